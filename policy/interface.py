@@ -1,0 +1,205 @@
+"""The contract between the engine and a policy.
+
+The engine hands a policy plain NumPy arrays and gets plain arrays back, so that
+``policy/`` never imports ``simulation/`` and any policy (a YAML rule set, a
+hand-written Python class, a learned model) plugs into the same engine.
+
+Ground truth (what a post really is) reaches a policy only through
+:class:`PerceptionView`, which stands for what a simulated classifier or a human
+reviewer perceives. Text detectors read :class:`TextView` and must never read
+the perception view: that is what makes measured precision and recall honest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Protocol
+
+import numpy as np
+
+
+class ContentKind(IntEnum):
+    """What a post really is (ground truth, known to the engine)."""
+
+    LIFE = 0  # a personal life update
+    AD = 1  # a legal advertisement (micro-merchant, or a forwarded ad)
+    SPAM = 2  # unsolicited blasts, scams, link farms
+    OFFER = 3  # an offer of a restricted item; see ``category``
+
+
+VIOLATING_KINDS = (ContentKind.SPAM, ContentKind.OFFER)
+
+
+class AccountKind(IntEnum):
+    PERSONAL = 0
+    OFFICIAL = 1
+
+
+class Stage(IntEnum):
+    """When a decision is taken: why a post reaches the policy."""
+
+    UPLOAD = 0  # a new post, decided as it is published
+    REPORT = 1  # an earlier post that received new user reports
+    REVIEW = 2  # a human review finished (emitted by the policy itself)
+    APPEAL = 3  # an appeal was decided (emitted by the policy itself)
+
+
+class PostAction(IntEnum):
+    ALLOW = 0
+    LABEL = 1  # shown with a warning label; counted, views unchanged
+    DOWNRANK = 2  # views multiplied by ``PostDecisions.factor``
+    REMOVE = 3  # removed ``at_hours`` after posting; later views are cut off
+    REVIEW = 4  # queued for human review; stays visible while queued
+    RESTORE = 5  # an appeal overturned a removal
+
+
+class AccountAction(IntEnum):
+    WARN = 0
+    RESTRICT = 1  # may not post until ``until_day`` (exclusive)
+    BAN = 2  # account closed; its live posts disappear
+    REINSTATE = 3  # an appeal overturned a restriction or ban
+
+
+@dataclass(frozen=True)
+class TextView:
+    """The distinct texts of a run. A post carries a text id into ``texts``.
+
+    Detectors evaluate each distinct text once and broadcast the result to every
+    post that carries it. The list is append-only during a run.
+    """
+
+    texts: Sequence[str]
+    has_image: np.ndarray  # bool per text id: the post carries an image
+
+
+@dataclass(frozen=True)
+class PerceptionView:
+    """What a simulated classifier or reviewer perceives, per batch row.
+
+    Derived from ground truth. Only perception-based detectors (a classifier, a
+    human reviewer, an appeal reviewer) may read it; text detectors never do.
+    """
+
+    kind: np.ndarray  # int8, ContentKind per row
+    category: np.ndarray  # int8, catalogue index per row, -1 when not an offer
+
+
+@dataclass(frozen=True)
+class DayBatch:
+    """The posts a policy decides on one day, one row per post and stage.
+
+    Rows with ``stage == UPLOAD`` are the day's new posts, in posting order.
+    Rows with ``stage == REPORT`` are earlier, still visible posts that received
+    new user reports during the previous day.
+    """
+
+    day: int
+    post_id: np.ndarray  # int64, unique and increasing across the run
+    posted_day: np.ndarray  # int32
+    hour: np.ndarray  # float32, hour of day the post was made, in [0, 24)
+    author: np.ndarray  # int32 account id
+    account_kind: np.ndarray  # int8, AccountKind
+    account_age_days: np.ndarray  # int32
+    friend_count: np.ndarray  # int32, the author's current friends
+    posts_today: np.ndarray  # int32, 1-based ordinal of this post among the author's today
+    prior_ban_device: np.ndarray  # bool, true re-registration state (detect with a probability)
+    text_id: np.ndarray  # int32 into ``texts``
+    stage: np.ndarray  # int8, Stage
+    reports: np.ndarray  # int32, reports on this post so far
+    new_reports: np.ndarray  # int32, reports received since the post was last seen by the policy
+    texts: TextView
+    perceived: PerceptionView
+
+    def __len__(self) -> int:
+        return int(self.post_id.shape[0])
+
+
+def _empty(dtype: type) -> np.ndarray:
+    return np.zeros(0, dtype=dtype)
+
+
+@dataclass
+class PostDecisions:
+    """Actions on posts, one row per action. A post may appear in several rows
+    (for instance REVIEW at upload and REMOVE when the review ends, possibly days later)."""
+
+    post_id: np.ndarray = field(default_factory=lambda: _empty(np.int64))
+    action: np.ndarray = field(default_factory=lambda: _empty(np.int8))
+    at_hours: np.ndarray = field(default_factory=lambda: _empty(np.float32))  # after posting
+    rule: np.ndarray = field(default_factory=lambda: _empty(np.int16))  # index in rule_names, -1
+    stage: np.ndarray = field(default_factory=lambda: _empty(np.int8))
+    factor: np.ndarray = field(default_factory=lambda: _empty(np.float32))  # DOWNRANK view factor
+    shadow: np.ndarray = field(default_factory=lambda: _empty(np.bool_))  # counted, not applied
+    evidence: list[str] | None = None  # optional, parallel to rows: why the rule fired
+
+    def __len__(self) -> int:
+        return int(self.post_id.shape[0])
+
+
+@dataclass
+class AccountDecisions:
+    """Actions on accounts, one row per action."""
+
+    account: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    action: np.ndarray = field(default_factory=lambda: _empty(np.int8))
+    until_day: np.ndarray = field(default_factory=lambda: _empty(np.int32))  # RESTRICT; else -1
+    rule: np.ndarray = field(default_factory=lambda: _empty(np.int16))
+    at_hour: np.ndarray = field(default_factory=lambda: _empty(np.float32))  # hour of the day
+    reason: list[str] | None = None
+
+    def __len__(self) -> int:
+        return int(self.account.shape[0])
+
+
+@dataclass
+class DayDecisions:
+    posts: PostDecisions = field(default_factory=PostDecisions)
+    accounts: AccountDecisions = field(default_factory=AccountDecisions)
+    review_backlog: int = 0  # items waiting for a human at the end of the day
+    reviewed: int = 0  # items a human finished today
+    review_hours: float = 0.0  # reviewer hours spent today
+    appeals: int = 0  # appeals lodged today
+    overturned: int = 0  # appeals that overturned an action today
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """A public announcement of stricter enforcement that sellers hear about.
+
+    ``risk_multiplier`` scales the risk sellers of the named categories weigh
+    against their profit from ``day`` on (all categories when empty).
+    """
+
+    day: int
+    risk_multiplier: float
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """What a policy may know about the run before day 0."""
+
+    categories: tuple[str, ...]  # catalogue order: PerceptionView.category indexes it
+    locale: str
+    rng: np.random.Generator  # the policy's own stream (classifier noise, appeals)
+    days: int
+
+
+class PolicySession(Protocol):
+    """A policy in force during one run; holds its own state (strikes, queues)."""
+
+    def decide(self, batch: DayBatch) -> DayDecisions: ...
+
+
+class Policy(Protocol):
+    """A moderation policy: what the engine needs from any implementation."""
+
+    name: str
+    source: str  # the text the policy was loaded from (stored with each run)
+    rule_names: Sequence[str]
+
+    def announcements(self) -> Sequence[Announcement]: ...
+
+    def start(self, context: RunContext) -> PolicySession: ...
