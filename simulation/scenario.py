@@ -1,0 +1,298 @@
+"""Scenario files: the world a run simulates, validated with located errors.
+
+Every parameter carries a description and a unit; ``docs/model.md`` is generated
+from these fields (``python -m simulation.docs``) so the page a teacher reads can
+never drift from what the engine uses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from simulation.located import LocatedError, Problem, load_file, read_yaml, validate
+from simulation.paths import assets_dir
+
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+NonNeg = Annotated[float, Field(ge=0.0)]
+
+
+def P(default: Any, description: str, unit: str = "", **kw: Any) -> Any:  # noqa: N802
+    """A documented scenario parameter."""
+    return Field(default, description=description, json_schema_extra={"unit": unit}, **kw)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Mix(Strict):
+    regular: Share = P(0.86, "Share of accounts that are ordinary people", "share")
+    micro_merchant: Share = P(0.07, "Share selling legal goods (cosmetics, food, clothes)", "share")
+    restricted_seller: Share = P(0.05, "Share selling restricted goods at the start", "share")
+    spammer: Share = P(0.02, "Share sending scams, link farms, unsolicited blasts", "share")
+
+    @model_validator(mode="after")
+    def _sums_to_one(self) -> Mix:
+        total = self.regular + self.micro_merchant + self.restricted_seller + self.spammer
+        if abs(total - 1.0) > 1e-6:
+            raise ValueError(f"archetype shares must add up to 1 (they add up to {total:.4f})")
+        if self.regular <= 0:
+            raise ValueError("there must be some regular users (regular > 0)")
+        return self
+
+
+class Population(Strict):
+    accounts: int = P(10_000, "Accounts at the start of the run", "accounts", ge=50, le=20_000_000)
+    mix: Mix = Field(default_factory=Mix)
+    official_merchant_share: Share = P(
+        0.3, "Share of micro-merchants that use an official (business) account", "share"
+    )
+    seller_categories: dict[str, NonNeg] | None = P(
+        None, "Relative number of restricted sellers per catalogue category "
+        "(default: the catalogue's demand)", "weight"
+    )
+
+
+class Graph(Strict):
+    mean_friends: int = P(30, "Friends each regular user has among regular users", "friends",
+                          ge=2, le=500)
+    rewire: Share = P(0.1, "Small-world rewiring probability of the friends graph", "probability")
+    customers_per_seller: int = P(80, "Customers a restricted seller has added (QR codes, groups)",
+                                  "friends", ge=0, le=5000)
+    customers_per_merchant: int = P(100, "Customers a micro-merchant has added", "friends",
+                                    ge=0, le=5000)
+    customers_per_spammer: int = P(150, "Accounts a spammer has added", "friends", ge=0, le=5000)
+    friends_regained_per_day: float = P(
+        6.0, "Friends a new or re-registered account adds per day until it reaches its target",
+        "friends/day", ge=0.0)
+
+
+class Posting(Strict):
+    life_per_day: NonNeg = P(0.5, "Life posts per regular user per day", "posts/day")
+    mention_share: Share = P(
+        0.04, "Share of life posts that innocently mention a restricted term", "share")
+    forward_ad_per_day: NonNeg = P(0.01, "Ads a regular user forwards per day", "posts/day")
+    merchant_per_day: NonNeg = P(2.0, "Ad posts per micro-merchant per day", "posts/day")
+    seller_per_day: NonNeg = P(3.0, "Offer posts per restricted seller per day", "posts/day")
+    spammer_per_day: NonNeg = P(10.0, "Spam posts per spammer per day", "posts/day")
+
+
+class Exposure(Strict):
+    half_life_hours: float = P(6.0, "Half-life of a post's views after posting", "hours",
+                               gt=0.0, le=240.0)
+    view_prob: Share = P(0.35, "Probability that an active friend sees a post over its life",
+                         "probability")
+    report_prob: dict[Literal["life", "ad", "spam", "offer"], Share] = P(
+        {"life": 0.0001, "ad": 0.002, "spam": 0.015, "offer": 0.006},
+        "Probability that one impression of a post of this kind leads to a user report",
+        "reports/impression")
+
+
+class Sellers(Strict):
+    evasion_initial: Share = P(0.05, "Share of sellers and spammers who obfuscate from the start",
+                               "share")
+    evasion_learn: Share = P(0.5, "Probability a seller changes how it writes after a removal",
+                             "probability")
+    style_prior: dict[
+        Literal["spacing", "homoglyph", "pinyin_abbrev", "emoji", "contact_only", "image_only"],
+        NonNeg,
+    ] = P(
+        {"spacing": 1.0, "homoglyph": 1.0, "pinyin_abbrev": 1.0, "emoji": 0.8,
+         "contact_only": 0.5, "image_only": 0.4},
+        "Relative preference for each evasion style before anything is known about what works",
+        "weight")
+    imitation: Share = P(0.7, "Weight sellers give to what survived yesterday when choosing a "
+                         "style (0 = prior only)", "share")
+    reregister_prob: Share = P(0.6, "Probability a banned seller opens a new account", "probability")
+    reregister_delay_days: float = P(3.0, "Mean days before a banned seller re-registers", "days",
+                                     ge=0.0)
+    entry_per_day: NonNeg = P(0.6, "New restricted sellers per day per 10,000 accounts at "
+                              "average demand and profit", "sellers/day/10k")
+    profit_reference: float = P(40.0, "Daily profit (CNY) at which entry runs at its base rate",
+                                "CNY/day", gt=0.0)
+    removal_cost: NonNeg = P(25.0, "What a seller reckons one removal costs it (lost stock, "
+                             "customers, risk of a ban)", "CNY")
+    ban_cost: NonNeg = P(400.0, "What a seller reckons a ban costs it", "CNY")
+    exit_rate: Share = P(0.15, "Daily probability of quitting when perceived risk exceeds profit",
+                         "probability/day")
+    memory_days: float = P(7.0, "Time constant of sellers' memory of profit and risk", "days",
+                           gt=0.0)
+
+
+class Spammers(Strict):
+    reregister_prob: Share = P(0.9, "Probability a banned spammer opens a new account",
+                               "probability")
+    reregister_delay_days: float = P(1.0, "Mean days before a banned spammer re-registers", "days",
+                                     ge=0.0)
+    entry_per_day: NonNeg = P(0.2, "New spammers per day per 10,000 accounts", "spammers/day/10k")
+
+
+class Churn(Strict):
+    threshold: Share = P(0.45, "Ad share of what a user sees above which the user grows tired",
+                         "share")
+    memory_days: float = P(14.0, "Time constant of a user's impression of the feed", "days",
+                           gt=0.0)
+    daily_prob: Share = P(0.01, "Daily probability a tired user stops using the feed",
+                          "probability/day")
+    dampening: Share = P(0.5, "How much less a tired user posts (0 = not at all, 1 = stops)",
+                         "share")
+
+
+class Engine(Strict):
+    retention_days: int = P(30, "Days a post stays addressable by late decisions (review, "
+                            "appeals)", "days", ge=1, le=365)
+    wrongful_window_days: int = P(30, "An account action is wrongful when the account posted "
+                                  "nothing violating in this many days before it", "days", ge=1)
+    watched_users: int = P(24, "Regular users whose whole feed is stored for the feed view",
+                           "users", ge=0, le=1000)
+    post_sample_per_day: int = P(200, "Other posts stored per day for audits", "posts/day",
+                                 ge=0, le=100_000)
+
+
+class Announce(Strict):
+    risk_multiplier: float = P(3.0, "Factor on the risk sellers weigh from this day on", "factor",
+                               gt=0.0)
+    categories: list[str] = P([], "Categories concerned (empty: all)")
+
+
+class Event(Strict):
+    """Something that happens on a day: an announcement, a parameter change, an influx."""
+
+    day: int = Field(ge=0, description="Day on which the event happens")
+    announce: Announce | None = None
+    set: dict[str, Any] | None = Field(None, description="Parameters to change, by dotted path")
+    spawn: dict[Literal["restricted_seller", "spammer", "micro_merchant"], int] | None = None
+    category: str | None = Field(None, description="Category of spawned sellers (default: mix)")
+
+    @model_validator(mode="after")
+    def _one_thing(self) -> Event:
+        if sum(x is not None for x in (self.announce, self.set, self.spawn)) != 1:
+            raise ValueError("an event has exactly one of: announce, set, spawn")
+        return self
+
+
+class CorpusText(Strict):
+    """Draw part of the feed's text from a real labelled corpus."""
+
+    path: str = Field(description="Corpus file (TSV/CSV/JSONL/Parquet), relative to the scenario")
+    text_column: str = "SMS"
+    label_column: str = "Label"
+    map: dict[str, Literal["life", "spam", "ad", "ignore"]] = Field(
+        default_factory=lambda: {"ham": "life", "spam": "spam"})
+    share: dict[Literal["life", "spam", "ad"], Share] = Field(
+        default_factory=lambda: {"life": 0.5, "spam": 0.5},
+        description="Share of posts of each kind whose text comes from the corpus")
+
+
+class Scenario(Strict):
+    name: str = "unnamed"
+    description: str = ""
+    seed: int = P(7, "Seed of the run's random streams", "", ge=0)
+    days: int = P(180, "Days simulated", "days", ge=1, le=3650)
+    locale: Literal["en_US", "zh_CN"] = P("en_US", "Language of people, names and posts")
+    population: Population = Field(default_factory=Population)
+    graph: Graph = Field(default_factory=Graph)
+    posting: Posting = Field(default_factory=Posting)
+    exposure: Exposure = Field(default_factory=Exposure)
+    sellers: Sellers = Field(default_factory=Sellers)
+    spammers: Spammers = Field(default_factory=Spammers)
+    churn: Churn = Field(default_factory=Churn)
+    engine: Engine = Field(default_factory=Engine)
+    corpus: CorpusText | None = None
+    events: list[Event] = Field(default_factory=list)
+
+    def with_changes(self, changes: dict[str, Any]) -> Scenario:
+        """A copy with dotted-path parameters changed (``{"posting.seller_per_day": 5}``)."""
+        data = self.model_dump()
+        for key, value in changes.items():
+            set_dotted(data, key, value)
+        return Scenario.model_validate(data)
+
+
+def set_dotted(data: dict, key: str, value: Any) -> None:
+    """Set ``a.b.c`` in nested dicts, refusing paths that do not exist."""
+    parts = key.split(".")
+    node = data
+    for part in parts[:-1]:
+        if not isinstance(node, dict) or part not in node:
+            raise KeyError(f"unknown scenario parameter '{key}'")
+        node = node[part]
+    if not isinstance(node, dict) or (parts[-1] not in node):
+        raise KeyError(f"unknown scenario parameter '{key}'")
+    node[parts[-1]] = value
+
+
+def scenario_path(name_or_path: str | Path) -> Path:
+    """A preset name (``demo``) or a file path."""
+    path = Path(name_or_path)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        return path
+    return assets_dir() / "scenarios" / f"{name_or_path}.yaml"
+
+
+def preset_names() -> list[str]:
+    return sorted(p.stem for p in (assets_dir() / "scenarios").glob("*.yaml"))
+
+
+def load_scenario(name_or_path: str | Path, categories: tuple[str, ...] | None = None) -> Scenario:
+    """Load and validate a scenario; raises :class:`LocatedError` naming file, line and field."""
+    path = scenario_path(name_or_path)
+    if not path.exists():
+        known = ", ".join(preset_names())
+        raise LocatedError([Problem(str(path), 0, 0, "", f"no such scenario (presets: {known})")])
+    scenario = load_file(Scenario, path)
+    check_categories(scenario, str(path), categories, read_yaml(path.read_text("utf-8"), str(path)))
+    if scenario.corpus is not None and not Path(scenario.corpus.path).is_absolute():
+        corpus = (path.parent / scenario.corpus.path).resolve()
+        scenario = scenario.model_copy(
+            update={"corpus": scenario.corpus.model_copy(update={"path": str(corpus)})})
+    return scenario
+
+
+def parse_scenario(text: str, source: str = "<string>") -> Scenario:
+    data = read_yaml(text, source)
+    if not isinstance(data, dict):
+        raise LocatedError([Problem(source, 1, 1, "", "expected a mapping of fields")])
+    scenario = validate(Scenario, data, source)
+    check_categories(scenario, source, None, data)
+    return scenario
+
+
+def check_categories(scenario: Scenario, source: str, categories: tuple[str, ...] | None,
+                     raw: Any) -> None:
+    """Category names must exist in the catalogue; say where they don't."""
+    from simulation.located import position
+
+    if categories is None:
+        from simulation.content import load_catalogue
+
+        categories = tuple(load_catalogue().names())
+    problems = []
+    for name in (scenario.population.seller_categories or {}):
+        if name not in categories:
+            line, col = position(raw, ["population", "seller_categories", name])
+            problems.append(Problem(source, line, col, f"population.seller_categories.{name}",
+                                    f"unknown category; the catalogue has {', '.join(categories)}"))
+    for i, event in enumerate(scenario.events):
+        names = list(event.announce.categories) if event.announce else []
+        names += [event.category] if event.category else []
+        for name in names:
+            if name not in categories:
+                line, col = position(raw, ["events", i])
+                problems.append(Problem(source, line, col, f"events.{i}",
+                                        f"unknown category '{name}'; the catalogue has "
+                                        f"{', '.join(categories)}"))
+        if event.set:
+            base = scenario.model_dump()
+            for key in event.set:
+                try:
+                    set_dotted(base, key, event.set[key])
+                except KeyError as exc:
+                    line, col = position(raw, ["events", i, "set", key])
+                    problems.append(Problem(source, line, col, f"events.{i}.set.{key}",
+                                            str(exc.args[0])))
+    if problems:
+        raise LocatedError(problems)
