@@ -1,0 +1,382 @@
+"""Load a policy file: parse (positions kept), validate (pydantic), compile.
+
+Every problem is collected with its file, line, column and field path and raised
+together as one :class:`PolicyError`. Nothing in the file is ever executed: the
+YAML is composed with the safe loader and only core scalar types are accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from policy import schema as S
+from policy.catalogue import ASSETS, PSEUDO_CATEGORIES, read_catalogue
+from policy.conditions import ConditionError, parse_condition
+from policy.detectors import (
+    Classifier,
+    DeviceMatch,
+    KeywordsDetector,
+    RegexDetector,
+    UserReports,
+    compile_re2,
+)
+from policy.errors import Issue, PolicyError, did_you_mean, format_path
+from policy.interface import Announcement
+from policy.model import CompiledPolicy, Phase, Rule
+from policy.yamlpos import Located, parse_yaml
+
+POLICY_DIR = ASSETS / "policies"
+try:  # the normalisation module is owned by another engineer; fall back to its API
+    from policy.normalize import STEPS
+except ImportError:  # pragma: no cover - only before policy/normalize.py lands
+    STEPS = ("nfkc", "casefold", "confusables", "emoji", "pinyin", "abbreviations", "separators")
+
+
+def make_normalizer(steps: tuple[str, ...]) -> Callable[[str], str]:
+    """The text→text function for a list of steps (canonical order is the normaliser's)."""
+    if not steps:
+        return lambda s: s
+    try:
+        from policy.normalize import Normalizer
+    except ImportError:  # pragma: no cover - only before policy/normalize.py lands
+        return _interim_normalizer(steps)
+    return Normalizer(list(steps))
+
+
+def _interim_normalizer(steps: tuple[str, ...]) -> Callable[[str], str]:
+    """Stand-in until policy/normalize.py lands: nfkc, casefold, separators only."""
+    import unicodedata
+    import warnings
+
+    warnings.warn("policy.normalize is missing: only nfkc/casefold/separators apply",
+                  stacklevel=3)
+
+    def run(text: str) -> str:
+        if "nfkc" in steps:
+            text = unicodedata.normalize("NFKC", text)
+        if "casefold" in steps:
+            text = text.casefold()
+        if "separators" in steps:
+            text = "".join(c for c in text if not (c.isspace() or unicodedata.category(c)
+                                                   in ("Cf", "Pd", "Pc", "Po")))
+        return text
+
+    return run
+
+
+def resolve(path_or_name: str | Path) -> Path:
+    """A bare preset name (``crackdown``) resolves to ``assets/policies/crackdown.yaml``."""
+    p = Path(path_or_name)
+    if p.suffix in (".yaml", ".yml") or p.exists() or len(p.parts) > 1:
+        return p
+    return POLICY_DIR / f"{p.name}.yaml"
+
+
+def load_policy(path_or_name: str | Path, *, start_day: int | None = None) -> CompiledPolicy:
+    """Load a policy file or a preset by name. ``start_day`` overrides the file's."""
+    path = resolve(path_or_name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        presets = sorted(p.stem for p in POLICY_DIR.glob("*.yaml") if ".cases" not in p.name)
+        hint = did_you_mean(str(path_or_name), presets)
+        raise PolicyError([Issue(str(path), 0, 0, "", f"cannot read policy: {exc.strerror}{hint}")
+                           ]) from None
+    return load_policy_text(text, str(path), start_day=start_day, base_dir=path.parent)
+
+
+def load_policy_text(text: str, source: str = "<string>", *, start_day: int | None = None,
+                     base_dir: Path | None = None) -> CompiledPolicy:
+    """Load a policy from YAML text; ``source`` names it in error messages."""
+    located = parse_yaml(text, source)
+    if not isinstance(located.data, dict):
+        raise PolicyError([Issue(source, 1, 1, "", "a policy file is a mapping of keys")])
+    if start_day is not None:
+        located.data["start_day"] = start_day
+    try:
+        spec = S.PolicySpec.model_validate(located.data)
+    except ValidationError as exc:
+        raise PolicyError(_pydantic_issues(exc, located)) from None
+    return _Compiler(spec, located, text, base_dir).compile()
+
+
+# -- pydantic errors → located issues ---------------------------------------------------
+
+def _data_path(data: Any, loc: tuple) -> tuple:
+    """Map a pydantic ``loc`` onto the data (dropping union tags / validator names)."""
+    path: list = []
+    cur = data
+    for i, part in enumerate(loc):
+        in_dict = isinstance(cur, dict) and part in cur
+        if in_dict or (isinstance(cur, list) and isinstance(part, int) and part < len(cur)):
+            path.append(part)
+            cur = cur[part]
+        elif i == len(loc) - 1 and isinstance(part, str) and "[" not in part:
+            path.append(part)
+    return tuple(path)
+
+
+_CHILD = {
+    "scope": S.ScopeSpec, "enforcement": S.EnforcementSpec, "strikes": S.StrikesSpec,
+    "review": S.ReviewSpec, "appeals": S.AppealsSpec, "announce": S.AnnounceSpec,
+}
+_ITEM = {"rules": S.RuleSpec, "ladder": S.LadderStep, "schedule": S.PhaseSpec,
+         "announcements": S.AnnounceSpec}
+_DETECTORS = {"keywords": S.KeywordsSpec, "regex": S.RegexSpec, "classifier": S.ClassifierSpec,
+              "user_reports": S.ReportsSpec, "device_match": S.DeviceSpec}
+
+
+def _model_at(data: Any, path: tuple) -> type | None:
+    """The schema model of the mapping at ``path`` (for "did you mean" suggestions)."""
+    model: type | None = S.PolicySpec
+    cur = data
+    i = 0
+    while i < len(path):
+        part = path[i]
+        if part == "detectors" and model is S.PolicySpec:
+            if i + 1 >= len(path):
+                return None
+            cur = cur.get("detectors", {}).get(path[i + 1], {})
+            model = _DETECTORS.get(cur.get("type")) if isinstance(cur, dict) else None
+            i += 2
+            continue
+        if part in _ITEM and i + 1 < len(path) and isinstance(path[i + 1], int):
+            model = _ITEM[part]
+            cur = cur[part][path[i + 1]]
+            i += 2
+            continue
+        if part in _CHILD:
+            model = _CHILD[part]
+            cur = cur.get(part, {}) if isinstance(cur, dict) else {}
+            i += 1
+            continue
+        return None
+    return model
+
+
+def _pydantic_issues(exc: ValidationError, located: Located) -> list[Issue]:
+    issues = []
+    data = located.data
+    for err in exc.errors():
+        path = _data_path(data, tuple(err["loc"]))
+        typ = err["type"]
+        msg = err["msg"]
+        key = False
+        if typ == "extra_forbidden":
+            model = _model_at(data, path[:-1])
+            names = list(model.model_fields) if model else []
+            msg = f"unknown key '{path[-1]}'" + did_you_mean(str(path[-1]), names)
+            if names:
+                msg += f"; expected one of: {', '.join(names)}"
+            key = True
+        elif typ == "missing":
+            msg = f"missing required key '{path[-1]}'"
+            line, col = located.where(path[:-1])
+            issues.append(Issue(located.source, line, col, format_path(path), msg))
+            continue
+        elif typ == "union_tag_invalid":
+            tag = err.get("ctx", {}).get("tag", "")
+            msg = (f"unknown detector type '{tag}'" + did_you_mean(tag, S.DETECTOR_TYPES)
+                   + f"; expected one of: {', '.join(S.DETECTOR_TYPES)}")
+            path = (*path, "type")
+        elif typ == "union_tag_not_found":
+            msg = f"a detector needs a 'type': one of {', '.join(S.DETECTOR_TYPES)}"
+        else:
+            value = err.get("input")
+            if not isinstance(value, dict | list):
+                msg = f"{msg}, got {value!r}"
+        line, col = located.where(path, key=key)
+        issues.append(Issue(located.source, line, col, format_path(path), msg))
+    return issues
+
+
+# -- compile: cross-references, detectors, conditions -----------------------------------
+
+class _Compiler:
+    def __init__(self, spec: S.PolicySpec, located: Located, text: str,
+                 base_dir: Path | None) -> None:
+        self.spec = spec
+        self.loc = located
+        self.text = text
+        self.base_dir = base_dir
+        self.issues: list[Issue] = []
+        cat_path = Path(spec.catalogue) if spec.catalogue else None
+        if cat_path is not None and not cat_path.is_absolute():
+            cat_path = (base_dir or Path.cwd()) / cat_path
+        if cat_path is not None and not cat_path.exists():
+            self.error(("catalogue",), f"no catalogue file at {cat_path}")
+        self.catalogue = read_catalogue(cat_path)
+        cats = list(self.catalogue.categories)
+        cats += [c for c in PSEUDO_CATEGORIES if c not in cats]
+        self.categories = tuple(cats)
+        if len(self.categories) > 63:
+            self.error(("catalogue",), "at most 63 categories are supported")
+
+    def error(self, path: tuple, message: str, key: bool = False) -> None:
+        line, col = self.loc.where(path, key=key)
+        self.issues.append(Issue(self.loc.source, line, col, format_path(path), message))
+
+    def check_category(self, path: tuple, name: str) -> int:
+        if name in self.categories:
+            return 1 << self.categories.index(name)
+        self.error(path, f"unknown category '{name}'" + did_you_mean(name, self.categories)
+                   + f"; known: {', '.join(self.categories)}")
+        return 0
+
+    def check_steps(self, path: tuple, steps: list[str]) -> tuple[str, ...]:
+        for i, s in enumerate(steps):
+            if s not in STEPS:
+                self.error((*path, i), f"unknown normalisation step '{s}'"
+                           + did_you_mean(s, STEPS) + f"; expected one of: {', '.join(STEPS)}")
+        return tuple(s for s in steps if s in STEPS)
+
+    def compile(self) -> CompiledPolicy:
+        detectors = {name: self.detector(name, d) for name, d in self.spec.detectors.items()}
+        rules = [self.rule(i, r) for i, r in enumerate(self.spec.rules)]
+        seen: dict[str, int] = {}
+        for i, r in enumerate(self.spec.rules):
+            if r.name in seen:
+                self.error(("rules", i, "name"), f"duplicate rule name (rule {seen[r.name]} "
+                           "has the same name)")
+            seen.setdefault(r.name, i)
+        phases = self.phases(seen)
+        announced = self.announcements()
+        if self.issues:
+            raise PolicyError(self.issues)
+        return CompiledPolicy(
+            name=self.spec.name, source=self.text, spec=self.spec, categories=self.categories,
+            detectors=detectors, rules=rules, phases=phases, announced=announced,
+            file=self.loc.source,
+        )
+
+    # detectors
+    def detector(self, name: str, d: Any) -> Any:
+        path = ("detectors", name)
+        if isinstance(d, S.KeywordsSpec):
+            return self.keywords(name, d, path)
+        if isinstance(d, S.RegexSpec):
+            steps = self.check_steps((*path, "normalize"), d.normalize)
+            compiled = {}
+            for pname, pattern in d.patterns.items():
+                try:
+                    compiled[pname] = compile_re2(pattern)
+                except ValueError as exc:
+                    self.error((*path, "patterns", pname), str(exc))
+            bits = self.check_category((*path, "category"), d.category) if d.category else 0
+            return RegexDetector(name=name, patterns=compiled, category=d.category or "",
+                                 cat_bits=bits, steps=steps)
+        if isinstance(d, S.ClassifierSpec):
+            for k in d.recall:
+                if k != "default":
+                    self.check_category((*path, "recall", k), k)
+            return Classifier(name, self.categories, dict(d.recall), dict(d.false_positive_rate))
+        if isinstance(d, S.ReportsSpec):
+            return UserReports(name, d.min_reports, d.window_days, d.per)
+        return DeviceMatch(name, d.detection_probability)
+
+    def keywords(self, name: str, d: S.KeywordsSpec, path: tuple) -> KeywordsDetector:
+        steps = self.check_steps((*path, "normalize"), d.normalize)
+        lists: dict[str, list[str]] = {}
+        wants_catalogue = d.terms_from == "catalogue" or "catalogue" in d.terms.values()
+        if wants_catalogue and not self.catalogue.categories:
+            self.error((*path, "terms_from"), "terms come from the catalogue but no "
+                       "catalogue was found (assets/catalogue.yaml or 'catalogue:')")
+        if d.categories is not None and d.terms_from is None:
+            self.error((*path, "categories"), "'categories' selects catalogue terms; "
+                       "add 'terms_from: catalogue' or list 'terms' per category")
+        if d.terms_from == "catalogue":
+            chosen = d.categories if d.categories is not None else list(self.catalogue.categories)
+            for i, c in enumerate(chosen):
+                if self.check_category((*path, "categories", i), c):
+                    lists.setdefault(c, []).extend(self.catalogue.terms_for(c, d.locales))
+        for c, terms in d.terms.items():
+            if not self.check_category((*path, "terms", c), c):
+                continue
+            if terms == "catalogue":
+                terms = self.catalogue.terms_for(c, d.locales)
+            lists.setdefault(c, []).extend(terms)
+        if not lists and not self.issues:
+            self.error(path, "a keywords detector needs terms ('terms' or 'terms_from')")
+        det = KeywordsDetector(name=name, categories=self.categories, steps=steps, mode=d.mode)
+        try:
+            norm = make_normalizer(steps)
+        except ImportError:
+            self.error((*path, "normalize"), "normalisation is not available "
+                       "(policy/normalize.py is missing)")
+            return det
+        for c, terms in lists.items():
+            bit = 1 << self.categories.index(c)
+            for t in terms:
+                n = norm(t)
+                if not n:
+                    continue
+                mask, raws = det.table.get(n, (0, ()))
+                det.table[n] = (mask | bit, (*raws, t) if t not in raws else raws)
+        det.build()
+        return det
+
+    # rules
+    def rule(self, i: int, r: S.RuleSpec) -> Rule:
+        path = ("rules", i)
+        try:
+            node = parse_condition(r.when, list(self.spec.detectors), self.categories)
+        except ConditionError as exc:
+            self.error((*path, "when", *exc.path), exc.message,
+                       key=bool(exc.path) and exc.message.startswith("unknown"))
+            node = parse_condition(None, [], [])
+        scope_cats = 0
+        for j, c in enumerate(r.scope.categories or []):
+            scope_cats |= self.check_category((*path, "scope", "categories", j), c)
+        if r.action == "allow" and r.strikes:
+            self.error((*path, "strikes"), "an 'allow' rule cannot give strikes")
+        kinds = None
+        if r.scope.account_kind is not None:
+            kinds = tuple({"personal": 0, "official": 1}[k] for k in r.scope.account_kind)
+        stages = tuple({"upload": 0, "report": 1}[s] for s in r.scope.stages)
+        return Rule(i, r.name, node, r.action, r.strikes, r.priority, r.shadow, r.factor,
+                    r.restrict_days, r.delay_hours, kinds, scope_cats, stages, node.detectors)
+
+    def phases(self, names: dict[str, int]) -> list[Phase]:
+        every = frozenset(range(len(self.spec.rules)))
+        if not self.spec.schedule:
+            if self.spec.start_day > 0:
+                return [Phase(0, frozenset()), Phase(self.spec.start_day, every)]
+            return [Phase(0, every)]
+        out = [Phase(0, frozenset())]
+        last = -1
+        for i, ph in enumerate(self.spec.schedule):
+            if ph.from_day <= last:
+                self.error(("schedule", i, "from_day"), "phases must be in increasing day order")
+            last = ph.from_day
+            if ph.rules == "all":
+                chosen = every
+            elif ph.rules == "none":
+                chosen = frozenset()
+            else:
+                idx = set()
+                for j, n in enumerate(ph.rules):
+                    if n not in names:
+                        self.error(("schedule", i, "rules", j), f"unknown rule '{n}'"
+                                   + did_you_mean(n, names))
+                    else:
+                        idx.add(names[n])
+                chosen = frozenset(idx)
+            out.append(Phase(ph.from_day, chosen))
+        return out
+
+    def announcements(self) -> list[Announcement]:
+        out = []
+        items = [(("announcements", i), a, self.spec.start_day)
+                 for i, a in enumerate(self.spec.announcements)]
+        items += [(("schedule", i, "announce"), ph.announce, ph.from_day)
+                  for i, ph in enumerate(self.spec.schedule) if ph.announce]
+        for path, a, default_day in items:
+            for j, c in enumerate(a.categories):
+                self.check_category((*path, "categories", j), c)
+            day = a.day if a.day is not None else default_day
+            out.append(Announcement(day, a.risk_multiplier, tuple(a.categories)))
+        return sorted(out, key=lambda a: a.day)

@@ -1,0 +1,170 @@
+"""The policy file schema: pydantic models that say what each key means.
+
+Structural checks (types, ranges, unknown keys) live here; cross-references
+(detector names, categories, RE2 patterns, conditions) are checked when the
+policy is compiled (``policy.loader``), where every problem keeps its position.
+See ``docs/policy-language.md`` for the documented schema with examples.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Prob = Annotated[float, Field(ge=0.0, le=1.0)]
+Day = Annotated[int, Field(ge=0)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class KeywordsSpec(_Strict):
+    """Many terms matched in one Aho-Corasick pass over the normalised text."""
+
+    type: Literal["keywords"]
+    description: str = ""
+    mode: Literal["substring", "word"] = "substring"
+    normalize: list[str] = Field(default_factory=list)
+    terms_from: Literal["catalogue"] | None = None
+    categories: list[str] | None = None  # with terms_from: which catalogue categories
+    locales: list[str] | None = None  # catalogue locales to take terms from; default all
+    terms: dict[str, list[str] | Literal["catalogue"]] = Field(default_factory=dict)
+
+
+class RegexSpec(_Strict):
+    """Named RE2 patterns (linear time): contact details, links, prices."""
+
+    type: Literal["regex"]
+    description: str = ""
+    normalize: list[str] = Field(default_factory=list)
+    category: str | None = None
+    patterns: dict[str, str] = Field(min_length=1)
+
+
+class ClassifierSpec(_Strict):
+    """A simulated model: stated recall per target, false-positive rate per kind."""
+
+    type: Literal["classifier"]
+    description: str = ""
+    recall: dict[str, Prob] = Field(min_length=1)  # category names, "spam", "default"
+    false_positive_rate: dict[Literal["life", "ad", "spam", "offer"], Prob] = Field(
+        default_factory=dict
+    )
+
+
+class ReportsSpec(_Strict):
+    """At least ``min_reports`` user reports within ``window_days``."""
+
+    type: Literal["user_reports"]
+    description: str = ""
+    min_reports: int = Field(ge=1)
+    window_days: int = Field(default=1, ge=1)
+    per: Literal["post", "account"] = "post"
+
+
+class DeviceSpec(_Strict):
+    """Re-registration evidence: a previously banned device, seen with a probability."""
+
+    type: Literal["device_match"]
+    description: str = ""
+    detection_probability: Prob
+
+
+DetectorSpec = Annotated[
+    KeywordsSpec | RegexSpec | ClassifierSpec | ReportsSpec | DeviceSpec,
+    Field(discriminator="type"),
+]
+DETECTOR_TYPES = ("keywords", "regex", "classifier", "user_reports", "device_match")
+
+
+class ScopeSpec(_Strict):
+    account_kind: list[Literal["personal", "official"]] | None = None
+    categories: list[str] | None = None
+    stages: list[Literal["upload", "report"]] = Field(default_factory=lambda: ["upload", "report"])
+
+
+Action = Literal["allow", "label", "downrank", "remove", "review", "restrict", "ban"]
+
+
+class RuleSpec(_Strict):
+    name: str = Field(min_length=1)
+    description: str = ""
+    when: Any = None  # a condition (see policy.conditions); None = always
+    scope: ScopeSpec = Field(default_factory=ScopeSpec)
+    action: Action
+    strikes: float = Field(default=0.0, ge=0.0)
+    priority: int = 0
+    shadow: bool = False
+    factor: float = Field(default=0.5, gt=0.0, le=1.0)  # downrank: views multiplied by this
+    restrict_days: int = Field(default=7, ge=1)  # restrict: days the author may not post
+    delay_hours: float = Field(default=0.0, ge=0.0)  # remove: automated takedown latency
+
+
+class LadderStep(_Strict):
+    at: float = Field(gt=0.0)  # strikes in the window that trigger this step
+    action: Literal["warn", "restrict", "ban"]
+    days: int | None = Field(default=None, ge=1)  # restrict only
+
+    @model_validator(mode="after")
+    def _restrict_needs_days(self) -> LadderStep:
+        if self.action == "restrict" and self.days is None:
+            raise ValueError("a restrict step needs 'days'")
+        return self
+
+
+class StrikesSpec(_Strict):
+    window_days: int = Field(default=90, ge=1)
+    half_life_days: float | None = Field(default=None, gt=0.0)
+    ladder: list[LadderStep] = Field(default_factory=list)
+
+
+class ReviewSpec(_Strict):
+    capacity_per_day: int = Field(ge=0)
+    delay_hours: float = Field(default=24.0, ge=0.0)
+    accuracy: Prob = 0.95
+    minutes_per_item: float = Field(default=2.0, gt=0.0)
+    violating: list[Literal["life", "ad", "spam", "offer"]] = Field(
+        default_factory=lambda: ["spam", "offer"]
+    )
+
+
+class AppealsSpec(_Strict):
+    share_appealed: Prob
+    overturn_probability: Prob  # when the action was wrong
+    overturn_probability_when_right: Prob = 0.0
+    delay_days: int = Field(default=2, ge=0)
+
+
+class EnforcementSpec(_Strict):
+    strikes: StrikesSpec | None = None
+    review: ReviewSpec | None = None
+    appeals: AppealsSpec | None = None
+
+
+class AnnounceSpec(_Strict):
+    day: Day | None = None  # default: the policy's start_day (or the phase's from_day)
+    risk_multiplier: float = Field(gt=0.0)
+    categories: list[str] = Field(default_factory=list)
+
+
+class PhaseSpec(_Strict):
+    from_day: Day
+    rules: list[str] | Literal["all", "none"] = "all"
+    announce: AnnounceSpec | None = None
+
+
+class PolicySpec(_Strict):
+    version: Literal[1] = 1
+    name: str = Field(min_length=1)
+    description: str = ""
+    semantics: Literal["first_match", "all_match"] = "first_match"
+    catalogue: str | None = None  # path to a catalogue YAML; default assets/catalogue.yaml
+    start_day: Day = 0
+    schedule: list[PhaseSpec] = Field(default_factory=list)
+    announcements: list[AnnounceSpec] = Field(default_factory=list)
+    detectors: dict[str, DetectorSpec] = Field(default_factory=dict)
+    rules: list[RuleSpec] = Field(default_factory=list)
+    enforcement: EnforcementSpec = Field(default_factory=EnforcementSpec)
+    evidence: bool = True  # fill PostDecisions.evidence (costs a little time)

@@ -1,0 +1,392 @@
+"""A policy in force during one run: rules over each day's batch, then review,
+the strike ladder and appeals.
+
+Rule semantics (also in docs/policy-language.md):
+
+- Rules are tried in order of ``priority`` (higher first), ties in file order.
+- ``first_match`` (default): a post is decided by the first matching live rule;
+  later rules do not see it. ``all_match``: every matching live rule fires (each
+  emits its action and adds its strikes), except that a matching ``allow`` rule
+  stops the rules after it (a whitelist).
+- A ``shadow: true`` rule is evaluated at its place in the order and recorded
+  (rows with ``shadow=True``) but never acts, never gives strikes and never stops
+  later rules. Shadow ``restrict``/``ban`` rules record an ALLOW row (the
+  interface has no shadow account actions) whose evidence says what they would do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from policy.conditions import DetectorOutput
+from policy.detectors import NormCache, TextCache, TextDetector
+from policy.enforcement import LADDER_ACTIONS, StrikeBook
+from policy.interface import (
+    AccountAction,
+    AccountDecisions,
+    ContentKind,
+    DayBatch,
+    DayDecisions,
+    PostAction,
+    PostDecisions,
+    RunContext,
+    Stage,
+)
+from policy.loader import make_normalizer
+from policy.model import POST_ACTIONS, CompiledPolicy, Rule
+from policy.review import Appeals, ReviewQueue
+
+STAGE_NAMES = {0: "upload", 1: "report", 2: "review", 3: "appeal"}
+
+
+class BatchFrame:
+    """Signals and detector outputs of one batch, computed lazily and once."""
+
+    def __init__(self, batch: DayBatch, session: YamlSession) -> None:
+        self.batch = batch
+        self.session = session
+        self.n = len(batch)
+        self._sig: dict[str, np.ndarray] = {}
+        self._det: dict[str, DetectorOutput] = {}
+
+    def signal(self, name: str) -> np.ndarray:
+        if name not in self._sig:
+            b = self.batch
+            getters: dict[str, Callable[[], np.ndarray]] = {
+                "account_kind": lambda: b.account_kind,
+                "account_age_days": lambda: b.account_age_days,
+                "friends": lambda: b.friend_count,
+                "posts_today": lambda: b.posts_today,
+                "strikes": lambda: self.session.strikes_of(b.author, b.day),
+                "reports": lambda: b.reports,
+                "new_reports": lambda: b.new_reports,
+                "has_image": lambda: np.asarray(b.texts.has_image, dtype=bool)[b.text_id],
+                "stage": lambda: b.stage,
+                "hour": lambda: b.hour,
+                "post_age_days": lambda: b.day - b.posted_day,
+            }
+            self._sig[name] = getters[name]()
+        return self._sig[name]
+
+    def detector(self, name: str) -> DetectorOutput:
+        if name not in self._det:
+            self._det[name] = self.session.detect(name, self.batch)
+        return self._det[name]
+
+    def cats(self, names) -> np.ndarray:
+        out = np.zeros(self.n, dtype=np.uint64)
+        for d in names:
+            out |= self.detector(d).cats
+        return out
+
+
+class _Rows:
+    """Accumulates decision rows as arrays, concatenated once at the end of the day."""
+
+    def __init__(self) -> None:
+        self.post: dict[str, list] = {k: [] for k in
+                                      ("post_id", "action", "at_hours", "rule", "stage",
+                                       "factor", "shadow", "evidence")}
+        self.acct: dict[str, list] = {k: [] for k in
+                                      ("account", "action", "until_day", "rule", "at_hour",
+                                       "reason")}
+
+    def posts(self, post_id, action, at_hours, rule, stage, factor=1.0, shadow=False,
+              evidence=None) -> None:
+        n = len(post_id)
+        if not n:
+            return
+        p = self.post
+        p["post_id"].append(np.asarray(post_id, np.int64))
+        p["action"].append(np.broadcast_to(np.asarray(action, np.int8), (n,)))
+        p["at_hours"].append(np.broadcast_to(np.asarray(at_hours, np.float32), (n,)))
+        p["rule"].append(np.broadcast_to(np.asarray(rule, np.int16), (n,)))
+        p["stage"].append(np.broadcast_to(np.asarray(stage, np.int8), (n,)))
+        p["factor"].append(np.broadcast_to(np.asarray(factor, np.float32), (n,)))
+        p["shadow"].append(np.broadcast_to(np.asarray(shadow, np.bool_), (n,)))
+        p["evidence"].extend(evidence if evidence is not None else [""] * n)
+
+    def accounts(self, account, action, until_day, rule, at_hour, reason) -> None:
+        n = len(account)
+        if not n:
+            return
+        a = self.acct
+        a["account"].append(np.asarray(account, np.int32))
+        a["action"].append(np.broadcast_to(np.asarray(action, np.int8), (n,)))
+        a["until_day"].append(np.broadcast_to(np.asarray(until_day, np.int32), (n,)))
+        a["rule"].append(np.broadcast_to(np.asarray(rule, np.int16), (n,)))
+        a["at_hour"].append(np.broadcast_to(np.asarray(at_hour, np.float32), (n,)))
+        a["reason"].extend(reason)
+
+    def build(self, evidence: bool) -> tuple[PostDecisions, AccountDecisions]:
+        p, a = self.post, self.acct
+        posts = PostDecisions() if not p["post_id"] else PostDecisions(
+            *(np.concatenate(p[k]) for k in ("post_id", "action", "at_hours", "rule", "stage",
+                                              "factor", "shadow")),
+            evidence=p["evidence"] if evidence else None)
+        accts = AccountDecisions() if not a["account"] else AccountDecisions(
+            *(np.concatenate(a[k]) for k in ("account", "action", "until_day", "rule",
+                                              "at_hour")),
+            reason=a["reason"] if evidence else None)
+        return posts, accts
+
+
+class YamlSession:
+    """Implements :class:`policy.interface.PolicySession` for a compiled policy."""
+
+    def __init__(self, policy: CompiledPolicy, context: RunContext) -> None:
+        self.policy = policy
+        self.context = context
+        self.norm = NormCache(make_normalizer)
+        self.text_cache: dict[str, TextCache] = {}
+        self.row_runs: dict[str, object] = {}
+        for name, det in policy.detectors.items():
+            if isinstance(det, TextDetector):
+                self.text_cache[name] = TextCache()
+            else:
+                self.row_runs[name] = det.start(context)
+        enf = policy.spec.enforcement
+        self.book = StrikeBook(enf.strikes) if enf.strikes else None
+        self.review = ReviewQueue(enf.review, context.rng) if enf.review else None
+        self.appeals = Appeals(enf.appeals, context.rng) if enf.appeals else None
+        self.banned: set[int] = set()
+        self.last_violation: dict[int, int] = {}  # account -> last day it posted a violation
+        self._evidence_cache: dict[tuple[int, int], str] = {}
+        self.evidence = policy.spec.evidence
+
+    # -- detectors and signals -----------------------------------------------------------
+    def detect(self, name: str, batch: DayBatch) -> DetectorOutput:
+        if name in self.text_cache:
+            cache = self.text_cache[name]
+            cache.ensure(self.policy.detectors[name], batch.texts.texts, self.norm)
+            return cache.gather(batch.text_id)
+        return self.row_runs[name].evaluate(batch)
+
+    def strikes_of(self, accounts: np.ndarray, day: int) -> np.ndarray:
+        if self.book is None:
+            return np.zeros(len(accounts))
+        return self.book.current(accounts, day)
+
+    def preload_strikes(self, account: int, strikes: float, day: int) -> None:
+        """Give an account strikes before ``day`` (used by rule test cases)."""
+        if self.book is not None and strikes > 0:
+            self.book.account = np.r_[self.book.account, account]
+            self.book.day = np.r_[self.book.day, np.int32(day - 1)]
+            self.book.weight = np.r_[self.book.weight, float(strikes)]
+            self.book.post_id = np.r_[self.book.post_id, -1]
+
+    # -- the day -------------------------------------------------------------------------
+    def decide(self, batch: DayBatch) -> DayDecisions:
+        day = batch.day
+        rows = _Rows()
+        strikes: list[tuple] = []  # (author, hour, weight, rule, post_id) arrays
+        out = DayDecisions()
+        if len(batch):
+            self._note_violations(batch)
+            active = self.policy.active(day)
+            rules = [r for r in self.policy.order if active[r.index]]
+            if rules:
+                self._rules(batch, BatchFrame(batch, self), rules, rows, strikes, out)
+        if self.review is not None:
+            self._work_reviews(day, rows, strikes, out)
+        if self.book is not None:
+            self._ladder(day, rows, strikes, out)
+            if day % 30 == 0:
+                self.book.prune(day)
+        if self.appeals is not None:
+            self._decide_appeals(day, rows, out)
+        out.posts, out.accounts = rows.build(self.evidence)
+        out.review_backlog = len(self.review) if self.review is not None else 0
+        if self.review is not None:
+            out.review_hours = out.reviewed * self.review.spec.minutes_per_item / 60.0
+        return out
+
+    def _note_violations(self, batch: DayBatch) -> None:
+        if self.appeals is None:
+            return
+        viol = np.isin(batch.perceived.kind, (ContentKind.SPAM, ContentKind.OFFER))
+        for a in np.unique(batch.author[viol]).tolist():
+            self.last_violation[a] = batch.day
+
+    def _rules(self, batch: DayBatch, frame: BatchFrame, rules: list[Rule], rows: _Rows,
+               strikes: list, out: DayDecisions) -> None:
+        day = batch.day
+        n = len(batch)
+        stopped = np.zeros(n, dtype=bool)
+        first = self.policy.semantics == "first_match"
+        text_dets = [d for d in self.policy.detectors if d in self.text_cache]
+        decided_abs = np.where(batch.stage == Stage.UPLOAD,
+                               batch.posted_day * 24.0 + batch.hour, day * 24.0)
+        posted_abs = batch.posted_day * 24.0 + batch.hour.astype(np.float64)
+        for r in rules:
+            m = r.condition.eval(frame) & ~stopped
+            if r.account_kinds is not None:
+                m &= np.isin(batch.account_kind, r.account_kinds)
+            if len(r.stages) < 2:
+                m &= np.isin(batch.stage, r.stages)
+            if r.scope_cats:
+                m &= (frame.cats(r.detectors or text_dets) & np.uint64(r.scope_cats)) != 0
+            idx = np.flatnonzero(m)
+            if not idx.shape[0]:
+                continue
+            if not r.shadow and (first or r.action == "allow"):
+                stopped[idx] = True
+            if self.review is not None and r.action == "review" and not r.shadow:
+                idx = idx[~np.isin(batch.post_id[idx], self.review.queued())]
+            self._emit(batch, frame, r, idx, decided_abs, posted_abs, rows, strikes, out)
+
+    def _emit(self, batch, frame, r: Rule, idx, decided_abs, posted_abs, rows: _Rows,
+              strikes: list, out: DayDecisions) -> None:
+        stage = batch.stage[idx]
+        at = (decided_abs[idx] - posted_abs[idx]).astype(np.float32)
+        evidence = self._evidence(batch, frame, r, idx) if self.evidence else None
+        if r.action in ("restrict", "ban"):
+            if r.shadow:
+                rows.posts(batch.post_id[idx], PostAction.ALLOW, at, r.index, stage,
+                           shadow=True, evidence=evidence)
+                return
+            authors, first = np.unique(batch.author[idx], return_index=True)
+            keep = np.array([a not in self.banned for a in authors.tolist()], dtype=bool)
+            authors, first = authors[keep], first[keep]
+            sel = idx[first]
+            if r.action == "ban":
+                self.banned.update(authors.tolist())
+                self._lodge_accounts(batch.day, authors, r.index, out)
+            until = batch.day + r.restrict_days if r.action == "restrict" else -1
+            action = AccountAction.BAN if r.action == "ban" else AccountAction.RESTRICT
+            reasons = [f"rule '{r.name}' → {r.action}: {evidence[i]}" if evidence else ""
+                       for i in first.tolist()]
+            rows.accounts(authors, action, until, r.index, batch.hour[sel], reasons)
+        else:
+            action = POST_ACTIONS[r.action]
+            if r.action == "remove":
+                at = at + np.float32(r.delay_hours)
+            rows.posts(batch.post_id[idx], action, at, r.index, stage,
+                       factor=r.factor if r.action == "downrank" else 1.0,
+                       shadow=r.shadow, evidence=evidence)
+            if r.shadow:
+                return
+            if r.action == "review" and self.review is not None:
+                self.review.add(batch.post_id[idx], batch.author[idx], posted_abs[idx],
+                                decided_abs[idx], np.full(idx.shape[0], r.index),
+                                batch.perceived.kind[idx], batch.text_id[idx])
+            if r.action == "remove" and self.appeals is not None:
+                wrong = ~np.isin(batch.perceived.kind[idx], (ContentKind.SPAM, ContentKind.OFFER))
+                out.appeals += self.appeals.lodge(batch.day, batch.post_id[idx], batch.author[idx],
+                                                  posted_abs[idx], np.full(len(idx), r.index),
+                                                  wrong)
+        if r.strikes > 0 and not r.shadow and r.action != "review":
+            hour = np.minimum(batch.hour[idx] + at, 23.99) if r.action == "remove" else \
+                batch.hour[idx]
+            hour = np.where(stage == Stage.UPLOAD, hour, 0.0)
+            strikes.append((batch.author[idx], hour, np.full(len(idx), r.strikes),
+                            np.full(len(idx), r.index), batch.post_id[idx]))
+
+    def _evidence(self, batch, frame: BatchFrame, r: Rule, idx: np.ndarray) -> list[str]:
+        """Why the rule fired on each row: its detectors' hits, cached per text."""
+        head = f"rule '{r.name}' → {r.action}{' (shadow)' if r.shadow else ''}"
+        text_dets = [d for d in sorted(r.detectors) if d in self.text_cache]
+        row_dets = [d for d in sorted(r.detectors) if d not in self.text_cache]
+        out = []
+        tids = batch.text_id[idx].tolist()
+        stages = batch.stage[idx].tolist()
+        for j, (tid, st) in enumerate(zip(tids, stages, strict=True)):
+            key = (r.index, tid)
+            text_part = self._evidence_cache.get(key)
+            if text_part is None:
+                parts = []
+                for d in text_dets:
+                    parts.extend(str(h) for h in self.text_cache[d].hits.get(tid, [])[:3])
+                text_part = "; ".join(parts)
+                self._evidence_cache[key] = text_part
+            row_parts = []
+            for d in row_dets:
+                o = frame.detector(d)
+                i = idx[j]
+                if o.fired[i]:
+                    row_parts.append(str(self.row_runs[d].hit(int(o.count[i]), int(o.cats[i]))))
+            body = "; ".join(p for p in (text_part, *row_parts) if p)
+            out.append(f"{STAGE_NAMES.get(st, st)}: {head}" + (f" on {body}" if body else ""))
+        return out
+
+    def _work_reviews(self, day: int, rows: _Rows, strikes: list, out: DayDecisions) -> None:
+        done = self.review.work(day)
+        out.reviewed = int(done.post_id.shape[0])
+        if not out.reviewed:
+            return
+        names = self.policy.rule_names
+        at = (done.done_abs - done.posted_abs).astype(np.float32)
+        c = done.confirmed
+        ev = [f"review: reviewer {'confirmed' if ok else 'rejected'} rule '{names[rl]}' "
+              f"after {h:.1f}h" for ok, rl, h in zip(c.tolist(), done.rule.tolist(),
+                                                       at.tolist(), strict=True)]
+        ev_arr = np.array(ev, dtype=object)
+        rows.posts(done.post_id[c], PostAction.REMOVE, at[c], done.rule[c], Stage.REVIEW,
+                   evidence=list(ev_arr[c]))
+        rows.posts(done.post_id[~c], PostAction.ALLOW, at[~c], done.rule[~c], Stage.REVIEW,
+                   evidence=list(ev_arr[~c]))
+        weights = np.array([self.policy.rules[i].strikes for i in done.rule.tolist()])
+        give = c & (weights > 0)
+        if give.any():
+            strikes.append((done.author[give], np.mod(done.done_abs[give], 24.0),
+                            weights[give], done.rule[give], done.post_id[give]))
+        if self.appeals is not None and c.any():
+            out.appeals += self.appeals.lodge(day, done.post_id[c], done.author[c],
+                                              done.posted_abs[c], done.rule[c], ~done.violating[c])
+
+    def _ladder(self, day: int, rows: _Rows, strikes: list, out: DayDecisions) -> None:
+        if not strikes:
+            return
+        acc, hour, w, rule, pid = (np.concatenate([s[k] for s in strikes]) for k in range(5))
+        cross = self.book.add(day, acc, hour.astype(np.float64), w.astype(np.float64),
+                              rule.astype(np.int16), pid)
+        ladder = self.book.spec.ladder
+        names = self.policy.rule_names
+        banned_now: list[int] = []
+        for k in range(cross.account.shape[0]):
+            a = int(cross.account[k])
+            if a in self.banned:
+                continue
+            step = ladder[int(cross.step[k])]
+            action = LADDER_ACTIONS[step.action]
+            until = day + step.days if step.action == "restrict" else -1
+            rl = int(cross.rule[k])
+            reason = (f"strike ladder: {cross.total[k]:.2f} strikes in "
+                      f"{self.book.spec.window_days}d ≥ {step.at:g} → {step.action}"
+                      f"{f' {step.days}d' if step.days else ''} (rule '{names[rl]}', "
+                      f"post {int(cross.post_id[k])})")
+            rows.accounts([a], action, until, rl, cross.hour[k], [reason])
+            if step.action == "ban":
+                self.banned.add(a)
+                banned_now.append(a)
+            if step.action in ("ban", "restrict"):
+                self._lodge_accounts(day, np.array([a]), rl, out)
+
+    def _lodge_accounts(self, day: int, accounts: np.ndarray, rule: int, out: DayDecisions):
+        if self.appeals is None or not len(accounts):
+            return
+        window = self.book.spec.window_days if self.book is not None else 90
+        wrong = np.array([self.last_violation.get(int(a), -10**9) <= day - window
+                          for a in accounts], dtype=bool)
+        out.appeals += self.appeals.lodge(day, np.full(len(accounts), -1), accounts,
+                                          np.zeros(len(accounts)), np.full(len(accounts), rule),
+                                          wrong)
+
+    def _decide_appeals(self, day: int, rows: _Rows, out: DayDecisions) -> None:
+        names = self.policy.rule_names
+        for a in self.appeals.decide(day):
+            out.overturned += 1
+            why = f"appeal: overturned rule '{names[a.rule]}'" + (
+                " (the action was wrong)" if a.wrong else "")
+            if a.post_id >= 0:
+                rows.posts([a.post_id], PostAction.RESTORE, day * 24.0 - a.posted_abs, a.rule,
+                           Stage.APPEAL, evidence=[why])
+                if self.book is not None:
+                    self.book.forget_post(a.post_id)
+            else:
+                rows.accounts([a.account], AccountAction.REINSTATE, -1, a.rule, 0.0, [why])
+                self.banned.discard(a.account)
+                if self.book is not None:
+                    self.book.forget_account(a.account)
