@@ -135,8 +135,10 @@ def validate(model: type[BaseModel], data: Any, source: str, context: dict | Non
                     message += f"; expected one of: {', '.join(known)}"
             else:
                 line, col = position(data, loc)
-                if "input" in err and err["type"] not in ("missing",) and not isinstance(
-                    err["input"], dict | list
+                if (
+                    "input" in err
+                    and err["type"] not in ("missing",)
+                    and not isinstance(err["input"], dict | list)
                 ):
                     message += f" (got {err['input']!r})"
             problems.append(Problem(source, line, col, field, message))

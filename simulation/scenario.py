@@ -19,7 +19,7 @@ Share = Annotated[float, Field(ge=0.0, le=1.0)]
 NonNeg = Annotated[float, Field(ge=0.0)]
 
 
-def P(default: Any, description: str, unit: str = "", **kw: Any) -> Any:  # noqa: N802
+def P(default: Any, description: str, unit: str = "", **kw: Any) -> Any:
     """A documented scenario parameter."""
     return Field(default, description=description, json_schema_extra={"unit": unit}, **kw)
 
@@ -51,110 +51,194 @@ class Population(Strict):
         0.3, "Share of micro-merchants that use an official (business) account", "share"
     )
     seller_categories: dict[str, NonNeg] | None = P(
-        None, "Relative number of restricted sellers per catalogue category "
-        "(default: the catalogue's demand)", "weight"
+        None,
+        "Relative number of restricted sellers per catalogue category "
+        "(default: the catalogue's demand)",
+        "weight",
     )
 
 
 class Graph(Strict):
-    mean_friends: int = P(30, "Friends each regular user has among regular users", "friends",
-                          ge=2, le=500)
+    mean_friends: int = P(
+        30, "Friends each regular user has among regular users", "friends", ge=2, le=500
+    )
     rewire: Share = P(0.1, "Small-world rewiring probability of the friends graph", "probability")
-    customers_per_seller: int = P(80, "Customers a restricted seller has added (QR codes, groups)",
-                                  "friends", ge=0, le=5000)
-    customers_per_merchant: int = P(100, "Customers a micro-merchant has added", "friends",
-                                    ge=0, le=5000)
-    customers_per_spammer: int = P(150, "Accounts a spammer has added", "friends", ge=0, le=5000)
+    customers_per_seller: int = P(
+        50, "Customers a restricted seller has added (QR codes, groups)", "friends", ge=0, le=5000
+    )
+    customers_per_merchant: int = P(
+        60, "Customers a micro-merchant has added", "friends", ge=0, le=5000
+    )
+    customers_per_spammer: int = P(60, "Accounts a spammer has added", "friends", ge=0, le=5000)
     friends_regained_per_day: float = P(
-        6.0, "Friends a new or re-registered account adds per day until it reaches its target",
-        "friends/day", ge=0.0)
+        6.0,
+        "Friends a new or re-registered account adds per day until it reaches its target",
+        "friends/day",
+        ge=0.0,
+    )
 
 
 class Posting(Strict):
-    life_per_day: NonNeg = P(0.5, "Life posts per regular user per day", "posts/day")
+    life_per_day: NonNeg = P(1.0, "Life posts per regular user per day", "posts/day")
     mention_share: Share = P(
-        0.04, "Share of life posts that innocently mention a restricted term", "share")
+        0.01, "Share of life posts and ads that innocently mention a restricted term", "share"
+    )
     forward_ad_per_day: NonNeg = P(0.01, "Ads a regular user forwards per day", "posts/day")
-    merchant_per_day: NonNeg = P(2.0, "Ad posts per micro-merchant per day", "posts/day")
-    seller_per_day: NonNeg = P(3.0, "Offer posts per restricted seller per day", "posts/day")
-    spammer_per_day: NonNeg = P(10.0, "Spam posts per spammer per day", "posts/day")
+    merchant_per_day: NonNeg = P(1.5, "Ad posts per micro-merchant per day", "posts/day")
+    seller_per_day: NonNeg = P(2.0, "Offer posts per restricted seller per day", "posts/day")
+    spammer_per_day: NonNeg = P(4.0, "Spam posts per spammer per day", "posts/day")
 
 
 class Exposure(Strict):
-    half_life_hours: float = P(6.0, "Half-life of a post's views after posting", "hours",
-                               gt=0.0, le=240.0)
-    view_prob: Share = P(0.35, "Probability that an active friend sees a post over its life",
-                         "probability")
+    half_life_hours: float = P(
+        6.0, "Half-life of a post's views after posting", "hours", gt=0.0, le=240.0
+    )
+    view_prob: Share = P(
+        0.35, "Probability that an active friend sees a post over its life", "probability"
+    )
     report_prob: dict[Literal["life", "ad", "spam", "offer"], Share] = P(
         {"life": 0.0001, "ad": 0.002, "spam": 0.015, "offer": 0.006},
         "Probability that one impression of a post of this kind leads to a user report",
-        "reports/impression")
+        "reports/impression",
+    )
 
 
 class Sellers(Strict):
-    evasion_initial: Share = P(0.05, "Share of sellers and spammers who obfuscate from the start",
-                               "share")
-    evasion_learn: Share = P(0.5, "Probability a seller changes how it writes after a removal",
-                             "probability")
+    evasion_initial: Share = P(
+        0.05, "Share of sellers and spammers who obfuscate from the start", "share"
+    )
+    evasion_learn: Share = P(
+        0.15,
+        "Daily probability that a seller who lost a post that day changes how it writes",
+        "probability",
+    )
     style_prior: dict[
         Literal["spacing", "homoglyph", "pinyin_abbrev", "emoji", "contact_only", "image_only"],
         NonNeg,
     ] = P(
-        {"spacing": 1.0, "homoglyph": 1.0, "pinyin_abbrev": 1.0, "emoji": 0.8,
-         "contact_only": 0.5, "image_only": 0.4},
+        {
+            "spacing": 1.0,
+            "homoglyph": 1.0,
+            "pinyin_abbrev": 1.0,
+            "emoji": 0.8,
+            "contact_only": 0.5,
+            "image_only": 0.4,
+        },
         "Relative preference for each evasion style before anything is known about what works",
-        "weight")
-    imitation: Share = P(0.7, "Weight sellers give to what survived yesterday when choosing a "
-                         "style (0 = prior only)", "share")
-    reregister_prob: Share = P(0.6, "Probability a banned seller opens a new account", "probability")
-    reregister_delay_days: float = P(3.0, "Mean days before a banned seller re-registers", "days",
-                                     ge=0.0)
-    entry_per_day: NonNeg = P(0.6, "New restricted sellers per day per 10,000 accounts at "
-                              "average demand and profit", "sellers/day/10k")
-    profit_reference: float = P(40.0, "Daily profit (CNY) at which entry runs at its base rate",
-                                "CNY/day", gt=0.0)
-    removal_cost: NonNeg = P(25.0, "What a seller reckons one removal costs it (lost stock, "
-                             "customers, risk of a ban)", "CNY")
-    ban_cost: NonNeg = P(400.0, "What a seller reckons a ban costs it", "CNY")
-    exit_rate: Share = P(0.15, "Daily probability of quitting when perceived risk exceeds profit",
-                         "probability/day")
-    memory_days: float = P(7.0, "Time constant of sellers' memory of profit and risk", "days",
-                           gt=0.0)
+        "weight",
+    )
+    style_efficiency: dict[
+        Literal[
+            "none", "spacing", "homoglyph", "pinyin_abbrev", "emoji", "contact_only", "image_only"
+        ],
+        Share,
+    ] = P(
+        {
+            "none": 1.0,
+            "spacing": 0.9,
+            "homoglyph": 0.95,
+            "pinyin_abbrev": 0.8,
+            "emoji": 0.85,
+            "contact_only": 0.35,
+            "image_only": 0.6,
+        },
+        "Sales an offer makes in each style relative to a plain offer (buyers must understand "
+        "what is sold)",
+        "share",
+    )
+    imitation: Share = P(
+        0.7,
+        "Weight sellers give to what survived yesterday when choosing a style (0 = prior only)",
+        "share",
+    )
+    reregister_prob: Share = P(
+        0.6, "Probability a banned seller opens a new account", "probability"
+    )
+    reregister_delay_days: float = P(
+        3.0, "Mean days before a banned seller re-registers", "days", ge=0.0
+    )
+    entry_per_day: NonNeg = P(
+        0.6,
+        "New restricted sellers per day per 10,000 accounts at average demand and profit",
+        "sellers/day/10k",
+    )
+    profit_reference: float = P(
+        8.0, "Daily profit (CNY) at which entry runs at its base rate", "CNY/day", gt=0.0
+    )
+    market_impressions: float = P(
+        8.0,
+        "Offer impressions per account per day at which a category's buyers are half "
+        "served (beyond it, each extra offer sells less)",
+        "impressions/account/day",
+        gt=0.0,
+    )
+    removal_cost: NonNeg = P(
+        4.0,
+        "What a seller reckons one removal or warning costs it (lost "
+        "stock and customers, the risk of a ban)",
+        "CNY",
+    )
+    background_risk: NonNeg = P(
+        0.5, "Risk a seller weighs every day even before any removal", "CNY/day"
+    )
+    exit_rate: Share = P(
+        0.15, "Daily probability of quitting when perceived risk exceeds profit", "probability/day"
+    )
+    memory_days: float = P(
+        7.0, "Time constant of sellers' memory of profit and risk", "days", gt=0.0
+    )
 
 
 class Spammers(Strict):
-    reregister_prob: Share = P(0.9, "Probability a banned spammer opens a new account",
-                               "probability")
-    reregister_delay_days: float = P(1.0, "Mean days before a banned spammer re-registers", "days",
-                                     ge=0.0)
+    reregister_prob: Share = P(
+        0.9, "Probability a banned spammer opens a new account", "probability"
+    )
+    reregister_delay_days: float = P(
+        1.0, "Mean days before a banned spammer re-registers", "days", ge=0.0
+    )
     entry_per_day: NonNeg = P(0.2, "New spammers per day per 10,000 accounts", "spammers/day/10k")
 
 
 class Churn(Strict):
-    threshold: Share = P(0.45, "Ad share of what a user sees above which the user grows tired",
-                         "share")
-    memory_days: float = P(14.0, "Time constant of a user's impression of the feed", "days",
-                           gt=0.0)
-    daily_prob: Share = P(0.01, "Daily probability a tired user stops using the feed",
-                          "probability/day")
-    dampening: Share = P(0.5, "How much less a tired user posts (0 = not at all, 1 = stops)",
-                         "share")
+    threshold: Share = P(
+        0.45, "Ad share of what a user sees above which the user grows tired", "share"
+    )
+    memory_days: float = P(14.0, "Time constant of a user's impression of the feed", "days", gt=0.0)
+    daily_prob: Share = P(
+        0.005, "Daily probability a tired user stops using the feed", "probability/day"
+    )
+    dampening: Share = P(
+        0.5, "How much less a tired user posts (0 = not at all, 1 = stops)", "share"
+    )
 
 
 class Engine(Strict):
-    retention_days: int = P(30, "Days a post stays addressable by late decisions (review, "
-                            "appeals)", "days", ge=1, le=365)
-    wrongful_window_days: int = P(30, "An account action is wrongful when the account posted "
-                                  "nothing violating in this many days before it", "days", ge=1)
-    watched_users: int = P(24, "Regular users whose whole feed is stored for the feed view",
-                           "users", ge=0, le=1000)
-    post_sample_per_day: int = P(200, "Other posts stored per day for audits", "posts/day",
-                                 ge=0, le=100_000)
+    retention_days: int = P(
+        30,
+        "Days a post stays addressable by late decisions (review, appeals)",
+        "days",
+        ge=1,
+        le=365,
+    )
+    wrongful_window_days: int = P(
+        30,
+        "An account action is wrongful when the account posted "
+        "nothing violating in this many days before it",
+        "days",
+        ge=1,
+    )
+    watched_users: int = P(
+        24, "Regular users whose whole feed is stored for the feed view", "users", ge=0, le=1000
+    )
+    post_sample_per_day: int = P(
+        200, "Other posts stored per day for audits", "posts/day", ge=0, le=100_000
+    )
 
 
 class Announce(Strict):
-    risk_multiplier: float = P(3.0, "Factor on the risk sellers weigh from this day on", "factor",
-                               gt=0.0)
+    risk_multiplier: float = P(
+        3.0, "Factor on the risk sellers weigh from this day on", "factor", gt=0.0
+    )
     categories: list[str] = P([], "Categories concerned (empty: all)")
 
 
@@ -181,10 +265,12 @@ class CorpusText(Strict):
     text_column: str = "SMS"
     label_column: str = "Label"
     map: dict[str, Literal["life", "spam", "ad", "ignore"]] = Field(
-        default_factory=lambda: {"ham": "life", "spam": "spam"})
+        default_factory=lambda: {"ham": "life", "spam": "spam"}
+    )
     share: dict[Literal["life", "spam", "ad"], Share] = Field(
         default_factory=lambda: {"life": 0.5, "spam": 0.5},
-        description="Share of posts of each kind whose text comes from the corpus")
+        description="Share of posts of each kind whose text comes from the corpus",
+    )
 
 
 class Scenario(Strict):
@@ -248,7 +334,8 @@ def load_scenario(name_or_path: str | Path, categories: tuple[str, ...] | None =
     if scenario.corpus is not None and not Path(scenario.corpus.path).is_absolute():
         corpus = (path.parent / scenario.corpus.path).resolve()
         scenario = scenario.model_copy(
-            update={"corpus": scenario.corpus.model_copy(update={"path": str(corpus)})})
+            update={"corpus": scenario.corpus.model_copy(update={"path": str(corpus)})}
+        )
     return scenario
 
 
@@ -261,8 +348,9 @@ def parse_scenario(text: str, source: str = "<string>") -> Scenario:
     return scenario
 
 
-def check_categories(scenario: Scenario, source: str, categories: tuple[str, ...] | None,
-                     raw: Any) -> None:
+def check_categories(
+    scenario: Scenario, source: str, categories: tuple[str, ...] | None, raw: Any
+) -> None:
     """Category names must exist in the catalogue; say where they don't."""
     from simulation.located import position
 
@@ -271,20 +359,33 @@ def check_categories(scenario: Scenario, source: str, categories: tuple[str, ...
 
         categories = tuple(load_catalogue().names())
     problems = []
-    for name in (scenario.population.seller_categories or {}):
+    for name in scenario.population.seller_categories or {}:
         if name not in categories:
             line, col = position(raw, ["population", "seller_categories", name])
-            problems.append(Problem(source, line, col, f"population.seller_categories.{name}",
-                                    f"unknown category; the catalogue has {', '.join(categories)}"))
+            problems.append(
+                Problem(
+                    source,
+                    line,
+                    col,
+                    f"population.seller_categories.{name}",
+                    f"unknown category; the catalogue has {', '.join(categories)}",
+                )
+            )
     for i, event in enumerate(scenario.events):
         names = list(event.announce.categories) if event.announce else []
         names += [event.category] if event.category else []
         for name in names:
             if name not in categories:
                 line, col = position(raw, ["events", i])
-                problems.append(Problem(source, line, col, f"events.{i}",
-                                        f"unknown category '{name}'; the catalogue has "
-                                        f"{', '.join(categories)}"))
+                problems.append(
+                    Problem(
+                        source,
+                        line,
+                        col,
+                        f"events.{i}",
+                        f"unknown category '{name}'; the catalogue has {', '.join(categories)}",
+                    )
+                )
         if event.set:
             base = scenario.model_dump()
             for key in event.set:
@@ -292,7 +393,8 @@ def check_categories(scenario: Scenario, source: str, categories: tuple[str, ...
                     set_dotted(base, key, event.set[key])
                 except KeyError as exc:
                     line, col = position(raw, ["events", i, "set", key])
-                    problems.append(Problem(source, line, col, f"events.{i}.set.{key}",
-                                            str(exc.args[0])))
+                    problems.append(
+                        Problem(source, line, col, f"events.{i}.set.{key}", str(exc.args[0]))
+                    )
     if problems:
         raise LocatedError(problems)

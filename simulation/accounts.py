@@ -1,0 +1,61 @@
+"""Accounts as rows of arrays: archetype, status, seller state, exposure memory."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+import numpy as np
+
+from simulation.columns import Columns
+
+
+class Archetype(IntEnum):
+    REGULAR = 0
+    MERCHANT = 1
+    SELLER = 2
+    SPAMMER = 3
+
+
+ARCHETYPE_NAMES = ("regular", "micro_merchant", "restricted_seller", "spammer")
+
+
+class Status(IntEnum):
+    ACTIVE = 0
+    RESTRICTED = 1  # may not post until ``restricted_until``
+    BANNED = 2
+    EXITED = 3  # a seller that gave up because risk outweighed profit
+    CHURNED = 4  # a regular user who stopped using the feed
+
+
+STATUS_NAMES = ("active", "restricted", "banned", "exited", "churned")
+
+NEVER = np.iinfo(np.int32).min // 2  # "no such day" that stays far below any window
+
+ACCOUNT_SCHEMA = {
+    "archetype": (np.int8, 0),
+    "kind": (np.int8, 0),  # AccountKind
+    "join_day": (np.int32, 0),
+    "status": (np.int8, 0),
+    "status_day": (np.int32, NEVER),  # day the status last changed
+    "restricted_until": (np.int32, 0),
+    "category": (np.int8, -1),  # sellers: catalogue index
+    "style": (np.int8, 0),  # current EvasionStyle of sellers and spammers
+    "removals": (np.int32, 0),  # removals suffered, lifetime
+    "profit": (np.float32, 0.0),  # sellers: remembered daily profit (CNY)
+    "risk": (np.float32, 0.0),  # sellers: remembered daily cost of enforcement (CNY)
+    "target_friends": (np.int32, 0),  # commercial accounts: customers they work towards
+    "friends_added": (np.int32, 0),  # commercial accounts: customers added so far
+    "center": (np.int32, 0),  # commercial accounts: where on the ring their customers live
+    "predecessor": (np.int32, -1),  # the banned account this one re-registered from
+    "generation": (np.int16, 0),  # 0 = original account, n = n-th re-registration
+    "device_flag": (np.bool_, False),  # same device as a banned account (true state)
+    "last_violation_day": (np.int32, NEVER),
+    "violations": (np.int32, 0),
+    "feed_ad_share": (np.float32, 0.0),  # regulars: remembered ad share of what they see
+    "reregister_day": (np.int32, -1),  # banned sellers: the day they come back, -1 = never
+    "bans": (np.int16, 0),
+}
+
+
+def new_accounts(capacity: int) -> Columns:
+    return Columns(ACCOUNT_SCHEMA, capacity)

@@ -1,0 +1,75 @@
+"""Growable structure-of-arrays tables: the engine's accounts and posts.
+
+One NumPy array per field instead of one Python object per agent, so a day is a
+handful of array operations whatever the population. Capacity doubles on growth
+so appends stay amortised O(1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+
+class Columns:
+    """A table of equally long NumPy columns with amortised appends and front trimming."""
+
+    def __init__(self, schema: Mapping[str, tuple[np.dtype | type, object]], capacity: int = 1024):
+        self._schema = {name: (np.dtype(dt), fill) for name, (dt, fill) in schema.items()}
+        self._cap = max(int(capacity), 16)
+        self._data = {
+            name: np.full(self._cap, fill, dtype=dt) for name, (dt, fill) in self._schema.items()
+        }
+        self.n = 0
+        self.base = 0  # global index of row 0 (rows before it were trimmed)
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getattr__(self, name: str) -> np.ndarray:
+        try:
+            return self.__dict__["_data"][name][: self.__dict__["n"]]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def column(self, name: str) -> np.ndarray:
+        return self._data[name][: self.n]
+
+    def append(self, count: int, **values: np.ndarray | float | int) -> np.ndarray:
+        """Append ``count`` rows; unspecified fields take their default. Returns global indices."""
+        unknown = set(values) - set(self._schema)
+        if unknown:
+            raise KeyError(f"unknown columns {sorted(unknown)}")
+        need = self.n + count
+        if need > self._cap:
+            self._grow(need)
+        start, stop = self.n, need
+        for name, (_dt, fill) in self._schema.items():
+            self._data[name][start:stop] = values.get(name, fill)
+        self.n = need
+        return np.arange(self.base + start, self.base + stop, dtype=np.int64)
+
+    def _grow(self, need: int) -> None:
+        cap = self._cap
+        while cap < need:
+            cap *= 2
+        for name, (dt, fill) in self._schema.items():
+            new = np.full(cap, fill, dtype=dt)
+            new[: self.n] = self._data[name][: self.n]
+            self._data[name] = new
+        self._cap = cap
+
+    def trim_front(self, rows: int) -> None:
+        """Forget the first ``rows`` rows (old posts); global indices of the rest are kept."""
+        rows = int(min(max(rows, 0), self.n))
+        if rows == 0:
+            return
+        for name in self._schema:
+            arr = self._data[name]
+            arr[: self.n - rows] = arr[rows : self.n]
+        self.n -= rows
+        self.base += rows
+
+    def nbytes(self) -> int:
+        return sum(a.nbytes for a in self._data.values())

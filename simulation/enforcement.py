@@ -1,0 +1,281 @@
+"""Applying a policy's decisions to the world, and judging them against ground truth.
+
+The policy decides; the engine carries the decisions out and, because it alone
+knows what each post really is, counts which were right: a removal of a life post
+or a legal ad is wrongful; an action against an account that posted nothing
+violating within the window is wrongful.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from policy.interface import AccountAction, ContentKind, DayDecisions, PostAction
+from simulation.accounts import Archetype, Status
+from simulation.metrics import KINDS
+
+if TYPE_CHECKING:
+    from simulation.engine import Simulation
+
+MAX_EVENTS = 250_000  # account events kept per run; the daily metrics count them all
+
+
+def _first_per_post(idx: np.ndarray, age: np.ndarray) -> np.ndarray:
+    """Positions of the earliest action per post (a post is removed once)."""
+    order = np.lexsort((age, idx))
+    first = np.r_[True, idx[order][1:] != idx[order][:-1]] if len(idx) else np.zeros(0, bool)
+    return order[first]
+
+
+def apply_decisions(sim: Simulation, d: int, dec: DayDecisions, tally: dict[str, float]) -> None:
+    posts, acc = sim.posts, sim.accounts
+    cats = sim.categories
+    pdec = dec.posts
+    sim._removals_today = np.zeros(acc.n, np.int32)
+    sim._penalties_today = np.zeros(acc.n, np.int32)  # warnings count 1, restrictions 2
+    removed_kind = np.zeros(4, np.int64)
+    removed_cat = np.zeros(len(cats), np.int64)
+    ages: list[np.ndarray] = []
+    if len(pdec):
+        idx = np.asarray(pdec.post_id, np.int64) - posts.base
+        known = (idx >= 0) & (idx < posts.n)
+        shadow = (
+            np.asarray(pdec.shadow, bool)
+            if len(pdec.shadow) == len(pdec)
+            else np.zeros(len(pdec), bool)
+        )
+        live = known & ~shadow
+        action = np.asarray(pdec.action)
+        tally["late_decisions_ignored"] = int((~known).sum())
+        # removals
+        rm = np.flatnonzero(live & (action == PostAction.REMOVE))
+        if len(rm):
+            first = rm[_first_per_post(idx[rm], np.asarray(pdec.at_hours)[rm])]
+            rows = idx[first]
+            fresh = np.isinf(posts.removed_age[rows])
+            first, rows = first[fresh], rows[fresh]
+            age = np.maximum(np.asarray(pdec.at_hours, np.float32)[first], 0.0)
+            posts.removed_age[rows] = age
+            posts.cause[rows] = 1
+            posts.rule[rows] = np.asarray(pdec.rule)[first]
+            posts.stage[rows] = np.asarray(pdec.stage)[first]
+            kinds = posts.kind[rows]
+            removed_kind += np.bincount(kinds, minlength=4)
+            offers = kinds == ContentKind.OFFER
+            removed_cat += np.bincount(posts.category[rows][offers], minlength=len(cats))
+            authors = posts.author[rows]
+            np.add.at(sim._removals_today, authors, 1)
+            np.add.at(acc.removals, authors, 1)
+            ages.append(age)
+            viol = (kinds == ContentKind.OFFER) | (kinds == ContentKind.SPAM)
+            tally["_removed_violating"] = int(viol.sum())
+            tally["_removed_rule"] = len(rows)
+            tally["wrongful_removals"] = int((~viol).sum())
+            if pdec.evidence is not None:
+                sampled = posts.sampled[rows]
+                for pos, row in zip(first[sampled], rows[sampled], strict=True):
+                    sim.evidence[int(row + posts.base)] = str(pdec.evidence[pos])
+        restore = np.flatnonzero(live & (action == PostAction.RESTORE))
+        if len(restore):
+            rows = idx[restore]
+            rows = rows[(posts.cause[rows] == 1)]
+            posts.removed_age[rows] = np.inf
+            posts.cause[rows] = 0
+            back = np.bincount(posts.kind[rows], minlength=4)
+            removed_kind -= back  # a restored post is no longer counted as removed
+            offers = posts.kind[rows] == ContentKind.OFFER
+            removed_cat -= np.bincount(posts.category[rows][offers], minlength=len(cats))
+            tally["restored"] = len(rows)
+        dr = np.flatnonzero(live & (action == PostAction.DOWNRANK))
+        if len(dr):
+            f = np.asarray(pdec.factor, np.float32)[dr] if len(pdec.factor) == len(pdec) else 0.5
+            np.minimum.at(posts.factor, idx[dr], f)
+            tally["downranks"] = len(dr)
+        lb = np.flatnonzero(live & (action == PostAction.LABEL))
+        posts.labelled[idx[lb]] = True
+        tally["labels"] = len(lb)
+        tally["review_queued"] = int((live & (action == PostAction.REVIEW)).sum())
+    ban_kind, ban_cat = _apply_accounts(sim, d, dec, tally)
+    removed_kind += ban_kind
+    removed_cat += ban_cat
+    sim.totals["removed"] += removed_kind
+    for k, name in enumerate(KINDS):
+        tally[f"posts_removed.{name}"] = int(removed_kind[k])
+    for c, name in enumerate(cats):
+        tally[f"offers_removed.{name}"] = int(removed_cat[c])
+    all_ages = np.concatenate(ages) if ages else np.zeros(0)
+    tally["time_to_removal_hours"] = float(all_ages.mean()) if len(all_ages) else np.nan
+    n_rule = tally.pop("_removed_rule", 0)
+    tally["precision"] = tally.pop("_removed_violating", 0) / n_rule if n_rule else np.nan
+    created_viol = tally.get("posts_created.spam", 0) + tally.get("posts_created.offer", 0)
+    removed_viol = int(removed_kind[ContentKind.SPAM] + removed_kind[ContentKind.OFFER])
+    tally["recall"] = removed_viol / created_viol if created_viol else np.nan
+    for c, name in enumerate(cats):
+        made = tally.get(f"offers_created.{name}", 0)
+        tally[f"recall_by_category.{name}"] = removed_cat[c] / made if made else np.nan
+
+
+def _wrongful(sim: Simulation, accounts: np.ndarray, d: int) -> np.ndarray:
+    window = sim.scenario.engine.wrongful_window_days
+    return sim.accounts.last_violation_day[accounts] < d - window
+
+
+def _apply_accounts(
+    sim: Simulation, d: int, dec: DayDecisions, tally: dict[str, float]
+) -> tuple[np.ndarray, np.ndarray]:
+    acc, posts = sim.accounts, sim.posts
+    adec = dec.accounts
+    removed_kind = np.zeros(4, np.int64)
+    removed_cat = np.zeros(len(sim.categories), np.int64)
+    for name in ("warnings", "restrictions", "bans"):
+        tally[f"{name}.correct"] = 0
+        tally[f"{name}.wrongful"] = 0
+    if not len(adec):
+        return removed_kind, removed_cat
+    who = np.asarray(adec.account, np.int64)
+    ok = (who >= 0) & (who < acc.n)
+    action = np.asarray(adec.action)
+    hour = (
+        np.asarray(adec.at_hour, np.float32)
+        if len(adec.at_hour) == len(adec)
+        else np.zeros(len(adec), np.float32)
+    )
+    wrong = np.zeros(len(adec), bool)
+    wrong[ok] = _wrongful(sim, who[ok], d)
+    applied = np.zeros(len(adec), bool)
+    for i in np.flatnonzero(ok):
+        a, act = int(who[i]), int(action[i])
+        status = acc.status[a]
+        if act == AccountAction.WARN:
+            applied[i] = True
+            _count(tally, "warnings", wrong[i])
+            sim._penalties_today[a] += 1
+        elif act == AccountAction.RESTRICT and status == Status.ACTIVE:
+            acc.status[a] = Status.RESTRICTED
+            acc.status_day[a] = d
+            acc.restricted_until[a] = max(int(adec.until_day[i]), d + 1)
+            sim._penalties_today[a] += 2
+            applied[i] = True
+            _count(tally, "restrictions", wrong[i])
+        elif act == AccountAction.BAN and status in (Status.ACTIVE, Status.RESTRICTED):
+            acc.status[a] = Status.BANNED
+            acc.status_day[a] = d
+            acc.bans[a] += 1
+            applied[i] = True
+            _count(tally, "bans", wrong[i])
+            _schedule_return(sim, a, d)
+        elif act == AccountAction.REINSTATE and status in (Status.BANNED, Status.RESTRICTED):
+            acc.status[a] = Status.ACTIVE
+            acc.status_day[a] = d
+            acc.reregister_day[a] = -1
+            applied[i] = True
+        if applied[i] and len(sim.events) < MAX_EVENTS:
+            sim.events.append(
+                {
+                    "day": d,
+                    "hour": float(hour[i]),
+                    "account": a,
+                    "action": AccountAction(act).name.lower(),
+                    "rule": int(adec.rule[i]) if len(adec.rule) == len(adec) else -1,
+                    "wrongful": bool(wrong[i]),
+                    "archetype": int(acc.archetype[a]),
+                    "reason": (adec.reason[i] if adec.reason is not None else ""),
+                }
+            )
+    banned = who[ok & applied & (action == AccountAction.BAN)]
+    if len(banned):
+        # the banned accounts' live posts disappear at the hour of the ban
+        ban_hour = np.zeros(acc.n, np.float32)
+        ban_hour[who[ok & applied & (action == AccountAction.BAN)]] = hour[
+            ok & applied & (action == AccountAction.BAN)
+        ]
+        mask = np.zeros(acc.n, bool)
+        mask[banned] = True
+        rows = np.flatnonzero(mask[posts.author] & np.isinf(posts.removed_age))
+        age = (d - posts.day[rows]) * 24.0 + ban_hour[posts.author[rows]] - posts.hour[rows]
+        posts.removed_age[rows] = np.maximum(age, 0.0)
+        posts.cause[rows] = 2
+        kinds = posts.kind[rows]
+        removed_kind += np.bincount(kinds, minlength=4)
+        offers = kinds == ContentKind.OFFER
+        removed_cat += np.bincount(posts.category[rows][offers], minlength=len(sim.categories))
+    sim._actions_today = (who, action, ok & applied, wrong)
+    return removed_kind, removed_cat
+
+
+def _count(tally: dict[str, float], name: str, wrongful: bool) -> None:
+    key = f"{name}.{'wrongful' if wrongful else 'correct'}"
+    tally[key] = tally.get(key, 0) + 1
+
+
+def _schedule_return(sim: Simulation, account: int, d: int) -> None:
+    """A banned seller or spammer may come back under a new account after a delay."""
+    acc, rng = sim.accounts, sim.rng["sellers"]
+    arch = acc.archetype[account]
+    if arch == Archetype.SELLER:
+        p, delay = sim.scenario.sellers.reregister_prob, sim.scenario.sellers.reregister_delay_days
+    elif arch == Archetype.SPAMMER:
+        p, delay = (
+            sim.scenario.spammers.reregister_prob,
+            sim.scenario.spammers.reregister_delay_days,
+        )
+    else:
+        return
+    if rng.random() < p:
+        acc.reregister_day[account] = d + 1 + int(rng.poisson(max(delay - 1.0, 0.0)))
+
+
+def rule_statistics(sim: Simulation, d: int, dec: DayDecisions) -> list[dict[str, Any]]:
+    """Per rule: hits, true and false positives, removals, reviews, wrongful account actions."""
+    names = list(sim.policy.rule_names)
+    if not names:
+        return []
+    posts = sim.posts
+    n = len(names)
+    stats = {
+        k: np.zeros(n, np.int64)
+        for k in (
+            "hits",
+            "true_positives",
+            "false_positives",
+            "removals",
+            "reviews",
+            "account_actions",
+            "wrongful_account_actions",
+            "shadow_hits",
+        )
+    }
+    pdec = dec.posts
+    if len(pdec):
+        rule = np.asarray(pdec.rule, np.int64)
+        idx = np.asarray(pdec.post_id, np.int64) - posts.base
+        ok = (rule >= 0) & (rule < n) & (idx >= 0) & (idx < posts.n)
+        rule, idx = rule[ok], idx[ok]
+        action = np.asarray(pdec.action)[ok]
+        shadow = (
+            np.asarray(pdec.shadow, bool)[ok]
+            if len(pdec.shadow) == len(pdec)
+            else np.zeros(len(rule), bool)
+        )
+        kind = posts.kind[idx]
+        viol = (kind == ContentKind.OFFER) | (kind == ContentKind.SPAM)
+        stats["hits"] += np.bincount(rule, minlength=n)
+        stats["true_positives"] += np.bincount(rule[viol], minlength=n)
+        stats["false_positives"] += np.bincount(rule[~viol], minlength=n)
+        stats["removals"] += np.bincount(rule[(action == PostAction.REMOVE) & ~shadow], minlength=n)
+        stats["reviews"] += np.bincount(rule[action == PostAction.REVIEW], minlength=n)
+        stats["shadow_hits"] += np.bincount(rule[shadow], minlength=n)
+    adec = dec.accounts
+    if len(adec) and len(adec.rule) == len(adec) and hasattr(sim, "_actions_today"):
+        _who, _action, applied, wrong = sim._actions_today
+        rule = np.asarray(adec.rule, np.int64)
+        ok = applied & (rule >= 0) & (rule < n)
+        stats["account_actions"] += np.bincount(rule[ok], minlength=n)
+        stats["wrongful_account_actions"] += np.bincount(rule[ok & wrong], minlength=n)
+    sim.__dict__.pop("_actions_today", None)
+    return [
+        {"day": d, "rule": i, "name": names[i], **{k: int(v[i]) for k, v in stats.items()}}
+        for i in range(n)
+    ]

@@ -1,0 +1,66 @@
+"""Who saw what today: views of every live post, the ad share each user sees, reports."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from policy.interface import ContentKind
+from simulation import exposure as expo
+from simulation.metrics import KINDS
+
+if TYPE_CHECKING:
+    from simulation.engine import Simulation
+
+
+def expose_day(sim: Simulation, d: int, tally: dict[str, float]) -> None:
+    posts, acc, sc = sim.posts, sim.accounts, sim.scenario
+    half_life = sc.exposure.half_life_hours
+    start = int(np.searchsorted(posts.day, d - expo.horizon_days(half_life) + 1, side="left"))
+    sl = slice(start, posts.n)
+    views = expo.views_on_day(
+        d,
+        posts.day[sl],
+        posts.hour[sl],
+        posts.removed_age[sl],
+        posts.potential[sl] * posts.factor[sl],
+        half_life,
+    )
+    posts.views[sl] += views
+    kind = posts.kind[sl]
+    author = posts.author[sl]
+    by_kind = np.bincount(kind, weights=views, minlength=4)
+    total = float(by_kind.sum())
+    for k, name in enumerate(KINDS):
+        tally[f"impressions.{name}"] = float(by_kind[k])
+    tally["impressions_total"] = total
+    commercial = total - float(by_kind[ContentKind.LIFE])
+    tally["ad_share"] = commercial / total if total > 0 else np.nan
+    violating = float(by_kind[ContentKind.SPAM] + by_kind[ContentKind.OFFER])
+    tally["violating_share"] = violating / total if total > 0 else np.nan
+    offer = kind == ContentKind.OFFER
+    per_cat = np.bincount(
+        posts.category[sl][offer], weights=views[offer], minlength=len(sim.categories)
+    )
+    for c, name in enumerate(sim.categories):
+        tally[f"offer_impressions.{name}"] = float(per_cat[c])
+    sim._offer_impressions = per_cat
+    eff = sim.style_efficiency[posts.style[sl][offer]]
+    sim._offer_views = np.bincount(author[offer], weights=views[offer] * eff, minlength=acc.n)
+    # what each regular user saw: views spread evenly over each author's audience
+    audience = np.maximum(sim.audience, 1.0)
+    per_friend_all = np.bincount(author, weights=views, minlength=acc.n) / audience
+    ad_like = kind != ContentKind.LIFE
+    per_friend_ad = np.bincount(author[ad_like], weights=views[ad_like], minlength=acc.n) / audience
+    seen_all = sim.graph.spread_to_viewers(per_friend_all)
+    seen_ad = sim.graph.spread_to_viewers(per_friend_ad)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sim._viewer_ad_share = np.where(seen_all > 1e-9, seen_ad / seen_all, np.nan)
+    # reports: some impressions of annoying posts make a user press "report"
+    rp = sc.exposure.report_prob
+    prob = np.array([rp.get(k, 0.0) for k in KINDS])
+    reports = sim.rng["reports"].poisson(views * prob[kind]).astype(np.int32)
+    posts.reports[sl] += reports
+    posts.new_reports[sl] += reports
+    tally["reports"] = int(reports.sum())

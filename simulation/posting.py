@@ -1,0 +1,131 @@
+"""A day's posts: who posts, what kind, when, and in what words (vectorised)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from policy.interface import ContentKind
+from simulation.accounts import Archetype, Status
+
+# Share of the day's posts made in each hour: a morning, a lunch and an evening peak,
+# the shape of a typical Moments day (illustrative, not measured).
+_HOURLY = np.array(
+    [
+        0.6,
+        0.3,
+        0.2,
+        0.1,
+        0.1,
+        0.2,
+        0.8,
+        2.5,
+        4.0,
+        3.5,
+        3.0,
+        3.5,
+        5.0,
+        4.5,
+        3.0,
+        2.8,
+        3.0,
+        3.5,
+        4.2,
+        5.0,
+        6.0,
+        6.5,
+        5.0,
+        2.5,
+    ]
+)
+HOURLY_PROFILE = _HOURLY / _HOURLY.sum()
+
+
+@dataclass
+class NewPosts:
+    """Columns of the day's posts in posting order."""
+
+    author: np.ndarray
+    kind: np.ndarray
+    category: np.ndarray  # offers only; -1 otherwise
+    topic: np.ndarray  # category an innocent post mentions; -1 when none
+    style: np.ndarray
+    hour: np.ndarray
+
+    def __len__(self) -> int:
+        return int(self.author.shape[0])
+
+
+def posting_hours(rng: np.random.Generator, n: int) -> np.ndarray:
+    whole = rng.choice(24, size=n, p=HOURLY_PROFILE)
+    return (whole + rng.random(n)).astype(np.float32)
+
+
+def generate(
+    accounts, scenario, rates_tired: np.ndarray, topic_p: np.ndarray, rng: np.random.Generator
+) -> NewPosts:
+    """Draw today's posts for every account that may post."""
+    post = scenario.posting
+    arch = accounts.archetype
+    can_post = accounts.status == Status.ACTIVE
+    regular = (arch == Archetype.REGULAR) & can_post
+    life_rate = np.where(regular, post.life_per_day * rates_tired, 0.0)
+    fwd_rate = np.where(regular, post.forward_ad_per_day, 0.0)
+    commercial_rate = np.select(
+        [arch == Archetype.MERCHANT, arch == Archetype.SELLER, arch == Archetype.SPAMMER],
+        [post.merchant_per_day, post.seller_per_day, post.spammer_per_day],
+        0.0,
+    )
+    commercial_rate = np.where(can_post, commercial_rate, 0.0)
+
+    ids = np.arange(accounts.n, dtype=np.int32)
+    n_life = rng.poisson(life_rate)
+    n_fwd = rng.poisson(fwd_rate)
+    n_com = rng.poisson(commercial_rate)
+    life_authors = np.repeat(ids, n_life)
+    fwd_authors = np.repeat(ids, n_fwd)
+    com_authors = np.repeat(ids, n_com)
+
+    com_arch = arch[com_authors]
+    com_kind = np.select(
+        [com_arch == Archetype.MERCHANT, com_arch == Archetype.SELLER],
+        [ContentKind.AD, ContentKind.OFFER],
+        ContentKind.SPAM,
+    ).astype(np.int8)
+    author = np.concatenate([life_authors, fwd_authors, com_authors])
+    kind = np.concatenate(
+        [
+            np.full(life_authors.shape[0], ContentKind.LIFE, np.int8),
+            np.full(fwd_authors.shape[0], ContentKind.AD, np.int8),
+            com_kind,
+        ]
+    )
+    n = author.shape[0]
+    category = np.where(kind == ContentKind.OFFER, accounts.category[author], -1).astype(np.int8)
+    violating = (kind == ContentKind.OFFER) | (kind == ContentKind.SPAM)
+    style = np.where(violating, accounts.style[author], 0).astype(np.int8)
+    innocent = (kind == ContentKind.LIFE) | (kind == ContentKind.AD)
+    mentions = innocent & (rng.random(n) < post.mention_share)
+    topic = np.full(n, -1, np.int8)
+    topic[mentions] = rng.choice(topic_p.shape[0], size=int(mentions.sum()), p=topic_p)
+    hour = posting_hours(rng, n)
+    order = np.argsort(hour, kind="stable")
+    return NewPosts(
+        author[order], kind[order], category[order], topic[order], style[order], hour[order]
+    )
+
+
+def ordinal_per_author(author: np.ndarray) -> np.ndarray:
+    """1-based rank of each post among its author's posts, in the given (time) order."""
+    n = author.shape[0]
+    if n == 0:
+        return np.zeros(0, np.int32)
+    order = np.argsort(author, kind="stable")
+    sorted_auth = author[order]
+    starts = np.r_[True, sorted_auth[1:] != sorted_auth[:-1]]
+    group_start = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
+    rank = np.arange(n) - group_start + 1
+    out = np.empty(n, np.int32)
+    out[order] = rank
+    return out

@@ -1,0 +1,282 @@
+"""``simulation.run(...)``: one call from scenario and policy to metrics, database and files."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from simulation.accounts import Archetype
+from simulation.engine import Simulation
+from simulation.metrics import KINDS
+from simulation.scenario import Scenario, load_scenario, scenario_path
+
+__version__ = "0.1.0"
+
+
+def code_version() -> str:
+    """The package version plus the git commit when run from a checkout."""
+    root = Path(__file__).resolve().parents[1]
+    try:
+        sha = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        sha = ""
+    return f"{__version__}+{sha}" if sha else __version__
+
+
+def resolve_policy(policy: Any):
+    """A Policy object, a preset name (``crackdown``) or a path to a YAML policy."""
+    if hasattr(policy, "start") and hasattr(policy, "rule_names"):
+        return policy
+    from policy import load_policy
+
+    return load_policy(policy)
+
+
+def resolve_scenario(scenario: Scenario | str | Path) -> tuple[Scenario, str]:
+    if isinstance(scenario, Scenario):
+        return scenario, scenario.model_dump_json(indent=1)
+    path = scenario_path(scenario)
+    loaded = load_scenario(path)
+    return loaded, path.read_text(encoding="utf-8")
+
+
+@dataclass
+class RunResult:
+    """What a run produced. ``metrics`` has one row per day, one column per metric."""
+
+    metrics: pd.DataFrame
+    rules: pd.DataFrame
+    summary: dict[str, Any]
+    run_id: int | None = None
+    out_dir: Path | None = None
+    simulation: Simulation | None = field(default=None, repr=False)
+
+
+def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, Any]:
+    """Headline numbers of a run, for the CLI table, JSON and the report."""
+    m = metrics
+    cats = sim.categories
+
+    def total(col: str) -> float:
+        return float(m[col].sum()) if col in m and len(m) else 0.0
+
+    def window(col: str, first: bool) -> float:
+        if col not in m or not len(m):
+            return float("nan")
+        part = m[col].head(7) if first else m[col].tail(7)
+        return float(part.mean())
+
+    created = {k: total(f"posts_created.{k}") for k in KINDS}
+    removed = {k: total(f"posts_removed.{k}") for k in KINDS}
+    viol_created = created["spam"] + created["offer"]
+    viol_removed = removed["spam"] + removed["offer"]
+    all_removed = sum(removed.values())
+    bans_wrong = total("bans.wrongful")
+    return {
+        "scenario": sim.scenario.name,
+        "policy": getattr(sim.policy, "name", ""),
+        "seed": sim.seed,
+        "days": len(m),
+        "accounts_start": sim.n_initial,
+        "accounts_end": int(sim.accounts.n),
+        "posts_created": int(sum(created.values())),
+        "posts_removed": int(all_removed),
+        "posts_surviving": int(sum(created.values()) - all_removed),
+        "offers_created": int(created["offer"]),
+        "spam_created": int(created["spam"]),
+        "offer_impressions": total("impressions.offer"),
+        "spam_impressions": total("impressions.spam"),
+        "ad_share_first_week": window("ad_share", True),
+        "ad_share_last_week": window("ad_share", False),
+        "offers_per_day_first_week": float(sum(window(f"offers_created.{c}", True) for c in cats)),
+        "offers_per_day_last_week": float(sum(window(f"offers_created.{c}", False) for c in cats)),
+        "obfuscated_share_last_week": window("obfuscated_share", False),
+        "bans_correct": int(total("bans.correct")),
+        "bans_wrongful": int(bans_wrong),
+        "wrongful_bans_per_10k_accounts": 1e4 * bans_wrong / max(sim.n_initial, 1),
+        "wrongful_removals": int(total("wrongful_removals")),
+        "precision": (viol_removed / all_removed) if all_removed else float("nan"),
+        "recall": (viol_removed / viol_created) if viol_created else float("nan"),
+        "reregistrations": int(total("reregistrations.seller") + total("reregistrations.spammer")),
+        "seller_entries": int(sum(total(f"seller_entries.{c}") for c in cats)),
+        "seller_exits": int(sum(total(f"seller_exits.{c}") for c in cats)),
+        "reviewer_hours": total("review_hours"),
+        "regular_churned": int(m["regular_churned"].iloc[-1]) if len(m) else 0,
+        "wall_seconds": round(wall, 3),
+        "posts_per_second": round(sum(created.values()) / wall, 1) if wall > 0 else None,
+    }
+
+
+def _account_rows(sim: Simulation) -> list[dict[str, Any]]:
+    """Every seller, spammer and merchant, plus regular users who were acted on or watched."""
+    from simulation.people import display_names
+
+    acc = sim.accounts
+    interesting = (acc.archetype != Archetype.REGULAR) | (acc.bans > 0) | (acc.removals > 0)
+    interesting[sim.watched] = True
+    ids = np.flatnonzero(interesting)
+    names = display_names(ids, acc.archetype[ids], sim.scenario.locale, sim.seed)
+    cols = (
+        "archetype",
+        "kind",
+        "category",
+        "join_day",
+        "status",
+        "status_day",
+        "predecessor",
+        "generation",
+        "removals",
+        "violations",
+        "bans",
+        "device_flag",
+    )
+    arrays = {c: getattr(acc, c)[ids].tolist() for c in cols}
+    return [
+        {"account": int(i), "name": names[j], **{c: arrays[c][j] for c in cols}}
+        for j, i in enumerate(ids.tolist())
+    ]
+
+
+def _post_rows(sim: Simulation) -> list[dict[str, Any]]:
+    from simulation.people import display_names
+
+    rows = sim.sample_rows
+    if not rows:
+        return []
+    authors = np.array([r["author"] for r in rows], np.int64)
+    arche = sim.accounts.archetype[authors]
+    names = display_names(authors, arche, sim.scenario.locale, sim.seed)
+    texts, images = sim.pool.texts, sim.pool.has_image
+    out = []
+    for r, name, arch in zip(rows, names, arche.tolist(), strict=True):
+        row = dict(r)
+        tid = row.pop("text_id")
+        row.update(author_name=name, archetype=arch, text=texts[tid], has_image=bool(images[tid]))
+        out.append(row)
+    return out
+
+
+def metrics_long(metrics: pd.DataFrame) -> list[dict[str, Any]]:
+    long = metrics.melt(id_vars="day", var_name="metric", value_name="value")
+    long["value"] = long["value"].astype(object).where(long["value"].notna(), None)
+    return long.to_dict("records")
+
+
+def run(
+    scenario: Scenario | str | Path = "demo",
+    policy: Any = "none",
+    *,
+    days: int | None = None,
+    seed: int | None = None,
+    db: str | Path | None = None,
+    out: str | Path | None = None,
+    changes: dict[str, Any] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    name: str = "",
+    sweep_id: str | None = None,
+    keep_simulation: bool = False,
+) -> RunResult:
+    """Run a scenario under a policy; store it when ``db`` is given; write files to ``out``.
+
+    ``scenario`` and ``policy`` are preset names, paths or loaded objects. ``changes``
+    overrides scenario parameters by dotted path (``{"sellers.evasion_learn": 0.9}``).
+    """
+    scen, scen_text = resolve_scenario(scenario)
+    if changes:
+        scen = scen.with_changes(changes)
+    if days is not None:
+        scen = scen.model_copy(update={"days": int(days)})
+    pol = resolve_policy(policy)
+    seed_ = scen.seed if seed is None else int(seed)
+    writer = None
+    if db is not None:
+        from simulation.storage import RunWriter, open_db
+
+        writer = RunWriter(
+            open_db(db),
+            name=name or f"{scen.name} × {pol.name}",
+            scenario_name=scen.name,
+            scenario_yaml=scen_text,
+            policy_name=pol.name,
+            policy_text=pol.source,
+            seed=seed_,
+            days_requested=scen.days,
+            code_version=code_version(),
+            locale=scen.locale,
+            params_json=pd.Series(changes or {}, dtype=object).to_json(),
+            sweep_id=sweep_id,
+        )
+    started = time.perf_counter()
+    sim = Simulation(scen, pol, seed=seed_)
+    if writer is not None:
+        from sqlalchemy import update
+        from sqlmodel import Session
+
+        from simulation.storage import Run as RunRow
+
+        with Session(writer.engine) as session:
+            session.execute(
+                update(RunRow)
+                .where(RunRow.id == writer.run_id)
+                .values(categories=",".join(sim.categories))
+            )
+            session.commit()
+    beat = max(1, scen.days // 10)
+    try:
+        for _ in range(scen.days):
+            sim.step()
+            if progress:
+                progress(sim.day, scen.days)
+            if writer is not None and sim.day % beat == 0 and sim.day < scen.days:
+                writer.heartbeat(sim.day)
+        sim.finish()
+        wall = time.perf_counter() - started
+        metrics = sim.metrics_frame()
+        rules = sim.rule_frame()
+        summary = summarise(sim, metrics, wall)
+        if writer is not None:
+            writer.complete(
+                days_done=sim.day,
+                wall_seconds=wall,
+                summary=summary,
+                metrics=metrics_long(metrics),
+                rules=rules.to_dict("records"),
+                posts=_post_rows(sim),
+                feed=[{"viewer": v, "day": d, "post_id": p} for v, d, p in sim.feed_rows],
+                events=sim.events,
+                accounts=_account_rows(sim),
+            )
+    except KeyboardInterrupt:
+        if writer is not None:
+            writer.fail("interrupted", "interrupted by the user", sim.day)
+        raise
+    except BaseException as exc:
+        if writer is not None:
+            writer.fail("failed", "".join(traceback.format_exception(exc)), sim.day)
+        raise
+    result = RunResult(
+        metrics,
+        rules,
+        summary,
+        writer.run_id if writer else None,
+        None,
+        sim if keep_simulation else None,
+    )
+    if out is not None:
+        from simulation.outputs import write_outputs
+
+        result.out_dir = write_outputs(result, sim, Path(out))
+    return result

@@ -1,0 +1,76 @@
+"""A bounded sample of posts kept for the feed view and audits.
+
+Every post of a run is simulated, but only a sample is stored: for each watched
+user, the day's posts of their friends (up to a Moments-like screenful), plus a
+uniform sample of other posts. A sampled post is written once its fate is final
+(when it leaves the retention window, or at the end of the run).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from simulation.engine import Simulation
+
+FEED_PER_DAY = 40  # posts a watched user sees per day in the stored feed
+LIKE_RATE = np.array([0.08, 0.01, 0.002, 0.004])  # likes per view, by content kind
+
+
+def sample_day(sim: Simulation, d: int, first_new: int) -> None:
+    posts, rng = sim.posts, sim.rng["sample"]
+    authors = posts.author[first_new:]
+    n_new = authors.shape[0]
+    if n_new == 0:
+        return
+    friends = {int(v): sim.watched_friends(int(v)) for v in sim.watched}
+    union = np.zeros(sim.accounts.n, bool)
+    for f in friends.values():
+        union[f.astype(np.int64)] = True
+    candidates = np.flatnonzero(union[authors])
+    for viewer, f in friends.items():
+        mine = candidates[np.isin(authors[candidates], f)]
+        if len(mine) > FEED_PER_DAY:
+            mine = np.sort(rng.choice(mine, FEED_PER_DAY, replace=False))
+        posts.sampled[first_new + mine] = True
+        sim.feed_rows.extend((viewer, d, int(first_new + m + posts.base)) for m in mine)
+    k = min(sim.scenario.engine.post_sample_per_day, n_new)
+    if k:
+        posts.sampled[first_new + rng.choice(n_new, k, replace=False)] = True
+
+
+def finish_samples(sim: Simulation, start: int, stop: int) -> None:
+    """Move sampled posts in rows ``[start, stop)`` to the stored sample, with their fate."""
+    posts = sim.posts
+    rows = start + np.flatnonzero(posts.sampled[start:stop])
+    if not len(rows):
+        return
+    views = posts.views[rows]
+    likes = sim.rng["sample"].poisson(views * LIKE_RATE[posts.kind[rows]])
+    age = posts.removed_age[rows].astype(np.float64)
+    pids = (rows + posts.base).tolist()
+    table = {
+        "post_id": pids,
+        "day": posts.day[rows].tolist(),
+        "hour": posts.hour[rows].astype(np.float64).tolist(),
+        "author": posts.author[rows].tolist(),
+        "kind": posts.kind[rows].tolist(),
+        "category": posts.category[rows].tolist(),
+        "style": posts.style[rows].tolist(),
+        "text_id": posts.text[rows].tolist(),
+        "removed_at_hours": [None if np.isinf(a) else a for a in age.tolist()],
+        "removal_cause": posts.cause[rows].tolist(),
+        "rule": posts.rule[rows].tolist(),
+        "stage": posts.stage[rows].tolist(),
+        "views": views.astype(np.float64).tolist(),
+        "likes": likes.tolist(),
+        "reports": posts.reports[rows].tolist(),
+        "labelled": posts.labelled[rows].tolist(),
+        "evidence": [sim.evidence.pop(p, "") for p in pids],
+    }
+    keys = list(table)
+    sim.sample_rows.extend(
+        dict(zip(keys, values, strict=True)) for values in zip(*table.values(), strict=True)
+    )
