@@ -5,13 +5,8 @@ from policy.errors import Issue, PolicyError
 from policy.loader import load_policy, load_policy_text
 from policy.model import CompiledPolicy
 
+# Bound last, so the name ``policy.explain`` is the function, not its submodule.
+from policy.explain import Explanation, explain  # isort: skip
 
-def explain(policy, text, signals=None, **kwargs):
-    """Explain what ``policy`` does with one text (see :mod:`policy.explain`)."""
-    from policy.explain import explain as _explain
-
-    return _explain(policy, text, signals=signals, **kwargs)
-
-
-__all__ = ["CompiledPolicy", "Issue", "PolicyError", "explain", "load_policy",
+__all__ = ["CompiledPolicy", "Explanation", "Issue", "PolicyError", "explain", "load_policy",
            "load_policy_text"]

@@ -7,6 +7,7 @@ YAML is composed with the safe loader and only core scalar types are accepted.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,8 +37,11 @@ except ImportError:  # pragma: no cover - only before policy/normalize.py lands
     STEPS = ("nfkc", "casefold", "confusables", "emoji", "pinyin", "abbreviations", "separators")
 
 
+@functools.cache
 def make_normalizer(steps: tuple[str, ...]) -> Callable[[str], str]:
-    """The text→text function for a list of steps (canonical order is the normaliser's)."""
+    """The text→text function for a list of steps (canonical order is the normaliser's).
+
+    Cached: building a normaliser loads its tables, and many policies share steps."""
     if not steps:
         return lambda s: s
     try:
@@ -250,7 +254,7 @@ class _Compiler:
         return CompiledPolicy(
             name=self.spec.name, source=self.text, spec=self.spec, categories=self.categories,
             detectors=detectors, rules=rules, phases=phases, announced=announced,
-            file=self.loc.source,
+            file=self.loc.source, catalogue=self.catalogue,
         )
 
     # detectors

@@ -64,6 +64,7 @@ class CompiledPolicy:
     phases: list[Phase]
     announced: list[Announcement] = field(default_factory=list)
     file: str = "<string>"
+    catalogue: Any = None  # the CatalogueTerms the policy was compiled with (for lint)
 
     @property
     def rule_names(self) -> Sequence[str]:

@@ -155,9 +155,12 @@ class YamlSession:
         self.last_violation: dict[int, int] = {}  # account -> last day it posted a violation
         self._evidence_cache: dict[tuple[int, int], str] = {}
         self.evidence = policy.spec.evidence
+        self.overrides: dict[str, DetectorOutput] = {}  # forced outputs (explain, rule tests)
 
     # -- detectors and signals -----------------------------------------------------------
     def detect(self, name: str, batch: DayBatch) -> DetectorOutput:
+        if name in self.overrides:
+            return self.overrides[name]
         if name in self.text_cache:
             cache = self.text_cache[name]
             cache.ensure(self.policy.detectors[name], batch.texts.texts, self.norm)

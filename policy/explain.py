@@ -1,0 +1,206 @@
+"""Explain what a policy does with one text: normalised text, detector hits, which
+rules match, which one decides, and what happens to the author.
+
+It runs the real session code on a one-post batch, so an explanation can never
+disagree with what the engine would get.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from policy.conditions import DetectorOutput
+from policy.detectors import Hit, TextDetector
+from policy.interface import (
+    AccountAction,
+    DayBatch,
+    DayDecisions,
+    PerceptionView,
+    PostAction,
+    RunContext,
+    TextView,
+)
+from policy.model import CompiledPolicy
+from policy.session import BatchFrame, YamlSession
+
+KINDS = {"life": 0, "ad": 1, "spam": 2, "offer": 3}
+ACCOUNT_KINDS = {"personal": 0, "official": 1}
+STAGES = {"upload": 0, "report": 1}
+SIGNAL_KEYS = {"account_kind", "kind", "account_age_days", "age_days", "friends",
+               "friend_count", "posts_today", "strikes", "reports", "new_reports",
+               "prior_ban_device", "stage", "hour", "has_image", "image", "truth", "category",
+               "account", "posted_day"}
+
+
+@dataclass
+class RuleTrace:
+    name: str
+    action: str
+    matched: bool  # its condition and scope hold for this post
+    fired: bool  # it actually acted (or was recorded, for shadow rules)
+    shadow: bool
+    in_force: bool
+
+
+@dataclass
+class Explanation:
+    text: str
+    day: int
+    normalized: dict[str, str] = field(default_factory=dict)  # detector -> normalised text
+    hits: dict[str, list[Hit]] = field(default_factory=dict)  # detector -> hits
+    rules: list[RuleTrace] = field(default_factory=list)
+    action: str = "allow"  # the post decision (most severe live post action)
+    rule: str | None = None  # the rule that decided it
+    account: str | None = None  # warn / restrict / ban / None
+    evidence: list[str] = field(default_factory=list)
+    decisions: DayDecisions | None = None
+
+    def __str__(self) -> str:
+        lines = [f"text: {self.text!r}  (day {self.day})"]
+        for d, norm in self.normalized.items():
+            lines.append(f"  {d}: normalised {norm!r}")
+        for hits in self.hits.values():
+            lines.extend(f"    hit {h}" for h in hits)
+        for r in self.rules:
+            mark = "FIRED" if r.fired else ("matched" if r.matched else "-")
+            extra = " (shadow)" if r.shadow else ""
+            extra += "" if r.in_force else " (not in force this day)"
+            lines.append(f"  rule {r.name!r} [{r.action}]{extra}: {mark}")
+        verdict = f"decision: {self.action}"
+        if self.rule:
+            verdict += f" by rule {self.rule!r}"
+        if self.account:
+            verdict += f"; account: {self.account}"
+        lines.append(verdict)
+        lines.extend(f"  evidence: {e}" for e in self.evidence)
+        return "\n".join(lines)
+
+
+def default_day(policy: CompiledPolicy) -> int:
+    """The first day the policy's last phase is in force (a crackdown's start)."""
+    return max(ph.from_day for ph in policy.phases)
+
+
+def one_post_batch(text: str, signals: Mapping[str, Any], day: int) -> DayBatch:
+    """A one-row batch carrying ``text`` with the author signals given."""
+    sg = dict(signals)
+    kind = sg.get("account_kind", sg.get("kind", "personal"))
+    image = bool(sg.get("has_image", sg.get("image", False)))
+    truth = sg.get("truth", "life")
+    cat = sg.get("category", -1)
+
+    def a(v, dtype):
+        return np.array([v], dtype=dtype)
+
+    return DayBatch(
+        day=day,
+        post_id=a(int(sg.get("post_id", 0)), np.int64),
+        posted_day=a(int(sg.get("posted_day", day)), np.int32),
+        hour=a(float(sg.get("hour", 12.0)), np.float32),
+        author=a(int(sg.get("account", 0)), np.int32),
+        account_kind=a(ACCOUNT_KINDS[kind] if isinstance(kind, str) else int(kind), np.int8),
+        account_age_days=a(int(sg.get("account_age_days", sg.get("age_days", 365))), np.int32),
+        friend_count=a(int(sg.get("friends", sg.get("friend_count", 100))), np.int32),
+        posts_today=a(int(sg.get("posts_today", 1)), np.int32),
+        prior_ban_device=a(bool(sg.get("prior_ban_device", False)), bool),
+        text_id=a(0, np.int32),
+        stage=a(STAGES.get(sg.get("stage", "upload"), 0), np.int8),
+        reports=a(int(sg.get("reports", 0)), np.int32),
+        new_reports=a(int(sg.get("new_reports", sg.get("reports", 0))), np.int32),
+        texts=TextView([text], np.array([image])),
+        perceived=PerceptionView(a(KINDS.get(truth, 0), np.int8), a(cat, np.int8)),
+    )
+
+
+def run_one(policy: CompiledPolicy, text: str, signals: Mapping[str, Any] | None = None, *,
+            day: int | None = None, assume: Mapping[str, Any] | None = None, seed: int = 0,
+            ) -> tuple[YamlSession, DayBatch, DayDecisions]:
+    """Decide one post with a fresh session; ``assume`` forces detector outputs."""
+    signals = dict(signals or {})
+    day = default_day(policy) if day is None else day
+    engine_cats = tuple(c for c in policy.categories if c not in ("spam", "ad"))
+    cat = signals.get("category")
+    if isinstance(cat, str):
+        signals["category"] = engine_cats.index(cat) if cat in engine_cats else -1
+    ctx = RunContext(engine_cats, "en_US", np.random.default_rng(seed), day + 1)
+    session = policy.start(ctx)
+    batch = one_post_batch(text, signals, day)
+    if signals.get("strikes"):
+        session.preload_strikes(int(batch.author[0]), float(signals["strikes"]), day)
+    for name, value in (assume or {}).items():
+        session.overrides[name] = _forced(policy, value)
+    return session, batch, session.decide(batch)
+
+
+def _forced(policy: CompiledPolicy, value: Any) -> DetectorOutput:
+    cats = [value] if isinstance(value, str) else (value if isinstance(value, list) else [])
+    mask = 0
+    for c in cats:
+        mask |= 1 << policy.categories.index(c)
+    fired = bool(value) if not cats else True
+    return DetectorOutput(np.array([fired]), np.array([mask], dtype=np.uint64),
+                          np.array([int(fired)], dtype=np.int32))
+
+
+def explain(policy: CompiledPolicy, text: str, signals: Mapping[str, Any] | None = None, *,
+            day: int | None = None, assume: Mapping[str, Any] | None = None,
+            seed: int = 0) -> Explanation:
+    """Explain the decision on one ``text`` posted by an author with ``signals``."""
+    session, batch, out = run_one(policy, text, signals, day=day, assume=assume, seed=seed)
+    exp = Explanation(text=text, day=batch.day, decisions=out)
+    frame = BatchFrame(batch, session)
+    for name, det in policy.detectors.items():
+        if isinstance(det, TextDetector):
+            exp.normalized[name] = session.norm.function(det.steps)(text)
+            frame.detector(name)
+            exp.hits[name] = session.text_cache[name].hits.get(0, [])
+    active = policy.active(batch.day)
+    fired_rules = set(out.posts.rule.tolist()) | set(out.accounts.rule.tolist())
+    for r in policy.order:
+        m = bool(r.condition.eval(frame)[0])
+        if r.account_kinds is not None:
+            m &= int(batch.account_kind[0]) in r.account_kinds
+        if r.scope_cats:
+            names = r.detectors or [d for d in policy.detectors if d in session.text_cache]
+            m &= bool(int(frame.cats(names)[0]) & r.scope_cats)
+        m &= int(batch.stage[0]) in r.stages
+        exp.rules.append(RuleTrace(r.name, r.action, m, r.index in fired_rules, r.shadow,
+                                   bool(active[r.index])))
+    exp.action, exp.rule, exp.account = summarize(policy, out, int(batch.stage[0]))
+    exp.evidence = list(out.posts.evidence or []) + list(out.accounts.reason or [])
+    return exp
+
+
+POST_NAMES = {int(a): a.name.lower() for a in PostAction}
+ACCOUNT_NAMES = {int(a): a.name.lower() for a in AccountAction}
+_POST_SEVERITY = {"allow": 0, "label": 1, "downrank": 2, "review": 3, "remove": 4}
+
+
+def summarize(policy: CompiledPolicy, out: DayDecisions, stage: int,
+              ) -> tuple[str, str | None, str | None]:
+    """(post action, deciding rule, account action) for a one-post decision."""
+    action, rule = "allow", None
+    p = out.posts
+    for i in range(len(p)):
+        if p.shadow[i] or int(p.stage[i]) != stage:
+            continue
+        name = POST_NAMES[int(p.action[i])]
+        if _POST_SEVERITY.get(name, -1) >= _POST_SEVERITY[action] and (
+                rule is None or _POST_SEVERITY.get(name, -1) > _POST_SEVERITY[action]):
+            action, rule = name, policy.rule_names[int(p.rule[i])]
+    account = None
+    a = out.accounts
+    for i in range(len(a)):
+        name = ACCOUNT_NAMES[int(a.action[i])]
+        if account is None or ["warn", "restrict", "ban"].index(name) > \
+                ["warn", "restrict", "ban"].index(account):
+            account = name
+            if rule is None and int(a.rule[i]) >= 0:
+                r = policy.rules[int(a.rule[i])]
+                if r.action in ("restrict", "ban"):
+                    action, rule = r.action, r.name
+    return action, rule, account
