@@ -262,7 +262,7 @@ class Simulation:
         return ids
 
     def _initial_styles(self, count: int, rng: np.random.Generator) -> np.ndarray:
-        """New sellers: most write plainly; some obfuscate, more so when obfuscation is seen working."""
+        """New sellers mostly write plainly; more obfuscate when obfuscation is seen working."""
         s = self.scenario.sellers
         p_obf = (
             s.evasion_initial + (1 - s.evasion_initial) * s.imitation * self.surviving_obfuscated
@@ -298,6 +298,18 @@ class Simulation:
         return np.array([eff.get(name, 1.0) for name in STYLES])
 
     # ----------------------------------------------------------------- queries
+    def set_policy(self, policy: Policy) -> None:
+        """Put another policy in force from the next day on (strikes and queues start afresh).
+
+        The GUI calls this when the user edits the policy mid-run; the last valid policy
+        stays in force until then.
+        """
+        self.policy = policy
+        self.session = policy.start(RunContext(self.categories, self.scenario.locale,
+                                               self.rng["policy"], self.scenario.days))
+        self.announcements = [a for a in self.announcements if a.day < self.day]
+        self.announcements += [a for a in policy.announcements() if a.day >= self.day]
+
     def set_param(self, key: str, value: Any) -> None:
         """Change a scenario parameter; it takes effect from the next day (live, as in NetLogo)."""
         self.scenario = self.scenario.with_changes({key: value})
@@ -317,6 +329,21 @@ class Simulation:
                 sel = cats if cats else slice(None)
                 mult[sel] = np.maximum(mult[sel], a.risk_multiplier)
         return mult
+
+    def feed(self, viewer: int, day: int):
+        """What watched user ``viewer`` saw on ``day``: the stored feed, newest first."""
+        import pandas as pd
+
+        from simulation.feed_view import feed_frame
+
+        return feed_frame(self, viewer, day) if viewer in set(self.watched.tolist()) else (
+            pd.DataFrame())
+
+    def account(self, account: int) -> dict[str, Any]:
+        """Everything known about one account: archetype, status, strikes' outcomes, events."""
+        from simulation.feed_view import account_info
+
+        return account_info(self, account)
 
     # ----------------------------------------------------------------- the day
     def step(self) -> DayRecord:

@@ -1,0 +1,111 @@
+"""The feed and account views of a live simulation, as plain tables.
+
+The GUI shows these; they are computed here so that the same views exist headless
+(and for stored runs, ``simulation.storage`` returns the same columns).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from simulation.accounts import ARCHETYPE_NAMES, STATUS_NAMES
+from simulation.metrics import KINDS, STYLES
+
+if TYPE_CHECKING:
+    from simulation.engine import Simulation
+
+FEED_COLUMNS = ["post_id", "day", "hour", "author", "author_name", "archetype", "kind",
+                "category", "style", "text", "has_image", "removed_at_hours", "removal_cause",
+                "rule", "stage", "views", "likes", "reports", "labelled", "evidence",
+                "author_status", "author_status_day"]
+
+
+def _live_rows(sim: Simulation, post_ids: np.ndarray) -> list[dict[str, Any]]:
+    posts = sim.posts
+    rows = post_ids - posts.base
+    ok = (rows >= 0) & (rows < posts.n)
+    out = []
+    for pid, r in zip(post_ids[ok].tolist(), rows[ok].tolist(), strict=True):
+        age = float(posts.removed_age[r])
+        views = float(posts.views[r])
+        out.append({
+            "post_id": pid, "day": int(posts.day[r]), "hour": float(posts.hour[r]),
+            "author": int(posts.author[r]), "kind": int(posts.kind[r]),
+            "category": int(posts.category[r]), "style": int(posts.style[r]),
+            "text_id": int(posts.text[r]), "removed_at_hours": None if np.isinf(age) else age,
+            "removal_cause": int(posts.cause[r]), "rule": int(posts.rule[r]),
+            "stage": int(posts.stage[r]), "views": views,
+            "likes": int(views * (0.08 if posts.kind[r] == 0 else 0.005)),
+            "reports": int(posts.reports[r]), "labelled": bool(posts.labelled[r]),
+            "evidence": sim.evidence.get(pid, ""),
+        })
+    return out
+
+
+def feed_frame(sim: Simulation, viewer: int, day: int) -> pd.DataFrame:
+    from simulation.people import display_names
+
+    ids = np.array([p for v, d, p in sim.feed_rows if v == viewer and d == day], np.int64)
+    if not len(ids):
+        return pd.DataFrame(columns=FEED_COLUMNS)
+    finished = {r["post_id"]: r for r in sim.sample_rows if r["day"] == day}
+    rows = [dict(finished[p]) for p in ids.tolist() if p in finished]
+    rows += _live_rows(sim, np.array([p for p in ids.tolist() if p not in finished], np.int64))
+    frame = pd.DataFrame(rows)
+    acc = sim.accounts
+    authors = frame["author"].to_numpy(np.int64)
+    frame["author_name"] = display_names(authors, acc.archetype[authors], sim.scenario.locale,
+                                         sim.seed)
+    frame["archetype"] = acc.archetype[authors]
+    frame["text"] = [sim.pool.texts[t] for t in frame["text_id"]]
+    frame["has_image"] = sim.pool.has_image[frame["text_id"].to_numpy()]
+    frame["author_status"] = acc.status[authors]
+    frame["author_status_day"] = acc.status_day[authors]
+    frame = frame.sort_values("hour", ascending=False).reset_index(drop=True)
+    return frame[FEED_COLUMNS]
+
+
+def describe_post(row: dict[str, Any], categories: tuple[str, ...]) -> dict[str, str]:
+    """Human words for a post's codes (kind, category, style, archetype)."""
+    cat = int(row.get("category", -1))
+    return {
+        "kind": KINDS[int(row["kind"])],
+        "category": categories[cat] if 0 <= cat < len(categories) else "",
+        "style": STYLES[int(row.get("style", 0))],
+        "archetype": ARCHETYPE_NAMES[int(row.get("archetype", 0))],
+    }
+
+
+def account_info(sim: Simulation, account: int) -> dict[str, Any]:
+    from simulation.people import display_names
+
+    acc = sim.accounts
+    if not 0 <= account < acc.n:
+        raise KeyError(f"no account {account}")
+    a = np.array([account])
+    cat = int(acc.category[account])
+    successors = np.flatnonzero(acc.predecessor == account).tolist()
+    return {
+        "account": account,
+        "name": display_names(a, acc.archetype[a], sim.scenario.locale, sim.seed)[0],
+        "archetype": ARCHETYPE_NAMES[int(acc.archetype[account])],
+        "kind": "official" if acc.kind[account] else "personal",
+        "category": sim.categories[cat] if cat >= 0 else "",
+        "status": STATUS_NAMES[int(acc.status[account])],
+        "status_day": int(acc.status_day[account]),
+        "join_day": int(acc.join_day[account]),
+        "style": STYLES[int(acc.style[account])],
+        "removals": int(acc.removals[account]),
+        "violations": int(acc.violations[account]),
+        "bans": int(acc.bans[account]),
+        "predecessor": int(acc.predecessor[account]),
+        "successors": successors,
+        "generation": int(acc.generation[account]),
+        "device_flag": bool(acc.device_flag[account]),
+        "profit": float(acc.profit[account]),
+        "risk": float(acc.risk[account]),
+        "events": [e for e in sim.events if e["account"] == account],
+    }
