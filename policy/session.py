@@ -82,6 +82,28 @@ class BatchFrame:
         return out
 
 
+class _Flags:
+    """A growable boolean per account id (dense: account ids are small integers)."""
+
+    def __init__(self) -> None:
+        self.a = np.zeros(1024, dtype=bool)
+
+    def get(self, ids: np.ndarray) -> np.ndarray:
+        ids = np.asarray(ids, dtype=np.int64)
+        out = np.zeros(ids.shape[0], dtype=bool)
+        inside = ids < self.a.shape[0]
+        out[inside] = self.a[ids[inside]]
+        return out
+
+    def set(self, ids: np.ndarray, value: bool) -> None:
+        ids = np.asarray(ids, dtype=np.int64)
+        if ids.shape[0] and ids.max() >= self.a.shape[0]:
+            grown = np.zeros(max(int(ids.max()) + 1, 2 * self.a.shape[0]), dtype=bool)
+            grown[: self.a.shape[0]] = self.a
+            self.a = grown
+        self.a[ids] = value
+
+
 class _Rows:
     """Accumulates decision rows as arrays, concatenated once at the end of the day."""
 
@@ -151,7 +173,7 @@ class YamlSession:
         self.book = StrikeBook(enf.strikes) if enf.strikes else None
         self.review = ReviewQueue(enf.review, context.rng) if enf.review else None
         self.appeals = Appeals(enf.appeals, context.rng) if enf.appeals else None
-        self.banned: set[int] = set()
+        self.banned = _Flags()  # accounts this policy has banned (no second ban)
         self.last_violation: dict[int, int] = {}  # account -> last day it posted a violation
         self._evidence_cache: dict[tuple[int, int], str] = {}
         self.evidence = policy.spec.evidence
@@ -251,11 +273,11 @@ class YamlSession:
                            shadow=True, evidence=evidence)
                 return
             authors, first = np.unique(batch.author[idx], return_index=True)
-            keep = np.array([a not in self.banned for a in authors.tolist()], dtype=bool)
+            keep = ~self.banned.get(authors)
             authors, first = authors[keep], first[keep]
             sel = idx[first]
             if r.action == "ban":
-                self.banned.update(authors.tolist())
+                self.banned.set(authors, True)
                 self._lodge_accounts(batch.day, authors, r.index, out)
             until = batch.day + r.restrict_days if r.action == "restrict" else -1
             action = AccountAction.BAN if r.action == "ban" else AccountAction.RESTRICT
@@ -292,26 +314,34 @@ class YamlSession:
         head = f"rule '{r.name}' → {r.action}{' (shadow)' if r.shadow else ''}"
         text_dets = [d for d in sorted(r.detectors) if d in self.text_cache]
         row_dets = [d for d in sorted(r.detectors) if d not in self.text_cache]
-        out = []
-        tids = batch.text_id[idx].tolist()
-        stages = batch.stage[idx].tolist()
-        for j, (tid, st) in enumerate(zip(tids, stages, strict=True)):
+        def text_part(tid: int) -> str:
             key = (r.index, tid)
-            text_part = self._evidence_cache.get(key)
-            if text_part is None:
+            part = self._evidence_cache.get(key)
+            if part is None:
                 parts = []
                 for d in text_dets:
                     parts.extend(str(h) for h in self.text_cache[d].hits.get(tid, [])[:3])
-                text_part = "; ".join(parts)
-                self._evidence_cache[key] = text_part
-            row_parts = []
-            for d in row_dets:
-                o = frame.detector(d)
-                i = idx[j]
-                if o.fired[i]:
-                    row_parts.append(str(self.row_runs[d].hit(int(o.count[i]), int(o.cats[i]))))
-            body = "; ".join(p for p in (text_part, *row_parts) if p)
-            out.append(f"{STAGE_NAMES.get(st, st)}: {head}" + (f" on {body}" if body else ""))
+                part = self._evidence_cache[key] = "; ".join(parts)
+            return part
+
+        def line(tid: int, st: int, row_parts: list[str]) -> str:
+            body = "; ".join(p for p in (text_part(tid), *row_parts) if p)
+            return f"{STAGE_NAMES.get(st, st)}: {head}" + (f" on {body}" if body else "")
+
+        tids, stages = batch.text_id[idx], batch.stage[idx]
+        if not row_dets:  # one string per distinct (text, stage), broadcast to the rows
+            keys = tids.astype(np.int64) * 4 + stages
+            uniq, inv = np.unique(keys, return_inverse=True)
+            lines = np.array([line(int(k) // 4, int(k) % 4, []) for k in uniq.tolist()],
+                             dtype=object)
+            return lines[inv].tolist()
+        out = []
+        outs = {d: frame.detector(d) for d in row_dets}
+        for j, (tid, st) in enumerate(zip(tids.tolist(), stages.tolist(), strict=True)):
+            i = idx[j]
+            row_parts = [str(self.row_runs[d].hit(int(o.count[i]), int(o.cats[i])))
+                         for d, o in outs.items() if o.fired[i]]
+            out.append(line(tid, st, row_parts))
         return out
 
     def _work_reviews(self, day: int, rows: _Rows, strikes: list, out: DayDecisions) -> None:
@@ -340,42 +370,56 @@ class YamlSession:
                                               done.posted_abs[c], done.rule[c], ~done.violating[c])
 
     def _ladder(self, day: int, rows: _Rows, strikes: list, out: DayDecisions) -> None:
+        """Record today's strikes and emit the ladder steps they cross (vectorised)."""
         if not strikes:
             return
         acc, hour, w, rule, pid = (np.concatenate([s[k] for s in strikes]) for k in range(5))
         cross = self.book.add(day, acc, hour.astype(np.float64), w.astype(np.float64),
                               rule.astype(np.int16), pid)
+        if not cross.account.shape[0]:
+            return
         ladder = self.book.spec.ladder
-        names = self.policy.rule_names
-        banned_now: list[int] = []
-        for k in range(cross.account.shape[0]):
-            a = int(cross.account[k])
-            if a in self.banned:
-                continue
-            step = ladder[int(cross.step[k])]
-            action = LADDER_ACTIONS[step.action]
-            until = day + step.days if step.action == "restrict" else -1
-            rl = int(cross.rule[k])
-            reason = (f"strike ladder: {cross.total[k]:.2f} strikes in "
-                      f"{self.book.spec.window_days}d ≥ {step.at:g} → {step.action}"
-                      f"{f' {step.days}d' if step.days else ''} (rule '{names[rl]}', "
-                      f"post {int(cross.post_id[k])})")
-            rows.accounts([a], action, until, rl, cross.hour[k], [reason])
-            if step.action == "ban":
-                self.banned.add(a)
-                banned_now.append(a)
-            if step.action in ("ban", "restrict"):
-                self._lodge_accounts(day, np.array([a]), rl, out)
+        is_ban = np.array([s.action == "ban" for s in ladder])[cross.step]
+        # crossings are sorted by (account, hour): nothing after an account's first ban
+        keep = ~self.banned.get(cross.account)
+        first_ban = np.where(is_ban & keep, np.arange(cross.account.shape[0]), 1 << 62)
+        uniq, inv = np.unique(cross.account, return_inverse=True)
+        ban_at = np.full(uniq.shape[0], 1 << 62)
+        np.minimum.at(ban_at, inv, first_ban)
+        keep &= np.arange(cross.account.shape[0]) <= ban_at[inv]
+        k = np.flatnonzero(keep)
+        if not k.shape[0]:
+            return
+        step = cross.step[k]
+        actions = np.array([LADDER_ACTIONS[s.action] for s in ladder], np.int8)[step]
+        days = np.array([s.days or 0 for s in ladder], np.int32)[step]
+        until = np.where(actions == AccountAction.RESTRICT, day + days, -1)
+        reasons = None
+        if self.evidence:
+            names = self.policy.rule_names
+            labels = [f"{s.action}{f' {s.days}d' if s.days else ''}" for s in ladder]
+            window = self.book.spec.window_days
+            reasons = [f"strike ladder: {t:.2f} strikes in {window}d ≥ {ladder[st].at:g} → "
+                       f"{labels[st]} (rule '{names[rl]}', post {p})"
+                       for t, st, rl, p in zip(cross.total[k].tolist(), step.tolist(),
+                                               cross.rule[k].tolist(),
+                                               cross.post_id[k].tolist(), strict=True)]
+        rows.accounts(cross.account[k], actions, until, cross.rule[k], cross.hour[k],
+                      reasons or [""] * k.shape[0])
+        bans = cross.account[k][actions == AccountAction.BAN]
+        self.banned.set(bans, True)
+        acted = actions != AccountAction.WARN
+        self._lodge_accounts(day, cross.account[k][acted], cross.rule[k][acted], out)
 
-    def _lodge_accounts(self, day: int, accounts: np.ndarray, rule: int, out: DayDecisions):
+    def _lodge_accounts(self, day: int, accounts: np.ndarray, rule, out: DayDecisions) -> None:
         if self.appeals is None or not len(accounts):
             return
         window = self.book.spec.window_days if self.book is not None else 90
         wrong = np.array([self.last_violation.get(int(a), -10**9) <= day - window
-                          for a in accounts], dtype=bool)
-        out.appeals += self.appeals.lodge(day, np.full(len(accounts), -1), accounts,
-                                          np.zeros(len(accounts)), np.full(len(accounts), rule),
-                                          wrong)
+                          for a in accounts.tolist()], dtype=bool)
+        n = len(accounts)
+        out.appeals += self.appeals.lodge(day, np.full(n, -1), accounts, np.zeros(n),
+                                          np.broadcast_to(rule, (n,)), wrong)
 
     def _decide_appeals(self, day: int, rows: _Rows, out: DayDecisions) -> None:
         names = self.policy.rule_names
@@ -390,6 +434,6 @@ class YamlSession:
                     self.book.forget_post(a.post_id)
             else:
                 rows.accounts([a.account], AccountAction.REINSTATE, -1, a.rule, 0.0, [why])
-                self.banned.discard(a.account)
+                self.banned.set(np.array([a.account]), False)
                 if self.book is not None:
                     self.book.forget_account(a.account)
