@@ -24,8 +24,11 @@ from rich.table import Table
 from policy.cli import policy_app
 from simulation.located import LocatedError
 
-app = typer.Typer(help="Circle Lab: a moderation-policy laboratory for a simulated Friends "
-                  "Circle feed.", no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="Circle Lab: a moderation-policy laboratory for a simulated Friends Circle feed.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 scenario_app = typer.Typer(help="Check and list scenarios.", no_args_is_help=True)
 runs_app = typer.Typer(help="Runs stored in the database.", no_args_is_help=True)
 app.add_typer(policy_app, name="policy")
@@ -35,9 +38,14 @@ app.add_typer(runs_app, name="runs")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-DbOption = Annotated[str | None, typer.Option(
-    "--db", help="Database: a SQLite file path or any SQLAlchemy URL "
-    "(default: circlelab.db in the user's data directory)")]
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database: a SQLite file path or any SQLAlchemy URL "
+        "(default: circlelab.db in the user's data directory)",
+    ),
+]
 
 
 def fail_input(exc: Exception) -> None:
@@ -88,18 +96,26 @@ def run(
     days: Annotated[int | None, typer.Option(help="Days to simulate (default: scenario)")] = None,
     seed: Annotated[int | None, typer.Option(help="Seed (default: scenario)")] = None,
     db: DbOption = None,
-    out_dir: Annotated[Path | None, typer.Option(
-        "--out", help="Directory for daily_metrics.csv, charts and report.html")] = None,
-    set_: Annotated[list[str] | None, typer.Option(
-        "--set", help="Change a scenario parameter, e.g. --set posting.seller_per_day=3")] = None,
-    start_day: Annotated[int | None, typer.Option(
-        help="Start the policy on this day (no moderation before)")] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out", help="Directory for daily_metrics.csv, charts and report.html"),
+    ] = None,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set", help="Change a scenario parameter, e.g. --set posting.seller_per_day=3"
+        ),
+    ] = None,
+    start_day: Annotated[
+        int | None, typer.Option(help="Start the policy on this day (no moderation before)")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
     no_db: Annotated[bool, typer.Option("--no-db", help="Do not store the run")] = False,
 ) -> None:
     """Simulate a scenario under a policy; store the run; write metrics, charts and a report."""
     from policy import PolicyError, load_policy
-    from simulation.runs import resolve_scenario, run as run_api
+    from simulation.runs import resolve_scenario
+    from simulation.runs import run as run_api
     from simulation.storage import normalise_url
 
     try:
@@ -118,28 +134,47 @@ def run(
         raise typer.Exit(2) from None
     total = days or scen.days
     db_url = None if no_db else normalise_url(db)
-    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(),
-                        TextColumn("day {task.completed}/{task.total}"), TimeElapsedColumn(),
-                        TimeRemainingColumn(), console=err, transient=True,
-                        disable=as_json or not err.is_terminal)
+    progress = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("day {task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=as_json or not err.is_terminal,
+    )
     with progress:
         task = progress.add_task(f"{scen.name} × {pol.name}", total=total)
         try:
-            result = run_api(scenario, pol, days=days, seed=seed, db=db_url, out=out_dir,
-                             changes=changes or None,
-                             progress=lambda d, _n: progress.update(task, completed=d))
+            result = run_api(
+                scenario,
+                pol,
+                days=days,
+                seed=seed,
+                db=db_url,
+                out=out_dir,
+                changes=changes or None,
+                progress=lambda d, _n: progress.update(task, completed=d),
+            )
         except KeyboardInterrupt:
             err.print("interrupted: the run is marked 'interrupted' in the database")
             raise typer.Exit(130) from None
         except Exception as exc:  # the run is stored as failed with its traceback
             err.print(f"[red]run failed[/red]: {exc}", markup=True)
             raise typer.Exit(1) from None
-    summary = dict(result.summary, run_id=result.run_id,
-                   out=str(result.out_dir) if result.out_dir else None, db=db_url)
+    summary = dict(
+        result.summary,
+        run_id=result.run_id,
+        out=str(result.out_dir) if result.out_dir else None,
+        db=db_url,
+    )
     if as_json:
         print(json.dumps(summary, indent=2, default=_json_default))
     else:
-        out.print(summary_table(result.summary, f"{scen.name} × {pol.name}, seed {summary['seed']}"))
+        out.print(
+            summary_table(result.summary, f"{scen.name} × {pol.name}, seed {summary['seed']}")
+        )
         if result.run_id is not None:
             out.print(f"stored as run {result.run_id} in {db_url}")
         if result.out_dir is not None:
@@ -153,8 +188,9 @@ def _json_default(value: Any) -> Any:
 
 
 @scenario_app.command("check")
-def scenario_check(file: Annotated[str, typer.Argument(help="Scenario YAML file or preset")],
-                   ) -> None:
+def scenario_check(
+    file: Annotated[str, typer.Argument(help="Scenario YAML file or preset")],
+) -> None:
     """Validate a scenario file; errors name the file, line and field (exit 2)."""
     from simulation.scenario import load_scenario
 
@@ -162,9 +198,11 @@ def scenario_check(file: Annotated[str, typer.Argument(help="Scenario YAML file 
         scen = load_scenario(file)
     except LocatedError as exc:
         fail_input(exc)
-    out.print(f"{file}: OK — '{scen.name}': {scen.population.accounts:,} accounts, "
-              f"{scen.days} days, locale {scen.locale}, seed {scen.seed}, "
-              f"{len(scen.events)} events")
+    out.print(
+        f"{file}: OK — '{scen.name}': {scen.population.accounts:,} accounts, "
+        f"{scen.days} days, locale {scen.locale}, seed {scen.seed}, "
+        f"{len(scen.events)} events"
+    )
 
 
 @scenario_app.command("list")
@@ -174,21 +212,32 @@ def scenario_list() -> None:
 
     for name in preset_names():
         scen = load_scenario(name)
-        out.print(f"{name:12} {scen.population.accounts:>9,} accounts {scen.days:>4} days  "
-                  f"{scen.locale}")
+        out.print(
+            f"{name:12} {scen.population.accounts:>9,} accounts {scen.days:>4} days  {scen.locale}"
+        )
 
 
 @runs_app.command("list")
-def runs_list(db: DbOption = None,
-              as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def runs_list(
+    db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False
+) -> None:
     """Stored runs with their state: complete, running, failed, interrupted or incomplete."""
     from simulation.storage import list_runs, open_db, run_state
 
     runs = list_runs(open_db(db))
-    rows = [{"id": r.id, "state": run_state(r), "scenario": r.scenario_name,
-             "policy": r.policy_name, "seed": r.seed, "days": f"{r.days_done}/{r.days_requested}",
-             "created": r.created_at.isoformat(timespec="seconds"), "sweep": r.sweep_id or ""}
-            for r in runs]
+    rows = [
+        {
+            "id": r.id,
+            "state": run_state(r),
+            "scenario": r.scenario_name,
+            "policy": r.policy_name,
+            "seed": r.seed,
+            "days": f"{r.days_done}/{r.days_requested}",
+            "created": r.created_at.isoformat(timespec="seconds"),
+            "sweep": r.sweep_id or "",
+        }
+        for r in runs
+    ]
     if as_json:
         print(json.dumps(rows, indent=2))
         return
@@ -196,14 +245,19 @@ def runs_list(db: DbOption = None,
     for col in ("id", "state", "scenario", "policy", "seed", "days", "created", "sweep"):
         table.add_column(col)
     for row in rows:
-        table.add_row(*(str(row[c]) for c in ("id", "state", "scenario", "policy", "seed", "days",
-                                              "created", "sweep")))
+        table.add_row(
+            *(
+                str(row[c])
+                for c in ("id", "state", "scenario", "policy", "seed", "days", "created", "sweep")
+            )
+        )
     out.print(table)
 
 
 @runs_app.command("export")
-def runs_export(run_id: int, out_dir: Annotated[Path, typer.Option("--out")],
-                db: DbOption = None) -> None:
+def runs_export(
+    run_id: int, out_dir: Annotated[Path, typer.Option("--out")], db: DbOption = None
+) -> None:
     """Write a stored run's daily_metrics.csv and charts without re-running it."""
     from simulation.outputs import export_stored_run
     from simulation.storage import open_db
@@ -250,8 +304,10 @@ def _load_plugins() -> None:
         try:
             ep.load()(app)
         except Exception as exc:  # a broken plugin must not take the headless CLI down
-            err.print(f"[yellow]warning[/yellow]: command plugin {ep.name!r} failed to load: "
-                      f"{exc}", markup=True)
+            err.print(
+                f"[yellow]warning[/yellow]: command plugin {ep.name!r} failed to load: {exc}",
+                markup=True,
+            )
 
 
 def main() -> None:

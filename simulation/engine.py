@@ -155,8 +155,9 @@ class Simulation:
             "surviving_checked": np.zeros(4, np.int64),
             "removed_checked": np.zeros(4, np.int64),
         }
-        self.style_survival = np.ones(len(STYLES))
-        self.surviving_obfuscated = 0.0
+        # what sellers (row 0, offers) and spammers (row 1, spam) see surviving, per style
+        self.style_survival = np.ones((2, len(STYLES)))
+        self.surviving_obfuscated = np.zeros(2)
         self.listeners: list[Callable[[DayRecord], None]] = []
         self._build_world()
 
@@ -243,7 +244,7 @@ class Simulation:
             target = self._target_friends(archetype, count, rng)
         center = rng.integers(0, self.n_regular, count).astype(np.int32)
         if archetype in (Archetype.SELLER, Archetype.SPAMMER) and np.isscalar(style) and style == 0:
-            style = self._initial_styles(count, rng)
+            style = self._initial_styles(count, rng, int(archetype == Archetype.SPAMMER))
         extra.setdefault("profit", self.scenario.sellers.profit_reference)
         ids = self.accounts.append(
             count,
@@ -261,26 +262,29 @@ class Simulation:
             self.graph.add_customers(ids, np.asarray(target), center, rng)
         return ids
 
-    def _initial_styles(self, count: int, rng: np.random.Generator) -> np.ndarray:
-        """New sellers mostly write plainly; more obfuscate when obfuscation is seen working."""
+    def _initial_styles(self, count: int, rng: np.random.Generator, cls: int) -> np.ndarray:
+        """Newcomers mostly write plainly; more obfuscate when obfuscation is seen working.
+
+        ``cls`` is 0 for sellers (they watch offers) and 1 for spammers (they watch spam).
+        """
         s = self.scenario.sellers
-        p_obf = (
-            s.evasion_initial + (1 - s.evasion_initial) * s.imitation * self.surviving_obfuscated
-        )
+        seen = self.surviving_obfuscated[cls]
+        p_obf = s.evasion_initial + (1 - s.evasion_initial) * s.imitation * seen
         obf = rng.random(count) < p_obf
         styles = np.zeros(count, np.int8)
-        styles[obf] = self._choose_styles(int(obf.sum()), rng, exclude_none=True)
+        styles[obf] = self._choose_styles(int(obf.sum()), rng, cls, exclude_none=True)
         return styles
 
     def _choose_styles(
-        self, count: int, rng: np.random.Generator, exclude_none: bool = False
+        self, count: int, rng: np.random.Generator, cls: int, exclude_none: bool = False
     ) -> np.ndarray:
+        """Pick how to write: prior preference × (what survives × what still sells)."""
         s = self.scenario.sellers
         prior = np.array(
             [0.0 if exclude_none else np.mean(list(s.style_prior.values()))]
             + [s.style_prior.get(name, 0.0) for name in STYLES[1:]]
         )
-        value = self.style_survival * self.style_efficiency
+        value = self.style_survival[cls] * self.style_efficiency
         weights = prior * ((1 - s.imitation) + s.imitation * value / max(value.max(), 1e-9))
         if weights.sum() <= 0:
             weights = prior if prior.sum() > 0 else np.ones(len(STYLES))
@@ -305,8 +309,11 @@ class Simulation:
         stays in force until then.
         """
         self.policy = policy
-        self.session = policy.start(RunContext(self.categories, self.scenario.locale,
-                                               self.rng["policy"], self.scenario.days))
+        self.session = policy.start(
+            RunContext(
+                self.categories, self.scenario.locale, self.rng["policy"], self.scenario.days
+            )
+        )
         self.announcements = [a for a in self.announcements if a.day < self.day]
         self.announcements += [a for a in policy.announcements() if a.day >= self.day]
 
@@ -321,13 +328,17 @@ class Simulation:
         return np.union1d(people, commercial).astype(np.int64)
 
     def risk_multiplier(self, day: int) -> np.ndarray:
-        """Per category, how much more risk sellers weigh because of announcements so far."""
+        """Per category, how much more risk sellers weigh because of announcements so far.
+
+        The fear an announcement instils fades with time unless enforcement renews it.
+        """
         mult = np.ones(len(self.categories))
         for a in self.announcements:
             if a.day <= day:
                 cats = [self.categories.index(c) for c in a.categories if c in self.categories]
                 sel = cats if cats else slice(None)
-                mult[sel] = np.maximum(mult[sel], a.risk_multiplier)
+                fade = math.exp(-(day - a.day) / self.scenario.sellers.announcement_fade_days)
+                mult[sel] = np.maximum(mult[sel], 1.0 + (a.risk_multiplier - 1.0) * fade)
         return mult
 
     def feed(self, viewer: int, day: int):
@@ -336,8 +347,11 @@ class Simulation:
 
         from simulation.feed_view import feed_frame
 
-        return feed_frame(self, viewer, day) if viewer in set(self.watched.tolist()) else (
-            pd.DataFrame())
+        return (
+            feed_frame(self, viewer, day)
+            if viewer in set(self.watched.tolist())
+            else (pd.DataFrame())
+        )
 
     def account(self, account: int) -> dict[str, Any]:
         """Everything known about one account: archetype, status, strikes' outcomes, events."""
@@ -422,6 +436,11 @@ class Simulation:
             who = back[acc.archetype[back] == arch]
             tally[f"reregistrations.{name}"] = len(who)
             if len(who):
+                style = acc.style[who].copy()
+                rethink = rng.random(len(who)) < sc.sellers.rethink_after_ban
+                style[rethink] = self._choose_styles(
+                    int(rethink.sum()), rng, int(arch == Archetype.SPAMMER)
+                )
                 self._add_commercial(
                     arch,
                     len(who),
@@ -429,7 +448,7 @@ class Simulation:
                     rng,
                     full=False,
                     category=acc.category[who],
-                    style=acc.style[who],
+                    style=style,
                     target_friends=acc.target_friends[who],
                     predecessor=who.astype(np.int32),
                     generation=acc.generation[who] + 1,
@@ -518,7 +537,7 @@ class Simulation:
         self.accounts.last_violation_day[offenders] = d
         np.add.at(self.accounts.violations, offenders, 1)
         tally["obfuscated_share"] = (
-            float((new.style[viol] != EvasionStyle.NONE).mean()) if viol.any() else math.nan
+            float((new.style[offers] != EvasionStyle.NONE).mean()) if offers.any() else math.nan
         )
         self._new_posts = new
         return new

@@ -17,10 +17,30 @@ from simulation.metrics import KINDS, STYLES
 if TYPE_CHECKING:
     from simulation.engine import Simulation
 
-FEED_COLUMNS = ["post_id", "day", "hour", "author", "author_name", "archetype", "kind",
-                "category", "style", "text", "has_image", "removed_at_hours", "removal_cause",
-                "rule", "stage", "views", "likes", "reports", "labelled", "evidence",
-                "author_status", "author_status_day"]
+FEED_COLUMNS = [
+    "post_id",
+    "day",
+    "hour",
+    "author",
+    "author_name",
+    "archetype",
+    "kind",
+    "category",
+    "style",
+    "text",
+    "has_image",
+    "removed_at_hours",
+    "removal_cause",
+    "rule",
+    "stage",
+    "views",
+    "likes",
+    "reports",
+    "labelled",
+    "evidence",
+    "author_status",
+    "author_status_day",
+]
 
 
 def _live_rows(sim: Simulation, post_ids: np.ndarray) -> list[dict[str, Any]]:
@@ -31,17 +51,27 @@ def _live_rows(sim: Simulation, post_ids: np.ndarray) -> list[dict[str, Any]]:
     for pid, r in zip(post_ids[ok].tolist(), rows[ok].tolist(), strict=True):
         age = float(posts.removed_age[r])
         views = float(posts.views[r])
-        out.append({
-            "post_id": pid, "day": int(posts.day[r]), "hour": float(posts.hour[r]),
-            "author": int(posts.author[r]), "kind": int(posts.kind[r]),
-            "category": int(posts.category[r]), "style": int(posts.style[r]),
-            "text_id": int(posts.text[r]), "removed_at_hours": None if np.isinf(age) else age,
-            "removal_cause": int(posts.cause[r]), "rule": int(posts.rule[r]),
-            "stage": int(posts.stage[r]), "views": views,
-            "likes": int(views * (0.08 if posts.kind[r] == 0 else 0.005)),
-            "reports": int(posts.reports[r]), "labelled": bool(posts.labelled[r]),
-            "evidence": sim.evidence.get(pid, ""),
-        })
+        out.append(
+            {
+                "post_id": pid,
+                "day": int(posts.day[r]),
+                "hour": float(posts.hour[r]),
+                "author": int(posts.author[r]),
+                "kind": int(posts.kind[r]),
+                "category": int(posts.category[r]),
+                "style": int(posts.style[r]),
+                "text_id": int(posts.text[r]),
+                "removed_at_hours": None if np.isinf(age) else age,
+                "removal_cause": int(posts.cause[r]),
+                "rule": int(posts.rule[r]),
+                "stage": int(posts.stage[r]),
+                "views": views,
+                "likes": int(views * (0.08 if posts.kind[r] == 0 else 0.005)),
+                "reports": int(posts.reports[r]),
+                "labelled": bool(posts.labelled[r]),
+                "evidence": sim.evidence.get(pid, ""),
+            }
+        )
     return out
 
 
@@ -57,8 +87,9 @@ def feed_frame(sim: Simulation, viewer: int, day: int) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     acc = sim.accounts
     authors = frame["author"].to_numpy(np.int64)
-    frame["author_name"] = display_names(authors, acc.archetype[authors], sim.scenario.locale,
-                                         sim.seed)
+    frame["author_name"] = display_names(
+        authors, acc.archetype[authors], sim.scenario.locale, sim.seed
+    )
     frame["archetype"] = acc.archetype[authors]
     frame["text"] = [sim.pool.texts[t] for t in frame["text_id"]]
     frame["has_image"] = sim.pool.has_image[frame["text_id"].to_numpy()]

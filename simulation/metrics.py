@@ -122,7 +122,7 @@ METRICS: tuple[Metric, ...] = (
     Metric(
         "obfuscated_share",
         "share",
-        "Share of the day's offers and spam written to evade filters (any style but none)",
+        "Share of the day's restricted offers written to evade filters (any style but none)",
     ),
     Metric("reports", "reports/day", "User reports filed"),
     Metric("regular_active", "users", "Regular users still using the feed"),

@@ -15,7 +15,7 @@ import numpy as np
 if TYPE_CHECKING:
     from simulation.engine import Simulation
 
-FEED_PER_DAY = 40  # posts a watched user sees per day in the stored feed
+FEED_PER_DAY = 30  # posts a watched user sees per day in the stored feed
 LIKE_RATE = np.array([0.08, 0.01, 0.002, 0.004])  # likes per view, by content kind
 
 

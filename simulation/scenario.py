@@ -81,7 +81,7 @@ class Graph(Strict):
 class Posting(Strict):
     life_per_day: NonNeg = P(1.0, "Life posts per regular user per day", "posts/day")
     mention_share: Share = P(
-        0.01, "Share of life posts and ads that innocently mention a restricted term", "share"
+        0.004, "Share of life posts and ads that innocently mention a restricted term", "share"
     )
     forward_ad_per_day: NonNeg = P(0.01, "Ads a regular user forwards per day", "posts/day")
     merchant_per_day: NonNeg = P(1.5, "Ad posts per micro-merchant per day", "posts/day")
@@ -126,6 +126,17 @@ class Sellers(Strict):
         },
         "Relative preference for each evasion style before anything is known about what works",
         "weight",
+    )
+    announcement_fade_days: float = P(
+        60.0,
+        "Days over which the extra fear an announcement instils fades (by a factor e)",
+        "days",
+        gt=0.0,
+    )
+    rethink_after_ban: Share = P(
+        0.8,
+        "Probability that a banned seller who re-registers also changes how it writes",
+        "probability",
     )
     style_efficiency: dict[
         Literal[
@@ -228,7 +239,7 @@ class Engine(Strict):
         ge=1,
     )
     watched_users: int = P(
-        24, "Regular users whose whole feed is stored for the feed view", "users", ge=0, le=1000
+        8, "Regular users whose whole feed is stored for the feed view", "users", ge=0, le=1000
     )
     post_sample_per_day: int = P(
         200, "Other posts stored per day for audits", "posts/day", ge=0, le=100_000

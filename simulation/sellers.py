@@ -58,24 +58,29 @@ def seller_day(sim: Simulation, d: int, tally: dict[str, float]) -> None:
 
 
 def _learn(sim: Simulation, d: int, rng: np.random.Generator) -> None:
-    """Update which styles survive, then let removed sellers and spammers change style."""
+    """Update which styles survive, then let removed sellers and spammers change style.
+
+    Sellers watch what happens to offers, spammers to spam: a policy that ignores spam
+    teaches spammers nothing and sellers nothing about spam.
+    """
     acc, posts, s = sim.accounts, sim.posts, sim.scenario.sellers
     start = int(np.searchsorted(posts.day, d, side="left"))
     kind = posts.kind[start:]
-    viol = (kind == ContentKind.OFFER) | (kind == ContentKind.SPAM)
-    style = posts.style[start:][viol]
-    removed = ~np.isinf(posts.removed_age[start:][viol])
-    made = np.bincount(style, minlength=len(STYLES))
-    lost = np.bincount(style[removed], minlength=len(STYLES))
-    seen = made >= 5
-    today = np.where(seen, 1.0 - lost / np.maximum(made, 1), sim.style_survival)
-    sim.style_survival = 0.7 * sim.style_survival + 0.3 * today
-    alive = style[~removed]
-    sim.surviving_obfuscated = float((alive != 0).mean()) if len(alive) else 0.0
-    hit = np.flatnonzero(
-        (sim._removals_today > 0)
-        & ((acc.archetype == Archetype.SELLER) | (acc.archetype == Archetype.SPAMMER))
-    )
-    switch = hit[rng.random(len(hit)) < s.evasion_learn]
-    if len(switch):
-        acc.style[switch] = sim._choose_styles(len(switch), rng)
+    removed_all = ~np.isinf(posts.removed_age[start:])
+    for cls, content in enumerate((ContentKind.OFFER, ContentKind.SPAM)):
+        mine = kind == content
+        style = posts.style[start:][mine]
+        removed = removed_all[mine]
+        made = np.bincount(style, minlength=len(STYLES))
+        lost = np.bincount(style[removed], minlength=len(STYLES))
+        seen = made >= 5
+        today = np.where(seen, 1.0 - lost / np.maximum(made, 1), sim.style_survival[cls])
+        sim.style_survival[cls] = 0.7 * sim.style_survival[cls] + 0.3 * today
+        alive = style[~removed]
+        if len(alive):
+            sim.surviving_obfuscated[cls] = float((alive != 0).mean())
+    for cls, arch in enumerate((Archetype.SELLER, Archetype.SPAMMER)):
+        hit = np.flatnonzero((sim._removals_today > 0) & (acc.archetype == arch))
+        switch = hit[rng.random(len(hit)) < s.evasion_learn]
+        if len(switch):
+            acc.style[switch] = sim._choose_styles(len(switch), rng, cls)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import NaiveDatetime
 from sqlalchemy import Index, delete, insert, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, create_engine, select
@@ -45,9 +46,9 @@ class Run(SQLModel, table=True):
     locale: str = "en_US"
     code_version: str = ""
     status: str = "running"  # running, complete, failed, interrupted
-    created_at: dt.datetime = Field(default_factory=now)
-    heartbeat_at: dt.datetime = Field(default_factory=now)
-    finished_at: dt.datetime | None = None
+    created_at: NaiveDatetime = Field(default_factory=now)  # UTC
+    heartbeat_at: NaiveDatetime = Field(default_factory=now)  # UTC
+    finished_at: NaiveDatetime | None = None  # UTC
     wall_seconds: float = 0.0
     error: str = ""
     summary_json: str = "{}"

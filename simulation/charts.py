@@ -1,0 +1,149 @@
+"""Charts of a run's daily metrics, drawn headless with matplotlib (PNG and SVG).
+
+Big fonts and thick lines: these charts end up on projectors. Every axis names
+its unit, taken from the metric definitions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from simulation.metrics import BY_NAME
+
+PALETTE = ["#d1495b", "#edae49", "#00798c", "#30638e", "#8d6a9f", "#66a182", "#2e4057"]
+plt.rcParams.update(
+    {
+        "font.size": 12,
+        "axes.titlesize": 15,
+        "axes.labelsize": 13,
+        "legend.fontsize": 11,
+        "lines.linewidth": 2.2,
+        "axes.grid": True,
+        "grid.alpha": 0.3,
+        "figure.dpi": 100,
+    }
+)
+
+
+def smooth(series: pd.Series, days: int = 7) -> pd.Series:
+    return series.rolling(days, min_periods=1).mean()
+
+
+def _categories(m: pd.DataFrame, prefix: str) -> list[str]:
+    return [c.split(".", 1)[1] for c in m.columns if c.startswith(prefix + ".")]
+
+
+def _finish(ax, title: str, metric: str) -> None:
+    ax.set_title(title)
+    ax.set_xlabel("day")
+    ax.set_ylabel(BY_NAME[metric].unit)
+    ax.margins(x=0)
+    ax.set_ylim(bottom=0)
+
+
+def offers_by_category(ax, m: pd.DataFrame) -> None:
+    for i, cat in enumerate(_categories(m, "offers_created")):
+        ax.plot(m["day"], smooth(m[f"offers_created.{cat}"]), color=PALETTE[i % 7], label=cat)
+    ax.legend(loc="upper right")
+    _finish(ax, "Restricted-offer volume by category (7-day mean)", "offers_created")
+
+
+def offer_reach(ax, m: pd.DataFrame) -> None:
+    for i, cat in enumerate(_categories(m, "offer_impressions")):
+        ax.plot(m["day"], smooth(m[f"offer_impressions.{cat}"]), color=PALETTE[i % 7], label=cat)
+    ax.legend(loc="upper right")
+    _finish(ax, "Reach of restricted offers (7-day mean)", "offer_impressions")
+
+
+def spam(ax, m: pd.DataFrame) -> None:
+    ax.plot(m["day"], smooth(m["posts_created.spam"]), color=PALETTE[0], label="spam posted")
+    ax.plot(m["day"], smooth(m["posts_removed.spam"]), color=PALETTE[2], label="spam removed")
+    ax.legend(loc="upper right")
+    _finish(ax, "Spam volume (7-day mean)", "posts_created")
+
+
+def ad_share(ax, m: pd.DataFrame) -> None:
+    ax.plot(
+        m["day"],
+        m["ad_share"],
+        color=PALETTE[0],
+        label="ads + spam + offers (Advertising Circle index)",
+    )
+    ax.plot(m["day"], m["violating_share"], color=PALETTE[3], label="spam + offers")
+    ax.legend(loc="upper left")
+    _finish(ax, "Share of the feed that is advertising", "ad_share")
+    ax.set_ylim(0, 1)
+
+
+def bans(ax, m: pd.DataFrame) -> None:
+    ax.plot(m["day"], m["bans.correct"].cumsum(), color=PALETTE[5], label="correct bans")
+    ax.plot(m["day"], m["bans.wrongful"].cumsum(), color=PALETTE[0], label="wrongful bans")
+    ax.legend(loc="upper left")
+    _finish(ax, "Bans, cumulative: correct vs wrongful", "bans")
+    ax.set_ylabel("accounts")
+
+
+def evasion(ax, m: pd.DataFrame) -> None:
+    ax.plot(m["day"], smooth(m["obfuscated_share"]), color=PALETTE[4], label="obfuscated")
+    ax.legend(loc="upper left")
+    _finish(ax, "Share of offers and spam written to evade filters", "obfuscated_share")
+    ax.set_ylim(0, 1)
+
+
+def detection(ax, m: pd.DataFrame) -> None:
+    ax.plot(m["day"], smooth(m["precision"]), color=PALETTE[2], label="precision")
+    ax.plot(m["day"], smooth(m["recall"]), color=PALETTE[1], label="recall")
+    ax.legend(loc="lower right")
+    _finish(ax, "Detection precision and recall (7-day mean)", "precision")
+    ax.set_ylim(0, 1.02)
+
+
+def sellers(ax, m: pd.DataFrame) -> None:
+    for i, cat in enumerate(_categories(m, "sellers_active")):
+        ax.plot(m["day"], m[f"sellers_active.{cat}"], color=PALETTE[i % 7], label=cat)
+    ax.plot(m["day"], m["spammers_active"], color=PALETTE[6], linestyle="--", label="spammers")
+    ax.legend(loc="upper right")
+    _finish(ax, "Active sellers and spammers", "sellers_active")
+
+
+CHARTS: dict[str, tuple[str, Callable]] = {
+    "offers_by_category": ("Restricted-offer volume by category", offers_by_category),
+    "spam": ("Spam volume", spam),
+    "ad_share": ("Advertising Circle index", ad_share),
+    "bans": ("Bans: correct vs wrongful", bans),
+    "offer_reach": ("Reach of restricted offers", offer_reach),
+    "evasion": ("Evasion", evasion),
+    "detection": ("Precision and recall", detection),
+    "sellers": ("Active sellers and spammers", sellers),
+}
+
+
+def draw(name: str, m: pd.DataFrame, title_suffix: str = ""):
+    fig, ax = plt.subplots(figsize=(10, 5.2), layout="constrained")
+    CHARTS[name][1](ax, m)
+    if title_suffix:
+        ax.set_title(f"{ax.get_title()} — {title_suffix}")
+    return fig
+
+
+def write_charts(
+    m: pd.DataFrame, out: Path, formats: tuple[str, ...] = ("png", "svg"), title_suffix: str = ""
+) -> list[Path]:
+    """Every chart as a file per format; returns the paths written."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name in CHARTS:
+        fig = draw(name, m, title_suffix)
+        for fmt in formats:
+            path = out / f"{name}.{fmt}"
+            fig.savefig(path, format=fmt)
+            paths.append(path)
+        plt.close(fig)
+    return paths

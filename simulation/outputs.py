@@ -1,0 +1,174 @@
+"""Files a run leaves behind: metrics CSV, summary JSON, charts and a self-contained report.
+
+Files are written into a temporary directory beside the target and renamed into
+place at the end, so an interrupted write never leaves a half-finished folder
+that looks like a finished one.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import math
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from simulation.charts import CHARTS, write_charts
+from simulation.metrics import METRICS
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from simulation.engine import Simulation
+    from simulation.runs import RunResult
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def write_bundle(
+    out: Path,
+    metrics: pd.DataFrame,
+    summary: dict[str, Any],
+    title: str,
+    policy_text: str,
+    scenario_text: str,
+    rules: pd.DataFrame | None = None,
+) -> Path:
+    """Write everything into ``out`` atomically (build in a sibling temp dir, then swap)."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        metrics.to_csv(tmp / "daily_metrics.csv", index=False, float_format="%.6g")
+        if rules is not None and len(rules):
+            rules.to_csv(tmp / "rule_stats.csv", index=False)
+        (tmp / "summary.json").write_text(
+            json.dumps({k: _clean(v) for k, v in summary.items()}, indent=2, default=str),
+            encoding="utf-8",
+        )
+        write_charts(metrics, tmp / "charts")
+        (tmp / "report.html").write_text(
+            report_html(metrics, summary, title, policy_text, scenario_text, tmp / "charts", rules),
+            encoding="utf-8",
+        )
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out
+
+
+def write_outputs(result: RunResult, sim: Simulation, out: Path) -> Path:
+    scenario_text = sim.scenario.model_dump_json(indent=2)
+    title = f"{sim.scenario.name} × {getattr(sim.policy, 'name', '')}, seed {sim.seed}"
+    return write_bundle(
+        out,
+        result.metrics,
+        result.summary,
+        title,
+        getattr(sim.policy, "source", ""),
+        scenario_text,
+        result.rules,
+    )
+
+
+def export_stored_run(engine: Engine, run_id: int, out: Path) -> Path:
+    """The same files for a run already in the database, without re-running it."""
+    from simulation.storage import RuleStat, get_run, load_metrics, load_table
+
+    run = get_run(engine, run_id)
+    metrics = load_metrics(engine, run_id)
+    rules = load_table(engine, RuleStat, run_id).drop(columns=["id", "run_id"], errors="ignore")
+    summary = json.loads(run.summary_json or "{}")
+    title = f"run {run_id}: {run.scenario_name} × {run.policy_name}, seed {run.seed}"
+    return write_bundle(out, metrics, summary, title, run.policy_text, run.scenario_yaml, rules)
+
+
+def _img(path: Path) -> str:
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f'<img alt="{html.escape(path.stem)}" src="data:image/png;base64,{data}">'
+
+
+def report_html(
+    metrics: pd.DataFrame,
+    summary: dict[str, Any],
+    title: str,
+    policy_text: str,
+    scenario_text: str,
+    charts: Path,
+    rules: pd.DataFrame | None = None,
+) -> str:
+    """One self-contained page: headline numbers, charts, rule statistics, inputs.
+
+    Everything that comes from a user or from generated text is escaped.
+    """
+    esc = html.escape
+    rows = "".join(
+        f"<tr><td>{esc(k.replace('_', ' '))}</td><td>{esc(_num(v))}</td></tr>"
+        for k, v in summary.items()
+    )
+    figures = "".join(
+        f"<figure>{_img(charts / f'{name}.png')}<figcaption>{esc(label)}</figcaption></figure>"
+        for name, (label, _fn) in CHARTS.items()
+        if (charts / f"{name}.png").exists()
+    )
+    rule_table = ""
+    if rules is not None and len(rules):
+        agg = rules.groupby("name", sort=False)[
+            [
+                "hits",
+                "true_positives",
+                "false_positives",
+                "removals",
+                "reviews",
+                "wrongful_account_actions",
+                "shadow_hits",
+            ]
+        ].sum()
+        rule_table = "<h2>What each rule did</h2>" + agg.to_html(escape=True, border=0)
+    defs = "".join(
+        f"<tr><td><code>{esc(m.name)}</code></td><td>{esc(m.unit)}</td>"
+        f"<td>{esc(m.meaning)}</td></tr>"
+        for m in METRICS
+    )
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>
+<style>
+body{{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:2rem auto;max-width:1100px;
+color:#222;line-height:1.4}} h1{{font-size:1.8rem}} table{{border-collapse:collapse}}
+td,th{{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}}
+figure{{margin:1rem 0}} img{{max-width:100%}} pre{{background:#f6f6f6;padding:1rem;
+overflow:auto;font-size:.85rem}} figcaption{{color:#666}}
+</style></head><body>
+<h1>{esc(title)}</h1>
+<h2>Headline numbers</h2><table>{rows}</table>
+<h2>Charts</h2>{figures}
+{rule_table}
+<h2>Policy</h2><pre>{esc(policy_text)}</pre>
+<h2>Scenario</h2><pre>{esc(scenario_text)}</pre>
+<h2>Metric definitions</h2><table><tr><th>metric</th><th>unit</th><th>meaning</th></tr>
+{defs}</table>
+<p>{len(metrics)} days. Daily values are in <code>daily_metrics.csv</code> beside this page.</p>
+</body></html>
+"""
+
+
+def _num(value: Any) -> str:
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "–"
+        return f"{value:,.3f}" if abs(value) < 10 else f"{value:,.0f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return "" if value is None else str(value)
