@@ -1,0 +1,195 @@
+"""Broken policy files: every error names file, line, column and field."""
+
+from __future__ import annotations
+
+import pytest
+
+import policy
+from policy import PolicyError, load_policy_text
+
+
+def issues_of(text: str) -> list[policy.Issue]:
+    with pytest.raises(PolicyError) as info:
+        load_policy_text(text, "p.yaml")
+    return info.value.issues
+
+
+def one(text: str) -> policy.Issue:
+    (issue,) = issues_of(text)
+    return issue
+
+
+KW = """\
+name: t
+detectors:
+  kw:
+    type: keywords
+    terms:
+      tobacco: [vape]
+rules:
+  - name: r
+    when: {hit: kw}
+    action: remove
+"""
+
+
+def test_valid_base_loads():
+    assert load_policy_text(KW).rule_names == ("r",)
+
+
+def test_bad_yaml_has_line_and_column():
+    i = one("name: t\nrules: [\n  - a\n")
+    assert (i.file, i.line) == ("p.yaml", 3) and i.column >= 1
+    assert "invalid YAML" in i.message
+
+
+def test_unknown_key_with_suggestion_points_at_key():
+    i = one(KW.replace("    action: remove", "    actoin: remove\n    action: remove"))
+    assert (i.line, i.column) == (10, 5)
+    assert i.field == "rules[0].actoin"
+    assert "did you mean 'action'?" in i.message
+    assert str(i).startswith("p.yaml:10:5: rules[0].actoin: unknown key 'actoin'")
+
+
+def test_unknown_top_level_key():
+    i = one("name: t\nrule: []\n")
+    assert (i.line, i.column, i.field) == (2, 1, "rule")
+    assert "did you mean 'rules'?" in i.message
+
+
+def test_wrong_type_points_at_value():
+    i = one(KW.replace("    action: remove", "    action: remove\n    strikes: lots"))
+    assert (i.line, i.column, i.field) == (11, 14, "rules[0].strikes")
+    assert "number" in i.message and "'lots'" in i.message
+
+
+def test_bad_action_value():
+    i = one(KW.replace("action: remove", "action: delete"))
+    assert (i.line, i.column, i.field) == (10, 13, "rules[0].action")
+    assert "'allow'" in i.message
+
+
+def test_bad_re2_pattern_reports_re2_message_at_pattern():
+    text = """\
+name: t
+detectors:
+  contact:
+    type: regex
+    patterns:
+      wechat: 'wx(:[a-z]+'
+rules: []
+"""
+    i = one(text)
+    assert (i.line, i.column) == (6, 15)
+    assert i.field == "detectors.contact.patterns.wechat"
+    assert "RE2" in i.message and "missing )" in i.message
+
+
+def test_backreference_is_rejected_by_re2():
+    text = "name: t\ndetectors:\n  d:\n    type: regex\n    patterns: {p: '(a)\\1'}\n"
+    i = one(text)
+    assert i.line == 5 and "RE2" in i.message
+
+
+def test_unknown_category_with_suggestion():
+    i = one(KW.replace("tobacco: [vape]", "tobaco: [vape]"))
+    assert (i.line, i.column, i.field) == (6, 15, "detectors.kw.terms.tobaco")
+    assert "unknown category 'tobaco'" in i.message and "did you mean 'tobacco'?" in i.message
+
+
+def test_unknown_category_in_scope():
+    scoped = "    action: remove\n    scope: {categories: [medicl]}"
+    i = one(KW.replace("    action: remove", scoped))
+    assert i.line == 11 and i.column == 26
+    assert "did you mean 'medical'?" in i.message
+
+
+def test_negative_capacity():
+    text = KW + "enforcement:\n  review:\n    capacity_per_day: -5\n"
+    i = one(text)
+    assert (i.line, i.column, i.field) == (13, 23, "enforcement.review.capacity_per_day")
+    assert "greater than or equal to 0" in i.message
+
+
+def test_unknown_detector_type_suggests():
+    i = one(KW.replace("type: keywords", "type: keyword"))
+    assert (i.line, i.column) == (4, 11)
+    assert "did you mean 'keywords'?" in i.message
+
+
+def test_unknown_detector_in_condition():
+    i = one(KW.replace("when: {hit: kw}", "when: {hit: kws}"))
+    assert i.line == 9 and "unknown detector 'kws'" in i.message
+    assert "did you mean 'kw'?" in i.message
+
+
+def test_unknown_signal_in_condition():
+    i = one(KW.replace("when: {hit: kw}", "when: {all: [{hit: kw}, {frends: {lt: 3}}]}"))
+    assert i.line == 9 and i.field.startswith("rules[0].when.all[1]")
+    assert "did you mean 'friends'?" in i.message
+
+
+def test_bad_comparison_operator():
+    i = one(KW.replace("when: {hit: kw}", "when: {friends: {lessthan: 3}}"))
+    assert "unknown operator 'lessthan'" in i.message
+
+
+def test_unknown_normalisation_step():
+    i = one(KW.replace("type: keywords", "type: keywords\n    normalize: [casefold, confusable]"))
+    assert (i.line, i.column) == (5, 27)
+    assert "did you mean 'confusables'?" in i.message
+
+
+def test_restrict_step_needs_days():
+    text = KW + "enforcement:\n  strikes:\n    ladder:\n      - {at: 2, action: restrict}\n"
+    i = one(text)
+    assert i.line == 14 and "days" in i.message
+
+
+def test_duplicate_rule_names_and_keys():
+    text = KW + "  - name: r\n    action: allow\n"
+    i = one(text)
+    assert (i.line, i.field) == (11, "rules[1].name") and "duplicate rule name" in i.message
+    i = one("name: t\nname: u\n")
+    assert (i.line, i.column) == (2, 1) and "duplicate key" in i.message
+
+
+def test_several_errors_reported_together():
+    text = KW.replace("type: keywords", "type: keywords\n    mode: fuzzy").replace(
+        "action: remove", "action: remove\n    strikes: -1")
+    issues = issues_of(text)
+    assert [(i.line, i.field) for i in issues] == [(5, "detectors.kw.mode"),
+                                                   (12, "rules[0].strikes")]
+
+
+def test_yaml_tags_are_never_executed():
+    i = one("name: !!python/object/apply:os.system ['echo hacked']\n")
+    assert "not allowed" in i.message and i.line == 1
+
+
+def test_missing_required_key_names_it():
+    i = one("description: no name\n")
+    assert i.field == "name" and "missing required key 'name'" in i.message
+
+
+def test_unknown_rule_in_schedule():
+    text = KW + "schedule:\n  - {from_day: 0, rules: none}\n  - {from_day: 10, rules: [rr]}\n"
+    i = one(text)
+    assert i.line == 13 and "unknown rule 'rr'" in i.message
+
+
+def test_error_str_is_compiler_like():
+    with pytest.raises(PolicyError) as info:
+        load_policy_text("name: t\nrule: []\n", "my.yaml")
+    assert str(info.value).splitlines()[0].startswith("my.yaml:2:1: rule: unknown key 'rule'")
+
+
+def test_missing_file_and_preset_suggestion(tmp_path):
+    with pytest.raises(PolicyError) as info:
+        policy.load_policy("crackdwn")
+    assert "did you mean 'crackdown'?" in str(info.value)
+    f = tmp_path / "x.yaml"
+    f.write_text("name: t\nrules: [{name: a, action: nuke}]\n")
+    with pytest.raises(PolicyError) as info:
+        policy.load_policy(f)
+    assert info.value.issues[0].file == str(f)
