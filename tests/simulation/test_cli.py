@@ -1,0 +1,140 @@
+"""The command line: exit codes scripts can trust, and the files it promises."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from simulation.cli import app
+
+runner = CliRunner()
+
+
+def test_run_writes_database_csv_charts_and_report(tmp_path):
+    db, out = tmp_path / "runs.db", tmp_path / "out"
+    result = runner.invoke(
+        app,
+        [
+            "run",
+            "--scenario",
+            "classroom",
+            "--policy",
+            "crackdown",
+            "--days",
+            "35",
+            "--seed",
+            "3",
+            "--db",
+            str(db),
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "posts created" in result.output
+    metrics = pd.read_csv(out / "daily_metrics.csv")
+    assert len(metrics) == 35 and "ad_share" in metrics
+    for chart in ("offers_by_category", "spam", "ad_share", "bans"):
+        assert (out / "charts" / f"{chart}.png").stat().st_size > 5000
+        assert (out / "charts" / f"{chart}.svg").exists()
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in html and "crackdown" in html.lower()
+    assert db.exists()
+
+
+def test_run_json_summary(tmp_path):
+    result = runner.invoke(
+        app, ["run", "--scenario", "classroom", "--days", "5", "--json", "--no-db"]
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert summary["days"] == 5 and summary["posts_created"] > 0
+    assert summary["run_id"] is None
+
+
+def test_bad_scenario_exits_2_with_location(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\npopulation:\n  accounts: -5\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", "--scenario", str(bad), "--no-db"])
+    assert result.exit_code == 2
+    assert f"{bad}:3:" in result.output and "population.accounts" in result.output
+
+
+def test_bad_policy_exits_2(tmp_path):
+    bad = tmp_path / "p.yaml"
+    bad.write_text("version: 1\nname: x\nrulez: []\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", "--scenario", "classroom", "--policy", str(bad), "--no-db"])
+    assert result.exit_code == 2
+    assert "rulez" in result.output
+
+
+def test_bad_set_exits_2():
+    result = runner.invoke(
+        app, ["run", "--scenario", "classroom", "--set", "posting.x=1", "--no-db"]
+    )
+    assert result.exit_code == 2
+    result = runner.invoke(app, ["run", "--scenario", "classroom", "--set", "novalue", "--no-db"])
+    assert result.exit_code == 2
+
+
+def test_set_changes_the_world():
+    base = runner.invoke(
+        app, ["run", "--scenario", "classroom", "--days", "3", "--json", "--no-db"]
+    )
+    more = runner.invoke(
+        app,
+        [
+            "run",
+            "--scenario",
+            "classroom",
+            "--days",
+            "3",
+            "--json",
+            "--no-db",
+            "--set",
+            "posting.spammer_per_day=20",
+        ],
+    )
+    assert json.loads(more.output)["spam_created"] > 2 * json.loads(base.output)["spam_created"]
+
+
+def test_scenario_check():
+    assert runner.invoke(app, ["scenario", "check", "demo"]).exit_code == 0
+
+
+def test_scenario_check_bad_file(tmp_path):
+    bad = tmp_path / "s.yaml"
+    bad.write_text("days: 10\ngraph:\n  mean_frends: 4\n", encoding="utf-8")
+    result = runner.invoke(app, ["scenario", "check", str(bad)])
+    assert result.exit_code == 2
+    assert "3:3" in result.output and "mean_friends" in result.output
+
+
+def test_runs_list_and_export(tmp_path):
+    db = tmp_path / "r.db"
+    assert (
+        runner.invoke(
+            app, ["run", "--scenario", "classroom", "--days", "4", "--db", str(db)]
+        ).exit_code
+        == 0
+    )
+    listing = runner.invoke(app, ["runs", "list", "--db", str(db), "--json"])
+    rows = json.loads(listing.output)
+    assert rows[0]["state"] == "complete" and rows[0]["days"] == "4/4"
+    out = tmp_path / "again"
+    assert (
+        runner.invoke(app, ["runs", "export", "1", "--db", str(db), "--out", str(out)]).exit_code
+        == 0
+    )
+    assert len(pd.read_csv(out / "daily_metrics.csv")) == 4
+    assert (
+        runner.invoke(app, ["runs", "export", "99", "--db", str(db), "--out", str(out)]).exit_code
+        == 2
+    )
+
+
+def test_metrics_lists_definitions():
+    result = runner.invoke(app, ["metrics"])
+    assert result.exit_code == 0 and "ad_share" in result.output
