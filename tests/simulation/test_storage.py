@@ -39,7 +39,7 @@ class Exploding(NoModeration):
         class Session:
             def decide(self, batch):
                 if batch.day == outer.day:
-                    raise outer.error("boom on day %d" % batch.day)
+                    raise outer.error(f"boom on day {batch.day}")
                 return DayDecisions()
 
         return Session()
