@@ -119,3 +119,53 @@ def explain(
                                 "posts_today": posts_today, "strikes": strikes,
                                 "reports": reports, "has_image": image}, day=day)
     _out.print(str(exp), markup=False)
+
+
+@policy_app.command()
+def evaluate(
+    file: Annotated[str, typer.Argument(help="Policy file or preset name")],
+    corpus: Annotated[Path, typer.Option("--corpus", help="Labelled corpus: TSV, CSV, JSONL, "
+                                                           "Parquet")],
+    text_column: Annotated[str | None, typer.Option(help="Column with the message text")
+                           ] = None,
+    label_column: Annotated[str | None, typer.Option(help="Column with the label")] = None,
+    mapping: Annotated[str | None, typer.Option(
+        "--map", help="LABEL=TARGET pairs; targets spam/offer (should be actioned), "
+                      "regular/life/ad (should not), ignore")] = None,
+    day: Annotated[int | None, typer.Option(help="Day (default: when the policy is in force)")
+                   ] = None,
+    top: Annotated[int, typer.Option(help="Examples of wrongly hit and missed messages")] = 10,
+    chunksize: Annotated[int, typer.Option(min=1, help="Messages per batch")] = 50_000,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output")] = False,
+    out: Annotated[Path | None, typer.Option(help="Write decisions.csv and report.html here")
+                   ] = None,
+) -> None:
+    """Replay a policy's text rules over a labelled corpus: precision, recall, F1 per rule."""
+    from policy.corpus import CorpusError, parse_map
+    from policy.evaluate import DecisionCSV, format_report, write_html
+    from policy.evaluate import evaluate as run_evaluate
+
+    p = _load(file)
+    writer = None
+    try:
+        labels = parse_map(mapping)
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            writer = DecisionCSV(out / "decisions.csv", p.rule_names)
+        ev = run_evaluate(p, corpus, text_column=text_column, label_column=label_column,
+                          mapping=labels, chunksize=chunksize, day=day, top=top,
+                          on_chunk=writer)
+    except (CorpusError, ValueError, OSError) as exc:
+        _err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    finally:
+        if writer is not None:
+            writer.close()
+    if out is not None:
+        write_html(ev, out / "report.html")
+    if as_json:
+        _out.print_json(json.dumps(ev.to_dict(), default=float))
+    else:
+        _out.print(format_report(ev), markup=False)
+        if out is not None:
+            _out.print(f"wrote {out / 'decisions.csv'} and {out / 'report.html'}", markup=False)

@@ -1,0 +1,464 @@
+"""Replay a policy over labelled messages, the way SpamAssassin's mass-check runs
+rules over ham and spam corpora: hits, precision, recall, F1 and false-positive rate
+per rule and overall.
+
+Each chunk of messages becomes one :class:`DayBatch` decided by a fresh session of
+the real policy code, so the numbers can never disagree with what the engine would
+do. Every message has its own author (strike ladders cannot interfere) and the
+author signals of ``policy explain`` (a personal account, a year old, 100 friends).
+A corpus has no ground truth to *perceive*: detectors that read perception or
+behaviour (classifier, user reports, device match) are forced to "not fired", so
+only the text rules are measured; such rules are marked ``text_only: false``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from policy.conditions import DetectorOutput
+from policy.corpus import Chunk, read_corpus
+from policy.detectors import TextDetector
+from policy.explain import default_day
+from policy.interface import (
+    AccountAction,
+    DayBatch,
+    PerceptionView,
+    PostAction,
+    RunContext,
+    Stage,
+    TextView,
+)
+from policy.model import CompiledPolicy
+from policy.session import BatchFrame, YamlSession
+
+_SEVERITY = {"allow": 0, "label": 1, "downrank": 2, "review": 3, "remove": 4, "restrict": 5,
+             "ban": 6}
+_POST_NAMES = {int(a): a.name.lower() for a in PostAction}
+_TOP_KEEP = 50_000  # distinct wrongly-hit/missed texts tracked before pruning to the top
+
+
+def _ratio(a: float, b: float) -> float:
+    return float(a / b) if b else float("nan")
+
+
+@dataclass
+class Scores:
+    """Confusion counts of one decision (a rule's hits or the policy's actions)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.tp, self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        return _ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
+
+    @property
+    def fpr(self) -> float:
+        return _ratio(self.fp, self.fp + self.tn)
+
+    @property
+    def hits(self) -> int:
+        return self.tp + self.fp
+
+    def add(self, pred: np.ndarray, y: np.ndarray) -> None:
+        self.tp += int(np.count_nonzero(pred & y))
+        self.fp += int(np.count_nonzero(pred & ~y))
+        self.fn += int(np.count_nonzero(~pred & y))
+        self.tn += int(np.count_nonzero(~pred & ~y))
+
+    def confusion(self) -> list[list[int]]:
+        """[[TN, FP], [FN, TP]]: scikit-learn's layout with labels (0, 1)."""
+        return [[self.tn, self.fp], [self.fn, self.tp]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Counts and rates; a rate with no denominator is ``None`` (JSON null)."""
+        rates = {k: getattr(self, k) for k in ("precision", "recall", "f1", "fpr")}
+        return {"hits": self.hits, "tp": self.tp, "fp": self.fp, "fn": self.fn, "tn": self.tn,
+                **{k: None if v != v else v for k, v in rates.items()},
+                "confusion": self.confusion()}
+
+
+@dataclass
+class RuleResult:
+    """One rule: ``decided`` = what it did in the policy's order (first match wins),
+    ``alone`` = every message its condition and scope match (mass-check style)."""
+
+    name: str
+    action: str
+    shadow: bool
+    text_only: bool
+    decided: Scores = field(default_factory=Scores)
+    alone: Scores = field(default_factory=Scores)
+
+
+@dataclass
+class Example:
+    text: str
+    count: int
+    rule: str
+    evidence: str
+
+
+@dataclass
+class Evaluation:
+    policy: str
+    corpus: str
+    day: int
+    messages: int = 0
+    positives: int = 0
+    negatives: int = 0
+    ignored: int = 0
+    distinct_texts: int = 0  # summed over chunks: texts the detectors actually read
+    seconds: float = 0.0
+    overall: Scores = field(default_factory=Scores)
+    rules: list[RuleResult] = field(default_factory=list)
+    wrongly_hit: list[Example] = field(default_factory=list)
+    missed: list[Example] = field(default_factory=list)
+    not_text: list[str] = field(default_factory=list)  # detectors forced to "not fired"
+
+    @property
+    def throughput(self) -> float:
+        return _ratio(self.messages, self.seconds)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "policy": self.policy, "corpus": self.corpus, "day": self.day,
+            "messages": self.messages, "positives": self.positives,
+            "negatives": self.negatives, "ignored": self.ignored,
+            "distinct_texts": self.distinct_texts, "seconds": self.seconds,
+            "messages_per_second": self.throughput, "overall": self.overall.to_dict(),
+            "rules": [{"name": r.name, "action": r.action, "shadow": r.shadow,
+                       "text_only": r.text_only, **r.decided.to_dict(),
+                       "alone": r.alone.to_dict()} for r in self.rules],
+            "wrongly_hit": [asdict(e) for e in self.wrongly_hit],
+            "missed": [asdict(e) for e in self.missed],
+            "not_text_detectors": self.not_text,
+        }
+
+
+@dataclass
+class ChunkDecisions:
+    """Per-message decisions of one chunk (rows with an ``ignore`` label dropped)."""
+
+    rows: np.ndarray  # 1-based corpus row numbers
+    texts: list[str]
+    labels: list[str]
+    y: np.ndarray  # bool: the message is violating (spam)
+    flagged: np.ndarray  # bool: the policy took a non-allow, non-shadow action
+    action: list[str]
+    rule: list[str]  # the deciding rule, "" when none fired
+    evidence: list[str]  # the terms that matched after normalisation
+    decided: np.ndarray  # bool (messages × rules): the rule fired in the policy's order
+    alone: np.ndarray  # bool (messages × rules): the rule's condition and scope match
+
+
+class Evaluator:
+    """Accumulates an :class:`Evaluation` chunk by chunk (memory bounded by the chunk)."""
+
+    def __init__(self, policy: CompiledPolicy, *, day: int | None = None,
+                 signals: Mapping[str, Any] | None = None, top: int = 10,
+                 corpus: str = "") -> None:
+        self.policy = policy
+        self.day = default_day(policy) if day is None else day
+        self.signals = {"account_kind": 0, "age_days": 365, "friends": 100, **(signals or {})}
+        self.top = top
+        self.text_dets = [n for n, d in policy.detectors.items() if isinstance(d, TextDetector)]
+        self.not_text = [n for n in policy.detectors if n not in self.text_dets]
+        self.active = policy.active(self.day)
+        self.result = Evaluation(policy.name, corpus, self.day, not_text=self.not_text)
+        self.result.rules = [RuleResult(r.name, r.action, r.shadow,
+                                        not (r.detectors & set(self.not_text)))
+                             for r in policy.rules]
+        self._fp: Counter[str] = Counter()
+        self._fn: Counter[str] = Counter()
+        self._why: dict[str, tuple[str, str]] = {}
+
+    def _batch(self, texts: list[str]) -> tuple[DayBatch, list[str]]:
+        ids: dict[str, int] = {}
+        tid = np.fromiter((ids.setdefault(t, len(ids)) for t in texts), np.int32, len(texts))
+        n, s = len(texts), self.signals
+        full = np.full
+        batch = DayBatch(
+            day=self.day, post_id=np.arange(n, dtype=np.int64),
+            posted_day=full(n, self.day, np.int32), hour=full(n, 12.0, np.float32),
+            author=np.arange(n, dtype=np.int32), account_kind=full(n, s["account_kind"], np.int8),
+            account_age_days=full(n, s["age_days"], np.int32),
+            friend_count=full(n, s["friends"], np.int32), posts_today=np.ones(n, np.int32),
+            prior_ban_device=np.zeros(n, bool), text_id=tid,
+            stage=full(n, Stage.UPLOAD, np.int8), reports=np.zeros(n, np.int32),
+            new_reports=np.zeros(n, np.int32),
+            texts=TextView(list(ids), np.zeros(len(ids), bool)),
+            perceived=PerceptionView(np.zeros(n, np.int8), full(n, -1, np.int8)))
+        return batch, list(ids)
+
+    def _session(self, n: int) -> YamlSession:
+        cats = tuple(c for c in self.policy.categories if c not in ("spam", "ad"))
+        session = self.policy.start(RunContext(cats, "en_US", np.random.default_rng(0),
+                                               self.day + 1))
+        off = DetectorOutput(np.zeros(n, bool), np.zeros(n, np.uint64), np.zeros(n, np.int32))
+        for name in self.not_text:
+            session.overrides[name] = off
+        return session
+
+    def add(self, chunk: Chunk) -> ChunkDecisions:
+        keep = chunk.y >= 0
+        self.result.ignored += int(np.count_nonzero(~keep))
+        idx = np.flatnonzero(keep)
+        texts = [chunk.texts[i] for i in idx.tolist()]
+        y = chunk.y[idx] == 1
+        n, p = len(texts), self.policy
+        batch, distinct = self._batch(texts)
+        session = self._session(n)
+        out = session.decide(batch) if n else None
+        n_rules = len(p.rules)
+        decided = np.zeros((n, n_rules), bool)
+        sev = np.zeros(n, np.int8)
+        rule = np.full(n, -1, np.int32)
+        if out is not None:
+            self._posts(out.posts, decided, sev, rule)
+            self._accounts(out.accounts, decided, sev, rule)
+        alone = self._alone(batch, session) if n else decided
+        flagged = sev > 0
+        names = {v: k for k, v in _SEVERITY.items()}
+        action = [names[int(s)] for s in sev.tolist()]
+        evidence = self._evidence(session, batch.text_id, rule, flagged | y)
+        rule_names = [p.rules[r].name if r >= 0 else "" for r in rule.tolist()]
+        self._tally(texts, y, flagged, decided, alone, rule_names, evidence, len(distinct))
+        return ChunkDecisions(idx + chunk.first_row, texts, [chunk.labels[i] for i in
+                                                             idx.tolist()], y, flagged, action,
+                              rule_names, evidence, decided, alone)
+
+    def _posts(self, posts, decided, sev, rule) -> None:
+        up = posts.stage == Stage.UPLOAD
+        pid, act, rl, sh = posts.post_id[up], posts.action[up], posts.rule[up], posts.shadow[up]
+        decided[pid, rl] = True
+        for i, a, r in zip(pid[~sh].tolist(), act[~sh].tolist(), rl[~sh].tolist(), strict=True):
+            s = _SEVERITY[_POST_NAMES[a]]
+            if s > sev[i] or rule[i] < 0:
+                sev[i], rule[i] = s, r
+
+    def _accounts(self, accts, decided, sev, rule) -> None:
+        """Restrict/ban rules act on the author, here the message's own account."""
+        for a, act, r in zip(accts.account.tolist(), accts.action.tolist(),
+                             accts.rule.tolist(), strict=True):
+            spec = self.policy.rules[r] if r >= 0 else None
+            if spec is None or spec.action not in ("restrict", "ban") or spec.shadow:
+                continue  # a strike-ladder step: account-level, not a post decision
+            decided[a, r] = True
+            s = _SEVERITY["ban" if act == AccountAction.BAN else "restrict"]
+            if s > sev[a]:
+                sev[a], rule[a] = s, r
+
+    def _alone(self, batch: DayBatch, session: YamlSession) -> np.ndarray:
+        frame = BatchFrame(batch, session)
+        out = np.zeros((len(batch), len(self.policy.rules)), bool)
+        for r in self.policy.rules:
+            if not self.active[r.index]:
+                continue
+            m = r.condition.eval(frame)
+            if r.account_kinds is not None:
+                m = m & np.isin(batch.account_kind, r.account_kinds)
+            if Stage.UPLOAD not in r.stages:
+                continue
+            if r.scope_cats:
+                m = m & ((frame.cats(r.detectors or self.text_dets) & np.uint64(r.scope_cats))
+                         != 0)
+            out[:, r.index] = m
+        return out
+
+    def _evidence(self, session: YamlSession, tid: np.ndarray, rule: np.ndarray,
+                  want: np.ndarray) -> list[str]:
+        """The normalised terms the deciding rule's detectors found (all text detectors'
+        hits for a message no rule acted on), computed once per (rule, text)."""
+        cache: dict[tuple[int, int], str] = {}
+        out = [""] * len(tid)
+        for i in np.flatnonzero(want).tolist():
+            key = (int(rule[i]), int(tid[i]))
+            if key not in cache:
+                dets = ([d for d in self.text_dets if d in self.policy.rules[key[0]].detectors]
+                        if key[0] >= 0 else self.text_dets)
+                cache[key] = "; ".join(f"{h.detector}: {h.what}" for d in dets
+                                       for h in session.text_cache[d].hits.get(key[1], [])[:3])
+            out[i] = cache[key]
+        return out
+
+    def _tally(self, texts, y, flagged, decided, alone, rule_names, evidence, distinct) -> None:
+        res = self.result
+        res.messages += len(texts)
+        res.positives += int(y.sum())
+        res.negatives += int((~y).sum())
+        res.distinct_texts += distinct
+        res.overall.add(flagged, y)
+        for j, r in enumerate(res.rules):
+            r.decided.add(decided[:, j], y)
+            r.alone.add(alone[:, j], y)
+        for mask, counter in ((flagged & ~y, self._fp), (~flagged & y, self._fn)):
+            for i in np.flatnonzero(mask).tolist():
+                t = texts[i]
+                counter[t] += 1
+                if t not in self._why:
+                    self._why[t] = (rule_names[i], evidence[i])
+            if len(counter) > _TOP_KEEP:  # bounded memory: keep the most frequent half
+                kept = dict(counter.most_common(_TOP_KEEP // 2))
+                counter.clear()
+                counter.update(kept)
+                self._why = {t: w for t, w in self._why.items() if t in self._fp or t in self._fn}
+
+    def finish(self, seconds: float) -> Evaluation:
+        res = self.result
+        res.seconds = seconds
+        res.wrongly_hit = [Example(t, c, *self._why[t]) for t, c in self._fp.most_common(self.top)]
+        res.missed = [Example(t, c, *self._why[t]) for t, c in self._fn.most_common(self.top)]
+        return res
+
+
+def evaluate_chunks(policy: CompiledPolicy, chunks: Iterable[Chunk], *, corpus: str = "",
+                    day: int | None = None, top: int = 10,
+                    on_chunk: Callable[[ChunkDecisions], None] | None = None) -> Evaluation:
+    """Evaluate ``policy`` over chunks of labelled messages; ``on_chunk`` sees each chunk's
+    per-message decisions (to write them out) and is not kept."""
+    ev = Evaluator(policy, day=day, top=top, corpus=corpus)
+    t0 = time.perf_counter()
+    for chunk in chunks:
+        dec = ev.add(chunk)
+        if on_chunk is not None:
+            on_chunk(dec)
+    return ev.finish(time.perf_counter() - t0)
+
+
+def evaluate(policy: CompiledPolicy, corpus: str | Path, *, text_column: str | None = None,
+             label_column: str | None = None, mapping: Mapping[str, str] | None = None,
+             chunksize: int = 50_000, day: int | None = None, top: int = 10,
+             on_chunk: Callable[[ChunkDecisions], None] | None = None) -> Evaluation:
+    """Stream ``corpus`` through ``policy``; raises :class:`policy.corpus.CorpusError`."""
+    chunks = read_corpus(corpus, text_column, label_column, mapping, chunksize=chunksize)
+    return evaluate_chunks(policy, chunks, corpus=str(corpus), day=day, top=top,
+                           on_chunk=on_chunk)
+
+
+# -- output ---------------------------------------------------------------------------
+def _pct(x: float) -> str:
+    return "—" if x != x else f"{100 * x:.1f}%"
+
+
+def rule_rows(ev: Evaluation) -> list[list[str]]:
+    """The per-rule table (shared by the text report, the HTML page and the GUI)."""
+    rows = []
+    for r in ev.rules:
+        d, a = r.decided, r.alone
+        name = r.name + (" (shadow)" if r.shadow else "") + ("" if r.text_only else " *")
+        rows.append([name, r.action, str(d.hits), str(d.tp), str(d.fp), _pct(d.precision),
+                     _pct(d.recall), _pct(d.f1), _pct(d.fpr), str(a.hits), _pct(a.precision),
+                     _pct(a.recall)])
+    o = ev.overall
+    rows.append(["(policy)", "any action", str(o.hits), str(o.tp), str(o.fp), _pct(o.precision),
+                 _pct(o.recall), _pct(o.f1), _pct(o.fpr), "", "", ""])
+    return rows
+
+
+RULE_HEADER = ["rule", "action", "hits", "spam hit", "ham hit", "precision", "recall", "F1",
+               "FP rate", "alone: hits", "alone: precision", "alone: recall"]
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    w = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in
+         enumerate(header)]
+    line = lambda cells: "  ".join(c.ljust(w[i]) for i, c in enumerate(cells))  # noqa: E731
+    return "\n".join([line(header), line(["-" * x for x in w]), *map(line, rows)])
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def format_report(ev: Evaluation) -> str:
+    """A plain-text report for the terminal."""
+    o = ev.overall
+    out = [f"{ev.policy} on {ev.corpus} (day {ev.day}): {ev.messages} messages "
+           f"({ev.positives} spam, {ev.negatives} ham, {ev.ignored} ignored), "
+           f"{ev.throughput:,.0f} messages/s", "",
+           _table(RULE_HEADER, rule_rows(ev)), "",
+           "confusion matrix (rows: truth, columns: decision)",
+           _table(["", "allowed", "actioned"], [["ham", str(o.tn), str(o.fp)],
+                                                ["spam", str(o.fn), str(o.tp)]])]
+    if ev.not_text:
+        out += ["", f"* reads {', '.join(ev.not_text)}: forced to 'not fired' (a corpus has "
+                "no perception or reports); only text rules are measured"]
+    for title, items in (("most often wrongly hit (ham actioned)", ev.wrongly_hit),
+                         ("most often missed (spam allowed)", ev.missed)):
+        out += ["", title]
+        out += [f"  {e.count}×  {_short(e.text)!r}" + (f"\n       {e.rule}: {e.evidence}"
+                                                        if e.rule or e.evidence else "")
+                for e in items] or ["  (none)"]
+    return "\n".join(out)
+
+
+class DecisionCSV:
+    """Per-message decisions, written chunk by chunk (``on_chunk`` of :func:`evaluate`)."""
+
+    def __init__(self, path: Path, rule_names: Iterable[str]) -> None:
+        import csv
+
+        self.file = path.open("w", encoding="utf-8", newline="")
+        self.writer = csv.writer(self.file)
+        self.rules = list(rule_names)
+        self.writer.writerow(["row", "label", "spam", "flagged", "action", "rule", "evidence",
+                              "rules_fired", "text"])
+
+    def __call__(self, d: ChunkDecisions) -> None:
+        fired = [";".join(self.rules[j] for j in np.flatnonzero(row).tolist())
+                 for row in d.decided]
+        self.writer.writerows(zip(d.rows.tolist(), d.labels, d.y.astype(int).tolist(),
+                                  d.flagged.astype(int).tolist(), d.action, d.rule, d.evidence,
+                                  fired, d.texts, strict=True))
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def write_html(ev: Evaluation, path: Path) -> None:
+    """A self-contained page with the tables; every corpus text is HTML-escaped."""
+    from html import escape
+
+    def table(header: list[str], rows: list[list[str]]) -> str:
+        head = "".join(f"<th>{escape(h)}</th>" for h in header)
+        body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>"
+                       for r in rows)
+        return f"<table><tr>{head}</tr>{body}</table>"
+
+    o = ev.overall
+    ex = lambda items: table(["count", "text", "rule", "matched (normalised)"],  # noqa: E731
+                             [[str(e.count), e.text, e.rule, e.evidence] for e in items])
+    html = f"""<!doctype html><meta charset="utf-8"><title>{escape(ev.policy)} — evaluation</title>
+<style>body{{font:14px sans-serif;margin:2em}}table{{border-collapse:collapse;margin:1em 0}}
+td,th{{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}}</style>
+<h1>{escape(ev.policy)}</h1>
+<p>Corpus {escape(ev.corpus)}, day {ev.day}: {ev.messages} messages ({ev.positives} spam,
+{ev.negatives} ham, {ev.ignored} ignored); {ev.throughput:,.0f} messages/s.</p>
+<h2>Rules</h2>{table(RULE_HEADER, rule_rows(ev))}
+<p>"hits" count what each rule decided in the policy's order; "alone" counts every message
+its condition matches, as if it were the only rule.</p>
+<h2>Confusion matrix</h2>{table(["truth", "allowed", "actioned"],
+                                [["ham", str(o.tn), str(o.fp)], ["spam", str(o.fn), str(o.tp)]])}
+<h2>Most often wrongly hit</h2>{ex(ev.wrongly_hit)}
+<h2>Most often missed</h2>{ex(ev.missed)}
+"""
+    path.write_text(html, encoding="utf-8")
