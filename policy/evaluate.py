@@ -294,8 +294,9 @@ class Evaluator:
             if key not in cache:
                 dets = ([d for d in self.text_dets if d in self.policy.rules[key[0]].detectors]
                         if key[0] >= 0 else self.text_dets)
-                cache[key] = "; ".join(f"{h.detector}: {h.what}" for d in dets
-                                       for h in session.text_cache[d].hits.get(key[1], [])[:3])
+                terms = dict.fromkeys(f"{h.detector}: {h.what}" for d in dets
+                                      for h in session.text_cache[d].hits.get(key[1], []))
+                cache[key] = "; ".join(list(terms)[:4])
             out[i] = cache[key]
         return out
 
