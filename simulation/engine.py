@@ -509,6 +509,10 @@ class Simulation:
         text = self.pool.sample(
             self.rng["text"], new.kind, pool_category, new.style, new.topic >= 0
         )
+        if self.corpus_buckets is not None:  # real text for a share of posts (corpus_text.py)
+            from simulation.corpus_text import draw_corpus_texts
+
+            text = draw_corpus_texts(self.corpus_buckets, new, text, self.rng["text"])
         potential = self.audience[new.author] * sc.exposure.view_prob
         self.posts.append(
             len(new),
