@@ -28,13 +28,10 @@ from policy.detectors import (
 from policy.errors import Issue, PolicyError, did_you_mean, format_path
 from policy.interface import Announcement
 from policy.model import CompiledPolicy, Phase, Rule
+from policy.normalize import STEPS, Normalizer
 from policy.yamlpos import Located, parse_yaml
 
 POLICY_DIR = ASSETS / "policies"
-try:  # the normalisation module is owned by another engineer; fall back to its API
-    from policy.normalize import STEPS
-except ImportError:  # pragma: no cover - only before policy/normalize.py lands
-    STEPS = ("nfkc", "casefold", "confusables", "emoji", "pinyin", "abbreviations", "separators")
 
 
 @functools.cache
@@ -44,32 +41,7 @@ def make_normalizer(steps: tuple[str, ...]) -> Callable[[str], str]:
     Cached: building a normaliser loads its tables, and many policies share steps."""
     if not steps:
         return lambda s: s
-    try:
-        from policy.normalize import Normalizer
-    except ImportError:  # pragma: no cover - only before policy/normalize.py lands
-        return _interim_normalizer(steps)
     return Normalizer(list(steps))
-
-
-def _interim_normalizer(steps: tuple[str, ...]) -> Callable[[str], str]:
-    """Stand-in until policy/normalize.py lands: nfkc, casefold, separators only."""
-    import unicodedata
-    import warnings
-
-    warnings.warn("policy.normalize is missing: only nfkc/casefold/separators apply",
-                  stacklevel=3)
-
-    def run(text: str) -> str:
-        if "nfkc" in steps:
-            text = unicodedata.normalize("NFKC", text)
-        if "casefold" in steps:
-            text = text.casefold()
-        if "separators" in steps:
-            text = "".join(c for c in text if not (c.isspace() or unicodedata.category(c)
-                                                   in ("Cf", "Pd", "Pc", "Po")))
-        return text
-
-    return run
 
 
 def resolve(path_or_name: str | Path) -> Path:
@@ -306,12 +278,7 @@ class _Compiler:
         if not lists and not self.issues:
             self.error(path, "a keywords detector needs terms ('terms' or 'terms_from')")
         det = KeywordsDetector(name=name, categories=self.categories, steps=steps, mode=d.mode)
-        try:
-            norm = make_normalizer(steps)
-        except ImportError:
-            self.error((*path, "normalize"), "normalisation is not available "
-                       "(policy/normalize.py is missing)")
-            return det
+        norm = make_normalizer(steps)
         for c, terms in lists.items():
             bit = 1 << self.categories.index(c)
             for t in terms:
