@@ -169,7 +169,8 @@ def _read_delimited(path: Path, fmt: str, text_col: str | None, label_col: str |
         text_col = _pick(path, header, text_col, TEXT_COLUMNS, "text", 1)
         label_col = _pick(path, header, label_col, LABEL_COLUMNS, "label", 1)
         first = 1
-        for df in pd.read_csv(path, usecols=[label_col, text_col], chunksize=chunksize, **kw):
+        # no usecols: with it pandas silently drops extra fields (a tab inside a message)
+        for df in pd.read_csv(path, chunksize=chunksize, **kw):
             n = len(df)
             if not n:
                 continue

@@ -1,0 +1,119 @@
+"""A malformed corpus gives a clear error naming the file, the row and the column,
+from the API (CorpusError) and from the CLI (exit code 2)."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from policy.cli import policy_app
+from policy.corpus import CorpusError, read_corpus
+
+
+def _write(path, fmt: str, rows: list[dict], raw: bytes | None = None):
+    if raw is not None:
+        path.write_bytes(raw)
+    elif fmt == "parquet":
+        pq.write_table(pa.Table.from_pylist(rows), path)
+    elif fmt == "jsonl":
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    else:
+        sep = "\t" if fmt == "tsv" else ","
+        lines = [sep.join(rows[0])] + [sep.join(r.values()) for r in rows]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _error(path, **kw) -> CorpusError:
+    with pytest.raises(CorpusError) as info:
+        for _ in read_corpus(path, **kw):
+            pass
+    return info.value
+
+
+FORMATS = ["tsv", "csv", "jsonl", "parquet"]
+GOOD = [{"Label": "ham", "SMS": "hello"}, {"Label": "spam", "SMS": "WIN now"}]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_missing_column(tmp_path, fmt):
+    path = _write(tmp_path / f"c.{fmt}", fmt, [{"Label": "ham", "Message": "hi"}])
+    err = _error(path, text_column="SMS", label_column="Label")
+    assert err.file == str(path) and err.column == "SMS"
+    assert "no text column 'SMS'" in str(err) and "'Message'" in str(err)
+    assert str(path) in str(err)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_unknown_label_names_row_and_column(tmp_path, fmt):
+    rows = [*GOOD, {"Label": "spma", "SMS": "typo in the label"}]
+    path = _write(tmp_path / f"c.{fmt}", fmt, rows)
+    err = _error(path, text_column="SMS", label_column="Label")
+    assert (err.row, err.column) == (3, "Label")
+    assert "unknown label 'spma'" in str(err) and "did you mean 'spam'" in str(err)
+    assert str(err).startswith(f"{path}, row 3")
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "jsonl"])
+def test_bad_encoding_names_row_and_column(tmp_path, fmt):
+    head = {"tsv": b"Label\tSMS\n", "csv": b"Label,SMS\n", "jsonl": b""}[fmt]
+    body = {"tsv": b"ham\tfine\nham\tcaf\xe9 latin-1\n",
+            "csv": b"ham,fine\nham,caf\xe9 latin-1\n",
+            "jsonl": b'{"Label": "ham", "SMS": "fine"}\n{"Label": "ham", "SMS": "caf\xe9"}\n'}
+    path = _write(tmp_path / f"c.{fmt}", fmt, [], raw=head + body[fmt])
+    err = _error(path)
+    assert err.row == 2 and err.column == "SMS"
+    assert "not valid UTF-8" in str(err) and str(path) in str(err)
+
+
+def test_bad_encoding_in_parquet_binary_column(tmp_path):
+    path = tmp_path / "c.parquet"
+    pq.write_table(pa.table({"Label": ["ham", "ham"],
+                             "SMS": pa.array([b"ok", b"caf\xe9"], pa.binary())}), path)
+    err = _error(path)
+    assert (err.row, err.column) == (2, "SMS") and "not valid UTF-8" in str(err)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_empty_file(tmp_path, fmt):
+    path = tmp_path / f"c.{fmt}"
+    path.write_bytes(b"")
+    err = _error(path)
+    assert "empty" in str(err) and str(path) in str(err)
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "parquet"])
+def test_header_without_rows(tmp_path, fmt):
+    path = tmp_path / f"c.{fmt}"
+    if fmt == "parquet":
+        pq.write_table(pa.table({"Label": pa.array([], pa.string()),
+                                 "SMS": pa.array([], pa.string())}), path)
+    else:
+        path.write_text("Label\tSMS\n" if fmt == "tsv" else "Label,SMS\n")
+    assert "no messages" in str(_error(path))
+
+
+def test_tsv_row_with_a_tab_inside_a_message(tmp_path):
+    path = _write(tmp_path / "c.tsv", "tsv", [], raw=b"Label\tSMS\nham\ta\nham\tb\tc\n")
+    err = _error(path)
+    assert (err.row, err.line) == (2, 3) and "expected 2 fields" in str(err)
+
+
+def test_cli_exits_2_with_the_location(tmp_path):
+    path = _write(tmp_path / "c.tsv", "tsv", [*GOOD, {"Label": "eggs", "SMS": "x"}])
+    res = CliRunner().invoke(policy_app, ["evaluate", "spam", "--corpus", str(path)])
+    assert res.exit_code == 2
+    assert f"{path}, row 3 (line 4), column 'Label': unknown label 'eggs'" in res.output
+    res = CliRunner().invoke(policy_app, ["evaluate", "spam", "--corpus", str(path),
+                                          "--map", "eggs"])
+    assert res.exit_code == 2 and "LABEL=TARGET" in res.output
+    res = CliRunner().invoke(policy_app, ["evaluate", "spam", "--corpus", str(path),
+                                          "--map", "eggs=bacon"])
+    assert res.exit_code == 2 and "unknown target 'bacon'" in res.output
+    res = CliRunner().invoke(policy_app, ["evaluate", "spam", "--corpus",
+                                          str(tmp_path / "nope.tsv")])
+    assert res.exit_code == 2 and "no such file" in res.output
