@@ -1,0 +1,181 @@
+"""Corpus panel: the per-rule table of ``circlelab policy evaluate`` inside the GUI.
+
+A policy designer picks a labelled corpus once; every time the policy panel has a
+policy that compiles, it calls :meth:`CorpusPanel.set_policy` and the table shows what
+each rule does on real messages. Evaluation runs on a worker thread (a few hundred
+milliseconds for the SMS corpus) and is debounced, so typing never blocks; a result for
+an older policy is dropped. A small corpus is read once and kept in memory; a large
+one is streamed again on each evaluation.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from policy.corpus import Chunk, CorpusError, parse_map, read_corpus
+from policy.evaluate import RULE_HEADER, Evaluation, evaluate_chunks, rule_rows
+
+_KEEP_IN_MEMORY = 200_000  # messages; larger corpora are streamed on each evaluation
+
+
+class _Relay(QObject):
+    """Carries a worker thread's result to the GUI thread (queued signal)."""
+
+    done = Signal(int, object)  # generation, (Evaluation | None, error text)
+
+
+class CorpusPanel(QWidget):
+    """Pick a corpus; see precision, recall and F1 per rule of the current policy."""
+
+    evaluated = Signal()  # a new result (or error) is on display
+
+    def __init__(self, parent: QWidget | None = None, corpus: str | Path | None = None) -> None:
+        super().__init__(parent)
+        self.policy: Any = None
+        self.evaluation: Evaluation | None = None
+        self.error = ""
+        self._chunks: list[Chunk] | None = None
+        self._generation = 0
+        self._relay = _Relay()
+        self._relay.done.connect(self._show)
+        self._timer = QTimer(self, singleShot=True, interval=300)
+        self._timer.timeout.connect(self._start)
+
+        self.path = QLineEdit()
+        self.path.setPlaceholderText(self.tr("Labelled corpus (TSV, CSV, JSONL, Parquet)"))
+        self.path.editingFinished.connect(lambda: self.set_corpus(self.path.text()))
+        pick = QPushButton(self.tr("Corpus…"))
+        pick.clicked.connect(self.choose_corpus)
+        self.mapping = QLineEdit("spam=spam,ham=regular")
+        self.mapping.setToolTip(self.tr("LABEL=TARGET pairs (targets: spam, offer, regular, "
+                                        "life, ad, ignore)"))
+        self.mapping.editingFinished.connect(lambda: self.set_corpus(self.path.text()))
+        top = QHBoxLayout()
+        top.addWidget(self.path, 3)
+        top.addWidget(pick)
+        top.addWidget(QLabel(self.tr("Map:")))
+        top.addWidget(self.mapping, 2)
+
+        self.status = QLabel(self.tr("No corpus chosen"))
+        self.status.setObjectName("corpusStatus")
+        self.status.setWordWrap(True)
+        self.table = QTableWidget(0, len(RULE_HEADER))
+        self.table.setObjectName("corpusRules")
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in RULE_HEADER])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.
+                                                           ResizeToContents)
+        self.examples = QListWidget()
+        self.examples.setObjectName("corpusExamples")
+        self.examples.setMaximumHeight(120)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.examples)
+        if corpus is not None:
+            self.set_corpus(corpus)
+
+    # ------------------------------------------------------------- inputs
+    def choose_corpus(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a labelled corpus"), self.path.text(),
+            self.tr("Corpora (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)"))
+        if path:
+            self.set_corpus(path)
+
+    def set_corpus(self, path: str | Path) -> None:
+        self.path.setText(str(path))
+        self._chunks = None
+        self._schedule()
+
+    def set_policy(self, policy: Any) -> None:
+        """The policy to evaluate (a CompiledPolicy); re-evaluates after a short pause."""
+        self.policy = policy
+        self._schedule()
+
+    # ------------------------------------------------------------- work
+    def _schedule(self) -> None:
+        if self.policy is not None and self.path.text().strip():
+            self._timer.start()
+
+    def _start(self) -> None:
+        self._generation += 1
+        gen, policy, path, spec = (self._generation, self.policy, self.path.text().strip(),
+                                   self.mapping.text())
+        self.status.setText(self.tr("Evaluating {0}…").format(Path(path).name))
+        threading.Thread(target=self._work, args=(gen, policy, path, spec), daemon=True).start()
+
+    def _work(self, gen: int, policy: Any, path: str, spec: str) -> None:
+        try:
+            chunks = self._chunks
+            if chunks is None:
+                chunks = self._load(path, parse_map(spec))
+            ev = evaluate_chunks(policy, chunks if chunks is not None else
+                                 read_corpus(path, mapping=parse_map(spec)), corpus=path, top=5)
+            self._relay.done.emit(gen, (ev, ""))
+        except (CorpusError, ValueError, OSError) as exc:
+            self._relay.done.emit(gen, (False, str(exc)))
+
+    def _load(self, path: str, mapping: dict[str, str]) -> list[Chunk] | None:
+        """Keep a small corpus in memory; None means: stream it each time."""
+        kept, n = [], 0
+        for chunk in read_corpus(path, mapping=mapping):
+            kept.append(chunk)
+            n += len(chunk)
+            if n > _KEEP_IN_MEMORY:
+                return None
+        self._chunks = kept
+        return kept
+
+    def _show(self, gen: int, payload: tuple[Any, str]) -> None:
+        if gen != self._generation:
+            return  # an older policy's result
+        ev, self.error = payload
+        if not ev:
+            self.evaluation = None
+            self.status.setText(self.tr("✗ {0}").format(self.error))
+            self.table.setRowCount(0)
+            self.examples.clear()
+        else:
+            self.evaluation = ev
+            self._fill(ev)
+        self.evaluated.emit()
+
+    def _fill(self, ev: Evaluation) -> None:
+        o = ev.overall
+        self.status.setText(self.tr(
+            "{0} messages ({1} spam, {2} ham): precision {3:.1%}, recall {4:.1%}, F1 {5:.1%}, "
+            "false-positive rate {6:.2%}; {7:,.0f} messages/s").format(
+            ev.messages, ev.positives, ev.negatives, o.precision if o.hits else 0.0, o.recall,
+            o.f1 if o.f1 == o.f1 else 0.0, o.fpr, ev.throughput))
+        rows = rule_rows(ev)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.examples.clear()
+        for title, items in ((self.tr("wrongly hit"), ev.wrongly_hit),
+                             (self.tr("missed"), ev.missed)):
+            for e in items:
+                why = f" — {e.rule}: {e.evidence}" if e.rule else ""
+                self.examples.addItem(f"{title} ×{e.count}: {' '.join(e.text.split())}{why}")

@@ -1,0 +1,74 @@
+"""The corpus panel: pick a corpus, see the per-rule table, re-evaluated on set_policy."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytest.importorskip("pytestqt")
+
+import policy
+from app.corpus_panel import CorpusPanel
+
+CORPUS = "Label\tSMS\n" + "".join([
+    "spam\tURGENT! Call 09061234567 to claim your prize\n",
+    "spam\tText WIN to 80086 now, 150p/msg\n",
+    "spam\tyou have been chosen\n",
+    "ham\tsee you at 7\n",
+    "ham\tcall me on 0121 496 0000\n",
+])
+
+
+def test_table_follows_the_policy(qtbot, tmp_path):
+    path = tmp_path / "c.tsv"
+    path.write_text(CORPUS, encoding="utf-8")
+    panel = CorpusPanel(corpus=path)
+    qtbot.addWidget(panel)
+    spam = policy.load_policy("spam")
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        panel.set_policy(spam)
+    assert panel.table.rowCount() == len(spam.rules) + 1
+    assert panel.table.item(0, 0).text() == "premium-rate-number"
+    assert panel.table.item(0, 2).text() == "1"  # hits
+    assert panel.evaluation.overall.confusion() == [[2, 0], [1, 2]]
+    assert "precision 100.0%" in panel.status.text()
+    assert any("missed" in panel.examples.item(i).text() for i in range(panel.examples.count()))
+
+    edited = policy.load_policy_text("""
+name: one rule
+detectors:
+  phone: {type: regex, patterns: {any: '\\b0\\d{3}\\s?\\d{3}\\s?\\d{3,4}'}}
+rules:
+  - {name: any-phone, when: {hit: phone}, action: remove}
+""")
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        panel.set_policy(edited)
+    assert panel.table.rowCount() == 2
+    assert panel.table.item(0, 0).text() == "any-phone"
+    assert panel.evaluation.overall.confusion() == [[1, 1], [2, 1]]
+
+
+def test_a_bad_corpus_is_shown_not_raised(qtbot, tmp_path):
+    path = tmp_path / "c.tsv"
+    path.write_text("Label\tSMS\nham\thi\neggs\tx\n", encoding="utf-8")
+    panel = CorpusPanel()
+    qtbot.addWidget(panel)
+    panel.set_corpus(path)
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        panel.set_policy(policy.load_policy("spam"))
+    assert panel.evaluation is None and panel.table.rowCount() == 0
+    assert "row 2" in panel.status.text() and "'Label'" in panel.status.text()
+
+
+def test_the_shipped_corpus(qtbot):
+    from pathlib import Path
+
+    sms = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / \
+        "sms-spam-collection.tsv"
+    if not sms.is_file():
+        pytest.skip(f"the SMS Spam Collection is not at {sms}")
+    panel = CorpusPanel(corpus=sms)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.evaluated, timeout=30_000):
+        panel.set_policy(policy.load_policy("spam"))
+    assert panel.status.text().startswith("5574 messages (747 spam, 4827 ham): precision 99.2%")
