@@ -52,7 +52,7 @@ class CorpusPanel(QWidget):
         self.policy: Any = None
         self.evaluation: Evaluation | None = None
         self.error = ""
-        self._chunks: list[Chunk] | None = None
+        self._cache: tuple[tuple[str, str], list[Chunk]] | None = None  # (path, map) -> chunks
         self._generation = 0
         self._relay = _Relay()
         self._relay.done.connect(self._show)
@@ -105,7 +105,7 @@ class CorpusPanel(QWidget):
 
     def set_corpus(self, path: str | Path) -> None:
         self.path.setText(str(path))
-        self._chunks = None
+        self._cache = None
         self._schedule()
 
     def set_policy(self, policy: Any) -> None:
@@ -127,24 +127,25 @@ class CorpusPanel(QWidget):
 
     def _work(self, gen: int, policy: Any, path: str, spec: str) -> None:
         try:
-            chunks = self._chunks
-            if chunks is None:
-                chunks = self._load(path, parse_map(spec))
+            cache = self._cache
+            chunks = cache[1] if cache is not None and cache[0] == (path, spec) else \
+                self._load(path, spec)
             ev = evaluate_chunks(policy, chunks if chunks is not None else
                                  read_corpus(path, mapping=parse_map(spec)), corpus=path, top=5)
             self._relay.done.emit(gen, (ev, ""))
         except (CorpusError, ValueError, OSError) as exc:
             self._relay.done.emit(gen, (False, str(exc)))
 
-    def _load(self, path: str, mapping: dict[str, str]) -> list[Chunk] | None:
-        """Keep a small corpus in memory; None means: stream it each time."""
+    def _load(self, path: str, spec: str) -> list[Chunk] | None:
+        """Keep a small corpus in memory (keyed by path and map, so a worker that
+        finishes late never serves another corpus); None means: stream it each time."""
         kept, n = [], 0
-        for chunk in read_corpus(path, mapping=mapping):
+        for chunk in read_corpus(path, mapping=parse_map(spec)):
             kept.append(chunk)
             n += len(chunk)
             if n > _KEEP_IN_MEMORY:
                 return None
-        self._chunks = kept
+        self._cache = ((path, spec), kept)
         return kept
 
     def _show(self, gen: int, payload: tuple[Any, str]) -> None:
