@@ -311,6 +311,9 @@ def _load_plugins() -> None:
 
 
 def main() -> None:
+    from simulation.sweep_cli import register
+
+    register(app)
     _load_plugins()
     app(prog_name="circlelab")
 

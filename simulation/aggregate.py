@@ -1,0 +1,348 @@
+"""Across seeds: bands per day, headline numbers per policy, and honest comparisons.
+
+Every number here is computed per run first and only then averaged over seeds, so a
+band says how much a result depends on the seed (the world's luck), which is what a
+policy designer must know before saying one policy beats another.
+
+* Bands: Student-t intervals of the mean across seeds (default), or percentile
+  bootstrap. With 10 seeds t is exact for normal data and close otherwise; the
+  bootstrap undercovers at such small n, so it is offered, not preferred.
+* Comparisons are paired by seed (and scenario parameters) when both arms ran the
+  same seeds: the seed fixes the world (graph, sellers, posting), so the paired
+  difference removes the between-world noise. Otherwise Welch's t-test.
+* "Avoided" is relative to the baseline (a policy without rules, usually ``none``) on
+  the same seed: 1 - arm / baseline.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+SMOOTHED_LAST_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Measure:
+    label: str
+    unit: str
+    better: str  # "higher" or "lower": which direction a designer wants
+
+
+MEASURES: dict[str, Measure] = {
+    "offer_impressions_avoided": Measure(
+        "restricted-offer impressions avoided", "share of baseline", "higher"
+    ),
+    "spam_impressions_avoided": Measure("spam impressions avoided", "share of baseline", "higher"),
+    "harm_avoided": Measure("offer + spam impressions avoided", "share of baseline", "higher"),
+    "offer_impressions": Measure("restricted-offer impressions", "impressions", "lower"),
+    "spam_impressions": Measure("spam impressions", "impressions", "lower"),
+    "ad_share_end": Measure("ad-share index, last 7 days", "share", "lower"),
+    "wrongful_bans_per_10k": Measure("wrongful bans per 10,000 accounts", "bans", "lower"),
+    "reviewer_hours": Measure("reviewer hours", "hours", "lower"),
+    "days_to_halve": Measure(
+        "days until restricted volume halves", "days after the policy starts", "lower"
+    ),
+}
+
+DERIVED = {
+    "offers_created.all": "offers_created.",
+    "offer_impressions.all": "offer_impressions.",
+    "sellers_active.all": "sellers_active.",
+}
+
+
+# ---------------------------------------------------------------- intervals
+
+
+def t_interval(values: np.ndarray, level: float = 0.95) -> tuple[float, float, float]:
+    """Mean and Student-t confidence interval of the mean (nan band for fewer than 2)."""
+    x = np.asarray(values, dtype=float)
+    x = x[~np.isnan(x)]
+    n = len(x)
+    if n == 0:
+        return (math.nan, math.nan, math.nan)
+    mean = float(x.mean())
+    if n < 2:
+        return (mean, math.nan, math.nan)
+    half = stats.t.ppf(0.5 + level / 2, n - 1) * x.std(ddof=1) / math.sqrt(n)
+    return (mean, mean - half, mean + half)
+
+
+def bootstrap_interval(
+    values: np.ndarray, level: float = 0.95, n_boot: int = 4000, seed: int = 0
+) -> tuple[float, float, float]:
+    """Mean and percentile-bootstrap interval of the mean (seeded: reports are reproducible)."""
+    x = np.asarray(values, dtype=float)
+    x = x[~np.isnan(x)]
+    if len(x) == 0:
+        return (math.nan, math.nan, math.nan)
+    if len(x) < 2:
+        return (float(x.mean()), math.nan, math.nan)
+    rng = np.random.default_rng(seed)
+    means = x[rng.integers(0, len(x), size=(n_boot, len(x)))].mean(axis=1)
+    lo, hi = np.quantile(means, [0.5 - level / 2, 0.5 + level / 2])
+    return (float(x.mean()), float(lo), float(hi))
+
+
+# ---------------------------------------------------------------- daily bands
+
+
+def with_derived(metrics: pd.DataFrame) -> pd.DataFrame:
+    """Totals over categories and cumulative bans, per run (computed before averaging)."""
+    m = metrics.copy()
+    for name, prefix in DERIVED.items():
+        cols = [c for c in m.columns if c.startswith(prefix) and c != name]
+        if cols:
+            m[name] = m[cols].sum(axis=1)
+    m = m.sort_values(["run_id", "day"], kind="stable")
+    for col in ("bans.wrongful", "bans.correct"):
+        if col in m:
+            m[col + ".cumulative"] = m.groupby("run_id")[col].cumsum()
+    return m
+
+
+def _complete(runs: pd.DataFrame) -> pd.DataFrame:
+    return runs[runs["status"] == "complete"] if len(runs) else runs
+
+
+def tidy(runs: pd.DataFrame, metrics: pd.DataFrame) -> pd.DataFrame:
+    """Long form: one row per run, day and metric, with the run's arm, policy and seed."""
+    if metrics.empty:
+        return pd.DataFrame(columns=["run_id", "arm", "policy", "seed", "day", "metric", "value"])
+    keys = _complete(runs)[["run_id", "arm", "policy", "seed"]]
+    long = metrics.melt(id_vars=["run_id", "day"], var_name="metric", value_name="value")
+    return keys.merge(long, on="run_id")
+
+
+def daily_bands(
+    runs: pd.DataFrame,
+    metrics: pd.DataFrame,
+    level: float = 0.95,
+    method: str = "t",
+    columns: list[str] | None = None,
+    smooth: int = 1,
+) -> pd.DataFrame:
+    """Per arm, day and metric: n seeds, mean, lo, hi.
+
+    ``smooth`` > 1 takes a trailing rolling mean per run first (noisy daily flows).
+    """
+    m = with_derived(metrics)
+    cols = columns or [c for c in m.columns if c not in ("run_id", "day")]
+    m = m[["run_id", "day", *cols]]
+    if smooth > 1:
+        rolled = m.groupby("run_id")[cols].rolling(smooth, min_periods=1).mean()
+        m = m.assign(**{c: rolled[c].to_numpy() for c in cols})
+    keys = _complete(runs)[["run_id", "arm"]]
+    long = keys.merge(m, on="run_id").melt(
+        id_vars=["run_id", "arm", "day"], var_name="metric", value_name="value"
+    )
+    if method == "bootstrap":
+        return _bootstrap_bands(long, level)
+    g = long.groupby(["arm", "metric", "day"], sort=False)["value"]
+    out = g.agg(n="count", mean="mean", sd="std").reset_index()
+    df = (out["n"] - 1).clip(lower=1)
+    half = stats.t.ppf(0.5 + level / 2, df) * out["sd"] / np.sqrt(out["n"])
+    half = half.where(out["n"] >= 2)
+    out["lo"], out["hi"] = out["mean"] - half, out["mean"] + half
+    return out.drop(columns="sd")
+
+
+def _bootstrap_bands(long: pd.DataFrame, level: float, n_boot: int = 2000) -> pd.DataFrame:
+    """Vectorised per arm: resample whole runs (seeds), keep each run's days together."""
+    parts = []
+    rng = np.random.default_rng(0)
+    for arm, part in long.groupby("arm", sort=False):
+        wide = part.pivot_table(index="run_id", columns=["metric", "day"], values="value")
+        x = wide.to_numpy()
+        n = x.shape[0]
+        idx = rng.integers(0, n, size=(n_boot, n))
+        means = np.nanmean(x[idx], axis=1)
+        lo, hi = np.nanquantile(means, [0.5 - level / 2, 0.5 + level / 2], axis=0)
+        frame = wide.columns.to_frame(index=False)
+        frame["n"] = np.sum(~np.isnan(x), axis=0)
+        frame["mean"] = np.nanmean(x, axis=0)
+        frame["lo"], frame["hi"] = (lo, hi) if n >= 2 else (np.nan, np.nan)
+        parts.append(frame.assign(arm=arm))
+    return pd.concat(parts, ignore_index=True)[["arm", "metric", "day", "n", "mean", "lo", "hi"]]
+
+
+# ---------------------------------------------------------------- headline numbers
+
+
+def days_to_halve(volume: np.ndarray, start: int, window: int = 7) -> float:
+    """Days from the policy's start until the 7-day mean of restricted volume is half its level
+    in the week before (the first week when the policy starts on day 0); nan if never."""
+    v = pd.Series(volume, dtype=float)
+    if len(v) == 0:
+        return math.nan
+    ref = (
+        v.iloc[max(start - window, 0) : start].mean() if start >= window else v.iloc[:window].mean()
+    )
+    if not ref > 0:
+        return math.nan
+    rolled = v.rolling(window, min_periods=window).mean()
+    hit = np.flatnonzero((rolled.to_numpy() <= ref / 2) & (np.arange(len(v)) >= start))
+    return float(hit[0] - start) if len(hit) else math.nan
+
+
+def run_headlines(
+    runs: pd.DataFrame, metrics: pd.DataFrame, baseline: str | None = None
+) -> pd.DataFrame:
+    """One row per complete run: the headline measures, and 'avoided' against the baseline
+    run with the same seed and scenario parameters."""
+    done = _complete(runs)
+    if done.empty or metrics.empty:
+        return pd.DataFrame(columns=["run_id", "arm", "policy", "seed", *MEASURES])
+    m = with_derived(metrics)
+    rows = []
+    for rid, d in m.groupby("run_id", sort=False):
+        r = done[done["run_id"] == rid]
+        if r.empty:
+            continue
+        r = r.iloc[0]
+        accounts = r.get("accounts_start") or np.nan
+        rows.append(
+            {
+                "run_id": rid,
+                "offer_impressions": d.get("offer_impressions.all", pd.Series(0.0)).sum(),
+                "spam_impressions": d["impressions.spam"].sum(),
+                "ad_share_end": d["ad_share"].tail(SMOOTHED_LAST_DAYS).mean(),
+                "wrongful_bans_per_10k": 1e4 * d["bans.wrongful"].sum() / accounts,
+                "reviewer_hours": d["review_hours"].sum(),
+                "days_to_halve": days_to_halve(
+                    d.get("offers_created.all", pd.Series(dtype=float)).to_numpy(),
+                    int(r["policy_start"]),
+                ),
+            }
+        )
+    keys = ["run_id", "arm", "policy", "policy_params", "scenario_params", "seed", "is_baseline"]
+    extra = [c for c in done.columns if c.startswith("policy:")]
+    rh = done[keys + extra].merge(pd.DataFrame(rows), on="run_id")
+    base_rows = rh[rh["policy"] == baseline] if baseline else rh[rh["is_baseline"]]
+    base = base_rows.groupby(["scenario_params", "seed"])[
+        ["offer_impressions", "spam_impressions"]
+    ].mean()
+    base.columns = ["base_offer", "base_spam"]
+    rh = rh.merge(base, left_on=["scenario_params", "seed"], right_index=True, how="left")
+    rh["offer_impressions_avoided"] = 1 - rh["offer_impressions"] / rh["base_offer"]
+    rh["spam_impressions_avoided"] = 1 - rh["spam_impressions"] / rh["base_spam"]
+    rh["harm_avoided"] = 1 - (rh["offer_impressions"] + rh["spam_impressions"]) / (
+        rh["base_offer"] + rh["base_spam"]
+    )
+    return rh.drop(columns=["base_offer", "base_spam"])
+
+
+def headline(rh: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
+    """Per arm and measure: n seeds, mean, lo, hi (t interval across seeds)."""
+    rows = []
+    for arm, part in rh.groupby("arm", sort=False):
+        for name in MEASURES:
+            mean, lo, hi = t_interval(part[name].to_numpy(dtype=float), level)
+            n = int(part[name].notna().sum())
+            rows.append({"arm": arm, "measure": name, "n": n, "mean": mean, "lo": lo, "hi": hi})
+    return pd.DataFrame(rows, columns=["arm", "measure", "n", "mean", "lo", "hi"])
+
+
+# ---------------------------------------------------------------- comparisons
+
+
+def compare_arms(
+    rh: pd.DataFrame, a: str, b: str, level: float = 0.95, measures: list[str] | None = None
+) -> pd.DataFrame:
+    """Arm ``a`` minus arm ``b`` per measure: difference, CI, p, and a sentence that says
+    plainly whether the two differ significantly."""
+    rows = []
+    for name in measures or list(MEASURES):
+        xa = rh[rh["arm"] == a].set_index(["scenario_params", "seed"])[name].dropna()
+        xb = rh[rh["arm"] == b].set_index(["scenario_params", "seed"])[name].dropna()
+        common = xa.index.intersection(xb.index)
+        rows.append(_difference(name, a, b, xa, xb, common, level))
+    return pd.DataFrame(rows)
+
+
+def _difference(name, a, b, xa, xb, common, level) -> dict:
+    label = MEASURES[name].label if name in MEASURES else name
+    paired = len(common) >= 2
+    if paired:
+        d = (xa.loc[common] - xb.loc[common]).to_numpy(dtype=float)
+        n, test = len(d), f"paired t-test over {len(d)} seeds"
+        diff = float(d.mean())
+        if np.allclose(d, d[0]):
+            p = 1.0 if d[0] == 0 else 0.0
+            lo = hi = diff
+        else:
+            res = stats.ttest_1samp(d, 0.0)
+            p = float(res.pvalue)
+            lo, hi = res.confidence_interval(level)
+    elif len(xa) >= 2 and len(xb) >= 2:
+        n, test = min(len(xa), len(xb)), f"Welch t-test, {len(xa)} and {len(xb)} seeds"
+        diff = float(xa.mean() - xb.mean())
+        res = stats.ttest_ind(xa.to_numpy(float), xb.to_numpy(float), equal_var=False)
+        p = float(res.pvalue) if not math.isnan(res.pvalue) else (1.0 if diff == 0 else 0.0)
+        lo, hi = res.confidence_interval(level) if not math.isnan(res.pvalue) else (diff, diff)
+    else:
+        return {
+            "measure": name,
+            "a": a,
+            "b": b,
+            "n": min(len(xa), len(xb)),
+            "difference": math.nan,
+            "lo": math.nan,
+            "hi": math.nan,
+            "p": math.nan,
+            "significant": False,
+            "statement": f"Cannot tell whether {a} and {b} differ on {label}: "
+            "fewer than 2 seeds on one side.",
+        }
+    sig = bool(p < 1 - level)
+    band = f"{int(level * 100)}% CI {_g(lo)} to {_g(hi)}"
+    if sig:
+        word = "higher" if diff > 0 else "lower"
+        text = (
+            f"{a} is significantly {word} than {b} on {label}: difference {_g(diff, True)} "
+            f"({band}; {test}, p = {_g(p)})."
+        )
+    else:
+        text = (
+            f"{a} and {b} do not differ significantly on {label}: difference "
+            f"{_g(diff, True)} ({band} includes 0; {test}, p = {_g(p)})."
+        )
+    return {
+        "measure": name,
+        "a": a,
+        "b": b,
+        "n": n,
+        "difference": diff,
+        "lo": float(lo),
+        "hi": float(hi),
+        "p": p,
+        "significant": sig,
+        "statement": text,
+    }
+
+
+def _g(x: float, sign: bool = False) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    return f"{x:+.3g}" if sign else f"{x:.3g}"
+
+
+# ---------------------------------------------------------------- trade-offs
+
+
+def pareto_front(cost: np.ndarray, benefit: np.ndarray) -> np.ndarray:
+    """Points no other point beats (lower-or-equal cost, higher-or-equal benefit, one strictly)."""
+    c, b = np.asarray(cost, float), np.asarray(benefit, float)
+    front = np.ones(len(c), dtype=bool)
+    for i in range(len(c)):
+        if np.isnan(c[i]) or np.isnan(b[i]):
+            front[i] = False
+            continue
+        dominated = (c <= c[i]) & (b >= b[i]) & ((c < c[i]) | (b > b[i]))
+        front[i] = not dominated.any()
+    return front

@@ -1,0 +1,468 @@
+"""Reports of runs and sweeps: charts with bands, headline tables, comparisons, inputs.
+
+One self-contained HTML page (charts embedded as PNG, no network, no scripts) plus the
+charts as PNG and SVG and the data as CSV and Parquet, so a report can be mailed,
+archived, or re-plotted. Text a person or the generator wrote (policy texts, scenario,
+sample posts, error messages) goes through Jinja2's autoescape: a post that says
+``<script>`` is shown, never run.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from simulation.aggregate import MEASURES, compare_arms, daily_bands, headline, pareto_front
+from simulation.aggregate import run_headlines as per_run
+from simulation.charts import PALETTE
+from simulation.metrics import BY_NAME
+
+if TYPE_CHECKING:
+    from simulation.sweeps import SweepResult
+
+# (column, title, unit, days of trailing smoothing per run before averaging)
+BAND_CHARTS: list[tuple[str, str, str, int]] = [
+    ("offer_impressions.all", "Reach of restricted offers (7-day mean)", "impressions/day", 7),
+    ("impressions.spam", "Spam impressions (7-day mean)", "impressions/day", 7),
+    ("ad_share", "Advertising Circle index", "share of impressions", 1),
+    ("offers_created.all", "Restricted-offer volume (7-day mean)", "offers/day", 7),
+    ("bans.wrongful.cumulative", "Wrongful bans, cumulative", "accounts", 1),
+    ("bans.correct.cumulative", "Correct bans, cumulative", "accounts", 1),
+    ("review_backlog", "Review backlog", "posts", 1),
+    ("sellers_active.all", "Active restricted sellers", "accounts", 1),
+]
+KEY_MEASURES = [
+    "offer_impressions_avoided",
+    "spam_impressions_avoided",
+    "ad_share_end",
+    "wrongful_bans_per_10k",
+    "reviewer_hours",
+    "days_to_halve",
+]
+KINDS = {0: "life", 1: "ad", 2: "spam", 3: "offer"}
+
+
+def _colour(i: int) -> str:
+    return PALETTE[i % len(PALETTE)]
+
+
+# ---------------------------------------------------------------- charts
+
+
+def band_chart(bands: pd.DataFrame, metric: str, title: str, unit: str):
+    """Mean across seeds per arm, with its confidence band shaded."""
+    fig, ax = plt.subplots(figsize=(10, 5.2), layout="constrained")
+    part = bands[bands["metric"] == metric]
+    for i, (arm, d) in enumerate(part.groupby("arm", sort=False)):
+        d = d.sort_values("day")
+        ax.plot(d["day"], d["mean"], color=_colour(i), label=f"{arm} (n={int(d['n'].max())})")
+        ax.fill_between(d["day"], d["lo"], d["hi"], color=_colour(i), alpha=0.2, linewidth=0)
+    ax.set_title(title)
+    ax.set_xlabel("day")
+    ax.set_ylabel(unit)
+    ax.margins(x=0)
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="best", fontsize=9)
+    return fig
+
+
+def avoided_chart(head: pd.DataFrame):
+    """Share of restricted-offer and spam impressions avoided per arm, with 95% intervals."""
+    fig, ax = plt.subplots(figsize=(10, 0.6 * head["arm"].nunique() + 2.2), layout="constrained")
+    arms = list(dict.fromkeys(head["arm"]))
+    y = np.arange(len(arms))
+    for j, (name, label) in enumerate(
+        [("offer_impressions_avoided", "restricted offers"), ("spam_impressions_avoided", "spam")]
+    ):
+        d = head[head["measure"] == name].set_index("arm").reindex(arms)
+        err = np.vstack([d["mean"] - d["lo"], d["hi"] - d["mean"]])
+        ax.barh(
+            y + (j - 0.5) * 0.38,
+            d["mean"],
+            height=0.36,
+            color=_colour(2 * j),
+            label=label,
+            xerr=np.nan_to_num(err),
+            capsize=3,
+        )
+    ax.set_yticks(y, [_short(a) for a in arms])
+    ax.invert_yaxis()
+    ax.set_xlabel("share of the baseline's impressions avoided (mean, 95% CI across seeds)")
+    ax.set_title("Exposure avoided against no moderation, same seeds")
+    ax.legend(loc="lower right")
+    return fig
+
+
+def curve_chart(rh: pd.DataFrame, param: str, x_label: str, log_x: bool = True):
+    """A measure per parameter value with its band: the study figure (e.g. takedown delay)."""
+    fig, ax = plt.subplots(figsize=(10, 5.6), layout="constrained")
+    col = "policy:" + param
+    part = rh[rh[col].notna()] if col in rh else rh.iloc[0:0]
+    for j, (name, label) in enumerate(
+        [
+            ("offer_impressions_avoided", "restricted-offer impressions avoided"),
+            ("spam_impressions_avoided", "spam impressions avoided"),
+        ]
+    ):
+        rows = []
+        for x, d in part.groupby(col):
+            from simulation.aggregate import t_interval
+
+            rows.append((float(x), *t_interval(d[name].to_numpy(float))))
+        if not rows:
+            continue
+        xs, mean, lo, hi = (np.array(v) for v in zip(*sorted(rows), strict=True))
+        ax.plot(xs, 100 * mean, marker="o", color=_colour(2 * j), label=label)
+        ax.fill_between(xs, 100 * lo, 100 * hi, color=_colour(2 * j), alpha=0.2, linewidth=0)
+    if log_x:
+        ax.set_xscale("log")
+        ticks = sorted({float(v) for v in part[col].dropna()}) if col in part else []
+        ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
+        ax.minorticks_off()
+    ax.set_xlabel(x_label)
+    ax.set_ylabel("% of exposure without moderation avoided")
+    ax.set_ylim(0, 100)
+    ax.set_title("Exposure avoided vs. " + x_label + " (mean and 95% band across seeds)")
+    ax.legend(loc="upper right")
+    return fig
+
+
+def tradeoff_chart(rh: pd.DataFrame, param: str, level: float = 0.95):
+    """Harm avoided against wrongful bans, one point per parameter value, Pareto front marked."""
+    from simulation.aggregate import t_interval
+
+    col = "policy:" + param
+    part = rh[rh[col].notna()]
+    pts = []
+    for x, d in part.groupby(col):
+        cost = t_interval(d["wrongful_bans_per_10k"].to_numpy(float), level)
+        gain = t_interval(d["harm_avoided"].to_numpy(float), level)
+        pts.append((x, *cost, *gain))
+    fig, ax = plt.subplots(figsize=(10, 6), layout="constrained")
+    if not pts:
+        return fig, pd.DataFrame()
+    t = pd.DataFrame(
+        pts, columns=["value", "cost", "cost_lo", "cost_hi", "gain", "gain_lo", "gain_hi"]
+    )
+    t["pareto"] = pareto_front(t["cost"].to_numpy(), t["gain"].to_numpy())
+    ax.errorbar(
+        t["cost"],
+        100 * t["gain"],
+        xerr=np.nan_to_num([t["cost"] - t["cost_lo"], t["cost_hi"] - t["cost"]]),
+        yerr=np.nan_to_num(100 * np.array([t["gain"] - t["gain_lo"], t["gain_hi"] - t["gain"]])),
+        fmt="o",
+        color=_colour(3),
+        ecolor="#999",
+        capsize=3,
+        label=param,
+    )
+    front = t[t["pareto"]].sort_values("cost")
+    ax.plot(front["cost"], 100 * front["gain"], "-", color=_colour(0), lw=2.5, label="Pareto front")
+    ax.scatter(
+        front["cost"],
+        100 * front["gain"],
+        s=140,
+        facecolors="none",
+        edgecolors=_colour(0),
+        linewidths=2,
+    )
+    for _i, r in t.iterrows():
+        ax.annotate(
+            f"{r['value']:g}" if isinstance(r["value"], int | float) else str(r["value"]),
+            (r["cost"], 100 * r["gain"]),
+            textcoords="offset points",
+            xytext=(6, 6),
+        )
+    ax.set_xlabel("wrongful bans per 10,000 accounts")
+    ax.set_ylabel("% of offer + spam impressions avoided")
+    ax.set_title(f"Trade-off over {param}: harm avoided vs. wrongful bans")
+    ax.legend(loc="lower right")
+    return fig, t
+
+
+def _short(arm: str, n: int = 48) -> str:
+    return arm if len(arm) <= n else arm[: n - 1] + "…"
+
+
+def _save(fig, charts: Path, name: str) -> str:
+    """Save PNG and SVG; return the PNG as a data URI for the page."""
+    charts.mkdir(parents=True, exist_ok=True)
+    fig.savefig(charts / f"{name}.png", format="png")
+    fig.savefig(charts / f"{name}.svg", format="svg")
+    plt.close(fig)
+    data = base64.b64encode((charts / f"{name}.png").read_bytes()).decode("ascii")
+    return f"data:image/png;base64,{data}"
+
+
+# ---------------------------------------------------------------- the report
+
+
+def swept_params(result: SweepResult) -> list[str]:
+    """Policy parameters the sweep varied (two or more values)."""
+    runs = result.runs
+    return [
+        c[len("policy:") :]
+        for c in runs.columns
+        if c.startswith("policy:") and runs[c].dropna().nunique() >= 2
+    ]
+
+
+def default_pairs(rh: pd.DataFrame, baseline: str | None) -> list[tuple[str, str]]:
+    """Which arms to test against each other: every pair of policies when there are few,
+    each against the first when there are many; a lone policy against the baseline."""
+    arms = list(dict.fromkeys(rh["arm"]))
+    base = [a for a in arms if rh.loc[rh["arm"] == a, "is_baseline"].any()]
+    others = [a for a in arms if a not in base]
+    if len(others) == 1 and base:
+        return [(others[0], base[0])]
+    if len(others) <= 4:
+        return [(a, b) for i, a in enumerate(others) for b in others[i + 1 :]]
+    return [(a, others[0]) for a in others[1:]]
+
+
+def build(
+    result: SweepResult,
+    out: Path,
+    title: str,
+    pairs: list[tuple[str, str]] | None = None,
+    study: dict[str, Any] | None = None,
+    level: float = 0.95,
+) -> dict[str, Any]:
+    """Write charts and data into ``out``; return the page's context."""
+    charts, data = out / "charts", out / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    runs, metrics = result.runs, result.metrics
+    bands = daily_bands(
+        runs, metrics, level=level, columns=[c for c, *_ in BAND_CHARTS if _has(metrics, c)]
+    )
+    smooth_cols = [c for c, _t, _u, s in BAND_CHARTS if s > 1 and _has(metrics, c)]
+    if smooth_cols:
+        smoothed = daily_bands(runs, metrics, level=level, columns=smooth_cols, smooth=7)
+        bands = pd.concat([bands[~bands["metric"].isin(smooth_cols)], smoothed])
+    rh = per_run(runs, metrics, result.baseline)
+    head = headline(rh, level)
+    figures = []
+    for col, chart_title, unit, _s in BAND_CHARTS:
+        if (bands["metric"] == col).any():
+            uri = _save(band_chart(bands, col, chart_title, unit), charts, col.replace(".", "_"))
+            figures.append({"src": uri, "caption": chart_title, "name": col})
+    if result.baseline and len(head):
+        uri = _save(
+            avoided_chart(head[head["arm"].isin(rh.loc[~rh["is_baseline"], "arm"])]),
+            charts,
+            "avoided",
+        )
+        figures.insert(
+            0, {"src": uri, "caption": "Exposure avoided against the baseline", "name": "avoided"}
+        )
+    params = swept_params(result)
+    if params and result.baseline:
+        fig, table = tradeoff_chart(rh, params[0], level)
+        figures.insert(
+            1,
+            {
+                "src": _save(fig, charts, "tradeoff"),
+                "name": "tradeoff",
+                "caption": f"Trade-off over {params[0]}; Pareto front marked",
+            },
+        )
+        table.to_csv(data / "tradeoff.csv", index=False)
+    if study and params:
+        fig = curve_chart(rh, params[0], study.get("x_label", params[0]), study.get("x_log", True))
+        figures.insert(
+            0,
+            {
+                "src": _save(fig, charts, "study_curve"),
+                "name": "study_curve",
+                "caption": study.get("title", "Study"),
+            },
+        )
+    comparisons = pd.concat(
+        [compare_arms(rh, a, b, level) for a, b in (pairs or default_pairs(rh, result.baseline))]
+        or [pd.DataFrame()],
+        ignore_index=True,
+    )
+    _write_data(result, bands, rh, head, comparisons, data)
+    return _context(result, title, figures, head, comparisons, level)
+
+
+def _has(metrics: pd.DataFrame, col: str) -> bool:
+    base = col.removesuffix(".all").removesuffix(".cumulative")
+    return col in metrics or any(c.startswith(base + ".") or c == base for c in metrics.columns)
+
+
+def _write_data(result, bands, rh, head, comparisons, data: Path) -> None:
+    for name, frame in (
+        ("runs", result.runs),
+        ("bands", bands),
+        ("run_headlines", rh),
+        ("headline", head),
+        ("comparisons", comparisons),
+    ):
+        frame.to_csv(data / f"{name}.csv", index=False)
+    result.runs.astype(
+        {c: str for c in result.runs.columns if result.runs[c].dtype == object}
+    ).to_parquet(data / "runs.parquet", index=False)
+    bands.to_parquet(data / "bands.parquet", index=False)
+    result.metrics.to_parquet(data / "daily_metrics.parquet", index=False)
+    result.metrics.to_csv(data / "daily_metrics.csv", index=False, float_format="%.6g")
+
+
+def _fmt(v: Any, measure: str = "") -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "–"
+    unit = MEASURES[measure].unit if measure in MEASURES else ""
+    if unit.startswith("share"):
+        return f"{100 * v:.1f}%"
+    return f"{v:,.3g}" if abs(v) < 100 else f"{v:,.0f}"
+
+
+def _context(result, title, figures, head, comparisons, level) -> dict[str, Any]:
+    runs = result.runs
+    arms = list(dict.fromkeys(head["arm"])) if len(head) else []
+    table = []
+    for name in MEASURES:
+        cells = []
+        for arm in arms:
+            r = head[(head["arm"] == arm) & (head["measure"] == name)]
+            if r.empty:
+                cells.append("–")
+                continue
+            r = r.iloc[0]
+            band = "" if math.isnan(r["lo"]) else f" [{_fmt(r['lo'], name)}, {_fmt(r['hi'], name)}]"
+            cells.append(_fmt(r["mean"], name) + band)
+        table.append(
+            {"label": MEASURES[name].label, "better": MEASURES[name].better, "cells": cells}
+        )
+    statements = [
+        s for s in comparisons.get("statement", pd.Series(dtype=str)) if isinstance(s, str)
+    ]
+    key = comparisons[comparisons["measure"].isin(KEY_MEASURES)] if len(comparisons) else []
+    posts = []
+    if result.posts is not None and len(result.posts):
+        for _i, p in result.posts.iterrows():
+            removed = p.get("removed_at_hours")
+            posts.append(
+                {
+                    "arm": p["arm"],
+                    "seed": p["seed"],
+                    "day": p.get("day"),
+                    "kind": KINDS.get(int(p.get("kind", -1)), "?"),
+                    "text": p["text"],
+                    "views": f"{float(p.get('views') or 0):.1f}",
+                    "removed": "–"
+                    if removed is None or pd.isna(removed)
+                    else f"after {float(removed):.1f} h",
+                }
+            )
+    failed = runs[runs["status"] != "complete"] if len(runs) else runs
+    return {
+        "title": title,
+        "level": int(level * 100),
+        "sweep_id": result.sweep_id,
+        "db": result.db or "(in memory)",
+        "scenario": ", ".join(sorted(set(runs["scenario"]))) if len(runs) else "",
+        "seeds": _ranges(sorted(set(runs["seed"]))) if len(runs) else "",
+        "code_versions": ", ".join(sorted(set(runs["code_version"]))) if len(runs) else "",
+        "n_runs": len(runs),
+        "n_complete": int((runs["status"] == "complete").sum()) if len(runs) else 0,
+        "baseline": result.baseline,
+        "arms": arms,
+        "table": table,
+        "statements": [s for s in key["statement"]] if len(key) else statements,
+        "figures": figures,
+        "posts": posts,
+        "policies": [{"arm": a, "text": t} for a, t in _distinct_texts(result.texts)],
+        "scenario_text": result.scenario_text,
+        "failed": [
+            {
+                "id": r["run_id"],
+                "arm": r["arm"],
+                "seed": r["seed"],
+                "status": r["status"],
+                "error": str(r["error"])[-1500:],
+            }
+            for _i, r in failed.iterrows()
+        ],
+        "notes": result.notes,
+        "metric_defs": [
+            {"name": m.name, "unit": m.unit, "meaning": m.meaning} for m in BY_NAME.values()
+        ],
+    }
+
+
+def _distinct_texts(texts: dict[str, str]) -> list[tuple[str, str]]:
+    """Policy texts once each: variants of one policy that differ only by a swept value
+    would repeat the same page seven times, so only the first of a policy is kept."""
+    seen: dict[str, str] = {}
+    for arm, text in texts.items():
+        base = arm.split(" [", 1)[0]
+        seen.setdefault(base, text)
+    return list(seen.items())
+
+
+def _ranges(seeds: list[int]) -> str:
+    out, start = [], None
+    for i, s in enumerate(seeds):
+        if start is None:
+            start = s
+        if i + 1 == len(seeds) or seeds[i + 1] != s + 1:
+            out.append(f"{start}" if start == s else f"{start}–{s}")
+            start = None
+    return ", ".join(out)
+
+
+def render(context: dict[str, Any]) -> str:
+    """The page, from ``assets/report/sweep.html.j2`` with autoescape on."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    from simulation.paths import assets_dir
+
+    env = Environment(
+        loader=FileSystemLoader(assets_dir() / "report"),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+    )
+    return env.get_template("sweep.html.j2").render(**context)
+
+
+def write_report(
+    result: SweepResult,
+    out: str | Path,
+    title: str | None = None,
+    pairs: list[tuple[str, str]] | None = None,
+    study: dict[str, Any] | None = None,
+    level: float = 0.95,
+) -> Path:
+    """Write ``report.html``, ``charts/`` and ``data/`` into ``out``.
+
+    Built in a temporary sibling directory and moved in at the end, so an interrupted
+    report never leaves a half-written page; other files in ``out`` (a study's database)
+    are left alone.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".report-", dir=out))
+    try:
+        ctx = build(result, tmp, title or f"Sweep {result.sweep_id}", pairs, study, level)
+        (tmp / "report.html").write_text(render(ctx), encoding="utf-8")
+        for item in tmp.iterdir():
+            target = out / item.name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+            item.rename(target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out / "report.html"

@@ -1,0 +1,162 @@
+"""Sweeps give the same runs whichever way they run: serial, parallel, Dask, PostgreSQL;
+resume skips what is complete; a failing run is recorded and the others finish."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+
+from simulation.storage import Run, RunWriter, open_db
+from simulation.sweeps import Job, Outcome, execute, plan, sweep
+
+from .conftest import DAYS, POLICIES, SCENARIO, SEEDS, small_sweep
+from .helpers import assert_same_runs
+
+
+def test_reference_sweep_is_complete(reference):
+    assert reference.failed == 0 and reference.ran == 4 and reference.skipped == 0
+    assert set(reference.runs["status"]) == {"complete"}
+    assert reference.baseline == "No moderation"
+    assert reference.runs["is_baseline"].sum() == 2
+    # the keyword filter actually did something, so equality below is not trivially 0 == 0
+    head = reference.headline().set_index(["arm", "measure"])["mean"]
+    assert head[("Keyword filter only", "offer_impressions_avoided")] > 0.05
+
+
+def test_parallel_equals_serial(reference, tmp_path):
+    parallel = small_sweep(workers=2, db=str(tmp_path / "par.db"))
+    assert parallel.ran == 4 and parallel.failed == 0
+    assert_same_runs(reference, parallel)
+
+
+def test_in_memory_equals_stored(reference):
+    memory = small_sweep(workers=2)
+    assert memory.db is None
+    assert_same_runs(reference, memory)
+
+
+def test_dask_localcluster_equals_local(reference, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        on_dask = small_sweep(dask=client, db=str(tmp_path / "dask.db"))
+    assert on_dask.ran == 4 and on_dask.failed == 0
+    assert_same_runs(reference, on_dask)
+
+
+def test_postgresql_equals_sqlite(reference, postgres_url):
+    on_pg = small_sweep(workers=2, db=postgres_url)
+    assert on_pg.db.startswith("postgresql")
+    assert on_pg.ran == 4 and on_pg.failed == 0
+    assert_same_runs(reference, on_pg)
+    again = small_sweep(workers=2, db=postgres_url)  # resume works there too
+    assert (again.ran, again.skipped) == (0, 4)
+
+
+class Interrupt(Exception):
+    pass
+
+
+def test_resume_after_interruption(reference, tmp_path):
+    db = str(tmp_path / "resume.db")
+    seen = []
+
+    def stop_after_two(done, total, job, outcome):
+        seen.append(job.key)
+        if done == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        small_sweep(workers=2, db=db, progress=stop_after_two)
+    engine = open_db(db)
+    with Session(engine) as s:
+        stored = s.exec(select(Run.status)).all()
+    assert stored.count("complete") == 2
+    # a run killed between its first and its last write: left 'running', never complete
+    p = plan(SCENARIO, POLICIES, SEEDS, days=DAYS)
+    job = next(j for j in p.jobs if j.key not in seen)
+    RunWriter(
+        engine,
+        policy_name=job.policy_name,
+        policy_text=job.policy.text,
+        seed=job.seed,
+        params_json=job.params_json,
+        days_requested=job.days,
+        sweep_id=job.sweep_id,
+    )
+    resumed = small_sweep(workers=2, db=db)
+    assert (resumed.skipped, resumed.ran, resumed.failed) == (2, 2, 0)
+    assert len(resumed.runs) == 4 and set(resumed.runs["status"]) == {"complete"}
+    assert_same_runs(reference, resumed)
+
+
+def failing_runner(job: Job) -> Outcome:
+    """Seed 2 of the keyword policy breaks; everything else runs normally."""
+    if job.seed == 2 and job.policy_name == "Keyword filter only":
+        try:
+            raise RuntimeError("boom: injected failure")
+        except RuntimeError:
+            import traceback
+
+            from simulation.sweeps import failed
+
+            return failed(job, traceback.format_exc())
+    return execute(job)
+
+
+def raising_runner(job: Job) -> Outcome:
+    """A runner that raises instead of returning: the executor must still record it."""
+    if job.seed == 1 and job.policy_name == "No moderation":
+        raise RuntimeError("crash outside the job's own error handling")
+    return execute(job)
+
+
+def test_failing_run_is_recorded_and_others_finish(reference, tmp_path):
+    db = str(tmp_path / "fail.db")
+    result = small_sweep(workers=2, db=db, runner=failing_runner)
+    assert result.failed == 1 and result.ran == 4
+    bad = result.runs[result.runs["status"] == "failed"]
+    assert len(bad) == 1 and "boom: injected failure" in bad["error"].iat[0]
+    assert (result.runs["status"] == "complete").sum() == 3
+    # a resume re-runs only the failed one, replacing its row
+    fixed = small_sweep(workers=2, db=db)
+    assert (fixed.skipped, fixed.ran, fixed.failed) == (3, 1, 0)
+    assert len(fixed.runs) == 4
+    assert_same_runs(reference, fixed)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_runner_that_raises_is_recorded_too(workers):
+    result = small_sweep(workers=workers, runner=raising_runner)
+    assert (result.ran, result.failed) == (4, 1)
+    bad = result.runs[result.runs["status"] == "failed"]
+    assert "crash outside" in bad["error"].iat[0]
+
+
+def test_policy_parameter_sweep_applies_only_where_the_path_exists():
+    p = plan(
+        SCENARIO, ["none", "crackdown"], "1-2", days=5, policy_sets={"rules.*.delay_hours": [1, 24]}
+    )
+    arms = {(j.policy_name, j.params_json) for j in p.jobs}
+    assert len(p.jobs) == 2 * (1 + 2)
+    assert ("No moderation", "{}") in arms
+    assert any("has no 'rules.*.delay_hours'" in n for n in p.notes)
+    texts = {j.policy.text for j in p.jobs if j.policy_name != "No moderation"}
+    assert any("delay_hours: 24" in t for t in texts)
+
+
+def test_same_command_same_sweep_id_more_seeds_same_sweep():
+    a = plan(SCENARIO, POLICIES, "1-2", days=DAYS)
+    b = plan(SCENARIO, POLICIES, "1-5", days=DAYS)
+    c = plan(SCENARIO, POLICIES, "1-2", days=DAYS + 1)
+    assert a.sweep_id == b.sweep_id != c.sweep_id
+    assert {j.key for j in a.jobs} <= {j.key for j in b.jobs}
+
+
+def test_sweep_without_changes_runs_nothing_twice(reference):
+    again = sweep(SCENARIO, POLICIES, SEEDS, days=DAYS, db=reference.db)
+    assert (again.ran, again.skipped) == (0, 4)
