@@ -224,8 +224,11 @@ class Normalizer:
         if not table:
             return lambda text: text
         keys = sorted(table, key=len, reverse=True)
+        # Zero-width and soft-hyphen characters glue a token together rather than end it:
+        # "fl\u200by" is "fly" written to dodge filters, not the abbreviation "fl".
+        word = "A-Za-z0-9\u00ad\u200b-\u200d\u2060\ufeff"
         pattern = re.compile(
-            "(?<![A-Za-z0-9])(?:" + "|".join(map(re.escape, keys)) + ")(?![A-Za-z0-9])"
+            f"(?<![{word}])(?:" + "|".join(map(re.escape, keys)) + f")(?![{word}])"
         )
         for k, v in table.items():
             if pattern.search(v):
