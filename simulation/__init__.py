@@ -13,6 +13,10 @@ def __getattr__(name: str):  # heavy modules load on first use
         from simulation import runs
 
         return getattr(runs, name)
+    if name in ("sweep", "SweepResult"):
+        from simulation import sweeps
+
+        return getattr(sweeps, name)
     if name == "Simulation":
         from simulation.engine import Simulation
 
@@ -28,4 +32,5 @@ __all__ = [
     "parse_scenario",
     "run",
     "summarise",
+    "sweep",
 ]

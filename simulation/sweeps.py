@@ -258,6 +258,10 @@ def plan(
             compiled = compile_source(src)
             names[str(ref)] = compiled.name
             sources.append((src, changes, compiled.name))
+    used = {k for _s, changes, _n in sources for k in changes}
+    unused = [k for k in policy_sets if k not in used]
+    if unused:
+        raise KeyError(f"no policy in the sweep has {', '.join(repr(k) for k in unused)}")
     by_name: dict[str, set[str]] = {}
     for src, _c, name in sources:
         by_name.setdefault(name, set()).add(src.ref)
