@@ -98,15 +98,26 @@ def avoided_chart(head: pd.DataFrame):
         )
     ax.set_yticks(y, [_short(a) for a in arms])
     ax.invert_yaxis()
-    ax.set_xlabel("share of the baseline's impressions avoided (mean, 95% CI across seeds)")
+    ax.set_xlabel("share of baseline impressions avoided (mean, 95% CI)")
     ax.set_title("Exposure avoided against no moderation, same seeds")
     ax.legend(loc="lower right")
     return fig
 
 
-def curve_chart(rh: pd.DataFrame, param: str, x_label: str, log_x: bool = True):
-    """A measure per parameter value with its band: the study figure (e.g. takedown delay)."""
+def curve_chart(
+    rh: pd.DataFrame,
+    param: str,
+    x_label: str,
+    log_x: bool = True,
+    reference: dict[str, float] | None = None,
+):
+    """A measure per parameter value with its band: the study figure (e.g. takedown delay).
+
+    ``reference`` ({half_life_hours, recall}) adds the share a removal after x hours
+    would avoid if nothing but the post's own views changed: recall * 2**(-x / h).
+    """
     fig, ax = plt.subplots(figsize=(10, 5.6), layout="constrained")
+    low = 0.0
     col = "policy:" + param
     part = rh[rh[col].notna()] if col in rh else rh.iloc[0:0]
     for j, (name, label) in enumerate(
@@ -125,6 +136,23 @@ def curve_chart(rh: pd.DataFrame, param: str, x_label: str, log_x: bool = True):
         xs, mean, lo, hi = (np.array(v) for v in zip(*sorted(rows), strict=True))
         ax.plot(xs, 100 * mean, marker="o", color=_colour(2 * j), label=label)
         ax.fill_between(xs, 100 * lo, 100 * hi, color=_colour(2 * j), alpha=0.2, linewidth=0)
+        low = min(low, float(np.nanmin(100 * lo)) if np.isfinite(lo).any() else 0.0)
+    if reference and col in part:
+        from simulation.exposure import avoided_share
+
+        xs = np.geomspace(max(part[col].min(), 0.1), part[col].max(), 100)
+        ys = [
+            100 * reference.get("recall", 1.0) * avoided_share(x, reference["half_life_hours"])
+            for x in xs
+        ]
+        ax.plot(
+            xs,
+            ys,
+            "--",
+            color="#555",
+            lw=1.6,
+            label=f"removal alone: recall × 2^(−x/{reference['half_life_hours']:g} h)",
+        )
     if log_x:
         ax.set_xscale("log")
         ticks = sorted({float(v) for v in part[col].dropna()}) if col in part else []
@@ -132,7 +160,8 @@ def curve_chart(rh: pd.DataFrame, param: str, x_label: str, log_x: bool = True):
         ax.minorticks_off()
     ax.set_xlabel(x_label)
     ax.set_ylabel("% of exposure without moderation avoided")
-    ax.set_ylim(0, 100)
+    ax.set_ylim(min(0.0, low - 3), 100)
+    ax.axhline(0, color="#333", lw=0.8)
     ax.set_title("Exposure avoided vs. " + x_label + " (mean and 95% band across seeds)")
     ax.legend(loc="upper right")
     return fig
@@ -279,7 +308,13 @@ def build(
         )
         table.to_csv(data / "tradeoff.csv", index=False)
     if study and params:
-        fig = curve_chart(rh, params[0], study.get("x_label", params[0]), study.get("x_log", True))
+        fig = curve_chart(
+            rh,
+            params[0],
+            study.get("x_label", params[0]),
+            study.get("x_log", True),
+            study.get("reference"),
+        )
         figures.insert(
             0,
             {

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -65,7 +66,9 @@ class _Bar:
         if self.task is None:
             self.start(total)
         if not outcome.ok:
-            err.print(f"run failed: {job.policy_name} seed {job.seed} {job.params_json}")
+            err.print(
+                f"run failed: {job.policy_name} seed {job.seed} {job.params_json}", markup=False
+            )
             self.failed = getattr(self, "failed", 0) + 1
         n = getattr(self, "failed", 0)
         self.progress.update(self.task, completed=done, failed=f"{n} failed" if n else "")
@@ -107,24 +110,39 @@ def _fmt(v: Any, measure: str) -> str:
 
 
 def print_headline(result) -> None:
-    from simulation.aggregate import MEASURES
     from simulation.report_html import default_pairs
 
     head = result.headline()
     if head.empty:
         return
     arms = list(dict.fromkeys(head["arm"]))
+    shown = [
+        "offer_impressions_avoided",
+        "spam_impressions_avoided",
+        "ad_share_end",
+        "wrongful_bans_per_10k",
+        "reviewer_hours",
+        "days_to_halve",
+    ]
+    short = [
+        "offers avoided",
+        "spam avoided",
+        "ad share, end",
+        "wrongful bans /10k",
+        "reviewer h",
+        "days to halve",
+    ]
     table = Table(title=f"sweep {result.sweep_id}: mean [95% CI] across seeds", header_style="bold")
-    table.add_column("measure")
+    table.add_column("arm")
+    for label in short:
+        table.add_column(label, justify="right")
     for arm in arms:
-        table.add_column(arm, justify="right")
-    for name, m in MEASURES.items():
         cells = []
-        for arm in arms:
+        for name in shown:
             r = head[(head["arm"] == arm) & (head["measure"] == name)].iloc[0]
             band = "" if math.isnan(r["lo"]) else f" [{_fmt(r['lo'], name)}, {_fmt(r['hi'], name)}]"
-            cells.append(_fmt(r["mean"], name) + band)
-        table.add_row(m.label, *cells)
+            cells.append(escape(_fmt(r["mean"], name) + band))
+        table.add_row(escape(arm), *cells)
     out.print(table)
     from simulation.aggregate import run_headlines
 
@@ -132,7 +150,7 @@ def print_headline(result) -> None:
     for a, b in default_pairs(rh, result.baseline)[:6]:
         cmp = result.compare(a, b)
         for s in cmp[cmp["measure"].isin(["harm_avoided", "wrongful_bans_per_10k"])]["statement"]:
-            out.print("• " + s)
+            out.print("• " + s, markup=False)
 
 
 def sweep_cmd(
@@ -172,6 +190,13 @@ def sweep_cmd(
         str | None, typer.Option(help="Policy that 'avoided' is measured against")
     ] = None,
     out_dir: Annotated[Path | None, typer.Option("--out", help="Write the report here")] = None,
+    keep: Annotated[
+        str,
+        typer.Option(
+            help="What to store per run: all (like `run`) or sample (metrics, rules, "
+            "events, 200 posts; much smaller and faster)"
+        ),
+    ] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
 ) -> None:
     """Run policies × seeds × parameter values in parallel; store, resume, summarise."""
@@ -197,6 +222,7 @@ def sweep_cmd(
         db=normalise_url(db),
         sweep_id=sweep_id,
         baseline=baseline,
+        keep=keep,
     )
     report = None
     if out_dir is not None:
@@ -208,7 +234,7 @@ def sweep_cmd(
 
 def _finish(result, as_json: bool, report: Path | None) -> None:
     for note in result.notes:
-        err.print(f"note: {note}")
+        err.print(f"note: {note}", markup=False)
     if as_json:
         head = result.headline()
         print(
@@ -367,6 +393,7 @@ def run_study(
         dask=dask,
         db=db or str(out_dir / "study.db"),
         baseline=spec.get("baseline"),
+        keep=spec.get("keep", "sample"),
     )
     report = write_report(result, out_dir, spec.get("title", spec.get("name", "Study")), study=spec)
     return result, report

@@ -54,6 +54,12 @@ from simulation.scenario import Scenario
 
 POLICY_PREFIX = "policy:"  # params_json keys of policy parameters (scenario keys are bare)
 SET_PREFIX = "set:"  # columns of scenario parameters in SweepResult.runs
+# What a sweep stores per run. "all" is what `simulation.run` stores (the feed view and
+# audits work on any run); "sample" keeps the daily metrics, rule statistics, events and
+# the SAMPLE_POSTS most-seen posts, and drops feeds and accounts: a demo run shrinks
+# from ~7 MB and seconds of writing to a fraction, which is what a 100-run study needs.
+KEEP = ("all", "sample")
+SAMPLE_POSTS = 200
 
 
 # ---------------------------------------------------------------- parsing helpers
@@ -137,6 +143,7 @@ class Job:
     scenario_changes: dict[str, Any]
     policy_changes: dict[str, Any]
     params_json: str
+    keep: str = "all"  # "all": what `simulation.run` stores; "sample": see KEEP
 
 
 @dataclass
@@ -178,14 +185,21 @@ def execute(job: Job) -> Outcome:
         )
         sim = result.simulation
         assert sim is not None
+        # the same rows ``simulation.run`` stores (runs.py builds them; reused, not copied)
+        full = job.keep == "all"
+        posts = _post_rows(sim)
+        if not full:
+            posts = sorted(posts, key=lambda r: (r["kind"] in (2, 3), r["views"]), reverse=True)
+            posts = posts[:SAMPLE_POSTS]
         rows = {
             "metrics": metrics_long(result.metrics),
             "rules": result.rules.to_dict("records"),
-            # the same rows ``simulation.run`` stores (runs.py builds them; reused, not copied)
-            "posts": _post_rows(sim),
-            "feed": [{"viewer": v, "day": d, "post_id": p} for v, d, p in sim.feed_rows],
+            "posts": posts,
+            "feed": [{"viewer": v, "day": d, "post_id": p} for v, d, p in sim.feed_rows]
+            if full
+            else [],
             "events": list(sim.events),
-            "accounts": _account_rows(sim),
+            "accounts": _account_rows(sim) if full else [],
         }
         return Outcome(
             job.key,
@@ -228,6 +242,7 @@ def plan(
     days: int | None = None,
     sweep_id: str | None = None,
     baseline: str | None = None,
+    keep: str = "all",
 ) -> Plan:
     """Expand a sweep into jobs, validating every scenario and policy variant up front.
 
@@ -237,6 +252,8 @@ def plan(
     """
     from simulation.runs import resolve_scenario
 
+    if keep not in KEEP:
+        raise ValueError(f"keep must be one of {KEEP}, not {keep!r}")
     scen, scen_text = resolve_scenario(scenario)
     n_days = int(days) if days is not None else scen.days
     seed_list = parse_seeds(seeds)
@@ -295,6 +312,7 @@ def plan(
                 schanges,
                 pchanges,
                 pj,
+                keep,
             )
         )
     base_name = names.get(str(baseline)) if baseline else None
@@ -508,6 +526,7 @@ def sweep(
     db: str | Path | None = None,
     sweep_id: str | None = None,
     baseline: str | None = None,
+    keep: str = "all",
     progress: Callable[[int, int, Job, Outcome], None] | None = None,
     on_start: Callable[[int], None] | None = None,
     runner: Runner = execute,
@@ -518,7 +537,8 @@ def sweep(
     (``{"rules.*.delay_hours": [1, 6, 24]}``). ``workers`` defaults to every core;
     ``dask`` is a scheduler address or a ``distributed.Client``. With ``db`` the runs
     are stored and a re-run of the same sweep id skips those already complete; without
-    it everything stays in memory. ``progress(done, total, job, outcome)`` is called per
+    it everything stays in memory. ``keep="sample"`` stores less per run (see ``KEEP``).
+    ``progress(done, total, job, outcome)`` is called per
     finished job, ``on_start(total)`` once the workers are running. ``runner`` exists for
     tests (a job that fails).
     """
@@ -531,6 +551,7 @@ def sweep(
         days=days,
         sweep_id=sweep_id,
         baseline=baseline,
+        keep=keep,
     )
     engine = None
     todo = p.jobs
