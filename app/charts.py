@@ -1,0 +1,307 @@
+"""Live charts of the engine's daily metrics, readable from the back of a room.
+
+Each chart names metric columns from ``simulation.metrics``; titles, axis units and
+tooltips come from the metric registry so a number means what the CLI says it means.
+All charts share one day cursor. Redraws are coalesced (at most one per ``REDRAW_MS``)
+so a fast run does not drown the event loop in repaints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.i18n import t, unit
+from simulation.metrics import definition
+
+REDRAW_MS = 150  # ~7 frames/s while running: smooth enough, and the GUI thread stays free
+# Okabe–Ito: distinguishable by colour-blind viewers and on a washed-out projector.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+LINE_WIDTH = 3
+
+
+@dataclass(frozen=True)
+class Series:
+    column: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    key: str
+    title: str
+    series: tuple[Series, ...]
+
+    @property
+    def unit(self) -> str:
+        return definition(self.series[0].column).unit
+
+
+TITLES = {
+    "offers": QT_TRANSLATE_NOOP("Charts", "Restricted-offer volume"),
+    "spam": QT_TRANSLATE_NOOP("Charts", "Spam volume"),
+    "ad_share": QT_TRANSLATE_NOOP("Charts", "Advertising Circle index"),
+    "bans": QT_TRANSLATE_NOOP("Charts", "Bans: correct vs wrongful"),
+    "quality": QT_TRANSLATE_NOOP("Charts", "Precision and recall"),
+    "backlog": QT_TRANSLATE_NOOP("Charts", "Review backlog"),
+}
+LABELS = {
+    "posts_created.spam": QT_TRANSLATE_NOOP("Charts", "spam posted"),
+    "posts_removed.spam": QT_TRANSLATE_NOOP("Charts", "spam removed"),
+    "ad_share": QT_TRANSLATE_NOOP("Charts", "ads+spam+offers share"),
+    "violating_share": QT_TRANSLATE_NOOP("Charts", "spam+offers share"),
+    "bans.correct": QT_TRANSLATE_NOOP("Charts", "correct"),
+    "bans.wrongful": QT_TRANSLATE_NOOP("Charts", "wrongful"),
+    "precision": QT_TRANSLATE_NOOP("Charts", "precision"),
+    "recall": QT_TRANSLATE_NOOP("Charts", "recall"),
+    "review_backlog": QT_TRANSLATE_NOOP("Charts", "waiting for review"),
+}
+
+
+def chart_specs(categories: tuple[str, ...], category_labels: dict[str, str]) -> list[ChartSpec]:
+    """The six charts of the issue, over the run's catalogue categories."""
+
+    def s(col: str) -> Series:
+        return Series(col, t("Charts", LABELS[col]))
+
+    offers = tuple(
+        Series(f"offers_created.{c}", category_labels.get(c, c.replace("_", " ")))
+        for c in categories
+    )
+    return [
+        ChartSpec("offers", t("Charts", TITLES["offers"]), offers),
+        ChartSpec(
+            "spam", t("Charts", TITLES["spam"]), (s("posts_created.spam"), s("posts_removed.spam"))
+        ),
+        ChartSpec(
+            "ad_share", t("Charts", TITLES["ad_share"]), (s("ad_share"), s("violating_share"))
+        ),
+        ChartSpec("bans", t("Charts", TITLES["bans"]), (s("bans.correct"), s("bans.wrongful"))),
+        ChartSpec("quality", t("Charts", TITLES["quality"]), (s("precision"), s("recall"))),
+        ChartSpec("backlog", t("Charts", TITLES["backlog"]), (s("review_backlog"),)),
+    ]
+
+
+def big_font(points: int) -> QFont:
+    font = QFont()
+    font.setPointSize(points)
+    return font
+
+
+class MetricStore:
+    """Daily values per column, grown in place (amortised O(1) per day)."""
+
+    def __init__(self) -> None:
+        self.days = np.zeros(0)
+        self.values: dict[str, np.ndarray] = {}
+        self.n = 0
+
+    def clear(self) -> None:
+        self.days = np.zeros(0)
+        self.values = {}
+        self.n = 0
+
+    def append(self, day: int, metrics: dict[str, float]) -> None:
+        if self.n >= len(self.days):
+            size = max(64, 2 * len(self.days))
+            self.days = np.resize(self.days, size)
+            for key in list(self.values):
+                self.values[key] = np.resize(self.values[key], size)
+        self.days[self.n] = day
+        for key, value in metrics.items():
+            arr = self.values.get(key)
+            if arr is None:
+                arr = self.values[key] = np.full(len(self.days), np.nan)
+            arr[self.n] = value
+        self.n += 1
+
+    def set_frame(self, frame: pd.DataFrame) -> None:
+        self.clear()
+        self.n = len(frame)
+        self.days = frame["day"].to_numpy(float).copy()
+        self.values = {
+            c: pd.to_numeric(frame[c], errors="coerce").to_numpy(float).copy()
+            for c in frame.columns
+            if c != "day"
+        }
+
+    def get(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        arr = self.values.get(column)
+        if arr is None:
+            return self.days[: self.n], np.full(self.n, np.nan)
+        return self.days[: self.n], arr[: self.n]
+
+
+class ChartPanel(QWidget):
+    """The six live charts with a shared, draggable day cursor."""
+
+    cursorMoved = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, overlays: tuple[str, ...] = ("",)) -> None:
+        super().__init__(parent)
+        self.overlays = overlays  # "" for one run; ("A", "B") to compare two, B dashed
+        self.stores = {o: MetricStore() for o in overlays}
+        self.store = self.stores[overlays[0]]
+        self.specs: list[ChartSpec] = []
+        self.plots: dict[str, pg.PlotItem] = {}
+        self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
+        self.cursors: list[pg.InfiniteLine] = []
+        self.cursor_day = 0
+        self.follow = True  # the cursor sticks to the newest day until the user drags it
+        self._dark = False
+        self._moving = False
+        self.glw = pg.GraphicsLayoutWidget()
+        self.glw.setObjectName("charts")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.glw)
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(REDRAW_MS)
+        self._redraw.timeout.connect(self.refresh)
+
+    # ------------------------------------------------------------- building
+    def build(self, specs: list[ChartSpec], columns: int = 3) -> None:
+        self.glw.clear()
+        self.specs, self.plots, self.curves, self.cursors = specs, {}, {}, []
+        fg = "#e8e8e8" if self._dark else "#202020"
+        self.glw.setBackground("#1e1f22" if self._dark else "w")
+        for i, spec in enumerate(specs):
+            plot = self.glw.addPlot(row=i // columns, col=i % columns)
+            plot.setTitle(spec.title, size="17pt", color=fg)
+            # no grid: pyqtgraph draws it with the axes, and it tripled the repaint time
+            legend = plot.addLegend(labelTextSize="12pt", offset=(6, 6), labelTextColor=fg)
+            legend.setBrush(pg.mkBrush("#2b2d31cc" if self._dark else "#ffffffcc"))
+            for side, text in (("bottom", t("Units", "day")), ("left", unit(spec.unit))):
+                axis = plot.getAxis(side)
+                axis.setTickFont(big_font(12))
+                axis.setPen(pg.mkPen(fg, width=1))
+                axis.setTextPen(pg.mkPen(fg))
+                axis.setLabel(text, **{"font-size": "13pt", "color": fg})
+            plot.getAxis("left").setWidth(72)
+            tip = "\n".join(
+                f"{s.label}: {definition(s.column).meaning} ({unit(definition(s.column).unit)})"
+                for s in spec.series
+            )
+            plot.setToolTip(tip)
+            if len(self.overlays) > 1:
+                legend.setColumnCount(len(self.overlays))
+            for j, series in enumerate(spec.series):
+                for k, overlay in enumerate(self.overlays):
+                    style = pg.QtCore.Qt.PenStyle.DashLine if k else pg.QtCore.Qt.PenStyle.SolidLine
+                    pen = pg.mkPen(PALETTE[j % len(PALETTE)], width=LINE_WIDTH, style=style)
+                    name = f"{series.label} ({overlay})" if overlay else series.label
+                    curve = plot.plot([], [], pen=pen, name=name, connect="finite")
+                    self.curves[(overlay, series.column)] = curve
+            line = pg.InfiniteLine(
+                pos=self.cursor_day, angle=90, movable=True,
+                pen=pg.mkPen("#888888", width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
+                hoverPen=pg.mkPen("#ff9900", width=3),
+            )
+            line.sigPositionChanged.connect(self._on_cursor_dragged)
+            plot.addItem(line, ignoreBounds=True)
+            self.cursors.append(line)
+            self.plots[spec.key] = plot
+        self.refresh()
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+        if self.specs:
+            self.build(self.specs)
+
+    # ------------------------------------------------------------- data
+    def clear(self) -> None:
+        for store in self.stores.values():
+            store.clear()
+        self.cursor_day = 0
+        self.follow = True
+        self.refresh()
+
+    def append(self, day: int, metrics: dict[str, float], overlay: str = "") -> None:
+        self.stores[overlay or self.overlays[0]].append(day, metrics)
+        if self.follow:
+            self.cursor_day = day
+        if not self._redraw.isActive():
+            self._redraw.start()
+
+    def set_frame(self, frame: pd.DataFrame) -> None:
+        """Show a stored run's whole metrics table."""
+        self.store.set_frame(frame)
+        self.cursor_day = int(frame["day"].max()) if len(frame) else 0
+        self.follow = True
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._redraw.stop()
+        for (overlay, column), curve in self.curves.items():
+            x, y = self.stores[overlay].get(column)
+            curve.setData(x, y, connect="finite")
+        self._place_cursors()
+
+    def series(self, column: str, overlay: str = "") -> tuple[np.ndarray, np.ndarray]:
+        """What the chart of ``column`` currently draws (x = day, y = value)."""
+        x, y = self.curves[(overlay or self.overlays[0], column)].getData()
+        if x is None:
+            return np.zeros(0), np.zeros(0)
+        return np.asarray(x), np.asarray(y)
+
+    # ------------------------------------------------------------- cursor
+    def set_cursor(self, day: int) -> None:
+        last = int(self.store.days[self.store.n - 1]) if self.store.n else 0
+        self.cursor_day = max(0, min(int(day), last))
+        self.follow = self.cursor_day >= last
+        self._place_cursors()
+        self.cursorMoved.emit(self.cursor_day)
+
+    def _place_cursors(self) -> None:
+        self._moving = True
+        for line in self.cursors:
+            line.setValue(self.cursor_day)
+        self._moving = False
+
+    def _on_cursor_dragged(self, line: pg.InfiniteLine) -> None:
+        if self._moving:
+            return
+        self.set_cursor(round(line.value()))
+
+    # ------------------------------------------------------------- export
+    def export(self, path: str | Path) -> Path:
+        """Write all charts to PNG or SVG (chosen by the file suffix)."""
+        from pyqtgraph.exporters import ImageExporter
+
+        path = Path(path)
+        self.refresh()
+        if path.suffix.lower() == ".svg":
+            self._export_svg(path)
+            return path
+        exporter = ImageExporter(self.glw.scene())
+        exporter.parameters()["width"] = max(1600, self.glw.width())
+        exporter.export(str(path))
+        return path
+
+    def _export_svg(self, path: Path) -> None:
+        """Vector export through QSvgGenerator: pyqtgraph's SVGExporter cannot parse the
+        path data Qt 6.12 writes (it expects "x,y" pairs), so the scene is rendered directly.
+        """
+        from PySide6.QtCore import QRect, QSize
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
+
+        size = self.glw.viewport().size()
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(QSize(size.width(), size.height()))
+        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+        generator.setTitle(", ".join(spec.title for spec in self.specs))
+        painter = QPainter(generator)
+        try:
+            self.glw.render(painter)
+        finally:
+            painter.end()

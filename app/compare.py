@@ -1,0 +1,196 @@
+"""Compare two policies: same scenario, same seed, curves overlaid, summary differences.
+
+Both simulations are stepped day by day in one worker thread (never the GUI's), so
+the curves grow side by side. The summary is the engine's own ``summarise`` for each.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.charts import ChartPanel, ChartSpec
+from app.paths import policy_presets
+from simulation.engine import Simulation
+from simulation.runs import summarise
+from simulation.scenario import Scenario
+
+EDITOR = "__editor__"
+
+
+class CompareWorker(QObject):
+    day = Signal(int, object, object)  # day, metrics A, metrics B
+    done = Signal(object, object)  # summary A, summary B
+    failed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancelled = False
+
+    @Slot(object, object, object, int)
+    def run(self, scenario: Scenario, policy_a: Any, policy_b: Any, days: int) -> None:
+        self.cancelled = False
+        try:
+            start = time.perf_counter()
+            sims = [Simulation(scenario, policy_a), Simulation(scenario, policy_b)]
+            for _ in range(days):
+                if self.cancelled:
+                    return
+                a, b = (s.step() for s in sims)
+                self.day.emit(a.day, dict(a.metrics), dict(b.metrics))
+            wall = time.perf_counter() - start
+            summaries = [summarise(s, s.metrics_frame(), wall / 2) for s in sims]
+        except Exception as exc:
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.done.emit(*summaries)
+
+
+class CompareView(QWidget):
+    """Pick two policies, run them on the current scenario, read the differences."""
+
+    _start = Signal(object, object, object, int)
+    finished = Signal()
+
+    def __init__(self, scenario_source: Any, editor_policy: Any,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scenario_source = scenario_source  # callable -> Scenario
+        self.editor_policy = editor_policy  # callable -> policy or None
+        self.summaries: tuple[dict, dict] | None = None
+        self.policy_a, self.policy_b = QComboBox(), QComboBox()
+        for combo in (self.policy_a, self.policy_b):
+            combo.addItem(self.tr("Policy in the editor"), EDITOR)
+            for name in policy_presets():
+                combo.addItem(name, name)
+        self.policy_a.setCurrentIndex(self.policy_a.findData("none"))
+        self.policy_b.setCurrentIndex(self.policy_b.findData("crackdown"))
+        self.days = QSpinBox()
+        self.days.setRange(1, 3650)
+        self.days.setValue(90)
+        self.days.setSuffix(self.tr(" days"))
+        self.run_btn = QPushButton(self.tr("Run both"))
+        self.run_btn.setObjectName("compareRun")
+        self.run_btn.clicked.connect(self.start)
+        self.progress = QProgressBar()
+        self.status = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("A (solid):")))
+        top.addWidget(self.policy_a, 1)
+        top.addWidget(QLabel(self.tr("B (dashed):")))
+        top.addWidget(self.policy_b, 1)
+        top.addWidget(self.days)
+        top.addWidget(self.run_btn)
+        self.charts = ChartPanel(overlays=("A", "B"))
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("compareTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Measure"), "A", "B", "B − A"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        split = QSplitter()
+        split.addWidget(self.charts)
+        split.addWidget(self.table)
+        split.setStretchFactor(0, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.status, 2)
+        layout.addLayout(row)
+        layout.addWidget(split, 1)
+
+        self.thread = QThread()
+        self.thread.setObjectName("circlelab-compare")
+        self.worker = CompareWorker()
+        self.worker.moveToThread(self.thread)
+        self._start.connect(self.worker.run)
+        self.worker.day.connect(self._on_day)
+        self.worker.done.connect(self._on_done)
+        self.worker.failed.connect(self._on_failed)
+        self.thread.start()
+
+    def set_specs(self, specs: list[ChartSpec]) -> None:
+        self.charts.build(specs)
+
+    def _policy(self, combo: QComboBox) -> Any:
+        data = combo.currentData()
+        if data == EDITOR:
+            return self.editor_policy()
+        from policy import load_policy
+
+        return load_policy(data)
+
+    def start(self) -> None:
+        a, b = self._policy(self.policy_a), self._policy(self.policy_b)
+        if a is None or b is None:
+            self.status.setText(self.tr("The policy in the editor has errors; fix it first"))
+            return
+        self.charts.clear()
+        self.table.setRowCount(0)
+        self.summaries = None
+        self.run_btn.setEnabled(False)
+        self.progress.setRange(0, self.days.value())
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Running {0} vs {1}…").format(a.name, b.name))
+        self._start.emit(self.scenario_source(), a, b, self.days.value())
+
+    def _on_day(self, day: int, a: dict, b: dict) -> None:
+        self.charts.append(day, a, "A")
+        self.charts.append(day, b, "B")
+        self.progress.setValue(day + 1)
+
+    def _on_done(self, a: dict, b: dict) -> None:
+        self.summaries = (a, b)
+        self.charts.refresh()
+        keys = [k for k in a if k not in ("wall_seconds", "posts_per_second")]
+        self.table.setRowCount(len(keys))
+        for row, key in enumerate(keys):
+            va, vb = a.get(key), b.get(key)
+            numeric = isinstance(va, int | float) and isinstance(vb, int | float)
+            diff = (vb - va) if numeric else None
+            for col, v in enumerate((key.replace("_", " "), va, vb, diff)):
+                self.table.setItem(row, col, QTableWidgetItem(_fmt(v)))
+        self.run_btn.setEnabled(True)
+        self.status.setText(self.tr("Done"))
+        self.finished.emit()
+
+    def _on_failed(self, message: str) -> None:
+        self.run_btn.setEnabled(True)
+        self.status.setText(message)
+        self.finished.emit()
+
+    def shutdown(self) -> None:
+        self.worker.cancelled = True
+        self.thread.quit()
+        self.thread.wait(30_000)
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "–"
+        return f"{value:,.3f}" if abs(value) < 100 else f"{value:,.0f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)

@@ -1,0 +1,147 @@
+"""Paints one feed post as a Moments card: avatar, name, text, image, time, likes.
+
+Cards have one height (``CARD_HEIGHT``) so the view can use uniform item sizes: it
+then never asks a million rows for their size, only paints the visible ones.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from app.feed_model import BANNED_STATUS, ROLE
+from app.i18n import KIND_NAMES, t
+
+CARD_HEIGHT = 172
+AVATAR = 44
+PAD = 12
+IMAGE = 64
+AVATAR_COLOURS = ("#5B8FF9", "#5AD8A6", "#F6BD16", "#E8684A", "#6DC8EC", "#9270CA", "#FF9D4D")
+KIND_COLOURS = ("#8a8a8a", "#2f7ed8", "#c0392b", "#8e44ad")
+NAME_COLOUR = "#576b95"  # the Moments link blue
+
+
+def _colour_for(name: str) -> QColor:
+    return QColor(AVATAR_COLOURS[zlib.crc32(name.encode("utf-8")) % len(AVATAR_COLOURS)])
+
+
+class FeedDelegate(QStyledItemDelegate):
+    """Draws posts; texts come from the model's custom roles."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.removed_text = self.tr("Post removed for violating community rules")
+        self.banned_text = self.tr("Account banned for violating community rules")
+        self.day_text = self.tr("Day {day} · {time}")
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+                 ) -> QSize:
+        return QSize(max(280, option.rect.width()), CARD_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        pal = option.palette
+        dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QRectF(option.rect).adjusted(6, 4, -6, -4)
+        bg = QColor("#26272b" if dark else "#ffffff")
+        if option.state & QStyle.StateFlag.State_Selected:
+            bg = QColor("#3b4250" if dark else "#e8f0fe")
+        painter.setPen(QPen(QColor("#3a3b40" if dark else "#e4e4e4"), 1))
+        painter.setBrush(bg)
+        painter.drawRoundedRect(card, 10, 10)
+        text_colour = QColor("#e8e8e8" if dark else "#1f1f1f")
+        muted = QColor("#9a9a9a")
+
+        name = str(index.data(ROLE["author_name"]) or "")
+        kind = int(index.data(ROLE["kind"]) or 0)
+        removed_at = index.data(ROLE["removed_at_hours"])
+        removed = removed_at is not None and not math.isnan(float(removed_at))
+        banned = int(index.data(ROLE["author_status"]) or 0) == BANNED_STATUS
+
+        # avatar: a coloured rounded square with the first letter, like a default avatar
+        x0, y0 = int(card.left()) + PAD, int(card.top()) + PAD
+        avatar = QRectF(x0, y0, AVATAR, AVATAR)
+        path = QPainterPath()
+        path.addRoundedRect(avatar, 6, 6)
+        painter.fillPath(path, _colour_for(name))
+        painter.setPen(QColor("white"))
+        f = QFont(option.font)
+        f.setPointSizeF(option.font.pointSizeF() * 1.3)
+        f.setBold(True)
+        painter.setFont(f)
+        painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, name[:1].upper() or "?")
+
+        left = x0 + AVATAR + PAD
+        width = int(card.right()) - PAD - left
+        base = QFont(option.font)
+        bold = QFont(base)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(QColor("#8fa3d1" if dark else NAME_COLOUR))
+        fm = QFontMetrics(bold)
+        painter.drawText(QRect(left, y0, width - 70, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                         fm.elidedText(name, Qt.TextElideMode.ElideRight, width - 70))
+        # the ground truth, small, in the corner: this is a lab, not the real app
+        small = QFont(base)
+        small.setPointSizeF(base.pointSizeF() * 0.8)
+        painter.setFont(small)
+        painter.setPen(QColor(KIND_COLOURS[kind % 4]))
+        painter.drawText(QRect(left, y0, width, fm.height()), Qt.AlignmentFlag.AlignRight,
+                         t("Kinds", KIND_NAMES[kind % 4]))
+
+        y = y0 + fm.height() + 4
+        painter.setFont(base)
+        painter.setPen(muted if removed or banned else text_colour)
+        fmb = QFontMetrics(base)
+        text_h = fmb.lineSpacing() * 3
+        has_image = bool(index.data(ROLE["has_image"]))
+        text_w = width - (IMAGE + PAD if has_image else 0)
+        painter.drawText(QRect(left, y, text_w, text_h),
+                         int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignTop),
+                         self._elide(str(index.data(ROLE["text"]) or ""), fmb, text_w, 3))
+        if has_image:  # the photo, as a thumbnail beside the text
+            left_img = left + text_w + PAD
+            img = QRectF(left_img, y, IMAGE, IMAGE)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#3a3b40" if dark else "#ececec"))
+            painter.drawRect(img)
+            painter.setPen(QPen(muted, 2))
+            painter.drawEllipse(QRectF(left_img + 12, y + 12, 12, 12))
+            painter.drawLine(int(left_img + 8), int(y + 54), int(left_img + 28), int(y + 30))
+            painter.drawLine(int(left_img + 28), int(y + 30), int(left_img + 56), int(y + 54))
+        y_meta = int(card.bottom()) - PAD - fmb.height() - (26 if removed or banned else 0)
+        painter.setFont(small)
+        painter.setPen(muted)
+        hour = float(index.data(ROLE["hour"]) or 0.0)
+        when = self.day_text.format(day=index.data(ROLE["day"]),
+                                    time=f"{int(hour):02d}:{int(hour % 1 * 60):02d}")
+        painter.drawText(QRect(left, y_meta, width, fmb.height()), Qt.AlignmentFlag.AlignLeft,
+                         when)
+        painter.drawText(QRect(left, y_meta, width, fmb.height()), Qt.AlignmentFlag.AlignRight,
+                         f"♥ {int(index.data(ROLE['likes']) or 0)}")
+        if removed or banned:
+            notice = QRectF(left, int(card.bottom()) - PAD - 22, width, 22)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#5a2a2a" if dark else "#fdecea"))
+            painter.drawRoundedRect(notice, 4, 4)
+            painter.setPen(QColor("#ff9b8f" if dark else "#b3261e"))
+            painter.setFont(small)
+            painter.drawText(notice.adjusted(8, 0, -8, 0),
+                             int(Qt.AlignmentFlag.AlignVCenter) | int(Qt.AlignmentFlag.AlignLeft),
+                             self.banned_text if banned else self.removed_text)
+        painter.restore()
+
+    @staticmethod
+    def _elide(text: str, fm: QFontMetrics, width: int, lines: int) -> str:
+        """Cut the text so that it fits ``lines`` wrapped lines (approximately, fast)."""
+        budget = width * lines
+        if fm.horizontalAdvance(text) <= budget * 0.92:
+            return text
+        out = fm.elidedText(text, Qt.TextElideMode.ElideRight, int(budget * 0.85))
+        return out

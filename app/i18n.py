@@ -1,0 +1,95 @@
+"""Interface language: Qt translations compiled from ``assets/i18n/circlelab_<locale>.ts``.
+
+Widgets use ``self.tr``; module-level texts (chart titles, units, parameter labels) are
+marked with ``QT_TRANSLATE_NOOP`` so ``pyside6-lupdate`` finds them, and translated at
+run time with :func:`t`. ``python -m app.i18n`` refreshes the .ts and compiles the .qm.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTranslator
+
+from app.paths import i18n_dir
+
+LOCALES = ("en_US", "zh_CN")
+
+# Units of the metric registry and scenario parameters, so lupdate lists them.
+UNITS = (
+    QT_TRANSLATE_NOOP("Units", "posts/day"),
+    QT_TRANSLATE_NOOP("Units", "offers/day"),
+    QT_TRANSLATE_NOOP("Units", "impressions/day"),
+    QT_TRANSLATE_NOOP("Units", "share"),
+    QT_TRANSLATE_NOOP("Units", "accounts"),
+    QT_TRANSLATE_NOOP("Units", "accounts/day"),
+    QT_TRANSLATE_NOOP("Units", "posts"),
+    QT_TRANSLATE_NOOP("Units", "probability"),
+    QT_TRANSLATE_NOOP("Units", "probability/day"),
+    QT_TRANSLATE_NOOP("Units", "days"),
+    QT_TRANSLATE_NOOP("Units", "friends"),
+    QT_TRANSLATE_NOOP("Units", "sellers/day/10k"),
+    QT_TRANSLATE_NOOP("Units", "spammers/day/10k"),
+    QT_TRANSLATE_NOOP("Units", "CNY"),
+    QT_TRANSLATE_NOOP("Units", "CNY/day"),
+    QT_TRANSLATE_NOOP("Units", "day"),
+)
+
+KIND_NAMES = (
+    QT_TRANSLATE_NOOP("Kinds", "life"),
+    QT_TRANSLATE_NOOP("Kinds", "ad"),
+    QT_TRANSLATE_NOOP("Kinds", "spam"),
+    QT_TRANSLATE_NOOP("Kinds", "offer"),
+)
+
+
+def t(context: str, text: str) -> str:
+    """Translate a text marked elsewhere with QT_TRANSLATE_NOOP."""
+    return QCoreApplication.translate(context, text)
+
+
+def unit(text: str) -> str:
+    return t("Units", text)
+
+
+def qm_path(locale: str) -> Path:
+    return i18n_dir() / f"circlelab_{locale}.qm"
+
+
+def ts_path(locale: str) -> Path:
+    return i18n_dir() / f"circlelab_{locale}.ts"
+
+
+def install(app: QCoreApplication, locale: str) -> QTranslator | None:
+    """Load and install the translator for ``locale`` (English needs none)."""
+    QLocale.setDefault(QLocale(locale))
+    if locale == "en_US":
+        return None
+    translator = QTranslator(app)
+    if not translator.load(str(qm_path(locale))):
+        print(f"circlelab: no translation for {locale} ({qm_path(locale)})", file=sys.stderr)
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name) or str(Path(sys.executable).parent / name)
+    return found
+
+
+def update(locales: tuple[str, ...] = ("zh_CN",)) -> None:
+    """Extract texts from app/ into the .ts files (keeping translations), compile the .qm."""
+    sources = sorted(str(p) for p in Path(__file__).parent.rglob("*.py"))
+    for loc in locales:
+        subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(ts_path(loc))], check=True)
+        subprocess.run(
+            [_tool("pyside6-lrelease"), str(ts_path(loc)), "-qm", str(qm_path(loc))], check=True
+        )
+
+
+if __name__ == "__main__":
+    update()

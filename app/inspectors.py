@@ -1,0 +1,177 @@
+"""Account and rule inspectors: the story behind one post's author or one rule."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.charts import LINE_WIDTH, PALETTE, big_font
+
+NEVER_DAY = -(10**6)
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class AccountInspector(QWidget):
+    """Archetype, status, strikes and actions, appeals, re-registrations of one account."""
+
+    accountRequested = Signal(int)  # follow a predecessor / successor link
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info: dict[str, Any] = {}
+        self.rule_names: tuple[str, ...] = ()
+        self.heading = QLabel(self.tr("Click a post in the feed to inspect its author"))
+        self.heading.setObjectName("inspectorHeading")
+        self.heading.setWordWrap(True)
+        self.form = QFormLayout()
+        self.fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("archetype", self.tr("Archetype")), ("kind", self.tr("Account type")),
+            ("category", self.tr("Sells")), ("status", self.tr("Status")),
+            ("join_day", self.tr("Joined on day")), ("style", self.tr("Writing style")),
+            ("violations", self.tr("Violating posts")), ("removals", self.tr("Posts removed")),
+            ("bans", self.tr("Bans")), ("chain", self.tr("Re-registrations")),
+        ):
+            value = QLabel()
+            value.setObjectName(f"account_{key}")
+            value.setOpenExternalLinks(False)
+            value.linkActivated.connect(lambda href: self.accountRequested.emit(int(href)))
+            value.setWordWrap(True)
+            self.fields[key] = value
+            self.form.addRow(label, value)
+        self.events = _table([self.tr("Day"), self.tr("Action"), self.tr("Rule"),
+                              self.tr("Wrongful"), self.tr("Reason")])
+        self.events.setObjectName("accountEvents")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        layout.addWidget(QLabel(self.tr("Strikes, actions and appeals")))
+        layout.addWidget(self.events, 1)
+
+    def show_account(self, info: dict[str, Any]) -> None:
+        self.info = info
+        self.heading.setText(f"<b>{info.get('name', '')}</b> · #{info['account']}")
+        status = str(info.get("status", ""))
+        if info.get("status_day", NEVER_DAY) > NEVER_DAY // 2 and status != "active":
+            status += self.tr(" (since day {0})").format(info["status_day"])
+        values = {
+            "archetype": str(info.get("archetype", "")).replace("_", " "),
+            "kind": str(info.get("kind", "")),
+            "category": str(info.get("category", "")) or "–",
+            "status": status,
+            "join_day": str(info.get("join_day", "")),
+            "style": str(info.get("style", "")),
+            "violations": str(info.get("violations", "")),
+            "removals": str(info.get("removals", "")),
+            "bans": str(info.get("bans", "")),
+            "chain": self._chain(info),
+        }
+        for key, text in values.items():
+            self.fields[key].setText(text)
+        events = info.get("events", [])
+        self.events.setRowCount(len(events))
+        for row, e in enumerate(events):
+            rule = int(e.get("rule", -1))
+            rule_name = self.rule_names[rule] if 0 <= rule < len(self.rule_names) else "–"
+            cells = [f"{e['day']}", str(e["action"]), rule_name,
+                     self.tr("yes") if e.get("wrongful") else self.tr("no"),
+                     str(e.get("reason", ""))]
+            for col, text in enumerate(cells):
+                self.events.setItem(row, col, QTableWidgetItem(text))
+
+    def _chain(self, info: dict[str, Any]) -> str:
+        parts = []
+        pred = int(info.get("predecessor", -1))
+        if pred >= 0:
+            parts.append(self.tr("came back from banned") + f" <a href='{pred}'>#{pred}</a>")
+        succ = info.get("successors", [])
+        if succ:
+            links = ", ".join(f"<a href='{s}'>#{s}</a>" for s in succ)
+            parts.append(self.tr("re-registered as") + " " + links)
+        gen = int(info.get("generation", 0))
+        if gen:
+            parts.append(self.tr("generation {0}").format(gen))
+        return "; ".join(parts) or "–"
+
+
+class RuleInspector(QWidget):
+    """Hits, precision and wrongful actions of one rule, day by day."""
+
+    COLUMNS = ("hits", "true_positives", "false_positives", "wrongful_account_actions")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rule = ""
+        self.heading = QLabel(self.tr("Click a rule in the policy panel to inspect it"))
+        self.heading.setObjectName("inspectorHeading")
+        self.plot = pg.PlotWidget()
+        self.plot.setMinimumHeight(200)
+        self.plot.addLegend(labelTextSize="11pt")
+        self.plot.getAxis("bottom").setLabel(self.tr("day"))
+        self.plot.getAxis("left").setLabel(self.tr("posts or accounts per day"))
+        for side in ("bottom", "left"):
+            self.plot.getAxis(side).setTickFont(big_font(11))
+        labels = {
+            "hits": self.tr("hits"), "true_positives": self.tr("true positives"),
+            "false_positives": self.tr("false positives"),
+            "wrongful_account_actions": self.tr("wrongful account actions"),
+        }
+        self.curves = {
+            c: self.plot.plot([], [], name=labels[c],
+                              pen=pg.mkPen(PALETTE[i], width=LINE_WIDTH))
+            for i, c in enumerate(self.COLUMNS)
+        }
+        self.totals = _table([self.tr("Measure"), self.tr("Total")])
+        self.totals.setObjectName("ruleTotals")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.plot, 2)
+        layout.addWidget(self.totals, 1)
+
+    def show_rule(self, name: str, frame: pd.DataFrame) -> None:
+        """``frame``: the engine's rule_frame() rows (any days, any rules)."""
+        self.rule = name
+        rows = frame[frame["name"] == name] if len(frame) else frame
+        daily = rows.groupby("day").sum(numeric_only=True) if len(rows) else pd.DataFrame()
+        for col, curve in self.curves.items():
+            if len(daily) and col in daily:
+                curve.setData(daily.index.to_numpy(float), daily[col].to_numpy(float))
+            else:
+                curve.setData([], [])
+        total = {c: int(daily[c].sum()) if c in daily else 0 for c in (
+            "hits", "true_positives", "false_positives", "removals", "reviews",
+            "account_actions", "wrongful_account_actions", "shadow_hits")}
+        hits = total["hits"]
+        precision = total["true_positives"] / hits if hits else math.nan
+        self.heading.setText(self.tr("<b>Rule {0}</b> · {1} days").format(name, len(daily)))
+        items = [(k.replace("_", " "), str(v)) for k, v in total.items()]
+        items.insert(3, (self.tr("precision (true positives / hits)"),
+                         "–" if np.isnan(precision) else f"{precision:.3f}"))
+        self.totals.setRowCount(len(items))
+        for row, (k, v) in enumerate(items):
+            self.totals.setItem(row, 0, QTableWidgetItem(k))
+            self.totals.setItem(row, 1, QTableWidgetItem(v))

@@ -1,0 +1,1 @@
+"""The main window's side panels: scenario, policy, feed, run controls."""

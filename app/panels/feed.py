@@ -1,0 +1,133 @@
+"""The Friends Circle as one watched user sees it on the cursor's day."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.feed_delegate import FeedDelegate
+from app.feed_model import REMOVED, FeedModel
+
+
+def make_feed_view(model: FeedModel, parent: QWidget | None = None) -> QListView:
+    """A virtualised list of cards: uniform sizes, so only visible rows are ever asked."""
+    view = QListView(parent)
+    view.setObjectName("feedView")
+    view.setModel(model)
+    view.setItemDelegate(FeedDelegate(view))
+    view.setUniformItemSizes(True)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.verticalScrollBar().setSingleStep(24)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setMouseTracking(True)
+    return view
+
+
+class FeedPanel(QWidget):
+    """Viewer picker, type filter and the phone-like column of cards."""
+
+    feedRequested = Signal(int, int)  # viewer, day
+    postActivated = Signal(dict)  # every column of the clicked post
+    feedShown = Signal(int, int)  # viewer, day: the cards now show this feed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day = 0
+        self.model = FeedModel(self)
+        self.viewer = QComboBox()
+        self.viewer.setObjectName("feedViewer")
+        self.viewer.setToolTip(self.tr("Whose Friends Circle to show (a watched user)"))
+        self.viewer.currentIndexChanged.connect(lambda _i: self.request())
+        self.filter = QComboBox()
+        self.filter.setObjectName("feedFilter")
+        for label, value in (
+            (self.tr("All posts"), None), (self.tr("Life"), 0), (self.tr("Ads"), 1),
+            (self.tr("Spam"), 2), (self.tr("Restricted offers"), 3), (self.tr("Removed"), REMOVED),
+        ):
+            self.filter.addItem(label, value)
+        self.filter.currentIndexChanged.connect(
+            lambda _i: self.model.set_kind_filter(self.filter.currentData()))
+        self.title = QLabel()
+        self.title.setObjectName("feedTitle")
+        self.view = make_feed_view(self.model, self)
+        self.view.clicked.connect(self._clicked)
+        self.view.activated.connect(self._clicked)
+        phone = QFrame()
+        phone.setObjectName("phone")
+        inner = QVBoxLayout(phone)
+        inner.setContentsMargins(6, 10, 6, 10)
+        inner.addWidget(self.title)
+        inner.addWidget(self.view, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.viewer, 1)
+        top.addWidget(self.filter, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(phone, 1)
+        self._update_title()
+
+    def set_viewers(self, viewers: tuple[int, ...] | list[int]) -> None:
+        self.viewer.blockSignals(True)
+        self.viewer.clear()
+        for v in viewers:
+            self.viewer.addItem(self.tr("User #{0}").format(v), int(v))
+        self.viewer.blockSignals(False)
+        self.model.set_frame(pd.DataFrame())
+
+    def current_viewer(self) -> int | None:
+        data = self.viewer.currentData()
+        return None if data is None else int(data)
+
+    def set_day(self, day: int) -> None:
+        if day != self.day:
+            self.day = day
+            self.request()
+        self._update_title()
+
+    def request(self) -> None:
+        viewer = self.current_viewer()
+        self._update_title()
+        if viewer is not None:
+            self.feedRequested.emit(viewer, self.day)
+
+    def show_feed(self, viewer: int, day: int, frame: pd.DataFrame) -> None:
+        """Show a feed if it is still the one asked for (replies may arrive late)."""
+        if viewer == self.current_viewer() and day == self.day:
+            self.model.set_frame(frame)
+            self._update_title()
+            self.feedShown.emit(viewer, day)
+
+    def _update_title(self) -> None:
+        self.title.setText(self.tr("Friends Circle · day {0} · {1} posts").format(
+            self.day, self.model.rowCount()))
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.postActivated.emit(self.model.post(index.row()))
+
+    def select_first_removed(self) -> dict[str, Any] | None:
+        """Helper for scripted demos: click the first removed post, if any."""
+        for row in range(self.model.rowCount()):
+            post = self.model.post(row)
+            if post["removed_at_hours"] == post["removed_at_hours"]:  # not NaN
+                index = self.model.index(row)
+                self.view.scrollTo(index)
+                self.view.setCurrentIndex(index)
+                self.postActivated.emit(post)
+                return post
+        return None
+
+    def set_flags(self) -> None:
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

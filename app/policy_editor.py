@@ -1,0 +1,172 @@
+"""The policy's YAML text: line numbers, error marks at their line, validation as you type.
+
+Parsing a policy takes ~20 ms, so it runs in the GUI thread, debounced by
+``DEBOUNCE_MS`` after the last keystroke. A broken text is never thrown away and never
+replaces the last valid policy: ``validated`` reports either a policy or the issues.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from app.highlighter import YamlHighlighter
+from policy import PolicyError, load_policy_text
+
+DEBOUNCE_MS = 300
+
+
+class _Gutter(QWidget):
+    def __init__(self, editor: PolicyEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.editor.gutter_width(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.editor.paint_gutter(event)
+
+
+class PolicyEditor(QPlainTextEdit):
+    """A YAML editor that validates the policy it holds."""
+
+    # True when the text compiled; read ``policy`` and ``issues``. (A bool, not the policy:
+    # emitting None through Signal(object) corrupts None's refcount in PySide6 6.12.)
+    validated = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 2)
+        self.highlighter = YamlHighlighter(self.document())
+        self.source_name = "<editor>"
+        self.issues: list[Any] = []
+        self.error_lines: dict[int, str] = {}
+        self.policy: Any = None  # the last policy this text compiled to (None if broken)
+        self._gutter = _Gutter(self)
+        self.blockCountChanged.connect(self._update_margins)
+        self.updateRequest.connect(self._update_gutter)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.validate)
+        self.textChanged.connect(self._timer.start)
+        self._update_margins()
+
+    # ------------------------------------------------------------- validation
+    def set_source(self, text: str, name: str) -> None:
+        """Load a file's text (undoable, so a load never loses the user's edits)."""
+        self.source_name = name
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.validate()
+
+    def validate(self) -> Any:
+        """Parse now; returns the policy or None. Never raises."""
+        self._timer.stop()
+        try:
+            policy = load_policy_text(self.toPlainText(), self.source_name)
+        except PolicyError as exc:
+            self._show_issues(list(exc.issues))
+            self.policy = None
+        except Exception as exc:  # a loader bug must not take the editor down
+            from policy.errors import Issue
+
+            self._show_issues([Issue(self.source_name, 0, 0, "", f"internal error: {exc}")])
+            self.policy = None
+        else:
+            self._show_issues([])
+            self.policy = policy
+        self.validated.emit(self.policy is not None)
+        return self.policy
+
+    def _show_issues(self, issues: list[Any]) -> None:
+        self.issues = issues
+        self.error_lines = {}
+        for issue in issues:
+            if issue.line > 0:
+                self.error_lines.setdefault(issue.line, issue.message)
+        selections = []
+        for line, message in self.error_lines.items():
+            block = self.document().findBlockByNumber(line - 1)
+            if not block.isValid():
+                continue
+            sel = QTextEdit.ExtraSelection()
+            sel.format.setUnderlineStyle(sel.format.UnderlineStyle.WaveUnderline)
+            sel.format.setUnderlineColor(QColor("#e53935"))
+            sel.format.setBackground(QColor(229, 57, 53, 40))
+            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            sel.format.setToolTip(message)
+            cur = QTextCursor(block)
+            cur.select(QTextCursor.SelectionType.LineUnderCursor)
+            sel.cursor = cur
+            selections.append(sel)
+        self.setExtraSelections(selections)
+        self._gutter.update()
+
+    def go_to_line(self, line: int, column: int = 1) -> None:
+        block = self.document().findBlockByNumber(max(0, line - 1))
+        cur = QTextCursor(block)
+        cur.movePosition(QTextCursor.MoveOperation.Right, n=max(0, column - 1))
+        self.setTextCursor(cur)
+        self.centerCursor()
+        self.setFocus()
+
+    # ------------------------------------------------------------- gutter
+    def gutter_width(self) -> int:
+        digits = len(str(max(1, self.blockCount())))
+        return 14 + self.fontMetrics().horizontalAdvance("9") * digits + 10
+
+    def _update_margins(self, *_: Any) -> None:
+        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+
+    def _update_gutter(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._gutter.scroll(0, dy)
+        else:
+            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self._gutter.setGeometry(QRect(cr.left(), cr.top(), self.gutter_width(), cr.height()))
+
+    def paint_gutter(self, event: QPaintEvent) -> None:
+        painter = QPainter(self._gutter)
+        pal = self.palette()
+        painter.fillRect(event.rect(), pal.alternateBase())
+        block = self.firstVisibleBlock()
+        number = block.blockNumber()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        height = self.fontMetrics().height()
+        while block.isValid() and top <= event.rect().bottom():
+            bottom = top + round(self.blockBoundingRect(block).height())
+            if block.isVisible() and bottom >= event.rect().top():
+                line = number + 1
+                if line in self.error_lines:
+                    painter.setBrush(QColor("#e53935"))
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.drawEllipse(3, top + height // 2 - 4, 8, 8)
+                painter.setPen(pal.placeholderText().color())
+                painter.drawText(0, top, self._gutter.width() - 6, height,
+                                 Qt.AlignmentFlag.AlignRight, str(line))
+            block = block.next()
+            top = bottom
+            number += 1

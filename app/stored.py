@@ -1,0 +1,117 @@
+"""A run reopened from the database: same views as a live run, nothing re-simulated."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import distinct
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from simulation.accounts import ARCHETYPE_NAMES, STATUS_NAMES
+from simulation.feed_view import FEED_COLUMNS
+from simulation.metrics import STYLES
+from simulation.storage import (
+    AccountRow,
+    FeedItem,
+    ModerationEvent,
+    PostSample,
+    RuleStat,
+    get_run,
+    load_metrics,
+    load_table,
+)
+
+
+class StoredRun:
+    """Reads one stored run's tables on demand (and caches the small ones)."""
+
+    def __init__(self, engine: Engine, run_id: int) -> None:
+        self.engine = engine
+        self.run_id = run_id
+        self.run = get_run(engine, run_id)
+        self.categories = tuple(c for c in self.run.categories.split(",") if c)
+
+    @cached_property
+    def metrics(self) -> pd.DataFrame:
+        return load_metrics(self.engine, self.run_id)
+
+    @cached_property
+    def rules(self) -> pd.DataFrame:
+        frame = load_table(self.engine, RuleStat, self.run_id)
+        return frame.drop(columns=["id", "run_id"], errors="ignore")
+
+    @cached_property
+    def rule_names(self) -> tuple[str, ...]:
+        rules = self.rules
+        if not len(rules):
+            return ()
+        order = rules.drop_duplicates("rule").sort_values("rule")
+        return tuple(order["name"])
+
+    @cached_property
+    def watched(self) -> tuple[int, ...]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(distinct(FeedItem.viewer)).where(FeedItem.run_id == self.run_id)
+            ).all()
+        return tuple(sorted(int(r[0]) for r in rows))
+
+    def feed(self, viewer: int, day: int) -> pd.DataFrame:
+        ids = load_table(self.engine, FeedItem, self.run_id, viewer=viewer, day=day)["post_id"]
+        if not len(ids):
+            return pd.DataFrame(columns=FEED_COLUMNS)
+        query = select(PostSample).where(
+            PostSample.run_id == self.run_id, PostSample.post_id.in_(ids.tolist())
+        )
+        with self.engine.connect() as conn:
+            posts = pd.read_sql_query(query, conn)
+        authors = posts["author"].unique().tolist()
+        acc = self._accounts(authors)[["account", "status", "status_day"]]
+        posts = posts.merge(acc, left_on="author", right_on="account", how="left")
+        posts["author_status"] = posts["status"].fillna(0).astype(int)
+        posts["author_status_day"] = posts["status_day"]
+        posts["removed_at_hours"] = posts["removed_at_hours"].astype(float)
+        posts = posts.sort_values("hour", ascending=False).reset_index(drop=True)
+        return posts[FEED_COLUMNS]
+
+    def _accounts(self, ids: list[int]) -> pd.DataFrame:
+        query = select(AccountRow).where(AccountRow.run_id == self.run_id,
+                                         AccountRow.account.in_(ids))
+        with self.engine.connect() as conn:
+            return pd.read_sql_query(query, conn)
+
+    def account(self, account: int) -> dict[str, Any]:
+        """The stored counterpart of ``Simulation.account`` (fields the database keeps)."""
+        rows = self._accounts([account])
+        if not len(rows):
+            raise KeyError(f"account {account} is not stored with this run")
+        r = rows.iloc[0]
+        with self.engine.connect() as conn:
+            succ = conn.execute(
+                select(AccountRow.account).where(AccountRow.run_id == self.run_id,
+                                                 AccountRow.predecessor == account)
+            ).all()
+        events = load_table(self.engine, ModerationEvent, self.run_id, account=account)
+        cat = int(r["category"])
+        return {
+            "account": account,
+            "name": r["name"],
+            "archetype": ARCHETYPE_NAMES[int(r["archetype"])],
+            "kind": "official" if int(r["kind"]) else "personal",
+            "category": self.categories[cat] if 0 <= cat < len(self.categories) else "",
+            "status": STATUS_NAMES[int(r["status"])],
+            "status_day": int(r["status_day"]),
+            "join_day": int(r["join_day"]),
+            "style": STYLES[0],
+            "removals": int(r["removals"]),
+            "violations": int(r["violations"]),
+            "bans": int(r["bans"]),
+            "predecessor": int(r["predecessor"]),
+            "successors": [int(s[0]) for s in succ],
+            "generation": int(r["generation"]),
+            "device_flag": bool(r["device_flag"]),
+            "events": events.drop(columns=["id", "run_id"], errors="ignore").to_dict("records"),
+        }

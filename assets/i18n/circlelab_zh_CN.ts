@@ -1,0 +1,1040 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AccountInspector</name>
+    <message>
+        <location filename="../../app/inspectors.py" line="47"/>
+        <source>Click a post in the feed to inspect its author</source>
+        <translation>点击朋友圈中的动态以查看发布者</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="53"/>
+        <source>Archetype</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="53"/>
+        <source>Account type</source>
+        <translation>账户类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="54"/>
+        <source>Sells</source>
+        <translation>售卖</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="54"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="55"/>
+        <source>Joined on day</source>
+        <translation>注册于第几天</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="55"/>
+        <source>Writing style</source>
+        <translation>书写方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="56"/>
+        <source>Violating posts</source>
+        <translation>违规动态</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="56"/>
+        <source>Posts removed</source>
+        <translation>被删动态</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="57"/>
+        <source>Bans</source>
+        <translation>封号</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="57"/>
+        <source>Re-registrations</source>
+        <translation>重新注册</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="66"/>
+        <source>Day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="66"/>
+        <source>Action</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="66"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="67"/>
+        <source>Wrongful</source>
+        <translation>误判</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="67"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="72"/>
+        <source>Strikes, actions and appeals</source>
+        <translation>违规计分、处置与申诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="80"/>
+        <source> (since day {0})</source>
+        <translation>（自第 {0} 天起）</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="101"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="101"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="110"/>
+        <source>came back from banned</source>
+        <translation>来自被封账号</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="114"/>
+        <source>re-registered as</source>
+        <translation>重新注册为</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="117"/>
+        <source>generation {0}</source>
+        <translation>第 {0} 代</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../app/charts.py" line="48"/>
+        <source>Restricted-offer volume</source>
+        <translation>违禁商品信息量</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="49"/>
+        <source>Spam volume</source>
+        <translation>垃圾信息量</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="50"/>
+        <source>Advertising Circle index</source>
+        <translation>“广告圈”指数</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="51"/>
+        <source>Bans: correct vs wrongful</source>
+        <translation>封号：正确与错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="52"/>
+        <source>Precision and recall</source>
+        <translation>精确率与召回率</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="53"/>
+        <source>Review backlog</source>
+        <translation>待审积压</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="56"/>
+        <source>spam posted</source>
+        <translation>发布的垃圾信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="57"/>
+        <source>spam removed</source>
+        <translation>删除的垃圾信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="58"/>
+        <source>ads+spam+offers share</source>
+        <translation>广告+垃圾+违禁占比</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="59"/>
+        <source>spam+offers share</source>
+        <translation>垃圾+违禁占比</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="60"/>
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="61"/>
+        <source>wrongful</source>
+        <translation>误判</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="62"/>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="63"/>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="64"/>
+        <source>waiting for review</source>
+        <translation>等待审核</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../app/compare.py" line="81"/>
+        <source>Policy in the editor</source>
+        <translation>编辑器中的策略</translation>
+    </message>
+    <message>
+        <location filename="../../app/compare.py" line="89"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/compare.py" line="90"/>
+        <source>Run both</source>
+        <translation>同时运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/compare.py" line="96"/>
+        <source>A (solid):</source>
+        <translation>A（实线）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/compare.py" line="98"/>
+        <source>B (dashed):</source>
+        <translation>B（虚线）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/compare.py" line="105"/>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/compare.py" line="145"/>
+        <source>The policy in the editor has errors; fix it first</source>
+        <translation>编辑器中的策略有错误，请先修正</translation>
+    </message>
+    <message>
+        <location filename="../../app/compare.py" line="153"/>
+        <source>Running {0} vs {1}…</source>
+        <translation>正在运行 {0} 对比 {1}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/compare.py" line="173"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>FeedDelegate</name>
+    <message>
+        <location filename="../../app/feed_delegate.py" line="37"/>
+        <source>Post removed for violating community rules</source>
+        <translation>该内容因违反社区规范已被删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/feed_delegate.py" line="38"/>
+        <source>Account banned for violating community rules</source>
+        <translation>该账号因违反社区规范已被封禁</translation>
+    </message>
+    <message>
+        <location filename="../../app/feed_delegate.py" line="39"/>
+        <source>Day {day} · {time}</source>
+        <translation>第 {day} 天 · {time}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPanel</name>
+    <message>
+        <location filename="../../app/panels/feed.py" line="50"/>
+        <source>Whose Friends Circle to show (a watched user)</source>
+        <translation>显示谁的朋友圈（被观察用户）</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/feed.py" line="55"/>
+        <source>All posts</source>
+        <translation>全部动态</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/feed.py" line="55"/>
+        <source>Life</source>
+        <translation>生活</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/feed.py" line="55"/>
+        <source>Ads</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/feed.py" line="56"/>
+        <source>Spam</source>
+        <translation>垃圾信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/feed.py" line="56"/>
+        <source>Restricted offers</source>
+        <translation>违禁商品信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/feed.py" line="56"/>
+        <source>Removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/feed.py" line="84"/>
+        <source>User #{0}</source>
+        <translation>用户 #{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/feed.py" line="111"/>
+        <source>Friends Circle · day {0} · {1} posts</source>
+        <translation>朋友圈 · 第 {0} 天 · {1} 条动态</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../app/i18n.py" line="42"/>
+        <source>life</source>
+        <translation>生活</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="43"/>
+        <source>ad</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="44"/>
+        <source>spam</source>
+        <translation>垃圾</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="45"/>
+        <source>offer</source>
+        <translation>违禁</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/main_window.py" line="61"/>
+        <source>Circle Lab — moderation-policy laboratory</source>
+        <translation>朋友圈实验室 — 内容治理策略实验</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="75"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="77"/>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="79"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="96"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="97"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="98"/>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="106"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="107"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="108"/>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="110"/>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="114"/>
+        <source>Friends Circle</source>
+        <translation>朋友圈</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="116"/>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="128"/>
+        <source>Pick a scenario and a policy, then Setup (Ctrl+R)</source>
+        <translation>选择场景和策略，然后点击“建立”（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="141"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="144"/>
+        <source>Dark theme</source>
+        <translation>深色主题</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="150"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="178"/>
+        <source>Error: </source>
+        <translation>错误：</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="195"/>
+        <source>{0} = {1}: takes effect at the next setup</source>
+        <translation>{0} = {1}：下次建立时生效</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="231"/>
+        <source>The policy has errors; fix it before setup</source>
+        <translation>策略有错误，请修正后再建立</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="263"/>
+        <source>Will be used at the next setup: {0}</source>
+        <translation>将在下次建立时使用：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="288"/>
+        <source>In force: {0} (from day 0)</source>
+        <translation>生效中：{0}（自第 0 天）</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="289"/>
+        <source>Ready: seed {0}, {1} days</source>
+        <translation>就绪：种子 {0}，{1} 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="308"/>
+        <source>Run finished after day {0}</source>
+        <translation>运行结束于第 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="313"/>
+        <source>In force: {0} (from day {1})</source>
+        <translation>生效中：{0}（自第 {1} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="314"/>
+        <source>Policy applied from day {0}</source>
+        <translation>策略自第 {0} 天起生效</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="317"/>
+        <source>{0} = {1} from day {2}</source>
+        <translation>{0} = {1}，自第 {2} 天起</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="384"/>
+        <source>Stored run #{0}: {1}</source>
+        <translation>保存的运行 #{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="386"/>
+        <source>Opened stored run #{0} ({1})</source>
+        <translation>已打开保存的运行 #{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="392"/>
+        <source>Export charts</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="396"/>
+        <source>Charts written to {0}</source>
+        <translation>图表已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="401"/>
+        <source>Export metrics as CSV</source>
+        <translation>将指标导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="419"/>
+        <source>The language changes at the next start</source>
+        <translation>语言将在下次启动时切换</translation>
+    </message>
+</context>
+<context>
+    <name>Params</name>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="45"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="46"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="47"/>
+        <source>Accounts</source>
+        <translation>账户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="48"/>
+        <source>Micro-merchants</source>
+        <translation>微商</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="51"/>
+        <source>Restricted sellers</source>
+        <translation>违禁品卖家</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="52"/>
+        <source>Spammers</source>
+        <translation>垃圾号</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="53"/>
+        <source>Life posts per user</source>
+        <translation>每人每天生活动态</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="54"/>
+        <source>Ads per merchant</source>
+        <translation>每个微商的广告数</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="55"/>
+        <source>Offers per seller</source>
+        <translation>每个卖家的违禁信息数</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="56"/>
+        <source>Spam per spammer</source>
+        <translation>每个垃圾号的垃圾信息数</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="57"/>
+        <source>View probability</source>
+        <translation>浏览概率</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="58"/>
+        <source>Initial evasion</source>
+        <translation>初始规避率</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="59"/>
+        <source>Evasion learning</source>
+        <translation>规避学习</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="61"/>
+        <source>Seller re-registration</source>
+        <translation>卖家重新注册</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="63"/>
+        <source>Re-registration delay</source>
+        <translation>重新注册延迟</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="64"/>
+        <source>New sellers</source>
+        <translation>新卖家</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="66"/>
+        <source>Spammer re-registration</source>
+        <translation>垃圾号重新注册</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="67"/>
+        <source>New spammers</source>
+        <translation>新垃圾号</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="68"/>
+        <source>Churn threshold</source>
+        <translation>流失阈值</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPanel</name>
+    <message>
+        <location filename="../../app/panels/policy.py" line="55"/>
+        <source>Load a preset policy into the editor (undoable)</source>
+        <translation>将预设策略载入编辑器（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="57"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="61"/>
+        <source>Put this policy in force from the next day (Ctrl+Enter)</source>
+        <translation>自下一天起启用此策略（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="63"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="65"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="67"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="68"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="70"/>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="84"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="84"/>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="84"/>
+        <source>Action</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="84"/>
+        <source>Strikes</source>
+        <translation>违规计分</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="85"/>
+        <source>Hits so far</source>
+        <translation>累计命中</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="92"/>
+        <source>Click a rule to inspect it</source>
+        <translation>点击规则查看详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="127"/>
+        <source>Open policy</source>
+        <translation>打开策略</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="128"/>
+        <location filename="../../app/panels/policy.py" line="134"/>
+        <source>YAML policies (*.yaml *.yml)</source>
+        <translation>YAML 策略 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="133"/>
+        <source>Save policy</source>
+        <translation>保存策略</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="153"/>
+        <source>line {0}</source>
+        <translation>第 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="159"/>
+        <source>✓ Valid: {0} ({1} rules)</source>
+        <translation>✓ 有效：{0}（{1} 条规则）</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="164"/>
+        <source>✗ {0} problem(s) — the policy in force is unchanged</source>
+        <translation>✗ {0} 个问题 — 生效中的策略保持不变</translation>
+    </message>
+</context>
+<context>
+    <name>RuleInspector</name>
+    <message>
+        <location filename="../../app/inspectors.py" line="129"/>
+        <source>Click a rule in the policy panel to inspect it</source>
+        <translation>点击策略面板中的规则以查看详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="134"/>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="135"/>
+        <source>posts or accounts per day</source>
+        <translation>每天条数或账户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="139"/>
+        <source>hits</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="139"/>
+        <source>true positives</source>
+        <translation>真阳性</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="140"/>
+        <source>false positives</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="141"/>
+        <source>wrongful account actions</source>
+        <translation>错误的账户处置</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="148"/>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="148"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="170"/>
+        <source>&lt;b&gt;Rule {0}&lt;/b&gt; · {1} days</source>
+        <translation>&lt;b&gt;规则 {0}&lt;/b&gt; · {1} 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="172"/>
+        <source>precision (true positives / hits)</source>
+        <translation>精确率（真阳性/命中）</translation>
+    </message>
+</context>
+<context>
+    <name>RunControls</name>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="27"/>
+        <source>Run controls</source>
+        <translation>运行控制</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="38"/>
+        <source>Setup</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="39"/>
+        <source>Build a new world from the scenario and policy</source>
+        <translation>根据场景和策略建立新世界</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="40"/>
+        <location filename="../../app/panels/run_controls.py" line="80"/>
+        <location filename="../../app/panels/run_controls.py" line="89"/>
+        <source>Go</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="40"/>
+        <source>Run or pause</source>
+        <translation>运行或暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="42"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="42"/>
+        <source>One day</source>
+        <translation>前进一天</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="43"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="44"/>
+        <source>Back to day 0 with the same settings</source>
+        <translation>以相同设置回到第 0 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="50"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="74"/>
+        <source>max</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="75"/>
+        <source>{0} days/s</source>
+        <translation>{0} 天/秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="80"/>
+        <location filename="../../app/panels/run_controls.py" line="89"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/run_controls.py" line="97"/>
+        <source>Day {0} / {1}</source>
+        <translation>第 {0} / {1} 天</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <location filename="../../app/runs_view.py" line="38"/>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="38"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="38"/>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="38"/>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="39"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="39"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="39"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="39"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="46"/>
+        <source>Open run</source>
+        <translation>打开运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="48"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="50"/>
+        <source>Database…</source>
+        <translation>数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="52"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="73"/>
+        <source>Cannot open the database: {0}</source>
+        <translation>无法打开数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="76"/>
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="101"/>
+        <source>Export metrics as CSV</source>
+        <translation>将指标导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="107"/>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="108"/>
+        <source>SQLite databases (*.db *.sqlite)</source>
+        <translation>SQLite 数据库 (*.db *.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="112"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPanel</name>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="181"/>
+        <source>live: takes effect the next day</source>
+        <translation>实时：下一天生效</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="182"/>
+        <source>takes effect at the next setup</source>
+        <translation>下次建立时生效</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="195"/>
+        <source>⚡ live parameters change a running world from the next day</source>
+        <translation>⚡ 实时参数会在下一天改变正在运行的世界</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/scenario.py" line="200"/>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../app/i18n.py" line="23"/>
+        <source>posts/day</source>
+        <translation>条/天</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="24"/>
+        <source>offers/day</source>
+        <translation>条/天</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="25"/>
+        <source>impressions/day</source>
+        <translation>曝光/天</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="26"/>
+        <source>share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="27"/>
+        <source>accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="28"/>
+        <source>accounts/day</source>
+        <translation>账户/天</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="29"/>
+        <source>posts</source>
+        <translation>条</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="30"/>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="31"/>
+        <source>probability/day</source>
+        <translation>概率/天</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="32"/>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="33"/>
+        <source>friends</source>
+        <translation>好友</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="34"/>
+        <source>sellers/day/10k</source>
+        <translation>卖家/天/万人</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="35"/>
+        <source>spammers/day/10k</source>
+        <translation>垃圾号/天/万人</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="36"/>
+        <source>CNY</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="37"/>
+        <source>CNY/day</source>
+        <translation>元/天</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="38"/>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,187 @@
+"""Desktop-app benchmark: event-loop stalls during a `large` run, chart refresh with a
+year of data, and the feed with a million posts. Prints figures; asserts nothing.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [--days N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.qt_compat import guard_none_refcount
+
+
+def spin(app: QApplication, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def bench_stalls(app: QApplication, days: int, tmp: Path) -> None:
+    """Run the `large` scenario in the window and record the gaps of a 5 ms timer."""
+    from app.main_window import MainWindow
+
+    win = MainWindow(QSettings(str(tmp / "bench.ini"), QSettings.Format.IniFormat),
+                     preset="large", policy="crackdown", db=str(tmp / "bench.db"))
+    win.resize(1600, 1000)
+    win.show()
+    win.scenario_panel.controls["days"].set_value(days)
+    clock = QElapsedTimer()
+    clock.start()
+    gaps: list[int] = []
+    last = [0]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    t0 = time.perf_counter()
+    last[0] = clock.elapsed()
+    timer.start()
+    win.setup()
+    while win.mode != "live":
+        spin(app, 0.01)
+    setup_s = time.perf_counter() - t0
+    setup_gaps = list(gaps)
+    gaps.clear()
+    t1 = time.perf_counter()
+    win.controls.go.setChecked(True)
+    while win.days_done < days:
+        spin(app, 0.01)
+    run_s = time.perf_counter() - t1
+    timer.stop()
+    g = np.array(gaps)
+    print(f"large scenario ({win.scenario_panel.scenario().population.accounts:,} accounts), "
+          f"{days} days at max speed, window 1600x1000 with live charts and feed:")
+    print(f"  setup {setup_s:.1f} s, longest stall during setup {max(setup_gaps or [0])} ms")
+    print(f"  run {run_s:.1f} s ({days / run_s:.1f} days/s); 5 ms timer fired {len(g)} times")
+    print(f"  event-loop stall: longest {g.max()} ms, 99th percentile "
+          f"{np.percentile(g, 99):.0f} ms, median {np.median(g):.0f} ms (goal: < 50 ms)")
+    win.close()
+
+
+def bench_charts(app: QApplication) -> None:
+    from app.charts import ChartPanel, chart_specs
+    from app.main_window import category_labels
+    from simulation.content import load_catalogue
+    from simulation.metrics import columns
+
+    cats = tuple(load_catalogue().names())
+    panel = ChartPanel()
+    panel.resize(1100, 800)
+    panel.build(chart_specs(cats, category_labels("en_US")))
+    panel.show()
+    rng = np.random.default_rng(0)
+    for day in range(365):
+        panel.append(day, {c: float(rng.random() * 100) for c in columns(cats)})
+    spin(app, 0.2)
+    times = []
+    for _ in range(20):
+        t = time.perf_counter()
+        panel.refresh()
+        panel.glw.viewport().repaint()
+        times.append(time.perf_counter() - t)
+    print("charts: 6 plots, 13 curves, 365 days each, 1100x800 px:")
+    print(f"  refresh + repaint: median {1000 * np.median(times):.1f} ms, "
+          f"max {1000 * max(times):.1f} ms")
+    panel.close()
+
+
+def bench_feed(app: QApplication, n: int) -> None:
+    from app.feed_model import FeedModel
+    from app.panels.feed import make_feed_view
+    from simulation.content import build_text_pool, load_catalogue
+
+    pool = build_text_pool(load_catalogue(), "en_US", np.random.default_rng(1))
+    rng = np.random.default_rng(2)
+    text_ids = rng.integers(0, len(pool.texts), n)
+    names = np.array([f"User{i}" for i in range(5000)], dtype=object)
+    gc.collect()
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    tracemalloc.start()
+    t = time.perf_counter()
+    frame = pd.DataFrame({
+        "post_id": np.arange(n), "day": rng.integers(0, 365, n), "hour": rng.random(n) * 24,
+        "author": rng.integers(0, 100_000, n), "author_name": names[rng.integers(0, 5000, n)],
+        "kind": rng.integers(0, 4, n), "text": np.array(pool.texts, dtype=object)[text_ids],
+        "has_image": pool.has_image[text_ids],
+        "removed_at_hours": np.where(rng.random(n) < 0.05, 2.0, np.nan),
+        "removal_cause": 1, "likes": rng.integers(0, 30, n), "author_status": 0,
+    })
+    model = FeedModel()
+    model.set_frame(frame)
+    load_s = time.perf_counter() - t
+    del frame
+    gc.collect()
+    current, _peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    view = make_feed_view(model)
+    view.resize(420, 900)
+    view.show()
+    spin(app, 0.2)
+    bar = view.verticalScrollBar()
+    frames = []
+    for _i in range(200):  # scroll like a flick: 200 frames of 120 px each
+        t = time.perf_counter()
+        bar.setValue(bar.value() + 120)
+        view.viewport().repaint()
+        frames.append(time.perf_counter() - t)
+    jumps = []
+    for pos in np.linspace(0, bar.maximum(), 50).astype(int):
+        t = time.perf_counter()
+        bar.setValue(int(pos))
+        view.viewport().repaint()
+        jumps.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    model.set_kind_filter(3)
+    filter_ms = 1000 * (time.perf_counter() - t)
+    rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"feed: {n:,} posts in the model (list view, uniform card height):")
+    print(f"  load into the model {load_s:.2f} s; Python memory held by the model "
+          f"{current / 2**20:.0f} MiB ({model.nbytes() / 2**20:.0f} MiB of arrays); "
+          f"peak RSS grew {(rss1 - rss0) / 1024:.0f} MiB")
+    print(f"  scroll frame (120 px + repaint): median {1000 * np.median(frames):.1f} ms, "
+          f"max {1000 * max(frames):.1f} ms")
+    print(f"  jump anywhere in the list + repaint: median {1000 * np.median(jumps):.1f} ms, "
+          f"max {1000 * max(jumps):.1f} ms; type filter over all rows {filter_ms:.0f} ms")
+    view.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--days", type=int, default=60, help="days of the large run")
+    parser.add_argument("--posts", type=int, default=1_000_000)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv)
+    guard_none_refcount()
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_charts(app)
+        bench_feed(app, args.posts)
+        bench_stalls(app, args.days, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,255 @@
+"""The desktop app driven as a user would: setup, go, pause, step, edit, click, compare."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtGui import QTextCursor
+
+from app.feed_model import REMOVED
+from simulation.engine import Simulation
+from tests.app.conftest import pause, run_until, setup_run
+
+
+def test_open_preset_run_pause_and_step(qtbot, make_window):
+    win = make_window(days=60)
+    assert win.scenario_panel.scenario().population.accounts == 1500
+    setup_run(qtbot, win)
+    assert win.controls.day.text().startswith("Day 0")
+    run_until(qtbot, win, 5)
+    pause(qtbot, win)
+    done = win.days_done
+    qtbot.wait(300)
+    assert win.days_done == done, "a paused run must not advance"
+    win.controls.step.trigger()
+    qtbot.waitUntil(lambda: win.days_done == done + 1, timeout=10_000)
+    assert f"Day {done + 1} / 60" == win.controls.day.text()
+    qtbot.waitUntil(lambda: len(win.charts.series("ad_share")[0]) == done + 1, timeout=2_000)
+
+
+def test_charts_equal_engine_metrics_for_same_seed(qtbot, make_window):
+    win = make_window(days=25)
+    setup_run(qtbot, win)
+    run_until(qtbot, win, 25)
+    qtbot.waitUntil(lambda: not win.running)
+    win.charts.refresh()
+    scenario, policy = win.last_setup
+    sim = Simulation(scenario, policy)
+    for _ in range(25):
+        sim.step()
+    expected = sim.metrics_frame()
+    for spec in win.charts.specs:
+        for series in spec.series:
+            x, y = win.charts.series(series.column)
+            np.testing.assert_array_equal(x, expected["day"].to_numpy(float))
+            np.testing.assert_allclose(y, expected[series.column].to_numpy(float),
+                                       equal_nan=True, err_msg=series.column)
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_broken_policy_shows_error_at_its_line_and_run_goes_on(qtbot, make_window):
+    win = make_window(days=90)
+    setup_run(qtbot, win)
+    win.controls.speed.setValue(30)  # ~30 days/s so the run is still going while we type
+    run_until(qtbot, win, 2)
+    editor = win.policy_panel.editor
+    line = _line_of(editor.toPlainText(), "action: remove")
+    block = editor.document().findBlockByNumber(line - 1)
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "zz")  # action: removezz
+    qtbot.waitUntil(lambda: bool(editor.issues), timeout=5_000)
+    assert line in editor.error_lines
+    assert win.policy_panel.issues.count() >= 1
+    assert f"line {line}" in win.policy_panel.issues.item(0).text()
+    assert not win.policy_panel.apply_btn.isEnabled()
+    assert "removezz" in editor.toPlainText(), "the user's text is kept"
+    before = win.days_done
+    qtbot.waitUntil(lambda: win.days_done >= before + 5, timeout=20_000)
+    assert win.running
+    names = {r["name"] for r in win.records[-1].rules}
+    assert names == {"restricted-offer-personal"}, "the last valid policy stays in force"
+    # undo brings the valid text back
+    editor.undo()
+    qtbot.waitUntil(lambda: not editor.issues, timeout=5_000)
+    assert win.policy_panel.apply_btn.isEnabled()
+    pause(qtbot, win)
+
+
+def test_live_slider_takes_effect_mid_run(qtbot, make_window):
+    win = make_window(policy="none", days=40)
+    setup_run(qtbot, win)
+    for _ in range(5):
+        win.controls.step.trigger()
+        qtbot.waitUntil(lambda n=_: win.days_done == n + 1, timeout=10_000)
+    offers = [f"offers_created.{c}" for c in win.info.categories]
+    assert sum(win.records[-1].metrics[c] for c in offers) > 0
+    # (wait on GUI state, never on a worker signal: pytest-qt would run its slot in the
+    # worker thread)
+    win.scenario_panel.controls["posting.seller_per_day"].spin.setValue(0.0)
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage()
+                    == "posting.seller_per_day = 0.0 from day 5", timeout=5_000)
+    for _ in range(3):
+        win.controls.step.trigger()
+        qtbot.waitUntil(lambda n=_: win.days_done == 6 + n, timeout=10_000)
+    assert all(sum(r.metrics[c] for c in offers) == 0 for r in win.records[5:])
+
+
+def _find_removed_post(qtbot, win):
+    for day in range(win.days_done - 1, 29, -1):
+        for i in range(win.feed.viewer.count()):
+            win.feed.viewer.setCurrentIndex(i)
+            win.charts.set_cursor(day)
+            viewer = win.feed.current_viewer()
+            with qtbot.waitSignal(win.feed.feedShown, timeout=10_000,
+                                  check_params_cb=lambda v, d, vv=viewer, dd=day:
+                                  v == vv and d == dd):
+                win.feed.request()
+            win.feed.filter.setCurrentIndex(win.feed.filter.findData(REMOVED))
+            if win.feed.model.rowCount():
+                return
+            win.feed.filter.setCurrentIndex(0)
+    pytest.fail("no removed post in any watched feed")
+
+
+def test_click_removed_post_opens_account_inspector(qtbot, make_window):
+    win = make_window(days=45)
+    setup_run(qtbot, win)
+    run_until(qtbot, win, 45)
+    qtbot.waitUntil(lambda: not win.running)
+    _find_removed_post(qtbot, win)
+    view = win.feed.view
+    index = win.feed.model.index(0)
+    post = win.feed.model.post(0)
+    assert post["removed_at_hours"] == post["removed_at_hours"]  # removed (not NaN)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(index).center())
+    qtbot.waitUntil(lambda: win.account_inspector.info.get("account") == post["author"],
+                    timeout=10_000)
+    info = win.account_inspector.info
+    assert info["account"] == post["author"]
+    assert f"#{post['author']}" in win.account_inspector.heading.text()
+    assert win.inspector_tabs.currentWidget() is win.account_inspector
+    assert win.account_inspector.fields["removals"].text() not in ("", "0")
+
+
+def test_rule_inspector_from_rules_table(qtbot, make_window):
+    win = make_window(days=40)
+    setup_run(qtbot, win)
+    run_until(qtbot, win, 40)
+    qtbot.waitUntil(lambda: not win.running)
+    win._update_hits()
+    table = win.policy_panel.rules
+    assert int(table.item(0, 4).text()) > 0, "hits so far"
+    table.cellClicked.emit(0, 0)
+    assert win.rule_inspector.rule == "restricted-offer-personal"
+    x, y = win.rule_inspector.curves["hits"].getData()
+    assert len(x) == 40 and y.sum() == int(table.item(0, 4).text())
+
+
+def test_compare_two_policies(qtbot, make_window):
+    win = make_window(days=60)
+    setup_run(qtbot, win)
+    cmp = win.compare
+    cmp.policy_a.setCurrentIndex(cmp.policy_a.findData("none"))
+    cmp.policy_b.setCurrentIndex(cmp.policy_b.findData("zero_tolerance"))
+    cmp.days.setValue(12)
+    with qtbot.waitSignal(cmp.finished, timeout=60_000):
+        qtbot.mouseClick(cmp.run_btn, Qt.MouseButton.LeftButton)
+    a, b = cmp.summaries
+    assert a["wrongful_removals"] == 0 and b["precision"] == b["precision"]
+    assert cmp.table.rowCount() > 10
+    xa, ya = cmp.charts.series("posts_removed.spam", "A")
+    xb, yb = cmp.charts.series("posts_removed.spam", "B")
+    assert len(xa) == len(xb) == 12
+    assert ya.sum() == 0 and yb.sum() > 0
+
+
+def test_reopen_saved_run(qtbot, make_window, tmp_path):
+    import simulation
+    from simulation.storage import load_metrics, open_db
+
+    db = tmp_path / "saved.db"
+    result = simulation.run("classroom", "crackdown", days=35, db=db)
+    win = make_window(db=db)
+    win.runs.refresh()
+    assert win.runs.table.rowCount() == 1
+    win.runs.table.selectRow(0)
+    stored = win.runs.open_row(0)
+    assert win.mode == "stored" and stored.run_id == result.run_id
+    expected = load_metrics(open_db(db), result.run_id)
+    _x, y = win.charts.series("offers_created.tobacco")
+    np.testing.assert_allclose(y, expected["offers_created.tobacco"].to_numpy(float))
+    assert win.feed.model.rowCount() > 0, "the stored feed of the last day"
+    post = win.feed.model.post(0)
+    win.feed.postActivated.emit(post)
+    assert win.account_inspector.info["account"] == post["author"]
+    csv = win.export_csv(str(tmp_path / "m.csv"))
+    with open(csv, encoding="utf-8") as f:
+        assert f.readline().startswith("day,")
+
+
+def test_event_loop_stays_responsive_during_a_run(qtbot, make_window):
+    win = make_window(preset="demo", days=400)
+    setup_run(qtbot, win)
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    run_until(qtbot, win, 1)
+    start = time.perf_counter()
+    qtbot.waitUntil(lambda: time.perf_counter() - start > 2.5, timeout=10_000)
+    timer.stop()
+    assert win.running and win.days_done > 5
+    assert len(gaps) > 25, "the timer kept firing"
+    assert max(gaps) < 250, f"longest stall {max(gaps)} ms"
+    pause(qtbot, win)
+
+
+def test_export_charts_png_and_svg(qtbot, make_window, tmp_path):
+    win = make_window(days=10)
+    setup_run(qtbot, win)
+    run_until(qtbot, win, 10)
+    png = win.export_charts("png", str(tmp_path / "c.png"))
+    svg = win.export_charts("svg", str(tmp_path / "c.svg"))
+    assert (tmp_path / "c.png").stat().st_size > 10_000
+    with open(svg, encoding="utf-8") as f:
+        assert "<svg" in f.read(2000)
+    assert png
+
+
+def test_settings_remembered(qtbot, make_window, tmp_path):
+    win = make_window(preset="demo", policy="keywords")
+    win.theme_action.setChecked(True)
+    win.save_settings()
+    from PySide6.QtCore import QSettings
+
+    from app.main_window import MainWindow
+
+    again = MainWindow(win.settings)
+    qtbot.addWidget(again)
+    try:
+        assert again.scenario_panel.preset.currentText() == "demo"
+        assert again.policy_panel.preset.currentText() == "keywords"
+        assert again.theme_name == "dark"
+        assert isinstance(win.settings, QSettings)
+    finally:
+        again.close()

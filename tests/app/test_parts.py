@@ -1,0 +1,70 @@
+"""Pieces of the app that need no running engine: feed model, CLI, translations."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from typer.testing import CliRunner
+
+from app.feed_model import REMOVED, ROLE, FeedModel
+
+
+def _frame(n: int) -> pd.DataFrame:
+    rng = np.random.default_rng(0)
+    removed = np.where(rng.random(n) < 0.1, 3.0, np.nan)
+    return pd.DataFrame({
+        "post_id": np.arange(n), "day": 1, "hour": rng.random(n) * 24, "author": np.arange(n),
+        "author_name": "Ann", "kind": rng.integers(0, 4, n), "text": "hello",
+        "has_image": False, "removed_at_hours": removed, "removal_cause": 1, "likes": 2,
+        "author_status": 0,
+    })
+
+
+def test_feed_model_filters_with_arrays(qtbot):
+    model = FeedModel()
+    frame = _frame(1000)
+    model.set_frame(frame)
+    assert model.rowCount() == 1000
+    model.set_kind_filter(3)
+    assert model.rowCount() == int((frame["kind"] == 3).sum())
+    assert all(model.data(model.index(i), ROLE["kind"]) == 3 for i in range(model.rowCount()))
+    model.set_kind_filter(REMOVED)
+    assert model.rowCount() == int(frame["removed_at_hours"].notna().sum())
+    model.set_kind_filter(None)
+    assert model.data(model.index(5), ROLE["author_name"]) == "Ann"
+
+
+def test_gui_command_is_registered():
+    from importlib.metadata import entry_points
+
+    import typer
+
+    from app.cli import register
+
+    assert "gui" in {ep.name for ep in entry_points(group="circlelab.commands")}
+    app = typer.Typer()
+
+    @app.callback()
+    def _root() -> None:
+        """circlelab"""
+
+    register(app)
+    result = CliRunner().invoke(app, ["gui", "--help"])
+    assert result.exit_code == 0
+    assert "--preset" in result.output and "--locale" in result.output
+
+
+def test_chinese_translation_is_compiled_and_loads(qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from app import i18n
+
+    assert i18n.qm_path("zh_CN").exists()
+    app = QCoreApplication.instance()
+    translator = i18n.install(app, "zh_CN")
+    try:
+        assert translator is not None
+        assert QCoreApplication.translate("Charts", "Spam volume") != "Spam volume"
+    finally:
+        app.removeTranslator(translator)
+        i18n.install(app, "en_US")
