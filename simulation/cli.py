@@ -71,13 +71,9 @@ def parse_set(values: list[str] | None) -> dict[str, Any]:
 
 
 def _fmt(value: Any) -> str:
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "–"
-        return f"{value:,.3f}" if abs(value) < 10 else f"{value:,.0f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
+    from simulation.numbers import format_number
+
+    return format_number(value)
 
 
 def summary_table(summary: dict[str, Any], title: str) -> Table:

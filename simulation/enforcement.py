@@ -19,7 +19,19 @@ from simulation.metrics import KINDS
 if TYPE_CHECKING:
     from simulation.engine import Simulation
 
-MAX_EVENTS = 250_000  # account events kept per run; the daily metrics count them all
+MAX_EVENTS = 250_000
+
+# What is counted per rule and day (the RuleStat table and rule_stats.csv).
+RULE_COUNTS = (
+    "hits",
+    "true_positives",
+    "false_positives",
+    "removals",
+    "reviews",
+    "account_actions",
+    "wrongful_account_actions",
+    "shadow_hits",
+)  # account events kept per run; the daily metrics count them all
 
 
 def _first_per_post(idx: np.ndarray, age: np.ndarray) -> np.ndarray:
@@ -234,19 +246,7 @@ def rule_statistics(sim: Simulation, d: int, dec: DayDecisions) -> list[dict[str
         return []
     posts = sim.posts
     n = len(names)
-    stats = {
-        k: np.zeros(n, np.int64)
-        for k in (
-            "hits",
-            "true_positives",
-            "false_positives",
-            "removals",
-            "reviews",
-            "account_actions",
-            "wrongful_account_actions",
-            "shadow_hits",
-        )
-    }
+    stats = {k: np.zeros(n, np.int64) for k in RULE_COUNTS}
     pdec = dec.posts
     if len(pdec):
         rule = np.asarray(pdec.rule, np.int64)

@@ -681,19 +681,6 @@ class Simulation:
         import pandas as pd
 
         rows = [r for rec in self.records for r in rec.rules]
-        return pd.DataFrame(
-            rows,
-            columns=[
-                "day",
-                "rule",
-                "name",
-                "hits",
-                "true_positives",
-                "false_positives",
-                "removals",
-                "reviews",
-                "account_actions",
-                "wrongful_account_actions",
-                "shadow_hits",
-            ],
-        )
+        from simulation.enforcement import RULE_COUNTS
+
+        return pd.DataFrame(rows, columns=["day", "rule", "name", *RULE_COUNTS])

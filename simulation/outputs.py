@@ -165,10 +165,6 @@ overflow:auto;font-size:.85rem}} figcaption{{color:#666}}
 
 
 def _num(value: Any) -> str:
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "–"
-        return f"{value:,.3f}" if abs(value) < 10 else f"{value:,.0f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return "" if value is None else str(value)
+    from simulation.numbers import format_number
+
+    return format_number(value)
