@@ -168,14 +168,14 @@ class ChartPanel(QWidget):
         self._redraw.timeout.connect(self.refresh)
 
     # ------------------------------------------------------------- building
-    def build(self, specs: list[ChartSpec], columns: int = 3) -> None:
+    def build(self, specs: list[ChartSpec], columns: int = 2) -> None:
         self.glw.clear()
         self.specs, self.plots, self.curves, self.cursors = specs, {}, {}, []
         fg = "#e8e8e8" if self._dark else "#202020"
         self.glw.setBackground("#1e1f22" if self._dark else "w")
         for i, spec in enumerate(specs):
             plot = self.glw.addPlot(row=i // columns, col=i % columns)
-            plot.setTitle(spec.title, size="17pt", color=fg)
+            plot.setTitle(spec.title, size="15pt", color=fg)
             # no grid: pyqtgraph draws it with the axes, and it tripled the repaint time
             legend = plot.addLegend(labelTextSize="12pt", offset=(6, 6), labelTextColor=fg)
             legend.setBrush(pg.mkBrush("#2b2d31cc" if self._dark else "#ffffffcc"))
@@ -186,6 +186,7 @@ class ChartPanel(QWidget):
                 axis.setTextPen(pg.mkPen(fg))
                 axis.setLabel(text, **{"font-size": "13pt", "color": fg})
             plot.getAxis("left").setWidth(72)
+            plot.getAxis("left").enableAutoSIPrefix(False)  # shares stay 0–1, not "x0.001"
             tip = "\n".join(
                 f"{s.label}: {definition(s.column).meaning} ({unit(definition(s.column).unit)})"
                 for s in spec.series

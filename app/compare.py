@@ -10,7 +10,7 @@ import math
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -97,22 +97,25 @@ class CompareView(QWidget):
         top.addWidget(self.policy_a, 1)
         top.addWidget(QLabel(self.tr("B (dashed):")))
         top.addWidget(self.policy_b, 1)
-        top.addWidget(self.days)
-        top.addWidget(self.run_btn)
+        runner = QHBoxLayout()
+        runner.addWidget(self.days)
+        runner.addWidget(self.run_btn)
         self.charts = ChartPanel(overlays=("A", "B"))
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("compareTable")
         self.table.setHorizontalHeaderLabels([self.tr("Measure"), "A", "B", "B − A"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        split = QSplitter()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.charts)
         split.addWidget(self.table)
         split.setStretchFactor(0, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         row = QHBoxLayout()
+        row.addLayout(runner)
         row.addWidget(self.progress, 1)
         row.addWidget(self.status, 2)
         layout.addLayout(row)

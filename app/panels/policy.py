@@ -69,8 +69,9 @@ class PolicyPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Preset:")))
         top.addWidget(self.preset, 1)
+        buttons = QHBoxLayout()  # a second row keeps the dock narrow enough for 1600 px
         for b in (load_btn, save_btn, self.undo_btn, self.redo_btn, self.apply_btn):
-            top.addWidget(b)
+            buttons.addWidget(b)
 
         self.status = QLabel()
         self.status.setObjectName("policyStatus")
@@ -111,6 +112,7 @@ class PolicyPanel(QWidget):
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.in_force)
         layout.addWidget(split, 1)
