@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.corpus_panel import CorpusPanel
 from app.paths import policies_dir, policy_presets
 from app.policy_editor import PolicyEditor
 
@@ -105,10 +106,15 @@ class PolicyPanel(QWidget):
         self.issues.itemActivated.connect(self._issue_clicked)
         self.issues.itemClicked.connect(self._issue_clicked)
 
+        # replay the policy over real labelled messages after each valid edit
+        self.corpus_panel = CorpusPanel()
+        self.corpus_panel.setObjectName("corpusPanel")
+
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.rules)
         split.addWidget(self.editor)
         split.addWidget(self.issues)
+        split.addWidget(self.corpus_panel)
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -158,6 +164,7 @@ class PolicyPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (issue.line, issue.column))
             self.issues.addItem(item)
         if policy is not None:
+            self.corpus_panel.set_policy(policy)
             self.status.setText(self.tr("✓ Valid: {0} ({1} rules)").format(
                 policy.name, len(policy.rule_names)))
             self.status.setProperty("state", "ok")

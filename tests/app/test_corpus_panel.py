@@ -72,3 +72,19 @@ def test_the_shipped_corpus(qtbot):
     with qtbot.waitSignal(panel.evaluated, timeout=30_000):
         panel.set_policy(policy.load_policy("spam"))
     assert panel.status.text().startswith("5574 messages (747 spam, 4827 ham): precision 99.2%")
+
+
+def test_policy_panel_replays_each_valid_policy_over_the_corpus(qtbot, tmp_path):
+    """The corpus panel is part of the policy panel and follows the editor."""
+    from app.panels.policy import PolicyPanel
+
+    corpus = tmp_path / "tiny.tsv"
+    corpus.write_text("Label\tSMS\nspam\tWIN a FREE prize! Txt CLAIM to 80086 now\n"
+                      "ham\tSee you at lunch\n", encoding="utf-8")
+    panel = PolicyPanel()
+    qtbot.addWidget(panel)
+    panel.corpus_panel.set_corpus(corpus)
+    with qtbot.waitSignal(panel.corpus_panel.evaluated, timeout=20_000):
+        panel.load_preset("spam")
+    assert panel.corpus_panel.evaluation is not None
+    assert panel.corpus_panel.table.rowCount() > 0
