@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import math
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -62,18 +63,24 @@ def _colour(i: int) -> str:
 
 def band_chart(bands: pd.DataFrame, metric: str, title: str, unit: str):
     """Mean across seeds per arm, with its confidence band shaded."""
-    fig, ax = plt.subplots(figsize=(10, 5.2), layout="constrained")
     part = bands[bands["metric"] == metric]
+    many = part["arm"].nunique() > 3
+    height = 5.2 + (0.3 * part["arm"].nunique() if many else 0)
+    fig, ax = plt.subplots(figsize=(10, height), layout="constrained")
     for i, (arm, d) in enumerate(part.groupby("arm", sort=False)):
         d = d.sort_values("day")
-        ax.plot(d["day"], d["mean"], color=_colour(i), label=f"{arm} (n={int(d['n'].max())})")
+        label = f"{compact(arm)} (n={int(d['n'].max())})"
+        ax.plot(d["day"], d["mean"], color=_colour(i), label=label)
         ax.fill_between(d["day"], d["lo"], d["hi"], color=_colour(i), alpha=0.2, linewidth=0)
     ax.set_title(title)
     ax.set_xlabel("day")
     ax.set_ylabel(unit)
     ax.margins(x=0)
     ax.set_ylim(bottom=0)
-    ax.legend(loc="best", fontsize=9)
+    if many:  # below the plot, so that long variant labels never hide the curves
+        fig.legend(loc="outside lower center", ncol=1, fontsize=9)
+    else:
+        ax.legend(loc="best", fontsize=9)
     return fig
 
 
@@ -220,7 +227,13 @@ def tradeoff_chart(rh: pd.DataFrame, param: str, level: float = 0.95):
     return fig, t
 
 
-def _short(arm: str, n: int = 48) -> str:
+def compact(arm: str) -> str:
+    """``P [rules.*.delay_hours=6]`` → ``P [delay_hours=6]``: labels that fit a legend."""
+    return re.sub(r"[\w*.-]+\.(\w+)=", r"\1=", arm)
+
+
+def _short(arm: str, n: int = 60) -> str:
+    arm = compact(arm)
     return arm if len(arm) <= n else arm[: n - 1] + "…"
 
 
@@ -296,6 +309,8 @@ def build(
             0, {"src": uri, "caption": "Exposure avoided against the baseline", "name": "avoided"}
         )
     params = swept_params(result)
+    if study and study.get("x") in params:  # the study names the parameter to plot against
+        params.insert(0, params.pop(params.index(study["x"])))
     if params and result.baseline:
         fig, table = tradeoff_chart(rh, params[0], level)
         figures.insert(

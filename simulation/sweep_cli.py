@@ -171,6 +171,14 @@ def sweep_cmd(
             "(applied to the policies that have the path)",
         ),
     ] = None,
+    policy_zip: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--policy-zip",
+            help="Policy parameters that move together (same number of values each): "
+            "a classifier threshold as recall and false-positive-rate pairs",
+        ),
+    ] = None,
     days: Annotated[int | None, typer.Option(help="Days per run (default: scenario)")] = None,
     workers: Annotated[
         int | None, typer.Option(help="Local processes (default: all cores)")
@@ -206,6 +214,7 @@ def sweep_cmd(
     try:
         sets = parse_assignments(set_, "--set")
         psets = parse_assignments(policy_set, "--policy-set")
+        pzip = parse_assignments(policy_zip, "--policy-zip")
     except ValueError as exc:
         raise _input_error(str(exc)) from None
     result = run_sweep_cli(
@@ -223,6 +232,7 @@ def sweep_cmd(
         sweep_id=sweep_id,
         baseline=baseline,
         keep=keep,
+        policy_zip=pzip,
     )
     report = None
     if out_dir is not None:
@@ -394,6 +404,7 @@ def run_study(
         db=db or str(out_dir / "study.db"),
         baseline=spec.get("baseline"),
         keep=spec.get("keep", "sample"),
+        policy_zip=spec.get("policy_zip") or {},
     )
     report = write_report(result, out_dir, spec.get("title", spec.get("name", "Study")), study=spec)
     return result, report

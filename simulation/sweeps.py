@@ -112,6 +112,14 @@ def _grid(values: dict[str, list[Any]]) -> list[dict[str, Any]]:
     return [dict(zip(keys, combo, strict=True)) for combo in itertools.product(*values.values())]
 
 
+def _zip(values: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    lengths = {len(v) for v in values.values()}
+    if len(lengths) > 1:
+        raise ValueError(f"zipped parameters need lists of one length, not {sorted(lengths)}")
+    keys = list(values)
+    return [dict(zip(keys, combo, strict=True)) for combo in zip(*values.values(), strict=True)]
+
+
 def canonical(params: dict[str, Any]) -> str:
     return json.dumps(params, sort_keys=True, default=str)
 
@@ -243,12 +251,15 @@ def plan(
     sweep_id: str | None = None,
     baseline: str | None = None,
     keep: str = "all",
+    policy_zip: dict[str, list[Any]] | None = None,
 ) -> Plan:
     """Expand a sweep into jobs, validating every scenario and policy variant up front.
 
     Scenario parameters (``sets``) apply to every policy. A policy parameter
     (``policy_sets``) applies only to the policies that have that path, so a ``none``
     baseline stays one arm in a sweep over the crackdown's takedown delay.
+    ``policy_zip`` lists move together instead of crossing: each index is one variant,
+    e.g. a classifier threshold as (recall, false-positive rate) points of one ROC curve.
     """
     from simulation.runs import resolve_scenario
 
@@ -265,18 +276,23 @@ def plan(
     notes: list[str] = []
     sources: list[tuple[PolicySource, dict[str, Any], str]] = []
     names: dict[str, str] = {}
+    zipped = _zip(policy_zip or {})
     for ref in policies:
         base = read_policy(ref)
         own = {k: v for k, v in policy_sets.items() if has_path(base.text, k)}
         for k in policy_sets.keys() - own.keys():
             notes.append(f"policy '{ref}' has no '{k}': it runs without that parameter")
-        for changes in _grid(own):
+        has_zip = bool(zipped) and all(has_path(base.text, k) for k in zipped[0])
+        if zipped and not has_zip:
+            notes.append(f"policy '{ref}' lacks a zipped path: it runs without them")
+        for crossed, together in itertools.product(_grid(own), zipped if has_zip else [{}]):
+            changes = {**crossed, **together}
             src = variant(base, changes)
             compiled = compile_source(src)
             names[str(ref)] = compiled.name
             sources.append((src, changes, compiled.name))
     used = {k for _s, changes, _n in sources for k in changes}
-    unused = [k for k in policy_sets if k not in used]
+    unused = [k for k in [*policy_sets, *(policy_zip or {})] if k not in used]
     if unused:
         raise KeyError(f"no policy in the sweep has {', '.join(repr(k) for k in unused)}")
     by_name: dict[str, set[str]] = {}
@@ -527,6 +543,7 @@ def sweep(
     sweep_id: str | None = None,
     baseline: str | None = None,
     keep: str = "all",
+    policy_zip: dict[str, list[Any]] | None = None,
     progress: Callable[[int, int, Job, Outcome], None] | None = None,
     on_start: Callable[[int], None] | None = None,
     runner: Runner = execute,
@@ -552,6 +569,7 @@ def sweep(
         sweep_id=sweep_id,
         baseline=baseline,
         keep=keep,
+        policy_zip=_as_lists(policy_zip),
     )
     engine = None
     todo = p.jobs
