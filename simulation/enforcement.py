@@ -121,12 +121,18 @@ def apply_decisions(sim: Simulation, d: int, dec: DayDecisions, tally: dict[str,
     tally["time_to_removal_hours"] = float(all_ages.mean()) if len(all_ages) else np.nan
     n_rule = tally.pop("_removed_rule", 0)
     tally["precision"] = tally.pop("_removed_violating", 0) / n_rule if n_rule else np.nan
-    created_viol = tally.get("posts_created.spam", 0) + tally.get("posts_created.offer", 0)
-    removed_viol = int(removed_kind[ContentKind.SPAM] + removed_kind[ContentKind.OFFER])
-    tally["recall"] = removed_viol / created_viol if created_viol else np.nan
+    # recall counts the day's own posts taken down the same day: removals of older posts
+    # (a ban sweeping away a backlog, a slow review) must not push it above 1
+    start = int(np.searchsorted(posts.day, d, side="left"))
+    kind, cat = posts.kind[start:], posts.category[start:]
+    gone = ~np.isinf(posts.removed_age[start:])
+    viol = (kind == ContentKind.SPAM) | (kind == ContentKind.OFFER)
+    tally["recall"] = float((gone & viol).sum() / viol.sum()) if viol.any() else np.nan
+    offers = kind == ContentKind.OFFER
+    made = np.bincount(cat[offers], minlength=len(cats))
+    hit = np.bincount(cat[offers & gone], minlength=len(cats))
     for c, name in enumerate(cats):
-        made = tally.get(f"offers_created.{name}", 0)
-        tally[f"recall_by_category.{name}"] = removed_cat[c] / made if made else np.nan
+        tally[f"recall_by_category.{name}"] = hit[c] / made[c] if made[c] else np.nan
 
 
 def _wrongful(sim: Simulation, accounts: np.ndarray, d: int) -> np.ndarray:

@@ -133,12 +133,12 @@ METRICS: tuple[Metric, ...] = (
         "Removals of violating posts / all removals that day (1 when nothing was removed)",
     ),
     Metric(
-        "recall", "share", "Violating posts removed that day / violating posts published that day"
+        "recall", "share", "Share of the day's violating posts that were taken down the same day"
     ),
     Metric(
         "recall_by_category",
         "share",
-        "Offers removed that day / offers published that day, per category",
+        "Share of the day's offers taken down the same day, per category",
         "category",
     ),
 )
