@@ -13,6 +13,7 @@ import pandas as pd
 
 from simulation.accounts import ARCHETYPE_NAMES, STATUS_NAMES
 from simulation.metrics import KINDS, STYLES
+from simulation.sampling import LIKE_RATE
 
 if TYPE_CHECKING:
     from simulation.engine import Simulation
@@ -66,7 +67,7 @@ def _live_rows(sim: Simulation, post_ids: np.ndarray) -> list[dict[str, Any]]:
                 "rule": int(posts.rule[r]),
                 "stage": int(posts.stage[r]),
                 "views": views,
-                "likes": int(views * (0.08 if posts.kind[r] == 0 else 0.005)),
+                "likes": round(views * float(LIKE_RATE[posts.kind[r]])),  # expected, so far
                 "reports": int(posts.reports[r]),
                 "labelled": bool(posts.labelled[r]),
                 "evidence": sim.evidence.get(pid, ""),

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from simulation.engine import Simulation
 
 FEED_PER_DAY = 30  # posts a watched user sees per day in the stored feed
-LIKE_RATE = np.array([0.08, 0.01, 0.002, 0.004])  # likes per view, by content kind
+LIKE_RATE = np.array([0.3, 0.03, 0.005, 0.02])  # likes per view, by content kind (illustrative)
 
 
 def sample_day(sim: Simulation, d: int, first_new: int) -> None:
