@@ -6,8 +6,9 @@
 2. The Dask path against local execution: the same sweep on a ``LocalCluster`` with
    as many single-threaded worker processes as local workers (cluster start-up
    excluded, reported apart).
-3. The same sweep stored in SQLite: the parent process writes every run, so this
-   shows when writing, not computing, sets the pace.
+3. The same sweep stored in SQLite, with everything (``keep="all"``) and with the
+   smaller ``keep="sample"``: the parent process writes every run, so this shows when
+   writing, not computing, sets the pace.
 
 The machine's load average is printed with the figures: on a shared machine other
 processes take cores, and the figures mean little without it.
@@ -84,11 +85,12 @@ def main() -> None:
             f"overhead vs local {wall / (60 * n / rates[cores]) - 1:+.0%} "
             f"(cluster start {boot:.1f} s, not included)"
         )
-    with tempfile.TemporaryDirectory() as tmp:
-        wall, n = timed(**base, workers=cores, db=str(Path(tmp) / "bench.db"))
+    for keep in ("all", "sample"):
+        with tempfile.TemporaryDirectory() as tmp:
+            wall, n = timed(**base, workers=cores, db=str(Path(tmp) / "bench.db"), keep=keep)
         rate = 60 * n / wall
         print(
-            f"local, {cores} workers, stored in SQLite: {wall:6.1f} s  {rate:6.1f} runs/min "
+            f"local, {cores} workers, SQLite, keep={keep}: {wall:6.1f} s  {rate:6.1f} runs/min "
             f"({rate / rates[cores]:.0%} of in-memory)"
         )
 

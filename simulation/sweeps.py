@@ -25,6 +25,7 @@ Design choices, and why:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import itertools
@@ -572,7 +573,8 @@ def sweep(
         policy_zip=_as_lists(policy_zip),
     )
     engine = None
-    todo = p.jobs
+    # in memory only metrics and a few posts are kept: do not build and ship the rest
+    todo = p.jobs if db is not None else [dataclasses.replace(j, keep="sample") for j in p.jobs]
     skipped = 0
     if db is not None:
         from simulation.storage import delete_run, open_db

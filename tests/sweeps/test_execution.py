@@ -160,3 +160,27 @@ def test_same_command_same_sweep_id_more_seeds_same_sweep():
 def test_sweep_without_changes_runs_nothing_twice(reference):
     again = sweep(SCENARIO, POLICIES, SEEDS, days=DAYS, db=reference.db)
     assert (again.ran, again.skipped) == (0, 4)
+
+
+def test_zipped_policy_parameters_move_together():
+    p = plan(
+        SCENARIO,
+        ["none", "assets/studies/classifier_threshold.policy.yaml"],
+        "1",
+        days=5,
+        policy_zip={
+            "detectors.model.recall.default": [0.2, 0.9],
+            "detectors.model.false_positive_rate.life": [0.001, 0.01],
+        },
+    )
+    params = sorted(j.params_json for j in p.jobs)
+    assert len(p.jobs) == 3  # none + 2 thresholds, not 2 x 2
+    assert any('recall.default": 0.2' in x and 'life": 0.001' in x for x in params)
+    with pytest.raises(ValueError, match="one length"):
+        plan(
+            SCENARIO,
+            ["crackdown"],
+            "1",
+            days=5,
+            policy_zip={"rules.*.delay_hours": [1, 2], "rules.*.strikes": [1]},
+        )
