@@ -120,7 +120,7 @@ def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, 
     }
 
 
-def _account_rows(sim: Simulation) -> list[dict[str, Any]]:
+def account_rows(sim: Simulation) -> list[dict[str, Any]]:
     """Every seller, spammer and merchant, plus regular users who were acted on or watched."""
     from simulation.people import display_names
 
@@ -150,7 +150,7 @@ def _account_rows(sim: Simulation) -> list[dict[str, Any]]:
     ]
 
 
-def _post_rows(sim: Simulation) -> list[dict[str, Any]]:
+def post_rows(sim: Simulation) -> list[dict[str, Any]]:
     from simulation.people import display_names
 
     rows = sim.sample_rows
@@ -254,10 +254,10 @@ def run(
                 summary=summary,
                 metrics=metrics_long(metrics),
                 rules=rules.to_dict("records"),
-                posts=_post_rows(sim),
+                posts=post_rows(sim),
                 feed=[{"viewer": v, "day": d, "post_id": p} for v, d, p in sim.feed_rows],
                 events=sim.events,
-                accounts=_account_rows(sim),
+                accounts=account_rows(sim),
             )
     except KeyboardInterrupt:
         if writer is not None:

@@ -180,7 +180,7 @@ def _code_version() -> str:
 
 def execute(job: Job) -> Outcome:
     """Run one job in a worker. Never raises: a failure comes back as an Outcome."""
-    from simulation.runs import _account_rows, _post_rows, metrics_long, run
+    from simulation.runs import account_rows, metrics_long, post_rows, run
 
     started = time.perf_counter()
     try:
@@ -196,7 +196,7 @@ def execute(job: Job) -> Outcome:
         assert sim is not None
         # the same rows ``simulation.run`` stores (runs.py builds them; reused, not copied)
         full = job.keep == "all"
-        posts = _post_rows(sim)
+        posts = post_rows(sim)
         if not full:
             posts = sorted(posts, key=lambda r: (r["kind"] in (2, 3), r["views"]), reverse=True)
             posts = posts[:SAMPLE_POSTS]
@@ -208,7 +208,7 @@ def execute(job: Job) -> Outcome:
             if full
             else [],
             "events": list(sim.events),
-            "accounts": _account_rows(sim) if full else [],
+            "accounts": account_rows(sim) if full else [],
         }
         return Outcome(
             job.key,
