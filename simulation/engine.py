@@ -44,6 +44,7 @@ from policy.interface import (
 from simulation.accounts import Archetype, Status, new_accounts
 from simulation.columns import Columns
 from simulation.content import Catalogue, EvasionStyle, TextPool, build_text_pool, load_catalogue
+from simulation.exposure import horizon_days
 from simulation.graph import FriendsGraph
 from simulation.metrics import KINDS, STYLES, columns
 from simulation.posting import NewPosts, generate, ordinal_per_author
@@ -63,6 +64,13 @@ STREAMS = (
 )
 
 INF = np.float32(np.inf)
+
+
+class _Unmoderated:
+    """The warm-up days' policy: nothing is moderated before the run starts."""
+
+    def decide(self, batch: DayBatch) -> DayDecisions:
+        return DayDecisions()
 
 
 class Cause:
@@ -160,8 +168,30 @@ class Simulation:
         self.surviving_obfuscated = np.zeros(2)
         self.listeners: list[Callable[[DayRecord], None]] = []
         self._build_world()
+        self._warm_up()
 
     # ----------------------------------------------------------------- world
+    def _warm_up(self) -> None:
+        """Live a few unmoderated, unrecorded days before day 0.
+
+        Without them day 0 would start with an empty feed, and impressions would ramp up
+        over the first days as if the app had just been switched on. The warm-up is the
+        same whatever the policy (it runs no policy and draws nothing from the policy's
+        random stream), so runs that differ only in policy share their day-0 world.
+        Posts made during the warm-up are carried into the run (``totals["carried_in"]``).
+        """
+        self.warmup_days = horizon_days(self.scenario.exposure.half_life_hours)
+        self.day = -self.warmup_days
+        session, self.session = self.session, _Unmoderated()
+        try:
+            while self.day < 0:
+                self.step()
+        finally:
+            self.session = session
+        self.totals["carried_in"] = np.bincount(self.posts.kind, minlength=4).astype(np.int64)
+        self.totals["created"][:] = 0
+        self.totals["removed"][:] = 0
+
     def _build_world(self) -> None:
         sc, acc = self.scenario, self.accounts
         n = sc.population.accounts
@@ -360,7 +390,8 @@ class Simulation:
         return account_info(self, account)
 
     # ----------------------------------------------------------------- the day
-    def step(self) -> DayRecord:
+    def step(self) -> DayRecord | None:
+        """Advance one day; returns its record (None for the unrecorded warm-up days)."""
         d = self.day
         tally: dict[str, float] = {}
         self._events(d, tally)
@@ -374,15 +405,18 @@ class Simulation:
         self.audience = self.graph.audience(acc.n, viewer_active[: self.n_regular])
         new = self._post(d, tally)
         first_new = self.posts.n - len(new)
-        self._sample(d, first_new)
+        if d >= 0:
+            self._sample(d, first_new)
         decisions = self.session.decide(self._batch(d, first_new))
         self._apply(d, decisions, tally)
         self._expose(d, tally)
         self._sellers(d, tally)
         self._churn(d, tally)
-        record = self._record(d, tally, decisions)
         self._trim(d)
         self.day += 1
+        if d < 0:
+            return None
+        record = self._record(d, tally, decisions)
         for listener in self.listeners:
             listener(record)
         return record

@@ -70,8 +70,8 @@ def test_evasion_rebounds_unless_normalisation_counters_it(runs):
     for seed in SEEDS:
         bare = _sum(runs[("bare", seed)], "offer_impressions")
         full = _sum(runs[("full", seed)], "offer_impressions")
-        trough_bare = _window(bare, 37, 44)
-        assert _window(bare, 100, 120) > 1.3 * trough_bare, seed  # a partial rebound
+        trough_bare = float(bare.rolling(7).mean().iloc[32:60].min())
+        assert _window(bare, 100, 120) > 1.5 * trough_bare, seed  # a partial rebound
         assert _window(bare, 100, 120) < _window(bare, 20, 30)  # ... but partial
         assert _window(full, 100, 120) < 0.6 * _window(bare, 100, 120), seed
 
