@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -121,6 +122,7 @@ class CompareView(QWidget):
         layout.addLayout(row)
         layout.addWidget(split, 1)
 
+        self._pending_specs: list[ChartSpec] | None = None
         self.thread = QThread()
         self.thread.setObjectName("circlelab-compare")
         self.worker = CompareWorker()
@@ -132,7 +134,23 @@ class CompareView(QWidget):
         self.thread.start()
 
     def set_specs(self, specs: list[ChartSpec]) -> None:
-        self.charts.build(specs)
+        """The charts are built when first needed (shown or run): six plots take ~0.1 s
+        of the GUI thread, which a Setup need not spend on a hidden tab."""
+        if specs == self.charts.specs:
+            self._pending_specs = None
+            return
+        self._pending_specs = specs
+        if self.isVisible():
+            self._build_charts()
+
+    def _build_charts(self) -> None:
+        if self._pending_specs is not None:
+            specs, self._pending_specs = self._pending_specs, None
+            self.charts.build(specs)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._build_charts()
+        super().showEvent(event)
 
     def _policy(self, combo: QComboBox) -> Any:
         data = combo.currentData()
@@ -147,6 +165,7 @@ class CompareView(QWidget):
         if a is None or b is None:
             self.status.setText(self.tr("The policy in the editor has errors; fix it first"))
             return
+        self._build_charts()
         self.charts.clear()
         self.table.setRowCount(0)
         self.summaries = None

@@ -1,23 +1,36 @@
-"""The engine off the GUI thread.
+"""The engine off the GUI thread, and out of the GUI process.
 
-A ``Simulation`` is not thread-safe, so exactly one object touches it: ``SimWorker``,
-living in its own ``QThread``. The GUI talks to it only through queued signals and
-gets copies back (metrics dicts, DataFrames), so a long day never freezes the window.
+The ``Simulation`` lives in a child process (``app.engine_proc``, started with the
+``spawn`` method), so the engine never holds the GUI's GIL: a long day cannot stall the
+event loop. ``SimWorker``, in its own ``QThread``, is the only thing that talks to that
+process. It sends one request over a pipe and waits for the reply; the wait releases the
+GIL. It then re-emits the reply as a signal. The GUI talks to the worker only through
+queued signals, so its public interface is the same as when the engine ran in the thread.
+
+A run steps one day per request, and the worker asks for the next day only while it is
+running, so Pause takes effect after the day in progress. A failure in the engine comes
+back as ``failed``. If the process dies, ``failed`` says so, and the next Setup starts a
+new one.
 """
 
 from __future__ import annotations
 
+import atexit
+import multiprocessing
 import sys
-import traceback
+import threading
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
-from simulation.engine import DayRecord, Simulation
+from app import engine_proc
+from simulation.engine import DayRecord
 from simulation.scenario import Scenario
 
 SWITCH_INTERVAL_S = 0.001
+POLL_S = 0.05  # how often a wait for the engine checks that it is alive / not cancelled
+JOIN_S = 1.0  # how long a stop waits for the process at each step (exit, terminate, kill)
 
 
 @dataclass(frozen=True)
@@ -37,8 +50,149 @@ def copy_record(record: DayRecord) -> DayRecord:
     return DayRecord(record.day, dict(record.metrics), [dict(r) for r in record.rules])
 
 
+class EngineError(Exception):
+    """The engine answered a request with an error (the process carries on)."""
+
+
+class EngineDied(Exception):
+    """The engine process is gone."""
+
+
+class Cancelled(Exception):
+    """Shutdown was requested while waiting for the engine."""
+
+
+class EngineProcess:
+    """One engine process and our end of its pipe. Used by one thread at a time."""
+
+    def __init__(self) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        ours, theirs = ctx.Pipe()
+        self.proc = ctx.Process(target=engine_proc.serve, args=(theirs,),
+                                name="circlelab-engine", daemon=True)
+        try:
+            self.proc.start()
+        except BaseException:
+            ours.close()
+            raise
+        finally:
+            theirs.close()  # only the child keeps it: its exit then ends our recv with EOF
+        self.conn = ours
+        self.answered = False  # it has replied at least once (its warm-up is over)
+        self.busy = False  # a request is in flight
+        self.closed = False
+
+    def alive(self) -> bool:
+        return not self.closed and self.proc.is_alive()
+
+    def call(self, msg: tuple, cancel: threading.Event) -> tuple:
+        """Send one request and wait for its reply; the wait releases the GIL."""
+        if cancel.is_set():
+            raise Cancelled
+        if self.closed:
+            raise EngineDied("the engine process is not running")
+        self.busy = True
+        try:
+            self.conn.send(msg)
+            while not self.conn.poll(POLL_S):
+                if cancel.is_set():
+                    raise Cancelled
+                if not self.proc.is_alive():
+                    break  # a reply may still be in the pipe; if not, recv raises EOFError
+            reply = self.conn.recv()
+        except (EOFError, OSError) as exc:
+            raise EngineDied(self.death_note()) from exc
+        self.busy = False
+        self.answered = True
+        if reply[0] == "error":
+            raise EngineError(reply[1])
+        return reply
+
+    def death_note(self) -> str:
+        self.proc.join(JOIN_S)
+        code = self.proc.exitcode
+        how = "" if code is None else f" (exit code {code})"
+        return f"The engine process stopped{how}; Setup starts a new one"
+
+    def forget(self) -> bool:
+        """Have an idle process drop its world (no reply); False if it is not idle."""
+        if self.closed or self.busy or not self.proc.is_alive():
+            return False
+        try:
+            self.conn.send(("forget",))
+        except (OSError, ValueError):
+            return False
+        return True
+
+    def stop(self) -> None:
+        """Ask the process to exit; terminate, then kill it if it does not. Never raises.
+
+        A process still warming up or busy with a request is terminated at once: it
+        holds nothing that needs saving."""
+        if self.closed:
+            return
+        self.closed = True
+        idle = self.answered and not self.busy
+        if idle:
+            try:
+                self.conn.send(("shutdown",))
+            except (OSError, ValueError):
+                idle = False
+        proc = self.proc
+        if idle:
+            proc.join(JOIN_S)
+        if proc.exitcode is None:
+            proc.terminate()
+            proc.join(JOIN_S)
+        if proc.exitcode is None:
+            proc.kill()
+            proc.join(JOIN_S)
+        if proc.exitcode is not None:
+            proc.close()
+        self.conn.close()
+
+
+# An idle engine process left by a closed window, for the next window of this process
+# (tests open dozens): a new one costs about a second of imports and warm-up. It is
+# stopped when the application quits, and at interpreter exit at the latest.
+_spare: EngineProcess | None = None
+_spare_lock = threading.Lock()
+
+
+def park_engine(engine: EngineProcess) -> None:
+    """Keep an idle engine as the spare (dropping its world), or stop it."""
+    global _spare
+    with _spare_lock:
+        if _spare is None and engine.forget():
+            _spare, engine = engine, None
+    if engine is not None:
+        engine.stop()
+
+
+def adopt_engine() -> EngineProcess | None:
+    """The spare engine, if there is a live one."""
+    global _spare
+    with _spare_lock:
+        engine, _spare = _spare, None
+    if engine is not None and not engine.alive():
+        engine.stop()
+        engine = None
+    return engine
+
+
+def stop_spare_engine() -> None:
+    global _spare
+    with _spare_lock:
+        engine, _spare = _spare, None
+    if engine is not None:
+        engine.stop()
+
+
+atexit.register(stop_spare_engine)
+
+
 class SimWorker(QObject):
-    """Owns one Simulation; steps it on a timer in the worker thread."""
+    """Owns an engine process; steps its Simulation on a timer in the worker thread."""
 
     ready = Signal(object)  # SetupInfo
     dayDone = Signal(object)  # DayRecord (a copy)
@@ -49,41 +203,92 @@ class SimWorker(QObject):
     policyApplied = Signal(int, object)  # first day in force, rule names
     paramApplied = Signal(str, object, int)  # key, value, first day in effect
     failed = Signal(str)
+    engineStarting = Signal()  # a new engine process is being started (after one died)
 
     def __init__(self) -> None:
         super().__init__()
-        self.sim: Simulation | None = None
         self.interval_ms = 0
+        self.engine: EngineProcess | None = None
+        self.has_world = False
+        self.day = 0  # the next day the engine will run
+        self.days = 0
         self._running = False
+        self._cancel = threading.Event()  # set from the GUI thread by WorkerHost.shutdown
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
+
+    # --------------------------------------------------------------- engine process
+    @Slot()
+    def start_engine(self) -> None:
+        """Start (or adopt) the engine process now, so that its warm-up overlaps with the
+        user's choices."""
+        self._ensure_engine(quiet=True)
+
+    def _ensure_engine(self, quiet: bool = False) -> bool:
+        if self.engine is not None and self.engine.alive():
+            return True
+        self._drop_engine()
+        if self._cancel.is_set():
+            return False
+        self.engine = adopt_engine()
+        if self.engine is not None:
+            return True
+        if not quiet:
+            self.engineStarting.emit()
+        try:
+            self.engine = EngineProcess()
+        except Exception as exc:
+            self.failed.emit(f"cannot start the engine process: {engine_proc.describe(exc)}")
+            return False
+        return True
+
+    def _drop_engine(self) -> None:
+        engine, self.engine = self.engine, None
+        self.has_world = False
+        if engine is not None:
+            engine.stop()
+
+    def _request(self, *msg: Any) -> tuple | None:
+        """One request to the engine; every failure becomes ``failed`` (or silence when
+        shutting down)."""
+        if self.engine is None:
+            self.failed.emit("The engine process is not running; press Setup")
+            return None
+        try:
+            return self.engine.call(msg, self._cancel)
+        except EngineError as exc:
+            self.failed.emit(str(exc))
+        except EngineDied as exc:
+            self.pause()
+            self._drop_engine()
+            self.failed.emit(str(exc))
+        except Cancelled:
+            self.pause()
+        return None
 
     # --------------------------------------------------------------- control
     @Slot(object, object, object)
     def setup(self, scenario: Scenario, policy: Any, seed: Any) -> None:
         self.pause()
+        self.has_world = False
         try:
-            self.sim = Simulation(scenario, policy, seed=seed)
-        except Exception as exc:  # a bad scenario must not kill the thread
-            self.sim = None
-            self.failed.emit(_describe(exc))
+            recipe = engine_proc.policy_recipe(policy)
+        except Exception as exc:
+            self.failed.emit(engine_proc.describe(exc))
             return
-        sim = self.sim
-        self.ready.emit(
-            SetupInfo(
-                sim.categories,
-                tuple(int(v) for v in sim.watched),
-                sim.scenario.days,
-                sim.seed,
-                sim.scenario.locale,
-                tuple(policy.rule_names),
-            )
-        )
+        if not self._ensure_engine():
+            return
+        reply = self._request("setup", scenario, recipe, int(seed))
+        if reply is None:
+            return
+        categories, watched, days, seed, locale, rule_names = reply[1:]
+        self.has_world, self.day, self.days = True, 0, days
+        self.ready.emit(SetupInfo(categories, watched, days, seed, locale, rule_names))
 
     @Slot()
     def go(self) -> None:
-        if self.sim is None or self._running or self._at_end():
+        if not self.has_world or self._running or self._at_end():
             return
         self._running = True
         self.runningChanged.emit(True)
@@ -98,7 +303,7 @@ class SimWorker(QObject):
 
     @Slot()
     def step(self) -> None:
-        if self.sim is not None and not self._running and not self._at_end():
+        if self.has_world and not self._running and not self._at_end():
             self._step_once()
 
     @Slot(int)
@@ -107,72 +312,72 @@ class SimWorker(QObject):
 
     @Slot(str, object)
     def set_param(self, key: str, value: Any) -> None:
-        if self.sim is None:
+        if not self.has_world:
             return
-        try:
-            self.sim.set_param(key, value)
-        except Exception as exc:
-            self.failed.emit(_describe(exc))
-            return
-        self.paramApplied.emit(key, value, self.sim.day)
+        reply = self._request("param", key, value)
+        if reply is not None:
+            self.paramApplied.emit(key, value, reply[1])
 
     @Slot(object)
     def set_policy(self, policy: Any) -> None:
-        if self.sim is None:
+        if not self.has_world:
             return
-        self.sim.set_policy(policy)
-        self.policyApplied.emit(self.sim.day, tuple(policy.rule_names))
+        try:
+            recipe = engine_proc.policy_recipe(policy)
+        except Exception as exc:
+            self.failed.emit(engine_proc.describe(exc))
+            return
+        reply = self._request("policy", recipe)
+        if reply is not None:
+            self.policyApplied.emit(reply[1], reply[2])
 
     # --------------------------------------------------------------- queries
     @Slot(int, int)
     def request_feed(self, viewer: int, day: int) -> None:
-        if self.sim is None:
+        if not self.has_world:
             return
-        try:
-            frame = self.sim.feed(viewer, day).copy()
-        except Exception as exc:
-            self.failed.emit(_describe(exc))
-            return
-        self.feedReady.emit(viewer, day, frame)
+        reply = self._request("feed", viewer, day)
+        if reply is not None:
+            self.feedReady.emit(viewer, day, reply[1])
 
     @Slot(int)
     def request_account(self, account: int) -> None:
-        if self.sim is None:
+        if not self.has_world:
             return
-        try:
-            info = self.sim.account(account)
-        except Exception as exc:
-            self.failed.emit(_describe(exc))
-            return
-        info = dict(info, events=[dict(e) for e in info["events"]])
-        self.accountReady.emit(info)
+        reply = self._request("account", account)
+        if reply is not None:
+            self.accountReady.emit(reply[1])
 
     @Slot()
     def release(self) -> None:
-        """Stop in the worker thread, then hand this object (and its timer) back to the GUI
-        thread, so that deleting it later never stops a timer from a foreign thread."""
+        """Stop the run and park (or stop) the engine process in the worker thread, then
+        hand this object
+        (and its timer) back to the GUI thread, so that deleting it later never stops a
+        timer from a foreign thread."""
         self._running = False
         self._timer.stop()
+        engine, self.engine = self.engine, None
+        self.has_world = False
+        if engine is not None:
+            park_engine(engine)
         app = QCoreApplication.instance()
         if app is not None:
             self.moveToThread(app.thread())
 
     # --------------------------------------------------------------- internals
     def _at_end(self) -> bool:
-        return self.sim is None or self.sim.day >= self.sim.scenario.days
+        return not self.has_world or self.day >= self.days
 
     def _step_once(self) -> None:
-        assert self.sim is not None
-        try:
-            record = self.sim.step()
-        except Exception as exc:
+        reply = self._request("step")
+        if reply is None:
             self.pause()
-            self.failed.emit(_describe(exc))
             return
-        self.dayDone.emit(copy_record(record))
+        record, self.day = reply[1], reply[2]
+        self.dayDone.emit(record)  # unpickled from the pipe: already a copy
         if self._at_end():
             self.pause()
-            self.finished.emit(self.sim.day - 1)
+            self.finished.emit(self.day - 1)
 
     @Slot()
     def _tick(self) -> None:
@@ -181,10 +386,6 @@ class SimWorker(QObject):
         self._step_once()
         if self._running:
             self._timer.start(self.interval_ms)
-
-
-def _describe(exc: BaseException) -> str:
-    return "".join(traceback.format_exception_only(type(exc), exc)).strip()
 
 
 class WorkerHost(QObject):
@@ -199,13 +400,14 @@ class WorkerHost(QObject):
     _policy = Signal(object)
     _feed = Signal(int, int)
     _account = Signal(int)
+    _start = Signal()
     _release = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # The GUI thread re-takes the GIL after every Qt call; with the default 5 ms switch
-        # interval each of those waits for the engine's thread, and a repaint of many calls
-        # stalls for 100+ ms. 1 ms keeps stalls short at a small cost in engine speed.
+        # The engine has its own process, but the Compare tab still steps two Simulations
+        # in a thread of this one; with the default 5 ms switch interval each Qt call of a
+        # repaint may wait that long for the GIL. 1 ms keeps those stalls short.
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         self.thread = QThread()
         self.thread.setObjectName("circlelab-engine")
@@ -221,8 +423,10 @@ class WorkerHost(QObject):
         self._policy.connect(w.set_policy)
         self._feed.connect(w.request_feed)
         self._account.connect(w.request_account)
+        self._start.connect(w.start_engine)
         self._release.connect(w.release, Qt.ConnectionType.BlockingQueuedConnection)
         self.thread.start()
+        self._start.emit()  # the process starts (and imports) in the worker thread
 
     def setup(self, scenario: Scenario, policy: Any, seed: int | None = None) -> None:
         # never emit None through Signal(object): PySide6 6.12 mis-counts its references
@@ -253,9 +457,13 @@ class WorkerHost(QObject):
         self._account.emit(account)
 
     def shutdown(self) -> None:
-        """Stop the run and the thread (waits for the day in progress to end)."""
+        """Stop the run, the engine process and the thread.
+
+        A wait for the engine in progress (a day, a setup) is cancelled within ``POLL_S``;
+        the process is then asked to exit, and terminated if it is busy."""
         if not self.thread.isRunning():
             return
-        self._release.emit()  # blocks until the day in progress has ended
+        self.worker._cancel.set()
+        self._release.emit()  # blocks until the worker has stopped the engine process
         self.thread.quit()
         self.thread.wait(30_000)

@@ -1,7 +1,10 @@
 """Desktop-app benchmark: event-loop stalls during a `large` run, chart refresh with a
 year of data, and the feed with a million posts. Prints figures; asserts nothing.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [--days N]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [--days N] [--only-stalls]
+
+The engine runs in its own process (app/worker.py), so a stall here is the GUI's own work
+(chart redraws, the feed) or the machine being busy, not the engine holding the GIL.
 """
 
 from __future__ import annotations
@@ -63,6 +66,9 @@ def bench_stalls(app: QApplication, days: int, tmp: Path) -> None:
     while win.mode != "live":
         spin(app, 0.01)
     setup_s = time.perf_counter() - t0
+    # the gap that ends with the ready handler (charts built) is recorded at the timer's
+    # next tick: let it tick so that it counts for the setup, not for the run
+    spin(app, 0.05)
     setup_gaps = list(gaps)
     gaps.clear()
     t1 = time.perf_counter()
@@ -77,7 +83,8 @@ def bench_stalls(app: QApplication, days: int, tmp: Path) -> None:
     print(f"  setup {setup_s:.1f} s, longest stall during setup {max(setup_gaps or [0])} ms")
     print(f"  run {run_s:.1f} s ({days / run_s:.1f} days/s); 5 ms timer fired {len(g)} times")
     print(f"  event-loop stall: longest {g.max()} ms, 99th percentile "
-          f"{np.percentile(g, 99):.0f} ms, median {np.median(g):.0f} ms (goal: < 50 ms)")
+          f"{np.percentile(g, 99):.0f} ms, median {np.median(g):.0f} ms (goal: < 50 ms); "
+          f"longest five {sorted(g)[-5:][::-1]} ms")
     win.close()
 
 
@@ -172,14 +179,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--days", type=int, default=60, help="days of the large run")
     parser.add_argument("--posts", type=int, default=1_000_000)
+    parser.add_argument("--only-stalls", action="store_true",
+                        help="skip the chart and feed benchmarks")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     guard_none_refcount()
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        bench_charts(app)
-        bench_feed(app, args.posts)
+        if not args.only_stalls:
+            bench_charts(app)
+            bench_feed(app, args.posts)
         bench_stalls(app, args.days, Path(tmp))
 
 
