@@ -6,7 +6,6 @@ the curves grow side by side. The summary is the engine's own ``summarise`` for 
 
 from __future__ import annotations
 
-import math
 import time
 from typing import Any
 
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.charts import ChartPanel, ChartSpec
 from app.paths import policy_presets
 from simulation.engine import Simulation
+from simulation.numbers import format_number
 from simulation.runs import summarise
 from simulation.scenario import Scenario
 
@@ -206,13 +206,7 @@ class CompareView(QWidget):
         self.thread.wait(30_000)
 
 
+
 def _fmt(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "–"
-        return f"{value:,.3f}" if abs(value) < 100 else f"{value:,.0f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
+    """The same number format as the command line and the reports."""
+    return format_number(value) if value is not None else "–"

@@ -116,14 +116,9 @@ def print_headline(result) -> None:
     if head.empty:
         return
     arms = list(dict.fromkeys(head["arm"]))
-    shown = [
-        "offer_impressions_avoided",
-        "spam_impressions_avoided",
-        "ad_share_end",
-        "wrongful_bans_per_10k",
-        "reviewer_hours",
-        "days_to_halve",
-    ]
+    from simulation.report_html import KEY_MEASURES
+
+    shown = list(KEY_MEASURES)
     short = [
         "offers avoided",
         "spam avoided",
