@@ -342,6 +342,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Error: ") + message)
 
     def _on_finished(self, last_day: int) -> None:
+        self.charts.refresh()  # live redraws update half the charts a tick; show them all
         self.statusBar().showMessage(self.tr("Run finished after day {0}").format(last_day))
 
     def _on_policy_applied(self, day: int, rule_names: tuple[str, ...]) -> None:
