@@ -191,6 +191,7 @@ class ChartPanel(QWidget):
                 axis.setLabel(text, **{"font-size": "13pt", "color": fg})
             plot.getAxis("left").setWidth(72)
             plot.getAxis("left").enableAutoSIPrefix(False)  # shares stay 0–1, not "x0.001"
+            plot.getViewBox().setLimits(yMin=0)  # counts and shares: no negative axis
             tip = "\n".join(
                 f"{s.label}: {definition(s.column).meaning} ({unit(definition(s.column).unit)})"
                 for s in spec.series

@@ -116,6 +116,8 @@ class PolicyPanel(QWidget):
         split.addWidget(self.issues)
         split.addWidget(self.corpus_panel)
         split.setStretchFactor(1, 3)
+        split.setCollapsible(1, False)
+        split.setSizes([110, 460, 70, 160])  # the editor first; the corpus table on demand
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)
