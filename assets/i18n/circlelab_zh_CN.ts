@@ -200,49 +200,112 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../app/compare.py" line="81"/>
+        <location filename="../../app/compare.py" line="82"/>
         <source>Policy in the editor</source>
         <translation>编辑器中的策略</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="89"/>
+        <location filename="../../app/compare.py" line="90"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="90"/>
+        <location filename="../../app/compare.py" line="91"/>
         <source>Run both</source>
         <translation>同时运行</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="96"/>
+        <location filename="../../app/compare.py" line="97"/>
         <source>A (solid):</source>
         <translation>A（实线）：</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="98"/>
+        <location filename="../../app/compare.py" line="99"/>
         <source>B (dashed):</source>
         <translation>B（虚线）：</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="105"/>
+        <location filename="../../app/compare.py" line="107"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="145"/>
+        <location filename="../../app/compare.py" line="166"/>
         <source>The policy in the editor has errors; fix it first</source>
         <translation>编辑器中的策略有错误，请先修正</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="153"/>
+        <location filename="../../app/compare.py" line="175"/>
         <source>Running {0} vs {1}…</source>
         <translation>正在运行 {0} 对比 {1}…</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="173"/>
+        <location filename="../../app/compare.py" line="195"/>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusPanel</name>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="63"/>
+        <source>Labelled corpus (TSV, CSV, JSONL, Parquet)</source>
+        <translation>带标注的语料（TSV、CSV、JSONL、Parquet）</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="65"/>
+        <source>Corpus…</source>
+        <translation>语料…</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="68"/>
+        <source>LABEL=TARGET pairs (targets: spam, offer, regular, life, ad, ignore)</source>
+        <translation>标签=类别 对（类别：spam、offer、regular、life、ad、ignore）</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="74"/>
+        <source>Map:</source>
+        <translation>映射：</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="77"/>
+        <source>No corpus chosen</source>
+        <translation>未选择语料</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="101"/>
+        <source>Choose a labelled corpus</source>
+        <translation>选择带标注的语料</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="102"/>
+        <source>Corpora (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</source>
+        <translation>语料 (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="125"/>
+        <source>Evaluating {0}…</source>
+        <translation>正在评估 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="157"/>
+        <source>✗ {0}</source>
+        <translation>✗ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="168"/>
+        <source>{0} messages ({1} spam, {2} ham): precision {3:.1%}, recall {4:.1%}, F1 {5:.1%}, false-positive rate {6:.2%}; {7:,.0f} messages/s</source>
+        <translation>{0} 条消息（{1} 条垃圾，{2} 条正常）：精确率 {3:.1%}，召回率 {4:.1%}，F1 {5:.1%}，误报率 {6:.2%}；每秒 {7:,.0f} 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="178"/>
+        <source>wrongly hit</source>
+        <translation>误判</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="179"/>
+        <source>missed</source>
+        <translation>漏判</translation>
     </message>
 </context>
 <context>
@@ -266,47 +329,47 @@
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../app/panels/feed.py" line="50"/>
+        <location filename="../../app/panels/feed.py" line="51"/>
         <source>Whose Friends Circle to show (a watched user)</source>
         <translation>显示谁的朋友圈（被观察用户）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="55"/>
+        <location filename="../../app/panels/feed.py" line="56"/>
         <source>All posts</source>
         <translation>全部动态</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="55"/>
+        <location filename="../../app/panels/feed.py" line="56"/>
         <source>Life</source>
         <translation>生活</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="55"/>
+        <location filename="../../app/panels/feed.py" line="56"/>
         <source>Ads</source>
         <translation>广告</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="56"/>
+        <location filename="../../app/panels/feed.py" line="57"/>
         <source>Spam</source>
         <translation>垃圾信息</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="56"/>
+        <location filename="../../app/panels/feed.py" line="57"/>
         <source>Restricted offers</source>
         <translation>违禁商品信息</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="56"/>
+        <location filename="../../app/panels/feed.py" line="57"/>
         <source>Removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="84"/>
+        <location filename="../../app/panels/feed.py" line="85"/>
         <source>User #{0}</source>
         <translation>用户 #{0}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="111"/>
+        <location filename="../../app/panels/feed.py" line="113"/>
         <source>Friends Circle · day {0} · {1} posts</source>
         <translation>朋友圈 · 第 {0} 天 · {1} 条动态</translation>
     </message>
@@ -337,167 +400,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="61"/>
+        <location filename="../../app/main_window.py" line="87"/>
         <source>Circle Lab — moderation-policy laboratory</source>
         <translation>朋友圈实验室 — 内容治理策略实验</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="75"/>
+        <location filename="../../app/main_window.py" line="101"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="77"/>
+        <location filename="../../app/main_window.py" line="103"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="79"/>
+        <location filename="../../app/main_window.py" line="105"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="96"/>
+        <location filename="../../app/main_window.py" line="122"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="97"/>
+        <location filename="../../app/main_window.py" line="123"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="98"/>
+        <location filename="../../app/main_window.py" line="124"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="106"/>
+        <location filename="../../app/main_window.py" line="132"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="107"/>
+        <location filename="../../app/main_window.py" line="133"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="108"/>
+        <location filename="../../app/main_window.py" line="134"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="110"/>
+        <location filename="../../app/main_window.py" line="136"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="114"/>
+        <location filename="../../app/main_window.py" line="140"/>
         <source>Friends Circle</source>
         <translation>朋友圈</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="116"/>
+        <location filename="../../app/main_window.py" line="142"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="128"/>
+        <location filename="../../app/main_window.py" line="154"/>
         <source>Pick a scenario and a policy, then Setup (Ctrl+R)</source>
         <translation>选择场景和策略，然后点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="141"/>
+        <location filename="../../app/main_window.py" line="169"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="144"/>
+        <location filename="../../app/main_window.py" line="172"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150"/>
+        <location filename="../../app/main_window.py" line="178"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="178"/>
+        <location filename="../../app/main_window.py" line="266"/>
+        <source>Setting up…</source>
+        <translation>正在建立…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="339"/>
+        <source>Starting the engine process…</source>
+        <translation>正在启动引擎进程…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="342"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="195"/>
+        <location filename="../../app/main_window.py" line="224"/>
         <source>{0} = {1}: takes effect at the next setup</source>
         <translation>{0} = {1}：下次建立时生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="231"/>
+        <location filename="../../app/main_window.py" line="260"/>
         <source>The policy has errors; fix it before setup</source>
         <translation>策略有错误，请修正后再建立</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="263"/>
+        <location filename="../../app/main_window.py" line="293"/>
         <source>Will be used at the next setup: {0}</source>
         <translation>将在下次建立时使用：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="288"/>
+        <location filename="../../app/main_window.py" line="319"/>
         <source>In force: {0} (from day 0)</source>
         <translation>生效中：{0}（自第 0 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="289"/>
+        <location filename="../../app/main_window.py" line="320"/>
         <source>Ready: seed {0}, {1} days</source>
         <translation>就绪：种子 {0}，{1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="308"/>
+        <location filename="../../app/main_window.py" line="346"/>
         <source>Run finished after day {0}</source>
         <translation>运行结束于第 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="313"/>
+        <location filename="../../app/main_window.py" line="351"/>
         <source>In force: {0} (from day {1})</source>
         <translation>生效中：{0}（自第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="314"/>
+        <location filename="../../app/main_window.py" line="352"/>
         <source>Policy applied from day {0}</source>
         <translation>策略自第 {0} 天起生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="317"/>
+        <location filename="../../app/main_window.py" line="355"/>
         <source>{0} = {1} from day {2}</source>
         <translation>{0} = {1}，自第 {2} 天起</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="384"/>
+        <location filename="../../app/main_window.py" line="422"/>
         <source>Stored run #{0}: {1}</source>
         <translation>保存的运行 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="386"/>
+        <location filename="../../app/main_window.py" line="424"/>
         <source>Opened stored run #{0} ({1})</source>
         <translation>已打开保存的运行 #{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="392"/>
+        <location filename="../../app/main_window.py" line="430"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="396"/>
+        <location filename="../../app/main_window.py" line="434"/>
         <source>Charts written to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="401"/>
+        <location filename="../../app/main_window.py" line="439"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="419"/>
+        <location filename="../../app/main_window.py" line="457"/>
         <source>The language changes at the next start</source>
         <translation>语言将在下次启动时切换</translation>
     </message>
@@ -603,103 +676,103 @@
 <context>
     <name>PolicyPanel</name>
     <message>
-        <location filename="../../app/panels/policy.py" line="55"/>
+        <location filename="../../app/panels/policy.py" line="56"/>
         <source>Load a preset policy into the editor (undoable)</source>
         <translation>将预设策略载入编辑器（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="57"/>
+        <location filename="../../app/panels/policy.py" line="58"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="61"/>
+        <location filename="../../app/panels/policy.py" line="62"/>
         <source>Put this policy in force from the next day (Ctrl+Enter)</source>
         <translation>自下一天起启用此策略（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="63"/>
+        <location filename="../../app/panels/policy.py" line="64"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="65"/>
+        <location filename="../../app/panels/policy.py" line="66"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="67"/>
+        <location filename="../../app/panels/policy.py" line="68"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="68"/>
+        <location filename="../../app/panels/policy.py" line="69"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="70"/>
+        <location filename="../../app/panels/policy.py" line="71"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="84"/>
+        <location filename="../../app/panels/policy.py" line="86"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="84"/>
+        <location filename="../../app/panels/policy.py" line="86"/>
         <source>Condition</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="84"/>
+        <location filename="../../app/panels/policy.py" line="86"/>
         <source>Action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="84"/>
+        <location filename="../../app/panels/policy.py" line="86"/>
         <source>Strikes</source>
         <translation>违规计分</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="85"/>
+        <location filename="../../app/panels/policy.py" line="87"/>
         <source>Hits so far</source>
         <translation>累计命中</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="92"/>
+        <location filename="../../app/panels/policy.py" line="94"/>
         <source>Click a rule to inspect it</source>
         <translation>点击规则查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="127"/>
+        <location filename="../../app/panels/policy.py" line="137"/>
         <source>Open policy</source>
         <translation>打开策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="128"/>
-        <location filename="../../app/panels/policy.py" line="134"/>
+        <location filename="../../app/panels/policy.py" line="138"/>
+        <location filename="../../app/panels/policy.py" line="144"/>
         <source>YAML policies (*.yaml *.yml)</source>
         <translation>YAML 策略 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="133"/>
+        <location filename="../../app/panels/policy.py" line="143"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="153"/>
+        <location filename="../../app/panels/policy.py" line="163"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="159"/>
+        <location filename="../../app/panels/policy.py" line="170"/>
         <source>✓ Valid: {0} ({1} rules)</source>
         <translation>✓ 有效：{0}（{1} 条规则）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="164"/>
+        <location filename="../../app/panels/policy.py" line="175"/>
         <source>✗ {0} problem(s) — the policy in force is unchanged</source>
         <translation>✗ {0} 个问题 — 生效中的策略保持不变</translation>
     </message>
