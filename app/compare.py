@@ -6,7 +6,7 @@ the curves grow side by side. The summary is the engine's own ``summarise`` for 
 
 from __future__ import annotations
 
-import time
+import multiprocessing as mp
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.charts import ChartPanel, ChartSpec
+from app.engine_proc import compare_serve, policy_recipe
 from app.paths import policy_presets
-from simulation.engine import Simulation
 from simulation.numbers import format_number
-from simulation.runs import summarise
 from simulation.scenario import Scenario
 
 EDITOR = "__editor__"
@@ -48,21 +47,42 @@ class CompareWorker(QObject):
 
     @Slot(object, object, object, int)
     def run(self, scenario: Scenario, policy_a: Any, policy_b: Any, days: int) -> None:
+        """Run both worlds in a child process; relay its messages as signals."""
         self.cancelled = False
+        ctx = mp.get_context("spawn")
+        mine, theirs = ctx.Pipe()
         try:
-            start = time.perf_counter()
-            sims = [Simulation(scenario, policy_a), Simulation(scenario, policy_b)]
-            for _ in range(days):
-                if self.cancelled:
-                    return
-                a, b = (s.step() for s in sims)
-                self.day.emit(a.day, dict(a.metrics), dict(b.metrics))
-            wall = time.perf_counter() - start
-            summaries = [summarise(s, s.metrics_frame(), wall / 2) for s in sims]
+            recipes = (policy_recipe(policy_a), policy_recipe(policy_b))
+            proc = ctx.Process(target=compare_serve, args=(theirs, scenario, *recipes, days),
+                               daemon=True, name="circlelab-compare")
+            proc.start()
         except Exception as exc:
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
-        self.done.emit(*summaries)
+        theirs.close()
+        try:
+            while not self.cancelled:
+                if not mine.poll(0.05):
+                    if not proc.is_alive() and not mine.poll(0):
+                        self.failed.emit("the compare process ended unexpectedly")
+                        return
+                    continue
+                msg = mine.recv()
+                if msg[0] == "day":
+                    self.day.emit(msg[1], msg[2], msg[3])
+                elif msg[0] == "done":
+                    self.done.emit(msg[1], msg[2])
+                    return
+                else:
+                    self.failed.emit(msg[1])
+                    return
+        except (EOFError, OSError):
+            self.failed.emit("the compare process ended unexpectedly")
+        finally:
+            if proc.is_alive() and self.cancelled:
+                proc.terminate()
+            proc.join(2)
+            mine.close()
 
 
 class CompareView(QWidget):

@@ -193,3 +193,33 @@ def serve(conn: Any) -> None:
             _exit_now()
         except Exception as exc:  # the reply does not pickle
             conn.send(("error", describe(exc)))
+
+
+# ------------------------------------------------------------------ compare
+def compare_serve(conn: Any, scenario: Any, recipe_a: tuple, recipe_b: tuple, days: int) -> None:
+    """Run two policies on the same world and seed, streaming each day's metrics.
+
+    Messages: ``("day", day, metrics_a, metrics_b)`` per day, then ``("done", summary_a,
+    summary_b)``, or ``("failed", message)``. Runs in its own process for the same reason
+    as :func:`serve`: the GUI's event loop must never wait for the engine.
+    """
+    import time
+
+    from simulation.engine import Simulation
+    from simulation.runs import summarise
+
+    try:
+        start = time.perf_counter()
+        sims = [Simulation(scenario, build_policy(recipe_a)),
+                Simulation(scenario, build_policy(recipe_b))]
+        with contextlib.suppress(OSError):
+            os.nice(ENGINE_NICENESS)
+        for _ in range(days):
+            a, b = (s.step() for s in sims)
+            conn.send(("day", a.day, dict(a.metrics), dict(b.metrics)))
+        wall = time.perf_counter() - start
+        conn.send(("done", *(summarise(s, s.metrics_frame(), wall / 2) for s in sims)))
+    except Exception as exc:
+        conn.send(("failed", describe(exc)))
+    finally:
+        conn.close()
