@@ -105,7 +105,7 @@ class StoredRun:
             "status": STATUS_NAMES[int(r["status"])],
             "status_day": int(r["status_day"]),
             "join_day": int(r["join_day"]),
-            "style": STYLES[0],
+            "style": STYLES[int(r["style"])] if "style" in r else STYLES[0],
             "removals": int(r["removals"]),
             "violations": int(r["violations"]),
             "bans": int(r["bans"]),

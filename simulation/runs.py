@@ -133,6 +133,7 @@ def account_rows(sim: Simulation) -> list[dict[str, Any]]:
         "archetype",
         "kind",
         "category",
+        "style",
         "join_day",
         "status",
         "status_day",

@@ -140,6 +140,7 @@ class AccountRow(SQLModel, table=True):
     archetype: int = 0
     kind: int = 0
     category: int = -1
+    style: int = 0  # how the account last wrote its offers (EvasionStyle)
     join_day: int = 0
     status: int = 0
     status_day: int = 0
@@ -170,7 +171,41 @@ def engine_for(url: str) -> Engine:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 60}
     engine = create_engine(url, **kwargs)
     SQLModel.metadata.create_all(engine)
+    add_missing_columns(engine)
     return engine
+
+
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Bring a database made by an earlier version up to date by adding new columns.
+
+    Columns are only ever added (with their default), never changed or dropped, so old
+    runs stay readable and new runs can be written to the same file.
+    """
+    from sqlalchemy import inspect, text
+
+    added = []
+    existing_tables = set(inspect(engine).get_table_names())
+    with engine.begin() as conn:
+        for table in SQLModel.metadata.sorted_tables:
+            if table.name not in existing_tables:
+                continue
+            have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+            for column in table.columns:
+                if column.name in have:
+                    continue
+                kind = column.type.compile(dialect=engine.dialect)
+                default = column.default.arg if column.default is not None else None
+                clause = ""
+                if isinstance(default, bool):
+                    clause = f" DEFAULT {'TRUE' if default else 'FALSE'}"
+                elif isinstance(default, int | float):
+                    clause = f" DEFAULT {default}"
+                elif isinstance(default, str):
+                    clause = " DEFAULT '" + default.replace("'", "''") + "'"
+                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" '
+                                  f"{kind}{clause}"))
+                added.append(f"{table.name}.{column.name}")
+    return added
 
 
 def open_db(db: str | Path | None) -> Engine:

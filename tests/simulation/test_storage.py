@@ -105,3 +105,23 @@ def test_metrics_with_gaps_round_trip(tmp_path, tiny):
     result = run(tiny, "none", days=3, db=db)
     stored = load_metrics(open_db(db), result.run_id)
     assert np.isnan(stored["precision"]).all() and np.isnan(result.metrics["precision"]).all()
+
+
+def test_a_database_from_an_earlier_version_gets_new_columns(tmp_path, tiny):
+    """Columns added since a database was made are added to it, old runs stay readable."""
+    import sqlite3
+
+    from simulation.storage import engine_for
+
+    path = tmp_path / "old.db"
+    run(tiny, "none", days=2, db=path)
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE accountrow DROP COLUMN style")  # as an earlier version made it
+    con.commit()
+    con.close()
+    engine_for.cache_clear()
+    result = run(tiny, "keywords", days=2, db=path)  # writes rows with the new column
+    engine = open_db(path)
+    accounts = load_table(engine, AccountRow, result.run_id)
+    assert "style" in accounts.columns and len(accounts) > 0
+    assert len(list_runs(engine)) == 2
