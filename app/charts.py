@@ -208,7 +208,9 @@ class ChartPanel(QWidget):
                     self.curves[(overlay, series.column)] = curve
                 self._plot_of[series.column] = spec.key
             line = pg.InfiniteLine(
-                pos=self.cursor_day, angle=90, movable=True,
+                pos=self.cursor_day,
+                angle=90,
+                movable=True,
                 pen=pg.mkPen("#888888", width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
                 hoverPen=pg.mkPen("#ff9900", width=3),
             )

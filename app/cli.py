@@ -15,10 +15,12 @@ def register(app: typer.Typer) -> None:
     def gui(
         preset: Annotated[str | None, typer.Option(help="Scenario preset to open")] = None,
         policy: Annotated[str | None, typer.Option(help="Policy preset for the editor")] = None,
-        db: Annotated[str | None, typer.Option(
-            help="Database of stored runs (SQLite path or SQLAlchemy URL)")] = None,
-        locale: Annotated[str | None, typer.Option(
-            help="Interface and content language: en_US or zh_CN")] = None,
+        db: Annotated[
+            str | None, typer.Option(help="Database of stored runs (SQLite path or SQLAlchemy URL)")
+        ] = None,
+        locale: Annotated[
+            str | None, typer.Option(help="Interface and content language: en_US or zh_CN")
+        ] = None,
     ) -> None:
         """Open the desktop lab: live charts, the feed, the policy editor, compare, runs."""
         if locale not in (None, "en_US", "zh_CN"):

@@ -53,8 +53,12 @@ class CompareWorker(QObject):
         mine, theirs = ctx.Pipe()
         try:
             recipes = (policy_recipe(policy_a), policy_recipe(policy_b))
-            proc = ctx.Process(target=compare_serve, args=(theirs, scenario, *recipes, days),
-                               daemon=True, name="circlelab-compare")
+            proc = ctx.Process(
+                target=compare_serve,
+                args=(theirs, scenario, *recipes, days),
+                daemon=True,
+                name="circlelab-compare",
+            )
             proc.start()
         except Exception as exc:
             self.failed.emit(f"{type(exc).__name__}: {exc}")
@@ -91,8 +95,9 @@ class CompareView(QWidget):
     _start = Signal(object, object, object, int)
     finished = Signal()
 
-    def __init__(self, scenario_source: Any, editor_policy: Any,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, scenario_source: Any, editor_policy: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.scenario_source = scenario_source  # callable -> Scenario
         self.editor_policy = editor_policy  # callable -> policy or None
@@ -224,7 +229,6 @@ class CompareView(QWidget):
         self.worker.cancelled = True
         self.thread.quit()
         self.thread.wait(30_000)
-
 
 
 def _fmt(value: Any) -> str:

@@ -65,8 +65,9 @@ class CorpusPanel(QWidget):
         pick = QPushButton(self.tr("Corpus…"))
         pick.clicked.connect(self.choose_corpus)
         self.mapping = QLineEdit("spam=spam,ham=regular")
-        self.mapping.setToolTip(self.tr("LABEL=TARGET pairs (targets: spam, offer, regular, "
-                                        "life, ad, ignore)"))
+        self.mapping.setToolTip(
+            self.tr("LABEL=TARGET pairs (targets: spam, offer, regular, life, ad, ignore)")
+        )
         self.mapping.editingFinished.connect(lambda: self.set_corpus(self.path.text()))
         top = QHBoxLayout()
         top.addWidget(self.path, 3)
@@ -82,8 +83,7 @@ class CorpusPanel(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in RULE_HEADER])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.
-                                                           ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.examples = QListWidget()
         self.examples.setObjectName("corpusExamples")
         self.examples.setMaximumHeight(120)
@@ -98,8 +98,11 @@ class CorpusPanel(QWidget):
     # ------------------------------------------------------------- inputs
     def choose_corpus(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a labelled corpus"), self.path.text(),
-            self.tr("Corpora (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)"))
+            self,
+            self.tr("Choose a labelled corpus"),
+            self.path.text(),
+            self.tr("Corpora (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)"),
+        )
         if path:
             self.set_corpus(path)
 
@@ -120,18 +123,29 @@ class CorpusPanel(QWidget):
 
     def _start(self) -> None:
         self._generation += 1
-        gen, policy, path, spec = (self._generation, self.policy, self.path.text().strip(),
-                                   self.mapping.text())
+        gen, policy, path, spec = (
+            self._generation,
+            self.policy,
+            self.path.text().strip(),
+            self.mapping.text(),
+        )
         self.status.setText(self.tr("Evaluating {0}…").format(Path(path).name))
         threading.Thread(target=self._work, args=(gen, policy, path, spec), daemon=True).start()
 
     def _work(self, gen: int, policy: Any, path: str, spec: str) -> None:
         try:
             cache = self._cache
-            chunks = cache[1] if cache is not None and cache[0] == (path, spec) else \
-                self._load(path, spec)
-            ev = evaluate_chunks(policy, chunks if chunks is not None else
-                                 read_corpus(path, mapping=parse_map(spec)), corpus=path, top=5)
+            chunks = (
+                cache[1]
+                if cache is not None and cache[0] == (path, spec)
+                else self._load(path, spec)
+            )
+            ev = evaluate_chunks(
+                policy,
+                chunks if chunks is not None else read_corpus(path, mapping=parse_map(spec)),
+                corpus=path,
+                top=5,
+            )
             self._relay.done.emit(gen, (ev, ""))
         except (CorpusError, ValueError, OSError) as exc:
             self._relay.done.emit(gen, (False, str(exc)))
@@ -164,19 +178,31 @@ class CorpusPanel(QWidget):
 
     def _fill(self, ev: Evaluation) -> None:
         o = ev.overall
-        self.status.setText(self.tr(
-            "{0} messages ({1} spam, {2} ham): precision {3:.1%}, recall {4:.1%}, F1 {5:.1%}, "
-            "false-positive rate {6:.2%}; {7:,.0f} messages/s").format(
-            ev.messages, ev.positives, ev.negatives, o.precision if o.hits else 0.0, o.recall,
-            o.f1 if o.f1 == o.f1 else 0.0, o.fpr, ev.throughput))
+        self.status.setText(
+            self.tr(
+                "{0} messages ({1} spam, {2} ham): precision {3:.1%}, recall {4:.1%}, F1 {5:.1%}, "
+                "false-positive rate {6:.2%}; {7:,.0f} messages/s"
+            ).format(
+                ev.messages,
+                ev.positives,
+                ev.negatives,
+                o.precision if o.hits else 0.0,
+                o.recall,
+                o.f1 if o.f1 == o.f1 else 0.0,
+                o.fpr,
+                ev.throughput,
+            )
+        )
         rows = rule_rows(ev)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.examples.clear()
-        for title, items in ((self.tr("wrongly hit"), ev.wrongly_hit),
-                             (self.tr("missed"), ev.missed)):
+        for title, items in (
+            (self.tr("wrongly hit"), ev.wrongly_hit),
+            (self.tr("missed"), ev.missed),
+        ):
             for e in items:
                 why = f" — {e.rule}: {e.evidence}" if e.rule else ""
                 self.examples.addItem(f"{title} ×{e.count}: {' '.join(e.text.split())}{why}")

@@ -82,8 +82,9 @@ def build_policy(recipe: tuple) -> Any:
         from policy import load_policy_text
 
         _, text, source, start_day, base_dir = recipe
-        return load_policy_text(text, source, start_day=start_day,
-                                base_dir=Path(base_dir) if base_dir else None)
+        return load_policy_text(
+            text, source, start_day=start_day, base_dir=Path(base_dir) if base_dir else None
+        )
     if kind == "none":
         from policy.builtin import NoModeration
 
@@ -136,9 +137,15 @@ class _Engine:
         policy = build_policy(recipe)
         sim = Simulation(scenario, policy, seed=seed)
         self.sim = sim
-        return ("ok", tuple(sim.categories), tuple(int(v) for v in sim.watched),
-                int(sim.scenario.days), int(sim.seed), str(sim.scenario.locale),
-                tuple(policy.rule_names))
+        return (
+            "ok",
+            tuple(sim.categories),
+            tuple(int(v) for v in sim.watched),
+            int(sim.scenario.days),
+            int(sim.seed),
+            str(sim.scenario.locale),
+            tuple(policy.rule_names),
+        )
 
 
 def warm_up() -> None:
@@ -149,8 +156,9 @@ def warm_up() -> None:
         from simulation.engine import Simulation
         from simulation.scenario import load_scenario
 
-        sim = Simulation(load_scenario("classroom").with_changes({"days": 1}),
-                         load_policy("crackdown"))
+        sim = Simulation(
+            load_scenario("classroom").with_changes({"days": 1}), load_policy("crackdown")
+        )
         sim.step()
         sim.feed(int(sim.watched[0]), 0)
         sim.account(0)
@@ -210,8 +218,10 @@ def compare_serve(conn: Any, scenario: Any, recipe_a: tuple, recipe_b: tuple, da
 
     try:
         start = time.perf_counter()
-        sims = [Simulation(scenario, build_policy(recipe_a)),
-                Simulation(scenario, build_policy(recipe_b))]
+        sims = [
+            Simulation(scenario, build_policy(recipe_a)),
+            Simulation(scenario, build_policy(recipe_b)),
+        ]
         with contextlib.suppress(OSError):
             os.nice(ENGINE_NICENESS)
         for _ in range(days):

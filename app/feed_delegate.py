@@ -38,12 +38,17 @@ class FeedDelegate(QStyledItemDelegate):
         self.banned_text = self.tr("Account banned for violating community rules")
         self.day_text = self.tr("Day {day} · {time}")
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-                 ) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         return QSize(max(280, option.rect.width()), CARD_HEIGHT)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         pal = option.palette
         dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
         painter.save()
@@ -85,15 +90,21 @@ class FeedDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(QColor("#8fa3d1" if dark else NAME_COLOUR))
         fm = QFontMetrics(bold)
-        painter.drawText(QRect(left, y0, width - 70, fm.height()), Qt.AlignmentFlag.AlignLeft,
-                         fm.elidedText(name, Qt.TextElideMode.ElideRight, width - 70))
+        painter.drawText(
+            QRect(left, y0, width - 70, fm.height()),
+            Qt.AlignmentFlag.AlignLeft,
+            fm.elidedText(name, Qt.TextElideMode.ElideRight, width - 70),
+        )
         # the ground truth, small, in the corner: this is a lab, not the real app
         small = QFont(base)
         small.setPointSizeF(base.pointSizeF() * 0.8)
         painter.setFont(small)
         painter.setPen(QColor(KIND_COLOURS[kind % 4]))
-        painter.drawText(QRect(left, y0, width, fm.height()), Qt.AlignmentFlag.AlignRight,
-                         t("Kinds", KIND_NAMES[kind % 4]))
+        painter.drawText(
+            QRect(left, y0, width, fm.height()),
+            Qt.AlignmentFlag.AlignRight,
+            t("Kinds", KIND_NAMES[kind % 4]),
+        )
 
         y = y0 + fm.height() + 4
         painter.setFont(base)
@@ -102,9 +113,11 @@ class FeedDelegate(QStyledItemDelegate):
         text_h = fmb.lineSpacing() * 3
         has_image = bool(index.data(ROLE["has_image"]))
         text_w = width - (IMAGE + PAD if has_image else 0)
-        painter.drawText(QRect(left, y, text_w, text_h),
-                         int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignTop),
-                         self._elide(str(index.data(ROLE["text"]) or ""), fmb, text_w, 3))
+        painter.drawText(
+            QRect(left, y, text_w, text_h),
+            int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignTop),
+            self._elide(str(index.data(ROLE["text"]) or ""), fmb, text_w, 3),
+        )
         if has_image:  # the photo, as a thumbnail beside the text
             left_img = left + text_w + PAD
             img = QRectF(left_img, y, IMAGE, IMAGE)
@@ -119,12 +132,15 @@ class FeedDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(muted)
         hour = float(index.data(ROLE["hour"]) or 0.0)
-        when = self.day_text.format(day=index.data(ROLE["day"]),
-                                    time=f"{int(hour):02d}:{int(hour % 1 * 60):02d}")
-        painter.drawText(QRect(left, y_meta, width, fmb.height()), Qt.AlignmentFlag.AlignLeft,
-                         when)
-        painter.drawText(QRect(left, y_meta, width, fmb.height()), Qt.AlignmentFlag.AlignRight,
-                         f"♥ {int(index.data(ROLE['likes']) or 0)}")
+        when = self.day_text.format(
+            day=index.data(ROLE["day"]), time=f"{int(hour):02d}:{int(hour % 1 * 60):02d}"
+        )
+        painter.drawText(QRect(left, y_meta, width, fmb.height()), Qt.AlignmentFlag.AlignLeft, when)
+        painter.drawText(
+            QRect(left, y_meta, width, fmb.height()),
+            Qt.AlignmentFlag.AlignRight,
+            f"♥ {int(index.data(ROLE['likes']) or 0)}",
+        )
         if removed or banned:
             notice = QRectF(left, int(card.bottom()) - PAD - 22, width, 22)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -132,9 +148,11 @@ class FeedDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(notice, 4, 4)
             painter.setPen(QColor("#ff9b8f" if dark else "#b3261e"))
             painter.setFont(small)
-            painter.drawText(notice.adjusted(8, 0, -8, 0),
-                             int(Qt.AlignmentFlag.AlignVCenter) | int(Qt.AlignmentFlag.AlignLeft),
-                             self.banned_text if banned else self.removed_text)
+            painter.drawText(
+                notice.adjusted(8, 0, -8, 0),
+                int(Qt.AlignmentFlag.AlignVCenter) | int(Qt.AlignmentFlag.AlignLeft),
+                self.banned_text if banned else self.removed_text,
+            )
         painter.restore()
 
     @staticmethod

@@ -18,14 +18,36 @@ Index = QModelIndex | QPersistentModelIndex
 # Custom roles: the delegate reads these instead of DisplayRole.
 ROLE_BASE = int(Qt.ItemDataRole.UserRole) + 1
 ROLES = (
-    "post_id", "day", "hour", "author", "author_name", "kind", "category", "text", "has_image",
-    "removed_at_hours", "removal_cause", "rule", "likes", "author_status", "archetype",
+    "post_id",
+    "day",
+    "hour",
+    "author",
+    "author_name",
+    "kind",
+    "category",
+    "text",
+    "has_image",
+    "removed_at_hours",
+    "removal_cause",
+    "rule",
+    "likes",
+    "author_status",
+    "archetype",
 )
 ROLE = {name: ROLE_BASE + i for i, name in enumerate(ROLES)}
 NUMERIC = {
-    "post_id": np.int64, "day": np.int32, "hour": np.float32, "author": np.int64,
-    "kind": np.int8, "category": np.int8, "has_image": np.bool_, "removed_at_hours": np.float32,
-    "removal_cause": np.int8, "rule": np.int16, "likes": np.int32, "author_status": np.int8,
+    "post_id": np.int64,
+    "day": np.int32,
+    "hour": np.float32,
+    "author": np.int64,
+    "kind": np.int8,
+    "category": np.int8,
+    "has_image": np.bool_,
+    "removed_at_hours": np.float32,
+    "removal_cause": np.int8,
+    "rule": np.int16,
+    "likes": np.int32,
+    "author_status": np.int8,
     "archetype": np.int8,
 }
 REMOVED = -1  # filter value: only removed posts

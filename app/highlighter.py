@@ -27,11 +27,23 @@ class YamlHighlighter(QSyntaxHighlighter):
 
     def set_dark(self, dark: bool) -> None:
         c = (
-            {"key": "#7cb7ff", "str": "#e6c07b", "num": "#d19a66", "com": "#7f848e",
-             "act": "#ff7b72", "kw": "#c678dd"}
+            {
+                "key": "#7cb7ff",
+                "str": "#e6c07b",
+                "num": "#d19a66",
+                "com": "#7f848e",
+                "act": "#ff7b72",
+                "kw": "#c678dd",
+            }
             if dark
-            else {"key": "#0b57d0", "str": "#8a5a00", "num": "#a43a00", "com": "#6a737d",
-                  "act": "#b3261e", "kw": "#7b1fa2"}
+            else {
+                "key": "#0b57d0",
+                "str": "#8a5a00",
+                "num": "#a43a00",
+                "com": "#6a737d",
+                "act": "#b3261e",
+                "kw": "#7b1fa2",
+            }
         )
         self.rules: list[tuple[re.Pattern[str], QTextCharFormat, int]] = [
             (re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w.-]*)\s*:"), _fmt(c["key"], bold=True), 1),

@@ -50,11 +50,16 @@ class AccountInspector(QWidget):
         self.form = QFormLayout()
         self.fields: dict[str, QLabel] = {}
         for key, label in (
-            ("archetype", self.tr("Archetype")), ("kind", self.tr("Account type")),
-            ("category", self.tr("Sells")), ("status", self.tr("Status")),
-            ("join_day", self.tr("Joined on day")), ("style", self.tr("Writing style")),
-            ("violations", self.tr("Violating posts")), ("removals", self.tr("Posts removed")),
-            ("bans", self.tr("Bans")), ("chain", self.tr("Re-registrations")),
+            ("archetype", self.tr("Archetype")),
+            ("kind", self.tr("Account type")),
+            ("category", self.tr("Sells")),
+            ("status", self.tr("Status")),
+            ("join_day", self.tr("Joined on day")),
+            ("style", self.tr("Writing style")),
+            ("violations", self.tr("Violating posts")),
+            ("removals", self.tr("Posts removed")),
+            ("bans", self.tr("Bans")),
+            ("chain", self.tr("Re-registrations")),
         ):
             value = QLabel()
             value.setObjectName(f"account_{key}")
@@ -63,8 +68,15 @@ class AccountInspector(QWidget):
             value.setWordWrap(True)
             self.fields[key] = value
             self.form.addRow(label, value)
-        self.events = _table([self.tr("Day"), self.tr("Action"), self.tr("Rule"),
-                              self.tr("Wrongful"), self.tr("Reason")])
+        self.events = _table(
+            [
+                self.tr("Day"),
+                self.tr("Action"),
+                self.tr("Rule"),
+                self.tr("Wrongful"),
+                self.tr("Reason"),
+            ]
+        )
         self.events.setObjectName("accountEvents")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -97,9 +109,13 @@ class AccountInspector(QWidget):
         for row, e in enumerate(events):
             rule = int(e.get("rule", -1))
             rule_name = self.rule_names[rule] if 0 <= rule < len(self.rule_names) else "–"
-            cells = [f"{e['day']}", str(e["action"]), rule_name,
-                     self.tr("yes") if e.get("wrongful") else self.tr("no"),
-                     str(e.get("reason", ""))]
+            cells = [
+                f"{e['day']}",
+                str(e["action"]),
+                rule_name,
+                self.tr("yes") if e.get("wrongful") else self.tr("no"),
+                str(e.get("reason", "")),
+            ]
             for col, text in enumerate(cells):
                 self.events.setItem(row, col, QTableWidgetItem(text))
 
@@ -136,13 +152,13 @@ class RuleInspector(QWidget):
         for side in ("bottom", "left"):
             self.plot.getAxis(side).setTickFont(big_font(11))
         labels = {
-            "hits": self.tr("hits"), "true_positives": self.tr("true positives"),
+            "hits": self.tr("hits"),
+            "true_positives": self.tr("true positives"),
             "false_positives": self.tr("false positives"),
             "wrongful_account_actions": self.tr("wrongful account actions"),
         }
         self.curves = {
-            c: self.plot.plot([], [], name=labels[c],
-                              pen=pg.mkPen(PALETTE[i], width=LINE_WIDTH))
+            c: self.plot.plot([], [], name=labels[c], pen=pg.mkPen(PALETTE[i], width=LINE_WIDTH))
             for i, c in enumerate(self.COLUMNS)
         }
         self.totals = _table([self.tr("Measure"), self.tr("Total")])
@@ -162,15 +178,30 @@ class RuleInspector(QWidget):
                 curve.setData(daily.index.to_numpy(float), daily[col].to_numpy(float))
             else:
                 curve.setData([], [])
-        total = {c: int(daily[c].sum()) if c in daily else 0 for c in (
-            "hits", "true_positives", "false_positives", "removals", "reviews",
-            "account_actions", "wrongful_account_actions", "shadow_hits")}
+        total = {
+            c: int(daily[c].sum()) if c in daily else 0
+            for c in (
+                "hits",
+                "true_positives",
+                "false_positives",
+                "removals",
+                "reviews",
+                "account_actions",
+                "wrongful_account_actions",
+                "shadow_hits",
+            )
+        }
         hits = total["hits"]
         precision = total["true_positives"] / hits if hits else math.nan
         self.heading.setText(self.tr("<b>Rule {0}</b> · {1} days").format(name, len(daily)))
         items = [(k.replace("_", " "), str(v)) for k, v in total.items()]
-        items.insert(3, (self.tr("precision (true positives / hits)"),
-                         "–" if np.isnan(precision) else f"{precision:.3f}"))
+        items.insert(
+            3,
+            (
+                self.tr("precision (true positives / hits)"),
+                "–" if np.isnan(precision) else f"{precision:.3f}",
+            ),
+        )
         self.totals.setRowCount(len(items))
         for row, (k, v) in enumerate(items):
             self.totals.setItem(row, 0, QTableWidgetItem(k))

@@ -7,8 +7,12 @@ import sys
 from PySide6.QtCore import QSettings
 
 
-def run(preset: str | None = None, policy: str | None = None, db: str | None = None,
-        locale: str | None = None) -> int:
+def run(
+    preset: str | None = None,
+    policy: str | None = None,
+    db: str | None = None,
+    locale: str | None = None,
+) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app import i18n

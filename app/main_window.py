@@ -77,9 +77,15 @@ def freeze_startup_heap() -> None:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None, preset: str | None = None,
-                 policy: str | None = None, db: str | None = None, locale: str = "en_US",
-                 theme_name: str | None = None) -> None:
+    def __init__(
+        self,
+        settings: QSettings | None = None,
+        preset: str | None = None,
+        policy: str | None = None,
+        db: str | None = None,
+        locale: str = "en_US",
+        theme_name: str | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings or QSettings()
         self.locale = locale
@@ -131,16 +137,26 @@ class MainWindow(QMainWindow):
         self.inspector_tabs = QTabWidget()
         self.inspector_tabs.addTab(self.account_inspector, self.tr("Account"))
         self.inspector_tabs.addTab(self.rule_inspector, self.tr("Rule"))
-        self.scenario_dock = self._dock("scenarioDock", self.tr("Scenario"), self.scenario_panel,
-                                        Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.policy_dock = self._dock("policyDock", self.tr("Policy"), self.policy_panel,
-                                      Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.scenario_dock = self._dock(
+            "scenarioDock",
+            self.tr("Scenario"),
+            self.scenario_panel,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+        )
+        self.policy_dock = self._dock(
+            "policyDock", self.tr("Policy"), self.policy_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.tabifyDockWidget(self.scenario_dock, self.policy_dock)
         self.scenario_dock.raise_()
-        self.feed_dock = self._dock("feedDock", self.tr("Friends Circle"), self.feed,
-                                    Qt.DockWidgetArea.RightDockWidgetArea)
-        self.inspector_dock = self._dock("inspectorDock", self.tr("Inspector"),
-                                         self.inspector_tabs, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.feed_dock = self._dock(
+            "feedDock", self.tr("Friends Circle"), self.feed, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.inspector_dock = self._dock(
+            "inspectorDock",
+            self.tr("Inspector"),
+            self.inspector_tabs,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
         self.splitDockWidget(self.feed_dock, self.inspector_dock, Qt.Orientation.Vertical)
         self.resizeDocks([self.scenario_dock], [340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.feed_dock], [400], Qt.Orientation.Horizontal)
@@ -157,8 +173,7 @@ class MainWindow(QMainWindow):
         freeze_startup_heap()
 
     # ------------------------------------------------------------- construction
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea
-              ) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -172,8 +187,7 @@ class MainWindow(QMainWindow):
         self.theme_action = QAction(theme.icon("theme"), self.tr("Dark theme"), self)
         self.theme_action.setCheckable(True)
         self.theme_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.theme_action.toggled.connect(
-            lambda on: self.set_theme("dark" if on else "light"))
+        self.theme_action.toggled.connect(lambda on: self.set_theme("dark" if on else "light"))
         view.addAction(self.theme_action)
         lang = self.menuBar().addMenu(self.tr("&Language"))
         for code, label in (("en_US", "English"), ("zh_CN", "中文")):
@@ -221,7 +235,9 @@ class MainWindow(QMainWindow):
         self.scenario_panel.liveChanged.connect(self._live_param)
         self.scenario_panel.setupChanged.connect(
             lambda k, v: self.statusBar().showMessage(
-                self.tr("{0} = {1}: takes effect at the next setup").format(k, v)))
+                self.tr("{0} = {1}: takes effect at the next setup").format(k, v)
+            )
+        )
         self.runs.runOpened.connect(self.open_stored)
 
     def _restore(self, preset: str | None, policy: str | None) -> None:
@@ -290,15 +306,18 @@ class MainWindow(QMainWindow):
             self.host.set_policy(policy)
         else:
             self.policy_panel.set_in_force(
-                self.tr("Will be used at the next setup: {0}").format(policy.name))
+                self.tr("Will be used at the next setup: {0}").format(policy.name)
+            )
 
     def _live_param(self, key: str, value: Any) -> None:
         if self.mode == "live":
             self.host.set_param(key, value)
             if self.last_setup is not None:  # reset keeps what the user set
                 with contextlib.suppress(Exception):
-                    self.last_setup = (self.last_setup[0].with_changes({key: value}),
-                                       self.last_setup[1])
+                    self.last_setup = (
+                        self.last_setup[0].with_changes({key: value}),
+                        self.last_setup[1],
+                    )
 
     # ------------------------------------------------------------- worker replies
     def _on_ready(self, info: SetupInfo) -> None:
@@ -317,8 +336,9 @@ class MainWindow(QMainWindow):
         self.controls.set_day(0, info.days)
         name = self.policy_in_force.name if self.policy_in_force is not None else "?"
         self.policy_panel.set_in_force(self.tr("In force: {0} (from day 0)").format(name))
-        self.statusBar().showMessage(self.tr("Ready: seed {0}, {1} days").format(info.seed,
-                                                                                info.days))
+        self.statusBar().showMessage(
+            self.tr("Ready: seed {0}, {1} days").format(info.seed, info.days)
+        )
 
     def _on_day(self, record: DayRecord) -> None:
         self.records.append(record)
@@ -421,14 +441,16 @@ class MainWindow(QMainWindow):
         self.controls.set_day(run.days_done, run.days_requested)
         self.policy_panel.set_in_force(self.tr("Stored run #{0}: {1}").format(run.id, run.name))
         self.tabs.setCurrentIndex(0)
-        self.statusBar().showMessage(self.tr("Opened stored run #{0} ({1})").format(run.id,
-                                                                                   run.name))
+        self.statusBar().showMessage(
+            self.tr("Opened stored run #{0} ({1})").format(run.id, run.name)
+        )
 
     # ------------------------------------------------------------- export, theme, locale
     def export_charts(self, fmt: str, path: str | None = None) -> str | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export charts"),
-                                                  f"circlelab-charts.{fmt}", f"*.{fmt}")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export charts"), f"circlelab-charts.{fmt}", f"*.{fmt}"
+            )
         if path:
             self.charts.export(path)
             self.statusBar().showMessage(self.tr("Charts written to {0}").format(path))
@@ -436,8 +458,9 @@ class MainWindow(QMainWindow):
 
     def export_csv(self, path: str | None = None) -> str | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export metrics as CSV"),
-                                                  "circlelab-metrics.csv", "CSV (*.csv)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export metrics as CSV"), "circlelab-metrics.csv", "CSV (*.csv)"
+            )
         if path:
             self.metrics_frame().to_csv(path, index=False)
         return path or None

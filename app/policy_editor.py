@@ -165,8 +165,9 @@ class PolicyEditor(QPlainTextEdit):
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.drawEllipse(3, top + height // 2 - 4, 8, 8)
                 painter.setPen(pal.placeholderText().color())
-                painter.drawText(0, top, self._gutter.width() - 6, height,
-                                 Qt.AlignmentFlag.AlignRight, str(line))
+                painter.drawText(
+                    0, top, self._gutter.width() - 6, height, Qt.AlignmentFlag.AlignRight, str(line)
+                )
             block = block.next()
             top = bottom
             number += 1

@@ -35,8 +35,17 @@ class RunsView(QWidget):
         self.table = QTableWidget(0, 8)
         self.table.setObjectName("runsTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Id"), self.tr("Name"), self.tr("Scenario"), self.tr("Policy"),
-             self.tr("Seed"), self.tr("Days"), self.tr("State"), self.tr("Created")])
+            [
+                self.tr("Id"),
+                self.tr("Name"),
+                self.tr("Scenario"),
+                self.tr("Policy"),
+                self.tr("Seed"),
+                self.tr("Days"),
+                self.tr("State"),
+                self.tr("Created"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -76,9 +85,16 @@ class RunsView(QWidget):
         self.where.setText(self.tr("Database: {0}").format(normalise_url(self.db)))
         self.table.setRowCount(len(runs))
         for row, run in enumerate(runs):
-            cells = [run.id, run.name, run.scenario_name, run.policy_name, run.seed,
-                     f"{run.days_done}/{run.days_requested}", run_state(run),
-                     run.created_at.strftime("%Y-%m-%d %H:%M")]
+            cells = [
+                run.id,
+                run.name,
+                run.scenario_name,
+                run.policy_name,
+                run.seed,
+                f"{run.days_done}/{run.days_requested}",
+                run_state(run),
+                run.created_at.strftime("%Y-%m-%d %H:%M"),
+            ]
             for col, value in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(str(value)))
 
@@ -98,14 +114,16 @@ class RunsView(QWidget):
         run_id = self.run_id(self.table.currentRow())
         if run_id is None or self.engine is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export metrics as CSV"),
-                                              f"run-{run_id}-metrics.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export metrics as CSV"), f"run-{run_id}-metrics.csv", "CSV (*.csv)"
+        )
         if path:
             StoredRun(self.engine, run_id).metrics.to_csv(Path(path), index=False)
 
     def choose_db(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), "",
-                                              self.tr("SQLite databases (*.db *.sqlite)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), "", self.tr("SQLite databases (*.db *.sqlite)")
+        )
         if path:
             self.set_db(path)
             if self.engine is None:

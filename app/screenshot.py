@@ -46,18 +46,22 @@ def shoot(app: QApplication, win: QWidget, widget: QWidget | None, path: Path) -
     settle(app)
     target = widget or win
     top_left = target.mapToGlobal(target.rect().topLeft())
-    pixmap = win.screen().grabWindow(0, top_left.x(), top_left.y(), target.width(),
-                                     target.height())
+    pixmap = win.screen().grabWindow(0, top_left.x(), top_left.y(), target.width(), target.height())
     pixmap.save(str(path))
     print(f"screenshot: {path} ({pixmap.width()}x{pixmap.height()})")
     return path
 
 
-def open_window(app: QApplication, locale: str, preset: str, days: int, tmp: Path
-                ) -> MainWindow:
+def open_window(app: QApplication, locale: str, preset: str, days: int, tmp: Path) -> MainWindow:
     settings = QSettings(str(tmp / f"{locale}.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings, preset=preset, policy="crackdown", db=str(tmp / "runs.db"),
-                     locale=locale, theme_name="light")
+    win = MainWindow(
+        settings,
+        preset=preset,
+        policy="crackdown",
+        db=str(tmp / "runs.db"),
+        locale=locale,
+        theme_name="light",
+    )
     win.move(0, 0)
     win.resize(1600, 1000)
     win.show()
@@ -84,8 +88,11 @@ def show_removed_post(app: QApplication, win: MainWindow) -> bool:
             wait_until(app, lambda s=shown: bool(s), 20)
             feed.feedShown.disconnect()
             model = feed.model
-            removed = [r for r in range(model.rowCount())
-                       if model.post(r)["removed_at_hours"] == model.post(r)["removed_at_hours"]]
+            removed = [
+                r
+                for r in range(model.rowCount())
+                if model.post(r)["removed_at_hours"] == model.post(r)["removed_at_hours"]
+            ]
             if removed and viewer is not None:
                 row = removed[0]
                 index = model.index(row)

@@ -78,8 +78,9 @@ class StoredRun:
         return posts[FEED_COLUMNS]
 
     def _accounts(self, ids: list[int]) -> pd.DataFrame:
-        query = select(AccountRow).where(AccountRow.run_id == self.run_id,
-                                         AccountRow.account.in_(ids))
+        query = select(AccountRow).where(
+            AccountRow.run_id == self.run_id, AccountRow.account.in_(ids)
+        )
         with self.engine.connect() as conn:
             return pd.read_sql_query(query, conn)
 
@@ -91,8 +92,9 @@ class StoredRun:
         r = rows.iloc[0]
         with self.engine.connect() as conn:
             succ = conn.execute(
-                select(AccountRow.account).where(AccountRow.run_id == self.run_id,
-                                                 AccountRow.predecessor == account)
+                select(AccountRow.account).where(
+                    AccountRow.run_id == self.run_id, AccountRow.predecessor == account
+                )
             ).all()
         events = load_table(self.engine, ModerationEvent, self.run_id, account=account)
         cat = int(r["category"])

@@ -14,11 +14,25 @@ BASE_POINT_SIZE = 11  # readable on a projector without zooming
 def palette(dark: bool) -> QPalette:
     p = QPalette()
     colours = (
-        {"window": "#1e1f22", "base": "#2b2d31", "alt": "#26272b", "text": "#e8e8e8",
-         "button": "#2f3136", "highlight": "#3d6fd9", "mid": "#555"}
+        {
+            "window": "#1e1f22",
+            "base": "#2b2d31",
+            "alt": "#26272b",
+            "text": "#e8e8e8",
+            "button": "#2f3136",
+            "highlight": "#3d6fd9",
+            "mid": "#555",
+        }
         if dark
-        else {"window": "#f3f3f3", "base": "#ffffff", "alt": "#f7f7f7", "text": "#1f1f1f",
-              "button": "#fafafa", "highlight": "#2f6fdf", "mid": "#bbb"}
+        else {
+            "window": "#f3f3f3",
+            "base": "#ffffff",
+            "alt": "#f7f7f7",
+            "text": "#1f1f1f",
+            "button": "#fafafa",
+            "highlight": "#2f6fdf",
+            "mid": "#bbb",
+        }
     )
     role = QPalette.ColorRole
     p.setColor(role.Window, QColor(colours["window"]))

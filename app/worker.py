@@ -68,8 +68,9 @@ class EngineProcess:
     def __init__(self) -> None:
         ctx = multiprocessing.get_context("spawn")
         ours, theirs = ctx.Pipe()
-        self.proc = ctx.Process(target=engine_proc.serve, args=(theirs,),
-                                name="circlelab-engine", daemon=True)
+        self.proc = ctx.Process(
+            target=engine_proc.serve, args=(theirs,), name="circlelab-engine", daemon=True
+        )
         try:
             self.proc.start()
         except BaseException:

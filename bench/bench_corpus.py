@@ -43,9 +43,11 @@ def run(label: str, path: Path, n: int) -> None:
         t0 = time.perf_counter()
         ev = evaluate(p, path, chunksize=50_000)
         wall = time.perf_counter() - t0
-        print(f"{label:<34} {name:<10} {ev.messages:>9,} msgs  {wall:6.1f} s  "
-              f"{ev.messages / wall:>10,.0f} msg/s  ({ev.distinct_texts:,} texts matched; "
-              f"P={ev.overall.precision:.3f} R={ev.overall.recall:.3f})")
+        print(
+            f"{label:<34} {name:<10} {ev.messages:>9,} msgs  {wall:6.1f} s  "
+            f"{ev.messages / wall:>10,.0f} msg/s  ({ev.distinct_texts:,} texts matched; "
+            f"P={ev.overall.precision:.3f} R={ev.overall.recall:.3f})"
+        )
         assert ev.messages == n
 
 

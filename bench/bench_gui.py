@@ -41,8 +41,12 @@ def bench_stalls(app: QApplication, days: int, tmp: Path) -> None:
     """Run the `large` scenario in the window and record the gaps of a 5 ms timer."""
     from app.main_window import MainWindow
 
-    win = MainWindow(QSettings(str(tmp / "bench.ini"), QSettings.Format.IniFormat),
-                     preset="large", policy="crackdown", db=str(tmp / "bench.db"))
+    win = MainWindow(
+        QSettings(str(tmp / "bench.ini"), QSettings.Format.IniFormat),
+        preset="large",
+        policy="crackdown",
+        db=str(tmp / "bench.db"),
+    )
     win.resize(1600, 1000)
     win.show()
     win.scenario_panel.controls["days"].set_value(days)
@@ -78,13 +82,17 @@ def bench_stalls(app: QApplication, days: int, tmp: Path) -> None:
     run_s = time.perf_counter() - t1
     timer.stop()
     g = np.array(gaps)
-    print(f"large scenario ({win.scenario_panel.scenario().population.accounts:,} accounts), "
-          f"{days} days at max speed, window 1600x1000 with live charts and feed:")
+    print(
+        f"large scenario ({win.scenario_panel.scenario().population.accounts:,} accounts), "
+        f"{days} days at max speed, window 1600x1000 with live charts and feed:"
+    )
     print(f"  setup {setup_s:.1f} s, longest stall during setup {max(setup_gaps or [0])} ms")
     print(f"  run {run_s:.1f} s ({days / run_s:.1f} days/s); 5 ms timer fired {len(g)} times")
-    print(f"  event-loop stall: longest {g.max()} ms, 99th percentile "
-          f"{np.percentile(g, 99):.0f} ms, median {np.median(g):.0f} ms (goal: < 50 ms); "
-          f"longest five {sorted(g)[-5:][::-1]} ms")
+    print(
+        f"  event-loop stall: longest {g.max()} ms, 99th percentile "
+        f"{np.percentile(g, 99):.0f} ms, median {np.median(g):.0f} ms (goal: < 50 ms); "
+        f"longest five {sorted(g)[-5:][::-1]} ms"
+    )
     win.close()
 
 
@@ -110,8 +118,10 @@ def bench_charts(app: QApplication) -> None:
         panel.glw.viewport().repaint()
         times.append(time.perf_counter() - t)
     print("charts: 6 plots, 13 curves, 365 days each, 1100x800 px:")
-    print(f"  refresh + repaint: median {1000 * np.median(times):.1f} ms, "
-          f"max {1000 * max(times):.1f} ms")
+    print(
+        f"  refresh + repaint: median {1000 * np.median(times):.1f} ms, "
+        f"max {1000 * max(times):.1f} ms"
+    )
     panel.close()
 
 
@@ -128,14 +138,22 @@ def bench_feed(app: QApplication, n: int) -> None:
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     tracemalloc.start()
     t = time.perf_counter()
-    frame = pd.DataFrame({
-        "post_id": np.arange(n), "day": rng.integers(0, 365, n), "hour": rng.random(n) * 24,
-        "author": rng.integers(0, 100_000, n), "author_name": names[rng.integers(0, 5000, n)],
-        "kind": rng.integers(0, 4, n), "text": np.array(pool.texts, dtype=object)[text_ids],
-        "has_image": pool.has_image[text_ids],
-        "removed_at_hours": np.where(rng.random(n) < 0.05, 2.0, np.nan),
-        "removal_cause": 1, "likes": rng.integers(0, 30, n), "author_status": 0,
-    })
+    frame = pd.DataFrame(
+        {
+            "post_id": np.arange(n),
+            "day": rng.integers(0, 365, n),
+            "hour": rng.random(n) * 24,
+            "author": rng.integers(0, 100_000, n),
+            "author_name": names[rng.integers(0, 5000, n)],
+            "kind": rng.integers(0, 4, n),
+            "text": np.array(pool.texts, dtype=object)[text_ids],
+            "has_image": pool.has_image[text_ids],
+            "removed_at_hours": np.where(rng.random(n) < 0.05, 2.0, np.nan),
+            "removal_cause": 1,
+            "likes": rng.integers(0, 30, n),
+            "author_status": 0,
+        }
+    )
     model = FeedModel()
     model.set_frame(frame)
     load_s = time.perf_counter() - t
@@ -165,13 +183,19 @@ def bench_feed(app: QApplication, n: int) -> None:
     filter_ms = 1000 * (time.perf_counter() - t)
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"feed: {n:,} posts in the model (list view, uniform card height):")
-    print(f"  load into the model {load_s:.2f} s; Python memory held by the model "
-          f"{current / 2**20:.0f} MiB ({model.nbytes() / 2**20:.0f} MiB of arrays); "
-          f"peak RSS grew {(rss1 - rss0) / 1024:.0f} MiB")
-    print(f"  scroll frame (120 px + repaint): median {1000 * np.median(frames):.1f} ms, "
-          f"max {1000 * max(frames):.1f} ms")
-    print(f"  jump anywhere in the list + repaint: median {1000 * np.median(jumps):.1f} ms, "
-          f"max {1000 * max(jumps):.1f} ms; type filter over all rows {filter_ms:.0f} ms")
+    print(
+        f"  load into the model {load_s:.2f} s; Python memory held by the model "
+        f"{current / 2**20:.0f} MiB ({model.nbytes() / 2**20:.0f} MiB of arrays); "
+        f"peak RSS grew {(rss1 - rss0) / 1024:.0f} MiB"
+    )
+    print(
+        f"  scroll frame (120 px + repaint): median {1000 * np.median(frames):.1f} ms, "
+        f"max {1000 * max(frames):.1f} ms"
+    )
+    print(
+        f"  jump anywhere in the list + repaint: median {1000 * np.median(jumps):.1f} ms, "
+        f"max {1000 * max(jumps):.1f} ms; type filter over all rows {filter_ms:.0f} ms"
+    )
     view.close()
 
 
@@ -179,8 +203,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--days", type=int, default=60, help="days of the large run")
     parser.add_argument("--posts", type=int, default=1_000_000)
-    parser.add_argument("--only-stalls", action="store_true",
-                        help="skip the chart and feed benchmarks")
+    parser.add_argument(
+        "--only-stalls", action="store_true", help="skip the chart and feed benchmarks"
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     guard_none_refcount()

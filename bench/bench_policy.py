@@ -93,31 +93,40 @@ def bench_decisions(posts: int, n_texts: int, seed: int) -> None:
         pol = load_policy(name, start_day=0) if name == "crackdown" else load_policy(name)
         session = pol.start(RunContext(CATEGORIES, "en_US", np.random.default_rng(seed), 3))
         print(f"\n{pol.name}: {posts:,} posts/day over {len(texts):,} distinct texts")
-        for day, label in ((0, "cold (every text matched once)"), (1, "warm (texts cached)"),
-                           (2, "warm (texts cached)")):
+        for day, label in (
+            (0, "cold (every text matched once)"),
+            (1, "warm (texts cached)"),
+            (2, "warm (texts cached)"),
+        ):
             batch = day_batch(day, posts, texts, image, kind, category, rng)
             t0 = time.perf_counter()
             out = session.decide(batch)
             dt = time.perf_counter() - t0
-            print(f"  day {day} {label:32s} {dt * 1e3:8.1f} ms  {posts / dt:12,.0f} posts/s"
-                  f"   ({len(out.posts):,} post actions, {len(out.accounts):,} account actions)")
+            print(
+                f"  day {day} {label:32s} {dt * 1e3:8.1f} ms  {posts / dt:12,.0f} posts/s"
+                f"   ({len(out.posts):,} post actions, {len(out.accounts):,} account actions)"
+            )
         text = pol.source.replace("version: 1", "version: 1\nevidence: false", 1)
         quiet = load_policy_text(text, pol.file, start_day=0).start(
-            RunContext(CATEGORIES, "en_US", np.random.default_rng(seed), 3))
+            RunContext(CATEGORIES, "en_US", np.random.default_rng(seed), 3)
+        )
         quiet.decide(day_batch(0, posts, texts, image, kind, category, rng))
         batch = day_batch(1, posts, texts, image, kind, category, rng)
         t0 = time.perf_counter()
         quiet.decide(batch)
         dt = time.perf_counter() - t0
-        print(f"  day 1 warm, evidence strings off       {dt * 1e3:8.1f} ms  "
-              f"{posts / dt:12,.0f} posts/s")
+        print(
+            f"  day 1 warm, evidence strings off       {dt * 1e3:8.1f} ms  "
+            f"{posts / dt:12,.0f} posts/s"
+        )
 
 
 def bench_keywords(n_terms: int, n_texts: int, seed: int) -> None:
     r = random.Random(seed)
     alphabet = string.ascii_lowercase
-    terms = sorted({"".join(r.choice(alphabet) for _ in range(r.randint(5, 12)))
-                    for _ in range(n_terms)})[:n_terms]
+    terms = sorted(
+        {"".join(r.choice(alphabet) for _ in range(r.randint(5, 12))) for _ in range(n_terms)}
+    )[:n_terms]
     texts, *_ = text_pool(n_texts, seed)
     texts = [t.casefold() for t in texts]
     # plant some terms so there is something to find
@@ -136,13 +145,19 @@ def bench_keywords(n_terms: int, n_texts: int, seed: int) -> None:
     t0 = time.perf_counter()
     re_hits = sum(bool(rx.search(t)) for t in texts)
     rt = time.perf_counter() - t0
-    print(f"\nkeyword matching: {len(terms):,} terms over {len(texts):,} texts "
-          f"({chars / 1e6:.2f} M chars)")
+    print(
+        f"\nkeyword matching: {len(terms):,} terms over {len(texts):,} texts "
+        f"({chars / 1e6:.2f} M chars)"
+    )
     print(f"  {'':28s}{'build':>10s}{'match':>12s}{'texts/s':>14s}{'MB/s':>9s}{'hit texts':>11s}")
-    for label, b, m, h in (("Aho-Corasick (pyahocorasick)", build_ac, ac, ac_hits),
-                           ("re alternation (baseline)", build_re, rt, re_hits)):
-        print(f"  {label:28s}{b * 1e3:8.1f}ms{m * 1e3:10.1f}ms{len(texts) / m:14,.0f}"
-              f"{chars / m / 1e6:9.2f}{h:11,d}")
+    for label, b, m, h in (
+        ("Aho-Corasick (pyahocorasick)", build_ac, ac, ac_hits),
+        ("re alternation (baseline)", build_re, rt, re_hits),
+    ):
+        print(
+            f"  {label:28s}{b * 1e3:8.1f}ms{m * 1e3:10.1f}ms{len(texts) / m:14,.0f}"
+            f"{chars / m / 1e6:9.2f}{h:11,d}"
+        )
     print(f"  speed-up: {rt / ac:.1f}x")
 
 

@@ -8,5 +8,12 @@ from policy.model import CompiledPolicy
 # Bound last, so the name ``policy.explain`` is the function, not its submodule.
 from policy.explain import Explanation, explain  # isort: skip
 
-__all__ = ["CompiledPolicy", "Explanation", "Issue", "PolicyError", "explain", "load_policy",
-           "load_policy_text"]
+__all__ = [
+    "CompiledPolicy",
+    "Explanation",
+    "Issue",
+    "PolicyError",
+    "explain",
+    "load_policy",
+    "load_policy_text",
+]

@@ -95,9 +95,12 @@ def load_cases(path: str | Path) -> tuple[CasesFile, Any]:
     except ValidationError as exc:
         issues = _pydantic_issues(exc, located)
         # _pydantic_issues suggests policy keys; re-word for the cases schema
-        raise PolicyError([Issue(i.file, i.line, i.column, i.field,
-                                 i.message.split("; expected one of")[0]) for i in issues]
-                          ) from None
+        raise PolicyError(
+            [
+                Issue(i.file, i.line, i.column, i.field, i.message.split("; expected one of")[0])
+                for i in issues
+            ]
+        ) from None
 
 
 def run_cases(policy: CompiledPolicy, path: str | Path) -> list[CaseResult]:
@@ -107,30 +110,41 @@ def run_cases(policy: CompiledPolicy, path: str | Path) -> list[CaseResult]:
         for name in c.assume:
             if name not in policy.detectors:
                 line, col = located.where(("cases", i, "assume", name), key=True)
-                issues.append(Issue(str(path), line, col,
-                                    format_path(("cases", i, "assume", name)),
-                                    f"unknown detector '{name}'"))
+                issues.append(
+                    Issue(
+                        str(path),
+                        line,
+                        col,
+                        format_path(("cases", i, "assume", name)),
+                        f"unknown detector '{name}'",
+                    )
+                )
     if issues:
         raise PolicyError(issues)
-    return [run_case(policy, c, located.where(("cases", i))[0])
-            for i, c in enumerate(cases.cases)]
+    return [run_case(policy, c, located.where(("cases", i))[0]) for i, c in enumerate(cases.cases)]
 
 
 def run_case(policy: CompiledPolicy, c: Case, line: int = 0) -> CaseResult:
     signals = {
-        "kind": c.author.kind, "age_days": c.author.age_days, "friends": c.author.friends,
-        "posts_today": c.author.posts_today, "strikes": c.author.strikes,
-        "prior_ban_device": c.author.prior_ban_device, "stage": c.post.stage,
-        "reports": c.post.reports, "hour": c.post.hour, "has_image": c.post.image,
-        "truth": c.truth.kind, "category": c.truth.category or -1,
+        "kind": c.author.kind,
+        "age_days": c.author.age_days,
+        "friends": c.author.friends,
+        "posts_today": c.author.posts_today,
+        "strikes": c.author.strikes,
+        "prior_ban_device": c.author.prior_ban_device,
+        "stage": c.post.stage,
+        "reports": c.post.reports,
+        "hour": c.post.hour,
+        "has_image": c.post.image,
+        "truth": c.truth.kind,
+        "category": c.truth.category or -1,
     }
     if c.post.new_reports is not None:
         signals["new_reports"] = c.post.new_reports
     day = c.day
     if c.post.posted_day is not None:
         signals["posted_day"] = c.post.posted_day
-    _session, batch, out = run_one(policy, c.text, signals, day=day, assume=c.assume,
-                                   seed=c.seed)
+    _session, batch, out = run_one(policy, c.text, signals, day=day, assume=c.assume, seed=c.seed)
     action, rule, account = summarize(policy, out, int(batch.stage[0]))
     exp = c.expect if isinstance(c.expect, Expect) else Expect(action=c.expect)
     ok = action == exp.action
@@ -138,9 +152,15 @@ def run_case(policy: CompiledPolicy, c: Case, line: int = 0) -> CaseResult:
         ok &= rule == exp.rule
     if exp.account is not None:
         ok &= (account or "none") == exp.account
-    got = f"{action}" + (f" by {rule!r}" if rule else "") + (f", account {account}"
-                                                             if account else "")
-    want = f"{exp.action}" + (f" by {exp.rule!r}" if exp.rule else "") + (
-        f", account {exp.account}" if exp.account else "")
+    got = (
+        f"{action}"
+        + (f" by {rule!r}" if rule else "")
+        + (f", account {account}" if account else "")
+    )
+    want = (
+        f"{exp.action}"
+        + (f" by {exp.rule!r}" if exp.rule else "")
+        + (f", account {exp.account}" if exp.account else "")
+    )
     evidence = list(out.posts.evidence or []) + list(out.accounts.reason or [])
     return CaseResult(c.name, bool(ok), want, got, evidence, line)

@@ -45,8 +45,10 @@ def read_catalogue(path: Path | None = None) -> CatalogueTerms:
     cats = data.get("categories", data) if isinstance(data, dict) else {}
     names: list[str] = []
     terms: dict[str, dict[str, tuple[str, ...]]] = {}
-    items = cats.items() if isinstance(cats, dict) else (
-        (c.get("name"), c) for c in cats if isinstance(c, dict)
+    items = (
+        cats.items()
+        if isinstance(cats, dict)
+        else ((c.get("name"), c) for c in cats if isinstance(c, dict))
     )
     for name, body in items:
         if not name:

@@ -16,8 +16,7 @@ from rich.console import Console
 from policy.errors import PolicyError
 from policy.loader import load_policy
 
-policy_app = typer.Typer(help="Check, test and explain moderation policies.",
-                         no_args_is_help=True)
+policy_app = typer.Typer(help="Check, test and explain moderation policies.", no_args_is_help=True)
 _out = Console(highlight=False, soft_wrap=True)
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -43,16 +42,33 @@ def check(
     p = _load(file)
     warnings = lint(p)
     if as_json:
-        _out.print_json(json.dumps({
-            "name": p.name, "valid": True, "rules": list(p.rule_names),
-            "detectors": list(p.detectors),
-            "warnings": [{"file": w.file, "line": w.line, "column": w.column, "field": w.field,
-                          "message": w.message} for w in warnings]}))
+        _out.print_json(
+            json.dumps(
+                {
+                    "name": p.name,
+                    "valid": True,
+                    "rules": list(p.rule_names),
+                    "detectors": list(p.detectors),
+                    "warnings": [
+                        {
+                            "file": w.file,
+                            "line": w.line,
+                            "column": w.column,
+                            "field": w.field,
+                            "message": w.message,
+                        }
+                        for w in warnings
+                    ],
+                }
+            )
+        )
     else:
         for w in warnings:
             _out.print(f"warning: {w}")
-        _out.print(f"{p.file}: OK — '{p.name}': {len(p.detectors)} detectors, "
-                   f"{len(p.rules)} rules, {p.semantics}, {len(warnings)} warnings")
+        _out.print(
+            f"{p.file}: OK — '{p.name}': {len(p.detectors)} detectors, "
+            f"{len(p.rules)} rules, {p.semantics}, {len(warnings)} warnings"
+        )
     if strict and warnings:
         raise typer.Exit(1)
 
@@ -60,8 +76,9 @@ def check(
 @policy_app.command("test")
 def test_cases(
     file: Annotated[str, typer.Argument(help="Policy file or preset name")],
-    cases: Annotated[Path | None, typer.Argument(help="Cases YAML (default: <policy>.cases.yaml)")
-                     ] = None,
+    cases: Annotated[
+        Path | None, typer.Argument(help="Cases YAML (default: <policy>.cases.yaml)")
+    ] = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show evidence")] = False,
 ) -> None:
     """Run sample posts through the policy and compare with the expected decisions."""
@@ -84,8 +101,10 @@ def test_cases(
             _out.print(f"[green]PASS[/green] {r.name}")
         else:
             failed += 1
-            _out.print(f"[red]FAIL[/red] {r.name}  ({path}:{r.line})\n"
-                       f"     expected: {r.expected}\n     got:      {r.got}")
+            _out.print(
+                f"[red]FAIL[/red] {r.name}  ({path}:{r.line})\n"
+                f"     expected: {r.expected}\n     got:      {r.got}"
+            )
         if verbose or not r.passed:
             for e in r.evidence:
                 _out.print(f"     · {e}", markup=False)
@@ -98,8 +117,9 @@ def test_cases(
 def explain(
     file: Annotated[str, typer.Argument(help="Policy file or preset name")],
     text: Annotated[str, typer.Argument(help="The post's text")],
-    day: Annotated[int | None, typer.Option(help="Day (default: when the policy is in force)")
-                   ] = None,
+    day: Annotated[
+        int | None, typer.Option(help="Day (default: when the policy is in force)")
+    ] = None,
     kind: Annotated[str, typer.Option(help="personal or official")] = "personal",
     age_days: Annotated[int, typer.Option(help="Account age in days")] = 365,
     friends: Annotated[int, typer.Option()] = 100,
@@ -115,30 +135,48 @@ def explain(
         _err.print(f"error: --kind must be personal or official, got {kind!r}")
         raise typer.Exit(2)
     p = _load(file)
-    exp = run_explain(p, text, {"kind": kind, "age_days": age_days, "friends": friends,
-                                "posts_today": posts_today, "strikes": strikes,
-                                "reports": reports, "has_image": image}, day=day)
+    exp = run_explain(
+        p,
+        text,
+        {
+            "kind": kind,
+            "age_days": age_days,
+            "friends": friends,
+            "posts_today": posts_today,
+            "strikes": strikes,
+            "reports": reports,
+            "has_image": image,
+        },
+        day=day,
+    )
     _out.print(str(exp), markup=False)
 
 
 @policy_app.command()
 def evaluate(
     file: Annotated[str, typer.Argument(help="Policy file or preset name")],
-    corpus: Annotated[Path, typer.Option("--corpus", help="Labelled corpus: TSV, CSV, JSONL, "
-                                                           "Parquet")],
-    text_column: Annotated[str | None, typer.Option(help="Column with the message text")
-                           ] = None,
+    corpus: Annotated[
+        Path, typer.Option("--corpus", help="Labelled corpus: TSV, CSV, JSONL, Parquet")
+    ],
+    text_column: Annotated[str | None, typer.Option(help="Column with the message text")] = None,
     label_column: Annotated[str | None, typer.Option(help="Column with the label")] = None,
-    mapping: Annotated[str | None, typer.Option(
-        "--map", help="LABEL=TARGET pairs; targets spam/offer (should be actioned), "
-                      "regular/life/ad (should not), ignore")] = None,
-    day: Annotated[int | None, typer.Option(help="Day (default: when the policy is in force)")
-                   ] = None,
+    mapping: Annotated[
+        str | None,
+        typer.Option(
+            "--map",
+            help="LABEL=TARGET pairs; targets spam/offer (should be actioned), "
+            "regular/life/ad (should not), ignore",
+        ),
+    ] = None,
+    day: Annotated[
+        int | None, typer.Option(help="Day (default: when the policy is in force)")
+    ] = None,
     top: Annotated[int, typer.Option(help="Examples of wrongly hit and missed messages")] = 10,
     chunksize: Annotated[int, typer.Option(min=1, help="Messages per batch")] = 50_000,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output")] = False,
-    out: Annotated[Path | None, typer.Option(help="Write decisions.csv and report.html here")
-                   ] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Write decisions.csv and report.html here")
+    ] = None,
 ) -> None:
     """Replay a policy's text rules over a labelled corpus: precision, recall, F1 per rule."""
     from policy.corpus import CorpusError, parse_map
@@ -152,9 +190,17 @@ def evaluate(
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
             writer = DecisionCSV(out / "decisions.csv", p.rule_names)
-        ev = run_evaluate(p, corpus, text_column=text_column, label_column=label_column,
-                          mapping=labels, chunksize=chunksize, day=day, top=top,
-                          on_chunk=writer)
+        ev = run_evaluate(
+            p,
+            corpus,
+            text_column=text_column,
+            label_column=label_column,
+            mapping=labels,
+            chunksize=chunksize,
+            day=day,
+            top=top,
+            on_chunk=writer,
+        )
     except (CorpusError, ValueError, OSError) as exc:
         _err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None

@@ -158,7 +158,7 @@ def parse_condition(
             "expected a mapping with exactly one key: all, any, not, hit or a signal "
             f"({', '.join(SIGNALS)})",
         )
-    (key, value), = raw.items()
+    ((key, value),) = raw.items()
     sub = (*path, key)
     if key in ("all", "any"):
         if not isinstance(value, list) or not value:
@@ -175,8 +175,7 @@ def parse_condition(
     name = ALIASES.get(key, key)
     if name not in SIGNALS:
         choices = ["all", "any", "not", "hit", *SIGNALS, *ALIASES]
-        raise ConditionError(sub, f"unknown condition '{key}'"
-                             + did_you_mean(key, choices))
+        raise ConditionError(sub, f"unknown condition '{key}'" + did_you_mean(key, choices))
     return Node("cmp", signal=name, cmp=_parse_cmp(name, value, sub))
 
 
@@ -188,14 +187,22 @@ def _parse_hit(value: Any, detectors: Sequence[str], categories: Sequence[str], 
     unknown = set(value) - {"detector", "categories", "count"}
     if unknown:
         k = sorted(unknown)[0]
-        raise ConditionError((*path, k), f"unknown key '{k}'"
-                             + did_you_mean(k, ["detector", "categories", "count"]))
+        raise ConditionError(
+            (*path, k), f"unknown key '{k}'" + did_you_mean(k, ["detector", "categories", "count"])
+        )
     det = value.get("detector")
     if det not in detectors:
         where = (*path, "detector") if isinstance(value.get("detector"), str) else path
-        raise ConditionError(where, f"unknown detector '{det}'" + did_you_mean(str(det), detectors)
-                             + (f"; defined: {', '.join(detectors)}" if detectors else
-                                "; the policy defines no detectors"))
+        raise ConditionError(
+            where,
+            f"unknown detector '{det}'"
+            + did_you_mean(str(det), detectors)
+            + (
+                f"; defined: {', '.join(detectors)}"
+                if detectors
+                else "; the policy defines no detectors"
+            ),
+        )
     mask = 0
     cats = value.get("categories")
     if cats is not None:
@@ -203,8 +210,10 @@ def _parse_hit(value: Any, detectors: Sequence[str], categories: Sequence[str], 
             cats = [cats]
         for i, c in enumerate(cats):
             if c not in categories:
-                raise ConditionError((*path, "categories", i), f"unknown category '{c}'"
-                                     + did_you_mean(str(c), categories))
+                raise ConditionError(
+                    (*path, "categories", i),
+                    f"unknown category '{c}'" + did_you_mean(str(c), categories),
+                )
             mask |= 1 << categories.index(c)
     cmp: tuple[tuple[str, Any], ...] = ()
     if "count" in value:
@@ -226,8 +235,9 @@ def _parse_cmp(name: str, value: Any, path) -> tuple[tuple[str, Any], ...]:
             out.append(("in", tuple(_enum(name, x, (*path, op)) for x in v)))
             continue
         if op not in OPS:
-            raise ConditionError((*path, op), f"unknown operator '{op}'"
-                                 + did_you_mean(op, [*OPS, "in"]))
+            raise ConditionError(
+                (*path, op), f"unknown operator '{op}'" + did_you_mean(op, [*OPS, "in"])
+            )
         if kind == "enum":
             if op not in ("eq", "ne"):
                 raise ConditionError((*path, op), f"'{name}' supports eq, ne and in only")
@@ -251,6 +261,7 @@ OPS["in"] = _isin
 def _enum(name: str, v: Any, path) -> int:
     table = ENUMS[name]
     if v not in table:
-        raise ConditionError(path, f"'{name}' is one of {', '.join(table)}, got {v!r}"
-                             + did_you_mean(str(v), table))
+        raise ConditionError(
+            path, f"'{name}' is one of {', '.join(table)}, got {v!r}" + did_you_mean(str(v), table)
+        )
     return table[v]

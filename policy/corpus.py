@@ -26,17 +26,40 @@ LABEL_COLUMNS = ("label", "class", "category", "target")
 DEFAULT_MAP = {"spam": "spam", "ham": "regular"}
 # What a label may mean when a corpus is replayed through a policy: 1 = the policy
 # should act (violating), 0 = it should leave the message alone, -1 = skip the row.
-EVAL_TARGETS = {"spam": 1, "offer": 1, "violating": 1, "regular": 0, "life": 0, "ad": 0,
-                "ham": 0, "ignore": -1}
-FORMATS = {".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl",
-           ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
+EVAL_TARGETS = {
+    "spam": 1,
+    "offer": 1,
+    "violating": 1,
+    "regular": 0,
+    "life": 0,
+    "ad": 0,
+    "ham": 0,
+    "ignore": -1,
+}
+FORMATS = {
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
 
 
 class CorpusError(ValueError):
     """A corpus problem, located: file, row, line and column (each when known)."""
 
-    def __init__(self, file: str | Path, message: str, *, row: int | None = None,
-                 line: int | None = None, column: str | None = None) -> None:
+    def __init__(
+        self,
+        file: str | Path,
+        message: str,
+        *,
+        row: int | None = None,
+        line: int | None = None,
+        column: str | None = None,
+    ) -> None:
         self.file, self.message = str(file), message
         self.row, self.line, self.column = row, line, column
         super().__init__(str(self))
@@ -87,10 +110,14 @@ def corpus_format(path: str | Path) -> str:
     return fmt
 
 
-def read_corpus(path: str | Path, text_column: str | None = None,
-                label_column: str | None = None, mapping: Mapping[str, str] | None = None,
-                targets: Mapping[str, int] = EVAL_TARGETS, chunksize: int = 50_000,
-                ) -> Iterator[Chunk]:
+def read_corpus(
+    path: str | Path,
+    text_column: str | None = None,
+    label_column: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    targets: Mapping[str, int] = EVAL_TARGETS,
+    chunksize: int = 50_000,
+) -> Iterator[Chunk]:
     """Stream a labelled corpus in chunks of at most ``chunksize`` messages.
 
     ``mapping`` turns a raw label into a target name and ``targets`` a target name
@@ -101,20 +128,26 @@ def read_corpus(path: str | Path, text_column: str | None = None,
     mapping = dict(DEFAULT_MAP if mapping is None else mapping)
     for label, target in mapping.items():
         if target not in targets:
-            raise ValueError(f"--map {label}={target}: unknown target {target!r}; "
-                             f"use one of {', '.join(targets)}")
+            raise ValueError(
+                f"--map {label}={target}: unknown target {target!r}; "
+                f"use one of {', '.join(targets)}"
+            )
     codes = {**{t: c for t, c in targets.items()}, **{k: targets[v] for k, v in mapping.items()}}
     fmt = corpus_format(path)
     if not path.is_file():
         raise CorpusError(path, "no such file")
     if path.stat().st_size == 0:
-        raise CorpusError(path, "the file is empty (expected a header naming the columns)",
-                          line=1)
-    reader = {"tsv": _read_delimited, "csv": _read_delimited, "jsonl": _read_jsonl,
-              "parquet": _read_parquet}[fmt]
+        raise CorpusError(path, "the file is empty (expected a header naming the columns)", line=1)
+    reader = {
+        "tsv": _read_delimited,
+        "csv": _read_delimited,
+        "jsonl": _read_jsonl,
+        "parquet": _read_parquet,
+    }[fmt]
     seen = 0
-    for first_row, header, texts, labels, lines in reader(path, fmt, text_column, label_column,
-                                                          chunksize):
+    for first_row, header, texts, labels, lines in reader(
+        path, fmt, text_column, label_column, chunksize
+    ):
         y = _codes(path, labels, codes, list(mapping), first_row, lines, header[1])
         seen += len(texts)
         yield Chunk(first_row, texts, labels, y)
@@ -122,48 +155,84 @@ def read_corpus(path: str | Path, text_column: str | None = None,
         raise CorpusError(path, "no messages (the file has a header but no rows)", row=1)
 
 
-def _codes(path: Path, labels: list[str], codes: Mapping[str, int], known: list[str],
-           first_row: int, lines: list[int] | None, column: str) -> np.ndarray:
+def _codes(
+    path: Path,
+    labels: list[str],
+    codes: Mapping[str, int],
+    known: list[str],
+    first_row: int,
+    lines: list[int] | None,
+    column: str,
+) -> np.ndarray:
     out = np.empty(len(labels), dtype=np.int8)
     for i, lab in enumerate(labels):
         code = codes.get(lab)
         if code is None:
             hint = did_you_mean(lab, list(codes)) if lab else " (an empty line?)"
-            raise CorpusError(path, f"unknown label {lab!r}{hint}; the map knows "
-                              f"{', '.join(known) or 'nothing'} (add --map {lab or 'LABEL'}="
-                              "TARGET)", row=first_row + i,
-                              line=lines[i] if lines else None, column=column)
+            raise CorpusError(
+                path,
+                f"unknown label {lab!r}{hint}; the map knows "
+                f"{', '.join(known) or 'nothing'} (add --map {lab or 'LABEL'}="
+                "TARGET)",
+                row=first_row + i,
+                line=lines[i] if lines else None,
+                column=column,
+            )
         out[i] = code
     return out
 
 
-def _pick(path: Path, columns: list[str], wanted: str | None, candidates: tuple[str, ...],
-          what: str, line: int | None) -> str:
+def _pick(
+    path: Path,
+    columns: list[str],
+    wanted: str | None,
+    candidates: tuple[str, ...],
+    what: str,
+    line: int | None,
+) -> str:
     if wanted is not None:
         if wanted in columns:
             return wanted
-        raise CorpusError(path, f"no {what} column {wanted!r}{did_you_mean(wanted, columns)}; "
-                          f"the columns are {', '.join(map(repr, columns))}", row=0, line=line,
-                          column=wanted)
+        raise CorpusError(
+            path,
+            f"no {what} column {wanted!r}{did_you_mean(wanted, columns)}; "
+            f"the columns are {', '.join(map(repr, columns))}",
+            row=0,
+            line=line,
+            column=wanted,
+        )
     lower = {c.lower(): c for c in columns}
     for c in candidates:
         if c in lower:
             return lower[c]
-    raise CorpusError(path, f"cannot tell which column is the {what}; the columns are "
-                      f"{', '.join(map(repr, columns))} (name it with --{what}-column)",
-                      row=0, line=line, column=what)
+    raise CorpusError(
+        path,
+        f"cannot tell which column is the {what}; the columns are "
+        f"{', '.join(map(repr, columns))} (name it with --{what}-column)",
+        row=0,
+        line=line,
+        column=what,
+    )
 
 
 # -- delimited text -------------------------------------------------------------------
-def _read_delimited(path: Path, fmt: str, text_col: str | None, label_col: str | None,
-                    chunksize: int) -> Iterator[tuple]:
+def _read_delimited(
+    path: Path, fmt: str, text_col: str | None, label_col: str | None, chunksize: int
+) -> Iterator[tuple]:
     import pandas as pd
 
     sep = "\t" if fmt == "tsv" else ","
     # TSV has no quoting (SMS text is full of quote marks); CSV follows RFC 4180.
     quoting = csv.QUOTE_NONE if fmt == "tsv" else csv.QUOTE_MINIMAL
-    kw = dict(sep=sep, quoting=quoting, dtype=str, na_filter=False, skip_blank_lines=False,
-              encoding="utf-8-sig", engine="c")
+    kw = dict(
+        sep=sep,
+        quoting=quoting,
+        dtype=str,
+        na_filter=False,
+        skip_blank_lines=False,
+        encoding="utf-8-sig",
+        engine="c",
+    )
     try:
         header = list(pd.read_csv(path, nrows=0, **kw).columns)
         text_col = _pick(path, header, text_col, TEXT_COLUMNS, "text", 1)
@@ -175,22 +244,32 @@ def _read_delimited(path: Path, fmt: str, text_col: str | None, label_col: str |
             if not n:
                 continue
             lines = list(range(first + 1, first + 1 + n)) if fmt == "tsv" else None
-            yield (first, (text_col, label_col), df[text_col].tolist(),
-                   [s.strip() for s in df[label_col].tolist()], lines)
+            yield (
+                first,
+                (text_col, label_col),
+                df[text_col].tolist(),
+                [s.strip() for s in df[label_col].tolist()],
+                lines,
+            )
             first += n
     except UnicodeDecodeError:
         raise _bad_bytes(path, sep.encode()) from None
     except pd.errors.EmptyDataError:
-        raise CorpusError(path, "the file is empty (expected a header naming the columns)",
-                          line=1) from None
+        raise CorpusError(
+            path, "the file is empty (expected a header naming the columns)", line=1
+        ) from None
     except pd.errors.ParserError as exc:
         m = re.search(r"line (\d+), saw (\d+)", str(exc))
         if m is None:
             raise CorpusError(path, f"cannot parse: {exc}") from None
         line = int(m.group(1))
-        raise CorpusError(path, f"expected {len(header)} fields, found {m.group(2)}"
-                          + (" (a tab inside a message?)" if fmt == "tsv" else ""),
-                          row=line - 1, line=line) from None
+        raise CorpusError(
+            path,
+            f"expected {len(header)} fields, found {m.group(2)}"
+            + (" (a tab inside a message?)" if fmt == "tsv" else ""),
+            row=line - 1,
+            line=line,
+        ) from None
 
 
 def _bad_bytes(path: Path, sep: bytes) -> CorpusError:
@@ -211,15 +290,21 @@ def _bad_bytes(path: Path, sep: bytes) -> CorpusError:
                         col = header[i] if header and i < len(header) else f"#{i + 1}"
                         break
                     start = end + len(sep)
-                return CorpusError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at "
-                                   f"offset {exc.start}); re-save the file as UTF-8",
-                                   row=lineno - 1 if lineno > 1 else 0, line=lineno, column=col)
+                return CorpusError(
+                    path,
+                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at "
+                    f"offset {exc.start}); re-save the file as UTF-8",
+                    row=lineno - 1 if lineno > 1 else 0,
+                    line=lineno,
+                    column=col,
+                )
     return CorpusError(path, "not valid UTF-8; re-save the file as UTF-8")
 
 
 # -- JSON Lines -----------------------------------------------------------------------
-def _read_jsonl(path: Path, fmt: str, text_col: str | None, label_col: str | None,
-                chunksize: int) -> Iterator[tuple]:
+def _read_jsonl(
+    path: Path, fmt: str, text_col: str | None, label_col: str | None, chunksize: int
+) -> Iterator[tuple]:
     texts: list[str] = []
     labels: list[str] = []
     lines: list[int] = []
@@ -234,25 +319,40 @@ def _read_jsonl(path: Path, fmt: str, text_col: str | None, label_col: str | Non
                 rec = json.loads(raw.decode("utf-8-sig" if lineno == 1 else "utf-8"))
             except UnicodeDecodeError as exc:
                 rec = json.loads(raw.decode("utf-8", "surrogateescape"))
-                bad = [k for k, v in rec.items() if isinstance(v, str)
-                       and any("\udc80" <= ch <= "\udcff" for ch in v)] if isinstance(
-                    rec, dict) else []
-                raise CorpusError(path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
-                                  "re-save the file as UTF-8", row=row, line=lineno,
-                                  column=bad[0] if bad else None) from None
+                bad = (
+                    [
+                        k
+                        for k, v in rec.items()
+                        if isinstance(v, str) and any("\udc80" <= ch <= "\udcff" for ch in v)
+                    ]
+                    if isinstance(rec, dict)
+                    else []
+                )
+                raise CorpusError(
+                    path,
+                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); re-save the file as UTF-8",
+                    row=row,
+                    line=lineno,
+                    column=bad[0] if bad else None,
+                ) from None
             except json.JSONDecodeError as exc:
-                raise CorpusError(path, f"not a JSON object: {exc.msg} at character {exc.pos}",
-                                  row=row, line=lineno) from None
+                raise CorpusError(
+                    path,
+                    f"not a JSON object: {exc.msg} at character {exc.pos}",
+                    row=row,
+                    line=lineno,
+                ) from None
             if not isinstance(rec, dict):
                 raise CorpusError(path, "each line must be a JSON object", row=row, line=lineno)
             if cols is None:
                 keys = list(rec)
-                cols = (_pick(path, keys, text_col, TEXT_COLUMNS, "text", lineno),
-                        _pick(path, keys, label_col, LABEL_COLUMNS, "label", lineno))
+                cols = (
+                    _pick(path, keys, text_col, TEXT_COLUMNS, "text", lineno),
+                    _pick(path, keys, label_col, LABEL_COLUMNS, "label", lineno),
+                )
             for c in cols:
                 if c not in rec:
-                    raise CorpusError(path, f"missing field {c!r}", row=row, line=lineno,
-                                      column=c)
+                    raise CorpusError(path, f"missing field {c!r}", row=row, line=lineno, column=c)
             t, lab = rec[cols[0]], rec[cols[1]]
             texts.append("" if t is None else str(t))
             labels.append(str(lab).strip() if lab is not None else "")
@@ -268,8 +368,9 @@ def _read_jsonl(path: Path, fmt: str, text_col: str | None, label_col: str | Non
 
 
 # -- Parquet --------------------------------------------------------------------------
-def _read_parquet(path: Path, fmt: str, text_col: str | None, label_col: str | None,
-                  chunksize: int) -> Iterator[tuple]:
+def _read_parquet(
+    path: Path, fmt: str, text_col: str | None, label_col: str | None, chunksize: int
+) -> Iterator[tuple]:
     import pyarrow.parquet as pq
 
     try:
@@ -281,10 +382,13 @@ def _read_parquet(path: Path, fmt: str, text_col: str | None, label_col: str | N
     lc = _pick(path, names, label_col, LABEL_COLUMNS, "label", None)
     first = 1
     for batch in pf.iter_batches(batch_size=chunksize, columns=[tc, lc]):
-        texts = [_as_text(path, v, first + i, tc) for i, v in
-                 enumerate(batch.column(tc).to_pylist())]
-        labels = [_as_text(path, v, first + i, lc).strip() for i, v in
-                  enumerate(batch.column(lc).to_pylist())]
+        texts = [
+            _as_text(path, v, first + i, tc) for i, v in enumerate(batch.column(tc).to_pylist())
+        ]
+        labels = [
+            _as_text(path, v, first + i, lc).strip()
+            for i, v in enumerate(batch.column(lc).to_pylist())
+        ]
         yield first, (tc, lc), texts, labels, None
         first += len(texts)
 

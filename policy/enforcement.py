@@ -71,8 +71,15 @@ class StrikeBook:
         for name in ("account", "day", "weight", "post_id"):
             setattr(self, name, getattr(self, name)[keep])
 
-    def add(self, day: int, account: np.ndarray, hour: np.ndarray, weight: np.ndarray,
-            rule: np.ndarray, post_id: np.ndarray) -> Crossing:
+    def add(
+        self,
+        day: int,
+        account: np.ndarray,
+        hour: np.ndarray,
+        weight: np.ndarray,
+        rule: np.ndarray,
+        post_id: np.ndarray,
+    ) -> Crossing:
         """Record today's strikes (any order) and return the ladder steps they cross."""
         account = np.asarray(account, np.int64)
         order = np.lexsort((hour, account))
@@ -83,8 +90,12 @@ class StrikeBook:
         self.day = np.concatenate([self.day, np.full(account.shape[0], day, np.int32)])
         self.weight = np.concatenate([self.weight, weight.astype(np.float64)])
         self.post_id = np.concatenate([self.post_id, post_id.astype(np.int64)])
-        empty = Crossing(*(np.zeros(0, t) for t in (np.int64, np.int64, np.float64,
-                                                    np.float32, np.int16, np.int64)))
+        empty = Crossing(
+            *(
+                np.zeros(0, t)
+                for t in (np.int64, np.int64, np.float64, np.float32, np.int16, np.int64)
+            )
+        )
         if not account.shape[0] or not self.spec.ladder:
             return empty
         cs = np.cumsum(weight, dtype=np.float64)
@@ -99,8 +110,14 @@ class StrikeBook:
         lvl_now = np.searchsorted(th, now + eps, side="right")
         lvl_prev = np.searchsorted(th, prev + eps, side="right")
         hit = lvl_now > lvl_prev
-        return Crossing(account[hit], lvl_now[hit] - 1, now[hit], hour[hit].astype(np.float32),
-                        rule[hit].astype(np.int16), post_id[hit])
+        return Crossing(
+            account[hit],
+            lvl_now[hit] - 1,
+            now[hit],
+            hour[hit].astype(np.float32),
+            rule[hit].astype(np.int16),
+            post_id[hit],
+        )
 
     def forget_post(self, post_id: int) -> None:
         """An appeal overturned the action: its strikes no longer count."""

@@ -38,8 +38,15 @@ from policy.interface import (
 from policy.model import CompiledPolicy
 from policy.session import BatchFrame, YamlSession
 
-_SEVERITY = {"allow": 0, "label": 1, "downrank": 2, "review": 3, "remove": 4, "restrict": 5,
-             "ban": 6}
+_SEVERITY = {
+    "allow": 0,
+    "label": 1,
+    "downrank": 2,
+    "review": 3,
+    "remove": 4,
+    "restrict": 5,
+    "ban": 6,
+}
 _POST_NAMES = {int(a): a.name.lower() for a in PostAction}
 _TOP_KEEP = 50_000  # distinct wrongly-hit/missed texts tracked before pruning to the top
 
@@ -90,9 +97,15 @@ class Scores:
     def to_dict(self) -> dict[str, Any]:
         """Counts and rates; a rate with no denominator is ``None`` (JSON null)."""
         rates = {k: getattr(self, k) for k in ("precision", "recall", "f1", "fpr")}
-        return {"hits": self.hits, "tp": self.tp, "fp": self.fp, "fn": self.fn, "tn": self.tn,
-                **{k: None if v != v else v for k, v in rates.items()},
-                "confusion": self.confusion()}
+        return {
+            "hits": self.hits,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "tn": self.tn,
+            **{k: None if v != v else v for k, v in rates.items()},
+            "confusion": self.confusion(),
+        }
 
 
 @dataclass
@@ -139,14 +152,28 @@ class Evaluation:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "policy": self.policy, "corpus": self.corpus, "day": self.day,
-            "messages": self.messages, "positives": self.positives,
-            "negatives": self.negatives, "ignored": self.ignored,
-            "distinct_texts": self.distinct_texts, "seconds": self.seconds,
-            "messages_per_second": self.throughput, "overall": self.overall.to_dict(),
-            "rules": [{"name": r.name, "action": r.action, "shadow": r.shadow,
-                       "text_only": r.text_only, **r.decided.to_dict(),
-                       "alone": r.alone.to_dict()} for r in self.rules],
+            "policy": self.policy,
+            "corpus": self.corpus,
+            "day": self.day,
+            "messages": self.messages,
+            "positives": self.positives,
+            "negatives": self.negatives,
+            "ignored": self.ignored,
+            "distinct_texts": self.distinct_texts,
+            "seconds": self.seconds,
+            "messages_per_second": self.throughput,
+            "overall": self.overall.to_dict(),
+            "rules": [
+                {
+                    "name": r.name,
+                    "action": r.action,
+                    "shadow": r.shadow,
+                    "text_only": r.text_only,
+                    **r.decided.to_dict(),
+                    "alone": r.alone.to_dict(),
+                }
+                for r in self.rules
+            ],
             "wrongly_hit": [asdict(e) for e in self.wrongly_hit],
             "missed": [asdict(e) for e in self.missed],
             "not_text_detectors": self.not_text,
@@ -172,9 +199,15 @@ class ChunkDecisions:
 class Evaluator:
     """Accumulates an :class:`Evaluation` chunk by chunk (memory bounded by the chunk)."""
 
-    def __init__(self, policy: CompiledPolicy, *, day: int | None = None,
-                 signals: Mapping[str, Any] | None = None, top: int = 10,
-                 corpus: str = "") -> None:
+    def __init__(
+        self,
+        policy: CompiledPolicy,
+        *,
+        day: int | None = None,
+        signals: Mapping[str, Any] | None = None,
+        top: int = 10,
+        corpus: str = "",
+    ) -> None:
         self.policy = policy
         self.day = default_day(policy) if day is None else day
         self.signals = {"account_kind": 0, "age_days": 365, "friends": 100, **(signals or {})}
@@ -183,9 +216,10 @@ class Evaluator:
         self.not_text = [n for n in policy.detectors if n not in self.text_dets]
         self.active = policy.active(self.day)
         self.result = Evaluation(policy.name, corpus, self.day, not_text=self.not_text)
-        self.result.rules = [RuleResult(r.name, r.action, r.shadow,
-                                        not (r.detectors & set(self.not_text)))
-                             for r in policy.rules]
+        self.result.rules = [
+            RuleResult(r.name, r.action, r.shadow, not (r.detectors & set(self.not_text)))
+            for r in policy.rules
+        ]
         self._fp: Counter[str] = Counter()
         self._fn: Counter[str] = Counter()
         self._why: dict[str, tuple[str, str]] = {}
@@ -196,22 +230,30 @@ class Evaluator:
         n, s = len(texts), self.signals
         full = np.full
         batch = DayBatch(
-            day=self.day, post_id=np.arange(n, dtype=np.int64),
-            posted_day=full(n, self.day, np.int32), hour=full(n, 12.0, np.float32),
-            author=np.arange(n, dtype=np.int32), account_kind=full(n, s["account_kind"], np.int8),
+            day=self.day,
+            post_id=np.arange(n, dtype=np.int64),
+            posted_day=full(n, self.day, np.int32),
+            hour=full(n, 12.0, np.float32),
+            author=np.arange(n, dtype=np.int32),
+            account_kind=full(n, s["account_kind"], np.int8),
             account_age_days=full(n, s["age_days"], np.int32),
-            friend_count=full(n, s["friends"], np.int32), posts_today=np.ones(n, np.int32),
-            prior_ban_device=np.zeros(n, bool), text_id=tid,
-            stage=full(n, Stage.UPLOAD, np.int8), reports=np.zeros(n, np.int32),
+            friend_count=full(n, s["friends"], np.int32),
+            posts_today=np.ones(n, np.int32),
+            prior_ban_device=np.zeros(n, bool),
+            text_id=tid,
+            stage=full(n, Stage.UPLOAD, np.int8),
+            reports=np.zeros(n, np.int32),
             new_reports=np.zeros(n, np.int32),
             texts=TextView(list(ids), np.zeros(len(ids), bool)),
-            perceived=PerceptionView(np.zeros(n, np.int8), full(n, -1, np.int8)))
+            perceived=PerceptionView(np.zeros(n, np.int8), full(n, -1, np.int8)),
+        )
         return batch, list(ids)
 
     def _session(self, n: int) -> YamlSession:
         cats = tuple(c for c in self.policy.categories if c not in ("spam", "ad"))
-        session = self.policy.start(RunContext(cats, "en_US", np.random.default_rng(0),
-                                               self.day + 1))
+        session = self.policy.start(
+            RunContext(cats, "en_US", np.random.default_rng(0), self.day + 1)
+        )
         off = DetectorOutput(np.zeros(n, bool), np.zeros(n, np.uint64), np.zeros(n, np.int32))
         for name in self.not_text:
             session.overrides[name] = off
@@ -241,9 +283,18 @@ class Evaluator:
         evidence = self._evidence(session, batch.text_id, rule, flagged | y)
         rule_names = [p.rules[r].name if r >= 0 else "" for r in rule.tolist()]
         self._tally(texts, y, flagged, decided, alone, rule_names, evidence, len(distinct))
-        return ChunkDecisions(idx + chunk.first_row, texts, [chunk.labels[i] for i in
-                                                             idx.tolist()], y, flagged, action,
-                              rule_names, evidence, decided, alone)
+        return ChunkDecisions(
+            idx + chunk.first_row,
+            texts,
+            [chunk.labels[i] for i in idx.tolist()],
+            y,
+            flagged,
+            action,
+            rule_names,
+            evidence,
+            decided,
+            alone,
+        )
 
     def _posts(self, posts, decided, sev, rule) -> None:
         up = posts.stage == Stage.UPLOAD
@@ -256,8 +307,9 @@ class Evaluator:
 
     def _accounts(self, accts, decided, sev, rule) -> None:
         """Restrict/ban rules act on the author, here the message's own account."""
-        for a, act, r in zip(accts.account.tolist(), accts.action.tolist(),
-                             accts.rule.tolist(), strict=True):
+        for a, act, r in zip(
+            accts.account.tolist(), accts.action.tolist(), accts.rule.tolist(), strict=True
+        ):
             spec = self.policy.rules[r] if r >= 0 else None
             if spec is None or spec.action not in ("restrict", "ban") or spec.shadow:
                 continue  # a strike-ladder step: account-level, not a post decision
@@ -278,13 +330,13 @@ class Evaluator:
             if Stage.UPLOAD not in r.stages:
                 continue
             if r.scope_cats:
-                m = m & ((frame.cats(r.detectors or self.text_dets) & np.uint64(r.scope_cats))
-                         != 0)
+                m = m & ((frame.cats(r.detectors or self.text_dets) & np.uint64(r.scope_cats)) != 0)
             out[:, r.index] = m
         return out
 
-    def _evidence(self, session: YamlSession, tid: np.ndarray, rule: np.ndarray,
-                  want: np.ndarray) -> list[str]:
+    def _evidence(
+        self, session: YamlSession, tid: np.ndarray, rule: np.ndarray, want: np.ndarray
+    ) -> list[str]:
         """The normalised terms the deciding rule's detectors found (all text detectors'
         hits for a message no rule acted on), computed once per (rule, text)."""
         cache: dict[tuple[int, int], str] = {}
@@ -292,10 +344,16 @@ class Evaluator:
         for i in np.flatnonzero(want).tolist():
             key = (int(rule[i]), int(tid[i]))
             if key not in cache:
-                dets = ([d for d in self.text_dets if d in self.policy.rules[key[0]].detectors]
-                        if key[0] >= 0 else self.text_dets)
-                terms = dict.fromkeys(f"{h.detector}: {h.what}" for d in dets
-                                      for h in session.text_cache[d].hits.get(key[1], []))
+                dets = (
+                    [d for d in self.text_dets if d in self.policy.rules[key[0]].detectors]
+                    if key[0] >= 0
+                    else self.text_dets
+                )
+                terms = dict.fromkeys(
+                    f"{h.detector}: {h.what}"
+                    for d in dets
+                    for h in session.text_cache[d].hits.get(key[1], [])
+                )
                 cache[key] = "; ".join(list(terms)[:4])
             out[i] = cache[key]
         return out
@@ -330,9 +388,15 @@ class Evaluator:
         return res
 
 
-def evaluate_chunks(policy: CompiledPolicy, chunks: Iterable[Chunk], *, corpus: str = "",
-                    day: int | None = None, top: int = 10,
-                    on_chunk: Callable[[ChunkDecisions], None] | None = None) -> Evaluation:
+def evaluate_chunks(
+    policy: CompiledPolicy,
+    chunks: Iterable[Chunk],
+    *,
+    corpus: str = "",
+    day: int | None = None,
+    top: int = 10,
+    on_chunk: Callable[[ChunkDecisions], None] | None = None,
+) -> Evaluation:
     """Evaluate ``policy`` over chunks of labelled messages; ``on_chunk`` sees each chunk's
     per-message decisions (to write them out) and is not kept."""
     ev = Evaluator(policy, day=day, top=top, corpus=corpus)
@@ -344,14 +408,21 @@ def evaluate_chunks(policy: CompiledPolicy, chunks: Iterable[Chunk], *, corpus: 
     return ev.finish(time.perf_counter() - t0)
 
 
-def evaluate(policy: CompiledPolicy, corpus: str | Path, *, text_column: str | None = None,
-             label_column: str | None = None, mapping: Mapping[str, str] | None = None,
-             chunksize: int = 50_000, day: int | None = None, top: int = 10,
-             on_chunk: Callable[[ChunkDecisions], None] | None = None) -> Evaluation:
+def evaluate(
+    policy: CompiledPolicy,
+    corpus: str | Path,
+    *,
+    text_column: str | None = None,
+    label_column: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    chunksize: int = 50_000,
+    day: int | None = None,
+    top: int = 10,
+    on_chunk: Callable[[ChunkDecisions], None] | None = None,
+) -> Evaluation:
     """Stream ``corpus`` through ``policy``; raises :class:`policy.corpus.CorpusError`."""
     chunks = read_corpus(corpus, text_column, label_column, mapping, chunksize=chunksize)
-    return evaluate_chunks(policy, chunks, corpus=str(corpus), day=day, top=top,
-                           on_chunk=on_chunk)
+    return evaluate_chunks(policy, chunks, corpus=str(corpus), day=day, top=top, on_chunk=on_chunk)
 
 
 # -- output ---------------------------------------------------------------------------
@@ -365,22 +436,60 @@ def rule_rows(ev: Evaluation) -> list[list[str]]:
     for r in ev.rules:
         d, a = r.decided, r.alone
         name = r.name + (" (shadow)" if r.shadow else "") + ("" if r.text_only else " *")
-        rows.append([name, r.action, str(d.hits), str(d.tp), str(d.fp), _pct(d.precision),
-                     _pct(d.recall), _pct(d.f1), _pct(d.fpr), str(a.hits), _pct(a.precision),
-                     _pct(a.recall)])
+        rows.append(
+            [
+                name,
+                r.action,
+                str(d.hits),
+                str(d.tp),
+                str(d.fp),
+                _pct(d.precision),
+                _pct(d.recall),
+                _pct(d.f1),
+                _pct(d.fpr),
+                str(a.hits),
+                _pct(a.precision),
+                _pct(a.recall),
+            ]
+        )
     o = ev.overall
-    rows.append(["(policy)", "any action", str(o.hits), str(o.tp), str(o.fp), _pct(o.precision),
-                 _pct(o.recall), _pct(o.f1), _pct(o.fpr), "", "", ""])
+    rows.append(
+        [
+            "(policy)",
+            "any action",
+            str(o.hits),
+            str(o.tp),
+            str(o.fp),
+            _pct(o.precision),
+            _pct(o.recall),
+            _pct(o.f1),
+            _pct(o.fpr),
+            "",
+            "",
+            "",
+        ]
+    )
     return rows
 
 
-RULE_HEADER = ["rule", "action", "hits", "spam hit", "ham hit", "precision", "recall", "F1",
-               "FP rate", "alone: hits", "alone: precision", "alone: recall"]
+RULE_HEADER = [
+    "rule",
+    "action",
+    "hits",
+    "spam hit",
+    "ham hit",
+    "precision",
+    "recall",
+    "F1",
+    "FP rate",
+    "alone: hits",
+    "alone: precision",
+    "alone: recall",
+]
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
-    w = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in
-         enumerate(header)]
+    w = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)]
     line = lambda cells: "  ".join(c.ljust(w[i]) for i, c in enumerate(cells))  # noqa: E731
     return "\n".join([line(header), line(["-" * x for x in w]), *map(line, rows)])
 
@@ -393,22 +502,35 @@ def _short(text: str, n: int = 90) -> str:
 def format_report(ev: Evaluation) -> str:
     """A plain-text report for the terminal."""
     o = ev.overall
-    out = [f"{ev.policy} on {ev.corpus} (day {ev.day}): {ev.messages} messages "
-           f"({ev.positives} spam, {ev.negatives} ham, {ev.ignored} ignored), "
-           f"{ev.throughput:,.0f} messages/s", "",
-           _table(RULE_HEADER, rule_rows(ev)), "",
-           "confusion matrix (rows: truth, columns: decision)",
-           _table(["", "allowed", "actioned"], [["ham", str(o.tn), str(o.fp)],
-                                                ["spam", str(o.fn), str(o.tp)]])]
+    out = [
+        f"{ev.policy} on {ev.corpus} (day {ev.day}): {ev.messages} messages "
+        f"({ev.positives} spam, {ev.negatives} ham, {ev.ignored} ignored), "
+        f"{ev.throughput:,.0f} messages/s",
+        "",
+        _table(RULE_HEADER, rule_rows(ev)),
+        "",
+        "confusion matrix (rows: truth, columns: decision)",
+        _table(
+            ["", "allowed", "actioned"],
+            [["ham", str(o.tn), str(o.fp)], ["spam", str(o.fn), str(o.tp)]],
+        ),
+    ]
     if ev.not_text:
-        out += ["", f"* reads {', '.join(ev.not_text)}: forced to 'not fired' (a corpus has "
-                "no perception or reports); only text rules are measured"]
-    for title, items in (("most often wrongly hit (ham actioned)", ev.wrongly_hit),
-                         ("most often missed (spam allowed)", ev.missed)):
+        out += [
+            "",
+            f"* reads {', '.join(ev.not_text)}: forced to 'not fired' (a corpus has "
+            "no perception or reports); only text rules are measured",
+        ]
+    for title, items in (
+        ("most often wrongly hit (ham actioned)", ev.wrongly_hit),
+        ("most often missed (spam allowed)", ev.missed),
+    ):
         out += ["", title]
-        out += [f"  {e.count}×  {_short(e.text)!r}" + (f"\n       {e.rule}: {e.evidence}"
-                                                        if e.rule or e.evidence else "")
-                for e in items] or ["  (none)"]
+        out += [
+            f"  {e.count}×  {_short(e.text)!r}"
+            + (f"\n       {e.rule}: {e.evidence}" if e.rule or e.evidence else "")
+            for e in items
+        ] or ["  (none)"]
     return "\n".join(out)
 
 
@@ -421,15 +543,26 @@ class DecisionCSV:
         self.file = path.open("w", encoding="utf-8", newline="")
         self.writer = csv.writer(self.file)
         self.rules = list(rule_names)
-        self.writer.writerow(["row", "label", "spam", "flagged", "action", "rule", "evidence",
-                              "rules_fired", "text"])
+        self.writer.writerow(
+            ["row", "label", "spam", "flagged", "action", "rule", "evidence", "rules_fired", "text"]
+        )
 
     def __call__(self, d: ChunkDecisions) -> None:
-        fired = [";".join(self.rules[j] for j in np.flatnonzero(row).tolist())
-                 for row in d.decided]
-        self.writer.writerows(zip(d.rows.tolist(), d.labels, d.y.astype(int).tolist(),
-                                  d.flagged.astype(int).tolist(), d.action, d.rule, d.evidence,
-                                  fired, d.texts, strict=True))
+        fired = [";".join(self.rules[j] for j in np.flatnonzero(row).tolist()) for row in d.decided]
+        self.writer.writerows(
+            zip(
+                d.rows.tolist(),
+                d.labels,
+                d.y.astype(int).tolist(),
+                d.flagged.astype(int).tolist(),
+                d.action,
+                d.rule,
+                d.evidence,
+                fired,
+                d.texts,
+                strict=True,
+            )
+        )
 
     def close(self) -> None:
         self.file.close()
@@ -441,13 +574,17 @@ def write_html(ev: Evaluation, path: Path) -> None:
 
     def table(header: list[str], rows: list[list[str]]) -> str:
         head = "".join(f"<th>{escape(h)}</th>" for h in header)
-        body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>"
-                       for r in rows)
+        body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in rows)
         return f"<table><tr>{head}</tr>{body}</table>"
 
     o = ev.overall
-    ex = lambda items: table(["count", "text", "rule", "matched (normalised)"],  # noqa: E731
-                             [[str(e.count), e.text, e.rule, e.evidence] for e in items])
+
+    def ex(items: list) -> str:
+        return table(
+            ["count", "text", "rule", "matched (normalised)"],
+            [[str(e.count), e.text, e.rule, e.evidence] for e in items],
+        )
+
     html = f"""<!doctype html><meta charset="utf-8"><title>{escape(ev.policy)} — evaluation</title>
 <style>body{{font:14px sans-serif;margin:2em}}table{{border-collapse:collapse;margin:1em 0}}
 td,th{{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}}</style>
@@ -457,8 +594,12 @@ td,th{{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
 <h2>Rules</h2>{table(RULE_HEADER, rule_rows(ev))}
 <p>"hits" count what each rule decided in the policy's order; "alone" counts every message
 its condition matches, as if it were the only rule.</p>
-<h2>Confusion matrix</h2>{table(["truth", "allowed", "actioned"],
-                                [["ham", str(o.tn), str(o.fp)], ["spam", str(o.fn), str(o.tp)]])}
+<h2>Confusion matrix</h2>{
+        table(
+            ["truth", "allowed", "actioned"],
+            [["ham", str(o.tn), str(o.fp)], ["spam", str(o.fn), str(o.tp)]],
+        )
+    }
 <h2>Most often wrongly hit</h2>{ex(ev.wrongly_hit)}
 <h2>Most often missed</h2>{ex(ev.missed)}
 """

@@ -30,10 +30,27 @@ from policy.session import BatchFrame, YamlSession
 KINDS = {"life": 0, "ad": 1, "spam": 2, "offer": 3}
 ACCOUNT_KINDS = {"personal": 0, "official": 1}
 STAGES = {"upload": 0, "report": 1}
-SIGNAL_KEYS = {"account_kind", "kind", "account_age_days", "age_days", "friends",
-               "friend_count", "posts_today", "strikes", "reports", "new_reports",
-               "prior_ban_device", "stage", "hour", "has_image", "image", "truth", "category",
-               "account", "posted_day"}
+SIGNAL_KEYS = {
+    "account_kind",
+    "kind",
+    "account_age_days",
+    "age_days",
+    "friends",
+    "friend_count",
+    "posts_today",
+    "strikes",
+    "reports",
+    "new_reports",
+    "prior_ban_device",
+    "stage",
+    "hour",
+    "has_image",
+    "image",
+    "truth",
+    "category",
+    "account",
+    "posted_day",
+}
 
 
 @dataclass
@@ -116,9 +133,15 @@ def one_post_batch(text: str, signals: Mapping[str, Any], day: int) -> DayBatch:
     )
 
 
-def run_one(policy: CompiledPolicy, text: str, signals: Mapping[str, Any] | None = None, *,
-            day: int | None = None, assume: Mapping[str, Any] | None = None, seed: int = 0,
-            ) -> tuple[YamlSession, DayBatch, DayDecisions]:
+def run_one(
+    policy: CompiledPolicy,
+    text: str,
+    signals: Mapping[str, Any] | None = None,
+    *,
+    day: int | None = None,
+    assume: Mapping[str, Any] | None = None,
+    seed: int = 0,
+) -> tuple[YamlSession, DayBatch, DayDecisions]:
     """Decide one post with a fresh session; ``assume`` forces detector outputs."""
     signals = dict(signals or {})
     day = default_day(policy) if day is None else day
@@ -142,13 +165,20 @@ def _forced(policy: CompiledPolicy, value: Any) -> DetectorOutput:
     for c in cats:
         mask |= 1 << policy.categories.index(c)
     fired = bool(value) if not cats else True
-    return DetectorOutput(np.array([fired]), np.array([mask], dtype=np.uint64),
-                          np.array([int(fired)], dtype=np.int32))
+    return DetectorOutput(
+        np.array([fired]), np.array([mask], dtype=np.uint64), np.array([int(fired)], dtype=np.int32)
+    )
 
 
-def explain(policy: CompiledPolicy, text: str, signals: Mapping[str, Any] | None = None, *,
-            day: int | None = None, assume: Mapping[str, Any] | None = None,
-            seed: int = 0) -> Explanation:
+def explain(
+    policy: CompiledPolicy,
+    text: str,
+    signals: Mapping[str, Any] | None = None,
+    *,
+    day: int | None = None,
+    assume: Mapping[str, Any] | None = None,
+    seed: int = 0,
+) -> Explanation:
     """Explain the decision on one ``text`` posted by an author with ``signals``."""
     session, batch, out = run_one(policy, text, signals, day=day, assume=assume, seed=seed)
     exp = Explanation(text=text, day=batch.day, decisions=out)
@@ -168,8 +198,9 @@ def explain(policy: CompiledPolicy, text: str, signals: Mapping[str, Any] | None
             names = r.detectors or [d for d in policy.detectors if d in session.text_cache]
             m &= bool(int(frame.cats(names)[0]) & r.scope_cats)
         m &= int(batch.stage[0]) in r.stages
-        exp.rules.append(RuleTrace(r.name, r.action, m, r.index in fired_rules, r.shadow,
-                                   bool(active[r.index])))
+        exp.rules.append(
+            RuleTrace(r.name, r.action, m, r.index in fired_rules, r.shadow, bool(active[r.index]))
+        )
     exp.action, exp.rule, exp.account = summarize(policy, out, int(batch.stage[0]))
     exp.evidence = list(out.posts.evidence or []) + list(out.accounts.reason or [])
     return exp
@@ -180,8 +211,11 @@ ACCOUNT_NAMES = {int(a): a.name.lower() for a in AccountAction}
 _POST_SEVERITY = {"allow": 0, "label": 1, "downrank": 2, "review": 3, "remove": 4}
 
 
-def summarize(policy: CompiledPolicy, out: DayDecisions, stage: int,
-              ) -> tuple[str, str | None, str | None]:
+def summarize(
+    policy: CompiledPolicy,
+    out: DayDecisions,
+    stage: int,
+) -> tuple[str, str | None, str | None]:
     """(post action, deciding rule, account action) for a one-post decision."""
     action, rule = "allow", None
     p = out.posts
@@ -190,14 +224,18 @@ def summarize(policy: CompiledPolicy, out: DayDecisions, stage: int,
             continue
         name = POST_NAMES[int(p.action[i])]
         if _POST_SEVERITY.get(name, -1) >= _POST_SEVERITY[action] and (
-                rule is None or _POST_SEVERITY.get(name, -1) > _POST_SEVERITY[action]):
+            rule is None or _POST_SEVERITY.get(name, -1) > _POST_SEVERITY[action]
+        ):
             action, rule = name, policy.rule_names[int(p.rule[i])]
     account = None
     a = out.accounts
     for i in range(len(a)):
         name = ACCOUNT_NAMES[int(a.action[i])]
-        if account is None or ["warn", "restrict", "ban"].index(name) > \
-                ["warn", "restrict", "ban"].index(account):
+        if account is None or ["warn", "restrict", "ban"].index(name) > [
+            "warn",
+            "restrict",
+            "ban",
+        ].index(account):
             account = name
             if rule is None and int(a.rule[i]) >= 0:
                 r = policy.rules[int(a.rule[i])]

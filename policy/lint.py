@@ -46,8 +46,9 @@ def _covers(a: Rule, b: Rule) -> bool:
     """Every post that ``b`` matches is matched by ``a`` (syntactically)."""
     if not set(a.condition.conjuncts()) <= set(b.condition.conjuncts()):
         return False
-    if a.account_kinds is not None and (b.account_kinds is None
-                                        or not set(b.account_kinds) <= set(a.account_kinds)):
+    if a.account_kinds is not None and (
+        b.account_kinds is None or not set(b.account_kinds) <= set(a.account_kinds)
+    ):
         return False
     if not set(b.stages) <= set(a.stages):
         return False
@@ -70,16 +71,20 @@ def _produced(policy: CompiledPolicy, names) -> int:
             mask |= d.cat_bits
         elif hasattr(d, "recall"):
             for c in d.recall:
-                mask |= (1 << policy.categories.index(c)) if c in policy.categories else (
-                    (1 << len(policy.categories)) - 1)
+                mask |= (
+                    (1 << policy.categories.index(c))
+                    if c in policy.categories
+                    else ((1 << len(policy.categories)) - 1)
+                )
     return mask
 
 
 def _rules(policy: CompiledPolicy, warn) -> None:
     first = policy.semantics == "first_match"
     order = policy.order
-    text_dets = [n for n, d in policy.detectors.items()
-                 if isinstance(d, KeywordsDetector | RegexDetector)]
+    text_dets = [
+        n for n, d in policy.detectors.items() if isinstance(d, KeywordsDetector | RegexDetector)
+    ]
     for pos, r in enumerate(order):
         path = ("rules", r.index)
         if not _days_in_force(policy, r):
@@ -91,9 +96,11 @@ def _rules(policy: CompiledPolicy, warn) -> None:
         if r.scope_cats:
             produced = _produced(policy, r.detectors or text_dets)
             if not produced & r.scope_cats:
-                warn((*path, "scope", "categories"),
-                     f"rule '{r.name}' is unreachable: its detectors never report "
-                     f"{', '.join(policy.cat_names(r.scope_cats))}")
+                warn(
+                    (*path, "scope", "categories"),
+                    f"rule '{r.name}' is unreachable: its detectors never report "
+                    f"{', '.join(policy.cat_names(r.scope_cats))}",
+                )
                 continue
         for earlier in order[:pos]:
             if earlier.shadow or (not first and earlier.action != "allow"):
@@ -102,13 +109,22 @@ def _rules(policy: CompiledPolicy, warn) -> None:
                 continue
             if not _covers(earlier, r):
                 continue
-            if earlier.condition.op == "true" and earlier.account_kinds is None \
-                    and not earlier.scope_cats:
-                warn(path, f"rule '{r.name}' is unreachable: rule '{earlier.name}' before it "
-                     "matches every post")
+            if (
+                earlier.condition.op == "true"
+                and earlier.account_kinds is None
+                and not earlier.scope_cats
+            ):
+                warn(
+                    path,
+                    f"rule '{r.name}' is unreachable: rule '{earlier.name}' before it "
+                    "matches every post",
+                )
             else:
-                warn(path, f"rule '{r.name}' is shadowed by earlier rule '{earlier.name}': "
-                     "every post it matches is decided there first")
+                warn(
+                    path,
+                    f"rule '{r.name}' is shadowed by earlier rule '{earlier.name}': "
+                    "every post it matches is decided there first",
+                )
             break
 
 
@@ -128,19 +144,35 @@ def _terms(policy: CompiledPolicy, warn) -> None:
             cat_terms = policy.catalogue
             for cat in spec.categories or cat_terms.categories:
                 for t in cat_terms.terms_for(cat, spec.locales):
-                    _check_term(warn, ("detectors", name, "terms_from"), t, norm, det,
-                                f" (catalogue, {cat})")
+                    _check_term(
+                        warn,
+                        ("detectors", name, "terms_from"),
+                        t,
+                        norm,
+                        det,
+                        f" (catalogue, {cat})",
+                    )
         for term, (mask, raws) in det.table.items():
             cats = policy.cat_names(mask)
             if len(cats) > 1:
-                warn(("detectors", name), f"term {raws[0]!r} (normalised {term!r}) is in "
-                     f"several categories: {', '.join(cats)}", key=True)
+                warn(
+                    ("detectors", name),
+                    f"term {raws[0]!r} (normalised {term!r}) is in "
+                    f"several categories: {', '.join(cats)}",
+                    key=True,
+                )
             for c in cats:
                 prev = owner.get(term)
-                if prev and prev[0] != name and not (mask >> policy.categories.index(c) & 1
-                                                     and prev[1] & mask):
-                    warn(("detectors", name), f"term {term!r} is also in detector "
-                         f"'{prev[0]}' under another category", key=True)
+                if (
+                    prev
+                    and prev[0] != name
+                    and not (mask >> policy.categories.index(c) & 1 and prev[1] & mask)
+                ):
+                    warn(
+                        ("detectors", name),
+                        f"term {term!r} is also in detector '{prev[0]}' under another category",
+                        key=True,
+                    )
             owner.setdefault(term, (name, mask))
 
 
@@ -149,8 +181,14 @@ def _check_term(warn, path, term: str, norm, det: KeywordsDetector, where: str =
     if not n:
         warn(path, f"term {term!r}{where} normalises to nothing and can never match")
     elif norm(n) != n:
-        warn(path, f"term {term!r}{where} normalises to {n!r}, which the normaliser changes "
-             f"again to {norm(n)!r}: it can never match normalised text")
+        warn(
+            path,
+            f"term {term!r}{where} normalises to {n!r}, which the normaliser changes "
+            f"again to {norm(n)!r}: it can never match normalised text",
+        )
     elif det.mode == "word" and (not (n[0].isalnum() or n[-1].isalnum())):
-        warn(path, f"term {term!r}{where} begins or ends with a non-word character: in word "
-             "mode it can never match")
+        warn(
+            path,
+            f"term {term!r}{where} begins or ends with a non-word character: in word "
+            "mode it can never match",
+        )

@@ -60,13 +60,19 @@ def load_policy(path_or_name: str | Path, *, start_day: int | None = None) -> Co
     except OSError as exc:
         presets = sorted(p.stem for p in POLICY_DIR.glob("*.yaml") if ".cases" not in p.name)
         hint = did_you_mean(str(path_or_name), presets)
-        raise PolicyError([Issue(str(path), 0, 0, "", f"cannot read policy: {exc.strerror}{hint}")
-                           ]) from None
+        raise PolicyError(
+            [Issue(str(path), 0, 0, "", f"cannot read policy: {exc.strerror}{hint}")]
+        ) from None
     return load_policy_text(text, str(path), start_day=start_day, base_dir=path.parent)
 
 
-def load_policy_text(text: str, source: str = "<string>", *, start_day: int | None = None,
-                     base_dir: Path | None = None) -> CompiledPolicy:
+def load_policy_text(
+    text: str,
+    source: str = "<string>",
+    *,
+    start_day: int | None = None,
+    base_dir: Path | None = None,
+) -> CompiledPolicy:
     """Load a policy from YAML text; ``source`` names it in error messages."""
     located = parse_yaml(text, source)
     if not isinstance(located.data, dict):
@@ -81,6 +87,7 @@ def load_policy_text(text: str, source: str = "<string>", *, start_day: int | No
 
 
 # -- pydantic errors → located issues ---------------------------------------------------
+
 
 def _data_path(data: Any, loc: tuple) -> tuple:
     """Map a pydantic ``loc`` onto the data (dropping union tags / validator names)."""
@@ -97,13 +104,26 @@ def _data_path(data: Any, loc: tuple) -> tuple:
 
 
 _CHILD = {
-    "scope": S.ScopeSpec, "enforcement": S.EnforcementSpec, "strikes": S.StrikesSpec,
-    "review": S.ReviewSpec, "appeals": S.AppealsSpec, "announce": S.AnnounceSpec,
+    "scope": S.ScopeSpec,
+    "enforcement": S.EnforcementSpec,
+    "strikes": S.StrikesSpec,
+    "review": S.ReviewSpec,
+    "appeals": S.AppealsSpec,
+    "announce": S.AnnounceSpec,
 }
-_ITEM = {"rules": S.RuleSpec, "ladder": S.LadderStep, "schedule": S.PhaseSpec,
-         "announcements": S.AnnounceSpec}
-_DETECTORS = {"keywords": S.KeywordsSpec, "regex": S.RegexSpec, "classifier": S.ClassifierSpec,
-              "user_reports": S.ReportsSpec, "device_match": S.DeviceSpec}
+_ITEM = {
+    "rules": S.RuleSpec,
+    "ladder": S.LadderStep,
+    "schedule": S.PhaseSpec,
+    "announcements": S.AnnounceSpec,
+}
+_DETECTORS = {
+    "keywords": S.KeywordsSpec,
+    "regex": S.RegexSpec,
+    "classifier": S.ClassifierSpec,
+    "user_reports": S.ReportsSpec,
+    "device_match": S.DeviceSpec,
+}
 
 
 def _model_at(data: Any, path: tuple) -> type | None:
@@ -156,8 +176,11 @@ def _pydantic_issues(exc: ValidationError, located: Located) -> list[Issue]:
             continue
         elif typ == "union_tag_invalid":
             tag = err.get("ctx", {}).get("tag", "")
-            msg = (f"unknown detector type '{tag}'" + did_you_mean(tag, S.DETECTOR_TYPES)
-                   + f"; expected one of: {', '.join(S.DETECTOR_TYPES)}")
+            msg = (
+                f"unknown detector type '{tag}'"
+                + did_you_mean(tag, S.DETECTOR_TYPES)
+                + f"; expected one of: {', '.join(S.DETECTOR_TYPES)}"
+            )
             path = (*path, "type")
         elif typ == "union_tag_not_found":
             msg = f"a detector needs a 'type': one of {', '.join(S.DETECTOR_TYPES)}"
@@ -172,9 +195,11 @@ def _pydantic_issues(exc: ValidationError, located: Located) -> list[Issue]:
 
 # -- compile: cross-references, detectors, conditions -----------------------------------
 
+
 class _Compiler:
-    def __init__(self, spec: S.PolicySpec, located: Located, text: str,
-                 base_dir: Path | None) -> None:
+    def __init__(
+        self, spec: S.PolicySpec, located: Located, text: str, base_dir: Path | None
+    ) -> None:
         self.spec = spec
         self.loc = located
         self.text = text
@@ -199,15 +224,23 @@ class _Compiler:
     def check_category(self, path: tuple, name: str) -> int:
         if name in self.categories:
             return 1 << self.categories.index(name)
-        self.error(path, f"unknown category '{name}'" + did_you_mean(name, self.categories)
-                   + f"; known: {', '.join(self.categories)}")
+        self.error(
+            path,
+            f"unknown category '{name}'"
+            + did_you_mean(name, self.categories)
+            + f"; known: {', '.join(self.categories)}",
+        )
         return 0
 
     def check_steps(self, path: tuple, steps: list[str]) -> tuple[str, ...]:
         for i, s in enumerate(steps):
             if s not in STEPS:
-                self.error((*path, i), f"unknown normalisation step '{s}'"
-                           + did_you_mean(s, STEPS) + f"; expected one of: {', '.join(STEPS)}")
+                self.error(
+                    (*path, i),
+                    f"unknown normalisation step '{s}'"
+                    + did_you_mean(s, STEPS)
+                    + f"; expected one of: {', '.join(STEPS)}",
+                )
         return tuple(s for s in steps if s in STEPS)
 
     def compile(self) -> CompiledPolicy:
@@ -216,17 +249,26 @@ class _Compiler:
         seen: dict[str, int] = {}
         for i, r in enumerate(self.spec.rules):
             if r.name in seen:
-                self.error(("rules", i, "name"), f"duplicate rule name (rule {seen[r.name]} "
-                           "has the same name)")
+                self.error(
+                    ("rules", i, "name"),
+                    f"duplicate rule name (rule {seen[r.name]} has the same name)",
+                )
             seen.setdefault(r.name, i)
         phases = self.phases(seen)
         announced = self.announcements()
         if self.issues:
             raise PolicyError(self.issues)
         return CompiledPolicy(
-            name=self.spec.name, source=self.text, spec=self.spec, categories=self.categories,
-            detectors=detectors, rules=rules, phases=phases, announced=announced,
-            file=self.loc.source, catalogue=self.catalogue,
+            name=self.spec.name,
+            source=self.text,
+            spec=self.spec,
+            categories=self.categories,
+            detectors=detectors,
+            rules=rules,
+            phases=phases,
+            announced=announced,
+            file=self.loc.source,
+            catalogue=self.catalogue,
         )
 
     # detectors
@@ -243,8 +285,9 @@ class _Compiler:
                 except ValueError as exc:
                     self.error((*path, "patterns", pname), str(exc))
             bits = self.check_category((*path, "category"), d.category) if d.category else 0
-            return RegexDetector(name=name, patterns=compiled, category=d.category or "",
-                                 cat_bits=bits, steps=steps)
+            return RegexDetector(
+                name=name, patterns=compiled, category=d.category or "", cat_bits=bits, steps=steps
+            )
         if isinstance(d, S.ClassifierSpec):
             for k in d.recall:
                 if k != "default":
@@ -259,11 +302,17 @@ class _Compiler:
         lists: dict[str, list[str]] = {}
         wants_catalogue = d.terms_from == "catalogue" or "catalogue" in d.terms.values()
         if wants_catalogue and not self.catalogue.categories:
-            self.error((*path, "terms_from"), "terms come from the catalogue but no "
-                       "catalogue was found (assets/catalogue.yaml or 'catalogue:')")
+            self.error(
+                (*path, "terms_from"),
+                "terms come from the catalogue but no "
+                "catalogue was found (assets/catalogue.yaml or 'catalogue:')",
+            )
         if d.categories is not None and d.terms_from is None:
-            self.error((*path, "categories"), "'categories' selects catalogue terms; "
-                       "add 'terms_from: catalogue' or list 'terms' per category")
+            self.error(
+                (*path, "categories"),
+                "'categories' selects catalogue terms; "
+                "add 'terms_from: catalogue' or list 'terms' per category",
+            )
         if d.terms_from == "catalogue":
             chosen = d.categories if d.categories is not None else list(self.catalogue.categories)
             for i, c in enumerate(chosen):
@@ -296,8 +345,11 @@ class _Compiler:
         try:
             node = parse_condition(r.when, list(self.spec.detectors), self.categories)
         except ConditionError as exc:
-            self.error((*path, "when", *exc.path), exc.message,
-                       key=bool(exc.path) and exc.message.startswith("unknown"))
+            self.error(
+                (*path, "when", *exc.path),
+                exc.message,
+                key=bool(exc.path) and exc.message.startswith("unknown"),
+            )
             node = parse_condition(None, [], [])
         scope_cats = 0
         for j, c in enumerate(r.scope.categories or []):
@@ -308,8 +360,22 @@ class _Compiler:
         if r.scope.account_kind is not None:
             kinds = tuple({"personal": 0, "official": 1}[k] for k in r.scope.account_kind)
         stages = tuple({"upload": 0, "report": 1}[s] for s in r.scope.stages)
-        return Rule(i, r.name, node, r.action, r.strikes, r.priority, r.shadow, r.factor,
-                    r.restrict_days, r.delay_hours, kinds, scope_cats, stages, node.detectors)
+        return Rule(
+            i,
+            r.name,
+            node,
+            r.action,
+            r.strikes,
+            r.priority,
+            r.shadow,
+            r.factor,
+            r.restrict_days,
+            r.delay_hours,
+            kinds,
+            scope_cats,
+            stages,
+            node.detectors,
+        )
 
     def phases(self, names: dict[str, int]) -> list[Phase]:
         every = frozenset(range(len(self.spec.rules)))
@@ -331,8 +397,10 @@ class _Compiler:
                 idx = set()
                 for j, n in enumerate(ph.rules):
                     if n not in names:
-                        self.error(("schedule", i, "rules", j), f"unknown rule '{n}'"
-                                   + did_you_mean(n, names))
+                        self.error(
+                            ("schedule", i, "rules", j),
+                            f"unknown rule '{n}'" + did_you_mean(n, names),
+                        )
                     else:
                         idx.add(names[n])
                 chosen = frozenset(idx)
@@ -341,10 +409,15 @@ class _Compiler:
 
     def announcements(self) -> list[Announcement]:
         out = []
-        items = [(("announcements", i), a, self.spec.start_day)
-                 for i, a in enumerate(self.spec.announcements)]
-        items += [(("schedule", i, "announce"), ph.announce, ph.from_day)
-                  for i, ph in enumerate(self.spec.schedule) if ph.announce]
+        items = [
+            (("announcements", i), a, self.spec.start_day)
+            for i, a in enumerate(self.spec.announcements)
+        ]
+        items += [
+            (("schedule", i, "announce"), ph.announce, ph.from_day)
+            for i, ph in enumerate(self.spec.schedule)
+            if ph.announce
+        ]
         for path, a, default_day in items:
             for j, c in enumerate(a.categories):
                 self.check_category((*path, "categories", j), c)

@@ -23,8 +23,15 @@ POST_ACTIONS = {
     "remove": PostAction.REMOVE,
     "review": PostAction.REVIEW,
 }
-SEVERITY = {"allow": 0, "label": 1, "downrank": 2, "review": 3, "remove": 4, "restrict": 5,
-            "ban": 6}
+SEVERITY = {
+    "allow": 0,
+    "label": 1,
+    "downrank": 2,
+    "review": 3,
+    "remove": 4,
+    "restrict": 5,
+    "ban": 6,
+}
 
 
 @dataclass(frozen=True)

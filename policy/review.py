@@ -18,10 +18,21 @@ import numpy as np
 from policy.interface import ContentKind
 from policy.schema import AppealsSpec, ReviewSpec
 
-KIND_IDS = {"life": ContentKind.LIFE, "ad": ContentKind.AD, "spam": ContentKind.SPAM,
-            "offer": ContentKind.OFFER}
-_FIELDS = {"post_id": np.int64, "author": np.int64, "posted_abs": np.float64,
-           "eligible": np.float64, "rule": np.int16, "violating": np.bool_, "text_id": np.int64}
+KIND_IDS = {
+    "life": ContentKind.LIFE,
+    "ad": ContentKind.AD,
+    "spam": ContentKind.SPAM,
+    "offer": ContentKind.OFFER,
+}
+_FIELDS = {
+    "post_id": np.int64,
+    "author": np.int64,
+    "posted_abs": np.float64,
+    "eligible": np.float64,
+    "rule": np.int16,
+    "violating": np.bool_,
+    "text_id": np.int64,
+}
 
 
 @dataclass
@@ -42,8 +53,9 @@ class Reviewed:
 class ReviewQueue:
     spec: ReviewSpec
     rng: np.random.Generator
-    q: dict[str, np.ndarray] = field(default_factory=lambda: {
-        k: np.zeros(0, t) for k, t in _FIELDS.items()})
+    q: dict[str, np.ndarray] = field(
+        default_factory=lambda: {k: np.zeros(0, t) for k, t in _FIELDS.items()}
+    )
 
     def __len__(self) -> int:
         return int(self.q["post_id"].shape[0])
@@ -54,9 +66,13 @@ class ReviewQueue:
     def add(self, post_id, author, posted_abs, decided_abs, rule, kind, text_id) -> None:
         viol_kinds = [KIND_IDS[k] for k in self.spec.violating]
         new = {
-            "post_id": post_id, "author": author, "posted_abs": posted_abs,
-            "eligible": decided_abs + self.spec.delay_hours, "rule": rule,
-            "violating": np.isin(kind, viol_kinds), "text_id": text_id,
+            "post_id": post_id,
+            "author": author,
+            "posted_abs": posted_abs,
+            "eligible": decided_abs + self.spec.delay_hours,
+            "rule": rule,
+            "violating": np.isin(kind, viol_kinds),
+            "text_id": text_id,
         }
         for k, t in _FIELDS.items():
             self.q[k] = np.concatenate([self.q[k], np.asarray(new[k], dtype=t)])
@@ -80,8 +96,16 @@ class ReviewQueue:
         self.q = {k: v[keep] for k, v in self.q.items()}
         right = self.rng.random(cand.shape[0]) < self.spec.accuracy
         confirmed = np.where(right, take["violating"], ~take["violating"])
-        return Reviewed(take["post_id"], take["author"], done_at, take["posted_abs"],
-                        take["rule"], confirmed, take["violating"], take["text_id"])
+        return Reviewed(
+            take["post_id"],
+            take["author"],
+            done_at,
+            take["posted_abs"],
+            take["rule"],
+            confirmed,
+            take["violating"],
+            take["text_id"],
+        )
 
 
 @dataclass
@@ -109,9 +133,16 @@ class Appeals:
             return 0
         chosen = np.flatnonzero(self.rng.random(n) < self.spec.share_appealed)
         for i in chosen:
-            self.pending.append(Appeal(day + self.spec.delay_days, int(post_id[i]),
-                                       int(account[i]), float(posted_abs[i]), int(rule[i]),
-                                       bool(wrong[i])))
+            self.pending.append(
+                Appeal(
+                    day + self.spec.delay_days,
+                    int(post_id[i]),
+                    int(account[i]),
+                    float(posted_abs[i]),
+                    int(rule[i]),
+                    bool(wrong[i]),
+                )
+            )
         return int(chosen.shape[0])
 
     def decide(self, day: int) -> list[Appeal]:
@@ -120,8 +151,11 @@ class Appeals:
         self.pending = [a for a in self.pending if a.decide_day > day]
         out = []
         for a in due:
-            p = self.spec.overturn_probability if a.wrong else \
-                self.spec.overturn_probability_when_right
+            p = (
+                self.spec.overturn_probability
+                if a.wrong
+                else self.spec.overturn_probability_when_right
+            )
             if self.rng.random() < p:
                 out.append(a)
         return out

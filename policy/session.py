@@ -108,15 +108,26 @@ class _Rows:
     """Accumulates decision rows as arrays, concatenated once at the end of the day."""
 
     def __init__(self) -> None:
-        self.post: dict[str, list] = {k: [] for k in
-                                      ("post_id", "action", "at_hours", "rule", "stage",
-                                       "factor", "shadow", "evidence")}
-        self.acct: dict[str, list] = {k: [] for k in
-                                      ("account", "action", "until_day", "rule", "at_hour",
-                                       "reason")}
+        self.post: dict[str, list] = {
+            k: []
+            for k in (
+                "post_id",
+                "action",
+                "at_hours",
+                "rule",
+                "stage",
+                "factor",
+                "shadow",
+                "evidence",
+            )
+        }
+        self.acct: dict[str, list] = {
+            k: [] for k in ("account", "action", "until_day", "rule", "at_hour", "reason")
+        }
 
-    def posts(self, post_id, action, at_hours, rule, stage, factor=1.0, shadow=False,
-              evidence=None) -> None:
+    def posts(
+        self, post_id, action, at_hours, rule, stage, factor=1.0, shadow=False, evidence=None
+    ) -> None:
         n = len(post_id)
         if not n:
             return
@@ -144,14 +155,28 @@ class _Rows:
 
     def build(self, evidence: bool) -> tuple[PostDecisions, AccountDecisions]:
         p, a = self.post, self.acct
-        posts = PostDecisions() if not p["post_id"] else PostDecisions(
-            *(np.concatenate(p[k]) for k in ("post_id", "action", "at_hours", "rule", "stage",
-                                              "factor", "shadow")),
-            evidence=p["evidence"] if evidence else None)
-        accts = AccountDecisions() if not a["account"] else AccountDecisions(
-            *(np.concatenate(a[k]) for k in ("account", "action", "until_day", "rule",
-                                              "at_hour")),
-            reason=a["reason"] if evidence else None)
+        posts = (
+            PostDecisions()
+            if not p["post_id"]
+            else PostDecisions(
+                *(
+                    np.concatenate(p[k])
+                    for k in ("post_id", "action", "at_hours", "rule", "stage", "factor", "shadow")
+                ),
+                evidence=p["evidence"] if evidence else None,
+            )
+        )
+        accts = (
+            AccountDecisions()
+            if not a["account"]
+            else AccountDecisions(
+                *(
+                    np.concatenate(a[k])
+                    for k in ("account", "action", "until_day", "rule", "at_hour")
+                ),
+                reason=a["reason"] if evidence else None,
+            )
+        )
         return posts, accts
 
 
@@ -235,15 +260,23 @@ class YamlSession:
         for a in np.unique(batch.author[viol]).tolist():
             self.last_violation[a] = batch.day
 
-    def _rules(self, batch: DayBatch, frame: BatchFrame, rules: list[Rule], rows: _Rows,
-               strikes: list, out: DayDecisions) -> None:
+    def _rules(
+        self,
+        batch: DayBatch,
+        frame: BatchFrame,
+        rules: list[Rule],
+        rows: _Rows,
+        strikes: list,
+        out: DayDecisions,
+    ) -> None:
         day = batch.day
         n = len(batch)
         stopped = np.zeros(n, dtype=bool)
         first = self.policy.semantics == "first_match"
         text_dets = [d for d in self.policy.detectors if d in self.text_cache]
-        decided_abs = np.where(batch.stage == Stage.UPLOAD,
-                               batch.posted_day * 24.0 + batch.hour, day * 24.0)
+        decided_abs = np.where(
+            batch.stage == Stage.UPLOAD, batch.posted_day * 24.0 + batch.hour, day * 24.0
+        )
         posted_abs = batch.posted_day * 24.0 + batch.hour.astype(np.float64)
         for r in rules:
             m = r.condition.eval(frame) & ~stopped
@@ -262,15 +295,32 @@ class YamlSession:
                 idx = idx[~np.isin(batch.post_id[idx], self.review.queued())]
             self._emit(batch, frame, r, idx, decided_abs, posted_abs, rows, strikes, out)
 
-    def _emit(self, batch, frame, r: Rule, idx, decided_abs, posted_abs, rows: _Rows,
-              strikes: list, out: DayDecisions) -> None:
+    def _emit(
+        self,
+        batch,
+        frame,
+        r: Rule,
+        idx,
+        decided_abs,
+        posted_abs,
+        rows: _Rows,
+        strikes: list,
+        out: DayDecisions,
+    ) -> None:
         stage = batch.stage[idx]
         at = (decided_abs[idx] - posted_abs[idx]).astype(np.float32)
         evidence = self._evidence(batch, frame, r, idx) if self.evidence else None
         if r.action in ("restrict", "ban"):
             if r.shadow:
-                rows.posts(batch.post_id[idx], PostAction.ALLOW, at, r.index, stage,
-                           shadow=True, evidence=evidence)
+                rows.posts(
+                    batch.post_id[idx],
+                    PostAction.ALLOW,
+                    at,
+                    r.index,
+                    stage,
+                    shadow=True,
+                    evidence=evidence,
+                )
                 return
             authors, first = np.unique(batch.author[idx], return_index=True)
             keep = ~self.banned.get(authors)
@@ -281,39 +331,68 @@ class YamlSession:
                 self._lodge_accounts(batch.day, authors, r.index, out)
             until = batch.day + r.restrict_days if r.action == "restrict" else -1
             action = AccountAction.BAN if r.action == "ban" else AccountAction.RESTRICT
-            reasons = [f"rule '{r.name}' → {r.action}: {evidence[i]}" if evidence else ""
-                       for i in first.tolist()]
+            reasons = [
+                f"rule '{r.name}' → {r.action}: {evidence[i]}" if evidence else ""
+                for i in first.tolist()
+            ]
             rows.accounts(authors, action, until, r.index, batch.hour[sel], reasons)
         else:
             action = POST_ACTIONS[r.action]
             if r.action == "remove":
                 at = at + np.float32(r.delay_hours)
-            rows.posts(batch.post_id[idx], action, at, r.index, stage,
-                       factor=r.factor if r.action == "downrank" else 1.0,
-                       shadow=r.shadow, evidence=evidence)
+            rows.posts(
+                batch.post_id[idx],
+                action,
+                at,
+                r.index,
+                stage,
+                factor=r.factor if r.action == "downrank" else 1.0,
+                shadow=r.shadow,
+                evidence=evidence,
+            )
             if r.shadow:
                 return
             if r.action == "review" and self.review is not None:
-                self.review.add(batch.post_id[idx], batch.author[idx], posted_abs[idx],
-                                decided_abs[idx], np.full(idx.shape[0], r.index),
-                                batch.perceived.kind[idx], batch.text_id[idx])
+                self.review.add(
+                    batch.post_id[idx],
+                    batch.author[idx],
+                    posted_abs[idx],
+                    decided_abs[idx],
+                    np.full(idx.shape[0], r.index),
+                    batch.perceived.kind[idx],
+                    batch.text_id[idx],
+                )
             if r.action == "remove" and self.appeals is not None:
                 wrong = ~np.isin(batch.perceived.kind[idx], (ContentKind.SPAM, ContentKind.OFFER))
-                out.appeals += self.appeals.lodge(batch.day, batch.post_id[idx], batch.author[idx],
-                                                  posted_abs[idx], np.full(len(idx), r.index),
-                                                  wrong)
+                out.appeals += self.appeals.lodge(
+                    batch.day,
+                    batch.post_id[idx],
+                    batch.author[idx],
+                    posted_abs[idx],
+                    np.full(len(idx), r.index),
+                    wrong,
+                )
         if r.strikes > 0 and not r.shadow and r.action != "review":
-            hour = np.minimum(batch.hour[idx] + at, 23.99) if r.action == "remove" else \
-                batch.hour[idx]
+            hour = (
+                np.minimum(batch.hour[idx] + at, 23.99) if r.action == "remove" else batch.hour[idx]
+            )
             hour = np.where(stage == Stage.UPLOAD, hour, 0.0)
-            strikes.append((batch.author[idx], hour, np.full(len(idx), r.strikes),
-                            np.full(len(idx), r.index), batch.post_id[idx]))
+            strikes.append(
+                (
+                    batch.author[idx],
+                    hour,
+                    np.full(len(idx), r.strikes),
+                    np.full(len(idx), r.index),
+                    batch.post_id[idx],
+                )
+            )
 
     def _evidence(self, batch, frame: BatchFrame, r: Rule, idx: np.ndarray) -> list[str]:
         """Why the rule fired on each row: its detectors' hits, cached per text."""
         head = f"rule '{r.name}' → {r.action}{' (shadow)' if r.shadow else ''}"
         text_dets = [d for d in sorted(r.detectors) if d in self.text_cache]
         row_dets = [d for d in sorted(r.detectors) if d not in self.text_cache]
+
         def text_part(tid: int) -> str:
             key = (r.index, tid)
             part = self._evidence_cache.get(key)
@@ -332,15 +411,19 @@ class YamlSession:
         if not row_dets:  # one string per distinct (text, stage), broadcast to the rows
             keys = tids.astype(np.int64) * 4 + stages
             uniq, inv = np.unique(keys, return_inverse=True)
-            lines = np.array([line(int(k) // 4, int(k) % 4, []) for k in uniq.tolist()],
-                             dtype=object)
+            lines = np.array(
+                [line(int(k) // 4, int(k) % 4, []) for k in uniq.tolist()], dtype=object
+            )
             return lines[inv].tolist()
         out = []
         outs = {d: frame.detector(d) for d in row_dets}
         for j, (tid, st) in enumerate(zip(tids.tolist(), stages.tolist(), strict=True)):
             i = idx[j]
-            row_parts = [str(self.row_runs[d].hit(int(o.count[i]), int(o.cats[i])))
-                         for d, o in outs.items() if o.fired[i]]
+            row_parts = [
+                str(self.row_runs[d].hit(int(o.count[i]), int(o.cats[i])))
+                for d, o in outs.items()
+                if o.fired[i]
+            ]
             out.append(line(tid, st, row_parts))
         return out
 
@@ -352,30 +435,58 @@ class YamlSession:
         names = self.policy.rule_names
         at = (done.done_abs - done.posted_abs).astype(np.float32)
         c = done.confirmed
-        ev = [f"review: reviewer {'confirmed' if ok else 'rejected'} rule '{names[rl]}' "
-              f"after {h:.1f}h" for ok, rl, h in zip(c.tolist(), done.rule.tolist(),
-                                                       at.tolist(), strict=True)]
+        ev = [
+            f"review: reviewer {'confirmed' if ok else 'rejected'} rule '{names[rl]}' "
+            f"after {h:.1f}h"
+            for ok, rl, h in zip(c.tolist(), done.rule.tolist(), at.tolist(), strict=True)
+        ]
         ev_arr = np.array(ev, dtype=object)
-        rows.posts(done.post_id[c], PostAction.REMOVE, at[c], done.rule[c], Stage.REVIEW,
-                   evidence=list(ev_arr[c]))
-        rows.posts(done.post_id[~c], PostAction.ALLOW, at[~c], done.rule[~c], Stage.REVIEW,
-                   evidence=list(ev_arr[~c]))
+        rows.posts(
+            done.post_id[c],
+            PostAction.REMOVE,
+            at[c],
+            done.rule[c],
+            Stage.REVIEW,
+            evidence=list(ev_arr[c]),
+        )
+        rows.posts(
+            done.post_id[~c],
+            PostAction.ALLOW,
+            at[~c],
+            done.rule[~c],
+            Stage.REVIEW,
+            evidence=list(ev_arr[~c]),
+        )
         weights = np.array([self.policy.rules[i].strikes for i in done.rule.tolist()])
         give = c & (weights > 0)
         if give.any():
-            strikes.append((done.author[give], np.mod(done.done_abs[give], 24.0),
-                            weights[give], done.rule[give], done.post_id[give]))
+            strikes.append(
+                (
+                    done.author[give],
+                    np.mod(done.done_abs[give], 24.0),
+                    weights[give],
+                    done.rule[give],
+                    done.post_id[give],
+                )
+            )
         if self.appeals is not None and c.any():
-            out.appeals += self.appeals.lodge(day, done.post_id[c], done.author[c],
-                                              done.posted_abs[c], done.rule[c], ~done.violating[c])
+            out.appeals += self.appeals.lodge(
+                day,
+                done.post_id[c],
+                done.author[c],
+                done.posted_abs[c],
+                done.rule[c],
+                ~done.violating[c],
+            )
 
     def _ladder(self, day: int, rows: _Rows, strikes: list, out: DayDecisions) -> None:
         """Record today's strikes and emit the ladder steps they cross (vectorised)."""
         if not strikes:
             return
         acc, hour, w, rule, pid = (np.concatenate([s[k] for s in strikes]) for k in range(5))
-        cross = self.book.add(day, acc, hour.astype(np.float64), w.astype(np.float64),
-                              rule.astype(np.int16), pid)
+        cross = self.book.add(
+            day, acc, hour.astype(np.float64), w.astype(np.float64), rule.astype(np.int16), pid
+        )
         if not cross.account.shape[0]:
             return
         ladder = self.book.spec.ladder
@@ -399,13 +510,25 @@ class YamlSession:
             names = self.policy.rule_names
             labels = [f"{s.action}{f' {s.days}d' if s.days else ''}" for s in ladder]
             window = self.book.spec.window_days
-            reasons = [f"strike ladder: {t:.2f} strikes in {window}d ≥ {ladder[st].at:g} → "
-                       f"{labels[st]} (rule '{names[rl]}', post {p})"
-                       for t, st, rl, p in zip(cross.total[k].tolist(), step.tolist(),
-                                               cross.rule[k].tolist(),
-                                               cross.post_id[k].tolist(), strict=True)]
-        rows.accounts(cross.account[k], actions, until, cross.rule[k], cross.hour[k],
-                      reasons or [""] * k.shape[0])
+            reasons = [
+                f"strike ladder: {t:.2f} strikes in {window}d ≥ {ladder[st].at:g} → "
+                f"{labels[st]} (rule '{names[rl]}', post {p})"
+                for t, st, rl, p in zip(
+                    cross.total[k].tolist(),
+                    step.tolist(),
+                    cross.rule[k].tolist(),
+                    cross.post_id[k].tolist(),
+                    strict=True,
+                )
+            ]
+        rows.accounts(
+            cross.account[k],
+            actions,
+            until,
+            cross.rule[k],
+            cross.hour[k],
+            reasons or [""] * k.shape[0],
+        )
         bans = cross.account[k][actions == AccountAction.BAN]
         self.banned.set(bans, True)
         acted = actions != AccountAction.WARN
@@ -415,21 +538,31 @@ class YamlSession:
         if self.appeals is None or not len(accounts):
             return
         window = self.book.spec.window_days if self.book is not None else 90
-        wrong = np.array([self.last_violation.get(int(a), -10**9) <= day - window
-                          for a in accounts.tolist()], dtype=bool)
+        wrong = np.array(
+            [self.last_violation.get(int(a), -(10**9)) <= day - window for a in accounts.tolist()],
+            dtype=bool,
+        )
         n = len(accounts)
-        out.appeals += self.appeals.lodge(day, np.full(n, -1), accounts, np.zeros(n),
-                                          np.broadcast_to(rule, (n,)), wrong)
+        out.appeals += self.appeals.lodge(
+            day, np.full(n, -1), accounts, np.zeros(n), np.broadcast_to(rule, (n,)), wrong
+        )
 
     def _decide_appeals(self, day: int, rows: _Rows, out: DayDecisions) -> None:
         names = self.policy.rule_names
         for a in self.appeals.decide(day):
             out.overturned += 1
             why = f"appeal: overturned rule '{names[a.rule]}'" + (
-                " (the action was wrong)" if a.wrong else "")
+                " (the action was wrong)" if a.wrong else ""
+            )
             if a.post_id >= 0:
-                rows.posts([a.post_id], PostAction.RESTORE, day * 24.0 - a.posted_abs, a.rule,
-                           Stage.APPEAL, evidence=[why])
+                rows.posts(
+                    [a.post_id],
+                    PostAction.RESTORE,
+                    day * 24.0 - a.posted_abs,
+                    a.rule,
+                    Stage.APPEAL,
+                    evidence=[why],
+                )
                 if self.book is not None:
                     self.book.forget_post(a.post_id)
             else:

@@ -98,7 +98,7 @@ def _build(node: Node, path: Path_, loc: Located, loader: YAML, issues: list[Iss
             issues.append(_tag_issue(node, path, loc))
             return None
         return [_build(v, (*path, i), loc, loader, issues) for i, v in enumerate(node.value)]
-    if not tag.startswith(_CORE) or tag[len(_CORE):] not in _SCALARS:
+    if not tag.startswith(_CORE) or tag[len(_CORE) :] not in _SCALARS:
         issues.append(_tag_issue(node, path, loc))
         return None
     value = loader.constructor.construct_object(node, deep=True)

@@ -25,8 +25,12 @@ from simulation.scenario import CorpusText
 
 CORPUS_STYLE = 100  # pool-only style code: outside every bucket the engine samples
 _KINDS = {"life": ContentKind.LIFE, "ad": ContentKind.AD, "spam": ContentKind.SPAM}
-_TARGETS = {"life": int(ContentKind.LIFE), "ad": int(ContentKind.AD),
-            "spam": int(ContentKind.SPAM), "ignore": -1}
+_TARGETS = {
+    "life": int(ContentKind.LIFE),
+    "ad": int(ContentKind.AD),
+    "spam": int(ContentKind.SPAM),
+    "ignore": -1,
+}
 
 
 @dataclass
@@ -40,15 +44,15 @@ class CorpusBuckets:
         return {ContentKind(k).name.lower(): int(v.shape[0]) for k, v in self.ids.items()}
 
 
-def add_corpus_texts(pool: TextPool, corpus: CorpusText, rng: np.random.Generator
-                     ) -> CorpusBuckets:
+def add_corpus_texts(pool: TextPool, corpus: CorpusText, rng: np.random.Generator) -> CorpusBuckets:
     """Append the corpus's distinct texts, per kind, to ``pool`` (file order, so the
     result does not depend on ``rng``, which is kept for future use). Raises
     :class:`policy.corpus.CorpusError` for a malformed corpus, ``ValueError`` when a
     kind with a share has no text in the corpus."""
     texts: dict[int, dict[str, None]] = {int(k): {} for k in _KINDS.values()}
-    for chunk in read_corpus(corpus.path, corpus.text_column, corpus.label_column,
-                             corpus.map, targets=_TARGETS):
+    for chunk in read_corpus(
+        corpus.path, corpus.text_column, corpus.label_column, corpus.map, targets=_TARGETS
+    ):
         for text, code in zip(chunk.texts, chunk.y.tolist(), strict=True):
             if code >= 0 and text.strip():
                 texts[code].setdefault(text, None)
@@ -58,15 +62,18 @@ def add_corpus_texts(pool: TextPool, corpus: CorpusText, rng: np.random.Generato
         if share <= 0:
             continue
         if not texts[kind]:
-            raise ValueError(f"{corpus.path}: share.{name} is {share} but no label maps to "
-                             f"{name!r} (map: {corpus.map})")
+            raise ValueError(
+                f"{corpus.path}: share.{name} is {share} but no label maps to "
+                f"{name!r} (map: {corpus.map})"
+            )
         out.ids[kind] = pool.append(list(texts[kind]), kind, -1, CORPUS_STYLE, False, False)
         out.share[kind] = float(share)
     return out
 
 
-def draw_corpus_texts(buckets: CorpusBuckets, new: NewPosts, text: np.ndarray,
-                      rng: np.random.Generator) -> np.ndarray:
+def draw_corpus_texts(
+    buckets: CorpusBuckets, new: NewPosts, text: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
     """Give a ``share`` of each kind's new posts a corpus text (their style becomes
     NONE); returns the new text ids. Draws a fixed number of variates per post, so the
     run stays deterministic per seed."""

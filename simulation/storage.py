@@ -202,8 +202,9 @@ def add_missing_columns(engine: Engine) -> list[str]:
                     clause = f" DEFAULT {default}"
                 elif isinstance(default, str):
                     clause = " DEFAULT '" + default.replace("'", "''") + "'"
-                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" '
-                                  f"{kind}{clause}"))
+                conn.execute(
+                    text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}{clause}')
+                )
                 added.append(f"{table.name}.{column.name}")
     return added
 

@@ -53,12 +53,17 @@ class FeedPanel(QWidget):
         self.filter = QComboBox()
         self.filter.setObjectName("feedFilter")
         for label, value in (
-            (self.tr("All posts"), None), (self.tr("Life"), 0), (self.tr("Ads"), 1),
-            (self.tr("Spam"), 2), (self.tr("Restricted offers"), 3), (self.tr("Removed"), REMOVED),
+            (self.tr("All posts"), None),
+            (self.tr("Life"), 0),
+            (self.tr("Ads"), 1),
+            (self.tr("Spam"), 2),
+            (self.tr("Restricted offers"), 3),
+            (self.tr("Removed"), REMOVED),
         ):
             self.filter.addItem(label, value)
         self.filter.currentIndexChanged.connect(
-            lambda _i: self.model.set_kind_filter(self.filter.currentData()))
+            lambda _i: self.model.set_kind_filter(self.filter.currentData())
+        )
         self.title = QLabel()
         self.title.setObjectName("feedTitle")
         self.view = make_feed_view(self.model, self)
@@ -110,8 +115,9 @@ class FeedPanel(QWidget):
             self.feedShown.emit(viewer, day)
 
     def _update_title(self) -> None:
-        self.title.setText(self.tr("Friends Circle · day {0} · {1} posts").format(
-            self.day, self.model.rowCount()))
+        self.title.setText(
+            self.tr("Friends Circle · day {0} · {1} posts").format(self.day, self.model.rowCount())
+        )
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -59,7 +59,8 @@ class PolicyPanel(QWidget):
         self.apply_btn.setObjectName("applyPolicy")
         self.apply_btn.setShortcut(QKeySequence("Ctrl+Return"))
         self.apply_btn.setToolTip(
-            self.tr("Put this policy in force from the next day (Ctrl+Enter)"))
+            self.tr("Put this policy in force from the next day (Ctrl+Enter)")
+        )
         self.apply_btn.clicked.connect(self.apply)
         load_btn = QPushButton(self.tr("Open…"))
         load_btn.clicked.connect(self.open_file)
@@ -83,8 +84,13 @@ class PolicyPanel(QWidget):
 
         self.rules = QTableWidget(0, 5)
         self.rules.setHorizontalHeaderLabels(
-            [self.tr("Rule"), self.tr("Condition"), self.tr("Action"), self.tr("Strikes"),
-             self.tr("Hits so far")]
+            [
+                self.tr("Rule"),
+                self.tr("Condition"),
+                self.tr("Action"),
+                self.tr("Strikes"),
+                self.tr("Hits so far"),
+            ]
         )
         self.rules.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rules.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -134,14 +140,19 @@ class PolicyPanel(QWidget):
             self.preset.setCurrentIndex(idx)
 
     def open_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open policy"), str(policies_dir()),
-                                              self.tr("YAML policies (*.yaml *.yml)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open policy"),
+            str(policies_dir()),
+            self.tr("YAML policies (*.yaml *.yml)"),
+        )
         if path:
             self.editor.set_source(Path(path).read_text("utf-8"), path)
 
     def save_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save policy"), "",
-                                              self.tr("YAML policies (*.yaml *.yml)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save policy"), "", self.tr("YAML policies (*.yaml *.yml)")
+        )
         if path:
             Path(path).write_text(self.editor.toPlainText(), "utf-8")
             self.editor.source_name = path
@@ -167,13 +178,15 @@ class PolicyPanel(QWidget):
             self.issues.addItem(item)
         if policy is not None:
             self.corpus_panel.set_policy(policy)
-            self.status.setText(self.tr("✓ Valid: {0} ({1} rules)").format(
-                policy.name, len(policy.rule_names)))
+            self.status.setText(
+                self.tr("✓ Valid: {0} ({1} rules)").format(policy.name, len(policy.rule_names))
+            )
             self.status.setProperty("state", "ok")
             self._fill_rules(policy)
         else:
-            self.status.setText(self.tr("✗ {0} problem(s) — the policy in force is unchanged")
-                                .format(len(issues)))
+            self.status.setText(
+                self.tr("✗ {0} problem(s) — the policy in force is unchanged").format(len(issues))
+            )
             self.status.setProperty("state", "error")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
@@ -184,8 +197,13 @@ class PolicyPanel(QWidget):
         specs = list(getattr(policy.spec, "rules", []))
         self.rules.setRowCount(len(specs))
         for row, spec in enumerate(specs):
-            values = [spec.name, condition_text(spec.when), str(spec.action),
-                      f"{spec.strikes:g}", str(self.hits.get(spec.name, 0))]
+            values = [
+                spec.name,
+                condition_text(spec.when),
+                str(spec.action),
+                f"{spec.strikes:g}",
+                str(self.hits.get(spec.name, 0)),
+            ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if spec.description:

@@ -35,13 +35,21 @@ class RunControls(QToolBar):
             self.addAction(act)
             return act
 
-        self.setup = action("setup", self.tr("Setup"), ["Ctrl+R"],
-                            self.tr("Build a new world from the scenario and policy"))
+        self.setup = action(
+            "setup",
+            self.tr("Setup"),
+            ["Ctrl+R"],
+            self.tr("Build a new world from the scenario and policy"),
+        )
         self.go = action("go", self.tr("Go"), ["F5", "Ctrl+G"], self.tr("Run or pause"))
         self.go.setCheckable(True)
         self.step = action("step", self.tr("Step"), ["F6", "Ctrl+T"], self.tr("One day"))
-        self.reset = action("reset", self.tr("Reset"), ["Ctrl+Shift+R"],
-                            self.tr("Back to day 0 with the same settings"))
+        self.reset = action(
+            "reset",
+            self.tr("Reset"),
+            ["Ctrl+Shift+R"],
+            self.tr("Back to day 0 with the same settings"),
+        )
         self.setup.triggered.connect(self.setupRequested)
         self.go.toggled.connect(self._go_toggled)
         self.step.triggered.connect(self.stepRequested)
@@ -71,8 +79,9 @@ class RunControls(QToolBar):
         return 0 if v >= MAX_SPEED else round(1000 / v)
 
     def _speed_changed(self, value: int) -> None:
-        self.speed_label.setText(self.tr("max") if value >= MAX_SPEED
-                                 else self.tr("{0} days/s").format(value))
+        self.speed_label.setText(
+            self.tr("max") if value >= MAX_SPEED else self.tr("{0} days/s").format(value)
+        )
         self.intervalChanged.emit(self.interval_ms())
 
     def _go_toggled(self, on: bool) -> None:

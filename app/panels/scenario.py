@@ -45,10 +45,20 @@ PARAMS = (
     Param("seed", QT_TRANSLATE_NOOP("Params", "Seed"), 0, 99_999, False, 0),
     Param("days", QT_TRANSLATE_NOOP("Params", "Days"), 1, 730, False, 0),
     Param("population.accounts", QT_TRANSLATE_NOOP("Params", "Accounts"), 200, 200_000, False, 0),
-    Param("population.mix.micro_merchant", QT_TRANSLATE_NOOP("Params", "Micro-merchants"),
-          0, 0.3, False),
-    Param("population.mix.restricted_seller",
-          QT_TRANSLATE_NOOP("Params", "Restricted sellers"), 0, 0.3, False),
+    Param(
+        "population.mix.micro_merchant",
+        QT_TRANSLATE_NOOP("Params", "Micro-merchants"),
+        0,
+        0.3,
+        False,
+    ),
+    Param(
+        "population.mix.restricted_seller",
+        QT_TRANSLATE_NOOP("Params", "Restricted sellers"),
+        0,
+        0.3,
+        False,
+    ),
     Param("population.mix.spammer", QT_TRANSLATE_NOOP("Params", "Spammers"), 0, 0.2, False),
     Param("posting.life_per_day", QT_TRANSLATE_NOOP("Params", "Life posts per user"), 0, 5, True),
     Param("posting.merchant_per_day", QT_TRANSLATE_NOOP("Params", "Ads per merchant"), 0, 10, True),
@@ -57,18 +67,33 @@ PARAMS = (
     Param("exposure.view_prob", QT_TRANSLATE_NOOP("Params", "View probability"), 0, 1, True),
     Param("sellers.evasion_initial", QT_TRANSLATE_NOOP("Params", "Initial evasion"), 0, 1, True),
     Param("sellers.evasion_learn", QT_TRANSLATE_NOOP("Params", "Evasion learning"), 0, 1, True),
-    Param("sellers.reregister_prob",
-          QT_TRANSLATE_NOOP("Params", "Seller re-registration"), 0, 1, True),
-    Param("sellers.reregister_delay_days",
-          QT_TRANSLATE_NOOP("Params", "Re-registration delay"), 0, 30, True, 1),
+    Param(
+        "sellers.reregister_prob", QT_TRANSLATE_NOOP("Params", "Seller re-registration"), 0, 1, True
+    ),
+    Param(
+        "sellers.reregister_delay_days",
+        QT_TRANSLATE_NOOP("Params", "Re-registration delay"),
+        0,
+        30,
+        True,
+        1,
+    ),
     Param("sellers.entry_per_day", QT_TRANSLATE_NOOP("Params", "New sellers"), 0, 10, True),
-    Param("spammers.reregister_prob",
-          QT_TRANSLATE_NOOP("Params", "Spammer re-registration"), 0, 1, True),
+    Param(
+        "spammers.reregister_prob",
+        QT_TRANSLATE_NOOP("Params", "Spammer re-registration"),
+        0,
+        1,
+        True,
+    ),
     Param("spammers.entry_per_day", QT_TRANSLATE_NOOP("Params", "New spammers"), 0, 5, True),
     Param("churn.threshold", QT_TRANSLATE_NOOP("Params", "Churn threshold"), 0, 1, True),
 )
-MIX_KEYS = ("population.mix.micro_merchant", "population.mix.restricted_seller",
-            "population.mix.spammer")
+MIX_KEYS = (
+    "population.mix.micro_merchant",
+    "population.mix.restricted_seller",
+    "population.mix.spammer",
+)
 
 
 def field_info(key: str) -> tuple[str, str]:
@@ -107,7 +132,7 @@ class ParamControl(QWidget):
             self.spin = QDoubleSpinBox()
             self.spin.setDecimals(param.decimals)
             self.spin.setRange(param.lo, param.hi)
-            self.spin.setSingleStep(10 ** -param.decimals)
+            self.spin.setSingleStep(10**-param.decimals)
         self.spin.setObjectName(param.key)
         self.spin.setMinimumWidth(80)
         self.spin.setKeyboardTracking(False)
@@ -178,8 +203,11 @@ class ScenarioPanel(QWidget):
         for param in PARAMS:
             control = ParamControl(param)
             description, unit_name = field_info(param.key)
-            when = self.tr("live: takes effect the next day") if param.live else self.tr(
-                "takes effect at the next setup")
+            when = (
+                self.tr("live: takes effect the next day")
+                if param.live
+                else self.tr("takes effect at the next setup")
+            )
             tip = f"{description}\n[{unit(unit_name) or '–'}] · {when}"
             label = QLabel(("⚡ " if param.live else "") + t("Params", param.label))
             label.setToolTip(tip)

@@ -52,7 +52,7 @@ class NormCache:
         done = self._texts.setdefault(steps, [])
         if len(done) < upto:
             fn = self.function(steps)
-            done.extend(fn(t) for t in texts[len(done):upto])
+            done.extend(fn(t) for t in texts[len(done) : upto])
         return done
 
 

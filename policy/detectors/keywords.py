@@ -56,8 +56,9 @@ class KeywordsDetector(TextDetector):
     def _bounded(self, text: str, start: int, end: int) -> bool:
         before = text[start - 1] if start > 0 else ""
         after = text[end + 1] if end + 1 < len(text) else ""
-        ok_before = (not before or not _is_word_char(before) or _is_cjk(before)
-                     or _is_cjk(text[start]))
+        ok_before = (
+            not before or not _is_word_char(before) or _is_cjk(before) or _is_cjk(text[start])
+        )
         ok_after = not after or not _is_word_char(after) or _is_cjk(after) or _is_cjk(text[end])
         return ok_before and ok_after
 

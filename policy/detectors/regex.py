@@ -37,8 +37,15 @@ class RegexDetector(TextDetector):
         for pname, rx in self.patterns.items():
             m = rx.search(normalized)
             if m is not None:
-                hits.append(Hit(self.name, f"{pname}={m.group(0)}", self.category, normalized,
-                                (m.start(), m.end())))
+                hits.append(
+                    Hit(
+                        self.name,
+                        f"{pname}={m.group(0)}",
+                        self.category,
+                        normalized,
+                        (m.start(), m.end()),
+                    )
+                )
         return hits
 
     def cat_mask(self, hits: list[Hit]) -> int:

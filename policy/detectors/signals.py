@@ -17,8 +17,12 @@ from policy.conditions import DetectorOutput
 from policy.detectors.base import Hit
 from policy.interface import ContentKind, DayBatch, RunContext
 
-KIND_NAMES = {"life": ContentKind.LIFE, "ad": ContentKind.AD, "spam": ContentKind.SPAM,
-              "offer": ContentKind.OFFER}
+KIND_NAMES = {
+    "life": ContentKind.LIFE,
+    "ad": ContentKind.AD,
+    "spam": ContentKind.SPAM,
+    "offer": ContentKind.OFFER,
+}
 
 
 @dataclass
@@ -40,12 +44,16 @@ class ClassifierRun:
         default = spec.recall.get("default", 0.0)
         # recall and predicted policy-category bit per engine category index
         self.cat_recall = np.array([spec.recall.get(c, default) for c in ctx.categories] or [0.0])
-        bits = [(1 << spec.categories.index(c)) if c in spec.categories else 0
-                for c in ctx.categories]
+        bits = [
+            (1 << spec.categories.index(c)) if c in spec.categories else 0 for c in ctx.categories
+        ]
         self.cat_bits = np.array(bits or [0], dtype=np.uint64)
         self.spam_recall = spec.recall.get("spam", default)
-        self.spam_bit = np.uint64(1 << spec.categories.index("spam")) \
-            if "spam" in spec.categories else np.uint64(0)
+        self.spam_bit = (
+            np.uint64(1 << spec.categories.index("spam"))
+            if "spam" in spec.categories
+            else np.uint64(0)
+        )
         self.fp = np.zeros(4)
         for k, v in spec.false_positive_rate.items():
             self.fp[KIND_NAMES[k]] = v
@@ -105,14 +113,16 @@ class ReportsRun:
             # reports in today's batch arrived during the previous day
             self.keys = np.concatenate([self.keys, keys[new]])
             self.days = np.concatenate(
-                [self.days, np.full(int(new.sum()), batch.day - 1, dtype=np.int32)])
+                [self.days, np.full(int(new.sum()), batch.day - 1, dtype=np.int32)]
+            )
             self.counts = np.concatenate([self.counts, batch.new_reports[new].astype(np.int64)])
             keep = self.days > batch.day - 1 - self.spec.window_days
             self.keys, self.days, self.counts = self.keys[keep], self.days[keep], self.counts[keep]
             self.last_day = batch.day
         count = self.window_counts(keys)
-        return DetectorOutput(count >= self.spec.min_reports, np.zeros(len(keys), np.uint64),
-                              count.astype(np.int32))
+        return DetectorOutput(
+            count >= self.spec.min_reports, np.zeros(len(keys), np.uint64), count.astype(np.int32)
+        )
 
     def window_counts(self, keys: np.ndarray) -> np.ndarray:
         if not self.keys.shape[0] or not keys.shape[0]:
@@ -123,8 +133,11 @@ class ReportsRun:
         return np.where(uniq[pos] == keys, sums[pos], 0)
 
     def hit(self, count: int, cats: int = 0) -> Hit:
-        return Hit(self.spec.name, f"{count} reports per {self.spec.per} "
-                   f"in {self.spec.window_days}d (≥{self.spec.min_reports})")
+        return Hit(
+            self.spec.name,
+            f"{count} reports per {self.spec.per} "
+            f"in {self.spec.window_days}d (≥{self.spec.min_reports})",
+        )
 
 
 @dataclass

@@ -26,12 +26,15 @@ def make_window(qtbot, tmp_path):
 
     windows = []
 
-    def make(preset: str = "classroom", policy: str = "crackdown", days: int | None = None,
-             db=None, **kw):
-        settings = QSettings(str(tmp_path / f"settings{len(windows)}.ini"),
-                             QSettings.Format.IniFormat)
-        win = MainWindow(settings, preset=preset, policy=policy,
-                         db=str(db or tmp_path / "runs.db"), **kw)
+    def make(
+        preset: str = "classroom", policy: str = "crackdown", days: int | None = None, db=None, **kw
+    ):
+        settings = QSettings(
+            str(tmp_path / f"settings{len(windows)}.ini"), QSettings.Format.IniFormat
+        )
+        win = MainWindow(
+            settings, preset=preset, policy=policy, db=str(db or tmp_path / "runs.db"), **kw
+        )
         qtbot.addWidget(win)
         win.resize(1400, 900)
         win.show()

@@ -10,13 +10,15 @@ pytest.importorskip("pytestqt")
 import policy
 from app.corpus_panel import CorpusPanel
 
-CORPUS = "Label\tSMS\n" + "".join([
-    "spam\tURGENT! Call 09061234567 to claim your prize\n",
-    "spam\tText WIN to 80086 now, 150p/msg\n",
-    "spam\tyou have been chosen\n",
-    "ham\tsee you at 7\n",
-    "ham\tcall me on 0121 496 0000\n",
-])
+CORPUS = "Label\tSMS\n" + "".join(
+    [
+        "spam\tURGENT! Call 09061234567 to claim your prize\n",
+        "spam\tText WIN to 80086 now, 150p/msg\n",
+        "spam\tyou have been chosen\n",
+        "ham\tsee you at 7\n",
+        "ham\tcall me on 0121 496 0000\n",
+    ]
+)
 
 
 def test_table_follows_the_policy(qtbot, tmp_path):
@@ -63,8 +65,12 @@ def test_a_bad_corpus_is_shown_not_raised(qtbot, tmp_path):
 def test_the_shipped_corpus(qtbot):
     from pathlib import Path
 
-    sms = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / \
-        "sms-spam-collection.tsv"
+    sms = (
+        Path(__file__).resolve().parents[2].parent
+        / "shared"
+        / "corpora"
+        / "sms-spam-collection.tsv"
+    )
     if not sms.is_file():
         pytest.skip(f"the SMS Spam Collection is not at {sms}")
     panel = CorpusPanel(corpus=sms)
@@ -79,8 +85,10 @@ def test_policy_panel_replays_each_valid_policy_over_the_corpus(qtbot, tmp_path)
     from app.panels.policy import PolicyPanel
 
     corpus = tmp_path / "tiny.tsv"
-    corpus.write_text("Label\tSMS\nspam\tWIN a FREE prize! Txt CLAIM to 80086 now\n"
-                      "ham\tSee you at lunch\n", encoding="utf-8")
+    corpus.write_text(
+        "Label\tSMS\nspam\tWIN a FREE prize! Txt CLAIM to 80086 now\nham\tSee you at lunch\n",
+        encoding="utf-8",
+    )
     panel = PolicyPanel()
     qtbot.addWidget(panel)
     panel.corpus_panel.set_corpus(corpus)

@@ -45,8 +45,9 @@ def test_charts_equal_engine_metrics_for_same_seed(qtbot, make_window):
         for series in spec.series:
             x, y = win.charts.series(series.column)
             np.testing.assert_array_equal(x, expected["day"].to_numpy(float))
-            np.testing.assert_allclose(y, expected[series.column].to_numpy(float),
-                                       equal_nan=True, err_msg=series.column)
+            np.testing.assert_allclose(
+                y, expected[series.column].to_numpy(float), equal_nan=True, err_msg=series.column
+            )
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -95,8 +96,10 @@ def test_live_slider_takes_effect_mid_run(qtbot, make_window):
     # (wait on GUI state, never on a worker signal: pytest-qt would run its slot in the
     # worker thread)
     win.scenario_panel.controls["posting.seller_per_day"].spin.setValue(0.0)
-    qtbot.waitUntil(lambda: win.statusBar().currentMessage()
-                    == "posting.seller_per_day = 0.0 from day 5", timeout=5_000)
+    qtbot.waitUntil(
+        lambda: win.statusBar().currentMessage() == "posting.seller_per_day = 0.0 from day 5",
+        timeout=5_000,
+    )
     for _ in range(3):
         win.controls.step.trigger()
         qtbot.waitUntil(lambda n=_: win.days_done == 6 + n, timeout=10_000)
@@ -109,9 +112,11 @@ def _find_removed_post(qtbot, win):
             win.feed.viewer.setCurrentIndex(i)
             win.charts.set_cursor(day)
             viewer = win.feed.current_viewer()
-            with qtbot.waitSignal(win.feed.feedShown, timeout=10_000,
-                                  check_params_cb=lambda v, d, vv=viewer, dd=day:
-                                  v == vv and d == dd):
+            with qtbot.waitSignal(
+                win.feed.feedShown,
+                timeout=10_000,
+                check_params_cb=lambda v, d, vv=viewer, dd=day: v == vv and d == dd,
+            ):
                 win.feed.request()
             win.feed.filter.setCurrentIndex(win.feed.filter.findData(REMOVED))
             if win.feed.model.rowCount():
@@ -130,10 +135,12 @@ def test_click_removed_post_opens_account_inspector(qtbot, make_window):
     index = win.feed.model.index(0)
     post = win.feed.model.post(0)
     assert post["removed_at_hours"] == post["removed_at_hours"]  # removed (not NaN)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.visualRect(index).center())
-    qtbot.waitUntil(lambda: win.account_inspector.info.get("account") == post["author"],
-                    timeout=10_000)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    qtbot.waitUntil(
+        lambda: win.account_inspector.info.get("account") == post["author"], timeout=10_000
+    )
     info = win.account_inspector.info
     assert info["account"] == post["author"]
     assert f"#{post['author']}" in win.account_inspector.heading.text()
@@ -238,8 +245,9 @@ def test_engine_runs_in_its_own_process_and_a_dead_one_is_replaced(qtbot, make_w
     engine.proc.kill()  # the engine crashes
     engine.proc.join(5)
     win.controls.step.trigger()
-    qtbot.waitUntil(lambda: "engine process stopped" in win.statusBar().currentMessage(),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: "engine process stopped" in win.statusBar().currentMessage(), timeout=10_000
+    )
     assert win.isVisible()
     setup_run_again = win.days_done
     win.mode = "idle"  # Setup again: a new engine process, a fresh world

@@ -12,12 +12,22 @@ from app.feed_model import REMOVED, ROLE, FeedModel
 def _frame(n: int) -> pd.DataFrame:
     rng = np.random.default_rng(0)
     removed = np.where(rng.random(n) < 0.1, 3.0, np.nan)
-    return pd.DataFrame({
-        "post_id": np.arange(n), "day": 1, "hour": rng.random(n) * 24, "author": np.arange(n),
-        "author_name": "Ann", "kind": rng.integers(0, 4, n), "text": "hello",
-        "has_image": False, "removed_at_hours": removed, "removal_cause": 1, "likes": 2,
-        "author_status": 0,
-    })
+    return pd.DataFrame(
+        {
+            "post_id": np.arange(n),
+            "day": 1,
+            "hour": rng.random(n) * 24,
+            "author": np.arange(n),
+            "author_name": "Ann",
+            "kind": rng.integers(0, 4, n),
+            "text": "hello",
+            "has_image": False,
+            "removed_at_hours": removed,
+            "removal_cause": 1,
+            "likes": 2,
+            "author_status": 0,
+        }
+    )
 
 
 def test_feed_model_filters_with_arrays(qtbot):

@@ -13,6 +13,7 @@ CORPUS = REPO.parent / "shared" / "corpora" / "sms-spam-collection.tsv"
 @pytest.fixture(scope="session")
 def sms_corpus() -> Path:
     if not CORPUS.is_file():
-        pytest.skip(f"the SMS Spam Collection is not at {CORPUS} (CI puts shared/ beside the "
-                    "repository)")
+        pytest.skip(
+            f"the SMS Spam Collection is not at {CORPUS} (CI puts shared/ beside the repository)"
+        )
     return CORPUS

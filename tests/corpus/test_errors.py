@@ -61,9 +61,11 @@ def test_unknown_label_names_row_and_column(tmp_path, fmt):
 @pytest.mark.parametrize("fmt", ["tsv", "csv", "jsonl"])
 def test_bad_encoding_names_row_and_column(tmp_path, fmt):
     head = {"tsv": b"Label\tSMS\n", "csv": b"Label,SMS\n", "jsonl": b""}[fmt]
-    body = {"tsv": b"ham\tfine\nham\tcaf\xe9 latin-1\n",
-            "csv": b"ham,fine\nham,caf\xe9 latin-1\n",
-            "jsonl": b'{"Label": "ham", "SMS": "fine"}\n{"Label": "ham", "SMS": "caf\xe9"}\n'}
+    body = {
+        "tsv": b"ham\tfine\nham\tcaf\xe9 latin-1\n",
+        "csv": b"ham,fine\nham,caf\xe9 latin-1\n",
+        "jsonl": b'{"Label": "ham", "SMS": "fine"}\n{"Label": "ham", "SMS": "caf\xe9"}\n',
+    }
     path = _write(tmp_path / f"c.{fmt}", fmt, [], raw=head + body[fmt])
     err = _error(path)
     assert err.row == 2 and err.column == "SMS"
@@ -72,8 +74,9 @@ def test_bad_encoding_names_row_and_column(tmp_path, fmt):
 
 def test_bad_encoding_in_parquet_binary_column(tmp_path):
     path = tmp_path / "c.parquet"
-    pq.write_table(pa.table({"Label": ["ham", "ham"],
-                             "SMS": pa.array([b"ok", b"caf\xe9"], pa.binary())}), path)
+    pq.write_table(
+        pa.table({"Label": ["ham", "ham"], "SMS": pa.array([b"ok", b"caf\xe9"], pa.binary())}), path
+    )
     err = _error(path)
     assert (err.row, err.column) == (2, "SMS") and "not valid UTF-8" in str(err)
 
@@ -90,8 +93,9 @@ def test_empty_file(tmp_path, fmt):
 def test_header_without_rows(tmp_path, fmt):
     path = tmp_path / f"c.{fmt}"
     if fmt == "parquet":
-        pq.write_table(pa.table({"Label": pa.array([], pa.string()),
-                                 "SMS": pa.array([], pa.string())}), path)
+        pq.write_table(
+            pa.table({"Label": pa.array([], pa.string()), "SMS": pa.array([], pa.string())}), path
+        )
     else:
         path.write_text("Label\tSMS\n" if fmt == "tsv" else "Label,SMS\n")
     assert "no messages" in str(_error(path))
@@ -108,12 +112,15 @@ def test_cli_exits_2_with_the_location(tmp_path):
     res = CliRunner().invoke(policy_app, ["evaluate", "spam", "--corpus", str(path)])
     assert res.exit_code == 2
     assert f"{path}, row 3 (line 4), column 'Label': unknown label 'eggs'" in res.output
-    res = CliRunner().invoke(policy_app, ["evaluate", "spam", "--corpus", str(path),
-                                          "--map", "eggs"])
+    res = CliRunner().invoke(
+        policy_app, ["evaluate", "spam", "--corpus", str(path), "--map", "eggs"]
+    )
     assert res.exit_code == 2 and "LABEL=TARGET" in res.output
-    res = CliRunner().invoke(policy_app, ["evaluate", "spam", "--corpus", str(path),
-                                          "--map", "eggs=bacon"])
+    res = CliRunner().invoke(
+        policy_app, ["evaluate", "spam", "--corpus", str(path), "--map", "eggs=bacon"]
+    )
     assert res.exit_code == 2 and "unknown target 'bacon'" in res.output
-    res = CliRunner().invoke(policy_app, ["evaluate", "spam", "--corpus",
-                                          str(tmp_path / "nope.tsv")])
+    res = CliRunner().invoke(
+        policy_app, ["evaluate", "spam", "--corpus", str(tmp_path / "nope.tsv")]
+    )
     assert res.exit_code == 2 and "no such file" in res.output

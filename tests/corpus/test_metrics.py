@@ -16,8 +16,9 @@ from policy.evaluate import ChunkDecisions, Scores, evaluate
 
 
 def _check(scores: Scores, y: np.ndarray, pred: np.ndarray) -> None:
-    p, r, f, _ = precision_recall_fscore_support(y, pred, average="binary", pos_label=1,
-                                                 zero_division=np.nan)
+    p, r, f, _ = precision_recall_fscore_support(
+        y, pred, average="binary", pos_label=1, zero_division=np.nan
+    )
     cm = confusion_matrix(y, pred, labels=[0, 1])
     assert scores.confusion() == cm.tolist()
     for mine, theirs in ((scores.precision, p), (scores.recall, r), (scores.f1, f)):
@@ -52,8 +53,10 @@ def test_spam_preset_numbers_stated_in_readme(sms_corpus):
 
 
 def test_cli_json_and_out_files_agree_with_sklearn(sms_corpus, tmp_path):
-    res = CliRunner().invoke(policy_app, ["evaluate", "spam", "--corpus", str(sms_corpus),
-                                          "--json", "--out", str(tmp_path)])
+    res = CliRunner().invoke(
+        policy_app,
+        ["evaluate", "spam", "--corpus", str(sms_corpus), "--json", "--out", str(tmp_path)],
+    )
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
     with (tmp_path / "decisions.csv").open(encoding="utf-8", newline="") as f:
@@ -75,16 +78,21 @@ def test_cli_json_and_out_files_agree_with_sklearn(sms_corpus, tmp_path):
 
 def test_examples_are_counted_and_html_is_escaped(tmp_path):
     corpus = tmp_path / "c.tsv"
-    rows = ["Label\tSMS"] + ["spam\t<script>alert(1)</script> win a prize"] * 3 + [
-        "ham\tcall 09061234567 about the prize"] * 2 + ["ham\thello"]
+    rows = (
+        ["Label\tSMS"]
+        + ["spam\t<script>alert(1)</script> win a prize"] * 3
+        + ["ham\tcall 09061234567 about the prize"] * 2
+        + ["ham\thello"]
+    )
     corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
     p = policy.load_policy("spam")
     ev = evaluate(p, corpus)
     assert [(e.count, e.rule) for e in ev.wrongly_hit] == [(2, "premium-rate-number")]
     assert "premium" in ev.wrongly_hit[0].evidence
     assert ev.missed[0].count == 3
-    res = CliRunner().invoke(policy_app, ["evaluate", "spam", "--corpus", str(corpus),
-                                          "--out", str(tmp_path / "o")])
+    res = CliRunner().invoke(
+        policy_app, ["evaluate", "spam", "--corpus", str(corpus), "--out", str(tmp_path / "o")]
+    )
     assert res.exit_code == 0, res.output
     html = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html
@@ -92,10 +100,14 @@ def test_examples_are_counted_and_html_is_escaped(tmp_path):
 
 def test_ignored_labels_and_classifier_rules_are_reported(tmp_path):
     corpus = tmp_path / "c.csv"
-    corpus.write_text('label,text\nspam,"Txt WIN to 80086, £1.50/msg"\nham,hi\nneutral,meh\n',
-                      encoding="utf-8")
-    ev = evaluate(policy.load_policy("classifier_review"), corpus,
-                  mapping={"spam": "spam", "ham": "regular", "neutral": "ignore"})
+    corpus.write_text(
+        'label,text\nspam,"Txt WIN to 80086, £1.50/msg"\nham,hi\nneutral,meh\n', encoding="utf-8"
+    )
+    ev = evaluate(
+        policy.load_policy("classifier_review"),
+        corpus,
+        mapping={"spam": "spam", "ham": "regular", "neutral": "ignore"},
+    )
     assert (ev.messages, ev.ignored) == (2, 1)
     assert ev.not_text  # the classifier and friends cannot be measured on a corpus
     assert any(not r.text_only for r in ev.rules)

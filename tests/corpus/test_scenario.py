@@ -47,8 +47,9 @@ def test_corpus_texts_reach_the_feed_in_the_requested_share(sms_corpus):
 def test_a_bad_corpus_is_a_located_error(tmp_path):
     bad = tmp_path / "c.tsv"
     bad.write_text("Label\tSMS\nham\thi\njunk\tx\n", encoding="utf-8")
-    pool = simulation.content.build_text_pool(simulation.content.load_catalogue(), "en_US",
-                                              np.random.default_rng(0), "small")
+    pool = simulation.content.build_text_pool(
+        simulation.content.load_catalogue(), "en_US", np.random.default_rng(0), "small"
+    )
     with pytest.raises(CorpusError, match="row 2"):
         add_corpus_texts(pool, CorpusText(path=str(bad)), np.random.default_rng(0))
     no_spam = CorpusText(path=str(bad), map={"ham": "life", "junk": "ignore"})

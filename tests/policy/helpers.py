@@ -29,10 +29,26 @@ class World:
         self.images.append(image)
         return len(self.texts) - 1
 
-    def batch(self, day: int, texts: Sequence[int | str], *, authors=None, kind="personal",
-              age=100, friends=50, posts_today=None, hour=None, truth=None, category=None,
-              stage=None, reports=None, new_reports=None, posted_day=None,
-              prior_ban_device=None, post_id=None) -> DayBatch:
+    def batch(
+        self,
+        day: int,
+        texts: Sequence[int | str],
+        *,
+        authors=None,
+        kind="personal",
+        age=100,
+        friends=50,
+        posts_today=None,
+        hour=None,
+        truth=None,
+        category=None,
+        stage=None,
+        reports=None,
+        new_reports=None,
+        posted_day=None,
+        prior_ban_device=None,
+        post_id=None,
+    ) -> DayBatch:
         tids = [t if isinstance(t, int) else self.text(t) for t in texts]
         n = len(tids)
 

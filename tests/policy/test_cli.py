@@ -74,8 +74,10 @@ def test_test_command_passes_and_fails(tmp_path):
     res = invoke("test", "crackdown")
     assert res.exit_code == 0 and "0 failed" in res.output and "PASS" in res.output
     cases = tmp_path / "c.yaml"
-    cases.write_text("cases:\n  - name: ok\n    text: hello\n    expect: allow\n"
-                     "  - name: wrong\n    text: Selling vape pens\n    expect: allow\n")
+    cases.write_text(
+        "cases:\n  - name: ok\n    text: hello\n    expect: allow\n"
+        "  - name: wrong\n    text: Selling vape pens\n    expect: allow\n"
+    )
     res = invoke("test", "crackdown", str(cases))
     assert res.exit_code == 1
     assert "FAIL wrong" in res.output and "1 passed, 1 failed" in res.output

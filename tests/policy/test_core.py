@@ -85,8 +85,14 @@ def test_crackdown_personal_only_from_day_30():
     w = World()
     before = s.decide(w.batch(29, ["selling vape, all flavours"]))
     assert len(before.posts) == 0
-    out = s.decide(w.batch(30, ["selling vape", "selling vape", "hello"],
-                           kind=["personal", "official", "personal"], authors=[1, 2, 3]))
+    out = s.decide(
+        w.batch(
+            30,
+            ["selling vape", "selling vape", "hello"],
+            kind=["personal", "official", "personal"],
+            authors=[1, 2, 3],
+        )
+    )
     assert out.posts.post_id.tolist() == [int(out.posts.post_id[0])]
     assert np.all(out.posts.action == PostAction.REMOVE) and len(out.posts) == 1
 

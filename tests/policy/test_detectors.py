@@ -70,7 +70,9 @@ rules:
 """
     _, out = run(yaml, World(), 0, ["vape", "antibiotics", "hi"])
     assert dict(zip(out.posts.post_id.tolist(), out.posts.action.tolist(), strict=True)) == {
-        0: PostAction.LABEL, 1: PostAction.REMOVE}
+        0: PostAction.LABEL,
+        1: PostAction.REMOVE,
+    }
 
 
 def test_keywords_hit_count_comparison():
@@ -111,6 +113,7 @@ def test_text_cache_grows_append_only():
     p = load_policy_text(kw_policy())
     from policy.detectors import NormCache
     from policy.loader import make_normalizer
+
     norm = NormCache(make_normalizer)
     c.ensure(p.detectors["kw"], ["vape", "x"], norm)
     c.ensure(p.detectors["kw"], ["vape", "x", "pills"], norm)
@@ -120,16 +123,19 @@ def test_text_cache_grows_append_only():
 ALL = "[nfkc, casefold, confusables, emoji, pinyin, abbreviations, separators]"
 
 
-@pytest.mark.parametrize(("text", "step", "terms"), [
-    ("ＶＡＰＥ", "nfkc", "[vape]"),
-    ("VAPE", "casefold", "[vape]"),
-    ("vаpe", "confusables", "[vape]"),  # Cyrillic а
-    ("v.a.p.e", "separators", "[vape]"),
-    ("v\u200bape", "separators", "[vape]"),
-    ("电子🚬", "emoji", "[电子烟]"),
-    ("dianziyan", "pinyin", "[电子烟]"),
-    ("dzy", "abbreviations", "[电子烟]"),
-])
+@pytest.mark.parametrize(
+    ("text", "step", "terms"),
+    [
+        ("ＶＡＰＥ", "nfkc", "[vape]"),
+        ("VAPE", "casefold", "[vape]"),
+        ("vаpe", "confusables", "[vape]"),  # Cyrillic а
+        ("v.a.p.e", "separators", "[vape]"),
+        ("v\u200bape", "separators", "[vape]"),
+        ("电子🚬", "emoji", "[电子烟]"),
+        ("dianziyan", "pinyin", "[电子烟]"),
+        ("dzy", "abbreviations", "[电子烟]"),
+    ],
+)
 def test_each_normalisation_step_catches_its_evasion_and_only_with_it(text, step, terms):
     with_all = kw_policy(steps=ALL, terms=terms)
     _, out = run(with_all, World(), 0, [text])
@@ -191,8 +197,9 @@ def test_classifier_is_reproducible_from_the_run_stream():
     a = run(classifier_yaml(0.5), w, 0, [0] * 100, truth=["offer"] * 100, category=0, seed=3)[1]
     b = run(classifier_yaml(0.5), w, 0, [0] * 100, truth=["offer"] * 100, category=0, seed=3)[1]
     assert a.posts.post_id.tolist() != [] and a.posts.post_id.tolist() != list(range(100))
-    assert np.array_equal(a.posts.post_id - a.posts.post_id.min(),
-                          b.posts.post_id - b.posts.post_id.min())
+    assert np.array_equal(
+        a.posts.post_id - a.posts.post_id.min(), b.posts.post_id - b.posts.post_id.min()
+    )
 
 
 REPORTS = """
@@ -211,12 +218,10 @@ def test_user_reports_per_post_within_window():
     s = p.start(context())
     w = World(["hello"])
     # day 1: post 5 got 2 reports yesterday: not enough
-    out = s.decide(w.batch(1, [0], post_id=5, stage=1, new_reports=2, posted_day=0,
-                           authors=9))
+    out = s.decide(w.batch(1, [0], post_id=5, stage=1, new_reports=2, posted_day=0, authors=9))
     assert len(out.posts) == 0
     # day 2: one more: 3 within 2 days
-    out = s.decide(w.batch(2, [0], post_id=5, stage=1, new_reports=1, posted_day=0,
-                           authors=9))
+    out = s.decide(w.batch(2, [0], post_id=5, stage=1, new_reports=1, posted_day=0, authors=9))
     assert out.posts.action.tolist() == [PostAction.REMOVE]
     assert out.posts.at_hours[0] == pytest.approx(2 * 24 - 1.0)  # posted day 0 at 01:00
     # day 5: 1 report, the old ones fell out of the window
@@ -228,8 +233,17 @@ def test_user_reports_per_account_sum_over_posts():
     p = load_policy_text(REPORTS)
     s = p.start(context())
     w = World(["a", "b", "c"])
-    out = s.decide(w.batch(1, [0, 1, 2], post_id=[1, 2, 3], stage=1, new_reports=[2, 2, 1],
-                           posted_day=0, authors=[4, 4, 4]))
+    out = s.decide(
+        w.batch(
+            1,
+            [0, 1, 2],
+            post_id=[1, 2, 3],
+            stage=1,
+            new_reports=[2, 2, 1],
+            posted_day=0,
+            authors=[4, 4, 4],
+        )
+    )
     assert out.accounts.account.tolist() == [4]
     assert "reports per account" in out.accounts.reason[0]
 
@@ -253,23 +267,35 @@ rules:
     assert len(out2.accounts) == 0  # never without a banned device
 
 
-@pytest.mark.parametrize(("cond", "expect"), [
-    ("{account_age_days: {lt: 30}}", [0]),
-    ("{friends: {ge: 100}}", [1]),
-    ("{posts_today: {gt: 3}}", [1]),
-    ("{account_kind: official}", [1]),
-    ("{account_kind: {in: [personal, official]}}", [0, 1]),
-    ("{has_image: true}", [0]),
-    ("{not: {has_image: true}}", [1]),
-    ("{any: [{friends: {ge: 100}}, {account_age_days: {lt: 30}}]}", [0, 1]),
-    ("{all: [{friends: {ge: 100}}, {account_age_days: {lt: 30}}]}", []),
-    ("{hour: {lt: 10}}", [0]),
-])
+@pytest.mark.parametrize(
+    ("cond", "expect"),
+    [
+        ("{account_age_days: {lt: 30}}", [0]),
+        ("{friends: {ge: 100}}", [1]),
+        ("{posts_today: {gt: 3}}", [1]),
+        ("{account_kind: official}", [1]),
+        ("{account_kind: {in: [personal, official]}}", [0, 1]),
+        ("{has_image: true}", [0]),
+        ("{not: {has_image: true}}", [1]),
+        ("{any: [{friends: {ge: 100}}, {account_age_days: {lt: 30}}]}", [0, 1]),
+        ("{all: [{friends: {ge: 100}}, {account_age_days: {lt: 30}}]}", []),
+        ("{hour: {lt: 10}}", [0]),
+    ],
+)
 def test_signal_comparisons(cond, expect):
     yaml = f"name: t\nrules:\n  - {{name: r, when: {cond}, action: label}}\n"
     w = World(["a", "b"], [True, False])
-    _, out = run(yaml, w, 0, [0, 1], age=[10, 400], friends=[5, 500], posts_today=[1, 9],
-                 kind=["personal", "official"], hour=[3, 20])
+    _, out = run(
+        yaml,
+        w,
+        0,
+        [0, 1],
+        age=[10, 400],
+        friends=[5, 500],
+        posts_today=[1, 9],
+        kind=["personal", "official"],
+        hour=[3, 20],
+    )
     assert sorted(out.posts.post_id.tolist()) == expect
 
 

@@ -28,12 +28,15 @@ def test_crackdown_cuts_restricted_offer_impressions(seed):
     none = metrics("none", 60, seed)
     crack = metrics("crackdown", 60, seed)
     # Before day 30 the crackdown is not in force: the runs are identical.
-    assert crack["impressions.offer"][:30].sum() == pytest.approx(none["impressions.offer"][:30]
-                                                                   .sum())
+    assert crack["impressions.offer"][:30].sum() == pytest.approx(
+        none["impressions.offer"][:30].sum()
+    )
     before, after = none["impressions.offer"][30:].sum(), crack["impressions.offer"][30:].sum()
     cut = 1 - after / before
-    print(f"seed {seed}: offer impressions days 30-59: none {before:,.0f}, "
-          f"crackdown {after:,.0f} (cut {cut:.0%})")
+    print(
+        f"seed {seed}: offer impressions days 30-59: none {before:,.0f}, "
+        f"crackdown {after:,.0f} (cut {cut:.0%})"
+    )
     assert cut > 0.6  # measured ≈ 0.90 on seeds 1-3
     assert crack["bans.correct"].sum() > 0
 
@@ -41,8 +44,10 @@ def test_crackdown_cuts_restricted_offer_impressions(seed):
 def test_without_confusables_homoglyph_evasion_gains_ground():
     src = load_policy("keywords").source
     assert ALL_STEPS in src
-    no_conf = load_policy_text(src.replace(ALL_STEPS, ALL_STEPS.replace("confusables, ", "")),
-                               "keywords-without-confusables")
+    no_conf = load_policy_text(
+        src.replace(ALL_STEPS, ALL_STEPS.replace("confusables, ", "")),
+        "keywords-without-confusables",
+    )
     for seed in SEEDS[:2]:
         full = metrics("keywords", 90, seed)
         weak = metrics(no_conf, 90, seed)
@@ -52,8 +57,10 @@ def test_without_confusables_homoglyph_evasion_gains_ground():
 
         early = per_day(weak, 0, 10), per_day(full, 0, 10)
         late = per_day(weak, 30, 90), per_day(full, 30, 90)
-        print(f"seed {seed}: homoglyph offers per day without / with confusables: "
-              f"days 0-9 {early[0]:.1f} / {early[1]:.1f}, days 30-89 {late[0]:.1f} / {late[1]:.1f}")
+        print(
+            f"seed {seed}: homoglyph offers per day without / with confusables: "
+            f"days 0-9 {early[0]:.1f} / {early[1]:.1f}, days 30-89 {late[0]:.1f} / {late[1]:.1f}"
+        )
         # Against the full filter homoglyph sellers are removed and the style dies out;
         # against the filter without confusables it works, so it persists.
         assert late[1] < 0.1 * early[1]

@@ -17,7 +17,9 @@ detectors:
 
 
 def ladder_policy(window: int = 10, half_life: str = "null") -> str:
-    return KW + f"""
+    return (
+        KW
+        + f"""
 rules:
   - {{name: r, when: {{hit: kw}}, action: remove, strikes: 1}}
 enforcement:
@@ -29,6 +31,7 @@ enforcement:
       - {{at: 2, action: restrict, days: 5}}
       - {{at: 3, action: ban}}
 """
+    )
 
 
 def account_actions(policy_text: str, days_with_offence: list[int], author: int = 1):
@@ -73,8 +76,11 @@ def test_several_strikes_in_one_day_emit_each_step_in_hour_order():
     p = load_policy_text(ladder_policy())
     s = p.start(context())
     out = s.decide(World().batch(0, ["vape"] * 4, authors=[1] * 4, hour=[1, 2, 3, 4]))
-    assert out.accounts.action.tolist() == [AccountAction.WARN, AccountAction.RESTRICT,
-                                            AccountAction.BAN]
+    assert out.accounts.action.tolist() == [
+        AccountAction.WARN,
+        AccountAction.RESTRICT,
+        AccountAction.BAN,
+    ]
     assert out.accounts.at_hour.tolist() == [1.0, 2.0, 3.0]
     assert out.accounts.until_day.tolist() == [-1, 5, -1]
     assert "strike ladder" in out.accounts.reason[2]
@@ -142,8 +148,7 @@ def test_zero_capacity_backlog_grows():
     p = load_policy_text(review_yaml(cap=0, delay=0, acc=1.0))
     s = p.start(context())
     w = World(["vape"])
-    backlog = [s.decide(w.batch(d, [0] * 3, truth=["offer"] * 3)).review_backlog
-               for d in range(3)]
+    backlog = [s.decide(w.batch(d, [0] * 3, truth=["offer"] * 3)).review_backlog for d in range(3)]
     assert backlog == [3, 6, 9]
 
 
@@ -155,8 +160,12 @@ def test_reviewers_accuracy_and_rejections():
     reviewed = out.posts.stage == Stage.REVIEW
     removed = (out.posts.action[reviewed] == PostAction.REMOVE).mean()
     assert 0.08 < removed < 0.12  # 10% of innocent posts wrongly removed
-    assert "rejected" in out.posts.evidence[int(np.flatnonzero(
-        reviewed & (out.posts.action == PostAction.ALLOW))[0])]
+    assert (
+        "rejected"
+        in out.posts.evidence[
+            int(np.flatnonzero(reviewed & (out.posts.action == PostAction.ALLOW))[0])
+        ]
+    )
 
 
 def test_review_does_not_queue_the_same_post_twice():
@@ -189,8 +198,9 @@ def test_appeals_restore_wrongful_removals_and_reinstate_wrongful_bans():
     s = p.start(context())
     w = World(["vape"])
     # innocent posts that mention vape ("life"), and true offers
-    out = s.decide(w.batch(0, [0] * 4, truth=["life", "life", "offer", "offer"],
-                           authors=[1, 2, 3, 4]))
+    out = s.decide(
+        w.batch(0, [0] * 4, truth=["life", "life", "offer", "offer"], authors=[1, 2, 3, 4])
+    )
     assert out.appeals == 8  # 4 removals + 4 bans, all appealed
     assert s.decide(w.batch(1, [])).overturned == 0
     out = s.decide(w.batch(2, []))
@@ -199,8 +209,9 @@ def test_appeals_restore_wrongful_removals_and_reinstate_wrongful_bans():
     assert sorted(restored) == [0, 1]
     assert (out.posts.stage == Stage.APPEAL).all()
     assert out.posts.at_hours.tolist() == pytest.approx([2 * 24 - 1.0, 2 * 24 - 1.0 - 19 / 3])
-    assert sorted(out.accounts.account[out.accounts.action == AccountAction.REINSTATE]
-                  .tolist()) == [1, 2]
+    assert sorted(
+        out.accounts.account[out.accounts.action == AccountAction.REINSTATE].tolist()
+    ) == [1, 2]
     # the reinstated account starts clean: its next offence bans again, as a first strike
     assert s.strikes_of(np.array([1, 3]), 3).tolist() == [0.0, 1.0]
 
@@ -224,7 +235,9 @@ def test_right_actions_are_not_overturned_by_default():
     assert s.decide(World().batch(2, [])).overturned == 0
 
 
-SCHEDULE = KW + """
+SCHEDULE = (
+    KW
+    + """
 rules:
   - {name: label, when: {hit: kw}, action: label}
   - {name: remove, when: {hit: kw}, action: remove}
@@ -237,6 +250,7 @@ schedule:
 announcements:
   - {day: 15, risk_multiplier: 1.5}
 """
+)
 
 
 def test_schedule_switches_rules_by_day():
@@ -244,19 +258,26 @@ def test_schedule_switches_rules_by_day():
     s = p.start(context())
     w = World(["vape"])
     got = {d: s.decide(w.batch(d, [0])).posts.action.tolist() for d in (0, 9, 10, 19, 20, 50)}
-    assert got == {0: [], 9: [], 10: [PostAction.LABEL], 19: [PostAction.LABEL],
-                   20: [PostAction.REMOVE], 50: [PostAction.REMOVE]}
+    assert got == {
+        0: [],
+        9: [],
+        10: [PostAction.LABEL],
+        19: [PostAction.LABEL],
+        20: [PostAction.REMOVE],
+        50: [PostAction.REMOVE],
+    }
 
 
 def test_announcements_from_list_and_schedule():
     p = load_policy_text(SCHEDULE)
-    assert p.announcements() == (Announcement(15, 1.5, ()),
-                                 Announcement(20, 2.5, ("tobacco",)))
+    assert p.announcements() == (Announcement(15, 1.5, ()), Announcement(20, 2.5, ("tobacco",)))
 
 
 def test_review_queue_keeps_working_when_a_phase_ends():
-    text = review_yaml(cap=1, delay=0, acc=1.0) + "schedule:\n  - {from_day: 0}\n" \
+    text = (
+        review_yaml(cap=1, delay=0, acc=1.0) + "schedule:\n  - {from_day: 0}\n"
         "  - {from_day: 1, rules: none}\n"
+    )
     p = load_policy_text(text)
     s = p.start(context())
     w = World(["vape"])

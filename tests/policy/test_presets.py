@@ -15,8 +15,14 @@ NAMES = sorted(p.stem for p in PRESETS.glob("*.yaml") if not p.name.endswith(".c
 
 
 def test_the_six_presets_exist():
-    assert set(NAMES) >= {"none", "keywords", "crackdown", "zero_tolerance", "report_driven",
-                          "classifier_review"}
+    assert set(NAMES) >= {
+        "none",
+        "keywords",
+        "crackdown",
+        "zero_tolerance",
+        "report_driven",
+        "classifier_review",
+    }
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -35,7 +41,8 @@ def test_preset_lints_clean(name):
 
 def test_cases_runner_reports_a_failing_case(tmp_path):
     cases = tmp_path / "c.yaml"
-    cases.write_text("cases:\n  - name: wrong on purpose\n    text: Selling vape pens\n"
-                     "    expect: allow\n")
+    cases.write_text(
+        "cases:\n  - name: wrong on purpose\n    text: Selling vape pens\n    expect: allow\n"
+    )
     (r,) = run_cases(load_policy("crackdown"), cases)
     assert not r.passed and r.got.startswith("remove") and r.line == 2

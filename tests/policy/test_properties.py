@@ -23,8 +23,14 @@ from policy.loader import STEPS, make_normalizer
 evasion = pytest.importorskip("simulation.text_evasion")
 
 CATALOGUE = read_catalogue()
-EN_TERMS = sorted({t for c in CATALOGUE.categories for t in CATALOGUE.terms[c].get("en_US", ())
-                   if t.isascii() and len(t.replace(" ", "").replace("-", "")) > 2})
+EN_TERMS = sorted(
+    {
+        t
+        for c in CATALOGUE.categories
+        for t in CATALOGUE.terms[c].get("en_US", ())
+        if t.isascii() and len(t.replace(" ", "").replace("-", "")) > 2
+    }
+)
 ALL = list(STEPS)
 # English spacing/homoglyph properties run without the Chinese pinyin/abbreviation tables:
 # those rewrite whole tokens, and a spaced English term can expose a token that is a
@@ -64,8 +70,12 @@ def caught(term: str | tuple[str, ...], text: str, steps: list[str]) -> bool:
 
 
 @settings(max_examples=60, deadline=None)
-@given(term=st.sampled_from(EN_TERMS), seed=st.integers(0, 2**32 - 1),
-       prefix=st.sampled_from(["Selling ", "", "got "]), suffix=st.sampled_from([" now", "!", ""]))
+@given(
+    term=st.sampled_from(EN_TERMS),
+    seed=st.integers(0, 2**32 - 1),
+    prefix=st.sampled_from(["Selling ", "", "got "]),
+    suffix=st.sampled_from([" now", "!", ""]),
+)
 def test_spacing_caught_exactly_with_separators(term, seed, prefix, suffix):
     evaded = evasion.spaced(term, random.Random(seed))
     text = prefix + evaded + suffix
@@ -99,8 +109,11 @@ ITEMS = _item_variants()
 
 
 @settings(max_examples=80, deadline=None)
-@given(pick=st.sampled_from(ITEMS), seed=st.integers(0, 2**32 - 1),
-       style=st.sampled_from(["PINYIN_ABBREV", "EMOJI"]))
+@given(
+    pick=st.sampled_from(ITEMS),
+    seed=st.integers(0, 2**32 - 1),
+    style=st.sampled_from(["PINYIN_ABBREV", "EMOJI"]),
+)
 def test_pinyin_abbrev_and_emoji_caught_exactly_with_their_steps(pick, seed, style):
     from simulation.content import item_supports, offer_item_text
 

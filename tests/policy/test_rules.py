@@ -22,10 +22,16 @@ def decide(rules: str, texts, semantics: str = "first_match", day: int = 0, **kw
     return p, s.decide(World().batch(day, texts, **kw))
 
 
-@pytest.mark.parametrize(("action", "expected"), [
-    ("allow", PostAction.ALLOW), ("label", PostAction.LABEL), ("downrank", PostAction.DOWNRANK),
-    ("remove", PostAction.REMOVE), ("review", PostAction.REVIEW),
-])
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        ("allow", PostAction.ALLOW),
+        ("label", PostAction.LABEL),
+        ("downrank", PostAction.DOWNRANK),
+        ("remove", PostAction.REMOVE),
+        ("review", PostAction.REVIEW),
+    ],
+)
 def test_each_post_action(action, expected):
     _, out = decide(f"  - {{name: r, when: {{hit: kw}}, action: {action}}}\n", ["vape", "hi"])
     assert out.posts.post_id.tolist() == [0]
@@ -36,23 +42,40 @@ def test_each_post_action(action, expected):
 
 
 def test_downrank_factor_and_remove_delay():
-    _, out = decide("  - {name: d, when: {hit: {detector: kw, categories: [medical]}}, "
-                    "action: downrank, factor: 0.25}\n"
-                    "  - {name: r, when: {hit: kw}, action: remove, delay_hours: 1.5}\n",
-                    ["pills", "vape"])
-    rows = dict(zip(out.posts.post_id.tolist(), zip(out.posts.action.tolist(),
-                                                     out.posts.factor.tolist(),
-                                                     out.posts.at_hours.tolist(), strict=True),
-                    strict=True))
+    _, out = decide(
+        "  - {name: d, when: {hit: {detector: kw, categories: [medical]}}, "
+        "action: downrank, factor: 0.25}\n"
+        "  - {name: r, when: {hit: kw}, action: remove, delay_hours: 1.5}\n",
+        ["pills", "vape"],
+    )
+    rows = dict(
+        zip(
+            out.posts.post_id.tolist(),
+            zip(
+                out.posts.action.tolist(),
+                out.posts.factor.tolist(),
+                out.posts.at_hours.tolist(),
+                strict=True,
+            ),
+            strict=True,
+        )
+    )
     assert rows[0] == (PostAction.DOWNRANK, 0.25, 0.0)
     assert rows[1] == (PostAction.REMOVE, 1.0, 1.5)
 
 
-@pytest.mark.parametrize(("action", "expected", "until"), [
-    ("restrict", AccountAction.RESTRICT, 5 + 4), ("ban", AccountAction.BAN, -1)])
+@pytest.mark.parametrize(
+    ("action", "expected", "until"),
+    [("restrict", AccountAction.RESTRICT, 5 + 4), ("ban", AccountAction.BAN, -1)],
+)
 def test_account_actions_once_per_author(action, expected, until):
-    _, out = decide(f"  - {{name: r, when: {{hit: kw}}, action: {action}, restrict_days: 4}}\n",
-                    ["vape", "vape", "vape"], authors=[3, 3, 8], day=5, hour=[2, 5, 9])
+    _, out = decide(
+        f"  - {{name: r, when: {{hit: kw}}, action: {action}, restrict_days: 4}}\n",
+        ["vape", "vape", "vape"],
+        authors=[3, 3, 8],
+        day=5,
+        hour=[2, 5, 9],
+    )
     assert out.accounts.account.tolist() == [3, 8]
     assert out.accounts.action.tolist() == [expected, expected]
     assert out.accounts.until_day.tolist() == [until, until]
@@ -93,7 +116,7 @@ def test_priority_reorders_rules():
 
 
 def test_allow_stops_later_rules_in_both_modes():
-    rules = ("  - {name: trusted, when: {friends: {ge: 1000}}, action: allow}\n" + RULES)
+    rules = "  - {name: trusted, when: {friends: {ge: 1000}}, action: allow}\n" + RULES
     for sem in ("first_match", "all_match"):
         _, out = decide(rules, ["vape", "vape"], semantics=sem, friends=[5000, 10])
         by_post = {}
@@ -104,38 +127,55 @@ def test_allow_stops_later_rules_in_both_modes():
 
 
 def test_shadow_rule_only_counts():
-    rules = ("  - {name: trial, when: {hit: kw}, action: remove, strikes: 3, shadow: true}\n"
-             "  - {name: live, when: {hit: kw}, action: label}\n")
+    rules = (
+        "  - {name: trial, when: {hit: kw}, action: remove, strikes: 3, shadow: true}\n"
+        "  - {name: live, when: {hit: kw}, action: label}\n"
+    )
     _, out = decide(rules, ["vape"])
-    rows = sorted(zip(out.posts.rule.tolist(), out.posts.action.tolist(),
-                      out.posts.shadow.tolist(), strict=True))
+    rows = sorted(
+        zip(
+            out.posts.rule.tolist(),
+            out.posts.action.tolist(),
+            out.posts.shadow.tolist(),
+            strict=True,
+        )
+    )
     assert rows == [(0, PostAction.REMOVE, True), (1, PostAction.LABEL, False)]
     assert len(out.accounts) == 0  # shadow strikes are not given
     assert "(shadow)" in out.posts.evidence[int(np.flatnonzero(out.posts.shadow)[0])]
 
 
 def test_shadow_ban_records_an_allow_row_not_a_ban():
-    _, out = decide("  - {name: trial-ban, when: {hit: kw}, action: ban, shadow: true}\n",
-                    ["vape"])
+    _, out = decide("  - {name: trial-ban, when: {hit: kw}, action: ban, shadow: true}\n", ["vape"])
     assert len(out.accounts) == 0
     assert out.posts.action.tolist() == [PostAction.ALLOW]
     assert out.posts.shadow.tolist() == [True]
 
 
 def test_shadow_rule_sees_what_an_earlier_live_rule_left():
-    rules = ("  - {name: live, when: {hit: {detector: kw, categories: [medical]}}, "
-             "action: remove}\n"
-             "  - {name: trial, when: {hit: kw}, action: remove, shadow: true}\n")
+    rules = (
+        "  - {name: live, when: {hit: {detector: kw, categories: [medical]}}, "
+        "action: remove}\n"
+        "  - {name: trial, when: {hit: kw}, action: remove, shadow: true}\n"
+    )
     _, out = decide(rules, ["pills", "vape"])
     shadow_posts = out.posts.post_id[out.posts.shadow].tolist()
     assert shadow_posts == [1]
 
 
 def test_scope_account_kind_and_stage():
-    rules = ("  - {name: r, when: {hit: kw}, action: remove, "
-             "scope: {account_kind: [personal], stages: [report]}}\n")
-    _, out = decide(rules, ["vape", "vape", "vape"], kind=["personal", "official", "personal"],
-                    stage=[1, 1, 0], posted_day=0, day=1)
+    rules = (
+        "  - {name: r, when: {hit: kw}, action: remove, "
+        "scope: {account_kind: [personal], stages: [report]}}\n"
+    )
+    _, out = decide(
+        rules,
+        ["vape", "vape", "vape"],
+        kind=["personal", "official", "personal"],
+        stage=[1, 1, 0],
+        posted_day=0,
+        day=1,
+    )
     assert out.posts.post_id.tolist() == [0]
     assert out.posts.stage.tolist() == [Stage.REPORT]
 

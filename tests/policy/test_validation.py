@@ -156,10 +156,13 @@ def test_duplicate_rule_names_and_keys():
 
 def test_several_errors_reported_together():
     text = KW.replace("type: keywords", "type: keywords\n    mode: fuzzy").replace(
-        "action: remove", "action: remove\n    strikes: -1")
+        "action: remove", "action: remove\n    strikes: -1"
+    )
     issues = issues_of(text)
-    assert [(i.line, i.field) for i in issues] == [(5, "detectors.kw.mode"),
-                                                   (12, "rules[0].strikes")]
+    assert [(i.line, i.field) for i in issues] == [
+        (5, "detectors.kw.mode"),
+        (12, "rules[0].strikes"),
+    ]
 
 
 def test_yaml_tags_are_never_executed():
