@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.charts import LINE_WIDTH, PALETTE, big_font
+from simulation.enforcement import RULE_COUNTS
 
 NEVER_DAY = -(10**6)
 
@@ -178,19 +179,7 @@ class RuleInspector(QWidget):
                 curve.setData(daily.index.to_numpy(float), daily[col].to_numpy(float))
             else:
                 curve.setData([], [])
-        total = {
-            c: int(daily[c].sum()) if c in daily else 0
-            for c in (
-                "hits",
-                "true_positives",
-                "false_positives",
-                "removals",
-                "reviews",
-                "account_actions",
-                "wrongful_account_actions",
-                "shadow_hits",
-            )
-        }
+        total = {c: int(daily[c].sum()) if c in daily else 0 for c in RULE_COUNTS}
         hits = total["hits"]
         precision = total["true_positives"] / hits if hits else math.nan
         self.heading.setText(self.tr("<b>Rule {0}</b> · {1} days").format(name, len(daily)))

@@ -35,18 +35,10 @@ from policy.interface import (
     Stage,
     TextView,
 )
+from policy.model import SEVERITY as _SEVERITY
 from policy.model import CompiledPolicy
 from policy.session import BatchFrame, YamlSession
 
-_SEVERITY = {
-    "allow": 0,
-    "label": 1,
-    "downrank": 2,
-    "review": 3,
-    "remove": 4,
-    "restrict": 5,
-    "ban": 6,
-}
 _POST_NAMES = {int(a): a.name.lower() for a in PostAction}
 _TOP_KEEP = 50_000  # distinct wrongly-hit/missed texts tracked before pruning to the top
 
