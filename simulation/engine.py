@@ -162,6 +162,8 @@ class Simulation:
             "removed": np.zeros(4, np.int64),
             "surviving_checked": np.zeros(4, np.int64),
             "removed_checked": np.zeros(4, np.int64),
+            "run_removed": np.zeros(4, np.int64),  # the run's own posts (not carried in)
+            "run_surviving": np.zeros(4, np.int64),
         }
         # what sellers (row 0, offers) and spammers (row 1, spam) see surviving, per style
         self.style_survival = np.ones((2, len(STYLES)))
@@ -189,6 +191,7 @@ class Simulation:
         finally:
             self.session = session
         self.totals["carried_in"] = np.bincount(self.posts.kind, minlength=4).astype(np.int64)
+        self.first_run_post = self.posts.base + self.posts.n  # ids below: warm-up posts
         self.totals["created"][:] = 0
         self.totals["removed"][:] = 0
 
@@ -689,10 +692,32 @@ class Simulation:
         self.posts.trim_front(cut)
 
     def _tally_final(self, start: int, stop: int) -> None:
+        """Count the final fate of rows ``[start, stop)``: all of them, and the run's own."""
         kind = self.posts.kind[start:stop]
         removed = ~np.isinf(self.posts.removed_age[start:stop])
         self.totals["removed_checked"] += np.bincount(kind[removed], minlength=4)
         self.totals["surviving_checked"] += np.bincount(kind[~removed], minlength=4)
+        first = getattr(self, "first_run_post", None)
+        if first is None:  # still warming up: nothing of the run's own yet
+            return
+        own = (np.arange(start, stop) + self.posts.base) >= first
+        self.totals["run_removed"] += np.bincount(kind[own & removed], minlength=4)
+        self.totals["run_surviving"] += np.bincount(kind[own & ~removed], minlength=4)
+
+    def post_fates(self) -> tuple[np.ndarray, np.ndarray]:
+        """Removed and surviving counts, by content kind, of the posts made in the run.
+
+        Posts carried in from the warm-up are left out, so that recall (the share of the
+        run's violating posts taken down) never exceeds 1.
+        """
+        removed = self.totals["run_removed"].copy()
+        surviving = self.totals["run_surviving"].copy()
+        posts = self.posts
+        own = (np.arange(posts.n) + posts.base) >= self.first_run_post
+        gone = ~np.isinf(posts.removed_age)
+        removed += np.bincount(posts.kind[own & gone], minlength=4)
+        surviving += np.bincount(posts.kind[own & ~gone], minlength=4)
+        return removed, surviving
 
     def finish(self) -> None:
         """Close the books: tally every post still held (call once, after the last day)."""

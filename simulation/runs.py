@@ -83,7 +83,9 @@ def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, 
     removed = {k: total(f"posts_removed.{k}") for k in KINDS}
     viol_created = created["spam"] + created["offer"]
     viol_removed = removed["spam"] + removed["offer"]
-    all_removed = sum(removed.values())
+    all_removed = sum(removed.values())  # includes posts carried in from the warm-up
+    own_removed, own_surviving = sim.post_fates()
+    own_viol_removed = float(own_removed[2] + own_removed[3])  # spam + offers
     bans_wrong = total("bans.wrongful")
     return {
         "scenario": sim.scenario.name,
@@ -94,7 +96,7 @@ def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, 
         "accounts_end": int(sim.accounts.n),
         "posts_created": int(sum(created.values())),
         "posts_removed": int(all_removed),
-        "posts_surviving": int(sum(created.values()) - all_removed),
+        "posts_surviving": int(own_surviving.sum()),
         "offers_created": int(created["offer"]),
         "spam_created": int(created["spam"]),
         "offer_impressions": total("impressions.offer"),
@@ -109,7 +111,7 @@ def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, 
         "wrongful_bans_per_10k_accounts": 1e4 * bans_wrong / max(sim.n_initial, 1),
         "wrongful_removals": int(total("wrongful_removals")),
         "precision": (viol_removed / all_removed) if all_removed else float("nan"),
-        "recall": (viol_removed / viol_created) if viol_created else float("nan"),
+        "recall": (own_viol_removed / viol_created) if viol_created else float("nan"),
         "reregistrations": int(total("reregistrations.seller") + total("reregistrations.spammer")),
         "seller_entries": int(sum(total(f"seller_entries.{c}") for c in cats)),
         "seller_exits": int(sum(total(f"seller_exits.{c}") for c in cats)),

@@ -30,6 +30,9 @@ def test_created_equals_removed_plus_surviving(tiny):
     assert t["carried_in"].sum() > 0
     assert np.array_equal(t["removed_checked"] + t["surviving_checked"], created + t["carried_in"])
     assert removed_daily.sum() > 0
+    # the run's own posts, on their own, add up as well
+    own_removed, own_surviving = sim.post_fates()
+    assert np.array_equal(own_removed + own_surviving, created)
 
 
 def test_a_post_removed_twice_is_counted_once(tiny):
