@@ -169,7 +169,7 @@ class Sellers(Strict):
         3.0, "Mean days before a banned seller re-registers", "days", ge=0.0
     )
     entry_per_day: NonNeg = P(
-        0.6,
+        1.5,
         "New restricted sellers per day per 10,000 accounts at average demand and profit",
         "sellers/day/10k",
     )
