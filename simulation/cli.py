@@ -112,7 +112,7 @@ def run(
     from policy import PolicyError, load_policy
     from simulation.runs import resolve_scenario
     from simulation.runs import run as run_api
-    from simulation.storage import normalise_url
+    from simulation.storage import usable_db
 
     try:
         scen, _ = resolve_scenario(scenario)
@@ -128,8 +128,18 @@ def run(
     except ValueError as exc:
         err.print(f"[red]error[/red]: --set: {exc}", markup=True)
         raise typer.Exit(2) from None
+    if days is not None:
+        try:
+            scen.with_changes({"days": days})
+        except ValueError as exc:
+            err.print(f"[red]error[/red]: --days {days}: {exc.errors()[0]['msg']}", markup=True)
+            raise typer.Exit(2) from None
     total = days or scen.days
-    db_url = None if no_db else normalise_url(db)
+    try:
+        db_url = None if no_db else usable_db(db)
+    except OSError as exc:
+        err.print(f"[red]error[/red]: --db {db}: cannot use this database: {exc}", markup=True)
+        raise typer.Exit(2) from None
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),

@@ -201,7 +201,7 @@ def run(
     if changes:
         scen = scen.with_changes(changes)
     if days is not None:
-        scen = scen.model_copy(update={"days": int(days)})
+        scen = scen.with_changes({"days": int(days)})  # validated: at least one day
     pol = resolve_policy(policy)
     seed_ = scen.seed if seed is None else int(seed)
     writer = None

@@ -164,6 +164,22 @@ def normalise_url(db: str | Path | None) -> str:
     return f"sqlite:///{path}"
 
 
+def usable_db(db: str | Path | None) -> str:
+    """The URL of ``db`` after checking it can be opened; ``OSError`` says why not.
+
+    A run finds out that its database is unusable before it starts, not after its last day.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        url = normalise_url(db)
+        with engine_for(url).connect():
+            pass
+    except SQLAlchemyError as exc:
+        raise OSError(str(exc.orig) if getattr(exc, "orig", None) else str(exc)) from None
+    return url
+
+
 @lru_cache(maxsize=16)
 def engine_for(url: str) -> Engine:
     kwargs: dict[str, Any] = {}

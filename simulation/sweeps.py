@@ -75,13 +75,20 @@ def parse_seeds(text: str | Iterable[int]) -> list[int]:
         if not part:
             continue
         lo, sep, hi = part.partition("-")
-        if sep and lo:
-            a, b = int(lo), int(hi)
-            if b < a:
-                raise ValueError(f"seed range '{part}' runs backwards")
-            seeds.update(range(a, b + 1))
-        else:
-            seeds.add(int(part))
+        try:
+            if sep and lo:
+                a, b = int(lo), int(hi)
+                if b < a:
+                    raise ValueError(f"seed range '{part}' runs backwards")
+                seeds.update(range(a, b + 1))
+            else:
+                seeds.add(int(part))
+        except ValueError as exc:
+            if "backwards" in str(exc):
+                raise
+            raise ValueError(
+                f"seeds '{text}': '{part}' is not a seed or a range (expected e.g. 1-20 or 1,3,5)"
+            ) from None
     if not seeds:
         raise ValueError(f"no seeds in '{text}'")
     return sorted(seeds)

@@ -138,3 +138,18 @@ def test_runs_list_and_export(tmp_path):
 def test_metrics_lists_definitions():
     result = runner.invoke(app, ["metrics"])
     assert result.exit_code == 0 and "ad_share" in result.output
+
+
+def test_unusable_database_exits_2_before_running(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    result = runner.invoke(
+        app, ["run", "--scenario", "classroom", "--days", "2", "--db", str(blocker / "runs.db")]
+    )
+    assert result.exit_code == 2
+    assert "cannot use this database" in result.output
+
+
+def test_days_must_be_positive():
+    result = runner.invoke(app, ["run", "--scenario", "classroom", "--days", "0", "--no-db"])
+    assert result.exit_code == 2 and "--days 0" in result.output
