@@ -46,6 +46,38 @@ KIND_NAMES = (
 )
 
 
+# Words the engine uses for accounts and actions, shown in the inspectors.
+ACCOUNT_WORDS = (
+    QT_TRANSLATE_NOOP("Words", "regular"),
+    QT_TRANSLATE_NOOP("Words", "micro merchant"),
+    QT_TRANSLATE_NOOP("Words", "restricted seller"),
+    QT_TRANSLATE_NOOP("Words", "spammer"),
+    QT_TRANSLATE_NOOP("Words", "personal"),
+    QT_TRANSLATE_NOOP("Words", "official"),
+    QT_TRANSLATE_NOOP("Words", "active"),
+    QT_TRANSLATE_NOOP("Words", "restricted"),
+    QT_TRANSLATE_NOOP("Words", "banned"),
+    QT_TRANSLATE_NOOP("Words", "exited"),
+    QT_TRANSLATE_NOOP("Words", "churned"),
+    QT_TRANSLATE_NOOP("Words", "none"),
+    QT_TRANSLATE_NOOP("Words", "spacing"),
+    QT_TRANSLATE_NOOP("Words", "homoglyph"),
+    QT_TRANSLATE_NOOP("Words", "pinyin abbrev"),
+    QT_TRANSLATE_NOOP("Words", "emoji"),
+    QT_TRANSLATE_NOOP("Words", "contact only"),
+    QT_TRANSLATE_NOOP("Words", "image only"),
+    QT_TRANSLATE_NOOP("Words", "warn"),
+    QT_TRANSLATE_NOOP("Words", "restrict"),
+    QT_TRANSLATE_NOOP("Words", "ban"),
+    QT_TRANSLATE_NOOP("Words", "reinstate"),
+)
+
+
+def word(text: str) -> str:
+    """An engine word (``restricted_seller``, ``banned``, ``warn``) in the interface language."""
+    return t("Words", str(text).replace("_", " "))
+
+
 def t(context: str, text: str) -> str:
     """Translate a text marked elsewhere with QT_TRANSLATE_NOOP."""
     return QCoreApplication.translate(context, text)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.charts import LINE_WIDTH, PALETTE, big_font
+from app.i18n import word
 from simulation.enforcement import RULE_COUNTS
 
 NEVER_DAY = -(10**6)
@@ -88,16 +89,16 @@ class AccountInspector(QWidget):
     def show_account(self, info: dict[str, Any]) -> None:
         self.info = info
         self.heading.setText(f"<b>{info.get('name', '')}</b> · #{info['account']}")
-        status = str(info.get("status", ""))
+        status = word(info.get("status", ""))
         if info.get("status_day", NEVER_DAY) > NEVER_DAY // 2 and status != "active":
             status += self.tr(" (since day {0})").format(info["status_day"])
         values = {
-            "archetype": str(info.get("archetype", "")).replace("_", " "),
-            "kind": str(info.get("kind", "")),
+            "archetype": word(info.get("archetype", "")),
+            "kind": word(info.get("kind", "")),
             "category": str(info.get("category", "")) or "–",
             "status": status,
             "join_day": str(info.get("join_day", "")),
-            "style": str(info.get("style", "")),
+            "style": word(info.get("style", "")),
             "violations": str(info.get("violations", "")),
             "removals": str(info.get("removals", "")),
             "bans": str(info.get("bans", "")),
@@ -112,7 +113,7 @@ class AccountInspector(QWidget):
             rule_name = self.rule_names[rule] if 0 <= rule < len(self.rule_names) else "–"
             cells = [
                 f"{e['day']}",
-                str(e["action"]),
+                word(e["action"]),
                 rule_name,
                 self.tr("yes") if e.get("wrongful") else self.tr("no"),
                 str(e.get("reason", "")),

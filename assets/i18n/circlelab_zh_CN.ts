@@ -4,117 +4,117 @@
 <context>
     <name>AccountInspector</name>
     <message>
-        <location filename="../../app/inspectors.py" line="47"/>
+        <location filename="../../app/inspectors.py" line="49"/>
         <source>Click a post in the feed to inspect its author</source>
         <translation>点击朋友圈中的动态以查看发布者</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="53"/>
+        <location filename="../../app/inspectors.py" line="55"/>
         <source>Archetype</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="53"/>
+        <location filename="../../app/inspectors.py" line="56"/>
         <source>Account type</source>
         <translation>账户类型</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="54"/>
+        <location filename="../../app/inspectors.py" line="57"/>
         <source>Sells</source>
         <translation>售卖</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="54"/>
+        <location filename="../../app/inspectors.py" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="55"/>
+        <location filename="../../app/inspectors.py" line="59"/>
         <source>Joined on day</source>
         <translation>注册于第几天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="55"/>
+        <location filename="../../app/inspectors.py" line="60"/>
         <source>Writing style</source>
         <translation>书写方式</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="56"/>
+        <location filename="../../app/inspectors.py" line="61"/>
         <source>Violating posts</source>
         <translation>违规动态</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="56"/>
+        <location filename="../../app/inspectors.py" line="62"/>
         <source>Posts removed</source>
         <translation>被删动态</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="57"/>
+        <location filename="../../app/inspectors.py" line="63"/>
         <source>Bans</source>
         <translation>封号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="57"/>
+        <location filename="../../app/inspectors.py" line="64"/>
         <source>Re-registrations</source>
         <translation>重新注册</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="66"/>
+        <location filename="../../app/inspectors.py" line="75"/>
         <source>Day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="66"/>
+        <location filename="../../app/inspectors.py" line="76"/>
         <source>Action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="66"/>
+        <location filename="../../app/inspectors.py" line="77"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="67"/>
+        <location filename="../../app/inspectors.py" line="78"/>
         <source>Wrongful</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="67"/>
+        <location filename="../../app/inspectors.py" line="79"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="72"/>
+        <location filename="../../app/inspectors.py" line="86"/>
         <source>Strikes, actions and appeals</source>
         <translation>违规计分、处置与申诉</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="80"/>
+        <location filename="../../app/inspectors.py" line="94"/>
         <source> (since day {0})</source>
         <translation>（自第 {0} 天起）</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="101"/>
+        <location filename="../../app/inspectors.py" line="118"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="101"/>
+        <location filename="../../app/inspectors.py" line="118"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="110"/>
+        <location filename="../../app/inspectors.py" line="128"/>
         <source>came back from banned</source>
         <translation>来自被封账号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="114"/>
+        <location filename="../../app/inspectors.py" line="132"/>
         <source>re-registered as</source>
         <translation>重新注册为</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="117"/>
+        <location filename="../../app/inspectors.py" line="135"/>
         <source>generation {0}</source>
         <translation>第 {0} 代</translation>
     </message>
@@ -200,47 +200,47 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../app/compare.py" line="82"/>
+        <location filename="../../app/compare.py" line="107"/>
         <source>Policy in the editor</source>
         <translation>编辑器中的策略</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="90"/>
+        <location filename="../../app/compare.py" line="115"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="91"/>
+        <location filename="../../app/compare.py" line="116"/>
         <source>Run both</source>
         <translation>同时运行</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="97"/>
+        <location filename="../../app/compare.py" line="122"/>
         <source>A (solid):</source>
         <translation>A（实线）：</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="99"/>
+        <location filename="../../app/compare.py" line="124"/>
         <source>B (dashed):</source>
         <translation>B（虚线）：</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="107"/>
+        <location filename="../../app/compare.py" line="132"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="166"/>
+        <location filename="../../app/compare.py" line="191"/>
         <source>The policy in the editor has errors; fix it first</source>
         <translation>编辑器中的策略有错误，请先修正</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="175"/>
+        <location filename="../../app/compare.py" line="200"/>
         <source>Running {0} vs {1}…</source>
         <translation>正在运行 {0} 对比 {1}…</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="195"/>
+        <location filename="../../app/compare.py" line="220"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -258,52 +258,52 @@
         <translation>语料…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="68"/>
+        <location filename="../../app/corpus_panel.py" line="69"/>
         <source>LABEL=TARGET pairs (targets: spam, offer, regular, life, ad, ignore)</source>
         <translation>标签=类别 对（类别：spam、offer、regular、life、ad、ignore）</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="74"/>
+        <location filename="../../app/corpus_panel.py" line="75"/>
         <source>Map:</source>
         <translation>映射：</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="77"/>
+        <location filename="../../app/corpus_panel.py" line="78"/>
         <source>No corpus chosen</source>
         <translation>未选择语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="101"/>
+        <location filename="../../app/corpus_panel.py" line="102"/>
         <source>Choose a labelled corpus</source>
         <translation>选择带标注的语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="102"/>
+        <location filename="../../app/corpus_panel.py" line="104"/>
         <source>Corpora (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</source>
         <translation>语料 (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="125"/>
+        <location filename="../../app/corpus_panel.py" line="132"/>
         <source>Evaluating {0}…</source>
         <translation>正在评估 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="157"/>
+        <location filename="../../app/corpus_panel.py" line="171"/>
         <source>✗ {0}</source>
         <translation>✗ {0}</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="168"/>
+        <location filename="../../app/corpus_panel.py" line="183"/>
         <source>{0} messages ({1} spam, {2} ham): precision {3:.1%}, recall {4:.1%}, F1 {5:.1%}, false-positive rate {6:.2%}; {7:,.0f} messages/s</source>
         <translation>{0} 条消息（{1} 条垃圾，{2} 条正常）：精确率 {3:.1%}，召回率 {4:.1%}，F1 {5:.1%}，误报率 {6:.2%}；每秒 {7:,.0f} 条</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="178"/>
+        <location filename="../../app/corpus_panel.py" line="203"/>
         <source>wrongly hit</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="179"/>
+        <location filename="../../app/corpus_panel.py" line="204"/>
         <source>missed</source>
         <translation>漏判</translation>
     </message>
@@ -339,37 +339,37 @@
         <translation>全部动态</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="56"/>
+        <location filename="../../app/panels/feed.py" line="57"/>
         <source>Life</source>
         <translation>生活</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="56"/>
+        <location filename="../../app/panels/feed.py" line="58"/>
         <source>Ads</source>
         <translation>广告</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="57"/>
+        <location filename="../../app/panels/feed.py" line="59"/>
         <source>Spam</source>
         <translation>垃圾信息</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="57"/>
+        <location filename="../../app/panels/feed.py" line="60"/>
         <source>Restricted offers</source>
         <translation>违禁商品信息</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="57"/>
+        <location filename="../../app/panels/feed.py" line="61"/>
         <source>Removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="85"/>
+        <location filename="../../app/panels/feed.py" line="90"/>
         <source>User #{0}</source>
         <translation>用户 #{0}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="113"/>
+        <location filename="../../app/panels/feed.py" line="119"/>
         <source>Friends Circle · day {0} · {1} posts</source>
         <translation>朋友圈 · 第 {0} 天 · {1} 条动态</translation>
     </message>
@@ -400,177 +400,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="87"/>
+        <location filename="../../app/main_window.py" line="93"/>
         <source>Circle Lab — moderation-policy laboratory</source>
         <translation>朋友圈实验室 — 内容治理策略实验</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="101"/>
+        <location filename="../../app/main_window.py" line="107"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="103"/>
+        <location filename="../../app/main_window.py" line="109"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="105"/>
+        <location filename="../../app/main_window.py" line="111"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="122"/>
+        <location filename="../../app/main_window.py" line="128"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="123"/>
+        <location filename="../../app/main_window.py" line="129"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="124"/>
+        <location filename="../../app/main_window.py" line="130"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="132"/>
+        <location filename="../../app/main_window.py" line="138"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="133"/>
+        <location filename="../../app/main_window.py" line="139"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="134"/>
+        <location filename="../../app/main_window.py" line="142"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136"/>
+        <location filename="../../app/main_window.py" line="147"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="140"/>
+        <location filename="../../app/main_window.py" line="152"/>
         <source>Friends Circle</source>
         <translation>朋友圈</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="142"/>
+        <location filename="../../app/main_window.py" line="156"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="154"/>
+        <location filename="../../app/main_window.py" line="170"/>
         <source>Pick a scenario and a policy, then Setup (Ctrl+R)</source>
         <translation>选择场景和策略，然后点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="169"/>
+        <location filename="../../app/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="172"/>
+        <location filename="../../app/main_window.py" line="187"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="178"/>
+        <location filename="../../app/main_window.py" line="192"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="266"/>
+        <location filename="../../app/main_window.py" line="282"/>
         <source>Setting up…</source>
         <translation>正在建立…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="339"/>
+        <location filename="../../app/main_window.py" line="359"/>
         <source>Starting the engine process…</source>
         <translation>正在启动引擎进程…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="342"/>
+        <location filename="../../app/main_window.py" line="362"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="224"/>
+        <location filename="../../app/main_window.py" line="238"/>
         <source>{0} = {1}: takes effect at the next setup</source>
         <translation>{0} = {1}：下次建立时生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="260"/>
+        <location filename="../../app/main_window.py" line="276"/>
         <source>The policy has errors; fix it before setup</source>
         <translation>策略有错误，请修正后再建立</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="293"/>
+        <location filename="../../app/main_window.py" line="309"/>
         <source>Will be used at the next setup: {0}</source>
         <translation>将在下次建立时使用：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="319"/>
+        <location filename="../../app/main_window.py" line="338"/>
         <source>In force: {0} (from day 0)</source>
         <translation>生效中：{0}（自第 0 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="320"/>
+        <location filename="../../app/main_window.py" line="340"/>
         <source>Ready: seed {0}, {1} days</source>
         <translation>就绪：种子 {0}，{1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="346"/>
+        <location filename="../../app/main_window.py" line="366"/>
         <source>Run finished after day {0}</source>
         <translation>运行结束于第 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="351"/>
+        <location filename="../../app/main_window.py" line="371"/>
         <source>In force: {0} (from day {1})</source>
         <translation>生效中：{0}（自第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="352"/>
+        <location filename="../../app/main_window.py" line="372"/>
         <source>Policy applied from day {0}</source>
         <translation>策略自第 {0} 天起生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="355"/>
+        <location filename="../../app/main_window.py" line="375"/>
         <source>{0} = {1} from day {2}</source>
         <translation>{0} = {1}，自第 {2} 天起</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="422"/>
+        <location filename="../../app/main_window.py" line="442"/>
         <source>Stored run #{0}: {1}</source>
         <translation>保存的运行 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="424"/>
+        <location filename="../../app/main_window.py" line="445"/>
         <source>Opened stored run #{0} ({1})</source>
         <translation>已打开保存的运行 #{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="430"/>
+        <location filename="../../app/main_window.py" line="452"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="434"/>
+        <location filename="../../app/main_window.py" line="456"/>
         <source>Charts written to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="439"/>
+        <location filename="../../app/main_window.py" line="462"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="457"/>
+        <location filename="../../app/main_window.py" line="480"/>
         <source>The language changes at the next start</source>
         <translation>语言将在下次启动时切换</translation>
     </message>
@@ -593,82 +593,82 @@
         <translation>账户数</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="48"/>
+        <location filename="../../app/panels/scenario.py" line="50"/>
         <source>Micro-merchants</source>
         <translation>微商</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="51"/>
+        <location filename="../../app/panels/scenario.py" line="57"/>
         <source>Restricted sellers</source>
         <translation>违禁品卖家</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="52"/>
+        <location filename="../../app/panels/scenario.py" line="62"/>
         <source>Spammers</source>
         <translation>垃圾号</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="53"/>
+        <location filename="../../app/panels/scenario.py" line="63"/>
         <source>Life posts per user</source>
         <translation>每人每天生活动态</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="54"/>
+        <location filename="../../app/panels/scenario.py" line="64"/>
         <source>Ads per merchant</source>
         <translation>每个微商的广告数</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="55"/>
+        <location filename="../../app/panels/scenario.py" line="65"/>
         <source>Offers per seller</source>
         <translation>每个卖家的违禁信息数</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="56"/>
+        <location filename="../../app/panels/scenario.py" line="66"/>
         <source>Spam per spammer</source>
         <translation>每个垃圾号的垃圾信息数</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="57"/>
+        <location filename="../../app/panels/scenario.py" line="67"/>
         <source>View probability</source>
         <translation>浏览概率</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="58"/>
+        <location filename="../../app/panels/scenario.py" line="68"/>
         <source>Initial evasion</source>
         <translation>初始规避率</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="59"/>
+        <location filename="../../app/panels/scenario.py" line="69"/>
         <source>Evasion learning</source>
         <translation>规避学习</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="61"/>
+        <location filename="../../app/panels/scenario.py" line="71"/>
         <source>Seller re-registration</source>
         <translation>卖家重新注册</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="63"/>
+        <location filename="../../app/panels/scenario.py" line="75"/>
         <source>Re-registration delay</source>
         <translation>重新注册延迟</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="64"/>
+        <location filename="../../app/panels/scenario.py" line="81"/>
         <source>New sellers</source>
         <translation>新卖家</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="66"/>
+        <location filename="../../app/panels/scenario.py" line="84"/>
         <source>Spammer re-registration</source>
         <translation>垃圾号重新注册</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="67"/>
+        <location filename="../../app/panels/scenario.py" line="89"/>
         <source>New spammers</source>
         <translation>新垃圾号</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="68"/>
+        <location filename="../../app/panels/scenario.py" line="90"/>
         <source>Churn threshold</source>
         <translation>流失阈值</translation>
     </message>
@@ -691,88 +691,88 @@
         <translation>自下一天起启用此策略（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="64"/>
+        <location filename="../../app/panels/policy.py" line="65"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="66"/>
+        <location filename="../../app/panels/policy.py" line="67"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="68"/>
+        <location filename="../../app/panels/policy.py" line="69"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="69"/>
+        <location filename="../../app/panels/policy.py" line="70"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="71"/>
+        <location filename="../../app/panels/policy.py" line="72"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="86"/>
+        <location filename="../../app/panels/policy.py" line="88"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="86"/>
+        <location filename="../../app/panels/policy.py" line="89"/>
         <source>Condition</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="86"/>
+        <location filename="../../app/panels/policy.py" line="90"/>
         <source>Action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="86"/>
+        <location filename="../../app/panels/policy.py" line="91"/>
         <source>Strikes</source>
         <translation>违规计分</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="87"/>
+        <location filename="../../app/panels/policy.py" line="92"/>
         <source>Hits so far</source>
         <translation>累计命中</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="94"/>
+        <location filename="../../app/panels/policy.py" line="100"/>
         <source>Click a rule to inspect it</source>
         <translation>点击规则查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="137"/>
+        <location filename="../../app/panels/policy.py" line="145"/>
         <source>Open policy</source>
         <translation>打开策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="138"/>
-        <location filename="../../app/panels/policy.py" line="144"/>
+        <location filename="../../app/panels/policy.py" line="147"/>
+        <location filename="../../app/panels/policy.py" line="154"/>
         <source>YAML policies (*.yaml *.yml)</source>
         <translation>YAML 策略 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="143"/>
+        <location filename="../../app/panels/policy.py" line="154"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="163"/>
+        <location filename="../../app/panels/policy.py" line="174"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="170"/>
+        <location filename="../../app/panels/policy.py" line="182"/>
         <source>✓ Valid: {0} ({1} rules)</source>
         <translation>✓ 有效：{0}（{1} 条规则）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="175"/>
+        <location filename="../../app/panels/policy.py" line="188"/>
         <source>✗ {0} problem(s) — the policy in force is unchanged</source>
         <translation>✗ {0} 个问题 — 生效中的策略保持不变</translation>
     </message>
@@ -780,57 +780,57 @@
 <context>
     <name>RuleInspector</name>
     <message>
-        <location filename="../../app/inspectors.py" line="129"/>
+        <location filename="../../app/inspectors.py" line="147"/>
         <source>Click a rule in the policy panel to inspect it</source>
         <translation>点击策略面板中的规则以查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="134"/>
+        <location filename="../../app/inspectors.py" line="152"/>
         <source>day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="135"/>
+        <location filename="../../app/inspectors.py" line="153"/>
         <source>posts or accounts per day</source>
         <translation>每天条数或账户数</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="139"/>
+        <location filename="../../app/inspectors.py" line="157"/>
         <source>hits</source>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="139"/>
+        <location filename="../../app/inspectors.py" line="158"/>
         <source>true positives</source>
         <translation>真阳性</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="140"/>
+        <location filename="../../app/inspectors.py" line="159"/>
         <source>false positives</source>
         <translation>误报</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="141"/>
+        <location filename="../../app/inspectors.py" line="160"/>
         <source>wrongful account actions</source>
         <translation>错误的账户处置</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="148"/>
+        <location filename="../../app/inspectors.py" line="166"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="148"/>
+        <location filename="../../app/inspectors.py" line="166"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="170"/>
+        <location filename="../../app/inspectors.py" line="186"/>
         <source>&lt;b&gt;Rule {0}&lt;/b&gt; · {1} days</source>
         <translation>&lt;b&gt;规则 {0}&lt;/b&gt; · {1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="172"/>
+        <location filename="../../app/inspectors.py" line="191"/>
         <source>precision (true positives / hits)</source>
         <translation>精确率（真阳性/命中）</translation>
     </message>
@@ -843,70 +843,70 @@
         <translation>运行控制</translation>
     </message>
     <message>
-        <location filename="../../app/panels/run_controls.py" line="38"/>
+        <location filename="../../app/panels/run_controls.py" line="40"/>
         <source>Setup</source>
         <translation>建立</translation>
     </message>
     <message>
-        <location filename="../../app/panels/run_controls.py" line="39"/>
+        <location filename="../../app/panels/run_controls.py" line="42"/>
         <source>Build a new world from the scenario and policy</source>
         <translation>根据场景和策略建立新世界</translation>
     </message>
     <message>
-        <location filename="../../app/panels/run_controls.py" line="40"/>
-        <location filename="../../app/panels/run_controls.py" line="80"/>
+        <location filename="../../app/panels/run_controls.py" line="44"/>
         <location filename="../../app/panels/run_controls.py" line="89"/>
+        <location filename="../../app/panels/run_controls.py" line="98"/>
         <source>Go</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../app/panels/run_controls.py" line="40"/>
+        <location filename="../../app/panels/run_controls.py" line="44"/>
         <source>Run or pause</source>
         <translation>运行或暂停</translation>
     </message>
     <message>
-        <location filename="../../app/panels/run_controls.py" line="42"/>
+        <location filename="../../app/panels/run_controls.py" line="46"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../app/panels/run_controls.py" line="42"/>
+        <location filename="../../app/panels/run_controls.py" line="46"/>
         <source>One day</source>
         <translation>前进一天</translation>
     </message>
     <message>
-        <location filename="../../app/panels/run_controls.py" line="43"/>
+        <location filename="../../app/panels/run_controls.py" line="49"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/panels/run_controls.py" line="44"/>
+        <location filename="../../app/panels/run_controls.py" line="51"/>
         <source>Back to day 0 with the same settings</source>
         <translation>以相同设置回到第 0 天</translation>
     </message>
     <message>
-        <location filename="../../app/panels/run_controls.py" line="50"/>
+        <location filename="../../app/panels/run_controls.py" line="58"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../app/panels/run_controls.py" line="74"/>
+        <location filename="../../app/panels/run_controls.py" line="83"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../app/panels/run_controls.py" line="75"/>
+        <location filename="../../app/panels/run_controls.py" line="83"/>
         <source>{0} days/s</source>
         <translation>{0} 天/秒</translation>
     </message>
     <message>
-        <location filename="../../app/panels/run_controls.py" line="80"/>
         <location filename="../../app/panels/run_controls.py" line="89"/>
+        <location filename="../../app/panels/run_controls.py" line="98"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/panels/run_controls.py" line="97"/>
+        <location filename="../../app/panels/run_controls.py" line="106"/>
         <source>Day {0} / {1}</source>
         <translation>第 {0} / {1} 天</translation>
     </message>
@@ -914,92 +914,92 @@
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../app/runs_view.py" line="38"/>
+        <location filename="../../app/runs_view.py" line="39"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="38"/>
+        <location filename="../../app/runs_view.py" line="40"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="38"/>
+        <location filename="../../app/runs_view.py" line="41"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="38"/>
+        <location filename="../../app/runs_view.py" line="42"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="39"/>
+        <location filename="../../app/runs_view.py" line="43"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="39"/>
+        <location filename="../../app/runs_view.py" line="44"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="39"/>
+        <location filename="../../app/runs_view.py" line="45"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="39"/>
+        <location filename="../../app/runs_view.py" line="46"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="46"/>
+        <location filename="../../app/runs_view.py" line="55"/>
         <source>Open run</source>
         <translation>打开运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="48"/>
+        <location filename="../../app/runs_view.py" line="57"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="50"/>
+        <location filename="../../app/runs_view.py" line="59"/>
         <source>Database…</source>
         <translation>数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="52"/>
+        <location filename="../../app/runs_view.py" line="61"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="73"/>
+        <location filename="../../app/runs_view.py" line="82"/>
         <source>Cannot open the database: {0}</source>
         <translation>无法打开数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="76"/>
+        <location filename="../../app/runs_view.py" line="85"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="101"/>
+        <location filename="../../app/runs_view.py" line="118"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="107"/>
+        <location filename="../../app/runs_view.py" line="125"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="108"/>
+        <location filename="../../app/runs_view.py" line="125"/>
         <source>SQLite databases (*.db *.sqlite)</source>
         <translation>SQLite 数据库 (*.db *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="112"/>
+        <location filename="../../app/runs_view.py" line="130"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
@@ -1007,22 +1007,22 @@
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../app/panels/scenario.py" line="181"/>
+        <location filename="../../app/panels/scenario.py" line="207"/>
         <source>live: takes effect the next day</source>
         <translation>实时：下一天生效</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="182"/>
+        <location filename="../../app/panels/scenario.py" line="209"/>
         <source>takes effect at the next setup</source>
         <translation>下次建立时生效</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="195"/>
+        <location filename="../../app/panels/scenario.py" line="223"/>
         <source>⚡ live parameters change a running world from the next day</source>
         <translation>⚡ 实时参数会在下一天改变正在运行的世界</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="200"/>
+        <location filename="../../app/panels/scenario.py" line="228"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
@@ -1108,6 +1108,119 @@
         <location filename="../../app/i18n.py" line="38"/>
         <source>day</source>
         <translation>天</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../../app/i18n.py" line="51"/>
+        <source>regular</source>
+        <translation>普通用户</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="52"/>
+        <source>micro merchant</source>
+        <translation>微商</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="53"/>
+        <source>restricted seller</source>
+        <translation>违禁品卖家</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="54"/>
+        <source>spammer</source>
+        <translation>垃圾号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="55"/>
+        <source>personal</source>
+        <translation>个人号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="56"/>
+        <source>official</source>
+        <translation>公众号/企业号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="57"/>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="58"/>
+        <source>restricted</source>
+        <translation>限制中</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="59"/>
+        <source>banned</source>
+        <translation>已封号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="60"/>
+        <source>exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="61"/>
+        <source>churned</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="62"/>
+        <source>none</source>
+        <translation>未规避</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="63"/>
+        <source>spacing</source>
+        <translation>插空格</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="64"/>
+        <source>homoglyph</source>
+        <translation>形近字</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="65"/>
+        <source>pinyin abbrev</source>
+        <translation>拼音/缩写</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="66"/>
+        <source>emoji</source>
+        <translation>表情替代</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="67"/>
+        <source>contact only</source>
+        <translation>只留联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="68"/>
+        <source>image only</source>
+        <translation>只发图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="69"/>
+        <source>warn</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="70"/>
+        <source>restrict</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="71"/>
+        <source>ban</source>
+        <translation>封号</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="72"/>
+        <source>reinstate</source>
+        <translation>恢复</translation>
     </message>
 </context>
 </TS>

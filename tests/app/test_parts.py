@@ -78,3 +78,46 @@ def test_chinese_translation_is_compiled_and_loads(qtbot):
     finally:
         app.removeTranslator(translator)
         i18n.install(app, "en_US")
+
+
+def test_account_inspector_speaks_the_interface_language(qtbot):
+    """Engine words (archetype, status, writing style, actions) are translated too."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app import i18n
+    from app.inspectors import AccountInspector
+
+    app = QCoreApplication.instance()
+    translator = i18n.install(app, "zh_CN")
+    try:
+        inspector = AccountInspector()
+        qtbot.addWidget(inspector)
+        inspector.show_account(
+            {
+                "account": 7,
+                "name": "小美",
+                "archetype": "restricted_seller",
+                "kind": "personal",
+                "category": "tobacco",
+                "status": "banned",
+                "status_day": 40,
+                "join_day": -365,
+                "style": "homoglyph",
+                "violations": 3,
+                "removals": 3,
+                "bans": 1,
+                "predecessor": -1,
+                "successors": [],
+                "events": [
+                    {"day": 40, "action": "ban", "rule": -1, "wrongful": False, "reason": "ladder"}
+                ],
+            }
+        )
+        shown = {k: w.text() for k, w in inspector.fields.items()}
+        assert shown["archetype"] == "违禁品卖家"
+        assert shown["status"].startswith("已封号")
+        assert shown["style"] == "形近字"
+        assert inspector.events.item(0, 1).text() == "封号"
+    finally:
+        app.removeTranslator(translator)
+        i18n.install(app, "en_US")
