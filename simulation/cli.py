@@ -56,6 +56,17 @@ def fail_input(exc: Exception) -> None:
     raise typer.Exit(2)
 
 
+def open_stored(db: str | None) -> Any:
+    """The database behind ``--db``, or exit 2 with the reason it cannot be used."""
+    from simulation.storage import open_db, usable_db
+
+    try:
+        return open_db(usable_db(db))
+    except OSError as exc:
+        err.print(f"[red]error[/red]: --db {db}: cannot use this database: {exc}", markup=True)
+        raise typer.Exit(2) from None
+
+
 def parse_set(values: list[str] | None) -> dict[str, Any]:
     """``--set sellers.evasion_learn=0.3`` → ``{"sellers.evasion_learn": 0.3}`` (YAML scalars)."""
     from ruamel.yaml import YAML
@@ -228,9 +239,9 @@ def runs_list(
     db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False
 ) -> None:
     """Stored runs with their state: complete, running, failed, interrupted or incomplete."""
-    from simulation.storage import list_runs, open_db, run_state
+    from simulation.storage import list_runs, run_state
 
-    runs = list_runs(open_db(db))
+    runs = list_runs(open_stored(db))
     rows = [
         {
             "id": r.id,
@@ -266,10 +277,9 @@ def runs_export(
 ) -> None:
     """Write a stored run's daily_metrics.csv and charts without re-running it."""
     from simulation.outputs import export_stored_run
-    from simulation.storage import open_db
 
     try:
-        path = export_stored_run(open_db(db), run_id, out_dir)
+        path = export_stored_run(open_stored(db), run_id, out_dir)
     except KeyError as exc:
         err.print(f"[red]error[/red]: {exc.args[0]}", markup=True)
         raise typer.Exit(2) from None
@@ -279,9 +289,9 @@ def runs_export(
 @runs_app.command("delete")
 def runs_delete(run_id: int, db: DbOption = None) -> None:
     """Delete a stored run and all its rows."""
-    from simulation.storage import delete_run, get_run, open_db
+    from simulation.storage import delete_run, get_run
 
-    engine = open_db(db)
+    engine = open_stored(db)
     try:
         get_run(engine, run_id)
     except KeyError as exc:

@@ -269,11 +269,12 @@ def _finish(result, as_json: bool, report: Path | None) -> None:
 
 
 def _load(db: str | None, ref: str):
-    from simulation.storage import open_db
     from simulation.sweeps import load_any
 
     try:
-        return load_any(open_db(db), ref)
+        from simulation.cli import open_stored
+
+        return load_any(open_stored(db), ref)
     except KeyError as exc:
         raise _input_error(str(exc.args[0])) from None
 
