@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.assets import policy_presets
 from app.charts import ChartPanel, ChartSpec
 from app.engine_proc import compare_serve, policy_recipe
-from app.paths import policy_presets
 from simulation.numbers import format_number
 from simulation.scenario import Scenario
 

@@ -131,7 +131,7 @@ class _Engine:
         raise ValueError(f"unknown request {op!r}")
 
     def setup(self, scenario: Any, recipe: tuple, seed: int) -> tuple:
-        from simulation.engine import Simulation
+        from simulation.world.engine import Simulation
 
         self.sim = None  # free the old world before building the next one
         policy = build_policy(recipe)
@@ -153,8 +153,8 @@ def warm_up() -> None:
     first request comes: compile a policy, build a tiny world, run a day, read a feed."""
     try:
         from policy import load_policy
-        from simulation.engine import Simulation
         from simulation.scenario import load_scenario
+        from simulation.world.engine import Simulation
 
         sim = Simulation(
             load_scenario("classroom").with_changes({"days": 1}), load_policy("crackdown")
@@ -213,8 +213,8 @@ def compare_serve(conn: Any, scenario: Any, recipe_a: tuple, recipe_b: tuple, da
     """
     import time
 
-    from simulation.engine import Simulation
-    from simulation.runs import summarise
+    from simulation.runs.run import summarise
+    from simulation.world.engine import Simulation
 
     try:
         start = time.perf_counter()

@@ -66,7 +66,7 @@ class FeedModel(QAbstractListModel):
 
     # ------------------------------------------------------------- loading
     def set_frame(self, frame: pd.DataFrame) -> None:
-        """Replace the posts (a frame with simulation.feed_view.FEED_COLUMNS)."""
+        """Replace the posts (a frame with simulation.world.views.FEED_COLUMNS)."""
         cols: dict[str, np.ndarray] = {}
         n = len(frame)
         for name in ROLES:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTranslator
 
-from app.paths import i18n_dir
+from app.assets import i18n_dir
 
 LOCALES = ("en_US", "zh_CN")
 

@@ -37,8 +37,8 @@ from app.panels.scenario import ScenarioPanel
 from app.runs_view import RunsView
 from app.stored import StoredRun
 from app.worker import SetupInfo, WorkerHost
-from simulation.content import load_catalogue
-from simulation.engine import DayRecord
+from simulation.world.content.pool import load_catalogue
+from simulation.world.engine import DayRecord
 
 FEED_REFRESH_MS = 400
 HITS_REFRESH_MS = 250

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.stored import StoredRun
-from simulation.storage import list_runs, normalise_url, open_db, run_state
+from simulation.runs.storage import list_runs, normalise_url, open_db, run_state
 
 
 class RunsView(QWidget):

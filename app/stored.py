@@ -10,10 +10,8 @@ from sqlalchemy import distinct
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from simulation.accounts import ARCHETYPE_NAMES, STATUS_NAMES
-from simulation.feed_view import FEED_COLUMNS
 from simulation.metrics import STYLES
-from simulation.storage import (
+from simulation.runs.storage import (
     AccountRow,
     FeedItem,
     ModerationEvent,
@@ -23,6 +21,8 @@ from simulation.storage import (
     load_metrics,
     load_table,
 )
+from simulation.world.accounts import ARCHETYPE_NAMES, STATUS_NAMES
+from simulation.world.views import FEED_COLUMNS
 
 
 class StoredRun:

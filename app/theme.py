@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.paths import icons_dir, styles_dir
+from app.assets import icons_dir, styles_dir
 
 THEMES = ("light", "dark")
 BASE_POINT_SIZE = 11  # readable on a projector without zooming

@@ -25,8 +25,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from app import engine_proc
-from simulation.engine import DayRecord
 from simulation.scenario import Scenario
+from simulation.world.engine import DayRecord
 
 SWITCH_INTERVAL_S = 0.001
 POLL_S = 0.05  # how often a wait for the engine checks that it is alive / not cancelled

@@ -99,8 +99,8 @@ def bench_stalls(app: QApplication, days: int, tmp: Path) -> None:
 def bench_charts(app: QApplication) -> None:
     from app.charts import ChartPanel, chart_specs
     from app.main_window import category_labels
-    from simulation.content import load_catalogue
     from simulation.metrics import columns
+    from simulation.world.content.pool import load_catalogue
 
     cats = tuple(load_catalogue().names())
     panel = ChartPanel()
@@ -128,7 +128,7 @@ def bench_charts(app: QApplication) -> None:
 def bench_feed(app: QApplication, n: int) -> None:
     from app.feed_model import FeedModel
     from app.panels.feed import make_feed_view
-    from simulation.content import build_text_pool, load_catalogue
+    from simulation.world.content.pool import build_text_pool, load_catalogue
 
     pool = build_text_pool(load_catalogue(), "en_US", np.random.default_rng(1))
     rng = np.random.default_rng(2)

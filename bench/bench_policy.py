@@ -36,8 +36,8 @@ def text_pool(n: int, seed: int) -> tuple[list[str], np.ndarray, np.ndarray, np.
     """The engine's own text pool when available (both locales), else a synthetic one."""
     rng = np.random.default_rng(seed)
     try:
-        from simulation.content import build_text_pool
-        from simulation.text_catalogue import load_catalogue
+        from simulation.world.content.catalogue import load_catalogue
+        from simulation.world.content.pool import build_text_pool
 
         cat = load_catalogue()
         pools = [build_text_pool(cat, loc, rng, n // 2) for loc in ("en_US", "zh_CN")]

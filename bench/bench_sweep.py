@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from simulation.sweeps import sweep
+from simulation.sweeps.sweep import sweep
 
 
 def timed(**kwargs) -> tuple[float, int]:

@@ -6,7 +6,7 @@ from policy.loader import load_policy, load_policy_text
 from policy.model import CompiledPolicy
 
 # Bound last, so the name ``policy.explain`` is the function, not its submodule.
-from policy.explain import Explanation, explain  # isort: skip
+from policy.explanation import Explanation, explain  # isort: skip
 
 __all__ = [
     "CompiledPolicy",

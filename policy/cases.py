@@ -22,7 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from policy.errors import Issue, PolicyError, format_path
-from policy.explain import run_one, summarize
+from policy.explanation import run_one, summarize
 from policy.loader import _pydantic_issues
 from policy.model import CompiledPolicy
 from policy.yamlpos import parse_yaml

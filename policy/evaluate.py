@@ -25,7 +25,7 @@ import numpy as np
 from policy.conditions import DetectorOutput
 from policy.corpus import Chunk, read_corpus
 from policy.detectors import TextDetector
-from policy.explain import default_day
+from policy.explanation import default_day
 from policy.interface import (
     AccountAction,
     DayBatch,

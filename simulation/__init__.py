@@ -10,15 +10,15 @@ from simulation.scenario import Scenario, load_scenario, parse_scenario
 
 def __getattr__(name: str):  # heavy modules load on first use
     if name in ("run", "RunResult", "summarise"):
-        from simulation import runs
+        from simulation.runs import run as runs
 
         return getattr(runs, name)
     if name in ("sweep", "SweepResult"):
-        from simulation import sweeps
+        from simulation.sweeps import sweep as sweeps
 
         return getattr(sweeps, name)
     if name == "Simulation":
-        from simulation.engine import Simulation
+        from simulation.world.engine import Simulation
 
         return Simulation
     raise AttributeError(name)

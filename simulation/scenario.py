@@ -1,7 +1,7 @@
 """Scenario files: the world a run simulates, validated with located errors.
 
 Every parameter carries a description and a unit; ``docs/model.md`` is generated
-from these fields (``python -m simulation.docs``) so the page a teacher reads can
+from these fields (``python -m simulation.model_docs``) so the page a teacher reads can
 never drift from what the engine uses.
 """
 
@@ -366,7 +366,7 @@ def check_categories(
     from simulation.located import position
 
     if categories is None:
-        from simulation.content import load_catalogue
+        from simulation.world.content.pool import load_catalogue
 
         categories = tuple(load_catalogue().names())
     problems = []

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.assets import policies_dir, policy_presets
 from app.corpus_panel import CorpusPanel
-from app.paths import policies_dir, policy_presets
 from app.policy_editor import PolicyEditor
 
 

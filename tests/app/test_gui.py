@@ -10,7 +10,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 
 from app.feed_model import REMOVED
-from simulation.engine import Simulation
+from simulation.world.engine import Simulation
 from tests.app.conftest import pause, run_until, setup_run
 
 
@@ -182,7 +182,7 @@ def test_compare_two_policies(qtbot, make_window):
 
 def test_reopen_saved_run(qtbot, make_window, tmp_path):
     import simulation
-    from simulation.storage import load_metrics, open_db
+    from simulation.runs.storage import load_metrics, open_db
 
     db = tmp_path / "saved.db"
     result = simulation.run("classroom", "crackdown", days=35, db=db)

@@ -49,7 +49,7 @@ def test_gui_command_is_registered():
 
     import typer
 
-    from app.cli import register
+    from app.command import register
 
     assert "gui" in {ep.name for ep in entry_points(group="circlelab.commands")}
     app = typer.Typer()

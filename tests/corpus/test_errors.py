@@ -10,8 +10,8 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from policy.cli import policy_app
 from policy.corpus import CorpusError, read_corpus
+from simulation.cli.policy import policy_app
 
 
 def _write(path, fmt: str, rows: list[dict], raw: bytes | None = None):

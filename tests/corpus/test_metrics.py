@@ -11,8 +11,8 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from typer.testing import CliRunner
 
 import policy
-from policy.cli import policy_app
 from policy.evaluate import ChunkDecisions, Scores, evaluate
+from simulation.cli.policy import policy_app
 
 
 def _check(scores: Scores, y: np.ndarray, pred: np.ndarray) -> None:

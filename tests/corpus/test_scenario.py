@@ -10,9 +10,9 @@ import policy
 import simulation
 from policy.corpus import CorpusError
 from policy.interface import ContentKind
-from simulation.corpus_text import CORPUS_STYLE, add_corpus_texts
-from simulation.engine import Simulation
 from simulation.scenario import CorpusText, load_scenario
+from simulation.world.content.corpus_mix import CORPUS_STYLE, add_corpus_texts
+from simulation.world.engine import Simulation
 
 
 def test_corpus_demo_is_deterministic_per_seed(sms_corpus):
@@ -47,8 +47,8 @@ def test_corpus_texts_reach_the_feed_in_the_requested_share(sms_corpus):
 def test_a_bad_corpus_is_a_located_error(tmp_path):
     bad = tmp_path / "c.tsv"
     bad.write_text("Label\tSMS\nham\thi\njunk\tx\n", encoding="utf-8")
-    pool = simulation.content.build_text_pool(
-        simulation.content.load_catalogue(), "en_US", np.random.default_rng(0), "small"
+    pool = simulation.world.content.pool.build_text_pool(
+        simulation.world.content.pool.load_catalogue(), "en_US", np.random.default_rng(0), "small"
     )
     with pytest.raises(CorpusError, match="row 2"):
         add_corpus_texts(pool, CorpusText(path=str(bad)), np.random.default_rng(0))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from policy.cli import policy_app
+from simulation.cli.policy import policy_app
 
 runner = CliRunner()
 

@@ -9,8 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policy.normalize import STEPS, Normalizer, load_tables
-from simulation.content import item_supports, load_catalogue, load_templates, offer_item_text
-from simulation.text_evasion import HOMOGLYPHS, EvasionStyle, Variants, evade_word
+from simulation.world.content.evasion import HOMOGLYPHS, EvasionStyle, Variants, evade_word
+from simulation.world.content.pool import (
+    item_supports,
+    load_catalogue,
+    load_templates,
+    offer_item_text,
+)
 
 LOCALES = ("en_US", "zh_CN")
 CATALOGUE = load_catalogue()

@@ -20,7 +20,7 @@ from policy import load_policy_text
 from policy.catalogue import read_catalogue
 from policy.loader import STEPS, make_normalizer
 
-evasion = pytest.importorskip("simulation.text_evasion")
+evasion = pytest.importorskip("simulation.world.content.evasion")
 
 CATALOGUE = read_catalogue()
 EN_TERMS = sorted(
@@ -95,7 +95,7 @@ def test_homoglyphs_caught_exactly_with_confusables(term, seed):
 
 
 def _item_variants():
-    simulation_catalogue = pytest.importorskip("simulation.text_catalogue")
+    simulation_catalogue = pytest.importorskip("simulation.world.content.catalogue")
     out = []
     for cat in simulation_catalogue.load_catalogue():
         terms = tuple(CATALOGUE.terms_for(cat.name))
@@ -115,7 +115,7 @@ ITEMS = _item_variants()
     style=st.sampled_from(["PINYIN_ABBREV", "EMOJI"]),
 )
 def test_pinyin_abbrev_and_emoji_caught_exactly_with_their_steps(pick, seed, style):
-    from simulation.content import item_supports, offer_item_text
+    from simulation.world.content.pool import item_supports, offer_item_text
 
     # Caught by the category's term list (all locales), as a policy lists them: a shared
     # emoji such as 💙💊 maps to one locale's word for the item. Escaping is checked for the

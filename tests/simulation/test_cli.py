@@ -7,7 +7,7 @@ import json
 import pandas as pd
 from typer.testing import CliRunner
 
-from simulation.cli import app
+from simulation.cli.main import app
 
 runner = CliRunner()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from policy import load_policy
-from simulation.engine import Simulation
 from simulation.metrics import KINDS
+from simulation.world.engine import Simulation
 
 
 def _run(scenario, policy, days, start_day=None):

@@ -1,12 +1,12 @@
 """docs/model.md states the parameters and metrics the engine really uses."""
 
-from simulation.docs import MODEL_PAGE, parameter_table, render
 from simulation.metrics import METRICS
+from simulation.model_docs import MODEL_PAGE, parameter_table, render
 
 
 def test_model_page_is_up_to_date():
     text = MODEL_PAGE.read_text(encoding="utf-8")
-    assert render(text) == text, "run `python -m simulation.docs` to refresh docs/model.md"
+    assert render(text) == text, "run `python -m simulation.model_docs` to refresh docs/model.md"
 
 
 def test_every_parameter_has_a_meaning_and_every_metric_is_documented():

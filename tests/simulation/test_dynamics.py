@@ -7,9 +7,9 @@ import pytest
 
 from policy import load_policy, load_policy_text
 from simulation import run
-from simulation.accounts import Archetype, Status
-from simulation.engine import Simulation
 from simulation.paths import assets_dir
+from simulation.world.accounts import Archetype, Status
+from simulation.world.engine import Simulation
 
 SEEDS = (1, 2, 3)
 FULL = "normalize: [nfkc, casefold, confusables, separators, emoji, pinyin, abbreviations]"
@@ -173,7 +173,7 @@ def test_parameter_events_change_the_world_on_their_day(tiny):
 
 def test_takedown_speed_matters(tiny):
     """The same removals cut more exposure the sooner they happen."""
-    from simulation.exposure import avoided_share
+    from simulation.world.decay import avoided_share
 
     assert avoided_share(1, 6) > 0.85
     assert avoided_share(24, 6) < 0.1

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulation.exposure import avoided_share, horizon_days, reached, views_on_day
+from simulation.world.decay import avoided_share, horizon_days, reached, views_on_day
 
 
 def test_half_of_the_views_by_one_half_life():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from simulation.graph import FriendsGraph
+from simulation.world.graph import FriendsGraph
 
 
 def test_small_world_degree_and_clustering():

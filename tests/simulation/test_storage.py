@@ -11,7 +11,7 @@ import pytest
 from policy.builtin import NoModeration
 from policy.interface import DayDecisions
 from simulation import run
-from simulation.storage import (
+from simulation.runs.storage import (
     AccountRow,
     DailyMetric,
     FeedItem,
@@ -111,7 +111,7 @@ def test_a_database_from_an_earlier_version_gets_new_columns(tmp_path, tiny):
     """Columns added since a database was made are added to it, old runs stay readable."""
     import sqlite3
 
-    from simulation.storage import engine_for
+    from simulation.runs.storage import engine_for
 
     path = tmp_path / "old.db"
     run(tiny, "none", days=2, db=path)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from simulation.sweeps import sweep
+from simulation.sweeps.sweep import sweep
 
 SCENARIO = "classroom"
 POLICIES = ("none", "keywords")
@@ -121,7 +121,7 @@ def postgres_url():
             conn.execute("CREATE DATABASE circlelab")
         yield f"postgresql+psycopg://lab@127.0.0.1:{port}/circlelab"
     finally:
-        from simulation.storage import engine_for
+        from simulation.runs.storage import engine_for
 
         engine_for.cache_clear()  # close pooled connections before the server goes
         pg(str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop", check=False)

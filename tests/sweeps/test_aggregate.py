@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from simulation.aggregate import (
+from simulation.sweeps.aggregate import (
     bootstrap_interval,
     compare_arms,
     daily_bands,

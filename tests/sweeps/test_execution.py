@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
-from simulation.storage import Run, RunWriter, open_db
-from simulation.sweeps import Job, Outcome, execute, plan, sweep
+from simulation.runs.storage import Run, RunWriter, open_db
+from simulation.sweeps.sweep import Job, Outcome, execute, plan, sweep
 
 from .conftest import DAYS, POLICIES, SCENARIO, SEEDS, small_sweep
 from .helpers import assert_same_runs
@@ -102,7 +102,7 @@ def failing_runner(job: Job) -> Outcome:
         except RuntimeError:
             import traceback
 
-            from simulation.sweeps import failed
+            from simulation.sweeps.sweep import failed
 
             return failed(job, traceback.format_exc())
     return execute(job)

@@ -12,9 +12,9 @@ from sqlalchemy import update
 from sqlmodel import Session
 from typer.testing import CliRunner
 
-from simulation.storage import PostSample, open_db
-from simulation.sweep_cli import register
-from simulation.sweeps import load_sweep
+from simulation.cli.sweeps import register
+from simulation.runs.storage import PostSample, open_db
+from simulation.sweeps.sweep import load_sweep
 
 HOSTILE = "<script>alert(1)</script>"
 
@@ -33,7 +33,7 @@ def test_report_has_charts_data_and_escapes_generated_text(reference, tmp_path):
     with Session(engine) as s:  # every stored post now says <script>
         s.execute(update(PostSample).values(text=HOSTILE + " buy now"))
         s.commit()
-    from simulation.report_html import write_report
+    from simulation.sweeps.report import write_report
 
     page = write_report(load_sweep(engine, reference.sweep_id), tmp_path / "rep").read_text()
     assert HOSTILE not in page

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policy import PolicyError
-from simulation.policy_variants import (
+from simulation.sweeps.variants import (
     compile_source,
     has_path,
     is_baseline_text,

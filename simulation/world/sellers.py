@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from policy.interface import ContentKind
-from simulation.accounts import Archetype, Status
 from simulation.metrics import STYLES
+from simulation.world.accounts import Archetype, Status
 
 if TYPE_CHECKING:
-    from simulation.engine import Simulation
+    from simulation.world.engine import Simulation
 
 
 def seller_day(sim: Simulation, d: int, tally: dict[str, float]) -> None:

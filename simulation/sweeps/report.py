@@ -24,13 +24,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from simulation.aggregate import MEASURES, compare_arms, daily_bands, headline, pareto_front
-from simulation.aggregate import run_headlines as per_run
-from simulation.charts import PALETTE
 from simulation.metrics import BY_NAME
+from simulation.runs.figures import PALETTE
+from simulation.sweeps.aggregate import MEASURES, compare_arms, daily_bands, headline, pareto_front
+from simulation.sweeps.aggregate import run_headlines as per_run
 
 if TYPE_CHECKING:
-    from simulation.sweeps import SweepResult
+    from simulation.sweeps.sweep import SweepResult
 
 # (column, title, unit, days of trailing smoothing per run before averaging)
 BAND_CHARTS: list[tuple[str, str, str, int]] = [
@@ -135,7 +135,7 @@ def curve_chart(
     ):
         rows = []
         for x, d in part.groupby(col):
-            from simulation.aggregate import t_interval
+            from simulation.sweeps.aggregate import t_interval
 
             rows.append((float(x), *t_interval(d[name].to_numpy(float))))
         if not rows:
@@ -145,7 +145,7 @@ def curve_chart(
         ax.fill_between(xs, 100 * lo, 100 * hi, color=_colour(2 * j), alpha=0.2, linewidth=0)
         low = min(low, float(np.nanmin(100 * lo)) if np.isfinite(lo).any() else 0.0)
     if reference and col in part:
-        from simulation.exposure import avoided_share
+        from simulation.world.decay import avoided_share
 
         xs = np.geomspace(max(part[col].min(), 0.1), part[col].max(), 100)
         ys = [
@@ -176,7 +176,7 @@ def curve_chart(
 
 def tradeoff_chart(rh: pd.DataFrame, param: str, level: float = 0.95):
     """Harm avoided against wrongful bans, one point per parameter value, Pareto front marked."""
-    from simulation.aggregate import t_interval
+    from simulation.sweeps.aggregate import t_interval
 
     col = "policy:" + param
     part = rh[rh[col].notna()]

@@ -6,7 +6,7 @@ from enum import IntEnum
 
 import numpy as np
 
-from simulation.columns import Columns
+from simulation.world.columns import Columns
 
 
 class Archetype(IntEnum):

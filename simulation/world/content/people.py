@@ -12,7 +12,7 @@ from functools import lru_cache
 import numpy as np
 from faker import Faker
 
-from simulation.accounts import Archetype
+from simulation.world.accounts import Archetype
 
 POOL = 3000
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from policy.interface import ContentKind
-from simulation.accounts import Archetype, Status
+from simulation.world.accounts import Archetype, Status
 
 # Share of the day's posts made in each hour: a morning, a lunch and an evening peak,
 # the shape of a typical Moments day (illustrative, not measured).

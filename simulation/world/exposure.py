@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from policy.interface import ContentKind
-from simulation import exposure as expo
 from simulation.metrics import KINDS
+from simulation.world import decay as expo
 
 if TYPE_CHECKING:
-    from simulation.engine import Simulation
+    from simulation.world.engine import Simulation
 
 
 def expose_day(sim: Simulation, d: int, tally: dict[str, float]) -> None:

@@ -129,7 +129,7 @@ def explain(
     image: Annotated[bool, typer.Option(help="The post carries an image")] = False,
 ) -> None:
     """Show normalised text, detector hits, matching rules and the decision for one text."""
-    from policy.explain import explain as run_explain
+    from policy.explanation import explain as run_explain
 
     if kind not in ("personal", "official"):
         _err.print(f"error: --kind must be personal or official, got {kind!r}")

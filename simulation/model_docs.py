@@ -1,6 +1,6 @@
 """Keep docs/model.md's tables in step with the code.
 
-``python -m simulation.docs`` rewrites the parameter and metric tables between their
+``python -m simulation.model_docs`` rewrites the parameter and metric tables between their
 markers in docs/model.md; a test fails when the page is out of date, so the page a
 teacher reads always states the parameters and defaults the engine really uses.
 """

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from policy.cli import policy_app
+from simulation.cli.policy import policy_app
 from simulation.located import LocatedError
 
 app = typer.Typer(
@@ -58,7 +58,7 @@ def fail_input(exc: Exception) -> None:
 
 def open_stored(db: str | None) -> Any:
     """The database behind ``--db``, or exit 2 with the reason it cannot be used."""
-    from simulation.storage import open_db, usable_db
+    from simulation.runs.storage import open_db, usable_db
 
     try:
         return open_db(usable_db(db))
@@ -121,9 +121,9 @@ def run(
 ) -> None:
     """Simulate a scenario under a policy; store the run; write metrics, charts and a report."""
     from policy import PolicyError, load_policy
-    from simulation.runs import resolve_scenario
-    from simulation.runs import run as run_api
-    from simulation.storage import usable_db
+    from simulation.runs.run import resolve_scenario
+    from simulation.runs.run import run as run_api
+    from simulation.runs.storage import usable_db
 
     try:
         scen, _ = resolve_scenario(scenario)
@@ -239,7 +239,7 @@ def runs_list(
     db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False
 ) -> None:
     """Stored runs with their state: complete, running, failed, interrupted or incomplete."""
-    from simulation.storage import list_runs, run_state
+    from simulation.runs.storage import list_runs, run_state
 
     runs = list_runs(open_stored(db))
     rows = [
@@ -276,7 +276,7 @@ def runs_export(
     run_id: int, out_dir: Annotated[Path, typer.Option("--out")], db: DbOption = None
 ) -> None:
     """Write a stored run's daily_metrics.csv and charts without re-running it."""
-    from simulation.outputs import export_stored_run
+    from simulation.runs.outputs import export_stored_run
 
     try:
         path = export_stored_run(open_stored(db), run_id, out_dir)
@@ -289,7 +289,7 @@ def runs_export(
 @runs_app.command("delete")
 def runs_delete(run_id: int, db: DbOption = None) -> None:
     """Delete a stored run and all its rows."""
-    from simulation.storage import delete_run, get_run
+    from simulation.runs.storage import delete_run, get_run
 
     engine = open_stored(db)
     try:
@@ -327,7 +327,7 @@ def _load_plugins() -> None:
 
 
 def main() -> None:
-    from simulation.sweep_cli import register
+    from simulation.cli.sweeps import register
 
     register(app)
     _load_plugins()

@@ -41,14 +41,20 @@ from policy.interface import (
     Stage,
     TextView,
 )
-from simulation.accounts import Archetype, Status, new_accounts
-from simulation.columns import Columns
-from simulation.content import Catalogue, EvasionStyle, TextPool, build_text_pool, load_catalogue
-from simulation.exposure import horizon_days
-from simulation.graph import FriendsGraph
 from simulation.metrics import KINDS, STYLES, columns
-from simulation.posting import NewPosts, generate, ordinal_per_author
 from simulation.scenario import Scenario
+from simulation.world.accounts import Archetype, Status, new_accounts
+from simulation.world.columns import Columns
+from simulation.world.content.pool import (
+    Catalogue,
+    EvasionStyle,
+    TextPool,
+    build_text_pool,
+    load_catalogue,
+)
+from simulation.world.decay import horizon_days
+from simulation.world.graph import FriendsGraph
+from simulation.world.posting import NewPosts, generate, ordinal_per_author
 
 STREAMS = (
     "graph",
@@ -133,7 +139,7 @@ class Simulation:
         self.rng = {name: np.random.default_rng(s) for name, s in zip(STREAMS, seqs, strict=True)}
         self.pool = pool or build_text_pool(self.catalogue, scenario.locale, self.rng["text"])
         if scenario.corpus is not None:
-            from simulation.corpus_text import add_corpus_texts
+            from simulation.world.content.corpus_mix import add_corpus_texts
 
             self.corpus_buckets = add_corpus_texts(self.pool, scenario.corpus, self.rng["text"])
         else:
@@ -378,7 +384,7 @@ class Simulation:
         """What watched user ``viewer`` saw on ``day``: the stored feed, newest first."""
         import pandas as pd
 
-        from simulation.feed_view import feed_frame
+        from simulation.world.views import feed_frame
 
         return (
             feed_frame(self, viewer, day)
@@ -388,7 +394,7 @@ class Simulation:
 
     def account(self, account: int) -> dict[str, Any]:
         """Everything known about one account: archetype, status, strikes' outcomes, events."""
-        from simulation.feed_view import account_info
+        from simulation.world.views import account_info
 
         return account_info(self, account)
 
@@ -547,7 +553,7 @@ class Simulation:
             self.rng["text"], new.kind, pool_category, new.style, new.topic >= 0
         )
         if self.corpus_buckets is not None:  # real text for a share of posts (corpus_text.py)
-            from simulation.corpus_text import draw_corpus_texts
+            from simulation.world.content.corpus_mix import draw_corpus_texts
 
             text = draw_corpus_texts(self.corpus_buckets, new, text, self.rng["text"])
         potential = self.audience[new.author] * sc.exposure.view_prob
@@ -619,18 +625,18 @@ class Simulation:
 
     # decisions -------------------------------------------------------------
     def _apply(self, d: int, dec: DayDecisions, tally: dict[str, float]) -> None:
-        from simulation.enforcement import apply_decisions
+        from simulation.world.decisions import apply_decisions
 
         apply_decisions(self, d, dec, tally)
 
     # exposure ----------------------------------------------------------------
     def _expose(self, d: int, tally: dict[str, float]) -> None:
-        from simulation.feed_exposure import expose_day
+        from simulation.world.exposure import expose_day
 
         expose_day(self, d, tally)
 
     def _sellers(self, d: int, tally: dict[str, float]) -> None:
-        from simulation.sellers import seller_day
+        from simulation.world.sellers import seller_day
 
         seller_day(self, d, tally)
 
@@ -650,12 +656,12 @@ class Simulation:
         tally["regular_churned"] = int((reg == Status.CHURNED).sum())
 
     def _sample(self, d: int, first_new: int) -> None:
-        from simulation.sampling import sample_day
+        from simulation.world.sampling import sample_day
 
         sample_day(self, d, first_new)
 
     def _record(self, d: int, tally: dict[str, float], dec: DayDecisions) -> DayRecord:
-        from simulation.enforcement import rule_statistics
+        from simulation.world.decisions import rule_statistics
 
         acc = self.accounts
         active = acc.status == Status.ACTIVE
@@ -680,7 +686,7 @@ class Simulation:
 
     def _trim(self, d: int) -> None:
         """Forget posts older than the retention window, tallying their final state."""
-        from simulation.sampling import finish_samples
+        from simulation.world.sampling import finish_samples
 
         keep_from = d - self.scenario.engine.retention_days + 1
         days = self.posts.day
@@ -721,7 +727,7 @@ class Simulation:
 
     def finish(self) -> None:
         """Close the books: tally every post still held (call once, after the last day)."""
-        from simulation.sampling import finish_samples
+        from simulation.world.sampling import finish_samples
 
         finish_samples(self, 0, self.posts.n)
         self._tally_final(0, self.posts.n)
@@ -740,6 +746,6 @@ class Simulation:
         import pandas as pd
 
         rows = [r for rec in self.records for r in rec.rules]
-        from simulation.enforcement import RULE_COUNTS
+        from simulation.world.decisions import RULE_COUNTS
 
         return pd.DataFrame(rows, columns=["day", "rule", "name", *RULE_COUNTS])

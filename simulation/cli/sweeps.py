@@ -78,10 +78,10 @@ class _Bar:
 
 
 def run_sweep_cli(quiet: bool, label: str, **kwargs: Any):
-    """Run ``simulation.sweeps.sweep`` with a progress bar and CLI error handling."""
+    """Run ``simulation.sweeps.sweep.sweep`` with a progress bar and CLI error handling."""
     from policy import PolicyError
     from simulation.located import LocatedError
-    from simulation.sweeps import sweep
+    from simulation.sweeps.sweep import sweep
 
     bar = _Bar(label, quiet)
     try:
@@ -100,7 +100,7 @@ def run_sweep_cli(quiet: bool, label: str, **kwargs: Any):
 
 
 def _fmt(v: Any, measure: str) -> str:
-    from simulation.aggregate import MEASURES
+    from simulation.sweeps.aggregate import MEASURES
 
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "–"
@@ -110,13 +110,13 @@ def _fmt(v: Any, measure: str) -> str:
 
 
 def print_headline(result) -> None:
-    from simulation.report_html import default_pairs
+    from simulation.sweeps.report import default_pairs
 
     head = result.headline()
     if head.empty:
         return
     arms = list(dict.fromkeys(head["arm"]))
-    from simulation.report_html import KEY_MEASURES
+    from simulation.sweeps.report import KEY_MEASURES
 
     shown = list(KEY_MEASURES)
     short = [
@@ -139,7 +139,7 @@ def print_headline(result) -> None:
             cells.append(escape(_fmt(r["mean"], name) + band))
         table.add_row(escape(arm), *cells)
     out.print(table)
-    from simulation.aggregate import run_headlines
+    from simulation.sweeps.aggregate import run_headlines
 
     rh = run_headlines(result.runs, result.metrics, result.baseline)
     for a, b in default_pairs(rh, result.baseline)[:6]:
@@ -203,8 +203,8 @@ def sweep_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
 ) -> None:
     """Run policies × seeds × parameter values in parallel; store, resume, summarise."""
-    from simulation.storage import normalise_url
-    from simulation.sweeps import parse_assignments
+    from simulation.runs.storage import normalise_url
+    from simulation.sweeps.sweep import parse_assignments
 
     try:
         sets = parse_assignments(set_, "--set")
@@ -231,7 +231,7 @@ def sweep_cmd(
     )
     report = None
     if out_dir is not None:
-        from simulation.report_html import write_report
+        from simulation.sweeps.report import write_report
 
         report = write_report(result, out_dir, f"Sweep {result.sweep_id}: {scenario}")
     _finish(result, as_json, report)
@@ -269,10 +269,10 @@ def _finish(result, as_json: bool, report: Path | None) -> None:
 
 
 def _load(db: str | None, ref: str):
-    from simulation.sweeps import load_any
+    from simulation.sweeps.sweep import load_any
 
     try:
-        from simulation.cli import open_stored
+        from simulation.cli.main import open_stored
 
         return load_any(open_stored(db), ref)
     except KeyError as exc:
@@ -285,7 +285,7 @@ def report_cmd(
     db: DbOption = None,
 ) -> None:
     """HTML report (charts with bands, tables, policies, scenario) + PNG/SVG + CSV/Parquet."""
-    from simulation.report_html import write_report
+    from simulation.sweeps.report import write_report
 
     result = _load(db, ref)
     path = write_report(result, out_dir, f"Report: {ref}")
@@ -299,7 +299,7 @@ def compare_cmd(
     db: DbOption = None,
 ) -> None:
     """Two runs or sweeps side by side, with a significance statement per measure."""
-    from simulation.report_html import write_report
+    from simulation.sweeps.report import write_report
 
     merged = merge(_load(db, a), _load(db, b), f"A ({a})", f"B ({b})")
     arms_a = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("A ")]
@@ -313,7 +313,7 @@ def merge(ra, rb, la: str, lb: str):
     """Two results as one, arms prefixed so that the same policy in both stays apart."""
     import pandas as pd
 
-    from simulation.sweeps import SweepResult
+    from simulation.sweeps.sweep import SweepResult
 
     def tag(r, label):
         runs = r.runs.assign(arm=label + ": " + r.runs["arm"])
@@ -382,7 +382,7 @@ def run_study(
     quiet: bool = False,
 ):
     """Run a study's sweep (resumable: its database lives in ``out_dir``) and its report."""
-    from simulation.report_html import write_report
+    from simulation.sweeps.report import write_report
 
     spec = load_study(name)
     out_dir.mkdir(parents=True, exist_ok=True)

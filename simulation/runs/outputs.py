@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from simulation.charts import CHARTS, write_charts
 from simulation.metrics import METRICS
+from simulation.runs.figures import CHARTS, write_charts
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from simulation.engine import Simulation
-    from simulation.runs import RunResult
+    from simulation.runs.run import RunResult
+    from simulation.world.engine import Simulation
 
 
 def _clean(value: Any) -> Any:
@@ -85,7 +85,7 @@ def write_outputs(result: RunResult, sim: Simulation, out: Path) -> Path:
 
 def export_stored_run(engine: Engine, run_id: int, out: Path) -> Path:
     """The same files for a run already in the database, without re-running it."""
-    from simulation.storage import RuleStat, get_run, load_metrics, load_table
+    from simulation.runs.storage import RuleStat, get_run, load_metrics, load_table
 
     run = get_run(engine, run_id)
     metrics = load_metrics(engine, run_id)

@@ -1,7 +1,7 @@
 """The feed and account views of a live simulation, as plain tables.
 
 The GUI shows these; they are computed here so that the same views exist headless
-(and for stored runs, ``simulation.storage`` returns the same columns).
+(and for stored runs, ``simulation.runs.storage`` returns the same columns).
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from simulation.accounts import ARCHETYPE_NAMES, STATUS_NAMES
 from simulation.metrics import KINDS, STYLES
-from simulation.sampling import LIKE_RATE
+from simulation.world.accounts import ARCHETYPE_NAMES, STATUS_NAMES
+from simulation.world.sampling import LIKE_RATE
 
 if TYPE_CHECKING:
-    from simulation.engine import Simulation
+    from simulation.world.engine import Simulation
 
 FEED_COLUMNS = [
     "post_id",
@@ -77,7 +77,7 @@ def _live_rows(sim: Simulation, post_ids: np.ndarray) -> list[dict[str, Any]]:
 
 
 def feed_frame(sim: Simulation, viewer: int, day: int) -> pd.DataFrame:
-    from simulation.people import display_names
+    from simulation.world.content.people import display_names
 
     ids = np.array([p for v, d, p in sim.feed_rows if v == viewer and d == day], np.int64)
     if not len(ids):
@@ -112,7 +112,7 @@ def describe_post(row: dict[str, Any], categories: tuple[str, ...]) -> dict[str,
 
 
 def account_info(sim: Simulation, account: int) -> dict[str, Any]:
-    from simulation.people import display_names
+    from simulation.world.content.people import display_names
 
     acc = sim.accounts
     if not 0 <= account < acc.n:

@@ -19,9 +19,9 @@ import numpy as np
 
 from policy.corpus import read_corpus
 from policy.interface import ContentKind
-from simulation.content import EvasionStyle, TextPool
-from simulation.posting import NewPosts
 from simulation.scenario import CorpusText
+from simulation.world.content.pool import EvasionStyle, TextPool
+from simulation.world.posting import NewPosts
 
 CORPUS_STYLE = 100  # pool-only style code: outside every bucket the engine samples
 _KINDS = {"life": ContentKind.LIFE, "ad": ContentKind.AD, "spam": ContentKind.SPAM}

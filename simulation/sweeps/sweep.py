@@ -43,7 +43,8 @@ from typing import Any
 
 import pandas as pd
 
-from simulation.policy_variants import (
+from simulation.scenario import Scenario
+from simulation.sweeps.variants import (
     PolicySource,
     compile_source,
     has_path,
@@ -51,7 +52,6 @@ from simulation.policy_variants import (
     read_policy,
     variant,
 )
-from simulation.scenario import Scenario
 
 POLICY_PREFIX = "policy:"  # params_json keys of policy parameters (scenario keys are bare)
 SET_PREFIX = "set:"  # columns of scenario parameters in SweepResult.runs
@@ -180,14 +180,14 @@ class Outcome:
 
 @functools.cache
 def _code_version() -> str:
-    from simulation.runs import code_version
+    from simulation.runs.run import code_version
 
     return code_version()
 
 
 def execute(job: Job) -> Outcome:
     """Run one job in a worker. Never raises: a failure comes back as an Outcome."""
-    from simulation.runs import account_rows, metrics_long, post_rows, run
+    from simulation.runs.run import account_rows, metrics_long, post_rows, run
 
     started = time.perf_counter()
     try:
@@ -269,7 +269,7 @@ def plan(
     ``policy_zip`` lists move together instead of crossing: each index is one variant,
     e.g. a classifier threshold as (recall, false-positive rate) points of one ROC curve.
     """
-    from simulation.runs import resolve_scenario
+    from simulation.runs.run import resolve_scenario
 
     if keep not in KEEP:
         raise ValueError(f"keep must be one of {KEEP}, not {keep!r}")
@@ -354,7 +354,7 @@ def stored_keys(engine, sweep_id: str) -> dict[str, list[tuple[int, str]]]:
     """Key → [(run id, status)] of the runs already stored under this sweep id."""
     from sqlmodel import Session, select
 
-    from simulation.storage import Run
+    from simulation.runs.storage import Run
 
     with Session(engine) as session:
         rows = session.exec(
@@ -370,7 +370,7 @@ def stored_keys(engine, sweep_id: str) -> dict[str, list[tuple[int, str]]]:
 
 def store(engine, job: Job, outcome: Outcome) -> int:
     """Write one outcome as a run (complete, or failed with its error); returns its id."""
-    from simulation.storage import RunWriter
+    from simulation.runs.storage import RunWriter
 
     writer = RunWriter(
         engine,
@@ -514,25 +514,25 @@ class SweepResult:
 
     @property
     def daily(self) -> pd.DataFrame:
-        from simulation.aggregate import tidy
+        from simulation.sweeps.aggregate import tidy
 
         return tidy(self.runs, self.metrics)
 
     def bands(self, level: float = 0.95, method: str = "t") -> pd.DataFrame:
         """Per arm, per day, per metric: mean and a ``level`` confidence band across seeds."""
-        from simulation.aggregate import daily_bands
+        from simulation.sweeps.aggregate import daily_bands
 
         return daily_bands(self.runs, self.metrics, level=level, method=method)
 
     def headline(self, level: float = 0.95) -> pd.DataFrame:
         """Per arm: the headline numbers with their confidence bands."""
-        from simulation.aggregate import headline, run_headlines
+        from simulation.sweeps.aggregate import headline, run_headlines
 
         return headline(run_headlines(self.runs, self.metrics, self.baseline), level=level)
 
     def compare(self, a: str, b: str, level: float = 0.95) -> pd.DataFrame:
         """Arm ``a`` against arm ``b`` on every headline measure, paired by seed."""
-        from simulation.aggregate import compare_arms, run_headlines
+        from simulation.sweeps.aggregate import compare_arms, run_headlines
 
         return compare_arms(run_headlines(self.runs, self.metrics, self.baseline), a, b, level)
 
@@ -584,7 +584,7 @@ def sweep(
     todo = p.jobs if db is not None else [dataclasses.replace(j, keep="sample") for j in p.jobs]
     skipped = 0
     if db is not None:
-        from simulation.storage import delete_run, open_db
+        from simulation.runs.storage import delete_run, open_db
 
         engine = open_db(db)
         existing = stored_keys(engine, p.sweep_id)
@@ -619,7 +619,7 @@ def sweep(
     else:
         run_local(todo, n_workers, runner, on_outcome, started)
     if engine is not None:
-        from simulation.storage import normalise_url
+        from simulation.runs.storage import normalise_url
 
         result = load_sweep(engine, p.sweep_id, baseline=p.baseline)
         result.db = normalise_url(db)
@@ -778,7 +778,7 @@ def load_runs(
     """Stored runs (any set: one run, a sweep, two sweeps) as a SweepResult."""
     from sqlmodel import Session, select
 
-    from simulation.storage import PostSample, Run, load_metrics, load_table
+    from simulation.runs.storage import PostSample, Run, load_metrics, load_table
 
     with Session(engine) as session:
         runs = list(session.exec(select(Run).where(Run.id.in_(list(run_ids)))).all())
@@ -824,7 +824,7 @@ def load_sweep(engine, sweep_id: str, baseline: str | None = None) -> SweepResul
     """Every run stored under a sweep id."""
     from sqlmodel import Session, select
 
-    from simulation.storage import Run
+    from simulation.runs.storage import Run
 
     with Session(engine) as session:
         ids = list(session.exec(select(Run.id).where(Run.sweep_id == sweep_id)).all())

@@ -13,17 +13,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulation.accounts import Archetype
-from simulation.engine import Simulation
 from simulation.metrics import KINDS
 from simulation.scenario import Scenario, load_scenario, scenario_path
+from simulation.world.accounts import Archetype
+from simulation.world.engine import Simulation
 
 __version__ = "0.1.0"
 
 
 def code_version() -> str:
     """The package version plus the git commit when run from a checkout."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     try:
         sha = subprocess.run(
             ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
@@ -124,7 +124,7 @@ def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, 
 
 def account_rows(sim: Simulation) -> list[dict[str, Any]]:
     """Every seller, spammer and merchant, plus regular users who were acted on or watched."""
-    from simulation.people import display_names
+    from simulation.world.content.people import display_names
 
     acc = sim.accounts
     interesting = (acc.archetype != Archetype.REGULAR) | (acc.bans > 0) | (acc.removals > 0)
@@ -154,7 +154,7 @@ def account_rows(sim: Simulation) -> list[dict[str, Any]]:
 
 
 def post_rows(sim: Simulation) -> list[dict[str, Any]]:
-    from simulation.people import display_names
+    from simulation.world.content.people import display_names
 
     rows = sim.sample_rows
     if not rows:
@@ -206,7 +206,7 @@ def run(
     seed_ = scen.seed if seed is None else int(seed)
     writer = None
     if db is not None:
-        from simulation.storage import RunWriter, open_db
+        from simulation.runs.storage import RunWriter, open_db
 
         writer = RunWriter(
             open_db(db),
@@ -228,7 +228,7 @@ def run(
         from sqlalchemy import update
         from sqlmodel import Session
 
-        from simulation.storage import Run as RunRow
+        from simulation.runs.storage import Run as RunRow
 
         with Session(writer.engine) as session:
             session.execute(
@@ -279,7 +279,7 @@ def run(
         sim if keep_simulation else None,
     )
     if out is not None:
-        from simulation.outputs import write_outputs
+        from simulation.runs.outputs import write_outputs
 
         result.out_dir = write_outputs(result, sim, Path(out))
     return result

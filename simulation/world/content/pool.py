@@ -24,8 +24,8 @@ from ruamel.yaml import YAML
 
 from policy.interface import ContentKind
 from simulation.paths import assets_dir
-from simulation.text_catalogue import Catalogue, Category, Item, load_catalogue
-from simulation.text_evasion import EvasionStyle, Variants, evade_in, evade_word
+from simulation.world.content.catalogue import Catalogue, Category, Item, load_catalogue
+from simulation.world.content.evasion import EvasionStyle, Variants, evade_in, evade_word
 
 __all__ = [
     "Catalogue",

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from policy.interface import AccountAction, ContentKind, DayDecisions, PostAction
-from simulation.accounts import Archetype, Status
 from simulation.metrics import KINDS
+from simulation.world.accounts import Archetype, Status
 
 if TYPE_CHECKING:
-    from simulation.engine import Simulation
+    from simulation.world.engine import Simulation
 
 MAX_EVENTS = 250_000
 

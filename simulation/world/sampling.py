@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from simulation.engine import Simulation
+    from simulation.world.engine import Simulation
 
 FEED_PER_DAY = 30  # posts a watched user sees per day in the stored feed
 LIKE_RATE = np.array([0.3, 0.03, 0.005, 0.02])  # likes per view, by content kind (illustrative)
