@@ -175,3 +175,70 @@ def markdown_table() -> str:
     rows = ["| metric | unit | breakdown | meaning |", "| --- | --- | --- | --- |"]
     rows += [f"| `{m.name}` | {m.unit} | {m.by or ''} | {m.meaning} |" for m in METRICS]
     return "\n".join(rows)
+
+
+class UnknownMetricError(KeyError):
+    """A daily value was written or read under a name the registry does not define."""
+
+
+class DayTally:
+    """One day's metric values, written by column name and checked against the registry.
+
+    Every writer goes through here, so a misspelt column (``posts_removd.life``) fails
+    loudly instead of being silently dropped or read back as zero. Columns nobody wrote
+    on a day are 0 in the day's row (nothing of that kind happened).
+    """
+
+    __slots__ = ("_known", "_order", "_values")
+
+    def __init__(self, order: tuple[str, ...], known: frozenset[str]):
+        self._order = order
+        self._known = known
+        self._values: dict[str, float] = {}
+
+    @classmethod
+    def for_categories(cls, categories: tuple[str, ...]) -> DayTally:
+        order = tuple(columns(categories))
+        return cls(order, frozenset(order))
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Every column, in registry order."""
+        return self._order
+
+    def fresh(self) -> DayTally:
+        """An empty tally over the same columns (one per day, cheap)."""
+        return DayTally(self._order, self._known)
+
+    def _check(self, column: str) -> None:
+        if column not in self._known:
+            raise UnknownMetricError(
+                f"{column!r} is not a metric column; the registry (simulation/metrics.py) "
+                "defines every column"
+            )
+
+    def __setitem__(self, column: str, value: float) -> None:
+        self._check(column)
+        self._values[column] = value
+
+    def __getitem__(self, column: str) -> float:
+        self._check(column)
+        return self._values.get(column, 0)
+
+    def add(self, column: str, amount: float) -> None:
+        """Add to a column (0 when not yet written today)."""
+        self._check(column)
+        self._values[column] = self._values.get(column, 0) + amount
+
+    def set_parts(self, metric: str, parts: tuple[str, ...], values) -> None:
+        """Write ``metric.part`` for every part of a breakdown, from a sequence of values."""
+        for part, value in zip(parts, values, strict=True):
+            self[f"{metric}.{part}"] = value
+
+    def row(self, day: int) -> dict[str, float]:
+        """The day's metrics row: ``day`` then every column in registry order, as floats."""
+        row = {"day": float(day)}
+        values = self._values
+        for col in self._order:
+            row[col] = float(values.get(col, 0.0))
+        return row

@@ -92,8 +92,8 @@ def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, 
         "policy": getattr(sim.policy, "name", ""),
         "seed": sim.seed,
         "days": len(m),
-        "accounts_start": sim.n_initial,
-        "accounts_end": int(sim.accounts.n),
+        "accounts_start": sim.world.n_initial,
+        "accounts_end": int(sim.world.accounts.n),
         "posts_created": int(sum(created.values())),
         "posts_removed": int(all_removed),
         "posts_surviving": int(own_surviving.sum()),
@@ -108,7 +108,7 @@ def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, 
         "obfuscated_share_last_week": window("obfuscated_share", False),
         "bans_correct": int(total("bans.correct")),
         "bans_wrongful": int(bans_wrong),
-        "wrongful_bans_per_10k_accounts": 1e4 * bans_wrong / max(sim.n_initial, 1),
+        "wrongful_bans_per_10k_accounts": 1e4 * bans_wrong / max(sim.world.n_initial, 1),
         "wrongful_removals": int(total("wrongful_removals")),
         "precision": (viol_removed / all_removed) if all_removed else float("nan"),
         "recall": (own_viol_removed / viol_created) if viol_created else float("nan"),
@@ -126,7 +126,7 @@ def account_rows(sim: Simulation) -> list[dict[str, Any]]:
     """Every seller, spammer and merchant, plus regular users who were acted on or watched."""
     from simulation.world.content.people import display_names
 
-    acc = sim.accounts
+    acc = sim.world.accounts
     interesting = (acc.archetype != Archetype.REGULAR) | (acc.bans > 0) | (acc.removals > 0)
     interesting[sim.watched] = True
     ids = np.flatnonzero(interesting)
@@ -156,13 +156,13 @@ def account_rows(sim: Simulation) -> list[dict[str, Any]]:
 def post_rows(sim: Simulation) -> list[dict[str, Any]]:
     from simulation.world.content.people import display_names
 
-    rows = sim.sample_rows
+    rows = sim.world.sample_rows
     if not rows:
         return []
     authors = np.array([r["author"] for r in rows], np.int64)
-    arche = sim.accounts.archetype[authors]
+    arche = sim.world.accounts.archetype[authors]
     names = display_names(authors, arche, sim.scenario.locale, sim.seed)
-    texts, images = sim.pool.texts, sim.pool.has_image
+    texts, images = sim.world.pool.texts, sim.world.pool.has_image
     out = []
     for r, name, arch in zip(rows, names, arche.tolist(), strict=True):
         row = dict(r)
@@ -258,8 +258,8 @@ def run(
                 metrics=metrics_long(metrics),
                 rules=rules.to_dict("records"),
                 posts=post_rows(sim),
-                feed=[{"viewer": v, "day": d, "post_id": p} for v, d, p in sim.feed_rows],
-                events=sim.events,
+                feed=[{"viewer": v, "day": d, "post_id": p} for v, d, p in sim.world.feed_rows],
+                events=sim.world.events,
                 accounts=account_rows(sim),
             )
     except KeyboardInterrupt:

@@ -211,10 +211,10 @@ def execute(job: Job) -> Outcome:
             "metrics": metrics_long(result.metrics),
             "rules": result.rules.to_dict("records"),
             "posts": posts,
-            "feed": [{"viewer": v, "day": d, "post_id": p} for v, d, p in sim.feed_rows]
+            "feed": [{"viewer": v, "day": d, "post_id": p} for v, d, p in sim.world.feed_rows]
             if full
             else [],
-            "events": list(sim.events),
+            "events": list(sim.world.events),
             "accounts": account_rows(sim) if full else [],
         }
         return Outcome(

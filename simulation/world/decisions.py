@@ -8,16 +8,24 @@ violating within the window is wrongful.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from policy.interface import AccountAction, ContentKind, DayDecisions, PostAction
-from simulation.metrics import KINDS
+from policy.interface import (
+    AccountAction,
+    ContentKind,
+    DayBatch,
+    DayDecisions,
+    PerceptionView,
+    PostAction,
+    Stage,
+    TextView,
+)
+from simulation.metrics import KINDS, DayTally
 from simulation.world.accounts import Archetype, Status
-
-if TYPE_CHECKING:
-    from simulation.world.engine import Simulation
+from simulation.world.posting import ordinal_per_author
+from simulation.world.state import AccountOutcome, Cause, Day, World
 
 MAX_EVENTS = 250_000
 
@@ -41,12 +49,52 @@ def _first_per_post(idx: np.ndarray, age: np.ndarray) -> np.ndarray:
     return order[first]
 
 
-def apply_decisions(sim: Simulation, d: int, dec: DayDecisions, tally: dict[str, float]) -> None:
-    posts, acc = sim.posts, sim.accounts
-    cats = sim.categories
+def make_batch(world: World, day: Day) -> DayBatch:
+    """What the policy decides on today: the day's new posts, then earlier posts that
+    received new reports (and are still up)."""
+    posts, acc, d, first_new = world.posts, world.accounts, day.d, day.first_new
+    n_new = posts.n - first_new
+    reported = np.flatnonzero(posts.new_reports[:first_new] > 0)
+    reported = reported[np.isinf(posts.removed_age[reported])]
+    rows = np.concatenate([np.arange(first_new, posts.n), reported])
+    stage = np.concatenate(
+        [np.full(n_new, Stage.UPLOAD, np.int8), np.full(len(reported), Stage.REPORT, np.int8)]
+    )
+    author = posts.author[rows]
+    ordinal = np.zeros(len(rows), np.int32)
+    ordinal[:n_new] = ordinal_per_author(author[:n_new])
+    new_reports = posts.new_reports[rows].copy()
+    posts.new_reports[reported] = 0
+    kind = posts.kind[rows]
+    return DayBatch(
+        day=d,
+        post_id=(rows + posts.base).astype(np.int64),
+        posted_day=posts.day[rows],
+        hour=posts.hour[rows],
+        author=author,
+        account_kind=acc.kind[author],
+        account_age_days=(d - acc.join_day[author]).astype(np.int32),
+        friend_count=np.rint(day.audience[author]).astype(np.int32),
+        posts_today=ordinal,
+        prior_ban_device=acc.device_flag[author],
+        text_id=posts.text[rows],
+        stage=stage,
+        reports=posts.reports[rows],
+        new_reports=new_reports,
+        texts=TextView(world.pool.texts, world.pool.has_image),
+        perceived=PerceptionView(kind=kind, category=posts.category[rows]),
+    )
+
+
+def apply_decisions(world: World, day: Day, dec: DayDecisions) -> None:
+    """Carry out the policy's decisions and count them against ground truth."""
+    posts, acc, d, tally = world.posts, world.accounts, day.d, day.tally
+    cats = world.categories
     pdec = dec.posts
-    sim._removals_today = np.zeros(acc.n, np.int32)
-    sim._penalties_today = np.zeros(acc.n, np.int32)  # warnings count 1, restrictions 2
+    day.removals = np.zeros(acc.n, np.int32)
+    day.penalties = np.zeros(acc.n, np.int32)  # warnings count 1, restrictions 2
+    removed_violating = 0
+    removed_by_rule = 0
     removed_kind = np.zeros(4, np.int64)
     removed_cat = np.zeros(len(cats), np.int64)
     ages: list[np.ndarray] = []
@@ -60,7 +108,7 @@ def apply_decisions(sim: Simulation, d: int, dec: DayDecisions, tally: dict[str,
         )
         live = known & ~shadow
         action = np.asarray(pdec.action)
-        tally["late_decisions_ignored"] = int((~known).sum())
+        day.late_decisions_ignored = int((~known).sum())
         # removals
         rm = np.flatnonzero(live & (action == PostAction.REMOVE))
         if len(rm):
@@ -70,7 +118,7 @@ def apply_decisions(sim: Simulation, d: int, dec: DayDecisions, tally: dict[str,
             first, rows = first[fresh], rows[fresh]
             age = np.maximum(np.asarray(pdec.at_hours, np.float32)[first], 0.0)
             posts.removed_age[rows] = age
-            posts.cause[rows] = 1
+            posts.cause[rows] = Cause.RULE
             posts.rule[rows] = np.asarray(pdec.rule)[first]
             posts.stage[rows] = np.asarray(pdec.stage)[first]
             kinds = posts.kind[rows]
@@ -78,28 +126,28 @@ def apply_decisions(sim: Simulation, d: int, dec: DayDecisions, tally: dict[str,
             offers = kinds == ContentKind.OFFER
             removed_cat += np.bincount(posts.category[rows][offers], minlength=len(cats))
             authors = posts.author[rows]
-            np.add.at(sim._removals_today, authors, 1)
+            np.add.at(day.removals, authors, 1)
             np.add.at(acc.removals, authors, 1)
             ages.append(age)
             viol = (kinds == ContentKind.OFFER) | (kinds == ContentKind.SPAM)
-            tally["_removed_violating"] = int(viol.sum())
-            tally["_removed_rule"] = len(rows)
+            removed_violating = int(viol.sum())
+            removed_by_rule = len(rows)
             tally["wrongful_removals"] = int((~viol).sum())
             if pdec.evidence is not None:
                 sampled = posts.sampled[rows]
                 for pos, row in zip(first[sampled], rows[sampled], strict=True):
-                    sim.evidence[int(row + posts.base)] = str(pdec.evidence[pos])
+                    world.evidence[int(row + posts.base)] = str(pdec.evidence[pos])
         restore = np.flatnonzero(live & (action == PostAction.RESTORE))
         if len(restore):
             rows = idx[restore]
-            rows = rows[(posts.cause[rows] == 1)]
+            rows = rows[(posts.cause[rows] == Cause.RULE)]
             posts.removed_age[rows] = np.inf
-            posts.cause[rows] = 0
+            posts.cause[rows] = Cause.NONE
             back = np.bincount(posts.kind[rows], minlength=4)
             removed_kind -= back  # a restored post is no longer counted as removed
             offers = posts.kind[rows] == ContentKind.OFFER
             removed_cat -= np.bincount(posts.category[rows][offers], minlength=len(cats))
-            tally["restored"] = len(rows)
+            day.restored = len(rows)
         dr = np.flatnonzero(live & (action == PostAction.DOWNRANK))
         if len(dr):
             f = np.asarray(pdec.factor, np.float32)[dr] if len(pdec.factor) == len(pdec) else 0.5
@@ -109,18 +157,15 @@ def apply_decisions(sim: Simulation, d: int, dec: DayDecisions, tally: dict[str,
         posts.labelled[idx[lb]] = True
         tally["labels"] = len(lb)
         tally["review_queued"] = int((live & (action == PostAction.REVIEW)).sum())
-    ban_kind, ban_cat = _apply_accounts(sim, d, dec, tally)
+    ban_kind, ban_cat = _apply_accounts(world, day, dec)
     removed_kind += ban_kind
     removed_cat += ban_cat
-    sim.totals["removed"] += removed_kind
-    for k, name in enumerate(KINDS):
-        tally[f"posts_removed.{name}"] = int(removed_kind[k])
-    for c, name in enumerate(cats):
-        tally[f"offers_removed.{name}"] = int(removed_cat[c])
+    world.totals.removed += removed_kind
+    tally.set_parts("posts_removed", KINDS, removed_kind.tolist())
+    tally.set_parts("offers_removed", cats, removed_cat.tolist())
     all_ages = np.concatenate(ages) if ages else np.zeros(0)
     tally["time_to_removal_hours"] = float(all_ages.mean()) if len(all_ages) else np.nan
-    n_rule = tally.pop("_removed_rule", 0)
-    tally["precision"] = tally.pop("_removed_violating", 0) / n_rule if n_rule else np.nan
+    tally["precision"] = removed_violating / removed_by_rule if removed_by_rule else np.nan
     # recall counts the day's own posts taken down the same day: removals of older posts
     # (a ban sweeping away a backlog, a slow review) must not push it above 1
     start = int(np.searchsorted(posts.day, d, side="left"))
@@ -135,18 +180,16 @@ def apply_decisions(sim: Simulation, d: int, dec: DayDecisions, tally: dict[str,
         tally[f"recall_by_category.{name}"] = hit[c] / made[c] if made[c] else np.nan
 
 
-def _wrongful(sim: Simulation, accounts: np.ndarray, d: int) -> np.ndarray:
-    window = sim.scenario.engine.wrongful_window_days
-    return sim.accounts.last_violation_day[accounts] < d - window
+def _wrongful(world: World, accounts: np.ndarray, d: int) -> np.ndarray:
+    window = world.scenario.engine.wrongful_window_days
+    return world.accounts.last_violation_day[accounts] < d - window
 
 
-def _apply_accounts(
-    sim: Simulation, d: int, dec: DayDecisions, tally: dict[str, float]
-) -> tuple[np.ndarray, np.ndarray]:
-    acc, posts = sim.accounts, sim.posts
+def _apply_accounts(world: World, day: Day, dec: DayDecisions) -> tuple[np.ndarray, np.ndarray]:
+    acc, posts, d, tally = world.accounts, world.posts, day.d, day.tally
     adec = dec.accounts
     removed_kind = np.zeros(4, np.int64)
-    removed_cat = np.zeros(len(sim.categories), np.int64)
+    removed_cat = np.zeros(len(world.categories), np.int64)
     for name in ("warnings", "restrictions", "bans"):
         tally[f"{name}.correct"] = 0
         tally[f"{name}.wrongful"] = 0
@@ -161,7 +204,7 @@ def _apply_accounts(
         else np.zeros(len(adec), np.float32)
     )
     wrong = np.zeros(len(adec), bool)
-    wrong[ok] = _wrongful(sim, who[ok], d)
+    wrong[ok] = _wrongful(world, who[ok], d)
     applied = np.zeros(len(adec), bool)
     for i in np.flatnonzero(ok):
         a, act = int(who[i]), int(action[i])
@@ -169,12 +212,12 @@ def _apply_accounts(
         if act == AccountAction.WARN:
             applied[i] = True
             _count(tally, "warnings", wrong[i])
-            sim._penalties_today[a] += 1
+            day.penalties[a] += 1
         elif act == AccountAction.RESTRICT and status == Status.ACTIVE:
             acc.status[a] = Status.RESTRICTED
             acc.status_day[a] = d
             acc.restricted_until[a] = max(int(adec.until_day[i]), d + 1)
-            sim._penalties_today[a] += 2
+            day.penalties[a] += 2
             applied[i] = True
             _count(tally, "restrictions", wrong[i])
         elif act == AccountAction.BAN and status in (Status.ACTIVE, Status.RESTRICTED):
@@ -183,14 +226,14 @@ def _apply_accounts(
             acc.bans[a] += 1
             applied[i] = True
             _count(tally, "bans", wrong[i])
-            _schedule_return(sim, a, d)
+            _schedule_return(world, a, d)
         elif act == AccountAction.REINSTATE and status in (Status.BANNED, Status.RESTRICTED):
             acc.status[a] = Status.ACTIVE
             acc.status_day[a] = d
             acc.reregister_day[a] = -1
             applied[i] = True
-        if applied[i] and len(sim.events) < MAX_EVENTS:
-            sim.events.append(
+        if applied[i] and len(world.events) < MAX_EVENTS:
+            world.events.append(
                 {
                     "day": d,
                     "hour": float(hour[i]),
@@ -214,43 +257,41 @@ def _apply_accounts(
         rows = np.flatnonzero(mask[posts.author] & np.isinf(posts.removed_age))
         age = (d - posts.day[rows]) * 24.0 + ban_hour[posts.author[rows]] - posts.hour[rows]
         posts.removed_age[rows] = np.maximum(age, 0.0)
-        posts.cause[rows] = 2
+        posts.cause[rows] = Cause.BAN
         kinds = posts.kind[rows]
         removed_kind += np.bincount(kinds, minlength=4)
         offers = kinds == ContentKind.OFFER
-        removed_cat += np.bincount(posts.category[rows][offers], minlength=len(sim.categories))
-    sim._actions_today = (who, action, ok & applied, wrong)
+        removed_cat += np.bincount(posts.category[rows][offers], minlength=len(world.categories))
+    day.account_outcome = AccountOutcome(who, action, ok & applied, wrong)
     return removed_kind, removed_cat
 
 
-def _count(tally: dict[str, float], name: str, wrongful: bool) -> None:
-    key = f"{name}.{'wrongful' if wrongful else 'correct'}"
-    tally[key] = tally.get(key, 0) + 1
+def _count(tally: DayTally, name: str, wrongful: bool) -> None:
+    tally.add(f"{name}.{'wrongful' if wrongful else 'correct'}", 1)
 
 
-def _schedule_return(sim: Simulation, account: int, d: int) -> None:
+def _schedule_return(world: World, account: int, d: int) -> None:
     """A banned seller or spammer may come back under a new account after a delay."""
-    acc, rng = sim.accounts, sim.rng["sellers"]
+    acc, rng, sc = world.accounts, world.rng["sellers"], world.scenario
     arch = acc.archetype[account]
     if arch == Archetype.SELLER:
-        p, delay = sim.scenario.sellers.reregister_prob, sim.scenario.sellers.reregister_delay_days
+        p, delay = sc.sellers.reregister_prob, sc.sellers.reregister_delay_days
     elif arch == Archetype.SPAMMER:
-        p, delay = (
-            sim.scenario.spammers.reregister_prob,
-            sim.scenario.spammers.reregister_delay_days,
-        )
+        p, delay = sc.spammers.reregister_prob, sc.spammers.reregister_delay_days
     else:
         return
     if rng.random() < p:
         acc.reregister_day[account] = d + 1 + int(rng.poisson(max(delay - 1.0, 0.0)))
 
 
-def rule_statistics(sim: Simulation, d: int, dec: DayDecisions) -> list[dict[str, Any]]:
-    """Per rule: hits, true and false positives, removals, reviews, wrongful account actions."""
-    names = list(sim.policy.rule_names)
+def rule_statistics(
+    world: World, day: Day, dec: DayDecisions, names: list[str]
+) -> list[dict[str, Any]]:
+    """Per rule (``names`` in rule-index order): hits, true and false positives,
+    removals, reviews, account actions and wrongful account actions on this day."""
     if not names:
         return []
-    posts = sim.posts
+    posts, d = world.posts, day.d
     n = len(names)
     stats = {k: np.zeros(n, np.int64) for k in RULE_COUNTS}
     pdec = dec.posts
@@ -274,13 +315,13 @@ def rule_statistics(sim: Simulation, d: int, dec: DayDecisions) -> list[dict[str
         stats["reviews"] += np.bincount(rule[action == PostAction.REVIEW], minlength=n)
         stats["shadow_hits"] += np.bincount(rule[shadow], minlength=n)
     adec = dec.accounts
-    if len(adec) and len(adec.rule) == len(adec) and hasattr(sim, "_actions_today"):
-        _who, _action, applied, wrong = sim._actions_today
+    outcome = day.account_outcome
+    if len(adec) and len(adec.rule) == len(adec) and outcome is not None:
+        applied, wrong = outcome.applied, outcome.wrongful
         rule = np.asarray(adec.rule, np.int64)
         ok = applied & (rule >= 0) & (rule < n)
         stats["account_actions"] += np.bincount(rule[ok], minlength=n)
         stats["wrongful_account_actions"] += np.bincount(rule[ok & wrong], minlength=n)
-    sim.__dict__.pop("_actions_today", None)
     return [
         {"day": d, "rule": i, "name": names[i], **{k: int(v[i]) for k, v in stats.items()}}
         for i in range(n)

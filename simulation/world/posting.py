@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from policy.interface import ContentKind
+from simulation.metrics import KINDS, STYLES
 from simulation.world.accounts import Archetype, Status
+from simulation.world.content.corpus_mix import draw_corpus_texts
+from simulation.world.content.evasion import EvasionStyle
+from simulation.world.state import Day, World
 
 # Share of the day's posts made in each hour: a morning, a lunch and an evening peak,
 # the shape of a typical Moments day (illustrative, not measured).
@@ -129,3 +134,48 @@ def ordinal_per_author(author: np.ndarray) -> np.ndarray:
     out = np.empty(n, np.int32)
     out[order] = rank
     return out
+
+
+def post_day(world: World, day: Day) -> NewPosts:
+    """Everyone who may post posts; each post gets a text from the pool; counts recorded."""
+    acc, sc, d, tally = world.accounts, world.scenario, day.d, day.tally
+    tired = np.ones(acc.n)
+    tired_mask = acc.feed_ad_share > sc.churn.threshold
+    tired[tired_mask] = 1.0 - sc.churn.dampening
+    new = generate(acc, sc, tired, world.topic_p, world.rng["posting"])
+    pool_category = np.select(
+        [new.kind == ContentKind.OFFER, new.kind == ContentKind.LIFE],
+        [new.category, new.topic],
+        -1,
+    )
+    text = world.pool.sample(world.rng["text"], new.kind, pool_category, new.style, new.topic >= 0)
+    if world.corpus_buckets is not None:  # real text for a share of posts (corpus_mix.py)
+        text = draw_corpus_texts(world.corpus_buckets, new.kind, new.style, text, world.rng["text"])
+    potential = day.audience[new.author] * sc.exposure.view_prob
+    world.posts.append(
+        len(new),
+        day=d,
+        hour=new.hour,
+        author=new.author,
+        kind=new.kind,
+        category=new.category,
+        style=new.style,
+        text=text,
+        potential=potential,
+    )
+    kc = np.bincount(new.kind, minlength=4)
+    world.totals.created += kc
+    tally.set_parts("posts_created", KINDS, kc.tolist())
+    offers = new.kind == ContentKind.OFFER
+    cc = np.bincount(new.category[offers], minlength=len(world.categories))
+    tally.set_parts("offers_created", world.categories, cc.tolist())
+    by_style = np.bincount(new.style[offers], minlength=len(STYLES))
+    tally.set_parts("offers_by_style", STYLES, by_style.tolist())
+    viol = (new.kind == ContentKind.SPAM) | (new.kind == ContentKind.OFFER)
+    offenders = new.author[viol]
+    acc.last_violation_day[offenders] = d
+    np.add.at(acc.violations, offenders, 1)
+    tally["obfuscated_share"] = (
+        float((new.style[offers] != EvasionStyle.NONE).mean()) if offers.any() else math.nan
+    )
+    return new

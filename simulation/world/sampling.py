@@ -8,25 +8,24 @@ uniform sample of other posts. A sampled post is written once its fate is final
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
-if TYPE_CHECKING:
-    from simulation.world.engine import Simulation
+from simulation.world.population import watched_friends
+from simulation.world.state import Day, World
 
 FEED_PER_DAY = 30  # posts a watched user sees per day in the stored feed
 LIKE_RATE = np.array([0.3, 0.03, 0.005, 0.02])  # likes per view, by content kind (illustrative)
 
 
-def sample_day(sim: Simulation, d: int, first_new: int) -> None:
-    posts, rng = sim.posts, sim.rng["sample"]
+def sample_day(world: World, day: Day) -> None:
+    """Mark today's posts that watched users see (a screenful each) plus a uniform sample."""
+    posts, rng, d, first_new = world.posts, world.rng["sample"], day.d, day.first_new
     authors = posts.author[first_new:]
     n_new = authors.shape[0]
     if n_new == 0:
         return
-    friends = {int(v): sim.watched_friends(int(v)) for v in sim.watched}
-    union = np.zeros(sim.accounts.n, bool)
+    friends = {int(v): watched_friends(world, int(v)) for v in world.watched}
+    union = np.zeros(world.accounts.n, bool)
     for f in friends.values():
         union[f.astype(np.int64)] = True
     candidates = np.flatnonzero(union[authors])
@@ -35,20 +34,20 @@ def sample_day(sim: Simulation, d: int, first_new: int) -> None:
         if len(mine) > FEED_PER_DAY:
             mine = np.sort(rng.choice(mine, FEED_PER_DAY, replace=False))
         posts.sampled[first_new + mine] = True
-        sim.feed_rows.extend((viewer, d, int(first_new + m + posts.base)) for m in mine)
-    k = min(sim.scenario.engine.post_sample_per_day, n_new)
+        world.feed_rows.extend((viewer, d, int(first_new + m + posts.base)) for m in mine)
+    k = min(world.scenario.engine.post_sample_per_day, n_new)
     if k:
         posts.sampled[first_new + rng.choice(n_new, k, replace=False)] = True
 
 
-def finish_samples(sim: Simulation, start: int, stop: int) -> None:
+def finish_samples(world: World, start: int, stop: int) -> None:
     """Move sampled posts in rows ``[start, stop)`` to the stored sample, with their fate."""
-    posts = sim.posts
+    posts = world.posts
     rows = start + np.flatnonzero(posts.sampled[start:stop])
     if not len(rows):
         return
     views = posts.views[rows]
-    likes = sim.rng["sample"].poisson(views * LIKE_RATE[posts.kind[rows]])
+    likes = world.rng["sample"].poisson(views * LIKE_RATE[posts.kind[rows]])
     age = posts.removed_age[rows].astype(np.float64)
     pids = (rows + posts.base).tolist()
     table = {
@@ -68,9 +67,9 @@ def finish_samples(sim: Simulation, start: int, stop: int) -> None:
         "likes": likes.tolist(),
         "reports": posts.reports[rows].tolist(),
         "labelled": posts.labelled[rows].tolist(),
-        "evidence": [sim.evidence.pop(p, "") for p in pids],
+        "evidence": [world.evidence.pop(p, "") for p in pids],
     }
     keys = list(table)
-    sim.sample_rows.extend(
+    world.sample_rows.extend(
         dict(zip(keys, values, strict=True)) for values in zip(*table.values(), strict=True)
     )

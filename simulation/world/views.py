@@ -6,17 +6,16 @@ The GUI shows these; they are computed here so that the same views exist headles
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from simulation.metrics import KINDS, STYLES
 from simulation.world.accounts import ARCHETYPE_NAMES, STATUS_NAMES
+from simulation.world.content.people import display_names
 from simulation.world.sampling import LIKE_RATE
-
-if TYPE_CHECKING:
-    from simulation.world.engine import Simulation
+from simulation.world.state import World
 
 FEED_COLUMNS = [
     "post_id",
@@ -44,8 +43,8 @@ FEED_COLUMNS = [
 ]
 
 
-def _live_rows(sim: Simulation, post_ids: np.ndarray) -> list[dict[str, Any]]:
-    posts = sim.posts
+def _live_rows(world: World, post_ids: np.ndarray) -> list[dict[str, Any]]:
+    posts = world.posts
     rows = post_ids - posts.base
     ok = (rows >= 0) & (rows < posts.n)
     out = []
@@ -70,30 +69,28 @@ def _live_rows(sim: Simulation, post_ids: np.ndarray) -> list[dict[str, Any]]:
                 "likes": round(views * float(LIKE_RATE[posts.kind[r]])),  # expected, so far
                 "reports": int(posts.reports[r]),
                 "labelled": bool(posts.labelled[r]),
-                "evidence": sim.evidence.get(pid, ""),
+                "evidence": world.evidence.get(pid, ""),
             }
         )
     return out
 
 
-def feed_frame(sim: Simulation, viewer: int, day: int) -> pd.DataFrame:
-    from simulation.world.content.people import display_names
-
-    ids = np.array([p for v, d, p in sim.feed_rows if v == viewer and d == day], np.int64)
+def feed_frame(world: World, viewer: int, day: int) -> pd.DataFrame:
+    ids = np.array([p for v, d, p in world.feed_rows if v == viewer and d == day], np.int64)
     if not len(ids):
         return pd.DataFrame(columns=FEED_COLUMNS)
-    finished = {r["post_id"]: r for r in sim.sample_rows if r["day"] == day}
+    finished = {r["post_id"]: r for r in world.sample_rows if r["day"] == day}
     rows = [dict(finished[p]) for p in ids.tolist() if p in finished]
-    rows += _live_rows(sim, np.array([p for p in ids.tolist() if p not in finished], np.int64))
+    rows += _live_rows(world, np.array([p for p in ids.tolist() if p not in finished], np.int64))
     frame = pd.DataFrame(rows)
-    acc = sim.accounts
+    acc = world.accounts
     authors = frame["author"].to_numpy(np.int64)
     frame["author_name"] = display_names(
-        authors, acc.archetype[authors], sim.scenario.locale, sim.seed
+        authors, acc.archetype[authors], world.scenario.locale, world.seed
     )
     frame["archetype"] = acc.archetype[authors]
-    frame["text"] = [sim.pool.texts[t] for t in frame["text_id"]]
-    frame["has_image"] = sim.pool.has_image[frame["text_id"].to_numpy()]
+    frame["text"] = [world.pool.texts[t] for t in frame["text_id"]]
+    frame["has_image"] = world.pool.has_image[frame["text_id"].to_numpy()]
     frame["author_status"] = acc.status[authors]
     frame["author_status_day"] = acc.status_day[authors]
     frame = frame.sort_values("hour", ascending=False).reset_index(drop=True)
@@ -111,10 +108,8 @@ def describe_post(row: dict[str, Any], categories: tuple[str, ...]) -> dict[str,
     }
 
 
-def account_info(sim: Simulation, account: int) -> dict[str, Any]:
-    from simulation.world.content.people import display_names
-
-    acc = sim.accounts
+def account_info(world: World, account: int) -> dict[str, Any]:
+    acc = world.accounts
     if not 0 <= account < acc.n:
         raise KeyError(f"no account {account}")
     a = np.array([account])
@@ -122,10 +117,10 @@ def account_info(sim: Simulation, account: int) -> dict[str, Any]:
     successors = np.flatnonzero(acc.predecessor == account).tolist()
     return {
         "account": account,
-        "name": display_names(a, acc.archetype[a], sim.scenario.locale, sim.seed)[0],
+        "name": display_names(a, acc.archetype[a], world.scenario.locale, world.seed)[0],
         "archetype": ARCHETYPE_NAMES[int(acc.archetype[account])],
         "kind": "official" if acc.kind[account] else "personal",
-        "category": sim.categories[cat] if cat >= 0 else "",
+        "category": world.categories[cat] if cat >= 0 else "",
         "status": STATUS_NAMES[int(acc.status[account])],
         "status_day": int(acc.status_day[account]),
         "join_day": int(acc.join_day[account]),
@@ -139,5 +134,5 @@ def account_info(sim: Simulation, account: int) -> dict[str, Any]:
         "device_flag": bool(acc.device_flag[account]),
         "profit": float(acc.profit[account]),
         "risk": float(acc.risk[account]),
-        "events": [e for e in sim.events if e["account"] == account],
+        "events": [e for e in world.events if e["account"] == account],
     }

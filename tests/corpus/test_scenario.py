@@ -27,15 +27,15 @@ def test_corpus_demo_is_deterministic_per_seed(sms_corpus):
 def test_corpus_texts_reach_the_feed_in_the_requested_share(sms_corpus):
     scen = load_scenario("corpus_demo").model_copy(update={"days": 3})
     sim = Simulation(scen, policy.load_policy("spam"), seed=3)
-    ids = sim.corpus_buckets.ids
-    assert sim.corpus_buckets.counts() == {"life": 4518, "spam": 653}  # distinct texts
-    assert (sim.pool.style[ids[ContentKind.SPAM]] == CORPUS_STYLE).all()
+    ids = sim.world.corpus_buckets.ids
+    assert sim.world.corpus_buckets.counts() == {"life": 4518, "spam": 653}  # distinct texts
+    assert (sim.world.pool.style[ids[ContentKind.SPAM]] == CORPUS_STYLE).all()
     got = {ContentKind.LIFE: [0, 0], ContentKind.SPAM: [0, 0]}
     for _ in range(3):
-        first = sim.posts.base + sim.posts.n
+        first = sim.world.posts.base + sim.world.posts.n
         sim.step()
-        rows = slice(first - sim.posts.base, None)
-        kind, text = sim.posts.column("kind")[rows], sim.posts.column("text")[rows]
+        rows = slice(first - sim.world.posts.base, None)
+        kind, text = sim.world.posts.column("kind")[rows], sim.world.posts.column("text")[rows]
         for k in got:
             got[k][0] += int((kind == k).sum())
             got[k][1] += int(np.isin(text[kind == k], ids[k]).sum())

@@ -21,14 +21,14 @@ def test_created_equals_removed_plus_surviving(tiny):
     m = sim.metrics_frame()
     created = np.array([m[f"posts_created.{k}"].sum() for k in KINDS])
     removed_daily = np.array([m[f"posts_removed.{k}"].sum() for k in KINDS])
-    t = sim.totals
+    t = sim.world.totals
     # two independent paths: daily removal counts vs every post's final state
-    assert np.array_equal(t["created"], created)
-    assert np.array_equal(t["removed"], removed_daily)
-    assert np.array_equal(t["removed_checked"], removed_daily)
+    assert np.array_equal(t.created, created)
+    assert np.array_equal(t.removed, removed_daily)
+    assert np.array_equal(t.removed_checked, removed_daily)
     # posts made during the unrecorded warm-up days are carried into the run
-    assert t["carried_in"].sum() > 0
-    assert np.array_equal(t["removed_checked"] + t["surviving_checked"], created + t["carried_in"])
+    assert t.carried_in.sum() > 0
+    assert np.array_equal(t.removed_checked + t.surviving_checked, created + t.carried_in)
     assert removed_daily.sum() > 0
     # the run's own posts, on their own, add up as well
     own_removed, own_surviving = sim.post_fates()
@@ -38,8 +38,8 @@ def test_created_equals_removed_plus_surviving(tiny):
 def test_a_post_removed_twice_is_counted_once(tiny):
     """A strike ladder bans authors whose posts were already removed by a rule."""
     sim = _run(tiny.with_changes({"posting.seller_per_day": 6.0}), "zero_tolerance", 15)
-    t = sim.totals
-    assert np.array_equal(t["removed"], t["removed_checked"])
+    t = sim.world.totals
+    assert np.array_equal(t.removed, t.removed_checked)
 
 
 def test_impressions_are_consistent(tiny):

@@ -97,7 +97,7 @@ def test_banned_sellers_reregister_friendless(tiny):
         tiny.with_changes({"sellers.reregister_prob": 1.0}), load_policy("zero_tolerance"), seed=3
     )
     sim.run(15)
-    acc = sim.accounts
+    acc = sim.world.accounts
     new = np.flatnonzero(acc.predecessor >= 0)
     assert len(new) > 0
     old = acc.predecessor[new]
@@ -182,8 +182,8 @@ def test_takedown_speed_matters(tiny):
 
 def test_archetype_mix_is_respected(tiny):
     sim = Simulation(tiny, load_policy("none"), seed=1)
-    initial = sim.accounts.join_day == -365  # not the newcomers of the warm-up days
-    arch = sim.accounts.archetype[initial]
+    initial = sim.world.accounts.join_day == -365  # not the newcomers of the warm-up days
+    arch = sim.world.accounts.archetype[initial]
     mix = tiny.population.mix
     n = tiny.population.accounts
     assert abs((arch == Archetype.REGULAR).sum() - mix.regular * n) <= 1

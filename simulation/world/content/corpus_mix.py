@@ -4,7 +4,7 @@ SMS ham), so a run shows how a policy does on real text over time.
 
 Corpus texts are appended to the text pool under a style code of their own
 (:data:`CORPUS_STYLE`), so the pool's ordinary bucket sampling never picks them;
-:func:`draw_corpus_texts` (called by ``Simulation._post``) replaces the text of a
+:func:`draw_corpus_texts` (called by ``simulation.world.posting.post_day``) replaces the text of a
 ``share`` of each kind's posts with a uniform draw from that kind's corpus texts.
 Doing it per post rather than by padding buckets keeps the share exact whatever the
 bucket sizes and the evasion styles sellers and spammers learn. A corpus post has no
@@ -21,7 +21,6 @@ from policy.corpus import read_corpus
 from policy.interface import ContentKind
 from simulation.scenario import CorpusText
 from simulation.world.content.pool import EvasionStyle, TextPool
-from simulation.world.posting import NewPosts
 
 CORPUS_STYLE = 100  # pool-only style code: outside every bucket the engine samples
 _KINDS = {"life": ContentKind.LIFE, "ad": ContentKind.AD, "spam": ContentKind.SPAM}
@@ -72,18 +71,25 @@ def add_corpus_texts(pool: TextPool, corpus: CorpusText, rng: np.random.Generato
 
 
 def draw_corpus_texts(
-    buckets: CorpusBuckets, new: NewPosts, text: np.ndarray, rng: np.random.Generator
+    buckets: CorpusBuckets,
+    kind: np.ndarray,
+    style: np.ndarray,
+    text: np.ndarray,
+    rng: np.random.Generator,
 ) -> np.ndarray:
-    """Give a ``share`` of each kind's new posts a corpus text (their style becomes
-    NONE); returns the new text ids. Draws a fixed number of variates per post, so the
-    run stays deterministic per seed."""
-    if not buckets.ids or not len(new):
+    """Give a ``share`` of each kind's new posts a corpus text; returns the new text ids.
+
+    ``kind``, ``style`` and ``text`` are the day's new posts (equal length); the style of
+    a post that gets a corpus text is set to NONE in place. Draws a fixed number of
+    variates per post, so the run stays deterministic per seed."""
+    n = kind.shape[0]
+    if not buckets.ids or not n:
         return text
     text = text.copy()
-    u = rng.random(len(new))
-    pick = rng.random(len(new))
-    for kind, ids in buckets.ids.items():
-        rows = np.flatnonzero((new.kind == kind) & (u < buckets.share[kind]))
+    u = rng.random(n)
+    pick = rng.random(n)
+    for code, ids in buckets.ids.items():
+        rows = np.flatnonzero((kind == code) & (u < buckets.share[code]))
         text[rows] = ids[(pick[rows] * ids.shape[0]).astype(np.int64)]
-        new.style[rows] = EvasionStyle.NONE
+        style[rows] = EvasionStyle.NONE
     return text

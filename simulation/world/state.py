@@ -1,0 +1,167 @@
+"""The engine's state, declared: what persists from day to day (``World``) and what one
+day's phases hand to each other (``Day``).
+
+Every phase of a day is a function of ``(world, day)``: it reads and writes only the
+fields declared here, so what a phase depends on can be read off its signature and
+these two classes, not discovered by grepping for attributes set somewhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from policy.interface import Announcement
+from simulation.metrics import DayTally
+from simulation.scenario import Scenario
+from simulation.world.columns import Columns
+from simulation.world.content.catalogue import Catalogue
+from simulation.world.content.corpus_mix import CorpusBuckets
+from simulation.world.content.pool import TextPool
+from simulation.world.graph import FriendsGraph
+
+# The named random streams: one per sub-model, split from the run's seed, so a change
+# in how one sub-model draws does not reshuffle the others.
+STREAMS = (
+    "graph",
+    "text",
+    "posting",
+    "exposure",
+    "reports",
+    "sellers",
+    "churn",
+    "policy",
+    "sample",
+    "entry",
+)
+
+
+class Cause:
+    """Why a post is gone (the ``cause`` column of the post table)."""
+
+    NONE = 0
+    RULE = 1  # removed by a rule, a review or after reports
+    BAN = 2  # disappeared with its banned author
+
+
+# The post table: one row per post still inside the retention window.
+POST_SCHEMA = {
+    "day": (np.int32, 0),
+    "hour": (np.float32, 0.0),
+    "author": (np.int32, 0),
+    "kind": (np.int8, 0),
+    "category": (np.int8, -1),
+    "style": (np.int8, 0),
+    "text": (np.int32, 0),
+    "potential": (np.float32, 0.0),  # views over the post's whole life if never removed
+    "factor": (np.float32, 1.0),  # downranking
+    "removed_age": (np.float32, np.inf),  # hours after posting when removed
+    "cause": (np.int8, 0),
+    "rule": (np.int16, -1),
+    "stage": (np.int8, -1),
+    "reports": (np.int32, 0),
+    "new_reports": (np.int32, 0),
+    "views": (np.float32, 0.0),
+    "sampled": (np.bool_, False),
+    "labelled": (np.bool_, False),
+}
+
+
+def _kinds() -> np.ndarray:
+    return np.zeros(4, np.int64)
+
+
+@dataclass
+class PostTotals:
+    """Posts counted by content kind (arrays of 4: life, ad, spam, offer).
+
+    ``created`` and ``removed`` count the run's days as they happen (reset after the
+    warm-up); ``*_checked`` count every post's final fate when it leaves the retention
+    window; ``run_*`` the same for the run's own posts only (not those carried in from the
+    warm-up, counted in ``carried_in``).
+    """
+
+    created: np.ndarray = field(default_factory=_kinds)
+    removed: np.ndarray = field(default_factory=_kinds)
+    surviving_checked: np.ndarray = field(default_factory=_kinds)
+    removed_checked: np.ndarray = field(default_factory=_kinds)
+    run_removed: np.ndarray = field(default_factory=_kinds)
+    run_surviving: np.ndarray = field(default_factory=_kinds)
+    carried_in: np.ndarray = field(default_factory=_kinds)
+
+
+@dataclass
+class World:
+    """Everything that persists from one day to the next."""
+
+    scenario: Scenario
+    seed: int
+    rng: dict[str, np.random.Generator]
+    catalogue: Catalogue
+    categories: tuple[str, ...]
+    demand: np.ndarray  # per category: relative demand (catalogue)
+    margin: np.ndarray  # per category: CNY earned per unit sold (catalogue)
+    conversion: np.ndarray  # per category: units sold per 1,000 impressions (catalogue)
+    topic_p: np.ndarray  # per category: share of innocent mentions
+    pool: TextPool
+    corpus_buckets: CorpusBuckets | None
+    accounts: Columns  # schema: simulation.world.accounts.ACCOUNT_SCHEMA
+    posts: Columns  # schema: POST_SCHEMA
+    n_initial: int  # accounts at the start (the scenario's population)
+    announcements: list[Announcement]
+    tally: DayTally  # an empty tally over this run's columns; each day takes a fresh one
+    graph: FriendsGraph
+    n_regular: int  # regular users are accounts 0 .. n_regular-1
+    watched: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    watch_mask: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    watch_viewer: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    watch_author: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    totals: PostTotals = field(default_factory=PostTotals)
+    # what sellers (row 0, offers) and spammers (row 1, spam) see surviving, per style
+    style_survival: np.ndarray = field(default_factory=lambda: np.zeros((2, 0)))
+    surviving_obfuscated: np.ndarray = field(default_factory=lambda: np.zeros(2))
+    events: list[dict[str, Any]] = field(default_factory=list)  # account-level actions
+    sample_rows: list[dict[str, Any]] = field(default_factory=list)  # finished sampled posts
+    feed_rows: list[tuple[int, int, int]] = field(default_factory=list)  # (viewer, day, post)
+    evidence: dict[int, str] = field(default_factory=dict)  # post id -> why it was removed
+    warmup_days: int = 0
+    first_run_post: int | None = None  # post ids below it were made during the warm-up
+
+
+@dataclass
+class AccountOutcome:
+    """The day's account decisions as applied: parallel arrays over the decisions."""
+
+    account: np.ndarray  # int64: the account each decision named
+    action: np.ndarray  # AccountAction codes
+    applied: np.ndarray  # bool: the decision changed the account (or warned it)
+    wrongful: np.ndarray  # bool: the account had posted nothing violating in the window
+
+
+@dataclass
+class Day:
+    """What one day's phases hand to each other; a new one every day."""
+
+    d: int
+    tally: DayTally
+    audience: np.ndarray  # per account: friends able to see its posts today
+    first_new: int = 0  # row of the post table where today's posts start
+    removals: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))  # per account
+    penalties: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))  # per account
+    account_outcome: AccountOutcome | None = None
+    offer_impressions: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per category
+    offer_views: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per account
+    viewer_ad_share: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per regular
+    restored: int = 0  # posts put back after a successful appeal
+    late_decisions_ignored: int = 0  # decisions about posts no longer held
+
+
+@dataclass
+class DayRecord:
+    """What happened on one day: the metrics row plus per-rule statistics."""
+
+    day: int
+    metrics: dict[str, float]
+    rules: list[dict[str, Any]] = field(default_factory=list)
