@@ -213,7 +213,7 @@ def compare_serve(conn: Any, scenario: Any, recipe_a: tuple, recipe_b: tuple, da
     """
     import time
 
-    from simulation.runs.run import summarise
+    from simulation.runs.result import summarise
     from simulation.world.engine import Simulation
 
     try:

@@ -14,18 +14,17 @@ import math
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
+from sqlalchemy.engine import Engine
 
 from simulation.metrics import METRICS
+from simulation.numbers import format_number
 from simulation.runs.figures import CHARTS, write_charts
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-
-    from simulation.runs.run import RunResult
-    from simulation.world.engine import Simulation
+from simulation.runs.result import RunResult
+from simulation.runs.storage import RuleStat, get_run, load_metrics, load_table
+from simulation.world.engine import Simulation
 
 
 def _clean(value: Any) -> Any:
@@ -85,8 +84,6 @@ def write_outputs(result: RunResult, sim: Simulation, out: Path) -> Path:
 
 def export_stored_run(engine: Engine, run_id: int, out: Path) -> Path:
     """The same files for a run already in the database, without re-running it."""
-    from simulation.runs.storage import RuleStat, get_run, load_metrics, load_table
-
     run = get_run(engine, run_id)
     metrics = load_metrics(engine, run_id)
     rules = load_table(engine, RuleStat, run_id).drop(columns=["id", "run_id"], errors="ignore")
@@ -165,6 +162,5 @@ overflow:auto;font-size:.85rem}} figcaption{{color:#666}}
 
 
 def _num(value: Any) -> str:
-    from simulation.numbers import format_number
 
     return format_number(value)

@@ -17,11 +17,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from pydantic import NaiveDatetime
-from sqlalchemy import Index, delete, insert, update
+from sqlalchemy import Index, delete, insert, inspect, text, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Field, Session, SQLModel, create_engine, select
 
+from simulation.metrics import columns
 from simulation.paths import default_db_url
 
 STALE_SECONDS = 300  # a running run without a heartbeat for this long is incomplete
@@ -169,8 +172,6 @@ def usable_db(db: str | Path | None) -> str:
 
     A run finds out that its database is unusable before it starts, not after its last day.
     """
-    from sqlalchemy.exc import SQLAlchemyError
-
     try:
         url = normalise_url(db)
         with engine_for(url).connect():
@@ -197,8 +198,6 @@ def add_missing_columns(engine: Engine) -> list[str]:
     Columns are only ever added (with their default), never changed or dropped, so old
     runs stay readable and new runs can be written to the same file.
     """
-    from sqlalchemy import inspect, text
-
     added = []
     existing_tables = set(inspect(engine).get_table_names())
     with engine.begin() as conn:
@@ -246,6 +245,14 @@ class RunWriter:
             session.add(run)
             session.commit()
             self.run_id = int(run.id)  # type: ignore[arg-type]
+
+    def set_categories(self, categories: Sequence[str]) -> None:
+        """Record the catalogue's category names (the columns' breakdown) for this run."""
+        with Session(self.engine) as session:
+            session.execute(
+                update(Run).where(Run.id == self.run_id).values(categories=",".join(categories))
+            )
+            session.commit()
 
     def heartbeat(self, days_done: int) -> None:
         with Session(self.engine) as session:
@@ -336,8 +343,6 @@ def delete_run(engine: Engine, run_id: int) -> None:
 
 def load_metrics(engine: Engine, run_id: int):
     """The daily metrics of a stored run as a wide table (one row per day)."""
-    import pandas as pd
-
     with engine.connect() as conn:
         long = pd.read_sql_query(
             select(DailyMetric.day, DailyMetric.metric, DailyMetric.value).where(
@@ -346,8 +351,6 @@ def load_metrics(engine: Engine, run_id: int):
             conn,
         )
     run = get_run(engine, run_id)
-    from simulation.metrics import columns
-
     cols = columns(tuple(c for c in run.categories.split(",") if c))
     if long.empty:
         return pd.DataFrame(columns=["day", *cols])
@@ -360,8 +363,6 @@ def load_metrics(engine: Engine, run_id: int):
 
 def load_table(engine: Engine, table: type[SQLModel], run_id: int, **where: Any):
     """Rows of one table for a run as a DataFrame (feed, posts, events, accounts, rules)."""
-    import pandas as pd
-
     query = select(table).where(table.run_id == run_id)
     for key, value in where.items():
         query = query.where(getattr(table, key) == value)

@@ -187,7 +187,8 @@ def _code_version() -> str:
 
 def execute(job: Job) -> Outcome:
     """Run one job in a worker. Never raises: a failure comes back as an Outcome."""
-    from simulation.runs.run import account_rows, metrics_long, post_rows, run
+    from simulation.runs.result import account_rows, metrics_long, post_rows
+    from simulation.runs.run import run
 
     started = time.perf_counter()
     try:
