@@ -204,7 +204,7 @@ def sweep_cmd(
 ) -> None:
     """Run policies × seeds × parameter values in parallel; store, resume, summarise."""
     from simulation.runs.storage import normalise_url
-    from simulation.sweeps.sweep import parse_assignments
+    from simulation.sweeps.plan import parse_assignments
 
     try:
         sets = parse_assignments(set_, "--set")
@@ -269,7 +269,7 @@ def _finish(result, as_json: bool, report: Path | None) -> None:
 
 
 def _load(db: str | None, ref: str):
-    from simulation.sweeps.sweep import load_any
+    from simulation.sweeps.store import load_any
 
     try:
         from simulation.cli.main import open_stored
@@ -313,7 +313,7 @@ def merge(ra, rb, la: str, lb: str):
     """Two results as one, arms prefixed so that the same policy in both stays apart."""
     import pandas as pd
 
-    from simulation.sweeps.sweep import SweepResult
+    from simulation.sweeps.results import SweepResult
 
     def tag(r, label):
         runs = r.runs.assign(arm=label + ": " + r.runs["arm"])

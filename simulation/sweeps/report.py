@@ -15,7 +15,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import matplotlib
 
@@ -23,14 +23,22 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from simulation.metrics import BY_NAME
+from simulation.paths import assets_dir
 from simulation.runs.figures import PALETTE
-from simulation.sweeps.aggregate import MEASURES, compare_arms, daily_bands, headline, pareto_front
+from simulation.sweeps.aggregate import (
+    MEASURES,
+    compare_arms,
+    daily_bands,
+    headline,
+    pareto_front,
+    t_interval,
+)
 from simulation.sweeps.aggregate import run_headlines as per_run
-
-if TYPE_CHECKING:
-    from simulation.sweeps.sweep import SweepResult
+from simulation.sweeps.results import SweepResult
+from simulation.world.decay import avoided_share
 
 # (column, title, unit, days of trailing smoothing per run before averaging)
 BAND_CHARTS: list[tuple[str, str, str, int]] = [
@@ -135,8 +143,6 @@ def curve_chart(
     ):
         rows = []
         for x, d in part.groupby(col):
-            from simulation.sweeps.aggregate import t_interval
-
             rows.append((float(x), *t_interval(d[name].to_numpy(float))))
         if not rows:
             continue
@@ -145,8 +151,6 @@ def curve_chart(
         ax.fill_between(xs, 100 * lo, 100 * hi, color=_colour(2 * j), alpha=0.2, linewidth=0)
         low = min(low, float(np.nanmin(100 * lo)) if np.isfinite(lo).any() else 0.0)
     if reference and col in part:
-        from simulation.world.decay import avoided_share
-
         xs = np.geomspace(max(part[col].min(), 0.1), part[col].max(), 100)
         ys = [
             100 * reference.get("recall", 1.0) * avoided_share(x, reference["half_life_hours"])
@@ -176,8 +180,6 @@ def curve_chart(
 
 def tradeoff_chart(rh: pd.DataFrame, param: str, level: float = 0.95):
     """Harm avoided against wrongful bans, one point per parameter value, Pareto front marked."""
-    from simulation.sweeps.aggregate import t_interval
-
     col = "policy:" + param
     part = rh[rh[col].notna()]
     pts = []
@@ -475,10 +477,6 @@ def _ranges(seeds: list[int]) -> str:
 
 def render(context: dict[str, Any]) -> str:
     """The page, from ``assets/report/sweep.html.j2`` with autoescape on."""
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-    from simulation.paths import assets_dir
-
     env = Environment(
         loader=FileSystemLoader(assets_dir() / "report"),
         autoescape=select_autoescape(["html", "j2"], default=True),

@@ -21,6 +21,9 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from policy import load_policy_text
+from policy.loader import resolve
+
 
 @dataclass(frozen=True)
 class PolicySource:
@@ -34,8 +37,6 @@ class PolicySource:
 
 def read_policy(ref: str | Path) -> PolicySource:
     """Find a preset or file and read it (the same resolution as ``load_policy``)."""
-    from policy.loader import resolve
-
     path = resolve(ref)
     text = path.read_text(encoding="utf-8")
     return PolicySource(str(ref), text, str(path), str(path.resolve().parent))
@@ -116,8 +117,6 @@ def variant(source: PolicySource, changes: dict[str, Any]) -> PolicySource:
 
 def compile_source(source: PolicySource):
     """Compile a policy source (validates it: errors name the file, line and field)."""
-    from policy import load_policy_text
-
     return load_policy_text(source.text, source.file, base_dir=Path(source.base_dir))
 
 

@@ -7,7 +7,9 @@ import pytest
 from sqlmodel import Session, select
 
 from simulation.runs.storage import Run, RunWriter, open_db
-from simulation.sweeps.sweep import Job, Outcome, execute, plan, sweep
+from simulation.sweeps.execute import Outcome, execute
+from simulation.sweeps.plan import Job, plan
+from simulation.sweeps.sweep import sweep
 
 from .conftest import DAYS, POLICIES, SCENARIO, SEEDS, small_sweep
 from .helpers import assert_same_runs
@@ -102,7 +104,7 @@ def failing_runner(job: Job) -> Outcome:
         except RuntimeError:
             import traceback
 
-            from simulation.sweeps.sweep import failed
+            from simulation.sweeps.execute import failed
 
             return failed(job, traceback.format_exc())
     return execute(job)

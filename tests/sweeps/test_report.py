@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from simulation.cli.sweeps import register
 from simulation.runs.storage import PostSample, open_db
-from simulation.sweeps.sweep import load_sweep
+from simulation.sweeps.store import load_sweep
 
 HOSTILE = "<script>alert(1)</script>"
 

@@ -1,0 +1,243 @@
+"""A sweep's plan: policies × seeds × parameter values expanded into jobs, validated up front.
+
+A job's key is a hash of the policy text that ran, the seed, the parameters and the
+number of days, so a re-run of a sweep id recognises what is already stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from simulation.runs.run import resolve_scenario
+from simulation.scenario import Scenario
+from simulation.sweeps.variants import (
+    PolicySource,
+    compile_source,
+    has_path,
+    is_baseline_text,
+    read_policy,
+    variant,
+)
+
+POLICY_PREFIX = "policy:"  # params_json keys of policy parameters (scenario keys are bare)
+SET_PREFIX = "set:"  # columns of scenario parameters in SweepResult.runs
+# What a sweep stores per run. "all" is what `simulation.run` stores (the feed view and
+# audits work on any run); "sample" keeps the daily metrics, rule statistics, events and
+# the SAMPLE_POSTS most-seen posts, and drops feeds and accounts: a demo run shrinks
+# from ~7 MB and seconds of writing to a fraction, which is what a 100-run study needs.
+KEEP = ("all", "sample")
+SAMPLE_POSTS = 200
+
+
+def parse_seeds(text: str | Iterable[int]) -> list[int]:
+    """``"1-20"``, ``"1,3,5"``, ``"1-5,9"`` or a list of ints → sorted unique seeds."""
+    if not isinstance(text, str):
+        return sorted({int(s) for s in text})
+    seeds: set[int] = set()
+    for part in text.replace(" ", "").split(","):
+        if not part:
+            continue
+        lo, sep, hi = part.partition("-")
+        try:
+            if sep and lo:
+                a, b = int(lo), int(hi)
+                if b < a:
+                    raise ValueError(f"seed range '{part}' runs backwards")
+                seeds.update(range(a, b + 1))
+            else:
+                seeds.add(int(part))
+        except ValueError as exc:
+            if "backwards" in str(exc):
+                raise
+            raise ValueError(
+                f"seeds '{text}': '{part}' is not a seed or a range (expected e.g. 1-20 or 1,3,5)"
+            ) from None
+    if not seeds:
+        raise ValueError(f"no seeds in '{text}'")
+    return sorted(seeds)
+
+
+def _split_values(raw: str) -> list[str]:
+    """Split ``a,b,c`` on top-level commas (a YAML list ``[1, 2]`` stays one value)."""
+    if raw.strip()[:1] in "[{":
+        return [raw]
+    return [v for v in raw.split(",") if v.strip()]
+
+
+def parse_assignments(items: Sequence[str] | None, flag: str) -> dict[str, list[Any]]:
+    """``["a.b=1,2", "c=x"]`` → ``{"a.b": [1, 2], "c": ["x"]}``, values read as YAML scalars."""
+    yaml = YAML(typ="safe")
+    out: dict[str, list[Any]] = {}
+    for item in items or []:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"{flag} {item!r}: expected KEY=VALUE[,VALUE...]")
+        out[key.strip()] = [yaml.load(v) for v in _split_values(raw)]
+    return out
+
+
+def _grid(values: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    keys = list(values)
+    return [dict(zip(keys, combo, strict=True)) for combo in itertools.product(*values.values())]
+
+
+def _zip(values: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    lengths = {len(v) for v in values.values()}
+    if len(lengths) > 1:
+        raise ValueError(f"zipped parameters need lists of one length, not {sorted(lengths)}")
+    keys = list(values)
+    return [dict(zip(keys, combo, strict=True)) for combo in zip(*values.values(), strict=True)]
+
+
+def canonical(params: dict[str, Any]) -> str:
+    return json.dumps(params, sort_keys=True, default=str)
+
+
+def job_key(policy_text: str, seed: int, params_json: str, days: int) -> str:
+    """The identity a resumed sweep recognises a stored run by."""
+    h = hashlib.sha1()
+    for part in (policy_text, str(seed), params_json, str(days)):
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One run of a sweep: everything a worker needs, picklable, no database."""
+
+    key: str
+    sweep_id: str
+    scenario: Scenario
+    scenario_text: str
+    policy: PolicySource
+    policy_name: str
+    seed: int
+    days: int
+    scenario_changes: dict[str, Any]
+    policy_changes: dict[str, Any]
+    params_json: str
+    keep: str = "all"  # "all": what `simulation.run` stores; "sample": see KEEP
+
+
+@dataclass
+class Plan:
+    """The jobs of a sweep, and what the user should know about how it was expanded."""
+
+    sweep_id: str
+    jobs: list[Job]
+    notes: list[str]
+    policy_names: dict[str, str]  # policy ref → name
+    baseline: str | None  # policy name of the counterfactual, when in the sweep
+
+
+def plan(
+    scenario: Scenario | str | Path,
+    policies: Sequence[str | Path],
+    seeds: str | Iterable[int],
+    *,
+    sets: dict[str, list[Any]] | None = None,
+    policy_sets: dict[str, list[Any]] | None = None,
+    days: int | None = None,
+    sweep_id: str | None = None,
+    baseline: str | None = None,
+    keep: str = "all",
+    policy_zip: dict[str, list[Any]] | None = None,
+) -> Plan:
+    """Expand a sweep into jobs, validating every scenario and policy variant up front.
+
+    Scenario parameters (``sets``) apply to every policy. A policy parameter
+    (``policy_sets``) applies only to the policies that have that path, so a ``none``
+    baseline stays one arm in a sweep over the crackdown's takedown delay.
+    ``policy_zip`` lists move together instead of crossing: each index is one variant,
+    e.g. a classifier threshold as (recall, false-positive rate) points of one ROC curve.
+    """
+    if keep not in KEEP:
+        raise ValueError(f"keep must be one of {KEEP}, not {keep!r}")
+    scen, scen_text = resolve_scenario(scenario)
+    n_days = int(days) if days is not None else scen.days
+    seed_list = parse_seeds(seeds)
+    sets, policy_sets = dict(sets or {}), dict(policy_sets or {})
+    scen_grid = _grid(sets)
+    for changes in scen_grid:
+        if changes:
+            scen.with_changes(changes)  # raises KeyError / ValidationError with the field
+    notes: list[str] = []
+    sources: list[tuple[PolicySource, dict[str, Any], str]] = []
+    names: dict[str, str] = {}
+    zipped = _zip(policy_zip or {})
+    for ref in policies:
+        base = read_policy(ref)
+        own = {k: v for k, v in policy_sets.items() if has_path(base.text, k)}
+        for k in policy_sets.keys() - own.keys():
+            notes.append(f"policy '{ref}' has no '{k}': it runs without that parameter")
+        has_zip = bool(zipped) and all(has_path(base.text, k) for k in zipped[0])
+        if zipped and not has_zip:
+            notes.append(f"policy '{ref}' lacks a zipped path: it runs without them")
+        for crossed, together in itertools.product(_grid(own), zipped if has_zip else [{}]):
+            changes = {**crossed, **together}
+            src = variant(base, changes)
+            compiled = compile_source(src)
+            names[str(ref)] = compiled.name
+            sources.append((src, changes, compiled.name))
+    used = {k for _s, changes, _n in sources for k in changes}
+    unused = [k for k in [*policy_sets, *(policy_zip or {})] if k not in used]
+    if unused:
+        raise KeyError(f"no policy in the sweep has {', '.join(repr(k) for k in unused)}")
+    by_name: dict[str, set[str]] = {}
+    for src, _c, name in sources:
+        by_name.setdefault(name, set()).add(src.ref)
+    clash = {n: r for n, r in by_name.items() if len(r) > 1}
+    if clash:
+        raise ValueError(f"two policies share a name, their results would mix: {clash}")
+    if sweep_id is None:
+        ident = canonical(
+            {
+                "scenario": scen_text,
+                "policies": [s.text for s, _c, _n in sources],
+                "sets": sets,
+                "days": n_days,
+            }
+        )
+        sweep_id = "sw-" + hashlib.sha1(ident.encode()).hexdigest()[:10]
+    jobs = []
+    for (src, pchanges, name), schanges, seed in itertools.product(sources, scen_grid, seed_list):
+        params = {**schanges, **{POLICY_PREFIX + k: v for k, v in pchanges.items()}}
+        pj = canonical(params)
+        jobs.append(
+            Job(
+                job_key(src.text, seed, pj, n_days),
+                sweep_id,
+                scen,
+                scen_text,
+                src,
+                name,
+                seed,
+                n_days,
+                schanges,
+                pchanges,
+                pj,
+                keep,
+            )
+        )
+    base_name = names.get(str(baseline)) if baseline else None
+    if baseline and base_name is None:
+        raise ValueError(f"--baseline {baseline!r} is not one of the sweep's policies")
+    if base_name is None:
+        base_name = next((n for s, _c, n in sources if is_baseline_text(s.text)), None)
+    return Plan(sweep_id, jobs, notes, names, base_name)
+
+
+def as_lists(values: dict[str, Any] | None) -> dict[str, list[Any]]:
+    return {
+        k: list(v) if isinstance(v, list | tuple | range) else [v]
+        for k, v in (values or {}).items()
+    }

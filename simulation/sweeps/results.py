@@ -1,0 +1,185 @@
+"""A sweep's results as tidy DataFrames, built from stored runs or from outcomes in memory."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from ruamel.yaml import YAML
+
+from simulation.sweeps.aggregate import compare_arms, daily_bands, headline, run_headlines, tidy
+from simulation.sweeps.execute import Outcome
+from simulation.sweeps.plan import POLICY_PREFIX, SET_PREFIX, Job
+from simulation.sweeps.variants import is_baseline_text
+
+
+@dataclass
+class SweepResult:
+    """A finished (or partly failed) sweep, as tidy DataFrames.
+
+    ``runs``: one row per run (policy, arm, params, seed, status, summary numbers).
+    ``metrics``: one row per run and day, one column per metric (wide).
+    ``daily``: the same, long: run_id, arm, policy, seed, day, metric, value.
+    """
+
+    sweep_id: str
+    runs: pd.DataFrame
+    metrics: pd.DataFrame
+    baseline: str | None = None
+    db: str | None = None
+    ran: int = 0
+    skipped: int = 0
+    failed: int = 0
+    notes: list[str] = field(default_factory=list)
+    posts: pd.DataFrame | None = None
+    texts: dict[str, str] = field(default_factory=dict)  # arm → policy text
+    scenario_text: str = ""
+
+    @property
+    def daily(self) -> pd.DataFrame:
+        return tidy(self.runs, self.metrics)
+
+    def bands(self, level: float = 0.95, method: str = "t") -> pd.DataFrame:
+        """Per arm, per day, per metric: mean and a ``level`` confidence band across seeds."""
+        return daily_bands(self.runs, self.metrics, level=level, method=method)
+
+    def headline(self, level: float = 0.95) -> pd.DataFrame:
+        """Per arm: the headline numbers with their confidence bands."""
+        return headline(run_headlines(self.runs, self.metrics, self.baseline), level=level)
+
+    def compare(self, a: str, b: str, level: float = 0.95) -> pd.DataFrame:
+        """Arm ``a`` against arm ``b`` on every headline measure, paired by seed."""
+        return compare_arms(run_headlines(self.runs, self.metrics, self.baseline), a, b, level)
+
+
+def _params_columns(params_json: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    params = json.loads(params_json or "{}")
+    scen = {k: v for k, v in params.items() if not k.startswith(POLICY_PREFIX)}
+    pol = {k[len(POLICY_PREFIX) :]: v for k, v in params.items() if k.startswith(POLICY_PREFIX)}
+    return scen, pol
+
+
+def _label(params: dict[str, Any]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in sorted(params.items()))
+
+
+def run_record(**r: Any) -> dict[str, Any]:
+    """One row of ``SweepResult.runs`` from a stored run's fields (or an outcome's)."""
+    scen, pol = _params_columns(r.get("params_json", "{}"))
+    arm = (
+        r["policy"] + (f" [{_label(pol)}]" if pol else "") + (f" ({_label(scen)})" if scen else "")
+    )
+    summary = r.pop("summary", {}) or {}
+    rec = {
+        "run_id": r.get("run_id"),
+        "sweep_id": r.get("sweep_id"),
+        "status": r.get("status", "complete"),
+        "arm": arm,
+        "policy": r["policy"],
+        "policy_params": _label(pol),
+        "scenario_params": _label(scen),
+        "seed": int(r["seed"]),
+        "days": int(r.get("days", 0)),
+        "is_baseline": is_baseline_text(r.get("policy_text", "")),
+        "policy_start": _policy_start(r.get("policy_text", "")),
+        "accounts_start": summary.get("accounts_start"),
+        "code_version": r.get("code_version", ""),
+        "scenario": r.get("scenario", ""),
+        "error": r.get("error", ""),
+        "wall_seconds": r.get("wall_seconds", 0.0),
+    }
+    for k, v in pol.items():
+        rec[POLICY_PREFIX + k] = v
+    for k, v in scen.items():
+        rec[SET_PREFIX + k] = v
+    for k, v in summary.items():
+        rec.setdefault(f"summary.{k}", v)
+    return rec
+
+
+@functools.lru_cache(maxsize=256)
+def _policy_start(text: str) -> int:
+    """The first day any rule is in force (start_day, or the first scheduled phase)."""
+    try:
+        data = YAML(typ="safe").load(text) or {}
+    except Exception:
+        return 0
+    if not isinstance(data, dict):
+        return 0
+    phases = [ph for ph in data.get("schedule") or [] if isinstance(ph, dict)]
+    if not phases:
+        return int(data.get("start_day") or 0)
+    on = [int(ph.get("from_day", 0)) for ph in phases if ph.get("rules", "all") != "none"]
+    return min(on) if on else 0
+
+
+def finish_result(
+    sweep_id: str,
+    records: list[dict[str, Any]],
+    metrics: list[pd.DataFrame],
+    baseline: str | None,
+    posts: pd.DataFrame | None,
+    texts: dict[str, str],
+    scenario_text: str,
+) -> SweepResult:
+    runs = pd.DataFrame(records)
+    if len(runs):  # baseline first, then policies, parameter values in numeric order, seeds
+        params = [c for c in runs.columns if c.startswith((POLICY_PREFIX, SET_PREFIX))]
+        runs = runs.assign(_nb=~runs["is_baseline"]).sort_values(
+            ["_nb", "policy", *params, "seed", "run_id"], na_position="first", kind="stable"
+        )
+        runs = runs.drop(columns="_nb").reset_index(drop=True)
+    wide = pd.concat(metrics, ignore_index=True) if metrics else pd.DataFrame(columns=["run_id"])
+    if baseline is None and len(runs) and runs["is_baseline"].any():
+        baseline = str(runs.loc[runs["is_baseline"], "policy"].iloc[0])
+    return SweepResult(
+        sweep_id, runs, wide, baseline, posts=posts, texts=texts, scenario_text=scenario_text
+    )
+
+
+def from_outcomes(
+    sweep_id: str, pairs: list[tuple[Job, Outcome]], baseline: str | None
+) -> SweepResult:
+    """A result kept in memory (a sweep without a database)."""
+    records, metrics, texts, post_frames = [], [], {}, []
+    for i, (job, out) in enumerate(sorted(pairs, key=lambda p: (p[0].policy_name, p[0].seed))):
+        rec = run_record(
+            run_id=-(i + 1),
+            sweep_id=sweep_id,
+            status="complete" if out.ok else "failed",
+            policy=job.policy_name,
+            policy_text=job.policy.text,
+            params_json=job.params_json,
+            seed=job.seed,
+            days=job.days,
+            summary=out.summary,
+            code_version=out.code_version,
+            scenario=job.scenario.name,
+            error=out.error,
+            wall_seconds=out.wall_seconds,
+        )
+        records.append(rec)
+        texts.setdefault(rec["arm"], job.policy.text)
+        if out.ok and out.metrics is not None:
+            metrics.append(out.metrics.assign(run_id=rec["run_id"]))
+            if rec["arm"] not in {f["arm"].iat[0] for f in post_frames}:
+                post_frames.append(sample_posts(pd.DataFrame(out.rows["posts"]), rec))
+    posts = pd.concat(post_frames, ignore_index=True) if post_frames else None
+    text = pairs[0][0].scenario_text if pairs else ""
+    return finish_result(sweep_id, records, metrics, baseline, posts, texts, text)
+
+
+def sample_posts(posts: pd.DataFrame, rec: dict[str, Any], n: int = 12) -> pd.DataFrame:
+    """A few posts of a run for the report: the violating ones first (kind 2 spam, 3 offer)."""
+    if posts.empty:
+        return posts.assign(arm=[])
+    order = posts.assign(_v=posts["kind"].isin([2, 3])).sort_values(
+        ["_v", "views"], ascending=[False, False], kind="stable"
+    )
+    cols = [
+        c for c in ("day", "kind", "text", "views", "removed_at_hours", "author_name") if c in posts
+    ]
+    return order[cols].head(n).assign(arm=rec["arm"], seed=rec["seed"], run_id=rec["run_id"])

@@ -1,0 +1,137 @@
+"""Sweeps in the database: each run stored as an ordinary run tagged with the sweep id,
+and read back (one run, a sweep, or any set of runs) as a ``SweepResult``.
+
+Only the parent process writes: workers return rows, so SQLite never sees two writers
+and Dask workers need no route to the database.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import pandas as pd
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from simulation.runs.storage import PostSample, Run, RunWriter, load_metrics, load_table
+from simulation.sweeps.execute import Outcome
+from simulation.sweeps.plan import Job, job_key
+from simulation.sweeps.results import SweepResult, finish_result, run_record, sample_posts
+
+
+def stored_keys(engine: Engine, sweep_id: str) -> dict[str, list[tuple[int, str]]]:
+    """Key → [(run id, status)] of the runs already stored under this sweep id."""
+    with Session(engine) as session:
+        rows = session.exec(
+            select(
+                Run.id, Run.policy_text, Run.seed, Run.params_json, Run.days_requested, Run.status
+            ).where(Run.sweep_id == sweep_id)
+        ).all()
+    out: dict[str, list[tuple[int, str]]] = {}
+    for rid, text, seed, pj, days, status in rows:
+        out.setdefault(job_key(text, seed, pj, days), []).append((rid, status))
+    return out
+
+
+def store(engine: Engine, job: Job, outcome: Outcome) -> int:
+    """Write one outcome as a run (complete, or failed with its error); returns its id."""
+    writer = RunWriter(
+        engine,
+        name=f"{job.sweep_id}: {job.policy_name} seed {job.seed}",
+        scenario_name=job.scenario.name,
+        scenario_yaml=job.scenario_text,
+        policy_name=job.policy_name,
+        policy_text=job.policy.text,
+        seed=job.seed,
+        days_requested=job.days,
+        code_version=outcome.code_version,
+        locale=job.scenario.locale,
+        params_json=job.params_json,
+        sweep_id=job.sweep_id,
+        categories=",".join(outcome.categories),
+    )
+    if outcome.ok:
+        r = outcome.rows
+        writer.complete(
+            days_done=outcome.days_done,
+            wall_seconds=outcome.wall_seconds,
+            summary=outcome.summary,
+            metrics=r["metrics"],
+            rules=r["rules"],
+            posts=r["posts"],
+            feed=r["feed"],
+            events=r["events"],
+            accounts=r["accounts"],
+        )
+    else:
+        writer.fail("failed", outcome.error, outcome.days_done)
+    return writer.run_id
+
+
+def load_runs(
+    engine: Engine, run_ids: Sequence[int], sweep_id: str = "", baseline: str | None = None
+) -> SweepResult:
+    """Stored runs (any set: one run, a sweep, two sweeps) as a SweepResult."""
+    with Session(engine) as session:
+        runs = list(session.exec(select(Run).where(Run.id.in_(list(run_ids)))).all())
+    if not runs:
+        raise KeyError(f"no runs {list(run_ids)[:5]} in this database")
+    records, metrics, texts, post_frames = [], [], {}, []
+    for run in sorted(runs, key=lambda r: r.id):
+        rec = run_record(
+            run_id=run.id,
+            sweep_id=run.sweep_id,
+            status=run.status,
+            policy=run.policy_name,
+            policy_text=run.policy_text,
+            params_json=run.params_json,
+            seed=run.seed,
+            days=run.days_requested,
+            summary=json.loads(run.summary_json or "{}"),
+            code_version=run.code_version,
+            scenario=run.scenario_name,
+            error=run.error,
+            wall_seconds=run.wall_seconds,
+        )
+        records.append(rec)
+        texts.setdefault(rec["arm"], run.policy_text)
+        if run.status == "complete":
+            metrics.append(load_metrics(engine, run.id).assign(run_id=run.id))
+            if not any(f["arm"].iat[0] == rec["arm"] for f in post_frames if len(f)):
+                posts = load_table(engine, PostSample, run.id)
+                post_frames.append(sample_posts(posts, rec))
+    posts = pd.concat(post_frames, ignore_index=True) if post_frames else None
+    return finish_result(
+        sweep_id or (runs[0].sweep_id or f"run-{runs[0].id}"),
+        records,
+        metrics,
+        baseline,
+        posts,
+        texts,
+        runs[0].scenario_yaml,
+    )
+
+
+def load_sweep(engine: Engine, sweep_id: str, baseline: str | None = None) -> SweepResult:
+    """Every run stored under a sweep id."""
+    with Session(engine) as session:
+        ids = list(session.exec(select(Run.id).where(Run.sweep_id == sweep_id)).all())
+    if not ids:
+        raise KeyError(f"no sweep '{sweep_id}' in this database")
+    return load_runs(engine, ids, sweep_id, baseline)
+
+
+def load_any(engine: Engine, ref: str) -> SweepResult:
+    """``12`` or ``run:12`` → that run; anything else (``sw-…``, ``sweep:x``) → a sweep id."""
+    ref = str(ref)
+    if ref.startswith("run:"):
+        return load_runs(engine, [int(ref[4:])])
+    if ref.startswith("sweep:"):
+        return load_sweep(engine, ref[6:])
+    if ref.isdigit():
+        try:
+            return load_sweep(engine, ref)
+        except KeyError:
+            return load_runs(engine, [int(ref)])
+    return load_sweep(engine, ref)
