@@ -60,6 +60,10 @@ class Frame(Protocol):
 
     def detector(self, name: str) -> DetectorOutput: ...
 
+    def cats(self, names: Sequence[str]) -> np.ndarray:
+        """Union (uint64 bit mask per row) of the categories the named detectors found."""
+        ...
+
 
 @dataclass
 class DetectorOutput:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from policy.schema import StrikesSpec
+from policy.model import StrikeSettings
 
 LADDER_ACTIONS = {"warn": 0, "restrict": 1, "ban": 2}  # AccountAction values
 
@@ -35,7 +35,7 @@ class Crossing:
 
 @dataclass
 class StrikeBook:
-    spec: StrikesSpec
+    settings: StrikeSettings
     account: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     day: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     weight: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
@@ -43,13 +43,13 @@ class StrikeBook:
 
     @property
     def thresholds(self) -> np.ndarray:
-        return np.array([s.at for s in self.spec.ladder], dtype=np.float64)
+        return np.array([s.at for s in self.settings.ladder], dtype=np.float64)
 
     def _weights_on(self, day: int) -> np.ndarray:
         age = day - self.day
-        w = np.where((age >= 0) & (age < self.spec.window_days), self.weight, 0.0)
-        if self.spec.half_life_days:
-            w = w * np.power(0.5, age / self.spec.half_life_days)
+        w = np.where((age >= 0) & (age < self.settings.window_days), self.weight, 0.0)
+        if self.settings.half_life_days:
+            w = w * np.power(0.5, age / self.settings.half_life_days)
         return w
 
     def current(self, accounts: np.ndarray, day: int) -> np.ndarray:
@@ -67,7 +67,7 @@ class StrikeBook:
         return np.where(uniq[pos] == accounts, sums[pos], 0.0)
 
     def prune(self, day: int) -> None:
-        keep = day - self.day < self.spec.window_days
+        keep = day - self.day < self.settings.window_days
         for name in ("account", "day", "weight", "post_id"):
             setattr(self, name, getattr(self, name)[keep])
 
@@ -96,7 +96,7 @@ class StrikeBook:
                 for t in (np.int64, np.int64, np.float64, np.float32, np.int16, np.int64)
             )
         )
-        if not account.shape[0] or not self.spec.ladder:
+        if not account.shape[0] or not self.settings.ladder:
             return empty
         cs = np.cumsum(weight, dtype=np.float64)
         starts = np.r_[True, account[1:] != account[:-1]]

@@ -314,16 +314,8 @@ class Evaluator:
         frame = BatchFrame(batch, session)
         out = np.zeros((len(batch), len(self.policy.rules)), bool)
         for r in self.policy.rules:
-            if not self.active[r.index]:
-                continue
-            m = r.condition.eval(frame)
-            if r.account_kinds is not None:
-                m = m & np.isin(batch.account_kind, r.account_kinds)
-            if Stage.UPLOAD not in r.stages:
-                continue
-            if r.scope_cats:
-                m = m & ((frame.cats(r.detectors or self.text_dets) & np.uint64(r.scope_cats)) != 0)
-            out[:, r.index] = m
+            if self.active[r.index]:
+                out[:, r.index] = r.matches(frame)
         return out
 
     def _evidence(

@@ -24,7 +24,7 @@ from policy.interface import (
     RunContext,
     TextView,
 )
-from policy.model import CompiledPolicy
+from policy.model import SEVERITY, CompiledPolicy
 from policy.session import BatchFrame, YamlSession
 
 KINDS = {"life": 0, "ad": 1, "spam": 2, "offer": 3}
@@ -191,13 +191,7 @@ def explain(
     active = policy.active(batch.day)
     fired_rules = set(out.posts.rule.tolist()) | set(out.accounts.rule.tolist())
     for r in policy.order:
-        m = bool(r.condition.eval(frame)[0])
-        if r.account_kinds is not None:
-            m &= int(batch.account_kind[0]) in r.account_kinds
-        if r.scope_cats:
-            names = r.detectors or [d for d in policy.detectors if d in session.text_cache]
-            m &= bool(int(frame.cats(names)[0]) & r.scope_cats)
-        m &= int(batch.stage[0]) in r.stages
+        m = bool(r.matches(frame)[0])
         exp.rules.append(
             RuleTrace(r.name, r.action, m, r.index in fired_rules, r.shadow, bool(active[r.index]))
         )
@@ -208,7 +202,6 @@ def explain(
 
 POST_NAMES = {int(a): a.name.lower() for a in PostAction}
 ACCOUNT_NAMES = {int(a): a.name.lower() for a in AccountAction}
-_POST_SEVERITY = {"allow": 0, "label": 1, "downrank": 2, "review": 3, "remove": 4}
 
 
 def summarize(
@@ -223,8 +216,8 @@ def summarize(
         if p.shadow[i] or int(p.stage[i]) != stage:
             continue
         name = POST_NAMES[int(p.action[i])]
-        if _POST_SEVERITY.get(name, -1) >= _POST_SEVERITY[action] and (
-            rule is None or _POST_SEVERITY.get(name, -1) > _POST_SEVERITY[action]
+        if SEVERITY.get(name, -1) >= SEVERITY[action] and (
+            rule is None or SEVERITY.get(name, -1) > SEVERITY[action]
         ):
             action, rule = name, policy.rule_names[int(p.rule[i])]
     account = None

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from policy.detectors import KeywordsDetector, RegexDetector
 from policy.errors import Issue, format_path
-from policy.loader import make_normalizer
 from policy.model import CompiledPolicy, Rule
+from policy.normalize import make_normalizer
 from policy.yamlpos import parse_yaml
 
 

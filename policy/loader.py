@@ -7,8 +7,6 @@ YAML is composed with the safe loader and only core scalar types are accepted.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,23 +23,25 @@ from policy.detectors import (
     UserReports,
     compile_re2,
 )
+from policy.detectors.base import TextDetector
 from policy.errors import Issue, PolicyError, did_you_mean, format_path
 from policy.interface import Announcement
-from policy.model import CompiledPolicy, Phase, Rule
-from policy.normalize import STEPS, Normalizer
+from policy.model import (
+    AppealSettings,
+    CompiledPolicy,
+    Enforcement,
+    LadderStep,
+    Phase,
+    ReviewSettings,
+    Rule,
+    StrikeSettings,
+)
+from policy.normalize import STEPS, make_normalizer
+from policy.review import KIND_IDS
+from policy.session import YamlSession
 from policy.yamlpos import Located, parse_yaml
 
 POLICY_DIR = ASSETS / "policies"
-
-
-@functools.cache
-def make_normalizer(steps: tuple[str, ...]) -> Callable[[str], str]:
-    """The text→text function for a list of steps (canonical order is the normaliser's).
-
-    Cached: building a normaliser loads its tables, and many policies share steps."""
-    if not steps:
-        return lambda s: s
-    return Normalizer(list(steps))
 
 
 def resolve(path_or_name: str | Path) -> Path:
@@ -245,6 +245,7 @@ class _Compiler:
 
     def compile(self) -> CompiledPolicy:
         detectors = {name: self.detector(name, d) for name, d in self.spec.detectors.items()}
+        self.text_detectors = tuple(n for n, d in detectors.items() if isinstance(d, TextDetector))
         rules = [self.rule(i, r) for i, r in enumerate(self.spec.rules)]
         seen: dict[str, int] = {}
         for i, r in enumerate(self.spec.rules):
@@ -266,6 +267,8 @@ class _Compiler:
             detectors=detectors,
             rules=rules,
             phases=phases,
+            enforcement=self.enforcement(),
+            session_factory=YamlSession,
             announced=announced,
             file=self.loc.source,
             catalogue=self.catalogue,
@@ -361,21 +364,52 @@ class _Compiler:
             kinds = tuple({"personal": 0, "official": 1}[k] for k in r.scope.account_kind)
         stages = tuple({"upload": 0, "report": 1}[s] for s in r.scope.stages)
         return Rule(
-            i,
-            r.name,
-            node,
-            r.action,
-            r.strikes,
-            r.priority,
-            r.shadow,
-            r.factor,
-            r.restrict_days,
-            r.delay_hours,
-            kinds,
-            scope_cats,
-            stages,
-            node.detectors,
+            index=i,
+            name=r.name,
+            condition=node,
+            action=r.action,
+            strikes=r.strikes,
+            priority=r.priority,
+            shadow=r.shadow,
+            factor=r.factor,
+            restrict_days=r.restrict_days,
+            delay_hours=r.delay_hours,
+            account_kinds=kinds,
+            scope_cats=scope_cats,
+            stages=stages,
+            detectors=node.detectors,
+            scope_detectors=tuple(sorted(node.detectors)) or self.text_detectors,
         )
+
+    def enforcement(self) -> Enforcement:
+        """The ``enforcement:`` section compiled to plain settings (validated by the schema)."""
+        enf = self.spec.enforcement
+        strikes = review = appeals = None
+        if enf.strikes is not None:
+            s = enf.strikes
+            strikes = StrikeSettings(
+                window_days=s.window_days,
+                half_life_days=s.half_life_days,
+                ladder=tuple(LadderStep(st.at, st.action, st.days) for st in s.ladder),
+            )
+        if enf.review is not None:
+            r = enf.review
+            review = ReviewSettings(
+                capacity_per_day=r.capacity_per_day,
+                delay_hours=r.delay_hours,
+                accuracy=r.accuracy,
+                minutes_per_item=r.minutes_per_item,
+                violating_kinds=tuple(int(KIND_IDS[k]) for k in r.violating),
+            )
+        if enf.appeals is not None:
+            a = enf.appeals
+            appeals = AppealSettings(
+                share_appealed=a.share_appealed,
+                overturn_probability=a.overturn_probability,
+                overturn_probability_when_right=a.overturn_probability_when_right,
+                delay_days=a.delay_days,
+            )
+        return Enforcement(strikes=strikes, review=review, appeals=appeals)
 
     def phases(self, names: dict[str, int]) -> list[Phase]:
         every = frozenset(range(len(self.spec.rules)))

@@ -6,14 +6,14 @@ per-day work to array operations.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from policy.conditions import Node
-from policy.interface import Announcement, PostAction, RunContext
+from policy.conditions import Frame, Node
+from policy.interface import Announcement, PolicySession, PostAction, RunContext
 from policy.schema import PolicySpec
 
 POST_ACTIONS = {
@@ -23,6 +23,7 @@ POST_ACTIONS = {
     "remove": PostAction.REMOVE,
     "review": PostAction.REVIEW,
 }
+# How strongly an action acts, weakest first: which action "wins" when several rules fire.
 SEVERITY = {
     "allow": 0,
     "label": 1,
@@ -34,8 +35,10 @@ SEVERITY = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Rule:
+    """A compiled rule: its condition, its scope and what it does."""
+
     index: int  # position in the file = index into ``rule_names``
     name: str
     condition: Node
@@ -50,6 +53,24 @@ class Rule:
     scope_cats: int  # category bit mask; 0 = any
     stages: tuple[int, ...]
     detectors: frozenset[str]  # detectors the condition reads (their hits are the evidence)
+    scope_detectors: tuple[str, ...]  # whose categories a category scope checks
+
+    def matches(self, frame: Frame) -> np.ndarray:
+        """Bool per row of ``frame``: the condition holds and the post is in scope.
+
+        The one place a rule is evaluated (the run's session, the corpus evaluator and
+        ``explain`` all call it). In scope means: the author's account kind is one the
+        rule covers, the stage (upload, report) is one it covers, and — when the rule is
+        scoped to categories — one of ``scope_detectors`` put the post in one of them.
+        """
+        m = self.condition.eval(frame)
+        if self.account_kinds is not None:
+            m = m & np.isin(frame.signal("account_kind"), self.account_kinds)
+        if len(self.stages) < 2:
+            m = m & np.isin(frame.signal("stage"), self.stages)
+        if self.scope_cats:
+            m = m & ((frame.cats(self.scope_detectors) & np.uint64(self.scope_cats)) != 0)
+        return m
 
 
 @dataclass(frozen=True)
@@ -58,9 +79,64 @@ class Phase:
     rules: frozenset[int]
 
 
+@dataclass(frozen=True)
+class LadderStep:
+    """A step of the strike ladder: at ``at`` strikes, ``action`` (for ``days`` days)."""
+
+    at: float
+    action: str  # warn | restrict | ban
+    days: int | None  # restrict only
+
+
+@dataclass(frozen=True)
+class StrikeSettings:
+    """Strikes count over ``window_days``; each decays with ``half_life_days`` if set."""
+
+    window_days: int
+    half_life_days: float | None
+    ladder: tuple[LadderStep, ...]
+
+
+@dataclass(frozen=True)
+class ReviewSettings:
+    """Human review: capacity (items/day), delay (hours), accuracy (share judged right)."""
+
+    capacity_per_day: int
+    delay_hours: float
+    accuracy: float
+    minutes_per_item: float
+    violating_kinds: tuple[int, ...]  # ContentKind codes reviewers confirm as violating
+
+
+@dataclass(frozen=True)
+class AppealSettings:
+    """Appeals: the share of actions appealed, and how likely they are overturned."""
+
+    share_appealed: float
+    overturn_probability: float  # when the action was wrong
+    overturn_probability_when_right: float
+    delay_days: int
+
+
+@dataclass(frozen=True)
+class Enforcement:
+    """The compiled ``enforcement:`` section; a part left out is None."""
+
+    strikes: StrikeSettings | None = None
+    review: ReviewSettings | None = None
+    appeals: AppealSettings | None = None
+
+
+SessionFactory = Callable[["CompiledPolicy", RunContext], PolicySession]
+
+
 @dataclass
 class CompiledPolicy:
-    """A loaded policy. Implements :class:`policy.interface.Policy`."""
+    """A loaded policy. Implements :class:`policy.interface.Policy`.
+
+    ``session_factory`` is how a run starts it (the loader passes the YAML session), so
+    this module, which the session reads, does not import the session back.
+    """
 
     name: str
     source: str
@@ -69,6 +145,8 @@ class CompiledPolicy:
     detectors: dict[str, Any]
     rules: list[Rule]
     phases: list[Phase]
+    enforcement: Enforcement
+    session_factory: SessionFactory
     announced: list[Announcement] = field(default_factory=list)
     file: str = "<string>"
     catalogue: Any = None  # the CatalogueTerms the policy was compiled with (for lint)
@@ -99,10 +177,8 @@ class CompiledPolicy:
     def announcements(self) -> Sequence[Announcement]:
         return tuple(self.announced)
 
-    def start(self, context: RunContext):  # -> PolicySession
-        from policy.session import YamlSession
-
-        return YamlSession(self, context)
+    def start(self, context: RunContext) -> PolicySession:
+        return self.session_factory(self, context)
 
     def cat_names(self, mask: int) -> list[str]:
         return [c for i, c in enumerate(self.categories) if mask >> i & 1]

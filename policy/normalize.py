@@ -247,3 +247,17 @@ class Normalizer:
             return text.translate(table)
 
         return separators
+
+
+@cache
+def make_normalizer(steps: tuple[str, ...]) -> Callable[[str], str]:
+    """The text→text function for a list of steps (canonical order is the normaliser's).
+
+    Cached: building a normaliser loads its tables, and many policies share steps."""
+    if not steps:
+        return _identity
+    return Normalizer(list(steps))
+
+
+def _identity(text: str) -> str:
+    return text

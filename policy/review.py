@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from policy.interface import ContentKind
-from policy.schema import AppealsSpec, ReviewSpec
+from policy.model import AppealSettings, ReviewSettings
 
 KIND_IDS = {
     "life": ContentKind.LIFE,
@@ -51,7 +51,7 @@ class Reviewed:
 
 @dataclass
 class ReviewQueue:
-    spec: ReviewSpec
+    settings: ReviewSettings
     rng: np.random.Generator
     q: dict[str, np.ndarray] = field(
         default_factory=lambda: {k: np.zeros(0, t) for k, t in _FIELDS.items()}
@@ -64,12 +64,12 @@ class ReviewQueue:
         return self.q["post_id"]
 
     def add(self, post_id, author, posted_abs, decided_abs, rule, kind, text_id) -> None:
-        viol_kinds = [KIND_IDS[k] for k in self.spec.violating]
+        viol_kinds = list(self.settings.violating_kinds)
         new = {
             "post_id": post_id,
             "author": author,
             "posted_abs": posted_abs,
-            "eligible": decided_abs + self.spec.delay_hours,
+            "eligible": decided_abs + self.settings.delay_hours,
             "rule": rule,
             "violating": np.isin(kind, viol_kinds),
             "text_id": text_id,
@@ -79,7 +79,7 @@ class ReviewQueue:
 
     def work(self, day: int) -> Reviewed:
         """Review what capacity allows today; the rest stays queued."""
-        cap = self.spec.capacity_per_day
+        cap = self.settings.capacity_per_day
         end = (day + 1) * 24.0
         elig = self.q["eligible"]
         cand = np.flatnonzero(elig < end)[:cap]  # FIFO among the reviewable ones
@@ -94,7 +94,7 @@ class ReviewQueue:
         keep = np.ones(len(self), dtype=bool)
         keep[cand] = False
         self.q = {k: v[keep] for k, v in self.q.items()}
-        right = self.rng.random(cand.shape[0]) < self.spec.accuracy
+        right = self.rng.random(cand.shape[0]) < self.settings.accuracy
         confirmed = np.where(right, take["violating"], ~take["violating"])
         return Reviewed(
             take["post_id"],
@@ -122,7 +122,7 @@ class Appeal:
 class Appeals:
     """Some actioned users appeal; a wrong action is overturned with a probability."""
 
-    spec: AppealsSpec
+    settings: AppealSettings
     rng: np.random.Generator
     pending: list[Appeal] = field(default_factory=list)
 
@@ -131,11 +131,11 @@ class Appeals:
         n = len(post_id)
         if not n:
             return 0
-        chosen = np.flatnonzero(self.rng.random(n) < self.spec.share_appealed)
+        chosen = np.flatnonzero(self.rng.random(n) < self.settings.share_appealed)
         for i in chosen:
             self.pending.append(
                 Appeal(
-                    day + self.spec.delay_days,
+                    day + self.settings.delay_days,
                     int(post_id[i]),
                     int(account[i]),
                     float(posted_abs[i]),
@@ -152,9 +152,9 @@ class Appeals:
         out = []
         for a in due:
             p = (
-                self.spec.overturn_probability
+                self.settings.overturn_probability
                 if a.wrong
-                else self.spec.overturn_probability_when_right
+                else self.settings.overturn_probability_when_right
             )
             if self.rng.random() < p:
                 out.append(a)

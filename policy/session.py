@@ -16,7 +16,7 @@ Rule semantics (also in docs/policy-language.md):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -34,8 +34,8 @@ from policy.interface import (
     RunContext,
     Stage,
 )
-from policy.loader import make_normalizer
 from policy.model import POST_ACTIONS, CompiledPolicy, Rule
+from policy.normalize import make_normalizer
 from policy.review import Appeals, ReviewQueue
 
 STAGE_NAMES = {0: "upload", 1: "report", 2: "review", 3: "appeal"}
@@ -75,7 +75,7 @@ class BatchFrame:
             self._det[name] = self.session.detect(name, self.batch)
         return self._det[name]
 
-    def cats(self, names) -> np.ndarray:
+    def cats(self, names: Sequence[str]) -> np.ndarray:
         out = np.zeros(self.n, dtype=np.uint64)
         for d in names:
             out |= self.detector(d).cats
@@ -194,7 +194,7 @@ class YamlSession:
                 self.text_cache[name] = TextCache()
             else:
                 self.row_runs[name] = det.start(context)
-        enf = policy.spec.enforcement
+        enf = policy.enforcement
         self.book = StrikeBook(enf.strikes) if enf.strikes else None
         self.review = ReviewQueue(enf.review, context.rng) if enf.review else None
         self.appeals = Appeals(enf.appeals, context.rng) if enf.appeals else None
@@ -250,7 +250,7 @@ class YamlSession:
         out.posts, out.accounts = rows.build(self.evidence)
         out.review_backlog = len(self.review) if self.review is not None else 0
         if self.review is not None:
-            out.review_hours = out.reviewed * self.review.spec.minutes_per_item / 60.0
+            out.review_hours = out.reviewed * self.review.settings.minutes_per_item / 60.0
         return out
 
     def _note_violations(self, batch: DayBatch) -> None:
@@ -273,20 +273,12 @@ class YamlSession:
         n = len(batch)
         stopped = np.zeros(n, dtype=bool)
         first = self.policy.semantics == "first_match"
-        text_dets = [d for d in self.policy.detectors if d in self.text_cache]
         decided_abs = np.where(
             batch.stage == Stage.UPLOAD, batch.posted_day * 24.0 + batch.hour, day * 24.0
         )
         posted_abs = batch.posted_day * 24.0 + batch.hour.astype(np.float64)
         for r in rules:
-            m = r.condition.eval(frame) & ~stopped
-            if r.account_kinds is not None:
-                m &= np.isin(batch.account_kind, r.account_kinds)
-            if len(r.stages) < 2:
-                m &= np.isin(batch.stage, r.stages)
-            if r.scope_cats:
-                m &= (frame.cats(r.detectors or text_dets) & np.uint64(r.scope_cats)) != 0
-            idx = np.flatnonzero(m)
+            idx = np.flatnonzero(r.matches(frame) & ~stopped)
             if not idx.shape[0]:
                 continue
             if not r.shadow and (first or r.action == "allow"):
@@ -489,7 +481,7 @@ class YamlSession:
         )
         if not cross.account.shape[0]:
             return
-        ladder = self.book.spec.ladder
+        ladder = self.book.settings.ladder
         is_ban = np.array([s.action == "ban" for s in ladder])[cross.step]
         # crossings are sorted by (account, hour): nothing after an account's first ban
         keep = ~self.banned.get(cross.account)
@@ -509,7 +501,7 @@ class YamlSession:
         if self.evidence:
             names = self.policy.rule_names
             labels = [f"{s.action}{f' {s.days}d' if s.days else ''}" for s in ladder]
-            window = self.book.spec.window_days
+            window = self.book.settings.window_days
             reasons = [
                 f"strike ladder: {t:.2f} strikes in {window}d ≥ {ladder[st].at:g} → "
                 f"{labels[st]} (rule '{names[rl]}', post {p})"
@@ -537,7 +529,7 @@ class YamlSession:
     def _lodge_accounts(self, day: int, accounts: np.ndarray, rule, out: DayDecisions) -> None:
         if self.appeals is None or not len(accounts):
             return
-        window = self.book.spec.window_days if self.book is not None else 90
+        window = self.book.settings.window_days if self.book is not None else 90
         wrong = np.array(
             [self.last_violation.get(int(a), -(10**9)) <= day - window for a in accounts.tolist()],
             dtype=bool,

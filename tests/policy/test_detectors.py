@@ -112,7 +112,7 @@ def test_text_cache_grows_append_only():
     c = TextCache()
     p = load_policy_text(kw_policy())
     from policy.detectors import NormCache
-    from policy.loader import make_normalizer
+    from policy.normalize import make_normalizer
 
     norm = NormCache(make_normalizer)
     c.ensure(p.detectors["kw"], ["vape", "x"], norm)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from policy import load_policy_text
 from policy.catalogue import read_catalogue
-from policy.loader import STEPS, make_normalizer
+from policy.normalize import STEPS, make_normalizer
 
 evasion = pytest.importorskip("simulation.world.content.evasion")
 
