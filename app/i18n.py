@@ -15,8 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTranslator
 
 from app.assets import i18n_dir
+from simulation.scenario import controls
 
 LOCALES = ("en_US", "zh_CN")
+PARAMS_CONTEXT = "Params"  # context of the scenario parameters' labels
 
 # Units of the metric registry and scenario parameters, so lupdate lists them.
 UNITS = (
@@ -113,14 +115,36 @@ def _tool(name: str) -> str:
     return found
 
 
+def model_texts() -> str:
+    """Python source declaring the texts the app shows from the headless models.
+
+    The scenario panel's slider labels live on the Scenario model (one definition for the
+    engine, the docs and the app); lupdate only reads Qt calls, so they are handed to it as
+    ``QT_TRANSLATE_NOOP("Params", label)`` lines.
+    """
+    lines = [f"QT_TRANSLATE_NOOP({PARAMS_CONTEXT!r}, {c.label!r})" for _key, c in controls()]
+    return "\n".join(lines) + "\n"
+
+
 def update(locales: tuple[str, ...] = ("zh_CN",)) -> None:
-    """Extract texts from app/ into the .ts files (keeping translations), compile the .qm."""
+    """Extract texts from app/ (and the models' labels) into the .ts files, keeping
+    translations, and compile the .qm."""
     sources = sorted(str(p) for p in Path(__file__).parent.rglob("*.py"))
-    for loc in locales:
-        subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(ts_path(loc))], check=True)
-        subprocess.run(
-            [_tool("pyside6-lrelease"), str(ts_path(loc)), "-qm", str(qm_path(loc))], check=True
-        )
+    # written beside the .ts for the time lupdate reads it, so its location is stable
+    labels = i18n_dir() / "model_texts.py"
+    labels.write_text(model_texts(), encoding="utf-8")
+    try:
+        for loc in locales:
+            subprocess.run(
+                [_tool("pyside6-lupdate"), *sources, str(labels), "-ts", str(ts_path(loc))],
+                check=True,
+            )
+            subprocess.run(
+                [_tool("pyside6-lrelease"), str(ts_path(loc)), "-qm", str(qm_path(loc))],
+                check=True,
+            )
+    finally:
+        labels.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

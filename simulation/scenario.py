@@ -7,6 +7,8 @@ never drift from what the engine uses.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -19,9 +21,41 @@ Share = Annotated[float, Field(ge=0.0, le=1.0)]
 NonNeg = Annotated[float, Field(ge=0.0)]
 
 
-def P(default: Any, description: str, unit: str = "", **kw: Any) -> Any:
-    """A documented scenario parameter."""
-    return Field(default, description=description, json_schema_extra={"unit": unit}, **kw)
+@dataclass(frozen=True)
+class Control:
+    """How the desktop app offers a parameter: a labelled slider from ``lo`` to ``hi``.
+
+    ``live`` parameters are read by the engine every day, so moving the slider mid-run
+    changes the running world from the next day (as in NetLogo); the others shape the
+    world when it is built and take effect at the next setup. ``label`` is English; the
+    app translates it (context "Params").
+    """
+
+    label: str
+    lo: float
+    hi: float
+    live: bool
+    decimals: int = 2
+
+
+def P(
+    default: Any, description: str, unit: str = "", control: Control | None = None, **kw: Any
+) -> Any:
+    """A documented scenario parameter; ``control`` puts it in the app's scenario panel."""
+    extra: dict[str, Any] = {"unit": unit}
+    if control is not None:
+        extra["control"] = asdict(control)
+    return Field(default, description=description, json_schema_extra=extra, **kw)
+
+
+def live(label: str, lo: float, hi: float, decimals: int = 2) -> Control:
+    """A slider the engine reads every day."""
+    return Control(label, lo, hi, True, decimals)
+
+
+def setup(label: str, lo: float, hi: float, decimals: int = 2) -> Control:
+    """A slider that shapes the world when it is built (applies at the next setup)."""
+    return Control(label, lo, hi, False, decimals)
 
 
 class Strict(BaseModel):
@@ -30,9 +64,24 @@ class Strict(BaseModel):
 
 class Mix(Strict):
     regular: Share = P(0.86, "Share of accounts that are ordinary people", "share")
-    micro_merchant: Share = P(0.07, "Share selling legal goods (cosmetics, food, clothes)", "share")
-    restricted_seller: Share = P(0.05, "Share selling restricted goods at the start", "share")
-    spammer: Share = P(0.02, "Share sending scams, link farms, unsolicited blasts", "share")
+    micro_merchant: Share = P(
+        0.07,
+        "Share selling legal goods (cosmetics, food, clothes)",
+        "share",
+        control=setup("Micro-merchants", 0, 0.3),
+    )
+    restricted_seller: Share = P(
+        0.05,
+        "Share selling restricted goods at the start",
+        "share",
+        control=setup("Restricted sellers", 0, 0.3),
+    )
+    spammer: Share = P(
+        0.02,
+        "Share sending scams, link farms, unsolicited blasts",
+        "share",
+        control=setup("Spammers", 0, 0.2),
+    )
 
     @model_validator(mode="after")
     def _sums_to_one(self) -> Mix:
@@ -45,7 +94,14 @@ class Mix(Strict):
 
 
 class Population(Strict):
-    accounts: int = P(10_000, "Accounts at the start of the run", "accounts", ge=50, le=20_000_000)
+    accounts: int = P(
+        10_000,
+        "Accounts at the start of the run",
+        "accounts",
+        ge=50,
+        le=20_000_000,
+        control=setup("Accounts", 200, 200_000, 0),
+    )
     mix: Mix = Field(default_factory=Mix)
     official_merchant_share: Share = P(
         0.3, "Share of micro-merchants that use an official (business) account", "share"
@@ -79,14 +135,31 @@ class Graph(Strict):
 
 
 class Posting(Strict):
-    life_per_day: NonNeg = P(1.0, "Life posts per regular user per day", "posts/day")
+    life_per_day: NonNeg = P(
+        1.0,
+        "Life posts per regular user per day",
+        "posts/day",
+        control=live("Life posts per user", 0, 5),
+    )
     mention_share: Share = P(
         0.004, "Share of life posts and ads that innocently mention a restricted term", "share"
     )
     forward_ad_per_day: NonNeg = P(0.01, "Ads a regular user forwards per day", "posts/day")
-    merchant_per_day: NonNeg = P(1.5, "Ad posts per micro-merchant per day", "posts/day")
-    seller_per_day: NonNeg = P(2.0, "Offer posts per restricted seller per day", "posts/day")
-    spammer_per_day: NonNeg = P(4.0, "Spam posts per spammer per day", "posts/day")
+    merchant_per_day: NonNeg = P(
+        1.5,
+        "Ad posts per micro-merchant per day",
+        "posts/day",
+        control=live("Ads per merchant", 0, 10),
+    )
+    seller_per_day: NonNeg = P(
+        2.0,
+        "Offer posts per restricted seller per day",
+        "posts/day",
+        control=live("Offers per seller", 0, 10),
+    )
+    spammer_per_day: NonNeg = P(
+        4.0, "Spam posts per spammer per day", "posts/day", control=live("Spam per spammer", 0, 20)
+    )
 
 
 class Exposure(Strict):
@@ -94,7 +167,10 @@ class Exposure(Strict):
         6.0, "Half-life of a post's views after posting", "hours", gt=0.0, le=240.0
     )
     view_prob: Share = P(
-        0.35, "Probability that an active friend sees a post over its life", "probability"
+        0.35,
+        "Probability that an active friend sees a post over its life",
+        "probability",
+        control=live("View probability", 0, 1),
     )
     report_prob: dict[Literal["life", "ad", "spam", "offer"], Share] = P(
         {"life": 0.0001, "ad": 0.002, "spam": 0.015, "offer": 0.006},
@@ -105,12 +181,16 @@ class Exposure(Strict):
 
 class Sellers(Strict):
     evasion_initial: Share = P(
-        0.05, "Share of sellers and spammers who obfuscate from the start", "share"
+        0.05,
+        "Share of sellers and spammers who obfuscate from the start",
+        "share",
+        control=live("Initial evasion", 0, 1),
     )
     evasion_learn: Share = P(
         0.15,
         "Daily probability that a seller who lost a post that day changes how it writes",
         "probability",
+        control=live("Evasion learning", 0, 1),
     )
     style_prior: dict[
         Literal["spacing", "homoglyph", "pinyin_abbrev", "emoji", "contact_only", "image_only"],
@@ -163,15 +243,23 @@ class Sellers(Strict):
         "share",
     )
     reregister_prob: Share = P(
-        0.6, "Probability a banned seller opens a new account", "probability"
+        0.6,
+        "Probability a banned seller opens a new account",
+        "probability",
+        control=live("Seller re-registration", 0, 1),
     )
     reregister_delay_days: float = P(
-        3.0, "Mean days before a banned seller re-registers", "days", ge=0.0
+        3.0,
+        "Mean days before a banned seller re-registers",
+        "days",
+        ge=0.0,
+        control=live("Re-registration delay", 0, 30, 1),
     )
     entry_per_day: NonNeg = P(
         1.5,
         "New restricted sellers per day per 10,000 accounts at average demand and profit",
         "sellers/day/10k",
+        control=live("New sellers", 0, 10),
     )
     profit_reference: float = P(
         8.0, "Daily profit (CNY) at which entry runs at its base rate", "CNY/day", gt=0.0
@@ -202,17 +290,28 @@ class Sellers(Strict):
 
 class Spammers(Strict):
     reregister_prob: Share = P(
-        0.9, "Probability a banned spammer opens a new account", "probability"
+        0.9,
+        "Probability a banned spammer opens a new account",
+        "probability",
+        control=live("Spammer re-registration", 0, 1),
     )
     reregister_delay_days: float = P(
         1.0, "Mean days before a banned spammer re-registers", "days", ge=0.0
     )
-    entry_per_day: NonNeg = P(0.2, "New spammers per day per 10,000 accounts", "spammers/day/10k")
+    entry_per_day: NonNeg = P(
+        0.2,
+        "New spammers per day per 10,000 accounts",
+        "spammers/day/10k",
+        control=live("New spammers", 0, 5),
+    )
 
 
 class Churn(Strict):
     threshold: Share = P(
-        0.45, "Ad share of what a user sees above which the user grows tired", "share"
+        0.45,
+        "Ad share of what a user sees above which the user grows tired",
+        "share",
+        control=live("Churn threshold", 0, 1),
     )
     memory_days: float = P(14.0, "Time constant of a user's impression of the feed", "days", gt=0.0)
     daily_prob: Share = P(
@@ -287,8 +386,10 @@ class CorpusText(Strict):
 class Scenario(Strict):
     name: str = "unnamed"
     description: str = ""
-    seed: int = P(7, "Seed of the run's random streams", "", ge=0)
-    days: int = P(180, "Days simulated", "days", ge=1, le=3650)
+    seed: int = P(
+        7, "Seed of the run's random streams", "", ge=0, control=setup("Seed", 0, 99_999, 0)
+    )
+    days: int = P(180, "Days simulated", "days", ge=1, le=3650, control=setup("Days", 1, 730, 0))
     locale: Literal["en_US", "zh_CN"] = P("en_US", "Language of people, names and posts")
     population: Population = Field(default_factory=Population)
     graph: Graph = Field(default_factory=Graph)
@@ -307,6 +408,40 @@ class Scenario(Strict):
         for key, value in changes.items():
             set_dotted(data, key, value)
         return Scenario.model_validate(data)
+
+
+def controls(
+    model: type[BaseModel] | None = None, prefix: str = ""
+) -> Iterator[tuple[str, Control]]:
+    """Every parameter the app shows as a slider: (dotted key, control), in model order."""
+    for name, info in (model or Scenario).model_fields.items():
+        key = f"{prefix}{name}"
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        if "control" in extra:
+            yield key, Control(**extra["control"])  # type: ignore[arg-type]
+        sub = info.annotation
+        if isinstance(sub, type) and issubclass(sub, BaseModel):
+            yield from controls(sub, f"{key}.")
+
+
+def field_info(key: str) -> tuple[str, str]:
+    """(description, unit) of a dotted scenario parameter."""
+    model: Any = Scenario
+    info = None
+    for part in key.split("."):
+        info = model.model_fields[part]
+        model = info.annotation
+    assert info is not None
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    return info.description or "", str(extra.get("unit", ""))
+
+
+def get_dotted(scenario: Scenario, key: str) -> Any:
+    """The value of a dotted parameter (``sellers.evasion_learn``)."""
+    node: Any = scenario
+    for part in key.split("."):
+        node = getattr(node, part)
+    return node
 
 
 def set_dotted(data: dict, key: str, value: Any) -> None:

@@ -1,6 +1,7 @@
 """Scenario panel: preset picker and sliders for the main parameters.
 
-Labels, units and tooltips come from the Scenario model's field metadata. Parameters
+Which parameters appear, their labels, ranges, units, tooltips and whether they are live
+all come from the Scenario model (``simulation.scenario.controls``). Parameters
 the engine reads every day (rates, evasion, re-registration, churn) are *live*: moving
 the slider mid-run changes them from the next day, as in NetLogo. The others (population,
 mix, seed) shape the world and take effect at the next setup.
@@ -8,10 +9,9 @@ mix, seed) shape the world and take effect at the next setup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -26,69 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import t, unit
-from simulation.scenario import Scenario, load_scenario, preset_names
+from simulation.scenario import (
+    Control,
+    Scenario,
+    controls,
+    field_info,
+    get_dotted,
+    load_scenario,
+    preset_names,
+)
 
 SLIDER_STEPS = 1000
 
 
-@dataclass(frozen=True)
-class Param:
-    key: str
-    label: str
-    lo: float
-    hi: float
-    live: bool
-    decimals: int = 2
-
-
-PARAMS = (
-    Param("seed", QT_TRANSLATE_NOOP("Params", "Seed"), 0, 99_999, False, 0),
-    Param("days", QT_TRANSLATE_NOOP("Params", "Days"), 1, 730, False, 0),
-    Param("population.accounts", QT_TRANSLATE_NOOP("Params", "Accounts"), 200, 200_000, False, 0),
-    Param(
-        "population.mix.micro_merchant",
-        QT_TRANSLATE_NOOP("Params", "Micro-merchants"),
-        0,
-        0.3,
-        False,
-    ),
-    Param(
-        "population.mix.restricted_seller",
-        QT_TRANSLATE_NOOP("Params", "Restricted sellers"),
-        0,
-        0.3,
-        False,
-    ),
-    Param("population.mix.spammer", QT_TRANSLATE_NOOP("Params", "Spammers"), 0, 0.2, False),
-    Param("posting.life_per_day", QT_TRANSLATE_NOOP("Params", "Life posts per user"), 0, 5, True),
-    Param("posting.merchant_per_day", QT_TRANSLATE_NOOP("Params", "Ads per merchant"), 0, 10, True),
-    Param("posting.seller_per_day", QT_TRANSLATE_NOOP("Params", "Offers per seller"), 0, 10, True),
-    Param("posting.spammer_per_day", QT_TRANSLATE_NOOP("Params", "Spam per spammer"), 0, 20, True),
-    Param("exposure.view_prob", QT_TRANSLATE_NOOP("Params", "View probability"), 0, 1, True),
-    Param("sellers.evasion_initial", QT_TRANSLATE_NOOP("Params", "Initial evasion"), 0, 1, True),
-    Param("sellers.evasion_learn", QT_TRANSLATE_NOOP("Params", "Evasion learning"), 0, 1, True),
-    Param(
-        "sellers.reregister_prob", QT_TRANSLATE_NOOP("Params", "Seller re-registration"), 0, 1, True
-    ),
-    Param(
-        "sellers.reregister_delay_days",
-        QT_TRANSLATE_NOOP("Params", "Re-registration delay"),
-        0,
-        30,
-        True,
-        1,
-    ),
-    Param("sellers.entry_per_day", QT_TRANSLATE_NOOP("Params", "New sellers"), 0, 10, True),
-    Param(
-        "spammers.reregister_prob",
-        QT_TRANSLATE_NOOP("Params", "Spammer re-registration"),
-        0,
-        1,
-        True,
-    ),
-    Param("spammers.entry_per_day", QT_TRANSLATE_NOOP("Params", "New spammers"), 0, 5, True),
-    Param("churn.threshold", QT_TRANSLATE_NOOP("Params", "Churn threshold"), 0, 1, True),
-)
 MIX_KEYS = (
     "population.mix.micro_merchant",
     "population.mix.restricted_seller",
@@ -96,32 +46,14 @@ MIX_KEYS = (
 )
 
 
-def field_info(key: str) -> tuple[str, str]:
-    """(description, unit) of a dotted scenario parameter, from the pydantic model."""
-    model: Any = Scenario
-    info = None
-    for part in key.split("."):
-        info = model.model_fields[part]
-        model = info.annotation
-    assert info is not None
-    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-    return info.description or "", str(extra.get("unit", ""))
-
-
-def get_dotted(scenario: Scenario, key: str) -> Any:
-    node: Any = scenario
-    for part in key.split("."):
-        node = getattr(node, part)
-    return node
-
-
 class ParamControl(QWidget):
     """A slider and a spin box bound together."""
 
     changed = Signal(str, object)
 
-    def __init__(self, param: Param, parent: QWidget | None = None) -> None:
+    def __init__(self, key: str, param: Control, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.key = key
         self.param = param
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
@@ -133,7 +65,7 @@ class ParamControl(QWidget):
             self.spin.setDecimals(param.decimals)
             self.spin.setRange(param.lo, param.hi)
             self.spin.setSingleStep(10**-param.decimals)
-        self.spin.setObjectName(param.key)
+        self.spin.setObjectName(key)
         self.spin.setMinimumWidth(80)
         self.spin.setKeyboardTracking(False)
         layout = QHBoxLayout(self)
@@ -154,7 +86,7 @@ class ParamControl(QWidget):
         self._place_slider(value)
         self._sync = False
         if emit:
-            self.changed.emit(self.param.key, self.value())
+            self.changed.emit(self.key, self.value())
 
     def _place_slider(self, value: float) -> None:
         p = self.param
@@ -168,7 +100,7 @@ class ParamControl(QWidget):
         self._sync = True
         self.spin.setValue(round(value) if p.decimals == 0 else round(value, p.decimals))
         self._sync = False
-        self.changed.emit(p.key, self.value())
+        self.changed.emit(self.key, self.value())
 
     def _from_spin(self, value: float) -> None:
         if self._sync:
@@ -176,7 +108,7 @@ class ParamControl(QWidget):
         self._sync = True
         self._place_slider(value)
         self._sync = False
-        self.changed.emit(self.param.key, self.value())
+        self.changed.emit(self.key, self.value())
 
 
 class ScenarioPanel(QWidget):
@@ -200,9 +132,9 @@ class ScenarioPanel(QWidget):
         self.controls: dict[str, ParamControl] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for param in PARAMS:
-            control = ParamControl(param)
-            description, unit_name = field_info(param.key)
+        for key, param in controls():
+            control = ParamControl(key, param)
+            description, unit_name = field_info(key)
             when = (
                 self.tr("live: takes effect the next day")
                 if param.live
@@ -213,7 +145,7 @@ class ScenarioPanel(QWidget):
             label.setToolTip(tip)
             control.setToolTip(tip)
             control.changed.connect(self._on_changed)
-            self.controls[param.key] = control
+            self.controls[key] = control
             form.addRow(label, control)
         inner = QWidget()
         inner.setLayout(form)
@@ -252,5 +184,5 @@ class ScenarioPanel(QWidget):
         return self.base.with_changes(changes)
 
     def _on_changed(self, key: str, value: Any) -> None:
-        param = next(p for p in PARAMS if p.key == key)
-        (self.liveChanged if param.live else self.setupChanged).emit(key, value)
+        live = self.controls[key].param.live
+        (self.liveChanged if live else self.setupChanged).emit(key, value)

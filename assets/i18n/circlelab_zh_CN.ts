@@ -377,22 +377,22 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../app/i18n.py" line="42"/>
+        <location filename="../../app/i18n.py" line="44"/>
         <source>life</source>
         <translation>生活</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="43"/>
+        <location filename="../../app/i18n.py" line="45"/>
         <source>ad</source>
         <translation>广告</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="44"/>
+        <location filename="../../app/i18n.py" line="46"/>
         <source>spam</source>
         <translation>垃圾</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="45"/>
+        <location filename="../../app/i18n.py" line="47"/>
         <source>offer</source>
         <translation>违禁</translation>
     </message>
@@ -578,97 +578,97 @@
 <context>
     <name>Params</name>
     <message>
-        <location filename="../../app/panels/scenario.py" line="45"/>
+        <location filename="model_texts.py" line="1"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="46"/>
+        <location filename="model_texts.py" line="2"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="47"/>
+        <location filename="model_texts.py" line="3"/>
         <source>Accounts</source>
         <translation>账户数</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="50"/>
+        <location filename="model_texts.py" line="4"/>
         <source>Micro-merchants</source>
         <translation>微商</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="57"/>
+        <location filename="model_texts.py" line="5"/>
         <source>Restricted sellers</source>
         <translation>违禁品卖家</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="62"/>
+        <location filename="model_texts.py" line="6"/>
         <source>Spammers</source>
         <translation>垃圾号</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="63"/>
+        <location filename="model_texts.py" line="7"/>
         <source>Life posts per user</source>
         <translation>每人每天生活动态</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="64"/>
+        <location filename="model_texts.py" line="8"/>
         <source>Ads per merchant</source>
         <translation>每个微商的广告数</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="65"/>
+        <location filename="model_texts.py" line="9"/>
         <source>Offers per seller</source>
         <translation>每个卖家的违禁信息数</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="66"/>
+        <location filename="model_texts.py" line="10"/>
         <source>Spam per spammer</source>
         <translation>每个垃圾号的垃圾信息数</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="67"/>
+        <location filename="model_texts.py" line="11"/>
         <source>View probability</source>
         <translation>浏览概率</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="68"/>
+        <location filename="model_texts.py" line="12"/>
         <source>Initial evasion</source>
         <translation>初始规避率</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="69"/>
+        <location filename="model_texts.py" line="13"/>
         <source>Evasion learning</source>
         <translation>规避学习</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="71"/>
+        <location filename="model_texts.py" line="14"/>
         <source>Seller re-registration</source>
         <translation>卖家重新注册</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="75"/>
+        <location filename="model_texts.py" line="15"/>
         <source>Re-registration delay</source>
         <translation>重新注册延迟</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="81"/>
+        <location filename="model_texts.py" line="16"/>
         <source>New sellers</source>
         <translation>新卖家</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="84"/>
+        <location filename="model_texts.py" line="17"/>
         <source>Spammer re-registration</source>
         <translation>垃圾号重新注册</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="89"/>
+        <location filename="model_texts.py" line="18"/>
         <source>New spammers</source>
         <translation>新垃圾号</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="90"/>
+        <location filename="model_texts.py" line="19"/>
         <source>Churn threshold</source>
         <translation>流失阈值</translation>
     </message>
@@ -1007,22 +1007,22 @@
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../app/panels/scenario.py" line="207"/>
+        <location filename="../../app/panels/scenario.py" line="139"/>
         <source>live: takes effect the next day</source>
         <translation>实时：下一天生效</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="209"/>
+        <location filename="../../app/panels/scenario.py" line="141"/>
         <source>takes effect at the next setup</source>
         <translation>下次建立时生效</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="223"/>
+        <location filename="../../app/panels/scenario.py" line="155"/>
         <source>⚡ live parameters change a running world from the next day</source>
         <translation>⚡ 实时参数会在下一天改变正在运行的世界</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="228"/>
+        <location filename="../../app/panels/scenario.py" line="160"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
@@ -1030,82 +1030,82 @@
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../app/i18n.py" line="23"/>
+        <location filename="../../app/i18n.py" line="25"/>
         <source>posts/day</source>
         <translation>条/天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="24"/>
+        <location filename="../../app/i18n.py" line="26"/>
         <source>offers/day</source>
         <translation>条/天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="25"/>
+        <location filename="../../app/i18n.py" line="27"/>
         <source>impressions/day</source>
         <translation>曝光/天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="26"/>
+        <location filename="../../app/i18n.py" line="28"/>
         <source>share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="27"/>
+        <location filename="../../app/i18n.py" line="29"/>
         <source>accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="28"/>
+        <location filename="../../app/i18n.py" line="30"/>
         <source>accounts/day</source>
         <translation>账户/天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="29"/>
+        <location filename="../../app/i18n.py" line="31"/>
         <source>posts</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="30"/>
+        <location filename="../../app/i18n.py" line="32"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="31"/>
+        <location filename="../../app/i18n.py" line="33"/>
         <source>probability/day</source>
         <translation>概率/天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="32"/>
+        <location filename="../../app/i18n.py" line="34"/>
         <source>days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="33"/>
+        <location filename="../../app/i18n.py" line="35"/>
         <source>friends</source>
         <translation>好友</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="34"/>
+        <location filename="../../app/i18n.py" line="36"/>
         <source>sellers/day/10k</source>
         <translation>卖家/天/万人</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="35"/>
+        <location filename="../../app/i18n.py" line="37"/>
         <source>spammers/day/10k</source>
         <translation>垃圾号/天/万人</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="36"/>
+        <location filename="../../app/i18n.py" line="38"/>
         <source>CNY</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="37"/>
+        <location filename="../../app/i18n.py" line="39"/>
         <source>CNY/day</source>
         <translation>元/天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="38"/>
+        <location filename="../../app/i18n.py" line="40"/>
         <source>day</source>
         <translation>天</translation>
     </message>
@@ -1113,112 +1113,112 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../app/i18n.py" line="51"/>
+        <location filename="../../app/i18n.py" line="53"/>
         <source>regular</source>
         <translation>普通用户</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="52"/>
+        <location filename="../../app/i18n.py" line="54"/>
         <source>micro merchant</source>
         <translation>微商</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="53"/>
+        <location filename="../../app/i18n.py" line="55"/>
         <source>restricted seller</source>
         <translation>违禁品卖家</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="54"/>
+        <location filename="../../app/i18n.py" line="56"/>
         <source>spammer</source>
         <translation>垃圾号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="55"/>
+        <location filename="../../app/i18n.py" line="57"/>
         <source>personal</source>
         <translation>个人号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="56"/>
+        <location filename="../../app/i18n.py" line="58"/>
         <source>official</source>
         <translation>公众号/企业号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="57"/>
+        <location filename="../../app/i18n.py" line="59"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="58"/>
+        <location filename="../../app/i18n.py" line="60"/>
         <source>restricted</source>
         <translation>限制中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="59"/>
+        <location filename="../../app/i18n.py" line="61"/>
         <source>banned</source>
         <translation>已封号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="60"/>
+        <location filename="../../app/i18n.py" line="62"/>
         <source>exited</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="61"/>
+        <location filename="../../app/i18n.py" line="63"/>
         <source>churned</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="62"/>
+        <location filename="../../app/i18n.py" line="64"/>
         <source>none</source>
         <translation>未规避</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="63"/>
+        <location filename="../../app/i18n.py" line="65"/>
         <source>spacing</source>
         <translation>插空格</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="64"/>
+        <location filename="../../app/i18n.py" line="66"/>
         <source>homoglyph</source>
         <translation>形近字</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="65"/>
+        <location filename="../../app/i18n.py" line="67"/>
         <source>pinyin abbrev</source>
         <translation>拼音/缩写</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="66"/>
+        <location filename="../../app/i18n.py" line="68"/>
         <source>emoji</source>
         <translation>表情替代</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="67"/>
+        <location filename="../../app/i18n.py" line="69"/>
         <source>contact only</source>
         <translation>只留联系方式</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="68"/>
+        <location filename="../../app/i18n.py" line="70"/>
         <source>image only</source>
         <translation>只发图片</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="69"/>
+        <location filename="../../app/i18n.py" line="71"/>
         <source>warn</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="70"/>
+        <location filename="../../app/i18n.py" line="72"/>
         <source>restrict</source>
         <translation>限制</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="71"/>
+        <location filename="../../app/i18n.py" line="73"/>
         <source>ban</source>
         <translation>封号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="72"/>
+        <location filename="../../app/i18n.py" line="74"/>
         <source>reinstate</source>
         <translation>恢复</translation>
     </message>
