@@ -36,7 +36,7 @@ def text_pool(n: int, seed: int) -> tuple[list[str], np.ndarray, np.ndarray, np.
     """The engine's own text pool when available (both locales), else a synthetic one."""
     rng = np.random.default_rng(seed)
     try:
-        from simulation.world.content.catalogue import load_catalogue
+        from simulation.catalogue import load_catalogue
         from simulation.world.content.pool import build_text_pool
 
         cat = load_catalogue()

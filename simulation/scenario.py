@@ -14,7 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from simulation.located import LocatedError, Problem, load_file, read_yaml, validate
+from simulation.catalogue import load_catalogue
+from simulation.located import LocatedError, Problem, load_file, position, read_yaml, validate
 from simulation.paths import assets_dir
 
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -498,11 +499,7 @@ def check_categories(
     scenario: Scenario, source: str, categories: tuple[str, ...] | None, raw: Any
 ) -> None:
     """Category names must exist in the catalogue; say where they don't."""
-    from simulation.located import position
-
     if categories is None:
-        from simulation.world.content.pool import load_catalogue
-
         categories = tuple(load_catalogue().names())
     problems = []
     for name in scenario.population.seller_categories or {}:

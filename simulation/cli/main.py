@@ -22,6 +22,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, Ti
 from rich.table import Table
 
 from simulation.cli.policy import policy_app
+from simulation.cli.stored import open_stored
 from simulation.located import LocatedError
 
 app = typer.Typer(
@@ -54,17 +55,6 @@ def fail_input(exc: Exception) -> None:
     for p in problems or [exc]:
         err.print(f"[red]error[/red]: {p}", markup=True)
     raise typer.Exit(2)
-
-
-def open_stored(db: str | None) -> Any:
-    """The database behind ``--db``, or exit 2 with the reason it cannot be used."""
-    from simulation.runs.storage import open_db, usable_db
-
-    try:
-        return open_db(usable_db(db))
-    except OSError as exc:
-        err.print(f"[red]error[/red]: --db {db}: cannot use this database: {exc}", markup=True)
-        raise typer.Exit(2) from None
 
 
 def parse_set(values: list[str] | None) -> dict[str, Any]:

@@ -24,6 +24,8 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from simulation.cli.stored import open_stored
+
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -272,8 +274,6 @@ def _load(db: str | None, ref: str):
     from simulation.sweeps.store import load_any
 
     try:
-        from simulation.cli.main import open_stored
-
         return load_any(open_stored(db), ref)
     except KeyError as exc:
         raise _input_error(str(exc.args[0])) from None

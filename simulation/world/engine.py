@@ -29,9 +29,9 @@ import numpy as np
 import pandas as pd
 
 from policy.interface import DayBatch, DayDecisions, Policy, RunContext
+from simulation.catalogue import Catalogue, load_catalogue
 from simulation.scenario import Scenario
 from simulation.world.accounts import Archetype, Status
-from simulation.world.content.catalogue import Catalogue, load_catalogue
 from simulation.world.content.pool import TextPool
 from simulation.world.decay import horizon_days
 from simulation.world.decisions import RULE_COUNTS, apply_decisions, make_batch, rule_statistics

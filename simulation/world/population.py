@@ -14,11 +14,11 @@ from typing import Any
 import numpy as np
 
 from policy.interface import AccountKind, Announcement
+from simulation.catalogue import Catalogue
 from simulation.metrics import STYLES, DayTally
 from simulation.scenario import Scenario
 from simulation.world.accounts import Archetype, new_accounts
 from simulation.world.columns import Columns
-from simulation.world.content.catalogue import Catalogue
 from simulation.world.content.corpus_mix import add_corpus_texts
 from simulation.world.content.pool import TextPool, build_text_pool
 from simulation.world.graph import FriendsGraph

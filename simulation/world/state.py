@@ -14,10 +14,10 @@ from typing import Any
 import numpy as np
 
 from policy.interface import Announcement
+from simulation.catalogue import Catalogue
 from simulation.metrics import DayTally
 from simulation.scenario import Scenario
 from simulation.world.columns import Columns
-from simulation.world.content.catalogue import Catalogue
 from simulation.world.content.corpus_mix import CorpusBuckets
 from simulation.world.content.pool import TextPool
 from simulation.world.graph import FriendsGraph

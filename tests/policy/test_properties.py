@@ -95,7 +95,7 @@ def test_homoglyphs_caught_exactly_with_confusables(term, seed):
 
 
 def _item_variants():
-    simulation_catalogue = pytest.importorskip("simulation.world.content.catalogue")
+    simulation_catalogue = pytest.importorskip("simulation.catalogue")
     out = []
     for cat in simulation_catalogue.load_catalogue():
         terms = tuple(CATALOGUE.terms_for(cat.name))

@@ -10,7 +10,7 @@ import pytest
 
 from policy.interface import ContentKind
 from policy.normalize import STEPS, Normalizer, load_tables
-from simulation.world.content.catalogue import CatalogueError
+from simulation.catalogue import CatalogueError
 from simulation.world.content.pool import EvasionStyle, TextPool, build_text_pool, load_catalogue
 
 LOCALES = ("en_US", "zh_CN")

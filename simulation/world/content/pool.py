@@ -23,8 +23,8 @@ from faker import Faker
 from ruamel.yaml import YAML
 
 from policy.interface import ContentKind
+from simulation.catalogue import Catalogue, Category, Item, load_catalogue
 from simulation.paths import assets_dir
-from simulation.world.content.catalogue import Catalogue, Category, Item, load_catalogue
 from simulation.world.content.evasion import EvasionStyle, Variants, evade_in, evade_word
 
 __all__ = [
