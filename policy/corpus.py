@@ -219,6 +219,7 @@ def _pick(
 def _read_delimited(
     path: Path, fmt: str, text_col: str | None, label_col: str | None, chunksize: int
 ) -> Iterator[tuple]:
+    # pandas (~0.5 s to import) only for delimited files; JSONL and Parquet need none of it
     import pandas as pd
 
     sep = "\t" if fmt == "tsv" else ","
@@ -371,6 +372,7 @@ def _read_jsonl(
 def _read_parquet(
     path: Path, fmt: str, text_col: str | None, label_col: str | None, chunksize: int
 ) -> Iterator[tuple]:
+    # pyarrow only for Parquet corpora (a heavy import most corpora never need)
     import pyarrow.parquet as pq
 
     try:

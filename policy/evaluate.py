@@ -13,10 +13,12 @@ only the text rules are measured; such rules are marked ``text_only: false``.
 
 from __future__ import annotations
 
+import csv
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -522,8 +524,6 @@ class DecisionCSV:
     """Per-message decisions, written chunk by chunk (``on_chunk`` of :func:`evaluate`)."""
 
     def __init__(self, path: Path, rule_names: Iterable[str]) -> None:
-        import csv
-
         self.file = path.open("w", encoding="utf-8", newline="")
         self.writer = csv.writer(self.file)
         self.rules = list(rule_names)
@@ -554,7 +554,6 @@ class DecisionCSV:
 
 def write_html(ev: Evaluation, path: Path) -> None:
     """A self-contained page with the tables; every corpus text is HTML-escaped."""
-    from html import escape
 
     def table(header: list[str], rows: list[list[str]]) -> str:
         head = "".join(f"<th>{escape(h)}</th>" for h in header)
