@@ -56,11 +56,11 @@ LABELS = {
     "posts_created.spam": QT_TRANSLATE_NOOP("Charts", "spam posted"),
     "posts_removed.spam": QT_TRANSLATE_NOOP("Charts", "spam removed"),
     "ad_share": QT_TRANSLATE_NOOP("Charts", "ads+spam+offers share"),
-    "violating_share": QT_TRANSLATE_NOOP("Charts", "spam+offers share"),
+    "prevalence": QT_TRANSLATE_NOOP("Charts", "spam+offers share"),
     "bans.correct": QT_TRANSLATE_NOOP("Charts", "correct"),
     "bans.wrongful": QT_TRANSLATE_NOOP("Charts", "wrongful"),
-    "precision": QT_TRANSLATE_NOOP("Charts", "precision"),
-    "recall": QT_TRANSLATE_NOOP("Charts", "recall"),
+    "moderation_precision": QT_TRANSLATE_NOOP("Charts", "precision"),
+    "recall_same_day": QT_TRANSLATE_NOOP("Charts", "same-day recall"),
     "review_backlog": QT_TRANSLATE_NOOP("Charts", "waiting for review"),
 }
 
@@ -80,11 +80,13 @@ def chart_specs(categories: tuple[str, ...], category_labels: dict[str, str]) ->
         ChartSpec(
             "spam", t("Charts", TITLES["spam"]), (s("posts_created.spam"), s("posts_removed.spam"))
         ),
-        ChartSpec(
-            "ad_share", t("Charts", TITLES["ad_share"]), (s("ad_share"), s("violating_share"))
-        ),
+        ChartSpec("ad_share", t("Charts", TITLES["ad_share"]), (s("ad_share"), s("prevalence"))),
         ChartSpec("bans", t("Charts", TITLES["bans"]), (s("bans.correct"), s("bans.wrongful"))),
-        ChartSpec("quality", t("Charts", TITLES["quality"]), (s("precision"), s("recall"))),
+        ChartSpec(
+            "quality",
+            t("Charts", TITLES["quality"]),
+            (s("moderation_precision"), s("recall_same_day")),
+        ),
         ChartSpec("backlog", t("Charts", TITLES["backlog"]), (s("review_backlog"),)),
     ]
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.charts import LINE_WIDTH, PALETTE, big_font
 from app.i18n import word
-from simulation.world.decisions import RULE_COUNTS
+from simulation.metrics import RULE_COUNT_NAMES as RULE_COUNTS
 
 NEVER_DAY = -(10**6)
 

@@ -185,6 +185,10 @@ class RunContext:
     locale: str
     rng: np.random.Generator  # the policy's own stream (classifier noise, appeals)
     days: int
+    # An action against an account is wrong when the account posted nothing violating in
+    # this many days before it: the engine judges its wrongful-action metrics with it, and
+    # appeal reviewers judge "was this action wrong?" with the same window.
+    wrongful_window_days: int = 30
 
 
 class PolicySession(Protocol):

@@ -529,9 +529,9 @@ class YamlSession:
     def _lodge_accounts(self, day: int, accounts: np.ndarray, rule, out: DayDecisions) -> None:
         if self.appeals is None or not len(accounts):
             return
-        window = self.book.settings.window_days if self.book is not None else 90
+        window = self.context.wrongful_window_days  # the engine's window for "wrongful"
         wrong = np.array(
-            [self.last_violation.get(int(a), -(10**9)) <= day - window for a in accounts.tolist()],
+            [self.last_violation.get(int(a), -(10**9)) < day - window for a in accounts.tolist()],
             dtype=bool,
         )
         n = len(accounts)

@@ -188,8 +188,12 @@
     </message>
     <message>
         <location filename="../../app/charts.py" line="63"/>
+        <source>same-day recall</source>
+        <translation>当日召回率</translation>
+    </message>
+    <message>
         <source>recall</source>
-        <translation>召回率</translation>
+        <translation type="vanished">召回率</translation>
     </message>
     <message>
         <location filename="../../app/charts.py" line="64"/>

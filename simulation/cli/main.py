@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from simulation.cli.policy import policy_app
 from simulation.cli.stored import open_stored
@@ -292,16 +293,38 @@ def runs_delete(run_id: int, db: DbOption = None) -> None:
 
 
 @app.command()
-def metrics() -> None:
-    """Every metric with its unit and meaning (the one definition all outputs share)."""
-    from simulation.metrics import METRICS
+def metrics(
+    name: Annotated[
+        str | None,
+        typer.Argument(help="Show only this metric, measure or column (e.g. bans.wrongful)"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the definitions as JSON")] = False,
+) -> None:
+    """Every metric with its unit and meaning (the one definition all outputs share): the
+    daily metrics, the run summary's measures and the per-rule counts."""
+    from simulation.metrics.listing import definitions
 
-    table = Table(show_header=True, header_style="bold")
-    for col in ("metric", "unit", "breakdown", "meaning"):
-        table.add_column(col)
-    for m in METRICS:
-        table.add_row(m.name, m.unit, m.by or "", m.meaning)
-    out.print(table)
+    tables = definitions()
+    if name is not None:
+        base = name.split(".", 1)[0]
+        tables = {
+            title: [r for r in rows if next(iter(r.values())) in (name, base)]
+            for title, rows in tables.items()
+        }
+        tables = {title: rows for title, rows in tables.items() if rows}
+        if not tables:
+            err.print(f"error: no metric, measure or rule count is called {name!r}", markup=False)
+            raise typer.Exit(2)
+    if as_json:
+        print(json.dumps(tables, indent=2, ensure_ascii=False))
+        return
+    for title, rows in tables.items():
+        table = Table(title=title, show_header=True, header_style="bold", title_justify="left")
+        for col in rows[0]:
+            table.add_column(col)
+        for row in rows:
+            table.add_row(*(Text(str(v)) for v in row.values()))
+        out.print(table)
 
 
 def _load_plugins() -> None:

@@ -146,7 +146,9 @@ def print_headline(result) -> None:
     rh = run_headlines(result.runs, result.metrics, result.baseline)
     for a, b in default_pairs(rh, result.baseline)[:6]:
         cmp = result.compare(a, b)
-        for s in cmp[cmp["measure"].isin(["harm_avoided", "wrongful_bans_per_10k"])]["statement"]:
+        for s in cmp[
+            cmp["measure"].isin(["violating_impressions_avoided", "wrongful_bans_per_10k_accounts"])
+        ]["statement"]:
             out.print("• " + s, markup=False)
 
 

@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from simulation.metrics import BY_NAME
+from simulation.metrics.registry import ratio_columns
 
 PALETTE = ["#d1495b", "#edae49", "#00798c", "#30638e", "#8d6a9f", "#66a182", "#2e4057"]
 plt.rcParams.update(
@@ -76,7 +77,7 @@ def ad_share(ax, m: pd.DataFrame) -> None:
         color=PALETTE[0],
         label="ads + spam + offers (Advertising Circle index)",
     )
-    ax.plot(m["day"], m["violating_share"], color=PALETTE[3], label="spam + offers")
+    ax.plot(m["day"], m["prevalence"], color=PALETTE[3], label="spam + offers (prevalence)")
     ax.legend(loc="upper left")
     _finish(ax, "Share of the feed that is advertising", "ad_share")
     ax.set_ylim(0, 1)
@@ -91,17 +92,25 @@ def bans(ax, m: pd.DataFrame) -> None:
 
 
 def evasion(ax, m: pd.DataFrame) -> None:
-    ax.plot(m["day"], smooth(m["obfuscated_share"]), color=PALETTE[4], label="obfuscated")
+    ax.plot(m["day"], weekly_ratio(m, "obfuscated_share"), color=PALETTE[4], label="obfuscated")
     ax.legend(loc="upper left")
-    _finish(ax, "Share of offers and spam written to evade filters", "obfuscated_share")
+    _finish(ax, "Share of offers written to evade filters (last 7 days)", "obfuscated_share")
     ax.set_ylim(0, 1)
 
 
+def weekly_ratio(m: pd.DataFrame, metric: str, days: int = 7) -> pd.Series:
+    """A registry ratio over a trailing window: total numerator / total denominator."""
+    num, den = ratio_columns(BY_NAME[metric])
+    top = m[num].sum(axis=1).rolling(days, min_periods=1).sum()
+    bottom = m[den].sum(axis=1).rolling(days, min_periods=1).sum()
+    return (top / bottom).where(bottom > 0)
+
+
 def detection(ax, m: pd.DataFrame) -> None:
-    ax.plot(m["day"], smooth(m["precision"]), color=PALETTE[2], label="precision")
-    ax.plot(m["day"], smooth(m["recall"]), color=PALETTE[1], label="recall")
+    ax.plot(m["day"], weekly_ratio(m, "moderation_precision"), color=PALETTE[2], label="precision")
+    ax.plot(m["day"], weekly_ratio(m, "recall_same_day"), color=PALETTE[1], label="same-day recall")
     ax.legend(loc="lower right")
-    _finish(ax, "Detection precision and recall (7-day mean)", "precision")
+    _finish(ax, "Moderation precision and same-day recall (last 7 days)", "moderation_precision")
     ax.set_ylim(0, 1.02)
 
 

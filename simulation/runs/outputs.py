@@ -19,7 +19,8 @@ from typing import Any
 import pandas as pd
 from sqlalchemy.engine import Engine
 
-from simulation.metrics import METRICS
+from simulation.metrics import METRICS, RULE_COUNT_NAMES, RULE_COUNTS
+from simulation.metrics.summary import BY_MEASURE
 from simulation.numbers import format_number
 from simulation.runs.figures import CHARTS, write_charts
 from simulation.runs.result import RunResult
@@ -112,7 +113,9 @@ def report_html(
     """
     esc = html.escape
     rows = "".join(
-        f"<tr><td>{esc(k.replace('_', ' '))}</td><td>{esc(_num(v))}</td></tr>"
+        f"<tr><td>{esc(k.replace('_', ' '))}</td><td>{esc(_num(v))}</td>"
+        f"<td>{esc(BY_MEASURE[k].unit if k in BY_MEASURE else '')}</td>"
+        f"<td>{esc(BY_MEASURE[k].meaning if k in BY_MEASURE else '')}</td></tr>"
         for k, v in summary.items()
     )
     figures = "".join(
@@ -122,21 +125,22 @@ def report_html(
     )
     rule_table = ""
     if rules is not None and len(rules):
-        agg = rules.groupby("name", sort=False)[
-            [
-                "hits",
-                "true_positives",
-                "false_positives",
-                "removals",
-                "reviews",
-                "wrongful_account_actions",
-                "shadow_hits",
-            ]
-        ].sum()
-        rule_table = "<h2>What each rule did</h2>" + agg.to_html(escape=True, border=0)
+        agg = rules.groupby("name", sort=False)[list(RULE_COUNT_NAMES)].sum()
+        rule_defs = "".join(
+            f"<tr><td><code>{esc(c.name)}</code></td><td>{esc(c.unit)}</td>"
+            f"<td>{esc(c.meaning)}</td></tr>"
+            for c in RULE_COUNTS
+        )
+        rule_table = (
+            "<h2>What each rule did</h2>"
+            + agg.to_html(escape=True, border=0)
+            + "<table><tr><th>count</th><th>unit</th><th>meaning</th></tr>"
+            + rule_defs
+            + "</table>"
+        )
     defs = "".join(
         f"<tr><td><code>{esc(m.name)}</code></td><td>{esc(m.unit)}</td>"
-        f"<td>{esc(m.meaning)}</td></tr>"
+        f"<td>{esc(m.aggregate)}</td><td>{esc(m.meaning)}</td></tr>"
         for m in METRICS
     )
     return f"""<!doctype html>
@@ -149,12 +153,14 @@ figure{{margin:1rem 0}} img{{max-width:100%}} pre{{background:#f6f6f6;padding:1r
 overflow:auto;font-size:.85rem}} figcaption{{color:#666}}
 </style></head><body>
 <h1>{esc(title)}</h1>
-<h2>Headline numbers</h2><table>{rows}</table>
+<h2>Headline numbers</h2><table><tr><th>measure</th><th>value</th><th>unit</th>
+<th>meaning</th></tr>{rows}</table>
 <h2>Charts</h2>{figures}
 {rule_table}
 <h2>Policy</h2><pre>{esc(policy_text)}</pre>
 <h2>Scenario</h2><pre>{esc(scenario_text)}</pre>
-<h2>Metric definitions</h2><table><tr><th>metric</th><th>unit</th><th>meaning</th></tr>
+<h2>Metric definitions</h2><table><tr><th>metric</th><th>unit</th><th>over a run</th>
+<th>meaning</th></tr>
 {defs}</table>
 <p>{len(metrics)} days. Daily values are in <code>daily_metrics.csv</code> beside this page.</p>
 </body></html>

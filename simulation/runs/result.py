@@ -9,7 +9,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from simulation.metrics import KINDS
+from simulation.metrics.summary import RunFacts
+from simulation.metrics.summary import summarise as summarise_measures
 from simulation.world.accounts import Archetype
 from simulation.world.content.people import display_names
 from simulation.world.engine import Simulation
@@ -27,60 +28,36 @@ class RunResult:
     simulation: Simulation | None = field(default=None, repr=False)
 
 
-def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, Any]:
-    """Headline numbers of a run, for the CLI table, JSON and the report."""
-    m = metrics
-    cats = sim.categories
-
-    def total(col: str) -> float:
-        return float(m[col].sum()) if col in m and len(m) else 0.0
-
-    def window(col: str, first: bool) -> float:
-        if col not in m or not len(m):
-            return float("nan")
-        part = m[col].head(7) if first else m[col].tail(7)
-        return float(part.mean())
-
-    created = {k: total(f"posts_created.{k}") for k in KINDS}
-    removed = {k: total(f"posts_removed.{k}") for k in KINDS}
-    viol_created = created["spam"] + created["offer"]
-    viol_removed = removed["spam"] + removed["offer"]
-    all_removed = sum(removed.values())  # includes posts carried in from the warm-up
+def run_facts(sim: Simulation) -> RunFacts:
+    """What a summary needs beyond the daily metrics: populations and the posts' fates."""
+    w = sim.world
     own_removed, own_surviving = sim.post_fates()
-    own_viol_removed = float(own_removed[2] + own_removed[3])  # spam + offers
-    bans_wrong = total("bans.wrongful")
+    phases = getattr(sim.policy, "phases", [])
+    start = min((ph.from_day for ph in phases if ph.rules), default=0)
+    return RunFacts(
+        accounts_start=w.n_initial,
+        policy_start=int(start),
+        own_removed=own_removed,
+        own_surviving=own_surviving,
+        carried_in=w.totals.carried_in.copy(),
+        carried_in_removed=w.totals.removed_checked - w.totals.run_removed,
+    )
+
+
+def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, Any]:
+    """The run's facts, then every headline measure (``simulation.metrics.summary``), for
+    the CLI table, JSON, the report and the app. Call after ``sim.finish()``."""
+    created = float(metrics.filter(like="posts_created.").to_numpy().sum())
     return {
         "scenario": sim.scenario.name,
         "policy": getattr(sim.policy, "name", ""),
         "seed": sim.seed,
-        "days": len(m),
+        "days": len(metrics),
         "accounts_start": sim.world.n_initial,
         "accounts_end": int(sim.world.accounts.n),
-        "posts_created": int(sum(created.values())),
-        "posts_removed": int(all_removed),
-        "posts_surviving": int(own_surviving.sum()),
-        "offers_created": int(created["offer"]),
-        "spam_created": int(created["spam"]),
-        "offer_impressions": total("impressions.offer"),
-        "spam_impressions": total("impressions.spam"),
-        "ad_share_first_week": window("ad_share", True),
-        "ad_share_last_week": window("ad_share", False),
-        "offers_per_day_first_week": float(sum(window(f"offers_created.{c}", True) for c in cats)),
-        "offers_per_day_last_week": float(sum(window(f"offers_created.{c}", False) for c in cats)),
-        "obfuscated_share_last_week": window("obfuscated_share", False),
-        "bans_correct": int(total("bans.correct")),
-        "bans_wrongful": int(bans_wrong),
-        "wrongful_bans_per_10k_accounts": 1e4 * bans_wrong / max(sim.world.n_initial, 1),
-        "wrongful_removals": int(total("wrongful_removals")),
-        "precision": (viol_removed / all_removed) if all_removed else float("nan"),
-        "recall": (own_viol_removed / viol_created) if viol_created else float("nan"),
-        "reregistrations": int(total("reregistrations.seller") + total("reregistrations.spammer")),
-        "seller_entries": int(sum(total(f"seller_entries.{c}") for c in cats)),
-        "seller_exits": int(sum(total(f"seller_exits.{c}") for c in cats)),
-        "reviewer_hours": total("review_hours"),
-        "regular_churned": int(m["regular_churned"].iloc[-1]) if len(m) else 0,
+        **summarise_measures(metrics, run_facts(sim)),
         "wall_seconds": round(wall, 3),
-        "posts_per_second": round(sum(created.values()) / wall, 1) if wall > 0 else None,
+        "posts_per_second": round(created / wall, 1) if wall > 0 else None,
     }
 
 

@@ -79,10 +79,13 @@ class RuleStat(SQLModel, table=True):
     true_positives: int = 0
     false_positives: int = 0
     removals: int = 0
+    wrongful_removals: int = 0
     reviews: int = 0
+    shadow_hits: int = 0
     account_actions: int = 0
     wrongful_account_actions: int = 0
-    shadow_hits: int = 0
+    bans: int = 0
+    wrongful_bans: int = 0
 
 
 class PostSample(SQLModel, table=True):

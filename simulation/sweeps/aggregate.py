@@ -17,43 +17,31 @@ policy designer must know before saying one policy beats another.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
-SMOOTHED_LAST_DAYS = 7
+from simulation.metrics.registry import ALL, CUMULATIVE, add_derived
+from simulation.metrics.summary import (
+    HEADLINE,
+    RELATIVE,
+    Measure,
+    Relative,
+    RunFacts,
+    measure,
+)
 
+# The headline measures a sweep compares, defined once in simulation.metrics.summary
+MEASURES: dict[str, Measure | Relative] = {name: measure(name) for name in HEADLINE}
 
-@dataclass(frozen=True)
-class Measure:
-    label: str
-    unit: str
-    better: str  # "higher" or "lower": which direction a designer wants
-
-
-MEASURES: dict[str, Measure] = {
-    "offer_impressions_avoided": Measure(
-        "restricted-offer impressions avoided", "share of baseline", "higher"
-    ),
-    "spam_impressions_avoided": Measure("spam impressions avoided", "share of baseline", "higher"),
-    "harm_avoided": Measure("offer + spam impressions avoided", "share of baseline", "higher"),
-    "offer_impressions": Measure("restricted-offer impressions", "impressions", "lower"),
-    "spam_impressions": Measure("spam impressions", "impressions", "lower"),
-    "ad_share_end": Measure("ad-share index, last 7 days", "share", "lower"),
-    "wrongful_bans_per_10k": Measure("wrongful bans per 10,000 accounts", "bans", "lower"),
-    "reviewer_hours": Measure("reviewer hours", "hours", "lower"),
-    "days_to_halve": Measure(
-        "days until restricted volume halves", "days after the policy starts", "lower"
-    ),
-}
-
-DERIVED = {
-    "offers_created.all": "offers_created.",
-    "offer_impressions.all": "offer_impressions.",
-    "sellers_active.all": "sellers_active.",
-}
+DERIVED = [
+    "offers_created.all",
+    "offer_impressions.all",
+    "sellers_active.all",
+    "bans.wrongful.cumulative",
+    "bans.correct.cumulative",
+]
 
 
 # ---------------------------------------------------------------- intervals
@@ -94,16 +82,15 @@ def bootstrap_interval(
 
 def with_derived(metrics: pd.DataFrame) -> pd.DataFrame:
     """Totals over categories and cumulative bans, per run (computed before averaging)."""
-    m = metrics.copy()
-    for name, prefix in DERIVED.items():
-        cols = [c for c in m.columns if c.startswith(prefix) and c != name]
-        if cols:
-            m[name] = m[cols].sum(axis=1)
-    m = m.sort_values(["run_id", "day"], kind="stable")
-    for col in ("bans.wrongful", "bans.correct"):
-        if col in m:
-            m[col + ".cumulative"] = m.groupby("run_id")[col].cumsum()
-    return m
+    if metrics.empty:
+        return metrics
+    have = [
+        name
+        for name in DERIVED
+        if name.removesuffix(ALL).removesuffix(CUMULATIVE) in metrics
+        or any(c.startswith(name.removesuffix(ALL) + ".") for c in metrics.columns)
+    ]
+    return add_derived(metrics, have, by="run_id")
 
 
 def _complete(runs: pd.DataFrame) -> pd.DataFrame:
@@ -174,22 +161,6 @@ def _bootstrap_bands(long: pd.DataFrame, level: float, n_boot: int = 2000) -> pd
 # ---------------------------------------------------------------- headline numbers
 
 
-def days_to_halve(volume: np.ndarray, start: int, window: int = 7) -> float:
-    """Days from the policy's start until the 7-day mean of restricted volume is half its level
-    in the week before (the first week when the policy starts on day 0); nan if never."""
-    v = pd.Series(volume, dtype=float)
-    if len(v) == 0:
-        return math.nan
-    ref = (
-        v.iloc[max(start - window, 0) : start].mean() if start >= window else v.iloc[:window].mean()
-    )
-    if not ref > 0:
-        return math.nan
-    rolled = v.rolling(window, min_periods=window).mean()
-    hit = np.flatnonzero((rolled.to_numpy() <= ref / 2) & (np.arange(len(v)) >= start))
-    return float(hit[0] - start) if len(hit) else math.nan
-
-
 def run_headlines(
     runs: pd.DataFrame, metrics: pd.DataFrame, baseline: str | None = None
 ) -> pd.DataFrame:
@@ -198,43 +169,33 @@ def run_headlines(
     done = _complete(runs)
     if done.empty or metrics.empty:
         return pd.DataFrame(columns=["run_id", "arm", "policy", "seed", *MEASURES])
-    m = with_derived(metrics)
     rows = []
-    for rid, d in m.groupby("run_id", sort=False):
+    own = [n for n in HEADLINE if n not in {r.name for r in RELATIVE}]
+    for rid, d in metrics.groupby("run_id", sort=False):
         r = done[done["run_id"] == rid]
         if r.empty:
             continue
         r = r.iloc[0]
-        accounts = r.get("accounts_start") or np.nan
-        rows.append(
-            {
-                "run_id": rid,
-                "offer_impressions": d.get("offer_impressions.all", pd.Series(0.0)).sum(),
-                "spam_impressions": d["impressions.spam"].sum(),
-                "ad_share_end": d["ad_share"].tail(SMOOTHED_LAST_DAYS).mean(),
-                "wrongful_bans_per_10k": 1e4 * d["bans.wrongful"].sum() / accounts,
-                "reviewer_hours": d["review_hours"].sum(),
-                "days_to_halve": days_to_halve(
-                    d.get("offers_created.all", pd.Series(dtype=float)).to_numpy(),
-                    int(r["policy_start"]),
-                ),
-            }
+        accounts = r.get("accounts_start")
+        facts = RunFacts(
+            accounts_start=int(accounts) if accounts and accounts == accounts else 0,
+            policy_start=int(r["policy_start"]),
         )
+        d = d.sort_values("day", kind="stable")
+        rows.append({"run_id": rid, **{n: measure(n).compute(d, facts) for n in own}})
     keys = ["run_id", "arm", "policy", "policy_params", "scenario_params", "seed", "is_baseline"]
     extra = [c for c in done.columns if c.startswith("policy:")]
     rh = done[keys + extra].merge(pd.DataFrame(rows), on="run_id")
     base_rows = rh[rh["policy"] == baseline] if baseline else rh[rh["is_baseline"]]
-    base = base_rows.groupby(["scenario_params", "seed"])[
-        ["offer_impressions", "spam_impressions"]
-    ].mean()
-    base.columns = ["base_offer", "base_spam"]
+    needed = sorted({name for rel in RELATIVE for name in rel.of})
+    base = base_rows.groupby(["scenario_params", "seed"])[needed].mean()
+    base.columns = [f"base:{c}" for c in needed]
     rh = rh.merge(base, left_on=["scenario_params", "seed"], right_index=True, how="left")
-    rh["offer_impressions_avoided"] = 1 - rh["offer_impressions"] / rh["base_offer"]
-    rh["spam_impressions_avoided"] = 1 - rh["spam_impressions"] / rh["base_spam"]
-    rh["harm_avoided"] = 1 - (rh["offer_impressions"] + rh["spam_impressions"]) / (
-        rh["base_offer"] + rh["base_spam"]
-    )
-    return rh.drop(columns=["base_offer", "base_spam"])
+    for rel in RELATIVE:
+        run = sum(rh[c] for c in rel.of)
+        ref = sum(rh[f"base:{c}"] for c in rel.of)
+        rh[rel.name] = 1 - run / ref
+    return rh.drop(columns=list(base.columns))
 
 
 def headline(rh: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:

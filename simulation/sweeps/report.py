@@ -54,8 +54,8 @@ BAND_CHARTS: list[tuple[str, str, str, int]] = [
 KEY_MEASURES = [
     "offer_impressions_avoided",
     "spam_impressions_avoided",
-    "ad_share_end",
-    "wrongful_bans_per_10k",
+    "ad_share_last_week",
+    "wrongful_bans_per_10k_accounts",
     "reviewer_hours",
     "days_to_halve",
 ]
@@ -179,13 +179,14 @@ def curve_chart(
 
 
 def tradeoff_chart(rh: pd.DataFrame, param: str, level: float = 0.95):
-    """Harm avoided against wrongful bans, one point per parameter value, Pareto front marked."""
+    """Violating impressions avoided against wrongful bans, one point per parameter value,
+    the Pareto front marked."""
     col = "policy:" + param
     part = rh[rh[col].notna()]
     pts = []
     for x, d in part.groupby(col):
-        cost = t_interval(d["wrongful_bans_per_10k"].to_numpy(float), level)
-        gain = t_interval(d["harm_avoided"].to_numpy(float), level)
+        cost = t_interval(d["wrongful_bans_per_10k_accounts"].to_numpy(float), level)
+        gain = t_interval(d["violating_impressions_avoided"].to_numpy(float), level)
         pts.append((x, *cost, *gain))
     fig, ax = plt.subplots(figsize=(10, 6), layout="constrained")
     if not pts:

@@ -8,6 +8,7 @@ violating within the window is wrongful.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -22,7 +23,7 @@ from policy.interface import (
     Stage,
     TextView,
 )
-from simulation.metrics import KINDS, DayTally
+from simulation.metrics import KINDS, OUTCOMES, RULE_COUNT_NAMES, DayTally
 from simulation.world.accounts import Archetype, Status
 from simulation.world.posting import ordinal_per_author
 from simulation.world.state import AccountOutcome, Cause, Day, World
@@ -30,16 +31,6 @@ from simulation.world.state import AccountOutcome, Cause, Day, World
 MAX_EVENTS = 250_000
 
 # What is counted per rule and day (the RuleStat table and rule_stats.csv).
-RULE_COUNTS = (
-    "hits",
-    "true_positives",
-    "false_positives",
-    "removals",
-    "reviews",
-    "account_actions",
-    "wrongful_account_actions",
-    "shadow_hits",
-)  # account events kept per run; the daily metrics count them all
 
 
 def _first_per_post(idx: np.ndarray, age: np.ndarray) -> np.ndarray:
@@ -87,17 +78,19 @@ def make_batch(world: World, day: Day) -> DayBatch:
 
 
 def apply_decisions(world: World, day: Day, dec: DayDecisions) -> None:
-    """Carry out the policy's decisions and count them against ground truth."""
-    posts, acc, d, tally = world.posts, world.accounts, day.d, day.tally
+    """Carry out the policy's decisions and count them against ground truth.
+
+    Every removal is counted once, on its day, by cause (moderation or with a banned
+    author); a restoration after an appeal is counted as a restoration, never subtracted
+    from the removals of the day it happens on.
+    """
+    posts, acc, tally = world.posts, world.accounts, day.tally
     cats = world.categories
     pdec = dec.posts
     day.removals = np.zeros(acc.n, np.int32)
     day.penalties = np.zeros(acc.n, np.int32)  # warnings count 1, restrictions 2
-    removed_violating = 0
-    removed_by_rule = 0
-    removed_kind = np.zeros(4, np.int64)
-    removed_cat = np.zeros(len(cats), np.int64)
-    ages: list[np.ndarray] = []
+    removed = _Removed(len(cats))
+    ages = np.zeros(0, np.float32)
     if len(pdec):
         idx = np.asarray(pdec.post_id, np.int64) - posts.base
         known = (idx >= 0) & (idx < posts.n)
@@ -108,35 +101,10 @@ def apply_decisions(world: World, day: Day, dec: DayDecisions) -> None:
         )
         live = known & ~shadow
         action = np.asarray(pdec.action)
-        day.late_decisions_ignored = int((~known).sum())
-        # removals
+        tally["late_decisions_ignored"] = int((~known).sum())
         rm = np.flatnonzero(live & (action == PostAction.REMOVE))
         if len(rm):
-            first = rm[_first_per_post(idx[rm], np.asarray(pdec.at_hours)[rm])]
-            rows = idx[first]
-            fresh = np.isinf(posts.removed_age[rows])
-            first, rows = first[fresh], rows[fresh]
-            age = np.maximum(np.asarray(pdec.at_hours, np.float32)[first], 0.0)
-            posts.removed_age[rows] = age
-            posts.cause[rows] = Cause.RULE
-            posts.rule[rows] = np.asarray(pdec.rule)[first]
-            posts.stage[rows] = np.asarray(pdec.stage)[first]
-            kinds = posts.kind[rows]
-            removed_kind += np.bincount(kinds, minlength=4)
-            offers = kinds == ContentKind.OFFER
-            removed_cat += np.bincount(posts.category[rows][offers], minlength=len(cats))
-            authors = posts.author[rows]
-            np.add.at(day.removals, authors, 1)
-            np.add.at(acc.removals, authors, 1)
-            ages.append(age)
-            viol = (kinds == ContentKind.OFFER) | (kinds == ContentKind.SPAM)
-            removed_violating = int(viol.sum())
-            removed_by_rule = len(rows)
-            tally["wrongful_removals"] = int((~viol).sum())
-            if pdec.evidence is not None:
-                sampled = posts.sampled[rows]
-                for pos, row in zip(first[sampled], rows[sampled], strict=True):
-                    world.evidence[int(row + posts.base)] = str(pdec.evidence[pos])
+            ages = _remove(world, day, pdec, idx, rm, removed)
         restore = np.flatnonzero(live & (action == PostAction.RESTORE))
         if len(restore):
             rows = idx[restore]
@@ -144,10 +112,8 @@ def apply_decisions(world: World, day: Day, dec: DayDecisions) -> None:
             posts.removed_age[rows] = np.inf
             posts.cause[rows] = Cause.NONE
             back = np.bincount(posts.kind[rows], minlength=4)
-            removed_kind -= back  # a restored post is no longer counted as removed
-            offers = posts.kind[rows] == ContentKind.OFFER
-            removed_cat -= np.bincount(posts.category[rows][offers], minlength=len(cats))
-            day.restored = len(rows)
+            world.totals.restored += back
+            tally.set_parts("posts_restored", KINDS, back.tolist())
         dr = np.flatnonzero(live & (action == PostAction.DOWNRANK))
         if len(dr):
             f = np.asarray(pdec.factor, np.float32)[dr] if len(pdec.factor) == len(pdec) else 0.5
@@ -157,27 +123,79 @@ def apply_decisions(world: World, day: Day, dec: DayDecisions) -> None:
         posts.labelled[idx[lb]] = True
         tally["labels"] = len(lb)
         tally["review_queued"] = int((live & (action == PostAction.REVIEW)).sum())
-    ban_kind, ban_cat = _apply_accounts(world, day, dec)
-    removed_kind += ban_kind
-    removed_cat += ban_cat
-    world.totals.removed += removed_kind
-    tally.set_parts("posts_removed", KINDS, removed_kind.tolist())
-    tally.set_parts("offers_removed", cats, removed_cat.tolist())
-    all_ages = np.concatenate(ages) if ages else np.zeros(0)
-    tally["time_to_removal_hours"] = float(all_ages.mean()) if len(all_ages) else np.nan
-    tally["precision"] = removed_violating / removed_by_rule if removed_by_rule else np.nan
-    # recall counts the day's own posts taken down the same day: removals of older posts
-    # (a ban sweeping away a backlog, a slow review) must not push it above 1
-    start = int(np.searchsorted(posts.day, d, side="left"))
+    _apply_accounts(world, day, dec, removed)
+    world.totals.removed += removed.kind
+    tally.set_parts("posts_removed", KINDS, removed.kind.tolist())
+    tally.set_parts("offers_removed", cats, removed.category.tolist())
+    tally.set_parts("removed_by_moderation", OUTCOMES, removed.moderation.tolist())
+    tally["removed_with_banned_author"] = removed.with_author
+    tally["time_to_removal_hours"] = float(ages.mean()) if len(ages) else np.nan
+    _same_day(world, day)
+
+
+@dataclass
+class _Removed:
+    """The day's removals by kind, by offer category, by moderation outcome."""
+
+    n_categories: int
+    kind: np.ndarray = field(default_factory=lambda: np.zeros(4, np.int64))
+    category: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    moderation: np.ndarray = field(default_factory=lambda: np.zeros(2, np.int64))  # ok, wrong
+    with_author: int = 0
+
+    def __post_init__(self) -> None:
+        self.category = np.zeros(self.n_categories, np.int64)
+
+    def add(self, kinds: np.ndarray, categories: np.ndarray) -> None:
+        self.kind += np.bincount(kinds, minlength=4)
+        offers = kinds == ContentKind.OFFER
+        self.category += np.bincount(categories[offers], minlength=self.n_categories)
+
+
+def _remove(
+    world: World, day: Day, pdec, idx: np.ndarray, rm: np.ndarray, removed: _Removed
+) -> np.ndarray:
+    """Apply moderation removals (the first per post); returns their ages in hours."""
+    posts, acc = world.posts, world.accounts
+    first = rm[_first_per_post(idx[rm], np.asarray(pdec.at_hours)[rm])]
+    rows = idx[first]
+    fresh = np.isinf(posts.removed_age[rows])
+    first, rows = first[fresh], rows[fresh]
+    age = np.maximum(np.asarray(pdec.at_hours, np.float32)[first], 0.0)
+    rule = np.asarray(pdec.rule)[first]
+    posts.removed_age[rows] = age
+    posts.cause[rows] = Cause.RULE
+    posts.rule[rows] = rule
+    posts.stage[rows] = np.asarray(pdec.stage)[first]
+    kinds = posts.kind[rows]
+    removed.add(kinds, posts.category[rows])
+    authors = posts.author[rows]
+    np.add.at(day.removals, authors, 1)
+    np.add.at(acc.removals, authors, 1)
+    viol = (kinds == ContentKind.OFFER) | (kinds == ContentKind.SPAM)
+    removed.moderation += [int(viol.sum()), int((~viol).sum())]
+    day.removal_rule = rule.astype(np.int64)
+    day.removal_wrongful = ~viol
+    if pdec.evidence is not None:
+        sampled = posts.sampled[rows]
+        for pos, row in zip(first[sampled], rows[sampled], strict=True):
+            world.evidence[int(row + posts.base)] = str(pdec.evidence[pos])
+    return age
+
+
+def _same_day(world: World, day: Day) -> None:
+    """The day's own posts taken down the same day (the numerators of same-day recall).
+
+    Removals of older posts (a ban sweeping away a backlog, a slow review) are left out,
+    so that same-day recall never exceeds 1."""
+    posts, cats = world.posts, world.categories
+    start = int(np.searchsorted(posts.day, day.d, side="left"))
     kind, cat = posts.kind[start:], posts.category[start:]
     gone = ~np.isinf(posts.removed_age[start:])
     viol = (kind == ContentKind.SPAM) | (kind == ContentKind.OFFER)
-    tally["recall"] = float((gone & viol).sum() / viol.sum()) if viol.any() else np.nan
-    offers = kind == ContentKind.OFFER
-    made = np.bincount(cat[offers], minlength=len(cats))
-    hit = np.bincount(cat[offers & gone], minlength=len(cats))
-    for c, name in enumerate(cats):
-        tally[f"recall_by_category.{name}"] = hit[c] / made[c] if made[c] else np.nan
+    day.tally["violating_removed_same_day"] = int((gone & viol).sum())
+    hit = np.bincount(cat[(kind == ContentKind.OFFER) & gone], minlength=len(cats))
+    day.tally.set_parts("offers_removed_same_day", cats, hit.tolist())
 
 
 def _wrongful(world: World, accounts: np.ndarray, d: int) -> np.ndarray:
@@ -185,16 +203,12 @@ def _wrongful(world: World, accounts: np.ndarray, d: int) -> np.ndarray:
     return world.accounts.last_violation_day[accounts] < d - window
 
 
-def _apply_accounts(world: World, day: Day, dec: DayDecisions) -> tuple[np.ndarray, np.ndarray]:
+def _apply_accounts(world: World, day: Day, dec: DayDecisions, removed: _Removed) -> None:
+    """Warn, restrict, ban or reinstate accounts; a ban sweeps away its author's posts."""
     acc, posts, d, tally = world.accounts, world.posts, day.d, day.tally
     adec = dec.accounts
-    removed_kind = np.zeros(4, np.int64)
-    removed_cat = np.zeros(len(world.categories), np.int64)
-    for name in ("warnings", "restrictions", "bans"):
-        tally[f"{name}.correct"] = 0
-        tally[f"{name}.wrongful"] = 0
     if not len(adec):
-        return removed_kind, removed_cat
+        return
     who = np.asarray(adec.account, np.int64)
     ok = (who >= 0) & (who < acc.n)
     action = np.asarray(adec.action)
@@ -228,6 +242,8 @@ def _apply_accounts(world: World, day: Day, dec: DayDecisions) -> tuple[np.ndarr
             _count(tally, "bans", wrong[i])
             _schedule_return(world, a, d)
         elif act == AccountAction.REINSTATE and status in (Status.BANNED, Status.RESTRICTED):
+            kind = "bans" if status == Status.BANNED else "restrictions"
+            tally.add(f"{kind}_overturned", 1)
             acc.status[a] = Status.ACTIVE
             acc.status_day[a] = d
             acc.reregister_day[a] = -1
@@ -258,12 +274,9 @@ def _apply_accounts(world: World, day: Day, dec: DayDecisions) -> tuple[np.ndarr
         age = (d - posts.day[rows]) * 24.0 + ban_hour[posts.author[rows]] - posts.hour[rows]
         posts.removed_age[rows] = np.maximum(age, 0.0)
         posts.cause[rows] = Cause.BAN
-        kinds = posts.kind[rows]
-        removed_kind += np.bincount(kinds, minlength=4)
-        offers = kinds == ContentKind.OFFER
-        removed_cat += np.bincount(posts.category[rows][offers], minlength=len(world.categories))
+        removed.add(posts.kind[rows], posts.category[rows])
+        removed.with_author += len(rows)
     day.account_outcome = AccountOutcome(who, action, ok & applied, wrong)
-    return removed_kind, removed_cat
 
 
 def _count(tally: DayTally, name: str, wrongful: bool) -> None:
@@ -287,18 +300,23 @@ def _schedule_return(world: World, account: int, d: int) -> None:
 def rule_statistics(
     world: World, day: Day, dec: DayDecisions, names: list[str]
 ) -> list[dict[str, Any]]:
-    """Per rule (``names`` in rule-index order): hits, true and false positives,
-    removals, reviews, account actions and wrongful account actions on this day."""
+    """Per rule (``names`` in rule-index order) the counts of ``RULE_COUNTS`` on this day.
+
+    Hits are the rule's decisions at upload or after reports; removals and account
+    actions count what was applied, so that over all rules they add up to the day's
+    ``removed_by_moderation`` and account actions."""
     if not names:
         return []
     posts, d = world.posts, day.d
     n = len(names)
-    stats = {k: np.zeros(n, np.int64) for k in RULE_COUNTS}
+    stats = {k: np.zeros(n, np.int64) for k in RULE_COUNT_NAMES}
     pdec = dec.posts
     if len(pdec):
         rule = np.asarray(pdec.rule, np.int64)
         idx = np.asarray(pdec.post_id, np.int64) - posts.base
-        ok = (rule >= 0) & (rule < n) & (idx >= 0) & (idx < posts.n)
+        stage = np.asarray(pdec.stage)
+        fired = (stage == Stage.UPLOAD) | (stage == Stage.REPORT)
+        ok = (rule >= 0) & (rule < n) & (idx >= 0) & (idx < posts.n) & fired
         rule, idx = rule[ok], idx[ok]
         action = np.asarray(pdec.action)[ok]
         shadow = (
@@ -311,17 +329,25 @@ def rule_statistics(
         stats["hits"] += np.bincount(rule, minlength=n)
         stats["true_positives"] += np.bincount(rule[viol], minlength=n)
         stats["false_positives"] += np.bincount(rule[~viol], minlength=n)
-        stats["removals"] += np.bincount(rule[(action == PostAction.REMOVE) & ~shadow], minlength=n)
-        stats["reviews"] += np.bincount(rule[action == PostAction.REVIEW], minlength=n)
+        stats["reviews"] += np.bincount(rule[(action == PostAction.REVIEW) & ~shadow], minlength=n)
         stats["shadow_hits"] += np.bincount(rule[shadow], minlength=n)
+    removed = day.removal_rule
+    if len(removed):
+        stats["removals"] += np.bincount(removed, minlength=n)[:n]
+        stats["wrongful_removals"] += np.bincount(removed[day.removal_wrongful], minlength=n)[:n]
     adec = dec.accounts
     outcome = day.account_outcome
     if len(adec) and len(adec.rule) == len(adec) and outcome is not None:
         applied, wrong = outcome.applied, outcome.wrongful
         rule = np.asarray(adec.rule, np.int64)
-        ok = applied & (rule >= 0) & (rule < n)
+        acts = (outcome.action == AccountAction.WARN) | (outcome.action == AccountAction.RESTRICT)
+        acts |= outcome.action == AccountAction.BAN
+        ok = applied & acts & (rule >= 0) & (rule < n)
+        ban = ok & (outcome.action == AccountAction.BAN)
         stats["account_actions"] += np.bincount(rule[ok], minlength=n)
         stats["wrongful_account_actions"] += np.bincount(rule[ok & wrong], minlength=n)
+        stats["bans"] += np.bincount(rule[ban], minlength=n)
+        stats["wrongful_bans"] += np.bincount(rule[ban & wrong], minlength=n)
     return [
         {"day": d, "rule": i, "name": names[i], **{k: int(v[i]) for k, v in stats.items()}}
         for i in range(n)

@@ -28,13 +28,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from policy.interface import DayBatch, DayDecisions, Policy, RunContext
+from policy.interface import DayBatch, DayDecisions, Policy, PolicySession, RunContext
 from simulation.catalogue import Catalogue, load_catalogue
+from simulation.metrics import RULE_COUNT_NAMES
+from simulation.metrics.invariants import check_day, check_run
 from simulation.scenario import Scenario
 from simulation.world.accounts import Archetype, Status
 from simulation.world.content.pool import TextPool
 from simulation.world.decay import horizon_days
-from simulation.world.decisions import RULE_COUNTS, apply_decisions, make_batch, rule_statistics
+from simulation.world.decisions import apply_decisions, make_batch, rule_statistics
 from simulation.world.exposure import expose_day
 from simulation.world.lifecycle import apply_events, arrivals
 from simulation.world.population import build_world
@@ -104,10 +106,17 @@ class Simulation:
         """Ids of the regular users whose feeds are stored (int64, sorted)."""
         return self.world.watched
 
-    def _start(self, policy: Policy):
+    def _start(self, policy: Policy) -> PolicySession:
         w = self.world
+        sc = w.scenario
         return policy.start(
-            RunContext(w.categories, w.scenario.locale, w.rng["policy"], w.scenario.days)
+            RunContext(
+                w.categories,
+                sc.locale,
+                w.rng["policy"],
+                sc.days,
+                wrongful_window_days=sc.engine.wrongful_window_days,
+            )
         )
 
     def _warm_up(self) -> None:
@@ -132,6 +141,7 @@ class Simulation:
         w.first_run_post = w.posts.base + w.posts.n  # ids below: warm-up posts
         w.totals.created[:] = 0
         w.totals.removed[:] = 0
+        w.totals.restored[:] = 0
 
     # ----------------------------------------------------------------- control
     def set_policy(self, policy: Policy) -> None:
@@ -223,13 +233,25 @@ class Simulation:
         tally["appeals"] = dec.appeals
         tally["overturned"] = dec.overturned
         rules = rule_statistics(w, day, dec, list(self.policy.rule_names))
-        record = DayRecord(day.d, tally.row(day.d), rules)
+        row = tally.row(day.d)
+        check_day(row, w.categories)
+        record = DayRecord(day.d, row, rules)
         self.records.append(record)
         return record
 
     def finish(self) -> None:
-        """Close the books: tally every post still held (call once, after the last day)."""
+        """Close the books: tally every post still held (call once, after the last day),
+        then check the run's invariants (raises ``InvariantError`` naming the one broken)."""
         close_books(self.world)
+        own_removed, own_surviving = self.post_fates()
+        totals = self.world.totals
+        check_run(
+            self.metrics_frame(),
+            self.rule_frame(),
+            own_removed,
+            own_surviving,
+            totals.removed_checked,
+        )
 
     # ----------------------------------------------------------------- results
     def metrics_frame(self) -> pd.DataFrame:
@@ -240,6 +262,6 @@ class Simulation:
         return frame
 
     def rule_frame(self) -> pd.DataFrame:
-        """Per rule and day: ``day, rule, name`` and every count of ``RULE_COUNTS``."""
+        """Per rule and day: ``day, rule, name`` and every count of ``metrics.RULE_COUNTS``."""
         rows = [r for rec in self.records for r in rec.rules]
-        return pd.DataFrame(rows, columns=["day", "rule", "name", *RULE_COUNTS])
+        return pd.DataFrame(rows, columns=["day", "rule", "name", *RULE_COUNT_NAMES])

@@ -36,10 +36,6 @@ def expose_day(world: World, day: Day) -> None:
     total = float(by_kind.sum())
     tally.set_parts("impressions", KINDS, by_kind.tolist())
     tally["impressions_total"] = total
-    commercial = total - float(by_kind[ContentKind.LIFE])
-    tally["ad_share"] = commercial / total if total > 0 else np.nan
-    violating = float(by_kind[ContentKind.SPAM] + by_kind[ContentKind.OFFER])
-    tally["violating_share"] = violating / total if total > 0 else np.nan
     offer = kind == ContentKind.OFFER
     per_cat = np.bincount(
         posts.category[sl][offer], weights=views[offer], minlength=len(world.categories)

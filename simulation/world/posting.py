@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,7 +10,6 @@ from policy.interface import ContentKind
 from simulation.metrics import KINDS, STYLES
 from simulation.world.accounts import Archetype, Status
 from simulation.world.content.corpus_mix import draw_corpus_texts
-from simulation.world.content.evasion import EvasionStyle
 from simulation.world.state import Day, World
 
 # Share of the day's posts made in each hour: a morning, a lunch and an evening peak,
@@ -175,7 +173,4 @@ def post_day(world: World, day: Day) -> NewPosts:
     offenders = new.author[viol]
     acc.last_violation_day[offenders] = d
     np.add.at(acc.violations, offenders, 1)
-    tally["obfuscated_share"] = (
-        float((new.style[offers] != EvasionStyle.NONE).mean()) if offers.any() else math.nan
-    )
     return new

@@ -77,14 +77,15 @@ def _kinds() -> np.ndarray:
 class PostTotals:
     """Posts counted by content kind (arrays of 4: life, ad, spam, offer).
 
-    ``created`` and ``removed`` count the run's days as they happen (reset after the
-    warm-up); ``*_checked`` count every post's final fate when it leaves the retention
+    ``created``, ``removed`` and ``restored`` count the run's days as they happen (reset
+    after the warm-up); ``*_checked`` count every post's final fate when it leaves the retention
     window; ``run_*`` the same for the run's own posts only (not those carried in from the
     warm-up, counted in ``carried_in``).
     """
 
     created: np.ndarray = field(default_factory=_kinds)
     removed: np.ndarray = field(default_factory=_kinds)
+    restored: np.ndarray = field(default_factory=_kinds)
     surviving_checked: np.ndarray = field(default_factory=_kinds)
     removed_checked: np.ndarray = field(default_factory=_kinds)
     run_removed: np.ndarray = field(default_factory=_kinds)
@@ -154,8 +155,9 @@ class Day:
     offer_impressions: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per category
     offer_views: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per account
     viewer_ad_share: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per regular
-    restored: int = 0  # posts put back after a successful appeal
-    late_decisions_ignored: int = 0  # decisions about posts no longer held
+    # today's moderation removals: the deciding rule of each, and whether it was wrongful
+    removal_rule: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    removal_wrongful: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
 
 
 @dataclass

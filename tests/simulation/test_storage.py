@@ -104,7 +104,8 @@ def test_metrics_with_gaps_round_trip(tmp_path, tiny):
     db = tmp_path / "gaps.db"
     result = run(tiny, "none", days=3, db=db)
     stored = load_metrics(open_db(db), result.run_id)
-    assert np.isnan(stored["precision"]).all() and np.isnan(result.metrics["precision"]).all()
+    assert np.isnan(stored["moderation_precision"]).all()
+    assert np.isnan(result.metrics["moderation_precision"]).all()
 
 
 def test_a_database_from_an_earlier_version_gets_new_columns(tmp_path, tiny):

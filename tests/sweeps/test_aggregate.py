@@ -8,11 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from simulation.metrics.summary import days_to_halve
 from simulation.sweeps.aggregate import (
     bootstrap_interval,
     compare_arms,
     daily_bands,
-    days_to_halve,
     pareto_front,
     t_interval,
 )
@@ -84,7 +84,7 @@ def test_daily_bands_equal_the_interval_per_day_and_cover_normal_truth():
 
 def _rh(a: np.ndarray, b: np.ndarray) -> pd.DataFrame:
     rows = [
-        {"arm": arm, "seed": s, "scenario_params": "", "ad_share_end": v}
+        {"arm": arm, "seed": s, "scenario_params": "", "ad_share_last_week": v}
         for arm, vals in (("A", a), ("B", b))
         for s, v in enumerate(vals)
     ]
@@ -98,26 +98,29 @@ def test_compare_says_plainly_when_two_policies_do_not_differ():
         _rh(world + rng.normal(0, 0.01, 10), world + rng.normal(0, 0.01, 10)),
         "A",
         "B",
-        measures=["ad_share_end"],
+        measures=["ad_share_last_week"],
     ).iloc[0]
     assert not same["significant"]
     assert "do not differ significantly" in same["statement"]
     assert "paired t-test over 10 seeds" in same["statement"]
     better = compare_arms(
-        _rh(world - 0.05 + rng.normal(0, 0.01, 10), world), "A", "B", measures=["ad_share_end"]
+        _rh(world - 0.05 + rng.normal(0, 0.01, 10), world),
+        "A",
+        "B",
+        measures=["ad_share_last_week"],
     ).iloc[0]
     assert better["significant"] and "significantly lower" in better["statement"]
     assert better["lo"] < -0.05 < better["hi"] < 0
     # pairing matters: an unpaired test cannot see the same shift through the seed noise
     from scipy import stats
 
-    a, b = _rh(world - 0.05, world).groupby("arm")["ad_share_end"]
+    a, b = _rh(world - 0.05, world).groupby("arm")["ad_share_last_week"]
     assert stats.ttest_ind(a[1], b[1], equal_var=False).pvalue > 0.05
 
 
 def test_compare_identical_arms_is_not_significant():
     x = np.array([0.3, 0.4, 0.5])
-    row = compare_arms(_rh(x, x), "A", "B", measures=["ad_share_end"]).iloc[0]
+    row = compare_arms(_rh(x, x), "A", "B", measures=["ad_share_last_week"]).iloc[0]
     assert row["p"] == 1.0 and not row["significant"]
 
 

@@ -1,0 +1,403 @@
+"""The headline numbers of a run, each defined once: name, unit, meaning, and how it is
+computed from the daily metrics (and, for the fate of posts, from the run's final totals).
+
+The CLI's summary table, ``--json``, the HTML report, the app and the sweeps' per-run
+headlines all take their numbers from :func:`summarise`, so "precision" or "wrongful
+bans" means one thing everywhere. Ratios over a run are ratios of totals (the registry's
+``ratio`` rule), never means of daily ratios.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from simulation.metrics.registry import BY_NAME, ratio_columns
+
+WEEK = 7
+
+
+@dataclass(frozen=True)
+class RunFacts:
+    """What a summary needs beyond the daily metrics.
+
+    ``own_removed``/``own_surviving``: the final fate, by content kind (arrays of 4), of the
+    posts made during the run's days; ``carried_in``/``carried_in_removed``: posts made
+    during the warm-up before day 0 that were still up at day 0, and those of them taken
+    down during the run. Arrays are None for a run read back from an older database.
+    """
+
+    accounts_start: int
+    policy_start: int = 0
+    own_removed: np.ndarray | None = None
+    own_surviving: np.ndarray | None = None
+    carried_in: np.ndarray | None = None
+    carried_in_removed: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One headline number of a run. ``better`` says which way a designer wants it."""
+
+    name: str
+    unit: str
+    meaning: str
+    compute: Callable[[pd.DataFrame, RunFacts], float] = field(repr=False)
+    better: Literal["higher", "lower", ""] = ""
+
+    @property
+    def label(self) -> str:
+        return self.name.replace("_", " ").replace("10k", "10,000")
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A measure of one run against the baseline run (no moderation) on the same seed:
+    ``1 - run / baseline`` of the sum of the measures ``of``. Computed by the sweeps."""
+
+    name: str
+    meaning: str
+    of: tuple[str, ...]
+    unit: str = "share of baseline"
+    better: Literal["higher", "lower", ""] = "higher"
+
+    @property
+    def label(self) -> str:
+        return self.name.replace("_", " ")
+
+
+def total(m: pd.DataFrame, *cols: str) -> float:
+    """Sum over the days of the given columns."""
+    return float(m[list(cols)].to_numpy(dtype=float).sum()) if len(m) else 0.0
+
+
+def parts(m: pd.DataFrame, metric: str) -> list[str]:
+    """The columns of a metric with a breakdown (``offers_created.*``)."""
+    return [c for c in m.columns if c.startswith(metric + ".")]
+
+
+def ratio_over(m: pd.DataFrame, metric: str, part: str | None = None) -> float:
+    """A registry ratio over the given days: total numerator / total denominator."""
+    num, den = ratio_columns(BY_NAME[metric], part)
+    d = total(m, *den)
+    return total(m, *num) / d if d > 0 else math.nan
+
+
+def days_to_halve(volume: np.ndarray, start: int, window: int = WEEK) -> float:
+    """Days from the policy's start until the 7-day mean of ``volume`` is half its level in
+    the week before (the first week when the policy starts on day 0); NaN if never."""
+    v = pd.Series(volume, dtype=float)
+    if len(v) == 0:
+        return math.nan
+    ref = (
+        v.iloc[max(start - window, 0) : start].mean() if start >= window else v.iloc[:window].mean()
+    )
+    if not ref > 0:
+        return math.nan
+    rolled = v.rolling(window, min_periods=window).mean()
+    hit = np.flatnonzero((rolled.to_numpy() <= ref / 2) & (np.arange(len(v)) >= start))
+    return float(hit[0] - start) if len(hit) else math.nan
+
+
+def _fate(which: str, kinds: tuple[int, ...] = (0, 1, 2, 3)):
+    def compute(m: pd.DataFrame, f: RunFacts) -> float:
+        arr = getattr(f, which)
+        return float(np.asarray(arr)[list(kinds)].sum()) if arr is not None else math.nan
+
+    return compute
+
+
+def _recall(m: pd.DataFrame, f: RunFacts) -> float:
+    if f.own_removed is None:
+        return math.nan
+    made = total(m, "posts_created.spam", "posts_created.offer")
+    return float(f.own_removed[2] + f.own_removed[3]) / made if made else math.nan
+
+
+def _per_day(m: pd.DataFrame, metric: str, first: bool) -> float:
+    week = m.head(WEEK) if first else m.tail(WEEK)
+    return total(week, *parts(m, metric)) / len(week) if len(week) else math.nan
+
+
+def _last(m: pd.DataFrame, col: str) -> float:
+    return float(m[col].iloc[-1]) if len(m) else math.nan
+
+
+MEASURES: tuple[Measure, ...] = (
+    Measure(
+        "posts_created",
+        "posts",
+        "Posts made during the run's days",
+        lambda m, f: total(m, *parts(m, "posts_created")),
+    ),
+    Measure(
+        "posts_removed",
+        "posts",
+        "Of the run's own posts, those down at the end (taken down and not restored)",
+        _fate("own_removed"),
+    ),
+    Measure(
+        "posts_surviving",
+        "posts",
+        "Of the run's own posts, those still up at the end (posts_created = posts_removed + "
+        "posts_surviving)",
+        _fate("own_surviving"),
+    ),
+    Measure(
+        "posts_carried_in",
+        "posts",
+        "Posts made during the warm-up before day 0, still in the feed when the run began",
+        _fate("carried_in"),
+    ),
+    Measure(
+        "carried_in_removed",
+        "posts",
+        "Of the posts carried in, those taken down during the run",
+        _fate("carried_in_removed"),
+    ),
+    Measure(
+        "offers_created",
+        "offers",
+        "Offers of restricted items made during the run",
+        lambda m, f: total(m, "posts_created.offer"),
+    ),
+    Measure(
+        "spam_created",
+        "posts",
+        "Spam posts made during the run",
+        lambda m, f: total(m, "posts_created.spam"),
+    ),
+    Measure(
+        "offer_impressions",
+        "impressions",
+        "Times a user was shown a restricted offer (reach)",
+        lambda m, f: total(m, "impressions.offer"),
+        "lower",
+    ),
+    Measure(
+        "spam_impressions",
+        "impressions",
+        "Times a user was shown spam",
+        lambda m, f: total(m, "impressions.spam"),
+        "lower",
+    ),
+    Measure(
+        "ad_share_first_week",
+        "share",
+        "Advertising Circle index over the first 7 days (ads, spam and offers / all impressions)",
+        lambda m, f: ratio_over(m.head(WEEK), "ad_share"),
+    ),
+    Measure(
+        "ad_share_last_week",
+        "share",
+        "Advertising Circle index over the last 7 days",
+        lambda m, f: ratio_over(m.tail(WEEK), "ad_share"),
+        "lower",
+    ),
+    Measure(
+        "prevalence_last_week",
+        "share",
+        "Prevalence over the last 7 days: impressions of spam and offers / all impressions",
+        lambda m, f: ratio_over(m.tail(WEEK), "prevalence"),
+        "lower",
+    ),
+    Measure(
+        "offers_per_day_first_week",
+        "offers/day",
+        "Restricted-offer volume, mean over the first 7 days",
+        lambda m, f: _per_day(m, "offers_created", True),
+    ),
+    Measure(
+        "offers_per_day_last_week",
+        "offers/day",
+        "Restricted-offer volume, mean over the last 7 days",
+        lambda m, f: _per_day(m, "offers_created", False),
+        "lower",
+    ),
+    Measure(
+        "days_to_halve",
+        "days",
+        "Days from the policy's start until the 7-day mean of restricted-offer volume is half "
+        "its level in the week before (empty if it never halves)",
+        lambda m, f: days_to_halve(
+            m[parts(m, "offers_created")].sum(axis=1).to_numpy(float), f.policy_start
+        ),
+        "lower",
+    ),
+    Measure(
+        "obfuscated_share_last_week",
+        "share",
+        "Share of the last 7 days' offers written to evade filters",
+        lambda m, f: ratio_over(m.tail(WEEK), "obfuscated_share"),
+    ),
+    Measure(
+        "bans_correct",
+        "accounts",
+        "Bans of accounts that had posted something violating in the wrongful window",
+        lambda m, f: total(m, "bans.correct"),
+    ),
+    Measure(
+        "bans_wrongful",
+        "accounts",
+        "Bans of accounts that had posted nothing violating in the wrongful window",
+        lambda m, f: total(m, "bans.wrongful"),
+        "lower",
+    ),
+    Measure(
+        "wrongful_bans_per_10k_accounts",
+        "bans/10k accounts",
+        "Wrongful bans per 10,000 accounts at the start",
+        lambda m, f: (
+            1e4 * total(m, "bans.wrongful") / f.accounts_start if f.accounts_start else math.nan
+        ),
+        "lower",
+    ),
+    Measure(
+        "wrongful_removals",
+        "posts",
+        "Life posts and legal ads taken down by moderation (rules, reviews, reports)",
+        lambda m, f: total(m, "removed_by_moderation.wrongful"),
+        "lower",
+    ),
+    Measure(
+        "moderation_precision",
+        "share",
+        "Of the posts moderation took down, the share that were violating",
+        lambda m, f: ratio_over(m, "moderation_precision"),
+        "higher",
+    ),
+    Measure(
+        "removal_precision",
+        "share",
+        "Of every post taken down (including those swept away with a banned author), the "
+        "share that were violating",
+        lambda m, f: ratio_over(m, "removal_precision"),
+        "higher",
+    ),
+    Measure(
+        "recall",
+        "share",
+        "Of the violating posts made during the run, the share down at its end",
+        _recall,
+        "higher",
+    ),
+    Measure(
+        "recall_same_day",
+        "share",
+        "Of the violating posts made during the run, the share taken down on the day they "
+        "were posted",
+        lambda m, f: ratio_over(m, "recall_same_day"),
+        "higher",
+    ),
+    Measure("appeals", "appeals", "Appeals lodged", lambda m, f: total(m, "appeals")),
+    Measure(
+        "overturned",
+        "appeals",
+        "Appeals decided in the user's favour",
+        lambda m, f: total(m, "overturned"),
+    ),
+    Measure(
+        "posts_restored",
+        "posts",
+        "Removed posts put back after an appeal",
+        lambda m, f: total(m, *parts(m, "posts_restored")),
+    ),
+    Measure(
+        "bans_overturned",
+        "accounts",
+        "Banned accounts reinstated after an appeal",
+        lambda m, f: total(m, "bans_overturned"),
+    ),
+    Measure(
+        "reregistrations",
+        "accounts",
+        "Banned sellers and spammers who came back under a new account",
+        lambda m, f: total(m, *parts(m, "reregistrations")),
+    ),
+    Measure(
+        "seller_entries",
+        "accounts",
+        "New restricted sellers drawn in during the run",
+        lambda m, f: total(m, *parts(m, "seller_entries")),
+    ),
+    Measure(
+        "seller_exits",
+        "accounts",
+        "Sellers who quit because risk outweighed profit",
+        lambda m, f: total(m, *parts(m, "seller_exits")),
+    ),
+    Measure(
+        "reviewer_hours",
+        "hours",
+        "Reviewer hours spent",
+        lambda m, f: total(m, "review_hours"),
+        "lower",
+    ),
+    Measure(
+        "regular_churned",
+        "users",
+        "Regular users who had left the feed by the last day",
+        lambda m, f: _last(m, "regular_churned"),
+        "lower",
+    ),
+)
+
+BY_MEASURE = {x.name: x for x in MEASURES}
+COUNT_UNITS = frozenset({"posts", "offers", "accounts", "appeals", "users"})
+
+
+def summarise(m: pd.DataFrame, facts: RunFacts) -> dict[str, float]:
+    """Every measure of ``MEASURES`` for one run, in order (counts as ints; NaN when
+    undefined, e.g. precision with nothing removed)."""
+    out: dict[str, float] = {}
+    for x in MEASURES:
+        value = x.compute(m, facts)
+        out[x.name] = int(value) if x.unit in COUNT_UNITS and not math.isnan(value) else value
+    return out
+
+
+RELATIVE: tuple[Relative, ...] = (
+    Relative(
+        "offer_impressions_avoided",
+        "Restricted-offer impressions avoided, as a share of the baseline's on the same seed",
+        ("offer_impressions",),
+    ),
+    Relative(
+        "spam_impressions_avoided",
+        "Spam impressions avoided, as a share of the baseline's on the same seed",
+        ("spam_impressions",),
+    ),
+    Relative(
+        "violating_impressions_avoided",
+        "Impressions of spam and offers avoided, as a share of the baseline's on the same seed",
+        ("offer_impressions", "spam_impressions"),
+    ),
+)
+BY_RELATIVE = {r.name: r for r in RELATIVE}
+
+# What a sweep compares policies on (per run, then across seeds with bands)
+HEADLINE = (
+    "offer_impressions_avoided",
+    "spam_impressions_avoided",
+    "violating_impressions_avoided",
+    "offer_impressions",
+    "spam_impressions",
+    "ad_share_last_week",
+    "wrongful_bans_per_10k_accounts",
+    "reviewer_hours",
+    "days_to_halve",
+)
+
+
+def measure(name: str) -> Measure | Relative:
+    """A run measure or a relative one, by name; ``KeyError`` names an unknown one."""
+    if name in BY_MEASURE:
+        return BY_MEASURE[name]
+    if name in BY_RELATIVE:
+        return BY_RELATIVE[name]
+    raise KeyError(f"{name!r} is not a summary measure (see `circlelab metrics`)")
