@@ -118,6 +118,7 @@ class CompareView(QWidget):
         self.run_btn.clicked.connect(self.start)
         self.progress = QProgressBar()
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # policy names are user text
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("A (solid):")))
         top.addWidget(self.policy_a, 1)

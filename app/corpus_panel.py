@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -76,6 +76,7 @@ class CorpusPanel(QWidget):
         top.addWidget(self.mapping, 2)
 
         self.status = QLabel(self.tr("No corpus chosen"))
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # file names and errors: user text
         self.status.setObjectName("corpusStatus")
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, len(RULE_HEADER))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import math
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -64,6 +65,7 @@ class AccountInspector(QWidget):
             ("chain", self.tr("Re-registrations")),
         ):
             value = QLabel()
+            value.setTextFormat(Qt.TextFormat.PlainText)
             value.setObjectName(f"account_{key}")
             value.setOpenExternalLinks(False)
             value.linkActivated.connect(lambda href: self.accountRequested.emit(int(href)))
@@ -88,7 +90,8 @@ class AccountInspector(QWidget):
 
     def show_account(self, info: dict[str, Any]) -> None:
         self.info = info
-        self.heading.setText(f"<b>{info.get('name', '')}</b> · #{info['account']}")
+        name = html.escape(str(info.get("name", "")))  # a rich-text label: escape the data
+        self.heading.setText(f"<b>{name}</b> · #{info['account']}")
         status = word(info.get("status", ""))
         if info.get("status_day", NEVER_DAY) > NEVER_DAY // 2 and status != "active":
             status += self.tr(" (since day {0})").format(info["status_day"])
@@ -183,7 +186,8 @@ class RuleInspector(QWidget):
         total = {c: int(daily[c].sum()) if c in daily else 0 for c in RULE_COUNTS}
         hits = total["hits"]
         precision = total["true_positives"] / hits if hits else math.nan
-        self.heading.setText(self.tr("<b>Rule {0}</b> · {1} days").format(name, len(daily)))
+        heading = self.tr("<b>Rule {0}</b> · {1} days").format(html.escape(name), len(daily))
+        self.heading.setText(heading)  # rich text: the rule name (user text) is escaped
         items = [(k.replace("_", " "), str(v)) for k, v in total.items()]
         items.insert(
             3,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -113,7 +114,7 @@ class PolicyEditor(QPlainTextEdit):
             sel.format.setUnderlineColor(QColor("#e53935"))
             sel.format.setBackground(QColor(229, 57, 53, 40))
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            sel.format.setToolTip(message)
+            sel.format.setToolTip(QtGui.Qt.convertFromPlainText(message))  # user text
             cur = QTextCursor(block)
             cur.select(QTextCursor.SelectionType.LineUnderCursor)
             sel.cursor = cur

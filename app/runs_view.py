@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.stored import StoredRun
-from simulation.runs.storage import list_runs, normalise_url, open_db, run_state
+from simulation.runs.storage import list_runs, open_db, run_state
+from simulation.runs.urls import DatabaseError, mask_url, normalise_url
 
 
 class RunsView(QWidget):
@@ -31,6 +32,7 @@ class RunsView(QWidget):
         self.db = db
         self.engine = None
         self.where = QLabel()
+        self.where.setTextFormat(Qt.TextFormat.PlainText)  # paths, names, errors: as written
         self.where.setWordWrap(True)
         self.table = QTableWidget(0, 8)
         self.table.setObjectName("runsTable")
@@ -78,11 +80,14 @@ class RunsView(QWidget):
         try:
             self.engine = open_db(self.db)
             runs = list_runs(self.engine)
-        except Exception as exc:  # an unreachable database is a message, not a crash
-            self.where.setText(self.tr("Cannot open the database: {0}").format(exc))
+        except DatabaseError as exc:  # a foreign, newer or unreachable database: a message
+            self.engine = None
+            self.where.setText(
+                self.tr("Cannot open the database {0}: {1}").format(mask_url(self.db), exc)
+            )
             self.table.setRowCount(0)
             return
-        self.where.setText(self.tr("Database: {0}").format(normalise_url(self.db)))
+        self.where.setText(self.tr("Database: {0}").format(mask_url(normalise_url(self.db))))
         self.table.setRowCount(len(runs))
         for row, run in enumerate(runs):
             cells = [
@@ -106,7 +111,11 @@ class RunsView(QWidget):
         run_id = self.run_id(row)
         if run_id is None or self.engine is None:
             return None
-        stored = StoredRun(self.engine, run_id)
+        try:
+            stored = StoredRun(self.engine, run_id)
+        except (DatabaseError, KeyError) as exc:
+            self._warn(str(exc))
+            return None
         self.runOpened.emit(stored)
         return stored
 
@@ -118,7 +127,10 @@ class RunsView(QWidget):
             self, self.tr("Export metrics as CSV"), f"run-{run_id}-metrics.csv", "CSV (*.csv)"
         )
         if path:
-            StoredRun(self.engine, run_id).metrics.to_csv(Path(path), index=False)
+            try:
+                StoredRun(self.engine, run_id).metrics.to_csv(Path(path), index=False)
+            except (DatabaseError, KeyError, OSError) as exc:
+                self._warn(str(exc))
 
     def choose_db(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -127,4 +139,10 @@ class RunsView(QWidget):
         if path:
             self.set_db(path)
             if self.engine is None:
-                QMessageBox.warning(self, self.tr("Database"), self.where.text())
+                self._warn(self.where.text())
+
+    def _warn(self, text: str) -> None:
+        """A warning box that shows ``text`` as written (never read as rich text)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Database"), text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()

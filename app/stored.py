@@ -1,4 +1,8 @@
-"""A run reopened from the database: same views as a live run, nothing re-simulated."""
+"""A run reopened from the database: same views as a live run, nothing re-simulated.
+
+Every read goes through ``simulation.runs.storage`` and fails as a
+:class:`~simulation.runs.urls.DatabaseError` with a clear message, never a raw SQL error.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from simulation.runs.storage import (
     ModerationEvent,
     PostSample,
     RuleStat,
+    database_errors,
     get_run,
     load_metrics,
     load_table,
@@ -53,7 +58,7 @@ class StoredRun:
 
     @cached_property
     def watched(self) -> tuple[int, ...]:
-        with self.engine.connect() as conn:
+        with database_errors(self.engine), self.engine.connect() as conn:
             rows = conn.execute(
                 select(distinct(FeedItem.viewer)).where(FeedItem.run_id == self.run_id)
             ).all()
@@ -66,7 +71,7 @@ class StoredRun:
         query = select(PostSample).where(
             PostSample.run_id == self.run_id, PostSample.post_id.in_(ids.tolist())
         )
-        with self.engine.connect() as conn:
+        with database_errors(self.engine), self.engine.connect() as conn:
             posts = pd.read_sql_query(query, conn)
         authors = posts["author"].unique().tolist()
         acc = self._accounts(authors)[["account", "status", "status_day"]]
@@ -81,7 +86,7 @@ class StoredRun:
         query = select(AccountRow).where(
             AccountRow.run_id == self.run_id, AccountRow.account.in_(ids)
         )
-        with self.engine.connect() as conn:
+        with database_errors(self.engine), self.engine.connect() as conn:
             return pd.read_sql_query(query, conn)
 
     def account(self, account: int) -> dict[str, Any]:
@@ -90,7 +95,7 @@ class StoredRun:
         if not len(rows):
             raise KeyError(f"account {account} is not stored with this run")
         r = rows.iloc[0]
-        with self.engine.connect() as conn:
+        with database_errors(self.engine), self.engine.connect() as conn:
             succ = conn.execute(
                 select(AccountRow.account).where(
                     AccountRow.run_id == self.run_id, AccountRow.predecessor == account

@@ -17,37 +17,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from policy.errors import Issue, PolicyError, format_path
+from policy.errors import LocatedError, did_you_mean
 from policy.explanation import run_one, summarize
-from policy.loader import _pydantic_issues
 from policy.model import CompiledPolicy
-from policy.yamlpos import parse_yaml
+from policy.ranges import Count, Day, Seed, Strikes
+from policy.yamlfile import Located, read_yaml, validate
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Author(_Strict):
     kind: Literal["personal", "official"] = "personal"
-    age_days: int = Field(default=365, ge=0)
-    friends: int = Field(default=100, ge=0)
-    posts_today: int = Field(default=1, ge=1)
-    strikes: float = Field(default=0.0, ge=0.0)
+    age_days: Day = 365
+    friends: Count = 100
+    posts_today: Count = Field(default=1, ge=1)
+    strikes: Strikes = 0.0
     prior_ban_device: bool = False
 
 
 class Post(_Strict):
     stage: Literal["upload", "report"] = "upload"
-    reports: int = Field(default=0, ge=0)
-    new_reports: int | None = Field(default=None, ge=0)
+    reports: Count = 0
+    new_reports: Count | None = None
     hour: float = Field(default=12.0, ge=0.0, lt=24.0)
     image: bool = False
-    posted_day: int | None = None
+    posted_day: Day | None = None
 
 
 class Truth(_Strict):
@@ -64,12 +64,12 @@ class Expect(_Strict):
 class Case(_Strict):
     name: str
     text: str = ""
-    day: int | None = Field(default=None, ge=0)
+    day: Day | None = None
     author: Author = Field(default_factory=Author)
     post: Post = Field(default_factory=Post)
     truth: Truth = Field(default_factory=Truth)
     assume: dict[str, bool | str | list[str]] = Field(default_factory=dict)
-    seed: int = 0
+    seed: Seed = 0
     expect: Expect | Literal["allow", "label", "downrank", "remove", "review", "restrict", "ban"]
 
 
@@ -87,40 +87,28 @@ class CaseResult:
     line: int
 
 
-def load_cases(path: str | Path) -> tuple[CasesFile, Any]:
-    text = Path(path).read_text(encoding="utf-8")
-    located = parse_yaml(text, str(path))
-    try:
-        return CasesFile.model_validate(located.data), located
-    except ValidationError as exc:
-        issues = _pydantic_issues(exc, located)
-        # _pydantic_issues suggests policy keys; re-word for the cases schema
-        raise PolicyError(
-            [
-                Issue(i.file, i.line, i.column, i.field, i.message.split("; expected one of")[0])
-                for i in issues
-            ]
-        ) from None
+def load_cases(path: str | Path) -> tuple[CasesFile, Located]:
+    """Read and validate a cases file; :class:`LocatedError` names every bad field."""
+    located = read_yaml(path)
+    return validate(CasesFile, located), located
 
 
 def run_cases(policy: CompiledPolicy, path: str | Path) -> list[CaseResult]:
     cases, located = load_cases(path)
-    issues = []
+    problems = []
     for i, c in enumerate(cases.cases):
-        for name in c.assume:
+        for name, value in c.assume.items():
+            path = ("cases", i, "assume", name)
             if name not in policy.detectors:
-                line, col = located.where(("cases", i, "assume", name), key=True)
-                issues.append(
-                    Issue(
-                        str(path),
-                        line,
-                        col,
-                        format_path(("cases", i, "assume", name)),
-                        f"unknown detector '{name}'",
-                    )
-                )
-    if issues:
-        raise PolicyError(issues)
+                problems.append(located.problem(path, f"unknown detector '{name}'", key=True))
+            for cat in (
+                [value] if isinstance(value, str) else value if isinstance(value, list) else []
+            ):
+                if cat not in policy.categories:
+                    msg = f"unknown category '{cat}'" + did_you_mean(cat, policy.categories)
+                    problems.append(located.problem(path, msg))
+    if problems:
+        raise LocatedError(problems)
     return [run_case(policy, c, located.where(("cases", i))[0]) for i, c in enumerate(cases.cases)]
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruamel.yaml import YAML
+from policy.errors import LocatedError
+from policy.yamlfile import read_yaml
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 DEFAULT_CATALOGUE = ASSETS / "catalogue.yaml"
@@ -35,27 +36,51 @@ EMPTY = CatalogueTerms((), {})
 
 
 def read_catalogue(path: Path | None = None) -> CatalogueTerms:
-    """Read category names and terms; an absent file gives an empty catalogue."""
+    """Read category names and terms; an absent file gives an empty catalogue.
+
+    Raises :class:`~policy.errors.LocatedError` (file, line, field) for a file that is
+    not usable YAML or whose categories and terms have the wrong shape.
+    """
     path = Path(path) if path else DEFAULT_CATALOGUE
     if not path.exists():
         return EMPTY
-    yaml = YAML(typ="safe", pure=True)
-    yaml.allow_duplicate_keys = True  # we read only names and terms; the owner validates the rest
-    data = yaml.load(path.read_text(encoding="utf-8")) or {}
-    cats = data.get("categories", data) if isinstance(data, dict) else {}
+    doc = read_yaml(path)  # the one input layer: limits, core types, located errors
+    data = doc.data
+    prefix: tuple = ("categories",) if "categories" in data else ()
+    cats = data["categories"] if prefix else data
+    problems = []
+    if isinstance(cats, dict):
+        items = [((*prefix, name), name, body) for name, body in cats.items()]
+    elif isinstance(cats, list):
+        items = [
+            ((*prefix, i), c.get("name"), c) if isinstance(c, dict) else ((*prefix, i), None, c)
+            for i, c in enumerate(cats)
+        ]
+    else:
+        items = []
+        problems.append(doc.problem(prefix, "categories must be a mapping or a list"))
     names: list[str] = []
     terms: dict[str, dict[str, tuple[str, ...]]] = {}
-    items = (
-        cats.items()
-        if isinstance(cats, dict)
-        else ((c.get("name"), c) for c in cats if isinstance(c, dict))
-    )
-    for name, body in items:
-        if not name:
+    for where, name, body in items:
+        if not name or not isinstance(body, dict | None):
+            problems.append(doc.problem(where, "a category is a mapping with a name and terms"))
             continue
         names.append(str(name))
-        raw = (body or {}).get("terms", {}) if isinstance(body, dict) else {}
+        raw = (body or {}).get("terms", {})
         if isinstance(raw, list):
             raw = {"any": raw}
-        terms[str(name)] = {str(k): tuple(str(t) for t in (v or [])) for k, v in raw.items()}
+        if not isinstance(raw, dict):
+            problems.append(doc.problem((*where, "terms"), "terms map a locale to a list of words"))
+            continue
+        for loc, words in raw.items():
+            if words is not None and not (
+                isinstance(words, list) and all(isinstance(w, str | int | float) for w in words)
+            ):
+                problems.append(doc.problem((*where, "terms", loc), "expected a list of words"))
+        terms[str(name)] = {
+            str(k): tuple(str(t) for t in (v if isinstance(v, list) else []))
+            for k, v in raw.items()
+        }
+    if problems:
+        raise LocatedError(problems)
     return CatalogueTerms(tuple(names), terms)

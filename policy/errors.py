@@ -1,7 +1,11 @@
-"""Errors a policy author can act on: every issue names file, line, column and field.
+"""Errors a person can act on: every problem names file, line, column and field.
 
-A policy is written by a person, so an error must point at the exact place to fix,
+Every YAML file the project reads (policies, scenarios, policy cases, studies,
+lessons) is written by a person, so an error must point at the exact place to fix,
 like a compiler does, and report every problem at once rather than the first only.
+One type serves them all: :class:`LocatedError` carrying :class:`Problem` s.
+``Issue`` and ``PolicyError`` are the same classes under the names the policy API
+has always used (lint warnings are ``Issue`` s with ``severity="warning"``).
 """
 
 from __future__ import annotations
@@ -10,33 +14,44 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+WHOLE_FILE = "(file)"  # the field shown for a problem of the whole file
+
 
 @dataclass(frozen=True)
-class Issue:
-    """One problem in a policy file (lines and columns are 1-based; 0 = unknown)."""
+class Problem:
+    """One problem in a file (lines and columns are 1-based; 0 = unknown)."""
 
     file: str
     line: int
     column: int
-    field: str  # dotted path, e.g. ``rules[2].action``; "" for the whole file
+    field: str  # path such as ``rules[2].action``; "" for the whole file
     message: str
     severity: str = "error"  # "error" for validation, "warning" for lint
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        """``file:line:column: field: message`` (``file: field: message`` without a line)."""
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return f"{where}: {self.field or WHOLE_FILE}: {self.message}"
 
 
-class PolicyError(ValueError):
-    """A policy file that cannot be loaded. ``issues`` lists every problem found."""
+class LocatedError(ValueError):
+    """A file that cannot be used. ``problems`` lists every problem found, in file order."""
 
-    def __init__(self, issues: Sequence[Issue]) -> None:
-        self.issues: list[Issue] = list(issues)
-        super().__init__("\n".join(str(i) for i in self.issues))
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: list[Problem] = list(problems)
+        super().__init__(str(self))
+
+    @property
+    def issues(self) -> list[Problem]:
+        """The policy API's name for :attr:`problems`."""
+        return self.problems
 
     def __str__(self) -> str:
-        return "\n".join(str(i) for i in self.issues)
+        return "\n".join(str(p) for p in self.problems)
+
+
+Issue = Problem
+PolicyError = LocatedError
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

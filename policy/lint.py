@@ -18,7 +18,7 @@ from policy.detectors import KeywordsDetector, RegexDetector
 from policy.errors import Issue, format_path
 from policy.model import CompiledPolicy, Rule
 from policy.normalize import make_normalizer
-from policy.yamlpos import parse_yaml
+from policy.yamlfile import parse_yaml
 
 
 def lint(policy: CompiledPolicy) -> list[Issue]:

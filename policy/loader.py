@@ -1,16 +1,15 @@
 """Load a policy file: parse (positions kept), validate (pydantic), compile.
 
 Every problem is collected with its file, line, column and field path and raised
-together as one :class:`PolicyError`. Nothing in the file is ever executed: the
-YAML is composed with the safe loader and only core scalar types are accepted.
+together as one :class:`~policy.errors.LocatedError`. The text is read through the
+project's one input layer (``policy.yamlfile``: limits first, then only core YAML
+types, nothing in the file is ever executed).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-
-from pydantic import ValidationError
 
 from policy import schema as S
 from policy.catalogue import ASSETS, PSEUDO_CATEGORIES, read_catalogue
@@ -24,7 +23,7 @@ from policy.detectors import (
     compile_re2,
 )
 from policy.detectors.base import TextDetector
-from policy.errors import Issue, PolicyError, did_you_mean, format_path
+from policy.errors import LocatedError, Problem, did_you_mean, format_path
 from policy.interface import Announcement
 from policy.model import (
     AppealSettings,
@@ -39,7 +38,7 @@ from policy.model import (
 from policy.normalize import STEPS, make_normalizer
 from policy.review import KIND_IDS
 from policy.session import YamlSession
-from policy.yamlpos import Located, parse_yaml
+from policy.yamlfile import Located, parse_yaml, read_text, validate
 
 POLICY_DIR = ASSETS / "policies"
 
@@ -52,17 +51,24 @@ def resolve(path_or_name: str | Path) -> Path:
     return POLICY_DIR / f"{p.name}.yaml"
 
 
-def load_policy(path_or_name: str | Path, *, start_day: int | None = None) -> CompiledPolicy:
-    """Load a policy file or a preset by name. ``start_day`` overrides the file's."""
+def read_policy_file(path_or_name: str | Path) -> tuple[str, Path]:
+    """The text and path of a policy file or preset, read through the input layer's limits."""
     path = resolve(path_or_name)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
+        return read_text(path), path
+    except LocatedError:
+        if path.exists():
+            raise
         presets = sorted(p.stem for p in POLICY_DIR.glob("*.yaml") if ".cases" not in p.name)
         hint = did_you_mean(str(path_or_name), presets)
-        raise PolicyError(
-            [Issue(str(path), 0, 0, "", f"cannot read policy: {exc.strerror}{hint}")]
+        raise LocatedError(
+            [Problem(str(path), 0, 0, "", f"no such policy file or preset{hint}")]
         ) from None
+
+
+def load_policy(path_or_name: str | Path, *, start_day: int | None = None) -> CompiledPolicy:
+    """Load a policy file or a preset by name. ``start_day`` overrides the file's."""
+    text, path = read_policy_file(path_or_name)
     return load_policy_text(text, str(path), start_day=start_day, base_dir=path.parent)
 
 
@@ -75,122 +81,10 @@ def load_policy_text(
 ) -> CompiledPolicy:
     """Load a policy from YAML text; ``source`` names it in error messages."""
     located = parse_yaml(text, source)
-    if not isinstance(located.data, dict):
-        raise PolicyError([Issue(source, 1, 1, "", "a policy file is a mapping of keys")])
     if start_day is not None:
         located.data["start_day"] = start_day
-    try:
-        spec = S.PolicySpec.model_validate(located.data)
-    except ValidationError as exc:
-        raise PolicyError(_pydantic_issues(exc, located)) from None
+    spec = validate(S.PolicySpec, located)
     return _Compiler(spec, located, text, base_dir).compile()
-
-
-# -- pydantic errors → located issues ---------------------------------------------------
-
-
-def _data_path(data: Any, loc: tuple) -> tuple:
-    """Map a pydantic ``loc`` onto the data (dropping union tags / validator names)."""
-    path: list = []
-    cur = data
-    for i, part in enumerate(loc):
-        in_dict = isinstance(cur, dict) and part in cur
-        if in_dict or (isinstance(cur, list) and isinstance(part, int) and part < len(cur)):
-            path.append(part)
-            cur = cur[part]
-        elif i == len(loc) - 1 and isinstance(part, str) and "[" not in part:
-            path.append(part)
-    return tuple(path)
-
-
-_CHILD = {
-    "scope": S.ScopeSpec,
-    "enforcement": S.EnforcementSpec,
-    "strikes": S.StrikesSpec,
-    "review": S.ReviewSpec,
-    "appeals": S.AppealsSpec,
-    "announce": S.AnnounceSpec,
-}
-_ITEM = {
-    "rules": S.RuleSpec,
-    "ladder": S.LadderStep,
-    "schedule": S.PhaseSpec,
-    "announcements": S.AnnounceSpec,
-}
-_DETECTORS = {
-    "keywords": S.KeywordsSpec,
-    "regex": S.RegexSpec,
-    "classifier": S.ClassifierSpec,
-    "user_reports": S.ReportsSpec,
-    "device_match": S.DeviceSpec,
-}
-
-
-def _model_at(data: Any, path: tuple) -> type | None:
-    """The schema model of the mapping at ``path`` (for "did you mean" suggestions)."""
-    model: type | None = S.PolicySpec
-    cur = data
-    i = 0
-    while i < len(path):
-        part = path[i]
-        if part == "detectors" and model is S.PolicySpec:
-            if i + 1 >= len(path):
-                return None
-            cur = cur.get("detectors", {}).get(path[i + 1], {})
-            model = _DETECTORS.get(cur.get("type")) if isinstance(cur, dict) else None
-            i += 2
-            continue
-        if part in _ITEM and i + 1 < len(path) and isinstance(path[i + 1], int):
-            model = _ITEM[part]
-            cur = cur[part][path[i + 1]]
-            i += 2
-            continue
-        if part in _CHILD:
-            model = _CHILD[part]
-            cur = cur.get(part, {}) if isinstance(cur, dict) else {}
-            i += 1
-            continue
-        return None
-    return model
-
-
-def _pydantic_issues(exc: ValidationError, located: Located) -> list[Issue]:
-    issues = []
-    data = located.data
-    for err in exc.errors():
-        path = _data_path(data, tuple(err["loc"]))
-        typ = err["type"]
-        msg = err["msg"]
-        key = False
-        if typ == "extra_forbidden":
-            model = _model_at(data, path[:-1])
-            names = list(model.model_fields) if model else []
-            msg = f"unknown key '{path[-1]}'" + did_you_mean(str(path[-1]), names)
-            if names:
-                msg += f"; expected one of: {', '.join(names)}"
-            key = True
-        elif typ == "missing":
-            msg = f"missing required key '{path[-1]}'"
-            line, col = located.where(path[:-1])
-            issues.append(Issue(located.source, line, col, format_path(path), msg))
-            continue
-        elif typ == "union_tag_invalid":
-            tag = err.get("ctx", {}).get("tag", "")
-            msg = (
-                f"unknown detector type '{tag}'"
-                + did_you_mean(tag, S.DETECTOR_TYPES)
-                + f"; expected one of: {', '.join(S.DETECTOR_TYPES)}"
-            )
-            path = (*path, "type")
-        elif typ == "union_tag_not_found":
-            msg = f"a detector needs a 'type': one of {', '.join(S.DETECTOR_TYPES)}"
-        else:
-            value = err.get("input")
-            if not isinstance(value, dict | list):
-                msg = f"{msg}, got {value!r}"
-        line, col = located.where(path, key=key)
-        issues.append(Issue(located.source, line, col, format_path(path), msg))
-    return issues
 
 
 # -- compile: cross-references, detectors, conditions -----------------------------------
@@ -204,7 +98,7 @@ class _Compiler:
         self.loc = located
         self.text = text
         self.base_dir = base_dir
-        self.issues: list[Issue] = []
+        self.issues: list[Problem] = []
         cat_path = Path(spec.catalogue) if spec.catalogue else None
         if cat_path is not None and not cat_path.is_absolute():
             cat_path = (base_dir or Path.cwd()) / cat_path
@@ -219,7 +113,7 @@ class _Compiler:
 
     def error(self, path: tuple, message: str, key: bool = False) -> None:
         line, col = self.loc.where(path, key=key)
-        self.issues.append(Issue(self.loc.source, line, col, format_path(path), message))
+        self.issues.append(Problem(self.loc.source, line, col, format_path(path), message))
 
     def check_category(self, path: tuple, name: str) -> int:
         if name in self.categories:
@@ -258,7 +152,7 @@ class _Compiler:
         phases = self.phases(seen)
         announced = self.announcements()
         if self.issues:
-            raise PolicyError(self.issues)
+            raise LocatedError(self.issues)
         return CompiledPolicy(
             name=self.spec.name,
             source=self.text,

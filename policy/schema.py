@@ -12,12 +12,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from policy.ranges import MAX_DAYS, Count, Day, Days, Hours, Strikes
+
 Prob = Annotated[float, Field(ge=0.0, le=1.0)]
-Day = Annotated[int, Field(ge=0)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class KeywordsSpec(_Strict):
@@ -59,8 +60,8 @@ class ReportsSpec(_Strict):
 
     type: Literal["user_reports"]
     description: str = ""
-    min_reports: int = Field(ge=1)
-    window_days: int = Field(default=1, ge=1)
+    min_reports: Count = Field(ge=1)
+    window_days: Days = 1
     per: Literal["post", "account"] = "post"
 
 
@@ -94,18 +95,18 @@ class RuleSpec(_Strict):
     when: Any = None  # a condition (see policy.conditions); None = always
     scope: ScopeSpec = Field(default_factory=ScopeSpec)
     action: Action
-    strikes: float = Field(default=0.0, ge=0.0)
-    priority: int = 0
+    strikes: Strikes = 0.0
+    priority: int = Field(default=0, ge=-1_000_000, le=1_000_000)
     shadow: bool = False
     factor: float = Field(default=0.5, gt=0.0, le=1.0)  # downrank: views multiplied by this
-    restrict_days: int = Field(default=7, ge=1)  # restrict: days the author may not post
-    delay_hours: float = Field(default=0.0, ge=0.0)  # remove: automated takedown latency
+    restrict_days: Days = 7  # restrict: days the author may not post
+    delay_hours: Hours = 0.0  # remove: automated takedown latency
 
 
 class LadderStep(_Strict):
-    at: float = Field(gt=0.0)  # strikes in the window that trigger this step
+    at: Strikes = Field(gt=0.0)  # strikes in the window that trigger this step
     action: Literal["warn", "restrict", "ban"]
-    days: int | None = Field(default=None, ge=1)  # restrict only
+    days: Days | None = None  # restrict only
 
     @model_validator(mode="after")
     def _restrict_needs_days(self) -> LadderStep:
@@ -115,16 +116,16 @@ class LadderStep(_Strict):
 
 
 class StrikesSpec(_Strict):
-    window_days: int = Field(default=90, ge=1)
-    half_life_days: float | None = Field(default=None, gt=0.0)
+    window_days: Days = 90
+    half_life_days: float | None = Field(default=None, gt=0.0, le=MAX_DAYS)
     ladder: list[LadderStep] = Field(default_factory=list)
 
 
 class ReviewSpec(_Strict):
-    capacity_per_day: int = Field(ge=0)
-    delay_hours: float = Field(default=24.0, ge=0.0)
+    capacity_per_day: Count
+    delay_hours: Hours = 24.0
     accuracy: Prob = 0.95
-    minutes_per_item: float = Field(default=2.0, gt=0.0)
+    minutes_per_item: float = Field(default=2.0, gt=0.0, le=24 * 60)
     violating: list[Literal["life", "ad", "spam", "offer"]] = Field(
         default_factory=lambda: ["spam", "offer"]
     )
@@ -134,7 +135,7 @@ class AppealsSpec(_Strict):
     share_appealed: Prob
     overturn_probability: Prob  # when the action was wrong
     overturn_probability_when_right: Prob = 0.0
-    delay_days: int = Field(default=2, ge=0)
+    delay_days: Day = 2
 
 
 class EnforcementSpec(_Strict):

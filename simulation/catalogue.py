@@ -1,26 +1,24 @@
 """The restricted-goods catalogue: categories, keywords and items, loaded from YAML.
 
 The catalogue is data (``assets/catalogue.yaml``) so that a teacher can add a category
-without touching code. Errors name the file and the field, because the person fixing
-them is editing YAML, not Python.
+without touching code. Errors name the file, line and field (a
+:class:`~policy.errors.LocatedError`), because the person fixing them is editing YAML,
+not Python.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
+from policy.errors import LocatedError
+from policy.yamlfile import Located, read_yaml
 from simulation.paths import assets_dir
 
 LOCALES = ("en_US", "zh_CN")
-
-
-class CatalogueError(ValueError):
-    """Bad catalogue data; the message names the file and the field."""
 
 
 @dataclass(frozen=True)
@@ -73,81 +71,84 @@ class Catalogue:
         return {c.name: tuple(c.terms.get(locale, ())) for c in self.categories}
 
 
-def _fail(path: Path, field: str, msg: str) -> CatalogueError:
-    return CatalogueError(f"{path}: {field}: {msg}")
+def _fail(doc: Located, field: str, msg: str) -> LocatedError:
+    path = tuple(int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", field))
+    return LocatedError([doc.problem(path, msg)])
 
 
-def _number(path: Path, field: str, value: Any, lo: float, hi: float | None) -> float:
+def _number(doc: Located, field: str, value: Any, lo: float, hi: float | None) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _fail(path, field, f"must be a number, got {value!r}")
+        raise _fail(doc, field, f"must be a number, got {value!r}")
+    if not abs(value) < 1e300:  # NaN, infinities, and numbers no computation here needs
+        raise _fail(doc, field, f"must be a finite number below 1e300, got {value!r}")
     if value < lo or (hi is not None and value > hi):
         bounds = f"[{lo}, {hi}]" if hi is not None else f">= {lo}"
-        raise _fail(path, field, f"must be in {bounds}, got {value}")
+        raise _fail(doc, field, f"must be in {bounds}, got {value}")
     return float(value)
 
 
-def _strings(path: Path, field: str, value: Any) -> tuple[str, ...]:
+def _strings(doc: Located, field: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise _fail(path, field, "must be a list of non-empty strings")
+        raise _fail(doc, field, "must be a list of non-empty strings")
     return tuple(value)
 
 
-def _item(path: Path, field: str, raw: Any, terms: tuple[str, ...]) -> Item:
+def _item(doc: Located, field: str, raw: Any, terms: tuple[str, ...]) -> Item:
     if not isinstance(raw, Mapping):
-        raise _fail(path, field, "must be a mapping with text and term")
+        raise _fail(doc, field, "must be a mapping with text and term")
     unknown = set(raw) - {"text", "term", "pinyin", "abbrev", "emoji"}
     if unknown:
-        raise _fail(path, field, f"unknown keys {sorted(unknown)}")
+        raise _fail(doc, field, f"unknown keys {sorted(unknown)}")
     text, term = raw.get("text"), raw.get("term")
     if not isinstance(text, str) or not isinstance(term, str) or not text or not term:
-        raise _fail(path, field, "text and term must be non-empty strings")
+        raise _fail(doc, field, "text and term must be non-empty strings")
     if term.casefold() not in text.casefold():
-        raise _fail(path, f"{field}.term", f"{term!r} does not occur in text {text!r}")
+        raise _fail(doc, f"{field}.term", f"{term!r} does not occur in text {text!r}")
     if term.casefold() not in {t.casefold() for t in terms}:
-        raise _fail(path, f"{field}.term", f"{term!r} is not one of the category's terms")
-    abbrev = _strings(path, f"{field}.abbrev", raw.get("abbrev", []))
+        raise _fail(doc, f"{field}.term", f"{term!r} is not one of the category's terms")
+    abbrev = _strings(doc, f"{field}.abbrev", raw.get("abbrev", []))
     pinyin, emoji = raw.get("pinyin"), raw.get("emoji")
     for key, val in (("pinyin", pinyin), ("emoji", emoji)):
         if val is not None and (not isinstance(val, str) or not val):
-            raise _fail(path, f"{field}.{key}", "must be a non-empty string")
+            raise _fail(doc, f"{field}.{key}", "must be a non-empty string")
     return Item(text, term, pinyin, abbrev, emoji)
 
 
-def _per_locale(path: Path, field: str, raw: Any) -> Mapping[str, Any]:
+def _per_locale(doc: Located, field: str, raw: Any) -> Mapping[str, Any]:
     if not isinstance(raw, Mapping):
-        raise _fail(path, field, f"must map each locale ({', '.join(LOCALES)}) to a value")
+        raise _fail(doc, field, f"must map each locale ({', '.join(LOCALES)}) to a value")
     missing = [loc for loc in LOCALES if loc not in raw]
     if missing:
-        raise _fail(path, field, f"missing locale(s) {', '.join(missing)}")
+        raise _fail(doc, field, f"missing locale(s) {', '.join(missing)}")
     return raw
 
 
-def _category(path: Path, name: str, raw: Any) -> Category:
+def _category(doc: Located, name: str, raw: Any) -> Category:
     f = f"categories.{name}"
     if not isinstance(raw, Mapping):
-        raise _fail(path, f, "must be a mapping")
+        raise _fail(doc, f, "must be a mapping")
     for key in ("label", "demand", "margin", "risk", "conversion", "terms", "items"):
         if key not in raw:
-            raise _fail(path, f"{f}.{key}", "missing")
-    label = {k: str(v) for k, v in _per_locale(path, f"{f}.label", raw["label"]).items()}
+            raise _fail(doc, f"{f}.{key}", "missing")
+    label = {k: str(v) for k, v in _per_locale(doc, f"{f}.label", raw["label"]).items()}
     terms = {
-        loc: _strings(path, f"{f}.terms.{loc}", v)
-        for loc, v in _per_locale(path, f"{f}.terms", raw["terms"]).items()
+        loc: _strings(doc, f"{f}.terms.{loc}", v)
+        for loc, v in _per_locale(doc, f"{f}.terms", raw["terms"]).items()
     }
     items: dict[str, tuple[Item, ...]] = {}
-    for loc, lst in _per_locale(path, f"{f}.items", raw["items"]).items():
+    for loc, lst in _per_locale(doc, f"{f}.items", raw["items"]).items():
         if not isinstance(lst, list) or not lst:
-            raise _fail(path, f"{f}.items.{loc}", "must be a non-empty list")
+            raise _fail(doc, f"{f}.items.{loc}", "must be a non-empty list")
         items[loc] = tuple(
-            _item(path, f"{f}.items.{loc}[{i}]", it, terms.get(loc, ())) for i, it in enumerate(lst)
+            _item(doc, f"{f}.items.{loc}[{i}]", it, terms.get(loc, ())) for i, it in enumerate(lst)
         )
     return Category(
         name=name,
         label=label,
-        demand=_number(path, f"{f}.demand", raw["demand"], 0.0, None),
-        margin=_number(path, f"{f}.margin", raw["margin"], 0.0, None),
-        risk=_number(path, f"{f}.risk", raw["risk"], 0.0, 1.0),
-        conversion=_number(path, f"{f}.conversion", raw["conversion"], 0.0, 1000.0),
+        demand=_number(doc, f"{f}.demand", raw["demand"], 0.0, None),
+        margin=_number(doc, f"{f}.margin", raw["margin"], 0.0, None),
+        risk=_number(doc, f"{f}.risk", raw["risk"], 0.0, 1.0),
+        conversion=_number(doc, f"{f}.conversion", raw["conversion"], 0.0, 1000.0),
         terms=terms,
         items=items,
     )
@@ -156,17 +157,13 @@ def _category(path: Path, name: str, raw: Any) -> Category:
 def load_catalogue(path: Path | str | None = None) -> Catalogue:
     """Load and validate the catalogue (default ``assets/catalogue.yaml``)."""
     path = Path(path) if path is not None else assets_dir() / "catalogue.yaml"
-    try:
-        raw = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CatalogueError(f"{path}: cannot read: {exc}") from exc
-    except Exception as exc:  # ruamel raises several parser error types
-        raise CatalogueError(f"{path}: invalid YAML: {exc}") from exc
-    if not isinstance(raw, Mapping) or not isinstance(raw.get("categories"), Mapping):
-        raise _fail(path, "categories", "missing or not a mapping")
-    cats = tuple(_category(path, str(n), c) for n, c in raw["categories"].items())
+    doc = read_yaml(path)  # the one input layer: limits, core types, located errors
+    raw = doc.data
+    if not isinstance(raw.get("categories"), Mapping):
+        raise _fail(doc, "categories", "missing or not a mapping")
+    cats = tuple(_category(doc, str(n), c) for n, c in raw["categories"].items())
     if not cats:
-        raise _fail(path, "categories", "no categories")
+        raise _fail(doc, "categories", "no categories")
     if len(cats) > 127:
-        raise _fail(path, "categories", "at most 127 categories (stored as int8)")
+        raise _fail(doc, "categories", "at most 127 categories (stored as int8)")
     return Catalogue(cats)

@@ -12,14 +12,42 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from policy.errors import LocatedError, Problem, did_you_mean, format_path
+from policy.ranges import MAX_DAYS, Seed
+from policy.yamlfile import (
+    Located,
+    at_most,
+    parse_yaml,
+    read_yaml,
+    validate,
+    validation_problems,
+)
 from simulation.catalogue import load_catalogue
-from simulation.located import LocatedError, Problem, load_file, position, read_yaml, validate
 from simulation.paths import assets_dir
 
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
 NonNeg = Annotated[float, Field(ge=0.0)]
+
+# What the engine can run (the reasons are shown when a value is refused). Every post
+# is a row the engine keeps in memory (about 45 bytes) for engine.retention_days days,
+# and every account about 3.6 KiB with its friends: the 1M-account year in the README
+# runs at about 1M posts a day in 4.5 GB.
+POSTS_WHY = "every post is a row the engine keeps for engine.retention_days days"
+PostRate = Annotated[float, Field(ge=0.0), at_most(1000, POSTS_WHY)]
+PersonRate = Annotated[
+    float, Field(ge=0.0), at_most(100, "a person posting more often is a spammer; " + POSTS_WHY)
+]
+EntryRate = Annotated[
+    float,
+    Field(ge=0.0),
+    at_most(10_000, "accounts a day per 10,000: more would replace the population every day"),
+]
+MAX_ACCOUNTS = 5_000_000
+MAX_POSTS_PER_DAY = 5_000_000
+MAX_POSTS_HELD = 150_000_000
 
 
 @dataclass(frozen=True)
@@ -60,7 +88,7 @@ def setup(label: str, lo: float, hi: float, decimals: int = 2) -> Control:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
 
 class Mix(Strict):
@@ -95,12 +123,18 @@ class Mix(Strict):
 
 
 class Population(Strict):
-    accounts: int = P(
+    accounts: Annotated[
+        int,
+        at_most(
+            MAX_ACCOUNTS,
+            "the engine holds every account in memory (about 3.6 KiB each with its "
+            "friends; 5 million need about 18 GB)",
+        ),
+    ] = P(
         10_000,
         "Accounts at the start of the run",
         "accounts",
         ge=50,
-        le=20_000_000,
         control=setup("Accounts", 200, 200_000, 0),
     )
     mix: Mix = Field(default_factory=Mix)
@@ -127,7 +161,7 @@ class Graph(Strict):
         60, "Customers a micro-merchant has added", "friends", ge=0, le=5000
     )
     customers_per_spammer: int = P(60, "Accounts a spammer has added", "friends", ge=0, le=5000)
-    friends_regained_per_day: float = P(
+    friends_regained_per_day: Annotated[float, at_most(500, "no account has more friends")] = P(
         6.0,
         "Friends a new or re-registered account adds per day until it reaches its target",
         "friends/day",
@@ -136,7 +170,7 @@ class Graph(Strict):
 
 
 class Posting(Strict):
-    life_per_day: NonNeg = P(
+    life_per_day: PersonRate = P(
         1.0,
         "Life posts per regular user per day",
         "posts/day",
@@ -145,20 +179,20 @@ class Posting(Strict):
     mention_share: Share = P(
         0.004, "Share of life posts and ads that innocently mention a restricted term", "share"
     )
-    forward_ad_per_day: NonNeg = P(0.01, "Ads a regular user forwards per day", "posts/day")
-    merchant_per_day: NonNeg = P(
+    forward_ad_per_day: PersonRate = P(0.01, "Ads a regular user forwards per day", "posts/day")
+    merchant_per_day: PostRate = P(
         1.5,
         "Ad posts per micro-merchant per day",
         "posts/day",
         control=live("Ads per merchant", 0, 10),
     )
-    seller_per_day: NonNeg = P(
+    seller_per_day: PostRate = P(
         2.0,
         "Offer posts per restricted seller per day",
         "posts/day",
         control=live("Offers per seller", 0, 10),
     )
-    spammer_per_day: NonNeg = P(
+    spammer_per_day: PostRate = P(
         4.0, "Spam posts per spammer per day", "posts/day", control=live("Spam per spammer", 0, 20)
     )
 
@@ -256,7 +290,7 @@ class Sellers(Strict):
         ge=0.0,
         control=live("Re-registration delay", 0, 30, 1),
     )
-    entry_per_day: NonNeg = P(
+    entry_per_day: EntryRate = P(
         1.5,
         "New restricted sellers per day per 10,000 accounts at average demand and profit",
         "sellers/day/10k",
@@ -299,7 +333,7 @@ class Spammers(Strict):
     reregister_delay_days: float = P(
         1.0, "Mean days before a banned spammer re-registers", "days", ge=0.0
     )
-    entry_per_day: NonNeg = P(
+    entry_per_day: EntryRate = P(
         0.2,
         "New spammers per day per 10,000 accounts",
         "spammers/day/10k",
@@ -337,6 +371,7 @@ class Engine(Strict):
         "nothing violating in this many days before it",
         "days",
         ge=1,
+        le=MAX_DAYS,
     )
     watched_users: int = P(
         8, "Regular users whose whole feed is stored for the feed view", "users", ge=0, le=1000
@@ -356,10 +391,16 @@ class Announce(Strict):
 class Event(Strict):
     """Something that happens on a day: an announcement, a parameter change, an influx."""
 
-    day: int = Field(ge=0, description="Day on which the event happens")
+    day: int = Field(ge=0, le=MAX_DAYS, description="Day on which the event happens")
     announce: Announce | None = None
     set: dict[str, Any] | None = Field(None, description="Parameters to change, by dotted path")
-    spawn: dict[Literal["restricted_seller", "spammer", "micro_merchant"], int] | None = None
+    spawn: (
+        dict[
+            Literal["restricted_seller", "spammer", "micro_merchant"],
+            Annotated[int, Field(ge=0), at_most(MAX_ACCOUNTS, "accounts are held in memory")],
+        ]
+        | None
+    ) = None
     category: str | None = Field(None, description="Category of spawned sellers (default: mix)")
 
     @model_validator(mode="after")
@@ -387,9 +428,7 @@ class CorpusText(Strict):
 class Scenario(Strict):
     name: str = "unnamed"
     description: str = ""
-    seed: int = P(
-        7, "Seed of the run's random streams", "", ge=0, control=setup("Seed", 0, 99_999, 0)
-    )
+    seed: Seed = P(7, "Seed of the run's random streams", "", control=setup("Seed", 0, 99_999, 0))
     days: int = P(180, "Days simulated", "days", ge=1, le=3650, control=setup("Days", 1, 730, 0))
     locale: Literal["en_US", "zh_CN"] = P("en_US", "Language of people, names and posts")
     population: Population = Field(default_factory=Population)
@@ -403,12 +442,58 @@ class Scenario(Strict):
     corpus: CorpusText | None = None
     events: list[Event] = Field(default_factory=list)
 
-    def with_changes(self, changes: dict[str, Any]) -> Scenario:
-        """A copy with dotted-path parameters changed (``{"posting.seller_per_day": 5}``)."""
+    @model_validator(mode="after")
+    def _fits_the_engine(self) -> Scenario:
+        """The world's posts must fit in memory: refuse, at the rate that dominates, a
+        scenario whose posts a day (or posts held for retention) the engine cannot keep."""
+        mix, post, n = self.population.mix, self.posting, self.population.accounts
+        shares = {
+            "life_per_day": mix.regular,
+            "forward_ad_per_day": mix.regular,
+            "merchant_per_day": mix.micro_merchant,
+            "seller_per_day": mix.restricted_seller,
+            "spammer_per_day": mix.spammer,
+        }
+        per_rate = {name: n * share * getattr(post, name) for name, share in shares.items()}
+        per_day = sum(per_rate.values())
+        held = per_day * self.engine.retention_days
+        if per_day <= MAX_POSTS_PER_DAY and held <= MAX_POSTS_HELD:
+            return self
+        worst = max(per_rate, key=per_rate.__getitem__)
+        if per_day > MAX_POSTS_PER_DAY:
+            why = (
+                f"these rates make about {per_day:,.0f} posts a day ({n:,} accounts); the "
+                f"engine runs at most {MAX_POSTS_PER_DAY:,} a day ({POSTS_WHY}): lower "
+                f"this rate or population.accounts"
+            )
+        else:
+            why = (
+                f"about {per_day:,.0f} posts a day kept for {self.engine.retention_days} days "
+                f"is {held:,.0f} posts in memory; the engine holds at most {MAX_POSTS_HELD:,} "
+                "(about 45 bytes each): lower the rates, population.accounts or "
+                "engine.retention_days"
+            )
+        error = PydanticCustomError("engine_capacity", "{why}", {"why": why})
+        detail = InitErrorDetails(type=error, loc=("posting", worst), input=getattr(post, worst))
+        raise ValidationError.from_exception_data("Scenario", [detail])
+
+    def with_changes(self, changes: dict[str, Any], source: str = "parameters") -> Scenario:
+        """A copy with dotted-path parameters changed (``{"posting.seller_per_day": 5}``).
+
+        Raises ``KeyError`` for a parameter that does not exist and
+        :class:`~policy.errors.LocatedError` (``source`` names where the changes came
+        from, e.g. ``--set``) for a value the model refuses.
+        """
         data = self.model_dump()
         for key, value in changes.items():
             set_dotted(data, key, value)
-        return Scenario.model_validate(data)
+        try:
+            return Scenario.model_validate(data)
+        except ValidationError as exc:
+            doc = Located(data, source)
+            problems = validation_problems(exc, doc, Scenario)
+            located = [Problem(source, 0, 0, p.field, p.message) for p in problems]
+            raise LocatedError(located) from None
 
 
 def controls(
@@ -476,8 +561,9 @@ def load_scenario(name_or_path: str | Path, categories: tuple[str, ...] | None =
     if not path.exists():
         known = ", ".join(preset_names())
         raise LocatedError([Problem(str(path), 0, 0, "", f"no such scenario (presets: {known})")])
-    scenario = load_file(Scenario, path)
-    check_categories(scenario, str(path), categories, read_yaml(path.read_text("utf-8"), str(path)))
+    doc = read_yaml(path)
+    scenario = validate(Scenario, doc)
+    check_scenario(scenario, doc, categories)
     if scenario.corpus is not None and not Path(scenario.corpus.path).is_absolute():
         corpus = (path.parent / scenario.corpus.path).resolve()
         scenario = scenario.model_copy(
@@ -487,57 +573,48 @@ def load_scenario(name_or_path: str | Path, categories: tuple[str, ...] | None =
 
 
 def parse_scenario(text: str, source: str = "<string>") -> Scenario:
-    data = read_yaml(text, source)
-    if not isinstance(data, dict):
-        raise LocatedError([Problem(source, 1, 1, "", "expected a mapping of fields")])
-    scenario = validate(Scenario, data, source)
-    check_categories(scenario, source, None, data)
+    """A scenario from YAML text; ``source`` names it in error messages."""
+    doc = parse_yaml(text, source)
+    scenario = validate(Scenario, doc)
+    check_scenario(scenario, doc, None)
     return scenario
 
 
-def check_categories(
-    scenario: Scenario, source: str, categories: tuple[str, ...] | None, raw: Any
-) -> None:
-    """Category names must exist in the catalogue; say where they don't."""
+def check_scenario(scenario: Scenario, doc: Located, categories: tuple[str, ...] | None) -> None:
+    """What the model alone cannot check, located in the file: category names must
+    exist in the catalogue, and an event's ``set`` must name real parameters with
+    values the model accepts (applied in day order, as the run applies them)."""
     if categories is None:
         categories = tuple(load_catalogue().names())
+    known = ", ".join(categories)
     problems = []
     for name in scenario.population.seller_categories or {}:
         if name not in categories:
-            line, col = position(raw, ["population", "seller_categories", name])
-            problems.append(
-                Problem(
-                    source,
-                    line,
-                    col,
-                    f"population.seller_categories.{name}",
-                    f"unknown category; the catalogue has {', '.join(categories)}",
-                )
-            )
-    for i, event in enumerate(scenario.events):
-        names = list(event.announce.categories) if event.announce else []
-        names += [event.category] if event.category else []
-        for name in names:
+            path = ("population", "seller_categories", name)
+            problems.append(doc.problem(path, f"unknown category; the catalogue has {known}"))
+    state = scenario.model_dump()
+    for i, event in sorted(enumerate(scenario.events), key=lambda e: e[1].day):
+        named = [
+            (("events", i, "announce", "categories", j), name)
+            for j, name in enumerate(event.announce.categories if event.announce else [])
+        ]
+        named += [(("events", i, "category"), event.category)] if event.category else []
+        for path, name in named:
             if name not in categories:
-                line, col = position(raw, ["events", i])
-                problems.append(
-                    Problem(
-                        source,
-                        line,
-                        col,
-                        f"events.{i}",
-                        f"unknown category '{name}'; the catalogue has {', '.join(categories)}",
-                    )
-                )
-        if event.set:
-            base = scenario.model_dump()
-            for key in event.set:
-                try:
-                    set_dotted(base, key, event.set[key])
-                except KeyError as exc:
-                    line, col = position(raw, ["events", i, "set", key])
-                    problems.append(
-                        Problem(source, line, col, f"events.{i}.set.{key}", str(exc.args[0]))
-                    )
+                msg = f"unknown category '{name}'" + did_you_mean(name, categories)
+                problems.append(doc.problem(path, f"{msg}; the catalogue has {known}"))
+        for key, value in (event.set or {}).items():
+            path = ("events", i, "set", key)
+            try:
+                set_dotted(state, key, value)
+                Scenario.model_validate(state)
+            except KeyError as exc:
+                problems.append(doc.problem(path, str(exc.args[0]), key=True))
+            except ValidationError as exc:
+                for p in validation_problems(exc, Located(state, doc.source), Scenario):
+                    line, col = doc.where(path)
+                    what = p.field or "the scenario"
+                    msg = f"on day {event.day} this makes {what} invalid: {p.message}"
+                    problems.append(Problem(doc.source, line, col, format_path(path), msg))
     if problems:
         raise LocatedError(problems)

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -76,9 +77,11 @@ class PolicyPanel(QWidget):
             buttons.addWidget(b)
 
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # policy names are user text
         self.status.setObjectName("policyStatus")
         self.status.setWordWrap(True)
         self.in_force = QLabel()
+        self.in_force.setTextFormat(Qt.TextFormat.PlainText)
         self.in_force.setObjectName("policyInForce")
         self.in_force.setWordWrap(True)
 
@@ -207,7 +210,7 @@ class PolicyPanel(QWidget):
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if spec.description:
-                    item.setToolTip(spec.description)
+                    item.setToolTip(QtGui.Qt.convertFromPlainText(spec.description))
                 self.rules.setItem(row, col, item)
         self.rules.resizeColumnToContents(0)
 

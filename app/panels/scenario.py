@@ -127,6 +127,7 @@ class ScenarioPanel(QWidget):
         self.preset.addItems(preset_names())
         self.preset.currentTextChanged.connect(self.load_preset)
         self.description = QLabel()
+        self.description.setTextFormat(Qt.TextFormat.PlainText)  # the scenario's own text
         self.description.setWordWrap(True)
         self.description.setObjectName("scenarioDescription")
         self.controls: dict[str, ParamControl] = {}

@@ -29,6 +29,9 @@ plt.rcParams.update(
         "axes.grid": True,
         "grid.alpha": 0.3,
         "figure.dpi": 100,
+        # titles and legends carry user text (policy names, study labels): a "$" is a
+        # dollar sign, never the start of mathtext
+        "text.parse_math": False,
     }
 )
 

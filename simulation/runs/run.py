@@ -80,7 +80,7 @@ def run(
     writer = None
     if db is not None:
         writer = RunWriter(
-            open_db(db),
+            open_db(db, write=True),
             name=name or f"{scen.name} × {pol.name}",
             scenario_name=scen.name,
             scenario_yaml=scen_text,

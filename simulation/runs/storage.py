@@ -5,27 +5,34 @@ else (daily metrics, rule statistics, sampled posts, feeds, events, accounts) is
 written at the end in ONE transaction that also sets status ``complete``: a run
 killed halfway can never look complete. Its row stays ``running`` and, once its
 heartbeat is stale, reads as ``incomplete``. Rows are written with executemany
-(SQLAlchemy Core inserts of lists), never one session ``add`` per row.
+through SQLAlchemy Core (``Table.insert()`` with lists of dicts), never one ORM
+object per row.
+
+Databases are opened through ``simulation.runs.database``: a database that is not
+ours, or is newer than this code, is refused before anything is written; every
+failure is a :class:`~simulation.runs.database.DatabaseError` with a clear message.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from pydantic import NaiveDatetime
-from sqlalchemy import Index, delete, insert, inspect, text, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import Index, delete, update
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Field, Session, SQLModel, create_engine, select
+from sqlmodel import Field, Session, SQLModel, select
 
 from simulation.metrics import columns
-from simulation.paths import default_db_url
+from simulation.runs.database import describe, open_engine, probe_write
+from simulation.runs.urls import DatabaseError, normalise_url
 
 STALE_SECONDS = 300  # a running run without a heartbeat for this long is incomplete
 CHUNK = 20_000
@@ -158,113 +165,83 @@ class AccountRow(SQLModel, table=True):
     device_flag: bool = False
 
 
-def normalise_url(db: str | Path | None) -> str:
-    """``None`` → the user's data directory; a path → SQLite file; a URL stays a URL."""
-    if db is None:
-        return default_db_url()
-    text = str(db)
-    if "://" in text:
-        return text
-    path = Path(text).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path}"
-
-
 def usable_db(db: str | Path | None) -> str:
-    """The URL of ``db`` after checking it can be opened; ``OSError`` says why not.
-
-    A run finds out that its database is unusable before it starts, not after its last day.
-    """
-    try:
-        url = normalise_url(db)
-        with engine_for(url).connect():
-            pass
-    except SQLAlchemyError as exc:
-        raise OSError(str(exc.orig) if getattr(exc, "orig", None) else str(exc)) from None
+    """The URL of ``db`` after checking it is ours and takes writes; else
+    :class:`DatabaseError` says why. A run finds out that its database is unusable
+    before it starts, not after its last day."""
+    url = normalise_url(db)
+    open_db(url, write=True)
     return url
 
 
 @lru_cache(maxsize=16)
 def engine_for(url: str) -> Engine:
-    kwargs: dict[str, Any] = {}
-    if url.startswith("sqlite"):
-        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 60}
-    engine = create_engine(url, **kwargs)
-    SQLModel.metadata.create_all(engine)
-    add_missing_columns(engine)
+    """The engine of a database that is ours and current (one per URL per process)."""
+    return open_engine(url, SQLModel.metadata, write=False)
+
+
+def open_db(db: str | Path | None, *, write: bool = False) -> Engine:
+    """The database ``db`` (a path, a URL or None for the default), ready to read; with
+    ``write`` also proven to take writes. Raises :class:`DatabaseError`."""
+    engine = engine_for(normalise_url(db))
+    if write:
+        with database_errors(engine):
+            probe_write(engine)
     return engine
 
 
-def add_missing_columns(engine: Engine) -> list[str]:
-    """Bring a database made by an earlier version up to date by adding new columns.
-
-    Columns are only ever added (with their default), never changed or dropped, so old
-    runs stay readable and new runs can be written to the same file.
-    """
-    added = []
-    existing_tables = set(inspect(engine).get_table_names())
-    with engine.begin() as conn:
-        for table in SQLModel.metadata.sorted_tables:
-            if table.name not in existing_tables:
-                continue
-            have = {c["name"] for c in inspect(conn).get_columns(table.name)}
-            for column in table.columns:
-                if column.name in have:
-                    continue
-                kind = column.type.compile(dialect=engine.dialect)
-                default = column.default.arg if column.default is not None else None
-                clause = ""
-                if isinstance(default, bool):
-                    clause = f" DEFAULT {'TRUE' if default else 'FALSE'}"
-                elif isinstance(default, int | float):
-                    clause = f" DEFAULT {default}"
-                elif isinstance(default, str):
-                    clause = " DEFAULT '" + default.replace("'", "''") + "'"
-                conn.execute(
-                    text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}{clause}')
-                )
-                added.append(f"{table.name}.{column.name}")
-    return added
+@contextmanager
+def database_errors(engine: Engine) -> Iterator[None]:
+    """Turn whatever the driver raises into a :class:`DatabaseError` with a clear message."""
+    try:
+        yield
+    except DatabaseError:
+        raise
+    except (SQLAlchemyError, OSError) as exc:
+        raise describe(exc, engine.url.render_as_string(hide_password=False)) from None
 
 
-def open_db(db: str | Path | None) -> Engine:
-    return engine_for(normalise_url(db))
-
-
-def _bulk(session: Session, table: type[SQLModel], rows: Sequence[dict[str, Any]]) -> None:
+def _bulk(conn: Connection, table: type[SQLModel], rows: Sequence[dict[str, Any]]) -> None:
+    """executemany through Core (twice as fast as the ORM's bulk insert, same rows)."""
+    insert = table.__table__.insert()  # type: ignore[attr-defined]
     for i in range(0, len(rows), CHUNK):
         chunk = rows[i : i + CHUNK]
         if chunk:
-            session.execute(insert(table), list(chunk))
+            conn.execute(insert, list(chunk))
 
 
 class RunWriter:
-    """Writes one run so that it is either complete or visibly not."""
+    """Writes one run so that it is either complete or visibly not.
+
+    Every method raises :class:`DatabaseError` (a clear message) when the database fails.
+    """
 
     def __init__(self, engine: Engine, **fields: Any):
         self.engine = engine
-        with Session(engine) as session:
+        with database_errors(engine), Session(engine) as session:
             run = Run(**fields)
             session.add(run)
             session.commit()
             self.run_id = int(run.id)  # type: ignore[arg-type]
 
+    def _update(self, **values: Any) -> None:
+        with database_errors(self.engine), self.engine.begin() as conn:
+            conn.execute(
+                update(Run.__table__).where(Run.__table__.c.id == self.run_id).values(**values)
+            )
+
     def set_categories(self, categories: Sequence[str]) -> None:
         """Record the catalogue's category names (the columns' breakdown) for this run."""
-        with Session(self.engine) as session:
-            session.execute(
-                update(Run).where(Run.id == self.run_id).values(categories=",".join(categories))
-            )
-            session.commit()
+        self._update(categories=",".join(categories))
 
-    def heartbeat(self, days_done: int) -> None:
-        with Session(self.engine) as session:
-            session.execute(
-                update(Run)
-                .where(Run.id == self.run_id)
-                .values(days_done=days_done, heartbeat_at=now())
-            )
-            session.commit()
+    def heartbeat(self, days_done: int) -> bool:
+        """Record progress; best effort (a busy database delays the record, not the run).
+        Returns whether it was written."""
+        try:
+            self._update(days_done=days_done, heartbeat_at=now())
+        except DatabaseError:
+            return False
+        return True
 
     def complete(
         self,
@@ -279,8 +256,9 @@ class RunWriter:
         events: Sequence[dict[str, Any]],
         accounts: Sequence[dict[str, Any]],
     ) -> None:
+        """Every row of the run and status ``complete``, in one transaction."""
         rid = self.run_id
-        with Session(self.engine) as session:
+        with database_errors(self.engine), self.engine.begin() as conn:
             for table, rows in (
                 (DailyMetric, list(metrics)),
                 (RuleStat, rules),
@@ -289,10 +267,10 @@ class RunWriter:
                 (ModerationEvent, events),
                 (AccountRow, accounts),
             ):
-                _bulk(session, table, [{**r, "run_id": rid} for r in rows])
-            session.execute(
-                update(Run)
-                .where(Run.id == rid)
+                _bulk(conn, table, [{**r, "run_id": rid} for r in rows])
+            conn.execute(
+                update(Run.__table__)
+                .where(Run.__table__.c.id == rid)
                 .values(
                     status="complete",
                     days_done=days_done,
@@ -302,17 +280,19 @@ class RunWriter:
                     summary_json=json.dumps(summary, default=float),
                 )
             )
-            session.commit()
 
-    def fail(self, status: str, error: str, days_done: int) -> None:
-        """Mark the run failed or interrupted; rows of a failed run are never written."""
-        with Session(self.engine) as session:
-            session.execute(
-                update(Run)
-                .where(Run.id == self.run_id)
-                .values(status=status, error=error[:4000], days_done=days_done, finished_at=now())
-            )
-            session.commit()
+    def fail(self, status: str, error: str, days_done: int) -> bool:
+        """Mark the run failed or interrupted; rows of a failed run are never written.
+
+        Best effort: when the database itself failed (full disk, lost server) the mark
+        may not be written either; the run then stays ``running`` and reads as
+        ``incomplete`` once its heartbeat is stale. Returns whether the mark was written.
+        """
+        try:
+            self._update(status=status, error=error[:4000], days_done=days_done, finished_at=now())
+        except DatabaseError:
+            return False
+        return True
 
 
 def run_state(run: Run, at: dt.datetime | None = None) -> str:
@@ -324,12 +304,12 @@ def run_state(run: Run, at: dt.datetime | None = None) -> str:
 
 
 def list_runs(engine: Engine) -> list[Run]:
-    with Session(engine) as session:
+    with database_errors(engine), Session(engine) as session:
         return list(session.exec(select(Run).order_by(Run.id)).all())
 
 
 def get_run(engine: Engine, run_id: int) -> Run:
-    with Session(engine) as session:
+    with database_errors(engine), Session(engine) as session:
         run = session.get(Run, run_id)
         if run is None:
             raise KeyError(f"no run {run_id} in this database")
@@ -337,7 +317,7 @@ def get_run(engine: Engine, run_id: int) -> Run:
 
 
 def delete_run(engine: Engine, run_id: int) -> None:
-    with Session(engine) as session:
+    with database_errors(engine), Session(engine) as session:
         for table in (DailyMetric, RuleStat, PostSample, FeedItem, ModerationEvent, AccountRow):
             session.execute(delete(table).where(table.run_id == run_id))
         session.execute(delete(Run).where(Run.id == run_id))
@@ -346,7 +326,7 @@ def delete_run(engine: Engine, run_id: int) -> None:
 
 def load_metrics(engine: Engine, run_id: int):
     """The daily metrics of a stored run as a wide table (one row per day)."""
-    with engine.connect() as conn:
+    with database_errors(engine), engine.connect() as conn:
         long = pd.read_sql_query(
             select(DailyMetric.day, DailyMetric.metric, DailyMetric.value).where(
                 DailyMetric.run_id == run_id
@@ -369,5 +349,5 @@ def load_table(engine: Engine, table: type[SQLModel], run_id: int, **where: Any)
     query = select(table).where(table.run_id == run_id)
     for key, value in where.items():
         query = query.where(getattr(table, key) == value)
-    with engine.connect() as conn:
+    with database_errors(engine), engine.connect() as conn:
         return pd.read_sql_query(query, conn)

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
+from policy.yamlfile import parse_value
 from simulation.runs.run import resolve_scenario
 from simulation.scenario import Scenario
 from simulation.sweeps.variants import (
@@ -73,14 +72,16 @@ def _split_values(raw: str) -> list[str]:
 
 
 def parse_assignments(items: Sequence[str] | None, flag: str) -> dict[str, list[Any]]:
-    """``["a.b=1,2", "c=x"]`` → ``{"a.b": [1, 2], "c": ["x"]}``, values read as YAML scalars."""
-    yaml = YAML(typ="safe")
+    """``["a.b=1,2", "c=x"]`` → ``{"a.b": [1, 2], "c": ["x"]}``, values read as YAML scalars.
+
+    Raises ``ValueError`` for a malformed item (:class:`~policy.errors.LocatedError`,
+    itself a ``ValueError``, for a value that is not usable YAML)."""
     out: dict[str, list[Any]] = {}
     for item in items or []:
         key, sep, raw = item.partition("=")
         if not sep or not key.strip():
             raise ValueError(f"{flag} {item!r}: expected KEY=VALUE[,VALUE...]")
-        out[key.strip()] = [yaml.load(v) for v in _split_values(raw)]
+        out[key.strip()] = [parse_value(v, f"{flag} {key.strip()}") for v in _split_values(raw)]
     return out
 
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from ruamel.yaml import YAML
 
+from policy.errors import LocatedError
+from policy.yamlfile import parse_yaml
 from simulation.sweeps.aggregate import compare_arms, daily_bands, headline, run_headlines, tidy
 from simulation.sweeps.execute import Outcome
 from simulation.sweeps.plan import POLICY_PREFIX, SET_PREFIX, Job
@@ -104,10 +105,8 @@ def run_record(**r: Any) -> dict[str, Any]:
 def _policy_start(text: str) -> int:
     """The first day any rule is in force (start_day, or the first scheduled phase)."""
     try:
-        data = YAML(typ="safe").load(text) or {}
-    except Exception:
-        return 0
-    if not isinstance(data, dict):
+        data = parse_yaml(text, "<policy>").data
+    except LocatedError:
         return 0
     phases = [ph for ph in data.get("schedule") or [] if isinstance(ph, dict)]
     if not phases:

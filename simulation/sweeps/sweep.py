@@ -31,7 +31,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from simulation.runs.storage import delete_run, normalise_url, open_db
+from simulation.runs.storage import delete_run, open_db
+from simulation.runs.urls import normalise_url
 from simulation.scenario import Scenario
 from simulation.sweeps.execute import Outcome, Runner, execute, run_dask, run_local
 from simulation.sweeps.plan import Job, as_lists, plan
@@ -88,7 +89,7 @@ def sweep(
     todo = p.jobs if db is not None else [dataclasses.replace(j, keep="sample") for j in p.jobs]
     skipped = 0
     if db is not None:
-        engine = open_db(db)
+        engine = open_db(db, write=True)
         existing = stored_keys(engine, p.sweep_id)
         todo = []
         for job in p.jobs:

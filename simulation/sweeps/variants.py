@@ -22,7 +22,9 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from policy import load_policy_text
-from policy.loader import resolve
+from policy.errors import LocatedError
+from policy.loader import read_policy_file
+from policy.yamlfile import parse_yaml
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,8 @@ class PolicySource:
 
 def read_policy(ref: str | Path) -> PolicySource:
     """Find a preset or file and read it (the same resolution as ``load_policy``)."""
-    path = resolve(ref)
-    text = path.read_text(encoding="utf-8")
+    text, path = read_policy_file(ref)
+    parse_yaml(text, str(path))  # the input layer's checks before the round-trip loader
     return PolicySource(str(ref), text, str(path), str(path.resolve().parent))
 
 
@@ -123,7 +125,7 @@ def compile_source(source: PolicySource):
 def is_baseline_text(text: str) -> bool:
     """A policy without rules lets everything through: the counterfactual ``none``."""
     try:
-        data = YAML(typ="safe").load(text)
-    except Exception:  # a stored text that no longer parses is simply not a baseline
+        data = parse_yaml(text, "<policy>").data
+    except LocatedError:  # a stored text that no longer parses is simply not a baseline
         return False
-    return data is None or (isinstance(data, dict) and not data.get("rules"))
+    return not data.get("rules")

@@ -8,9 +8,9 @@ import time
 import numpy as np
 import pytest
 
+from policy.errors import LocatedError
 from policy.interface import ContentKind
 from policy.normalize import STEPS, Normalizer, load_tables
-from simulation.catalogue import CatalogueError
 from simulation.world.content.pool import EvasionStyle, TextPool, build_text_pool, load_catalogue
 
 LOCALES = ("en_US", "zh_CN")
@@ -48,8 +48,16 @@ def test_bad_catalogue_names_file_and_field(tmp_path) -> None:
     bad = tmp_path / "cat.yaml"
     text = (CATALOGUE_PATH := load_catalogue.__globals__["assets_dir"]() / "catalogue.yaml")
     bad.write_text(text.read_text(encoding="utf-8").replace("risk: 0.7", "risk: 7"), "utf-8")
-    with pytest.raises(CatalogueError, match=r"cat\.yaml: categories\.medical\.risk"):
+    with pytest.raises(LocatedError) as info:
         load_catalogue(bad)
+    (problem,) = info.value.problems
+    line = text.read_text(encoding="utf-8").split("risk: 0.7")[0].count("\n") + 1
+    assert (problem.file, problem.line, problem.field) == (
+        str(bad),
+        line,
+        "categories.medical.risk",
+    )
+    assert "got 7" in problem.message
     assert CATALOGUE_PATH.exists()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from simulation.located import LocatedError
+from policy.errors import LocatedError
 from simulation.scenario import load_scenario, parse_scenario, preset_names
 
 
@@ -60,7 +60,7 @@ def test_mix_must_sum_to_one():
 def test_unknown_category_in_event():
     err = _error("events:\n  - day: 3\n    announce: {risk_multiplier: 2, categories: [guns]}\n")
     (p,) = err.problems
-    assert p.field == "events.0" and p.line == 2
+    assert p.field == "events[0].announce.categories[0]" and (p.line, p.column) == (3, 49)
     assert "unknown category 'guns'" in p.message
 
 

@@ -1,0 +1,67 @@
+"""Start-up time of the command line, side by side with a bare Python start.
+
+Each command runs as a fresh process (what a person at a shell waits for) several
+times; the median wall time is printed with its ratio to ``python -c pass`` (the
+floor: the interpreter and its site packages). The goal is under 0.4 s for
+``circlelab --help`` and ``circlelab policy explain crackdown "vape"``.
+
+Run: ``.venv/bin/python bench/bench_cli.py [--repeat 7]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-m", "simulation.cli.main"]
+COMMANDS = {
+    "python -c pass": [sys.executable, "-c", "pass"],
+    "circlelab --help": [*CLI, "--help"],
+    'circlelab policy explain crackdown "vape"': [*CLI, "policy", "explain", "crackdown", "vape"],
+    # the same command for a policy whose normalisation needs no pinyin or confusables
+    # tables: what start-up costs without compiling those
+    'circlelab policy explain spam "vape"': [*CLI, "policy", "explain", "spam", "vape"],
+    "circlelab scenario check demo": [*CLI, "scenario", "check", "demo"],
+    "circlelab policy check crackdown": [*CLI, "policy", "check", "crackdown"],
+}
+GOAL = 0.4  # seconds, for the two commands people wait on most
+
+
+def wall(cmd: list[str]) -> float:
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, timeout=300)
+    took = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"{cmd} failed ({proc.returncode}): {proc.stderr.decode()[-500:]}")
+    return took
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7, help="runs per command (median)")
+    args = parser.parse_args()
+    for cmd in COMMANDS.values():  # warm the file cache and byte-code once
+        wall(cmd)
+    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    for _ in range(args.repeat):  # interleaved, so a busy moment hits every command alike
+        for name, cmd in COMMANDS.items():
+            times[name].append(wall(cmd))
+    base = statistics.median(times["python -c pass"])
+    print(f"median of {args.repeat} runs each, interleaved; goal: under {GOAL} s")
+    print(f"{'command':46} {'median':>8} {'min':>8} {'× python':>9}")
+    for name, runs in times.items():
+        med = statistics.median(runs)
+        mark = ""
+        if name in ("circlelab --help", 'circlelab policy explain crackdown "vape"'):
+            mark = "  ok" if med < GOAL else "  over the goal"
+        print(f"{name:46} {med:7.3f}s {min(runs):7.3f}s {med / base:8.1f}×{mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,803 @@
+"""The one input layer for every YAML file the project reads.
+
+Policies, scenarios, policy cases, studies and lessons are written by people and
+may come from anywhere, so each is read the same way::
+
+    from policy.yamlfile import load_yaml
+    study = load_yaml(path, StudyModel)            # or, in steps:
+    doc = read_yaml(path)                          # limits + parse: data with positions
+    model = validate(StudyModel, doc)              # pydantic; errors located in the file
+
+and every problem is a :class:`~policy.errors.LocatedError` naming file, line,
+column and field. Before any YAML is parsed the text must pass :class:`Limits`
+(size, UTF-8, no binary control characters, line length); while the event stream
+is read (libyaml, through PyYAML) the nesting depth and the number of values
+*after alias expansion* are bounded, so an alias bomb or a 100,000-deep ``[[[[``
+is answered in milliseconds, never parsed into memory. Values are built here, not
+by a YAML constructor: only the core types (map, seq, str, int, float, bool, null)
+exist, any other tag is an error at its position, a key given twice is an error,
+and plain scalars are resolved by YAML 1.2 rules (``no`` is text, ``1e6`` a number).
+
+Ranges the engine can run are declared on the models with :func:`at_most`, which
+says why in the message.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import AfterValidator, BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
+
+from policy.errors import LocatedError, Problem, did_you_mean, format_path
+
+Path_ = tuple[str | int, ...]
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a YAML file may hold before it is parsed at all.
+
+    The defaults are far above any real file (the largest shipped file is 14 kB,
+    the deepest nests 8 levels) and far below what makes parsing slow: a file at
+    every limit is answered in well under a second.
+    """
+
+    max_bytes: int = 1 << 20  # 1 MiB
+    max_line: int = 10_000  # characters in one line
+    max_depth: int = 64  # nested mappings and sequences
+    max_values: int = 100_000  # values in the document with every alias expanded
+
+
+LIMITS = Limits()
+
+
+@dataclass
+class Located:
+    """Data with a position map: ``pos[path]`` is the (line, col) of the value,
+    ``key_pos[path]`` the (line, col) of the mapping key that leads to it."""
+
+    data: Any
+    source: str
+    pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Sequence[str | int], key: bool = False) -> tuple[int, int]:
+        """Best known position for ``path``: its own, else its nearest ancestor's."""
+        table = self.key_pos if key else self.pos
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if p in self.pos:
+                return self.pos[p]
+            p = p[:-1]
+        return self.pos.get((), (1, 1))
+
+    def problem(self, path: Sequence[str | int], message: str, key: bool = False) -> Problem:
+        """A problem at ``path`` (at its key with ``key=True``)."""
+        line, col = self.where(path, key=key)
+        return Problem(self.source, line, col, format_path(tuple(path)), message)
+
+
+# -- reading: size, encoding ----------------------------------------------------------
+
+
+def read_text(path: str | Path, *, limits: Limits = LIMITS) -> str:
+    """The text of a YAML file after the byte-level limits; :class:`LocatedError` if not.
+
+    Refuses what is not a regular file, more than ``limits.max_bytes`` bytes (without
+    reading further), text that is not UTF-8 (a UTF-8 byte-order mark is fine) and
+    binary control characters, each with the line and column where it was found.
+    """
+    source = str(path)
+    try:
+        info = Path(path).stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(0, "not a regular file")
+        with open(path, "rb") as f:
+            raw = f.read(limits.max_bytes + 1)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise LocatedError([Problem(source, 0, 0, "", f"cannot read: {reason}")]) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LocatedError(
+            [Problem(source, 1, 1, "", "UTF-16 text; save the file as UTF-8")]
+        ) from None
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    if len(raw) > limits.max_bytes:
+        head = raw[: limits.max_bytes].decode("utf-8", errors="replace")
+        line, col = _line_col(head, len(head))
+        raise LocatedError(
+            [
+                Problem(
+                    source,
+                    line,
+                    col,
+                    _field_at_line(head, line),
+                    f"the file is larger than {_size(limits.max_bytes)}, the limit for "
+                    "a file a person writes (it passes the limit on this line)",
+                )
+            ]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = raw[: exc.start].decode("utf-8", errors="replace")
+        line, col = _line_col(head, len(head))
+        byte = raw[exc.start]
+        raise LocatedError(
+            [
+                Problem(
+                    source,
+                    line,
+                    col,
+                    _field_at_line(head, line),
+                    f"not UTF-8 text (byte 0x{byte:02x} at offset {exc.start}): "
+                    "a binary file, or text in another encoding; save it as UTF-8",
+                )
+            ]
+        ) from None
+    check_text(text, source, limits=limits)
+    return text
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_text(text: str, source: str, *, limits: Limits = LIMITS) -> None:
+    """The character-level limits (size, control characters, line length) of ``text``."""
+    if len(text) > limits.max_bytes:
+        line, col = _line_col(text, limits.max_bytes)
+        head = text[: limits.max_bytes]
+        raise LocatedError(
+            [
+                Problem(
+                    source,
+                    line,
+                    col,
+                    _field_at_line(head, line),
+                    f"the text is longer than {_size(limits.max_bytes)}, the limit for "
+                    "a file a person writes (it passes the limit on this line)",
+                )
+            ]
+        )
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        line, col = _line_col(text, bad.start())
+        raise LocatedError(
+            [
+                Problem(
+                    source,
+                    line,
+                    col,
+                    _field_at_line(text[: bad.start()], line),
+                    f"binary data: control character U+{ord(bad.group()):04X} "
+                    "(a YAML file is text)",
+                )
+            ]
+        )
+    if len(text) > limits.max_line:  # a short text cannot hold a long line
+        start = 0
+        for number, line_text in enumerate(text.split("\n"), start=1):
+            if len(line_text) > limits.max_line:
+                raise LocatedError(
+                    [
+                        Problem(
+                            source,
+                            number,
+                            limits.max_line + 1,
+                            _field_at_line(text[: start + 300], number),
+                            f"line {number} is {len(line_text):,} characters long; "
+                            f"lines may be at most {limits.max_line:,}",
+                        )
+                    ]
+                )
+            start += len(line_text) + 1
+
+
+def _size(n: int) -> str:
+    return f"{n / (1 << 20):g} MiB" if n >= 1 << 20 else f"{n / 1024:g} KiB"
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of character ``index`` of ``text``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+_KEY = re.compile(
+    r"""\s*((?:-\s+)*)(?:"([^"]*)"|'([^']*)'|([^\s#'"\[\]{},:&*!|>-][^:#]*?))\s*:(?:\s|$)"""
+)
+_DASH = re.compile(r"\s*-(?:\s|$)")
+
+
+def _field_at_line(text: str, line: int) -> str:
+    """Best-effort field path of ``line`` from the block structure of the lines before it.
+
+    Used where the YAML is not parsed (a size, encoding or line-length problem): the
+    keys of enclosing, less-indented lines and the index of enclosing ``-`` items.
+    """
+    stack: list[tuple[int, str | int]] = []  # (indent, key or item index)
+    counts: dict[tuple[int, int], int] = {}  # (depth, indent) → items seen at that level
+    for number, raw in enumerate(text.split("\n")[:line], start=1):
+        content = raw[:300]
+        stripped = content.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            if number == line:
+                break
+            continue
+        indent = len(content) - len(stripped)
+        col = indent
+        while True:
+            dash = _DASH.match(content, col)
+            if dash is None or content[col : col + 1] != "-":
+                break
+            while stack and (
+                stack[-1][0] > col or (stack[-1][0] == col and isinstance(stack[-1][1], int))
+            ):
+                stack.pop()
+            level = (len(stack), col)
+            index = counts.get(level, -1) + 1
+            counts[level] = index
+            for stale in [k for k in counts if k[0] > len(stack)]:
+                del counts[stale]
+            stack.append((col, index))
+            col = dash.end()
+            while col < len(content) and content[col] == " ":
+                col += 1
+        key = _KEY.match(content, col)
+        if key is not None:
+            name = key.group(2) or key.group(3) or key.group(4) or ""
+            while (
+                stack
+                and stack[-1][0] >= col
+                and not (stack[-1][0] == col and isinstance(stack[-1][1], int) and col > indent)
+            ):
+                stack.pop()
+            for stale in [k for k in counts if k[0] > len(stack)]:
+                del counts[stale]
+            stack.append((col, name.strip()))
+    return format_path([part for _i, part in stack])
+
+
+# -- parsing: events → data with positions ----------------------------------------------
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
+_OPENED_EARLIER = ("while parsing a flow", "while scanning a quoted scalar")
+
+
+class _Stop(Exception):
+    """A limit was crossed: stop reading events at once."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "key", "merges", "path", "size")
+
+    def __init__(self, container: Any, path: Path_, anchor: str | None) -> None:
+        self.container = container
+        self.path = path
+        self.anchor = anchor
+        self.key: str | None = None  # mapping: the key whose value comes next
+        self.merges: list[Any] = []
+        self.size = 1  # values in this collection, aliases expanded
+
+
+class _Builder:
+    """Builds plain data from YAML events, keeping positions, enforcing the limits."""
+
+    def __init__(self, source: str, limits: Limits) -> None:
+        self.source = source
+        self.limits = limits
+        self.located = Located(None, source)
+        self.problems: list[Problem] = []
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}  # anchor → (value, expanded size)
+        self.open_anchors: set[str] = set()
+        self.values = 0  # values so far, aliases expanded
+        self.documents = 0
+        self.root_set = False
+
+    # positions and problems
+    def mark(self, event: Any) -> tuple[int, int]:
+        return event.start_mark.line + 1, event.start_mark.column + 1
+
+    def fail(self, event: Any, path: Path_, message: str) -> None:
+        line, col = self.mark(event)
+        self.problems.append(Problem(self.source, line, col, format_path(path), message))
+
+    def stop(self, event: Any, path: Path_, message: str) -> None:
+        line, col = self.mark(event)
+        raise _Stop(Problem(self.source, line, col, format_path(path), message))
+
+    def count(self, n: int, event: Any, path: Path_, what: str) -> None:
+        self.values += n
+        if self.values > self.limits.max_values:
+            self.stop(
+                event,
+                path,
+                f"{what}: the document would hold more than {self.limits.max_values:,} "
+                "values with its aliases expanded (an alias bomb?)",
+            )
+
+    # where the next value goes
+    def next_path(self, event: Any) -> Path_ | None:
+        """The path of the value this event starts; None when it is a mapping key."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            return (*top.path, len(top.container))
+        if top.key is None:
+            return None
+        return (*top.path, top.key)
+
+    def feed(self, event: Any) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.stop(event, (), "a file holds one YAML document; a second one starts here")
+            return
+        if isinstance(event, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentEndEvent):
+            return
+        if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            self.close(event)
+            return
+        path = self.next_path(event)
+        if path is None:  # a mapping key
+            self.key(event)
+            return
+        if isinstance(event, yaml.AliasEvent):
+            self.alias(event, path)
+            return
+        self.check_tag(event, path)
+        if isinstance(event, yaml.ScalarEvent):
+            self.count(1, event, path, "too many values")
+            value = self.scalar(event, path)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (value, 1)
+            self.place(event, path, value, 1)
+            return
+        # a collection starts
+        if len(self.stack) >= self.limits.max_depth:
+            self.stop(
+                event,
+                path,
+                f"nested deeper than {self.limits.max_depth} levels "
+                "(no file a person writes needs that many)",
+            )
+        self.count(1, event, path, "too many values")
+        container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.located.pos[path] = self.mark(event)
+        if event.anchor is not None:
+            self.open_anchors.add(event.anchor)
+        self.stack.append(_Frame(container, path, event.anchor))
+
+    def check_tag(self, event: Any, path: Path_) -> None:
+        tag = getattr(event, "tag", None)
+        if tag is None or tag == "!":
+            return
+        allowed = {
+            yaml.ScalarEvent: _SCALAR_TAGS,
+            yaml.MappingStartEvent: {"map"},
+            yaml.SequenceStartEvent: {"seq"},
+        }[type(event)]
+        if not (tag.startswith(_CORE) and tag[len(_CORE) :] in allowed):
+            self.fail(event, path, f"YAML tag {tag!r} is not allowed (nothing in a file runs)")
+
+    def scalar(self, event: Any, path: Path_) -> Any:
+        tag = event.tag
+        if tag in (None, "!"):
+            if not event.implicit[0] or tag == "!":  # quoted, or tagged '!': text
+                return event.value
+            return resolve_plain(event.value)
+        suffix = tag[len(_CORE) :] if tag.startswith(_CORE) else ""
+        if suffix not in _SCALAR_TAGS or suffix in ("str", "timestamp"):
+            return event.value  # text; dates stay text; a refused tag was reported already
+        try:
+            return _CONSTRUCT[suffix](event.value)
+        except (ValueError, IndexError, KeyError):
+            self.fail(event, path, f"{event.value!r} is not a valid {suffix}")
+            return None
+
+    def key(self, event: Any) -> None:
+        top = self.stack[-1]
+        if not isinstance(event, yaml.ScalarEvent):
+            self.stop(event, top.path, "keys must be plain text")
+        self.check_tag(event, top.path)
+        name = str(event.value)
+        mark = self.mark(event)
+        if name == "<<" and event.implicit[0]:
+            top.key = "<<"
+            return
+        if name in top.container:
+            self.fail(event, (*top.path, name), "duplicate key (the same key given twice)")
+            name = f"{name}\0duplicate{len(top.container)}"  # read, then thrown away
+        top.key = name
+        self.located.key_pos[(*top.path, name)] = mark
+
+    def alias(self, event: Any, path: Path_) -> None:
+        name = event.anchor
+        if name in self.open_anchors and name not in self.anchors:
+            self.stop(event, path, f"alias *{name} refers to the value it is inside")
+        if name not in self.anchors:
+            self.stop(event, path, f"unknown alias *{name} (no anchor &{name} before it)")
+        value, size = self.anchors[name]
+        self.count(size, event, path, f"alias *{name} expands to {size:,} values")
+        self.place(event, path, value, size)
+
+    def place(self, event: Any, path: Path_, value: Any, size: int) -> None:
+        self.located.pos.setdefault(path, self.mark(event))
+        if not self.stack:
+            self.located.data, self.root_set = value, True
+            return
+        top = self.stack[-1]
+        top.size += size
+        if isinstance(top.container, list):
+            top.container.append(value)
+            return
+        if top.key == "<<":
+            top.merges.append((event, value))
+        elif top.key is not None and "\0duplicate" not in top.key:
+            top.container[top.key] = value
+        top.key = None
+
+    def close(self, event: Any) -> None:
+        frame = self.stack.pop()
+        value = frame.container
+        if frame.merges:
+            value = self.merge(frame, value)
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (value, frame.size)
+            self.open_anchors.discard(frame.anchor)
+        if not self.stack:
+            self.located.data, self.root_set = value, True
+            return
+        top = self.stack[-1]
+        top.size += frame.size
+        if isinstance(top.container, list):
+            top.container.append(value)
+        elif top.key == "<<":
+            top.merges.append((event, value))
+            top.key = None
+        else:
+            if top.key is not None and "\0duplicate" not in top.key:
+                top.container[top.key] = value
+            top.key = None
+
+    def merge(self, frame: _Frame, own: dict) -> dict:
+        """``<<: *base`` (or a list of them): keys of the merged mappings not set here."""
+        merged: dict = {}
+        for event, value in frame.merges:
+            sources = value if isinstance(value, list) else [value]
+            for src in sources:
+                if not isinstance(src, dict):
+                    self.fail(event, frame.path, "'<<' merges mappings only")
+                    continue
+                for k, v in src.items():
+                    merged.setdefault(k, v)
+        merged.update(own)
+        return merged
+
+
+# YAML 1.2 core schema, as ruamel.yaml (which wrote the project's files before) reads
+# plain scalars: ``no`` and ``on`` are text, ``1e6`` is a number, ``010`` is ten.
+_PLAIN = (
+    ("bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")),
+    (
+        "float",
+        re.compile(
+            r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+            |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+            |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+            |[-+]?\.(?:inf|Inf|INF)
+            |\.(?:nan|NaN|NAN))$""",
+            re.X,
+        ),
+    ),
+    ("int", re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$")),
+    ("null", re.compile(r"^(?:~|null|Null|NULL|)$")),
+)
+
+
+def _int(text: str) -> int:
+    digits = text.replace("_", "")
+    sign = -1 if digits[:1] == "-" else 1
+    digits = digits.lstrip("+-")
+    for prefix, base in (("0b", 2), ("0x", 16), ("0o", 8)):
+        if digits.startswith(prefix):
+            return sign * int(digits[2:], base)
+    return sign * int(digits)
+
+
+def _float(text: str) -> float:
+    digits = text.replace("_", "").lower()
+    sign = -1.0 if digits[:1] == "-" else 1.0
+    digits = digits.lstrip("+-")
+    if digits == ".inf":
+        return sign * float("inf")
+    if digits == ".nan":
+        return float("nan")
+    return sign * float(digits)
+
+
+def _bool(text: str) -> bool:
+    return {"true": True, "false": False}[text.lower()]
+
+
+def _null(text: str) -> None:
+    if text not in ("", "~", "null", "Null", "NULL"):
+        raise ValueError(text)
+
+
+_CONSTRUCT = {"int": _int, "float": _float, "bool": _bool, "null": _null}
+
+
+def resolve_plain(text: str) -> Any:
+    """A plain (unquoted, untagged) scalar's value by the YAML 1.2 core schema."""
+    if text and text[0] not in "-+0123456789.tTfFnN~":
+        return text
+    for kind, pattern in _PLAIN:
+        if pattern.match(text):
+            try:
+                return _CONSTRUCT[kind](text)
+            except (ValueError, IndexError):
+                return text  # e.g. "_" matches the int pattern but holds no digits
+    return text
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, source: str, text: str) -> Problem:
+    """One located problem for a YAML syntax error (at the opening of an unclosed
+    bracket or quote, which is where the fix goes, not where the parser gave up)."""
+    problem, context = exc.problem_mark, exc.context_mark
+    opened = (exc.context or "").startswith(_OPENED_EARLIER)
+    if opened and context is not None and (problem is None or context.line < problem.line):
+        what = (exc.context or "").removeprefix("while ")
+        what = what.replace("parsing a flow", "the flow").replace(
+            "scanning a quoted scalar", "the quoted string"
+        )
+        found = f" on line {problem.line + 1}" if problem is not None else ""
+        line, col = context.line + 1, context.column + 1
+        msg = f"invalid YAML: {what} opened here is not closed ({exc.problem}{found})"
+    else:
+        mark = problem or context
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        msg = f"invalid YAML: {exc.problem or exc.context}"
+    return Problem(source, line, col, _field_at_line(text, line), msg)
+
+
+def parse_yaml(
+    text: str, source: str = "<string>", *, limits: Limits = LIMITS, mapping: bool = True
+) -> Located:
+    """Parse ``text`` (one YAML document) into plain data with positions.
+
+    Raises :class:`LocatedError` with every problem found: a limit crossed, a YAML
+    syntax error, a tag, a duplicate key, an empty document or (with ``mapping``,
+    the default) a document that is not a mapping of keys.
+    """
+    check_text(text, source, limits=limits)
+    builder = _Builder(source, limits)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except _Stop as stop:
+        raise LocatedError([*builder.problems, stop.problem]) from None
+    except yaml.MarkedYAMLError as exc:
+        raise LocatedError([_yaml_problem(exc, source, text)]) from None
+    except yaml.YAMLError as exc:  # reader errors (bad characters) carry a position only
+        position = getattr(exc, "position", 0) or 0
+        line, col = _line_col(text, min(position, len(text)))
+        msg = f"invalid YAML: {getattr(exc, 'reason', None) or exc}"
+        raise LocatedError([Problem(source, line, col, "", msg)]) from None
+    if builder.problems:
+        raise LocatedError(builder.problems)
+    located = builder.located
+    if not builder.root_set or (located.data is None and mapping):
+        raise LocatedError(
+            [Problem(source, 1, 1, "", "the file is empty; expected a mapping of keys")]
+        )
+    if mapping and not isinstance(located.data, dict):
+        kind = "a list" if isinstance(located.data, list) else f"the value {located.data!r:.40}"
+        raise LocatedError([Problem(source, 1, 1, "", f"expected a mapping of keys, found {kind}")])
+    return located
+
+
+def read_yaml(path: str | Path, *, limits: Limits = LIMITS, mapping: bool = True) -> Located:
+    """Read and parse a YAML file (:func:`read_text`, then :func:`parse_yaml`)."""
+    return parse_yaml(read_text(path, limits=limits), str(path), limits=limits, mapping=mapping)
+
+
+def parse_value(text: str, source: str, *, limits: Limits = LIMITS) -> Any:
+    """One YAML value given on a command line (``--set key=VALUE``): a scalar or a
+    flow list/map, with the same limits and types as a file."""
+    if text.strip() == "":
+        return None
+    return parse_yaml(text, source, limits=limits, mapping=False).data
+
+
+# -- validation: pydantic errors → located problems -------------------------------------
+
+
+def validate(model: type[BaseModel], doc: Located, *, context: Any = None) -> Any:
+    """``model`` validated from ``doc.data``; :class:`LocatedError` names every bad field."""
+    try:
+        return model.model_validate(doc.data, context=context)
+    except ValidationError as exc:
+        raise LocatedError(validation_problems(exc, doc, model)) from None
+
+
+def load_yaml(
+    path: str | Path, model: type[BaseModel], *, limits: Limits = LIMITS, context: Any = None
+) -> Any:
+    """Read, parse and validate one YAML file: :func:`read_yaml` then :func:`validate`."""
+    return validate(model, read_yaml(path, limits=limits), context=context)
+
+
+def validation_problems(
+    exc: ValidationError, doc: Located, model: type[BaseModel]
+) -> list[Problem]:
+    """Each of pydantic's errors as a problem at its place in the file."""
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    data = doc.data
+    for err in exc.errors():
+        path = _data_path(data, tuple(err["loc"]))
+        kind, msg, key = err["type"], err["msg"], False
+        ctx = err.get("ctx") or {}
+        if kind == "extra_forbidden":
+            names = _fields_at(model, data, path[:-1])
+            msg = f"unknown key '{path[-1]}'" + did_you_mean(str(path[-1]), names)
+            if names:
+                msg += f"; expected one of: {', '.join(names)}"
+            key = True
+        elif kind == "missing":
+            line, col = doc.where(path[:-1])
+            problem = Problem(
+                doc.source, line, col, format_path(path), f"missing required key '{path[-1]}'"
+            )
+            if (problem.field, problem.message) not in seen:
+                seen.add((problem.field, problem.message))
+                problems.append(problem)
+            continue
+        elif kind in ("union_tag_invalid", "union_tag_not_found"):
+            name = str(ctx.get("discriminator", "'type'")).strip("'")
+            expected = [
+                t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",") if t.strip()
+            ]
+            if kind == "union_tag_invalid":
+                tag = str(ctx.get("tag", ""))
+                msg = f"unknown {name} '{tag}'" + did_you_mean(tag, expected)
+                path = (*path, name)
+            else:
+                msg = f"a '{name}' is needed"
+            if expected:
+                msg += f"; expected one of: {', '.join(expected)}"
+        else:
+            value = err.get("input")
+            if not isinstance(value, dict | list):
+                shown = repr(value)
+                if len(shown) > 60:
+                    shown = shown[:57] + "…"
+                msg = f"{msg}, got {shown}"
+        if (format_path(path), msg) in seen:
+            continue
+        seen.add((format_path(path), msg))
+        line, col = doc.where(path, key=key)
+        problems.append(Problem(doc.source, line, col, format_path(path), msg))
+    return problems
+
+
+def _data_path(data: Any, loc: tuple) -> Path_:
+    """Map a pydantic ``loc`` onto the data (dropping union members and validator names)."""
+    path: list = []
+    cur = data
+    for i, part in enumerate(loc):
+        in_dict = isinstance(cur, dict) and part in cur
+        if in_dict or (isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur)):
+            path.append(part)
+            cur = cur[part]
+        elif i == len(loc) - 1 and isinstance(part, str) and "[" not in part:
+            path.append(part)
+    return tuple(path)
+
+
+def _strip(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+def _model_in(annotation: Any, data: Any) -> type[BaseModel] | None:
+    """The pydantic model ``annotation`` means for ``data`` (a union picks by its tag)."""
+    annotation = _strip(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) not in (typing.Union, types.UnionType):
+        return None
+    models = [
+        m
+        for m in (_strip(a) for a in typing.get_args(annotation))
+        if isinstance(m, type) and issubclass(m, BaseModel)
+    ]
+    if len(models) == 1:
+        return models[0]
+    for m in models:  # a tagged union: the member whose Literal field matches the data
+        for name, info in m.model_fields.items():
+            if (
+                typing.get_origin(info.annotation) is typing.Literal
+                and isinstance(data, dict)
+                and data.get(name) in typing.get_args(info.annotation)
+            ):
+                return m
+    return None
+
+
+def _item_annotation(annotation: Any, part: str | int) -> Any:
+    annotation = _strip(annotation)
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is dict and len(args) == 2 and isinstance(part, str):
+        return args[1]
+    if origin is list and args and isinstance(part, int):
+        return args[0]
+    for arg in args:  # Optional[...] and other unions of containers
+        found = _item_annotation(arg, part)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields_at(model: type[BaseModel], data: Any, path: Path_) -> list[str]:
+    """The keys allowed in the mapping at ``path`` (for "did you mean" and "expected")."""
+    annotation: Any = model
+    cur = data
+    for part in path:
+        found = _model_in(annotation, cur)
+        if found is not None:
+            if not isinstance(part, str) or part not in found.model_fields:
+                return []
+            annotation = found.model_fields[part].annotation
+        else:
+            annotation = _item_annotation(annotation, part)
+            if annotation is None:
+                return []
+        try:
+            cur = cur[part]
+        except (KeyError, IndexError, TypeError):
+            cur = None
+    found = _model_in(annotation, cur)
+    return list(found.model_fields) if found is not None else []
+
+
+# -- ranges the engine can run ----------------------------------------------------------
+
+
+def at_most(limit: float, reason: str) -> AfterValidator:
+    """A validator for ``Annotated[...]``: the value may be at most ``limit``, because
+    ``reason`` (which the error message gives, so a person knows why)."""
+
+    def check(value: Any) -> Any:
+        if value is not None and value > limit:
+            raise PydanticCustomError(
+                "engine_range",
+                "at most {limit}: {reason}",
+                {"limit": f"{limit:,}", "reason": reason},
+            )
+        return value
+
+    return AfterValidator(check)

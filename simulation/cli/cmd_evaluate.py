@@ -1,0 +1,62 @@
+"""``circlelab policy evaluate``: a policy's text rules replayed over a labelled corpus.
+
+Exit codes: 0 ok, 2 invalid input (a located policy error, or a corpus problem).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from policy.corpus import CorpusError, parse_map
+from policy.evaluate import DecisionCSV, format_report, write_html
+from policy.evaluate import evaluate as run_evaluate
+from simulation.cli.cmd_policy import load
+from simulation.cli.common import input_error, out
+
+
+def evaluate(
+    file: str,
+    corpus: Path,
+    *,
+    text_column: str | None,
+    label_column: str | None,
+    mapping: str | None,
+    day: int | None,
+    top: int,
+    chunksize: int,
+    as_json: bool,
+    out_dir: Path | None,
+) -> None:
+    """Replay the policy's text rules over a labelled corpus; precision, recall, F1."""
+    p = load(file)
+    writer = None
+    try:
+        labels = parse_map(mapping)
+        if out_dir is not None:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            writer = DecisionCSV(out_dir / "decisions.csv", p.rule_names)
+        ev = run_evaluate(
+            p,
+            corpus,
+            text_column=text_column,
+            label_column=label_column,
+            mapping=labels,
+            chunksize=chunksize,
+            day=day,
+            top=top,
+            on_chunk=writer,
+        )
+    except (CorpusError, ValueError, OSError) as exc:
+        raise input_error(str(exc)) from None
+    finally:
+        if writer is not None:
+            writer.close()
+    if out_dir is not None:
+        write_html(ev, out_dir / "report.html")
+    if as_json:
+        print(json.dumps(ev.to_dict(), default=float, indent=2, ensure_ascii=False))
+    else:
+        out.print(format_report(ev))
+        if out_dir is not None:
+            out.print(f"wrote {out_dir / 'decisions.csv'} and {out_dir / 'report.html'}")

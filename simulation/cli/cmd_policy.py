@@ -1,0 +1,100 @@
+"""``circlelab policy check | test | explain``: policy files from the shell.
+
+Exit codes: 0 ok, 1 a case failed (``test``) or lint warnings with ``--strict``
+(``check``), 2 invalid input (the located error goes to stderr).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.text import Text
+
+from policy.cases import run_cases
+from policy.errors import LocatedError
+from policy.explanation import explain as run_explain
+from policy.lint import lint
+from policy.loader import load_policy
+from policy.model import CompiledPolicy
+from simulation.cli.common import fail_input, input_error, out, say
+
+
+def load(file: str, start_day: int | None = None) -> CompiledPolicy:
+    """The compiled policy, or exit 2 with every located problem."""
+    try:
+        return load_policy(file, start_day=start_day)
+    except LocatedError as exc:
+        fail_input(exc)
+
+
+def check(file: str, strict: bool, as_json: bool) -> None:
+    """Validate and lint; print warnings (located) and a one-line verdict."""
+    p = load(file)
+    warnings = lint(p)
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "name": p.name,
+                    "valid": True,
+                    "rules": list(p.rule_names),
+                    "detectors": list(p.detectors),
+                    "warnings": [
+                        {
+                            "file": w.file,
+                            "line": w.line,
+                            "column": w.column,
+                            "field": w.field,
+                            "message": w.message,
+                        }
+                        for w in warnings
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for w in warnings:
+            say("warning", str(w), "yellow", out)
+        out.print(
+            f"{p.file}: OK — '{p.name}': {len(p.detectors)} detectors, "
+            f"{len(p.rules)} rules, {p.semantics}, {len(warnings)} warnings"
+        )
+    if strict and warnings:
+        raise typer.Exit(1)
+
+
+def test(file: str, cases: Path | None, verbose: bool) -> None:
+    """Run the cases file and compare decisions; exit 1 when one fails."""
+    p = load(file)
+    path = cases or Path(p.file).with_suffix("").with_suffix(".cases.yaml")
+    try:
+        results = run_cases(p, path)
+    except LocatedError as exc:
+        fail_input(exc)
+    failed = 0
+    for r in results:
+        if r.passed:
+            out.print(Text.assemble(("PASS", "green"), " ", r.name))
+        else:
+            failed += 1
+            out.print(Text.assemble(("FAIL", "red"), f" {r.name}  ({path}:{r.line})"))
+            out.print(f"     expected: {r.expected}\n     got:      {r.got}")
+        if verbose or not r.passed:
+            for e in r.evidence:
+                out.print(f"     · {e}")
+    out.print(f"{len(results) - failed} passed, {failed} failed")
+    if failed:
+        raise typer.Exit(1)
+
+
+def explain(file: str, text: str, day: int | None, kind: str, **signals: object) -> None:
+    """Normalised text, detector hits, matching rules and the decision for one text."""
+    if kind not in ("personal", "official"):
+        raise input_error(f"--kind must be personal or official, got {kind!r}")
+    p = load(file)
+    exp = run_explain(p, text, {"kind": kind, **signals}, day=day)
+    out.print(str(exp))

@@ -1,0 +1,118 @@
+"""``circlelab run``: one scenario under one policy, stored, written to files, summarised."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from policy.errors import LocatedError
+from policy.loader import load_policy
+from simulation.cli.common import database_error, err, fail_input, input_error, out, parse_set, say
+from simulation.numbers import format_number
+from simulation.runs.run import resolve_scenario
+from simulation.runs.run import run as run_api
+from simulation.runs.storage import usable_db
+from simulation.runs.urls import DatabaseError, mask_url
+
+
+def summary_table(summary: dict[str, Any], title: str) -> Table:
+    """The run summary as a two-column table (user text in the title shown as written)."""
+    table = Table(title=Text(title), show_header=True, header_style="bold")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for key, value in summary.items():
+        table.add_row(Text(key.replace("_", " ")), Text(format_number(value)))
+    return table
+
+
+def run(
+    *,
+    scenario: str,
+    policy: str,
+    days: int | None,
+    seed: int | None,
+    db: str | None,
+    out_dir: Path | None,
+    set_: list[str] | None,
+    start_day: int | None,
+    as_json: bool,
+    no_db: bool,
+) -> None:
+    """Check every input first (exit 2), then run, store, write and summarise."""
+    try:
+        scen, _ = resolve_scenario(scenario)
+        changes = parse_set(set_)
+        if changes:
+            scen.with_changes(changes, source="--set")
+        if days is not None:
+            scen.with_changes({"days": days}, source=f"--days {days}")
+        pol = load_policy(policy, start_day=start_day)
+    except LocatedError as exc:
+        fail_input(exc)
+    except KeyError as exc:
+        raise input_error(f"--set: {exc.args[0]}") from None
+    total = days or scen.days
+    try:
+        db_url = None if no_db else usable_db(db)
+    except DatabaseError as exc:
+        raise database_error(db, exc) from None
+    progress = Progress(
+        TextColumn("{task.description}", markup=False, style="bold"),
+        BarColumn(),
+        TextColumn("day {task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=as_json or not err.is_terminal,
+    )
+    with progress:
+        task = progress.add_task(f"{scen.name} × {pol.name}", total=total)
+        try:
+            result = run_api(
+                scenario,
+                pol,
+                days=days,
+                seed=seed,
+                db=db_url,
+                out=out_dir,
+                changes=changes or None,
+                progress=lambda d, _n: progress.update(task, completed=d),
+            )
+        except KeyboardInterrupt:
+            err.print("interrupted: the run is marked 'interrupted' in the database")
+            raise typer.Exit(130) from None
+        except DatabaseError as exc:
+            say("error", "the run's results could not be stored")
+            raise database_error(db, exc) from None
+        except Exception as exc:  # the run is stored as failed with its traceback
+            say("run failed", str(exc))
+            raise typer.Exit(1) from None
+    shown = mask_url(db_url) if db_url else None
+    summary = dict(
+        result.summary,
+        run_id=result.run_id,
+        out=str(result.out_dir) if result.out_dir else None,
+        db=shown,
+    )
+    if as_json:
+        print(json.dumps(summary, indent=2, default=_json_default))
+        return
+    out.print(summary_table(result.summary, f"{scen.name} × {pol.name}, seed {summary['seed']}"))
+    if result.run_id is not None:
+        out.print(f"stored as run {result.run_id} in {shown}")
+    if result.out_dir is not None:
+        out.print(f"wrote {result.out_dir}/ (daily_metrics.csv, charts, report.html)")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return str(value)

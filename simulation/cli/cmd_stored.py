@@ -1,0 +1,70 @@
+"""``circlelab runs list | export | delete``: the runs stored in a database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+
+from simulation.cli.common import database_error, input_error, open_db, out
+from simulation.runs.outputs import export_stored_run
+from simulation.runs.storage import delete_run, get_run, list_runs, run_state
+from simulation.runs.urls import DatabaseError
+
+COLUMNS = ("id", "state", "scenario", "policy", "seed", "days", "created", "sweep")
+
+
+def list_(db: str | None, as_json: bool) -> None:
+    """Every stored run with its state (names shown exactly as stored)."""
+    try:
+        runs = list_runs(open_db(db))
+    except DatabaseError as exc:
+        raise database_error(db, exc) from None
+    rows = [
+        {
+            "id": r.id,
+            "state": run_state(r),
+            "scenario": r.scenario_name,
+            "policy": r.policy_name,
+            "seed": r.seed,
+            "days": f"{r.days_done}/{r.days_requested}",
+            "created": r.created_at.isoformat(timespec="seconds"),
+            "sweep": r.sweep_id or "",
+        }
+        for r in runs
+    ]
+    if as_json:
+        print(json.dumps(rows, indent=2))
+        return
+    table = Table(show_header=True, header_style="bold")
+    for col in COLUMNS:
+        table.add_column(col)
+    for row in rows:
+        table.add_row(*(Text(str(row[c])) for c in COLUMNS))
+    out.print(table)
+
+
+def export(run_id: int, out_dir: Path, db: str | None) -> None:
+    """A stored run's daily_metrics.csv and charts, without re-running it."""
+    try:
+        path = export_stored_run(open_db(db), run_id, out_dir)
+    except KeyError as exc:
+        raise input_error(str(exc.args[0])) from None
+    except DatabaseError as exc:
+        raise database_error(db, exc) from None
+    out.print(f"wrote {path}/")
+
+
+def delete(run_id: int, db: str | None) -> None:
+    """Delete a stored run and all its rows."""
+    engine = open_db(db, write=True)
+    try:
+        get_run(engine, run_id)
+        delete_run(engine, run_id)
+    except KeyError as exc:
+        raise input_error(str(exc.args[0])) from None
+    except DatabaseError as exc:
+        raise database_error(db, exc) from None
+    out.print(f"deleted run {run_id}")

@@ -1,0 +1,341 @@
+"""``circlelab sweep | compare | report | study``: many runs, their confidence, their reports.
+
+Exit codes follow the CLI's: 0 success, 1 some runs failed (the others are stored),
+2 invalid input or an unusable database.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from policy.errors import LocatedError
+from simulation.cli.common import database_error, err, fail_input, input_error, open_db, out, say
+from simulation.runs.urls import DatabaseError, mask_url, normalise_url
+from simulation.sweeps.aggregate import MEASURES, run_headlines
+from simulation.sweeps.plan import parse_assignments
+from simulation.sweeps.report import KEY_MEASURES, default_pairs, write_report
+from simulation.sweeps.results import SweepResult
+from simulation.sweeps.store import load_any
+from simulation.sweeps.study import load_study
+from simulation.sweeps.sweep import sweep
+
+
+class _Bar:
+    """A rich progress bar that starts only after the worker processes are forked."""
+
+    def __init__(self, label: str, quiet: bool):
+        self.progress = Progress(
+            TextColumn("{task.description}", markup=False, style="bold"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[failed]}", markup=False),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+            disable=quiet or not err.is_terminal,
+        )
+        self.label, self.task, self.failed = label, None, 0
+
+    def start(self, total: int) -> None:
+        if self.task is not None:
+            return
+        self.progress.start()
+        self.task = self.progress.add_task(self.label, total=total, failed="")
+
+    def update(self, done: int, total: int, job: Any, outcome: Any) -> None:
+        if self.task is None:
+            self.start(total)
+        if not outcome.ok:
+            say("run failed", f"{job.policy_name} seed {job.seed} {job.params_json}")
+            self.failed += 1
+        n = self.failed
+        self.progress.update(self.task, completed=done, failed=f"{n} failed" if n else "")
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def run_sweep(quiet: bool, label: str, db: str | None, url: str, **kwargs: Any) -> SweepResult:
+    """``simulation.sweeps.sweep.sweep`` on the database ``url`` (``db`` as the user gave
+    it, for messages) with a progress bar and the CLI's error handling."""
+    bar = _Bar(label, quiet)
+    try:
+        return sweep(**kwargs, db=url, progress=bar.update, on_start=bar.start)
+    except LocatedError as exc:
+        fail_input(exc)
+    except DatabaseError as exc:
+        raise database_error(db, exc) from None
+    except (KeyError, ValueError, FileNotFoundError) as exc:
+        raise input_error(str(exc.args[0] if exc.args else exc)) from None
+    except KeyboardInterrupt:
+        err.print("interrupted: completed runs are stored; run the same command to resume")
+        raise typer.Exit(130) from None
+    finally:
+        bar.stop()
+
+
+def _fmt(v: Any, measure: str) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "–"
+    if MEASURES[measure].unit.startswith("share"):
+        return f"{100 * v:.1f}%"
+    return f"{v:,.3g}" if abs(v) < 100 else f"{v:,.0f}"
+
+
+def print_headline(result: SweepResult) -> None:
+    """Key measures per arm with their 95% bands, and the main comparisons in words."""
+    head = result.headline()
+    if head.empty:
+        return
+    arms = list(dict.fromkeys(head["arm"]))
+    short = [
+        "offers avoided",
+        "spam avoided",
+        "ad share, end",
+        "wrongful bans /10k",
+        "reviewer h",
+        "days to halve",
+    ]
+    table = Table(
+        title=Text(f"sweep {result.sweep_id}: mean [95% CI] across seeds"), header_style="bold"
+    )
+    table.add_column("arm")
+    for label in short:
+        table.add_column(label, justify="right")
+    for arm in arms:
+        cells = []
+        for name in KEY_MEASURES:
+            r = head[(head["arm"] == arm) & (head["measure"] == name)].iloc[0]
+            band = "" if math.isnan(r["lo"]) else f" [{_fmt(r['lo'], name)}, {_fmt(r['hi'], name)}]"
+            cells.append(Text(_fmt(r["mean"], name) + band))
+        table.add_row(Text(arm), *cells)
+    out.print(table)
+    rh = run_headlines(result.runs, result.metrics, result.baseline)
+    for a, b in default_pairs(rh, result.baseline)[:6]:
+        cmp = result.compare(a, b)
+        wanted = ["violating_impressions_avoided", "wrongful_bans_per_10k_accounts"]
+        for s in cmp[cmp["measure"].isin(wanted)]["statement"]:
+            out.print("• " + s)
+
+
+def sweep_cmd(
+    *,
+    scenario: str,
+    policy: list[str] | None,
+    seeds: str,
+    set_: list[str] | None,
+    policy_set: list[str] | None,
+    policy_zip: list[str] | None,
+    days: int | None,
+    workers: int | None,
+    dask: str | None,
+    db: str | None,
+    sweep_id: str | None,
+    baseline: str | None,
+    out_dir: Path | None,
+    keep: str,
+    as_json: bool,
+) -> None:
+    """Run policies × seeds × parameter values; store, resume, summarise, report."""
+    try:
+        sets = parse_assignments(set_, "--set")
+        psets = parse_assignments(policy_set, "--policy-set")
+        pzip = parse_assignments(policy_zip, "--policy-zip")
+        url = normalise_url(db)
+    except LocatedError as exc:
+        fail_input(exc)
+    except ValueError as exc:
+        raise input_error(str(exc)) from None
+    except DatabaseError as exc:
+        raise database_error(db, exc) from None
+    result = run_sweep(
+        as_json,
+        "sweep",
+        db,
+        url,
+        scenario=scenario,
+        policies=policy or ["none", "crackdown"],
+        seeds=seeds,
+        sets=sets,
+        policy_sets=psets,
+        days=days,
+        workers=workers,
+        dask=dask,
+        sweep_id=sweep_id,
+        baseline=baseline,
+        keep=keep,
+        policy_zip=pzip,
+    )
+    report = None
+    if out_dir is not None:
+        report = write_report(result, out_dir, f"Sweep {result.sweep_id}: {scenario}")
+    finish(result, as_json, report)
+
+
+def finish(result: SweepResult, as_json: bool, report: Path | None) -> None:
+    """Print the outcome (as JSON or tables); exit 1 when some runs failed."""
+    for note in result.notes:
+        say("note", note, "cyan")
+    shown = mask_url(result.db) if result.db else None
+    if as_json:
+        head = result.headline()
+        print(
+            json.dumps(
+                {
+                    "sweep_id": result.sweep_id,
+                    "db": shown,
+                    "ran": result.ran,
+                    "skipped": result.skipped,
+                    "failed": result.failed,
+                    "report": str(report) if report else None,
+                    "headline": json.loads(head.to_json(orient="records")),
+                },
+                indent=2,
+            )
+        )
+    else:
+        print_headline(result)
+        out.print(
+            f"sweep {result.sweep_id}: {result.ran} runs done ({result.failed} failed), "
+            f"{result.skipped} already complete; stored in {shown}"
+        )
+        if report:
+            out.print(f"wrote {report}")
+    if result.failed:
+        raise typer.Exit(1)
+
+
+def load(db: str | None, ref: str) -> SweepResult:
+    """A stored run or sweep by reference, or exit 2."""
+    try:
+        return load_any(open_db(db), ref)
+    except KeyError as exc:
+        raise input_error(str(exc.args[0])) from None
+    except DatabaseError as exc:
+        raise database_error(db, exc) from None
+
+
+def report_cmd(ref: str, out_dir: Path, db: str | None) -> None:
+    """HTML report (charts with bands, tables, policies, scenario) + PNG/SVG + CSV/Parquet."""
+    path = write_report(load(db, ref), out_dir, f"Report: {ref}")
+    out.print(f"wrote {path}")
+
+
+def compare_cmd(a: str, b: str, out_dir: Path, db: str | None) -> None:
+    """Two runs or sweeps side by side, with a significance statement per measure."""
+    merged = merge(load(db, a), load(db, b), f"A ({a})", f"B ({b})")
+    arms_a = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("A ")]
+    arms_b = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("B ")]
+    pairs = [(x, y) for x in arms_a for y in arms_b][:8]
+    path = write_report(merged, out_dir, f"Compare {a} with {b}", pairs=pairs)
+    out.print(f"wrote {path}")
+
+
+def merge(ra: SweepResult, rb: SweepResult, la: str, lb: str) -> SweepResult:
+    """Two results as one, arms prefixed so that the same policy in both stays apart."""
+
+    def tag(r: SweepResult, label: str) -> tuple[Any, Any, dict[str, str]]:
+        runs = r.runs.assign(arm=label + ": " + r.runs["arm"])
+        posts = r.posts.assign(arm=label + ": " + r.posts["arm"]) if r.posts is not None else None
+        texts = {f"{label}: {k}": v for k, v in r.texts.items()}
+        return runs, posts, texts
+
+    runs_a, posts_a, texts_a = tag(ra, la)
+    runs_b, posts_b, texts_b = tag(rb, lb)
+    overlap = set(runs_a["run_id"]) & set(runs_b["run_id"])
+    metrics_b = rb.metrics
+    if overlap:  # the same run on both sides: keep them apart by id
+        shift = int(max(runs_a["run_id"].max(), 0)) + 1_000_000
+        runs_b = runs_b.assign(run_id=runs_b["run_id"] + shift)
+        metrics_b = metrics_b.assign(run_id=metrics_b["run_id"] + shift)
+        if posts_b is not None:
+            posts_b = posts_b.assign(run_id=posts_b["run_id"] + shift)
+    posts = [p for p in (posts_a, posts_b) if p is not None]
+    return SweepResult(
+        f"{ra.sweep_id} vs {rb.sweep_id}",
+        pd.concat([runs_a, runs_b], ignore_index=True),
+        pd.concat([ra.metrics, metrics_b], ignore_index=True),
+        baseline=ra.baseline or rb.baseline,
+        db=ra.db,
+        posts=pd.concat(posts, ignore_index=True) if posts else None,
+        texts={**texts_a, **texts_b},
+        scenario_text=ra.scenario_text,
+    )
+
+
+# ---------------------------------------------------------------- studies
+
+
+def run_study(
+    name: str | Path,
+    out_dir: Path,
+    *,
+    seeds: str | None = None,
+    days: int | None = None,
+    workers: int | None = None,
+    dask: str | None = None,
+    db: str | None = None,
+    quiet: bool = False,
+) -> tuple[SweepResult, Path]:
+    """Run a study's sweep (resumable: its database lives in ``out_dir``) and its report."""
+    try:
+        spec = load_study(name)
+    except LocatedError as exc:
+        fail_input(exc)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    study_seeds = spec.get("seeds", "1-10")
+    db = db or str(out_dir / "study.db")
+    result = run_sweep(
+        quiet,
+        spec.get("name", "study"),
+        db,
+        db,
+        scenario=spec["scenario"],
+        policies=spec["policies"],
+        seeds=seeds or (study_seeds if isinstance(study_seeds, list) else str(study_seeds)),
+        sets=spec.get("set") or {},
+        policy_sets=spec.get("policy_set") or {},
+        days=days or spec.get("days"),
+        workers=workers,
+        dask=dask,
+        baseline=spec.get("baseline"),
+        keep=spec.get("keep", "sample"),
+        policy_zip=spec.get("policy_zip") or {},
+    )
+    report = write_report(result, out_dir, spec.get("title", spec.get("name", "Study")), study=spec)
+    return result, report
+
+
+def study_cmd(
+    name: str,
+    out_dir: Path,
+    *,
+    seeds: str | None,
+    days: int | None,
+    workers: int | None,
+    dask: str | None,
+    db: str | None,
+    as_json: bool,
+) -> None:
+    """Run a shipped study (e.g. takedown_speed) with one command: sweep, figure, report."""
+    result, report = run_study(
+        name, out_dir, seeds=seeds, days=days, workers=workers, dask=dask, db=db, quiet=as_json
+    )
+    finish(result, as_json, report)

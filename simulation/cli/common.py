@@ -1,0 +1,84 @@
+"""What every command body shares: the consoles, error messages that never read user
+text as markup, ``--db`` (opened safely, its password masked) and ``--set``.
+
+Both consoles have rich markup switched off: a policy named ``[red]x[/red]`` or a
+pattern ``[a-z]+`` is printed as written. Colour comes only from ``Text`` objects
+built here, never from markup inside a string that holds user text.
+
+Exit codes scripts can trust: 0 success, 1 a run failed (or a case, or lint with
+``--strict``), 2 invalid input or an unusable database (the reason on stderr).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from policy.errors import LocatedError
+from policy.yamlfile import parse_value
+from simulation.runs.urls import DatabaseError, mask_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+out = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
+
+INPUT_ERROR = 2
+
+
+def say(label: str, message: str, style: str = "red", console: Console = err) -> None:
+    """``label: message`` with only the label coloured; ``message`` is printed as written."""
+    console.print(Text.assemble((label, style), ": ", str(message)))
+
+
+def input_error(message: str) -> typer.Exit:
+    """Print ``error: message`` and return the exit (code 2) for the caller to raise."""
+    say("error", message)
+    return typer.Exit(INPUT_ERROR)
+
+
+def fail_input(exc: LocatedError) -> NoReturn:
+    """Print every located problem (file:line:column: field: message) and exit 2."""
+    for problem in exc.problems:
+        say("error", str(problem))
+    raise typer.Exit(INPUT_ERROR)
+
+
+def database_error(db: str | Path | None, exc: Exception) -> typer.Exit:
+    """Print why ``--db`` cannot be used (password masked) and return the exit (code 2)."""
+    return input_error(f"--db {mask_url(db)}: cannot use this database: {exc}")
+
+
+def open_db(db: str | Path | None, *, write: bool = False) -> Engine:
+    """The database behind ``--db``, or exit 2 with the reason it cannot be used."""
+    # SQLAlchemy, sqlmodel and pandas cost about 0.7 s to import: only the commands that
+    # open a database pay for them (policy and scenario commands share this module)
+    from simulation.runs import storage
+
+    try:
+        return storage.open_db(db, write=write)
+    except DatabaseError as exc:
+        raise database_error(db, exc) from None
+
+
+def parse_set(values: list[str] | None, flag: str = "--set") -> dict[str, Any]:
+    """``--set sellers.evasion_learn=0.3`` → ``{"sellers.evasion_learn": 0.3}``.
+
+    Values are read as YAML scalars through the input layer (its limits and types).
+    Exits 2 on a malformed item.
+    """
+    changes: dict[str, Any] = {}
+    for item in values or []:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise input_error(f"{flag} {item!r}: expected KEY=VALUE")
+        try:
+            changes[key.strip()] = parse_value(raw, f"{flag} {key.strip()}")
+        except LocatedError as exc:
+            fail_input(exc)
+    return changes

@@ -1,0 +1,18 @@
+"""Options several command groups declare alike (typer declarations only: cheap to import)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database: a SQLite file path or an SQLAlchemy URL such as "
+        "postgresql+psycopg://user@host/dbname (default: circlelab.db in the user's data "
+        "directory). Passwords are never printed.",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output")]

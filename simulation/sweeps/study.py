@@ -1,0 +1,69 @@
+"""Study files: a named sweep with its figure (``assets/studies/*.yaml``).
+
+A study names a scenario, policies (paths relative to the study file), seeds and the
+parameters to sweep, and says how to draw its figure. It is read through the project's
+one input layer, so a broken study is answered like a broken policy: file, line, column
+and field, before any run starts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from policy.ranges import Days
+from policy.yamlfile import load_yaml
+from simulation.paths import assets_dir
+
+STUDY_DIR = "studies"
+
+
+class Reference(BaseModel):
+    """The dashed line of the study figure: what removal alone would avoid."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    half_life_hours: float = Field(gt=0.0, le=240.0)
+    recall: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class Study(BaseModel):
+    """What a study file may say (see ``assets/studies/takedown_speed.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    name: str = Field(min_length=1)
+    title: str | None = None
+    description: str | None = None
+    scenario: str = Field(min_length=1)
+    policies: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    seeds: str | int | list[int] = "1-10"
+    days: Days | None = None
+    baseline: str | None = None
+    keep: Literal["all", "sample"] = "sample"
+    set: dict[str, Any] | None = None
+    policy_set: dict[str, Any] | None = None
+    policy_zip: dict[str, list[Any]] | None = None
+    x: str | None = None
+    x_label: str | None = None
+    x_log: bool = True
+    reference: Reference | None = None
+
+
+def study_path(name: str | Path) -> Path:
+    """A shipped study's name (``takedown_speed``) or a path to a study file."""
+    p = Path(name)
+    if p.suffix in (".yaml", ".yml") or p.exists():
+        return p
+    return assets_dir() / STUDY_DIR / f"{name}.yaml"
+
+
+def load_study(name: str | Path) -> dict[str, Any]:
+    """A study as a dict for the sweep and its report; policy paths made relative to the
+    study file, ``path`` added. Raises :class:`~policy.errors.LocatedError`."""
+    path = study_path(name)
+    spec = load_yaml(path, Study).model_dump(exclude_none=True)
+    base = path.parent
+    spec["policies"] = [str(base / p) if (base / p).exists() else p for p in spec["policies"]]
+    spec["path"] = str(path)
+    return spec
