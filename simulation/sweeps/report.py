@@ -28,6 +28,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from simulation.metrics import BY_NAME
 from simulation.paths import assets_dir
 from simulation.runs.figures import PALETTE
+from simulation.runs.urls import mask_url
 from simulation.sweeps.aggregate import (
     MEASURES,
     compare_arms,
@@ -424,7 +425,7 @@ def _context(result, title, figures, head, comparisons, level) -> dict[str, Any]
         "title": title,
         "level": int(level * 100),
         "sweep_id": result.sweep_id,
-        "db": result.db or "(in memory)",
+        "db": mask_url(result.db) if result.db else "(in memory)",
         "scenario": ", ".join(sorted(set(runs["scenario"]))) if len(runs) else "",
         "seeds": _ranges(sorted(set(runs["seed"]))) if len(runs) else "",
         "code_versions": ", ".join(sorted(set(runs["code_version"]))) if len(runs) else "",

@@ -30,7 +30,7 @@ class SweepResult:
     runs: pd.DataFrame
     metrics: pd.DataFrame
     baseline: str | None = None
-    db: str | None = None
+    db: str | None = None  # where the runs are stored, as shown: the password masked
     ran: int = 0
     skipped: int = 0
     failed: int = 0

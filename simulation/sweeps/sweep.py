@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from simulation.runs.storage import delete_run, open_db
-from simulation.runs.urls import normalise_url
+from simulation.runs.urls import mask_url, normalise_url
 from simulation.scenario import Scenario
 from simulation.sweeps.execute import Outcome, Runner, execute, run_dask, run_local
 from simulation.sweeps.plan import Job, as_lists, plan
@@ -123,7 +123,7 @@ def sweep(
         run_local(todo, n_workers, runner, on_outcome, started)
     if engine is not None:
         result = load_sweep(engine, p.sweep_id, baseline=p.baseline)
-        result.db = normalise_url(db)
+        result.db = mask_url(normalise_url(db))  # shown in reports: never the password
     else:
         result = from_outcomes(p.sweep_id, memory, p.baseline)
     result.ran, result.skipped, result.failed = counts["done"], skipped, counts["failed"]

@@ -276,10 +276,13 @@ def test_passwords_are_never_printed_or_stored(pg_database, tmp_path):
     assert "hunter22" not in result.output and mask_url(url) in result.output
     as_json = runner.invoke(app, ["run", *DAYS, "--db", url, "--json"])
     assert json.loads(as_json.output)["db"] == mask_url(url)
-    swept = runner.invoke(
-        app, ["sweep", "--scenario", "classroom", "--days", "3", "--seeds", "1", "--db", url]
-    )
+    report = tmp_path / "report"
+    sweep = ["sweep", "--scenario", "classroom", "--days", "3", "--seeds", "1"]
+    swept = runner.invoke(app, [*sweep, "--db", url, "--out", str(report)])
     assert swept.exit_code == 0 and "hunter22" not in swept.output
+    for written in report.rglob("*"):
+        if written.is_file():
+            assert b"hunter22" not in written.read_bytes(), written
     for run in list_runs(open_db(url)):
         assert "hunter22" not in json.dumps(run.model_dump(), default=str)
     assert mask_url(url).endswith(pg_database.split("@")[1])
