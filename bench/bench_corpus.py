@@ -24,7 +24,7 @@ from policy import load_policy
 from policy.evaluate import evaluate
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpora" / "sms-spam-collection.tsv"
+CORPUS = REPO / "assets" / "corpora" / "sms-spam-collection.tsv"
 
 
 def replicate(dst: Path, n: int, distinct: bool) -> None:

@@ -65,14 +65,7 @@ def test_a_bad_corpus_is_shown_not_raised(qtbot, tmp_path):
 def test_the_shipped_corpus(qtbot):
     from pathlib import Path
 
-    sms = (
-        Path(__file__).resolve().parents[2].parent
-        / "shared"
-        / "corpora"
-        / "sms-spam-collection.tsv"
-    )
-    if not sms.is_file():
-        pytest.skip(f"the SMS Spam Collection is not at {sms}")
+    sms = Path(__file__).resolve().parents[2] / "assets" / "corpora" / "sms-spam-collection.tsv"
     panel = CorpusPanel(corpus=sms)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.evaluated, timeout=30_000):
