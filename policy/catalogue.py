@@ -8,6 +8,7 @@ per locale. Anything else in the file is ignored here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from policy.errors import LocatedError
@@ -42,8 +43,18 @@ def read_catalogue(path: Path | None = None) -> CatalogueTerms:
     not usable YAML or whose categories and terms have the wrong shape.
     """
     path = Path(path) if path else DEFAULT_CATALOGUE
-    if not path.exists():
+    try:
+        st = path.stat()
+    except OSError:
         return EMPTY
+    return _read(str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=8)
+def _read(file: str, _mtime_ns: int, _size: int) -> CatalogueTerms:
+    """Cached per file version (path, modification time, size): compiling a policy reads the
+    catalogue every time, and parsing it is most of a small policy's compile time."""
+    path = Path(file)
     doc = read_yaml(path)  # the one input layer: limits, core types, located errors
     data = doc.data
     prefix: tuple = ("categories",) if "categories" in data else ()

@@ -185,7 +185,7 @@ def explain(
     frame = BatchFrame(batch, session)
     for name, det in policy.detectors.items():
         if isinstance(det, TextDetector):
-            exp.normalized[name] = session.norm.function(det.steps)(text)
+            exp.normalized[name] = session.norm.function(det)(text)
             frame.detector(name)
             exp.hits[name] = session.text_cache[name].hits.get(0, [])
     active = policy.active(batch.day)

@@ -7,8 +7,9 @@ The checks are conservative (syntactic), so a warning is always real:
 - a rule is *shadowed* when an earlier rule in evaluation order decides every post
   it could match (first_match; an earlier ``allow`` in all_match): the earlier rule's
   conditions are a subset of the later one's and its scope is at least as wide;
-- a term that normalises to nothing, or to a form that the normaliser itself would
-  change again, can never match normalised text;
+- a term that normalises to nothing, or that is one of its detector's exceptions, can
+  never match; a term shorter than three letters (a hanzi counts as two) or inside
+  common words fires on innocent text (``policy.lint_terms``);
 - the same normalised term listed under two categories makes the categories overlap.
 """
 
@@ -16,8 +17,9 @@ from __future__ import annotations
 
 from policy.detectors import KeywordsDetector, RegexDetector
 from policy.errors import Issue, format_path
+from policy.lint_terms import check_terms, empty_terms
 from policy.model import CompiledPolicy, Rule
-from policy.normalize import make_normalizer
+from policy.normalize import MATCH_STEPS
 from policy.yamlfile import parse_yaml
 
 
@@ -28,6 +30,11 @@ def lint(policy: CompiledPolicy) -> list[Issue]:
     def warn(path: tuple, msg: str, key: bool = False) -> None:
         line, col = located.where(path, key=key)
         out.append(Issue(policy.file, line, col, format_path(path), msg, "warning"))
+
+    def warn_at(file: str, line: int, field: str, msg: str) -> None:
+        out.append(Issue(file, line, 1, field, msg, "warning"))
+
+    warn.at = warn_at  # type: ignore[attr-defined]
 
     _rules(policy, warn)
     _terms(policy, warn)
@@ -131,29 +138,23 @@ def _rules(policy: CompiledPolicy, warn) -> None:
 def _terms(policy: CompiledPolicy, warn) -> None:
     owner: dict[str, tuple[str, int]] = {}
     for name, det in policy.detectors.items():
+        if isinstance(det, RegexDetector):
+            idle = [s for s in det.steps if s in MATCH_STEPS]
+            if idle:
+                warn(
+                    ("detectors", name, "normalize"),
+                    f"step(s) {', '.join(idle)} only add spellings to keyword terms: "
+                    "they do nothing for a regex detector",
+                )
         if not isinstance(det, KeywordsDetector):
             continue
-        norm = make_normalizer(det.steps)
         spec = policy.spec.detectors[name]
-        for cat, terms in spec.terms.items():
-            if terms == "catalogue":
-                continue
-            for i, t in enumerate(terms):
-                _check_term(warn, ("detectors", name, "terms", cat, i), t, norm, det)
-        if spec.terms_from == "catalogue" and policy.catalogue is not None:
-            cat_terms = policy.catalogue
-            for cat in spec.categories or cat_terms.categories:
-                for t in cat_terms.terms_for(cat, spec.locales):
-                    _check_term(
-                        warn,
-                        ("detectors", name, "terms_from"),
-                        t,
-                        norm,
-                        det,
-                        f" (catalogue, {cat})",
-                    )
+        _term_warnings(policy, name, det, spec, warn)
+        names: dict[int, list[str]] = {}
         for term, (mask, raws) in det.table.items():
-            cats = policy.cat_names(mask)
+            if mask not in names:
+                names[mask] = policy.cat_names(mask)
+            cats = names[mask]
             if len(cats) > 1:
                 warn(
                     ("detectors", name),
@@ -176,19 +177,41 @@ def _terms(policy: CompiledPolicy, warn) -> None:
             owner.setdefault(term, (name, mask))
 
 
-def _check_term(warn, path, term: str, norm, det: KeywordsDetector, where: str = "") -> None:
-    n = norm(term)
-    if not n:
-        warn(path, f"term {term!r}{where} normalises to nothing and can never match")
-    elif norm(n) != n:
-        warn(
-            path,
-            f"term {term!r}{where} normalises to {n!r}, which the normaliser changes "
-            f"again to {norm(n)!r}: it can never match normalised text",
-        )
-    elif det.mode == "word" and (not (n[0].isalnum() or n[-1].isalnum())):
-        warn(
-            path,
-            f"term {term!r}{where} begins or ends with a non-word character: in word "
-            "mode it can never match",
-        )
+def _term_warnings(policy: CompiledPolicy, name: str, det: KeywordsDetector, spec, warn) -> None:
+    """Lint of the terms themselves (policy.lint_terms), each at the place it is listed:
+    its line in the policy, its line in a terms file, or the detector's ``terms_from``."""
+    where: dict[str, tuple] = {}
+    for cat, terms in spec.terms.items():
+        if terms != "catalogue":
+            for i, t in enumerate(terms):
+                where.setdefault(t, ("detectors", name, "terms", cat, i))
+    listed = [t for terms in spec.terms.values() if terms != "catalogue" for t in terms]
+    catalogue: list[tuple[str, str]] = []
+    if policy.catalogue is not None and (
+        spec.terms_from == "catalogue" or "catalogue" in spec.terms.values()
+    ):
+        cats = spec.categories or policy.catalogue.categories
+        if spec.terms_from != "catalogue":
+            cats = [c for c, t in spec.terms.items() if t == "catalogue"]
+        for cat in cats:
+            for t in policy.catalogue.terms_for(cat, spec.locales):
+                catalogue.append((t, cat))
+                where.setdefault(t, ("detectors", name, "terms_from"))
+
+    def say(raw: str, message: str) -> None:
+        origin = det.origins.get(raw)
+        if raw in where:
+            cat = next((c for t, c in catalogue if t == raw), None)
+            if where[raw][-1] == "terms_from" and cat:
+                message = message.replace(f"{raw!r}", f"{raw!r} (catalogue, {cat})", 1)
+            warn(where[raw], message)
+        elif origin is not None:
+            file, line = origin
+            warn_at(file, line, f"detectors.{name}.terms_file", message)
+        else:
+            warn(("detectors", name), message, key=True)
+
+    warn_at = warn.at  # type: ignore[attr-defined]
+    for t in empty_terms(det, listed + [t for t, _c in catalogue] + list(det.origins)):
+        say(t, f"term {t!r} normalises to nothing and can never match")
+    check_terms(det, say)

@@ -35,9 +35,11 @@ from policy.model import (
     Rule,
     StrikeSettings,
 )
-from policy.normalize import STEPS, make_normalizer
+from policy.normalize import STEPS, Normalizer, make_normalizer
 from policy.review import KIND_IDS
 from policy.session import YamlSession
+from policy.tables import policy_tables
+from policy.termfile import read_term_files
 from policy.yamlfile import Located, parse_yaml, read_text, validate
 
 POLICY_DIR = ASSETS / "policies"
@@ -110,6 +112,7 @@ class _Compiler:
         self.categories = tuple(cats)
         if len(self.categories) > 63:
             self.error(("catalogue",), "at most 63 categories are supported")
+        self.tables = policy_tables(spec.tables, self.error)
 
     def error(self, path: tuple, message: str, key: bool = False) -> None:
         line, col = self.loc.where(path, key=key)
@@ -182,9 +185,11 @@ class _Compiler:
                 except ValueError as exc:
                     self.error((*path, "patterns", pname), str(exc))
             bits = self.check_category((*path, "category"), d.category) if d.category else 0
-            return RegexDetector(
+            det = RegexDetector(
                 name=name, patterns=compiled, category=d.category or "", cat_bits=bits, steps=steps
             )
+            det.normalizer = make_normalizer(steps, self.tables(None)) if steps else None
+            return det
         if isinstance(d, S.ClassifierSpec):
             for k in d.recall:
                 if k != "default":
@@ -221,14 +226,29 @@ class _Compiler:
             if terms == "catalogue":
                 terms = self.catalogue.terms_for(c, d.locales)
             lists.setdefault(c, []).extend(terms)
+        base = self.base_dir or (
+            Path(self.loc.source).parent if Path(self.loc.source).is_file() else None
+        )
+        origins = read_term_files(
+            d.terms_file, base, path, lists, self.check_category, self.error, self.issues
+        )
         if not lists and not self.issues:
-            self.error(path, "a keywords detector needs terms ('terms' or 'terms_from')")
+            self.error(
+                path, "a keywords detector needs terms ('terms', 'terms_from' or 'terms_file')"
+            )
         det = KeywordsDetector(name=name, categories=self.categories, steps=steps, mode=d.mode)
-        norm = make_normalizer(steps)
+        det.origins = origins
+        det.exceptions = tuple(d.exceptions)
+        try:
+            norm = make_normalizer(steps, self.tables(d.locales)) if steps else Normalizer([])
+        except ValueError as exc:  # a locale without a table
+            self.error((*path, "locales"), str(exc))
+            norm = Normalizer(list(steps))
+        det.normalizer = norm
         for c, terms in lists.items():
             bit = 1 << self.categories.index(c)
             for t in terms:
-                n = norm(t)
+                n = norm.term(t)
                 if not n:
                     continue
                 mask, raws = det.table.get(n, (0, ()))

@@ -30,8 +30,11 @@ class KeywordsSpec(_Strict):
     normalize: list[str] = Field(default_factory=list)
     terms_from: Literal["catalogue"] | None = None
     categories: list[str] | None = None  # with terms_from: which catalogue categories
-    locales: list[str] | None = None  # catalogue locales to take terms from; default all
+    locales: list[str] | None = None  # catalogue locales and tables to use; default all
     terms: dict[str, list[str] | Literal["catalogue"]] = Field(default_factory=dict)
+    # category -> plain text file(s), one term per line, relative to the policy file
+    terms_file: dict[str, str | list[str]] = Field(default_factory=dict)
+    exceptions: list[str] = Field(default_factory=list)  # phrases inside which a hit is void
 
 
 class RegexSpec(_Strict):
@@ -156,6 +159,15 @@ class PhaseSpec(_Strict):
     announce: AnnounceSpec | None = None
 
 
+class TableSpec(_Strict):
+    """A policy's own normalisation table for a locale (merged over the shipped one)."""
+
+    script: Literal["latin", "han"] | None = None  # required for a locale not shipped
+    emoji: dict[str, str] = Field(default_factory=dict)
+    abbreviations: dict[str, str] = Field(default_factory=dict)
+    leetspeak: dict[str, str] = Field(default_factory=dict)
+
+
 class PolicySpec(_Strict):
     version: Literal[1] = 1
     name: str = Field(min_length=1)
@@ -165,6 +177,7 @@ class PolicySpec(_Strict):
     start_day: Day = 0
     schedule: list[PhaseSpec] = Field(default_factory=list)
     announcements: list[AnnounceSpec] = Field(default_factory=list)
+    tables: dict[str, TableSpec] = Field(default_factory=dict)  # locale -> additions
     detectors: dict[str, DetectorSpec] = Field(default_factory=dict)
     rules: list[RuleSpec] = Field(default_factory=list)
     enforcement: EnforcementSpec = Field(default_factory=EnforcementSpec)

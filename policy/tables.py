@@ -1,21 +1,68 @@
-"""Normalisation tables (emoji -> words, abbreviations -> canonical terms), per locale.
+"""Normalisation tables (emoji -> words, abbreviations -> terms, leetspeak -> letters).
 
 They live in ``assets/tables/<locale>.yaml`` because they are policy data a designer
-maintains, not code. Coverage gaps in them are real-world gaps a lab should be able to show.
+maintains, not code, and a policy can extend them (``tables:`` in the policy file). Each
+table says which script it applies to (``script:``):
+
+- ``latin``: its abbreviations are whole Latin tokens anywhere; its emoji words are used
+  next to Latin text; its leetspeak spellings are read inside Latin words.
+- ``han``: its abbreviations (pinyin initials such as ``dzy``) count only in a text that
+  contains hanzi, written in lower case as such initials are typed; its emoji words are
+  used next to hanzi. "Happy birthday CY!" is not 春药, "SD卡" is not 刷单.
+
+A keyword detector's ``locales`` chooses which tables it uses, as it chooses its terms.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from ruamel.yaml import YAML
 
 DEFAULT_ASSETS = Path(__file__).resolve().parents[1] / "assets"
-CJK_LOCALE_PREFIXES = ("zh", "ja", "ko")
+SCRIPTS = ("latin", "han")
+SECTIONS = ("emoji", "abbreviations", "leetspeak")
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    """One locale's table. ``script`` is "" in a policy's addition to a shipped table
+    (it inherits the shipped table's script)."""
+
+    locale: str
+    script: str
+    emoji: Mapping[str, str] = field(default_factory=dict)
+    abbreviations: Mapping[str, str] = field(default_factory=dict)
+    leetspeak: Mapping[str, str] = field(default_factory=dict)
+
+    def _key(self) -> str:
+        return json.dumps(
+            [self.locale, self.script, self.emoji, self.abbreviations, self.leetspeak],
+            ensure_ascii=False,
+            sort_keys=True,
+            default=dict,
+        )
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Table) and other._key() == self._key()
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    key: str
+    value: str
+    script: str  # the script of the table it came from
+    locale: str
 
 
 @dataclass(frozen=True)
@@ -30,69 +77,161 @@ class NormalizationTables:
     locales: tuple[str, ...]
     emoji: Mapping[str, str]
     emoji_cjk: Mapping[str, str]
-    abbreviations: Mapping[str, str]
+    abbreviations: tuple[Abbreviation, ...]
+    leetspeak: Mapping[str, str]
+    digest: str = ""  # identifies the content (for caches)
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NormalizationTables) and other.digest == self.digest
 
 
-def _is_cjk(locale: str) -> bool:
-    return locale.startswith(CJK_LOCALE_PREFIXES)
+def check_table(raw: Any, where: str, locale: str, default_script: str | None) -> Table:
+    """Validate one table (a mapping read from YAML); ``ValueError`` names what is wrong.
+
+    ``default_script``: the script when the table names none ("" = inherit the shipped
+    table's); None makes ``script:`` required (a new locale)."""
+    if not isinstance(raw, Mapping):
+        raise ValueError(f"{where}: a table is a mapping with {', '.join(SECTIONS)}")
+    unknown = set(raw) - {*SECTIONS, "script", "locale"}
+    if unknown:
+        raise ValueError(
+            f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
+            f"expected script, {', '.join(SECTIONS)}"
+        )
+    script = raw.get("script")
+    if script is None and default_script is None:
+        raise ValueError(f"{where}: script: missing; one of {', '.join(SCRIPTS)}")
+    if script is not None and script not in SCRIPTS:
+        raise ValueError(f"{where}: script: must be one of {', '.join(SCRIPTS)}, got {script!r}")
+    sections: dict[str, dict[str, str]] = {}
+    for section in SECTIONS:
+        table = raw.get(section) or {}
+        if not isinstance(table, Mapping):
+            raise ValueError(f"{where}: {section}: must be a mapping of strings to strings")
+        for k, v in table.items():
+            if not isinstance(k, str) or not isinstance(v, str) or not k or not v:
+                raise ValueError(f"{where}: {section}.{k}: keys and values must be strings")
+            if section == "leetspeak" and (
+                len(k) != 1 or k.isalpha() or len(v) != 1 or not v.isalpha()
+            ):
+                raise ValueError(
+                    f"{where}: leetspeak.{k}: a spelling is one character that is not a "
+                    "letter (4, @, !), standing for one letter"
+                )
+        sections[section] = dict(table)
+    return Table(locale, script if script is not None else (default_script or ""), **sections)
 
 
-def _read(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+def _read(path: Path) -> Table:
     try:
         raw = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
     except OSError as exc:
         raise ValueError(f"{path}: cannot read normalisation table: {exc}") from exc
-    out = []
-    for section in ("emoji", "abbreviations"):
-        table = raw.get(section) or {}
-        if not isinstance(table, Mapping):
-            raise ValueError(f"{path}: {section}: must be a mapping of strings to strings")
-        for k, v in table.items():
-            if not isinstance(k, str) or not isinstance(v, str) or not k or not v:
-                raise ValueError(f"{path}: {section}.{k}: keys and values must be strings")
-        out.append(dict(table))
-    return out[0], out[1]
+    return check_table(raw, str(path), path.stem, default_script="latin")
 
 
-@lru_cache(maxsize=16)
-def _load(root: Path, locales: tuple[str, ...] | None) -> NormalizationTables:
-    folder = root / "tables"
-    available = sorted(p.stem for p in folder.glob("*.yaml"))
-    chosen = locales if locales is not None else tuple(available)
-    for loc in chosen:
-        if loc not in available:
-            raise ValueError(f"no normalisation table for locale {loc!r} in {folder}")
-    # Latin-script locales first so they win key conflicts in the Latin-context table.
-    ordered = sorted(chosen, key=_is_cjk)
+@lru_cache(maxsize=64)
+def _shipped(root: Path, locale: str) -> Table:
+    return _read(root / "tables" / f"{locale}.yaml")
+
+
+def available_locales(assets_dir: Path | None = None) -> tuple[str, ...]:
+    root = Path(assets_dir) if assets_dir is not None else DEFAULT_ASSETS
+    return tuple(sorted(p.stem for p in (root / "tables").glob("*.yaml")))
+
+
+def merge(tables: list[Table]) -> NormalizationTables:
+    """Merge tables; Latin-script tables first so they win key conflicts next to Latin
+    text, hanzi tables first next to hanzi."""
+    ordered = sorted(tables, key=lambda t: t.script == "han")
     latin: dict[str, str] = {}
     cjk: dict[str, str] = {}
-    abbreviations: dict[str, str] = {}
-    for loc in ordered:
-        emoji, abbrev = _read(folder / f"{loc}.yaml")
-        target = cjk if _is_cjk(loc) else latin
-        for k, v in emoji.items():
-            target.setdefault(k, v)
-        for k, v in abbrev.items():
-            abbreviations.setdefault(k.casefold(), v)
-    latin_full = {**cjk, **latin}
-    cjk_full = {**latin, **cjk}
+    abbreviations: dict[str, Abbreviation] = {}
+    leet: dict[str, str] = {}
+    for t in ordered:
+        target = cjk if t.script == "han" else latin
+        for k, v in t.emoji.items():
+            target.setdefault(k.replace("\ufe0f", ""), v)
+        for k, v in t.abbreviations.items():
+            abbreviations.setdefault(k.casefold(), Abbreviation(k, v, t.script, t.locale))
+        for k, v in t.leetspeak.items():
+            leet.setdefault(k, v)
+    payload = "\n".join(t._key() for t in ordered)
     return NormalizationTables(
-        locales=tuple(chosen),
-        emoji=MappingProxyType(latin_full),
-        emoji_cjk=MappingProxyType(cjk_full),
-        abbreviations=MappingProxyType(abbreviations),
+        locales=tuple(t.locale for t in tables),
+        emoji=MappingProxyType({**cjk, **latin}),
+        emoji_cjk=MappingProxyType({**latin, **cjk}),
+        abbreviations=tuple(abbreviations.values()),
+        leetspeak=MappingProxyType(leet),
+        digest=hashlib.sha256(payload.encode()).hexdigest()[:16],
     )
 
 
+@lru_cache(maxsize=64)
+def _load(
+    root: Path, locales: tuple[str, ...] | None, extra: tuple[Table, ...]
+) -> NormalizationTables:
+    folder = root / "tables"
+    available = available_locales(root)
+    extra_locales = [t.locale for t in extra]
+    chosen = (
+        locales
+        if locales is not None
+        else tuple(available) + tuple(loc for loc in extra_locales if loc not in available)
+    )
+    out: list[Table] = []
+    for loc in chosen:
+        own = [t for t in extra if t.locale == loc]
+        if loc in available:
+            base = _shipped(root, loc)
+        elif own:
+            base = Table(loc, own[0].script)
+        else:
+            raise ValueError(f"no normalisation table for locale {loc!r} in {folder}")
+        for t in own:  # a policy's additions come first: they win over the shipped table
+            out.append(Table(loc, t.script or base.script, t.emoji, t.abbreviations, t.leetspeak))
+        out.append(base)
+    return merge(out)
+
+
 def load_tables(
-    assets_dir: Path | None = None, locales: tuple[str, ...] | str | None = None
+    assets_dir: Path | None = None,
+    locales: tuple[str, ...] | list[str] | str | None = None,
+    extra: tuple[Table, ...] = (),
 ) -> NormalizationTables:
     """Read ``assets/tables`` (cached). ``locales``: one locale, several, or all (None).
 
-    Pass the run's locale when you know it: merged tables carry every locale's
-    abbreviations, so an English name can collide with a pinyin initialism.
+    ``extra``: a policy's own tables (its ``tables:``), merged over the shipped ones of the
+    same locale.
     """
     if isinstance(locales, str):
         locales = (locales,)
     root = Path(assets_dir) if assets_dir is not None else DEFAULT_ASSETS
-    return _load(root.resolve(), tuple(locales) if locales is not None else None)
+    return _load(root.resolve(), tuple(locales) if locales is not None else None, tuple(extra))
+
+
+def policy_tables(
+    specs: Mapping[str, Any], error: Callable[[tuple, str], None]
+) -> Callable[[list[str] | None], NormalizationTables]:
+    """A policy's ``tables:`` checked (problems go to ``error(path, message)``); returns
+    locales -> the tables a detector with those ``locales`` uses (None = all)."""
+    shipped = set(available_locales())
+    extra: list[Table] = []
+    for loc, spec in specs.items():
+        raw = spec.model_dump(exclude_none=True) if hasattr(spec, "model_dump") else spec
+        try:
+            extra.append(check_table(raw, "", loc, default_script="" if loc in shipped else None))
+        except ValueError as exc:
+            message = str(exc).removeprefix(": ")
+            field, _, rest = message.partition(": ")
+            path = ("tables", loc, *field.split(".", 1)) if rest else ("tables", loc)
+            error(path, rest or message)
+    frozen = tuple(extra)
+
+    def tables(locales: list[str] | None) -> NormalizationTables:
+        return load_tables(locales=tuple(locales) if locales is not None else None, extra=frozen)
+
+    return tables

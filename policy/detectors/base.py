@@ -18,40 +18,65 @@ from policy.conditions import DetectorOutput
 
 @dataclass(frozen=True)
 class Hit:
-    """One thing a detector found, for explanations."""
+    """One thing a detector found, for explanations.
+
+    Text detectors say where, in the text as written: ``span`` indexes the original text
+    (not the normalised one) and ``written`` is that part of it, so "电★子★烟" is shown as
+    written even though the term matched 电子烟."""
 
     detector: str
     what: str  # matched term / pattern name / "predicted medical" / "3 reports in 2d"
     category: str = ""
-    normalized: str = ""  # the normalised text the term was found in (text detectors)
-    span: tuple[int, int] = (-1, -1)
+    normalized: str = ""  # the normalised form that matched (text detectors)
+    span: tuple[int, int] = (-1, -1)  # in the text as written
+    written: str = ""  # the text as written at ``span``
+    how: str = ""  # keywords: "", "abbreviation …", "pinyin …", "sound-alike …"
 
     def __str__(self) -> str:
         cat = f" [{self.category}]" if self.category else ""
-        inside = f" in {self.normalized!r}" if self.normalized else ""
-        return f"{self.detector}: {self.what!r}{cat}{inside}"
+        where = f" as written {self.written!r}" if self.written else ""
+        how = f" ({self.how})" if self.how else ""
+        return f"{self.detector}: {self.what!r}{cat}{where}{how}"
 
 
 class NormCache:
-    """Normalised texts per normalisation pipeline, grown as new text ids appear.
+    """Normalised texts per normaliser, grown as new text ids appear.
 
-    Two detectors with the same steps share the work.
+    Two detectors with the same normaliser (same steps and tables) share the work. A
+    detector brings its own normaliser (``detector.normalizer``); one without gets
+    ``factory(steps)``.
     """
 
     def __init__(self, factory: Callable[[tuple[str, ...]], Callable[[str], str]]) -> None:
         self._factory = factory
-        self._fns: dict[tuple[str, ...], Callable[[str], str]] = {}
-        self._texts: dict[tuple[str, ...], list[str]] = {}
+        self._fns: dict[object, Callable[[str], str]] = {}
+        self._texts: dict[object, list[str]] = {}
 
-    def function(self, steps: tuple[str, ...]) -> Callable[[str], str]:
-        if steps not in self._fns:
-            self._fns[steps] = self._factory(steps) if steps else (lambda s: s)
-        return self._fns[steps]
+    def _key(self, det: TextDetector | tuple[str, ...]) -> tuple[object, Callable[[str], str]]:
+        if isinstance(det, tuple):
+            steps, fn = det, None
+        else:
+            steps, fn = det.steps, getattr(det, "normalizer", None)
+        if fn is not None:
+            key: object = fn
+        else:
+            key = steps
+            if key not in self._fns:
+                self._fns[key] = self._factory(steps) if steps else (lambda s: s)
+            fn = self._fns[key]
+        self._fns.setdefault(key, fn)
+        return key, fn
 
-    def get(self, steps: tuple[str, ...], texts: Sequence[str], upto: int) -> list[str]:
-        done = self._texts.setdefault(steps, [])
+    def function(self, det: TextDetector | tuple[str, ...]) -> Callable[[str], str]:
+        """The text -> normalised text function of a detector (or of a list of steps)."""
+        return self._key(det)[1]
+
+    def get(
+        self, det: TextDetector | tuple[str, ...], texts: Sequence[str], upto: int
+    ) -> list[str]:
+        key, fn = self._key(det)
+        done = self._texts.setdefault(key, [])
         if len(done) < upto:
-            fn = self.function(steps)
             done.extend(fn(t) for t in texts[len(done) : upto])
         return done
 
@@ -65,6 +90,11 @@ class TextDetector:
 
     def match(self, normalized: str) -> list[Hit]:
         raise NotImplementedError
+
+    def scan(self, text: str, normalized: str | None = None) -> list[Hit]:
+        """Hits in ``text`` (``normalized``: the text already normalised by this
+        detector's normaliser, when the caller has it)."""
+        return self.match(normalized if normalized is not None else text)
 
     def cat_mask(self, hits: list[Hit]) -> int:
         raise NotImplementedError
@@ -84,12 +114,12 @@ class TextCache:
         n_old, n_new = self.fired.shape[0], len(texts)
         if n_new <= n_old:
             return
-        normalized = norm.get(det.steps, texts, n_new)
+        normalized = norm.get(det, texts, n_new)
         fired = np.zeros(n_new - n_old, dtype=bool)
         cats = np.zeros(n_new - n_old, dtype=np.uint64)
         count = np.zeros(n_new - n_old, dtype=np.int32)
         for i in range(n_old, n_new):
-            hits = det.match(normalized[i])
+            hits = det.scan(texts[i], normalized[i])
             if hits:
                 j = i - n_old
                 fired[j] = True

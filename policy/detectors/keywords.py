@@ -1,26 +1,59 @@
 """The keyword detector: thousands of terms, one Aho-Corasick pass per text.
 
-Terms go through the same normalisation pipeline as texts, so a designer writes
-"viagra" once and the ``confusables`` step makes "vіagra" (Cyrillic і) match it.
+Terms go through the same normaliser as texts, so a designer writes "viagra" once and the
+``confusables`` step makes "vіagra" (Cyrillic і) match it. Two normalisation steps are
+matching steps here rather than text rewrites:
+
+- ``abbreviations``: a table's abbreviation is one more spelling of every term that
+  contains its meaning (``dzy`` for 电子烟 and for 一次性电子烟), valid only where the
+  abbreviation is a whole word of the text as written (and, for a ``han`` table, in a text
+  with hanzi, in lower case).
+- ``pinyin``: a term in hanzi also matches (a) its pinyin typed in Latin letters, as whole
+  words ("dianziyan", "dian zi yan"; not "Ryan you" for 烟油), and (b) hanzi that sound the
+  same, aligned character by character inside a run of hanzi, when they keep at least one
+  character of the term (威哥 for 伟哥; not 剑指 for 兼职) and no ordinary word explains
+  them (威信 is a word, not 微信; see ``policy.lexicon``). Terms in Latin letters are never
+  compared with the sound of hanzi (是啥 is not "shisha").
+
+``mode: word`` asks a term in Latin letters to begin and end at word boundaries of the text
+as written ("selling vape pens" yes, "specialist" for cialis no); hanzi have no word
+boundaries and match anywhere. ``exceptions`` are phrases inside which a hit does not
+count (路口交通 holds 口交).
+
+Speed: the normalised text (cached per text by the session) is scanned once; the map back
+to the text as written is computed only for texts with a candidate hit.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import ahocorasick
 
+from policy.chars import HAN_CHAR, HAN_RUN
 from policy.detectors.base import Hit, TextDetector
+from policy.normalize import Normalized, Normalizer, boundary_after, boundary_before
+
+EXACT, ABBREVIATION, PINYIN, EXCEPTION = range(4)
+MIN_SOUND_ALIKE = 2  # hanzi: a single character sounds like too many others
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+class _Entry(NamedTuple):
+    kind: int
+    term: str  # the normalised term (key of ``table``); the exception for EXCEPTION
+    length: int  # of the matched spelling, in normalised characters
+    key_at: tuple[int, int] = (0, 0)  # ABBREVIATION: the abbreviation inside the spelling
+    script: str = ""  # ABBREVIATION: the table's script
+    how: str = ""
 
 
-def _is_cjk(ch: str) -> bool:
-    # Word mode has no meaning inside unsegmented CJK text: treat CJK as boundaries.
-    return unicodedata.east_asian_width(ch) in ("W", "F") and ch.isalpha()
+def _all_han(s: str) -> bool:
+    return HAN_RUN.fullmatch(s) is not None
+
+
+def _latin_edge(ch: str) -> bool:
+    return ch.isalnum() and not HAN_CHAR.match(ch)
 
 
 @dataclass
@@ -31,36 +64,228 @@ class KeywordsDetector(TextDetector):
     mode: str = "substring"
     # normalised term -> (category bit mask, raw spellings)
     table: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
-    _automaton: ahocorasick.Automaton | None = None
+    exceptions: tuple[str, ...] = ()  # phrases inside which a hit does not count
+    normalizer: Any = None  # a policy.normalize.Normalizer (built from steps when None)
+    origins: dict[str, tuple[str, int]] = field(default_factory=dict)  # term -> file, line
+    _automaton: Any = None
+    _sound: Any = None
+    _sound_terms: dict[str, list[str]] = field(default_factory=dict)
 
+    # -- compile ---------------------------------------------------------------------------
     def build(self) -> None:
+        if self.normalizer is None:
+            self.normalizer = Normalizer(list(self.steps))
+        norm: Normalizer = self.normalizer
+        entries: dict[str, list[_Entry]] = {}
+
+        def add(key: str, e: _Entry) -> None:
+            if key and READ_OK(key):
+                entries.setdefault(key, []).append(e)
+
+        for term in self.table:
+            add(term, _Entry(EXACT, term, len(term)))
+        if "abbreviations" in self.steps:
+            self._abbreviations(add)
+        if "pinyin" in self.steps:
+            self._pinyin(add)
+        for phrase in self.exceptions:
+            n = norm.term(phrase)
+            add(n, _Entry(EXCEPTION, n, len(n)))
         a = ahocorasick.Automaton()
-        for term, (mask, _raw) in self.table.items():
-            a.add_word(term, (term, mask))
+        for key, es in entries.items():
+            a.add_word(key, tuple(es))
         if len(a):
             a.make_automaton()
         self._automaton = a
+        self._raw_of = {term: raws[0] for term, (_m, raws) in self.table.items()}
+        self._mask_of = {raws[0]: mask for _t, (mask, raws) in self.table.items()}
 
-    def match(self, normalized: str) -> list[Hit]:
-        a = self._automaton
-        if a is None or not len(a) or not normalized:
-            return []
-        hits: list[Hit] = []
-        for end, (term, mask) in a.iter(normalized):
-            start = end - len(term) + 1
-            if self.mode == "word" and not self._bounded(normalized, start, end):
+    def _abbreviations(self, add) -> None:
+        """Each abbreviation as a further spelling of the terms that contain its meaning."""
+        norm: Normalizer = self.normalizer
+        values = ahocorasick.Automaton()
+        abbrevs: dict[str, list[tuple[str, Any]]] = {}
+        for ab in norm.tables.abbreviations:
+            k, v = norm.term(ab.key), norm.term(ab.value)
+            if not k or not v or k == v:
                 continue
-            hits.append(Hit(self.name, term, self._cat_names(mask), normalized, (start, end + 1)))
-        return hits
+            abbrevs.setdefault(v, []).append((k, ab))
+        for v in abbrevs:
+            values.add_word(v, v)
+        if not len(values):
+            return
+        values.make_automaton()
+        inside: dict[str, list[str]] = {}  # a part of a meaning -> the meanings holding it
+        for v in abbrevs:
+            for i in range(len(v)):
+                for j in range(i + 1, len(v) + 1):
+                    if v[i:j] != v and v not in inside.setdefault(v[i:j], []):
+                        inside[v[i:j]].append(v)
+        for term in self.table:
+            for end, v in values.iter(term):
+                start = end - len(v) + 1
+                for k, ab in abbrevs[v]:
+                    spelled = term[:start] + k + term[end + 1 :]
+                    how = f"abbreviation {ab.key} = {ab.value}"
+                    add(
+                        spelled,
+                        _Entry(
+                            ABBREVIATION,
+                            term,
+                            len(spelled),
+                            (start, start + len(k)),
+                            ab.script,
+                            how,
+                        ),
+                    )
+            # the meaning contains the whole term: the abbreviation alone stands for it
+            for v in inside.get(term, ()):
+                for k, ab in abbrevs[v]:
+                    how = f"abbreviation {ab.key} = {ab.value}"
+                    add(k, _Entry(ABBREVIATION, term, len(k), (0, len(k)), ab.script, how))
 
-    def _bounded(self, text: str, start: int, end: int) -> bool:
-        before = text[start - 1] if start > 0 else ""
-        after = text[end + 1] if end + 1 < len(text) else ""
-        ok_before = (
-            not before or not _is_word_char(before) or _is_cjk(before) or _is_cjk(text[start])
+    def _pinyin(self, add) -> None:
+        """Hanzi terms: their pinyin typed in Latin letters, and their sound."""
+        from policy.pinyin import readings
+
+        norm: Normalizer = self.normalizer
+        sound: dict[str, list[str]] = {}
+        for term in self.table:
+            if not _all_han(term):
+                continue
+            for syllables in readings(term):
+                typed = norm.term("".join(syllables))
+                add(typed, _Entry(PINYIN, term, len(typed), how="pinyin " + " ".join(syllables)))
+                if len(term) >= MIN_SOUND_ALIKE:
+                    sound.setdefault("," + ",".join(syllables) + ",", []).append(term)
+        if sound:
+            a = ahocorasick.Automaton()
+            for key, terms in sound.items():
+                a.add_word(key, (key, tuple(terms)))
+            a.make_automaton()
+            self._sound = a
+            self._syllables = _SyllableTable()
+
+    # -- match -----------------------------------------------------------------------------
+    def match(self, normalized: str) -> list[Hit]:
+        """Hits in an already normalised text (spans then index that text)."""
+        return self.scan(normalized, normalized, mapped=False)
+
+    def scan(self, text: str, normalized: str | None = None, mapped: bool = True) -> list[Hit]:
+        norm: Normalizer = self.normalizer
+        s = normalized if normalized is not None else norm(text)
+        if not s:
+            return []
+        found: list[tuple[int, int, _Entry]] = []
+        excepted: list[tuple[int, int]] = []
+        han: bool | None = None
+        a = self._automaton
+        if a is not None and len(a):
+            for end, es in a.iter(s):
+                for e in es:
+                    start = end - e.length + 1
+                    if e.kind == EXCEPTION:
+                        excepted.append((start, end + 1))
+                        continue
+                    if e.kind == ABBREVIATION and e.script == "han":
+                        if han is None:
+                            han = bool(HAN_CHAR.search(s))
+                        if not han:
+                            continue
+                    found.append((start, end + 1, e))
+        if self._sound is not None and (han if han is not None else HAN_CHAR.search(s)):
+            found.extend(self._sound_alikes(s))
+        if not found:
+            return []
+        n = (
+            norm.mapped(text)
+            if mapped
+            else Normalized(s, s, tuple(range(len(s))), tuple(range(1, len(s) + 1)))
         )
-        ok_after = not after or not _is_word_char(after) or _is_cjk(after) or _is_cjk(text[end])
-        return ok_before and ok_after
+        if n.text != s:
+            raise RuntimeError(f"normaliser disagrees with itself on {text!r}: {n.text!r} != {s!r}")
+        hits: dict[tuple[str, int, int], Hit] = {}
+        for start, end, e in found:
+            if any(x <= start and end <= y for x, y in excepted):
+                continue
+            where = self._verify(n, start, end, e)
+            if where is None:
+                continue
+            a0, b0 = where
+            raw = self._raw_of[e.term]
+            key = (raw, a0, b0)
+            if key in hits and not e.how:
+                hits.pop(key)  # an exact match explains a hit better than another reading
+            hits.setdefault(
+                key,
+                Hit(
+                    self.name,
+                    raw,
+                    self._cat_names(self._mask_of[raw]),
+                    s[start:end],
+                    (a0, b0),
+                    n.source[a0:b0],
+                    e.how,
+                ),
+            )
+        return list(hits.values())
+
+    def _verify(self, n: Normalized, start: int, end: int, e: _Entry) -> tuple[int, int] | None:
+        """The span of the text as written that a candidate stands for, or None when the
+        candidate does not count (word boundaries, case of a pinyin abbreviation)."""
+        norm: Normalizer = self.normalizer
+        a0, b0 = n.starts[start], n.ends[end - 1]
+        if e.kind == ABBREVIATION:
+            ka, kb = start + e.key_at[0], start + e.key_at[1]
+            k0 = boundary_before(n, norm, ka)
+            k1 = boundary_after(n, norm, kb - 1)
+            if k0 is None or k1 is None:
+                return None
+            if e.script == "han" and n.source[k0:k1] != n.source[k0:k1].lower():
+                return None
+            if e.key_at[0] == 0:
+                a0 = k0
+            if e.key_at[1] == e.length:
+                b0 = k1
+        if e.kind == PINYIN or (self.mode == "word" and e.kind in (EXACT, ABBREVIATION)):
+            term = e.term
+            if e.kind == PINYIN or _latin_edge(term[0]):
+                k = boundary_before(n, norm, start)
+                if k is None:
+                    return None
+                a0 = k
+            if e.kind == PINYIN or _latin_edge(term[-1]):
+                k = boundary_after(n, norm, end - 1)
+                if k is None:
+                    return None
+                b0 = k
+        return a0, b0
+
+    def _sound_alikes(self, s: str) -> list[tuple[int, int, _Entry]]:
+        """Hanzi that sound like a term, aligned to whole characters, not a common word."""
+        from policy.lexicon import explained_by_words
+
+        syl = "," + s.translate(self._syllables)
+        out = []
+        for end, (key, terms) in self._sound.iter(syl):
+            p = end - len(key) + 1
+            a = syl.count(",", 1, p + 1)
+            b = a + key.count(",") - 1
+            written = s[a:b]
+            for term in terms:
+                kept = sum(x == y for x, y in zip(written, term, strict=True))
+                if kept == len(term) or not kept:
+                    continue  # the term itself (an exact match), or no character of it
+                lo, hi = a, b
+                while lo > 0 and HAN_CHAR.match(s[lo - 1]):
+                    lo -= 1
+                while hi < len(s) and HAN_CHAR.match(s[hi]):
+                    hi += 1
+                if explained_by_words(s[lo:hi], a - lo, b - lo, term) is not None:
+                    continue
+                how = "sound-alike " + key.strip(",").replace(",", " ")
+                out.append((a, b, _Entry(EXACT, term, b - a, how=how)))
+        return out
 
     def _cat_names(self, mask: int) -> str:
         return ",".join(c for i, c in enumerate(self.categories) if mask >> i & 1)
@@ -68,5 +293,26 @@ class KeywordsDetector(TextDetector):
     def cat_mask(self, hits: list[Hit]) -> int:
         out = 0
         for h in hits:
-            out |= self.table[h.what][0]
+            out |= self._mask_of[h.what]
         return out
+
+
+def READ_OK(key: str) -> bool:
+    """A spelling can be matched: it never contains the readings joiner."""
+    return "\x00" not in key
+
+
+class _SyllableTable(dict):
+    """``str.translate`` table: hanzi -> "syllable,", anything else -> "#," (a break)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        from policy.pinyin import char_syllables
+
+        self.syllables = char_syllables()
+
+    def __missing__(self, cp: int) -> str:
+        syl = self.syllables.get(chr(cp))
+        value = f"{syl}," if syl else "#,"
+        self[cp] = value
+        return value

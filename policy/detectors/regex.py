@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import re2
@@ -31,6 +31,25 @@ class RegexDetector(TextDetector):
     category: str = ""
     cat_bits: int = 0
     steps: tuple[str, ...] = ()
+    normalizer: Any = None  # a policy.normalize.Normalizer when there are steps
+
+    def scan(self, text: str, normalized: str | None = None) -> list[Hit]:
+        """Hits, with spans and excerpts in the text as written."""
+        norm = self.normalizer
+        s = normalized if normalized is not None else (norm(text) if norm else text)
+        hits = self.match(s)
+        if not hits:
+            return hits
+        if norm is None:
+            return [replace(h, written=text[h.span[0] : h.span[1]]) for h in hits]
+        n = norm.mapped(text)
+        out = []
+        for h in hits:
+            a, b = h.span
+            if b > a:
+                a, b = n.span(a, b)
+            out.append(replace(h, span=(a, b), written=text[a:b]))
+        return out
 
     def match(self, normalized: str) -> list[Hit]:
         hits = []

@@ -14,7 +14,10 @@ simulation = pytest.importorskip("simulation")
 from policy import load_policy, load_policy_text  # noqa: E402
 
 SEEDS = (1, 2, 3)
-ALL_STEPS = "normalize: [nfkc, casefold, confusables, separators, emoji, pinyin, abbreviations]"
+ALL_STEPS = (
+    "normalize: [emoji, nfkc, casefold, confusables, letterforms, diacritics, invisible,\n"
+    "                traditional, numerals, separators, leetspeak, repeats, abbreviations, pinyin]"
+)
 
 
 def metrics(policy, days: int, seed: int):

@@ -12,7 +12,10 @@ from simulation.world.accounts import Archetype, Status
 from simulation.world.engine import Simulation
 
 SEEDS = (1, 2, 3)
-FULL = "normalize: [nfkc, casefold, confusables, separators, emoji, pinyin, abbreviations]"
+FULL = (
+    "normalize: [emoji, nfkc, casefold, confusables, letterforms, diacritics, invisible,\n"
+    "                traditional, numerals, separators, leetspeak, repeats, abbreviations, pinyin]"
+)
 
 
 def _sum(m, prefix: str):

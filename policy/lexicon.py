@@ -1,0 +1,67 @@
+"""Which strings are common words: the matcher's test for "is this sound-alike just an
+ordinary word?" and lint's test for "is this term inside ordinary words?".
+
+Source: the wordfreq package's word lists (Speer et al., ``wordfreq``, frequencies from
+Wikipedia, subtitles, news, books, web text and social media, on the Zipf scale: 6 is
+one word in a thousand, 3 one in a million). Its Chinese list is segmented with a jieba
+dictionary and written in simplified characters, which is what the normaliser produces.
+Two thresholds: a sound-alike is explained away by any *word* (Zipf >= :data:`WORD_ZIPF`,
+about once in three billion words: every word of the list but its rarest third), while
+lint calls a word *common* at Zipf >= :data:`COMMON_ZIPF`. The filtered lists are kept in
+the user cache once per installation (``policy.cache``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from policy.cache import cached_json, version_of
+
+WORD_ZIPF = 1.5  # a sound-alike that is (or overlaps) such a word is not read as the term
+FUNCTION_ZIPF = 5.9  # single hanzi this frequent are grammar words: 又, 只, 要, 的, 是 …
+COMMON_ZIPF = 3.0  # lint: one occurrence in a million words
+LANGUAGES = ("en", "zh")
+
+
+@cache
+def common_words(lang: str, min_zipf: float = COMMON_ZIPF) -> frozenset[str]:
+    """Words of ``lang`` ("en" or "zh") at Zipf frequency >= ``min_zipf``."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"no word list for {lang!r}; available: {', '.join(LANGUAGES)}")
+
+    def build() -> str:
+        import wordfreq
+
+        least = 10 ** (min_zipf - 9)
+        freq = wordfreq.get_frequency_dict(lang)
+        return "\n".join(sorted(w for w, f in freq.items() if f >= least))
+
+    blob = cached_json(
+        f"words-{lang}", ["wordfreq", version_of("wordfreq"), lang, repr(min_zipf)], build
+    )
+    return frozenset(blob.split("\n"))
+
+
+def explained_by_words(run: str, a: int, b: int, term: str, longest: int = 4) -> str | None:
+    """What explains ``run[a:b]`` as ordinary Chinese rather than a disguise of ``term``
+    (a sound-alike of the same length), or None.
+
+    A sound-alike is read as the term only when no word explains its characters: not
+    when it is a word or overlaps one (two to ``longest`` hanzi, Zipf >= WORD_ZIPF): 学家
+    is not 雪茄, 厨房要 (厨房) is not 处方药, 眼干涩 (干涩) is not 烟杆; and not when a
+    character it changes is a grammar word (Zipf >= FUNCTION_ZIPF): 递烟又说 is not 烟油.
+    ``run`` is a run of hanzi as normalised."""
+    grammar = common_words("zh", FUNCTION_ZIPF)
+    for i in range(a, b):
+        if run[i] != term[i - a] and run[i] in grammar:
+            return run[i]
+    words = common_words("zh", WORD_ZIPF)
+    for start in range(max(0, a - longest + 1), b):
+        for n in range(2, longest + 1):
+            end = start + n
+            if end <= a or end > len(run):
+                continue
+            w = run[start:end]
+            if w != term and w in words:
+                return w
+    return None

@@ -1,0 +1,122 @@
+"""Lint for a keyword detector's terms: what would remove innocent posts or never match.
+
+- A term that normalises to nothing can never match; nor can one that is also one of the
+  detector's exceptions. (A term always matches itself: terms and texts go through the
+  same normaliser, and the matcher reads word boundaries in the text as written.)
+- A term shorter than :data:`MIN_LETTERS` letters after normalisation (a hanzi counts as
+  two: one hanzi carries about as much as two letters) fires on far too much text: "se"
+  (色 under the old pinyin step) or "hb" would remove every post that holds them.
+- A term inside common words of its language (``policy.lexicon``, Zipf >= 3) fires on
+  them: "cialis" in "specialist", 口交 in a common word. Terms in Latin letters are
+  checked in ``substring`` mode only (``word`` mode asks for word boundaries); terms in
+  hanzi in either mode (Chinese has no spaces), unless the word is one of the detector's
+  ``exceptions``.
+- In ``word`` mode, a term that begins or ends with a character that is neither a letter
+  nor a digit can never match.
+
+Word mode and steps that remove spaces work together (boundaries are read in the text as
+written), so that combination is no longer a warning.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from functools import cache
+
+import ahocorasick
+
+from policy.chars import HAN_CHAR
+from policy.detectors import KeywordsDetector
+
+MIN_LETTERS = 3
+SHOWN = 3  # common words shown per warning
+
+Warn = Callable[[str, str], None]  # (raw term, message)
+
+
+def letters(normalised: str) -> int:
+    return sum(2 if HAN_CHAR.match(c) else 1 for c in normalised)
+
+
+def check_terms(det: KeywordsDetector, warn: Warn) -> None:
+    """Warn about the terms of one keyword detector (``warn(raw_term, message)``)."""
+    norm = det.normalizer
+    swallowed = {norm.term(e) for e in det.exceptions} if norm is not None else set()
+    for term, (_mask, raws) in det.table.items():
+        raw = raws[0]
+        if term in swallowed:
+            warn(raw, f"term {raw!r} is one of the detector's exceptions: it never counts")
+        elif letters(term) < MIN_LETTERS:
+            warn(
+                raw,
+                f"term {raw!r} normalises to {term!r}, shorter than {MIN_LETTERS} letters "
+                "(a hanzi counts as two): it fires on a great deal of innocent text",
+            )
+        elif det.mode == "word" and not (raw.strip()[:1].isalnum() and raw.strip()[-1:].isalnum()):
+            warn(
+                raw,
+                f"term {raw!r} begins or ends with a non-word character: in word mode it "
+                "can never match",
+            )
+    _inside_common_words(det, warn)
+
+
+def empty_terms(det: KeywordsDetector, raws: list[str]) -> list[str]:
+    """The listed terms that normalise to nothing (the ones the detector did not keep)."""
+    kept = {r for _m, rs in det.table.values() for r in rs}
+    return [t for t in dict.fromkeys(raws) if t not in kept]
+
+
+def _inside_common_words(det: KeywordsDetector, warn: Warn) -> None:
+    from policy.lexicon import COMMON_ZIPF
+
+    latin: dict[str, str] = {}
+    han: dict[str, str] = {}
+    for _term, (_mask, raws) in det.table.items():
+        for raw in raws:
+            key = " ".join(raw.casefold().split())
+            if key and all(HAN_CHAR.match(c) for c in key):
+                han.setdefault(key, raw)
+            elif det.mode == "substring" and key.isascii() and key.isalnum():
+                latin.setdefault(key, raw)
+    allowed = set(det.exceptions)
+    for lang, terms in (("en", latin), ("zh", han)):
+        if not terms:
+            continue
+        a = ahocorasick.Automaton()
+        for key in terms:
+            a.add_word(key, key)
+        a.make_automaton()
+        words, blob, starts = _word_blob(lang, COMMON_ZIPF)
+        inside: dict[str, list[str]] = {}
+        for end, key in a.iter(blob):
+            at = end - len(key) + 1
+            w = bisect.bisect_right(starts, at) - 1
+            word = words[w]
+            if at > starts[w] and word not in allowed and word not in inside.get(key, ()):
+                inside.setdefault(key, []).append(word)
+        name = {"en": "English", "zh": "Chinese"}[lang]
+        for key, found in inside.items():
+            shown = ", ".join(found[:SHOWN]) + (", …" if len(found) > SHOWN else "")
+            fix = "use mode: word or list" if lang == "en" else "list the innocent ones under"
+            warn(
+                terms[key],
+                f"term {terms[key]!r} is inside {len(found)} common {name} word(s) "
+                f"({shown}): it fires on them; {fix} 'exceptions'",
+            )
+
+
+@cache
+def _word_blob(lang: str, zipf: float) -> tuple[list[str], str, list[int]]:
+    """The common words, sorted, joined by newlines (one scan finds every term in every
+    word), with the offset of each word."""
+    from policy.lexicon import common_words
+
+    words = sorted(common_words(lang, zipf))
+    starts = []
+    pos = 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    return words, "\n".join(words), starts
