@@ -35,7 +35,7 @@ def action(preset: str, text: str) -> str:
     return explain(load_policy(preset), text).action
 
 
-KEYWORD_PRESETS = ("keywords", "crackdown", "zero_tolerance", "classifier_review")
+KEYWORD_PRESETS = ("keywords", "crackdown", "zero_tolerance", "classifier_review", "crackdown_zh")
 
 # -- innocent Chinese text: sound-alikes that are ordinary words ----------------------------
 INNOCENT_ZH = [
@@ -162,7 +162,7 @@ CAUGHT_ZH = [
 
 
 @pytest.mark.parametrize("text", CAUGHT_ZH)
-@pytest.mark.parametrize("preset", ["crackdown", "keywords", "zero_tolerance"])
+@pytest.mark.parametrize("preset", ["crackdown", "crackdown_zh", "keywords", "zero_tolerance"])
 def test_chinese_disguises_are_caught(preset, text):
     assert action(preset, text) == "remove", explain(load_policy(preset), text)
 
