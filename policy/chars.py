@@ -252,6 +252,43 @@ def fold_table(steps: tuple[str, ...]) -> LazyTable:
 
 
 @cache
-def separator_table(keep: frozenset[str] = frozenset()) -> LazyTable:
-    """Drops separators, except the characters in ``keep`` (leetspeak spellings)."""
-    return LazyTable(lambda c: None if is_separator(c) and c not in keep else c)
+def separator_table() -> LazyTable:
+    """Drops separators (``str.translate`` table)."""
+    return LazyTable(lambda c: None if is_separator(c) else c)
+
+
+@cache
+def fold_separator_table(steps: tuple[str, ...]) -> LazyTable:
+    """``fold_table(steps)`` then ``separator_table()`` in one table (one pass)."""
+    fold = char_folder(steps)
+    return LazyTable(lambda c: "".join(x for x in fold(c) if not is_separator(x)) or None)
+
+
+@cache
+def fold_length_table(steps: tuple[str, ...]) -> LazyTable:
+    """Each character -> chr(how many characters it folds to): the normaliser's map skips
+    its per-character work when every character folds to one."""
+    fold = char_folder(steps)
+    return LazyTable(lambda c: chr(len(fold(c))))
+
+
+@cache
+def separator_marks() -> LazyTable:
+    """Each character -> "\\x00" for a separator, "\\x01" for a character kept."""
+    return LazyTable(lambda c: "\x00" if is_separator(c) else "\x01")
+
+
+MARK = "\x1f"  # stands for a separator between the per-character steps and leetspeak
+
+
+@cache
+def fold_mark_table(steps: tuple[str, ...], keep: frozenset[str]) -> LazyTable:
+    """``fold_table(steps)`` with every separator it leaves written as :data:`MARK`,
+    except the characters in ``keep`` (leetspeak's spellings, which it reads first)."""
+    fold = char_folder(steps)
+
+    def mark(c: str) -> str | None:
+        out = "".join(MARK if is_separator(x) and x not in keep else x for x in fold(c))
+        return out or None
+
+    return LazyTable(mark)

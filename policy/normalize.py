@@ -14,17 +14,16 @@ time and watch recall (and false positives) move. Steps always run in this order
 - ``diacritics``: accents and combining marks dropped (``vāpē``, ``v̶a̶p̶e̶``).
 - ``invisible``: every default-ignorable and filler character dropped (zero-width,
   U+034F, variation selectors, Hangul fillers U+3164/U+115F/U+1160/U+FFA0, ...).
-- ``traditional``: traditional hanzi -> simplified (OpenCC ``t2s``: 電子煙 -> 电子烟).
-- ``numerals``: digits of any style -> ASCII (``❶``, ``٣``), and a run of five or more
-  hanzi numerals and digits -> digits (幺三八零零幺三八零零零 -> 13800138000).
+- ``leetspeak``: inside a Latin word, the tables' spellings -> letters (``v@pe``,
+  ``c!alis``, ``nic0tine``), word by word, before ``separators`` joins the words. A symbol
+  between letters is read both ways, as a letter and as a separator (``va!pe``): the
+  normalised text then holds both readings, joined by ``\\x00``, which no term contains.
 - ``separators``: every character that is neither a letter nor a digit is skipped:
   spaces, punctuation, every symbol (emoji included), modifier letters such as ``ˉ``,
   controls, marks. After it the text is one compact string (``电★子★烟`` -> 电子烟).
-- ``leetspeak``: inside a Latin word, the tables' spellings -> letters (``v@pe``,
-  ``c!alis``, ``nic0tine``). Digits are read word by word before ``separators``, symbols
-  after it. A symbol between letters is read both ways, as a letter and as a separator
-  (``va!pe``): the normalised text then holds both readings, joined by ``\\x00``, which no
-  term contains.
+- ``traditional``: traditional hanzi -> simplified (OpenCC ``t2s``: 電子煙 -> 电子烟).
+- ``numerals``: digits of any style -> ASCII (``❶``, ``٣``), and a run of five or more
+  hanzi numerals and digits -> digits (幺三八零零幺三八零零零 -> 13800138000).
 - ``repeats``: a run of one repeated character -> one (``vaaape``, 电电子子烟烟).
 - ``abbreviations`` and ``pinyin`` rewrite nothing: they are matching steps of the
   keyword detector, which adds the tables' abbreviations and the pinyin of its hanzi
@@ -42,18 +41,27 @@ Apply the same Normalizer to the policy's terms and to the texts.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from policy.chars import (
     CHAR_STEPS,
     HAN,
     HAN_CHAR,
+    fold_length_table,
+    fold_mark_table,
+    fold_separator_table,
     fold_table,
     is_separator,
+    separator_marks,
     separator_table,
+)
+from policy.chars import (
+    MARK as _MARK,
 )
 from policy.tables import NormalizationTables, load_tables
 
@@ -67,10 +75,10 @@ STEPS = (
     "letterforms",
     "diacritics",
     "invisible",
+    "leetspeak",
+    "separators",
     "traditional",
     "numerals",
-    "separators",
-    "leetspeak",
     "repeats",
     "abbreviations",
     "pinyin",
@@ -78,11 +86,11 @@ STEPS = (
 MATCH_STEPS = ("abbreviations", "pinyin")  # add spellings to terms; rewrite no text
 READINGS = "\x00"  # joins the readings of one text (see ``leetspeak``)
 
-# A cheap pre-check: could this text contain an emoji at all?
-_EMOJI_HINT = re.compile(
-    "[\u00a9\u00ae\u203c-\u3299\ufe0f\U0001f000-\U0001faff\U000e0020-\U000e007f]"
-)
 _REPEATS = re.compile(r"([^0-9])\1+")
+_FIRST = operator.itemgetter(1)  # a C-level replacement: ``_REPEATS.sub(_FIRST, s)``
+_DIGITS = re.compile("[0-9]+")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LETTER = re.compile("[A-Za-z]").search
 _UNIFIED_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 # Hanzi numerals (simplified; the traditional step runs before) -> digits.
@@ -112,8 +120,8 @@ class Normalized:
 
     source: str
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: list[int]
+    ends: list[int]
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """The span of the text as written behind normalised characters ``a:b``."""
@@ -167,97 +175,71 @@ def _numeral_runs(text: str) -> str:
 
 
 class _Leet:
-    """The leetspeak step: one-character spellings read as letters inside Latin words.
+    """The leetspeak step: one-character spellings read as letters inside Latin words,
+    before ``separators`` (one character for one character, so the map is unchanged).
 
-    - Digits are read before ``separators``, word by word: a digit is a letter in a run of
-      at most two digits touching a letter, inside a word (letters, digits and the
-      spellings that are symbols) with at least two letters and no more digits than
-      letters (``nic0tine``, ``fr33``, ``v@p3``; not ``wx12345678``, ``abc123``, ``b4``).
-    - Symbols are read after ``separators`` (which leaves them in place for this step),
-      so "v.@.p.e" is read too: a symbol between two letters is a letter (``v@pe``), and
-      the separators reading, where it is dropped (``va!pe``), is kept beside it; other
-      symbols are dropped when the separators step is on.
+    - A digit is a letter in a run of at most two digits touching a letter, inside a word
+      (letters, digits and the spellings that are symbols) with at least two letters and
+      no more digits than letters (``nic0tine``, ``fr33``, ``v@p3``; not ``wx12345678``,
+      ``abc123``, ``b4``).
+    - A symbol right between two letters is a letter (``v@pe``, ``c!alis``). It may as
+      well be a separator (``va!pe``): then the text has a second reading, in which the
+      symbol is left for ``separators`` to drop.
     """
 
-    def __init__(self, table: dict[str, str], fold: Callable[[str], str], drop: bool) -> None:
+    def __init__(self, table: dict[str, str], fold: Callable[[str], str]) -> None:
         # Spellings and letters go through the per-character steps, like the text.
         folded = {fold(k) or k: fold(v) or v for k, v in table.items()}
         self.table = {k: v for k, v in folded.items() if len(k) == 1 and len(v) == 1}
         self.symbols = frozenset(k for k in self.table if not k.isdigit())
         self.has_digits = any(k.isdigit() for k in self.table)
-        self.drop = drop
         sym = "".join(re.escape(k) for k in sorted(self.symbols))
-        self.digit_hint = re.compile("[A-Za-z][0-9]|[0-9][A-Za-z]")
-        self.word = re.compile(f"[A-Za-z0-9{sym}]+")
-        self.symbol_hint = re.compile(f"[A-Za-z][{sym}](?=[A-Za-z])") if sym else None
-        self.any_symbol = re.compile(f"[{sym}]") if sym else None
-        self.delete = str.maketrans(dict.fromkeys(self.symbols)) if self.symbols else {}
+        self.word_chars = frozenset(_LETTERS | set("0123456789") | self.symbols)
+        # a symbol right between two letters (the first letter is consumed, so "a!b!c"
+        # finds both)
+        self.symbol = re.compile(f"[A-Za-z]([{sym}])(?=[A-Za-z])") if sym else None
+        # quick first looks: a digit or a spelling at all; a symbol spelling at all
+        self.any = re.compile(f"[0-9{sym}]").search
+        self.any_symbol = re.compile(f"[{sym}]").search if sym else None
 
-    # -- digits, before separators (one character to one character) ------------------------
-    def digits(self, s: str) -> str:
-        if not self.has_digits or not self.digit_hint.search(s):
-            return s
-        out = list(s)
-        for m in self.word.finditer(s):
-            tok, base = m.group(), m.start()
-            letters = sum(c.isascii() and c.isalpha() for c in tok)
-            digits = sum(c.isdigit() for c in tok)
-            if letters < 2 or digits > letters or not digits:
-                continue
-            j = 0
-            while j < len(tok):
-                if not tok[j].isdigit():
-                    j += 1
+    def wants(self, s: str) -> bool:
+        """Whether ``read`` could change ``s`` (both paths of the normaliser ask)."""
+        return self.any(s) is not None and _ASCII_LETTER(s) is not None
+
+    def read(self, s: str) -> tuple[str, str | None]:
+        """(letters reading, separators reading or None when no symbol was read)."""
+        out: list[str] | None = None
+        if self.has_digits:
+            n = len(s)
+            for m in _DIGITS.finditer(s):
+                a, b = m.span()
+                if b - a > 2:
                     continue
-                k = j
-                while k < len(tok) and tok[k].isdigit():
-                    k += 1
-                near = (j > 0 and tok[j - 1].isalpha()) or (k < len(tok) and tok[k].isalpha())
-                if k - j <= 2 and near:
-                    for p in range(j, k):
-                        out[base + p] = self.table.get(tok[p], tok[p])
-                j = k
-        return "".join(out)
-
-    # -- symbols, after separators ------------------------------------------------------------
-    def fast(self, s: str) -> tuple[str, str | None]:
-        """(letters reading, separators reading or None)."""
-        if self.any_symbol is None or not self.any_symbol.search(s):
-            return s, None
-        if not self.symbol_hint.search(s):
-            return (s.translate(self.delete) if self.drop else s), None
-        first, second = self.symbols_read(s)
-        if first is None:
-            return s, None
-        return "".join(first), ("".join(second) if second is not None else None)
-
-    def symbols_read(self, s: str) -> tuple[list[str] | None, list[str] | None]:
-        """Per character of ``s``, what it becomes in each reading ("" = dropped);
-        (None, None) when nothing changes. Both paths of the normaliser use this."""
-        if self.any_symbol is None or not self.any_symbol.search(s):
-            return None, None
-        first = list(s)
-        read: list[int] = []
-        if self.symbol_hint.search(s):
-            for m in self.word.finditer(s):
-                tok, base = m.group(), m.start()
-                for j in range(1, len(tok) - 1):
-                    c = tok[j]
-                    if c in self.symbols and tok[j - 1].isalpha() and tok[j + 1].isalpha():
-                        first[base + j] = self.table[c]
-                        read.append(base + j)
-        second = None
-        if read and self.drop:  # without separators, a symbol is no separator to read
-            second = list(first)
-            for i in read:
-                second[i] = ""
-        if self.drop:
-            for r in (first, second):
-                if r is not None:
-                    for i, c in enumerate(r):
-                        if c in self.symbols:
-                            r[i] = ""
-        return first, second
+                if not ((a and s[a - 1] in _LETTERS) or (b < n and s[b] in _LETTERS)):
+                    continue
+                w0, w1 = a, b  # the word around the run
+                while w0 and s[w0 - 1] in self.word_chars:
+                    w0 -= 1
+                while w1 < n and s[w1] in self.word_chars:
+                    w1 += 1
+                tok = s[w0:w1]
+                letters = sum(map(str.isalpha, tok))
+                if letters < 2 or sum(map(str.isdigit, tok)) > letters:
+                    continue
+                if out is None:
+                    out = list(s)
+                for p in range(a, b):
+                    out[p] = self.table.get(s[p], s[p])
+        alt = None
+        if self.any_symbol is not None and self.any_symbol(s) is not None:
+            found = list(self.symbol.finditer(s))
+            if found:
+                if out is None:
+                    out = list(s)
+                alt = "".join(out)  # digits read, symbols left as they are
+                for m in found:
+                    out[m.start(1)] = self.table[m.group(1)]
+        return (s if out is None else "".join(out)), alt
 
 
 class Normalizer:
@@ -280,14 +262,22 @@ class Normalizer:
         self._emoji = self._make_emoji() if "emoji" in self.steps else None
         self._trad = "traditional" in self.steps
         self._numerals = "numerals" in self.steps
-        drop = "separators" in self.steps
         self._leet = (
-            _Leet(dict(self.tables.leetspeak), self.fold_char, drop)
+            _Leet(dict(self.tables.leetspeak), self.fold_char)
             if "leetspeak" in self.steps
             else None
         )
-        keep = self._leet.symbols if self._leet is not None else frozenset()
-        self._sep = separator_table(keep) if drop else None
+        self._sep = separator_table() if "separators" in self.steps else None
+        self._sep_marks = separator_marks() if self._sep is not None else None
+        self._fold_len = fold_length_table(char_steps) if char_steps else None
+        self._fold_mark = (
+            fold_mark_table(char_steps, self._leet.symbols)
+            if self._leet is not None and self._sep is not None
+            else None
+        )
+        self._fold_sep = (
+            fold_separator_table(char_steps) if char_steps and self._sep is not None else None
+        )
         self._repeats = "repeats" in self.steps
 
     def __repr__(self) -> str:
@@ -320,106 +310,139 @@ class Normalizer:
         if s.isascii() and s.isalpha():  # a plain word: only case and repeats can change
             if self._lower:
                 s = s.lower()
-            return _REPEATS.sub(r"\1", s) if self._repeats else s
+            return _REPEATS.sub(_FIRST, s) if self._repeats else s
         if _UNIFIED_HAN.fullmatch(s):  # plain hanzi: no per-character step changes them
-            if self._trad:
-                s = _to_simplified(s)
-            if self._numerals:
-                s = _numeral_runs(s)
-            return _REPEATS.sub(r"\1", s) if self._repeats else s
-        if self._emoji is not None and _EMOJI_HINT.search(s):
+            return self._hanzi(s)
+        if self._emoji is not None and not s.isascii() and self._emoji[2].search(s):
             s = self._emoji[0].sub(self._emoji[1], s)
-        if self._fold is not None:
-            if s.isascii():
-                if self._lower:
-                    s = s.lower()
-            else:
-                s = s.translate(self._fold)
-        if not s.isascii():
-            if self._trad:
-                s = _to_simplified(s)
-            if self._numerals:
-                s = _numeral_runs(s)
-        if self._leet is not None:
-            s = self._leet.digits(s)
-        if self._sep is not None:
-            s = s.translate(self._sep)
         alt = None
-        if self._leet is not None:
-            s, alt = self._leet.fast(s)
+        if s.isascii():
+            if self._lower:
+                s = s.lower()
+            if self._leet is not None and self._leet.wants(s):
+                s, alt = self._leet.read(s)
+            if self._sep is not None:
+                s = s.translate(self._sep)
+        else:
+            if self._leet is None and self._fold_sep is not None:
+                s = s.translate(self._fold_sep)  # both steps in one pass
+            elif self._fold_mark is not None:
+                # one pass: fold, and mark separators (leetspeak reads words between marks
+                # as it reads them between separators), then drop the marks
+                s = s.translate(self._fold_mark)
+                if self._leet.wants(s):
+                    s, alt = self._leet.read(s)
+                    if alt is not None:
+                        alt = alt.replace(_MARK, "")
+                s = s.replace(_MARK, "")
+                if self._leet.any_symbol is not None and self._leet.any_symbol(s):
+                    s = s.translate(self._sep)
+            else:
+                if self._fold is not None:
+                    s = s.translate(self._fold)
+                if self._leet is not None and self._leet.wants(s):
+                    s, alt = self._leet.read(s)
+                if self._sep is not None:
+                    s = s.translate(self._sep)
+            if not s.isascii():
+                s = self._hanzi_steps(s)
+        if alt is not None:
+            alt = alt.translate(self._sep) if self._sep is not None else alt
+            if not alt.isascii():
+                alt = self._hanzi_steps(alt)
         if self._repeats:
-            s = _REPEATS.sub(r"\1", s)
+            s = _REPEATS.sub(_FIRST, s)
             if alt is not None:
-                alt = _REPEATS.sub(r"\1", alt)
+                alt = _REPEATS.sub(_FIRST, alt)
         return s if alt is None else s + READINGS + alt
+
+    def _hanzi_steps(self, s: str) -> str:
+        """traditional and numerals (one character for one character)."""
+        if self._trad:
+            s = _to_simplified(s)
+        if self._numerals:
+            s = _numeral_runs(s)
+        return s
+
+    def _hanzi(self, s: str) -> str:
+        s = self._hanzi_steps(s)
+        return _REPEATS.sub(_FIRST, s) if self._repeats else s
 
     # -- the mapped path -----------------------------------------------------------------
     def mapped(self, text: str) -> Normalized:
         """The normalised text (equal to ``self(text)``) with its map to ``text``."""
-        chars: list[str] = []
-        spans: list[tuple[int, int]] = []
-        if self._emoji is not None and _EMOJI_HINT.search(text):
-            pattern, repl = self._emoji
+        n = len(text)
+        if self._emoji is not None and not text.isascii() and self._emoji[2].search(text):
+            pattern, repl, _hint = self._emoji
+            parts: list[str] = []
+            st: list[int] = []
+            en: list[int] = []
             pos = 0
             for m in pattern.finditer(text):
-                for i in range(pos, m.start()):
-                    chars.append(text[i])
-                    spans.append((i, i + 1))
-                for c in repl(m):
-                    chars.append(c)
-                    spans.append((m.start(), m.end()))
-                pos = m.end()
-            for i in range(pos, len(text)):
-                chars.append(text[i])
-                spans.append((i, i + 1))
+                a, b = m.span()
+                parts.append(text[pos:a])
+                st.extend(range(pos, a))
+                en.extend(range(pos + 1, a + 1))
+                word = repl(m)
+                parts.append(word)
+                st.extend([a] * len(word))
+                en.extend([b] * len(word))
+                pos = b
+            parts.append(text[pos:])
+            st.extend(range(pos, n))
+            en.extend(range(pos + 1, n + 1))
+            s = "".join(parts)
         else:
-            chars = list(text)
-            spans = [(i, i + 1) for i in range(len(text))]
+            s, st, en = text, list(range(n)), list(range(1, n + 1))
         if self._fold is not None:
-            s = "".join(chars)
             if s.isascii():
                 if self._lower:
-                    chars = list(s.lower())
+                    s = s.lower()
+            elif s.translate(self._fold_len) == "\x01" * len(s):
+                s = s.translate(self._fold)  # one character for one: the map is unchanged
             else:
-                out_c: list[str] = []
-                out_s: list[tuple[int, int]] = []
-                for c, sp in zip(chars, spans, strict=True):
-                    v = self._fold[ord(c)]
+                fold = self._fold
+                out: list[str] = []
+                st2: list[int] = []
+                en2: list[int] = []
+                for c, a, b in zip(s, st, en, strict=True):
+                    v = fold[ord(c)]
                     if v:
-                        out_c.extend(v)
-                        out_s.extend([sp] * len(v))
-                chars, spans = out_c, out_s
-        s = "".join(chars)
-        if not s.isascii():  # both are one character to one character
-            if self._trad:
-                s = _to_simplified(s)
-            if self._numerals:
-                s = _numeral_runs(s)
-        if self._leet is not None:
-            s = self._leet.digits(s)
+                        out.append(v)
+                        if len(v) == 1:
+                            st2.append(a)
+                            en2.append(b)
+                        else:
+                            st2.extend([a] * len(v))
+                            en2.extend([b] * len(v))
+                s, st, en = "".join(out), st2, en2
+        alt = None
+        if self._leet is not None and self._leet.wants(s):
+            s, alt = self._leet.read(s)  # one character for one character
+        readings = [(r, st, en) for r in (s, alt) if r is not None]
         if self._sep is not None:
-            sep = self._sep
-            keep = [i for i, c in enumerate(s) if sep[ord(c)] is not None]
-            s = "".join(s[i] for i in keep)
-            spans = [spans[i] for i in keep]
-        readings = [(s, spans)]
-        if self._leet is not None:
-            first, second = self._leet.symbols_read(s)
-            if first is None:
-                first = list(s)
-            readings = [
-                ("".join(r), [sp for c, sp in zip(r, spans, strict=True) if c])
-                for r in (first, second)
-                if r is not None
-            ]
+            kept = []
+            for r, rs, re_ in readings:
+                marks = r.translate(self._sep_marks).encode("latin-1")  # 1 kept, 0 dropped
+                keep = list(compress(range(len(r)), marks))
+                if len(keep) != len(r):
+                    r = "".join([r[i] for i in keep])
+                    rs = [rs[i] for i in keep]
+                    re_ = [re_[i] for i in keep]
+                kept.append((r, rs, re_))
+            readings = kept
+        readings = [
+            (self._hanzi_steps(r) if not r.isascii() else r, rs, re_) for r, rs, re_ in readings
+        ]
         if self._repeats:
-            readings = [_collapse(t, sp) for t, sp in readings]
-        t, t_spans = readings[0]
+            readings = [_collapse(*r) for r in readings]
+        t, t_st, t_en = readings[0]
         if len(readings) > 1:
-            a, a_spans = readings[1]
+            a, a_st, a_en = readings[1]
             t = t + READINGS + a
-            t_spans = [*t_spans, (len(text), len(text)), *a_spans]
-        return Normalized(text, t, tuple(sp[0] for sp in t_spans), tuple(sp[1] for sp in t_spans))
+            t_st = [*t_st, n, *a_st]
+            t_en = [*t_en, n, *a_en]
+        return Normalized(text, t, t_st, t_en)
 
     # -- terms -----------------------------------------------------------------------------
     def term(self, term: str) -> str:
@@ -427,7 +450,10 @@ class Normalizer:
         return self(term).split(READINGS, 1)[0]
 
     # -- emoji -----------------------------------------------------------------------------
-    def _make_emoji(self) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]] | None:
+    def _make_emoji(
+        self,
+    ) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Pattern[str]] | None:
+        """(pattern of the tables' emoji, replacement, a one-character pre-check)."""
         latin = dict(self.tables.emoji)
         cjk = dict(self.tables.emoji_cjk)
         keys = sorted(set(latin) | set(cjk), key=len, reverse=True)
@@ -443,23 +469,35 @@ class Normalizer:
             table = cjk if near_han else latin
             return table.get(key, latin.get(key, key))
 
-        return pattern, replace
+        # a range check is quicker than a list of characters: the emoji blocks, plus any
+        # first character outside them
+        blocks = "\u2190-\u2bff\U0001f000-\U0001faff"
+        others = sorted({k[0] for k in keys if not re.match(f"[{blocks}]", k[0])})
+        hint = re.compile("[" + blocks + "".join(re.escape(c) for c in others) + "]")
+        return pattern, replace, hint
 
 
-def _collapse(s: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+def _collapse(s: str, st: list[int], en: list[int]) -> tuple[str, list[int], list[int]]:
     """The repeats step with its map: a run of one character -> one, spanning the run."""
-    out_c: list[str] = []
-    out_s: list[tuple[int, int]] = []
+    if not _REPEATS.search(s):
+        return s, st, en
+    out: list[str] = []
+    st2: list[int] = []
+    en2: list[int] = []
     pos = 0
     for m in _REPEATS.finditer(s):
-        out_c.extend(s[pos : m.start()])
-        out_s.extend(spans[pos : m.start()])
-        out_c.append(m.group(1))
-        out_s.append((spans[m.start()][0], spans[m.end() - 1][1]))
-        pos = m.end()
-    out_c.extend(s[pos:])
-    out_s.extend(spans[pos:])
-    return "".join(out_c), out_s
+        a, b = m.span()
+        out.append(s[pos:a])
+        st2.extend(st[pos:a])
+        en2.extend(en[pos:a])
+        out.append(m.group(1))
+        st2.append(st[a])
+        en2.append(en[b - 1])
+        pos = b
+    out.append(s[pos:])
+    st2.extend(st[pos:])
+    en2.extend(en[pos:])
+    return "".join(out), st2, en2
 
 
 def _contributing(n: Normalized, norm: Normalizer, i: int) -> list[int]:

@@ -21,7 +21,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -162,10 +161,10 @@ def merge(tables: list[Table]) -> NormalizationTables:
     payload = "\n".join(t._key() for t in ordered)
     return NormalizationTables(
         locales=tuple(t.locale for t in tables),
-        emoji=MappingProxyType({**cjk, **latin}),
-        emoji_cjk=MappingProxyType({**latin, **cjk}),
+        emoji={**cjk, **latin},
+        emoji_cjk={**latin, **cjk},
         abbreviations=tuple(abbreviations.values()),
-        leetspeak=MappingProxyType(leet),
+        leetspeak=leet,
         digest=hashlib.sha256(payload.encode()).hexdigest()[:16],
     )
 

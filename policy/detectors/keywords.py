@@ -200,7 +200,7 @@ class KeywordsDetector(TextDetector):
         n = (
             norm.mapped(text)
             if mapped
-            else Normalized(s, s, tuple(range(len(s))), tuple(range(1, len(s) + 1)))
+            else Normalized(s, s, list(range(len(s))), list(range(1, len(s) + 1)))
         )
         if n.text != s:
             raise RuntimeError(f"normaliser disagrees with itself on {text!r}: {n.text!r} != {s!r}")

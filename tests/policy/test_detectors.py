@@ -122,7 +122,7 @@ def test_text_cache_grows_append_only():
 
 ALL = (
     "[emoji, nfkc, casefold, confusables, letterforms, diacritics, invisible, traditional,"
-    " numerals, separators, leetspeak, repeats, abbreviations, pinyin]"
+    " leetspeak, separators, numerals, repeats, abbreviations, pinyin]"
 )
 
 

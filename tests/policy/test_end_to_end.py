@@ -16,7 +16,7 @@ from policy import load_policy, load_policy_text  # noqa: E402
 SEEDS = (1, 2, 3)
 ALL_STEPS = (
     "normalize: [emoji, nfkc, casefold, confusables, letterforms, diacritics, invisible,\n"
-    "                traditional, numerals, separators, leetspeak, repeats, abbreviations, pinyin]"
+    "                leetspeak, separators, traditional, numerals, repeats, abbreviations, pinyin]"
 )
 
 

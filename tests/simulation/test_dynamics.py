@@ -14,7 +14,7 @@ from simulation.world.engine import Simulation
 SEEDS = (1, 2, 3)
 FULL = (
     "normalize: [emoji, nfkc, casefold, confusables, letterforms, diacritics, invisible,\n"
-    "                traditional, numerals, separators, leetspeak, repeats, abbreviations, pinyin]"
+    "                leetspeak, separators, traditional, numerals, repeats, abbreviations, pinyin]"
 )
 
 
