@@ -1,33 +1,51 @@
 """Benchmark the policy language (figures only; no timed assertions anywhere).
 
-1. Decisions per second for the crackdown preset over one synthetic day of the
+1. Cold text: distinct texts per second, every text new (the engine's text pools, English
+   and Chinese), normalised with every step against plain ``str.casefold``, and normalised
+   and matched by the crackdown's detector; side by side with the code of ``--before``
+   (the crackdown's seven steps then), measured in a child process on the same texts.
+2. Compile time of each preset and of a 15,000-term list (``policy check``: load and lint),
+   in fresh processes, now and ``--before`` (which had no ``terms_file:``, so the list is
+   pasted into its YAML there), and now with an empty cache (the first use on a machine).
+3. Decisions per second for the crackdown preset over one synthetic day of the
    ``large`` scenario's size: ~200k posts drawn from a ~20k-text pool. Day 0 is
    "cold" (every distinct text is normalised and matched once); day 1 is "warm"
    (texts are cached by id, as they are for most of a run).
-2. Keyword matching throughput with 10,000 terms: Aho-Corasick (pyahocorasick, one
+4. Keyword matching throughput with 10,000 terms: Aho-Corasick (pyahocorasick, one
    pass per text) against one Python ``re`` alternation of the same terms.
 
-Run: ``.venv/bin/python bench/bench_policy.py [--posts 200000] [--texts 20000]``
+Run: ``.venv/bin/python bench/bench_policy.py [--posts 200000] [--texts 20000]
+[--before REV | --no-before]``
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import json
+import os
 import random
 import re
 import string
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 import warnings
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 
-from policy import load_policy, load_policy_text
-from policy.detectors import KeywordsDetector
-from policy.interface import DayBatch, PerceptionView, RunContext, TextView
+from policy import load_policy, load_policy_text  # noqa: E402
+from policy.detectors import KeywordsDetector  # noqa: E402
+from policy.interface import DayBatch, PerceptionView, RunContext, TextView  # noqa: E402
+
+BEFORE = "d19f2fb"  # the last commit before text matching was reworked
+OLD_STEPS = "nfkc,casefold,confusables,separators,emoji,pinyin,abbreviations"
 
 CATEGORIES = ("medical", "tobacco", "sexual_health", "aphrodisiac")
 
@@ -137,7 +155,7 @@ def bench_keywords(n_terms: int, n_texts: int, seed: int) -> None:
     det.build()
     build_ac = time.perf_counter() - t0
     t0 = time.perf_counter()
-    ac_hits = sum(bool(det.match(t)) for t in texts)
+    ac_hits = sum(bool(det.scan(t)) for t in texts)
     ac = time.perf_counter() - t0
     t0 = time.perf_counter()
     rx = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
@@ -161,14 +179,230 @@ def bench_keywords(n_terms: int, n_texts: int, seed: int) -> None:
     print(f"  speed-up: {rt / ac:.1f}x")
 
 
+# -- 1. cold text ---------------------------------------------------------------------------
+def pool_texts(seed: int) -> list[str]:
+    """Every distinct text of the engine's English and Chinese pools."""
+    from simulation.content import build_text_pool
+    from simulation.text_catalogue import load_catalogue
+
+    cat = load_catalogue()
+    texts: list[str] = []
+    for loc in ("en_US", "zh_CN"):
+        texts += list(build_text_pool(cat, loc, np.random.default_rng(seed)).texts)
+    return list(dict.fromkeys(texts))
+
+
+def per_text_us(fn, texts: list[str], repeats: int = 3) -> float:
+    """Best of ``repeats`` passes, microseconds per text (tables warmed by a first pass)."""
+    for t in texts[:2000]:
+        fn(t)
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for t in texts:
+            fn(t)
+        best = min(best, time.perf_counter() - t0)
+    return best / len(texts) * 1e6
+
+
+_OLD_COLD = """
+import json, sys, time
+from policy.loader import make_normalizer
+from policy import load_policy
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+norm = make_normalizer(tuple(sys.argv[2].split(",")))
+det = load_policy("crackdown").detectors["restricted_terms"]
+def per(fn):
+    for t in texts[:2000]:
+        fn(t)
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for t in texts:
+            fn(t)
+        best = min(best, time.perf_counter() - t0)
+    return best / len(texts) * 1e6
+print(json.dumps({"normalise": per(norm), "match": per(lambda t: det.match(norm(t)))}))
+"""
+
+
+def old_tree(rev: str, into: str) -> Path:
+    """The files of ``rev`` (``git archive``) extracted into ``into``."""
+    data = subprocess.run(
+        ["git", "-C", str(REPO), "archive", "--format=tar", rev], check=True, capture_output=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(into, filter="data")
+    return Path(into)
+
+
+def in_tree(root: Path, code: str, *args: str, env: dict | None = None) -> str:
+    """Run ``code`` with the tree at ``root`` first on the path; its standard output."""
+    full = {**os.environ, "PYTHONPATH": str(root), **(env or {})}
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=root, env=full, check=True, capture_output=True
+    )
+    return out.stdout.decode()
+
+
+def bench_cold(seed: int, before: Path | None) -> None:
+    from policy import load_policy
+    from policy.normalize import STEPS, Normalizer
+
+    texts = pool_texts(seed)
+    det = load_policy("crackdown").detectors["restricted_terms"]
+    everything = Normalizer(STEPS)
+    rows = [
+        ("plain str.casefold", per_text_us(str.casefold, texts)),
+        (f"every step ({len(STEPS)}), normalise", per_text_us(everything, texts)),
+        ("crackdown's steps, normalise", per_text_us(det.normalizer, texts)),
+        (
+            "crackdown's detector, normalise and match",
+            per_text_us(lambda t: det.scan(t, locate=False), texts),  # as the engine does
+        ),
+        ("... and place the hits in the text as written", per_text_us(det.scan, texts)),
+    ]
+    if before is not None:
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+            json.dump(texts, fh)
+        try:
+            old = json.loads(in_tree(before, _OLD_COLD, fh.name, OLD_STEPS))
+        finally:
+            os.unlink(fh.name)
+        rows += [
+            ("before: crackdown's steps, normalise", old["normalise"]),
+            ("before: crackdown's detector, normalise and match", old["match"]),
+        ]
+    base = rows[0][1]
+    print(f"\ncold text: {len(texts):,} distinct texts of the engine's pools (English, Chinese)")
+    print(f"  {'':52s}{'µs/text':>9s}{'texts/s':>12s}{'× casefold':>12s}")
+    for label, us in rows:
+        print(f"  {label:52s}{us:9.2f}{1e6 / us:12,.0f}{us / base:12.1f}")
+    if before is not None:
+        now = dict(rows)
+        for what in ("normalise", "normalise and match"):
+            key = (
+                "crackdown's steps, normalise"
+                if what == "normalise"
+                else ("crackdown's detector, normalise and match")
+            )
+            print(f"  {what}: before / now = {now['before: ' + key] / now[key]:.1f}×")
+
+
+# -- 2. compile time ------------------------------------------------------------------------
+_COMPILE = """
+import json, sys, time
+from policy import load_policy
+from policy.lint import lint
+t0 = time.perf_counter()
+p = load_policy(sys.argv[1])
+t1 = time.perf_counter()
+lint(p) if sys.argv[2] == "lint" else None
+t2 = time.perf_counter()
+print(json.dumps({"load": t1 - t0, "lint": t2 - t1}))
+"""
+
+
+def word_list(n: int, seed: int) -> list[str]:
+    """A public-style Chinese word list: ``n`` words of two to four hanzi (wordfreq)."""
+    import wordfreq
+
+    rng = random.Random(seed)
+    han = re.compile("^[\u4e00-\u9fff]{2,4}$")
+    freq = wordfreq.get_frequency_dict("zh")
+    words = sorted(w for w, f in freq.items() if han.match(w) and 1e-7 <= f < 1e-5)
+    return sorted(rng.sample(words, n))
+
+
+BIG = """name: a public word list
+detectors:
+  words:
+    type: keywords
+    normalize: [{steps}]
+    {terms}
+rules:
+  - {{name: listed, when: {{hit: words}}, action: remove}}
+"""
+
+
+def bench_compile(before: Path | None, seed: int) -> None:
+    presets = sorted(
+        p.stem for p in (REPO / "assets" / "policies").glob("*.yaml") if ".cases" not in p.name
+    )
+    rows: list[tuple[str, float | None, float, float]] = []
+    with tempfile.TemporaryDirectory(prefix="bench-policy-") as tmp:
+        empty_cache = {"CIRCLELAB_CACHE_DIR": str(Path(tmp) / "cache")}
+        for name in presets:
+            now = json.loads(in_tree(REPO, _COMPILE, name, "-"))["load"]
+            first = json.loads(in_tree(REPO, _COMPILE, name, "-", env=empty_cache))["load"]
+            old = None
+            if before is not None and (before / "assets" / "policies" / f"{name}.yaml").exists():
+                old = json.loads(in_tree(before, _COMPILE, name, "-"))["load"]
+            rows.append((name, old, now, first))
+        words = word_list(15_000, seed)
+        listed = Path(tmp) / "words.txt"
+        listed.write_text("# 15,000 Chinese words\n" + "\n".join(words) + "\n", "utf-8")
+        from policy.normalize import STEPS
+
+        new_yaml = Path(tmp) / "big.yaml"
+        new_yaml.write_text(
+            BIG.format(steps=", ".join(STEPS), terms=f"terms_file: {{spam: {listed}}}"), "utf-8"
+        )
+        pasted = Path(tmp) / "big_pasted.yaml"
+        pasted.write_text(
+            BIG.format(
+                steps=OLD_STEPS.replace(",", ", "),
+                terms="terms:\n      spam: [" + ", ".join(words) + "]",
+            ),
+            "utf-8",
+        )
+        now = json.loads(in_tree(REPO, _COMPILE, str(new_yaml), "lint"))
+        first = json.loads(in_tree(REPO, _COMPILE, str(new_yaml), "lint", env=empty_cache))
+        old = json.loads(in_tree(before, _COMPILE, str(pasted), "lint")) if before else None
+        cli = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "simulation.cli", "policy", "check", str(new_yaml)],
+            cwd=REPO,
+            check=True,
+            capture_output=True,
+        )
+        cli = time.perf_counter() - cli
+    print("\ncompile time (load_policy in a fresh process, seconds)")
+    print(f"  {'':38s}{'before':>9s}{'now':>9s}{'before/now':>12s}{'now, empty cache':>18s}")
+
+    def line(label: str, old: float | None, now: float, first: float) -> None:
+        o = f"{old:9.3f}" if old is not None else f"{'—':>9s}"
+        r = f"{old / now:11.1f}×" if old is not None else f"{'—':>12s}"
+        print(f"  {label:38s}{o}{now:9.3f}{r}{first:18.3f}")
+
+    for name, o, n, f in rows:
+        line(name, o, n, f)
+    line(
+        "15,000 words: load + lint",
+        old["load"] + old["lint"] if old else None,
+        now["load"] + now["lint"],
+        first["load"] + first["lint"],
+    )
+    print(
+        f"  (15,000 words {'pasted into YAML ' if old else ''}before, in a terms_file now; "
+        f"`circlelab policy check` on it, whole command: {cli:.2f} s)"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--posts", type=int, default=200_000)
     ap.add_argument("--texts", type=int, default=20_000)
     ap.add_argument("--terms", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--before", default=BEFORE, help="git revision to compare with")
+    ap.add_argument("--no-before", action="store_true", help="measure this checkout only")
     args = ap.parse_args()
     warnings.simplefilter("ignore")
+    with tempfile.TemporaryDirectory(prefix="bench-before-") as tmp:
+        before = None if args.no_before else old_tree(args.before, tmp)
+        bench_cold(args.seed, before)
+        bench_compile(before, args.seed)
     bench_decisions(args.posts, args.texts, args.seed)
     bench_keywords(args.terms, args.texts, args.seed)
 

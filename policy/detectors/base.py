@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -22,7 +23,9 @@ class Hit:
 
     Text detectors say where, in the text as written: ``span`` indexes the original text
     (not the normalised one) and ``written`` is that part of it, so "电★子★烟" is shown as
-    written even though the term matched 电子烟."""
+    written even though the term matched 电子烟. A keyword hit decided without reading
+    the text as written carries ``place`` instead and is placed when first shown
+    (``str(hit)``, :meth:`located`)."""
 
     detector: str
     what: str  # matched term / pattern name / "predicted medical" / "3 reports in 2d"
@@ -31,12 +34,26 @@ class Hit:
     span: tuple[int, int] = (-1, -1)  # in the text as written
     written: str = ""  # the text as written at ``span``
     how: str = ""  # keywords: "", "abbreviation …", "pinyin …", "sound-alike …"
+    place: Any = field(default=None, repr=False, compare=False)  # (normaliser, text, a, b)
+
+    def located(self) -> Hit:
+        """This hit with ``span`` and ``written`` in the text as written."""
+        if self.place is None:
+            return self
+        norm, text, a, b = self.place
+        n = norm.mapped(text)
+        a0, b0 = n.starts[a], n.ends[b - 1]
+        return Hit(
+            self.detector, self.what, self.category, self.normalized, (a0, b0),
+            text[a0:b0], self.how,
+        )  # fmt: skip
 
     def __str__(self) -> str:
-        cat = f" [{self.category}]" if self.category else ""
-        where = f" as written {self.written!r}" if self.written else ""
-        how = f" ({self.how})" if self.how else ""
-        return f"{self.detector}: {self.what!r}{cat}{where}{how}"
+        h = self.located()
+        cat = f" [{h.category}]" if h.category else ""
+        where = f" as written {h.written!r}" if h.written else ""
+        how = f" ({h.how})" if h.how else ""
+        return f"{h.detector}: {h.what!r}{cat}{where}{how}"
 
 
 class NormCache:
@@ -87,6 +104,7 @@ class TextDetector:
     name: str
     steps: tuple[str, ...] = ()
     kind = "text"
+    places_later = False  # scan(..., locate=False) defers placing hits in the text as written
 
     def match(self, normalized: str) -> list[Hit]:
         raise NotImplementedError
@@ -118,8 +136,12 @@ class TextCache:
         fired = np.zeros(n_new - n_old, dtype=bool)
         cats = np.zeros(n_new - n_old, dtype=np.uint64)
         count = np.zeros(n_new - n_old, dtype=np.int32)
+        lazy = det.places_later
         for i in range(n_old, n_new):
-            hits = det.scan(texts[i], normalized[i])
+            if lazy:
+                hits = det.scan(texts[i], normalized[i], locate=False)
+            else:
+                hits = det.scan(texts[i], normalized[i])
             if hits:
                 j = i - n_old
                 fired[j] = True

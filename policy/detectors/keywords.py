@@ -70,6 +70,7 @@ class KeywordsDetector(TextDetector):
     _automaton: Any = None
     _sound: Any = None
     _sound_terms: dict[str, list[str]] = field(default_factory=dict)
+    places_later = True
 
     # -- compile ---------------------------------------------------------------------------
     def build(self) -> None:
@@ -99,6 +100,7 @@ class KeywordsDetector(TextDetector):
         self._automaton = a
         self._raw_of = {term: raws[0] for term, (_m, raws) in self.table.items()}
         self._mask_of = {raws[0]: mask for _t, (mask, raws) in self.table.items()}
+        self._names: dict[str, str] = {}
 
     def _abbreviations(self, add) -> None:
         """Each abbreviation as a further spelling of the terms that contain its meaning."""
@@ -171,7 +173,16 @@ class KeywordsDetector(TextDetector):
         """Hits in an already normalised text (spans then index that text)."""
         return self.scan(normalized, normalized, mapped=False)
 
-    def scan(self, text: str, normalized: str | None = None, mapped: bool = True) -> list[Hit]:
+    def scan(
+        self,
+        text: str,
+        normalized: str | None = None,
+        mapped: bool = True,
+        locate: bool = True,
+    ) -> list[Hit]:
+        """Hits in ``text``. ``locate=False`` lets hits whose decision needs no word
+        boundary find their place in the text as written only when first shown (the map
+        is computed then): the engine decides most texts without it."""
         norm: Normalizer = self.normalizer
         s = normalized if normalized is not None else norm(text)
         if not s:
@@ -195,39 +206,55 @@ class KeywordsDetector(TextDetector):
                     found.append((start, end + 1, e))
         if self._sound is not None and (han if han is not None else HAN_CHAR.search(s)):
             found.extend(self._sound_alikes(s))
+        if excepted:
+            found = [f for f in found if not any(x <= f[0] and f[1] <= y for x, y in excepted)]
         if not found:
             return []
-        n = (
-            norm.mapped(text)
-            if mapped
-            else Normalized(s, s, list(range(len(s))), list(range(1, len(s) + 1)))
-        )
-        if n.text != s:
-            raise RuntimeError(f"normaliser disagrees with itself on {text!r}: {n.text!r} != {s!r}")
+        if not mapped:
+            n = Normalized(s, s, list(range(len(s))), list(range(1, len(s) + 1)))
+        elif locate or any(self._needs_map(e) for _a, _b, e in found):
+            n = norm.mapped(text)
+            if n.text != s:
+                raise RuntimeError(f"normaliser disagrees on {text!r}: {n.text!r} != {s!r}")
+        else:  # every candidate counts as it is: place the hits when they are shown
+            return self._hits(None, text, s, found)
+        return self._hits(n, text, s, found)
+
+    def _needs_map(self, e: _Entry) -> bool:
+        """Whether a candidate's decision reads the text as written (word boundaries)."""
+        if e.kind in (ABBREVIATION, PINYIN):
+            return True
+        return self.mode == "word" and (_latin_edge(e.term[0]) or _latin_edge(e.term[-1]))
+
+    def _hits(
+        self, n: Normalized | None, text: str, s: str, found: list[tuple[int, int, _Entry]]
+    ) -> list[Hit]:
         hits: dict[tuple[str, int, int], Hit] = {}
+        norm: Normalizer = self.normalizer
         for start, end, e in found:
-            if any(x <= start and end <= y for x, y in excepted):
-                continue
-            where = self._verify(n, start, end, e)
-            if where is None:
-                continue
-            a0, b0 = where
+            if n is not None:
+                where = self._verify(n, start, end, e)
+                if where is None:
+                    continue
+                a0, b0 = where
+            else:
+                a0, b0 = start, end  # normalised for now; placed by Hit.located()
             raw = self._raw_of[e.term]
             key = (raw, a0, b0)
             if key in hits and not e.how:
                 hits.pop(key)  # an exact match explains a hit better than another reading
-            hits.setdefault(
-                key,
-                Hit(
-                    self.name,
-                    raw,
-                    self._cat_names(self._mask_of[raw]),
-                    s[start:end],
-                    (a0, b0),
-                    n.source[a0:b0],
-                    e.how,
-                ),
-            )
+            if key in hits:
+                continue
+            if n is not None:
+                hits[key] = Hit(
+                    self.name, raw, self._cat_names(raw), s[start:end], (a0, b0),
+                    n.source[a0:b0], e.how,
+                )  # fmt: skip
+            else:
+                hits[key] = Hit(
+                    self.name, raw, self._cat_names(raw), s[start:end], how=e.how,
+                    place=(norm, text, start, end),
+                )  # fmt: skip
         return list(hits.values())
 
     def _verify(self, n: Normalized, start: int, end: int, e: _Entry) -> tuple[int, int] | None:
@@ -287,8 +314,14 @@ class KeywordsDetector(TextDetector):
                 out.append((a, b, _Entry(EXACT, term, b - a, how=how)))
         return out
 
-    def _cat_names(self, mask: int) -> str:
-        return ",".join(c for i, c in enumerate(self.categories) if mask >> i & 1)
+    def _cat_names(self, raw: str) -> str:
+        names = self._names.get(raw)
+        if names is None:
+            mask = self._mask_of[raw]
+            names = self._names[raw] = ",".join(
+                c for i, c in enumerate(self.categories) if mask >> i & 1
+            )
+        return names
 
     def cat_mask(self, hits: list[Hit]) -> int:
         out = 0

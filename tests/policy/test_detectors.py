@@ -98,7 +98,7 @@ def test_each_distinct_text_is_evaluated_once(monkeypatch):
     p = load_policy_text(kw_policy())
     det = p.detectors["kw"]
     orig = det.scan
-    monkeypatch.setattr(det, "scan", lambda t, n=None: calls.append(t) or orig(t, n))
+    monkeypatch.setattr(det, "scan", lambda t, n=None, **kw: calls.append(t) or orig(t, n, **kw))
     s = p.start(context())
     w = World(["vape", "hello"])
     s.decide(w.batch(0, [0, 1, 0, 0, 1, 0]))
