@@ -182,8 +182,8 @@ def bench_keywords(n_terms: int, n_texts: int, seed: int) -> None:
 # -- 1. cold text ---------------------------------------------------------------------------
 def pool_texts(seed: int) -> list[str]:
     """Every distinct text of the engine's English and Chinese pools."""
-    from simulation.content import build_text_pool
-    from simulation.text_catalogue import load_catalogue
+    from simulation.catalogue import load_catalogue
+    from simulation.world.content.pool import build_text_pool
 
     cat = load_catalogue()
     texts: list[str] = []
