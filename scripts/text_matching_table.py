@@ -48,26 +48,30 @@ LOCALES = ("en_US", "zh_CN")
 OFFER = 3  # the engine's content kind code of an offer
 
 
-def _find(package: str, name: str):
-    """``name`` from whichever module of ``package`` defines it (modules move)."""
+def _find(name: str, places: tuple[str, ...]):
+    """``name`` from the first module of ``places`` that defines it (modules move between
+    versions; the measured tree may be an older one)."""
     import importlib
-    import pkgutil
 
-    pkg = importlib.import_module(package)
-    for info in pkgutil.walk_packages(pkg.__path__, package + "."):
+    for place in places:
         try:
-            mod = importlib.import_module(info.name)
+            mod = importlib.import_module(place)
         except ImportError:
             continue
         if name in vars(mod):
             return vars(mod)[name]
-    raise SystemExit(f"no {name} in {package}")
+    raise SystemExit(f"no {name} in {', '.join(places)}")
 
 
 def pool_offers(locale: str, seed: int) -> list[str]:
     """Every distinct offer text of the engine's text pool for ``locale`` and ``seed``."""
-    build_text_pool = _find("simulation", "build_text_pool")
-    load_catalogue = _find("simulation", "load_catalogue")
+    build_text_pool = _find(
+        "build_text_pool", ("simulation.world.content.pool", "simulation.content")
+    )
+    load_catalogue = _find(
+        "load_catalogue",
+        ("simulation.catalogue", "simulation.text_catalogue", "simulation.content"),
+    )
     pool = build_text_pool(load_catalogue(), locale, np.random.default_rng(seed))
     return [t for t, k in zip(pool.texts, pool.kind, strict=True) if int(k) == OFFER]
 
