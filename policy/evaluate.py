@@ -323,8 +323,8 @@ class Evaluator:
     def _evidence(
         self, session: YamlSession, tid: np.ndarray, rule: np.ndarray, want: np.ndarray
     ) -> list[str]:
-        """The normalised terms the deciding rule's detectors found (all text detectors'
-        hits for a message no rule acted on), computed once per (rule, text)."""
+        """The terms the deciding rule's detectors found, as written in the message (all
+        text detectors' hits for a message no rule acted on), once per (rule, text)."""
         cache: dict[tuple[int, int], str] = {}
         out = [""] * len(tid)
         for i in np.flatnonzero(want).tolist():
@@ -336,7 +336,7 @@ class Evaluator:
                     else self.text_dets
                 )
                 terms = dict.fromkeys(
-                    f"{h.detector}: {h.what}"
+                    h.brief()  # the term, and where it stood in the message as written
                     for d in dets
                     for h in session.text_cache[d].hits.get(key[1], [])
                 )

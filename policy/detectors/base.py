@@ -48,6 +48,15 @@ class Hit:
             text[a0:b0], self.how,
         )  # fmt: skip
 
+    def brief(self) -> str:
+        """``detector: term``, and where it stood as written when that reads otherwise
+        (``restricted_terms: 电子烟 as written '电★子★烟'``)."""
+        h = self.located()
+        shown = f"{h.detector}: {h.what}"
+        if h.written and h.written.casefold() != h.what.casefold():
+            shown += f" as written {h.written!r}"
+        return shown
+
     def __str__(self) -> str:
         h = self.located()
         cat = f" [{h.category}]" if h.category else ""

@@ -89,3 +89,15 @@ def test_policy_panel_replays_each_valid_policy_over_the_corpus(qtbot, tmp_path)
         panel.load_preset("spam")
     assert panel.corpus_panel.evaluation is not None
     assert panel.corpus_panel.table.rowCount() > 0
+
+
+def test_examples_show_the_match_as_written(qtbot, tmp_path):
+    """The panel's examples quote where the term matched in the message as written."""
+    path = tmp_path / "zh.tsv"
+    path.write_text("label\ttext\nham\t出售电★子★烟，私聊\nham\t今天的晚霞绝了\n", encoding="utf-8")
+    panel = CorpusPanel(corpus=path)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        panel.set_policy(policy.load_policy("crackdown_zh"))
+    shown = [panel.examples.item(i).text() for i in range(panel.examples.count())]
+    assert any("电子烟 as written '电★子★烟'" in t for t in shown), shown
