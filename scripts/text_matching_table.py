@@ -161,9 +161,13 @@ def runs_cell(before: list | None, after: list) -> str:
     b = np.array(before, dtype=float)
     d = 100 * (a - b)
     half = stats.t.ppf(0.975, len(d) - 1) * d.std(ddof=1) / np.sqrt(len(d)) if len(d) > 1 else 0
+
+    def pp(x: float) -> str:
+        return f"{x + 0.0:+.1f}".replace("-0.0", "+0.0")  # no negative zero
+
     return (
         f"{100 * b.mean():.1f}% → {100 * a.mean():.1f}% "
-        f"({d.mean():+.1f} pp, {d.mean() - half:+.1f} to {d.mean() + half:+.1f})"
+        f"({pp(d.mean())} pp, {pp(d.mean() - half)} to {pp(d.mean() + half)})"
     )
 
 
