@@ -361,7 +361,7 @@ def bench_compile(before: Path | None, seed: int) -> None:
         old = json.loads(in_tree(before, _COMPILE, str(pasted), "lint")) if before else None
         cli = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "simulation.cli", "policy", "check", str(new_yaml)],
+            [str(Path(sys.executable).parent / "circlelab"), "policy", "check", str(new_yaml)],
             cwd=REPO,
             check=True,
             capture_output=True,
