@@ -33,8 +33,11 @@ class RegexDetector(TextDetector):
     steps: tuple[str, ...] = ()
     normalizer: Any = None  # a policy.normalize.Normalizer when there are steps
 
-    def scan(self, text: str, normalized: str | None = None) -> list[Hit]:
-        """Hits, with spans and excerpts in the text as written."""
+    places_later = True  # hits are placed in the text as written when first shown
+
+    def scan(self, text: str, normalized: str | None = None, locate: bool = True) -> list[Hit]:
+        """Hits, with spans and excerpts in the text as written (``locate=False``: placed
+        when first shown, as the engine and the corpus evaluator use them)."""
         norm = self.normalizer
         s = normalized if normalized is not None else (norm(text) if norm else text)
         hits = self.match(s)
@@ -42,6 +45,13 @@ class RegexDetector(TextDetector):
             return hits
         if norm is None:
             return [replace(h, written=text[h.span[0] : h.span[1]]) for h in hits]
+        if not locate:
+            return [
+                replace(h, span=(-1, -1), place=(norm, text, *h.span))
+                if h.span[1] > h.span[0]
+                else h
+                for h in hits
+            ]
         n = norm.mapped(text)
         out = []
         for h in hits:
