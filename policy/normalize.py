@@ -279,6 +279,8 @@ class Normalizer:
             fold_separator_table(char_steps) if char_steps and self._sep is not None else None
         )
         self._repeats = "repeats" in self.steps
+        # steps that, on ASCII text, change no character's position (only its case)
+        self._one_for_one = not ({"emoji", "leetspeak", "separators", "repeats"} & set(self.steps))
 
     def __repr__(self) -> str:
         return f"Normalizer({list(self.steps)!r}, locales={self.tables.locales!r})"
@@ -372,6 +374,8 @@ class Normalizer:
     def mapped(self, text: str) -> Normalized:
         """The normalised text (equal to ``self(text)``) with its map to ``text``."""
         n = len(text)
+        if self._one_for_one and text.isascii():  # ASCII under steps that keep positions
+            return Normalized(text, self(text), list(range(n)), list(range(1, n + 1)))
         if self._emoji is not None and not text.isascii() and self._emoji[2].search(text):
             pattern, repl, _hint = self._emoji
             parts: list[str] = []
