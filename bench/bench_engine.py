@@ -5,6 +5,14 @@ a 1M-account year completes in under 16 GB. Figures are printed, never asserted.
 
     python bench/bench_engine.py                 # demo and large, none and crackdown
     python bench/bench_engine.py --million       # also the 1M-account year (minutes)
+    python bench/bench_engine.py --against main  # the same cases on another commit, side by
+                                                 # side: speed ratios in one run
+
+``--against REV`` exports REV's tree (``git archive``) to a temporary directory and runs
+each case there and here in turn, each in a fresh process, ``--repeat`` times (the best
+wall time of each side counts: on a shared machine the best is the least disturbed).
+Speed is simulated account-days per second (accounts × days ÷ wall time), which does not
+depend on how many posts the model makes; posts per second is printed too.
 """
 
 from __future__ import annotations
@@ -12,9 +20,37 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
+import os
 import resource
+import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# One case in a fresh interpreter, in whichever tree is first on PYTHONPATH (the API used
+# here is the same in every version: ``simulation.run`` and ``load_scenario``).
+CHILD = """
+import json, resource, sys, time
+import simulation
+from simulation import run
+from simulation.scenario import load_scenario
+scenario, policy = sys.argv[1], sys.argv[2]
+scen = load_scenario(scenario)
+t0 = time.perf_counter()
+result = run(scen, policy)
+wall = time.perf_counter() - t0
+print(json.dumps({
+    "tree": simulation.__file__,
+    "accounts": scen.population.accounts,
+    "days": scen.days,
+    "posts": int(result.summary["posts_created"]),
+    "wall_s": wall,
+    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}))
+"""
 
 
 def _one(args: tuple[str, str, dict]) -> dict:
@@ -50,15 +86,98 @@ def measure(scenario: str, policy: str, changes: dict | None = None) -> dict:
         return pool.map(_one, [(scenario, policy, changes or {})])[0]
 
 
+def _child(tree: Path, scenario: str, policy: str) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, scenario, policy],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        raise RuntimeError(f"{scenario}/{policy} failed in {tree}:\n{done.stderr[-2000:]}")
+    row = json.loads(done.stdout.strip().splitlines()[-1])
+    if not row["tree"].startswith(str(tree)):
+        raise RuntimeError(f"the case ran {row['tree']}, not the tree in {tree}")
+    return row
+
+
+def against(rev: str, cases: list[tuple[str, str]], repeat: int) -> None:
+    """Run every case on ``rev`` and on this checkout, alternately; print them side by side."""
+    sha = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", rev],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    here = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    with tempfile.TemporaryDirectory(prefix="bench-engine-") as tmp:
+        old = Path(tmp)
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+        best: dict[tuple[str, str, str], dict] = {}
+        for _ in range(repeat):
+            for case in cases:
+                for side, tree in (("before", old), ("after", ROOT)):
+                    row = _child(tree, *case)
+                    key = (*case, side)
+                    if key not in best or row["wall_s"] < best[key]["wall_s"]:
+                        best[key] = row
+    load = os.getloadavg()[0]
+    print(f"before = {rev} ({sha}), after = this checkout ({here}{'+' if _dirty() else ''}); ")
+    print(f"best of {repeat} per side, load average {load:.1f} when done")
+    print(
+        f"{'scenario':9} {'policy':10} {'accounts':>9} {'days':>4} "
+        f"{'wall before':>11} {'wall after':>10} {'speed after/before':>18} "
+        f"{'posts/s before':>14} {'posts/s after':>13} {'peak MB b/a':>12}"
+    )
+    for case in cases:
+        b, a = best[(*case, "before")], best[(*case, "after")]
+        ratio = b["wall_s"] / a["wall_s"]  # account-days/s after ÷ before (same work)
+        print(
+            f"{case[0]:9} {case[1]:10} {a['accounts']:>9,} {a['days']:>4} "
+            f"{b['wall_s']:>10.1f}s {a['wall_s']:>9.1f}s {ratio:>18.2f} "
+            f"{b['posts'] / b['wall_s']:>14,.0f} {a['posts'] / a['wall_s']:>13,.0f} "
+            f"{b['peak_mb']:>5.0f}/{a['peak_mb']:<6.0f}"
+        )
+
+
+def _dirty() -> bool:
+    status = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    return bool(status.strip())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--million", action="store_true", help="also a 1M-account year")
     parser.add_argument("--quick", action="store_true", help="demo only")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--against", metavar="REV", help="compare with this commit")
+    parser.add_argument("--repeat", type=int, default=2, help="runs per side with --against")
+    parser.add_argument(
+        "--large-only", action="store_true", help="with --against: only the 100k-account cases"
+    )
     args = parser.parse_args()
     cases = [("demo", "none"), ("demo", "crackdown")]
     if not args.quick:
         cases += [("large", "none"), ("large", "crackdown")]
+    if args.against:
+        if args.large_only:
+            cases = [c for c in cases if c[0] == "large"]
+        against(args.against, cases, args.repeat)
+        return
     rows = [measure(s, p) for s, p in cases]
     if args.million:
         rows.append(measure("large", "crackdown", {"population.accounts": 1_000_000}))

@@ -48,6 +48,7 @@ class Post(_Strict):
     hour: float = Field(default=12.0, ge=0.0, lt=24.0)
     image: bool = False
     posted_day: Day | None = None
+    channel: Literal["moments", "chat", "group"] = "moments"
 
 
 class Truth(_Strict):
@@ -124,6 +125,7 @@ def run_case(policy: CompiledPolicy, c: Case, line: int = 0) -> CaseResult:
         "reports": c.post.reports,
         "hour": c.post.hour,
         "has_image": c.post.image,
+        "channel": c.post.channel,
         "truth": c.truth.kind,
         "category": c.truth.category or -1,
     }

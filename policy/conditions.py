@@ -4,7 +4,7 @@ A condition is a mapping with one key:
 
 - ``all: [c, ...]`` / ``any: [c, ...]`` / ``not: c``
 - ``hit: DETECTOR`` or ``hit: {detector: D, categories: [...], count: {ge: 2}}``
-- a signal comparison: ``friends: {lt: 20}``, ``account_kind: personal``,
+- a signal comparison: ``friends: {lt: 20}``, ``account_kind: personal``, ``channel: group``,
   ``posts_today: {gt: 3, le: 50}`` (several operators are and-ed).
 
 Conditions evaluate over a whole batch at once (one boolean array per node), so a
@@ -34,6 +34,7 @@ OPS: dict[str, Callable[[np.ndarray, Any], np.ndarray]] = {
 ENUMS = {
     "account_kind": {"personal": 0, "official": 1},
     "stage": {"upload": 0, "report": 1, "review": 2, "appeal": 3},
+    "channel": {"moments": 0, "chat": 1, "group": 2},
 }
 SIGNALS = {
     "account_kind": "enum",
@@ -47,6 +48,7 @@ SIGNALS = {
     "stage": "enum",
     "hour": "number",
     "post_age_days": "number",
+    "channel": "enum",
 }
 ALIASES = {"age_days": "account_age_days", "friend_count": "friends", "kind": "account_kind"}
 

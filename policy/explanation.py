@@ -16,13 +16,16 @@ import numpy as np
 from policy.conditions import DetectorOutput
 from policy.detectors import Hit, TextDetector
 from policy.interface import (
+    CHANNEL_NAMES,
     AccountAction,
     DayBatch,
     DayDecisions,
     PerceptionView,
     PostAction,
     RunContext,
+    Stage,
     TextView,
+    scanned_channels,
 )
 from policy.model import SEVERITY, CompiledPolicy
 from policy.session import BatchFrame, YamlSession
@@ -30,6 +33,7 @@ from policy.session import BatchFrame, YamlSession
 KINDS = {"life": 0, "ad": 1, "spam": 2, "offer": 3}
 ACCOUNT_KINDS = {"personal": 0, "official": 1}
 STAGES = {"upload": 0, "report": 1}
+CHANNELS = {name: i for i, name in enumerate(CHANNEL_NAMES)}
 SIGNAL_KEYS = {
     "account_kind",
     "kind",
@@ -50,6 +54,7 @@ SIGNAL_KEYS = {
     "category",
     "account",
     "posted_day",
+    "channel",
 }
 
 
@@ -75,9 +80,12 @@ class Explanation:
     account: str | None = None  # warn / restrict / ban / None
     evidence: list[str] = field(default_factory=list)
     decisions: DayDecisions | None = None
+    seen: bool = True  # False: a new post in a channel the policy does not scan
 
     def __str__(self) -> str:
         lines = [f"text: {self.text!r}  (day {self.day})"]
+        if not self.seen:
+            lines.append("  not seen: the policy does not scan this channel at upload")
         for d, norm in self.normalized.items():
             lines.append(f"  {d}: normalised {norm!r}")
         for hits in self.hits.values():
@@ -108,6 +116,7 @@ def one_post_batch(text: str, signals: Mapping[str, Any], day: int) -> DayBatch:
     kind = sg.get("account_kind", sg.get("kind", "personal"))
     image = bool(sg.get("has_image", sg.get("image", False)))
     truth = sg.get("truth", "life")
+    channel = sg.get("channel", "moments")
     cat = sg.get("category", -1)
 
     def a(v, dtype):
@@ -130,6 +139,7 @@ def one_post_batch(text: str, signals: Mapping[str, Any], day: int) -> DayBatch:
         new_reports=a(int(sg.get("new_reports", sg.get("reports", 0))), np.int32),
         texts=TextView([text], np.array([image])),
         perceived=PerceptionView(a(KINDS.get(truth, 0), np.int8), a(cat, np.int8)),
+        channel=a(CHANNELS[channel] if isinstance(channel, str) else int(channel), np.int8),
     )
 
 
@@ -156,7 +166,16 @@ def run_one(
         session.preload_strikes(int(batch.author[0]), float(signals["strikes"]), day)
     for name, value in (assume or {}).items():
         session.overrides[name] = _forced(policy, value)
+    if not visible(policy, batch):  # the engine would never hand it over
+        return session, batch, DayDecisions()
     return session, batch, session.decide(batch)
+
+
+def visible(policy: CompiledPolicy, batch: DayBatch) -> bool:
+    """Whether the platform sees a one-post batch: reported, or posted in a scanned channel."""
+    return int(batch.stage[0]) != Stage.UPLOAD or int(batch.channels()[0]) in scanned_channels(
+        policy
+    )
 
 
 def _forced(policy: CompiledPolicy, value: Any) -> DetectorOutput:
@@ -181,7 +200,7 @@ def explain(
 ) -> Explanation:
     """Explain the decision on one ``text`` posted by an author with ``signals``."""
     session, batch, out = run_one(policy, text, signals, day=day, assume=assume, seed=seed)
-    exp = Explanation(text=text, day=batch.day, decisions=out)
+    exp = Explanation(text=text, day=batch.day, decisions=out, seen=visible(policy, batch))
     frame = BatchFrame(batch, session)
     for name, det in policy.detectors.items():
         if isinstance(det, TextDetector):
@@ -191,7 +210,7 @@ def explain(
     active = policy.active(batch.day)
     fired_rules = set(out.posts.rule.tolist()) | set(out.accounts.rule.tolist())
     for r in policy.order:
-        m = bool(r.matches(frame)[0])
+        m = bool(r.matches(frame)[0]) and exp.seen
         exp.rules.append(
             RuleTrace(r.name, r.action, m, r.index in fired_rules, r.shadow, bool(active[r.index]))
         )

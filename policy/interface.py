@@ -33,8 +33,23 @@ VIOLATING_KINDS = (ContentKind.SPAM, ContentKind.OFFER)
 
 
 class AccountKind(IntEnum):
-    PERSONAL = 0
-    OFFICIAL = 1
+    PERSONAL = 0  # a person's own account
+    OFFICIAL = 1  # an official / enterprise account: a verified, registered business
+
+
+class Channel(IntEnum):
+    """Where a post is published, and so who reads it and what the platform can see."""
+
+    MOMENTS = 0  # the Friends Circle feed: every contact may see it; the platform reads it
+    CHAT = 1  # one-to-one chats: only the recipients read it
+    GROUP = 2  # group chats: the members of the group read it
+
+
+CHANNEL_NAMES = ("moments", "chat", "group")
+# What a platform reads as it is posted when a policy says nothing: the public feed.
+# Private channels (chats, groups) reach a policy only through user reports unless the
+# policy scans them (``Policy.scanned_channels``).
+DEFAULT_SCANNED = (Channel.MOMENTS,)
 
 
 class Stage(IntEnum):
@@ -111,9 +126,18 @@ class DayBatch:
     new_reports: np.ndarray  # int32, reports received since the post was last seen by the policy
     texts: TextView
     perceived: PerceptionView
+    # int8 per row, Channel. None: every row is a Moments post (one-post explanations,
+    # corpus evaluation). UPLOAD rows come only from the channels the policy scans.
+    channel: np.ndarray | None = None
 
     def __len__(self) -> int:
         return int(self.post_id.shape[0])
+
+    def channels(self) -> np.ndarray:
+        """The channel of every row (int8; all Moments when the batch carries none)."""
+        if self.channel is None:
+            return np.zeros(len(self), np.int8)
+        return self.channel
 
 
 def _empty(dtype: type) -> np.ndarray:
@@ -168,8 +192,9 @@ class DayDecisions:
 class Announcement:
     """A public announcement of stricter enforcement that sellers hear about.
 
-    ``risk_multiplier`` scales the risk sellers of the named categories weigh
-    against their profit from ``day`` on (all categories when empty).
+    On ``day``, sellers of the named categories (all categories when empty) weigh
+    ``risk_multiplier`` times the risk against their profit; how long the fear lasts is
+    the engine's business (it fades unless enforcement that sellers see renews it).
     """
 
     day: int
@@ -198,7 +223,13 @@ class PolicySession(Protocol):
 
 
 class Policy(Protocol):
-    """A moderation policy: what the engine needs from any implementation."""
+    """A moderation policy: what the engine needs from any implementation.
+
+    ``scanned_channels`` (optional; default ``DEFAULT_SCANNED``) are the channels whose
+    posts the platform reads as they are published: the engine hands a policy UPLOAD rows
+    from those channels only. Posts in other channels reach it only when a user reports
+    them (REPORT rows), as a private chat reaches a real platform.
+    """
 
     name: str
     source: str  # the text the policy was loaded from (stored with each run)
@@ -207,3 +238,9 @@ class Policy(Protocol):
     def announcements(self) -> Sequence[Announcement]: ...
 
     def start(self, context: RunContext) -> PolicySession: ...
+
+
+def scanned_channels(policy: object) -> tuple[int, ...]:
+    """The channels whose new posts ``policy`` reads at upload (codes of :class:`Channel`)."""
+    chosen = getattr(policy, "scanned_channels", DEFAULT_SCANNED)
+    return tuple(sorted({int(c) for c in chosen}))

@@ -59,6 +59,8 @@ def _covers(a: Rule, b: Rule) -> bool:
         return False
     if not set(b.stages) <= set(a.stages):
         return False
+    if a.channels is not None and (b.channels is None or not set(b.channels) <= set(a.channels)):
+        return False
     if a.scope_cats:
         if not b.scope_cats or b.scope_cats & ~a.scope_cats:
             return False
@@ -97,7 +99,7 @@ def _rules(policy: CompiledPolicy, warn) -> None:
         if not _days_in_force(policy, r):
             warn(path, f"rule '{r.name}' is unreachable: the schedule never puts it in force")
             continue
-        if r.account_kinds == () or not r.stages:
+        if r.account_kinds == () or r.channels == () or not r.stages:
             warn((*path, "scope"), f"rule '{r.name}' is unreachable: its scope is empty")
             continue
         if r.scope_cats:
@@ -119,6 +121,7 @@ def _rules(policy: CompiledPolicy, warn) -> None:
             if (
                 earlier.condition.op == "true"
                 and earlier.account_kinds is None
+                and earlier.channels is None
                 and not earlier.scope_cats
             ):
                 warn(

@@ -26,6 +26,7 @@ from policy.detectors.base import TextDetector
 from policy.errors import LocatedError, Problem, did_you_mean, format_path
 from policy.interface import Announcement
 from policy.model import (
+    CHANNELS,
     AppealSettings,
     CompiledPolicy,
     Enforcement,
@@ -277,6 +278,9 @@ class _Compiler:
         if r.scope.account_kind is not None:
             kinds = tuple({"personal": 0, "official": 1}[k] for k in r.scope.account_kind)
         stages = tuple({"upload": 0, "report": 1}[s] for s in r.scope.stages)
+        channels = None
+        if r.scope.channels is not None:
+            channels = tuple(sorted({CHANNELS[c] for c in r.scope.channels}))
         return Rule(
             index=i,
             name=r.name,
@@ -289,6 +293,7 @@ class _Compiler:
             restrict_days=r.restrict_days,
             delay_hours=r.delay_hours,
             account_kinds=kinds,
+            channels=channels,
             scope_cats=scope_cats,
             stages=stages,
             detectors=node.detectors,

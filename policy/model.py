@@ -13,9 +13,10 @@ from typing import Any
 import numpy as np
 
 from policy.conditions import Frame, Node
-from policy.interface import Announcement, PolicySession, PostAction, RunContext
+from policy.interface import CHANNEL_NAMES, Announcement, PolicySession, PostAction, RunContext
 from policy.schema import PolicySpec
 
+CHANNELS = {name: i for i, name in enumerate(CHANNEL_NAMES)}
 POST_ACTIONS = {
     "allow": PostAction.ALLOW,
     "label": PostAction.LABEL,
@@ -50,6 +51,7 @@ class Rule:
     restrict_days: int
     delay_hours: float
     account_kinds: tuple[int, ...] | None  # None = any
+    channels: tuple[int, ...] | None  # Channel codes; None = any
     scope_cats: int  # category bit mask; 0 = any
     stages: tuple[int, ...]
     detectors: frozenset[str]  # detectors the condition reads (their hits are the evidence)
@@ -60,12 +62,15 @@ class Rule:
 
         The one place a rule is evaluated (the run's session, the corpus evaluator and
         ``explain`` all call it). In scope means: the author's account kind is one the
-        rule covers, the stage (upload, report) is one it covers, and — when the rule is
-        scoped to categories — one of ``scope_detectors`` put the post in one of them.
+        rule covers, the stage (upload, report) and the channel (moments, chat, group) are
+        ones it covers, and — when the rule is scoped to categories — one of
+        ``scope_detectors`` put the post in one of them.
         """
         m = self.condition.eval(frame)
         if self.account_kinds is not None:
             m = m & np.isin(frame.signal("account_kind"), self.account_kinds)
+        if self.channels is not None:
+            m = m & np.isin(frame.signal("channel"), self.channels)
         if len(self.stages) < 2:
             m = m & np.isin(frame.signal("stage"), self.stages)
         if self.scope_cats:
@@ -158,6 +163,11 @@ class CompiledPolicy:
     @property
     def semantics(self) -> str:
         return self.spec.semantics
+
+    @property
+    def scanned_channels(self) -> tuple[int, ...]:
+        """Channels whose new posts the policy reads at upload (``scan:``; Channel codes)."""
+        return tuple(sorted({CHANNELS[c] for c in self.spec.scan}))
 
     @property
     def order(self) -> list[Rule]:

@@ -83,8 +83,12 @@ DetectorSpec = Annotated[
 DETECTOR_TYPES = ("keywords", "regex", "classifier", "user_reports", "device_match")
 
 
+ChannelName = Literal["moments", "chat", "group"]
+
+
 class ScopeSpec(_Strict):
     account_kind: list[Literal["personal", "official"]] | None = None
+    channels: list[ChannelName] | None = None  # None = every channel the rule sees
     categories: list[str] | None = None
     stages: list[Literal["upload", "report"]] = Field(default_factory=lambda: ["upload", "report"])
 
@@ -175,6 +179,9 @@ class PolicySpec(_Strict):
     semantics: Literal["first_match", "all_match"] = "first_match"
     catalogue: str | None = None  # path to a catalogue YAML; default assets/catalogue.yaml
     start_day: Day = 0
+    # channels whose new posts the platform reads as they are published (text detectors,
+    # classifier); the others reach the policy only through user reports
+    scan: list[ChannelName] = Field(default_factory=lambda: ["moments"])
     schedule: list[PhaseSpec] = Field(default_factory=list)
     announcements: list[AnnounceSpec] = Field(default_factory=list)
     tables: dict[str, TableSpec] = Field(default_factory=dict)  # locale -> additions

@@ -66,6 +66,7 @@ class BatchFrame:
                 "stage": lambda: b.stage,
                 "hour": lambda: b.hour,
                 "post_age_days": lambda: b.day - b.posted_day,
+                "channel": b.channels,
             }
             self._sig[name] = getters[name]()
         return self._sig[name]

@@ -36,10 +36,10 @@ class Item:
 class Category:
     name: str
     label: Mapping[str, str]
-    demand: float
-    margin: float
-    risk: float
-    conversion: float
+    demand: float  # relative daily demand (1.0 = an average category)
+    margin: float  # CNY earned per unit sold
+    risk: float  # 0..1: share of applications for an official account the platform refuses
+    conversion: float  # units sold per 1,000 impressions on users who did not seek the item
     terms: Mapping[str, tuple[str, ...]]
     items: Mapping[str, tuple[Item, ...]]
 

@@ -35,13 +35,17 @@ def _rows(model: type[BaseModel], instance: BaseModel, prefix: str = "") -> list
             continue
         extra: Any = field.json_schema_extra or {}
         unit = extra.get("unit", "") if isinstance(extra, dict) else ""
+        source = extra.get("source", "") if isinstance(extra, dict) else ""
         default = json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value
-        rows.append(f"| `{path}` | {default} | {unit} | {field.description or ''} |")
+        rows.append(f"| `{path}` | {default} | {unit} | {field.description or ''} | {source} |")
     return rows
 
 
 def parameter_table() -> str:
-    head = ["| parameter | default | unit | meaning |", "| --- | --- | --- | --- |"]
+    head = [
+        "| parameter | default | unit | meaning | source |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     return "\n".join(head + _rows(Scenario, Scenario()))
 
 

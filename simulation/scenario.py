@@ -67,11 +67,21 @@ class Control:
     decimals: int = 2
 
 
+ASSUMED = "assumed"
+SETTING = "run setting"  # not a claim about the world: how big, how long, what is kept
+
+
 def P(
-    default: Any, description: str, unit: str = "", control: Control | None = None, **kw: Any
+    default: Any,
+    description: str,
+    unit: str = "",
+    control: Control | None = None,
+    source: str = ASSUMED,
+    **kw: Any,
 ) -> Any:
-    """A documented scenario parameter; ``control`` puts it in the app's scenario panel."""
-    extra: dict[str, Any] = {"unit": unit}
+    """A documented scenario parameter; ``control`` puts it in the app's scenario panel;
+    ``source`` says where its default comes from (a reference, or "assumed")."""
+    extra: dict[str, Any] = {"unit": unit, "source": source}
     if control is not None:
         extra["control"] = asdict(control)
     return Field(default, description=description, json_schema_extra=extra, **kw)
@@ -134,6 +144,7 @@ class Population(Strict):
         10_000,
         "Accounts at the start of the run",
         "accounts",
+        source=SETTING,
         ge=50,
         control=setup("Accounts", 200, 200_000, 0),
     )
@@ -197,34 +208,171 @@ class Posting(Strict):
     )
 
 
+HODAS_LERMAN = (
+    "mechanism: Hodas & Lerman 2012, 'How visibility and divided attention constrain social "
+    "contagion' (visibility decays as newer posts push a post down the feed); value assumed, "
+    "chosen so that the demo's feed has a half-life of about 6 hours"
+)
+
+
 class Exposure(Strict):
-    half_life_hours: float = P(
-        6.0, "Half-life of a post's views after posting", "hours", gt=0.0, le=240.0
+    feed_depth: float = P(
+        16.0,
+        "How far down the feed a user reads: a post fades as newer posts bury it, with a "
+        "half-life of 0.69 × feed_depth ÷ the posts arriving per hour in its readers' feeds",
+        "posts",
+        control=live("Feed depth", 2, 100, 0),
+        source=HODAS_LERMAN,
+        gt=0.0,
+        le=1000.0,
     )
     view_prob: Share = P(
         0.35,
-        "Probability that an active friend sees a post over its life",
+        "Probability that an active friend would see a post over its life if they had the "
+        "time to read everything (attention.posts_per_day caps what they read)",
         "probability",
         control=live("View probability", 0, 1),
     )
     report_prob: dict[Literal["life", "ad", "spam", "offer"], Share] = P(
         {"life": 0.0001, "ad": 0.002, "spam": 0.015, "offer": 0.006},
-        "Probability that one impression of a post of this kind leads to a user report",
+        "Probability that one impression of a post of this kind on a user who did not seek "
+        "it leads to a user report (buyers who sought a seller do not report it)",
         "reports/impression",
+    )
+
+
+class Attention(Strict):
+    posts_per_day: float = P(
+        15.0,
+        "Posts a user reads in the Moments feed per day at most: when friends offer more, "
+        "each is read with a proportionally lower chance, so a removed or downranked post "
+        "frees room that the others take",
+        "posts/day",
+        control=live("Posts read per day", 2, 60, 0),
+        gt=0.0,
+    )
+
+
+class Buyers(Strict):
+    sought_share: Share = P(
+        0.25,
+        "Share of a seller's contacts who added it to buy (scanned its QR code, were sent "
+        "by a friend); the rest were added unasked",
+        "share",
+    )
+    seek_factor: float = P(
+        8.0,
+        "How many times more often a user who sought a seller buys per impression than one "
+        "reached by an unsolicited offer",
+        "factor",
+        ge=1.0,
+        le=100.0,
+    )
+
+
+ChannelName = Literal["moments", "chat", "group"]
+
+
+class Channels(Strict):
+    chat_recipients: float = P(
+        2.0,
+        "Buyers a seller writes to with one chat round (one-to-one conversations; buyers "
+        "who sought it first, then others)",
+        "contacts/post",
+        ge=0.0,
+        le=200.0,
+    )
+    chat_read_prob: Share = P(0.9, "Probability that a chat message is read", "probability")
+    group_members_per_customer: float = P(
+        1.5,
+        "Members of a seller's selling groups per contact it has (members invite friends, "
+        "who did not seek it)",
+        "members/contact",
+        ge=0.0,
+        le=50.0,
+    )
+    group_read_prob: Share = P(
+        0.2,
+        "Probability that a group member reads a message (groups are often muted)",
+        "probability",
+    )
+    conversion_factor: dict[ChannelName, NonNeg] = P(
+        {"moments": 1.0, "chat": 1.5, "group": 1.0},
+        "Sales per impression in each channel relative to the catalogue's conversion (a "
+        "personal conversation persuades more)",
+        "factor",
+    )
+    half_life_hours: dict[Literal["chat", "group"], Annotated[float, Field(gt=0.0, le=48.0)]] = P(
+        {"chat": 2.0, "group": 4.0},
+        "Half-life of a chat or group message's reads (the feed's is emergent: "
+        "exposure.feed_depth)",
+        "hours",
+    )
+    report_factor: dict[ChannelName, NonNeg] = P(
+        {"moments": 1.0, "chat": 3.0, "group": 1.0},
+        "How much more often an unwanted message is reported in this channel than in the "
+        "feed (an unasked private message is more intrusive)",
+        "factor",
+    )
+
+
+class Business(Strict):
+    registration_cost: NonNeg = P(
+        300.0,
+        "What a seller pays to open a verified official (enterprise) account",
+        "CNY",
+        source="WeChat official-account verification fee: 300 CNY a year",
+    )
+    payback_days: float = P(
+        30.0,
+        "Days over which a seller expects an official account to repay its cost (it "
+        "registers when the removals it expects to avoid in that time are worth more)",
+        "days",
+        gt=0.0,
+    )
+
+
+class Deterrence(Strict):
+    memory_days: float = P(
+        30.0,
+        "Time constant over which the fear from what sellers saw (peers' bans and removals, "
+        "announcements) fades when enforcement stops",
+        "days",
+        gt=0.0,
+    )
+    ban_weight: NonNeg = P(
+        3.0,
+        "Extra risk weight a seller adds when the whole of its peers (sellers of the same "
+        "category) are banned in one day; proportionally for a share",
+        "factor/share banned",
+    )
+    removal_weight: NonNeg = P(
+        0.05,
+        "Extra risk weight a day adds when every offer of the category is removed; "
+        "proportionally for a share",
+        "factor/share removed",
+    )
+    ban_visibility: Share = P(
+        0.5,
+        "Share of peers' bans a seller hears of (the 'account banned' notice its contacts see)",
+        "share",
+        control=live("Ban visibility", 0, 1),
     )
 
 
 class Sellers(Strict):
     evasion_initial: Share = P(
         0.05,
-        "Share of sellers and spammers who obfuscate from the start",
+        "Evasion skill of a newcomer: the chance that a new seller or spammer obfuscates",
         "share",
         control=live("Initial evasion", 0, 1),
     )
     evasion_learn: Share = P(
         0.15,
-        "Daily probability that a seller who lost a post that day changes how it writes",
-        "probability",
+        "How much evasion know-how a seller or spammer gains on a day it loses a post: its "
+        "skill (the chance it obfuscates when it chooses how to write) moves this share of "
+        "the way to 1",
+        "share/removal day",
         control=live("Evasion learning", 0, 1),
     )
     style_prior: dict[
@@ -242,11 +390,19 @@ class Sellers(Strict):
         "Relative preference for each evasion style before anything is known about what works",
         "weight",
     )
-    announcement_fade_days: float = P(
-        60.0,
-        "Days over which the extra fear an announcement instils fades (by a factor e)",
-        "days",
-        gt=0.0,
+    reconsider_prob: Share = P(
+        0.1,
+        "Daily probability that a seller that has not just lost an offer reconsiders how it "
+        "sells: moves to the channel where an offer earns most after the removals it sees "
+        "there, and registers an official account when one pays",
+        "probability/day",
+        control=live("Sellers reconsider", 0, 1),
+    )
+    reconsider_after_removal: Share = P(
+        1.0,
+        "Probability that a seller reconsiders how it sells (channel, account) on a day it "
+        "lost an offer",
+        "probability",
     )
     rethink_after_ban: Share = P(
         0.8,
@@ -313,13 +469,13 @@ class Sellers(Strict):
         "CNY",
     )
     background_risk: NonNeg = P(
-        0.5, "Risk a seller weighs every day even before any removal", "CNY/day"
+        0.5, "Risk a seller or spammer weighs every day even before any removal", "CNY/day"
     )
     exit_rate: Share = P(
         0.15, "Daily probability of quitting when perceived risk exceeds profit", "probability/day"
     )
     memory_days: float = P(
-        7.0, "Time constant of sellers' memory of profit and risk", "days", gt=0.0
+        7.0, "Time constant of sellers' and spammers' memory of profit and risk", "days", gt=0.0
     )
 
 
@@ -335,9 +491,77 @@ class Spammers(Strict):
     )
     entry_per_day: EntryRate = P(
         0.2,
-        "New spammers per day per 10,000 accounts",
+        "New spammers per day per 10,000 accounts when spam pays its reference profit",
         "spammers/day/10k",
         control=live("New spammers", 0, 5),
+    )
+    yield_per_1000: NonNeg = P(
+        100.0,
+        "What a spammer earns per 1,000 impressions of its spam (scams, paid clicks)",
+        "CNY/1000 impressions",
+    )
+    profit_reference: float = P(
+        8.0, "Daily profit (CNY) at which spammers enter at their base rate", "CNY/day", gt=0.0
+    )
+    removal_cost: NonNeg = P(2.0, "What a spammer reckons one removal or warning costs it", "CNY")
+    exit_rate: Share = P(
+        0.1,
+        "Daily probability that a spammer quits when perceived risk exceeds profit",
+        "probability/day",
+    )
+
+
+class Reregistration(Strict):
+    new_device_prob: Share = P(
+        0.3,
+        "Probability that a banned seller or spammer comes back on a new device (so device "
+        "matching cannot link it); after n bans, 1 − (1 − p)^n",
+        "probability",
+    )
+    aged_account_prob: Share = P(
+        0.2,
+        "Probability that it buys an aged account instead of opening a new one (account-age "
+        "signals then see an old account); after n bans, 1 − (1 − p)^n",
+        "probability",
+    )
+    aged_account_days: int = P(365, "Age of a bought account", "days", ge=0, le=3650)
+    refind_share: Share = P(
+        0.6,
+        "Share of a re-registered account's new contacts that are old customers found again "
+        "through its groups (the rest are new people of the same community)",
+        "share",
+        control=live("Customers re-found", 0, 1),
+    )
+
+
+class Users(Strict):
+    prospects: Share = P(
+        0.1,
+        "Potential users not yet on the feed at the start, per regular user (they are in "
+        "the friends graph and may join)",
+        "users/user",
+        le=1.0,
+    )
+    join_prob: Share = P(
+        0.003,
+        "Daily probability that a potential user joins when the feed they would see has no "
+        "ads; it falls linearly to 0 at users.join_stop_share",
+        "probability/day",
+    )
+    join_stop_share: Annotated[float, Field(gt=0.0, le=1.0)] = P(
+        0.6, "Ad share of the feed at which nobody joins any more", "share"
+    )
+    return_prob: Share = P(
+        0.01,
+        "Daily probability that a user who left comes back once the feed they hear of is "
+        "clean enough (below users.return_threshold)",
+        "probability/day",
+    )
+    return_threshold: Share = P(
+        0.35,
+        "Remembered ad share below which a user who left may come back",
+        "share",
+        control=live("Return threshold", 0, 1),
     )
 
 
@@ -362,6 +586,7 @@ class Engine(Strict):
         30,
         "Days a post stays addressable by late decisions (review, appeals)",
         "days",
+        source=SETTING,
         ge=1,
         le=365,
     )
@@ -370,20 +595,31 @@ class Engine(Strict):
         "An account action is wrongful when the account posted "
         "nothing violating in this many days before it",
         "days",
+        source=SETTING,
         ge=1,
         le=MAX_DAYS,
     )
     watched_users: int = P(
-        8, "Regular users whose whole feed is stored for the feed view", "users", ge=0, le=1000
+        8,
+        "Regular users whose whole feed is stored for the feed view",
+        "users",
+        source=SETTING,
+        ge=0,
+        le=1000,
     )
     post_sample_per_day: int = P(
-        200, "Other posts stored per day for audits", "posts/day", ge=0, le=100_000
+        200, "Other posts stored per day for audits", "posts/day", source=SETTING, ge=0, le=100_000
     )
 
 
 class Announce(Strict):
     risk_multiplier: float = P(
-        3.0, "Factor on the risk sellers weigh from this day on", "factor", gt=0.0
+        3.0,
+        "Sellers of the categories concerned weigh this many times the risk on the day of "
+        "the announcement; the extra fear then fades with deterrence.memory_days unless "
+        "enforcement they see renews it",
+        "factor",
+        gt=0.0,
     )
     categories: list[str] = P([], "Categories concerned (empty: all)")
 
@@ -428,16 +664,39 @@ class CorpusText(Strict):
 class Scenario(Strict):
     name: str = "unnamed"
     description: str = ""
-    seed: Seed = P(7, "Seed of the run's random streams", "", control=setup("Seed", 0, 99_999, 0))
-    days: int = P(180, "Days simulated", "days", ge=1, le=3650, control=setup("Days", 1, 730, 0))
-    locale: Literal["en_US", "zh_CN"] = P("en_US", "Language of people, names and posts")
+    seed: Seed = P(
+        7,
+        "Seed of the run's random streams",
+        "",
+        source=SETTING,
+        control=setup("Seed", 0, 99_999, 0),
+    )
+    days: int = P(
+        180,
+        "Days simulated",
+        "days",
+        source=SETTING,
+        ge=1,
+        le=3650,
+        control=setup("Days", 1, 730, 0),
+    )
+    locale: Literal["en_US", "zh_CN"] = P(
+        "en_US", "Language of people, names and posts", source=SETTING
+    )
     population: Population = Field(default_factory=Population)
     graph: Graph = Field(default_factory=Graph)
     posting: Posting = Field(default_factory=Posting)
     exposure: Exposure = Field(default_factory=Exposure)
+    attention: Attention = Field(default_factory=Attention)
+    buyers: Buyers = Field(default_factory=Buyers)
+    channels: Channels = Field(default_factory=Channels)
+    business: Business = Field(default_factory=Business)
+    deterrence: Deterrence = Field(default_factory=Deterrence)
     sellers: Sellers = Field(default_factory=Sellers)
     spammers: Spammers = Field(default_factory=Spammers)
+    reregistration: Reregistration = Field(default_factory=Reregistration)
     churn: Churn = Field(default_factory=Churn)
+    users: Users = Field(default_factory=Users)
     engine: Engine = Field(default_factory=Engine)
     corpus: CorpusText | None = None
     events: list[Event] = Field(default_factory=list)

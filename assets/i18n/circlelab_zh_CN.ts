@@ -633,48 +633,78 @@
     </message>
     <message>
         <location filename="model_texts.py" line="11"/>
+        <source>Feed depth</source>
+        <translation>信息流阅读深度</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="12"/>
         <source>View probability</source>
         <translation>浏览概率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="12"/>
+        <location filename="model_texts.py" line="13"/>
+        <source>Posts read per day</source>
+        <translation>每日阅读帖子数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="14"/>
+        <source>Ban visibility</source>
+        <translation>封号可见度</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="15"/>
         <source>Initial evasion</source>
         <translation>初始规避率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="13"/>
+        <location filename="model_texts.py" line="16"/>
         <source>Evasion learning</source>
         <translation>规避学习</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="14"/>
+        <location filename="model_texts.py" line="17"/>
+        <source>Sellers reconsider</source>
+        <translation>卖家重新权衡概率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="18"/>
         <source>Seller re-registration</source>
         <translation>卖家重新注册</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="15"/>
+        <location filename="model_texts.py" line="19"/>
         <source>Re-registration delay</source>
         <translation>重新注册延迟</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="16"/>
+        <location filename="model_texts.py" line="20"/>
         <source>New sellers</source>
         <translation>新卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="17"/>
+        <location filename="model_texts.py" line="21"/>
         <source>Spammer re-registration</source>
         <translation>垃圾号重新注册</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="18"/>
+        <location filename="model_texts.py" line="22"/>
         <source>New spammers</source>
         <translation>新垃圾号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="19"/>
+        <location filename="model_texts.py" line="23"/>
+        <source>Customers re-found</source>
+        <translation>找回老客户比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="24"/>
         <source>Churn threshold</source>
         <translation>流失阈值</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="25"/>
+        <source>Return threshold</source>
+        <translation>回流阈值</translation>
     </message>
 </context>
 <context>

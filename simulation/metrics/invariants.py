@@ -9,11 +9,16 @@ Daily (each row):
   * counts and levels are finite and never negative;
   * every ratio is in [0, 1], and undefined (NaN) exactly when its denominator is 0;
   * per-category sums equal their totals (offers created, removed, seen, by style);
-  * impressions by kind add up to all impressions;
+  * impressions by kind add up to all impressions; no more than the feed offered;
+  * harm adds up: units sold by category = by channel = by buyer = by account kind;
+  * offers by channel add up to the offers created; the Moments part of offers' reach is
+    the feed's offer impressions; sellers by channel add up to the active sellers;
   * every removal has one cause: posts removed = removed by moderation (correct +
     wrongful) + removed with a banned author;
   * same-day removals never exceed what was posted that day.
 Per run:
+  * users accounted for: each day, users away from the feed change by those who left
+    minus those who came back, and potential users by those who joined;
   * conservation of the run's own posts: created = removed + surviving, by kind;
   * every removal is accounted for: removals − restorations = posts down at the end
     (the run's own and those carried in from the warm-up);
@@ -28,7 +33,16 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from simulation.metrics.registry import KINDS, METRICS, OUTCOMES, STYLES, breakdown
+from simulation.metrics.registry import (
+    ACCOUNT_KINDS,
+    BUYERS,
+    CHANNELS,
+    KINDS,
+    METRICS,
+    OUTCOMES,
+    STYLES,
+    breakdown,
+)
 
 TOLERANCE = 1e-6  # relative, for sums of floating-point impressions
 
@@ -68,7 +82,29 @@ def check_day(row: Mapping[str, float], categories: tuple[str, ...]) -> None:
         ("offer impressions by category", "offer_impressions", categories, "impressions.offer"),
         ("offers by style", "offers_by_style", STYLES, "posts_created.offer"),
         ("impressions by kind", "impressions", KINDS, "impressions_total"),
+        ("offers by channel", "offers_by_channel", CHANNELS, "posts_created.offer"),
+        ("units sold by channel", "units_by_channel", CHANNELS, "units_sold.all"),
+        ("units sold by buyer", "units_by_buyer", BUYERS, "units_sold.all"),
+        ("units sold by account kind", "units_by_account", ACCOUNT_KINDS, "units_sold.all"),
+        ("sellers by channel", "sellers_by_channel", CHANNELS, "sellers_active.all"),
     )
+    row = dict(row)
+    row["units_sold.all"] = _sum(row, [f"units_sold.{c}" for c in categories])
+    row["sellers_active.all"] = _sum(row, [f"sellers_active.{c}" for c in categories])
+    if not _close(row["offer_reach.moments"], row["impressions.offer"]):
+        raise InvariantError(
+            "offer reach in Moments is the feed's offer impressions",
+            f"{row['offer_reach.moments']} ≠ {row['impressions.offer']}",
+            day,
+        )
+    if row["impressions_total"] > row["feed_supply"] * (1 + TOLERANCE) + TOLERANCE:
+        raise InvariantError(
+            "attention reads no more than the feed offers",
+            f"impressions {row['impressions_total']} > supply {row['feed_supply']}",
+            day,
+        )
+    if row["feed_posts"] > _sum(row, [f"posts_created.{k}" for k in KINDS]):
+        raise InvariantError("feed posts within the posts created", f"{row['feed_posts']}", day)
     for name, metric, parts, whole in sums:
         got = _sum(row, [f"{metric}.{p}" for p in parts])
         if not _close(got, row[whole]):
@@ -96,6 +132,28 @@ def check_day(row: Mapping[str, float], categories: tuple[str, ...]) -> None:
                 )
 
 
+def _check_users(metrics: pd.DataFrame) -> None:
+    """Day to day, users away from the feed and potential users change only by the day's
+    departures, returns and joins."""
+    if len(metrics) < 2:
+        return
+    flows = (
+        ("regular_churned", metrics["regular_left"] - metrics["regular_returned"]),
+        ("regular_prospects", -metrics["regular_joined"]),
+    )
+    for level, change in flows:
+        got = metrics[level].diff().iloc[1:].to_numpy()
+        want = change.iloc[1:].to_numpy()
+        bad = np.flatnonzero(got != want)
+        if len(bad):
+            day = int(metrics["day"].iloc[1 + bad[0]])
+            raise InvariantError(
+                f"users accounted for ({level})",
+                f"changed by {got[bad[0]]:g}, the day's flows say {want[bad[0]]:g}",
+                day,
+            )
+
+
 def check_run(
     metrics: pd.DataFrame,
     rules: pd.DataFrame,
@@ -109,6 +167,7 @@ def check_run(
     made during the run; ``removed_final``: every post down at the end (the run's own and
     those carried in). Raises :class:`InvariantError`.
     """
+    _check_users(metrics)
     created = np.array([metrics[f"posts_created.{k}"].sum() for k in KINDS])
     if not np.array_equal(created, own_removed + own_surviving):
         raise InvariantError(

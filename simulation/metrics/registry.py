@@ -30,6 +30,10 @@ KINDS = ("life", "ad", "spam", "offer")
 STYLES = ("none", "spacing", "homoglyph", "pinyin_abbrev", "emoji", "contact_only", "image_only")
 OUTCOMES = ("correct", "wrongful")
 REREGISTERING = ("seller", "spammer")
+CHANNELS = ("moments", "chat", "group")  # policy.interface.CHANNEL_NAMES
+BUYERS = ("sought", "unsolicited")
+ACCOUNT_KINDS = ("personal", "official")
+COUNTER_MOVES = ("new_device", "aged_account")
 
 Aggregate = Literal["sum", "last", "ratio", "mean"]
 # "{part}" in a ratio's column names stands for each value of the metric's breakdown
@@ -44,7 +48,8 @@ class Metric:
     name: str
     unit: str
     meaning: str
-    by: str | None = None  # "kind", "category", "style", "outcome", "archetype" or None
+    by: str | None = None  # "kind", "category", "style", "outcome", "archetype", "channel",
+    # "buyer", "account", "move" or None
     aggregate: Aggregate = "sum"
     num: tuple[str, ...] = ()
     den: tuple[str, ...] = ()
@@ -63,7 +68,13 @@ VIOLATING = ("spam", "offer")
 COMMERCIAL = ("ad", "spam", "offer")
 
 METRICS: tuple[Metric, ...] = (
-    Metric("posts_created", "posts/day", "Posts published that day", "kind"),
+    Metric(
+        "posts_created",
+        "posts/day",
+        "Posts published that day, in every channel (the Moments feed, chats, groups)",
+        "kind",
+    ),
+    Metric("feed_posts", "posts/day", "Posts published in the Moments feed that day"),
     Metric(
         "posts_removed",
         "posts/day",
@@ -115,18 +126,93 @@ METRICS: tuple[Metric, ...] = (
         "Spam and offers published that day that were taken down the same day",
     ),
     Metric(
+        "offers_by_channel",
+        "offers/day",
+        "Offers of restricted items published that day, by channel",
+        "channel",
+    ),
+    Metric(
         "offer_impressions",
         "impressions/day",
-        "Reach of restricted offers: times a user was shown one",
+        "Reach of restricted offers in the Moments feed: times a user was shown one there",
         "category",
+    ),
+    Metric(
+        "offer_reach",
+        "impressions/day",
+        "Times an offer was read, by channel (moments equals impressions.offer)",
+        "channel",
     ),
     Metric(
         "impressions",
         "impressions/day",
-        "Times a user was shown a post (expected views after hourly decay and removals)",
+        "Times a user was shown a post in the Moments feed (expected views after the feed's "
+        "fading, removals and the readers' attention)",
         "kind",
     ),
-    Metric("impressions_total", "impressions/day", "All impressions that day"),
+    Metric("impressions_total", "impressions/day", "All Moments impressions that day"),
+    Metric(
+        "feed_supply",
+        "impressions/day",
+        "Moments impressions users would have had with unlimited attention",
+    ),
+    Metric(
+        "attention_read_share",
+        "share",
+        "Share of what friends' posts offered that users had the attention to read "
+        "(impressions_total / feed_supply)",
+        aggregate="ratio",
+        num=("impressions_total",),
+        den=("feed_supply",),
+    ),
+    Metric(
+        "users_saturated",
+        "users",
+        "Users on the feed offered more than attention.posts_per_day that day",
+        None,
+        "last",
+    ),
+    Metric(
+        "feed_half_life_hours",
+        "hours",
+        "Mean half-life of the day's Moments posts (emergent: feed depth ÷ how fast the "
+        "readers' feeds move)",
+        aggregate="mean",
+        den=("feed_posts",),
+    ),
+    Metric(
+        "feed_inflow",
+        "posts/day",
+        "Posts arriving in the feed of a user on the feed that day, on average",
+        aggregate="mean",
+        den=("regular_active",),
+    ),
+    Metric(
+        "units_sold",
+        "units/day",
+        "Harm: restricted units sold that day through offers, in every channel (expected units)",
+        "category",
+    ),
+    Metric(
+        "units_by_channel",
+        "units/day",
+        "Restricted units sold, by the channel of the offer that sold them",
+        "channel",
+    ),
+    Metric(
+        "units_by_buyer",
+        "units/day",
+        "Restricted units sold to buyers who sought the seller out, and to users reached "
+        "by an unsolicited offer",
+        "buyer",
+    ),
+    Metric(
+        "units_by_account",
+        "units/day",
+        "Restricted units sold, by the kind of account that sold them",
+        "account",
+    ),
+    Metric("seller_revenue", "CNY/day", "What restricted sellers earned that day"),
     Metric(
         "ad_share",
         "share",
@@ -153,6 +239,39 @@ METRICS: tuple[Metric, ...] = (
         aggregate="last",
     ),
     Metric(
+        "sellers_by_channel",
+        "accounts",
+        "Restricted sellers able to post at the end of the day, by the channel they sell in",
+        "channel",
+        aggregate="last",
+    ),
+    Metric(
+        "sellers_official",
+        "accounts",
+        "Restricted sellers able to post at the end of the day on an official account",
+        None,
+        "last",
+    ),
+    Metric(
+        "official_registrations",
+        "accounts/day",
+        "Sellers whose official (enterprise) account was verified that day",
+    ),
+    Metric(
+        "official_refused",
+        "accounts/day",
+        "Sellers' official-account applications the verification refused that day",
+    ),
+    Metric(
+        "seller_fear",
+        "factor",
+        "Deterrence: extra risk weight sellers of the category carry from the enforcement "
+        "they saw among their peers and the announcements they heard (0 = none; they "
+        "weigh 1 + this times their own risk)",
+        "category",
+        aggregate="last",
+    ),
+    Metric(
         "spammers_active", "accounts", "Spammers able to post at the end of the day", None, "last"
     ),
     Metric(
@@ -168,12 +287,24 @@ METRICS: tuple[Metric, ...] = (
         "New restricted sellers drawn in by demand and profit",
         "category",
     ),
-    Metric("spammer_entries", "accounts/day", "New spammers"),
+    Metric("spammer_entries", "accounts/day", "New spammers drawn in by what spam earns"),
+    Metric(
+        "spammer_exits",
+        "accounts/day",
+        "Spammers who quit because risk outweighed profit",
+    ),
     Metric(
         "reregistrations",
         "accounts/day",
         "Banned accounts that came back under a new, friendless account",
         "archetype",
+    ),
+    Metric(
+        "counter_moves",
+        "accounts/day",
+        "Re-registrations on a new device (device matching cannot link them) or on a bought "
+        "aged account",
+        "move",
     ),
     Metric(
         "seller_exits",
@@ -244,14 +375,24 @@ METRICS: tuple[Metric, ...] = (
         den=("posts_created.offer",),
     ),
     Metric("reports", "reports/day", "User reports filed"),
-    Metric("regular_active", "users", "Regular users still using the feed", None, "last"),
+    Metric("regular_active", "users", "Regular users using the feed", None, "last"),
     Metric(
         "regular_churned",
         "users",
-        "Regular users who have left the feed (cumulative)",
+        "Regular users who have left the feed and not come back",
         None,
         "last",
     ),
+    Metric(
+        "regular_prospects",
+        "users",
+        "Potential users who have not joined the feed yet",
+        None,
+        "last",
+    ),
+    Metric("regular_left", "users/day", "Users who left the feed that day, tired of ads"),
+    Metric("regular_returned", "users/day", "Users who came back to the feed that day"),
+    Metric("regular_joined", "users/day", "New users who joined the feed that day"),
     Metric(
         "moderation_precision",
         "share",
@@ -344,6 +485,10 @@ def breakdown(metric: Metric, categories: tuple[str, ...]) -> tuple[str, ...]:
         "style": STYLES,
         "outcome": OUTCOMES,
         "archetype": REREGISTERING,
+        "channel": CHANNELS,
+        "buyer": BUYERS,
+        "account": ACCOUNT_KINDS,
+        "move": COUNTER_MOVES,
     }[metric.by]
 
 

@@ -124,6 +124,11 @@ def _per_day(m: pd.DataFrame, metric: str, first: bool) -> float:
     return total(week, *parts(m, metric)) / len(week) if len(week) else math.nan
 
 
+def _share(m: pd.DataFrame, cols: tuple[str, ...]) -> float:
+    whole = total(m, *parts(m, "units_sold"))
+    return total(m, *cols) / whole if whole > 0 else math.nan
+
+
 def _last(m: pd.DataFrame, col: str) -> float:
     return float(m[col].iloc[-1]) if len(m) else math.nan
 
@@ -185,6 +190,54 @@ MEASURES: tuple[Measure, ...] = (
         "Times a user was shown spam",
         lambda m, f: total(m, "impressions.spam"),
         "lower",
+    ),
+    Measure(
+        "units_sold",
+        "units",
+        "Harm: restricted units sold during the run, every channel",
+        lambda m, f: total(m, *parts(m, "units_sold")),
+        "lower",
+    ),
+    Measure(
+        "units_sold_moments",
+        "units",
+        "Restricted units sold through offers in the Moments feed",
+        lambda m, f: total(m, "units_by_channel.moments"),
+        "lower",
+    ),
+    Measure(
+        "units_sold_private",
+        "units",
+        "Restricted units sold through one-to-one chats and group chats",
+        lambda m, f: total(m, "units_by_channel.chat", "units_by_channel.group"),
+        "lower",
+    ),
+    Measure(
+        "units_sold_unsolicited",
+        "units",
+        "Restricted units sold to users reached by an offer they did not seek",
+        lambda m, f: total(m, "units_by_buyer.unsolicited"),
+        "lower",
+    ),
+    Measure(
+        "units_sold_official",
+        "units",
+        "Restricted units sold by sellers on official (enterprise) accounts",
+        lambda m, f: total(m, "units_by_account.official"),
+        "lower",
+    ),
+    Measure(
+        "units_per_day_last_week",
+        "units/day",
+        "Harm over the last 7 days: restricted units sold per day",
+        lambda m, f: _per_day(m, "units_sold", False),
+        "lower",
+    ),
+    Measure(
+        "private_share_last_week",
+        "share",
+        "Share of the last 7 days' restricted sales made in chats and groups",
+        lambda m, f: _share(m.tail(WEEK), ("units_by_channel.chat", "units_by_channel.group")),
     ),
     Measure(
         "ad_share_first_week",
@@ -332,6 +385,24 @@ MEASURES: tuple[Measure, ...] = (
         lambda m, f: total(m, *parts(m, "seller_exits")),
     ),
     Measure(
+        "official_registrations",
+        "accounts",
+        "Sellers who registered an official (enterprise) account",
+        lambda m, f: total(m, "official_registrations"),
+    ),
+    Measure(
+        "spammer_entries",
+        "accounts",
+        "New spammers drawn in during the run",
+        lambda m, f: total(m, "spammer_entries"),
+    ),
+    Measure(
+        "spammer_exits",
+        "accounts",
+        "Spammers who quit because risk outweighed profit",
+        lambda m, f: total(m, "spammer_exits"),
+    ),
+    Measure(
         "reviewer_hours",
         "hours",
         "Reviewer hours spent",
@@ -341,14 +412,35 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         "regular_churned",
         "users",
-        "Regular users who had left the feed by the last day",
+        "Regular users away from the feed on the last day (left and not come back)",
         lambda m, f: _last(m, "regular_churned"),
         "lower",
+    ),
+    Measure(
+        "regular_left",
+        "users",
+        "Times a user left the feed during the run",
+        lambda m, f: total(m, "regular_left"),
+        "lower",
+    ),
+    Measure(
+        "regular_returned",
+        "users",
+        "Times a user who had left came back",
+        lambda m, f: total(m, "regular_returned"),
+        "higher",
+    ),
+    Measure(
+        "regular_joined",
+        "users",
+        "New users who joined the feed during the run",
+        lambda m, f: total(m, "regular_joined"),
+        "higher",
     ),
 )
 
 BY_MEASURE = {x.name: x for x in MEASURES}
-COUNT_UNITS = frozenset({"posts", "offers", "accounts", "appeals", "users"})
+COUNT_UNITS = frozenset({"posts", "offers", "accounts", "appeals", "users"})  # whole numbers
 
 
 def summarise(m: pd.DataFrame, facts: RunFacts) -> dict[str, float]:
@@ -377,11 +469,29 @@ RELATIVE: tuple[Relative, ...] = (
         "Impressions of spam and offers avoided, as a share of the baseline's on the same seed",
         ("offer_impressions", "spam_impressions"),
     ),
+    Relative(
+        "harm_avoided",
+        "Restricted units sold avoided (every channel), as a share of the baseline's on the "
+        "same seed: what a policy did to sales, not only to what users saw",
+        ("units_sold",),
+    ),
+    Relative(
+        "moments_harm_avoided",
+        "Restricted units sold through the Moments feed avoided, as a share of the baseline's",
+        ("units_sold_moments",),
+    ),
+    Relative(
+        "private_harm_avoided",
+        "Restricted units sold in chats and groups avoided, as a share of the baseline's "
+        "(negative when selling moved there: displacement)",
+        ("units_sold_private",),
+    ),
 )
 BY_RELATIVE = {r.name: r for r in RELATIVE}
 
 # What a sweep compares policies on (per run, then across seeds with bands)
 HEADLINE = (
+    "harm_avoided",
     "offer_impressions_avoided",
     "spam_impressions_avoided",
     "violating_impressions_avoided",

@@ -125,12 +125,23 @@ def sellers(ax, m: pd.DataFrame) -> None:
     _finish(ax, "Active sellers and spammers", "sellers_active")
 
 
+def harm(ax, m: pd.DataFrame) -> None:
+    """Restricted units sold, by the channel that sold them: where the selling goes."""
+    for i, ch in enumerate(_categories(m, "units_by_channel")):
+        ax.plot(m["day"], smooth(m[f"units_by_channel.{ch}"]), color=PALETTE[i % 7], label=ch)
+    ax.plot(m["day"], smooth(m["units_by_account.official"]), color=PALETTE[5], linestyle="--")
+    ax.lines[-1].set_label("from official accounts")
+    ax.legend(loc="upper right")
+    _finish(ax, "Harm: restricted units sold, by channel (7-day mean)", "units_by_channel")
+
+
 CHARTS: dict[str, tuple[str, Callable]] = {
     "offers_by_category": ("Restricted-offer volume by category", offers_by_category),
     "spam": ("Spam volume", spam),
     "ad_share": ("Advertising Circle index", ad_share),
     "bans": ("Bans: correct vs wrongful", bans),
     "offer_reach": ("Reach of restricted offers", offer_reach),
+    "harm": ("Harm: units sold by channel", harm),
     "evasion": ("Evasion", evasion),
     "detection": ("Precision and recall", detection),
     "sellers": ("Active sellers and spammers", sellers),

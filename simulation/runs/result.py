@@ -62,10 +62,13 @@ def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, 
 
 
 def account_rows(sim: Simulation) -> list[dict[str, Any]]:
-    """Every seller, spammer and merchant, plus regular users who were acted on or watched."""
+    """Every seller, spammer and merchant, plus regular users who were acted on, watched, or
+    wrote a stored post (so that every stored post's author can be inspected)."""
     acc = sim.world.accounts
     interesting = (acc.archetype != Archetype.REGULAR) | (acc.bans > 0) | (acc.removals > 0)
     interesting[sim.watched] = True
+    authors = [r["author"] for r in sim.world.sample_rows]
+    interesting[np.asarray(authors, np.int64)] = True
     ids = np.flatnonzero(interesting)
     names = display_names(ids, acc.archetype[ids], sim.scenario.locale, sim.seed)
     cols = (

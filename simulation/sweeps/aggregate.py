@@ -38,6 +38,7 @@ MEASURES: dict[str, Measure | Relative] = {name: measure(name) for name in HEADL
 DERIVED = [
     "offers_created.all",
     "offer_impressions.all",
+    "units_sold.all",
     "sellers_active.all",
     "bans.wrongful.cumulative",
     "bans.correct.cumulative",
@@ -170,7 +171,9 @@ def run_headlines(
     if done.empty or metrics.empty:
         return pd.DataFrame(columns=["run_id", "arm", "policy", "seed", *MEASURES])
     rows = []
+    needed = sorted({name for rel in RELATIVE for name in rel.of})
     own = [n for n in HEADLINE if n not in {r.name for r in RELATIVE}]
+    own += [n for n in needed if n not in own]  # what the relative measures are made of
     for rid, d in metrics.groupby("run_id", sort=False):
         r = done[done["run_id"] == rid]
         if r.empty:
@@ -187,7 +190,6 @@ def run_headlines(
     extra = [c for c in done.columns if c.startswith("policy:")]
     rh = done[keys + extra].merge(pd.DataFrame(rows), on="run_id")
     base_rows = rh[rh["policy"] == baseline] if baseline else rh[rh["is_baseline"]]
-    needed = sorted({name for rel in RELATIVE for name in rel.of})
     base = base_rows.groupby(["scenario_params", "seed"])[needed].mean()
     base.columns = [f"base:{c}" for c in needed]
     rh = rh.merge(base, left_on=["scenario_params", "seed"], right_index=True, how="left")

@@ -46,13 +46,15 @@ BAND_CHARTS: list[tuple[str, str, str, int]] = [
     ("offer_impressions.all", "Reach of restricted offers (7-day mean)", "impressions/day", 7),
     ("impressions.spam", "Spam impressions (7-day mean)", "impressions/day", 7),
     ("ad_share", "Advertising Circle index", "share of impressions", 1),
-    ("offers_created.all", "Restricted-offer volume (7-day mean)", "offers/day", 7),
+    ("offers_created.all", "Restricted-offer volume, every channel (7-day mean)", "offers/day", 7),
+    ("units_sold.all", "Harm: restricted units sold (7-day mean)", "units/day", 7),
     ("bans.wrongful.cumulative", "Wrongful bans, cumulative", "accounts", 1),
     ("bans.correct.cumulative", "Correct bans, cumulative", "accounts", 1),
     ("review_backlog", "Review backlog", "posts", 1),
     ("sellers_active.all", "Active restricted sellers", "accounts", 1),
 ]
 KEY_MEASURES = [
+    "harm_avoided",
     "offer_impressions_avoided",
     "spam_impressions_avoided",
     "ad_share_last_week",
@@ -93,20 +95,26 @@ def band_chart(bands: pd.DataFrame, metric: str, title: str, unit: str):
     return fig
 
 
+AVOIDED = (
+    ("offer_impressions_avoided", "restricted offers seen (feed)"),
+    ("harm_avoided", "restricted units sold (harm)"),
+    ("spam_impressions_avoided", "spam seen"),
+)
+
+
 def avoided_chart(head: pd.DataFrame):
-    """Share of restricted-offer and spam impressions avoided per arm, with 95% intervals."""
+    """Share of restricted-offer and spam impressions, and of restricted units sold, avoided
+    per arm, with 95% intervals."""
     fig, ax = plt.subplots(figsize=(10, 0.6 * head["arm"].nunique() + 2.2), layout="constrained")
     arms = list(dict.fromkeys(head["arm"]))
     y = np.arange(len(arms))
-    for j, (name, label) in enumerate(
-        [("offer_impressions_avoided", "restricted offers"), ("spam_impressions_avoided", "spam")]
-    ):
+    for j, (name, label) in enumerate(AVOIDED):
         d = head[head["measure"] == name].set_index("arm").reindex(arms)
         err = np.vstack([d["mean"] - d["lo"], d["hi"] - d["mean"]])
         ax.barh(
-            y + (j - 0.5) * 0.38,
+            y + (j - 1) * 0.27,
             d["mean"],
-            height=0.36,
+            height=0.25,
             color=_colour(2 * j),
             label=label,
             xerr=np.nan_to_num(err),
@@ -114,7 +122,7 @@ def avoided_chart(head: pd.DataFrame):
         )
     ax.set_yticks(y, [_short(a) for a in arms])
     ax.invert_yaxis()
-    ax.set_xlabel("share of baseline impressions avoided (mean, 95% CI)")
+    ax.set_xlabel("share of the baseline's impressions or sales avoided (mean, 95% CI)")
     ax.set_title("Exposure avoided against no moderation, same seeds")
     ax.legend(loc="lower right")
     return fig
@@ -139,6 +147,7 @@ def curve_chart(
     for j, (name, label) in enumerate(
         [
             ("offer_impressions_avoided", "restricted-offer impressions avoided"),
+            ("harm_avoided", "restricted units sold avoided (harm)"),
             ("spam_impressions_avoided", "spam impressions avoided"),
         ]
     ):
@@ -171,7 +180,7 @@ def curve_chart(
         ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
         ax.minorticks_off()
     ax.set_xlabel(x_label)
-    ax.set_ylabel("% of exposure without moderation avoided")
+    ax.set_ylabel("% of exposure (or sales) without moderation avoided")
     ax.set_ylim(min(0.0, low - 3), 100)
     ax.axhline(0, color="#333", lw=0.8)
     ax.set_title("Exposure avoided vs. " + x_label + " (mean and 95% band across seeds)")
@@ -226,7 +235,7 @@ def tradeoff_chart(rh: pd.DataFrame, param: str, level: float = 0.95):
         )
     ax.set_xlabel("wrongful bans per 10,000 accounts")
     ax.set_ylabel("% of offer + spam impressions avoided")
-    ax.set_title(f"Trade-off over {param}: harm avoided vs. wrongful bans")
+    ax.set_title(f"Trade-off over {param}: exposure avoided vs. wrongful bans")
     ax.legend(loc="lower right")
     return fig, t
 

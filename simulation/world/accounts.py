@@ -1,4 +1,4 @@
-"""Accounts as rows of arrays: archetype, status, seller state, exposure memory."""
+"""Accounts as rows of arrays: archetype, kind, status, seller state, exposure memory."""
 
 from __future__ import annotations
 
@@ -23,11 +23,12 @@ class Status(IntEnum):
     ACTIVE = 0
     RESTRICTED = 1  # may not post until ``restricted_until``
     BANNED = 2
-    EXITED = 3  # a seller that gave up because risk outweighed profit
-    CHURNED = 4  # a regular user who stopped using the feed
+    EXITED = 3  # a seller or spammer that gave up because risk outweighed profit
+    CHURNED = 4  # a regular user who stopped using the feed (may come back)
+    PROSPECT = 5  # a regular user not yet on the feed (may join)
 
 
-STATUS_NAMES = ("active", "restricted", "banned", "exited", "churned")
+STATUS_NAMES = ("active", "restricted", "banned", "exited", "churned", "prospect")
 
 NEVER = np.iinfo(np.int32).min // 2  # "no such day" that stays far below any window
 
@@ -40,9 +41,12 @@ ACCOUNT_SCHEMA = {
     "restricted_until": (np.int32, 0),
     "category": (np.int8, -1),  # sellers: catalogue index
     "style": (np.int8, 0),  # current EvasionStyle of sellers and spammers
+    "skill": (np.float32, 0.0),  # sellers and spammers: evasion know-how, 0..1
+    "channel": (np.int8, 0),  # sellers: the Channel their offers go to
+    "lineage": (np.int32, -1),  # commercial accounts: the first account of the same person
     "removals": (np.int32, 0),  # removals suffered, lifetime
-    "profit": (np.float32, 0.0),  # sellers: remembered daily profit (CNY)
-    "risk": (np.float32, 0.0),  # sellers: remembered daily cost of enforcement (CNY)
+    "profit": (np.float32, 0.0),  # sellers, spammers: remembered daily profit (CNY)
+    "risk": (np.float32, 0.0),  # sellers, spammers: remembered daily cost of enforcement (CNY)
     "target_friends": (np.int32, 0),  # commercial accounts: customers they work towards
     "friends_added": (np.int32, 0),  # commercial accounts: customers added so far
     "center": (np.int32, 0),  # commercial accounts: where on the ring their customers live
@@ -51,7 +55,8 @@ ACCOUNT_SCHEMA = {
     "device_flag": (np.bool_, False),  # same device as a banned account (true state)
     "last_violation_day": (np.int32, NEVER),
     "violations": (np.int32, 0),
-    "feed_ad_share": (np.float32, 0.0),  # regulars: remembered ad share of what they see
+    "feed_ad_share": (np.float32, 0.0),  # regulars: remembered ad share of the feed they
+    # see (or, away from it, hear of from friends)
     "reregister_day": (np.int32, -1),  # banned sellers: the day they come back, -1 = never
     "bans": (np.int16, 0),
 }

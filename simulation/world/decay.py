@@ -1,7 +1,8 @@
 """Exposure inside a day: views decay with a half-life in hours; removal cuts the tail.
 
 A post made at hour ``s`` collects a share ``F(a) = 1 - 2**(-a / h)`` of its
-lifetime views by age ``a`` hours, with half-life ``h``. A removal at age ``r``
+lifetime views by age ``a`` hours, with half-life ``h`` (its own: the feed's pace on the
+day it was posted, ``simulation.world.attention``, or its channel's). A removal at age ``r``
 keeps only ``F(r)``. So a takedown two hours after posting (``h`` = 6) still
 prevents 79% of the views, while one after 24 hours prevents 6%: this is why the
 speed of moderation matters as much as its accuracy (Truong et al. 2025,
@@ -18,7 +19,7 @@ import numpy as np
 TAIL = 0.001  # a post is followed until it would collect less than this share of its views
 
 
-def reached(age_hours: np.ndarray | float, half_life: float) -> np.ndarray:
+def reached(age_hours: np.ndarray | float, half_life: np.ndarray | float) -> np.ndarray:
     """Share of lifetime views a post has collected by ``age_hours`` (0 for negative ages)."""
     age = np.maximum(np.asarray(age_hours, dtype=np.float64), 0.0)
     return -np.expm1(-age * (math.log(2.0) / half_life))

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from policy.interface import (
+    CHANNEL_NAMES,
     AccountAction,
     ContentKind,
     DayBatch,
@@ -23,8 +24,10 @@ from policy.interface import (
     Stage,
     TextView,
 )
-from simulation.metrics import KINDS, OUTCOMES, RULE_COUNT_NAMES, DayTally
+from simulation.metrics import KINDS, OUTCOMES, RULE_COUNT_NAMES, STYLES, DayTally
 from simulation.world.accounts import Archetype, Status
+from simulation.world.channels import offer_cells
+from simulation.world.decay import reached
 from simulation.world.posting import ordinal_per_author
 from simulation.world.state import AccountOutcome, Cause, Day, World
 
@@ -40,14 +43,18 @@ def _first_per_post(idx: np.ndarray, age: np.ndarray) -> np.ndarray:
     return order[first]
 
 
-def make_batch(world: World, day: Day) -> DayBatch:
-    """What the policy decides on today: the day's new posts, then earlier posts that
-    received new reports (and are still up)."""
+def make_batch(world: World, day: Day, scanned: tuple[int, ...]) -> DayBatch:
+    """What the policy sees today: the day's new posts in the channels it scans
+    (``scanned``, Channel codes), then earlier posts of any channel that received new
+    reports (and are still up): a private chat reaches the platform only when reported."""
     posts, acc, d, first_new = world.posts, world.accounts, day.d, day.first_new
-    n_new = posts.n - first_new
+    new = np.arange(first_new, posts.n)
+    if len(scanned) < len(CHANNEL_NAMES):
+        new = new[np.isin(posts.channel[first_new:], scanned)]
+    n_new = len(new)
     reported = np.flatnonzero(posts.new_reports[:first_new] > 0)
     reported = reported[np.isinf(posts.removed_age[reported])]
-    rows = np.concatenate([np.arange(first_new, posts.n), reported])
+    rows = np.concatenate([new, reported])
     stage = np.concatenate(
         [np.full(n_new, Stage.UPLOAD, np.int8), np.full(len(reported), Stage.REPORT, np.int8)]
     )
@@ -74,6 +81,7 @@ def make_batch(world: World, day: Day) -> DayBatch:
         new_reports=new_reports,
         texts=TextView(world.pool.texts, world.pool.has_image),
         perceived=PerceptionView(kind=kind, category=posts.category[rows]),
+        channel=posts.channel[rows],
     )
 
 
@@ -125,6 +133,9 @@ def apply_decisions(world: World, day: Day, dec: DayDecisions) -> None:
         tally["review_queued"] = int((live & (action == PostAction.REVIEW)).sum())
     _apply_accounts(world, day, dec, removed)
     world.totals.removed += removed.kind
+    day.spam_removed = int(removed.kind[ContentKind.SPAM])
+    day.offers_removed = removed.cell
+    day.offers_prevented = removed.prevented
     tally.set_parts("posts_removed", KINDS, removed.kind.tolist())
     tally.set_parts("offers_removed", cats, removed.category.tolist())
     tally.set_parts("removed_by_moderation", OUTCOMES, removed.moderation.tolist())
@@ -135,21 +146,45 @@ def apply_decisions(world: World, day: Day, dec: DayDecisions) -> None:
 
 @dataclass
 class _Removed:
-    """The day's removals by kind, by offer category, by moderation outcome."""
+    """The day's removals by kind, by offer category, by moderation outcome, and offers by
+    channel × account kind × category (what sellers see of enforcement)."""
 
     n_categories: int
     kind: np.ndarray = field(default_factory=lambda: np.zeros(4, np.int64))
     category: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     moderation: np.ndarray = field(default_factory=lambda: np.zeros(2, np.int64))  # ok, wrong
     with_author: int = 0
+    cell: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0), np.int64))
+    prevented: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0)))
 
     def __post_init__(self) -> None:
         self.category = np.zeros(self.n_categories, np.int64)
+        self.cell = np.zeros((len(CHANNEL_NAMES), 2, self.n_categories, len(STYLES)), np.int64)
+        self.prevented = np.zeros(self.cell.shape)
 
-    def add(self, kinds: np.ndarray, categories: np.ndarray) -> None:
+    def add(
+        self, kinds: np.ndarray, categories: np.ndarray, rows: np.ndarray, world: World
+    ) -> None:
+        """Count the removal of post ``rows`` (their kinds and categories given; their
+        ``removed_age`` already set): offers also by the share of their views (so of their
+        sales) the removal prevented, 2^(−age / half-life)."""
         self.kind += np.bincount(kinds, minlength=4)
         offers = kinds == ContentKind.OFFER
         self.category += np.bincount(categories[offers], minlength=self.n_categories)
+        o = rows[offers]
+        posts = world.posts
+        where = (
+            posts.channel[o],
+            world.accounts.kind[posts.author[o]],
+            posts.category[o],
+            posts.style[o],
+            self.n_categories,
+        )
+        self.cell += offer_cells(*where)
+        half_life = posts.half_life[o].astype(np.float64)  # today's feed posts: not set yet
+        half_life = np.where(half_life > 0, half_life, world.feed_half_life)
+        kept = reached(posts.removed_age[o].astype(np.float64), half_life)
+        self.prevented += offer_cells(*where, weights=1.0 - kept)
 
 
 def _remove(
@@ -168,8 +203,8 @@ def _remove(
     posts.rule[rows] = rule
     posts.stage[rows] = np.asarray(pdec.stage)[first]
     kinds = posts.kind[rows]
-    removed.add(kinds, posts.category[rows])
     authors = posts.author[rows]
+    removed.add(kinds, posts.category[rows], rows, world)
     np.add.at(day.removals, authors, 1)
     np.add.at(acc.removals, authors, 1)
     viol = (kinds == ContentKind.OFFER) | (kinds == ContentKind.SPAM)
@@ -262,6 +297,7 @@ def _apply_accounts(world: World, day: Day, dec: DayDecisions, removed: _Removed
                 }
             )
     banned = who[ok & applied & (action == AccountAction.BAN)]
+    day.bans = banned
     if len(banned):
         # the banned accounts' live posts disappear at the hour of the ban
         ban_hour = np.zeros(acc.n, np.float32)
@@ -274,7 +310,7 @@ def _apply_accounts(world: World, day: Day, dec: DayDecisions, removed: _Removed
         age = (d - posts.day[rows]) * 24.0 + ban_hour[posts.author[rows]] - posts.hour[rows]
         posts.removed_age[rows] = np.maximum(age, 0.0)
         posts.cause[rows] = Cause.BAN
-        removed.add(posts.kind[rows], posts.category[rows])
+        removed.add(posts.kind[rows], posts.category[rows], rows, world)
         removed.with_author += len(rows)
     day.account_outcome = AccountOutcome(who, action, ok & applied, wrong)
 

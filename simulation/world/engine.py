@@ -6,13 +6,18 @@ the text pool) and a policy session. ``step()`` advances one day:
 1. events of the day (announcements, parameter changes, influxes);
 2. restrictions lapse, banned sellers re-register, new sellers and spammers enter,
    commercial accounts add customers;
-3. everyone who may post posts; each post gets a text from the pool;
-4. the policy decides on the new posts and on earlier posts that were reported;
+3. everyone who may post posts — sellers in the channel they chose (the Moments feed,
+   chats, groups); each post gets a text from the pool;
+4. the policy decides on the new posts of the channels it scans and on earlier posts of
+   any channel that were reported;
 5. decisions are applied: removals cut off later views, bans close accounts;
-6. exposure: every live post collects the views of this day (hourly decay, cut at
-   removal); users report some of what they see;
-7. sellers weigh profit against risk (learn to evade, quit, or carry on); users who
-   see mostly ads grow tired and may leave;
+6. exposure: every live post collects the views of this day (fading as newer posts bury
+   it, cut at removal, capped by what users have the attention to read); offers sell;
+   users report some of the unwanted posts they see;
+7. sellers and spammers weigh profit against risk, with the fear that the enforcement
+   they see instils (learn to evade, change channel, register an official account, quit,
+   or carry on); users who see mostly ads grow tired and may leave, others come back or
+   join;
 8. the day's metrics are recorded.
 
 All randomness comes from one ``SeedSequence`` split into named streams, one per
@@ -28,22 +33,33 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from policy.interface import DayBatch, DayDecisions, Policy, PolicySession, RunContext
+from policy.interface import (
+    CHANNEL_NAMES,
+    AccountKind,
+    DayBatch,
+    DayDecisions,
+    Policy,
+    PolicySession,
+    RunContext,
+    scanned_channels,
+)
 from simulation.catalogue import Catalogue, load_catalogue
 from simulation.metrics import RULE_COUNT_NAMES
 from simulation.metrics.invariants import check_day, check_run
 from simulation.scenario import Scenario
 from simulation.world.accounts import Archetype, Status
+from simulation.world.attention import half_life
 from simulation.world.content.pool import TextPool
 from simulation.world.decay import horizon_days
 from simulation.world.decisions import apply_decisions, make_batch, rule_statistics
+from simulation.world.deterrence import risk_factor
 from simulation.world.exposure import expose_day
 from simulation.world.lifecycle import apply_events, arrivals
 from simulation.world.population import build_world
 from simulation.world.posting import post_day
 from simulation.world.retention import close_books, post_fates, trim
 from simulation.world.sampling import sample_day
-from simulation.world.sellers import risk_multiplier, seller_day
+from simulation.world.sellers import seller_day
 from simulation.world.state import Day, DayRecord, World
 from simulation.world.users import churn_day
 from simulation.world.views import account_info, feed_frame
@@ -54,6 +70,30 @@ class _Unmoderated:
 
     def decide(self, batch: DayBatch) -> DayDecisions:
         return DayDecisions()
+
+
+def _inflow(world: World) -> float:
+    """Posts a day a user on the feed can expect from friends at the start (for the
+    warm-up's length: as many days as a post of a typical feed takes to fade)."""
+    sc, acc = world.scenario, world.accounts
+    post = sc.posting
+    rate = np.select(
+        [
+            acc.archetype == Archetype.REGULAR,
+            acc.archetype == Archetype.MERCHANT,
+            acc.archetype == Archetype.SELLER,
+            acc.archetype == Archetype.SPAMMER,
+        ],
+        [
+            post.life_per_day + post.forward_ad_per_day,
+            post.merchant_per_day,
+            post.seller_per_day,
+            post.spammer_per_day,
+        ],
+    ) * (acc.status == Status.ACTIVE)
+    inflow = world.graph.spread_to_viewers(rate.astype(np.float64))
+    active = acc.status[: world.n_regular] == Status.ACTIVE
+    return float(inflow[active].mean()) if active.any() else 1.0
 
 
 class Simulation:
@@ -129,7 +169,8 @@ class Simulation:
         Posts made during the warm-up are carried into the run (``totals.carried_in``).
         """
         w = self.world
-        w.warmup_days = horizon_days(w.scenario.exposure.half_life_hours)
+        w.feed_half_life = float(half_life(w.scenario.exposure.feed_depth, _inflow(w)))
+        w.warmup_days = horizon_days(w.feed_half_life)
         self.day = -w.warmup_days
         session, self.session = self.session, _Unmoderated()
         try:
@@ -161,9 +202,10 @@ class Simulation:
         self.world.scenario = self.world.scenario.with_changes({key: value})
 
     # ----------------------------------------------------------------- queries
-    def risk_multiplier(self, day: int) -> np.ndarray:
-        """Per category, how much more risk sellers weigh because of announcements so far."""
-        return risk_multiplier(self.world, day)
+    def risk_factor(self) -> np.ndarray:
+        """Per category (spam last): how many times their own risk sellers weigh now, from
+        the enforcement they have seen among their peers and the announcements they heard."""
+        return risk_factor(self.world)
 
     def feed(self, viewer: int, day: int) -> pd.DataFrame:
         """What watched user ``viewer`` saw on ``day``: the stored feed, newest first."""
@@ -187,17 +229,14 @@ class Simulation:
         apply_events(w, day)
         arrivals(w, day)
         acc = w.accounts
-        viewer_active = np.zeros(acc.n, bool)
         reg_status = acc.status[: w.n_regular]
-        viewer_active[: w.n_regular] = (reg_status == Status.ACTIVE) | (
-            reg_status == Status.RESTRICTED
-        )
-        day.audience = w.graph.audience(acc.n, viewer_active[: w.n_regular])
+        day.viewer_active = (reg_status == Status.ACTIVE) | (reg_status == Status.RESTRICTED)
+        day.audience, day.audience_sought = w.graph.audiences(acc.n, day.viewer_active)
         new = post_day(w, day)
         day.first_new = w.posts.n - len(new)
         if d >= 0:
             sample_day(w, day)
-        decisions = self.session.decide(make_batch(w, day))
+        decisions = self.session.decide(make_batch(w, day, scanned_channels(self.policy)))
         apply_decisions(w, day, decisions)
         expose_day(w, day)
         seller_day(w, day)
@@ -226,6 +265,10 @@ class Simulation:
                 (active & (acc.archetype == Archetype.SELLER) & (acc.category == c)).sum()
             )
         tally["spammers_active"] = int((active & (acc.archetype == Archetype.SPAMMER)).sum())
+        sellers = active & (acc.archetype == Archetype.SELLER)
+        per_channel = np.bincount(acc.channel[sellers], minlength=len(CHANNEL_NAMES))
+        tally.set_parts("sellers_by_channel", CHANNEL_NAMES, per_channel.tolist())
+        tally["sellers_official"] = int((sellers & (acc.kind == AccountKind.OFFICIAL)).sum())
         tally["merchants_active"] = int((active & (acc.archetype == Archetype.MERCHANT)).sum())
         tally["review_backlog"] = dec.review_backlog
         tally["reviewed"] = dec.reviewed

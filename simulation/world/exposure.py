@@ -1,25 +1,45 @@
-"""Who saw what today: views of every live post, the ad share each user sees, reports."""
+"""Who saw what today: views of every live post, the ad share each user sees, sales, reports.
+
+Moments posts fade as newer posts bury them and compete for a limited attention
+(``simulation.world.attention``); chat and group messages are read within hours of their
+own. Offers sell (``simulation.world.harm``); users report some of the unwanted posts they
+see.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
-from policy.interface import ContentKind
+from policy.interface import CHANNEL_NAMES, Channel, ContentKind
 from simulation.metrics import KINDS
 from simulation.world import decay as expo
-from simulation.world.population import style_efficiency
+from simulation.world.attention import attend, feed_half_lives
+from simulation.world.harm import sell
 from simulation.world.state import Day, World
 
 
-def expose_day(world: World, day: Day) -> None:
-    """Every live post collects today's views; users report some of what they see.
+def window_start(world: World, d: int) -> int:
+    """First day whose posts still collect views on day ``d`` (from each day's longest
+    half-life); forgets the half-lives of days that no longer matter."""
+    start = d
+    for made, longest in list(world.half_life_max.items()):
+        if d - made < expo.horizon_days(longest):
+            start = min(start, made)
+        elif made < d - world.scenario.engine.retention_days:
+            del world.half_life_max[made]
+    return start
 
-    Sets ``day.offer_impressions`` (per category), ``day.offer_views`` (per account,
-    weighted by how well its style sells) and ``day.viewer_ad_share`` (per regular user).
+
+def expose_day(world: World, day: Day) -> None:
+    """Every live post collects today's views; attention caps the feed; offers sell; users
+    report some of what they see.
+
+    Sets ``day.viewer_ad_share`` (per regular user), ``day.attention``, ``day.revenue``,
+    ``day.saturation`` and ``day.offer_impressions``.
     """
-    posts, acc, sc, d, tally = world.posts, world.accounts, world.scenario, day.d, day.tally
-    half_life = sc.exposure.half_life_hours
-    start = int(np.searchsorted(posts.day, d - expo.horizon_days(half_life) + 1, side="left"))
+    posts, sc, d, tally = world.posts, world.scenario, day.d, day.tally
+    feed_half_lives(world, day)
+    start = int(np.searchsorted(posts.day, window_start(world, d), side="left"))
     sl = slice(start, posts.n)
     views = expo.views_on_day(
         d,
@@ -27,36 +47,48 @@ def expose_day(world: World, day: Day) -> None:
         posts.hour[sl],
         posts.removed_age[sl],
         posts.potential[sl] * posts.factor[sl],
-        half_life,
+        posts.half_life[sl],
     )
-    posts.views[sl] += views
     kind = posts.kind[sl]
     author = posts.author[sl]
-    by_kind = np.bincount(kind, weights=views, minlength=4)
-    total = float(by_kind.sum())
+    channel = posts.channel[sl]
+    feed = channel == Channel.MOMENTS
+    offered = views
+    views, day.viewer_ad_share = attend(world, day, offered, author, kind, feed)
+    posts.views[sl] += views
+    by_kind = np.bincount(kind, weights=views * feed, minlength=4)
     tally.set_parts("impressions", KINDS, by_kind.tolist())
-    tally["impressions_total"] = total
-    offer = kind == ContentKind.OFFER
+    tally["impressions_total"] = float(by_kind.sum())
+    # what attention left unread, added on (so that the read share never exceeds 1)
+    tally["feed_supply"] = float(by_kind.sum()) + float((offered - views).sum())
+    offer = feed & (kind == ContentKind.OFFER)
     per_cat = np.bincount(
         posts.category[sl][offer], weights=views[offer], minlength=len(world.categories)
     )
     tally.set_parts("offer_impressions", world.categories, per_cat.tolist())
-    day.offer_impressions = per_cat
-    eff = style_efficiency(world)[posts.style[sl][offer]]
-    day.offer_views = np.bincount(author[offer], weights=views[offer] * eff, minlength=acc.n)
-    # what each regular user saw: views spread evenly over each author's audience
-    audience = np.maximum(day.audience, 1.0)
-    per_friend_all = np.bincount(author, weights=views, minlength=acc.n) / audience
-    ad_like = kind != ContentKind.LIFE
-    per_friend_ad = np.bincount(author[ad_like], weights=views[ad_like], minlength=acc.n) / audience
-    seen_all = world.graph.spread_to_viewers(per_friend_all)
-    seen_ad = world.graph.spread_to_viewers(per_friend_ad)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        day.viewer_ad_share = np.where(seen_all > 1e-9, seen_ad / seen_all, np.nan)
-    # reports: some impressions of annoying posts make a user press "report"
+    sell(world, day, sl, views)
+    # reports: some impressions of unwanted posts make a user press "report"
     rp = sc.exposure.report_prob
     prob = np.array([rp.get(k, 0.0) for k in KINDS])
-    reports = world.rng["reports"].poisson(views * prob[kind]).astype(np.int32)
-    posts.reports[sl] += reports
-    posts.new_reports[sl] += reports
-    tally["reports"] = int(reports.sum())
+    rf = sc.channels.report_factor
+    factor = np.array([rf.get(c, 1.0) for c in CHANNEL_NAMES])
+    rate = views * (1.0 - posts.sought[sl]) * prob[kind] * factor[channel]
+    got, count = poisson_rows(world.rng["reports"], rate)
+    rows = got + start
+    np.add.at(posts.reports, rows, count)
+    np.add.at(posts.new_reports, rows, count)
+    tally["reports"] = int(count.sum())
+
+
+def poisson_rows(rng: np.random.Generator, rate: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Independent Poisson counts with the given rates, drawn as their total and then spread
+    over the rows in proportion to the rates (the same distribution, without a draw per row:
+    most rows of an old post get nothing). Returns (rows with a count, their counts)."""
+    total = float(rate.sum())
+    k = int(rng.poisson(total)) if total > 0 else 0
+    if k == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int32)
+    cum = np.cumsum(rate)
+    hit = np.searchsorted(cum, rng.random(k) * cum[-1], side="right")
+    rows, count = np.unique(np.minimum(hit, len(rate) - 1), return_counts=True)
+    return rows, count.astype(np.int32)

@@ -1,10 +1,10 @@
 """Who is in the world: building it, and adding merchants, sellers and spammers to it.
 
 ``build_world`` makes day −warm-up's world from a scenario: regular users on a
-small-world friends graph, commercial accounts attached to customers, the watched
-users whose feeds are stored. ``add_commercial`` is how every later newcomer arrives
-(entry, re-registration, scenario events), and ``choose_styles`` how sellers and
-spammers pick the way they write.
+small-world friends graph (some of them not yet on the feed: potential users who may
+join), commercial accounts attached to customers, the watched users whose feeds are
+stored. ``add_commercial`` is how every later newcomer arrives (entry, re-registration,
+scenario events), and ``choose_styles`` how sellers and spammers pick the way they write.
 """
 
 from __future__ import annotations
@@ -13,16 +13,16 @@ from typing import Any
 
 import numpy as np
 
-from policy.interface import AccountKind, Announcement
+from policy.interface import CHANNEL_NAMES, AccountKind, Announcement
 from simulation.catalogue import Catalogue
 from simulation.metrics import STYLES, DayTally
 from simulation.scenario import Scenario
-from simulation.world.accounts import Archetype, new_accounts
+from simulation.world.accounts import NEVER, Archetype, Status, new_accounts
 from simulation.world.columns import Columns
 from simulation.world.content.corpus_mix import add_corpus_texts
 from simulation.world.content.pool import TextPool, build_text_pool
 from simulation.world.graph import FriendsGraph
-from simulation.world.state import POST_SCHEMA, STREAMS, World
+from simulation.world.state import POST_SCHEMA, SPAM_ROW, STREAMS, World
 
 
 def build_world(
@@ -50,8 +50,10 @@ def build_world(
         np.array([mix.regular, mix.micro_merchant, mix.restricted_seller, mix.spammer]) * n
     ).astype(int)
     counts[0] += n - counts.sum()
-    n_regular = int(counts[0])
-    accounts = new_accounts(int(n * 1.3) + 64)
+    n_prospects = round(scenario.users.prospects * counts[0])
+    n_regular = int(counts[0]) + n_prospects  # graph nodes: users on the feed and potential ones
+    accounts = new_accounts(int((n + n_prospects) * 1.3) + 64)
+    n_cat = len(categories)
     world = World(
         scenario=scenario,
         seed=seed,
@@ -61,6 +63,7 @@ def build_world(
         demand=demand,
         margin=np.array([c.margin for c in cats], dtype=np.float64),
         conversion=np.array([c.conversion for c in cats], dtype=np.float64),
+        refusal=np.array([c.risk for c in cats], dtype=np.float64),
         topic_p=demand / demand.sum(),
         pool=pool,
         corpus_buckets=corpus_buckets,
@@ -73,15 +76,23 @@ def build_world(
             n_regular, scenario.graph.mean_friends, scenario.graph.rewire, rng["graph"]
         ),
         n_regular=n_regular,
-        style_survival=np.ones((2, len(STYLES))),
+        style_survival=np.ones((len(CHANNEL_NAMES) + 1, len(STYLES))),
+        fear=np.zeros(n_cat + 1),
+        seen_made=np.zeros((len(CHANNEL_NAMES), 2, n_cat, len(STYLES))),
+        seen_removed=np.zeros((len(CHANNEL_NAMES), 2, n_cat, len(STYLES))),
+        seen_prevented=np.zeros((len(CHANNEL_NAMES), 2, n_cat, len(STYLES))),
     )
-    _populate(world, counts)
+    _populate(world, counts, n_prospects)
     return world
 
 
-def _populate(world: World, counts: np.ndarray) -> None:
+def _populate(world: World, counts: np.ndarray, n_prospects: int) -> None:
     sc = world.scenario
-    world.accounts.append(world.n_regular, archetype=Archetype.REGULAR, join_day=-365)
+    acc = world.accounts
+    acc.append(world.n_regular, archetype=Archetype.REGULAR, join_day=-365)
+    prospects = world.rng["users"].choice(world.n_regular, size=n_prospects, replace=False)
+    acc.status[prospects] = Status.PROSPECT
+    acc.join_day[prospects] = NEVER
     rng = world.rng["graph"]
     official = rng.random(counts[1]) < sc.population.official_merchant_share
     add_commercial(
@@ -103,8 +114,9 @@ def _populate(world: World, counts: np.ndarray) -> None:
         category=seller_categories(world, counts[2], rng),
     )
     add_commercial(world, Archetype.SPAMMER, counts[3], day=-365, rng=rng, full=True)
+    on_feed = np.flatnonzero(acc.status[: world.n_regular] == Status.ACTIVE)
     watched = world.rng["sample"].choice(
-        world.n_regular, size=min(sc.engine.watched_users, world.n_regular), replace=False
+        on_feed, size=min(sc.engine.watched_users, len(on_feed)), replace=False
     )
     watched.sort()
     world.watched = watched
@@ -150,17 +162,34 @@ def add_commercial(
 
     ``full`` gives them all their customers at once (the initial population); otherwise
     they start friendless and add customers day by day. ``extra`` sets further account
-    columns (``target_friends``, ``predecessor``, ``profit``…).
+    columns (``target_friends``, ``center``, ``lineage``, ``predecessor``, ``profit``,
+    ``skill``…); a new person is its own lineage, with a community of its own.
     """
     if count <= 0:
         return np.zeros(0, np.int64)
+    sc = world.scenario
     target = extra.pop("target_friends", None)
     if target is None:
         target = _target_friends(world, archetype, count, rng)
-    center = rng.integers(0, world.n_regular, count).astype(np.int32)
-    if archetype in (Archetype.SELLER, Archetype.SPAMMER) and np.isscalar(style) and style == 0:
-        style = initial_styles(world, count, rng, int(archetype == Archetype.SPAMMER))
-    extra.setdefault("profit", world.scenario.sellers.profit_reference)
+    center = extra.pop("center", None)
+    if center is None:
+        center = rng.integers(0, world.n_regular, count).astype(np.int32)
+    lineage = extra.pop("lineage", None)
+    trading = archetype in (Archetype.SELLER, Archetype.SPAMMER)
+    if trading:
+        skill = np.broadcast_to(
+            np.asarray(extra.pop("skill", sc.sellers.evasion_initial), np.float32), (count,)
+        )
+        extra["skill"] = skill
+        if np.isscalar(style) and style == 0:
+            rows = np.full(count, SPAM_ROW if archetype == Archetype.SPAMMER else 0)
+            style = initial_styles(world, skill, rng, rows)
+        reference = (
+            sc.sellers.profit_reference
+            if archetype == Archetype.SELLER
+            else sc.spammers.profit_reference
+        )
+        extra.setdefault("profit", reference)
     ids = world.accounts.append(
         count,
         archetype=archetype,
@@ -173,8 +202,19 @@ def add_commercial(
         center=center,
         **extra,
     )
+    acc = world.accounts
+    acc.lineage[ids] = ids if lineage is None else lineage
     if full:
-        world.graph.add_customers(ids, np.asarray(target), center, rng)
+        counts = np.broadcast_to(np.asarray(target, np.int64), (count,))
+        src = np.repeat(ids, counts)
+        slot = np.arange(len(src)) - np.repeat(np.cumsum(counts) - counts, counts)
+        world.graph.add_customers(
+            src,
+            acc.lineage[src],
+            slot,
+            acc.center[src],
+            sc.buyers.sought_share if archetype == Archetype.SELLER else 0.0,
+        )
     return ids
 
 
@@ -184,30 +224,33 @@ def style_efficiency(world: World) -> np.ndarray:
     return np.array([eff.get(name, 1.0) for name in STYLES])
 
 
-def initial_styles(world: World, count: int, rng: np.random.Generator, cls: int) -> np.ndarray:
-    """Newcomers mostly write plainly; more obfuscate when obfuscation is seen working.
-
-    ``cls`` is 0 for sellers (they watch offers) and 1 for spammers (they watch spam).
-    """
-    s = world.scenario.sellers
-    seen = world.surviving_obfuscated[cls]
-    p_obf = s.evasion_initial + (1 - s.evasion_initial) * s.imitation * seen
-    obf = rng.random(count) < p_obf
+def initial_styles(
+    world: World, skill: np.ndarray, rng: np.random.Generator, rows: np.ndarray
+) -> np.ndarray:
+    """How sellers or spammers with evasion ``skill`` write (arrays, one per account): each
+    obfuscates with probability equal to its skill, choosing among the styles it sees
+    surviving where it posts (``rows`` of ``World.style_survival``: a seller's channel, or
+    ``SPAM_ROW``; see ``choose_styles``); the others write plainly."""
+    count = len(skill)
+    obf = rng.random(count) < skill
     styles = np.zeros(count, np.int8)
-    styles[obf] = choose_styles(world, int(obf.sum()), rng, cls, exclude_none=True)
+    for row in np.unique(rows[obf]):
+        pick = obf & (rows == row)
+        styles[pick] = choose_styles(world, int(pick.sum()), rng, int(row), exclude_none=True)
     return styles
 
 
 def choose_styles(
-    world: World, count: int, rng: np.random.Generator, cls: int, exclude_none: bool = False
+    world: World, count: int, rng: np.random.Generator, row: int, exclude_none: bool = False
 ) -> np.ndarray:
-    """Pick how to write: prior preference × (what survives × what still sells)."""
+    """Pick how to write: prior preference × (what survives × what still sells), where
+    "what survives" is row ``row`` of ``World.style_survival`` (offers in a channel, or spam)."""
     s = world.scenario.sellers
     prior = np.array(
         [0.0 if exclude_none else np.mean(list(s.style_prior.values()))]
         + [s.style_prior.get(name, 0.0) for name in STYLES[1:]]
     )
-    value = world.style_survival[cls] * style_efficiency(world)
+    value = world.style_survival[row] * style_efficiency(world)
     weights = prior * ((1 - s.imitation) + s.imitation * value / max(value.max(), 1e-9))
     if weights.sum() <= 0:
         weights = prior if prior.sum() > 0 else np.ones(len(STYLES))

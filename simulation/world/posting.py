@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from policy.interface import ContentKind
+from policy.interface import CHANNEL_NAMES, Channel, ContentKind
 from simulation.metrics import KINDS, STYLES
 from simulation.world.accounts import Archetype, Status
+from simulation.world.channels import channel_of, offer_cells, reach
 from simulation.world.content.corpus_mix import draw_corpus_texts
 from simulation.world.state import Day, World
 
@@ -149,7 +150,18 @@ def post_day(world: World, day: Day) -> NewPosts:
     text = world.pool.sample(world.rng["text"], new.kind, pool_category, new.style, new.topic >= 0)
     if world.corpus_buckets is not None:  # real text for a share of posts (corpus_mix.py)
         text = draw_corpus_texts(world.corpus_buckets, new.kind, new.style, text, world.rng["text"])
-    potential = day.audience[new.author] * sc.exposure.view_prob
+    offers = new.kind == ContentKind.OFFER
+    channel = channel_of(new.kind, acc.channel[new.author])
+    potential = day.audience[new.author] * np.float32(sc.exposure.view_prob)
+    sought = np.zeros(len(new), np.float32)  # nobody seeks out spam, ads or life posts
+    half_life = np.zeros(len(new), np.float32)  # Moments: set in exposure (how fast it moves)
+    o = np.flatnonzero(offers)
+    by = new.author[o]
+    potential[o], sought[o] = reach(world, day.audience[by], day.audience_sought[by], channel[o])
+    hl = sc.channels.half_life_hours
+    half_life[o] = np.select(
+        [channel[o] == Channel.CHAT, channel[o] == Channel.GROUP], [hl["chat"], hl["group"]], 0.0
+    )
     world.posts.append(
         len(new),
         day=d,
@@ -158,17 +170,27 @@ def post_day(world: World, day: Day) -> NewPosts:
         kind=new.kind,
         category=new.category,
         style=new.style,
+        channel=channel,
         text=text,
         potential=potential,
+        sought=sought,
+        half_life=half_life,
     )
     kc = np.bincount(new.kind, minlength=4)
     world.totals.created += kc
     tally.set_parts("posts_created", KINDS, kc.tolist())
-    offers = new.kind == ContentKind.OFFER
-    cc = np.bincount(new.category[offers], minlength=len(world.categories))
+    tally["feed_posts"] = int((channel == Channel.MOMENTS).sum())
+    cats = len(world.categories)
+    cc = np.bincount(new.category[offers], minlength=cats)
     tally.set_parts("offers_created", world.categories, cc.tolist())
     by_style = np.bincount(new.style[offers], minlength=len(STYLES))
     tally.set_parts("offers_by_style", STYLES, by_style.tolist())
+    by_channel = np.bincount(channel[offers], minlength=len(CHANNEL_NAMES))
+    tally.set_parts("offers_by_channel", CHANNEL_NAMES, by_channel.tolist())
+    day.offers_made = offer_cells(
+        channel[offers], acc.kind[new.author[offers]], new.category[offers], new.style[offers], cats
+    )
+    day.spam_made = int(kc[ContentKind.SPAM])
     viol = (new.kind == ContentKind.SPAM) | (new.kind == ContentKind.OFFER)
     offenders = new.author[viol]
     acc.last_violation_day[offenders] = d

@@ -1,15 +1,17 @@
 """A bounded sample of posts kept for the feed view and audits.
 
 Every post of a run is simulated, but only a sample is stored: for each watched
-user, the day's posts of their friends (up to a Moments-like screenful), plus a
-uniform sample of other posts. A sampled post is written once its fate is final
-(when it leaves the retention window, or at the end of the run).
+user, the day's Moments posts of their friends (up to a screenful), plus a uniform
+sample of other Moments posts. Chat and group messages are counted in the metrics but
+not stored (the stored post has no channel column). A sampled post is written once its
+fate is final (when it leaves the retention window, or at the end of the run).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from policy.interface import Channel
 from simulation.world.population import watched_friends
 from simulation.world.state import Day, World
 
@@ -20,7 +22,8 @@ LIKE_RATE = np.array([0.3, 0.03, 0.005, 0.02])  # likes per view, by content kin
 def sample_day(world: World, day: Day) -> None:
     """Mark today's posts that watched users see (a screenful each) plus a uniform sample."""
     posts, rng, d, first_new = world.posts, world.rng["sample"], day.d, day.first_new
-    authors = posts.author[first_new:]
+    feed = np.flatnonzero(posts.channel[first_new:] == Channel.MOMENTS)
+    authors = posts.author[first_new:][feed]
     n_new = authors.shape[0]
     if n_new == 0:
         return
@@ -33,11 +36,12 @@ def sample_day(world: World, day: Day) -> None:
         mine = candidates[np.isin(authors[candidates], f)]
         if len(mine) > FEED_PER_DAY:
             mine = np.sort(rng.choice(mine, FEED_PER_DAY, replace=False))
-        posts.sampled[first_new + mine] = True
-        world.feed_rows.extend((viewer, d, int(first_new + m + posts.base)) for m in mine)
+        rows = first_new + feed[mine]
+        posts.sampled[rows] = True
+        world.feed_rows.extend((viewer, d, int(r + posts.base)) for r in rows)
     k = min(world.scenario.engine.post_sample_per_day, n_new)
     if k:
-        posts.sampled[first_new + rng.choice(n_new, k, replace=False)] = True
+        posts.sampled[first_new + feed[rng.choice(n_new, k, replace=False)]] = True
 
 
 def finish_samples(world: World, start: int, stop: int) -> None:

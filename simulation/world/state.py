@@ -35,7 +35,13 @@ STREAMS = (
     "policy",
     "sample",
     "entry",
+    "channels",  # sellers' choice of channel and of an official account
+    "accounts",  # re-registration counter-moves, re-found customers
+    "users",  # users joining and coming back
 )
+
+
+SPAM_ROW = 3  # World.style_survival's row for spam (rows 0-2: offers per channel)
 
 
 class Cause:
@@ -54,8 +60,11 @@ POST_SCHEMA = {
     "kind": (np.int8, 0),
     "category": (np.int8, -1),
     "style": (np.int8, 0),
+    "channel": (np.int8, 0),  # policy.interface.Channel
     "text": (np.int32, 0),
     "potential": (np.float32, 0.0),  # views over the post's whole life if never removed
+    "sought": (np.float32, 0.0),  # share of those views on users who sought the author out
+    "half_life": (np.float32, 6.0),  # hours: how fast the post's views fade
     "factor": (np.float32, 1.0),  # downranking
     "removed_age": (np.float32, np.inf),  # hours after posting when removed
     "cause": (np.int8, 0),
@@ -105,6 +114,7 @@ class World:
     demand: np.ndarray  # per category: relative demand (catalogue)
     margin: np.ndarray  # per category: CNY earned per unit sold (catalogue)
     conversion: np.ndarray  # per category: units sold per 1,000 impressions (catalogue)
+    refusal: np.ndarray  # per category: share of official-account applications refused
     topic_p: np.ndarray  # per category: share of innocent mentions
     pool: TextPool
     corpus_buckets: CorpusBuckets | None
@@ -120,9 +130,22 @@ class World:
     watch_viewer: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     watch_author: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     totals: PostTotals = field(default_factory=PostTotals)
-    # what sellers (row 0, offers) and spammers (row 1, spam) see surviving, per style
-    style_survival: np.ndarray = field(default_factory=lambda: np.zeros((2, 0)))
-    surviving_obfuscated: np.ndarray = field(default_factory=lambda: np.zeros(2))
+    # what sellers see surviving of the offers in each channel (rows 0-2, Channel order)
+    # and spammers of spam (row SPAM_ROW), per style
+    style_survival: np.ndarray = field(default_factory=lambda: np.zeros((4, 0)))
+    # deterrence: per category (and spam last) how much more risk sellers weigh than their
+    # own experience says, from the enforcement they see among their peers (0 = none)
+    fear: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # what sellers see of enforcement, remembered (sellers.memory_days): offers made and
+    # offers removed, per channel × account kind × category × writing style
+    seen_made: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0, 0)))
+    seen_removed: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0, 0)))
+    # ... and the share of their sales those removals prevented (a late one prevents little)
+    seen_prevented: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0, 0)))
+    feed_half_life: float = 6.0  # hours: the latest day's (simulation.world.attention)
+    # the longest half-life (hours) of the posts made on each recent day: how far back a
+    # day's exposure must look
+    half_life_max: dict[int, float] = field(default_factory=dict)
     events: list[dict[str, Any]] = field(default_factory=list)  # account-level actions
     sample_rows: list[dict[str, Any]] = field(default_factory=list)  # finished sampled posts
     feed_rows: list[tuple[int, int, int]] = field(default_factory=list)  # (viewer, day, post)
@@ -148,13 +171,26 @@ class Day:
     d: int
     tally: DayTally
     audience: np.ndarray  # per account: friends able to see its posts today
+    audience_sought: np.ndarray = field(default_factory=lambda: np.zeros(0))  # of them, buyers
+    viewer_active: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # per regular
     first_new: int = 0  # row of the post table where today's posts start
     removals: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))  # per account
     penalties: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))  # per account
     account_outcome: AccountOutcome | None = None
     offer_impressions: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per category
-    offer_views: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per account
+    saturation: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per category
+    revenue: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per account, CNY
     viewer_ad_share: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per regular
+    attention: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per account: share of
+    # its Moments views its friends had the attention to read
+    bans: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # accounts banned
+    # offers made today and offers removed today (whenever made), per channel × account
+    # kind × category × style; spam made and removed today
+    offers_made: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0, 0), np.int64))
+    offers_removed: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0, 0), np.int64))
+    offers_prevented: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0, 0)))
+    spam_made: int = 0
+    spam_removed: int = 0
     # today's moderation removals: the deciding rule of each, and whether it was wrongful
     removal_rule: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     removal_wrongful: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from policy.interface import CHANNEL_NAMES
 from simulation.metrics import KINDS, STYLES
 from simulation.world.accounts import ARCHETYPE_NAMES, STATUS_NAMES
 from simulation.world.content.people import display_names
@@ -125,6 +126,9 @@ def account_info(world: World, account: int) -> dict[str, Any]:
         "status_day": int(acc.status_day[account]),
         "join_day": int(acc.join_day[account]),
         "style": STYLES[int(acc.style[account])],
+        "skill": float(acc.skill[account]),
+        "channel": CHANNEL_NAMES[int(acc.channel[account])],
+        "lineage": int(acc.lineage[account]),
         "removals": int(acc.removals[account]),
         "violations": int(acc.violations[account]),
         "bans": int(acc.bans[account]),

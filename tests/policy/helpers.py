@@ -48,6 +48,7 @@ class World:
         posted_day=None,
         prior_ban_device=None,
         post_id=None,
+        channel=None,
     ) -> DayBatch:
         tids = [t if isinstance(t, int) else self.text(t) for t in texts]
         n = len(tids)
@@ -83,4 +84,5 @@ class World:
             new_reports=arr(new_reports, 0, np.int32),
             texts=TextView(self.texts, np.array(self.images, dtype=bool)),
             perceived=PerceptionView(arr(kinds, 0, np.int8), arr(cats, -1, np.int8)),
+            channel=None if channel is None else arr(channel, 0, np.int8),
         )

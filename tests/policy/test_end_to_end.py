@@ -64,10 +64,13 @@ def test_without_confusables_homoglyph_evasion_gains_ground():
             f"seed {seed}: homoglyph offers per day without / with confusables: "
             f"days 0-9 {early[0]:.1f} / {early[1]:.1f}, days 30-89 {late[0]:.1f} / {late[1]:.1f}"
         )
-        # Against the full filter homoglyph sellers are removed and the style dies out;
-        # against the filter without confusables it works, so it persists.
-        assert late[1] < 0.1 * early[1]
+        # Against the full filter homoglyph sellers are removed and the style dies out in
+        # the feed (it lives on with sellers who moved to chats, where nothing is scanned:
+        # offers_by_style counts every channel); against the filter without confusables it
+        # works, so it persists and spreads.
+        assert late[1] < early[1]
         assert late[0] > 0.5 * early[0]
-        assert late[0] > 20 * max(late[1], 0.1)
-        # ... and more offers reach people.
-        assert weak["impressions.offer"][30:].sum() > full["impressions.offer"][30:].sum()
+        assert late[0] > 3 * max(late[1], 0.1)
+        # ... and more restricted goods are sold (harm: units sold, every channel).
+        sold = weak.filter(like="units_sold.").sum(axis=1)[30:].sum()
+        assert sold > 1.1 * full.filter(like="units_sold.").sum(axis=1)[30:].sum()

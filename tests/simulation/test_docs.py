@@ -15,6 +15,7 @@ def test_every_parameter_has_a_meaning_and_every_metric_is_documented():
     for row in rows:
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert cells[3], f"{cells[0]} has no description"
+        assert cells[4], f"{cells[0]} has no source (a reference, 'assumed' or 'run setting')"
     text = MODEL_PAGE.read_text(encoding="utf-8")
     for metric in METRICS:
         assert f"`{metric.name}`" in text

@@ -59,24 +59,25 @@ def test_without_moderation_offers_and_spam_stay_high(runs):
 def test_keyword_filter_cuts_offer_volume_within_two_weeks(runs):
     for seed in SEEDS:
         for variant in ("full", "bare"):
-            offers = _sum(runs[(variant, seed)], "offers_created")
+            offers = runs[(variant, seed)]["offers_by_channel.moments"]
             before, after = _window(offers, 20, 30), _window(offers, 37, 44)
             assert after < 0.6 * before, (variant, seed, before, after)
             # before the policy starts, the world is the unmoderated one
-            none = _sum(runs[("none", seed)], "offers_created")
+            none = runs[("none", seed)]["offers_by_channel.moments"]
             assert np.array_equal(offers.iloc[:30], none.iloc[:30])
 
 
 def test_evasion_rebounds_unless_normalisation_counters_it(runs):
-    """After the drop, volume and reach partly rebound as sellers evade and newcomers are
-    drawn in; normalisation counters the text evasions, so with it only image-only and
-    contact-only offers escape and the rebound stays far lower."""
+    """After the drop, the feed's offer volume and reach partly rebound as sellers learn a
+    way of writing that gets through and come back from chats, and newcomers are drawn in;
+    normalisation counters the text evasions, so with it only image-only and contact-only
+    offers escape and the rebound stays far lower."""
     for seed in SEEDS:
-        volume = _sum(runs[("bare", seed)], "offers_created")
+        volume = runs[("bare", seed)]["offers_by_channel.moments"]
         trough = float(volume.rolling(7).mean().iloc[32:60].min())
         assert _window(volume, 100, 120) > 1.15 * trough, seed
         assert _window(volume, 100, 120) < 0.8 * _window(volume, 20, 30), seed
-        full_volume = _sum(runs[("full", seed)], "offers_created")
+        full_volume = runs[("full", seed)]["offers_by_channel.moments"]
         assert _window(full_volume, 100, 120) < 0.75 * _window(volume, 100, 120), seed
         bare = _sum(runs[("bare", seed)], "offer_impressions")
         full = _sum(runs[("full", seed)], "offer_impressions")
@@ -87,18 +88,23 @@ def test_evasion_rebounds_unless_normalisation_counters_it(runs):
 
 
 def test_evasion_grows_after_removals(runs):
+    """Sellers who lose offers learn to obfuscate; those never touched (in chats, or under
+    no moderation) keep writing plainly, so the share stays low without removals."""
     for seed in SEEDS:
         m = runs[("full", seed)]
-        assert _window(m["obfuscated_share"], 20, 30) < 0.2
-        assert _window(m["obfuscated_share"], 60, 120) > 0.6
+        assert _window(m["obfuscated_share"], 20, 30) < 0.1
+        assert _window(m["obfuscated_share"], 60, 120) > 0.15
         none = runs[("none", seed)]
-        assert _window(none["obfuscated_share"], 60, 120) < 0.2
+        assert _window(none["obfuscated_share"], 60, 120) < 0.1
 
 
 def test_banned_sellers_reregister_friendless(tiny):
-    sim = Simulation(
-        tiny.with_changes({"sellers.reregister_prob": 1.0}), load_policy("zero_tolerance"), seed=3
-    )
+    changes = {
+        "sellers.reregister_prob": 1.0,
+        "reregistration.new_device_prob": 0.0,  # no counter-moves here (tested apart)
+        "reregistration.aged_account_prob": 0.0,
+    }
+    sim = Simulation(tiny.with_changes(changes), load_policy("zero_tolerance"), seed=3)
     sim.run(15)
     acc = sim.world.accounts
     new = np.flatnonzero(acc.predecessor >= 0)

@@ -17,14 +17,65 @@ def test_small_world_degree_and_clustering():
     assert g.clustering_sample(rng) > 0.3  # a random graph of this density has ~0.01
 
 
+def _links(account: int, lineage: int, slots: np.ndarray, center: int):
+    n = len(slots)
+    return (
+        np.full(n, account),
+        np.full(n, lineage),
+        slots,
+        np.full(n, center),
+    )
+
+
 def test_customers_and_audience():
     rng = np.random.default_rng(2)
     g = FriendsGraph(500, 10, 0.1, rng)
-    g.add_customers(np.array([600, 601]), np.array([40, 0]), np.array([10, 20]), rng)
+    g.add_customers(*_links(600, 600, np.arange(40), 10), sought_share=0.25)
     active = np.ones(500, bool)
-    audience = g.audience(602, active)
+    audience, sought = g.audiences(602, active)
     assert 30 <= audience[600] <= 40  # duplicates possible, never more than added
+    assert 0 < sought[600] < audience[600]  # some customers sought the seller, not all
     assert audience[601] == 0
     active[:] = False
     assert g.audience(602, active).sum() == 0
     assert 600 in g.friends_of(int(g.link_dst[0]))
+
+
+def test_a_slot_is_the_same_person_and_lineages_differ():
+    """Customer positions are a pure function of (lineage, slot): a re-registered seller who
+    re-finds slot k finds the same person; another lineage finds other people."""
+    g = FriendsGraph(2000, 10, 0.1, np.random.default_rng(3))
+    slots = np.arange(200)
+    a, sa = g.customer(np.full(200, 7), slots, np.full(200, 1000), 0.3)
+    b, sb = g.customer(np.full(200, 7), slots, np.full(200, 1000), 0.3)
+    c, _ = g.customer(np.full(200, 8), slots, np.full(200, 1000), 0.3)
+    assert np.array_equal(a, b) and np.array_equal(sa, sb)
+    assert (a != c).mean() > 0.9
+    assert 0.2 < sa.mean() < 0.4  # about sought_share of them sought the seller
+    ring = np.minimum(np.abs(a - 1000), 2000 - np.abs(a - 1000))
+    assert np.median(ring) < 0.05 * 2000  # a community around the center
+
+
+def test_products_match_a_loop_over_friends():
+    """spread_to_viewers and gather_from_viewers are the two directions of one relation:
+    the sparse products (with links added after the matrix was built) equal plain sums."""
+    rng = np.random.default_rng(4)
+    g = FriendsGraph(300, 8, 0.2, rng)
+    g.add_customers(*_links(300, 300, np.arange(30), 50), sought_share=0.5)
+    g.spread_to_viewers(np.zeros(302))  # builds the matrix
+    g.add_customers(*_links(301, 301, np.arange(25), 200), sought_share=0.5)  # pending links
+    x = rng.random(302)
+    y = rng.random(300)
+    spread = g.spread_to_viewers(x)
+    gather = g.gather_from_viewers(y, 302)
+    want_spread = np.zeros(300)
+    want_gather = np.zeros(302)
+    for v in range(300):
+        for f in g.people.indices[g.people.indptr[v] : g.people.indptr[v + 1]]:
+            want_spread[v] += x[f]
+            want_gather[f] += y[v]
+    for s, d in zip(g.link_src, g.link_dst, strict=True):
+        want_spread[d] += x[s]
+        want_gather[s] += y[d]
+    assert np.allclose(spread, want_spread, rtol=1e-5)
+    assert np.allclose(gather, want_gather, rtol=1e-5)

@@ -41,9 +41,9 @@ def test_wrong_type_names_value_line():
 
 
 def test_out_of_range_value():
-    err = _error("name: x\nexposure:\n  half_life_hours: -2\n")
+    err = _error("name: x\nexposure:\n  feed_depth: -2\n")
     (p,) = err.problems
-    assert (p.line, p.field) == (3, "exposure.half_life_hours")
+    assert (p.line, p.field) == (3, "exposure.feed_depth")
     assert "greater than 0" in p.message
 
 

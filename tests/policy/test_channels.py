@@ -1,0 +1,124 @@
+"""Channels in the policy language: the `channel` signal, `scope.channels`, and `scan:` —
+what the platform reads as it is posted (reports only, elsewhere)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policy import PolicyError, explain, load_policy_text
+from policy.cases import run_cases
+from policy.interface import Channel, Stage, scanned_channels
+from policy.lint import lint
+from tests.policy.helpers import World, context
+
+BASE = """\
+name: t
+detectors:
+  kw: {type: keywords, terms: {tobacco: [vape]}}
+rules:
+  - name: r
+    when: {hit: kw}
+    action: remove
+"""
+
+
+def _decide(text: str, channels, stage=0, day=1):
+    p = load_policy_text(text, "p.yaml")
+    out = p.start(context()).decide(
+        World().batch(day, ["vape"] * len(channels), channel=channels, stage=stage, posted_day=0)
+    )
+    return sorted(out.posts.post_id.tolist())
+
+
+def test_a_rule_scoped_to_channels_matches_only_there():
+    scoped = BASE.replace("    action: remove", "    action: remove\n    scope: {channels: [chat]}")
+    assert _decide(scoped, [0, 1, 2]) == [1]
+    assert _decide(BASE, [0, 1, 2]) == [0, 1, 2]  # no scope: every channel it is shown
+
+
+def test_the_channel_signal_in_conditions():
+    cond = BASE.replace(
+        "when: {hit: kw}", "when: {all: [{hit: kw}, {channel: {in: [group, chat]}}]}"
+    )
+    assert _decide(cond, [0, 1, 2]) == [1, 2]
+    neg = BASE.replace("when: {hit: kw}", "when: {all: [{hit: kw}, {not: {channel: moments}}]}")
+    assert _decide(neg, [0, 2]) == [1]
+
+
+def test_a_batch_without_channels_is_all_moments():
+    scoped = BASE.replace(
+        "    action: remove", "    action: remove\n    scope: {channels: [moments]}"
+    )
+    p = load_policy_text(scoped, "p.yaml")
+    out = p.start(context()).decide(World().batch(0, ["vape", "vape"]))
+    assert out.posts.post_id.tolist() == [0, 1]
+
+
+def test_scan_is_moments_unless_the_policy_says_so():
+    assert scanned_channels(load_policy_text(BASE)) == (Channel.MOMENTS,)
+    every = load_policy_text("scan: [moments, chat, group]\n" + BASE)
+    assert scanned_channels(every) == (Channel.MOMENTS, Channel.CHAT, Channel.GROUP)
+    assert scanned_channels(load_policy_text("scan: []\n" + BASE)) == ()
+    assert scanned_channels(object()) == (Channel.MOMENTS,)  # a policy that says nothing
+
+
+def test_unknown_channel_names_are_located_errors():
+    with pytest.raises(PolicyError) as info:
+        load_policy_text("scan: [moments, whatsapp]\n" + BASE, "p.yaml")
+    (issue,) = info.value.issues
+    assert (issue.file, issue.line) == ("p.yaml", 1) and issue.column > 1
+    assert issue.field.startswith("scan") and "'chat'" in issue.message
+    scoped = BASE.replace("    action: remove", "    action: remove\n    scope: {channels: [grp]}")
+    with pytest.raises(PolicyError) as info:
+        load_policy_text(scoped, "p.yaml")
+    (issue,) = info.value.issues
+    assert issue.line == 8 and issue.field == "rules[0].scope.channels[0]"
+    cond = BASE.replace("when: {hit: kw}", "when: {channel: telegram}")
+    with pytest.raises(PolicyError) as info:
+        load_policy_text(cond, "p.yaml")
+    (issue,) = info.value.issues
+    assert issue.line == 6 and "'channel' is one of moments, chat, group" in issue.message
+
+
+def test_explain_says_an_unscanned_private_post_is_not_seen():
+    p = load_policy_text(BASE, "p.yaml")
+    chat = explain(p, "vape", {"channel": "chat"})
+    assert (chat.seen, chat.action) == (False, "allow") and "not seen" in str(chat)
+    reported = explain(p, "vape", {"channel": "chat", "stage": "report", "reports": 2})
+    assert (reported.seen, reported.action) == (True, "remove")
+    scanning = load_policy_text("scan: [moments, chat]\n" + BASE, "p.yaml")
+    assert explain(scanning, "vape", {"channel": "chat"}).action == "remove"
+    assert explain(p, "vape", {"channel": "moments"}).action == "remove"
+    assert explain(p, "vape", {"channel": "group", "stage": "report"}).seen
+    assert int(Stage.REPORT) == 1
+
+
+def test_cases_file_can_name_a_channel(tmp_path: Path):
+    cases = tmp_path / "c.yaml"
+    cases.write_text(
+        "cases:\n"
+        "  - {name: feed offer, text: vape, expect: remove}\n"
+        "  - {name: chat offer unseen, text: vape, post: {channel: chat}, expect: allow}\n"
+        "  - name: reported chat offer\n"
+        "    text: vape\n"
+        "    post: {channel: chat, stage: report, reports: 1}\n"
+        "    expect: remove\n",
+        encoding="utf-8",
+    )
+    results = run_cases(load_policy_text(BASE, "p.yaml"), cases)
+    assert [r.passed for r in results] == [True, True, True], [(r.name, r.got) for r in results]
+
+
+def test_lint_knows_channels_narrow_a_scope():
+    text = BASE + (
+        "  - name: chat-only\n    when: {hit: kw}\n    action: remove\n"
+        "    scope: {channels: [chat]}\n"
+        "  - name: everywhere\n    when: {hit: kw}\n    action: label\n"
+    )
+    p = load_policy_text(text.replace("  - name: r\n    when: {hit: kw}\n    action: remove\n", ""))
+    warnings = [i.message for i in lint(p)]
+    assert not any("shadowed" in w for w in warnings), warnings
+    empty = BASE.replace("    action: remove", "    action: remove\n    scope: {channels: []}")
+    assert any("scope is empty" in i.message for i in lint(load_policy_text(empty)))
