@@ -197,14 +197,13 @@ def test_evasion_is_learned_from_ones_own_removals(unmoderated):
     learning rate: hardly at all when sellers learn nothing from their removals."""
     policy = load_policy("keywords", start_day=START)
     share = {}
-    for learn in (0.0, 0.15, 1.0):
+    for learn in (0.0, 0.5):
         world = WORLD.with_changes({"sellers.evasion_learn": learn})
         share[learn] = [
             run(world, policy, seed=s).metrics["obfuscated_share"].iloc[40:].mean() for s in SEEDS
         ]
     assert band(share[0.0])[2] < 0.12, share
-    assert band(np.subtract(share[0.15], share[0.0]))[1] > 0.05, share
-    assert band(np.subtract(share[1.0], share[0.15]))[1] > 0.05, share
+    assert band(np.subtract(share[0.5], share[0.0]))[1] > 0.2, share
 
 
 SPAM_RULE = """
