@@ -95,6 +95,8 @@ def explain(file: str, text: str, day: int | None, kind: str, **signals: object)
     """Normalised text, detector hits, matching rules and the decision for one text."""
     if kind not in ("personal", "official"):
         raise input_error(f"--kind must be personal or official, got {kind!r}")
+    if signals.get("channel") not in ("moments", "chat", "group"):
+        raise input_error(f"--channel must be moments, chat or group, got {signals['channel']!r}")
     p = load(file)
     exp = run_explain(p, text, {"kind": kind, **signals}, day=day)
     out.print(str(exp))

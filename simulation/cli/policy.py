@@ -64,6 +64,9 @@ def explain(
     strikes: Annotated[float, typer.Option(help="Strikes before this post")] = 0.0,
     reports: Annotated[int, typer.Option()] = 0,
     image: Annotated[bool, typer.Option(help="The post carries an image")] = False,
+    channel: Annotated[
+        str, typer.Option(help="moments, chat or group (a new chat post is seen only if scanned)")
+    ] = "moments",
 ) -> None:
     """Show normalised text, detector hits, matching rules and the decision for one text."""
     # the policy compiler and NumPy (~0.3 s): imported when a policy command runs
@@ -80,6 +83,7 @@ def explain(
         strikes=strikes,
         reports=reports,
         has_image=image,
+        channel=channel,
     )
 
 

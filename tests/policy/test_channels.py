@@ -122,3 +122,19 @@ def test_lint_knows_channels_narrow_a_scope():
     assert not any("shadowed" in w for w in warnings), warnings
     empty = BASE.replace("    action: remove", "    action: remove\n    scope: {channels: []}")
     assert any("scope is empty" in i.message for i in lint(load_policy_text(empty)))
+
+
+def test_explain_command_takes_a_channel():
+    from typer.testing import CliRunner
+
+    from simulation.cli.policy import policy_app
+
+    runner = CliRunner()
+    res = runner.invoke(policy_app, ["explain", "crackdown", "vape pens", "--channel", "chat"])
+    assert res.exit_code == 0 and "not seen" in res.output and "decision: allow" in res.output
+    res = runner.invoke(policy_app, ["explain", "crackdown", "vape pens", "--channel", "group"])
+    assert "decision: allow" in res.output
+    res = runner.invoke(policy_app, ["explain", "crackdown", "vape pens"])
+    assert "decision: remove" in res.output
+    bad = runner.invoke(policy_app, ["explain", "crackdown", "x", "--channel", "whatsapp"])
+    assert bad.exit_code == 2
