@@ -147,19 +147,23 @@ def _pct(x: float) -> str:
     return "–" if x is None or math.isnan(x) else f"{100 * x:.1f}%".replace("-", "−")
 
 
+def _half_life(study: str) -> float:
+    """Mean feed half-life (hours) of a study's runs without moderation."""
+    runs, daily = _study(study), _study(study, "daily_metrics")
+    base = runs.loc[runs["is_baseline"], "run_id"]
+    return float(daily[daily["run_id"].isin(base)]["feed_half_life_hours"].mean())
+
+
 def takedown() -> str:
     """The takedown-speed studies (assets/studies/takedown_speed*.yaml), from their saved
     outputs in out/: exposure and harm avoided per delay, adaptive and indifferent posting."""
     adaptive, passive = _study("takedown_speed"), _study("takedown_speed_passive")
-    daily = _study("takedown_speed", "daily_metrics")
-    base_runs = adaptive.loc[adaptive["is_baseline"], "run_id"]
-    h = float(daily[daily["run_id"].isin(base_runs)]["feed_half_life_hours"].mean())
-    lines = {
+    h, h_passive = _half_life("takedown_speed"), _half_life("takedown_speed_passive")
+    shares = {
         "restricted-offer impressions avoided (feed)": _per_delay(
             adaptive, "offer_impressions_avoided"
         ),
         "restricted units sold avoided (harm, every channel)": _per_delay(adaptive, "harm_avoided"),
-        "units sold in chats and groups avoided": _per_delay(adaptive, "private_harm_avoided"),
         "spam impressions avoided": _per_delay(adaptive, "spam_impressions_avoided"),
         "posting indifferent to removals: offer impressions avoided": _per_delay(
             passive, "offer_impressions_avoided"
@@ -168,32 +172,44 @@ def takedown() -> str:
             passive, "spam_impressions_avoided"
         ),
     }
-    delays = list(lines["spam impressions avoided"].index)
-    reference = {x: 0.9 * avoided_share(x, h) for x in delays}
-    head = "| removal after (h) | " + " | ".join(f"{x:g}" for x in delays) + " |"
-    rows = [head, "| --- |" + " --- |" * len(delays)]
-    for label, t in lines.items():
+    moved = _per_delay(adaptive, "private_harm_avoided")
+    delays = list(shares["spam impressions avoided"].index)
+    reference = {x: 0.9 * avoided_share(x, h_passive) for x in delays}
+    rows = [
+        "| removal after (h) | " + " | ".join(f"{x:g}" for x in delays) + " |",
+        "| --- |" + " --- |" * len(delays),
+    ]
+    for label, t in list(shares.items())[:2]:
         rows.append(f"| {label} | " + " | ".join(_pct(t.loc[x, "mean"]) for x in delays) + " |")
     rows.append(
-        f"| removal alone at the feed's half-life ({h:.1f} h): 0.9 × 2^(−h/{h:.1f}) | "
-        + " | ".join(_pct(reference[x]) for x in delays)
+        "| units sold in chats and groups, × their unmoderated level | "
+        + " | ".join(f"{1 - moved.loc[x, 'mean']:.1f}×" for x in delays)
         + " |"
     )
-    widest = max(100 * float(t.loc[delays, "half"].max()) for t in lines.values())
-    passive_offers = lines["posting indifferent to removals: offer impressions avoided"]
-    gap = max(abs(passive_offers.loc[x, "mean"] - reference[x]) for x in delays)
-    offers = lines["restricted-offer impressions avoided (feed)"]
-    harm = lines["restricted units sold avoided (harm, every channel)"]
-    spam = lines["spam impressions avoided"]
-    moved = lines["units sold in chats and groups avoided"]
+    for label, t in list(shares.items())[2:]:
+        rows.append(f"| {label} | " + " | ".join(_pct(t.loc[x, "mean"]) for x in delays) + " |")
+    rows.append(
+        f"| removal alone at that feed's half-life ({h_passive:.1f} h): "
+        f"0.9 × 2^(−h/{h_passive:.1f}) | " + " | ".join(_pct(reference[x]) for x in delays) + " |"
+    )
+    widest = max(100 * float(t.loc[delays, "half"].max()) for t in shares.values())
+    passive_offers = shares["posting indifferent to removals: offer impressions avoided"]
+    below = [reference[x] - passive_offers.loc[x, "mean"] for x in delays]
+    offers = shares["restricted-offer impressions avoided (feed)"]
+    harm = shares["restricted units sold avoided (harm, every channel)"]
+    spam = shares["spam impressions avoided"]
     note = (
-        f"95% bands across seeds are at most ±{widest:.1f} points (`data/headline.csv`). "
-        f"The demo feed's mean half-life without moderation in these runs is {h:.1f} hours "
-        f"(`feed_half_life_hours`). With posting indifferent to removals, offer exposure "
-        f"avoided stays within {100 * gap:.1f} points of removal alone at that half-life: "
+        f"95% bands across seeds are at most ±{widest:.1f} points for the shares "
+        f"(`data/headline.csv`; the chats-and-groups multiple varies more from seed to seed: "
+        f"±{float(moved.loc[delays, 'half'].max()):.1f}). Without moderation the demo "
+        f"feed's half-life averages {h:.1f} hours in the first study and {h_passive:.1f} "
+        f"hours in the second (`feed_half_life_hours`; users leave in the first). With "
+        f"posting indifferent to removals, offer exposure avoided lies within "
+        f"{100 * max(abs(b) for b in below):.1f} points of removal alone at that half-life "
+        f"(at most {100 * max(below):.1f} below it): "
         f"{_pct(passive_offers.loc[delays[0], 'mean'])} at {delays[0]:g} h, "
-        f"{_pct(passive_offers.loc[24.0, 'mean'])} at 24 h. With sellers that react, "
-        f"offer exposure in the feed falls by {_pct(offers['mean'].min())} to "
+        f"{_pct(passive_offers.loc[24.0, 'mean'])} at 24 h. With sellers that react, offer "
+        f"exposure in the feed falls by {_pct(offers['mean'].min())} to "
         f"{_pct(offers['mean'].max())} whatever the delay, but units sold only by "
         f"{_pct(harm['mean'].min())} to {_pct(harm['mean'].max())}: sales in chats and "
         f"groups grow to {1 - moved['mean'].max():.1f}–{1 - moved['mean'].min():.1f} times "
@@ -208,13 +224,15 @@ def threshold() -> str:
     """The classifier-threshold study (assets/studies/classifier_threshold.yaml), from its
     saved trade-off table in out/."""
     t = _study("classifier_threshold", "tradeoff").sort_values("value")
-    parts = [
-        f"recall {r.value:g}: {_pct(r.gain)} of offer and spam exposure avoided, "
-        f"{r.cost:.0f} wrongful bans per 10,000 accounts"
-        + ("" if r.pareto else " (off the Pareto front)")
+    head = "| recall | offer + spam exposure avoided | wrongful bans per 10,000 accounts | |"
+    rows = [head, "| ---: | ---: | ---: | --- |"]
+    rows += [
+        f"| {r.value:g} | {_pct(r.gain)} | {r.cost:.0f} | "
+        + ("Pareto front" if r.pareto else "off the front")
+        + " |"
         for r in t.itertuples()
     ]
-    return "; ".join(parts) + "."
+    return "\n".join(rows)
 
 
 GENERATORS: dict[str, Callable[[], str]] = {
