@@ -204,6 +204,8 @@ class SimWorker(QObject):
     policyApplied = Signal(int, object)  # first day in force, rule names
     paramApplied = Signal(str, object, int)  # key, value, first day in effect
     failed = Signal(str)
+    saved = Signal(object)  # (run id or None, report folder or None)
+    refused = Signal(str)  # a request that cannot be done in this state, and why
     engineStarting = Signal()  # a new engine process is being started (after one died)
 
     def __init__(self) -> None:
@@ -289,7 +291,12 @@ class SimWorker(QObject):
 
     @Slot()
     def go(self) -> None:
-        if not self.has_world or self._running or self._at_end():
+        if self._running:
+            return
+        if not self.has_world or self._at_end():
+            # say so, and let the Go button show what is true (not running)
+            self.runningChanged.emit(False)
+            self.refused.emit("no world" if not self.has_world else "at end")
             return
         self._running = True
         self.runningChanged.emit(True)
@@ -306,6 +313,8 @@ class SimWorker(QObject):
     def step(self) -> None:
         if self.has_world and not self._running and not self._at_end():
             self._step_once()
+        elif not self._running:
+            self.refused.emit("no world" if not self.has_world else "at end")
 
     @Slot(int)
     def set_interval(self, ms: int) -> None:
@@ -340,6 +349,16 @@ class SimWorker(QObject):
         reply = self._request("feed", viewer, day)
         if reply is not None:
             self.feedReady.emit(viewer, day, reply[1])
+
+    @Slot(object, object, str)
+    def save(self, db: Any, out: Any, name: str) -> None:
+        """Store the world's days so far in ``db`` and/or write the report to ``out``."""
+        if not self.has_world:
+            self.refused.emit("no world")
+            return
+        reply = self._request("save", db or None, out or None, name)
+        if reply is not None:
+            self.saved.emit((reply[1], reply[2]))
 
     @Slot(int)
     def request_account(self, account: int) -> None:
@@ -401,6 +420,7 @@ class WorkerHost(QObject):
     _policy = Signal(object)
     _feed = Signal(int, int)
     _account = Signal(int)
+    _save = Signal(object, object, str)
     _start = Signal()
     _release = Signal()
 
@@ -424,6 +444,7 @@ class WorkerHost(QObject):
         self._policy.connect(w.set_policy)
         self._feed.connect(w.request_feed)
         self._account.connect(w.request_account)
+        self._save.connect(w.save)
         self._start.connect(w.start_engine)
         self._release.connect(w.release, Qt.ConnectionType.BlockingQueuedConnection)
         self.thread.start()
@@ -456,6 +477,10 @@ class WorkerHost(QObject):
 
     def request_account(self, account: int) -> None:
         self._account.emit(account)
+
+    def save(self, db: str | None, out: str | None, name: str) -> None:
+        # "" for "not this one": never emit None through Signal(object) (see setup)
+        self._save.emit(db or "", out or "", name)
 
     def shutdown(self) -> None:
         """Stop the run, the engine process and the thread.

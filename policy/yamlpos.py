@@ -56,10 +56,7 @@ def parse_yaml(text: str, source: str = "<string>") -> Located:
     try:
         root = loader.compose(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        msg = f"invalid YAML: {exc.problem or exc.context}"
-        raise PolicyError([Issue(source, line, col, "", msg)]) from None
+        raise PolicyError([_yaml_issue(exc, source)]) from None
     except Exception as exc:  # ruamel raises a few non-marked errors (e.g. bad encodings)
         raise PolicyError([Issue(source, 0, 0, "", f"invalid YAML: {exc}")]) from None
     located = Located(None, source)
@@ -70,6 +67,29 @@ def parse_yaml(text: str, source: str = "<string>") -> Located:
     if issues:
         raise PolicyError(issues)
     return located
+
+
+# Errors found only after the construct that caused them: an unclosed ``[``/``{`` or
+# quote is noticed on a later line; the author's mistake is where it was opened.
+_OPENED_EARLIER = ("while parsing a flow", "while scanning a quoted scalar")
+
+
+def _yaml_issue(exc: MarkedYAMLError, source: str) -> Issue:
+    """One located issue for a YAML syntax error (at the opening of an unclosed bracket
+    or quote, which is where the fix goes, not where the parser gave up)."""
+    problem, context = exc.problem_mark, exc.context_mark
+    opened = (exc.context or "").startswith(_OPENED_EARLIER)
+    if opened and context is not None and (problem is None or context.line < problem.line):
+        what = (exc.context or "").removeprefix("while ")
+        what = what.replace("parsing a flow", "the flow").replace(
+            "scanning a quoted scalar", "the quoted string"
+        )
+        found = f" on line {problem.line + 1}" if problem is not None else ""
+        msg = f"invalid YAML: {what} opened here is not closed ({exc.problem}{found})"
+        return Issue(source, context.line + 1, context.column + 1, "", msg)
+    mark = problem or context
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return Issue(source, line, col, "", f"invalid YAML: {exc.problem or exc.context}")
 
 
 def _build(node: Node, path: Path_, loc: Located, loader: YAML, issues: list[Issue]) -> Any:

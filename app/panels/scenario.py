@@ -183,6 +183,15 @@ class ScenarioPanel(QWidget):
         changes["locale"] = self.locale
         return self.base.with_changes(changes)
 
+    def describe(self, key: str, value: Any) -> str:
+        """ "Spam per spammer = 20.00": the parameter's label and the value as shown."""
+        param = next((p for p in PARAMS if p.key == key), None)
+        if param is None:
+            return f"{key} = {value}"
+        spin = self.controls[key].spin
+        shown = spin.textFromValue(value) if hasattr(spin, "textFromValue") else str(value)
+        return f"{t('Params', param.label)} = {shown}"
+
     def _on_changed(self, key: str, value: Any) -> None:
         live = self.controls[key].param.live
         (self.liveChanged if live else self.setupChanged).emit(key, value)
