@@ -60,7 +60,8 @@ def make_window(qtbot, tmp_path):
         win = MainWindow(
             settings, preset=preset, policy=policy, db=str(db or tmp_path / "runs.db"), **kw
         )
-        qtbot.addWidget(win)
+        # closed by this fixture, not by qtbot: pytest-qt closes its widgets before fixtures
+        # end, and a window with unsaved edits would then ask (and wait for) a question
         win.resize(1400, 900)
         win.show()
         if days is not None:
@@ -72,6 +73,7 @@ def make_window(qtbot, tmp_path):
     for win in windows:
         win.policy_panel.editor.document().setModified(False)  # no prompt at teardown
         win.close()
+        win.deleteLater()
 
 
 @pytest.fixture
