@@ -112,6 +112,11 @@ class CompareView(QWidget):
         self.labels: tuple[str, str] = ("", "")  # "name · hash" of A and B of the last run
         self.policy_a, self.policy_b = QComboBox(), QComboBox()
         for combo in (self.policy_a, self.policy_b):
+            # long "name · hash" entries must not widen the window past a 1280 px screen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
             combo.addItem(self.tr("Policy in the editor"), EDITOR)
             for name in policy_presets():
                 combo.addItem(name, name)
@@ -126,6 +131,8 @@ class CompareView(QWidget):
         wiring.on_click(self.run_btn, self.start)
         self.progress = QProgressBar()
         self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setMinimumWidth(80)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("A (solid):")))
         top.addWidget(self.policy_a, 1)

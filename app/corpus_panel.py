@@ -88,6 +88,9 @@ class CorpusPanel(QWidget):
         self.examples = QListWidget()
         self.examples.setObjectName("corpusExamples")
         self.examples.setMaximumHeight(120)
+        # small minimums: the policy panel must fit a 1280×720 screen
+        self.table.setMinimumHeight(40)
+        self.examples.setMinimumHeight(30)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)

@@ -159,7 +159,7 @@ class RuleInspector(QWidget):
         self.heading.setWordWrap(True)
         self.plot = pg.PlotWidget(axisItems={"bottom": DayAxis("bottom")})
         self.plot.setObjectName("ruleChart")
-        self.plot.setMinimumHeight(200)
+        self.plot.setMinimumHeight(140)
         self.legend = self.plot.addLegend(labelTextSize="11pt")
         self.plot.getAxis("bottom").setLabel(self.tr("day"))
         self.plot.getAxis("left").setLabel(self.tr("posts or accounts per day"))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -178,7 +179,12 @@ class MainWindow(QMainWindow):
         self.account_inspector = AccountInspector()
         self.rule_inspector = RuleInspector()
         self.inspector_tabs = QTabWidget()
-        self.inspector_tabs.addTab(self.account_inspector, self.tr("Account"))
+        # scrolls rather than push the window past a 1280×720 screen
+        self.account_page = QScrollArea()
+        self.account_page.setWidgetResizable(True)
+        self.account_page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.account_page.setWidget(self.account_inspector)
+        self.inspector_tabs.addTab(self.account_page, self.tr("Account"))
         self.inspector_tabs.addTab(self.rule_inspector, self.tr("Rule"))
         self.scenario_dock = self._dock(
             "scenarioDock",
@@ -675,7 +681,7 @@ class MainWindow(QMainWindow):
 
     def _show_account(self, info: dict) -> None:
         self.account_inspector.show_account(info)
-        self.inspector_tabs.setCurrentWidget(self.account_inspector)
+        self.inspector_tabs.setCurrentWidget(self.account_page)
         self.inspector_dock.show()
         self.inspector_dock.raise_()
 

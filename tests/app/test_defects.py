@@ -420,12 +420,13 @@ def test_reset_layout_from_the_view_menu_and_a_locked_layout(qtbot, make_window,
 
 
 def test_a_layout_of_another_version_is_not_restored(qtbot, make_window, settings_file):
-    settings = settings_file()
-    win = make_window(settings=settings)
+    win = make_window(settings=settings_file())
     win.feed_dock.hide()
-    settings.setValue("windowState", win.saveState(1))  # an older version's layout
-    settings.sync()
+    old = win.saveState(1)  # a layout saved by an older version of the app
     win.close()
+    settings = settings_file()
+    settings.setValue("windowState", old)
+    settings.sync()
     again = make_window(settings=settings_file())
     assert again.feed_dock.isVisible()
 

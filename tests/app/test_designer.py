@@ -34,9 +34,21 @@ rules:
 
 
 def _type_at_end(qtbot, editor, text: str) -> None:
+    """Type ``text`` at the end of the editor (newlines and tabs as their keys)."""
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(editor, text)
+    keys = {"\n": Qt.Key.Key_Return, "\t": Qt.Key.Key_Tab}
+    chunk = ""
+    for ch in text:
+        if ch in keys:
+            if chunk:
+                qtbot.keyClicks(editor, chunk)
+            chunk = ""
+            qtbot.keyClick(editor, keys[ch])
+        else:
+            chunk += ch
+    if chunk:
+        qtbot.keyClicks(editor, chunk)
 
 
 def test_title_names_the_open_file_and_marks_unsaved_edits(qtbot, make_window):
@@ -177,8 +189,7 @@ def test_setup_with_a_broken_policy_refuses_and_says_why(qtbot, make_window):
     win = make_window(days=10)
     setup_run(qtbot, win)
     before = win.last_setup
-    _type_at_end(qtbot, win.policy_panel.editor, "\t")  # pasted-in junk: breaks nothing yet
-    _type_at_end(qtbot, win.policy_panel.editor, "rules: [")
+    _type_at_end(qtbot, win.policy_panel.editor, "\nrules: [")
     qtbot.waitUntil(lambda: bool(win.policy_panel.editor.issues), timeout=WAIT_MS)
     click_action(qtbot, win, win.controls.setup)
     message = win.statusBar().currentMessage()

@@ -156,7 +156,7 @@ def test_click_removed_post_opens_account_inspector(qtbot, make_window):
     info = win.account_inspector.info
     assert info["account"] == post["author"]
     assert f"#{post['author']}" in win.account_inspector.heading.text()
-    assert win.inspector_tabs.currentWidget() is win.account_inspector
+    assert win.inspector_tabs.currentWidget() is win.account_page
     assert win.account_inspector.fields["removals"].text() not in ("", "0")
 
 
