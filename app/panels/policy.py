@@ -276,6 +276,11 @@ class PolicyPanel(QWidget):
         return self._write(Path(chosen))
 
     def _write(self, path: Path) -> bool:
+        if path.resolve().parent == policies_dir().resolve():
+            self.applyRefused.emit(
+                self.tr("The presets belong to the app; save your policy in another folder")
+            )
+            return False
         try:
             write_text_atomically(path, self.editor.toPlainText())
         except OSError as exc:

@@ -276,3 +276,20 @@ def test_runs_list_shows_policy_versions_of_stored_runs(qtbot, make_window, tmp_
     labels = sorted(win.runs.table.item(r, 3).text() for r in range(2))
     name = edited.name
     assert labels == sorted([f"{name} · {text_hash(text)}", f"{name} · {text_hash(edited.source)}"])
+
+
+def test_save_never_writes_into_the_apps_presets(qtbot, make_window):
+    from app.assets import policies_dir
+
+    win = make_window()
+    target = policies_dir() / "zz-never-written.yaml"
+    win.settings.setValue("dirs/policy", str(policies_dir()))
+    _type_at_end(qtbot, win.policy_panel.editor, "# edited")
+    when_dialog(QFileDialog, type_file_name(qtbot, target.stem))
+    try:
+        click(qtbot, win.policy_panel.save_btn)
+        assert not target.exists()
+        assert "presets belong to the app" in win.statusBar().currentMessage()
+        assert win.isWindowModified(), "still unsaved"
+    finally:
+        target.unlink(missing_ok=True)
