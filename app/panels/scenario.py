@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import t, unit
+from app.i18n import PARAMS_CONTEXT, t, unit
 from simulation.scenario import (
     Control,
     Scenario,
@@ -184,13 +184,12 @@ class ScenarioPanel(QWidget):
         return self.base.with_changes(changes)
 
     def describe(self, key: str, value: Any) -> str:
-        """ "Spam per spammer = 20.00": the parameter's label and the value as shown."""
-        param = next((p for p in PARAMS if p.key == key), None)
-        if param is None:
+        """The parameter's label and the value as shown: "Spam per spammer = 20.00"."""
+        control = self.controls.get(key)
+        if control is None:
             return f"{key} = {value}"
-        spin = self.controls[key].spin
-        shown = spin.textFromValue(value) if hasattr(spin, "textFromValue") else str(value)
-        return f"{t('Params', param.label)} = {shown}"
+        shown = control.spin.textFromValue(value)
+        return f"{t(PARAMS_CONTEXT, control.param.label)} = {shown}"
 
     def _on_changed(self, key: str, value: Any) -> None:
         live = self.controls[key].param.live
