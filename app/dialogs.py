@@ -67,6 +67,7 @@ def file_dialog(
     """A Qt file dialog (not yet shown). ``suffix`` is added to a name typed without one."""
     dialog = QFileDialog(parent, title, directory)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    _note_when_listed(dialog)
     dialog.setNameFilters(filters)
     if save:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -79,6 +80,17 @@ def file_dialog(
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     return dialog
+
+
+LISTED = "directoryListed"  # dynamic property: the dialog's folder has been read
+
+
+def _note_when_listed(dialog: QFileDialog) -> None:
+    """Set :data:`LISTED` once the folder is read: until then the dialog may still
+    replace a typed name with the suggested one (tests wait for it, as a user would)."""
+    model = dialog.findChild(QFileSystemModel)
+    if model is not None:
+        model.directoryLoaded.connect(lambda _path: dialog.setProperty(LISTED, True))
 
 
 def run_file_dialog(dialog: QFileDialog) -> str | None:
@@ -140,6 +152,7 @@ def choose_folder(
     """An existing folder (where a new sub-folder will be made)."""
     dialog = QFileDialog(parent, title, last_dir(settings, key))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    _note_when_listed(dialog)
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     path = run_file_dialog(dialog)

@@ -261,7 +261,8 @@ class PolicyPanel(QWidget):
         return self._write(self.path)
 
     def save_as(self) -> bool:
-        suggested = self.path.name if self.path else f"{self.preset_name or 'policy'}.yaml"
+        # a preset's copy is suggested under a new name: never the preset's own
+        suggested = self.path.name if self.path else f"{self.preset_name or 'policy'}-edited.yaml"
         chosen = dialogs.choose_save_path(
             self,
             self.settings,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dialogs import LISTED
 from app.qt_compat import guard_none_refcount
 
 # PySide6 6.12 on Python 3.11 drops a reference to None per void call (see app.qt_compat);
@@ -141,9 +142,14 @@ def type_file_name(qtbot, name: str) -> Callable[[QWidget], None]:
 
     def answer(dialog: QWidget) -> None:
         assert isinstance(dialog, QFileDialog)
+        # until its folder is read, the dialog may put its suggested name back
+        qtbot.waitUntil(lambda: bool(dialog.property(LISTED)), timeout=WAIT_MS)
         edit = dialog.findChild(QLineEdit, "fileNameEdit")
         edit.clear()
         qtbot.keyClicks(edit, name)
+        popup = edit.completer().popup() if edit.completer() else None
+        if popup is not None and popup.isVisible():
+            popup.hide()  # a completion offered for what was typed: not what we mean
         qtbot.keyClick(edit, Qt.Key.Key_Return)
 
     return answer

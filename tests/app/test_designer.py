@@ -282,7 +282,7 @@ def test_save_never_writes_into_the_apps_presets(qtbot, make_window):
     from app.assets import policies_dir
 
     win = make_window()
-    target = policies_dir() / "zz-never-written.yaml"
+    target = policies_dir() / "my-never-written.yaml"
     win.settings.setValue("dirs/policy", str(policies_dir()))
     _type_at_end(qtbot, win.policy_panel.editor, "# edited")
     when_dialog(QFileDialog, type_file_name(qtbot, target.stem))
