@@ -25,7 +25,27 @@ from simulation.metrics import definition
 REDRAW_MS = 150  # ~7 frames/s while running: smooth enough, and the GUI thread stays free
 LINE_WIDTH = 3
 EMPTY_DAYS = 10  # the day axis of an empty chart spans this many days
+TITLE_MIN_PX = 120
 DAY_LABEL_PX = 56  # room for one day label (a few digits and a gap) on the day axis
+
+
+def narrow_title(label: pg.LabelItem) -> None:
+    """Let a plot's title be narrower than its text (it is then cut at the sides): a long
+    title must not hold two plots wider than a 1280-px window leaves them. pyqtgraph's
+    LabelItem recomputes its minimum from the text on every resize; cap it each time."""
+    original = label.updateMin
+
+    def capped() -> None:
+        original()
+        minimum = Qt.SizeHint.MinimumSize
+        hints = getattr(label, "_sizeHint", None)
+        if isinstance(hints, dict) and minimum in hints:
+            hints[minimum] = (min(hints[minimum][0], TITLE_MIN_PX), hints[minimum][1])
+        label.setMinimumWidth(min(label.minimumWidth(), TITLE_MIN_PX))
+        label.updateGeometry()
+
+    label.updateMin = capped
+    capped()
 
 
 class DayAxis(pg.AxisItem):
@@ -213,6 +233,7 @@ class ChartPanel(QWidget):
                 row=i // columns, col=i % columns, axisItems={"bottom": DayAxis("bottom")}
             )
             plot.setTitle(spec.title, size="15pt", color=fg)
+            narrow_title(plot.titleLabel)
             # no grid: pyqtgraph draws it with the axes, and it tripled the repaint time
             legend = plot.addLegend(
                 labelTextSize="11pt" if compare else "12pt", offset=(6, 6), labelTextColor=fg

@@ -436,3 +436,17 @@ def test_settings_file_keeps_what_the_language_menu_chose(qtbot, make_window, tm
     win = make_window(settings=QSettings(str(path), QSettings.Format.IniFormat))
     choose_from_menu(qtbot, win, "menuLanguage", "locale_zh_CN")
     assert QSettings(str(path), QSettings.Format.IniFormat).value("locale") == "zh_CN"
+
+
+def test_the_window_fits_1280_by_720_with_nothing_cut_off(qtbot, make_window):
+    win = make_window(days=3)
+    win.resize(1280, 720)
+    setup_run(qtbot, win)
+    for tab in (win.charts.parentWidget(), win.compare, win.runs):
+        win.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(lambda: win.width() <= 1280 and win.height() <= 720, timeout=WAIT_MS)
+    win.tabs.setCurrentIndex(0)
+    glw = win.charts.glw
+    qtbot.waitUntil(
+        lambda: glw.ci.size().width() <= glw.viewport().width() + 1, timeout=WAIT_MS
+    )  # the six charts fit the view: none is cut at the right
