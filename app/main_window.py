@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import pandas as pd
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QStatusTipEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -577,10 +577,22 @@ class MainWindow(QMainWindow):
     def _days_left(self) -> bool:
         return self.info is not None and self.days_done < self.info.days
 
+    def _catch_up(self) -> None:
+        """Views refreshed on timers during a run show the last day once it stops (a day
+        that arrived while a timer was pending would otherwise never be shown)."""
+        self.feed_timer.stop()
+        self.hits_timer.stop()
+        self.charts.refresh()
+        self._update_hits()
+        if self.charts.follow:
+            self.feed.set_day(self.charts.cursor_day)
+
     def _on_running(self, running: bool) -> None:
         self.running = running
         if self.mode != "live":
             return
+        if not running:
+            self._catch_up()
         if running:
             self.controls.set_state(RunState.RUNNING)
             self.statusBar().showMessage(self.tr("Running…"))
@@ -607,7 +619,7 @@ class MainWindow(QMainWindow):
             self._on_running(False)
 
     def _on_finished(self, last_day: int) -> None:
-        self.charts.refresh()  # live redraws update half the charts a tick; show them all
+        self._catch_up()  # live redraws update half the charts a tick; show them all
         self.controls.set_state(RunState.FINISHED)
         total = self.info.days if self.info else last_day + 1
         self.statusBar().showMessage(
@@ -818,6 +830,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("The language changes to {0} at the next start").format(dict(LOCALES)[code])
             )
+
+    def event(self, event: QEvent) -> bool:
+        # Hovering a toolbar button or menu entry without a status tip sends an empty
+        # one, which wiped the last message (an engine error, "Run finished"): keep it.
+        if isinstance(event, QStatusTipEvent) and not event.tip():
+            return True
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.policy_panel.keep_or_save_edits():
