@@ -347,6 +347,7 @@ class MainWindow(QMainWindow):
         w.refused.connect(self._on_refused)
         w.saved.connect(self._on_saved)
         w.engineStarting.connect(self._on_engine_starting)
+        w.engineLost.connect(self._on_engine_lost)
         c = self.controls
         c.setupRequested.connect(self.setup)
         c.goToggled.connect(self._go_toggled)
@@ -603,6 +604,12 @@ class MainWindow(QMainWindow):
 
     def _on_engine_starting(self) -> None:
         self.statusBar().showMessage(self.tr("Starting the engine process…"))
+
+    def _on_engine_lost(self) -> None:
+        """The engine process died with its world: only Setup makes sense now (the
+        error itself comes with ``failed`` and stays in the status bar)."""
+        self.mode, self.info, self.running = "idle", None, False
+        self.controls.set_state(RunState.NONE)
 
     def _on_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Error: ") + message)

@@ -206,6 +206,7 @@ class SimWorker(QObject):
     failed = Signal(str)
     saved = Signal(object)  # (run id or None, report folder or None)
     refused = Signal(str)  # a request that cannot be done in this state, and why
+    engineLost = Signal()  # the engine process died: there is no world any more
     engineStarting = Signal()  # a new engine process is being started (after one died)
 
     def __init__(self) -> None:
@@ -265,6 +266,7 @@ class SimWorker(QObject):
         except EngineDied as exc:
             self.pause()
             self._drop_engine()
+            self.engineLost.emit()
             self.failed.emit(str(exc))
         except Cancelled:
             self.pause()

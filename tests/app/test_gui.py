@@ -259,9 +259,10 @@ def test_engine_runs_in_its_own_process_and_a_dead_one_is_replaced(qtbot, make_w
         lambda: "engine process stopped" in win.statusBar().currentMessage(), timeout=WAIT_MS
     )  # and hovering the toolbar does not wipe it
     assert win.isVisible()
+    assert win.controls.state_label.text() == "No world yet"  # only Setup makes sense
+    assert not win.controls.step.isEnabled() and not win.controls.go.isEnabled()
     setup_run_again = win.days_done
-    win.mode = "idle"  # Setup again: a new engine process, a fresh world
-    setup_run(qtbot, win)
+    setup_run(qtbot, win)  # Setup again: a new engine process, a fresh world
     assert win.days_done == 0 and setup_run_again >= 3, win.statusBar().currentMessage()
     assert win.host.worker.engine.proc.pid != pid
     run_until(qtbot, win, 2)
