@@ -214,6 +214,7 @@ class SimWorker(QObject):
         self.interval_ms = 0
         self.engine: EngineProcess | None = None
         self.has_world = False
+        self.lost_note = ""  # why the last world is gone, when its process died
         self.day = 0  # the next day the engine will run
         self.days = 0
         self._running = False
@@ -266,8 +267,9 @@ class SimWorker(QObject):
         except EngineDied as exc:
             self.pause()
             self._drop_engine()
+            self.lost_note = str(exc)
             self.engineLost.emit()
-            self.failed.emit(str(exc))
+            self.failed.emit(self.lost_note)
         except Cancelled:
             self.pause()
         return None
@@ -288,8 +290,15 @@ class SimWorker(QObject):
         if reply is None:
             return
         categories, watched, days, seed, locale, rule_names = reply[1:]
-        self.has_world, self.day, self.days = True, 0, days
+        self.has_world, self.day, self.days, self.lost_note = True, 0, days, ""
         self.ready.emit(SetupInfo(categories, watched, days, seed, locale, rule_names))
+
+    def _refuse(self) -> None:
+        """Say why Go or Step cannot run (the death of the engine, if that is why)."""
+        if not self.has_world and self.lost_note:
+            self.failed.emit(self.lost_note)
+        else:
+            self.refused.emit("no world" if not self.has_world else "at end")
 
     @Slot()
     def go(self) -> None:
@@ -298,7 +307,7 @@ class SimWorker(QObject):
         if not self.has_world or self._at_end():
             # say so, and let the Go button show what is true (not running)
             self.runningChanged.emit(False)
-            self.refused.emit("no world" if not self.has_world else "at end")
+            self._refuse()
             return
         self._running = True
         self.runningChanged.emit(True)
@@ -316,7 +325,7 @@ class SimWorker(QObject):
         if self.has_world and not self._running and not self._at_end():
             self._step_once()
         elif not self._running:
-            self.refused.emit("no world" if not self.has_world else "at end")
+            self._refuse()
 
     @Slot(int)
     def set_interval(self, ms: int) -> None:
