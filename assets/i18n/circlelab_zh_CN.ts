@@ -1247,10 +1247,6 @@
         <translation>无法打开数据库 {0}：{1}</translation>
     </message>
     <message>
-        <source>Cannot open the database: {0}</source>
-        <translation type="vanished">无法打开数据库：{0}</translation>
-    </message>
-    <message>
         <location filename="../../app/runs_view.py" line="118"/>
         <source>{0} stored run(s) in {1}</source>
         <translation>{1} 中有 {0} 次已存运行</translation>
