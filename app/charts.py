@@ -14,17 +14,53 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
+from app import theme
 from app.i18n import t, unit
 from simulation.metrics import definition
 
 REDRAW_MS = 150  # ~7 frames/s while running: smooth enough, and the GUI thread stays free
-# Okabe–Ito: distinguishable by colour-blind viewers and on a washed-out projector.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 LINE_WIDTH = 3
+EMPTY_DAYS = 10  # the day axis of an empty chart spans this many days
+TITLE_MIN_PX = 120
+DAY_LABEL_PX = 56  # room for one day label (a few digits and a gap) on the day axis
+
+
+def narrow_title(label: pg.LabelItem) -> None:
+    """Let a plot's title be narrower than its text (it is then cut at the sides): a long
+    title must not hold two plots wider than a 1280-px window leaves them. pyqtgraph's
+    LabelItem recomputes its minimum from the text on every resize; cap it each time."""
+    original = label.updateMin
+
+    def capped() -> None:
+        original()
+        minimum = Qt.SizeHint.MinimumSize
+        hints = getattr(label, "_sizeHint", None)
+        if isinstance(hints, dict) and minimum in hints:
+            hints[minimum] = (min(hints[minimum][0], TITLE_MIN_PX), hints[minimum][1])
+        label.setMinimumWidth(min(label.minimumWidth(), TITLE_MIN_PX))
+        label.updateGeometry()
+
+    label.updateMin = capped
+    capped()
+
+
+class DayAxis(pg.AxisItem):
+    """A day axis: whole days only, spaced so that labels never overlap."""
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
+        span = max(1.0, maxVal - minVal)
+        room = max(1, int(size // DAY_LABEL_PX))
+        for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000):
+            if span / step <= room:
+                return [(float(step), 0.0)]
+        return [(10.0 ** np.ceil(np.log10(span / room)), 0.0)]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [str(round(v)) for v in values]
 
 
 @dataclass(frozen=True)
@@ -161,9 +197,15 @@ class ChartPanel(QWidget):
         self._moving = False
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setObjectName("charts")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.glw)
+        self.placeholder = QLabel(self.tr("The charts appear here after Setup (Ctrl+R)"))
+        self.placeholder.setObjectName("chartsPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack = QStackedLayout(self)
+        self.stack.setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.glw)
+        self._paint_background()
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(REDRAW_MS)
@@ -173,18 +215,30 @@ class ChartPanel(QWidget):
         self._plot_of: dict[str, str] = {}
 
     # ------------------------------------------------------------- building
+    def _paint_background(self) -> None:
+        s = theme.scheme(self._dark)
+        self.glw.setBackground(s.chart_bg)
+
     def build(self, specs: list[ChartSpec], columns: int = 2) -> None:
         self.glw.clear()
         self.specs, self.plots, self.curves, self.cursors = specs, {}, {}, []
         self._plot_of: dict[str, str] = {}  # column -> the plot that draws it
-        fg = "#e8e8e8" if self._dark else "#202020"
-        self.glw.setBackground("#1e1f22" if self._dark else "w")
+        s = theme.scheme(self._dark)
+        fg = s.chart_fg
+        self._paint_background()
+        self.stack.setCurrentWidget(self.glw if specs else self.placeholder)
+        compare = len(self.overlays) > 1
         for i, spec in enumerate(specs):
-            plot = self.glw.addPlot(row=i // columns, col=i % columns)
+            plot = self.glw.addPlot(
+                row=i // columns, col=i % columns, axisItems={"bottom": DayAxis("bottom")}
+            )
             plot.setTitle(spec.title, size="15pt", color=fg)
+            narrow_title(plot.titleLabel)
             # no grid: pyqtgraph draws it with the axes, and it tripled the repaint time
-            legend = plot.addLegend(labelTextSize="12pt", offset=(6, 6), labelTextColor=fg)
-            legend.setBrush(pg.mkBrush("#2b2d31cc" if self._dark else "#ffffffcc"))
+            legend = plot.addLegend(
+                labelTextSize="11pt" if compare else "12pt", offset=(6, 6), labelTextColor=fg
+            )
+            legend.setBrush(pg.mkBrush(s.legend_bg))
             for side, text in (("bottom", t("Units", "day")), ("left", unit(spec.unit))):
                 axis = plot.getAxis(side)
                 axis.setTickFont(big_font(12))
@@ -199,13 +253,13 @@ class ChartPanel(QWidget):
                 for s in spec.series
             )
             plot.setToolTip(tip)
-            if len(self.overlays) > 1:
-                legend.setColumnCount(len(self.overlays))
             for j, series in enumerate(spec.series):
                 for k, overlay in enumerate(self.overlays):
                     style = pg.QtCore.Qt.PenStyle.DashLine if k else pg.QtCore.Qt.PenStyle.SolidLine
-                    pen = pg.mkPen(PALETTE[j % len(PALETTE)], width=LINE_WIDTH, style=style)
-                    name = f"{series.label} ({overlay})" if overlay else series.label
+                    pen = pg.mkPen(s.series[j % len(s.series)], width=LINE_WIDTH, style=style)
+                    # one legend entry per series: the line style (A solid, B dashed) is
+                    # told once above the charts, so names are never cut off
+                    name = series.label if k == 0 else None
                     curve = plot.plot([], [], pen=pen, name=name, connect="finite")
                     self.curves[(overlay, series.column)] = curve
                 self._plot_of[series.column] = spec.key
@@ -220,20 +274,33 @@ class ChartPanel(QWidget):
             plot.addItem(line, ignoreBounds=True)
             self.cursors.append(line)
             self.plots[spec.key] = plot
+        self._reset_ranges()
         self.refresh()
 
     def set_dark(self, dark: bool) -> None:
         self._dark = dark
+        self._paint_background()
         if self.specs:
             self.build(self.specs)
 
     # ------------------------------------------------------------- data
     def clear(self) -> None:
+        """No data: empty curves, cursor at day 0, axes back to their empty ranges."""
         for store in self.stores.values():
             store.clear()
         self.cursor_day = 0
         self.follow = True
+        self._reset_ranges()
         self.refresh()
+
+    clear_run = clear  # the panels' common reset (see MainWindow.run_views)
+
+    def _reset_ranges(self) -> None:
+        """Forget the last run's axis ranges; the next data scales them again."""
+        for plot in self.plots.values():
+            plot.setXRange(0, EMPTY_DAYS, padding=0.02)
+            plot.setYRange(0, 1, padding=0.02)
+            plot.enableAutoRange()
 
     def append(self, day: int, metrics: dict[str, float], overlay: str = "") -> None:
         self.stores[overlay or self.overlays[0]].append(day, metrics)

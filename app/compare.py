@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import wiring
 from app.assets import policy_presets
 from app.charts import ChartPanel, ChartSpec
 from app.engine_proc import compare_serve, policy_recipe
+from app.versions import policy_label
 from simulation.numbers import format_number
 from simulation.scenario import Scenario
 
@@ -96,14 +98,25 @@ class CompareView(QWidget):
     finished = Signal()
 
     def __init__(
-        self, scenario_source: Any, editor_policy: Any, parent: QWidget | None = None
+        self,
+        scenario_source: Any,
+        editor_policy: Any,
+        parent: QWidget | None = None,
+        specs_source: Any = None,
     ) -> None:
         super().__init__(parent)
         self.scenario_source = scenario_source  # callable -> Scenario
         self.editor_policy = editor_policy  # callable -> policy or None
+        self.specs_source = specs_source  # callable -> chart specs, when none were set yet
         self.summaries: tuple[dict, dict] | None = None
+        self.labels: tuple[str, str] = ("", "")  # "name · hash" of A and B of the last run
         self.policy_a, self.policy_b = QComboBox(), QComboBox()
         for combo in (self.policy_a, self.policy_b):
+            # long "name · hash" entries must not widen the window past a 1280 px screen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
             combo.addItem(self.tr("Policy in the editor"), EDITOR)
             for name in policy_presets():
                 combo.addItem(name, name)
@@ -115,10 +128,12 @@ class CompareView(QWidget):
         self.days.setSuffix(self.tr(" days"))
         self.run_btn = QPushButton(self.tr("Run both"))
         self.run_btn.setObjectName("compareRun")
-        self.run_btn.clicked.connect(self.start)
+        wiring.on_click(self.run_btn, self.start)
         self.progress = QProgressBar()
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # policy names are user text
+        self.status.setWordWrap(True)
+        self.status.setMinimumWidth(80)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("A (solid):")))
         top.addWidget(self.policy_a, 1)
@@ -128,6 +143,11 @@ class CompareView(QWidget):
         runner.addWidget(self.days)
         runner.addWidget(self.run_btn)
         self.charts = ChartPanel(overlays=("A", "B"))
+        self.charts.placeholder.setText(self.tr("Pick two policies and press Run both"))
+        self.legend = QLabel()
+        self.legend.setObjectName("compareLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("compareTable")
         self.table.setHorizontalHeaderLabels([self.tr("Measure"), "A", "B", "B − A"])
@@ -146,6 +166,7 @@ class CompareView(QWidget):
         row.addWidget(self.progress, 1)
         row.addWidget(self.status, 2)
         layout.addLayout(row)
+        layout.addWidget(self.legend)
         layout.addWidget(split, 1)
 
         self._pending_specs: list[ChartSpec] | None = None
@@ -170,9 +191,17 @@ class CompareView(QWidget):
             self._build_charts()
 
     def _build_charts(self) -> None:
+        if self._pending_specs is None and not self.charts.specs and self.specs_source:
+            self._pending_specs = self.specs_source()
         if self._pending_specs is not None:
             specs, self._pending_specs = self._pending_specs, None
             self.charts.build(specs)
+
+    def set_editor_label(self, label: str) -> None:
+        """Name the editor's policy (with its version) in both pickers."""
+        text = self.tr("Editor: {0}").format(label) if label else self.tr("Policy in the editor")
+        for combo in (self.policy_a, self.policy_b):
+            combo.setItemText(combo.findData(EDITOR), text)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._build_charts()
@@ -198,7 +227,14 @@ class CompareView(QWidget):
         self.run_btn.setEnabled(False)
         self.progress.setRange(0, self.days.value())
         self.progress.setValue(0)
-        self.status.setText(self.tr("Running {0} vs {1}…").format(a.name, b.name))
+        self.labels = (policy_label(a), policy_label(b))
+        self.legend.setText(
+            self.tr("A (solid lines): {0}    B (dashed lines): {1}").format(*self.labels)
+        )
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Measure"), f"A: {self.labels[0]}", f"B: {self.labels[1]}", "B − A"]
+        )
+        self.status.setText(self.tr("Running…"))
         self._start.emit(self.scenario_source(), a, b, self.days.value())
 
     def _on_day(self, day: int, a: dict, b: dict) -> None:

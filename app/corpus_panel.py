@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import dialogs, wiring
 from policy.corpus import Chunk, CorpusError, parse_map, read_corpus
 from policy.evaluate import RULE_HEADER, Evaluation, evaluate_chunks, rule_rows
 
@@ -50,6 +50,7 @@ class CorpusPanel(QWidget):
     def __init__(self, parent: QWidget | None = None, corpus: str | Path | None = None) -> None:
         super().__init__(parent)
         self.policy: Any = None
+        self.settings: Any = None  # QSettings where dialogs remember their folders
         self.evaluation: Evaluation | None = None
         self.error = ""
         self._cache: tuple[tuple[str, str], list[Chunk]] | None = None  # (path, map) -> chunks
@@ -63,7 +64,7 @@ class CorpusPanel(QWidget):
         self.path.setPlaceholderText(self.tr("Labelled corpus (TSV, CSV, JSONL, Parquet)"))
         self.path.editingFinished.connect(lambda: self.set_corpus(self.path.text()))
         pick = QPushButton(self.tr("Corpus…"))
-        pick.clicked.connect(self.choose_corpus)
+        wiring.on_click(pick, self.choose_corpus)
         self.mapping = QLineEdit("spam=spam,ham=regular")
         self.mapping.setToolTip(
             self.tr("LABEL=TARGET pairs (targets: spam, offer, regular, life, ad, ignore)")
@@ -88,6 +89,9 @@ class CorpusPanel(QWidget):
         self.examples = QListWidget()
         self.examples.setObjectName("corpusExamples")
         self.examples.setMaximumHeight(120)
+        # small minimums: the policy panel must fit a 1280×720 screen
+        self.table.setMinimumHeight(40)
+        self.examples.setMinimumHeight(30)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
@@ -98,13 +102,16 @@ class CorpusPanel(QWidget):
 
     # ------------------------------------------------------------- inputs
     def choose_corpus(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        start = self.path.text().strip()
+        dialog = dialogs.file_dialog(
             self,
             self.tr("Choose a labelled corpus"),
-            self.path.text(),
-            self.tr("Corpora (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)"),
+            str(Path(start).parent) if start else dialogs.last_dir(self.settings, "corpus"),
+            [self.tr("Corpora (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)")],
         )
+        path = dialogs.run_file_dialog(dialog)
         if path:
+            dialogs.remember_dir(self.settings, "corpus", path)
             self.set_corpus(path)
 
     def set_corpus(self, path: str | Path) -> None:

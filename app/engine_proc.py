@@ -13,6 +13,9 @@ request                               reply
 ``("policy", recipe)``                ``("ok", first day in force, rule names)``
 ``("feed", viewer, day)``             ``("ok", DataFrame)``
 ``("account", account)``              ``("ok", dict)``
+``("save", db, out, name)``           ``("ok", run id or None, report folder or None)``:
+                                      the days so far stored in ``db`` and/or written
+                                      to the new folder ``out``
 ``("forget",)``                       none: the world is dropped (the process waits
                                       for the next window as a spare)
 ``("shutdown",)``                     none: the process exits
@@ -30,6 +33,7 @@ import gc
 import os
 import signal
 import sys
+import time
 import traceback
 from pathlib import Path
 from typing import Any
@@ -97,6 +101,7 @@ class _Engine:
     def __init__(self) -> None:
         self.sim: Any = None
         self.niced = False
+        self.wall = 0.0  # seconds spent stepping the current world
 
     def yield_cpu(self) -> None:
         """From the first day on, let the window win the CPU: where the scheduler puts
@@ -116,7 +121,10 @@ class _Engine:
         sim = self.sim
         if op == "step":
             self.yield_cpu()
-            return ("ok", sim.step(), sim.day)
+            start = time.perf_counter()
+            record = sim.step()
+            self.wall += time.perf_counter() - start
+            return ("ok", record, sim.day)
         if op == "param":
             sim.set_param(*args)
             return ("ok", sim.day)
@@ -128,6 +136,12 @@ class _Engine:
             return ("ok", sim.feed(*args).copy())
         if op == "account":
             return ("ok", sim.account(*args))
+        if op == "save":
+            from simulation.runs.live import save_live
+
+            db, out, name = args
+            result = save_live(sim, db=db, out=out, name=name, wall_seconds=self.wall)
+            return ("ok", result.run_id, None if result.out_dir is None else str(result.out_dir))
         raise ValueError(f"unknown request {op!r}")
 
     def setup(self, scenario: Any, recipe: tuple, seed: int) -> tuple:
@@ -136,7 +150,7 @@ class _Engine:
         self.sim = None  # free the old world before building the next one
         policy = build_policy(recipe)
         sim = Simulation(scenario, policy, seed=seed)
-        self.sim = sim
+        self.sim, self.wall = sim, 0.0
         return (
             "ok",
             tuple(sim.categories),
@@ -211,8 +225,6 @@ def compare_serve(conn: Any, scenario: Any, recipe_a: tuple, recipe_b: tuple, da
     summary_b)``, or ``("failed", message)``. Runs in its own process for the same reason
     as :func:`serve`: the GUI's event loop must never wait for the engine.
     """
-    import time
-
     from simulation.runs.result import summarise
     from simulation.world.engine import Simulation
 

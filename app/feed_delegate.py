@@ -10,9 +10,10 @@ import math
 import zlib
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from app import theme
 from app.feed_model import BANNED_STATUS, ROLE
 from app.i18n import KIND_NAMES, t
 
@@ -20,9 +21,7 @@ CARD_HEIGHT = 172
 AVATAR = 44
 PAD = 12
 IMAGE = 64
-AVATAR_COLOURS = ("#5B8FF9", "#5AD8A6", "#F6BD16", "#E8684A", "#6DC8EC", "#9270CA", "#FF9D4D")
-KIND_COLOURS = ("#8a8a8a", "#2f7ed8", "#c0392b", "#8e44ad")
-NAME_COLOUR = "#576b95"  # the Moments link blue
+AVATAR_COLOURS = theme.AVATAR_COLOURS
 
 
 def _colour_for(name: str) -> QColor:
@@ -49,19 +48,18 @@ class FeedDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        pal = option.palette
-        dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
+        s = theme.current()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = QRectF(option.rect).adjusted(6, 4, -6, -4)
-        bg = QColor("#26272b" if dark else "#ffffff")
+        bg = QColor(s.card)
         if option.state & QStyle.StateFlag.State_Selected:
-            bg = QColor("#3b4250" if dark else "#e8f0fe")
-        painter.setPen(QPen(QColor("#3a3b40" if dark else "#e4e4e4"), 1))
+            bg = QColor(s.card_selected)
+        painter.setPen(QPen(QColor(s.card_border), 1))
         painter.setBrush(bg)
         painter.drawRoundedRect(card, 10, 10)
-        text_colour = QColor("#e8e8e8" if dark else "#1f1f1f")
-        muted = QColor("#9a9a9a")
+        text_colour = QColor(s.text)
+        muted = QColor(s.muted)
 
         name = str(index.data(ROLE["author_name"]) or "")
         kind = int(index.data(ROLE["kind"]) or 0)
@@ -88,7 +86,7 @@ class FeedDelegate(QStyledItemDelegate):
         bold = QFont(base)
         bold.setBold(True)
         painter.setFont(bold)
-        painter.setPen(QColor("#8fa3d1" if dark else NAME_COLOUR))
+        painter.setPen(QColor(s.author))
         fm = QFontMetrics(bold)
         painter.drawText(
             QRect(left, y0, width - 70, fm.height()),
@@ -99,7 +97,7 @@ class FeedDelegate(QStyledItemDelegate):
         small = QFont(base)
         small.setPointSizeF(base.pointSizeF() * 0.8)
         painter.setFont(small)
-        painter.setPen(QColor(KIND_COLOURS[kind % 4]))
+        painter.setPen(QColor(s.kinds[kind % 4]))
         painter.drawText(
             QRect(left, y0, width, fm.height()),
             Qt.AlignmentFlag.AlignRight,
@@ -122,7 +120,7 @@ class FeedDelegate(QStyledItemDelegate):
             left_img = left + text_w + PAD
             img = QRectF(left_img, y, IMAGE, IMAGE)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#3a3b40" if dark else "#ececec"))
+            painter.setBrush(QColor(s.card_border))
             painter.drawRect(img)
             painter.setPen(QPen(muted, 2))
             painter.drawEllipse(QRectF(left_img + 12, y + 12, 12, 12))
@@ -144,9 +142,9 @@ class FeedDelegate(QStyledItemDelegate):
         if removed or banned:
             notice = QRectF(left, int(card.bottom()) - PAD - 22, width, 22)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#5a2a2a" if dark else "#fdecea"))
+            painter.setBrush(QColor(s.notice_bg))
             painter.drawRoundedRect(notice, 4, 4)
-            painter.setPen(QColor("#ff9b8f" if dark else "#b3261e"))
+            painter.setPen(QColor(s.notice_text))
             painter.setFont(small)
             painter.drawText(
                 notice.adjusted(8, 0, -8, 0),

@@ -63,10 +63,12 @@ class FeedModel(QAbstractListModel):
         self.n_all = 0
         self.rows = np.zeros(0, np.int64)
         self.kind_filter: int | None = None
+        self.day: int | None = None  # the day of the feed on display (None: no feed)
 
     # ------------------------------------------------------------- loading
-    def set_frame(self, frame: pd.DataFrame) -> None:
-        """Replace the posts (a frame with simulation.world.views.FEED_COLUMNS)."""
+    def set_frame(self, frame: pd.DataFrame, day: int | None = None) -> None:
+        """Replace the posts (a frame with simulation.world.views.FEED_COLUMNS) of ``day``."""
+        self.day = day
         cols: dict[str, np.ndarray] = {}
         n = len(frame)
         for name in ROLES:
@@ -81,6 +83,10 @@ class FeedModel(QAbstractListModel):
             else:
                 cols[name] = series.to_numpy(object)
         self.set_columns(cols, n)
+
+    def clear(self) -> None:
+        """No feed at all (after Setup or Reset, before the first day)."""
+        self.set_frame(pd.DataFrame(), None)
 
     def set_columns(self, cols: dict[str, np.ndarray], n: int) -> None:
         self.beginResetModel()

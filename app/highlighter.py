@@ -6,6 +6,8 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from app import theme
+
 ACTIONS = ("allow", "label", "downrank", "remove", "review", "restrict", "ban", "warn")
 
 
@@ -26,25 +28,7 @@ class YamlHighlighter(QSyntaxHighlighter):
         self.set_dark(dark)
 
     def set_dark(self, dark: bool) -> None:
-        c = (
-            {
-                "key": "#7cb7ff",
-                "str": "#e6c07b",
-                "num": "#d19a66",
-                "com": "#7f848e",
-                "act": "#ff7b72",
-                "kw": "#c678dd",
-            }
-            if dark
-            else {
-                "key": "#0b57d0",
-                "str": "#8a5a00",
-                "num": "#a43a00",
-                "com": "#6a737d",
-                "act": "#b3261e",
-                "kw": "#7b1fa2",
-            }
-        )
+        c = theme.scheme(dark).syntax
         self.rules: list[tuple[re.Pattern[str], QTextCharFormat, int]] = [
             (re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w.-]*)\s*:"), _fmt(c["key"], bold=True), 1),
             (re.compile(r"[{,]\s*([A-Za-z_][\w.-]*)\s*:"), _fmt(c["key"], bold=True), 1),

@@ -136,7 +136,14 @@ def update(locales: tuple[str, ...] = ("zh_CN",)) -> None:
     try:
         for loc in locales:
             subprocess.run(
-                [_tool("pyside6-lupdate"), *sources, str(labels), "-ts", str(ts_path(loc))],
+                [
+                    _tool("pyside6-lupdate"),
+                    *sources,
+                    str(labels),
+                    "-no-obsolete",
+                    "-ts",
+                    str(ts_path(loc)),
+                ],
                 check=True,
             )
             subprocess.run(

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.charts import LINE_WIDTH, PALETTE, big_font
+from app import theme
+from app.charts import LINE_WIDTH, DayAxis, big_font
 from app.i18n import word
 from simulation.metrics import RULE_COUNT_NAMES as RULE_COUNTS
 
@@ -47,7 +48,7 @@ class AccountInspector(QWidget):
         super().__init__(parent)
         self.info: dict[str, Any] = {}
         self.rule_names: tuple[str, ...] = ()
-        self.heading = QLabel(self.tr("Click a post in the feed to inspect its author"))
+        self.heading = QLabel()
         self.heading.setObjectName("inspectorHeading")
         self.heading.setWordWrap(True)
         self.form = QFormLayout()
@@ -87,6 +88,15 @@ class AccountInspector(QWidget):
         layout.addLayout(self.form)
         layout.addWidget(QLabel(self.tr("Strikes, actions and appeals")))
         layout.addWidget(self.events, 1)
+        self.clear_run()
+
+    def clear_run(self) -> None:
+        """No account on display (a new world has other accounts)."""
+        self.info = {}
+        self.heading.setText(self.tr("Click a post in the feed to inspect its author"))
+        for value in self.fields.values():
+            value.setText("")
+        self.events.setRowCount(0)
 
     def show_account(self, info: dict[str, Any]) -> None:
         self.info = info
@@ -147,13 +157,16 @@ class RuleInspector(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rule = ""
-        self.heading = QLabel(self.tr("Click a rule in the policy panel to inspect it"))
+        self.heading = QLabel()
         self.heading.setObjectName("inspectorHeading")
-        self.plot = pg.PlotWidget()
-        self.plot.setMinimumHeight(200)
-        self.plot.addLegend(labelTextSize="11pt")
+        self.heading.setWordWrap(True)
+        self.plot = pg.PlotWidget(axisItems={"bottom": DayAxis("bottom")})
+        self.plot.setObjectName("ruleChart")
+        self.plot.setMinimumHeight(140)
+        self.legend = self.plot.addLegend(labelTextSize="11pt")
         self.plot.getAxis("bottom").setLabel(self.tr("day"))
         self.plot.getAxis("left").setLabel(self.tr("posts or accounts per day"))
+        self.plot.getViewBox().setLimits(yMin=0)
         for side in ("bottom", "left"):
             self.plot.getAxis(side).setTickFont(big_font(11))
         labels = {
@@ -162,16 +175,42 @@ class RuleInspector(QWidget):
             "false_positives": self.tr("false positives"),
             "wrongful_account_actions": self.tr("wrongful account actions"),
         }
-        self.curves = {
-            c: self.plot.plot([], [], name=labels[c], pen=pg.mkPen(PALETTE[i], width=LINE_WIDTH))
-            for i, c in enumerate(self.COLUMNS)
-        }
+        self.curves = {c: self.plot.plot([], [], name=labels[c]) for c in self.COLUMNS}
         self.totals = _table([self.tr("Measure"), self.tr("Total")])
         self.totals.setObjectName("ruleTotals")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.plot, 2)
         layout.addWidget(self.totals, 1)
+        self.set_dark(False)
+        self.clear_run()
+
+    def set_dark(self, dark: bool) -> None:
+        """Chart colours of the theme (background, axes, legend text, lines)."""
+        s = theme.scheme(dark)
+        self.plot.setBackground(s.chart_bg)
+        for side in ("bottom", "left"):
+            axis = self.plot.getAxis(side)
+            axis.setPen(pg.mkPen(s.chart_fg, width=1))
+            axis.setTextPen(pg.mkPen(s.chart_fg))
+            axis.label.setDefaultTextColor(pg.mkColor(s.chart_fg))
+        self.legend.setLabelTextColor(s.chart_fg)
+        self.legend.setBrush(pg.mkBrush(s.legend_bg))
+        for i, curve in enumerate(self.curves.values()):
+            curve.setPen(pg.mkPen(s.series[i], width=LINE_WIDTH))
+        for _sample, label in self.legend.items:
+            label.setText(label.text, color=s.chart_fg)
+
+    def clear_run(self) -> None:
+        """No rule on display; empty curves and totals; the axes forget the last run."""
+        self.rule = ""
+        self.heading.setText(self.tr("Click a rule in the policy panel to inspect it"))
+        for curve in self.curves.values():
+            curve.setData([], [])
+        self.totals.setRowCount(0)
+        self.plot.setXRange(0, 10, padding=0.02)
+        self.plot.setYRange(0, 1, padding=0.02)
+        self.plot.enableAutoRange()
 
     def show_rule(self, name: str, frame: pd.DataFrame) -> None:
         """``frame``: the engine's rule_frame() rows (any days, any rules)."""

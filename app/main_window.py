@@ -2,6 +2,14 @@
 
 It holds no simulation state of its own beyond what it displays: the live run lives in
 ``WorkerHost``'s engine process, a reopened run in a ``StoredRun``.
+
+Three rules keep it honest (and are what a new view must follow):
+
+* every button and menu action is connected with :mod:`app.wiring` (a command takes no
+  argument, so a signal's ``bool`` can never land in a path);
+* every view that shows a run has ``clear_run()``; :meth:`MainWindow.clear_run_views`
+  calls all of them on Setup, Reset and when a stored run is opened;
+* a count shown above a list comes from that list's model (:mod:`app.counts`).
 """
 
 from __future__ import annotations
@@ -9,39 +17,50 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 import pandas as pd
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QStatusTipEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app import theme
+from app import dialogs, theme, wiring
 from app.charts import ChartPanel, chart_specs
 from app.compare import CompareView
 from app.inspectors import AccountInspector, RuleInspector
 from app.panels.feed import FeedPanel
 from app.panels.policy import PolicyPanel
-from app.panels.run_controls import RunControls
+from app.panels.run_controls import RunControls, RunState
 from app.panels.scenario import ScenarioPanel
 from app.runs_view import RunsView
 from app.stored import StoredRun
+from app.versions import policy_label
 from app.worker import SetupInfo, WorkerHost
+from simulation.paths import default_db_url
 from simulation.world.content.pool import load_catalogue
 from simulation.world.engine import DayRecord
 
 FEED_REFRESH_MS = 400
 HITS_REFRESH_MS = 250
+LAYOUT_VERSION = 2  # saved dock layouts of another version are not restored
+LOCALES = (("en_US", "English"), ("zh_CN", "中文"))
+
+
+class RunView(Protocol):
+    """A view that shows something of the current run and forgets it on demand."""
+
+    def clear_run(self) -> None: ...
 
 
 def category_labels(locale: str) -> dict[str, str]:
@@ -76,6 +95,20 @@ def freeze_startup_heap() -> None:
         gc.freeze()
 
 
+def new_folder(parent: Path, name: str) -> Path:
+    """``parent/name``, or ``name-2``, ``name-3``… : a folder that does not exist yet."""
+    out, n = parent / name, 1
+    while out.exists():
+        n += 1
+        out = parent / f"{name}-{n}"
+    return out
+
+
+def safe_name(text: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in text)
+    return "-".join(part for part in keep.split("-") if part)[:80] or "run"
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -89,8 +122,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.locale = locale
+        self.chosen_locale = locale  # what the Language menu says for the next start
         self.theme_name = theme_name or str(self.settings.value("theme", "light"))
-        self.setWindowTitle(self.tr("Circle Lab — moderation-policy laboratory"))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # before any widget: fonts and colours at birth
+            theme.apply(app, self.theme_name)
         self.setWindowIcon(theme.icon("app"))
         self.host = WorkerHost(self)
         self.mode = "idle"  # idle, live, stored
@@ -104,16 +140,16 @@ class MainWindow(QMainWindow):
 
         # central: charts, compare, runs
         self.charts = ChartPanel()
-        export_png = QPushButton(theme.icon("export"), self.tr("Export PNG…"))
-        export_png.clicked.connect(lambda: self.export_charts("png"))
-        export_svg = QPushButton(theme.icon("export"), self.tr("Export SVG…"))
-        export_svg.clicked.connect(lambda: self.export_charts("svg"))
-        export_csv = QPushButton(theme.icon("save"), self.tr("Export CSV…"))
-        export_csv.clicked.connect(self.export_csv)
+        self.export_png_btn = self._button("exportPng", self.tr("Export PNG…"), "export")
+        wiring.on_click(self.export_png_btn, lambda: self.export_charts("png"))
+        self.export_svg_btn = self._button("exportSvg", self.tr("Export SVG…"), "export")
+        wiring.on_click(self.export_svg_btn, lambda: self.export_charts("svg"))
+        self.export_csv_btn = self._button("exportCsv", self.tr("Export CSV…"), "save")
+        wiring.on_click(self.export_csv_btn, self.export_csv)
         chart_page = QWidget()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for b in (export_png, export_svg, export_csv):
+        for b in (self.export_png_btn, self.export_svg_btn, self.export_csv_btn):
             buttons.addWidget(b)
         page_layout = QVBoxLayout(chart_page)
         page_layout.setContentsMargins(2, 2, 2, 2)
@@ -121,13 +157,21 @@ class MainWindow(QMainWindow):
         page_layout.addLayout(buttons)
         self.scenario_panel = ScenarioPanel(locale)
         self.policy_panel = PolicyPanel()
-        self.compare = CompareView(self.scenario_panel.scenario, self.policy_panel.current_policy)
+        self.policy_panel.settings = self.settings
+        self.policy_panel.corpus_panel.settings = self.settings
+        self.compare = CompareView(
+            self.scenario_panel.scenario,
+            self.policy_panel.current_policy,
+            specs_source=self._default_specs,
+        )
         self.runs = RunsView(db)
+        self.runs.settings = self.settings
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
-        self.tabs.addTab(chart_page, theme.icon("go"), self.tr("Charts"))
-        self.tabs.addTab(self.compare, theme.icon("compare"), self.tr("Compare"))
-        self.tabs.addTab(self.runs, theme.icon("save"), self.tr("Runs"))
+        self._tab_icons = ("go", "compare", "save")
+        self.tabs.addTab(chart_page, self.tr("Charts"))
+        self.tabs.addTab(self.compare, self.tr("Compare"))
+        self.tabs.addTab(self.runs, self.tr("Runs"))
         self.setCentralWidget(self.tabs)
 
         # docks
@@ -135,7 +179,12 @@ class MainWindow(QMainWindow):
         self.account_inspector = AccountInspector()
         self.rule_inspector = RuleInspector()
         self.inspector_tabs = QTabWidget()
-        self.inspector_tabs.addTab(self.account_inspector, self.tr("Account"))
+        # scrolls rather than push the window past a 1280×720 screen
+        self.account_page = QScrollArea()
+        self.account_page.setWidgetResizable(True)
+        self.account_page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.account_page.setWidget(self.account_inspector)
+        self.inspector_tabs.addTab(self.account_page, self.tr("Account"))
         self.inspector_tabs.addTab(self.rule_inspector, self.tr("Rule"))
         self.scenario_dock = self._dock(
             "scenarioDock",
@@ -158,12 +207,23 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.splitDockWidget(self.feed_dock, self.inspector_dock, Qt.Orientation.Vertical)
+        self.docks = (self.scenario_dock, self.policy_dock, self.feed_dock, self.inspector_dock)
         self.resizeDocks([self.scenario_dock], [340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.feed_dock], [400], Qt.Orientation.Horizontal)
         self.resizeDocks([self.feed_dock, self.inspector_dock], [640, 300], Qt.Orientation.Vertical)
 
+        # every view that shows the current run; each forgets it in clear_run()
+        self.run_views: tuple[RunView, ...] = (
+            self.charts,
+            self.feed,
+            self.account_inspector,
+            self.rule_inspector,
+            self.policy_panel,
+        )
+
         self.controls = RunControls(self)
         self.addToolBar(self.controls)
+        self.default_layout = self.saveState(LAYOUT_VERSION)
         self._menus()
         self._timers()
         self._connect()
@@ -173,29 +233,95 @@ class MainWindow(QMainWindow):
         freeze_startup_heap()
 
     # ------------------------------------------------------------- construction
+    def _button(self, name: str, text: str, icon: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        theme.set_icon(button, icon)
+        return button
+
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        dock.setProperty("baseTitle", title)
         self.addDockWidget(area, dock)
         return dock
 
     def _menus(self) -> None:
-        view = self.menuBar().addMenu(self.tr("&View"))
-        for dock in (self.scenario_dock, self.policy_dock, self.feed_dock, self.inspector_dock):
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        file.setObjectName("menuFile")
+        p = self.policy_panel
+        self.open_policy_action = wiring.action(
+            self, self.tr("Open policy…"), p.open_file, name="openPolicy", shortcuts=("Ctrl+O",)
+        )
+        self.save_policy_action = wiring.action(
+            self, self.tr("Save policy"), p.save, name="savePolicy", shortcuts=("Ctrl+S",)
+        )
+        self.save_policy_as_action = wiring.action(
+            self,
+            self.tr("Save policy as…"),
+            p.save_as,
+            name="savePolicyAs",
+            shortcuts=("Ctrl+Shift+S",),
+        )
+        self.save_run_action = wiring.action(
+            self,
+            self.tr("Save run and report…"),
+            self.save_run,
+            name="saveRun",
+            shortcuts=("Ctrl+Shift+E",),
+            tip=self.tr("Store this run in the Runs database and write its report to a folder"),
+        )
+        theme.set_icon(self.save_run_action, "save")
+        self.quit_action = wiring.action(
+            self, self.tr("Quit"), self.close, name="quit", shortcuts=("Ctrl+Q",)
+        )
+        for act in (self.open_policy_action, self.save_policy_action, self.save_policy_as_action):
+            file.addAction(act)
+        file.addSeparator()
+        file.addAction(self.save_run_action)
+        file.addSeparator()
+        file.addAction(self.quit_action)
+
+        view = bar.addMenu(self.tr("&View"))
+        view.setObjectName("menuView")
+        for dock in self.docks:
             view.addAction(dock.toggleViewAction())
-        self.theme_action = QAction(theme.icon("theme"), self.tr("Dark theme"), self)
+        view.addSeparator()
+        self.theme_action = wiring.action(
+            self, self.tr("Dark theme"), name="darkTheme", shortcuts=("Ctrl+Shift+D",)
+        )
         self.theme_action.setCheckable(True)
-        self.theme_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.theme_action.toggled.connect(lambda on: self.set_theme("dark" if on else "light"))
+        theme.set_icon(self.theme_action, "theme")
+        wiring.on_toggle(self.theme_action, lambda on: self.set_theme("dark" if on else "light"))
         view.addAction(self.theme_action)
-        lang = self.menuBar().addMenu(self.tr("&Language"))
-        for code, label in (("en_US", "English"), ("zh_CN", "中文")):
-            act = QAction(label, self)
+        self.lock_action = wiring.action(self, self.tr("Lock layout"), name="lockLayout")
+        self.lock_action.setCheckable(True)
+        self.lock_action.setToolTip(
+            self.tr("Panels cannot be dragged away or floated by accident; unlock to rearrange")
+        )
+        wiring.on_toggle(self.lock_action, self.set_layout_locked)
+        view.addAction(self.lock_action)
+        self.reset_layout_action = wiring.action(
+            self, self.tr("Reset layout"), self.reset_layout, name="resetLayout"
+        )
+        view.addAction(self.reset_layout_action)
+
+        lang = bar.addMenu(self.tr("&Language"))
+        lang.setObjectName("menuLanguage")
+        self.locale_group = QActionGroup(self)
+        self.locale_group.setExclusive(True)
+        self.locale_actions: dict[str, QAction] = {}
+        for code, label in LOCALES:
+            act = wiring.action(
+                self, label, functools.partial(self.choose_locale, code), name=f"locale_{code}"
+            )
             act.setCheckable(True)
             act.setChecked(code == self.locale)
-            act.triggered.connect(lambda _c=False, c=code: self._choose_locale(c))
+            self.locale_group.addAction(act)
             lang.addAction(act)
+            self.locale_actions[code] = act
 
     def _timers(self) -> None:
         self.feed_timer = QTimer(self)
@@ -218,7 +344,10 @@ class MainWindow(QMainWindow):
         w.policyApplied.connect(self._on_policy_applied)
         w.paramApplied.connect(self._on_param_applied)
         w.failed.connect(self._on_failed)  # a bound method, so it runs in the GUI thread
+        w.refused.connect(self._on_refused)
+        w.saved.connect(self._on_saved)
         w.engineStarting.connect(self._on_engine_starting)
+        w.engineLost.connect(self._on_engine_lost)
         c = self.controls
         c.setupRequested.connect(self.setup)
         c.goToggled.connect(self._go_toggled)
@@ -230,12 +359,21 @@ class MainWindow(QMainWindow):
         self.feed.feedRequested.connect(self._feed_requested)
         self.feed.postActivated.connect(self._post_activated)
         self.account_inspector.accountRequested.connect(self._account_requested)
-        self.policy_panel.applyRequested.connect(self.apply_policy)
-        self.policy_panel.ruleActivated.connect(self.show_rule)
+        p = self.policy_panel
+        p.applyRequested.connect(self.apply_policy)
+        p.applyRefused.connect(self.statusBar().showMessage)
+        p.ruleActivated.connect(self.show_rule)
+        p.titleChanged.connect(lambda _name: self._update_title())
+        p.validityChanged.connect(self._policy_validity)
+        p.saved.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Policy saved to {0}").format(path))
+        )
         self.scenario_panel.liveChanged.connect(self._live_param)
         self.scenario_panel.setupChanged.connect(
             lambda k, v: self.statusBar().showMessage(
-                self.tr("{0} = {1}: takes effect at the next setup").format(k, v)
+                self.tr("{0}: takes effect at the next setup").format(
+                    self.scenario_panel.describe(k, v)
+                )
             )
         )
         self.runs.runOpened.connect(self.open_stored)
@@ -244,51 +382,121 @@ class MainWindow(QMainWindow):
         s = self.settings
         default_preset = "demo_zh" if self.locale == "zh_CN" else "demo"
         self.scenario_panel.load_preset(preset or str(s.value("preset", default_preset)))
-        self.policy_panel.load_preset(policy or str(s.value("policy", "crackdown")))
+        self.policy_panel.load_preset(policy or str(s.value("policy", "crackdown")), ask=False)
         geometry = s.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = s.value("windowState")
-        if state is not None:
-            self.restoreState(state)
+        if isinstance(state, QByteArray | bytes) and not self.restoreState(state, LAYOUT_VERSION):
+            self.reset_layout()  # another version's layout: start from ours
         speed = s.value("speed")
         if speed is not None:
             self.controls.speed.setValue(int(speed))
+        self.lock_action.setChecked(str(s.value("layoutLocked", "true")).lower() == "true")
+        self.set_layout_locked(self.lock_action.isChecked())
         self.theme_action.setChecked(self.theme_name == "dark")
         self.set_theme(self.theme_name)
         self.runs.refresh()
+        self._update_title()
 
     def save_settings(self) -> None:
         s = self.settings
         s.setValue("geometry", self.saveGeometry())
-        s.setValue("windowState", self.saveState())
+        s.setValue("windowState", self.saveState(LAYOUT_VERSION))
         s.setValue("preset", self.scenario_panel.preset.currentText())
-        s.setValue("policy", self.policy_panel.preset.currentText())
+        if self.policy_panel.preset_name:
+            s.setValue("policy", self.policy_panel.preset_name)
         s.setValue("theme", self.theme_name)
-        s.setValue("locale", self.locale)
+        s.setValue("locale", self.chosen_locale)
         s.setValue("speed", self.controls.speed.value())
+        s.setValue("layoutLocked", "true" if self.lock_action.isChecked() else "false")
         s.sync()
 
+    def _update_title(self) -> None:
+        name = self.policy_panel.display_name()
+        self.setWindowTitle(
+            self.tr("{0}[*] — Circle Lab, moderation-policy laboratory").format(name)
+        )
+        self.setWindowModified(self.policy_panel.is_modified())
+        mark = " •" if self.policy_panel.is_modified() else ""
+        self.policy_dock.setWindowTitle(f"{self.policy_dock.property('baseTitle')}: {name}{mark}")
+
+    def _default_specs(self) -> list:
+        categories = (
+            self.info.categories
+            if self.info is not None
+            else tuple(c.name for c in load_catalogue().categories)
+        )
+        return chart_specs(categories, category_labels(self.locale))
+
+    # ------------------------------------------------------------- layout
+    def set_layout_locked(self, locked: bool) -> None:
+        """Locked: panels can be shown and hidden, not dragged away or floated."""
+        features = QDockWidget.DockWidgetFeature.DockWidgetClosable
+        if not locked:
+            features |= (
+                QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            )
+        for dock in self.docks:
+            dock.setFeatures(features)
+        self.controls.setMovable(not locked)
+
+    def reset_layout(self) -> None:
+        """Every panel back where it starts, shown and docked."""
+        for dock in self.docks:
+            dock.setFloating(False)
+            dock.show()
+        self.restoreState(self.default_layout, LAYOUT_VERSION)
+        self.scenario_dock.raise_()
+        self.statusBar().showMessage(self.tr("Layout reset"))
+
     # ------------------------------------------------------------- run control
+    def clear_run_views(self) -> None:
+        """Every view forgets the run it showed (Setup, Reset, opening a stored run)."""
+        self.feed_timer.stop()
+        self.hits_timer.stop()
+        self.records = []
+        self.days_done = 0
+        for view in self.run_views:
+            view.clear_run()
+        self.controls.set_day(None, 0)
+
     def setup(self) -> None:
-        policy = self.policy_panel.current_policy() or self.policy_in_force
+        """Build a new world from the scenario and the policy in the editor."""
+        policy = self.policy_panel.current_policy()
         if policy is None:
-            self.statusBar().showMessage(self.tr("The policy has errors; fix it before setup"))
+            self.policy_dock.show()
             self.policy_dock.raise_()
+            self.policy_panel.show_first_issue()
+            self.statusBar().showMessage(
+                self.tr(
+                    "Not set up: the policy in the editor has {0} problem(s); fix it first"
+                ).format(len(self.policy_panel.editor.issues))
+            )
             return
-        scenario = self.scenario_panel.scenario()
-        self.last_setup = (scenario, policy)
-        self.policy_in_force = policy
-        self.statusBar().showMessage(self.tr("Setting up…"))
-        self.host.setup(scenario, policy)
+        self._start_world(self.scenario_panel.scenario(), policy)
 
     def reset(self) -> None:
+        """Back to day 0 with the same scenario (live changes kept) and policy."""
         if self.last_setup is not None:
-            self.host.setup(*self.last_setup)
+            self._start_world(*self.last_setup)
+
+    def _start_world(self, scenario: Any, policy: Any) -> None:
+        self.host.pause()
+        self.mode, self.info, self.stored = "idle", None, None
+        self.last_setup = (scenario, policy)
+        self.policy_in_force = policy
+        self.clear_run_views()
+        self.controls.set_state(RunState.SETTING_UP)
+        self.statusBar().showMessage(self.tr("Setting up…"))
+        self.host.setup(scenario, policy)
 
     def go(self) -> None:
         if self.mode == "live":
             self.host.go()
+        else:
+            self._on_refused("no world")
 
     def pause(self) -> None:
         self.host.pause()
@@ -296,6 +504,8 @@ class MainWindow(QMainWindow):
     def step(self) -> None:
         if self.mode == "live":
             self.host.step()
+        else:
+            self._on_refused("no world")
 
     def _go_toggled(self, on: bool) -> None:
         (self.go if on else self.pause)()
@@ -306,8 +516,12 @@ class MainWindow(QMainWindow):
             self.host.set_policy(policy)
         else:
             self.policy_panel.set_in_force(
-                self.tr("Will be used at the next setup: {0}").format(policy.name)
+                self.tr("Will be used at the next setup: {0}").format(policy_label(policy))
             )
+
+    def _policy_validity(self, ok: bool) -> None:
+        policy = self.policy_panel.editor.policy
+        self.compare.set_editor_label(policy_label(policy) if ok and policy is not None else "")
 
     def _live_param(self, key: str, value: Any) -> None:
         if self.mode == "live":
@@ -318,6 +532,12 @@ class MainWindow(QMainWindow):
                         self.last_setup[0].with_changes({key: value}),
                         self.last_setup[1],
                     )
+        else:
+            self.statusBar().showMessage(
+                self.tr("{0}: used at the next setup").format(
+                    self.scenario_panel.describe(key, value)
+                )
+            )
 
     # ------------------------------------------------------------- worker replies
     def _on_ready(self, info: SetupInfo) -> None:
@@ -327,52 +547,109 @@ class MainWindow(QMainWindow):
         specs = chart_specs(info.categories, category_labels(self.locale))
         if specs != self.charts.specs:  # building six plots takes ~0.1 s: only when needed
             self.charts.build(specs)
-        self.charts.clear()
+        self.charts.clear_run()
         self.compare.set_specs(chart_specs(info.categories, category_labels(self.locale)))
         self.feed.set_viewers(info.watched)
+        self.feed.set_day(0)
         self.account_inspector.rule_names = info.rule_names
-        self.policy_panel.set_hits({})
-        self.controls.set_ready(True)
+        self.controls.set_state(RunState.READY)
         self.controls.set_day(0, info.days)
-        name = self.policy_in_force.name if self.policy_in_force is not None else "?"
-        self.policy_panel.set_in_force(self.tr("In force: {0} (from day 0)").format(name))
+        label = policy_label(self.policy_in_force) if self.policy_in_force is not None else "?"
+        self.policy_panel.set_in_force(self.tr("In force: {0} (from day 0)").format(label))
         self.statusBar().showMessage(
             self.tr("Ready: seed {0}, {1} days").format(info.seed, info.days)
         )
 
     def _on_day(self, record: DayRecord) -> None:
+        if self.mode != "live":
+            return  # a day of the world being replaced, still in the queue
         self.records.append(record)
         self.days_done = record.day + 1
         self.charts.append(record.day, record.metrics)
         total = self.info.days if self.info else 0
         self.controls.set_day(self.days_done, total)
+        if self.controls.state is RunState.READY:
+            self.controls.set_state(RunState.PAUSED)  # a step: no longer at day 0
         if not self.hits_timer.isActive():
             self.hits_timer.start()
         if self.charts.follow and not self.feed_timer.isActive():
             self.feed_timer.start()
 
+    def _days_left(self) -> bool:
+        return self.info is not None and self.days_done < self.info.days
+
+    def _catch_up(self) -> None:
+        """Views refreshed on timers during a run show the last day once it stops (a day
+        that arrived while a timer was pending would otherwise never be shown)."""
+        self.feed_timer.stop()
+        self.hits_timer.stop()
+        self.charts.refresh()
+        self._update_hits()
+        if self.charts.follow:
+            self.feed.set_day(self.charts.cursor_day)
+
     def _on_running(self, running: bool) -> None:
         self.running = running
-        self.controls.set_running(running)
+        if self.mode != "live":
+            return
+        if not running:
+            self._catch_up()
+        if running:
+            self.controls.set_state(RunState.RUNNING)
+            self.statusBar().showMessage(self.tr("Running…"))
+        elif self._days_left():
+            self.controls.set_state(RunState.PAUSED)
+        else:
+            self.controls.set_state(RunState.FINISHED)
 
     def _on_engine_starting(self) -> None:
         self.statusBar().showMessage(self.tr("Starting the engine process…"))
 
+    def _on_engine_lost(self) -> None:
+        """The engine process died with its world: only Setup makes sense now (the
+        error itself comes with ``failed`` and stays in the status bar)."""
+        self.mode, self.info, self.running = "idle", None, False
+        self.controls.set_state(RunState.NONE)
+
     def _on_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Error: ") + message)
+        if self.controls.state is RunState.SETTING_UP:
+            self.controls.set_state(RunState.NONE)
+
+    def _on_refused(self, why: str) -> None:
+        if why == "at end":
+            text = self.tr("The run has reached its last day: Reset or Setup to run again")
+        else:
+            text = self.tr("No world yet: press Setup (Ctrl+R) first")
+        self.statusBar().showMessage(text)
+        if self.mode == "live":
+            self._on_running(False)
 
     def _on_finished(self, last_day: int) -> None:
-        self.charts.refresh()  # live redraws update half the charts a tick; show them all
-        self.statusBar().showMessage(self.tr("Run finished after day {0}").format(last_day))
+        self._catch_up()  # live redraws update half the charts a tick; show them all
+        self.controls.set_state(RunState.FINISHED)
+        total = self.info.days if self.info else last_day + 1
+        self.statusBar().showMessage(
+            self.tr("Run finished: {0} of {1} days simulated").format(last_day + 1, total)
+        )
 
     def _on_policy_applied(self, day: int, rule_names: tuple[str, ...]) -> None:
         self.account_inspector.rule_names = rule_names
-        name = self.policy_in_force.name if self.policy_in_force is not None else "?"
-        self.policy_panel.set_in_force(self.tr("In force: {0} (from day {1})").format(name, day))
+        label = policy_label(self.policy_in_force) if self.policy_in_force is not None else "?"
+        self.policy_panel.set_in_force(self.tr("In force: {0} (from day {1})").format(label, day))
         self.statusBar().showMessage(self.tr("Policy applied from day {0}").format(day))
 
     def _on_param_applied(self, key: str, value: Any, day: int) -> None:
-        self.statusBar().showMessage(self.tr("{0} = {1} from day {2}").format(key, value, day))
+        self.statusBar().showMessage(
+            self.tr("{0} from day {1}").format(self.scenario_panel.describe(key, value), day)
+        )
+
+    def _on_saved(self, result: tuple[int | None, str | None]) -> None:
+        run_id, out = result
+        self.runs.refresh()
+        self.statusBar().showMessage(
+            self.tr("Saved as run #{0}; report in {1}").format(run_id, out)
+        )
 
     # ------------------------------------------------------------- views
     def rule_frame(self) -> pd.DataFrame:
@@ -400,10 +677,11 @@ class MainWindow(QMainWindow):
     def show_rule(self, name: str) -> None:
         self.rule_inspector.show_rule(name, self.rule_frame())
         self.inspector_tabs.setCurrentWidget(self.rule_inspector)
+        self.inspector_dock.show()
         self.inspector_dock.raise_()
 
     def _feed_requested(self, viewer: int, day: int) -> None:
-        if self.mode == "live":
+        if self.mode == "live" and self.days_done > 0:
             self.host.request_feed(viewer, day)
         elif self.mode == "stored" and self.stored is not None:
             self.feed.show_feed(viewer, day, self.stored.feed(viewer, day))
@@ -422,14 +700,16 @@ class MainWindow(QMainWindow):
 
     def _show_account(self, info: dict) -> None:
         self.account_inspector.show_account(info)
-        self.inspector_tabs.setCurrentWidget(self.account_inspector)
+        self.inspector_tabs.setCurrentWidget(self.account_page)
+        self.inspector_dock.show()
         self.inspector_dock.raise_()
 
     def open_stored(self, stored: StoredRun) -> None:
         """Show a run from the database: charts, feed, inspectors; nothing is re-run."""
         self.host.pause()
-        self.mode, self.stored, self.records = "stored", stored, []
-        self.controls.set_ready(False)
+        self.clear_run_views()
+        self.mode, self.stored, self.info = "stored", stored, None
+        self.controls.set_state(RunState.STORED)
         self.charts.build(chart_specs(stored.categories, category_labels(self.locale)))
         self.charts.set_frame(stored.metrics)
         self.account_inspector.rule_names = stored.rule_names
@@ -438,6 +718,7 @@ class MainWindow(QMainWindow):
         self.feed.set_day(self.charts.cursor_day)
         self._update_hits()
         run = stored.run
+        self.days_done = run.days_done
         self.controls.set_day(run.days_done, run.days_requested)
         self.policy_panel.set_in_force(self.tr("Stored run #{0}: {1}").format(run.id, run.name))
         self.tabs.setCurrentIndex(0)
@@ -445,41 +726,129 @@ class MainWindow(QMainWindow):
             self.tr("Opened stored run #{0} ({1})").format(run.id, run.name)
         )
 
-    # ------------------------------------------------------------- export, theme, locale
-    def export_charts(self, fmt: str, path: str | None = None) -> str | None:
+    # ------------------------------------------------------------- export, save
+    def _has_days(self) -> bool:
+        if self.mode == "stored":
+            return self.stored is not None
+        if self.mode == "live" and self.days_done > 0:
+            return True
+        self.statusBar().showMessage(self.tr("Nothing to export yet: run at least one day"))
+        return False
+
+    def export_charts(self, fmt: str, *, path: str | None = None) -> str | None:
+        """Write the charts as ``fmt`` (png or svg); asks where unless ``path`` is given."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export charts"), f"circlelab-charts.{fmt}", f"*.{fmt}"
+            if not self._has_days():
+                return None
+            path = dialogs.choose_save_path(
+                self,
+                self.settings,
+                "export",
+                self.tr("Export charts"),
+                [self.tr("{0} images (*.{1})").format(fmt.upper(), fmt)],
+                f".{fmt}",
+                f"circlelab-charts.{fmt}",
             )
         if path:
             self.charts.export(path)
             self.statusBar().showMessage(self.tr("Charts written to {0}").format(path))
         return path or None
 
-    def export_csv(self, path: str | None = None) -> str | None:
+    def export_csv(self, *, path: str | None = None) -> str | None:
+        """Write the daily metrics as CSV; asks where unless ``path`` is given."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export metrics as CSV"), "circlelab-metrics.csv", "CSV (*.csv)"
+            if not self._has_days():
+                return None
+            path = dialogs.choose_save_path(
+                self,
+                self.settings,
+                "export",
+                self.tr("Export metrics as CSV"),
+                [self.tr("CSV files (*.csv)")],
+                ".csv",
+                "circlelab-metrics.csv",
             )
         if path:
             self.metrics_frame().to_csv(path, index=False)
+            self.statusBar().showMessage(self.tr("Daily metrics written to {0}").format(path))
         return path or None
 
+    def report_name(self) -> str:
+        """A folder name for this run's report: scenario, policy version and days."""
+        if self.mode == "stored" and self.stored is not None:
+            run = self.stored.run
+            return safe_name(f"circlelab-run-{run.id}-{run.scenario_name}-{run.policy_name}")
+        scenario = self.last_setup[0].name if self.last_setup else "run"
+        version = policy_label(self.policy_in_force).replace(" · ", "-")
+        return safe_name(f"circlelab-{scenario}-{version}-day{self.days_done}")
+
+    def save_run(self, *, folder: str | None = None) -> Path | None:
+        """Store the live run in the Runs database and write its report into a new
+        sub-folder of ``folder`` (asked for when not given); a stored run gets its
+        report only. Returns the report folder it will write."""
+        if not self._has_days():
+            return None
+        if folder is None:
+            folder = dialogs.choose_folder(
+                self, self.settings, "reports", self.tr("Folder for the run's report")
+            )
+            if not folder:
+                return None
+        out = new_folder(Path(folder), self.report_name())
+        if self.mode == "stored" and self.stored is not None:
+            from simulation.runs.outputs import export_stored_run
+
+            export_stored_run(self.stored.engine, self.stored.run_id, out)
+            self.statusBar().showMessage(self.tr("Report written to {0}").format(out))
+            return out
+        scenario = self.last_setup[0].name if self.last_setup else ""
+        name = f"{scenario} × {policy_label(self.policy_in_force)}"
+        self.statusBar().showMessage(self.tr("Saving the run…"))
+        self.host.save(self.runs.db or default_db_url(), str(out), name)
+        return out
+
+    # ------------------------------------------------------------- theme, locale, close
     def set_theme(self, name: str) -> None:
         self.theme_name = name
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app, name)
         dark = name == "dark"
+        theme.retint(self)
+        for i, icon in enumerate(self._tab_icons):
+            self.tabs.setTabIcon(i, theme.icon(icon))
         self.charts.set_dark(dark)
         self.compare.charts.set_dark(dark)
+        self.rule_inspector.set_dark(dark)
         self.policy_panel.editor.highlighter.set_dark(dark)
+        self.policy_panel.editor.validate()  # error marks in the theme's red
+        self.feed.view.viewport().update()
 
-    def _choose_locale(self, code: str) -> None:
+    def choose_locale(self, code: str) -> None:
+        """The interface language from the next start (saved now, and again at close)."""
+        self.chosen_locale = code
+        for c, act in self.locale_actions.items():
+            act.setChecked(c == code)
         self.settings.setValue("locale", code)
-        self.statusBar().showMessage(self.tr("The language changes at the next start"))
+        self.settings.sync()
+        if code == self.locale:
+            self.statusBar().showMessage(self.tr("The language stays as it is"))
+        else:
+            self.statusBar().showMessage(
+                self.tr("The language changes to {0} at the next start").format(dict(LOCALES)[code])
+            )
+
+    def event(self, event: QEvent) -> bool:
+        # Hovering a toolbar button or menu entry without a status tip sends an empty
+        # one, which wiped the last message (an engine error, "Run finished"): keep it.
+        if isinstance(event, QStatusTipEvent) and not event.tip():
+            return True
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.policy_panel.keep_or_save_edits():
+            event.ignore()
+            return
         self.save_settings()
         self.host.shutdown()
         self.compare.shutdown()

@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6 import QtGui
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
+    QKeyEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -22,10 +23,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from app import theme
 from app.highlighter import YamlHighlighter
 from policy import PolicyError, load_policy_text
 
 DEBOUNCE_MS = 300
+INDENT = "  "  # YAML allows no tab characters for indentation: Tab inserts spaces
 
 
 class _Gutter(QWidget):
@@ -66,6 +69,73 @@ class PolicyEditor(QPlainTextEdit):
         self._timer.timeout.connect(self.validate)
         self.textChanged.connect(self._timer.start)
         self._update_margins()
+
+    # ------------------------------------------------------------- indentation
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Tab indents with spaces (the selected lines, or up to the next stop);
+        Shift+Tab takes one indentation step off the current or selected lines."""
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if event.key() == Qt.Key.Key_Tab and plain:
+            self.indent()
+            return
+        if event.key() == Qt.Key.Key_Backtab and plain:
+            self.dedent()
+            return
+        super().keyPressEvent(event)
+
+    def _selected_blocks(self) -> tuple[int, int] | None:
+        cur = self.textCursor()
+        if not cur.hasSelection():
+            return None
+        doc = self.document()
+        first = doc.findBlock(cur.selectionStart()).blockNumber()
+        last_block = doc.findBlock(cur.selectionEnd())
+        last = last_block.blockNumber()
+        if last > first and cur.selectionEnd() == last_block.position():
+            last -= 1  # a selection ending at a line's start leaves that line alone
+        return first, last
+
+    def indent(self) -> None:
+        span = self._selected_blocks()
+        cur = self.textCursor()
+        if span is None or (span[0] == span[1] and "\u2029" not in cur.selectedText()):
+            cur.removeSelectedText()
+            column = cur.positionInBlock()
+            cur.insertText(" " * (len(INDENT) - column % len(INDENT)))
+            self.setTextCursor(cur)
+            return
+        first, last = span
+        cur.beginEditBlock()
+        for number in range(first, last + 1):
+            QTextCursor(self.document().findBlockByNumber(number)).insertText(INDENT)
+        cur.endEditBlock()
+
+    def dedent(self) -> None:
+        span = self._selected_blocks()
+        cur = self.textCursor()
+        first, last = span if span is not None else (cur.blockNumber(), cur.blockNumber())
+        cur.beginEditBlock()
+        for number in range(first, last + 1):
+            block = self.document().findBlockByNumber(number)
+            text = block.text()
+            n = len(text) - len(text.lstrip(" "))
+            take = min(n, len(INDENT))
+            if take:
+                line = QTextCursor(block)
+                line.movePosition(
+                    QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, take
+                )
+                line.removeSelectedText()
+        cur.endEditBlock()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Pasted tab characters become spaces too."""
+        if source.hasText() and "\t" in source.text():
+            self.textCursor().insertText(source.text().replace("\t", INDENT))
+            return
+        super().insertFromMimeData(source)
 
     # ------------------------------------------------------------- validation
     def set_source(self, text: str, name: str) -> None:
@@ -111,8 +181,9 @@ class PolicyEditor(QPlainTextEdit):
                 continue
             sel = QTextEdit.ExtraSelection()
             sel.format.setUnderlineStyle(sel.format.UnderlineStyle.WaveUnderline)
-            sel.format.setUnderlineColor(QColor("#e53935"))
-            sel.format.setBackground(QColor(229, 57, 53, 40))
+            error = QColor(theme.current().error)
+            sel.format.setUnderlineColor(error)
+            sel.format.setBackground(QColor(error.red(), error.green(), error.blue(), 40))
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             sel.format.setToolTip(QtGui.Qt.convertFromPlainText(message))  # user text
             cur = QTextCursor(block)
@@ -162,10 +233,10 @@ class PolicyEditor(QPlainTextEdit):
             if block.isVisible() and bottom >= event.rect().top():
                 line = number + 1
                 if line in self.error_lines:
-                    painter.setBrush(QColor("#e53935"))
+                    painter.setBrush(QColor(theme.current().error))
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.drawEllipse(3, top + height // 2 - 4, 8, 8)
-                painter.setPen(pal.placeholderText().color())
+                painter.setPen(QColor(theme.current().muted))
                 painter.drawText(
                     0, top, self._gutter.width() - 6, height, Qt.AlignmentFlag.AlignRight, str(line)
                 )

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import dialogs, wiring
+from app.counts import bind_count
 from app.stored import StoredRun
+from app.versions import version_label
 from simulation.runs.storage import list_runs, open_db, run_state
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
 
@@ -31,9 +33,12 @@ class RunsView(QWidget):
         super().__init__(parent)
         self.db = db
         self.engine = None
+        self.settings: QSettings | None = None  # where dialogs remember their folders
         self.where = QLabel()
+        self.where.setObjectName("runsWhere")
         self.where.setTextFormat(Qt.TextFormat.PlainText)  # paths, names, errors: as written
         self.where.setWordWrap(True)
+        self.problem = ""  # why the database cannot be read ("" when it can)
         self.table = QTableWidget(0, 8)
         self.table.setObjectName("runsTable")
         self.table.setHorizontalHeaderLabels(
@@ -54,16 +59,18 @@ class RunsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.cellDoubleClicked.connect(lambda row, _c: self.open_row(row))
-        open_btn = QPushButton(self.tr("Open run"))
-        open_btn.clicked.connect(lambda: self.open_row(self.table.currentRow()))
-        csv_btn = QPushButton(self.tr("Export CSV…"))
-        csv_btn.clicked.connect(self.export_csv)
-        db_btn = QPushButton(self.tr("Database…"))
-        db_btn.clicked.connect(self.choose_db)
-        refresh = QPushButton(self.tr("Refresh"))
-        refresh.clicked.connect(self.refresh)
+        self.count = bind_count(self.where, self.table.model(), self._where_text)
+        self.open_btn = QPushButton(self.tr("Open run"))
+        wiring.on_click(self.open_btn, lambda: self.open_row(self.table.currentRow()))
+        self.csv_btn = QPushButton(self.tr("Export CSV…"))
+        self.csv_btn.setObjectName("runsExportCsv")
+        wiring.on_click(self.csv_btn, self.export_csv)
+        self.db_btn = QPushButton(self.tr("Database…"))
+        wiring.on_click(self.db_btn, self.choose_db)
+        self.refresh_btn = QPushButton(self.tr("Refresh"))
+        wiring.on_click(self.refresh_btn, self.refresh)
         buttons = QHBoxLayout()
-        for b in (open_btn, csv_btn, refresh, db_btn):
+        for b in (self.open_btn, self.csv_btn, self.refresh_btn, self.db_btn):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -82,19 +89,18 @@ class RunsView(QWidget):
             runs = list_runs(self.engine)
         except DatabaseError as exc:  # a foreign, newer or unreachable database: a message
             self.engine = None
-            self.where.setText(
-                self.tr("Cannot open the database {0}: {1}").format(mask_url(self.db), exc)
-            )
+            self.problem = str(exc)
             self.table.setRowCount(0)
+            self.count.update()
             return
-        self.where.setText(self.tr("Database: {0}").format(mask_url(normalise_url(self.db))))
+        self.problem = ""
         self.table.setRowCount(len(runs))
         for row, run in enumerate(runs):
             cells = [
                 run.id,
                 run.name,
                 run.scenario_name,
-                run.policy_name,
+                version_label(run.policy_name, run.policy_text),
                 run.seed,
                 f"{run.days_done}/{run.days_requested}",
                 run_state(run),
@@ -102,6 +108,14 @@ class RunsView(QWidget):
             ]
             for col, value in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(str(value)))
+        self.count.update()
+
+    def _where_text(self, rows: int) -> str:
+        if self.problem:
+            return self.tr("Cannot open the database {0}: {1}").format(
+                mask_url(self.db), self.problem
+            )
+        return self.tr("{0} stored run(s) in {1}").format(rows, mask_url(normalise_url(self.db)))
 
     def run_id(self, row: int) -> int | None:
         item = self.table.item(row, 0) if row >= 0 else None
@@ -119,24 +133,39 @@ class RunsView(QWidget):
         self.runOpened.emit(stored)
         return stored
 
-    def export_csv(self) -> None:
+    def export_csv(self) -> str | None:
+        """Ask where, then write the selected run's daily metrics; the path written."""
         run_id = self.run_id(self.table.currentRow())
         if run_id is None or self.engine is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export metrics as CSV"), f"run-{run_id}-metrics.csv", "CSV (*.csv)"
+            self.where.setText(self.tr("Select a run first"))
+            return None
+        path = dialogs.choose_save_path(
+            self,
+            self.settings,
+            "csv",
+            self.tr("Export metrics as CSV"),
+            [self.tr("CSV files (*.csv)")],
+            ".csv",
+            f"run-{run_id}-metrics.csv",
         )
         if path:
             try:
                 StoredRun(self.engine, run_id).metrics.to_csv(Path(path), index=False)
             except (DatabaseError, KeyError, OSError) as exc:
                 self._warn(str(exc))
+                return None
+        return path
 
     def choose_db(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), "", self.tr("SQLite databases (*.db *.sqlite)")
+        dialog = dialogs.file_dialog(
+            self,
+            self.tr("Open database"),
+            dialogs.last_dir(self.settings, "db"),
+            [self.tr("SQLite databases (*.db *.sqlite)")],
         )
+        path = dialogs.run_file_dialog(dialog)
         if path:
+            dialogs.remember_dir(self.settings, "db", path)
             self.set_db(path)
             if self.engine is None:
                 self._warn(self.where.text())

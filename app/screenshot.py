@@ -52,23 +52,31 @@ def shoot(app: QApplication, win: QWidget, widget: QWidget | None, path: Path) -
     return path
 
 
-def open_window(app: QApplication, locale: str, preset: str, days: int, tmp: Path) -> MainWindow:
-    settings = QSettings(str(tmp / f"{locale}.ini"), QSettings.Format.IniFormat)
+def open_window(
+    app: QApplication,
+    locale: str,
+    preset: str,
+    days: int,
+    tmp: Path,
+    theme_name: str = "light",
+    size: tuple[int, int] = (1600, 1000),
+) -> MainWindow:
+    settings = QSettings(str(tmp / f"{locale}-{theme_name}.ini"), QSettings.Format.IniFormat)
     win = MainWindow(
         settings,
         preset=preset,
         policy="crackdown",
         db=str(tmp / "runs.db"),
         locale=locale,
-        theme_name="light",
+        theme_name=theme_name,
     )
     win.move(0, 0)
-    win.resize(1600, 1000)
+    win.resize(*size)
     win.show()
     win.scenario_panel.controls["days"].set_value(days)
     win.setup()
     wait_until(app, lambda: win.mode == "live")
-    win.controls.go.setChecked(True)
+    win.controls.go.trigger()
     wait_until(app, lambda: win.days_done >= days and not win.running)
     settle(app, 1.0)
     return win
@@ -104,6 +112,12 @@ def show_removed_post(app: QApplication, win: MainWindow) -> bool:
     return False
 
 
+def close_quietly(win: MainWindow) -> None:
+    """Close without the unsaved-edits question (the shots' edits are throwaway)."""
+    win.policy_panel.editor.document().setModified(False)
+    win.close()
+
+
 def break_policy(app: QApplication, win: MainWindow) -> None:
     win.policy_dock.raise_()
     editor = win.policy_panel.editor
@@ -124,7 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--locale", choices=["en_US", "zh_CN", "both"], default="both")
     parser.add_argument("--days", type=int, default=120, help="days to run before shooting")
     parser.add_argument("--preset", default="demo", help="scenario preset (English)")
+    parser.add_argument("--theme", choices=["light", "dark"], default="light")
+    parser.add_argument("--size", default="1600x1000", help="window size, WIDTHxHEIGHT")
     args = parser.parse_args(argv)
+    size = tuple(int(v) for v in args.size.lower().split("x"))
+    # the default shots keep their names; other themes and sizes say which they are
+    tag = "" if (args.theme, args.size) == ("light", "1600x1000") else f"_{args.theme}_{args.size}"
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -133,15 +152,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp_dir:
         tmp = Path(tmp_dir)
         if args.locale in ("en_US", "both"):
-            win = open_window(app, "en_US", args.preset, args.days, tmp)
+            win = open_window(app, "en_US", args.preset, args.days, tmp, args.theme, size)
             show_removed_post(app, win)
-            shoot(app, win, None, out / "main_window.png")
-            shoot(app, win, win.feed_dock, out / "feed.png")
+            shoot(app, win, None, out / f"main_window{tag}.png")
+            shoot(app, win, win.feed_dock, out / f"feed{tag}.png")
             feed_filter = win.feed.filter
             feed_filter.setCurrentIndex(feed_filter.findData(REMOVED))
             feed_filter.setCurrentIndex(0)
             break_policy(app, win)
-            shoot(app, win, None, out / "policy_error.png")
+            shoot(app, win, None, out / f"policy_error{tag}.png")
             win.tabs.setCurrentWidget(win.compare)
             win.compare.days.setValue(args.days)
             done: list[bool] = []
@@ -149,14 +168,14 @@ def main(argv: list[str] | None = None) -> int:
             win.compare.start()
             wait_until(app, lambda: bool(done), 300)
             win.compare.charts.refresh()
-            shoot(app, win, None, out / "compare.png")
-            win.close()
+            shoot(app, win, None, out / f"compare{tag}.png")
+            close_quietly(win)
         if args.locale in ("zh_CN", "both"):
             translator = i18n.install(app, "zh_CN")
-            win = open_window(app, "zh_CN", "demo_zh", args.days, tmp)
+            win = open_window(app, "zh_CN", "demo_zh", args.days, tmp, args.theme, size)
             show_removed_post(app, win)
-            shoot(app, win, None, out / "main_window_zh_CN.png")
-            win.close()
+            shoot(app, win, None, out / f"main_window_zh_CN{tag}.png")
+            close_quietly(win)
             if translator is not None:
                 app.removeTranslator(translator)
     QTimer.singleShot(0, app.quit)

@@ -204,6 +204,9 @@ class SimWorker(QObject):
     policyApplied = Signal(int, object)  # first day in force, rule names
     paramApplied = Signal(str, object, int)  # key, value, first day in effect
     failed = Signal(str)
+    saved = Signal(object)  # (run id or None, report folder or None)
+    refused = Signal(str)  # a request that cannot be done in this state, and why
+    engineLost = Signal()  # the engine process died: there is no world any more
     engineStarting = Signal()  # a new engine process is being started (after one died)
 
     def __init__(self) -> None:
@@ -211,6 +214,7 @@ class SimWorker(QObject):
         self.interval_ms = 0
         self.engine: EngineProcess | None = None
         self.has_world = False
+        self.lost_note = ""  # why the last world is gone, when its process died
         self.day = 0  # the next day the engine will run
         self.days = 0
         self._running = False
@@ -263,7 +267,9 @@ class SimWorker(QObject):
         except EngineDied as exc:
             self.pause()
             self._drop_engine()
-            self.failed.emit(str(exc))
+            self.lost_note = str(exc)
+            self.engineLost.emit()
+            self.failed.emit(self.lost_note)
         except Cancelled:
             self.pause()
         return None
@@ -284,12 +290,24 @@ class SimWorker(QObject):
         if reply is None:
             return
         categories, watched, days, seed, locale, rule_names = reply[1:]
-        self.has_world, self.day, self.days = True, 0, days
+        self.has_world, self.day, self.days, self.lost_note = True, 0, days, ""
         self.ready.emit(SetupInfo(categories, watched, days, seed, locale, rule_names))
+
+    def _refuse(self) -> None:
+        """Say why Go or Step cannot run (the death of the engine, if that is why)."""
+        if not self.has_world and self.lost_note:
+            self.failed.emit(self.lost_note)
+        else:
+            self.refused.emit("no world" if not self.has_world else "at end")
 
     @Slot()
     def go(self) -> None:
-        if not self.has_world or self._running or self._at_end():
+        if self._running:
+            return
+        if not self.has_world or self._at_end():
+            # say so, and let the Go button show what is true (not running)
+            self.runningChanged.emit(False)
+            self._refuse()
             return
         self._running = True
         self.runningChanged.emit(True)
@@ -306,6 +324,8 @@ class SimWorker(QObject):
     def step(self) -> None:
         if self.has_world and not self._running and not self._at_end():
             self._step_once()
+        elif not self._running:
+            self._refuse()
 
     @Slot(int)
     def set_interval(self, ms: int) -> None:
@@ -340,6 +360,16 @@ class SimWorker(QObject):
         reply = self._request("feed", viewer, day)
         if reply is not None:
             self.feedReady.emit(viewer, day, reply[1])
+
+    @Slot(object, object, str)
+    def save(self, db: Any, out: Any, name: str) -> None:
+        """Store the world's days so far in ``db`` and/or write the report to ``out``."""
+        if not self.has_world:
+            self.refused.emit("no world")
+            return
+        reply = self._request("save", db or None, out or None, name)
+        if reply is not None:
+            self.saved.emit((reply[1], reply[2]))
 
     @Slot(int)
     def request_account(self, account: int) -> None:
@@ -401,6 +431,7 @@ class WorkerHost(QObject):
     _policy = Signal(object)
     _feed = Signal(int, int)
     _account = Signal(int)
+    _save = Signal(object, object, str)
     _start = Signal()
     _release = Signal()
 
@@ -424,6 +455,7 @@ class WorkerHost(QObject):
         self._policy.connect(w.set_policy)
         self._feed.connect(w.request_feed)
         self._account.connect(w.request_account)
+        self._save.connect(w.save)
         self._start.connect(w.start_engine)
         self._release.connect(w.release, Qt.ConnectionType.BlockingQueuedConnection)
         self.thread.start()
@@ -456,6 +488,10 @@ class WorkerHost(QObject):
 
     def request_account(self, account: int) -> None:
         self._account.emit(account)
+
+    def save(self, db: str | None, out: str | None, name: str) -> None:
+        # "" for "not this one": never emit None through Signal(object) (see setup)
+        self._save.emit(db or "", out or "", name)
 
     def shutdown(self) -> None:
         """Stop the run, the engine process and the thread.

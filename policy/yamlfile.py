@@ -578,7 +578,32 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str, text: str) -> Problem:
         mark = problem or context
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         msg = f"invalid YAML: {exc.problem or exc.context}"
+        opener = _unclosed_bracket(text) if line > text.count("\n") else None
+        if opener is not None:  # the parser gave up at the end of the text
+            line, col = opener
+            msg = f"invalid YAML: the flow collection opened here is not closed ({exc.problem})"
     return Problem(source, line, col, _field_at_line(text, line), msg)
+
+
+def _unclosed_bracket(text: str) -> tuple[int, int] | None:
+    """(line, column), 1-based, of the last ``[`` or ``{`` left open in ``text``, skipping
+    quoted strings and comments; None when every bracket is closed."""
+    stack: list[tuple[int, int]] = []
+    for n, line in enumerate(text.split("\n"), start=1):
+        quote = ""
+        for i, ch in enumerate(line):
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "\"'":
+                quote = ch
+            elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+                break
+            elif ch in "[{":
+                stack.append((n, i + 1))
+            elif ch in "]}" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
 
 
 def parse_yaml(

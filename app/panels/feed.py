@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.counts import bind_count
 from app.feed_delegate import FeedDelegate
 from app.feed_model import REMOVED, FeedModel
 
@@ -66,6 +67,7 @@ class FeedPanel(QWidget):
         )
         self.title = QLabel()
         self.title.setObjectName("feedTitle")
+        self.title.setWordWrap(True)
         self.view = make_feed_view(self.model, self)
         self.view.clicked.connect(self._clicked)
         self.view.activated.connect(self._clicked)
@@ -81,7 +83,12 @@ class FeedPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(phone, 1)
-        self._update_title()
+        self.count = bind_count(self.title, self.model, self._title_text)
+
+    def clear_run(self) -> None:
+        """Forget the run: no viewers, no feed, day 0 (the filter stays as chosen)."""
+        self.set_viewers(())
+        self.day = 0
 
     def set_viewers(self, viewers: tuple[int, ...] | list[int]) -> None:
         self.viewer.blockSignals(True)
@@ -89,34 +96,37 @@ class FeedPanel(QWidget):
         for v in viewers:
             self.viewer.addItem(self.tr("User #{0}").format(v), int(v))
         self.viewer.blockSignals(False)
-        self.model.set_frame(pd.DataFrame())
+        self.model.clear()
 
     def current_viewer(self) -> int | None:
         data = self.viewer.currentData()
         return None if data is None else int(data)
 
     def set_day(self, day: int) -> None:
-        if day != self.day:
+        if day != self.day or self.model.day is None:
             self.day = day
             self.request()
-        self._update_title()
 
     def request(self) -> None:
         viewer = self.current_viewer()
-        self._update_title()
         if viewer is not None:
             self.feedRequested.emit(viewer, self.day)
 
     def show_feed(self, viewer: int, day: int, frame: pd.DataFrame) -> None:
         """Show a feed if it is still the one asked for (replies may arrive late)."""
         if viewer == self.current_viewer() and day == self.day:
-            self.model.set_frame(frame)
-            self._update_title()
+            self.model.set_frame(frame, day)
             self.feedShown.emit(viewer, day)
 
-    def _update_title(self) -> None:
-        self.title.setText(
-            self.tr("Friends Circle · day {0} · {1} posts").format(self.day, self.model.rowCount())
+    def _title_text(self, shown: int) -> str:
+        """The title above the cards: the model's own day and counts, nothing else."""
+        model = self.model
+        if model.day is None:
+            return self.tr("Friends Circle · no feed yet")
+        if model.kind_filter is None:
+            return self.tr("Friends Circle · day {0} · {1} posts").format(model.day, shown)
+        return self.tr("Friends Circle · day {0} · {1} of {2} posts ({3})").format(
+            model.day, shown, model.n_all, self.filter.currentText()
         )
 
     def _clicked(self, index: QModelIndex) -> None:

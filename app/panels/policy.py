@@ -1,22 +1,29 @@
-"""Policy panel: preset picker, rules table with hits so far, YAML editor, issues list.
+"""Policy panel: preset picker, the open file, rules table with hits so far, YAML editor,
+issues list.
 
 The editor's text may be broken at any time; the policy in force changes only when the
 user applies a text that compiled (``applyRequested``), so a typo never stops a run.
+Applying a broken text (the button, or Ctrl+Enter in the editor) says why it cannot.
+
+The panel knows which file is open (a preset, or the user's own file), whether the
+text has unsaved edits (``titleChanged`` carries "name" and the main window shows it
+with a modified mark), and asks before anything would throw edits away: loading a
+preset, opening a file, closing the window.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from PySide6 import QtGui
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,9 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import dialogs, wiring
 from app.assets import policies_dir, policy_presets
 from app.corpus_panel import CorpusPanel
+from app.counts import bind_count
 from app.policy_editor import PolicyEditor
+from app.versions import policy_label
 
 
 def condition_text(when: Any) -> str:
@@ -44,36 +54,69 @@ def condition_text(when: Any) -> str:
     return str(when)
 
 
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary sibling, so a failed write never
+    leaves half a file where the user's policy was."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 class PolicyPanel(QWidget):
     applyRequested = Signal(object)  # CompiledPolicy
+    applyRefused = Signal(str)  # why the text cannot be applied
     ruleActivated = Signal(str)  # rule name
     validityChanged = Signal(bool)
+    titleChanged = Signal(str)  # the open file's name (the modified mark is separate)
+    saved = Signal(str)  # path written
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings: QSettings | None = None  # where dialogs remember their folders
         self.hits: dict[str, int] = {}
+        self.path: Path | None = None  # the user's file being edited (None: a preset)
+        self.preset_name: str | None = None
         self.preset = QComboBox()
+        self.preset.setObjectName("policyPreset")
         self.preset.addItems(policy_presets())
         self.preset.setToolTip(self.tr("Load a preset policy into the editor (undoable)"))
-        self.preset.activated.connect(lambda _i: self.load_preset(self.preset.currentText()))
+        self.preset.activated.connect(lambda _i: self._preset_chosen())
+        self.file_label = QLabel()
+        self.file_label.setObjectName("policyFile")
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.apply_btn = QPushButton(self.tr("Apply"))
         self.apply_btn.setObjectName("applyPolicy")
-        self.apply_btn.setShortcut(QKeySequence("Ctrl+Return"))
         self.apply_btn.setToolTip(
             self.tr("Put this policy in force from the next day (Ctrl+Enter)")
         )
-        self.apply_btn.clicked.connect(self.apply)
-        load_btn = QPushButton(self.tr("Open…"))
-        load_btn.clicked.connect(self.open_file)
-        save_btn = QPushButton(self.tr("Save…"))
-        save_btn.clicked.connect(self.save_file)
+        wiring.on_click(self.apply_btn, self.apply)
+        # Ctrl+Enter works with a broken text too: it then says why it cannot apply
+        self.apply_action = wiring.action(
+            self, self.tr("Apply policy"), self.apply, shortcuts=("Ctrl+Return", "Ctrl+Enter")
+        )
+        self.apply_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.apply_action)
+        self.open_btn = QPushButton(self.tr("Open…"))
+        self.open_btn.setObjectName("openPolicy")
+        wiring.on_click(self.open_btn, self.open_file)
+        self.save_btn = QPushButton(self.tr("Save"))
+        self.save_btn.setObjectName("savePolicy")
+        self.save_btn.setToolTip(
+            self.tr("Save to the open file; a preset or a new text asks where (Ctrl+S)")
+        )
+        wiring.on_click(self.save_btn, self.save)
         self.undo_btn = QPushButton(self.tr("Undo"))
         self.redo_btn = QPushButton(self.tr("Redo"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Preset:")))
         top.addWidget(self.preset, 1)
-        buttons = QHBoxLayout()  # a second row keeps the dock narrow enough for 1600 px
-        for b in (load_btn, save_btn, self.undo_btn, self.redo_btn, self.apply_btn):
+        buttons = QHBoxLayout()  # a second row keeps the dock narrow enough for 1280 px
+        for b in (self.open_btn, self.save_btn, self.undo_btn, self.redo_btn, self.apply_btn):
             buttons.addWidget(b)
 
         self.status = QLabel()
@@ -86,6 +129,7 @@ class PolicyPanel(QWidget):
         self.in_force.setWordWrap(True)
 
         self.rules = QTableWidget(0, 5)
+        self.rules.setObjectName("policyRules")
         self.rules.setHorizontalHeaderLabels(
             [
                 self.tr("Rule"),
@@ -104,16 +148,19 @@ class PolicyPanel(QWidget):
 
         self.editor = PolicyEditor()
         self.editor.validated.connect(self._on_validated)
-        self.undo_btn.clicked.connect(self.editor.undo)
-        self.redo_btn.clicked.connect(self.editor.redo)
+        wiring.on_click(self.undo_btn, self.editor.undo)
+        wiring.on_click(self.redo_btn, self.editor.redo)
         self.editor.undoAvailable.connect(self.undo_btn.setEnabled)
         self.editor.redoAvailable.connect(self.redo_btn.setEnabled)
+        self.editor.document().modificationChanged.connect(lambda _m: self._emit_title())
         self.undo_btn.setEnabled(False)
         self.redo_btn.setEnabled(False)
         self.issues = QListWidget()
         self.issues.setObjectName("policyIssues")
         self.issues.itemActivated.connect(self._issue_clicked)
         self.issues.itemClicked.connect(self._issue_clicked)
+        # the status line counts the list it stands above (one source: the list's model)
+        self.issue_count = bind_count(self.status, self.issues.model(), self._status_text)
 
         # replay the policy over real labelled messages after each valid edit
         self.corpus_panel = CorpusPanel()
@@ -129,47 +176,166 @@ class PolicyPanel(QWidget):
         split.setSizes([110, 460, 70, 160])  # the editor first; the corpus table on demand
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.file_label)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.in_force)
         layout.addWidget(split, 1)
 
-    # ------------------------------------------------------------- text
-    def load_preset(self, name: str) -> None:
+    # ------------------------------------------------------------- the open file
+    def display_name(self) -> str:
+        """What is open: the file's name, or "preset NAME", or "new policy"."""
+        if self.path is not None:
+            return self.path.name
+        if self.preset_name is not None:
+            return self.tr("preset {0}").format(self.preset_name)
+        return self.tr("new policy")
+
+    def is_modified(self) -> bool:
+        return self.editor.document().isModified()
+
+    def _emit_title(self) -> None:
+        mark = " •" if self.is_modified() else ""
+        where = str(self.path) if self.path is not None else self.display_name()
+        self.file_label.setText(self.tr("Editing: {0}{1}").format(where, mark))
+        self.file_label.setToolTip(where)
+        self.titleChanged.emit(self.display_name())
+
+    def _set_text(self, text: str, source: str, path: Path | None, preset: str | None) -> None:
+        self.path, self.preset_name = path, preset
+        self.editor.set_source(text, source)
+        self.editor.document().setModified(False)
+        self._emit_title()
+
+    def keep_or_save_edits(self) -> bool:
+        """Before the text is replaced or the window closes: True when it may go ahead
+        (nothing unsaved, saved now, or the user chose to discard)."""
+        if not self.is_modified():
+            return True
+        answer = dialogs.ask_unsaved(self, self.display_name())
+        if answer is dialogs.Unsaved.SAVE:
+            return self.save()
+        return answer is dialogs.Unsaved.DISCARD
+
+    def _preset_chosen(self) -> None:
+        name = self.preset.currentText()
+        if name != self.preset_name or self.path is not None or self.is_modified():
+            self.load_preset(name)
+
+    def load_preset(self, name: str, ask: bool = True) -> bool:
+        """Load a preset (after asking about unsaved edits); False if the user cancelled."""
+        if ask and not self.keep_or_save_edits():
+            self._show_preset_in_combo()
+            return False
         path = policies_dir() / f"{name}.yaml"
-        self.editor.set_source(path.read_text("utf-8"), str(path))
-        idx = self.preset.findText(name)
-        if idx >= 0:
-            self.preset.setCurrentIndex(idx)
+        self._set_text(path.read_text("utf-8"), str(path), None, name)
+        self._show_preset_in_combo()
+        return True
 
-    def open_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+    def _show_preset_in_combo(self) -> None:
+        idx = self.preset.findText(self.preset_name or "")
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(idx)  # -1 (blank) for a user's file
+        self.preset.blockSignals(False)
+
+    def open_file(self) -> bool:
+        """Ask for a policy file and open it (after asking about unsaved edits)."""
+        if not self.keep_or_save_edits():
+            return False
+        chosen = dialogs.choose_open_policy(self, self.settings)
+        if not chosen:
+            return False
+        return self.open_path(Path(chosen))
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.applyRefused.emit(self.tr("Cannot read {0}: {1}").format(path, exc))
+            return False
+        self._set_text(text, str(path), path, None)
+        self._show_preset_in_combo()
+        return True
+
+    def save(self) -> bool:
+        """Save to the open file; a preset or a new text asks where (Save as)."""
+        if self.path is None:
+            return self.save_as()
+        return self._write(self.path)
+
+    def save_as(self) -> bool:
+        # a preset's copy is suggested under a new name: never the preset's own
+        suggested = self.path.name if self.path else f"{self.preset_name or 'policy'}-edited.yaml"
+        chosen = dialogs.choose_save_path(
             self,
-            self.tr("Open policy"),
-            str(policies_dir()),
-            self.tr("YAML policies (*.yaml *.yml)"),
+            self.settings,
+            "policy",
+            self.tr("Save policy"),
+            [self.tr("YAML policies (*.yaml *.yml)")],
+            ".yaml",
+            suggested,
         )
-        if path:
-            self.editor.set_source(Path(path).read_text("utf-8"), path)
+        if not chosen:
+            return False
+        return self._write(Path(chosen))
 
-    def save_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save policy"), "", self.tr("YAML policies (*.yaml *.yml)")
-        )
-        if path:
-            Path(path).write_text(self.editor.toPlainText(), "utf-8")
-            self.editor.source_name = path
+    def _write(self, path: Path) -> bool:
+        if path.resolve().parent == policies_dir().resolve():
+            self.applyRefused.emit(
+                self.tr("The presets belong to the app; save your policy in another folder")
+            )
+            return False
+        try:
+            write_text_atomically(path, self.editor.toPlainText())
+        except OSError as exc:
+            self.applyRefused.emit(self.tr("Cannot write {0}: {1}").format(path, exc))
+            return False
+        self.path, self.preset_name = path, None
+        self.editor.source_name = str(path)
+        self.editor.document().setModified(False)
+        self._show_preset_in_combo()
+        self._emit_title()
+        self.saved.emit(str(path))
+        return True
 
+    # ------------------------------------------------------------- policy
     def current_policy(self) -> Any:
         """The policy the text compiles to now, or None when it is broken."""
         return self.editor.validate()
 
     def apply(self) -> None:
+        """Put the text in force, or say why it cannot be (``applyRefused``)."""
         policy = self.editor.validate()
         if policy is not None:
             self.applyRequested.emit(policy)
+            return
+        self.show_first_issue()
+        self.applyRefused.emit(
+            self.tr(
+                "Cannot apply: the policy has {0} problem(s); the policy in force is unchanged"
+            ).format(len(self.editor.issues))
+        )
+
+    def show_first_issue(self) -> None:
+        """Select the first issue and put the editor's cursor on its line."""
+        if self.issues.count():
+            self.issues.setCurrentRow(0)
+            self._issue_clicked(self.issues.item(0))
+
+    def clear_run(self) -> None:
+        """A new world: no hits yet."""
+        self.set_hits({})
+        self.in_force.setText("")
 
     # ------------------------------------------------------------- display
+    def _status_text(self, problems: int) -> str:
+        policy = self.editor.policy
+        if policy is not None and not problems:
+            return self.tr("✓ Valid: {0} ({1} rules)").format(
+                policy_label(policy), len(policy.rule_names)
+            )
+        return self.tr("✗ {0} problem(s) — the policy in force is unchanged").format(problems)
+
     def _on_validated(self, _ok: bool) -> None:
         policy, issues = self.editor.policy, self.editor.issues
         self.issues.clear()
@@ -179,18 +345,11 @@ class PolicyPanel(QWidget):
             item = QListWidgetItem(f"✗ {where}{field} {issue.message}")
             item.setData(Qt.ItemDataRole.UserRole, (issue.line, issue.column))
             self.issues.addItem(item)
+        self.issue_count.update()  # the policy may have changed with the same count
         if policy is not None:
             self.corpus_panel.set_policy(policy)
-            self.status.setText(
-                self.tr("✓ Valid: {0} ({1} rules)").format(policy.name, len(policy.rule_names))
-            )
-            self.status.setProperty("state", "ok")
             self._fill_rules(policy)
-        else:
-            self.status.setText(
-                self.tr("✗ {0} problem(s) — the policy in force is unchanged").format(len(issues))
-            )
-            self.status.setProperty("state", "error")
+        self.status.setProperty("state", "ok" if policy is not None else "error")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.apply_btn.setEnabled(policy is not None)

@@ -1,17 +1,37 @@
-"""Run controls as a toolbar: setup, go/pause, step, reset, speed, day counter.
+"""Run controls as a toolbar: setup, go/pause, step, reset, speed, state and day counter.
 
 Shortcuts avoid plain letters and Space so they never steal keys from the YAML editor.
+What can be pressed follows the run's state (:class:`RunState`): Go and Step only while
+there are days left, Reset once a world exists; the state is shown beside the counter.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from enum import Enum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSlider, QToolBar, QWidget
 
-from app.theme import icon
+from app import theme, wiring
+from app.i18n import t
 
 MAX_SPEED = 61  # the slider's last step means "as fast as the engine goes"
+
+
+class RunState(Enum):
+    """Where the run is; the value is the label shown (translated in context "RunState")."""
+
+    NONE = QT_TRANSLATE_NOOP("RunState", "No world yet")
+    SETTING_UP = QT_TRANSLATE_NOOP("RunState", "Setting up…")
+    READY = QT_TRANSLATE_NOOP("RunState", "Ready")
+    RUNNING = QT_TRANSLATE_NOOP("RunState", "Running")
+    PAUSED = QT_TRANSLATE_NOOP("RunState", "Paused")
+    FINISHED = QT_TRANSLATE_NOOP("RunState", "Finished")
+    STORED = QT_TRANSLATE_NOOP("RunState", "Stored run")
+
+    @property
+    def label(self) -> str:
+        return t("RunState", self.value)
 
 
 class RunControls(QToolBar):
@@ -26,34 +46,34 @@ class RunControls(QToolBar):
         self.setObjectName("runControls")
         self.setWindowTitle(self.tr("Run controls"))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.state = RunState.NONE
 
-        def action(name: str, text: str, keys: list[str], tip: str) -> QAction:
-            act = QAction(icon(name), text, self)
-            act.setObjectName(f"action_{name}")
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setToolTip(f"{tip} ({', '.join(keys)})")
+        def action(name: str, text: str, keys: tuple[str, ...], tip: str, command=None):
+            act = wiring.action(self, text, command, name=f"action_{name}", shortcuts=keys, tip=tip)
+            theme.set_icon(act, name)
             self.addAction(act)
             return act
 
         self.setup = action(
             "setup",
             self.tr("Setup"),
-            ["Ctrl+R"],
+            ("Ctrl+R",),
             self.tr("Build a new world from the scenario and policy"),
+            self.setupRequested.emit,
         )
-        self.go = action("go", self.tr("Go"), ["F5", "Ctrl+G"], self.tr("Run or pause"))
+        self.go = action("go", self.tr("Go"), ("F5", "Ctrl+G"), self.tr("Run or pause"))
         self.go.setCheckable(True)
-        self.step = action("step", self.tr("Step"), ["F6", "Ctrl+T"], self.tr("One day"))
+        wiring.on_toggle(self.go, self._go_toggled)
+        self.step = action(
+            "step", self.tr("Step"), ("F6", "Ctrl+T"), self.tr("One day"), self.stepRequested.emit
+        )
         self.reset = action(
             "reset",
             self.tr("Reset"),
-            ["Ctrl+Shift+R"],
+            ("Ctrl+Shift+R",),
             self.tr("Back to day 0 with the same settings"),
+            self.resetRequested.emit,
         )
-        self.setup.triggered.connect(self.setupRequested)
-        self.go.toggled.connect(self._go_toggled)
-        self.step.triggered.connect(self.stepRequested)
-        self.reset.triggered.connect(self.resetRequested)
         self.addSeparator()
         self.addWidget(QLabel(self.tr("Speed")))
         self.speed = QSlider(Qt.Orientation.Horizontal)
@@ -66,13 +86,16 @@ class RunControls(QToolBar):
         self.speed_label = QLabel()
         self.speed_label.setMinimumWidth(90)
         self.addWidget(self.speed_label)
+        self.addSeparator()
         self.day = QLabel()
         self.day.setObjectName("dayCounter")
-        self.addSeparator()
         self.addWidget(self.day)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("runState")
+        self.addWidget(self.state_label)
         self._speed_changed(self.speed.value())
         self.set_day(None, 0)
-        self.set_ready(False)
+        self.set_state(RunState.NONE)
 
     def interval_ms(self) -> int:
         v = self.speed.value()
@@ -85,22 +108,35 @@ class RunControls(QToolBar):
         self.intervalChanged.emit(self.interval_ms())
 
     def _go_toggled(self, on: bool) -> None:
-        self.go.setIcon(icon("pause" if on else "go"))
-        self.go.setText(self.tr("Pause") if on else self.tr("Go"))
+        self._show_go(on)
         self.goToggled.emit(on)
 
-    def set_running(self, running: bool) -> None:
-        """Reflect the worker's state without re-emitting."""
+    def _show_go(self, running: bool) -> None:
+        theme.set_icon(self.go, "pause" if running else "go")
+        self.go.setText(self.tr("Pause") if running else self.tr("Go"))
+
+    def set_state(self, state: RunState) -> None:
+        """Enable what makes sense in ``state`` and show it (never re-emits)."""
+        self.state = state
+        running = state is RunState.RUNNING
         self.go.blockSignals(True)
         self.go.setChecked(running)
         self.go.blockSignals(False)
-        self.go.setIcon(icon("pause" if running else "go"))
-        self.go.setText(self.tr("Pause") if running else self.tr("Go"))
-        self.step.setEnabled(not running and self.go.isEnabled())
+        self._show_go(running)
+        days_left = state in (RunState.READY, RunState.PAUSED, RunState.RUNNING)
+        self.go.setEnabled(days_left)
+        self.step.setEnabled(days_left and not running)
+        self.reset.setEnabled(
+            state in (RunState.READY, RunState.PAUSED, RunState.RUNNING, RunState.FINISHED)
+        )
+        self.setup.setEnabled(state is not RunState.SETTING_UP)
+        self.state_label.setText(state.label)
+        self.state_label.setProperty("state", state.name.lower())
+        self.state_label.style().unpolish(self.state_label)
+        self.state_label.style().polish(self.state_label)
 
-    def set_ready(self, ready: bool) -> None:
-        for act in (self.go, self.step, self.reset):
-            act.setEnabled(ready)
-
-    def set_day(self, day: int | None, total: int) -> None:
-        self.day.setText(self.tr("Day {0} / {1}").format("–" if day is None else day, total))
+    def set_day(self, done: int | None, total: int) -> None:
+        """``done`` days simulated of ``total`` (None: no world yet)."""
+        self.day.setText(
+            self.tr("{0} / {1} days").format("–" if done is None else done, total or "–")
+        )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import t, unit
+from app.i18n import PARAMS_CONTEXT, t, unit
 from simulation.scenario import (
     Control,
     Scenario,
@@ -183,6 +183,14 @@ class ScenarioPanel(QWidget):
         changes["population.mix.regular"] = round(1.0 - mix, 10)
         changes["locale"] = self.locale
         return self.base.with_changes(changes)
+
+    def describe(self, key: str, value: Any) -> str:
+        """The parameter's label and the value as shown: "Spam per spammer = 20.00"."""
+        control = self.controls.get(key)
+        if control is None:
+            return f"{key} = {value}"
+        shown = control.spin.textFromValue(value)
+        return f"{t(PARAMS_CONTEXT, control.param.label)} = {shown}"
 
     def _on_changed(self, key: str, value: Any) -> None:
         live = self.controls[key].param.live

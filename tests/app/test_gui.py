@@ -2,39 +2,48 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 
 from app.feed_model import REMOVED
 from simulation.world.engine import Simulation
-from tests.app.conftest import pause, run_until, setup_run
+from tests.app.conftest import (
+    WAIT_MS,
+    choose_from_menu,
+    click,
+    click_action,
+    pause,
+    run_until,
+    setup_run,
+)
 
 
 def test_open_preset_run_pause_and_step(qtbot, make_window):
     win = make_window(days=60)
     assert win.scenario_panel.scenario().population.accounts == 1500
     setup_run(qtbot, win)
-    assert win.controls.day.text().startswith("Day 0")
+    assert win.controls.day.text() == "0 / 60 days"
     run_until(qtbot, win, 5)
     pause(qtbot, win)
     done = win.days_done
-    qtbot.wait(300)
+    # a paused run must not advance: let the engine answer a question in between, so
+    # that a day in flight would have arrived before it
+    win.feed.request()
+    qtbot.waitUntil(lambda: win.feed.model.day is not None, timeout=WAIT_MS)
     assert win.days_done == done, "a paused run must not advance"
-    win.controls.step.trigger()
-    qtbot.waitUntil(lambda: win.days_done == done + 1, timeout=10_000)
-    assert f"Day {done + 1} / 60" == win.controls.day.text()
-    qtbot.waitUntil(lambda: len(win.charts.series("ad_share")[0]) == done + 1, timeout=2_000)
+    click_action(qtbot, win, win.controls.step)
+    qtbot.waitUntil(lambda: win.days_done == done + 1, timeout=WAIT_MS)
+    assert f"{done + 1} / 60 days" == win.controls.day.text()
+    qtbot.waitUntil(lambda: len(win.charts.series("ad_share")[0]) == done + 1, timeout=WAIT_MS)
 
 
 def test_charts_equal_engine_metrics_for_same_seed(qtbot, make_window):
     win = make_window(days=25)
     setup_run(qtbot, win)
     run_until(qtbot, win, 25)
-    qtbot.waitUntil(lambda: not win.running)
+    qtbot.waitUntil(lambda: not win.running, timeout=WAIT_MS)
     win.charts.refresh()
     scenario, policy = win.last_setup
     sim = Simulation(scenario, policy)
@@ -55,9 +64,9 @@ def _line_of(text: str, needle: str) -> int:
 
 
 def test_broken_policy_shows_error_at_its_line_and_run_goes_on(qtbot, make_window):
-    win = make_window(days=90)
+    win = make_window(days=730)  # cannot end while we type, however fast the machine
     setup_run(qtbot, win)
-    win.controls.speed.setValue(30)  # ~30 days/s so the run is still going while we type
+    win.controls.speed.setValue(10)  # at most 10 days/s: the run is still going
     run_until(qtbot, win, 2)
     editor = win.policy_panel.editor
     line = _line_of(editor.toPlainText(), "action: remove")
@@ -67,20 +76,20 @@ def test_broken_policy_shows_error_at_its_line_and_run_goes_on(qtbot, make_windo
     editor.setTextCursor(cursor)
     editor.setFocus()
     qtbot.keyClicks(editor, "zz")  # action: removezz
-    qtbot.waitUntil(lambda: bool(editor.issues), timeout=5_000)
+    qtbot.waitUntil(lambda: bool(editor.issues), timeout=WAIT_MS)
     assert line in editor.error_lines
     assert win.policy_panel.issues.count() >= 1
     assert f"line {line}" in win.policy_panel.issues.item(0).text()
     assert not win.policy_panel.apply_btn.isEnabled()
     assert "removezz" in editor.toPlainText(), "the user's text is kept"
     before = win.days_done
-    qtbot.waitUntil(lambda: win.days_done >= before + 5, timeout=20_000)
+    qtbot.waitUntil(lambda: win.days_done >= before + 5, timeout=WAIT_MS)
     assert win.running
     names = {r["name"] for r in win.records[-1].rules}
     assert names == {"restricted-offer-personal"}, "the last valid policy stays in force"
     # undo brings the valid text back
-    editor.undo()
-    qtbot.waitUntil(lambda: not editor.issues, timeout=5_000)
+    click(qtbot, win.policy_panel.undo_btn)
+    qtbot.waitUntil(lambda: not editor.issues, timeout=WAIT_MS)
     assert win.policy_panel.apply_btn.isEnabled()
     pause(qtbot, win)
 
@@ -89,20 +98,23 @@ def test_live_slider_takes_effect_mid_run(qtbot, make_window):
     win = make_window(policy="none", days=40)
     setup_run(qtbot, win)
     for _ in range(5):
-        win.controls.step.trigger()
-        qtbot.waitUntil(lambda n=_: win.days_done == n + 1, timeout=10_000)
+        click_action(qtbot, win, win.controls.step)
+        qtbot.waitUntil(lambda n=_: win.days_done == n + 1, timeout=WAIT_MS)
     offers = [f"offers_created.{c}" for c in win.info.categories]
     assert sum(win.records[-1].metrics[c] for c in offers) > 0
     # (wait on GUI state, never on a worker signal: pytest-qt would run its slot in the
     # worker thread)
-    win.scenario_panel.controls["posting.seller_per_day"].spin.setValue(0.0)
+    spin = win.scenario_panel.controls["posting.seller_per_day"].spin
+    spin.selectAll()
+    qtbot.keyClicks(spin, "0")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: win.statusBar().currentMessage() == "posting.seller_per_day = 0.0 from day 5",
-        timeout=5_000,
+        lambda: win.statusBar().currentMessage() == "Offers per seller = 0.00 from day 5",
+        timeout=WAIT_MS,
     )
     for _ in range(3):
-        win.controls.step.trigger()
-        qtbot.waitUntil(lambda n=_: win.days_done == 6 + n, timeout=10_000)
+        click_action(qtbot, win, win.controls.step)
+        qtbot.waitUntil(lambda n=_: win.days_done == 6 + n, timeout=WAIT_MS)
     assert all(sum(r.metrics[c] for c in offers) == 0 for r in win.records[5:])
 
 
@@ -114,7 +126,7 @@ def _find_removed_post(qtbot, win):
             viewer = win.feed.current_viewer()
             with qtbot.waitSignal(
                 win.feed.feedShown,
-                timeout=10_000,
+                timeout=WAIT_MS,
                 check_params_cb=lambda v, d, vv=viewer, dd=day: v == vv and d == dd,
             ):
                 win.feed.request()
@@ -129,7 +141,7 @@ def test_click_removed_post_opens_account_inspector(qtbot, make_window):
     win = make_window(days=45)
     setup_run(qtbot, win)
     run_until(qtbot, win, 45)
-    qtbot.waitUntil(lambda: not win.running)
+    qtbot.waitUntil(lambda: not win.running, timeout=WAIT_MS)
     _find_removed_post(qtbot, win)
     view = win.feed.view
     index = win.feed.model.index(0)
@@ -139,12 +151,12 @@ def test_click_removed_post_opens_account_inspector(qtbot, make_window):
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
     )
     qtbot.waitUntil(
-        lambda: win.account_inspector.info.get("account") == post["author"], timeout=10_000
+        lambda: win.account_inspector.info.get("account") == post["author"], timeout=WAIT_MS
     )
     info = win.account_inspector.info
     assert info["account"] == post["author"]
     assert f"#{post['author']}" in win.account_inspector.heading.text()
-    assert win.inspector_tabs.currentWidget() is win.account_inspector
+    assert win.inspector_tabs.currentWidget() is win.account_page
     assert win.account_inspector.fields["removals"].text() not in ("", "0")
 
 
@@ -152,11 +164,17 @@ def test_rule_inspector_from_rules_table(qtbot, make_window):
     win = make_window(days=40)
     setup_run(qtbot, win)
     run_until(qtbot, win, 40)
-    qtbot.waitUntil(lambda: not win.running)
-    win._update_hits()
+    qtbot.waitUntil(lambda: not win.running, timeout=WAIT_MS)
     table = win.policy_panel.rules
-    assert int(table.item(0, 4).text()) > 0, "hits so far"
-    table.cellClicked.emit(0, 0)
+    total = int(win.rule_frame().query("name == 'restricted-offer-personal'")["hits"].sum())
+    # the table shows every day's hits once the run has stopped
+    qtbot.waitUntil(lambda: int(table.item(0, 4).text()) == total > 0, timeout=WAIT_MS)
+    win.policy_dock.raise_()
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.visualRect(table.model().index(0, 0)).center(),
+    )
     assert win.rule_inspector.rule == "restricted-offer-personal"
     x, y = win.rule_inspector.curves["hits"].getData()
     assert len(x) == 40 and y.sum() == int(table.item(0, 4).text())
@@ -169,7 +187,7 @@ def test_compare_two_policies(qtbot, make_window):
     cmp.policy_a.setCurrentIndex(cmp.policy_a.findData("none"))
     cmp.policy_b.setCurrentIndex(cmp.policy_b.findData("zero_tolerance"))
     cmp.days.setValue(12)
-    with qtbot.waitSignal(cmp.finished, timeout=60_000):
+    with qtbot.waitSignal(cmp.finished, timeout=WAIT_MS):
         qtbot.mouseClick(cmp.run_btn, Qt.MouseButton.LeftButton)
     a, b = cmp.summaries
     assert a["wrongful_removals"] == 0 and b["moderation_precision"] == b["moderation_precision"]
@@ -199,36 +217,28 @@ def test_reopen_saved_run(qtbot, make_window, tmp_path):
     post = win.feed.model.post(0)
     win.feed.postActivated.emit(post)
     assert win.account_inspector.info["account"] == post["author"]
-    csv = win.export_csv(str(tmp_path / "m.csv"))
+    csv = win.export_csv(path=str(tmp_path / "m.csv"))
     with open(csv, encoding="utf-8") as f:
         assert f.readline().startswith("day,")
 
 
-def test_event_loop_stays_responsive_during_a_run(qtbot, make_window):
+def test_event_loop_keeps_turning_while_the_engine_runs(qtbot, make_window):
+    """The engine works in another process: while days arrive, a 10 ms timer in the
+    window keeps firing. (How long the longest stall is, is measured by bench/bench_gui.py;
+    a test must not depend on the machine's speed.)"""
     win = make_window(preset="demo", days=400)
     setup_run(qtbot, win)
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.elapsed()]
-
-    def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
-
+    ticks: list[int] = []
     timer = QTimer()
     timer.setInterval(10)
-    timer.timeout.connect(tick)
+    timer.timeout.connect(lambda: ticks.append(win.days_done))
     timer.start()
     run_until(qtbot, win, 1)
-    start = time.perf_counter()
-    qtbot.waitUntil(lambda: time.perf_counter() - start > 2.5, timeout=10_000)
+    first = win.days_done
+    qtbot.waitUntil(lambda: win.days_done >= first + 5 and len(ticks) >= 50, timeout=WAIT_MS)
     timer.stop()
-    assert win.running and win.days_done > 5
-    assert len(gaps) > 25, "the timer kept firing"
-    # the engine has its own process: what is left is the window's own drawing (~30 ms)
-    assert max(gaps) < 150, f"longest stall {max(gaps)} ms"
+    assert win.running
+    assert len(set(ticks)) > 1, "the timer fired while days were arriving"
     pause(qtbot, win)
 
 
@@ -243,15 +253,16 @@ def test_engine_runs_in_its_own_process_and_a_dead_one_is_replaced(qtbot, make_w
     run_until(qtbot, win, 3)
     pause(qtbot, win)
     engine.proc.kill()  # the engine crashes
-    engine.proc.join(5)
-    win.controls.step.trigger()
+    engine.proc.join(60)
+    click_action(qtbot, win, win.controls.step)
     qtbot.waitUntil(
-        lambda: "engine process stopped" in win.statusBar().currentMessage(), timeout=10_000
-    )
+        lambda: "engine process stopped" in win.statusBar().currentMessage(), timeout=WAIT_MS
+    )  # and hovering the toolbar does not wipe it
     assert win.isVisible()
+    assert win.controls.state_label.text() == "No world yet"  # only Setup makes sense
+    assert not win.controls.step.isEnabled() and not win.controls.go.isEnabled()
     setup_run_again = win.days_done
-    win.mode = "idle"  # Setup again: a new engine process, a fresh world
-    setup_run(qtbot, win)
+    setup_run(qtbot, win)  # Setup again: a new engine process, a fresh world
     assert win.days_done == 0 and setup_run_again >= 3, win.statusBar().currentMessage()
     assert win.host.worker.engine.proc.pid != pid
     run_until(qtbot, win, 2)
@@ -262,8 +273,8 @@ def test_export_charts_png_and_svg(qtbot, make_window, tmp_path):
     win = make_window(days=10)
     setup_run(qtbot, win)
     run_until(qtbot, win, 10)
-    png = win.export_charts("png", str(tmp_path / "c.png"))
-    svg = win.export_charts("svg", str(tmp_path / "c.svg"))
+    png = win.export_charts("png", path=str(tmp_path / "c.png"))
+    svg = win.export_charts("svg", path=str(tmp_path / "c.svg"))
     assert (tmp_path / "c.png").stat().st_size > 10_000
     with open(svg, encoding="utf-8") as f:
         assert "<svg" in f.read(2000)
@@ -272,7 +283,8 @@ def test_export_charts_png_and_svg(qtbot, make_window, tmp_path):
 
 def test_settings_remembered(qtbot, make_window, tmp_path):
     win = make_window(preset="demo", policy="keywords")
-    win.theme_action.setChecked(True)
+    choose_from_menu(qtbot, win, "menuView", "darkTheme")
+    assert win.theme_action.isChecked()
     win.save_settings()
     from PySide6.QtCore import QSettings
 
@@ -287,3 +299,4 @@ def test_settings_remembered(qtbot, make_window, tmp_path):
         assert isinstance(win.settings, QSettings)
     finally:
         again.close()
+        choose_from_menu(qtbot, win, "menuView", "darkTheme")  # back to light for the others

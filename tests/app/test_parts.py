@@ -121,3 +121,41 @@ def test_account_inspector_speaks_the_interface_language(qtbot):
     finally:
         app.removeTranslator(translator)
         i18n.install(app, "en_US")
+
+
+def test_chinese_translation_is_complete_for_every_string_of_the_app(tmp_path):
+    """Every text the app marks for translation is in the .ts with a Chinese
+    translation, and the shipped .qm is the .ts compiled (``python -m app.i18n``)."""
+    import shutil
+    import subprocess
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from app import i18n
+
+    ts = tmp_path / "check.ts"
+    shutil.copy(i18n.ts_path("zh_CN"), ts)
+    sources = sorted(str(p) for p in (Path(i18n.__file__).parent).rglob("*.py"))
+    labels = tmp_path / "model_texts.py"  # the models' labels, as app.i18n.update hands them
+    labels.write_text(i18n.model_texts(), encoding="utf-8")
+    out = subprocess.run(
+        [i18n._tool("pyside6-lupdate"), *sources, str(labels), "-ts", str(ts)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "(0 new and" in out, out
+    open_entries = [
+        m.findtext("source")
+        for m in ET.parse(ts).getroot().iter("message")
+        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+        or not (m.findtext("translation") or "").strip()
+    ]
+    assert not open_entries, open_entries
+    qm = tmp_path / "check.qm"
+    subprocess.run(
+        [i18n._tool("pyside6-lrelease"), str(i18n.ts_path("zh_CN")), "-qm", str(qm)],
+        capture_output=True,
+        check=True,
+    )
+    assert qm.read_bytes() == i18n.qm_path("zh_CN").read_bytes(), "run python -m app.i18n"

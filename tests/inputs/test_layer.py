@@ -181,3 +181,15 @@ def test_any_yaml_like_text_is_data_or_a_located_error(text):
         parse_yaml(text, "t.yaml", mapping=False)
     except LocatedError as exc:
         assert all(p.line >= 0 and p.message for p in exc.problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [("a: 1\nrules: [\n", 2, 8), ("a: '['\nb: {x: 1\n", 2, 4), ("a: 1  # [\nb: [1,\n", 2, 4)],
+)
+def test_a_bracket_left_open_at_the_end_is_reported_where_it_opens(text, line, column):
+    with pytest.raises(LocatedError) as exc:
+        parse_yaml(text)
+    problem = exc.value.problems[0]
+    assert (problem.line, problem.column) == (line, column)
+    assert "opened here is not closed" in problem.message

@@ -196,3 +196,14 @@ def test_missing_file_and_preset_suggestion(tmp_path):
     with pytest.raises(PolicyError) as info:
         policy.load_policy(f)
     assert info.value.issues[0].file == str(f)
+
+
+def test_an_unclosed_bracket_is_reported_where_it_opens():
+    from policy import PolicyError, load_policy_text
+
+    text = "name: x\nrules:\n  - name: r\n    when: {kind: spam\n    action: remove\n"
+    with pytest.raises(PolicyError) as err:
+        load_policy_text(text, "p.yaml")
+    issue = err.value.issues[0]
+    assert (issue.line, issue.column) == (4, 11), issue
+    assert "not closed" in issue.message and "line 5" in issue.message

@@ -1,0 +1,295 @@
+"""The policy designer's workflow, driven through the real editor, buttons, menus and
+dialogs: which file is open, unsaved edits, Save and Open, Tab, errors at the right
+line, Setup with a broken text, versions in Compare and Runs, saving a run's report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QComboBox, QFileDialog, QListView, QMessageBox
+
+from app.dialogs import CASES_SUFFIX
+from app.panels.run_controls import RunState
+from app.versions import text_hash
+from tests.app.conftest import (
+    WAIT_MS,
+    choose_from_menu,
+    click,
+    click_action,
+    press_button,
+    run_to_end,
+    setup_run,
+    type_file_name,
+    when_dialog,
+)
+
+SMALL_POLICY = """name: tiny
+rules:
+  - name: no-spam
+    when: {kind: spam}
+    action: remove
+"""
+
+
+def _type_at_end(qtbot, editor, text: str) -> None:
+    """Type ``text`` at the end of the editor (newlines and tabs as their keys)."""
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    keys = {"\n": Qt.Key.Key_Return, "\t": Qt.Key.Key_Tab}
+    chunk = ""
+    for ch in text:
+        if ch in keys:
+            if chunk:
+                qtbot.keyClicks(editor, chunk)
+            chunk = ""
+            qtbot.keyClick(editor, keys[ch])
+        else:
+            chunk += ch
+    if chunk:
+        qtbot.keyClicks(editor, chunk)
+
+
+def test_title_names_the_open_file_and_marks_unsaved_edits(qtbot, make_window):
+    win = make_window(policy="crackdown")
+    panel = win.policy_panel
+    assert win.windowTitle().startswith("preset crackdown[*]")
+    assert not win.isWindowModified()
+    assert win.policy_dock.windowTitle() == "Policy: preset crackdown"
+    _type_at_end(qtbot, panel.editor, "# note")
+    assert win.isWindowModified()
+    assert win.policy_dock.windowTitle() == "Policy: preset crackdown •"
+    assert panel.file_label.text().endswith("•")
+    click(qtbot, panel.undo_btn)  # back to the text as loaded: nothing unsaved
+    qtbot.waitUntil(lambda: not win.isWindowModified(), timeout=WAIT_MS)
+
+
+def test_save_adds_yaml_and_remembers_the_folder(qtbot, make_window, tmp_path):
+    win = make_window()
+    panel = win.policy_panel
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    win.settings.setValue("dirs/policy", str(folder))
+    _type_at_end(qtbot, panel.editor, "# edited")
+    seen = when_dialog(QFileDialog, type_file_name(qtbot, "my-policy"))
+    click(qtbot, panel.save_btn)  # a preset: Save asks where
+    assert seen and Path(seen[0].directory().absolutePath()) == folder, "starts in the folder"
+    written = folder / "my-policy.yaml"
+    assert written.read_text("utf-8").endswith("# edited")
+    assert panel.path == written and not win.isWindowModified()
+    assert win.windowTitle().startswith("my-policy.yaml[*]")
+    # Save again (Ctrl+S from the File menu) writes the same file, no dialog
+    _type_at_end(qtbot, panel.editor, " again")
+    choose_from_menu(qtbot, win, "menuFile", "savePolicy")
+    assert written.read_text("utf-8").endswith("# edited again")
+    assert win.settings.value("dirs/policy") == str(folder)
+
+
+def test_open_starts_in_the_last_folder_and_hides_case_files(qtbot, make_window, tmp_path):
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    (folder / "tiny.yaml").write_text(SMALL_POLICY, encoding="utf-8")
+    (folder / f"tiny{CASES_SUFFIX}").write_text("cases: []\n", encoding="utf-8")
+    win = make_window()
+    win.settings.setValue("dirs/policy", str(folder))
+    listed: dict[str, list[str]] = {}
+
+    def answer(dialog) -> None:
+        assert Path(dialog.directory().absolutePath()) == folder
+        view = dialog.findChild(QListView, "listView")
+
+        def names() -> list[str]:
+            model = view.model()
+            root = view.rootIndex()
+            return sorted(model.index(r, 0, root).data() for r in range(model.rowCount(root)))
+
+        qtbot.waitUntil(lambda: "tiny.yaml" in names(), timeout=WAIT_MS)
+        listed["policies"] = names()
+        combo = dialog.findChild(QComboBox, "fileTypeCombo")
+        combo.setFocus()
+        qtbot.keyClick(combo, Qt.Key.Key_Down)  # "Policy test cases"
+        qtbot.waitUntil(lambda: f"tiny{CASES_SUFFIX}" in names(), timeout=WAIT_MS)
+        listed["cases"] = names()
+        qtbot.keyClick(combo, Qt.Key.Key_Up)
+        type_file_name(qtbot, "tiny.yaml")(dialog)
+
+    when_dialog(QFileDialog, answer)
+    click(qtbot, win.policy_panel.open_btn)
+    assert listed["policies"] == ["tiny.yaml"], "case files hidden"
+    assert f"tiny{CASES_SUFFIX}" in listed["cases"], "…unless asked for"
+    assert win.policy_panel.path == folder / "tiny.yaml"
+    assert win.policy_panel.editor.toPlainText() == SMALL_POLICY
+    assert win.windowTitle().startswith("tiny.yaml[*]")
+    assert win.policy_panel.preset.currentIndex() == -1, "no preset claims to be open"
+
+
+def test_unsaved_edits_prompt_before_close_preset_and_open(qtbot, make_window, tmp_path):
+    win = make_window()
+    panel = win.policy_panel
+    _type_at_end(qtbot, panel.editor, "# keep me")
+    # closing: Cancel keeps the window and the text
+    seen = when_dialog(QMessageBox, press_button(QMessageBox.StandardButton.Cancel))
+    win.close()
+    assert seen and win.isVisible() and panel.editor.toPlainText().endswith("# keep me")
+    # loading a preset from the picker: Cancel keeps the text, the picker shows what is open
+    combo = panel.preset
+    seen = when_dialog(QMessageBox, press_button(QMessageBox.StandardButton.Cancel))
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # a user's choice: emits activated
+    assert seen and panel.editor.toPlainText().endswith("# keep me")
+    assert combo.currentText() == "crackdown"
+    # opening a file: Cancel, no file dialog
+    seen = when_dialog(QMessageBox, press_button(QMessageBox.StandardButton.Cancel))
+    click(qtbot, panel.open_btn)
+    assert seen and panel.editor.toPlainText().endswith("# keep me")
+    # closing: Save writes the file first, then the window closes
+    win.settings.setValue("dirs/policy", str(tmp_path))
+    when_dialog(QMessageBox, press_button(QMessageBox.StandardButton.Save))
+    when_dialog(QFileDialog, type_file_name(qtbot, "kept"))
+    win.close()
+    assert (tmp_path / "kept.yaml").read_text("utf-8").endswith("# keep me")
+    assert not win.isVisible()
+
+
+def test_tab_inserts_spaces_and_shift_tab_takes_them_off(qtbot, make_window):
+    win = make_window()
+    editor = win.policy_panel.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.keyClicks(editor, "x")
+    last = editor.toPlainText().splitlines()[-1]
+    assert "\t" not in editor.toPlainText()
+    assert last.startswith("  ") and last.strip() == "x"
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.toPlainText().splitlines()[-1] == last[2:]
+
+
+def test_a_missing_bracket_is_reported_on_its_own_line(qtbot, make_window):
+    win = make_window(policy="crackdown")
+    editor = win.policy_panel.editor
+    lines = editor.toPlainText().splitlines()
+    target = next(
+        i for i, s in enumerate(lines) if s.strip().startswith("categories: [") and i > 25
+    )
+    block = editor.document().findBlockByNumber(target)
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)  # the closing ]
+    qtbot.waitUntil(lambda: bool(editor.issues), timeout=WAIT_MS)
+    assert editor.issues[0].line == target + 1
+    assert win.policy_panel.issues.item(0).text().startswith(f"✗ line {target + 1}")
+
+
+def test_setup_with_a_broken_policy_refuses_and_says_why(qtbot, make_window):
+    win = make_window(days=10)
+    setup_run(qtbot, win)
+    before = win.last_setup
+    _type_at_end(qtbot, win.policy_panel.editor, "\nrules: [")
+    qtbot.waitUntil(lambda: bool(win.policy_panel.editor.issues), timeout=WAIT_MS)
+    click_action(qtbot, win, win.controls.setup)
+    message = win.statusBar().currentMessage()
+    assert message.startswith("Not set up: the policy in the editor has"), message
+    assert win.last_setup is before, "no world built from the last valid policy"
+    assert win.controls.state is RunState.READY
+
+
+def test_versions_in_compare_tell_an_edited_copy_from_the_preset(qtbot, make_window):
+    win = make_window(days=10)
+    editor = win.policy_panel.editor
+    preset_text = editor.toPlainText()
+    _type_at_end(qtbot, editor, "\n# my edit")
+    qtbot.waitUntil(
+        lambda: editor.policy is not None and "my edit" in editor.policy.source, timeout=WAIT_MS
+    )
+    cmp = win.compare
+    win.tabs.setCurrentWidget(cmp)
+    cmp.policy_a.setCurrentIndex(cmp.policy_a.findData("__editor__"))
+    cmp.policy_b.setCurrentIndex(cmp.policy_b.findData("crackdown"))
+    cmp.days.setValue(3)
+    assert text_hash(editor.toPlainText()) in cmp.policy_a.currentText()
+    with qtbot.waitSignal(cmp.finished, timeout=WAIT_MS):
+        click(qtbot, cmp.run_btn)
+    a, b = cmp.labels
+    name = editor.policy.name
+    assert a == f"{name} · {text_hash(editor.toPlainText())}"
+    assert b == f"{name} · {text_hash(preset_text)}"
+    assert a != b
+    assert a in cmp.legend.text() and b in cmp.legend.text()
+    headers = [cmp.table.horizontalHeaderItem(i).text() for i in (1, 2)]
+    assert headers == [f"A: {a}", f"B: {b}"]
+    # one legend entry per series: nothing cut off by an (A)/(B) twin
+    for spec in cmp.charts.specs:
+        legend = cmp.charts.plots[spec.key].legend
+        assert [label.text for _s, label in legend.items] == [s.label for s in spec.series]
+
+
+def test_save_run_writes_its_report_and_lists_it_with_its_version(qtbot, make_window, tmp_path):
+    win = make_window(days=8)
+    setup_run(qtbot, win)
+    run_to_end(qtbot, win)
+    win.settings.setValue("dirs/reports", str(tmp_path))
+    (tmp_path / "keep.txt").write_text("not ours", encoding="utf-8")
+
+    def pick_folder(dialog) -> None:
+        dialog.setDirectory(str(tmp_path))
+        dialog.accept()
+
+    when_dialog(QFileDialog, pick_folder)
+    choose_from_menu(qtbot, win, "menuFile", "saveRun")
+    qtbot.waitUntil(lambda: "Saved as run #" in win.statusBar().currentMessage(), timeout=WAIT_MS)
+    reports = [p for p in tmp_path.iterdir() if p.is_dir()]
+    assert len(reports) == 1
+    report = reports[0]
+    assert (report / "report.html").is_file() and (report / "daily_metrics.csv").is_file()
+    assert len((report / "daily_metrics.csv").read_text().splitlines()) == 1 + 8
+    assert (tmp_path / "keep.txt").read_text(encoding="utf-8") == "not ours"
+    version = text_hash(win.policy_in_force.source)
+    assert version in report.name
+    table = win.runs.table
+    assert table.rowCount() == 1
+    assert table.item(0, 3).text() == f"{win.policy_in_force.name} · {version}"
+    assert table.item(0, 5).text() == "8/8"
+    assert win.runs.where.text().startswith("1 stored run(s)")
+    # a second save of the same run makes a second folder, never overwrites the first
+    when_dialog(QFileDialog, pick_folder)
+    choose_from_menu(qtbot, win, "menuFile", "saveRun")
+    qtbot.waitUntil(lambda: table.rowCount() == 2, timeout=WAIT_MS)
+    assert len([p for p in tmp_path.iterdir() if p.is_dir()]) == 2
+
+
+def test_runs_list_shows_policy_versions_of_stored_runs(qtbot, make_window, tmp_path):
+    import simulation
+    from policy import load_policy_text
+
+    db = tmp_path / "v.db"
+    preset = Path(simulation.__file__).parents[1] / "assets" / "policies" / "crackdown.yaml"
+    text = preset.read_text("utf-8")
+    simulation.run("classroom", "crackdown", days=3, db=db)
+    edited = load_policy_text(text + "\n# edited\n", str(preset))
+    simulation.run("classroom", edited, days=3, db=db)
+    win = make_window(db=db)
+    labels = sorted(win.runs.table.item(r, 3).text() for r in range(2))
+    name = edited.name
+    assert labels == sorted([f"{name} · {text_hash(text)}", f"{name} · {text_hash(edited.source)}"])
+
+
+def test_save_never_writes_into_the_apps_presets(qtbot, make_window):
+    from app.assets import policies_dir
+
+    win = make_window()
+    target = policies_dir() / "my-never-written.yaml"
+    win.settings.setValue("dirs/policy", str(policies_dir()))
+    _type_at_end(qtbot, win.policy_panel.editor, "# edited")
+    when_dialog(QFileDialog, type_file_name(qtbot, target.stem))
+    try:
+        click(qtbot, win.policy_panel.save_btn)
+        assert not target.exists()
+        assert "presets belong to the app" in win.statusBar().currentMessage()
+        assert win.isWindowModified(), "still unsaved"
+    finally:
+        target.unlink(missing_ok=True)
