@@ -60,7 +60,7 @@ class StoredRun:
     def watched(self) -> tuple[int, ...]:
         with database_errors(self.engine), self.engine.connect() as conn:
             rows = conn.execute(
-                select(distinct(FeedItem.viewer)).where(FeedItem.run_id == self.run_id)
+                select(FeedItem.viewer).distinct().where(FeedItem.run_id == self.run_id)
             ).all()
         return tuple(sorted(int(r[0]) for r in rows))
 
