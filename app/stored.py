@@ -10,7 +10,6 @@ from functools import cached_property
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import distinct
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 

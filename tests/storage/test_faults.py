@@ -10,7 +10,9 @@ Runs happen in forked processes (the engine is already imported, so a run starts
 milliseconds; nothing is forked while a thread of the test process runs), killed with
 SIGKILL at delays drawn from a seeded generator over the measured length of an
 undisturbed run, so kills land in the simulation, in the heartbeats and in the final
-write. A lock is held by a separate, plain Python process.
+write; and, so that kills mid-simulation happen on any machine however busy, at chosen
+days where the child stops and says so. A lock is held by a separate, plain Python
+process.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ from simulation.runs.storage import (
 from simulation.runs.urls import DatabaseError
 from simulation.scenario import parse_scenario
 from simulation.sweeps.sweep import sweep
+from simulation.world.engine import Simulation
 from tests.sweeps.helpers import assert_same_runs
 
 TINY = parse_scenario("name: tiny\nseed: 3\ndays: 20\npopulation: {accounts: 800}\n", "tiny")
@@ -69,8 +72,25 @@ HOLD = (
 runner = CliRunner()
 
 
-def _child_run(url: str, fsize: int | None, results) -> None:
+def _pause_at(day: int, results) -> None:
+    """Make this (forked) process stop after simulating ``day`` days and say so, so the
+    parent kills it exactly there, however fast or busy the machine is."""
+    step = Simulation.step
+
+    def paused_step(self: Simulation):
+        record = step(self)
+        if self.day == day:
+            results.put("paused")
+            time.sleep(3600)  # the parent's SIGKILL ends it here
+        return record
+
+    Simulation.step = paused_step
+
+
+def _child_run(url: str, fsize: int | None, results, pause_day: int | None = None) -> None:
     engine_for.cache_clear()  # the parent's pooled connections are not the child's
+    if pause_day is not None:
+        _pause_at(pause_day, results)
     if fsize is not None:  # a full disk: writes past this size fail (EFBIG), no signal
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, resource.RLIM_INFINITY))
@@ -87,9 +107,9 @@ def _child_run(url: str, fsize: int | None, results) -> None:
         os._exit(0)
 
 
-def start_run(url: str, fsize: int | None = None):
+def start_run(url: str, fsize: int | None = None, pause_day: int | None = None):
     results = FORK.Queue()
-    proc = FORK.Process(target=_child_run, args=(url, fsize, results))
+    proc = FORK.Process(target=_child_run, args=(url, fsize, results, pause_day))
     proc.start()
     return proc, results
 
@@ -138,8 +158,18 @@ def check_after_faults(url: str, reference: dict[str, int], expected: pd.DataFra
             assert run_state(r, later) in ("incomplete", "failed", "interrupted")
 
 
+def kill_mid_simulation(url: str, days: list[int]) -> None:
+    """Start runs and kill -9 each right after it simulated the given number of days (its
+    run row is written, its data not yet): kills that land mid-run on any machine."""
+    for day in days:
+        proc, results = start_run(url, pause_day=day)
+        assert results.get(timeout=120) == "paused"
+        kill_9(proc)
+
+
 def kill_runs(url: str, kills: int, seed: int) -> list[float]:
-    """Start runs and kill -9 each at a random point of its life; returns the delays."""
+    """Start runs and kill -9 each at a random point of its life (in the simulation, the
+    heartbeats or the final write); returns the delays."""
     length = timed_run(url)
     rng = np.random.default_rng(seed)  # half over the whole life, half near its end
     delays = np.concatenate(
@@ -175,10 +205,11 @@ def test_kill_9_during_runs(tmp_path, backend, request):
         else request.getfixturevalue("pg_database")
     )
     kill_runs(url, kills=8 if backend == "sqlite" else 5, seed=1)
+    kill_mid_simulation(url, [1, TINY.days // 2, TINY.days - 1])
     reference, expected = reference_of(url)
     check_after_faults(url, reference, expected)
     statuses = [r.status for r in list_runs(open_db(url))]
-    assert statuses.count("running") >= 1  # some kills did land mid-run
+    assert statuses.count("running") >= 3  # the kills mid-simulation left runs unfinished
     next_run_succeeds(url, expected)
     check_after_faults(url, reference, expected)
 
