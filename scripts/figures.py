@@ -235,12 +235,73 @@ def threshold() -> str:
     return "\n".join(rows)
 
 
+SMS = ROOT / "assets" / "corpora" / "sms-spam-collection.tsv"
+
+
+def _scores_row(label: str, ev) -> str:
+    o = ev.overall
+    return (
+        f"| {label} | {ev.messages:,} | {_pct(o.precision)} ({o.tp}/{o.hits}) | "
+        f"{_pct(o.recall)} ({o.tp}/{o.tp + o.fn}) | {_pct(o.f1)} | "
+        f"{100 * o.fpr:.2f}% ({o.fp}/{o.fp + o.tn:,}) |"
+    )
+
+
+def spam_corpus() -> str:
+    """The `spam` preset on the SMS Spam Collection: the odd data rows (looked at while
+    writing the rules), the even rows (held out) and all, as `policy evaluate` decides."""
+    import numpy as np
+
+    from policy import load_policy
+    from policy.corpus import Chunk, read_corpus
+    from policy.evaluate import evaluate_chunks
+
+    policy = load_policy("spam")
+    chunks = list(read_corpus(SMS, chunksize=10**7))
+    texts = [t for c in chunks for t in c.texts]
+    labels = [x for c in chunks for x in c.labels]
+    y = np.concatenate([c.y for c in chunks])
+    rows = []
+    for label, start in (("odd rows (used for adjusting)", 0), ("even rows (held out)", 1)):
+        part = Chunk(start + 1, texts[start::2], labels[start::2], y[start::2])
+        rows.append(_scores_row(label, evaluate_chunks(policy, [part])))
+    rows.append(_scores_row("all", evaluate_chunks(policy, [Chunk(1, texts, labels, y)])))
+    head = [
+        "| SMS Spam Collection | messages | precision | recall | F1 | false-positive rate |",
+        "|---|---|---|---|---|---|",
+    ]
+    return "\n".join(head + rows)
+
+
+def corpus_demo() -> str:
+    """Real text in a run: `corpus_demo` (half of the spam real SMS spam) under `spam`
+    against no moderation, 30 days, seed 5."""
+    spam = run("corpus_demo", "spam", days=30, seed=5)
+    none = run("corpus_demo", "none", days=30, seed=5)
+    s, m = spam.summary, spam.metrics
+    removed = int(m["posts_removed.spam"].sum())
+    return (
+        f"On 30 days (seed 5) the `spam` preset cuts spam impressions from "
+        f"{none.summary['spam_impressions'] / 1e3:,.0f}k to {s['spam_impressions'] / 1e3:,.0f}k "
+        f"at {_pct(s['moderation_precision'])} moderation precision. It removes "
+        f"{removed:,} spam posts (the {s['spam_created']:,} posted in the 30 days and those "
+        f"still live from before), and spammers whose posts are removed stop earning and "
+        f"leave ({s['spammer_exits']} left; {none.summary['spammer_exits']} without "
+        f"moderation). Its recall, the share of the run's offers and spam down at the end, "
+        f"is only {_pct(s['recall'])}: it is written for spam and leaves the "
+        f"{s['offers_created']:,} restricted offers alone."
+    )
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
+    "spam_corpus": spam_corpus,
+    "corpus_demo": corpus_demo,
     "demo": demo,
     "takedown": takedown,
     "threshold": threshold,
 }
-CHEAP = ("demo",)  # checked by the tests; the studies take minutes (run them, then --write)
+# checked by the tests; the studies take minutes (run them, then --write)
+CHEAP = ("demo", "spam_corpus", "corpus_demo")
 
 
 def block_pattern(name: str) -> re.Pattern[str]:
