@@ -14,7 +14,16 @@ from rich.text import Text
 
 from policy.errors import LocatedError
 from policy.loader import load_policy
-from simulation.cli.common import database_error, err, fail_input, input_error, out, parse_set, say
+from simulation.cli.common import (
+    check_out,
+    database_error,
+    err,
+    fail_input,
+    input_error,
+    out,
+    parse_set,
+    say,
+)
 from simulation.numbers import format_number
 from simulation.runs.run import resolve_scenario
 from simulation.runs.run import run as run_api
@@ -59,6 +68,7 @@ def run(
     except KeyError as exc:
         raise input_error(f"--set: {exc.args[0]}") from None
     total = days or scen.days
+    check_out(out_dir)
     try:
         db_url = None if no_db else usable_db(db)
     except DatabaseError as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 
-from simulation.cli.common import database_error, input_error, open_db, out
+from simulation.cli.common import check_out, database_error, input_error, open_db, out
 from simulation.runs.outputs import export_stored_run
 from simulation.runs.storage import delete_run, get_run, list_runs, run_state
 from simulation.runs.urls import DatabaseError
@@ -48,6 +48,7 @@ def list_(db: str | None, as_json: bool) -> None:
 
 def export(run_id: int, out_dir: Path, db: str | None) -> None:
     """A stored run's daily_metrics.csv and charts, without re-running it."""
+    check_out(out_dir)
     try:
         path = export_stored_run(open_db(db), run_id, out_dir)
     except KeyError as exc:

@@ -25,11 +25,20 @@ from rich.table import Table
 from rich.text import Text
 
 from policy.errors import LocatedError
-from simulation.cli.common import database_error, err, fail_input, input_error, open_db, out, say
+from simulation.cli.common import (
+    check_out,
+    database_error,
+    err,
+    fail_input,
+    input_error,
+    open_db,
+    out,
+    say,
+)
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
 from simulation.sweeps.aggregate import MEASURES, run_headlines
 from simulation.sweeps.plan import parse_assignments
-from simulation.sweeps.report import KEY_MEASURES, default_pairs, write_report
+from simulation.sweeps.report import KEY_MEASURES, REPORT_NAMES, default_pairs, write_report
 from simulation.sweeps.results import SweepResult
 from simulation.sweeps.store import load_any
 from simulation.sweeps.study import load_study
@@ -165,6 +174,7 @@ def sweep_cmd(
         raise input_error(str(exc)) from None
     except DatabaseError as exc:
         raise database_error(db, exc) from None
+    check_out(out_dir, REPORT_NAMES)
     result = run_sweep(
         as_json,
         "sweep",
@@ -234,12 +244,14 @@ def load(db: str | None, ref: str) -> SweepResult:
 
 def report_cmd(ref: str, out_dir: Path, db: str | None) -> None:
     """HTML report (charts with bands, tables, policies, scenario) + PNG/SVG + CSV/Parquet."""
+    check_out(out_dir, REPORT_NAMES)
     path = write_report(load(db, ref), out_dir, f"Report: {ref}")
     out.print(f"wrote {path}")
 
 
 def compare_cmd(a: str, b: str, out_dir: Path, db: str | None) -> None:
     """Two runs or sweeps side by side, with a significance statement per measure."""
+    check_out(out_dir, REPORT_NAMES)
     merged = merge(load(db, a), load(db, b), f"A ({a})", f"B ({b})")
     arms_a = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("A ")]
     arms_b = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("B ")]
@@ -299,6 +311,7 @@ def run_study(
         spec = load_study(name)
     except LocatedError as exc:
         fail_input(exc)
+    check_out(out_dir, REPORT_NAMES)
     out_dir.mkdir(parents=True, exist_ok=True)
     study_seeds = spec.get("seeds", "1-10")
     db = db or str(out_dir / "study.db")

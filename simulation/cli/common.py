@@ -11,6 +11,7 @@ Exit codes scripts can trust: 0 success, 1 a run failed (or a case, or lint with
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -20,6 +21,7 @@ from rich.text import Text
 
 from policy.errors import LocatedError
 from policy.yamlfile import parse_value
+from simulation.runs.bundle import BUNDLE_NAMES, OutputFolderError, check_folder
 from simulation.runs.urls import DatabaseError, mask_url
 
 if TYPE_CHECKING:
@@ -47,6 +49,16 @@ def fail_input(exc: LocatedError) -> NoReturn:
     for problem in exc.problems:
         say("error", str(problem))
     raise typer.Exit(INPUT_ERROR)
+
+
+def check_out(out_dir: Path | None, names: Iterable[str] = BUNDLE_NAMES) -> None:
+    """Exit 2 before any work when ``--out`` would replace files Circle Lab did not write."""
+    if out_dir is None:
+        return
+    try:
+        check_folder(out_dir, names)
+    except OutputFolderError as exc:
+        raise input_error(f"--out {exc}") from None
 
 
 def database_error(db: str | Path | None, exc: Exception) -> typer.Exit:

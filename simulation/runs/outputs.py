@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 from simulation.metrics import METRICS, RULE_COUNT_NAMES, RULE_COUNTS
 from simulation.metrics.summary import BY_MEASURE
 from simulation.numbers import format_number
+from simulation.runs.bundle import place
 from simulation.runs.figures import CHARTS, write_charts
 from simulation.runs.result import RunResult
 from simulation.runs.storage import RuleStat, get_run, load_metrics, load_table
@@ -43,7 +44,9 @@ def write_bundle(
     scenario_text: str,
     rules: pd.DataFrame | None = None,
 ) -> Path:
-    """Write everything into ``out`` atomically (build in a sibling temp dir, then swap)."""
+    """Write everything into ``out``: built in a sibling temp dir, then moved in, replacing
+    only what an earlier bundle wrote there (``simulation.runs.bundle``; raises its
+    ``OutputFolderError`` when ``out`` holds a file of the same name that is not ours)."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
@@ -60,9 +63,7 @@ def write_bundle(
             report_html(metrics, summary, title, policy_text, scenario_text, tmp / "charts", rules),
             encoding="utf-8",
         )
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
+        place(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -144,7 +145,8 @@ def report_html(
         for m in METRICS
     )
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>
+<html lang="en"><head><meta charset="utf-8"><meta name="generator" content="Circle Lab">
+<title>{esc(title)}</title>
 <style>
 body{{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:2rem auto;max-width:1100px;
 color:#222;line-height:1.4}} h1{{font-size:1.8rem}} table{{border-collapse:collapse}}

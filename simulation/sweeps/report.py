@@ -27,6 +27,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from simulation.metrics import BY_NAME
 from simulation.paths import assets_dir
+from simulation.runs.bundle import check_folder, place
 from simulation.runs.figures import PALETTE
 from simulation.runs.urls import mask_url
 from simulation.sweeps.aggregate import (
@@ -495,6 +496,9 @@ def render(context: dict[str, Any]) -> str:
     return env.get_template("sweep.html.j2").render(**context)
 
 
+REPORT_NAMES = ("report.html", "charts", "data")  # what a sweep report writes into its folder
+
+
 def write_report(
     result: SweepResult,
     out: str | Path,
@@ -505,23 +509,20 @@ def write_report(
 ) -> Path:
     """Write ``report.html``, ``charts/`` and ``data/`` into ``out``.
 
-    Built in a temporary sibling directory and moved in at the end, so an interrupted
-    report never leaves a half-written page; other files in ``out`` (a study's database)
-    are left alone.
+    Built in a temporary directory and moved in at the end, so an interrupted report
+    never leaves a half-written page; it replaces only what an earlier report wrote there
+    (``simulation.runs.bundle``), so other files in ``out`` (a study's database) are left
+    alone. Raises :class:`~simulation.runs.bundle.OutputFolderError` (before writing) when
+    ``out`` holds a ``report.html``, ``charts`` or ``data`` that Circle Lab did not write.
     """
     out = Path(out)
+    check_folder(out, REPORT_NAMES)
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".report-", dir=out))
     try:
         ctx = build(result, tmp, title or f"Sweep {result.sweep_id}", pairs, study, level)
         (tmp / "report.html").write_text(render(ctx), encoding="utf-8")
-        for item in tmp.iterdir():
-            target = out / item.name
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists():
-                target.unlink()
-            item.rename(target)
+        place(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out / "report.html"

@@ -1,0 +1,150 @@
+"""Report folders: a bundle replaces what an earlier bundle wrote and nothing else; a file
+Circle Lab did not write is never deleted or overwritten (exit 2 before any work)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from simulation import run
+from simulation.cli.main import app
+from simulation.runs.bundle import MANIFEST, OutputFolderError, check_folder, owned, place
+
+runner = CliRunner()
+RUN = ["run", "--scenario", "classroom", "--days", "2", "--no-db", "--out"]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_a_run_into_a_folder_with_other_files_leaves_them_alone(tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("my notes", encoding="utf-8")
+    (out / "photos").mkdir()
+    (out / "photos" / "a.jpg").write_bytes(b"\xff\xd8 not really a jpeg")
+    before = snapshot(out)
+    for _ in range(2):  # the second run replaces the first's files, and only those
+        res = runner.invoke(app, [*RUN, str(out)])
+        assert res.exit_code == 0, res.output
+        assert {k: v for k, v in snapshot(out).items() if k in before} == before
+    listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert {"report.html", "daily_metrics.csv", "summary.json", "charts"} <= set(listed)
+    assert "notes.txt" not in listed and "photos" not in listed
+
+
+def test_a_file_of_the_same_name_that_is_not_ours_stops_the_run_before_it_starts(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "report.html").write_text("<p>my own report</p>", encoding="utf-8")
+    (out / "charts").mkdir()
+    before = snapshot(out)
+    res = runner.invoke(app, [*RUN, str(out)])
+    assert res.exit_code == 2
+    assert "report.html" in res.output and "charts" in res.output
+    assert "did not write" in res.output
+    assert "Traceback" not in res.output
+    assert snapshot(out) == before and sorted(p.name for p in out.iterdir()) == [
+        "charts",
+        "report.html",
+    ]
+
+
+def test_out_naming_a_file_is_refused(tmp_path):
+    target = tmp_path / "report.txt"
+    target.write_text("keep me", encoding="utf-8")
+    res = runner.invoke(app, [*RUN, str(target)])
+    assert res.exit_code == 2 and "not a folder" in res.output
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_the_python_api_refuses_too_and_keeps_the_file(tmp_path):
+    out = tmp_path / "x"
+    out.mkdir()
+    (out / "summary.json").write_text('{"mine": true}', encoding="utf-8")
+    with pytest.raises(OutputFolderError, match=r"summary\.json"):
+        run("classroom", "none", days=2, out=out)
+    assert (out / "summary.json").read_text(encoding="utf-8") == '{"mine": true}'
+
+
+def test_a_bundle_from_before_the_manifest_is_recognised_and_replaced(tmp_path):
+    out = tmp_path / "old"
+    (out / "charts").mkdir(parents=True)
+    (out / "charts" / "stale.png").write_bytes(b"old chart")
+    (out / "report.html").write_text("old", encoding="utf-8")
+    (out / "daily_metrics.csv").write_text("day\n0\n", encoding="utf-8")
+    (out / "summary.json").write_text("{}", encoding="utf-8")
+    assert owned(out) == {"charts", "report.html", "daily_metrics.csv", "summary.json"}
+    res = runner.invoke(app, [*RUN, str(out)])
+    assert res.exit_code == 0, res.output
+    assert not (out / "charts" / "stale.png").exists()  # the old bundle's chart went with it
+    assert (out / "report.html").read_text(encoding="utf-8") != "old"
+
+
+def test_a_sweep_report_keeps_the_study_database_and_other_files(tmp_path):
+    out = tmp_path / "study"
+    out.mkdir()
+    (out / "study.db").write_bytes(b"database bytes")
+    (out / "README.txt").write_text("what this folder is", encoding="utf-8")
+    before = snapshot(out)
+    args = ["sweep", "--scenario", "classroom", "--policy", "none", "--seeds", "1", "--days", "2"]
+    res = runner.invoke(app, [*args, "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert {k: v for k, v in snapshot(out).items() if k in before} == before
+    assert (out / "report.html").is_file()
+
+
+names = st.sampled_from(["report.html", "charts", "data", "summary.json", "a.txt", "b", "c.csv"])
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    theirs=st.sets(names, max_size=4),
+    first=st.sets(names, min_size=1, max_size=4),
+    second=st.sets(names, min_size=1, max_size=4),
+    dirs=st.sets(names, max_size=3),
+)
+def test_place_never_touches_what_it_did_not_write(tmp_path_factory, theirs, first, second, dirs):
+    """Whatever the folder held, placing bundles either refuses before moving anything or
+    replaces exactly the previous bundle's entries; the others' bytes never change."""
+    root = tmp_path_factory.mktemp("place")
+    out = root / "out"
+    out.mkdir()
+    for n in theirs:
+        if n in dirs:
+            (out / n).mkdir()
+            (out / n / "inner").write_text(f"theirs {n}", encoding="utf-8")
+        else:
+            (out / n).write_text(f"theirs {n}", encoding="utf-8")
+    before = snapshot(out)
+    placed: set[str] = set()
+    for k, entries in enumerate((first, second)):
+        staged = root / f"staged{k}"
+        staged.mkdir()
+        for n in entries:
+            (staged / n).write_text(f"bundle {k} {n}", encoding="utf-8")
+        state = snapshot(out)
+        try:
+            check_folder(out, entries)
+        except OutputFolderError:
+            with pytest.raises(OutputFolderError):
+                place(staged, out)
+            assert snapshot(out) == state  # refused: nothing moved
+            assert entries & theirs
+            continue
+        place(staged, out)
+        placed = set(entries)
+        for n in entries:
+            assert (out / n).read_text(encoding="utf-8") == f"bundle {k} {n}"
+    mine = {p for p in snapshot(out) if p.split("/")[0] in placed or p == MANIFEST}
+    assert {p: v for p, v in snapshot(out).items() if p not in mine} == before
