@@ -239,7 +239,14 @@ def _wrongful(world: World, accounts: np.ndarray, d: int) -> np.ndarray:
 
 
 def _apply_accounts(world: World, day: Day, dec: DayDecisions, removed: _Removed) -> None:
-    """Warn, restrict, ban or reinstate accounts; a ban sweeps away its author's posts."""
+    """Warn, restrict, ban or reinstate accounts; a ban sweeps away its author's posts.
+
+    Decisions take effect in their order: one that names an account a decision earlier
+    the same day has acted on sees the status that decision left. They are applied in
+    rounds (the first decision about each account, then the second, …), each round one
+    vectorised step over distinct accounts; the re-registration draws of banned sellers
+    and spammers are then made in decision order, as one decision after another would.
+    """
     acc, posts, d, tally = world.accounts, world.posts, day.d, day.tally
     adec = dec.accounts
     if not len(adec):
@@ -255,47 +262,48 @@ def _apply_accounts(world: World, day: Day, dec: DayDecisions, removed: _Removed
     wrong = np.zeros(len(adec), bool)
     wrong[ok] = _wrongful(world, who[ok], d)
     applied = np.zeros(len(adec), bool)
-    for i in np.flatnonzero(ok):
-        a, act = int(who[i]), int(action[i])
+    # the status each decision meets, round by round (the k-th decision about an account)
+    pos = np.flatnonzero(ok)
+    occurrence = _occurrence(who[pos])
+    for k in range(int(occurrence.max()) + 1 if len(pos) else 0):
+        i = pos[occurrence == k]
+        a, act = who[i], action[i]
         status = acc.status[a]
-        if act == AccountAction.WARN:
-            applied[i] = True
-            _count(tally, "warnings", wrong[i])
-            day.penalties[a] += 1
-        elif act == AccountAction.RESTRICT and status == Status.ACTIVE:
-            acc.status[a] = Status.RESTRICTED
-            acc.status_day[a] = d
-            acc.restricted_until[a] = max(int(adec.until_day[i]), d + 1)
-            day.penalties[a] += 2
-            applied[i] = True
-            _count(tally, "restrictions", wrong[i])
-        elif act == AccountAction.BAN and status in (Status.ACTIVE, Status.RESTRICTED):
-            acc.status[a] = Status.BANNED
-            acc.status_day[a] = d
-            acc.bans[a] += 1
-            applied[i] = True
-            _count(tally, "bans", wrong[i])
-            _schedule_return(world, a, d)
-        elif act == AccountAction.REINSTATE and status in (Status.BANNED, Status.RESTRICTED):
-            kind = "bans" if status == Status.BANNED else "restrictions"
-            tally.add(f"{kind}_overturned", 1)
-            acc.status[a] = Status.ACTIVE
-            acc.status_day[a] = d
-            acc.reregister_day[a] = -1
-            applied[i] = True
-        if applied[i] and len(world.events) < MAX_EVENTS:
-            world.events.append(
-                {
-                    "day": d,
-                    "hour": float(hour[i]),
-                    "account": a,
-                    "action": AccountAction(act).name.lower(),
-                    "rule": int(adec.rule[i]) if len(adec.rule) == len(adec) else -1,
-                    "wrongful": bool(wrong[i]),
-                    "archetype": int(acc.archetype[a]),
-                    "reason": (adec.reason[i] if adec.reason is not None else ""),
-                }
-            )
+        warn = act == AccountAction.WARN
+        restrict = (act == AccountAction.RESTRICT) & (status == Status.ACTIVE)
+        ban = (act == AccountAction.BAN) & (
+            (status == Status.ACTIVE) | (status == Status.RESTRICTED)
+        )
+        reinstate = (act == AccountAction.REINSTATE) & (
+            (status == Status.BANNED) | (status == Status.RESTRICTED)
+        )
+        applied[i] = warn | restrict | ban | reinstate
+        np.add.at(day.penalties, a[warn], 1)
+        np.add.at(day.penalties, a[restrict], 2)
+        r = a[restrict]
+        acc.status[r] = Status.RESTRICTED
+        acc.status_day[r] = d
+        acc.restricted_until[r] = np.maximum(np.asarray(adec.until_day)[i[restrict]], d + 1)
+        b = a[ban]
+        acc.status[b] = Status.BANNED
+        acc.status_day[b] = d
+        acc.bans[b] += 1
+        back = reinstate & (status == Status.BANNED)
+        _add(tally, "bans_overturned", int(back.sum()))
+        _add(tally, "restrictions_overturned", int((reinstate & ~back).sum()))
+        r = a[reinstate]
+        acc.status[r] = Status.ACTIVE
+        acc.status_day[r] = d
+    for name, code in (
+        ("warnings", AccountAction.WARN),
+        ("restrictions", AccountAction.RESTRICT),
+        ("bans", AccountAction.BAN),
+    ):
+        done = applied & (action == code)
+        _add(tally, f"{name}.wrongful", int((done & wrong).sum()))
+        _add(tally, f"{name}.correct", int((done & ~wrong).sum()))
+    _reregistration(world, who, action, applied, d)
+    _log_events(world, adec, who, action, hour, applied, wrong, d)
     banned = who[ok & applied & (action == AccountAction.BAN)]
     day.bans = banned
     if len(banned):
@@ -315,8 +323,95 @@ def _apply_accounts(world: World, day: Day, dec: DayDecisions, removed: _Removed
     day.account_outcome = AccountOutcome(who, action, ok & applied, wrong)
 
 
-def _count(tally: DayTally, name: str, wrongful: bool) -> None:
-    tally.add(f"{name}.{'wrongful' if wrongful else 'correct'}", 1)
+def _occurrence(values: np.ndarray) -> np.ndarray:
+    """0 for the first occurrence of each value, 1 for its second, … (in the given order)."""
+    n = len(values)
+    if n == 0:
+        return np.zeros(0, np.int64)
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    starts = np.r_[True, ordered[1:] != ordered[:-1]]
+    group_start = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
+    out = np.empty(n, np.int64)
+    out[order] = np.arange(n) - group_start
+    return out
+
+
+def _add(tally: DayTally, name: str, count: int) -> None:
+    if count:
+        tally.add(name, count)
+
+
+def _reregistration(
+    world: World, who: np.ndarray, action: np.ndarray, applied: np.ndarray, d: int
+) -> None:
+    """Re-registration days after the day's bans and reinstatements, in decision order:
+    a banned seller or spammer may come back under a new account (``_schedule_return``,
+    one draw after another as the bans were applied); a reinstated account will not."""
+    acc = world.accounts
+    ban = np.flatnonzero(applied & (action == AccountAction.BAN))
+    reinstate = np.flatnonzero(applied & (action == AccountAction.REINSTATE))
+    if not len(reinstate):
+        for a in who[ban].tolist():
+            _schedule_return(world, a, d)
+        return
+    # a reinstatement after a ban of the same account undoes the re-registration
+    order = np.sort(np.concatenate([ban, reinstate]))
+    is_ban = applied[order] & (action[order] == AccountAction.BAN)
+    for i, b in zip(order.tolist(), is_ban.tolist(), strict=True):
+        a = int(who[i])
+        if b:
+            _schedule_return(world, a, d)
+        else:
+            acc.reregister_day[a] = -1
+
+
+_ACTION_NAMES = {int(a): a.name.lower() for a in AccountAction}
+
+
+def _log_events(
+    world: World,
+    adec,
+    who: np.ndarray,
+    action: np.ndarray,
+    hour: np.ndarray,
+    applied: np.ndarray,
+    wrong: np.ndarray,
+    d: int,
+) -> None:
+    """Append the applied decisions to ``world.events`` (up to ``MAX_EVENTS`` in all)."""
+    room = MAX_EVENTS - len(world.events)
+    if room <= 0:
+        return
+    i = np.flatnonzero(applied)[:room]
+    if not len(i):
+        return
+    acc = world.accounts
+    rules = np.asarray(adec.rule)[i].tolist() if len(adec.rule) == len(adec) else [-1] * len(i)
+    reasons = [adec.reason[j] for j in i.tolist()] if adec.reason is not None else [""] * len(i)
+    accounts = who[i]
+    world.events.extend(
+        {
+            "day": d,
+            "hour": h,
+            "account": a,
+            "action": _ACTION_NAMES[act],
+            "rule": int(rule),
+            "wrongful": w,
+            "archetype": arch,
+            "reason": reason,
+        }
+        for h, a, act, rule, w, arch, reason in zip(
+            hour[i].tolist(),
+            accounts.tolist(),
+            action[i].tolist(),
+            rules,
+            wrong[i].tolist(),
+            acc.archetype[accounts].tolist(),
+            reasons,
+            strict=True,
+        )
+    )
 
 
 def _schedule_return(world: World, account: int, d: int) -> None:
