@@ -11,6 +11,7 @@ from simulation.metrics import KINDS, STYLES
 from simulation.world.accounts import Archetype, Status
 from simulation.world.channels import channel_of, offer_cells, reach
 from simulation.world.content.corpus_mix import draw_corpus_texts
+from simulation.world.sorting import stable_order
 from simulation.world.state import Day, World
 
 # Share of the day's posts made in each hour: a morning, a lunch and an evening peak,
@@ -114,7 +115,7 @@ def generate(
     topic = np.full(n, -1, np.int8)
     topic[mentions] = rng.choice(topic_p.shape[0], size=int(mentions.sum()), p=topic_p)
     hour = posting_hours(rng, n)
-    order = np.argsort(hour, kind="stable")
+    order = stable_order(hour)
     return NewPosts(
         author[order], kind[order], category[order], topic[order], style[order], hour[order]
     )
@@ -125,7 +126,7 @@ def ordinal_per_author(author: np.ndarray) -> np.ndarray:
     n = author.shape[0]
     if n == 0:
         return np.zeros(0, np.int32)
-    order = np.argsort(author, kind="stable")
+    order = stable_order(author)
     sorted_auth = author[order]
     starts = np.r_[True, sorted_auth[1:] != sorted_auth[:-1]]
     group_start = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
