@@ -161,19 +161,34 @@ class FriendsGraph:
         accounts) while building it costs little over a run."""
         pending = self.n_links - self._built
         if self._matrix is None or pending > max(20_000, self._built // 10):
-            src, dst = self.link_src, self.link_dst
-            n_cols = max(self.n_regular, int(src.max()) + 1 if len(src) else 0)
-            people = self.people.tocoo()
-            rows = np.concatenate([people.row, dst.astype(np.int64)])
-            cols = np.concatenate([people.col, src.astype(np.int64)])
-            data = np.ones(rows.shape[0], np.float32)
-            self._matrix = sp.csr_matrix((data, (rows, cols)), shape=(self.n_regular, n_cols))
+            self._matrix = self._build()
             self._built = self.n_links
         return (
             self._matrix,
             self._src[self._built : self.n_links],
             self._dst[self._built : self.n_links],
         )
+
+    def _build(self) -> sp.csr_matrix:
+        """The viewers × accounts matrix of :meth:`_viewers` (float32; a customer linked
+        twice counts twice). Commercial accounts' columns follow the people's, so it is the
+        people's matrix with the customers' beside it (``hstack`` of two canonical CSR
+        matrices: the same arrays as building it from every link at once, without
+        converting the people's links again)."""
+        src, dst = self.link_src, self.link_dst
+        n_reg = self.n_regular
+        n_cols = max(n_reg, int(src.max()) + 1 if len(src) else 0)
+        if not len(src) or int(src.min()) >= n_reg:
+            customers = sp.csr_matrix(
+                (np.ones(len(src), np.float32), (dst, src - n_reg)), shape=(n_reg, n_cols - n_reg)
+            )
+            people = self.people.astype(np.float32, copy=False)
+            return sp.hstack([people, customers], format="csr")
+        people = self.people.tocoo()
+        rows = np.concatenate([people.row, dst.astype(np.int64)])
+        cols = np.concatenate([people.col, src.astype(np.int64)])
+        data = np.ones(rows.shape[0], np.float32)
+        return sp.csr_matrix((data, (rows, cols)), shape=(n_reg, n_cols))
 
     def audiences(
         self, n_accounts: int, viewer_active: np.ndarray
