@@ -80,9 +80,12 @@ def attend(
     acc, sc = world.accounts, world.scenario
     n = acc.n
     audience = np.maximum(day.audience, 1.0)
-    offered = views * feed
-    per_friend = np.bincount(author, weights=offered, minlength=n) / audience
-    per_friend_ad = np.bincount(author, weights=offered * (kind != ContentKind.LIFE), minlength=n)
+    # per author, the views its feed posts (and its feed ads, spam and offers) are offered;
+    # rows left out would add exact zeros to these in-order sums
+    on_feed = np.flatnonzero(feed)
+    ads = on_feed[kind[on_feed] != ContentKind.LIFE]
+    per_friend = np.bincount(author[on_feed], weights=views[on_feed], minlength=n) / audience
+    per_friend_ad = np.bincount(author[ads], weights=views[ads], minlength=n)
     per_friend_ad /= audience
     supply = world.graph.spread_to_viewers(per_friend)
     supply_ad = world.graph.spread_to_viewers(per_friend_ad)
@@ -94,7 +97,8 @@ def attend(
     room = world.graph.gather_from_viewers(read * active, n)
     factor = np.where(day.audience > 0, np.minimum(room / np.maximum(day.audience, 1e-9), 1.0), 1.0)
     day.attention = factor
-    read_views = views * np.where(feed, factor[author], 1.0)
+    read_views = views.copy()  # off the feed: unchanged (× 1.0)
+    read_views[on_feed] *= factor[author[on_feed]]
     tally = day.tally
     tally["users_saturated"] = int((active & (supply > cap)).sum())
     return read_views, ad_share

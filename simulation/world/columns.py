@@ -36,6 +36,14 @@ class Columns:
     def column(self, name: str) -> np.ndarray:
         return self._data[name][: self.n]
 
+    def first_row_from(self, name: str, value: int) -> int:
+        """First row whose ``name`` (a column sorted ascending, e.g. the post's day) is at
+        least ``value``. The value is cast to the column's type first: searching with a
+        Python int would make NumPy convert the whole column to int64 (milliseconds on a
+        post table) before a binary search of microseconds."""
+        col = self.column(name)
+        return int(np.searchsorted(col, col.dtype.type(value), side="left"))
+
     def append(self, count: int, **values: np.ndarray | float | int) -> np.ndarray:
         """Append ``count`` rows; unspecified fields take their default. Returns global indices."""
         unknown = set(values) - set(self._schema)

@@ -224,7 +224,7 @@ def _same_day(world: World, day: Day) -> None:
     Removals of older posts (a ban sweeping away a backlog, a slow review) are left out,
     so that same-day recall never exceeds 1."""
     posts, cats = world.posts, world.categories
-    start = int(np.searchsorted(posts.day, day.d, side="left"))
+    start = posts.first_row_from("day", day.d)
     kind, cat = posts.kind[start:], posts.category[start:]
     gone = ~np.isinf(posts.removed_age[start:])
     viol = (kind == ContentKind.SPAM) | (kind == ContentKind.OFFER)

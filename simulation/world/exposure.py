@@ -39,7 +39,7 @@ def expose_day(world: World, day: Day) -> None:
     """
     posts, sc, d, tally = world.posts, world.scenario, day.d, day.tally
     feed_half_lives(world, day)
-    start = int(np.searchsorted(posts.day, window_start(world, d), side="left"))
+    start = posts.first_row_from("day", window_start(world, d))
     sl = slice(start, posts.n)
     views = expo.views_on_day(
         d,

@@ -16,7 +16,7 @@ from simulation.world.state import World
 def trim(world: World, d: int) -> None:
     """Forget posts older than the retention window, tallying their final state."""
     keep_from = d - world.scenario.engine.retention_days + 1
-    cut = int(np.searchsorted(world.posts.day, keep_from, side="left"))
+    cut = world.posts.first_row_from("day", keep_from)
     if cut <= 0:
         return
     finish_samples(world, 0, cut)

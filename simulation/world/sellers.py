@@ -97,7 +97,7 @@ def _learn(world: World, day: Day, rng: np.random.Generator) -> None:
     in a chat nobody scans says nothing about the feed.
     """
     acc, posts, s = world.accounts, world.posts, world.scenario.sellers
-    start = int(np.searchsorted(posts.day, day.d, side="left"))
+    start = posts.first_row_from("day", day.d)
     kind = posts.kind[start:]
     channel = posts.channel[start:]
     removed_all = ~np.isinf(posts.removed_age[start:])
