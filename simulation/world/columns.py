@@ -2,7 +2,9 @@
 
 One NumPy array per field instead of one Python object per agent, so a day is a
 handful of array operations whatever the population. Capacity doubles on growth
-so appends stay amortised O(1).
+so appends stay amortised O(1). Trimming the front only moves an offset; the rows
+still held are moved back to the start of the arrays when an append would otherwise
+run past their end (once every few days for the post table, not every day).
 """
 
 from __future__ import annotations
@@ -23,18 +25,20 @@ class Columns:
         }
         self.n = 0
         self.base = 0  # global index of row 0 (rows before it were trimmed)
+        self._off = 0  # where row 0 sits in the arrays (trimmed rows before it)
 
     def __len__(self) -> int:
         return self.n
 
     def __getattr__(self, name: str) -> np.ndarray:
         try:
-            return self.__dict__["_data"][name][: self.__dict__["n"]]
+            d = self.__dict__
+            return d["_data"][name][d["_off"] : d["_off"] + d["n"]]
         except KeyError:
             raise AttributeError(name) from None
 
     def column(self, name: str) -> np.ndarray:
-        return self._data[name][: self.n]
+        return self._data[name][self._off : self._off + self.n]
 
     def first_row_from(self, name: str, value: int) -> int:
         """First row whose ``name`` (a column sorted ascending, e.g. the post's day) is at
@@ -52,11 +56,13 @@ class Columns:
         need = self.n + count
         if need > self._cap:
             self._grow(need)
-        start, stop = self.n, need
+        elif self._off + need > self._cap:
+            self._compact()
+        start, stop = self._off + self.n, self._off + need
         for name, (_dt, fill) in self._schema.items():
             self._data[name][start:stop] = values.get(name, fill)
         self.n = need
-        return np.arange(self.base + start, self.base + stop, dtype=np.int64)
+        return np.arange(self.base + need - count, self.base + need, dtype=np.int64)
 
     def _grow(self, need: int) -> None:
         cap = self._cap
@@ -64,20 +70,28 @@ class Columns:
             cap *= 2
         for name, (dt, fill) in self._schema.items():
             new = np.full(cap, fill, dtype=dt)
-            new[: self.n] = self._data[name][: self.n]
+            new[: self.n] = self._data[name][self._off : self._off + self.n]
             self._data[name] = new
         self._cap = cap
+        self._off = 0
+
+    def _compact(self) -> None:
+        """Move the rows held back to the start of the arrays."""
+        if self._off:
+            for arr in self._data.values():
+                arr[: self.n] = arr[self._off : self._off + self.n]
+            self._off = 0
 
     def trim_front(self, rows: int) -> None:
         """Forget the first ``rows`` rows (old posts); global indices of the rest are kept."""
         rows = int(min(max(rows, 0), self.n))
         if rows == 0:
             return
-        for name in self._schema:
-            arr = self._data[name]
-            arr[: self.n - rows] = arr[rows : self.n]
+        self._off += rows
         self.n -= rows
         self.base += rows
+        if self.n == 0:
+            self._off = 0
 
     def nbytes(self) -> int:
         return sum(a.nbytes for a in self._data.values())

@@ -1,0 +1,40 @@
+"""The growable table keeps every row it holds, in order, through appends and trims."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from simulation.world.columns import Columns
+
+SCHEMA = {"day": (np.int32, 0), "views": (np.float32, 1.5)}
+
+
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 40)), max_size=60))
+def test_rows_held_match_a_plain_list(steps: list[tuple[bool, int]]) -> None:
+    table = Columns(SCHEMA, capacity=16)
+    rows: list[tuple[int, int]] = []  # (global id, day)
+    next_id = 0
+    for is_append, k in steps:
+        if is_append:
+            days = np.arange(next_id, next_id + k, dtype=np.int32)
+            ids = table.append(k, day=days)
+            assert ids.tolist() == list(range(next_id, next_id + k))
+            rows += [(i, i) for i in range(next_id, next_id + k)]
+            next_id += k
+        else:
+            table.trim_front(k)
+            rows = rows[k:]
+        assert len(table) == len(rows)
+        assert table.day.tolist() == [d for _i, d in rows]
+        assert table.base == (rows[0][0] if rows else next_id)
+        assert np.all(table.views == np.float32(1.5))
+
+
+def test_first_row_from_searches_the_rows_held() -> None:
+    table = Columns(SCHEMA, capacity=16)
+    table.append(10, day=np.repeat(np.arange(5, dtype=np.int32), 2))
+    table.trim_front(3)  # days 1, 2, 2, 3, 3, 4, 4 remain
+    assert table.first_row_from("day", 2) == 1
+    assert table.first_row_from("day", 9) == len(table)
