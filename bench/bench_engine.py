@@ -1,12 +1,19 @@
-"""Engine speed and memory: posts simulated per second, wall time, peak memory.
+"""Engine speed and memory: posts simulated per second, wall time, peak memory, and the
+memory each account costs.
 
-Goals on a 2-core machine: ``demo`` in under 3 s, ``large`` in under 60 s and 2 GB,
-a 1M-account year completes in under 16 GB. Figures are printed, never asserted.
+Goals on a 2-core machine: ``demo`` in under 3 s, a 100,000-account year (``large``) in
+under 30 s and 2 GB, a 1M-account year completes in under 16 GB; memory per account
+(the slope of peak memory between the ``large`` world at 10,000 and at 100,000 accounts,
+no policy) halved against the engine before the speed work. Figures are printed, never
+asserted.
 
     python bench/bench_engine.py                 # demo and large, none and crackdown
     python bench/bench_engine.py --million       # also the 1M-account year (minutes)
     python bench/bench_engine.py --against main  # the same cases on another commit, side by
-                                                 # side: speed ratios in one run
+                                                 # side: speed and memory ratios in one run
+    python bench/bench_engine.py --against d6b3f05 --repeat 1 --save bench/results/engine.json
+                                                 # ... and save them for the README's table
+                                                 # (scripts/figures.py --write engine)
 
 ``--against REV`` exports REV's tree (``git archive``) to a temporary directory and runs
 each case there and here in turn, each in a fresh process, ``--repeat`` times (the best
@@ -39,6 +46,8 @@ from simulation import run
 from simulation.scenario import load_scenario
 scenario, policy = sys.argv[1], sys.argv[2]
 scen = load_scenario(scenario)
+if len(sys.argv) > 3:
+    scen = scen.with_changes(json.loads(sys.argv[3]))
 t0 = time.perf_counter()
 result = run(scen, policy)
 wall = time.perf_counter() - t0
@@ -86,10 +95,15 @@ def measure(scenario: str, policy: str, changes: dict | None = None) -> dict:
         return pool.map(_one, [(scenario, policy, changes or {})])[0]
 
 
-def _child(tree: Path, scenario: str, policy: str) -> dict:
+# The slope of peak memory against accounts: the large world with no policy at these two sizes.
+SLOPE = (("large", "none", 10_000), ("large", "none", 100_000))
+
+
+def _child(tree: Path, scenario: str, policy: str, accounts: int | None = None) -> dict:
     env = dict(os.environ, PYTHONPATH=str(tree))
+    changes = [json.dumps({"population.accounts": accounts})] if accounts else []
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, scenario, policy],
+        [sys.executable, "-c", CHILD, scenario, policy, *changes],
         cwd=tree,
         env=env,
         capture_output=True,
@@ -103,8 +117,15 @@ def _child(tree: Path, scenario: str, policy: str) -> dict:
     return row
 
 
-def against(rev: str, cases: list[tuple[str, str]], repeat: int) -> None:
-    """Run every case on ``rev`` and on this checkout, alternately; print them side by side."""
+def per_account_kib(rows: dict[int, dict]) -> float:
+    """KiB of peak memory per account: (peak at 100,000 − peak at 10,000) ÷ 90,000."""
+    (small, _), (big, _) = sorted(rows.items())[0], sorted(rows.items())[-1]
+    return (rows[big]["peak_mb"] - rows[small]["peak_mb"]) * 1024 / (big - small)
+
+
+def against(rev: str, cases: list[tuple[str, str]], repeat: int, save: Path | None) -> None:
+    """Run every case on ``rev`` and on this checkout, alternately; print them side by side
+    (and save them as JSON to ``save``)."""
     sha = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", rev],
         capture_output=True,
@@ -117,37 +138,82 @@ def against(rev: str, cases: list[tuple[str, str]], repeat: int) -> None:
         text=True,
         check=True,
     ).stdout.strip()
+    # the cases at their scenario's size, then the sizes the memory slope needs beside them
+    runs = [(*case, None) for case in cases]
+    runs += [s for s in SLOPE if not (s[:2] in cases and s[2] == 100_000)]
     with tempfile.TemporaryDirectory(prefix="bench-engine-") as tmp:
         old = Path(tmp)
         archive = subprocess.run(
             ["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True
         ).stdout
         subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
-        best: dict[tuple[str, str, str], dict] = {}
+        best: dict[tuple, dict] = {}
         for _ in range(repeat):
-            for case in cases:
+            for case in runs:
                 for side, tree in (("before", old), ("after", ROOT)):
                     row = _child(tree, *case)
-                    key = (*case, side)
+                    key = (*case[:2], row["accounts"], side)
                     if key not in best or row["wall_s"] < best[key]["wall_s"]:
                         best[key] = row
     load = os.getloadavg()[0]
-    print(f"before = {rev} ({sha}), after = this checkout ({here}{'+' if _dirty() else ''}); ")
+    dirty = "+" if _dirty() else ""
+    print(f"before = {rev} ({sha}), after = this checkout ({here}{dirty}); ")
     print(f"best of {repeat} per side, load average {load:.1f} when done")
     print(
         f"{'scenario':9} {'policy':10} {'accounts':>9} {'days':>4} "
         f"{'wall before':>11} {'wall after':>10} {'speed after/before':>18} "
         f"{'posts/s before':>14} {'posts/s after':>13} {'peak MB b/a':>12}"
     )
-    for case in cases:
-        b, a = best[(*case, "before")], best[(*case, "after")]
+    table = []
+    for key in sorted({k[:3] for k in best}, key=lambda k: (k[0], k[2], k[1])):
+        b, a = best[(*key, "before")], best[(*key, "after")]
         ratio = b["wall_s"] / a["wall_s"]  # account-days/s after ÷ before (same work)
         print(
-            f"{case[0]:9} {case[1]:10} {a['accounts']:>9,} {a['days']:>4} "
+            f"{key[0]:9} {key[1]:10} {a['accounts']:>9,} {a['days']:>4} "
             f"{b['wall_s']:>10.1f}s {a['wall_s']:>9.1f}s {ratio:>18.2f} "
             f"{b['posts'] / b['wall_s']:>14,.0f} {a['posts'] / a['wall_s']:>13,.0f} "
             f"{b['peak_mb']:>5.0f}/{a['peak_mb']:<6.0f}"
         )
+        table.append(
+            {"scenario": key[0], "policy": key[1], "before": b, "after": a, "speed_ratio": ratio}
+        )
+    memory = {}
+    for side in ("before", "after"):
+        memory[side] = per_account_kib({n: best[(sc, pol, n, side)] for sc, pol, n in SLOPE})
+    mem_ratio = memory["before"] / memory["after"]
+    print(
+        f"memory per account (large, none: peak at 100,000 − peak at 10,000 accounts, "
+        f"÷ 90,000): before {memory['before']:.2f} KiB, after {memory['after']:.2f} KiB, "
+        f"before/after {mem_ratio:.2f}× (goal ≥ 2×)"
+    )
+    for row in table:
+        a = row["after"]
+        if a["accounts"] == 100_000 and a["days"] == 365:
+            verdict = "met" if a["wall_s"] < 30 else "not met"
+            print(
+                f"100,000-account year, {a['scenario']}/{a['policy']}: {a['wall_s']:.1f} s "
+                f"(goal under 30 s: {verdict})"
+            )
+    if save:
+        save.parent.mkdir(parents=True, exist_ok=True)
+        save.write_text(
+            json.dumps(
+                {
+                    "command": "python bench/bench_engine.py " + " ".join(sys.argv[1:]),
+                    "before": f"{rev} ({sha})",
+                    "after": f"{here}{dirty}",
+                    "repeat": repeat,
+                    "load_average": round(load, 1),
+                    "cpus": os.cpu_count(),
+                    "rows": table,
+                    "memory_per_account_kib": memory,
+                },
+                indent=1,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+        print(f"saved {save}")
 
 
 def _dirty() -> bool:
@@ -169,6 +235,9 @@ def main() -> None:
     parser.add_argument(
         "--large-only", action="store_true", help="with --against: only the 100k-account cases"
     )
+    parser.add_argument(
+        "--save", type=Path, metavar="JSON", help="with --against: save the figures here"
+    )
     args = parser.parse_args()
     cases = [("demo", "none"), ("demo", "crackdown")]
     if not args.quick:
@@ -176,7 +245,7 @@ def main() -> None:
     if args.against:
         if args.large_only:
             cases = [c for c in cases if c[0] == "large"]
-        against(args.against, cases, args.repeat)
+        against(args.against, cases, args.repeat, args.save)
         return
     rows = [measure(s, p) for s, p in cases]
     if args.million:

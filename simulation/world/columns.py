@@ -20,8 +20,10 @@ class Columns:
     def __init__(self, schema: Mapping[str, tuple[np.dtype | type, object]], capacity: int = 1024):
         self._schema = {name: (np.dtype(dt), fill) for name, (dt, fill) in schema.items()}
         self._cap = max(int(capacity), 16)
+        # rows past ``n`` are written (every column) when appended, never read before:
+        # left unfilled, the pages of unused capacity cost no memory until rows reach them
         self._data = {
-            name: np.full(self._cap, fill, dtype=dt) for name, (dt, fill) in self._schema.items()
+            name: np.empty(self._cap, dtype=dt) for name, (dt, _f) in self._schema.items()
         }
         self.n = 0
         self.base = 0  # global index of row 0 (rows before it were trimmed)
@@ -68,8 +70,8 @@ class Columns:
         cap = self._cap
         while cap < need:
             cap *= 2
-        for name, (dt, fill) in self._schema.items():
-            new = np.full(cap, fill, dtype=dt)
+        for name, (dt, _fill) in self._schema.items():
+            new = np.empty(cap, dtype=dt)
             new[: self.n] = self._data[name][self._off : self._off + self.n]
             self._data[name] = new
         self._cap = cap

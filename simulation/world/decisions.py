@@ -314,7 +314,8 @@ def _apply_accounts(world: World, day: Day, dec: DayDecisions, removed: _Removed
         ]
         mask = np.zeros(acc.n, bool)
         mask[banned] = True
-        rows = np.flatnonzero(mask[posts.author] & np.isinf(posts.removed_age))
+        rows = np.flatnonzero(mask[posts.author])
+        rows = rows[np.isinf(posts.removed_age[rows])]
         age = (d - posts.day[rows]) * 24.0 + ban_hour[posts.author[rows]] - posts.hour[rows]
         posts.removed_age[rows] = np.maximum(age, 0.0)
         posts.cause[rows] = Cause.BAN
@@ -346,24 +347,32 @@ def _reregistration(
     world: World, who: np.ndarray, action: np.ndarray, applied: np.ndarray, d: int
 ) -> None:
     """Re-registration days after the day's bans and reinstatements, in decision order:
-    a banned seller or spammer may come back under a new account (``_schedule_return``,
-    one draw after another as the bans were applied); a reinstated account will not."""
-    acc = world.accounts
-    ban = np.flatnonzero(applied & (action == AccountAction.BAN))
-    reinstate = np.flatnonzero(applied & (action == AccountAction.REINSTATE))
-    if not len(reinstate):
-        for a in who[ban].tolist():
-            _schedule_return(world, a, d)
+    a banned seller or spammer may come back under a new account after a delay (one
+    draw after another, as the bans were applied); a reinstated account will not."""
+    acc, rng, sc = world.accounts, world.rng["sellers"], world.scenario
+    steps = np.flatnonzero(
+        applied & ((action == AccountAction.BAN) | (action == AccountAction.REINSTATE))
+    )
+    if not len(steps):
         return
-    # a reinstatement after a ban of the same account undoes the re-registration
-    order = np.sort(np.concatenate([ban, reinstate]))
-    is_ban = applied[order] & (action[order] == AccountAction.BAN)
-    for i, b in zip(order.tolist(), is_ban.tolist(), strict=True):
-        a = int(who[i])
-        if b:
-            _schedule_return(world, a, d)
-        else:
-            acc.reregister_day[a] = -1
+    accounts = who[steps]
+    arch = acc.archetype[accounts]
+    # per step: the chance of coming back and the mean delay (nan: no draw)
+    p = np.full(len(steps), np.nan)
+    delay = np.zeros(len(steps))
+    for archetype, model in ((Archetype.SELLER, sc.sellers), (Archetype.SPAMMER, sc.spammers)):
+        mine = arch == archetype
+        p[mine] = model.reregister_prob
+        delay[mine] = max(model.reregister_delay_days - 1.0, 0.0)
+    is_ban = (action[steps] == AccountAction.BAN).tolist()
+    reregister = acc.reregister_day
+    for a, ban, chance, lam in zip(
+        accounts.tolist(), is_ban, p.tolist(), delay.tolist(), strict=True
+    ):
+        if not ban:
+            reregister[a] = -1  # a reinstatement undoes a re-registration
+        elif chance == chance and rng.random() < chance:  # not nan: a seller or spammer
+            reregister[a] = d + 1 + int(rng.poisson(lam))
 
 
 _ACTION_NAMES = {int(a): a.name.lower() for a in AccountAction}
@@ -412,20 +421,6 @@ def _log_events(
             strict=True,
         )
     )
-
-
-def _schedule_return(world: World, account: int, d: int) -> None:
-    """A banned seller or spammer may come back under a new account after a delay."""
-    acc, rng, sc = world.accounts, world.rng["sellers"], world.scenario
-    arch = acc.archetype[account]
-    if arch == Archetype.SELLER:
-        p, delay = sc.sellers.reregister_prob, sc.sellers.reregister_delay_days
-    elif arch == Archetype.SPAMMER:
-        p, delay = sc.spammers.reregister_prob, sc.spammers.reregister_delay_days
-    else:
-        return
-    if rng.random() < p:
-        acc.reregister_day[account] = d + 1 + int(rng.poisson(max(delay - 1.0, 0.0)))
 
 
 def rule_statistics(
