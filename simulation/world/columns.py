@@ -42,6 +42,23 @@ class Columns:
     def column(self, name: str) -> np.ndarray:
         return self._data[name][self._off : self._off + self.n]
 
+    def fit(self, name: str, low: int, high: int) -> None:
+        """Make integer column ``name`` able to hold values from ``low`` to ``high``
+        (inclusive): widened to the next larger integer type when they do not fit. Columns
+        start at their smallest type; the values they hold never change, only their type."""
+        dt = self._schema[name][0]
+        info = np.iinfo(dt)
+        if info.min <= low and high <= info.max:
+            return
+        for wider in (np.int16, np.int32, np.int64):
+            wide = np.iinfo(wider)
+            if np.dtype(wider).itemsize > dt.itemsize and wide.min <= low and high <= wide.max:
+                break
+        else:
+            raise OverflowError(f"column {name} cannot hold {low}..{high}")
+        self._schema[name] = (np.dtype(wider), self._schema[name][1])
+        self._data[name] = self._data[name].astype(wider)
+
     def first_row_from(self, name: str, value: int) -> int:
         """First row whose ``name`` (a column sorted ascending, e.g. the post's day) is at
         least ``value``. The value is cast to the column's type first: searching with a
@@ -55,6 +72,9 @@ class Columns:
         unknown = set(values) - set(self._schema)
         if unknown:
             raise KeyError(f"unknown columns {sorted(unknown)}")
+        for name, v in values.items():
+            if self._schema[name][0].kind in "iu" and np.size(v):
+                self.fit(name, int(np.min(v)), int(np.max(v)))
         need = self.n + count
         if need > self._cap:
             self._grow(need)

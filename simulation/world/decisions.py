@@ -61,13 +61,13 @@ def make_batch(world: World, day: Day, scanned: tuple[int, ...]) -> DayBatch:
     author = posts.author[rows]
     ordinal = np.zeros(len(rows), np.int32)
     ordinal[:n_new] = ordinal_per_author(author[:n_new])
-    new_reports = posts.new_reports[rows].copy()
+    new_reports = posts.new_reports[rows].astype(np.int32)
     posts.new_reports[reported] = 0
     kind = posts.kind[rows]
     return DayBatch(
         day=d,
         post_id=(rows + posts.base).astype(np.int64),
-        posted_day=posts.day[rows],
+        posted_day=posts.day[rows].astype(np.int32),
         hour=posts.hour[rows],
         author=author,
         account_kind=acc.kind[author],
@@ -75,9 +75,9 @@ def make_batch(world: World, day: Day, scanned: tuple[int, ...]) -> DayBatch:
         friend_count=np.rint(day.audience[author]).astype(np.int32),
         posts_today=ordinal,
         prior_ban_device=acc.device_flag[author],
-        text_id=posts.text[rows],
+        text_id=posts.text[rows].astype(np.int32),
         stage=stage,
-        reports=posts.reports[rows],
+        reports=posts.reports[rows].astype(np.int32),
         new_reports=new_reports,
         texts=TextView(world.pool.texts, world.pool.has_image),
         perceived=PerceptionView(kind=kind, category=posts.category[rows]),

@@ -75,6 +75,9 @@ def expose_day(world: World, day: Day) -> None:
     rate = views * (1.0 - posts.sought[sl]) * prob[kind] * factor[channel]
     got, count = poisson_rows(world.rng["reports"], rate)
     rows = got + start
+    if len(rows):  # report counts start as int16: widened before they could overflow
+        posts.fit("reports", 0, int((posts.reports[rows] + count.astype(np.int64)).max()))
+        posts.fit("new_reports", 0, int((posts.new_reports[rows] + count.astype(np.int64)).max()))
     np.add.at(posts.reports, rows, count)
     np.add.at(posts.new_reports, rows, count)
     tally["reports"] = int(count.sum())

@@ -52,16 +52,18 @@ class Cause:
     BAN = 2  # disappeared with its banned author
 
 
-# The post table: one row per post still inside the retention window.
+# The post table: one row per post still inside the retention window. Integer columns start
+# at the smallest type their values need (``Columns.fit`` widens one, values unchanged, when a
+# day, a text id or a report count outgrows it), so a post costs as few bytes as it can.
 POST_SCHEMA = {
-    "day": (np.int32, 0),
+    "day": (np.int16, 0),
     "hour": (np.float32, 0.0),
     "author": (np.int32, 0),
     "kind": (np.int8, 0),
     "category": (np.int8, -1),
     "style": (np.int8, 0),
     "channel": (np.int8, 0),  # policy.interface.Channel
-    "text": (np.int32, 0),
+    "text": (np.uint16, 0),
     "potential": (np.float32, 0.0),  # views over the post's whole life if never removed
     "sought": (np.float32, 0.0),  # share of those views on users who sought the author out
     "half_life": (np.float32, 6.0),  # hours: how fast the post's views fade
@@ -70,8 +72,8 @@ POST_SCHEMA = {
     "cause": (np.int8, 0),
     "rule": (np.int16, -1),
     "stage": (np.int8, -1),
-    "reports": (np.int32, 0),
-    "new_reports": (np.int32, 0),
+    "reports": (np.int16, 0),
+    "new_reports": (np.int16, 0),
     "views": (np.float32, 0.0),
     "sampled": (np.bool_, False),
     "labelled": (np.bool_, False),

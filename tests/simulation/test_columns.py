@@ -38,3 +38,14 @@ def test_first_row_from_searches_the_rows_held() -> None:
     table.trim_front(3)  # days 1, 2, 2, 3, 3, 4, 4 remain
     assert table.first_row_from("day", 2) == 1
     assert table.first_row_from("day", 9) == len(table)
+
+
+def test_integer_columns_widen_when_values_outgrow_them() -> None:
+    table = Columns({"day": (np.int16, 0), "text": (np.uint16, 0)}, capacity=16)
+    table.append(2, day=np.array([-5, 7], np.int32), text=np.array([1, 2], np.int32))
+    assert table.day.dtype == np.int16 and table.text.dtype == np.uint16
+    table.append(1, day=np.array([40_000], np.int32), text=np.array([70_000], np.int64))
+    assert table.day.dtype == np.int32 and table.text.dtype == np.int32
+    assert table.day.tolist() == [-5, 7, 40_000] and table.text.tolist() == [1, 2, 70_000]
+    table.fit("day", -1, 2**40)
+    assert table.day.dtype == np.int64 and table.day.tolist() == [-5, 7, 40_000]
