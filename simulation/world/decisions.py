@@ -125,7 +125,11 @@ def apply_decisions(world: World, day: Day, dec: DayDecisions) -> None:
         dr = np.flatnonzero(live & (action == PostAction.DOWNRANK))
         if len(dr):
             f = np.asarray(pdec.factor, np.float32)[dr] if len(pdec.factor) == len(pdec) else 0.5
-            np.minimum.at(posts.factor, idx[dr], f)
+            # posts past the exposure window collect no more views: nothing to downrank
+            hot = idx[dr] - (world.exposed.base - posts.base)
+            inside = hot >= 0
+            f = f[inside] if np.ndim(f) else f
+            np.minimum.at(world.exposed.factor, hot[inside], f)
             tally["downranks"] = len(dr)
         lb = np.flatnonzero(live & (action == PostAction.LABEL))
         posts.labelled[idx[lb]] = True

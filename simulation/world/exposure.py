@@ -15,18 +15,26 @@ from simulation.metrics import KINDS
 from simulation.world import decay as expo
 from simulation.world.attention import attend, feed_half_lives
 from simulation.world.harm import sell
-from simulation.world.state import Day, World
+from simulation.world.state import Day, World, exposure_rows
 
 
 def window_start(world: World, d: int) -> int:
     """First day whose posts still collect views on day ``d`` (from each day's longest
     half-life); forgets the half-lives of days that no longer matter."""
-    start = d
+    old = d - world.scenario.engine.retention_days
     for made, longest in list(world.half_life_max.items()):
+        if made < old and d - made >= expo.horizon_days(longest):
+            del world.half_life_max[made]
+    return exposure_start(world, d)
+
+
+def exposure_start(world: World, d: int) -> int:
+    """First day whose posts still collect views on day ``d`` (no later day starts earlier:
+    a day leaves the window for good once its longest half-life has run out)."""
+    start = d
+    for made, longest in world.half_life_max.items():
         if d - made < expo.horizon_days(longest):
             start = min(start, made)
-        elif made < d - world.scenario.engine.retention_days:
-            del world.half_life_max[made]
     return start
 
 
@@ -41,12 +49,13 @@ def expose_day(world: World, day: Day) -> None:
     feed_half_lives(world, day)
     start = posts.first_row_from("day", window_start(world, d))
     sl = slice(start, posts.n)
+    hot, hs = world.exposed, exposure_rows(world, sl)
     views = expo.views_on_day(
         d,
         posts.day[sl],
         posts.hour[sl],
         posts.removed_age[sl],
-        posts.potential[sl] * posts.factor[sl],
+        hot.potential[hs] * hot.factor[hs],
         posts.half_life[sl],
     )
     kind = posts.kind[sl]
@@ -55,7 +64,7 @@ def expose_day(world: World, day: Day) -> None:
     feed = channel == Channel.MOMENTS
     offered = views
     views, day.viewer_ad_share = attend(world, day, offered, author, kind, feed)
-    posts.views[sl] += views
+    hot.views[hs] += views
     by_kind = np.bincount(kind, weights=views * feed, minlength=4)
     tally.set_parts("impressions", KINDS, by_kind.tolist())
     tally["impressions_total"] = float(by_kind.sum())
@@ -72,7 +81,7 @@ def expose_day(world: World, day: Day) -> None:
     prob = np.array([rp.get(k, 0.0) for k in KINDS])
     rf = sc.channels.report_factor
     factor = np.array([rf.get(c, 1.0) for c in CHANNEL_NAMES])
-    rate = views * (1.0 - posts.sought[sl]) * prob[kind] * factor[channel]
+    rate = views * (1.0 - hot.sought[hs]) * prob[kind] * factor[channel]
     got, count = poisson_rows(world.rng["reports"], rate)
     rows = got + start
     if len(rows):  # report counts start as int16: widened before they could overflow

@@ -19,7 +19,7 @@ import numpy as np
 from policy.interface import CHANNEL_NAMES, ContentKind
 from simulation.world.channels import conversion_factors
 from simulation.world.population import style_efficiency
-from simulation.world.state import Day, World
+from simulation.world.state import Day, World, exposure_rows
 
 BUYERS = ("sought", "unsolicited")
 ACCOUNT_KINDS = ("personal", "official")
@@ -56,8 +56,9 @@ def sell(world: World, day: Day, rows: slice, views: np.ndarray) -> None:
         * eff[posts.style[rows][offer]]
         * saturation[cat]
     )
-    sought = posts.sought[rows][offer] * v * world.scenario.buyers.seek_factor * per_view
-    unsolicited = (1.0 - posts.sought[rows][offer]) * v * per_view
+    hot_sought = world.exposed.sought[exposure_rows(world, rows)][offer]
+    sought = hot_sought * v * world.scenario.buyers.seek_factor * per_view
+    unsolicited = (1.0 - hot_sought) * v * per_view
     units = sought + unsolicited
     tally.set_parts("units_sold", world.categories, np.bincount(cat, units, cats).tolist())
     by_channel = np.bincount(channel, units, len(CHANNEL_NAMES))

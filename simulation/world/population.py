@@ -22,7 +22,7 @@ from simulation.world.columns import Columns
 from simulation.world.content.corpus_mix import add_corpus_texts
 from simulation.world.content.pool import TextPool, build_text_pool
 from simulation.world.graph import FriendsGraph
-from simulation.world.state import POST_SCHEMA, SPAM_ROW, STREAMS, World
+from simulation.world.state import EXPOSURE_SCHEMA, POST_SCHEMA, SPAM_ROW, STREAMS, World
 
 
 def build_world(
@@ -69,6 +69,7 @@ def build_world(
         corpus_buckets=corpus_buckets,
         accounts=accounts,
         posts=Columns(POST_SCHEMA, capacity=1 << 16),
+        exposed=Columns(EXPOSURE_SCHEMA, capacity=1 << 16),
         n_initial=n,
         announcements=announcements,
         tally=DayTally.for_categories(categories),

@@ -173,10 +173,9 @@ def post_day(world: World, day: Day) -> NewPosts:
         style=new.style,
         channel=channel,
         text=text,
-        potential=potential,
-        sought=sought,
         half_life=half_life,
     )
+    world.exposed.append(len(new), potential=potential, sought=sought)
     kc = np.bincount(new.kind, minlength=4)
     world.totals.created += kc
     tally.set_parts("posts_created", KINDS, kc.tolist())

@@ -1,27 +1,49 @@
 """Posts leave the post table when they can no longer be seen; their fate is counted then.
 
-Only the last ``engine.retention_days`` days of posts are held (exposure needs no more).
-When a post leaves, its final fate — removed or surviving — is added to the run's totals,
-so that the totals account for every post exactly once.
+Only the last ``engine.retention_days`` days of posts are held (late decisions, reviews and
+appeals, need no more), and what only exposure reads (``World.exposed``: reach, downranking,
+views) only for the days whose posts can still collect views (a few days). When a post
+leaves, its final fate — removed or surviving — is added to the run's totals, so that the
+totals account for every post exactly once.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from simulation.world.exposure import exposure_start
 from simulation.world.sampling import finish_samples
 from simulation.world.state import World
 
 
 def trim(world: World, d: int) -> None:
-    """Forget posts older than the retention window, tallying their final state."""
-    keep_from = d - world.scenario.engine.retention_days + 1
-    cut = world.posts.first_row_from("day", keep_from)
+    """At the end of day ``d``: forget what only exposure reads of the posts no exposure
+    will reach again, and the posts older than the retention window, tallying their final
+    state."""
+    posts = world.posts
+    unexposed = posts.first_row_from("day", exposure_start(world, d + 1))
+    cut = posts.first_row_from("day", d - world.scenario.engine.retention_days + 1)
+    leave_exposure(world, posts.base + max(unexposed, cut))
     if cut <= 0:
         return
     finish_samples(world, 0, cut)
     tally_final(world, 0, cut)
-    world.posts.trim_front(cut)
+    posts.trim_front(cut)
+
+
+def leave_exposure(world: World, first: int) -> None:
+    """Drop the exposure tier's rows of posts before id ``first``; the views of the sampled
+    ones among them are kept (``World.sample_views``) for the stored sample."""
+    hot, posts = world.exposed, world.posts
+    cut = first - hot.base
+    if cut <= 0:
+        return
+    lag = hot.base - posts.base
+    rows = lag + np.flatnonzero(posts.sampled[lag : lag + cut])
+    views = hot.views[rows - lag]
+    for pid, v in zip((rows + posts.base).tolist(), views, strict=True):
+        world.sample_views[pid] = v
+    hot.trim_front(cut)
 
 
 def tally_final(world: World, start: int, stop: int) -> None:
@@ -44,6 +66,7 @@ def close_books(world: World) -> None:
     finish_samples(world, 0, world.posts.n)
     tally_final(world, 0, world.posts.n)
     world.posts.trim_front(world.posts.n)
+    world.exposed.trim_front(world.exposed.n)
 
 
 def post_fates(world: World) -> tuple[np.ndarray, np.ndarray]:

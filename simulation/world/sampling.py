@@ -13,7 +13,7 @@ import numpy as np
 
 from policy.interface import Channel
 from simulation.world.population import watched_friends
-from simulation.world.state import Day, World
+from simulation.world.state import Day, World, post_views
 
 FEED_PER_DAY = 30  # posts a watched user sees per day in the stored feed
 LIKE_RATE = np.array([0.3, 0.03, 0.005, 0.02])  # likes per view, by content kind (illustrative)
@@ -50,7 +50,9 @@ def finish_samples(world: World, start: int, stop: int) -> None:
     rows = start + np.flatnonzero(posts.sampled[start:stop])
     if not len(rows):
         return
-    views = posts.views[rows]
+    views = post_views(world, rows)
+    for pid in (rows + posts.base).tolist():
+        world.sample_views.pop(pid, None)
     likes = world.rng["sample"].poisson(views * LIKE_RATE[posts.kind[rows]])
     age = posts.removed_age[rows].astype(np.float64)
     pids = (rows + posts.base).tolist()

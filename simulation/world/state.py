@@ -64,19 +64,25 @@ POST_SCHEMA = {
     "style": (np.int8, 0),
     "channel": (np.int8, 0),  # policy.interface.Channel
     "text": (np.uint16, 0),
-    "potential": (np.float32, 0.0),  # views over the post's whole life if never removed
-    "sought": (np.float32, 0.0),  # share of those views on users who sought the author out
     "half_life": (np.float32, 6.0),  # hours: how fast the post's views fade
-    "factor": (np.float32, 1.0),  # downranking
     "removed_age": (np.float32, np.inf),  # hours after posting when removed
     "cause": (np.int8, 0),
     "rule": (np.int16, -1),
     "stage": (np.int8, -1),
     "reports": (np.int16, 0),
     "new_reports": (np.int16, 0),
-    "views": (np.float32, 0.0),
     "sampled": (np.bool_, False),
     "labelled": (np.bool_, False),
+}
+
+# What only exposure reads: held for the posts that can still collect views (the exposure
+# window, a few days: ``World.exposed``), not for the whole retention window. A post's
+# views are kept beyond it only for the sampled posts (``World.sample_views``).
+EXPOSURE_SCHEMA = {
+    "potential": (np.float32, 0.0),  # views over the post's whole life if never removed
+    "sought": (np.float32, 0.0),  # share of those views on users who sought the author out
+    "factor": (np.float32, 1.0),  # downranking
+    "views": (np.float32, 0.0),
 }
 
 
@@ -122,6 +128,7 @@ class World:
     corpus_buckets: CorpusBuckets | None
     accounts: Columns  # schema: simulation.world.accounts.ACCOUNT_SCHEMA
     posts: Columns  # schema: POST_SCHEMA
+    exposed: Columns  # schema: EXPOSURE_SCHEMA; the newest rows of ``posts`` (exposure_rows)
     n_initial: int  # accounts at the start (the scenario's population)
     announcements: list[Announcement]
     tally: DayTally  # an empty tally over this run's columns; each day takes a fresh one
@@ -152,8 +159,35 @@ class World:
     sample_rows: list[dict[str, Any]] = field(default_factory=list)  # finished sampled posts
     feed_rows: list[tuple[int, int, int]] = field(default_factory=list)  # (viewer, day, post)
     evidence: dict[int, str] = field(default_factory=dict)  # post id -> why it was removed
+    # views of sampled posts that left ``exposed`` (post id -> float32 views)
+    sample_views: dict[int, np.float32] = field(default_factory=dict)
     warmup_days: int = 0
     first_run_post: int | None = None  # post ids below it were made during the warm-up
+
+
+def exposure_rows(world: World, rows: slice) -> slice:
+    """Rows of ``world.exposed`` for rows ``rows`` of ``world.posts`` (a slice whose start
+    is inside the exposure window; ``stop`` None means to the end)."""
+    lag = world.exposed.base - world.posts.base
+    start = (rows.start or 0) - lag
+    if start < 0:
+        raise IndexError(f"post rows from {rows.start} are no longer exposed")
+    stop = world.posts.n if rows.stop is None else rows.stop
+    return slice(start, stop - lag)
+
+
+def post_views(world: World, rows: np.ndarray) -> np.ndarray:
+    """Views so far of posts ``rows`` (rows of ``world.posts``; float32): from the exposure
+    tier, or for sampled posts that left it, as they were when they left."""
+    lag = world.exposed.base - world.posts.base
+    hot = rows - lag
+    out = np.zeros(len(rows), np.float32)
+    inside = hot >= 0
+    out[inside] = world.exposed.views[hot[inside]]
+    base = world.posts.base
+    for i in np.flatnonzero(~inside).tolist():
+        out[i] = world.sample_views.get(int(rows[i]) + base, np.float32(0.0))
+    return out
 
 
 @dataclass

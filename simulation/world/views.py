@@ -16,7 +16,7 @@ from simulation.metrics import KINDS, STYLES
 from simulation.world.accounts import ARCHETYPE_NAMES, STATUS_NAMES
 from simulation.world.content.people import display_names
 from simulation.world.sampling import LIKE_RATE
-from simulation.world.state import World
+from simulation.world.state import World, post_views
 
 FEED_COLUMNS = [
     "post_id",
@@ -49,9 +49,9 @@ def _live_rows(world: World, post_ids: np.ndarray) -> list[dict[str, Any]]:
     rows = post_ids - posts.base
     ok = (rows >= 0) & (rows < posts.n)
     out = []
-    for pid, r in zip(post_ids[ok].tolist(), rows[ok].tolist(), strict=True):
+    seen = post_views(world, rows[ok]).tolist()
+    for pid, r, views in zip(post_ids[ok].tolist(), rows[ok].tolist(), seen, strict=True):
         age = float(posts.removed_age[r])
-        views = float(posts.views[r])
         out.append(
             {
                 "post_id": pid,
