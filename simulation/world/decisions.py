@@ -204,6 +204,8 @@ def _remove(
     rule = np.asarray(pdec.rule)[first]
     posts.removed_age[rows] = age
     posts.cause[rows] = Cause.RULE
+    if len(rule):  # rule indices start as int8: widened for a policy of 128 rules or more
+        posts.fit("rule", int(rule.min()), int(rule.max()))
     posts.rule[rows] = rule
     posts.stage[rows] = np.asarray(pdec.stage)[first]
     kinds = posts.kind[rows]

@@ -70,7 +70,9 @@ class FriendsGraph:
 
     def __init__(self, n_regular: int, mean_friends: int, rewire: float, rng: np.random.Generator):
         self.n_regular = n_regular
-        self.people = small_world(n_regular, mean_friends, rewire, rng)
+        people = small_world(n_regular, mean_friends, rewire, rng)
+        # the friendships' structure only (every value is 1): ``people`` rebuilds the matrix
+        self._people = (people.indptr, people.indices, people.shape)
         self.salt = np.uint64(int(rng.integers(0, 2**62)))
         self._src = np.zeros(1 << 12, dtype=np.int32)  # commercial account
         self._dst = np.zeros(1 << 12, dtype=np.int32)  # regular customer
@@ -80,6 +82,13 @@ class FriendsGraph:
         self.n_sought = 0
         self._matrix: sp.csr_matrix | None = None  # see _viewers
         self._built = 0  # links in _matrix
+
+    @property
+    def people(self) -> sp.csr_matrix:
+        """Symmetric 0/1 adjacency of the regular users (float32 CSR; a new matrix over the
+        stored structure on each call: no array of ones kept between calls)."""
+        indptr, indices, shape = self._people
+        return sp.csr_matrix((np.ones(len(indices), np.float32), indices, indptr), shape=shape)
 
     @property
     def link_src(self) -> np.ndarray:
@@ -233,28 +242,32 @@ class FriendsGraph:
             out += np.bincount(src, weights=x[dst], minlength=n_accounts)[:n_accounts]
         return out
 
+    def people_of(self, person: int) -> np.ndarray:
+        """The regular users who are friends of regular user ``person`` (sorted int32)."""
+        indptr, indices, _ = self._people
+        return indices[indptr[person] : indptr[person + 1]]
+
     def friends_of(self, viewer: int) -> np.ndarray:
         """Every account whose posts ``viewer`` (a regular user) can see."""
-        row = self.people.indices[self.people.indptr[viewer] : self.people.indptr[viewer + 1]]
+        row = self.people_of(viewer)
         commercial = self.link_src[self.link_dst == viewer]
         return np.union1d(row, commercial).astype(np.int64)
 
     def customers_of(self, account: int) -> np.ndarray:
         if account < self.n_regular:
-            return self.people.indices[
-                self.people.indptr[account] : self.people.indptr[account + 1]
-            ]
+            return self.people_of(account)
         return np.unique(self.link_dst[self.link_src == account])
 
     def clustering_sample(self, rng: np.random.Generator, k: int = 200) -> float:
         """Mean local clustering coefficient over a sample of people (for tests and docs)."""
         nodes = rng.choice(self.n_regular, size=min(k, self.n_regular), replace=False)
         coeffs = []
+        people = self.people
         for v in nodes:
-            nb = self.people.indices[self.people.indptr[v] : self.people.indptr[v + 1]]
+            nb = people.indices[people.indptr[v] : people.indptr[v + 1]]
             d = nb.shape[0]
             if d < 2:
                 continue
-            links = self.people[nb][:, nb].nnz / 2
+            links = people[nb][:, nb].nnz / 2
             coeffs.append(links / (d * (d - 1) / 2))
         return float(np.mean(coeffs)) if coeffs else 0.0

@@ -268,7 +268,6 @@ def note_watch_links(world: World, src: np.ndarray, dst: np.ndarray) -> None:
 
 def watched_friends(world: World, viewer: int) -> np.ndarray:
     """Every account whose posts watched user ``viewer`` can see (people and commercial)."""
-    row = world.graph.people
-    people = row.indices[row.indptr[viewer] : row.indptr[viewer + 1]]
+    people = world.graph.people_of(viewer)
     commercial = world.watch_author[world.watch_viewer == viewer]
     return np.union1d(people, commercial).astype(np.int64)

@@ -56,9 +56,9 @@ def tally_final(world: World, start: int, stop: int) -> None:
     first = world.first_run_post
     if first is None:  # still warming up: nothing of the run's own yet
         return
-    own = (np.arange(start, stop) + posts.base) >= first
-    totals.run_removed += np.bincount(kind[own & removed], minlength=4)
-    totals.run_surviving += np.bincount(kind[own & ~removed], minlength=4)
+    own = slice(min(max(first - posts.base - start, 0), stop - start), None)  # ids >= first
+    totals.run_removed += np.bincount(kind[own][removed[own]], minlength=4)
+    totals.run_surviving += np.bincount(kind[own][~removed[own]], minlength=4)
 
 
 def close_books(world: World) -> None:
@@ -80,8 +80,9 @@ def post_fates(world: World) -> tuple[np.ndarray, np.ndarray]:
     removed = totals.run_removed.copy()
     surviving = totals.run_surviving.copy()
     first = world.first_run_post if world.first_run_post is not None else posts.base + posts.n
-    own = (np.arange(posts.n) + posts.base) >= first
-    gone = ~np.isinf(posts.removed_age)
-    removed += np.bincount(posts.kind[own & gone], minlength=4)
-    surviving += np.bincount(posts.kind[own & ~gone], minlength=4)
+    own = slice(min(max(first - posts.base, 0), posts.n), None)  # rows of ids >= first
+    kind = posts.kind[own]
+    gone = ~np.isinf(posts.removed_age[own])
+    removed += np.bincount(kind[gone], minlength=4)
+    surviving += np.bincount(kind[~gone], minlength=4)
     return removed, surviving

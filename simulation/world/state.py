@@ -67,7 +67,7 @@ POST_SCHEMA = {
     "half_life": (np.float32, 6.0),  # hours: how fast the post's views fade
     "removed_age": (np.float32, np.inf),  # hours after posting when removed
     "cause": (np.int8, 0),
-    "rule": (np.int16, -1),
+    "rule": (np.int8, -1),
     "stage": (np.int8, -1),
     "reports": (np.int16, 0),
     "new_reports": (np.int16, 0),
