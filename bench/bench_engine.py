@@ -14,6 +14,15 @@ asserted.
     python bench/bench_engine.py --against d6b3f05 --repeat 1 --save bench/results/engine.json
                                                  # ... and save them for the README's table
                                                  # (scripts/figures.py --write engine)
+    python bench/bench_engine.py --gui-process   # the desktop app's engine process against
+                                                 # the engine in a plain process
+
+``--gui-process`` steps the same world (``large`` with the keyword policy, 100,000 accounts,
+30 days, set-up excluded) in a plain Python process and in the desktop app's engine process
+(``app.engine_proc.serve``, one request per day over a pipe, as the app drives it), in turn,
+and prints the ratio of their speeds. The engine process lowers its own priority after the
+first day (so that the window stays responsive): on a machine busy with other work it may
+then get less of a core than the plain process.
 
 ``--against REV`` exports REV's tree (``git archive``) to a temporary directory and runs
 each case there and here in turn, each in a fresh process, ``--repeat`` times (the best
@@ -29,6 +38,7 @@ import json
 import multiprocessing as mp
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -216,6 +226,77 @@ def against(rev: str, cases: list[tuple[str, str]], repeat: int, save: Path | No
         print(f"saved {save}")
 
 
+PLAIN = """
+import json, sys, time
+from policy import load_policy
+from simulation import Simulation, load_scenario
+n, days = int(sys.argv[1]), int(sys.argv[2])
+scenario = load_scenario("large").with_changes({"population.accounts": n, "days": days})
+sim = Simulation(scenario, load_policy("keywords"), seed=1)
+t0 = time.perf_counter()
+for _ in range(days):
+    sim.step()
+print(json.dumps({"rate": n * days / (time.perf_counter() - t0)}))
+"""
+
+
+def _through_engine_process(n: int, days: int) -> float:
+    """Account-days per second of the desktop app's engine process (set-up excluded)."""
+    from app.engine_proc import policy_recipe, serve
+    from policy import load_policy
+    from simulation import load_scenario
+
+    scenario = load_scenario("large").with_changes({"population.accounts": n, "days": days})
+    ctx = mp.get_context("spawn")
+    ours, theirs = ctx.Pipe()
+    proc = ctx.Process(target=serve, args=(theirs,), daemon=True)
+    proc.start()
+    theirs.close()
+    try:
+        ours.send(("setup", scenario, policy_recipe(load_policy("keywords")), 1))
+        reply = ours.recv()
+        if reply[0] != "ok":
+            raise RuntimeError(reply)
+        t0 = time.perf_counter()
+        for _ in range(days):
+            ours.send(("step",))
+            reply = ours.recv()
+            if reply[0] != "ok":
+                raise RuntimeError(reply)
+        rate = n * days / (time.perf_counter() - t0)
+        ours.send(("shutdown",))
+    finally:
+        proc.join(10)
+        if proc.is_alive():
+            proc.kill()
+    return rate
+
+
+def gui_process(pairs: int, n: int = 100_000, days: int = 30) -> None:
+    """The engine in the desktop app's engine process against a plain process, in turn."""
+    ratios = []
+    for i in range(pairs):
+        out = subprocess.run(
+            [sys.executable, "-c", PLAIN, str(n), str(days)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        plain = json.loads(out.strip().splitlines()[-1])["rate"]
+        served = _through_engine_process(n, days)
+        ratios.append(served / plain)
+        print(
+            f"pair {i + 1}: plain process {plain:,.0f} account-days/s, engine process "
+            f"{served:,.0f}: engine process / plain {served / plain:.2f}"
+        )
+    print(
+        f"large, keywords, {n:,} accounts × {days} days: engine process / plain process "
+        f"{statistics.median(ratios):.2f} (median of {pairs}; load average "
+        f"{os.getloadavg()[0]:.1f})"
+    )
+
+
 def _dirty() -> bool:
     status = subprocess.run(
         ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
@@ -238,10 +319,18 @@ def main() -> None:
     parser.add_argument(
         "--save", type=Path, metavar="JSON", help="with --against: save the figures here"
     )
+    parser.add_argument(
+        "--gui-process",
+        action="store_true",
+        help="the desktop app's engine process against a plain process",
+    )
     args = parser.parse_args()
     cases = [("demo", "none"), ("demo", "crackdown")]
     if not args.quick:
         cases += [("large", "none"), ("large", "crackdown")]
+    if args.gui_process:
+        gui_process(args.repeat)
+        return
     if args.against:
         if args.large_only:
             cases = [c for c in cases if c[0] == "large"]

@@ -14,11 +14,20 @@ machine moves both alike. Figures are printed, never asserted.
 
     python bench/bench_mesa.py                          # 100k accounts, 30 days, 2 pairs
     python bench/bench_mesa.py --accounts 10000 --pairs 3
+    python bench/bench_mesa.py --save bench/results/mesa.json   # ... kept for the README
+                                                                # (scripts/figures.py --write mesa)
+
+``--save`` puts this run's figures into the JSON file under its number of accounts (other
+sizes already there are kept), so the README's table can show 10,000 and 100,000 accounts.
+The goal: the engine at least 30 times the yardstick's speed at 100,000 accounts with the
+keyword policy.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import re
 import statistics
 import subprocess
@@ -75,6 +84,7 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=30)
     parser.add_argument("--pairs", type=int, default=2)
     parser.add_argument("--policy", default="keywords", help="the engine's policy preset")
+    parser.add_argument("--save", type=Path, metavar="JSON", help="keep the figures here")
     args = parser.parse_args()
     a, d = str(args.accounts), str(args.days)
     mesa = [str(mesa_python()), str(YARDSTICK), "--accounts", a, "--days", d, "--seed", "1"]
@@ -95,6 +105,29 @@ def main() -> None:
         + ", ".join(f"{r:.1f}×" for r in ratios)
         + f" (median {statistics.median(ratios):.1f}×)"
     )
+    if args.save:
+        saved = json.loads(args.save.read_text(encoding="utf-8")) if args.save.exists() else {}
+        here = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        saved[str(args.accounts)] = {
+            "command": "python bench/bench_mesa.py " + " ".join(sys.argv[1:]),
+            "commit": here,
+            "accounts": args.accounts,
+            "days": args.days,
+            "policy": args.policy,
+            "engine_rate": ours,
+            "mesa_rate": theirs,
+            "ratios": ratios,
+            "median_ratio": statistics.median(ratios),
+            "load_average": round(os.getloadavg()[0], 1),
+        }
+        args.save.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(dict(sorted(saved.items(), key=lambda kv: int(kv[0]))), indent=1)
+        args.save.write_text(text + "\n", encoding="utf-8")
+        print(f"saved {args.save}")
 
 
 if __name__ == "__main__":
