@@ -32,9 +32,9 @@ Share = Annotated[float, Field(ge=0.0, le=1.0)]
 NonNeg = Annotated[float, Field(ge=0.0)]
 
 # What the engine can run (the reasons are shown when a value is refused). Every post
-# is a row the engine keeps in memory (about 45 bytes) for engine.retention_days days,
-# and every account about 3.6 KiB with its friends: the 1M-account year in the README
-# runs at about 1M posts a day in 4.5 GB.
+# is a row the engine keeps in memory (about 35 bytes, POST_SCHEMA; 16 more while it can
+# still collect views) for engine.retention_days days; the memory an account costs with
+# its friends and posts is printed by bench/bench_engine.py --against.
 POSTS_WHY = "every post is a row the engine keeps for engine.retention_days days"
 PostRate = Annotated[float, Field(ge=0.0), at_most(1000, POSTS_WHY)]
 PersonRate = Annotated[
@@ -729,7 +729,7 @@ class Scenario(Strict):
             why = (
                 f"about {per_day:,.0f} posts a day kept for {self.engine.retention_days} days "
                 f"is {held:,.0f} posts in memory; the engine holds at most {MAX_POSTS_HELD:,} "
-                "(about 45 bytes each): lower the rates, population.accounts or "
+                "(about 35 bytes each): lower the rates, population.accounts or "
                 "engine.retention_days"
             )
         error = PydanticCustomError("engine_capacity", "{why}", {"why": why})
