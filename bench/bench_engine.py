@@ -148,6 +148,7 @@ def against(rev: str, cases: list[tuple[str, str]], repeat: int, save: Path | No
         text=True,
         check=True,
     ).stdout.strip()
+    dirty = "+" if _dirty() else ""  # at the start: the code measured
     # the cases at their scenario's size, then the sizes the memory slope needs beside them
     runs = [(*case, None) for case in cases]
     runs += [s for s in SLOPE if not (s[:2] in cases and s[2] == 100_000)]
@@ -166,7 +167,6 @@ def against(rev: str, cases: list[tuple[str, str]], repeat: int, save: Path | No
                     if key not in best or row["wall_s"] < best[key]["wall_s"]:
                         best[key] = row
     load = os.getloadavg()[0]
-    dirty = "+" if _dirty() else ""
     print(f"before = {rev} ({sha}), after = this checkout ({here}{dirty}); ")
     print(f"best of {repeat} per side, load average {load:.1f} when done")
     print(
