@@ -58,6 +58,21 @@ def _uniform(x: np.ndarray) -> np.ndarray:
     return ((x >> np.uint64(11)).astype(np.float64) + 0.5) * 2.0**-53
 
 
+def _grown(cap: int, need: int) -> int:
+    """A capacity of at least ``need``, grown by quarters from ``cap`` (amortised appends,
+    at most a fifth unused)."""
+    while cap < need:
+        cap += max(cap // 4, 1)
+    return cap
+
+
+def _moved(a: np.ndarray, n: int, cap: int) -> np.ndarray:
+    """The first ``n`` values of ``a`` in a new array of ``cap`` (the rest unwritten)."""
+    out = np.empty(cap, a.dtype)
+    out[:n] = a[:n]
+    return out
+
+
 class FriendsGraph:
     """Who can see whose posts.
 
@@ -77,7 +92,7 @@ class FriendsGraph:
         self._src = np.zeros(1 << 12, dtype=np.int32)  # commercial account
         self._dst = np.zeros(1 << 12, dtype=np.int32)  # regular customer
         self._sought = np.zeros(1 << 12, dtype=bool)  # the customer added it to buy
-        self._sought_idx = np.zeros(1 << 10, dtype=np.int64)  # where _sought is True
+        self._sought_idx = np.zeros(1 << 10, dtype=np.int32)  # where _sought is True
         self.n_links = 0
         self.n_sought = 0
         self._matrix: sp.csr_matrix | None = None  # see _viewers
@@ -144,19 +159,18 @@ class FriendsGraph:
     def _append(self, src: np.ndarray, dst: np.ndarray, sought: np.ndarray) -> None:
         need = self.n_links + src.shape[0]
         if need > self._src.shape[0]:
-            cap = self._src.shape[0]
-            while cap < need:
-                cap *= 2
-            self._src = np.resize(self._src, cap)
-            self._dst = np.resize(self._dst, cap)
-            self._sought = np.resize(self._sought, cap)
+            cap = _grown(self._src.shape[0], need)
+            self._src = _moved(self._src, self.n_links, cap)
+            self._dst = _moved(self._dst, self.n_links, cap)
+            self._sought = _moved(self._sought, self.n_links, cap)
         self._src[self.n_links : need] = src
         self._dst[self.n_links : need] = dst
         self._sought[self.n_links : need] = sought
         idx = self.n_links + np.flatnonzero(sought)
         more = self.n_sought + len(idx)
         if more > self._sought_idx.shape[0]:
-            self._sought_idx = np.resize(self._sought_idx, max(more, 2 * self._sought_idx.shape[0]))
+            cap = _grown(self._sought_idx.shape[0], more)
+            self._sought_idx = _moved(self._sought_idx, self.n_sought, cap)
         self._sought_idx[self.n_sought : more] = idx
         self.n_sought = more
         self.n_links = need
