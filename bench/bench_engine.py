@@ -201,7 +201,7 @@ def against(rev: str, cases: list[tuple[str, str]], repeat: int, save: Path | No
         if a["accounts"] == 100_000 and a["days"] == 365:
             verdict = "met" if a["wall_s"] < 30 else "not met"
             print(
-                f"100,000-account year, {a['scenario']}/{a['policy']}: {a['wall_s']:.1f} s "
+                f"100,000-account year, {row['scenario']}/{row['policy']}: {a['wall_s']:.1f} s "
                 f"(goal under 30 s: {verdict})"
             )
     if save:
