@@ -137,8 +137,8 @@ class Population(Strict):
         int,
         at_most(
             MAX_ACCOUNTS,
-            "the engine holds every account in memory (about 3.6 KiB each with its "
-            "friends; 5 million need about 18 GB)",
+            "the engine holds every account in memory (about 3.3 KiB each with its "
+            "friends and posts; 5 million need about 16 GB)",
         ),
     ] = P(
         10_000,
