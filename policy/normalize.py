@@ -90,7 +90,6 @@ _REPEATS = re.compile(r"([^0-9])\1+")
 _FIRST = operator.itemgetter(1)  # a C-level replacement: ``_REPEATS.sub(_FIRST, s)``
 _DIGITS = re.compile("[0-9]+")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_ASCII_LETTER = re.compile("[A-Za-z]").search
 _UNIFIED_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 # Hanzi numerals (simplified; the traditional step runs before) -> digits.
@@ -198,40 +197,45 @@ class _Leet:
         # a symbol right between two letters (the first letter is consumed, so "a!b!c"
         # finds both)
         self.symbol = re.compile(f"[A-Za-z]([{sym}])(?=[A-Za-z])") if sym else None
-        # quick first looks: a digit or a spelling at all; a symbol spelling at all
-        self.any = re.compile(f"[0-9{sym}]").search
+        # a word (letters, digits, symbol spellings) holding a digit
+        self.digit_word = re.compile(f"[A-Za-z0-9{sym}]*[0-9][A-Za-z0-9{sym}]*")
+        # what ``read`` needs to change anything (one search, in C): a run of one or two
+        # digits touching a letter, or a symbol spelling between two letters
+        hints = []
+        if self.has_digits:
+            hints += ["[A-Za-z][0-9]{1,2}(?![0-9])", "(?<![0-9])[0-9]{1,2}[A-Za-z]"]
+        if sym:
+            hints.append(f"[A-Za-z][{sym}](?=[A-Za-z])")
+        self.hint = re.compile("|".join(hints)).search if hints else None
         self.any_symbol = re.compile(f"[{sym}]").search if sym else None
 
     def wants(self, s: str) -> bool:
-        """Whether ``read`` could change ``s`` (both paths of the normaliser ask)."""
-        return self.any(s) is not None and _ASCII_LETTER(s) is not None
+        """Whether ``read`` could change ``s`` (both paths of the normaliser ask): a
+        necessary condition, checked by one regular expression."""
+        return self.hint is not None and self.hint(s) is not None
 
     def read(self, s: str) -> tuple[str, str | None]:
         """(letters reading, separators reading or None when no symbol was read)."""
         out: list[str] | None = None
         if self.has_digits:
-            n = len(s)
-            for m in _DIGITS.finditer(s):
-                a, b = m.span()
-                if b - a > 2:
-                    continue
-                if not ((a and s[a - 1] in _LETTERS) or (b < n and s[b] in _LETTERS)):
-                    continue
-                w0, w1 = a, b  # the word around the run
-                while w0 and s[w0 - 1] in self.word_chars:
-                    w0 -= 1
-                while w1 < n and s[w1] in self.word_chars:
-                    w1 += 1
-                tok = s[w0:w1]
+            for w in self.digit_word.finditer(s):  # digit runs lie inside one word each
+                tok = w.group()
                 letters = sum(map(str.isalpha, tok))
                 if letters < 2 or sum(map(str.isdigit, tok)) > letters:
                     continue
-                if out is None:
-                    out = list(s)
-                for p in range(a, b):
-                    out[p] = self.table.get(s[p], s[p])
+                base, n = w.start(), len(tok)
+                for m in _DIGITS.finditer(tok):
+                    a, b = m.span()
+                    if b - a > 2:
+                        continue
+                    if not ((a and tok[a - 1] in _LETTERS) or (b < n and tok[b] in _LETTERS)):
+                        continue
+                    if out is None:
+                        out = list(s)
+                    for p in range(a, b):
+                        out[base + p] = self.table.get(tok[p], tok[p])
         alt = None
-        if self.any_symbol is not None and self.any_symbol(s) is not None:
+        if self.symbol is not None and self.any_symbol(s) is not None:
             found = list(self.symbol.finditer(s))
             if found:
                 if out is None:

@@ -1,0 +1,130 @@
+"""The demo command against the in-memory run of the same world, side by side.
+
+``circlelab run --scenario demo --policy crackdown --out DIR --db sqlite:///FILE`` (what
+``./lab demo`` runs, with a fresh database file) stores the run, writes its report
+bundle and prints a summary; ``simulation.run("demo", "crackdown")`` only simulates.
+Both run as fresh processes (imports included: what a person waits for), interleaved,
+``--repeat`` times; the medians and their ratio are printed. The goal: the command
+within 1.25× of the in-memory run.
+
+Run: ``.venv/bin/python bench/bench_demo.py [--repeat 5] [--save bench/results/demo.json]``
+(``--save`` keeps the figures for ``scripts/figures.py --write demo_command``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOAL = 1.25  # the command's median over the in-memory run's
+IN_MEMORY = 'import simulation; simulation.run("demo", "crackdown")'
+
+
+def commands(tmp: Path) -> dict[str, list[str]]:
+    cli = [sys.executable, "-m", "simulation.cli.main"]
+    return {
+        "in-memory run": [sys.executable, "-c", IN_MEMORY],
+        "demo command": [
+            *cli,
+            "run",
+            "--scenario",
+            "demo",
+            "--policy",
+            "crackdown",
+            "--out",
+            str(tmp / "out"),
+            "--db",
+            f"sqlite:///{tmp / 'demo.db'}",
+        ],
+    }
+
+
+def wall(cmd: list[str], tmp: Path) -> float:
+    (tmp / "demo.db").unlink(missing_ok=True)  # a fresh database each time, as a first demo
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, timeout=900)
+    took = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"{cmd} failed ({proc.returncode}): {proc.stderr.decode()[-800:]}")
+    return took
+
+
+def load_average() -> float | None:
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each (median)")
+    parser.add_argument("--save", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args()
+    times: dict[str, list[float]] = {}
+    loads = []
+    with tempfile.TemporaryDirectory(prefix="bench-demo-") as tmp_name:
+        tmp = Path(tmp_name)
+        cmds = commands(tmp)
+        times = {name: [] for name in cmds}
+        for cmd in cmds.values():  # warm the file cache, byte-code and user cache once
+            wall(cmd, tmp)
+        for _ in range(args.repeat):  # interleaved: a busy moment hits both alike
+            for name, cmd in cmds.items():
+                loads.append(load_average())
+                times[name].append(wall(cmd, tmp))
+    med = {name: statistics.median(runs) for name, runs in times.items()}
+    ratio = med["demo command"] / med["in-memory run"]
+    # the ratio of each interleaved pair, for the spread
+    pairs = [c / m for m, c in zip(times["in-memory run"], times["demo command"], strict=True)]
+    known = [x for x in loads if x is not None]
+    load = statistics.median(known) if known else None
+    print(f"median of {args.repeat} runs each, interleaved, fresh processes")
+    print(f"{'':16}{'median':>9}{'min':>9}{'max':>9}")
+    for name, runs in times.items():
+        print(f"{name:16}{med[name]:8.2f}s{min(runs):8.2f}s{max(runs):8.2f}s")
+    verdict = "met" if ratio <= GOAL else "not met"
+    print(
+        f"demo command / in-memory run: {ratio:.2f}× (pairs {min(pairs):.2f}–{max(pairs):.2f}×;"
+        f" goal ≤ {GOAL}×: {verdict})"
+    )
+    if load is not None:
+        print(f"load average during the runs: {load:.1f} on {_cores()} cores")
+    if args.save:
+        args.save.parent.mkdir(parents=True, exist_ok=True)
+        args.save.write_text(
+            json.dumps(
+                {
+                    "repeat": args.repeat,
+                    "seconds": times,
+                    "median": med,
+                    "ratio": ratio,
+                    "pair_ratios": pairs,
+                    "load_average": load,
+                    "cores": _cores(),
+                    "python": platform.python_version(),
+                },
+                indent=1,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+    return 0
+
+
+def _cores() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
