@@ -41,7 +41,6 @@ Apply the same Normalizer to the policy's terms and to the texts.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -87,9 +86,11 @@ MATCH_STEPS = ("abbreviations", "pinyin")  # add spellings to terms; rewrite no 
 READINGS = "\x00"  # joins the readings of one text (see ``leetspeak``)
 
 _REPEATS = re.compile(r"([^0-9])\1+")
-_FIRST = operator.itemgetter(1)  # a C-level replacement: ``_REPEATS.sub(_FIRST, s)``
+# the repeats step without a replacement function: every character but the last of a
+# run is deleted (``_REPEAT_DROP.sub("", s)``, all in C; the same text as collapsing each
+# run to its first character, tested)
+_REPEAT_DROP = re.compile(r"([^0-9])(?=\1)")
 _DIGITS = re.compile("[0-9]+")
-_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _UNIFIED_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 # Hanzi numerals (simplified; the traditional step runs before) -> digits.
@@ -193,20 +194,21 @@ class _Leet:
         self.symbols = frozenset(k for k in self.table if not k.isdigit())
         self.has_digits = any(k.isdigit() for k in self.table)
         sym = "".join(re.escape(k) for k in sorted(self.symbols))
-        self.word_chars = frozenset(_LETTERS | set("0123456789") | self.symbols)
-        # a symbol right between two letters (the first letter is consumed, so "a!b!c"
-        # finds both)
-        self.symbol = re.compile(f"[A-Za-z]([{sym}])(?=[A-Za-z])") if sym else None
-        # a word (letters, digits, symbol spellings) holding a digit
-        self.digit_word = re.compile(f"[A-Za-z0-9{sym}]*[0-9][A-Za-z0-9{sym}]*")
-        # what ``read`` needs to change anything (one search, in C): a run of one or two
-        # digits touching a letter, or a symbol spelling between two letters
-        hints = []
-        if self.has_digits:
-            hints += ["[A-Za-z][0-9]{1,2}(?![0-9])", "(?<![0-9])[0-9]{1,2}[A-Za-z]"]
-        if sym:
-            hints.append(f"[A-Za-z][{sym}](?=[A-Za-z])")
-        self.hint = re.compile("|".join(hints)).search if hints else None
+        word = f"[A-Za-z0-9{sym}]*"  # letters, digits and symbol spellings
+        self.word_end = re.compile(word).match
+        # Every pattern below begins with a digit or a spelling (rare characters), so the
+        # regular expression engine skips ahead to them instead of trying every letter.
+        # A run of one or two digits touching a letter (before or after it):
+        run = "(?<![0-9][0-9])(?:(?<=[A-Za-z][0-9])[0-9]?(?![0-9])|[0-9]?(?=[A-Za-z]))"
+        self.run = re.compile("[0-9]" + run)
+        # a symbol spelling right between two letters:
+        between = f"(?<=[A-Za-z][{sym}])(?=[A-Za-z])"
+        self.symbol = re.compile(f"[{sym}]{between}") if sym else None
+        # what ``read`` needs to change anything, in one search that also begins with one
+        # character class (a top-level alternative would try every position)
+        hints = ([f"(?<=[0-9]){run}"] if self.has_digits else []) + ([between] if sym else [])
+        first = ("0-9" if self.has_digits else "") + sym
+        self.hint = re.compile(f"[{first}](?:{'|'.join(hints)})").search if hints else None
         self.any_symbol = re.compile(f"[{sym}]").search if sym else None
 
     def wants(self, s: str) -> bool:
@@ -218,31 +220,30 @@ class _Leet:
         """(letters reading, separators reading or None when no symbol was read)."""
         out: list[str] | None = None
         if self.has_digits:
-            for w in self.digit_word.finditer(s):  # digit runs lie inside one word each
-                tok = w.group()
+            rev = None
+            n = len(s)
+            for m in self.run.finditer(s):
+                a, b = m.span()
+                if rev is None:
+                    rev = s[::-1]
+                w0 = n - self.word_end(rev, n - a).end()  # the word around the run
+                tok = s[w0 : self.word_end(s, b).end()]
                 letters = sum(map(str.isalpha, tok))
                 if letters < 2 or sum(map(str.isdigit, tok)) > letters:
                     continue
-                base, n = w.start(), len(tok)
-                for m in _DIGITS.finditer(tok):
-                    a, b = m.span()
-                    if b - a > 2:
-                        continue
-                    if not ((a and tok[a - 1] in _LETTERS) or (b < n and tok[b] in _LETTERS)):
-                        continue
-                    if out is None:
-                        out = list(s)
-                    for p in range(a, b):
-                        out[base + p] = self.table.get(tok[p], tok[p])
+                if out is None:
+                    out = list(s)
+                for p in range(a, b):
+                    out[p] = self.table.get(s[p], s[p])
         alt = None
-        if self.symbol is not None and self.any_symbol(s) is not None:
-            found = list(self.symbol.finditer(s))
+        if self.symbol is not None:
+            found = [m.start() for m in self.symbol.finditer(s)]
             if found:
                 if out is None:
                     out = list(s)
                 alt = "".join(out)  # digits read, symbols left as they are
-                for m in found:
-                    out[m.start(1)] = self.table[m.group(1)]
+                for p in found:
+                    out[p] = self.table[s[p]]
         return (s if out is None else "".join(out)), alt
 
 
@@ -272,6 +273,11 @@ class Normalizer:
             else None
         )
         self._sep = separator_table() if "separators" in self.steps else None
+        # the separators step on ASCII text as bytes.translate's deletion (a C loop over
+        # bytes instead of a dict look-up per character)
+        self._ascii_drop = None
+        if self._sep is not None and all(self._sep[c] in (None, chr(c)) for c in range(128)):
+            self._ascii_drop = bytes(c for c in range(128) if self._sep[c] is None)
         self._sep_marks = separator_marks() if self._sep is not None else None
         self._fold_len = fold_length_table(char_steps) if char_steps else None
         self._fold_mark = (
@@ -316,7 +322,7 @@ class Normalizer:
         if s.isascii() and s.isalpha():  # a plain word: only case and repeats can change
             if self._lower:
                 s = s.lower()
-            return _REPEATS.sub(_FIRST, s) if self._repeats else s
+            return _REPEAT_DROP.sub("", s) if self._repeats else s
         if _UNIFIED_HAN.fullmatch(s):  # plain hanzi: no per-character step changes them
             return self._hanzi(s)
         if self._emoji is not None and not s.isascii() and self._emoji[2].search(s):
@@ -327,8 +333,8 @@ class Normalizer:
                 s = s.lower()
             if self._leet is not None and self._leet.wants(s):
                 s, alt = self._leet.read(s)
-            if self._sep is not None:
-                s = s.translate(self._sep)
+            if self._ascii_drop is not None:
+                s = s.encode("ascii").translate(None, self._ascii_drop).decode("ascii")
         else:
             if self._leet is None and self._fold_sep is not None:
                 s = s.translate(self._fold_sep)  # both steps in one pass
@@ -357,9 +363,9 @@ class Normalizer:
             if not alt.isascii():
                 alt = self._hanzi_steps(alt)
         if self._repeats:
-            s = _REPEATS.sub(_FIRST, s)
+            s = _REPEAT_DROP.sub("", s)
             if alt is not None:
-                alt = _REPEATS.sub(_FIRST, alt)
+                alt = _REPEAT_DROP.sub("", alt)
         return s if alt is None else s + READINGS + alt
 
     def _hanzi_steps(self, s: str) -> str:
@@ -372,7 +378,7 @@ class Normalizer:
 
     def _hanzi(self, s: str) -> str:
         s = self._hanzi_steps(s)
-        return _REPEATS.sub(_FIRST, s) if self._repeats else s
+        return _REPEAT_DROP.sub("", s) if self._repeats else s
 
     # -- the mapped path -----------------------------------------------------------------
     def mapped(self, text: str) -> Normalized:
