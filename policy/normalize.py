@@ -218,7 +218,7 @@ class _Leet:
 
     def read(self, s: str) -> tuple[str, str | None]:
         """(letters reading, separators reading or None when no symbol was read)."""
-        out: list[str] | None = None
+        digits: list[int] = []  # positions of the digits read as letters
         if self.has_digits:
             rev = None
             n = len(s)
@@ -231,20 +231,37 @@ class _Leet:
                 letters = sum(map(str.isalpha, tok))
                 if letters < 2 or sum(map(str.isdigit, tok)) > letters:
                     continue
-                if out is None:
-                    out = list(s)
-                for p in range(a, b):
-                    out[p] = self.table.get(s[p], s[p])
-        alt = None
-        if self.symbol is not None:
-            found = [m.start() for m in self.symbol.finditer(s)]
-            if found:
-                if out is None:
-                    out = list(s)
-                alt = "".join(out)  # digits read, symbols left as they are
-                for p in found:
-                    out[p] = self.table[s[p]]
-        return (s if out is None else "".join(out)), alt
+                digits.extend(range(a, b))
+        symbols = (
+            [m.start() for m in self.symbol.finditer(s)]
+            if self.symbol is not None and self.any_symbol(s) is not None
+            else []
+        )
+        if not digits and not symbols:
+            return s, None
+        table = self.table
+        read = _spliced(s, [(p, table.get(s[p], s[p])) for p in digits])
+        if not symbols:
+            return read, None
+        # the digits read and the symbols left (alt), and both read
+        both = sorted(
+            [*((p, table.get(s[p], s[p])) for p in digits), *((p, table[s[p]]) for p in symbols)]
+        )
+        return _spliced(s, both), read
+
+
+def _spliced(s: str, edits: list[tuple[int, str]]) -> str:
+    """``s`` with the character at each position of ``edits`` (in order) replaced."""
+    if not edits:
+        return s
+    parts = []
+    pos = 0
+    for p, c in edits:
+        parts.append(s[pos:p])
+        parts.append(c)
+        pos = p + 1
+    parts.append(s[pos:])
+    return "".join(parts)
 
 
 class Normalizer:
