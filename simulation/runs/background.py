@@ -3,67 +3,83 @@
 Drawing the charts and writing the report (matplotlib) and storing the rows (SQLite or
 PostgreSQL) each take about a second after a demo-sized run and need nothing from each
 other: the bundle needs only the daily metrics, rule statistics, summary and input
-texts. :class:`BundleDrawing` forks a child that builds the bundle in a staging
-directory beside ``out`` while this process writes the database; ``finish`` then waits
-for the child and swaps the directory in (so ``out`` is replaced only after the run is
-stored, as when drawing inline), ``discard`` drops it when storing failed.
+texts. :class:`BundleDrawing` starts a fresh worker process when the run starts (it
+imports pandas and matplotlib while the engine runs), and when the run is done hands
+it those few tables; the worker builds the bundle in a staging directory beside
+``out`` while this process writes the database. ``finish`` then waits for it and swaps
+the directory in (so ``out`` is replaced only after the run is stored, as when drawing
+inline); ``discard`` drops it when storing failed.
 
-Where ``fork`` is not the platform's way (Windows, macOS) or this process may not have
-children (a daemonic worker), the bundle is built in this process instead: the files
-are the same either way.
+The worker is spawned, not forked: a fork of a process holding a simulated world copies
+its pages as soon as either side touches them. Where no worker can be started (this
+process is a daemonic worker itself, or starting one fails), the bundle is built in this
+process instead: the files are the same either way.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import shutil
-import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
 from simulation.runs.outputs import fill_bundle, place, staging_dir
 
 
-def can_fork() -> bool:
-    """Whether a child process may be forked from this one (Linux, not a daemon)."""
-    return (
-        sys.platform.startswith("linux")
-        and "fork" in multiprocessing.get_all_start_methods()
-        and not multiprocessing.current_process().daemon
-    )
+def can_start_worker() -> bool:
+    """Whether this process may start a worker process (a daemonic one may not)."""
+    return not multiprocessing.current_process().daemon
+
+
+def _warm() -> None:
+    """Import what drawing needs, in the worker, while the engine runs."""
+    import_module("simulation.runs.figures")  # matplotlib
+    import_module("simulation.runs.outputs")  # pandas
 
 
 class BundleDrawing:
     """A report bundle being built for ``out`` (in a child process when possible)."""
 
-    def __init__(self, out: Path, args: tuple[Any, ...], formats: tuple[str, ...]) -> None:
+    def __init__(self, out: Path, formats: tuple[str, ...]) -> None:
         self.out = Path(out)
-        self.args = args
         self.formats = formats
-        self.tmp = staging_dir(self.out)
+        self.args: tuple[Any, ...] = ()
+        self.tmp: Path | None = None
         self.pool: ProcessPoolExecutor | None = None
         self.future: Future | None = None
 
     @classmethod
-    def start(cls, out: Path, args: tuple[Any, ...], formats: tuple[str, ...]) -> BundleDrawing:
-        """Start building; ``args`` are :func:`~simulation.runs.outputs.bundle_args`."""
-        drawing = cls(out, args, formats)
-        if can_fork():
+    def prepare(cls, out: Path, formats: tuple[str, ...] = ("png",)) -> BundleDrawing:
+        """Start the worker (before the run: it imports while the engine runs)."""
+        drawing = cls(out, formats)
+        if can_start_worker():
             try:
-                fork = multiprocessing.get_context("fork")
-                drawing.pool = ProcessPoolExecutor(1, mp_context=fork)
-                drawing.future = drawing.pool.submit(
-                    fill_bundle, drawing.tmp, *args, formats=formats
-                )
+                spawn = multiprocessing.get_context("spawn")
+                drawing.pool = ProcessPoolExecutor(1, mp_context=spawn)
+                drawing.pool.submit(_warm)
             except (OSError, RuntimeError):  # no process to be had: draw inline in finish()
                 drawing._stop()
         return drawing
 
+    def start(self, args: tuple[Any, ...]) -> None:
+        """Start building the bundle of a finished run; ``args`` are
+        :func:`~simulation.runs.outputs.bundle_args`."""
+        self.args = args
+        self.tmp = staging_dir(self.out)
+        if self.pool is not None:
+            try:
+                self.future = self.pool.submit(fill_bundle, self.tmp, *args, formats=self.formats)
+            except (BrokenProcessPool, RuntimeError):  # the worker died: draw inline
+                self._stop()
+
     def finish(self) -> Path:
         """Wait for the bundle (or build it here) and move it into ``out``; returns ``out``.
         Raises what building raised (the staging directory is removed then)."""
+        if self.tmp is None:
+            raise RuntimeError("BundleDrawing.finish() before start()")
         try:
             done = False
             if self.future is not None:
@@ -87,7 +103,8 @@ class BundleDrawing:
         if self.future is not None:
             self.future.cancel()
         self._stop()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
     def _stop(self) -> None:
         if self.pool is not None:

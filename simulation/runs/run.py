@@ -72,9 +72,9 @@ def run(
     overrides scenario parameters by dotted path (``{"sellers.evasion_learn": 0.9}``).
     ``formats``: the chart files in ``out`` (PNG always; add ``"svg"`` for SVG too).
 
-    With both ``db`` and ``out``, the files are drawn in a forked child process while
-    this one stores the rows (:class:`~simulation.runs.background.BundleDrawing`); they
-    are moved into ``out`` only once the run is stored, as without a database.
+    With both ``db`` and ``out``, the files are drawn in a worker process while this one
+    stores the rows (:class:`~simulation.runs.background.BundleDrawing`); they are moved
+    into ``out`` only once the run is stored, as without a database.
     """
     scen, scen_text = resolve_scenario(scenario)
     if changes:
@@ -106,8 +106,10 @@ def run(
     sim = Simulation(scen, pol, seed=seed_)
     if writer is not None:
         writer.set_categories(sim.categories)
-    beat = max(1, scen.days // 10)
     drawing = None
+    if writer is not None and out is not None:  # the worker imports while the engine runs
+        drawing = BundleDrawing.prepare(Path(out), formats)
+    beat = max(1, scen.days // 10)
     try:
         for _ in range(scen.days):
             sim.step()
@@ -122,8 +124,8 @@ def run(
         summary = summarise(sim, metrics, wall)
         result = RunResult(metrics, rules, summary, None, None, sim if keep_simulation else None)
         if writer is not None:
-            if out is not None:
-                drawing = BundleDrawing.start(Path(out), bundle_args(result, sim), formats)
+            if drawing is not None:
+                drawing.start(bundle_args(result, sim))
             writer.complete(**stored_rows(sim, metrics, rules, summary, wall))
             result.run_id = writer.run_id
     except KeyboardInterrupt:

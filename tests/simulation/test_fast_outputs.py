@@ -1,6 +1,6 @@
 """The demo command's faster paths write exactly what the plain paths write: rows given to
 the SQLite driver as tuples equal rows inserted through Core with dicts; a bundle drawn in
-a child process while the run is stored equals one drawn in this process; the cached
+a worker process while the run is stored equals one drawn in this process; the cached
 name pool equals the one Faker makes."""
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def _same_tree(a: Path, b: Path) -> None:
 
 
 def test_bundle_drawn_beside_storing_equals_the_bundle_drawn_inline(tmp_path, tiny):
-    assert background.can_fork()
+    assert background.can_start_worker()
     run(tiny, "crackdown", days=8, seed=2, db=tmp_path / "r.db", out=tmp_path / "child")
     run(tiny, "crackdown", days=8, seed=2, out=tmp_path / "inline")
     _same_tree(tmp_path / "child", tmp_path / "inline")
@@ -167,8 +167,8 @@ def test_a_run_that_cannot_be_stored_leaves_out_as_it_was(tmp_path, tiny, monkey
     assert stored.status == "failed" and "disk full" in stored.error
 
 
-def test_bundle_is_drawn_inline_where_no_child_may_be_forked(tmp_path, tiny, monkeypatch):
-    monkeypatch.setattr(background, "can_fork", lambda: False)
+def test_bundle_is_drawn_inline_where_no_worker_may_be_started(tmp_path, tiny, monkeypatch):
+    monkeypatch.setattr(background, "can_start_worker", lambda: False)
     result = run(tiny, "none", days=3, db=tmp_path / "r.db", out=tmp_path / "out")
     assert result.out_dir == tmp_path / "out" and (tmp_path / "out" / "report.html").exists()
 
