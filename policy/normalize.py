@@ -166,6 +166,8 @@ def _numeral_runs(text: str) -> str:
 
     def convert(m: re.Match[str]) -> str:
         run = m.group()
+        if len(run) < MIN_NUMERAL_RUN or not _NUMERAL_HINT.search(run):
+            return run  # too short to count, or ASCII digits only: nothing to convert
         digits = [c for c in run.translate(_NUMERAL_TABLE) if c.isdigit()]
         # counted without repeats: 九九九九九九价 is a repeated hanzi, not a number
         changes = sum(1 for i, c in enumerate(digits) if i == 0 or c != digits[i - 1])
