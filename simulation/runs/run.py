@@ -102,13 +102,18 @@ def run(
             params_json=pd.Series(changes or {}, dtype=object).to_json(),
             sweep_id=sweep_id,
         )
+    drawing = None
+    if writer is not None and out is not None:  # started before the world is built
+        drawing = BundleDrawing.prepare(Path(out), formats)
     started = time.perf_counter()
-    sim = Simulation(scen, pol, seed=seed_)
+    try:
+        sim = Simulation(scen, pol, seed=seed_)
+    except BaseException:
+        if drawing is not None:
+            drawing.discard()
+        raise
     if writer is not None:
         writer.set_categories(sim.categories)
-    drawing = None
-    if writer is not None and out is not None:  # the worker imports while the engine runs
-        drawing = BundleDrawing.prepare(Path(out), formats)
     beat = max(1, scen.days // 10)
     try:
         for _ in range(scen.days):
