@@ -342,10 +342,22 @@ def demo_command() -> str:
         f"{med['demo command']:.2f} s | {cpu['demo command']:.2f} s |",
         f"| command / in-memory run | {r['ratio']:.2f}× | {r['cpu_ratio']:.2f}× |",
     ]
+    before = r.get("before")
+    if before is not None:
+        rev = before["revision"]
+        rows += [
+            f"| `simulation.run(…)`, code of `{rev}` | "
+            f"{med['before: in-memory run']:.2f} s | {cpu['before: in-memory run']:.2f} s |",
+            f"| the command, code of `{rev}` | "
+            f"{med['before: demo command']:.2f} s | {cpu['before: demo command']:.2f} s |",
+            f"| command / in-memory run, code of `{rev}` | {before['ratio']:.2f}× | "
+            f"{before['cpu_ratio']:.2f}× |",
+        ]
     pairs = r["pair_ratios"]
     return (
-        f"`python bench/bench_demo.py` ({r['repeat']} runs of each, interleaved{_load(r)}; "
-        f"the ratio of each pair ranged from {min(pairs):.2f}× to {max(pairs):.2f}×):\n\n"
+        f"`python bench/bench_demo.py --before main` ({r['repeat']} runs of each, "
+        f"interleaved{_load(r)}; the ratio of each pair ranged from {min(pairs):.2f}× to "
+        f"{max(pairs):.2f}×):\n\n"
         + "\n".join(rows)
         + "\n\nGoal: the command within 1.25× of the in-memory run "
         + ("(met)." if r["ratio"] <= 1.25 else "(not met).")
