@@ -123,7 +123,12 @@ def main() -> int:
     before = None
     if args.before:
         before = {
-            "revision": args.before,
+            "revision": subprocess.run(
+                ["git", "-C", str(ROOT), "rev-parse", "--short", args.before],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.strip(),
             "ratio": med["before: demo command"] / med["before: in-memory run"],
             "cpu_ratio": cpu_med["before: demo command"] / cpu_med["before: in-memory run"],
         }
@@ -143,8 +148,8 @@ def main() -> int:
     print(f"CPU time, demo command / in-memory run: {cpu_ratio:.2f}×")
     if before is not None:
         print(
-            f"before ({args.before}): demo command / in-memory run {before['ratio']:.2f}×, "
-            f"CPU time {before['cpu_ratio']:.2f}×"
+            f"before ({args.before} = {before['revision']}): demo command / in-memory run "
+            f"{before['ratio']:.2f}×, CPU time {before['cpu_ratio']:.2f}×"
         )
     if load is not None:
         print(f"load average during the runs: {load:.1f} on {_cores()} cores")

@@ -354,8 +354,9 @@ def demo_command() -> str:
             f"{before['cpu_ratio']:.2f}× |",
         ]
     pairs = r["pair_ratios"]
+    flag = f" --before {before['revision']}" if before is not None else ""
     return (
-        f"`python bench/bench_demo.py --before main` ({r['repeat']} runs of each, "
+        f"`python bench/bench_demo.py{flag}` ({r['repeat']} runs of each, "
         f"interleaved{_load(r)}; the ratio of each pair ranged from {min(pairs):.2f}× to "
         f"{max(pairs):.2f}×):\n\n"
         + "\n".join(rows)

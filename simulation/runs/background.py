@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import multiprocessing
 import shutil
+import signal
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -35,6 +36,11 @@ from simulation.runs.outputs import fill_bundle, place, staging_dir
 def can_start_worker() -> bool:
     """Whether this process may start a worker process (a daemonic one may not)."""
     return not multiprocessing.current_process().daemon
+
+
+def _quiet() -> None:
+    """In the worker: Ctrl-C is this process's to handle (it discards the bundle)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _warm() -> None:
@@ -62,7 +68,7 @@ class BundleDrawing:
             try:
                 method = "fork" if sys.platform.startswith("linux") else "spawn"
                 drawing.pool = ProcessPoolExecutor(
-                    1, mp_context=multiprocessing.get_context(method)
+                    1, mp_context=multiprocessing.get_context(method), initializer=_quiet
                 )
                 drawing.pool.submit(_warm)
             except (OSError, RuntimeError):  # no process to be had: draw inline in finish()
