@@ -5,12 +5,14 @@ times; the median wall time is printed with its ratio to ``python -c pass`` (the
 floor: the interpreter and its site packages). The goal is under 0.4 s for
 ``circlelab --help`` and ``circlelab policy explain crackdown "vape"``.
 
-Run: ``.venv/bin/python bench/bench_cli.py [--repeat 7]``
+Run: ``.venv/bin/python bench/bench_cli.py [--repeat 7] [--save bench/results/cli.json]``
+(``--save`` keeps the figures for ``scripts/figures.py --write cli``).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -44,6 +46,7 @@ def wall(cmd: list[str]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="runs per command (median)")
+    parser.add_argument("--save", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args()
     for cmd in COMMANDS.values():  # warm the file cache and byte-code once
         wall(cmd)
@@ -60,7 +63,33 @@ def main() -> int:
         if name in ("circlelab --help", 'circlelab policy explain crackdown "vape"'):
             mark = "  ok" if med < GOAL else "  over the goal"
         print(f"{name:46} {med:7.3f}s {min(runs):7.3f}s {med / base:8.1f}×{mark}")
+    load = _load_average()
+    if load is not None:
+        print(f"load average: {load:.1f}")
+    if args.save:
+        args.save.parent.mkdir(parents=True, exist_ok=True)
+        args.save.write_text(
+            json.dumps(
+                {
+                    "repeat": args.repeat,
+                    "goal": GOAL,
+                    "seconds": times,
+                    "median": {name: statistics.median(runs) for name, runs in times.items()},
+                    "load_average": load,
+                },
+                indent=1,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
     return 0
+
+
+def _load_average() -> float | None:
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 if __name__ == "__main__":

@@ -41,7 +41,6 @@ Apply the same Normalizer to the policy's terms and to the texts.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -87,10 +86,11 @@ MATCH_STEPS = ("abbreviations", "pinyin")  # add spellings to terms; rewrite no 
 READINGS = "\x00"  # joins the readings of one text (see ``leetspeak``)
 
 _REPEATS = re.compile(r"([^0-9])\1+")
-_FIRST = operator.itemgetter(1)  # a C-level replacement: ``_REPEATS.sub(_FIRST, s)``
+# the repeats step without a replacement function: every character but the last of a
+# run is deleted (``_REPEAT_DROP.sub("", s)``, all in C; the same text as collapsing each
+# run to its first character, tested)
+_REPEAT_DROP = re.compile(r"([^0-9])(?=\1)")
 _DIGITS = re.compile("[0-9]+")
-_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_ASCII_LETTER = re.compile("[A-Za-z]").search
 _UNIFIED_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 # Hanzi numerals (simplified; the traditional step runs before) -> digits.
@@ -166,6 +166,8 @@ def _numeral_runs(text: str) -> str:
 
     def convert(m: re.Match[str]) -> str:
         run = m.group()
+        if len(run) < MIN_NUMERAL_RUN or not _NUMERAL_HINT.search(run):
+            return run  # too short to count, or ASCII digits only: nothing to convert
         digits = [c for c in run.translate(_NUMERAL_TABLE) if c.isdigit()]
         # counted without repeats: 九九九九九九价 is a repeated hanzi, not a number
         changes = sum(1 for i, c in enumerate(digits) if i == 0 or c != digits[i - 1])
@@ -194,52 +196,74 @@ class _Leet:
         self.symbols = frozenset(k for k in self.table if not k.isdigit())
         self.has_digits = any(k.isdigit() for k in self.table)
         sym = "".join(re.escape(k) for k in sorted(self.symbols))
-        self.word_chars = frozenset(_LETTERS | set("0123456789") | self.symbols)
-        # a symbol right between two letters (the first letter is consumed, so "a!b!c"
-        # finds both)
-        self.symbol = re.compile(f"[A-Za-z]([{sym}])(?=[A-Za-z])") if sym else None
-        # quick first looks: a digit or a spelling at all; a symbol spelling at all
-        self.any = re.compile(f"[0-9{sym}]").search
+        word = f"[A-Za-z0-9{sym}]*"  # letters, digits and symbol spellings
+        self.word_end = re.compile(word).match
+        # Every pattern below begins with a digit or a spelling (rare characters), so the
+        # regular expression engine skips ahead to them instead of trying every letter.
+        # A run of one or two digits touching a letter (before or after it):
+        run = "(?<![0-9][0-9])(?:(?<=[A-Za-z][0-9])[0-9]?(?![0-9])|[0-9]?(?=[A-Za-z]))"
+        self.run = re.compile("[0-9]" + run)
+        # a symbol spelling right between two letters:
+        between = f"(?<=[A-Za-z][{sym}])(?=[A-Za-z])"
+        self.symbol = re.compile(f"[{sym}]{between}") if sym else None
+        # what ``read`` needs to change anything, in one search that also begins with one
+        # character class (a top-level alternative would try every position)
+        hints = ([f"(?<=[0-9]){run}"] if self.has_digits else []) + ([between] if sym else [])
+        first = ("0-9" if self.has_digits else "") + sym
+        self.hint = re.compile(f"[{first}](?:{'|'.join(hints)})").search if hints else None
         self.any_symbol = re.compile(f"[{sym}]").search if sym else None
 
     def wants(self, s: str) -> bool:
-        """Whether ``read`` could change ``s`` (both paths of the normaliser ask)."""
-        return self.any(s) is not None and _ASCII_LETTER(s) is not None
+        """Whether ``read`` could change ``s`` (both paths of the normaliser ask): a
+        necessary condition, checked by one regular expression."""
+        return self.hint is not None and self.hint(s) is not None
 
     def read(self, s: str) -> tuple[str, str | None]:
         """(letters reading, separators reading or None when no symbol was read)."""
-        out: list[str] | None = None
+        digits: list[int] = []  # positions of the digits read as letters
         if self.has_digits:
+            rev = None
             n = len(s)
-            for m in _DIGITS.finditer(s):
+            for m in self.run.finditer(s):
                 a, b = m.span()
-                if b - a > 2:
-                    continue
-                if not ((a and s[a - 1] in _LETTERS) or (b < n and s[b] in _LETTERS)):
-                    continue
-                w0, w1 = a, b  # the word around the run
-                while w0 and s[w0 - 1] in self.word_chars:
-                    w0 -= 1
-                while w1 < n and s[w1] in self.word_chars:
-                    w1 += 1
-                tok = s[w0:w1]
+                if rev is None:
+                    rev = s[::-1]
+                w0 = n - self.word_end(rev, n - a).end()  # the word around the run
+                tok = s[w0 : self.word_end(s, b).end()]
                 letters = sum(map(str.isalpha, tok))
                 if letters < 2 or sum(map(str.isdigit, tok)) > letters:
                     continue
-                if out is None:
-                    out = list(s)
-                for p in range(a, b):
-                    out[p] = self.table.get(s[p], s[p])
-        alt = None
-        if self.any_symbol is not None and self.any_symbol(s) is not None:
-            found = list(self.symbol.finditer(s))
-            if found:
-                if out is None:
-                    out = list(s)
-                alt = "".join(out)  # digits read, symbols left as they are
-                for m in found:
-                    out[m.start(1)] = self.table[m.group(1)]
-        return (s if out is None else "".join(out)), alt
+                digits.extend(range(a, b))
+        symbols = (
+            [m.start() for m in self.symbol.finditer(s)]
+            if self.symbol is not None and self.any_symbol(s) is not None
+            else []
+        )
+        if not digits and not symbols:
+            return s, None
+        table = self.table
+        read = _spliced(s, [(p, table.get(s[p], s[p])) for p in digits])
+        if not symbols:
+            return read, None
+        # the digits read and the symbols left (alt), and both read
+        both = sorted(
+            [*((p, table.get(s[p], s[p])) for p in digits), *((p, table[s[p]]) for p in symbols)]
+        )
+        return _spliced(s, both), read
+
+
+def _spliced(s: str, edits: list[tuple[int, str]]) -> str:
+    """``s`` with the character at each position of ``edits`` (in order) replaced."""
+    if not edits:
+        return s
+    parts = []
+    pos = 0
+    for p, c in edits:
+        parts.append(s[pos:p])
+        parts.append(c)
+        pos = p + 1
+    parts.append(s[pos:])
+    return "".join(parts)
 
 
 class Normalizer:
@@ -268,6 +292,11 @@ class Normalizer:
             else None
         )
         self._sep = separator_table() if "separators" in self.steps else None
+        # the separators step on ASCII text as bytes.translate's deletion (a C loop over
+        # bytes instead of a dict look-up per character)
+        self._ascii_drop = None
+        if self._sep is not None and all(self._sep[c] in (None, chr(c)) for c in range(128)):
+            self._ascii_drop = bytes(c for c in range(128) if self._sep[c] is None)
         self._sep_marks = separator_marks() if self._sep is not None else None
         self._fold_len = fold_length_table(char_steps) if char_steps else None
         self._fold_mark = (
@@ -312,7 +341,7 @@ class Normalizer:
         if s.isascii() and s.isalpha():  # a plain word: only case and repeats can change
             if self._lower:
                 s = s.lower()
-            return _REPEATS.sub(_FIRST, s) if self._repeats else s
+            return _REPEAT_DROP.sub("", s) if self._repeats else s
         if _UNIFIED_HAN.fullmatch(s):  # plain hanzi: no per-character step changes them
             return self._hanzi(s)
         if self._emoji is not None and not s.isascii() and self._emoji[2].search(s):
@@ -323,8 +352,8 @@ class Normalizer:
                 s = s.lower()
             if self._leet is not None and self._leet.wants(s):
                 s, alt = self._leet.read(s)
-            if self._sep is not None:
-                s = s.translate(self._sep)
+            if self._ascii_drop is not None:
+                s = s.encode("ascii").translate(None, self._ascii_drop).decode("ascii")
         else:
             if self._leet is None and self._fold_sep is not None:
                 s = s.translate(self._fold_sep)  # both steps in one pass
@@ -353,9 +382,9 @@ class Normalizer:
             if not alt.isascii():
                 alt = self._hanzi_steps(alt)
         if self._repeats:
-            s = _REPEATS.sub(_FIRST, s)
+            s = _REPEAT_DROP.sub("", s)
             if alt is not None:
-                alt = _REPEATS.sub(_FIRST, alt)
+                alt = _REPEAT_DROP.sub("", alt)
         return s if alt is None else s + READINGS + alt
 
     def _hanzi_steps(self, s: str) -> str:
@@ -368,7 +397,7 @@ class Normalizer:
 
     def _hanzi(self, s: str) -> str:
         s = self._hanzi_steps(s)
-        return _REPEATS.sub(_FIRST, s) if self._repeats else s
+        return _REPEAT_DROP.sub("", s) if self._repeats else s
 
     # -- the mapped path -----------------------------------------------------------------
     def mapped(self, text: str) -> Normalized:

@@ -53,6 +53,7 @@ def run(
     start_day: int | None,
     as_json: bool,
     no_db: bool,
+    formats: tuple[str, ...] = ("png",),
 ) -> None:
     """Check every input first (exit 2), then run, store, write and summarise."""
     try:
@@ -94,6 +95,7 @@ def run(
                 db=db_url,
                 out=out_dir,
                 changes=changes or None,
+                formats=formats,
                 progress=lambda d, _n: progress.update(task, completed=d),
             )
         except KeyboardInterrupt:

@@ -46,11 +46,11 @@ def list_(db: str | None, as_json: bool) -> None:
     out.print(table)
 
 
-def export(run_id: int, out_dir: Path, db: str | None) -> None:
+def export(run_id: int, out_dir: Path, db: str | None, formats: tuple[str, ...] = ("png",)) -> None:
     """A stored run's daily_metrics.csv and charts, without re-running it."""
     check_out(out_dir)
     try:
-        path = export_stored_run(open_db(db), run_id, out_dir)
+        path = export_stored_run(open_db(db), run_id, out_dir, formats)
     except KeyError as exc:
         raise input_error(str(exc.args[0])) from None
     except DatabaseError as exc:

@@ -20,7 +20,7 @@ from typing import Annotated
 
 import typer
 
-from simulation.cli.options import DbOption, JsonOption
+from simulation.cli.options import DbOption, JsonOption, SvgOption
 from simulation.cli.policy import policy_app
 from simulation.cli.sweeps import register as register_sweeps
 
@@ -59,6 +59,7 @@ def run(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
     no_db: Annotated[bool, typer.Option("--no-db", help="Do not store the run")] = False,
+    svg: SvgOption = False,
 ) -> None:
     """Simulate a scenario under a policy; store the run; write metrics, charts and a report."""
     # the engine, NumPy, pandas and SQLAlchemy (~1 s): imported when a run is asked for
@@ -75,6 +76,7 @@ def run(
         start_day=start_day,
         as_json=as_json,
         no_db=no_db,
+        formats=("png", "svg") if svg else ("png",),
     )
 
 
@@ -109,13 +111,16 @@ def runs_list(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 @runs_app.command("export")
 def runs_export(
-    run_id: int, out_dir: Annotated[Path, typer.Option("--out")], db: DbOption = None
+    run_id: int,
+    out_dir: Annotated[Path, typer.Option("--out")],
+    db: DbOption = None,
+    svg: SvgOption = False,
 ) -> None:
     """Write a stored run's daily_metrics.csv and charts without re-running it."""
     # SQLAlchemy, pandas and matplotlib (~1.5 s): only when a run is exported
     from simulation.cli import cmd_stored
 
-    cmd_stored.export(run_id, out_dir, db)
+    cmd_stored.export(run_id, out_dir, db, formats=("png", "svg") if svg else ("png",))
 
 
 @runs_app.command("delete")

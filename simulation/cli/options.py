@@ -16,3 +16,7 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output")]
+SvgOption = Annotated[
+    bool,
+    typer.Option("--svg", help="Also write every chart as SVG (PNG is always written)"),
+]

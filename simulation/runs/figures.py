@@ -1,7 +1,14 @@
-"""Charts of a run's daily metrics, drawn headless with matplotlib (PNG and SVG).
+"""Charts of a run's daily metrics, drawn headless with matplotlib (PNG; SVG on request).
 
 Big fonts and thick lines: these charts end up on projectors. Every axis names
 its unit, taken from the metric definitions.
+
+Drawn on ``matplotlib.figure.Figure`` with the Agg canvas (no ``pyplot``: no global
+figure registry, no backend selection at import) and fixed margins wide enough for
+the largest tick labels the metrics produce: a constrained layout measured every
+label twice and cost a third of the drawing time. Each chart is drawn once and saved
+in every format asked for; PNG is written at zlib level 1 (a few percent larger,
+several times faster to encode than the default level 6).
 """
 
 from __future__ import annotations
@@ -10,16 +17,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 from simulation.metrics import BY_NAME
 from simulation.metrics.registry import ratio_columns
 
 PALETTE = ["#d1495b", "#edae49", "#00798c", "#30638e", "#8d6a9f", "#66a182", "#2e4057"]
-plt.rcParams.update(
+matplotlib.rcParams.update(
     {
         "font.size": 12,
         "axes.titlesize": 15,
@@ -148,8 +154,19 @@ CHARTS: dict[str, tuple[str, Callable]] = {
 }
 
 
-def draw(name: str, m: pd.DataFrame, title_suffix: str = ""):
-    fig, ax = plt.subplots(figsize=(10, 5.2), layout="constrained")
+SIZE = (10, 5.2)  # inches, at figure.dpi 100: 1000 × 520 pixels
+# fixed margins (fractions of the figure): room for six-digit tick labels, the unit
+# on the y axis, "day" under the x axis and a one-line title
+MARGINS = {"left": 0.095, "right": 0.985, "bottom": 0.105, "top": 0.925}
+PNG_OPTIONS = {"pil_kwargs": {"compress_level": 1}}
+
+
+def draw(name: str, m: pd.DataFrame, title_suffix: str = "") -> Figure:
+    """Chart ``name`` of the daily metrics ``m`` as a figure (not yet saved)."""
+    fig = Figure(figsize=SIZE)
+    FigureCanvasAgg(fig)
+    fig.subplots_adjust(**MARGINS)
+    ax = fig.add_subplot()
     CHARTS[name][1](ax, m)
     if title_suffix:
         ax.set_title(f"{ax.get_title()} — {title_suffix}")
@@ -157,16 +174,16 @@ def draw(name: str, m: pd.DataFrame, title_suffix: str = ""):
 
 
 def write_charts(
-    m: pd.DataFrame, out: Path, formats: tuple[str, ...] = ("png", "svg"), title_suffix: str = ""
+    m: pd.DataFrame, out: Path, formats: tuple[str, ...] = ("png",), title_suffix: str = ""
 ) -> list[Path]:
-    """Every chart as a file per format; returns the paths written."""
+    """Every chart as a file per format (``png``, ``svg``, or any matplotlib writes);
+    each chart is drawn once. Returns the paths written."""
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for name in CHARTS:
         fig = draw(name, m, title_suffix)
         for fmt in formats:
             path = out / f"{name}.{fmt}"
-            fig.savefig(path, format=fmt)
+            fig.savefig(path, format=fmt, **(PNG_OPTIONS if fmt == "png" else {}))
             paths.append(path)
-        plt.close(fig)
     return paths

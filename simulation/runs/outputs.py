@@ -14,19 +14,20 @@ import math
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from sqlalchemy.engine import Engine
 
 from simulation.metrics import METRICS, RULE_COUNT_NAMES, RULE_COUNTS
 from simulation.metrics.summary import BY_MEASURE
 from simulation.numbers import format_number
-from simulation.runs.bundle import place
-from simulation.runs.figures import CHARTS, write_charts
+from simulation.runs import bundle
 from simulation.runs.result import RunResult
-from simulation.runs.storage import RuleStat, get_run, load_metrics, load_table
-from simulation.world.engine import Simulation
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from simulation.world.engine import Simulation
 
 
 def _clean(value: Any) -> Any:
@@ -43,38 +44,72 @@ def write_bundle(
     policy_text: str,
     scenario_text: str,
     rules: pd.DataFrame | None = None,
+    formats: tuple[str, ...] = ("png",),
 ) -> Path:
     """Write everything into ``out``: built in a sibling temp dir, then moved in, replacing
     only what an earlier bundle wrote there (``simulation.runs.bundle``; raises its
-    ``OutputFolderError`` when ``out`` holds a file of the same name that is not ours)."""
+    ``OutputFolderError`` when ``out`` holds a file of the same name that is not ours).
+
+    Charts are written as PNG (the report embeds them) plus any other ``formats``
+    (``svg``) asked for."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    tmp = staging_dir(out)
     try:
-        metrics.to_csv(tmp / "daily_metrics.csv", index=False, float_format="%.6g")
-        if rules is not None and len(rules):
-            rules.to_csv(tmp / "rule_stats.csv", index=False)
-        (tmp / "summary.json").write_text(
-            json.dumps({k: _clean(v) for k, v in summary.items()}, indent=2, default=str),
-            encoding="utf-8",
-        )
-        write_charts(metrics, tmp / "charts")
-        (tmp / "report.html").write_text(
-            report_html(metrics, summary, title, policy_text, scenario_text, tmp / "charts", rules),
-            encoding="utf-8",
-        )
-        place(tmp, out)
+        fill_bundle(tmp, metrics, summary, title, policy_text, scenario_text, rules, formats)
+        return place(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return out
 
 
-def write_outputs(result: RunResult, sim: Simulation, out: Path) -> Path:
+def staging_dir(out: Path) -> Path:
+    """A new empty directory beside ``out`` to build its files in (see :func:`place`)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+
+
+def place(tmp: Path, out: Path) -> Path:
+    """Move the finished directory ``tmp`` into ``out``, replacing only what an earlier
+    bundle wrote there (``simulation.runs.bundle.place``; raises its
+    ``OutputFolderError``, nothing moved, when ``out`` holds a file of the same name
+    that is not ours)."""
+    return bundle.place(tmp, out)
+
+
+def fill_bundle(
+    tmp: Path,
+    metrics: pd.DataFrame,
+    summary: dict[str, Any],
+    title: str,
+    policy_text: str,
+    scenario_text: str,
+    rules: pd.DataFrame | None = None,
+    formats: tuple[str, ...] = ("png",),
+) -> None:
+    """The bundle's files in the (staging) directory ``tmp``: metrics and rule CSVs,
+    ``summary.json``, charts (PNG, plus ``formats``) and ``report.html``."""
+    from simulation.runs.figures import write_charts  # matplotlib: only when drawing
+
+    metrics.to_csv(tmp / "daily_metrics.csv", index=False, float_format="%.6g")
+    if rules is not None and len(rules):
+        rules.to_csv(tmp / "rule_stats.csv", index=False)
+    (tmp / "summary.json").write_text(
+        json.dumps({k: _clean(v) for k, v in summary.items()}, indent=2, default=str),
+        encoding="utf-8",
+    )
+    write_charts(metrics, tmp / "charts", ("png", *(f for f in formats if f != "png")))
+    (tmp / "report.html").write_text(
+        report_html(metrics, summary, title, policy_text, scenario_text, tmp / "charts", rules),
+        encoding="utf-8",
+    )
+
+
+def bundle_args(result: RunResult, sim: Simulation) -> tuple[Any, ...]:
+    """The arguments of :func:`write_bundle` after ``out`` for a finished run (small,
+    picklable: the daily metrics, rule statistics, summary and the input texts)."""
     scenario_text = sim.scenario.model_dump_json(indent=2)
     title = f"{sim.scenario.name} × {getattr(sim.policy, 'name', '')}, seed {sim.seed}"
-    return write_bundle(
-        out,
+    return (
         result.metrics,
         result.summary,
         title,
@@ -84,14 +119,26 @@ def write_outputs(result: RunResult, sim: Simulation, out: Path) -> Path:
     )
 
 
-def export_stored_run(engine: Engine, run_id: int, out: Path) -> Path:
+def write_outputs(
+    result: RunResult, sim: Simulation, out: Path, formats: tuple[str, ...] = ("png",)
+) -> Path:
+    return write_bundle(out, *bundle_args(result, sim), formats=formats)
+
+
+def export_stored_run(
+    engine: Engine, run_id: int, out: Path, formats: tuple[str, ...] = ("png",)
+) -> Path:
     """The same files for a run already in the database, without re-running it."""
+    from simulation.runs.storage import RuleStat, get_run, load_metrics, load_table
+
     run = get_run(engine, run_id)
     metrics = load_metrics(engine, run_id)
     rules = load_table(engine, RuleStat, run_id).drop(columns=["id", "run_id"], errors="ignore")
     summary = json.loads(run.summary_json or "{}")
     title = f"run {run_id}: {run.scenario_name} × {run.policy_name}, seed {run.seed}"
-    return write_bundle(out, metrics, summary, title, run.policy_text, run.scenario_yaml, rules)
+    return write_bundle(
+        out, metrics, summary, title, run.policy_text, run.scenario_yaml, rules, formats
+    )
 
 
 def _img(path: Path) -> str:
@@ -112,6 +159,8 @@ def report_html(
 
     Everything that comes from a user or from generated text is escaped.
     """
+    from simulation.runs.figures import CHARTS
+
     esc = html.escape
     rows = "".join(
         f"<tr><td>{esc(k.replace('_', ' '))}</td><td>{esc(_num(v))}</td>"

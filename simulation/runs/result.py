@@ -111,6 +111,16 @@ def post_rows(sim: Simulation) -> list[dict[str, Any]]:
 
 
 def metrics_long(metrics: pd.DataFrame) -> list[dict[str, Any]]:
-    long = metrics.melt(id_vars="day", var_name="metric", value_name="value")
-    long["value"] = long["value"].astype(object).where(long["value"].notna(), None)
-    return long.to_dict("records")
+    """The daily metrics as (day, metric, value) rows, metric by metric (``melt``'s
+    order); a missing value is None."""
+    days = metrics["day"].tolist()
+    rows = []
+    for name in metrics.columns:
+        if name == "day":
+            continue
+        values = metrics[name].to_numpy(dtype=float).tolist()
+        rows += [
+            {"day": d, "metric": name, "value": None if v != v else v}  # v != v: NaN
+            for d, v in zip(days, values, strict=True)
+        ]
+    return rows

@@ -12,9 +12,9 @@ from typing import Any
 import pandas as pd
 
 from policy import load_policy
-from simulation.runs.outputs import write_outputs
-from simulation.runs.result import RunResult, account_rows, metrics_long, post_rows, summarise
-from simulation.runs.storage import RunWriter, open_db
+from simulation.runs.background import BundleDrawing
+from simulation.runs.outputs import bundle_args, write_bundle
+from simulation.runs.result import RunResult, summarise
 from simulation.scenario import Scenario, load_scenario, scenario_path
 from simulation.world.engine import Simulation
 
@@ -64,11 +64,17 @@ def run(
     name: str = "",
     sweep_id: str | None = None,
     keep_simulation: bool = False,
+    formats: tuple[str, ...] = ("png",),
 ) -> RunResult:
     """Run a scenario under a policy; store it when ``db`` is given; write files to ``out``.
 
     ``scenario`` and ``policy`` are preset names, paths or loaded objects. ``changes``
     overrides scenario parameters by dotted path (``{"sellers.evasion_learn": 0.9}``).
+    ``formats``: the chart files in ``out`` (PNG always; add ``"svg"`` for SVG too).
+
+    With both ``db`` and ``out``, the files are drawn in a worker process while this one
+    stores the rows (:class:`~simulation.runs.background.BundleDrawing`); they are moved
+    into ``out`` only once the run is stored, as without a database.
     """
     scen, scen_text = resolve_scenario(scenario)
     if changes:
@@ -79,6 +85,9 @@ def run(
     seed_ = scen.seed if seed is None else int(seed)
     writer = None
     if db is not None:
+        # SQLAlchemy and sqlmodel (~0.4 s): imported only when a run is stored
+        from simulation.runs.storage import RunWriter, open_db
+
         writer = RunWriter(
             open_db(db, write=True),
             name=name or f"{scen.name} × {pol.name}",
@@ -93,8 +102,16 @@ def run(
             params_json=pd.Series(changes or {}, dtype=object).to_json(),
             sweep_id=sweep_id,
         )
+    drawing = None
+    if writer is not None and out is not None:  # started before the world is built
+        drawing = BundleDrawing.prepare(Path(out), formats)
     started = time.perf_counter()
-    sim = Simulation(scen, pol, seed=seed_)
+    try:
+        sim = Simulation(scen, pol, seed=seed_)
+    except BaseException:
+        if drawing is not None:
+            drawing.discard()
+        raise
     if writer is not None:
         writer.set_categories(sim.categories)
     beat = max(1, scen.days // 10)
@@ -110,34 +127,45 @@ def run(
         metrics = sim.metrics_frame()
         rules = sim.rule_frame()
         summary = summarise(sim, metrics, wall)
+        result = RunResult(metrics, rules, summary, None, None, sim if keep_simulation else None)
         if writer is not None:
-            writer.complete(
-                days_done=sim.day,
-                wall_seconds=wall,
-                summary=summary,
-                metrics=metrics_long(metrics),
-                rules=rules.to_dict("records"),
-                posts=post_rows(sim),
-                feed=[{"viewer": v, "day": d, "post_id": p} for v, d, p in sim.world.feed_rows],
-                events=sim.world.events,
-                accounts=account_rows(sim),
-            )
+            if drawing is not None:
+                drawing.start(bundle_args(result, sim))
+            writer.complete(**stored_rows(sim, metrics, rules, summary, wall))
+            result.run_id = writer.run_id
     except KeyboardInterrupt:
+        if drawing is not None:
+            drawing.discard()
         if writer is not None:
             writer.fail("interrupted", "interrupted by the user", sim.day)
         raise
     except BaseException as exc:
+        if drawing is not None:
+            drawing.discard()
         if writer is not None:
             writer.fail("failed", "".join(traceback.format_exception(exc)), sim.day)
         raise
-    result = RunResult(
-        metrics,
-        rules,
-        summary,
-        writer.run_id if writer else None,
-        None,
-        sim if keep_simulation else None,
-    )
-    if out is not None:
-        result.out_dir = write_outputs(result, sim, Path(out))
+    if drawing is not None:
+        result.out_dir = drawing.finish()
+    elif out is not None:
+        result.out_dir = write_bundle(Path(out), *bundle_args(result, sim), formats=formats)
     return result
+
+
+def stored_rows(
+    sim: Simulation, metrics: pd.DataFrame, rules: pd.DataFrame, summary: dict, wall: float
+) -> dict[str, Any]:
+    """The keyword arguments of ``RunWriter.complete`` for a finished simulation."""
+    from simulation.runs.result import account_rows, metrics_long, post_rows
+
+    return {
+        "days_done": sim.day,
+        "wall_seconds": wall,
+        "summary": summary,
+        "metrics": metrics_long(metrics),
+        "rules": rules.to_dict("records"),
+        "posts": post_rows(sim),
+        "feed": [{"viewer": v, "day": d, "post_id": p} for v, d, p in sim.world.feed_rows],
+        "events": sim.world.events,
+        "accounts": account_rows(sim),
+    }

@@ -20,6 +20,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -201,13 +202,60 @@ def database_errors(engine: Engine) -> Iterator[None]:
         raise describe(exc, engine.url.render_as_string(hide_password=False)) from None
 
 
-def _bulk(conn: Connection, table: type[SQLModel], rows: Sequence[dict[str, Any]]) -> None:
-    """executemany through Core (twice as fast as the ORM's bulk insert, same rows)."""
-    insert = table.__table__.insert()  # type: ignore[attr-defined]
+def _bulk(
+    conn: Connection, table: type[SQLModel], rows: Sequence[dict[str, Any]], run_id: int
+) -> None:
+    """Insert ``rows`` (dicts with the same keys) with ``run_id``, by executemany.
+
+    Where the driver takes positional parameters (SQLite), the statement is compiled
+    once by SQLAlchemy Core and the rows go to the driver as tuples, built column by
+    column with each column's bind processor and default, exactly what ``conn.execute(
+    table.insert(), dicts)`` sends, without its per-row Python work (about 3× faster on
+    a demo run's 150,000 rows). Other drivers, and tables whose omitted columns have
+    defaults computed per row, take the plain Core path.
+    """
+    if not rows:
+        return
+    t = table.__table__  # type: ignore[attr-defined]
+    given = [k for k in rows[0] if k in t.c and k != "run_id"]  # others: ignored, as by Core
+    compiled = t.insert().compile(dialect=conn.dialect, column_keys=["run_id", *given])
+    order = list(compiled.positiontup or ()) if given else []
+    defaults = {}
+    for name in order:
+        if name == "run_id" or name in given:
+            continue
+        default = t.c[name].default
+        if default is None or not default.is_scalar:
+            order = []  # a default computed per row: leave it to Core
+            break
+        defaults[name] = default.arg
+    if not compiled.positional or not order:
+        insert = t.insert()
+        for i in range(0, len(rows), CHUNK):
+            conn.execute(insert, [{**r, "run_id": run_id} for r in rows[i : i + CHUNK]])
+        return
+    sql = str(compiled)
+    dialect = conn.dialect
     for i in range(0, len(rows), CHUNK):
         chunk = rows[i : i + CHUNK]
-        if chunk:
-            conn.execute(insert, list(chunk))
+        n = len(chunk)
+        columns = dict(
+            zip(given, zip(*map(itemgetter(*given), chunk), strict=True), strict=True)
+            if len(given) > 1
+            else ((given[0], [r[given[0]] for r in chunk]),)
+        )
+        ordered = []
+        for name in order:
+            values = (
+                [run_id] * n
+                if name == "run_id"
+                else columns[name]
+                if name in columns
+                else [defaults[name]] * n
+            )
+            process = t.c[name].type.bind_processor(dialect)
+            ordered.append(list(map(process, values)) if process is not None else values)
+        conn.exec_driver_sql(sql, list(zip(*ordered, strict=True)))
 
 
 class RunWriter:
@@ -267,7 +315,7 @@ class RunWriter:
                 (ModerationEvent, events),
                 (AccountRow, accounts),
             ):
-                _bulk(conn, table, [{**r, "run_id": rid} for r in rows])
+                _bulk(conn, table, rows, rid)
             conn.execute(
                 update(Run.__table__)
                 .where(Run.__table__.c.id == rid)

@@ -1,0 +1,123 @@
+"""A run's report bundle drawn in a child process while the run is being stored.
+
+Drawing the charts and writing the report (matplotlib) and storing the rows (SQLite or
+PostgreSQL) each take about a second after a demo-sized run and need nothing from each
+other: the bundle needs only the daily metrics, rule statistics, summary and input
+texts. :class:`BundleDrawing` starts a worker process when the run starts, before the
+world is built (it imports matplotlib while the engine runs), and when the run is done
+hands it those few tables; the worker builds the bundle in a staging directory beside
+``out`` while this process writes the database. ``finish`` then waits for it and swaps
+the directory in (so ``out`` is replaced only after the run is stored, as when drawing
+inline); ``discard`` drops it when storing failed.
+
+On Linux the worker is forked: it shares the modules this process has imported (NumPy,
+pandas, the policy), so it costs the machine only the drawing itself, which matters when
+other work keeps every core busy; forking before the world exists copies little.
+Elsewhere it is spawned. Where no worker can be started (this process is a daemonic
+worker itself, or starting one fails), the bundle is built in this process instead: the
+files are the same either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import shutil
+import signal
+import sys
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+from simulation.runs.outputs import fill_bundle, place, staging_dir
+
+
+def can_start_worker() -> bool:
+    """Whether this process may start a worker process (a daemonic one may not)."""
+    return not multiprocessing.current_process().daemon
+
+
+def _quiet() -> None:
+    """In the worker: Ctrl-C is this process's to handle (it discards the bundle)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _warm() -> None:
+    """Import what drawing needs, in the worker, while the engine runs."""
+    import_module("simulation.runs.figures")  # matplotlib
+    import_module("simulation.runs.outputs")  # pandas
+
+
+class BundleDrawing:
+    """A report bundle being built for ``out`` (in a child process when possible)."""
+
+    def __init__(self, out: Path, formats: tuple[str, ...]) -> None:
+        self.out = Path(out)
+        self.formats = formats
+        self.args: tuple[Any, ...] = ()
+        self.tmp: Path | None = None
+        self.pool: ProcessPoolExecutor | None = None
+        self.future: Future | None = None
+
+    @classmethod
+    def prepare(cls, out: Path, formats: tuple[str, ...] = ("png",)) -> BundleDrawing:
+        """Start the worker (before the run: it imports while the engine runs)."""
+        drawing = cls(out, formats)
+        if can_start_worker():
+            try:
+                method = "fork" if sys.platform.startswith("linux") else "spawn"
+                drawing.pool = ProcessPoolExecutor(
+                    1, mp_context=multiprocessing.get_context(method), initializer=_quiet
+                )
+                drawing.pool.submit(_warm)
+            except (OSError, RuntimeError):  # no process to be had: draw inline in finish()
+                drawing._stop()
+        return drawing
+
+    def start(self, args: tuple[Any, ...]) -> None:
+        """Start building the bundle of a finished run; ``args`` are
+        :func:`~simulation.runs.outputs.bundle_args`."""
+        self.args = args
+        self.tmp = staging_dir(self.out)
+        if self.pool is not None:
+            try:
+                self.future = self.pool.submit(fill_bundle, self.tmp, *args, formats=self.formats)
+            except (BrokenProcessPool, RuntimeError):  # the worker died: draw inline
+                self._stop()
+
+    def finish(self) -> Path:
+        """Wait for the bundle (or build it here) and move it into ``out``; returns ``out``.
+        Raises what building raised (the staging directory is removed then)."""
+        if self.tmp is None:
+            raise RuntimeError("BundleDrawing.finish() before start()")
+        try:
+            done = False
+            if self.future is not None:
+                try:
+                    self.future.result()
+                    done = True
+                except BrokenProcessPool:  # the child died (killed, out of memory)
+                    shutil.rmtree(self.tmp, ignore_errors=True)
+                    self.tmp = staging_dir(self.out)
+            if not done:
+                fill_bundle(self.tmp, *self.args, formats=self.formats)
+            return place(self.tmp, self.out)
+        except BaseException:
+            self.discard()
+            raise
+        finally:
+            self._stop()
+
+    def discard(self) -> None:
+        """Stop building and remove the staging directory; ``out`` is left as it was."""
+        if self.future is not None:
+            self.future.cancel()
+        self._stop()
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def _stop(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None

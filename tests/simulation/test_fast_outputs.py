@@ -1,0 +1,183 @@
+"""The demo command's faster paths write exactly what the plain paths write: rows given to
+the SQLite driver as tuples equal rows inserted through Core with dicts; a bundle drawn in
+a worker process while the run is stored equals one drawn in this process; the cached
+name pool equals the one Faker makes."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from simulation import run
+from simulation.runs import background
+from simulation.runs.storage import (
+    AccountRow,
+    DailyMetric,
+    FeedItem,
+    ModerationEvent,
+    PostSample,
+    RunWriter,
+    _bulk,
+    list_runs,
+    open_db,
+)
+from simulation.world.content import people
+
+ROWS = {
+    DailyMetric: [
+        {"day": 0, "metric": "ad_share", "value": 0.25},
+        {"day": 1, "metric": "ad_share", "value": None},
+    ],
+    PostSample: [
+        {
+            "post_id": 7,
+            "day": 0,
+            "hour": 3.5,
+            "author": 2,
+            "kind": 1,
+            "category": 0,
+            "style": 2,
+            "removed_at_hours": None,
+            "removal_cause": 0,
+            "rule": -1,
+            "stage": 0,
+            "views": 12.0,
+            "likes": 1,
+            "reports": 0,
+            "labelled": True,
+            "evidence": "",
+            "author_name": "Ann ✨",
+            "archetype": 1,
+            "text": "电子🚬 'quoted' \"and\" ?",
+            "has_image": False,
+        },
+        {
+            "post_id": 8,
+            "day": 1,
+            "hour": 23,
+            "author": 3,
+            "kind": 0,
+            "category": -1,
+            "style": 0,
+            "removed_at_hours": 1.25,
+            "removal_cause": 2,
+            "rule": 1,
+            "stage": 1,
+            "views": 0,
+            "likes": 0,
+            "reports": 3,
+            "labelled": False,
+            "evidence": "vape@0:4",
+            "author_name": "",
+            "archetype": 0,
+            "text": "",
+            "has_image": True,
+        },
+    ],
+    FeedItem: [{"viewer": 1, "day": 0, "post_id": 7}, {"viewer": 1, "day": 1, "post_id": 8}],
+    # columns left out take their defaults (hour, rule, wrongful, archetype, reason)
+    ModerationEvent: [{"day": 4, "account": 9, "action": "ban"}],
+    AccountRow: [{"account": 9, "name": "Lucky123", "archetype": 3, "device_flag": True}],
+}
+
+
+def _stored(engine, table, run_id):
+    with engine.connect() as conn:
+        rows = conn.execute(select(table.__table__).where(table.run_id == run_id)).all()
+    return [tuple(r)[1:] for r in rows]  # without the id
+
+
+@pytest.mark.parametrize("table", list(ROWS), ids=lambda t: t.__name__)
+def test_tuples_to_the_driver_store_what_core_stores(tmp_path, table):
+    engine = open_db(tmp_path / "a.db", write=True)
+    fast, plain = (RunWriter(engine, name=n).run_id for n in ("fast", "plain"))
+    with engine.begin() as conn:
+        _bulk(conn, table, ROWS[table], fast)
+        conn.execute(table.__table__.insert(), [{**r, "run_id": plain} for r in ROWS[table]])
+    got, want = _stored(engine, table, fast), _stored(engine, table, plain)
+    assert got == [(fast, *w[1:]) for w in want]
+    assert len(got) == len(ROWS[table])
+
+
+def test_keys_that_are_no_column_are_left_out_as_core_leaves_them(tmp_path):
+    engine = open_db(tmp_path / "a.db", write=True)
+    fast, plain = (RunWriter(engine, name=n).run_id for n in ("fast", "plain"))
+    rows = [{"viewer": 1, "text_id": 5, "day": 0, "post_id": 1}]
+    with engine.begin() as conn:
+        _bulk(conn, FeedItem, rows, fast)
+        conn.execute(FeedItem.__table__.insert(), [{**r, "run_id": plain} for r in rows])
+    assert _stored(engine, FeedItem, fast) == [(fast, 1, 0, 1)]
+    assert _stored(engine, FeedItem, plain) == [(plain, 1, 0, 1)]
+
+
+def _same_tree(a: Path, b: Path) -> None:
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    assert files_a == files_b
+    for rel in files_a:
+        if rel.name == "summary.json":  # the wall time differs between two runs
+            sa, sb = (json.loads((d / rel).read_text()) for d in (a, b))
+            for s in (sa, sb):
+                s.pop("wall_seconds"), s.pop("posts_per_second")
+            assert sa == sb
+        elif rel.name != "report.html":
+            assert filecmp.cmp(a / rel, b / rel, shallow=False), rel
+
+
+def test_bundle_drawn_beside_storing_equals_the_bundle_drawn_inline(tmp_path, tiny):
+    assert background.can_start_worker()
+    run(tiny, "crackdown", days=8, seed=2, db=tmp_path / "r.db", out=tmp_path / "child")
+    run(tiny, "crackdown", days=8, seed=2, out=tmp_path / "inline")
+    _same_tree(tmp_path / "child", tmp_path / "inline")
+    assert not list(tmp_path.glob(".child-*")), "the staging directory is gone"
+
+
+def test_svg_only_on_request(tmp_path, tiny):
+    run(tiny, "none", days=3, out=tmp_path / "png")
+    run(tiny, "none", days=3, out=tmp_path / "both", formats=("png", "svg"))
+    assert not list((tmp_path / "png" / "charts").glob("*.svg"))
+    pngs = sorted(p.stem for p in (tmp_path / "both" / "charts").glob("*.png"))
+    svgs = sorted(p.stem for p in (tmp_path / "both" / "charts").glob("*.svg"))
+    assert pngs == svgs and len(pngs) >= 8
+    assert (tmp_path / "both" / "charts" / "bans.svg").read_text().lstrip().startswith("<?xml")
+
+
+class Broken(Exception):
+    pass
+
+
+def test_a_run_that_cannot_be_stored_leaves_out_as_it_was(tmp_path, tiny, monkeypatch):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "mine.txt").write_text("an earlier bundle")
+
+    def fail(self, **_rows):
+        raise Broken("disk full")
+
+    monkeypatch.setattr(RunWriter, "complete", fail)
+    with pytest.raises(Broken):
+        run(tiny, "none", days=3, db=tmp_path / "r.db", out=out)
+    assert [p.name for p in out.iterdir()] == ["mine.txt"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out-")] == []
+    (stored,) = list_runs(open_db(tmp_path / "r.db"))
+    assert stored.status == "failed" and "disk full" in stored.error
+
+
+def test_bundle_is_drawn_inline_where_no_worker_may_be_started(tmp_path, tiny, monkeypatch):
+    monkeypatch.setattr(background, "can_start_worker", lambda: False)
+    result = run(tiny, "none", days=3, db=tmp_path / "r.db", out=tmp_path / "out")
+    assert result.out_dir == tmp_path / "out" and (tmp_path / "out" / "report.html").exists()
+
+
+def test_name_pool_from_the_cache_is_fakers(tmp_path, monkeypatch):
+    monkeypatch.setenv("CIRCLELAB_CACHE_DIR", str(tmp_path))
+    people.name_pool.cache_clear()
+    built = people.name_pool("zh_CN", 11)  # built with Faker, then kept
+    assert list(tmp_path.glob("names-zh_CN-*.json"))
+    people.name_pool.cache_clear()
+    assert people.name_pool("zh_CN", 11) == built == tuple(people._faker_names("zh_CN", 11))
+    people.name_pool.cache_clear()
