@@ -32,9 +32,14 @@ app = typer.Typer(
 )
 scenario_app = typer.Typer(help="Check and list scenarios.", no_args_is_help=True)
 runs_app = typer.Typer(help="Runs stored in the database.", no_args_is_help=True)
+lesson_app = typer.Typer(
+    help="Guided lessons: check a lesson file, list the shipped ones, render a handout.",
+    no_args_is_help=True,
+)
 app.add_typer(policy_app, name="policy")
 app.add_typer(scenario_app, name="scenario")
 app.add_typer(runs_app, name="runs")
+app.add_typer(lesson_app, name="lesson")
 
 
 @app.command()
@@ -130,6 +135,47 @@ def runs_delete(run_id: int, db: DbOption = None) -> None:
     from simulation.cli import cmd_stored
 
     cmd_stored.delete(run_id, db)
+
+
+@lesson_app.command("check")
+def lesson_check(
+    file: Annotated[str, typer.Argument(help="Lesson YAML file or shipped lesson name")],
+    run: Annotated[
+        bool, typer.Option("--run", help="Also play it headless and check what its answers claim")
+    ] = False,
+) -> None:
+    """Validate a lesson (both languages); errors name the file, line and field (exit 2)."""
+    # the lesson model, scenarios and policies (pydantic, the policy compiler; --run: the engine)
+    from simulation.cli import cmd_lesson
+
+    cmd_lesson.check(file, run)
+
+
+@lesson_app.command("list")
+def lesson_list() -> None:
+    """The shipped lessons: name, title in both languages, steps and class time."""
+    # the lesson model and the policies it names (pydantic, the policy compiler)
+    from simulation.cli import cmd_lesson
+
+    cmd_lesson.list_()
+
+
+@lesson_app.command("render")
+def lesson_render(
+    file: Annotated[str, typer.Argument(help="Lesson YAML file or shipped lesson name")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory for the handout")],
+    locale: Annotated[
+        str, typer.Option(help="en_US, zh_CN or both (one page per language)")
+    ] = "both",
+    answers: Annotated[
+        bool, typer.Option("--answers/--no-answers", help="End the page with the answers")
+    ] = True,
+) -> None:
+    """Write a printable handout: the narration with the charts a headless run produces."""
+    # the engine and matplotlib (~2 s): only when a handout is drawn
+    from simulation.cli import cmd_lesson
+
+    cmd_lesson.render(file, out_dir, locale, answers)
 
 
 @app.command()

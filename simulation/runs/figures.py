@@ -13,7 +13,8 @@ several times faster to encode than the default level 6).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
@@ -187,3 +188,106 @@ def write_charts(
             fig.savefig(path, format=fmt, **(PNG_OPTIONS if fmt == "png" else {}))
             paths.append(path)
     return paths
+
+
+# ------------------------------------------------------------------ the app's live charts
+@dataclass(frozen=True)
+class LiveChart:
+    """One chart of the app (and of a lesson's handout): raw daily values, as the class
+    sees them. ``series`` are (column, label); a column ending in ``.*`` stands for one
+    series per breakdown value (the offer volume of each category)."""
+
+    title: str
+    series: tuple[tuple[str, str], ...]
+
+
+LIVE_CHARTS: dict[str, LiveChart] = {
+    "offers": LiveChart("Restricted-offer volume", (("offers_created.*", ""),)),
+    "spam": LiveChart(
+        "Spam volume",
+        (("posts_created.spam", "spam posted"), ("posts_removed.spam", "spam removed")),
+    ),
+    "ad_share": LiveChart(
+        "Advertising Circle index",
+        (("ad_share", "ads+spam+offers share"), ("prevalence", "spam+offers share")),
+    ),
+    "bans": LiveChart(
+        "Bans: correct vs wrongful",
+        (
+            ("bans.correct", "correct"),
+            ("bans.wrongful", "wrongful"),
+            ("bans_overturned", "overturned on appeal"),
+        ),
+    ),
+    "quality": LiveChart(
+        "Precision and recall",
+        (("moderation_precision", "precision"), ("recall_same_day", "same-day recall")),
+    ),
+    "backlog": LiveChart("Review backlog", (("review_backlog", "waiting for review"),)),
+}
+
+
+MARK_CHARS = 24  # a mark's label on a chart is cut here (the page lists them in full)
+
+
+def live_series(key: str, columns: Sequence[str]) -> list[tuple[str, str]]:
+    """A live chart's (column, label) pairs for a run with these metric columns (a
+    ``.*`` series becomes one per breakdown value, labelled with that value)."""
+    out = []
+    for column, text in LIVE_CHARTS[key].series:
+        if column.endswith(".*"):
+            prefix = column[:-1]
+            out += [(c, c[len(prefix) :]) for c in columns if c.startswith(prefix)]
+        else:
+            out.append((column, text))
+    return out
+
+
+def draw_live(
+    key: str,
+    m: pd.DataFrame,
+    marks: Sequence[tuple[int, str]] = (),
+    tr: Callable[[str, str], str] = lambda _context, text: text,
+    category_label: Callable[[str], str] = lambda name: name.replace("_", " "),
+    last_day: int | None = None,
+    size: tuple[float, float] = (8.0, 3.6),
+):
+    """A live chart of daily metrics ``m`` as a matplotlib figure: the same series as in
+    the app, event marks ``(day, label)`` as labelled vertical lines, and the legend
+    outside the plot. ``tr(context, text)`` words titles, labels and units (the app's
+    translation contexts "Charts" and "Units"); a category's series is labelled with
+    ``category_label(name)``."""
+    fig, ax = plt.subplots(figsize=size, layout="constrained")
+    spread = LIVE_CHARTS[key].series[0][0].endswith(".*")
+    for i, (column, text) in enumerate(live_series(key, list(m.columns))):
+        label = category_label(text) if spread else tr("Charts", text)
+        ax.plot(m["day"], m[column], color=PALETTE[i % len(PALETTE)], label=label)
+    end = last_day if last_day is not None else (int(m["day"].max()) if len(m) else 10)
+    ax.set_xlim(0, max(end, 10))
+    ax.set_ylim(bottom=0)
+    top = ax.get_ylim()[1]
+    for n, (day, text) in enumerate(marks):
+        ax.axvline(day, color="#555555", linestyle=":", linewidth=1.4)
+        short = text if len(text) <= MARK_CHARS else text[: MARK_CHARS - 1] + "…"
+        ax.text(
+            day,
+            top * (0.97 - 0.11 * (n % 3)),
+            f" {short}",
+            fontsize=10,
+            va="top",
+            color="#333333",
+            clip_on=True,
+        )
+    ax.set_title(tr("Charts", LIVE_CHARTS[key].title))
+    ax.set_xlabel(tr("Units", "day"))
+    first = live_series(key, list(m.columns))
+    if first:
+        ax.set_ylabel(tr("Units", BY_NAME[first[0][0].split(".")[0]].unit))
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        borderaxespad=0,
+        frameon=False,
+        labelspacing=0.9,
+    )
+    return fig

@@ -1,0 +1,125 @@
+"""Event marks: the days on which something happened to a run, for charts to label.
+
+A chart of a crackdown means little without the day it was announced. The marks of a
+run come from four places:
+
+* the scenario's events (an announcement, a parameter change, an influx of accounts);
+* the policy: its announcements and the days its rules come into force;
+* what someone did during the run: a policy applied, a parameter changed (the app, a
+  lesson);
+* the steps of a lesson.
+
+A :class:`Mark` is language-neutral: ``kind`` is one of :data:`KINDS` and ``detail`` is
+data (a multiplier, a policy name, ``key = value``), so the app words it in the
+interface language and a handout in its own; :func:`label` gives the wording used
+outside the app (English and Chinese).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+ANNOUNCEMENT = "announcement"
+POLICY = "policy"
+PARAMETER = "parameter"
+INFLUX = "influx"
+STEP = "step"
+KINDS = (ANNOUNCEMENT, POLICY, PARAMETER, INFLUX, STEP)
+
+# the words a handout or the command line uses for each kind
+KIND_WORDS: dict[str, dict[str, str]] = {
+    "en_US": {
+        ANNOUNCEMENT: "announcement",
+        POLICY: "policy in force",
+        PARAMETER: "changed",
+        INFLUX: "newcomers",
+        STEP: "step",
+    },
+    "zh_CN": {
+        ANNOUNCEMENT: "公告",
+        POLICY: "策略生效",
+        PARAMETER: "参数改变",
+        INFLUX: "新账号涌入",
+        STEP: "步骤",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Something that happened on ``day`` (the first day it affects).
+
+    ``detail`` is shown after the kind's word: ``×3`` for an announcement's risk
+    multiplier, a policy's name, ``key = value`` for a parameter, a step's number.
+    """
+
+    day: int
+    kind: str
+    detail: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown mark kind {self.kind!r} (one of {', '.join(KINDS)})")
+
+
+def label(mark: Mark, locale: str = "en_US") -> str:
+    """``announcement ×3``, ``策略生效 crackdown``: the mark in words (en_US or zh_CN)."""
+    words = KIND_WORDS.get(locale, KIND_WORDS["en_US"])
+    return f"{words[mark.kind]} {mark.detail}".strip()
+
+
+def multiplier(value: float) -> str:
+    return f"×{value:g}"
+
+
+def scenario_marks(scenario: Any) -> list[Mark]:
+    """The scenario's scheduled events (``scenario.events``), in day order."""
+    marks = []
+    for event in scenario.events:
+        if event.announce is not None:
+            marks.append(Mark(event.day, ANNOUNCEMENT, multiplier(event.announce.risk_multiplier)))
+        elif event.set:
+            detail = ", ".join(f"{k} = {v}" for k, v in event.set.items())
+            marks.append(Mark(event.day, PARAMETER, detail))
+        elif event.spawn:
+            marks.append(Mark(event.day, INFLUX, f"+{sum(event.spawn.values())}"))
+    return sorted(marks, key=lambda m: m.day)
+
+
+def policy_marks(policy: Any, from_day: int = 0) -> list[Mark]:
+    """A policy's announcements and the days its rules change (from ``from_day`` on).
+
+    A policy applied on day ``from_day`` announces only what is still ahead; a phase
+    that starts before ``from_day`` is in force from ``from_day``. A policy without
+    rules (no moderation) marks nothing.
+    """
+    marks = [
+        Mark(a.day, ANNOUNCEMENT, multiplier(a.risk_multiplier))
+        for a in policy.announcements()
+        if a.day >= from_day
+    ]
+    name = str(getattr(policy, "name", ""))
+    phases = list(getattr(policy, "phases", []) or [])
+    starts = sorted({max(int(ph.from_day), from_day) for ph in phases if ph.rules})
+    if not phases and list(getattr(policy, "rule_names", ())):
+        starts = [from_day]
+    marks += [Mark(day, POLICY, name) for day in starts if day > 0 or from_day == 0]
+    return sorted(marks, key=lambda m: m.day)
+
+
+def merged(marks: Iterable[Mark], locale: str = "en_US") -> list[tuple[int, str]]:
+    """One entry per day: ``(day, "label; label")`` with duplicates dropped, day order."""
+    by_day: dict[int, list[str]] = {}
+    for mark in marks:
+        text = label(mark, locale)
+        day = by_day.setdefault(mark.day, [])
+        if text not in day:
+            day.append(text)
+    return [(day, "; ".join(texts)) for day, texts in sorted(by_day.items())]
+
+
+def within(marks: Sequence[Mark], first: int, last: int) -> list[Mark]:
+    """The marks with ``first <= day <= last``."""
+    return [m for m in marks if first <= m.day <= last]
