@@ -1,32 +1,50 @@
 """Live charts of the engine's daily metrics, readable from the back of a room.
 
 Each chart names metric columns from ``simulation.metrics``; titles, axis units and
-tooltips come from the metric registry so a number means what the CLI says it means.
+the ⓘ help come from the metric registry so a number means what the CLI says it means.
 All charts share one day cursor. Redraws are coalesced (at most one per ``REDRAW_MS``)
 so a fast run does not drown the event loop in repaints.
+
+Readable at any size: each chart is a plot with its legend *below* it (never over the
+data); the grid takes as many columns as fit at a readable size and scrolls rather than
+cut a plot; the presentation view scales every text and line (``set_scale``). Event
+marks (announcements, policies applied, parameters changed, lesson steps) are labelled
+dotted lines on every chart; a lesson may highlight charts.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedLayout, QWidget
 
 from app import theme
-from app.i18n import t, unit
+from app.i18n import CHARTS_CONTEXT, MEANINGS_CONTEXT, t, unit
 from simulation.metrics import definition
+from simulation.runs.figures import LIVE_CHARTS, live_series
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 REDRAW_MS = 150  # ~7 frames/s while running: smooth enough, and the GUI thread stays free
 LINE_WIDTH = 3
 EMPTY_DAYS = 10  # the day axis of an empty chart spans this many days
 TITLE_MIN_PX = 120
 DAY_LABEL_PX = 56  # room for one day label (a few digits and a gap) on the day axis
+MAX_COLUMNS = 3
+# the smallest readable chart (plot, title, axes, legend) at scale 1, in pixels; the grid
+# takes fewer columns, then scrolls, rather than go below it
+CELL_MIN_W, CELL_MIN_H = 250, 185
+HELP_MARK = "ⓘ"
+PRESENTATION_SCALE = 1.45  # text and lines of the presentation view
 
 
 def narrow_title(label: pg.LabelItem) -> None:
@@ -80,51 +98,24 @@ class ChartSpec:
         return definition(self.series[0].column).unit
 
 
-TITLES = {
-    "offers": QT_TRANSLATE_NOOP("Charts", "Restricted-offer volume"),
-    "spam": QT_TRANSLATE_NOOP("Charts", "Spam volume"),
-    "ad_share": QT_TRANSLATE_NOOP("Charts", "Advertising Circle index"),
-    "bans": QT_TRANSLATE_NOOP("Charts", "Bans: correct vs wrongful"),
-    "quality": QT_TRANSLATE_NOOP("Charts", "Precision and recall"),
-    "backlog": QT_TRANSLATE_NOOP("Charts", "Review backlog"),
-}
-LABELS = {
-    "posts_created.spam": QT_TRANSLATE_NOOP("Charts", "spam posted"),
-    "posts_removed.spam": QT_TRANSLATE_NOOP("Charts", "spam removed"),
-    "ad_share": QT_TRANSLATE_NOOP("Charts", "ads+spam+offers share"),
-    "prevalence": QT_TRANSLATE_NOOP("Charts", "spam+offers share"),
-    "bans.correct": QT_TRANSLATE_NOOP("Charts", "correct"),
-    "bans.wrongful": QT_TRANSLATE_NOOP("Charts", "wrongful"),
-    "moderation_precision": QT_TRANSLATE_NOOP("Charts", "precision"),
-    "recall_same_day": QT_TRANSLATE_NOOP("Charts", "same-day recall"),
-    "review_backlog": QT_TRANSLATE_NOOP("Charts", "waiting for review"),
-}
+# The charts, their series and their English texts are defined headless
+# (simulation.runs.figures.LIVE_CHARTS, shared with the lessons' handouts); lupdate finds
+# their texts through app.i18n.model_texts() (context "Charts").
 
 
 def chart_specs(categories: tuple[str, ...], category_labels: dict[str, str]) -> list[ChartSpec]:
-    """The six charts of the issue, over the run's catalogue categories."""
-
-    def s(col: str) -> Series:
-        return Series(col, t("Charts", LABELS[col]))
-
-    offers = tuple(
-        Series(f"offers_created.{c}", category_labels.get(c, c.replace("_", " ")))
-        for c in categories
-    )
-    return [
-        ChartSpec("offers", t("Charts", TITLES["offers"]), offers),
-        ChartSpec(
-            "spam", t("Charts", TITLES["spam"]), (s("posts_created.spam"), s("posts_removed.spam"))
-        ),
-        ChartSpec("ad_share", t("Charts", TITLES["ad_share"]), (s("ad_share"), s("prevalence"))),
-        ChartSpec("bans", t("Charts", TITLES["bans"]), (s("bans.correct"), s("bans.wrongful"))),
-        ChartSpec(
-            "quality",
-            t("Charts", TITLES["quality"]),
-            (s("moderation_precision"), s("recall_same_day")),
-        ),
-        ChartSpec("backlog", t("Charts", TITLES["backlog"]), (s("review_backlog"),)),
-    ]
+    """The app's six charts over the run's catalogue categories, in the interface language."""
+    columns = [f"offers_created.{c}" for c in categories]
+    specs = []
+    for key, chart in LIVE_CHARTS.items():
+        series = tuple(
+            Series(column, category_labels.get(text, text.replace("_", " ")))
+            if chart.series[0][0].endswith(".*")
+            else Series(column, t(CHARTS_CONTEXT, text))
+            for column, text in live_series(key, columns)
+        )
+        specs.append(ChartSpec(key, t(CHARTS_CONTEXT, chart.title), series))
+    return specs
 
 
 def big_font(points: int) -> QFont:
@@ -161,6 +152,8 @@ class MetricStore:
         self.n += 1
 
     def set_frame(self, frame: pd.DataFrame) -> None:
+        import pandas as pd  # not at start-up: the window needs it only for stored runs
+
         self.clear()
         self.n = len(frame)
         self.days = frame["day"].to_numpy(float).copy()
@@ -177,10 +170,24 @@ class MetricStore:
         return self.days[: self.n], arr[: self.n]
 
 
+class ChartScroll(QScrollArea):
+    """The scroll area of the chart grid; tells the panel when its size changes (a
+    resize handler, not an event filter: PySide6 6.12's filters corrupt references)."""
+
+    def __init__(self, on_resize: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_resize = on_resize
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._on_resize()
+
+
 class ChartPanel(QWidget):
-    """The six live charts with a shared, draggable day cursor."""
+    """The live charts with a shared, draggable day cursor, event marks and ⓘ help."""
 
     cursorMoved = Signal(int)
+    helpRequested = Signal(str)  # a chart's key: its ⓘ was clicked
 
     def __init__(self, parent: QWidget | None = None, overlays: tuple[str, ...] = ("",)) -> None:
         super().__init__(parent)
@@ -189,14 +196,27 @@ class ChartPanel(QWidget):
         self.store = self.stores[overlays[0]]
         self.specs: list[ChartSpec] = []
         self.plots: dict[str, pg.PlotItem] = {}
+        self.cells: dict[str, pg.GraphicsLayout] = {}
+        self.legends: dict[str, pg.LegendItem] = {}
         self.curves: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.cursors: list[pg.InfiniteLine] = []
+        self.marks: list[tuple[int, str, str]] = []  # (day, label, tooltip)
+        self.mark_lines: dict[str, list[pg.InfiniteLine]] = {}
+        self.highlighted: tuple[str, ...] = ()
         self.cursor_day = 0
         self.follow = True  # the cursor sticks to the newest day until the user drags it
+        self.scale = 1.0
+        self.columns = 0
         self._dark = False
         self._moving = False
         self.glw = pg.GraphicsLayoutWidget()
         self.glw.setObjectName("charts")
+        self.scroll = ChartScroll(self._reflow)
+        self.scroll.setObjectName("chartsScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.glw)
         self.placeholder = QLabel(self.tr("The charts appear here after Setup (Ctrl+R)"))
         self.placeholder.setObjectName("chartsPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -204,7 +224,7 @@ class ChartPanel(QWidget):
         self.stack = QStackedLayout(self)
         self.stack.setContentsMargins(0, 0, 0, 0)
         self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(self.glw)
+        self.stack.addWidget(self.scroll)
         self._paint_background()
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
@@ -213,69 +233,120 @@ class ChartPanel(QWidget):
         self._turn = 0  # which half of the plots the next live redraw updates
         self._stale: set[str] = set()  # plots with data they do not show yet
         self._plot_of: dict[str, str] = {}
+        self._fixed_columns: int | None = None
+        self._regrid = QTimer(self)  # a rebuild for a new column count, after the resize
+        self._regrid.setSingleShot(True)
+        self._regrid.setInterval(0)
+        self._regrid.timeout.connect(self._rebuild_grid)
 
     # ------------------------------------------------------------- building
     def _paint_background(self) -> None:
         s = theme.scheme(self._dark)
         self.glw.setBackground(s.chart_bg)
 
-    def build(self, specs: list[ChartSpec], columns: int = 2) -> None:
+    def _pt(self, points: float) -> int:
+        return round(points * self.scale)
+
+    def build(self, specs: list[ChartSpec], columns: int | None = None) -> None:
+        """Make one plot per spec (``columns`` fixes the grid; None: as many as fit)."""
         self.glw.clear()
         self.specs, self.plots, self.curves, self.cursors = specs, {}, {}, []
-        self._plot_of: dict[str, str] = {}  # column -> the plot that draws it
+        self.cells, self.legends, self.mark_lines = {}, {}, {}
+        self._plot_of = {}  # column -> the plot that draws it
+        self._fixed_columns = columns
+        # cells are placed once, here: moving pyqtgraph items between grid positions
+        # corrupts PySide6 6.12's references, so a new column count rebuilds the grid
+        cols = columns or self.fit_columns(self.scroll.viewport().width())
+        self.columns = cols
         s = theme.scheme(self._dark)
         fg = s.chart_fg
         self._paint_background()
-        self.stack.setCurrentWidget(self.glw if specs else self.placeholder)
-        compare = len(self.overlays) > 1
+        self.stack.setCurrentWidget(self.scroll if specs else self.placeholder)
+        legend_pt = self._pt(11 if len(self.overlays) > 1 else 12)
         for i, spec in enumerate(specs):
-            plot = self.glw.addPlot(
-                row=i // columns, col=i % columns, axisItems={"bottom": DayAxis("bottom")}
-            )
-            plot.setTitle(spec.title, size="15pt", color=fg)
+            cell = self.glw.addLayout(row=i // cols, col=i % cols)
+            cell.setContentsMargins(2, 2, 2, 2)
+            cell.layout.setVerticalSpacing(0)
+            plot = cell.addPlot(row=0, col=0, axisItems={"bottom": DayAxis("bottom")})
+            plot.setTitle(f"{spec.title} {HELP_MARK}", size=f"{self._pt(15)}pt", color=fg)
             narrow_title(plot.titleLabel)
-            # no grid: pyqtgraph draws it with the axes, and it tripled the repaint time
-            legend = plot.addLegend(
-                labelTextSize="11pt" if compare else "12pt", offset=(6, 6), labelTextColor=fg
+            self._clickable_title(plot, spec)
+            # the legend below the plot: never over the data, text as large as the axes'
+            legend = pg.LegendItem(
+                labelTextSize=f"{legend_pt}pt", labelTextColor=fg, horSpacing=12, colCount=1
             )
-            legend.setBrush(pg.mkBrush(s.legend_bg))
+            legend.setSizePolicy(
+                pg.QtWidgets.QSizePolicy.Policy.Ignored, pg.QtWidgets.QSizePolicy.Policy.Fixed
+            )
+            cell.addItem(legend, row=1, col=0)
+            plot.legend = legend  # where pyqtgraph's own addLegend would put it
             for side, text in (("bottom", t("Units", "day")), ("left", unit(spec.unit))):
                 axis = plot.getAxis(side)
-                axis.setTickFont(big_font(12))
+                axis.setTickFont(big_font(self._pt(12)))
                 axis.setPen(pg.mkPen(fg, width=1))
                 axis.setTextPen(pg.mkPen(fg))
-                axis.setLabel(text, **{"font-size": "13pt", "color": fg})
-            plot.getAxis("left").setWidth(72)
+                axis.setLabel(text, **{"font-size": f"{self._pt(13)}pt", "color": fg})
+            plot.getAxis("left").setWidth(self._pt(72))
             plot.getAxis("left").enableAutoSIPrefix(False)  # shares stay 0–1, not "x0.001"
             plot.getViewBox().setLimits(yMin=0)  # counts and shares: no negative axis
-            tip = "\n".join(
-                f"{s.label}: {definition(s.column).meaning} ({unit(definition(s.column).unit)})"
-                for s in spec.series
-            )
-            plot.setToolTip(tip)
             for j, series in enumerate(spec.series):
                 for k, overlay in enumerate(self.overlays):
-                    style = pg.QtCore.Qt.PenStyle.DashLine if k else pg.QtCore.Qt.PenStyle.SolidLine
-                    pen = pg.mkPen(s.series[j % len(s.series)], width=LINE_WIDTH, style=style)
+                    style = Qt.PenStyle.DashLine if k else Qt.PenStyle.SolidLine
+                    width = LINE_WIDTH * self.scale
+                    pen = pg.mkPen(s.series[j % len(s.series)], width=width, style=style)
+                    curve = plot.plot([], [], pen=pen, connect="finite")
+                    self.curves[(overlay, series.column)] = curve
                     # one legend entry per series: the line style (A solid, B dashed) is
                     # told once above the charts, so names are never cut off
-                    name = series.label if k == 0 else None
-                    curve = plot.plot([], [], pen=pen, name=name, connect="finite")
-                    self.curves[(overlay, series.column)] = curve
+                    if k == 0:
+                        legend.addItem(curve, series.label)
                 self._plot_of[series.column] = spec.key
             line = pg.InfiniteLine(
                 pos=self.cursor_day,
                 angle=90,
                 movable=True,
-                pen=pg.mkPen("#888888", width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
+                pen=pg.mkPen("#888888", width=2, style=Qt.PenStyle.DashLine),
                 hoverPen=pg.mkPen("#ff9900", width=3),
             )
             line.sigPositionChanged.connect(self._on_cursor_dragged)
             plot.addItem(line, ignoreBounds=True)
             self.cursors.append(line)
             self.plots[spec.key] = plot
+            self.cells[spec.key] = cell
+            self.legends[spec.key] = legend
+        for c in range(MAX_COLUMNS):
+            self.glw.ci.layout.setColumnStretchFactor(c, 1 if c < cols else 0)
+        self._size_grid(cols)
+        self._draw_marks()
+        self._draw_highlight()
         self._reset_ranges()
         self.refresh()
+
+    def _clickable_title(self, plot: pg.PlotItem, spec: ChartSpec) -> None:
+        """The title (with its ⓘ) opens the chart's help; its tooltip says what it shows."""
+        label = plot.titleLabel
+        label.setCursor(Qt.CursorShape.PointingHandCursor)
+        label.setToolTip(
+            self.tr("What am I looking at? Click for help on this chart")
+            + "\n"
+            + "\n".join(
+                f"{s.label}: {t(MEANINGS_CONTEXT, definition(s.column).meaning)}"
+                for s in spec.series
+            )
+        )
+
+        def press(event, key: str = spec.key) -> None:
+            event.accept()
+            self.helpRequested.emit(key)
+
+        label.mousePressEvent = press
+
+    def set_scale(self, scale: float) -> None:
+        """Scale every text and line (1 = the lab; ``PRESENTATION_SCALE`` = a projector)."""
+        if scale != self.scale:
+            self.scale = scale
+            if self.specs:
+                self.build(self.specs)
 
     def set_dark(self, dark: bool) -> None:
         self._dark = dark
@@ -283,13 +354,125 @@ class ChartPanel(QWidget):
         if self.specs:
             self.build(self.specs)
 
+    # ------------------------------------------------------------- the grid
+    def cell_min_size(self) -> tuple[int, int]:
+        return round(CELL_MIN_W * self.scale), round(CELL_MIN_H * self.scale)
+
+    def fit_columns(self, width: int) -> int:
+        """How many columns of readable charts fit ``width`` pixels."""
+        min_w, _ = self.cell_min_size()
+        return max(1, min(MAX_COLUMNS, len(self.specs) or 1, width // max(1, min_w)))
+
+    def _reflow(self) -> None:
+        """On a resize: as many columns as fit (a change rebuilds the grid, once the
+        resize is over); below the readable height, the grid grows taller and scrolls."""
+        if not self.specs:
+            return
+        view = self.scroll.viewport().size()
+        cols = self._fixed_columns or self.fit_columns(view.width())
+        if cols != self.columns:
+            self._regrid.start()
+            return
+        self._size_grid(cols)
+
+    def _size_grid(self, cols: int) -> None:
+        view = self.scroll.viewport().size()
+        rows = math.ceil(len(self.specs) / cols)
+        _, min_h = self.cell_min_size()
+        self.glw.setMinimumHeight(rows * min_h if rows * min_h > view.height() else 0)
+        self._fit_legends(max(1, view.width() // cols))
+
+    def _rebuild_grid(self) -> None:
+        if self.specs:
+            view = self.scroll.viewport().size()
+            if (self._fixed_columns or self.fit_columns(view.width())) != self.columns:
+                self.build(self.specs, self._fixed_columns)
+
+    def _fit_legends(self, cell_width: int) -> None:
+        """As many legend columns as the chart's width holds (entries never cut)."""
+        for legend in self.legends.values():
+            entries = [label.text for _sample, label in legend.items]
+            if not entries:
+                continue
+            font = QFont()
+            font.setPointSize(self._pt(11 if len(self.overlays) > 1 else 12))
+            metrics = QFontMetrics(font)
+            entry = max(metrics.horizontalAdvance(e) for e in entries) + self._pt(48)
+            cols = max(1, min(len(entries), (cell_width - 20) // max(1, entry)))
+            if legend.columnCount != cols:
+                legend.setColumnCount(cols)
+
+    # ------------------------------------------------------------- marks, highlight
+    def set_marks(self, marks: Sequence[tuple[int, str, str]]) -> None:
+        """Event marks: (day, label, tooltip), drawn as labelled dotted lines on every
+        chart (one line per day; labels of the same day are joined)."""
+        by_day: dict[int, tuple[list[str], list[str]]] = {}
+        for day, text, tip in marks:
+            labels, tips = by_day.setdefault(int(day), ([], []))
+            if text not in labels:
+                labels.append(text)
+                tips.append(tip)
+        self.marks = [
+            (day, " · ".join(labels), "\n".join(tips))
+            for day, (labels, tips) in sorted(by_day.items())
+        ]
+        self._draw_marks()
+
+    def _draw_marks(self) -> None:
+        s = theme.scheme(self._dark)
+        for key, lines in self.mark_lines.items():
+            for line in lines:
+                self.plots[key].removeItem(line)
+        self.mark_lines = {}
+        for key, plot in self.plots.items():
+            lines = []
+            for n, (day, text, tip) in enumerate(self.marks):
+                line = pg.InfiniteLine(
+                    pos=day,
+                    angle=90,
+                    movable=False,
+                    pen=pg.mkPen(s.chart_fg, width=1.5 * self.scale, style=Qt.PenStyle.DotLine),
+                    label=text,
+                    labelOpts={
+                        "position": 0.94 - 0.14 * (n % 3),
+                        "color": s.chart_fg,
+                        "fill": pg.mkBrush(s.legend_bg),
+                        "anchors": [(0, 0.5), (0, 0.5)],
+                    },
+                )
+                line.label.setFont(big_font(self._pt(10)))
+                line.setToolTip(tip)
+                line.setZValue(-5)  # under the curves
+                plot.addItem(line, ignoreBounds=True)
+                lines.append(line)
+            self.mark_lines[key] = lines
+
+    def mark_days(self, key: str) -> list[float]:
+        """Where the event marks of chart ``key`` stand (days)."""
+        return [line.value() for line in self.mark_lines.get(key, [])]
+
+    def highlight(self, keys: Sequence[str]) -> None:
+        """Frame the charts ``keys`` in the theme's highlight colour (a lesson's step)."""
+        self.highlighted = tuple(keys)
+        self._draw_highlight()
+
+    def _draw_highlight(self) -> None:
+        s = theme.scheme(self._dark)
+        for key, plot in self.plots.items():
+            on = key in self.highlighted
+            pen = pg.mkPen(s.highlight, width=round(4 * self.scale)) if on else None
+            plot.getViewBox().setBorder(pen)
+
     # ------------------------------------------------------------- data
     def clear(self) -> None:
-        """No data: empty curves, cursor at day 0, axes back to their empty ranges."""
+        """No data: empty curves, cursor at day 0, axes back to their empty ranges, no
+        marks and no highlight."""
         for store in self.stores.values():
             store.clear()
         self.cursor_day = 0
         self.follow = True
+        self.set_marks([])
+        self.highlight(())
         self._reset_ranges()
         self.refresh()
 
@@ -352,9 +535,12 @@ class ChartPanel(QWidget):
             return np.zeros(0), np.zeros(0)
         return np.asarray(x), np.asarray(y)
 
+    def last_day(self) -> int:
+        return int(self.store.days[self.store.n - 1]) if self.store.n else 0
+
     # ------------------------------------------------------------- cursor
     def set_cursor(self, day: int) -> None:
-        last = int(self.store.days[self.store.n - 1]) if self.store.n else 0
+        last = self.last_day()
         self.cursor_day = max(0, min(int(day), last))
         self.follow = self.cursor_day >= last
         self._place_cursors()
@@ -394,7 +580,7 @@ class ChartPanel(QWidget):
         from PySide6.QtGui import QPainter
         from PySide6.QtSvg import QSvgGenerator
 
-        size = self.glw.viewport().size()
+        size = self.glw.size()
         generator = QSvgGenerator()
         generator.setFileName(str(path))
         generator.setSize(QSize(size.width(), size.height()))

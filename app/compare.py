@@ -12,17 +12,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +27,7 @@ from app import wiring
 from app.assets import policy_presets
 from app.charts import ChartPanel, ChartSpec
 from app.engine_proc import compare_serve, policy_recipe
+from app.measures import MeasureTable, summary_definition
 from app.versions import policy_label
 from simulation.numbers import format_number
 from simulation.scenario import Scenario
@@ -148,16 +145,13 @@ class CompareView(QWidget):
         self.legend.setObjectName("compareLegend")
         self.legend.setWordWrap(True)
         self.legend.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTableWidget(0, 4)
+        # the summary's measures, named and defined as everywhere else (simulation.metrics)
+        self.measures = MeasureTable([self.tr("Measure"), "A", "B", "B − A"])
+        self.table = self.measures.table
         self.table.setObjectName("compareTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Measure"), "A", "B", "B − A"])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.charts)
-        split.addWidget(self.table)
+        split.addWidget(self.measures)
         split.setStretchFactor(0, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -222,7 +216,7 @@ class CompareView(QWidget):
             return
         self._build_charts()
         self.charts.clear()
-        self.table.setRowCount(0)
+        self.measures.clear()
         self.summaries = None
         self.run_btn.setEnabled(False)
         self.progress.setRange(0, self.days.value())
@@ -246,13 +240,13 @@ class CompareView(QWidget):
         self.summaries = (a, b)
         self.charts.refresh()
         keys = [k for k in a if k not in ("wall_seconds", "posts_per_second")]
-        self.table.setRowCount(len(keys))
-        for row, key in enumerate(keys):
+        rows = []
+        for key in keys:
             va, vb = a.get(key), b.get(key)
             numeric = isinstance(va, int | float) and isinstance(vb, int | float)
             diff = (vb - va) if numeric else None
-            for col, v in enumerate((key.replace("_", " "), va, vb, diff)):
-                self.table.setItem(row, col, QTableWidgetItem(_fmt(v)))
+            rows.append((summary_definition(key), [_fmt(va), _fmt(vb), _fmt(diff)]))
+        self.measures.set_rows(rows)
         self.run_btn.setEnabled(True)
         self.status.setText(self.tr("Done"))
         self.finished.emit()

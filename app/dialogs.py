@@ -180,3 +180,23 @@ def ask_unsaved(parent: QWidget | None, what: str) -> Unsaved:
     if answer == buttons.Discard:
         return Unsaved.DISCARD
     return Unsaved.CANCEL
+
+
+def choose_open_file(
+    parent: QWidget | None, settings: QSettings | None, key: str, title: str, filters: list[str]
+) -> str | None:
+    """An existing file to open, starting in the last folder of kind ``key``."""
+    path = run_file_dialog(file_dialog(parent, title, last_dir(settings, key), filters))
+    if path:
+        remember_dir(settings, key, path)
+    return path
+
+
+def show_problems(parent: QWidget | None, title: str, problems: list[str]) -> None:
+    """A warning listing problems (file:line:column: field: message), shown as written."""
+    from PySide6.QtCore import Qt
+
+    box = QMessageBox(QMessageBox.Icon.Warning, title, "\n".join(problems[:20]), parent=parent)
+    box.setObjectName("problemsBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names and messages: never rich text
+    box.exec()

@@ -36,13 +36,34 @@ class FeedDelegate(QStyledItemDelegate):
         self.removed_text = self.tr("Post removed for violating community rules")
         self.banned_text = self.tr("Account banned for violating community rules")
         self.day_text = self.tr("Day {day} · {time}")
+        self.scale = 1.0  # the presentation view draws cards larger
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(max(280, option.rect.width()), CARD_HEIGHT)
+        return QSize(max(280, option.rect.width()), round(CARD_HEIGHT * self.scale))
 
     def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if self.scale != 1.0:  # draw the card at its usual size, magnified
+            painter.save()
+            rect = option.rect
+            painter.translate(rect.topLeft())
+            painter.scale(self.scale, self.scale)
+            scaled = QStyleOptionViewItem(option)
+            scaled.rect = QRect(
+                0, 0, round(rect.width() / self.scale), round(rect.height() / self.scale)
+            )
+            self._paint(painter, scaled, index)
+            painter.restore()
+        else:
+            self._paint(painter, option, index)
+
+    def _paint(
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,

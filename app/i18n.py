@@ -19,6 +19,9 @@ from simulation.scenario import controls
 
 LOCALES = ("en_US", "zh_CN")
 PARAMS_CONTEXT = "Params"  # context of the scenario parameters' labels
+MEANINGS_CONTEXT = "Meanings"  # what each metric, measure and rule count means (the registry)
+MEASURES_CONTEXT = "Measures"  # the names of run measures and rule counts, as shown
+CHARTS_CONTEXT = "Charts"  # chart titles and series labels (simulation.runs.figures)
 
 # Units of the metric registry and scenario parameters, so lupdate lists them.
 UNITS = (
@@ -118,12 +121,42 @@ def _tool(name: str) -> str:
 def model_texts() -> str:
     """Python source declaring the texts the app shows from the headless models.
 
-    The scenario panel's slider labels live on the Scenario model (one definition for the
-    engine, the docs and the app); lupdate only reads Qt calls, so they are handed to it as
-    ``QT_TRANSLATE_NOOP("Params", label)`` lines.
+    They are defined once, headless: the scenario panel's slider labels on the Scenario
+    model, the charts' titles and series in ``simulation.runs.figures.LIVE_CHARTS``, and
+    every metric's, run measure's and rule count's name, unit and meaning in the metric
+    registry (``simulation.metrics``). lupdate only reads Qt calls, so they are handed to
+    it as ``QT_TRANSLATE_NOOP(context, text)`` lines.
     """
-    lines = [f"QT_TRANSLATE_NOOP({PARAMS_CONTEXT!r}, {c.label!r})" for _key, c in controls()]
+    from simulation.metrics.registry import METRICS, RULE_COUNTS
+    from simulation.metrics.summary import MEASURES, RELATIVE
+    from simulation.runs.figures import LIVE_CHARTS
+
+    texts: list[tuple[str, str]] = [(PARAMS_CONTEXT, c.label) for _key, c in controls()]
+    for chart in LIVE_CHARTS.values():
+        texts.append((CHARTS_CONTEXT, chart.title))
+        texts += [(CHARTS_CONTEXT, label) for _column, label in chart.series if label]
+    for entry in (*METRICS, *MEASURES, *RELATIVE, *RULE_COUNTS):
+        texts += [(MEANINGS_CONTEXT, entry.meaning), ("Units", entry.unit)]
+    texts += [(MEASURES_CONTEXT, x.label) for x in (*MEASURES, *RELATIVE)]
+    texts += [(MEASURES_CONTEXT, measure_label(c.name)) for c in RULE_COUNTS]
+    seen: set[tuple[str, str]] = set()
+    lines = []
+    for context, text in texts:
+        if text and (context, text) not in seen:
+            seen.add((context, text))
+            lines.append(f"QT_TRANSLATE_NOOP({context!r}, {text!r})")
     return "\n".join(lines) + "\n"
+
+
+def measure_label(name: str) -> str:
+    """How a measure or count is named on screen in English: ``wrongful_bans`` →
+    ``wrongful bans`` (translated in context "Measures")."""
+    return name.replace("_", " ").replace("10k", "10,000")
+
+
+def meaning(text: str) -> str:
+    """A registry meaning in the interface language."""
+    return t(MEANINGS_CONTEXT, text)
 
 
 def update(locales: tuple[str, ...] = ("zh_CN",)) -> None:

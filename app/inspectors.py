@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from app import theme
 from app.charts import LINE_WIDTH, DayAxis, big_font
-from app.i18n import word
+from app.i18n import t, word
+from app.measures import Definition, MeasureTable, rule_count_definition
 from simulation.metrics import RULE_COUNT_NAMES as RULE_COUNTS
 
 NEVER_DAY = -(10**6)
@@ -150,9 +151,15 @@ class AccountInspector(QWidget):
 
 
 class RuleInspector(QWidget):
-    """Hits, precision and wrongful actions of one rule, day by day."""
+    """What one rule did, day by day (posts), and its totals with their definitions.
 
-    COLUMNS = ("hits", "true_positives", "false_positives", "wrongful_account_actions")
+    The chart draws only counts of posts (hits, true and false positives, wrongful
+    removals); counts of accounts (actions, bans) are in the totals table, each named
+    with its unit, its meaning one click away: a rule's "wrongful removals" (posts) are
+    not the Bans chart's "wrongful" bans (accounts).
+    """
+
+    COLUMNS = ("hits", "true_positives", "false_positives", "wrongful_removals")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,19 +171,15 @@ class RuleInspector(QWidget):
         self.plot.setObjectName("ruleChart")
         self.plot.setMinimumHeight(140)
         self.legend = self.plot.addLegend(labelTextSize="11pt")
-        self.plot.getAxis("bottom").setLabel(self.tr("day"))
-        self.plot.getAxis("left").setLabel(self.tr("posts or accounts per day"))
+        self.plot.getAxis("bottom").setLabel(t("Units", "day"))
+        self.plot.getAxis("left").setLabel(t("Units", "posts/day"))
         self.plot.getViewBox().setLimits(yMin=0)
         for side in ("bottom", "left"):
             self.plot.getAxis(side).setTickFont(big_font(11))
-        labels = {
-            "hits": self.tr("hits"),
-            "true_positives": self.tr("true positives"),
-            "false_positives": self.tr("false positives"),
-            "wrongful_account_actions": self.tr("wrongful account actions"),
+        self.curves = {
+            c: self.plot.plot([], [], name=rule_count_definition(c).label) for c in self.COLUMNS
         }
-        self.curves = {c: self.plot.plot([], [], name=labels[c]) for c in self.COLUMNS}
-        self.totals = _table([self.tr("Measure"), self.tr("Total")])
+        self.totals = MeasureTable([self.tr("Measure"), self.tr("Total")])
         self.totals.setObjectName("ruleTotals")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -207,7 +210,7 @@ class RuleInspector(QWidget):
         self.heading.setText(self.tr("Click a rule in the policy panel to inspect it"))
         for curve in self.curves.values():
             curve.setData([], [])
-        self.totals.setRowCount(0)
+        self.totals.clear()
         self.plot.setXRange(0, 10, padding=0.02)
         self.plot.setYRange(0, 1, padding=0.02)
         self.plot.enableAutoRange()
@@ -227,15 +230,20 @@ class RuleInspector(QWidget):
         precision = total["true_positives"] / hits if hits else math.nan
         heading = self.tr("<b>Rule {0}</b> · {1} days").format(html.escape(name), len(daily))
         self.heading.setText(heading)  # rich text: the rule name (user text) is escaped
-        items = [(k.replace("_", " "), str(v)) for k, v in total.items()]
-        items.insert(
+        rows_shown = [(rule_count_definition(k), [str(v)]) for k, v in total.items()]
+        rows_shown.insert(
             3,
             (
-                self.tr("precision (true positives / hits)"),
-                "–" if np.isnan(precision) else f"{precision:.3f}",
+                Definition(
+                    "true_positives / hits",
+                    self.tr("precision of the rule"),
+                    t("Units", "share"),
+                    self.tr(
+                        "Of the posts the rule fired on, the share that were violating "
+                        "(true positives / hits)"
+                    ),
+                ),
+                ["–" if np.isnan(precision) else f"{precision:.3f}"],
             ),
         )
-        self.totals.setRowCount(len(items))
-        for row, (k, v) in enumerate(items):
-            self.totals.setItem(row, 0, QTableWidgetItem(k))
-            self.totals.setItem(row, 1, QTableWidgetItem(v))
+        self.totals.set_rows(rows_shown)

@@ -21,24 +21,29 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import pandas as pd
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QStatusTipEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QHBoxLayout,
+    QLabel,
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app import dialogs, theme, wiring
-from app.charts import ChartPanel, chart_specs
+from app.charts import PRESENTATION_SCALE, ChartPanel, chart_specs
 from app.compare import CompareView
+from app.help import HelpDialog, assumptions_markdown, chart_help_html, definitions_html
+from app.i18n import PARAMS_CONTEXT, t
 from app.inspectors import AccountInspector, RuleInspector
+from app.lessons import LessonBanner, LessonPlayer
 from app.panels.feed import FeedPanel
 from app.panels.policy import PolicyPanel
 from app.panels.run_controls import RunControls, RunState
@@ -48,13 +53,40 @@ from app.stored import StoredRun
 from app.versions import policy_label
 from app.worker import SetupInfo, WorkerHost
 from simulation.paths import default_db_url
+from simulation.runs.marks import (
+    ANNOUNCEMENT,
+    INFLUX,
+    PARAMETER,
+    POLICY,
+    STEP,
+    Mark,
+    policy_marks,
+    scenario_marks,
+)
 from simulation.world.content.pool import load_catalogue
-from simulation.world.engine import DayRecord
+from simulation.world.state import DayRecord
 
 FEED_REFRESH_MS = 400
 HITS_REFRESH_MS = 250
 LAYOUT_VERSION = 2  # saved dock layouts of another version are not restored
 LOCALES = (("en_US", "English"), ("zh_CN", "中文"))
+# how an event mark is labelled on the charts (context "Marks"): short, then the detail
+MARK_WORDS = {
+    ANNOUNCEMENT: QT_TRANSLATE_NOOP("Marks", "announced"),
+    POLICY: QT_TRANSLATE_NOOP("Marks", "policy"),
+    PARAMETER: QT_TRANSLATE_NOOP("Marks", "changed"),
+    INFLUX: QT_TRANSLATE_NOOP("Marks", "newcomers"),
+    STEP: QT_TRANSLATE_NOOP("Marks", "step"),
+}
+MARK_TIPS = {
+    ANNOUNCEMENT: QT_TRANSLATE_NOOP(
+        "Marks", "Day {0}: an announcement of stricter enforcement (sellers' risk {1})"
+    ),
+    POLICY: QT_TRANSLATE_NOOP("Marks", "Day {0}: policy in force: {1}"),
+    PARAMETER: QT_TRANSLATE_NOOP("Marks", "Day {0}: parameter changed: {1}"),
+    INFLUX: QT_TRANSLATE_NOOP("Marks", "Day {0}: new accounts arrive ({1})"),
+    STEP: QT_TRANSLATE_NOOP("Marks", "Day {0}: the lesson's step {1}"),
+}
 
 
 class RunView(Protocol):
@@ -110,6 +142,9 @@ def safe_name(text: str) -> str:
 
 
 class MainWindow(QMainWindow):
+    worldReady = Signal()  # a new world is built (after Setup, Reset or a lesson's load)
+    runStopped = Signal()  # a run stopped: paused, reached its day, or finished
+
     def __init__(
         self,
         settings: QSettings | None = None,
@@ -138,16 +173,34 @@ class MainWindow(QMainWindow):
         self.policy_in_force: Any = None
         self.last_setup: tuple[Any, Any] | None = None
 
-        # central: charts, compare, runs
+        self.marks: list[Mark] = []  # the event marks of the world on screen
+        self.lesson: LessonPlayer | None = None
+        self.presenting = False
+        self._before_presenting: tuple[QByteArray, bool] | None = None
+        self.help_dialog: HelpDialog | None = None
+
+        # central: the lesson banner above charts, compare, runs
         self.charts = ChartPanel()
+        self.charts.helpRequested.connect(self.show_chart_help)
         self.export_png_btn = self._button("exportPng", self.tr("Export PNG…"), "export")
         wiring.on_click(self.export_png_btn, lambda: self.export_charts("png"))
         self.export_svg_btn = self._button("exportSvg", self.tr("Export SVG…"), "export")
         wiring.on_click(self.export_svg_btn, lambda: self.export_charts("svg"))
         self.export_csv_btn = self._button("exportCsv", self.tr("Export CSV…"), "save")
         wiring.on_click(self.export_csv_btn, self.export_csv)
+        # the day shown (feed, cursor): typed, or dragged on any chart
+        self.day_box = QSpinBox()
+        self.day_box.setObjectName("dayBox")
+        self.day_box.setRange(0, 0)
+        self.day_box.setKeyboardTracking(False)  # moves on Enter, not on each digit
+        self.day_box.setToolTip(self.tr("The day shown in the feed; type a day and press Enter"))
+        self.day_box.valueChanged.connect(self._day_typed)
+        self.day_label = QLabel(self.tr("Day:"))
+        self.day_label.setBuddy(self.day_box)
         chart_page = QWidget()
         buttons = QHBoxLayout()
+        buttons.addWidget(self.day_label)
+        buttons.addWidget(self.day_box)
         buttons.addStretch(1)
         for b in (self.export_png_btn, self.export_svg_btn, self.export_csv_btn):
             buttons.addWidget(b)
@@ -172,7 +225,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(chart_page, self.tr("Charts"))
         self.tabs.addTab(self.compare, self.tr("Compare"))
         self.tabs.addTab(self.runs, self.tr("Runs"))
-        self.setCentralWidget(self.tabs)
+        self.banner = LessonBanner()
+        wiring.on_click(self.banner.close_btn, self.close_lesson)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(2)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
         # docks
         self.feed = FeedPanel()
@@ -307,6 +368,81 @@ class MainWindow(QMainWindow):
             self, self.tr("Reset layout"), self.reset_layout, name="resetLayout"
         )
         view.addAction(self.reset_layout_action)
+        view.addSeparator()
+        self.present_action = wiring.action(
+            self,
+            self.tr("Presentation view"),
+            name="presentation",
+            shortcuts=("F11",),
+            tip=self.tr("Charts and feed fill the screen in large type; side panels hidden"),
+        )
+        self.present_action.setCheckable(True)
+        wiring.on_toggle(self.present_action, self.set_presentation)
+        view.addAction(self.present_action)
+        self.addAction(self.present_action)  # F11 also when the menu bar is hidden
+
+        lessons = bar.addMenu(self.tr("L&essons"))
+        lessons.setObjectName("menuLessons")
+        self.lesson_actions: dict[str, QAction] = {}
+        for name, title in self._lesson_titles():
+            act = wiring.action(
+                self, title, functools.partial(self.open_lesson, name), name=f"lesson_{name}"
+            )
+            lessons.addAction(act)
+            self.lesson_actions[name] = act
+        lessons.addSeparator()
+        self.open_lesson_action = wiring.action(
+            self, self.tr("Open lesson file…"), self.choose_lesson, name="openLesson"
+        )
+        lessons.addAction(self.open_lesson_action)
+        self.close_lesson_action = wiring.action(
+            self, self.tr("Close lesson"), self.close_lesson, name="closeLesson"
+        )
+        self.close_lesson_action.setEnabled(False)
+        lessons.addAction(self.close_lesson_action)
+        # Next / Back of a lesson: PageDown / PageUp, as a presentation clicker sends them
+        self.lesson_next_action = wiring.action(
+            self, self.tr("Next step"), self._lesson_next, name="lessonNext", shortcuts=("PgDown",)
+        )
+        self.lesson_back_action = wiring.action(
+            self,
+            self.tr("Previous step"),
+            self._lesson_back,
+            name="lessonBack",
+            shortcuts=("PgUp",),
+        )
+        for act in (self.lesson_next_action, self.lesson_back_action):
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.setEnabled(False)
+            self.addAction(act)
+            lessons.addAction(act)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("menuHelp")
+        charts_menu = help_menu.addMenu(self.tr("What am I looking at?"))
+        charts_menu.setObjectName("menuChartHelp")
+        self.chart_help_actions: dict[str, QAction] = {}
+        for spec in self._default_specs():
+            act = wiring.action(
+                self,
+                spec.title,
+                functools.partial(self.show_chart_help, spec.key),
+                name=f"help_{spec.key}",
+            )
+            charts_menu.addAction(act)
+            self.chart_help_actions[spec.key] = act
+        self.assumptions_action = wiring.action(
+            self, self.tr("Model assumptions"), self.show_assumptions, name="helpAssumptions"
+        )
+        self.definitions_action = wiring.action(
+            self,
+            self.tr("Metric definitions"),
+            self.show_definitions,
+            name="helpDefinitions",
+            shortcuts=("F1",),
+        )
+        help_menu.addAction(self.assumptions_action)
+        help_menu.addAction(self.definitions_action)
 
         lang = bar.addMenu(self.tr("&Language"))
         lang.setObjectName("menuLanguage")
@@ -356,6 +492,7 @@ class MainWindow(QMainWindow):
         c.intervalChanged.connect(self.host.set_interval)
         self.host.set_interval(c.interval_ms())
         self.charts.cursorMoved.connect(self.feed.set_day)
+        self.charts.cursorMoved.connect(self._cursor_moved)
         self.feed.feedRequested.connect(self._feed_requested)
         self.feed.postActivated.connect(self._post_activated)
         self.account_inspector.accountRequested.connect(self._account_requested)
@@ -380,9 +517,11 @@ class MainWindow(QMainWindow):
 
     def _restore(self, preset: str | None, policy: str | None) -> None:
         s = self.settings
-        default_preset = "demo_zh" if self.locale == "zh_CN" else "demo"
+        zh = self.locale == "zh_CN"
+        default_preset = "demo_zh" if zh else "demo"
+        default_policy = "crackdown_zh" if zh else "crackdown"
         self.scenario_panel.load_preset(preset or str(s.value("preset", default_preset)))
-        self.policy_panel.load_preset(policy or str(s.value("policy", "crackdown")), ask=False)
+        self.policy_panel.load_preset(policy or str(s.value("policy", default_policy)), ask=False)
         geometry = s.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -429,6 +568,195 @@ class MainWindow(QMainWindow):
         )
         return chart_specs(categories, category_labels(self.locale))
 
+    # ------------------------------------------------------------- lessons
+    def _lesson_titles(self) -> list[tuple[str, str]]:
+        """(name, title in the interface language) of the shipped lessons; the titles are
+        read without the full check (which compiles policies) to keep the start quick."""
+        from policy.errors import LocatedError
+        from policy.yamlfile import read_yaml, validate
+        from simulation.lessons.load import lesson_names, lesson_path
+        from simulation.lessons.model import Lesson
+
+        out = []
+        for name in lesson_names():
+            try:
+                lesson = validate(Lesson, read_yaml(lesson_path(name)))
+                out.append((name, lesson.title.get(self.locale)))
+            except LocatedError:
+                out.append((name, name))
+        return out
+
+    def open_lesson(self, name_or_path: str) -> LessonPlayer | None:
+        """Check a lesson and start playing it from its first step."""
+        from policy.errors import LocatedError
+        from simulation.lessons.load import load_lesson
+
+        try:
+            found = load_lesson(name_or_path)
+        except LocatedError as exc:
+            dialogs.show_problems(self, self.tr("Lesson"), [str(p) for p in exc.problems])
+            return None
+        self.close_lesson()
+        self.lesson = LessonPlayer(self, found, self.banner)
+        self.lesson.finished.connect(self.close_lesson)
+        for act in (self.close_lesson_action, self.lesson_next_action, self.lesson_back_action):
+            act.setEnabled(True)
+        self.banner.set_presenting(self.presenting)
+        self.tabs.setCurrentIndex(0)
+        self.lesson.start()
+        return self.lesson
+
+    def choose_lesson(self) -> None:
+        path = dialogs.choose_open_file(
+            self,
+            self.settings,
+            "lessons",
+            self.tr("Open lesson"),
+            [self.tr("Lessons (*.yaml *.yml)")],
+        )
+        if path:
+            self.open_lesson(path)
+
+    def close_lesson(self) -> None:
+        if self.lesson is not None:
+            self.lesson.stop()
+            self.lesson.deleteLater()
+            self.lesson = None
+        self.banner.hide()
+        for act in (self.close_lesson_action, self.lesson_next_action, self.lesson_back_action):
+            act.setEnabled(False)
+
+    def _lesson_next(self) -> None:
+        if self.lesson is not None:
+            self.lesson.next()
+
+    def _lesson_back(self) -> None:
+        if self.lesson is not None:
+            self.lesson.back()
+
+    def load_world(self, name: str, scenario: Any, policy: Any) -> bool:
+        """Show ``scenario`` (preset ``name`` with changes) and the policy (a preset name or
+        a file) in their panels, then set the world up as Setup does. False when the user
+        kept unsaved policy edits."""
+        from simulation.scenario import preset_names
+
+        if not self._load_policy_text(policy):
+            return False
+        if name in preset_names():
+            self.scenario_panel.load_preset(name)
+        self.scenario_panel.show_scenario(scenario)
+        compiled = self.policy_panel.current_policy()
+        if compiled is None:
+            return False
+        self._start_world(self.scenario_panel.scenario(), compiled)
+        return True
+
+    def _load_policy_text(self, policy: Any) -> bool:
+        if isinstance(policy, Path):
+            if self.policy_panel.path == policy and not self.policy_panel.is_modified():
+                return True
+            return self.policy_panel.keep_or_save_edits() and self.policy_panel.open_path(policy)
+        if self.policy_panel.preset_name == policy and not self.policy_panel.is_modified():
+            return True
+        return self.policy_panel.load_preset(str(policy))
+
+    def apply_policy_file(self, policy: Any) -> bool:
+        """Load a policy (preset name or file) into the editor and apply it, as Apply does."""
+        if not self._load_policy_text(policy):
+            return False
+        self.policy_panel.apply()
+        return True
+
+    def set_parameter(self, key: str, value: Any) -> None:
+        """Change a parameter as its slider would (or directly, without one)."""
+        control = self.scenario_panel.controls.get(key)
+        if control is not None:
+            control.set_value(value, emit=True)
+        else:
+            self._live_param(key, value)
+
+    def run_to(self, day: int) -> None:
+        """Run until ``day`` days are done, then pause there."""
+        if self.mode == "live":
+            self.host.go_until(day)
+        else:
+            self._on_refused("no world")
+
+    def highlight_feed(self, on: bool) -> None:
+        self.feed.set_highlight(on)
+        if on:
+            self.feed_dock.show()
+            self.feed_dock.raise_()
+
+    # ------------------------------------------------------------- event marks
+    def add_mark(self, mark: Mark) -> None:
+        self.marks.append(mark)
+        self._draw_marks()
+
+    def _draw_marks(self) -> None:
+        rows = []
+        for m in self.marks:
+            detail = m.detail
+            if m.kind == PARAMETER and " = " in detail:
+                key, _, value = detail.partition(" = ")
+                control = self.scenario_panel.controls.get(key)
+                if control is not None:
+                    detail = f"{t(PARAMS_CONTEXT, control.param.label)} = {value}"
+            word = t("Marks", MARK_WORDS[m.kind])
+            short = f"{word} {detail}" if m.kind in (ANNOUNCEMENT, STEP) else word
+            rows.append((m.day, short, t("Marks", MARK_TIPS[m.kind]).format(m.day, detail)))
+        self.charts.set_marks(rows)
+
+    # ------------------------------------------------------------- help
+    def _help(self) -> HelpDialog:
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        return self.help_dialog
+
+    def show_chart_help(self, key: str) -> None:
+        specs = {s.key: s for s in (self.charts.specs or self._default_specs())}
+        self._help().show_html(self.tr("What am I looking at?"), chart_help_html(specs[key]))
+
+    def show_assumptions(self) -> None:
+        self._help().show_markdown(self.tr("Model assumptions"), assumptions_markdown(self.locale))
+
+    def show_definitions(self) -> None:
+        self._help().show_html(self.tr("Metric definitions"), definitions_html())
+
+    # ------------------------------------------------------------- presentation
+    def set_presentation(self, on: bool) -> None:
+        """The charts and the feed fill the screen in large type; the other panels, the
+        export buttons and the toolbar's text hide. Off: everything as it was."""
+        if on == self.presenting:
+            return
+        self.presenting = on
+        if on:
+            self._before_presenting = (self.saveState(LAYOUT_VERSION), self.isFullScreen())
+            for dock in (self.scenario_dock, self.policy_dock, self.inspector_dock):
+                dock.hide()
+            self.feed_dock.show()
+            self.tabs.setCurrentIndex(0)
+            self.showFullScreen()
+        else:
+            state, full = self._before_presenting or (None, False)
+            if state is not None:
+                self.restoreState(state, LAYOUT_VERSION)
+            if not full:
+                self.showNormal()
+        self.tabs.tabBar().setVisible(not on)
+        for b in (self.export_png_btn, self.export_svg_btn, self.export_csv_btn):
+            b.setVisible(not on)
+        self.charts.set_scale(PRESENTATION_SCALE if on else 1.0)
+        self.feed.set_scale(1.35 if on else 1.0)
+        self.banner.set_presenting(on)
+        self.setProperty("presenting", "true" if on else "false")
+        for w in (self.day_label, self.day_box, self.controls):
+            w.style().unpolish(w)
+            w.style().polish(w)
+        self.present_action.blockSignals(True)
+        self.present_action.setChecked(on)
+        self.present_action.blockSignals(False)
+
     # ------------------------------------------------------------- layout
     def set_layout_locked(self, locked: bool) -> None:
         """Locked: panels can be shown and hidden, not dragged away or floated."""
@@ -461,6 +789,7 @@ class MainWindow(QMainWindow):
         for view in self.run_views:
             view.clear_run()
         self.controls.set_day(None, 0)
+        self._show_day_range(None)
 
     def setup(self) -> None:
         """Build a new world from the scenario and the policy in the editor."""
@@ -488,6 +817,9 @@ class MainWindow(QMainWindow):
         self.last_setup = (scenario, policy)
         self.policy_in_force = policy
         self.clear_run_views()
+        # what is scheduled: the scenario's events, the policy's announcements and start
+        self.marks = scenario_marks(scenario) + policy_marks(policy)
+        self._draw_marks()
         self.controls.set_state(RunState.SETTING_UP)
         self.statusBar().showMessage(self.tr("Setting up…"))
         self.host.setup(scenario, policy)
@@ -548,6 +880,7 @@ class MainWindow(QMainWindow):
         if specs != self.charts.specs:  # building six plots takes ~0.1 s: only when needed
             self.charts.build(specs)
         self.charts.clear_run()
+        self._draw_marks()
         self.compare.set_specs(chart_specs(info.categories, category_labels(self.locale)))
         self.feed.set_viewers(info.watched)
         self.feed.set_day(0)
@@ -559,6 +892,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Ready: seed {0}, {1} days").format(info.seed, info.days)
         )
+        self.worldReady.emit()
 
     def _on_day(self, record: DayRecord) -> None:
         if self.mode != "live":
@@ -566,6 +900,7 @@ class MainWindow(QMainWindow):
         self.records.append(record)
         self.days_done = record.day + 1
         self.charts.append(record.day, record.metrics)
+        self._show_day_range(record.day)
         total = self.info.days if self.info else 0
         self.controls.set_day(self.days_done, total)
         if self.controls.state is RunState.READY:
@@ -574,6 +909,31 @@ class MainWindow(QMainWindow):
             self.hits_timer.start()
         if self.charts.follow and not self.feed_timer.isActive():
             self.feed_timer.start()
+
+    def _show_day_range(self, last: int | None) -> None:
+        """The day box spans the days run so far (0 when none)."""
+        self.day_box.blockSignals(True)
+        self.day_box.setRange(0, max(0, last or 0))
+        self.day_box.setValue(self.charts.cursor_day if last is not None else 0)
+        self.day_box.blockSignals(False)
+
+    def _day_typed(self, day: int) -> None:
+        self.charts.set_cursor(day)
+
+    def _cursor_moved(self, day: int) -> None:
+        self.day_box.blockSignals(True)
+        self.day_box.setValue(day)
+        self.day_box.blockSignals(False)
+
+    def _stored_marks(self, stored: StoredRun) -> list[Mark]:
+        """A stored run's scheduled marks: its scenario's events (from the stored text)."""
+        from policy.errors import LocatedError
+        from simulation.scenario import parse_scenario
+
+        try:
+            return scenario_marks(parse_scenario(stored.run.scenario_yaml, "stored scenario"))
+        except (LocatedError, ValueError, AttributeError):
+            return []
 
     def _days_left(self) -> bool:
         return self.info is not None and self.days_done < self.info.days
@@ -598,9 +958,11 @@ class MainWindow(QMainWindow):
             self.controls.set_state(RunState.RUNNING)
             self.statusBar().showMessage(self.tr("Running…"))
         elif self._days_left():
-            self.controls.set_state(RunState.PAUSED)
+            self.controls.set_state(RunState.PAUSED if self.days_done else RunState.READY)
         else:
             self.controls.set_state(RunState.FINISHED)
+        if not running:
+            self.runStopped.emit()
 
     def _on_engine_starting(self) -> None:
         self.statusBar().showMessage(self.tr("Starting the engine process…"))
@@ -632,14 +994,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Run finished: {0} of {1} days simulated").format(last_day + 1, total)
         )
+        self.runStopped.emit()
 
     def _on_policy_applied(self, day: int, rule_names: tuple[str, ...]) -> None:
         self.account_inspector.rule_names = rule_names
         label = policy_label(self.policy_in_force) if self.policy_in_force is not None else "?"
+        if self.policy_in_force is not None:
+            later = [m for m in policy_marks(self.policy_in_force, from_day=day) if m.day > day]
+            self.marks += [Mark(day, POLICY, label), *later]
+            self._draw_marks()
         self.policy_panel.set_in_force(self.tr("In force: {0} (from day {1})").format(label, day))
         self.statusBar().showMessage(self.tr("Policy applied from day {0}").format(day))
 
     def _on_param_applied(self, key: str, value: Any, day: int) -> None:
+        self.add_mark(Mark(day, PARAMETER, f"{key} = {value}"))
         self.statusBar().showMessage(
             self.tr("{0} from day {1}").format(self.scenario_panel.describe(key, value), day)
         )
@@ -712,6 +1080,9 @@ class MainWindow(QMainWindow):
         self.controls.set_state(RunState.STORED)
         self.charts.build(chart_specs(stored.categories, category_labels(self.locale)))
         self.charts.set_frame(stored.metrics)
+        self.marks = self._stored_marks(stored)
+        self._draw_marks()
+        self._show_day_range(self.charts.last_day())
         self.account_inspector.rule_names = stored.rule_names
         self.feed.set_viewers(stored.watched)
         self.feed.day = -1

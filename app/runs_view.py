@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from app import dialogs, wiring
 from app.counts import bind_count
+from app.measures import Definition, MeasureTable, summary_definition
 from app.stored import StoredRun
 from app.versions import version_label
+from simulation.numbers import format_number
 from simulation.runs.storage import list_runs, open_db, run_state
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
 
@@ -73,10 +77,20 @@ class RunsView(QWidget):
         for b in (self.open_btn, self.csv_btn, self.refresh_btn, self.db_btn):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        # the selected run's summary: the same named measures as the command line's
+        self.summary = MeasureTable([self.tr("Measure"), self.tr("Value")])
+        self.summary.setObjectName("runSummary")
+        self.summaries: dict[int, dict] = {}
+        self.table.itemSelectionChanged.connect(self._show_summary)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.summary)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.where)
         layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
 
     def set_db(self, db: str | None) -> None:
         self.db = db
@@ -95,6 +109,12 @@ class RunsView(QWidget):
             return
         self.problem = ""
         self.table.setRowCount(len(runs))
+        self.summaries = {}
+        for run in runs:
+            try:
+                self.summaries[run.id] = json.loads(run.summary_json or "{}")
+            except ValueError:
+                self.summaries[run.id] = {}
         for row, run in enumerate(runs):
             cells = [
                 run.id,
@@ -109,6 +129,18 @@ class RunsView(QWidget):
             for col, value in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(str(value)))
         self.count.update()
+
+    def _show_summary(self) -> None:
+        run_id = self.run_id(self.table.currentRow())
+        summary = self.summaries.get(run_id, {}) if run_id is not None else {}
+        rows = []
+        for key, value in summary.items():
+            try:
+                definition = summary_definition(key)
+            except KeyError:  # a measure of another version of the program
+                definition = Definition(key, key.replace("_", " "), "", "")
+            rows.append((definition, [format_number(value) if value is not None else "–"]))
+        self.summary.set_rows(rows)
 
     def _where_text(self, rows: int) -> str:
         if self.problem:

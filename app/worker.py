@@ -217,6 +217,7 @@ class SimWorker(QObject):
         self.lost_note = ""  # why the last world is gone, when its process died
         self.day = 0  # the next day the engine will run
         self.days = 0
+        self.stop_at: int | None = None  # a run started by go_until stops on this day
         self._running = False
         self._cancel = threading.Event()  # set from the GUI thread by WorkerHost.shutdown
         self._timer = QTimer(self)
@@ -302,6 +303,19 @@ class SimWorker(QObject):
 
     @Slot()
     def go(self) -> None:
+        self.stop_at = None
+        self._go()
+
+    @Slot(int)
+    def go_until(self, day: int) -> None:
+        """Run until ``day`` days are done, then pause (exactly there: a lesson's step)."""
+        if self.has_world and self.day >= day:
+            self.runningChanged.emit(False)  # nothing to run: say it has stopped
+            return
+        self.stop_at = int(day)
+        self._go()
+
+    def _go(self) -> None:
         if self._running:
             return
         if not self.has_world or self._at_end():
@@ -409,6 +423,9 @@ class SimWorker(QObject):
         if self._at_end():
             self.pause()
             self.finished.emit(self.day - 1)
+        elif self.stop_at is not None and self.day >= self.stop_at:
+            self.stop_at = None
+            self.pause()
 
     @Slot()
     def _tick(self) -> None:
@@ -424,6 +441,7 @@ class WorkerHost(QObject):
 
     _setup = Signal(object, object, object)
     _go = Signal()
+    _go_until = Signal(int)
     _pause = Signal()
     _step = Signal()
     _interval = Signal(int)
@@ -448,6 +466,7 @@ class WorkerHost(QObject):
         w = self.worker
         self._setup.connect(w.setup)
         self._go.connect(w.go)
+        self._go_until.connect(w.go_until)
         self._pause.connect(w.pause)
         self._step.connect(w.step)
         self._interval.connect(w.set_interval)
@@ -470,6 +489,9 @@ class WorkerHost(QObject):
 
     def pause(self) -> None:
         self._pause.emit()
+
+    def go_until(self, day: int) -> None:
+        self._go_until.emit(int(day))
 
     def step(self) -> None:
         self._step.emit()

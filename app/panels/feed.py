@@ -73,6 +73,7 @@ class FeedPanel(QWidget):
         self.view.activated.connect(self._clicked)
         phone = QFrame()
         phone.setObjectName("phone")
+        self.phone = phone
         inner = QVBoxLayout(phone)
         inner.setContentsMargins(6, 10, 6, 10)
         inner.addWidget(self.title)
@@ -84,6 +85,7 @@ class FeedPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(phone, 1)
         self.count = bind_count(self.title, self.model, self._title_text)
+        self._title_points = self.title.font().pointSizeF()
 
     def clear_run(self) -> None:
         """Forget the run: no viewers, no feed, day 0 (the filter stays as chosen)."""
@@ -144,6 +146,23 @@ class FeedPanel(QWidget):
                 self.postActivated.emit(post)
                 return post
         return None
+
+    def set_highlight(self, on: bool) -> None:
+        """Frame the feed in the theme's highlight colour (a lesson points at it)."""
+        self.phone.setProperty("highlight", "true" if on else "false")
+        self.phone.style().unpolish(self.phone)
+        self.phone.style().polish(self.phone)
+
+    def set_scale(self, scale: float) -> None:
+        """Cards and titles ``scale`` times their size (the presentation view)."""
+        delegate = self.view.itemDelegate()
+        if isinstance(delegate, FeedDelegate):
+            delegate.scale = scale
+        font = self.title.font()
+        font.setPointSizeF(self._title_points * scale)
+        self.title.setFont(font)
+        self.view.doItemsLayout()
+        self.view.viewport().update()
 
     def set_flags(self) -> None:
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -175,6 +175,15 @@ class ScenarioPanel(QWidget):
         self.description.setText(self.base.description.strip())
         self.presetChanged.emit(name)
 
+    def show_scenario(self, scenario: Scenario) -> None:
+        """Take ``scenario`` as the base (a lesson's world: a preset with changes) and show
+        its values on the sliders; ``scenario()`` then gives it back (in the interface's
+        locale)."""
+        self.base = scenario
+        for key, control in self.controls.items():
+            control.set_value(get_dotted(scenario, key))
+        self.description.setText(scenario.description.strip())
+
     def scenario(self) -> Scenario:
         """The preset with every control's value; the interface locale picks the content's."""
         assert self.base is not None

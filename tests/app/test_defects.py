@@ -202,7 +202,7 @@ def test_setup_and_reset_clear_every_run_view(qtbot, make_window):
         assert win.feed.model.rowCount() == 0
         assert win.feed.title.text() == "Friends Circle · no feed yet"
         assert win.account_inspector.info == {} and win.account_inspector.events.rowCount() == 0
-        assert win.rule_inspector.rule == "" and win.rule_inspector.totals.rowCount() == 0
+        assert win.rule_inspector.rule == "" and win.rule_inspector.totals.table.rowCount() == 0
         assert all(
             len(curve.getData()[0] or []) == 0 for curve in win.rule_inspector.curves.values()
         )

@@ -1,0 +1,145 @@
+"""Named measures with their definitions one click away.
+
+Wherever the app shows numbers of a run (the rule inspector's totals, the Compare table,
+a stored run's summary), each row is a measure of the metric registry
+(``simulation.metrics``): its name as shown (translated), its unit, and its meaning as
+the tooltip; clicking the row shows the definition under the table. So "wrongful
+removals" (posts) and "wrongful bans" (accounts) can never be read as one thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import MEASURES_CONTEXT, meaning, measure_label, t, unit
+from simulation.metrics.registry import RULE_COUNTS
+from simulation.metrics.summary import BY_MEASURE, BY_RELATIVE
+
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# the facts a summary starts with (not measures: what the run was)
+FACTS = {
+    "scenario": (QT_TRANSLATE_NOOP("Facts", "scenario"), ""),
+    "policy": (QT_TRANSLATE_NOOP("Facts", "policy"), ""),
+    "seed": (QT_TRANSLATE_NOOP("Facts", "seed"), ""),
+    "days": (QT_TRANSLATE_NOOP("Facts", "days"), "days"),
+    "accounts_start": (QT_TRANSLATE_NOOP("Facts", "accounts at the start"), "accounts"),
+    "accounts_end": (QT_TRANSLATE_NOOP("Facts", "accounts at the end"), "accounts"),
+    "wall_seconds": (QT_TRANSLATE_NOOP("Facts", "time to compute"), "seconds"),
+    "posts_per_second": (QT_TRANSLATE_NOOP("Facts", "posts per second computed"), "posts/s"),
+}
+FACT_MEANINGS = {
+    "scenario": QT_TRANSLATE_NOOP("Facts", "The scenario the run simulated"),
+    "policy": QT_TRANSLATE_NOOP("Facts", "The policy in force (name · version)"),
+    "seed": QT_TRANSLATE_NOOP("Facts", "The seed of the run's random streams"),
+    "days": QT_TRANSLATE_NOOP("Facts", "Days simulated"),
+    "accounts_start": QT_TRANSLATE_NOOP("Facts", "Accounts when the run began"),
+    "accounts_end": QT_TRANSLATE_NOOP(
+        "Facts", "Accounts at the end, including new and re-registered ones"
+    ),
+    "wall_seconds": QT_TRANSLATE_NOOP("Facts", "Seconds the computer took for the run"),
+    "posts_per_second": QT_TRANSLATE_NOOP("Facts", "Posts simulated per second of computing"),
+}
+RULE_COUNT_BY_NAME = {c.name: c for c in RULE_COUNTS}
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A measure as the app shows it: registry name, label, unit, meaning (translated)."""
+
+    name: str
+    label: str
+    unit: str
+    meaning: str
+
+    def html(self) -> str:
+        import html
+
+        unit_text = f" ({html.escape(self.unit)})" if self.unit else ""
+        return (
+            f"<b>{html.escape(self.label)}</b>{unit_text} · <code>{html.escape(self.name)}</code>"
+            f"<br>{html.escape(self.meaning)}"
+        )
+
+
+def summary_definition(name: str) -> Definition:
+    """A key of a run summary: a run measure, a relative measure or a run fact."""
+    if name in BY_MEASURE or name in BY_RELATIVE:
+        x = BY_MEASURE.get(name) or BY_RELATIVE[name]
+        return Definition(name, t(MEASURES_CONTEXT, x.label), unit(x.unit), meaning(x.meaning))
+    if name in FACTS:
+        label, unit_name = FACTS[name]
+        return Definition(name, t("Facts", label), unit(unit_name), t("Facts", FACT_MEANINGS[name]))
+    raise KeyError(f"{name!r} is not a summary measure (see `circlelab metrics`)")
+
+
+def rule_count_definition(name: str) -> Definition:
+    """A per-rule count (``simulation.metrics.RULE_COUNTS``)."""
+    c = RULE_COUNT_BY_NAME[name]
+    return Definition(
+        name, t(MEASURES_CONTEXT, measure_label(name)), unit(c.unit), meaning(c.meaning)
+    )
+
+
+class MeasureTable(QWidget):
+    """A table of measures (first column) and values, with the selected measure's
+    definition shown below it; every measure's meaning is its row's tooltip."""
+
+    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.definition = QLabel()
+        self.definition.setObjectName("measureDefinition")
+        self.definition.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text
+        self.definition.setWordWrap(True)
+        self.hint = self.tr("Click a measure for its definition")
+        self.definition.setText(self.hint)
+        self.definitions: list[Definition] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.definition)
+
+    def set_rows(self, rows: list[tuple[Definition, list[str]]]) -> None:
+        """``rows``: (definition, the other cells' texts)."""
+        self.table.setRowCount(len(rows))
+        self.definitions = [d for d, _cells in rows]
+        for row, (d, cells) in enumerate(rows):
+            name = f"{d.label} ({d.unit})" if d.unit else d.label
+            for col, text in enumerate([name, *cells]):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{d.label}: {d.meaning}")
+                item.setData(NAME_ROLE, d.name)
+                self.table.setItem(row, col, item)
+        self.definition.setText(self.hint)
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def row_of(self, name: str) -> int:
+        return next((i for i, d in enumerate(self.definitions) if d.name == name), -1)
+
+    def _show_selected(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.definitions):
+            self.definition.setText(self.definitions[row].html())
+        else:
+            self.definition.setText(self.hint)
