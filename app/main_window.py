@@ -695,7 +695,7 @@ class MainWindow(QMainWindow):
 
     def _draw_marks(self) -> None:
         rows = []
-        for m in self.marks:
+        for m in dict.fromkeys(self.marks):  # the same event from two sources: once
             detail = m.detail
             if m.kind == PARAMETER and " = " in detail:
                 key, _, value = detail.partition(" = ")

@@ -1,0 +1,274 @@
+"""The classroom: lessons played by clicking Next, the presentation view, charts at
+projector size, event marks where the events happened, and the help behind each ⓘ.
+
+Every wait is on a condition with a generous timeout (``WAIT_MS``); nothing here depends
+on the machine's speed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from simulation.lessons.load import lesson_names, load_lesson
+from tests.app.conftest import (
+    WAIT_MS,
+    choose_from_menu,
+    click,
+    click_action,
+    pause,
+    run_until,
+    setup_run,
+)
+
+
+def press_key(qtbot, win, key: Qt.Key) -> None:
+    """Press a key as the user does in the window (shortcuts go to the active window)."""
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=WAIT_MS)
+    qtbot.keyClick(win, key)
+
+
+def _wait_for_next(qtbot, win) -> None:
+    """Until the lesson's step is on screen and Next can be pressed."""
+    qtbot.waitUntil(lambda: win.lesson is None or win.banner.next_btn.isEnabled(), timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("locale", ["en_US", "zh_CN"])
+@pytest.mark.parametrize("name", lesson_names())
+def test_each_shipped_lesson_plays_to_its_end_clicking_next(qtbot, make_window, name, locale):
+    lesson = load_lesson(name).lesson
+    win = make_window(locale=locale)
+    choose_from_menu(qtbot, win, "menuLessons", f"lesson_{name}")
+    assert win.banner.isVisible()
+    seen_steps: list[int] = []
+    clicks = 0
+    while win.lesson is not None:
+        _wait_for_next(qtbot, win)
+        player = win.lesson
+        if player is None:
+            break
+        k = player.index
+        step = lesson.steps[k]
+        if player.phase == "settled":
+            if k not in seen_steps:
+                seen_steps.append(k)
+            # the step did what it says: the run reached its day, the answer is shown
+            assert not player.error, player.error
+            if step.run_to is not None:
+                assert win.days_done >= step.run_to
+                assert not win.running
+            if step.question is not None:
+                assert win.banner.answer.isVisible()
+                assert step.question.answer.get(locale) in win.banner.answer.text()
+            assert win.banner.title.text() == step.title.get(locale)
+            assert win.banner.narration.text() == step.narration.get(locale)
+            assert f"{k + 1}" in win.banner.heading.text()
+            assert win.banner.progress.value() == k + 1
+            want = tuple(h for h in step.highlight if h != "feed")
+            assert win.charts.highlighted == want
+        else:  # asking: the question is on screen, its answer not yet
+            assert player.phase == "asking"
+            assert step.question is not None or step.pause
+            assert not win.banner.answer.isVisible()
+        click(qtbot, win.banner.next_btn)
+        clicks += 1
+        assert clicks < 4 * len(lesson.steps), "the lesson does not end"
+    assert seen_steps == list(range(len(lesson.steps)))
+    assert not win.banner.isVisible()
+    # a labelled mark for every step on every chart
+    word = "step" if locale == "en_US" else "步骤"
+    for key in win.charts.plots:
+        labels = " · ".join(line.label.format for line in win.charts.mark_lines[key])
+        for k in range(len(lesson.steps)):
+            assert f"{word} {k + 1}" in labels, (key, labels)
+
+
+def test_page_keys_drive_the_lesson_and_the_lab_stays_usable(qtbot, make_window):
+    win = make_window()
+    choose_from_menu(qtbot, win, "menuLessons", "lesson_speed")
+    _wait_for_next(qtbot, win)
+    player = win.lesson
+    assert player.index == 0 and player.phase == "settled"
+    first_days = win.days_done
+    # between steps the lab is the lab: the class runs a few more days with Go
+    click_action(qtbot, win, win.controls.go)
+    run_until(qtbot, win, first_days + 3)
+    pause(qtbot, win)
+    press_key(qtbot, win, Qt.Key.Key_PageDown)  # a presentation clicker's "next"
+    qtbot.waitUntil(lambda: player.index == 1, timeout=WAIT_MS)
+    _wait_for_next(qtbot, win)
+    assert player.phase == "asking"  # step 2 asks its question before it runs
+    press_key(qtbot, win, Qt.Key.Key_PageUp)  # back: the world of step 1 again
+    qtbot.waitUntil(lambda: player.index == 0 and player.phase == "settled", timeout=WAIT_MS)
+    assert win.days_done == load_lesson("speed").lesson.steps[0].run_to
+    assert win.banner.back_btn.isEnabled() is False
+    click(qtbot, win.banner.close_btn)
+    assert win.lesson is None and not win.banner.isVisible()
+
+
+def _plot_area(win, key: str):
+    view = win.charts.plots[key].getViewBox()
+    rect = view.mapRectToScene(view.boundingRect())
+    return win.charts.glw.mapFromScene(rect).boundingRect()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("presenting", [False, True])
+def test_every_chart_has_a_plot_area_on_screen(qtbot, make_window, size, presenting):
+    win = make_window(days=5)
+    win.resize(*size)
+    setup_run(qtbot, win)
+    if presenting:
+        choose_from_menu(qtbot, win, "menuView", "presentation")
+        qtbot.waitUntil(lambda: win.presenting, timeout=WAIT_MS)
+        win.showNormal()  # offscreen: full screen is the platform's size, not this one
+        win.resize(*size)
+    # the window fits the screen: its minimum is not wider than 1280 px
+    assert win.minimumSizeHint().width() <= size[0]
+    qtbot.waitUntil(lambda: win.width() == size[0], timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: win.charts.columns == win.charts.fit_columns(win.charts.scroll.viewport().width()),
+        timeout=WAIT_MS,
+    )
+    qtbot.wait(50)
+    view = win.charts.scroll.viewport()
+    assert view.width() > 0 and view.height() > 0
+    min_w, min_h = win.charts.cell_min_size()
+    for key in win.charts.plots:
+        area = _plot_area(win, key)
+        assert area.width() > 0 and area.height() > 0, key
+        # no chart squeezed below a readable size: the grid scrolls instead
+        cell = win.charts.cells[key].geometry()
+        assert cell.height() >= 0.9 * min_h and cell.width() >= 0.9 * min_w, (key, cell)
+        # within the chart widget's width: nothing cut at the right edge (it may scroll down)
+        assert area.right() <= win.charts.glw.width(), key
+        # the legend is below the plot, never over its data
+        legend = win.charts.legends[key]
+        top = legend.mapRectToScene(legend.boundingRect()).top()
+        plot_rect = win.charts.plots[key].getViewBox()
+        assert top >= plot_rect.mapRectToScene(plot_rect.boundingRect()).bottom() - 1, key
+    assert win.charts.glw.width() >= min_w
+
+
+def test_presentation_view_hides_side_panels_and_comes_back(qtbot, make_window):
+    win = make_window()
+    docks = (win.scenario_dock, win.policy_dock, win.inspector_dock)
+    assert all(d.isVisible() for d in docks)
+    choose_from_menu(qtbot, win, "menuView", "presentation")
+    qtbot.waitUntil(lambda: win.presenting, timeout=WAIT_MS)
+    assert not any(d.isVisible() for d in docks)
+    assert win.feed_dock.isVisible()
+    assert win.charts.scale > 1 and not win.tabs.tabBar().isVisible()
+    assert win.present_action.isChecked()
+    press_key(qtbot, win, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: not win.presenting, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: all(d.isVisible() for d in docks), timeout=WAIT_MS)
+    assert win.charts.scale == 1 and win.tabs.tabBar().isVisible()
+
+
+def test_event_marks_stand_where_the_events_happened(qtbot, make_window):
+    """Classroom + crackdown: the announcement on day 30 (scheduled), a slider change
+    and a policy applied mid-run, each labelled on every chart."""
+    win = make_window(days=40)
+    setup_run(qtbot, win)
+    # the scenario's announcement, and the policy's own (the same day): one line
+    assert {m.day for m in win.marks if m.kind == "announcement"} == {30}
+    win.controls.speed.setValue(10)
+    run_until(qtbot, win, 3)
+    pause(qtbot, win)
+    changed_on = win.days_done
+    slider = win.scenario_panel.controls["posting.spammer_per_day"]
+    slider.set_value(slider.value() + 1, emit=True)
+    qtbot.waitUntil(lambda: any(m.kind == "parameter" for m in win.marks), timeout=WAIT_MS)
+    run_until(qtbot, win, changed_on + 2)
+    pause(qtbot, win)
+    applied_on = win.days_done
+    click(qtbot, win.policy_panel.apply_btn)
+    qtbot.waitUntil(
+        lambda: any(m.kind == "policy" and m.day == applied_on for m in win.marks),
+        timeout=WAIT_MS,
+    )
+    for key in win.charts.plots:
+        days = sorted(win.charts.mark_days(key))
+        assert 30 in days and changed_on in days and applied_on in days, (key, days)
+        labels = {line.value(): line.label.format for line in win.charts.mark_lines[key]}
+        assert "announced" in labels[30]
+        assert "changed" in labels[changed_on]
+        assert "policy" in labels[applied_on]
+        assert all(line.toolTip() for line in win.charts.mark_lines[key])
+
+
+def test_a_day_can_be_typed(qtbot, make_window):
+    win = make_window(days=12)
+    setup_run(qtbot, win)
+    run_until(qtbot, win, 12)
+    qtbot.waitUntil(lambda: not win.running, timeout=WAIT_MS)
+    box = win.day_box
+    box.selectAll()
+    qtbot.keyClicks(box, "4")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.charts.cursor_day == 4, timeout=WAIT_MS)
+    assert all(line.value() == 4 for line in win.charts.cursors)
+    qtbot.waitUntil(lambda: win.feed.day == 4, timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("locale", ["en_US", "zh_CN"])
+def test_chart_help_opens_the_text_of_that_chart(qtbot, make_window, locale):
+    from app import help as chart_help
+    from app.i18n import t
+
+    win = make_window(locale=locale, days=3)
+    setup_run(qtbot, win)
+    for key in ("bans", "ad_share"):
+        # click the chart's title (its ⓘ)
+        label = win.charts.plots[key].titleLabel
+        scene_pos = label.mapToScene(label.boundingRect().center())
+        pos = win.charts.glw.mapFromScene(scene_pos)
+        qtbot.mouseClick(win.charts.glw.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        qtbot.waitUntil(
+            lambda: win.help_dialog is not None and win.help_dialog.isVisible(), timeout=WAIT_MS
+        )
+        text = win.help_dialog.browser.toPlainText()
+        what, how = chart_help.CHART_HELP[key]
+        assert t(chart_help.CONTEXT, what) in text and t(chart_help.CONTEXT, how) in text
+        if locale == "zh_CN":
+            assert t(chart_help.CONTEXT, what) != what  # translated, not the English
+        win.help_dialog.close()
+    choose_from_menu(qtbot, win, "menuHelp", "helpDefinitions")
+    qtbot.waitUntil(lambda: win.help_dialog.isVisible(), timeout=WAIT_MS)
+    text = win.help_dialog.browser.toPlainText()
+    assert "wrongful_bans" in text and "wrongful_removals" in text
+    assert "removal_precision" in text and "moderation_precision" in text
+    win.help_dialog.close()
+    choose_from_menu(qtbot, win, "menuHelp", "helpAssumptions")
+    qtbot.waitUntil(lambda: win.help_dialog.isVisible(), timeout=WAIT_MS)
+    text = win.help_dialog.browser.toPlainText()
+    if locale == "zh_CN":
+        assert "被限制的账号完全不能发帖" in text
+    else:
+        assert "A restricted account is silenced entirely" in text
+
+
+def test_rule_inspector_names_posts_and_accounts_apart(qtbot, make_window):
+    win = make_window(days=40)
+    setup_run(qtbot, win)
+    run_until(qtbot, win, 40)
+    qtbot.waitUntil(lambda: not win.running, timeout=WAIT_MS)
+    rules = win.policy_panel.rules
+    cell = rules.visualItemRect(rules.item(0, 0)).center()
+    qtbot.mouseClick(rules.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.waitUntil(lambda: win.rule_inspector.totals.table.rowCount() > 0, timeout=WAIT_MS)
+    totals = win.rule_inspector.totals
+    shown = {d.name: d for d in totals.definitions}
+    assert "wrongful_removals" in shown
+    assert "posts" in shown["wrongful_removals"].unit
+    row = totals.row_of("wrongful_removals")
+    qtbot.mouseClick(
+        totals.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=totals.table.visualItemRect(totals.table.item(row, 0)).center(),
+    )
+    assert "wrongful_removals" in totals.definition.text()
+    assert totals.table.item(row, 0).toolTip()
