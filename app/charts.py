@@ -42,7 +42,8 @@ DAY_LABEL_PX = 56  # room for one day label (a few digits and a gap) on the day 
 MAX_COLUMNS = 3
 # the smallest readable chart (plot, title, axes, legend) at scale 1, in pixels; the grid
 # takes fewer columns, then scrolls, rather than go below it
-CELL_MIN_W, CELL_MIN_H = 250, 185
+CELL_MIN_W, CELL_MIN_H = 320, 185
+PLOT_MIN_H = 110  # the data area of a chart never gets less than this (scale 1, pixels)
 HELP_MARK = "ⓘ"
 PRESENTATION_SCALE = 1.45  # text and lines of the presentation view
 
@@ -376,11 +377,32 @@ class ChartPanel(QWidget):
         self._size_grid(cols)
 
     def _size_grid(self, cols: int) -> None:
+        """Legends as wide as their chart; the grid at least as tall as its rows need
+        (title, a readable data area, day axis, legend), scrolling when the view is
+        shorter."""
         view = self.scroll.viewport().size()
-        rows = math.ceil(len(self.specs) / cols)
-        _, min_h = self.cell_min_size()
-        self.glw.setMinimumHeight(rows * min_h if rows * min_h > view.height() else 0)
         self._fit_legends(max(1, view.width() // cols))
+        need = 0
+        for first in range(0, len(self.specs), cols):
+            row = self.specs[first : first + cols]
+            need += max(self.cell_height(spec.key) for spec in row)
+        self.glw.setMinimumHeight(need if need > view.height() else 0)
+
+    def cell_height(self, key: str) -> int:
+        """The height chart ``key`` needs, in pixels: its title, a data area of
+        ``PLOT_MIN_H``, the day axis and its legend's rows."""
+        title = QFontMetrics(big_font(self._pt(15))).height() + 10
+        axis = (
+            QFontMetrics(big_font(self._pt(12))).height()
+            + QFontMetrics(big_font(self._pt(13))).height()
+            + 16
+        )
+        legend = self.legends.get(key)
+        rows = math.ceil(len(legend.items) / max(1, legend.columnCount)) if legend else 0
+        font = QFont()
+        font.setPointSize(self._pt(11 if len(self.overlays) > 1 else 12))
+        legend_h = rows * (QFontMetrics(font).height() + 6) + 10
+        return title + round(PLOT_MIN_H * self.scale) + axis + legend_h
 
     def _rebuild_grid(self) -> None:
         if self.specs:
