@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import dialogs, wiring
+from app.i18n import CORPUS_CONTEXT, t
 from policy.corpus import Chunk, CorpusError, parse_map, read_corpus
 from policy.evaluate import RULE_HEADER, Evaluation, evaluate_chunks, rule_rows
 
@@ -82,7 +83,7 @@ class CorpusPanel(QWidget):
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, len(RULE_HEADER))
         self.table.setObjectName("corpusRules")
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in RULE_HEADER])
+        self.table.setHorizontalHeaderLabels([t(CORPUS_CONTEXT, h) for h in RULE_HEADER])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

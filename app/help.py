@@ -27,12 +27,12 @@ CONTEXT = "ChartHelp"
 CHART_HELP: dict[str, tuple[str, str]] = {
     "offers": (
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "ChartHelp",
             "How many offers of restricted goods (medicine, tobacco and vapes, sexual-health "
             "products, aphrodisiacs) were posted each day, one line per category.",
         ),
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "ChartHelp",
             "A drop after an announcement means sellers posted less, not that the filter "
             "caught more: compare with Precision and recall. Offers written in disguise are "
             "still counted here, caught or not.",
@@ -40,64 +40,66 @@ CHART_HELP: dict[str, tuple[str, str]] = {
     ),
     "spam": (
         QT_TRANSLATE_NOOP(
-            CONTEXT, "Spam posted each day, and spam taken down that day (by any cause)."
+            "ChartHelp", "Spam posted each day, and spam taken down that day (by any cause)."
         ),
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "ChartHelp",
             "The gap between the two lines is spam that stayed up that day. A policy aimed "
             "at restricted goods may leave spam alone.",
         ),
     ),
     "ad_share": (
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "ChartHelp",
             "Of everything people were shown that day, the share that was advertising "
             "(ads, spam and offers), and the share that was harmful (spam and offers).",
         ),
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "ChartHelp",
             "This counts views, not posts: a post removed within the hour is seen far less "
             "than one removed a day later. Lower is a cleaner feed.",
         ),
     ),
     "bans": (
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "ChartHelp",
             "Accounts banned each day: correctly (they had posted something violating in "
             "the wrongful window) or wrongfully (they had not), and bans overturned on "
             "appeal.",
         ),
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "ChartHelp",
             "These are accounts, not posts: the rule inspector's wrongful removals count "
             "posts. Each wrongful ban is an ordinary person locked out.",
         ),
     ),
     "quality": (
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "ChartHelp",
             "Precision: of the posts moderation took down that day, the share that were "
             "violating. Same-day recall: of the day's violating posts, the share taken down "
             "the same day.",
         ),
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "ChartHelp",
             "High precision and low recall: careful but missing most. Low precision: "
             "innocent posts are being removed. A day with nothing removed has no precision "
             "(a gap in the line).",
         ),
     ),
     "backlog": (
-        QT_TRANSLATE_NOOP(CONTEXT, "Posts waiting for a human reviewer at the end of each day."),
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "ChartHelp", "Posts waiting for a human reviewer at the end of each day."
+        ),
+        QT_TRANSLATE_NOOP(
+            "ChartHelp",
             "A growing backlog means reviewers cannot keep up: what waits stays visible. "
             "Policies without human review keep it at zero.",
         ),
     ),
 }
 MARKS_HELP = QT_TRANSLATE_NOOP(
-    CONTEXT,
+    "ChartHelp",
     "Dotted lines mark what happened: announcements, a policy coming into force or "
     "applied, a parameter changed, a lesson's step. The dashed line is the day shown in "
     "the feed: drag it, or type a day.",
@@ -126,9 +128,9 @@ def chart_help_html(spec: ChartSpec) -> str:
 
 
 HEADINGS = (
-    QT_TRANSLATE_NOOP(CONTEXT, "What it shows"),
-    QT_TRANSLATE_NOOP(CONTEXT, "How to read it"),
-    QT_TRANSLATE_NOOP(CONTEXT, "The lines"),
+    QT_TRANSLATE_NOOP("ChartHelp", "What it shows"),
+    QT_TRANSLATE_NOOP("ChartHelp", "How to read it"),
+    QT_TRANSLATE_NOOP("ChartHelp", "The lines"),
 )
 
 
@@ -139,7 +141,8 @@ def definitions_html() -> str:
 
     def table(title: str, rows: list[tuple[str, str, str, str]]) -> str:
         body = "".join(
-            f"<tr><td><b>{html.escape(label)}</b><br><code>{html.escape(name)}</code></td>"
+            f"<tr><td>{f'<b>{html.escape(label)}</b><br>' if label else ''}"
+            f"<code>{html.escape(name)}</code></td>"
             f"<td>{html.escape(u)}</td><td>{html.escape(m)}</td></tr>"
             for name, label, u, m in rows
         )
@@ -150,7 +153,8 @@ def definitions_html() -> str:
         )
         return f"<h3>{html.escape(title)}</h3><table cellpadding='4'>{head}{body}</table>"
 
-    daily = [(m.name, m.name.replace("_", " "), unit(m.unit), meaning(m.meaning)) for m in METRICS]
+    # daily metrics are known by their column names (the charts' lines name them)
+    daily = [(m.name, "", unit(m.unit), meaning(m.meaning)) for m in METRICS]
     measures = [
         (x.name, t(MEASURES_CONTEXT, x.label), unit(x.unit), meaning(x.meaning))
         for x in (*MEASURES, *RELATIVE)
@@ -167,12 +171,12 @@ def definitions_html() -> str:
 
 
 TABLE_TITLES = (
-    QT_TRANSLATE_NOOP(CONTEXT, "Name"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Unit"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Meaning"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Run measures (the summary, Compare, saved runs)"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Daily metrics (the charts, daily_metrics.csv)"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Rule counts (the rule inspector)"),
+    QT_TRANSLATE_NOOP("ChartHelp", "Name"),
+    QT_TRANSLATE_NOOP("ChartHelp", "Unit"),
+    QT_TRANSLATE_NOOP("ChartHelp", "Meaning"),
+    QT_TRANSLATE_NOOP("ChartHelp", "Run measures (the summary, Compare, saved runs)"),
+    QT_TRANSLATE_NOOP("ChartHelp", "Daily metrics (the charts, daily_metrics.csv)"),
+    QT_TRANSLATE_NOOP("ChartHelp", "Rule counts (the rule inspector)"),
 )
 
 
@@ -206,6 +210,7 @@ class HelpDialog(QDialog):
         self.browser.setOpenExternalLinks(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
         wiring.on_click(close, self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)

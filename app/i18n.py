@@ -19,6 +19,8 @@ from simulation.scenario import controls
 
 LOCALES = ("en_US", "zh_CN")
 PARAMS_CONTEXT = "Params"  # context of the scenario parameters' labels
+PARAM_HELP_CONTEXT = "ParamHelp"  # the scenario parameters' descriptions (tooltips)
+CORPUS_CONTEXT = "CorpusHeaders"  # the corpus table's columns (policy.evaluate.RULE_HEADER)
 MEANINGS_CONTEXT = "Meanings"  # what each metric, measure and rule count means (the registry)
 MEASURES_CONTEXT = "Measures"  # the names of run measures and rule counts, as shown
 CHARTS_CONTEXT = "Charts"  # chart titles and series labels (simulation.runs.figures)
@@ -121,17 +123,21 @@ def _tool(name: str) -> str:
 def model_texts() -> str:
     """Python source declaring the texts the app shows from the headless models.
 
-    They are defined once, headless: the scenario panel's slider labels on the Scenario
-    model, the charts' titles and series in ``simulation.runs.figures.LIVE_CHARTS``, and
-    every metric's, run measure's and rule count's name, unit and meaning in the metric
+    They are defined once, headless: the scenario panel's slider labels and descriptions
+    on the Scenario model, the corpus table's columns (``policy.evaluate``), the charts'
+    titles and series in ``simulation.runs.figures.LIVE_CHARTS``, and every metric's, run measure's and rule count's name, unit and meaning in the metric
     registry (``simulation.metrics``). lupdate only reads Qt calls, so they are handed to
     it as ``QT_TRANSLATE_NOOP(context, text)`` lines.
     """
+    from policy.evaluate import RULE_HEADER
     from simulation.metrics.registry import METRICS, RULE_COUNTS
     from simulation.metrics.summary import MEASURES, RELATIVE
     from simulation.runs.figures import LIVE_CHARTS
+    from simulation.scenario import field_info
 
     texts: list[tuple[str, str]] = [(PARAMS_CONTEXT, c.label) for _key, c in controls()]
+    texts += [(PARAM_HELP_CONTEXT, field_info(key)[0]) for key, _c in controls()]
+    texts += [(CORPUS_CONTEXT, h) for h in RULE_HEADER]
     for chart in LIVE_CHARTS.values():
         texts.append((CHARTS_CONTEXT, chart.title))
         texts += [(CHARTS_CONTEXT, label) for _column, label in chart.series if label]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import PARAMS_CONTEXT, t, unit
+from app.i18n import PARAM_HELP_CONTEXT, PARAMS_CONTEXT, t, unit
 from simulation.scenario import (
     Control,
     Scenario,
@@ -141,7 +141,7 @@ class ScenarioPanel(QWidget):
                 if param.live
                 else self.tr("takes effect at the next setup")
             )
-            tip = f"{description}\n[{unit(unit_name) or '–'}] · {when}"
+            tip = f"{t(PARAM_HELP_CONTEXT, description)}\n[{unit(unit_name) or '–'}] · {when}"
             label = QLabel(("⚡ " if param.live else "") + t("Params", param.label))
             label.setToolTip(tip)
             control.setToolTip(tip)

@@ -4,203 +4,326 @@
 <context>
     <name>AccountInspector</name>
     <message>
-        <location filename="../../app/inspectors.py" line="96"/>
+        <location filename="../../app/inspectors.py" line="97"/>
         <source>Click a post in the feed to inspect its author</source>
         <translation>点击朋友圈中的动态以查看发布者</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="57"/>
+        <location filename="../../app/inspectors.py" line="58"/>
         <source>Archetype</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="58"/>
+        <location filename="../../app/inspectors.py" line="59"/>
         <source>Account type</source>
         <translation>账户类型</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="59"/>
+        <location filename="../../app/inspectors.py" line="60"/>
         <source>Sells</source>
         <translation>售卖</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="60"/>
+        <location filename="../../app/inspectors.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="61"/>
+        <location filename="../../app/inspectors.py" line="62"/>
         <source>Joined on day</source>
         <translation>注册于第几天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="62"/>
+        <location filename="../../app/inspectors.py" line="63"/>
         <source>Writing style</source>
         <translation>书写方式</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="63"/>
+        <location filename="../../app/inspectors.py" line="64"/>
         <source>Violating posts</source>
         <translation>违规动态</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="64"/>
+        <location filename="../../app/inspectors.py" line="65"/>
         <source>Posts removed</source>
         <translation>被删动态</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="65"/>
+        <location filename="../../app/inspectors.py" line="66"/>
         <source>Bans</source>
         <translation>封号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="66"/>
+        <location filename="../../app/inspectors.py" line="67"/>
         <source>Re-registrations</source>
         <translation>重新注册</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="78"/>
+        <location filename="../../app/inspectors.py" line="79"/>
         <source>Day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="79"/>
+        <location filename="../../app/inspectors.py" line="80"/>
         <source>Action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="80"/>
+        <location filename="../../app/inspectors.py" line="81"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="81"/>
+        <location filename="../../app/inspectors.py" line="82"/>
         <source>Wrongful</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="82"/>
+        <location filename="../../app/inspectors.py" line="83"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="89"/>
+        <location filename="../../app/inspectors.py" line="90"/>
         <source>Strikes, actions and appeals</source>
         <translation>违规计分、处置与申诉</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="107"/>
+        <location filename="../../app/inspectors.py" line="108"/>
         <source> (since day {0})</source>
         <translation>（自第 {0} 天起）</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="131"/>
+        <location filename="../../app/inspectors.py" line="132"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="131"/>
+        <location filename="../../app/inspectors.py" line="132"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="141"/>
+        <location filename="../../app/inspectors.py" line="142"/>
         <source>came back from banned</source>
         <translation>来自被封账号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="145"/>
+        <location filename="../../app/inspectors.py" line="146"/>
         <source>re-registered as</source>
         <translation>重新注册为</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="148"/>
+        <location filename="../../app/inspectors.py" line="149"/>
         <source>generation {0}</source>
         <translation>第 {0} 代</translation>
     </message>
 </context>
 <context>
+    <name>ChartHelp</name>
+    <message>
+        <location filename="../../app/help.py" line="29"/>
+        <source>How many offers of restricted goods (medicine, tobacco and vapes, sexual-health products, aphrodisiacs) were posted each day, one line per category.</source>
+        <translation>每天发布了多少条违禁商品信息（药品、烟草和电子烟、性健康用品、催情药），每个类别一条线。</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="34"/>
+        <source>A drop after an announcement means sellers posted less, not that the filter caught more: compare with Precision and recall. Offers written in disguise are still counted here, caught or not.</source>
+        <translation>公告后下降说明卖家发得少了，而不是过滤抓到的更多了：请对照“精确率与召回率”。变形书写的信息无论是否被抓到，都计在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="42"/>
+        <source>Spam posted each day, and spam taken down that day (by any cause).</source>
+        <translation>每天发布的垃圾信息，以及当天（因任何原因）被删除的垃圾信息。</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="45"/>
+        <source>The gap between the two lines is spam that stayed up that day. A policy aimed at restricted goods may leave spam alone.</source>
+        <translation>两条线之间的差距就是当天留下来的垃圾信息。针对违禁商品的策略可能对垃圾信息不起作用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="52"/>
+        <source>Of everything people were shown that day, the share that was advertising (ads, spam and offers), and the share that was harmful (spam and offers).</source>
+        <translation>当天人们看到的所有内容中，广告类内容（广告、垃圾信息和违禁商品信息）所占的比例，以及有害内容（垃圾信息和违禁商品信息）所占的比例。</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="57"/>
+        <source>This counts views, not posts: a post removed within the hour is seen far less than one removed a day later. Lower is a cleaner feed.</source>
+        <translation>这里数的是浏览，不是帖子：一小时内删除的帖子被看到的次数远少于一天后才删除的。越低说明朋友圈越干净。</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="64"/>
+        <source>Accounts banned each day: correctly (they had posted something violating in the wrongful window) or wrongfully (they had not), and bans overturned on appeal.</source>
+        <translation>每天被封的账户：正确封号（在误判窗口内发布过违规内容）或误封（没有发布过），以及申诉后撤销的封号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="70"/>
+        <source>These are accounts, not posts: the rule inspector&apos;s wrongful removals count posts. Each wrongful ban is an ordinary person locked out.</source>
+        <translation>这里数的是账户，不是帖子：规则检查器里的“误删”数的是帖子。每一次误封都是一个普通人被关在门外。</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="77"/>
+        <source>Precision: of the posts moderation took down that day, the share that were violating. Same-day recall: of the day&apos;s violating posts, the share taken down the same day.</source>
+        <translation>精确率：当天审核删除的帖子中，违规内容所占的比例。当日召回率：当天发布的违规帖子中，当天被删除的比例。</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="83"/>
+        <source>High precision and low recall: careful but missing most. Low precision: innocent posts are being removed. A day with nothing removed has no precision (a gap in the line).</source>
+        <translation>精确率高而召回率低：很谨慎，但漏掉了大部分。精确率低：无辜的帖子正在被删除。某天什么都没删，就没有精确率（线上会断开）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="91"/>
+        <source>Posts waiting for a human reviewer at the end of each day.</source>
+        <translation>每天结束时等待人工审核的帖子。</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="94"/>
+        <source>A growing backlog means reviewers cannot keep up: what waits stays visible. Policies without human review keep it at zero.</source>
+        <translation>积压不断增加说明审核员跟不上：等待中的内容仍然可见。没有人工审核的策略，积压始终为零。</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="101"/>
+        <source>Dotted lines mark what happened: announcements, a policy coming into force or applied, a parameter changed, a lesson&apos;s step. The dashed line is the day shown in the feed: drag it, or type a day.</source>
+        <translation>点线标出发生的事件：公告、策略生效或应用、参数改变、课程的步骤。虚线是朋友圈正在显示的那一天：可以拖动它，也可以输入天数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="131"/>
+        <source>What it shows</source>
+        <translation>显示的内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="132"/>
+        <source>How to read it</source>
+        <translation>怎么看</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="133"/>
+        <source>The lines</source>
+        <translation>各条线</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="174"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="175"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="176"/>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="177"/>
+        <source>Run measures (the summary, Compare, saved runs)</source>
+        <translation>运行指标（摘要、对比、已保存的运行）</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="178"/>
+        <source>Daily metrics (the charts, daily_metrics.csv)</source>
+        <translation>每日指标（图表、daily_metrics.csv）</translation>
+    </message>
+    <message>
+        <location filename="../../app/help.py" line="179"/>
+        <source>Rule counts (the rule inspector)</source>
+        <translation>规则计数（规则检查器）</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../app/charts.py" line="200"/>
+        <location filename="../../app/charts.py" line="221"/>
         <source>The charts appear here after Setup (Ctrl+R)</source>
         <translation>建立世界（Ctrl+R）后图表显示在这里</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="331"/>
+        <source>What am I looking at? Click for help on this chart</source>
+        <translation>这张图是什么？点击查看这张图的说明</translation>
     </message>
 </context>
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../app/charts.py" line="84"/>
+        <location filename="model_texts.py" line="63"/>
         <source>Restricted-offer volume</source>
         <translation>违禁商品信息量</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="85"/>
+        <location filename="model_texts.py" line="64"/>
         <source>Spam volume</source>
         <translation>垃圾信息量</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="86"/>
+        <location filename="model_texts.py" line="67"/>
         <source>Advertising Circle index</source>
         <translation>“广告圈”指数</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="87"/>
+        <location filename="model_texts.py" line="70"/>
         <source>Bans: correct vs wrongful</source>
         <translation>封号：正确与错误</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="88"/>
+        <location filename="model_texts.py" line="74"/>
         <source>Precision and recall</source>
         <translation>精确率与召回率</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="89"/>
+        <location filename="model_texts.py" line="77"/>
         <source>Review backlog</source>
         <translation>待审积压</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="92"/>
+        <location filename="model_texts.py" line="65"/>
         <source>spam posted</source>
         <translation>发布的垃圾信息</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="93"/>
+        <location filename="model_texts.py" line="66"/>
         <source>spam removed</source>
         <translation>删除的垃圾信息</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="94"/>
+        <location filename="model_texts.py" line="68"/>
         <source>ads+spam+offers share</source>
         <translation>广告+垃圾+违禁占比</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="95"/>
+        <location filename="model_texts.py" line="69"/>
         <source>spam+offers share</source>
         <translation>垃圾+违禁占比</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="96"/>
+        <location filename="model_texts.py" line="71"/>
         <source>correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="97"/>
+        <location filename="model_texts.py" line="72"/>
         <source>wrongful</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="98"/>
+        <location filename="model_texts.py" line="73"/>
+        <source>overturned on appeal</source>
+        <translation>申诉后撤销</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="75"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="99"/>
+        <location filename="model_texts.py" line="76"/>
         <source>same-day recall</source>
         <translation>当日召回率</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="100"/>
+        <location filename="model_texts.py" line="78"/>
         <source>waiting for review</source>
         <translation>等待审核</translation>
     </message>
@@ -208,127 +331,190 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../app/compare.py" line="120"/>
-        <location filename="../../app/compare.py" line="202"/>
+        <location filename="../../app/compare.py" line="117"/>
+        <location filename="../../app/compare.py" line="196"/>
         <source>Policy in the editor</source>
         <translation>编辑器中的策略</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="128"/>
+        <location filename="../../app/compare.py" line="125"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="129"/>
+        <location filename="../../app/compare.py" line="126"/>
         <source>Run both</source>
         <translation>同时运行</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="138"/>
+        <location filename="../../app/compare.py" line="135"/>
         <source>A (solid):</source>
         <translation>A（实线）：</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="140"/>
+        <location filename="../../app/compare.py" line="137"/>
         <source>B (dashed):</source>
         <translation>B（虚线）：</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="146"/>
+        <location filename="../../app/compare.py" line="143"/>
         <source>Pick two policies and press Run both</source>
         <translation>选择两个策略，然后点击“同时运行”</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="153"/>
-        <location filename="../../app/compare.py" line="235"/>
+        <location filename="../../app/compare.py" line="149"/>
+        <location filename="../../app/compare.py" line="229"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="202"/>
+        <location filename="../../app/compare.py" line="196"/>
         <source>Editor: {0}</source>
         <translation>编辑器：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="221"/>
+        <location filename="../../app/compare.py" line="215"/>
         <source>The policy in the editor has errors; fix it first</source>
         <translation>编辑器中的策略有错误，请先修正</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="232"/>
+        <location filename="../../app/compare.py" line="226"/>
         <source>A (solid lines): {0}    B (dashed lines): {1}</source>
         <translation>A（实线）：{0}    B（虚线）：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="237"/>
+        <location filename="../../app/compare.py" line="231"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="257"/>
+        <location filename="../../app/compare.py" line="251"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
 </context>
 <context>
+    <name>CorpusHeaders</name>
+    <message>
+        <location filename="model_texts.py" line="51"/>
+        <source>rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="52"/>
+        <source>action</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="53"/>
+        <source>hits</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="54"/>
+        <source>spam hit</source>
+        <translation>命中垃圾</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="55"/>
+        <source>ham hit</source>
+        <translation>命中正常</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="56"/>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="57"/>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="58"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="59"/>
+        <source>FP rate</source>
+        <translation>误报率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="60"/>
+        <source>alone: hits</source>
+        <translation>单独：命中</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="61"/>
+        <source>alone: precision</source>
+        <translation>单独：精确率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="62"/>
+        <source>alone: recall</source>
+        <translation>单独：召回率</translation>
+    </message>
+</context>
+<context>
     <name>CorpusPanel</name>
     <message>
-        <location filename="../../app/corpus_panel.py" line="64"/>
+        <location filename="../../app/corpus_panel.py" line="65"/>
         <source>Labelled corpus (TSV, CSV, JSONL, Parquet)</source>
         <translation>带标注的语料（TSV、CSV、JSONL、Parquet）</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="66"/>
+        <location filename="../../app/corpus_panel.py" line="67"/>
         <source>Corpus…</source>
         <translation>语料…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="70"/>
+        <location filename="../../app/corpus_panel.py" line="71"/>
         <source>LABEL=TARGET pairs (targets: spam, offer, regular, life, ad, ignore)</source>
         <translation>标签=类别 对（类别：spam、offer、regular、life、ad、ignore）</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="76"/>
+        <location filename="../../app/corpus_panel.py" line="77"/>
         <source>Map:</source>
         <translation>映射：</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="79"/>
+        <location filename="../../app/corpus_panel.py" line="80"/>
         <source>No corpus chosen</source>
         <translation>未选择语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="108"/>
+        <location filename="../../app/corpus_panel.py" line="109"/>
         <source>Choose a labelled corpus</source>
         <translation>选择带标注的语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="110"/>
+        <location filename="../../app/corpus_panel.py" line="111"/>
         <source>Corpora (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</source>
         <translation>语料 (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="140"/>
+        <location filename="../../app/corpus_panel.py" line="141"/>
         <source>Evaluating {0}…</source>
         <translation>正在评估 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="179"/>
+        <location filename="../../app/corpus_panel.py" line="180"/>
         <source>✗ {0}</source>
         <translation>✗ {0}</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="191"/>
+        <location filename="../../app/corpus_panel.py" line="192"/>
         <source>{0} messages ({1} spam, {2} ham): precision {3:.1%}, recall {4:.1%}, F1 {5:.1%}, false-positive rate {6:.2%}; {7:,.0f} messages/s</source>
         <translation>{0} 条消息（{1} 条垃圾，{2} 条正常）：精确率 {3:.1%}，召回率 {4:.1%}，F1 {5:.1%}，误报率 {6:.2%}；每秒 {7:,.0f} 条</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="211"/>
+        <location filename="../../app/corpus_panel.py" line="212"/>
         <source>wrongly hit</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="212"/>
+        <location filename="../../app/corpus_panel.py" line="213"/>
         <source>missed</source>
         <translation>漏判</translation>
     </message>
@@ -364,6 +550,89 @@
         <location filename="../../app/dialogs.py" line="173"/>
         <source>Save them first?</source>
         <translation>先保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Facts</name>
+    <message>
+        <location filename="../../app/measures.py" line="33"/>
+        <source>scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="34"/>
+        <source>policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="35"/>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="36"/>
+        <source>days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="37"/>
+        <source>accounts at the start</source>
+        <translation>开始时的账户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="38"/>
+        <source>accounts at the end</source>
+        <translation>结束时的账户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="39"/>
+        <source>time to compute</source>
+        <translation>计算用时</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="40"/>
+        <source>posts per second computed</source>
+        <translation>每秒计算的帖子数</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="43"/>
+        <source>The scenario the run simulated</source>
+        <translation>这次运行模拟的场景</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="44"/>
+        <source>The policy in force (name · version)</source>
+        <translation>生效的策略（名称 · 版本）</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="45"/>
+        <source>The seed of the run&apos;s random streams</source>
+        <translation>这次运行随机数的种子</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="46"/>
+        <source>Days simulated</source>
+        <translation>模拟的天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="47"/>
+        <source>Accounts when the run began</source>
+        <translation>运行开始时的账户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="48"/>
+        <source>Accounts at the end, including new and re-registered ones</source>
+        <translation>结束时的账户数，包括新注册和重新注册的账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="51"/>
+        <source>Seconds the computer took for the run</source>
+        <translation>电脑完成这次运行所用的秒数</translation>
+    </message>
+    <message>
+        <location filename="../../app/measures.py" line="52"/>
+        <source>Posts simulated per second of computing</source>
+        <translation>每秒计算模拟的帖子数</translation>
     </message>
 </context>
 <context>
@@ -422,350 +691,1663 @@
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="97"/>
+        <location filename="../../app/panels/feed.py" line="99"/>
         <source>User #{0}</source>
         <translation>用户 #{0}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="125"/>
+        <location filename="../../app/panels/feed.py" line="127"/>
         <source>Friends Circle · no feed yet</source>
         <translation>朋友圈 · 尚无内容</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="127"/>
+        <location filename="../../app/panels/feed.py" line="129"/>
         <source>Friends Circle · day {0} · {1} posts</source>
         <translation>朋友圈 · 第 {0} 天 · {1} 条动态</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="128"/>
+        <location filename="../../app/panels/feed.py" line="130"/>
         <source>Friends Circle · day {0} · {1} of {2} posts ({3})</source>
         <translation>朋友圈 · 第 {0} 天 · {2} 条中的 {1} 条（{3}）</translation>
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../app/help.py" line="213"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>Kinds</name>
     <message>
-        <location filename="../../app/i18n.py" line="44"/>
+        <location filename="../../app/i18n.py" line="49"/>
         <source>life</source>
         <translation>生活</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="45"/>
+        <location filename="../../app/i18n.py" line="50"/>
         <source>ad</source>
         <translation>广告</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="46"/>
+        <location filename="../../app/i18n.py" line="51"/>
         <source>spam</source>
         <translation>垃圾</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="47"/>
+        <location filename="../../app/i18n.py" line="52"/>
         <source>offer</source>
         <translation>违禁</translation>
     </message>
 </context>
 <context>
+    <name>LessonBanner</name>
+    <message>
+        <location filename="../../app/lessons.py" line="80"/>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="82"/>
+        <source>The step before (PageUp)</source>
+        <translation>上一步（PageUp）</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="83"/>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="85"/>
+        <source>Go on (PageDown, or a presentation clicker)</source>
+        <translation>继续（PageDown 或翻页笔）</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="86"/>
+        <source>Close lesson</source>
+        <translation>关闭课程</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPlayer</name>
+    <message>
+        <location filename="../../app/lessons.py" line="166"/>
+        <source>Wait: the step is still running</source>
+        <translation>请稍候：这一步还在运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="224"/>
+        <location filename="../../app/lessons.py" line="236"/>
+        <source>The lesson needs the policy editor: edits were kept</source>
+        <translation>课程需要使用策略编辑器：你的修改已保留</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="251"/>
+        <source>Running to day {0}…</source>
+        <translation>正在运行到第 {0} 天…</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="319"/>
+        <source>Paused before day {0}: Go or Next runs on</source>
+        <translation>在第 {0} 天之前暂停：点击“运行”或“下一步”继续</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="329"/>
+        <source>The step could not run: {0}</source>
+        <translation>这一步无法运行：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="338"/>
+        <source>Lesson: {0} · step {1} of {2}</source>
+        <translation>课程：{0} · 第 {1} 步，共 {2} 步</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="365"/>
+        <source>Run ▶</source>
+        <translation>运行 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="365"/>
+        <source>Show answer</source>
+        <translation>显示答案</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="367"/>
+        <source>Finish</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="369"/>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="143"/>
+        <location filename="../../app/main_window.py" line="185"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145"/>
+        <location filename="../../app/main_window.py" line="187"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147"/>
+        <location filename="../../app/main_window.py" line="189"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="172"/>
+        <location filename="../../app/main_window.py" line="196"/>
+        <source>The day shown in the feed; type a day and press Enter</source>
+        <translation>朋友圈显示的日期；输入天数后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="198"/>
+        <source>Day:</source>
+        <translation>第几天：</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="225"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="173"/>
+        <location filename="../../app/main_window.py" line="226"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="174"/>
+        <location filename="../../app/main_window.py" line="227"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="187"/>
+        <location filename="../../app/main_window.py" line="248"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="188"/>
+        <location filename="../../app/main_window.py" line="249"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="191"/>
+        <location filename="../../app/main_window.py" line="252"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="196"/>
+        <location filename="../../app/main_window.py" line="257"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="201"/>
+        <location filename="../../app/main_window.py" line="262"/>
         <source>Friends Circle</source>
         <translation>朋友圈</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="205"/>
+        <location filename="../../app/main_window.py" line="266"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="230"/>
+        <location filename="../../app/main_window.py" line="291"/>
         <source>Pick a scenario and a policy, then Setup (Ctrl+R)</source>
         <translation>选择场景和策略，然后点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="252"/>
+        <location filename="../../app/main_window.py" line="313"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="256"/>
+        <location filename="../../app/main_window.py" line="317"/>
         <source>Open policy…</source>
         <translation>打开策略…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="259"/>
+        <location filename="../../app/main_window.py" line="320"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="263"/>
+        <location filename="../../app/main_window.py" line="324"/>
         <source>Save policy as…</source>
         <translation>策略另存为…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="270"/>
+        <location filename="../../app/main_window.py" line="331"/>
         <source>Save run and report…</source>
         <translation>保存运行和报告…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="274"/>
+        <location filename="../../app/main_window.py" line="335"/>
         <source>Store this run in the Runs database and write its report to a folder</source>
         <translation>把这次运行存入运行记录数据库，并把报告写入文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="278"/>
+        <location filename="../../app/main_window.py" line="339"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="287"/>
+        <location filename="../../app/main_window.py" line="348"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="293"/>
+        <location filename="../../app/main_window.py" line="354"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="299"/>
+        <location filename="../../app/main_window.py" line="360"/>
         <source>Lock layout</source>
         <translation>锁定布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="302"/>
+        <location filename="../../app/main_window.py" line="363"/>
         <source>Panels cannot be dragged away or floated by accident; unlock to rearrange</source>
         <translation>面板不会被误拖走或浮出；解锁后可重新排列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="307"/>
+        <location filename="../../app/main_window.py" line="368"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="311"/>
+        <location filename="../../app/main_window.py" line="374"/>
+        <source>Presentation view</source>
+        <translation>演示视图</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="377"/>
+        <source>Charts and feed fill the screen in large type; side panels hidden</source>
+        <translation>图表和朋友圈以大字号铺满屏幕；隐藏侧边面板</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="384"/>
+        <source>L&amp;essons</source>
+        <translation>课程(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="395"/>
+        <source>Open lesson file…</source>
+        <translation>打开课程文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="399"/>
+        <source>Close lesson</source>
+        <translation>关闭课程</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="405"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="409"/>
+        <source>Previous step</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="420"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="422"/>
+        <location filename="../../app/main_window.py" line="718"/>
+        <source>What am I looking at?</source>
+        <translation>这张图是什么？</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="435"/>
+        <location filename="../../app/main_window.py" line="721"/>
+        <source>Model assumptions</source>
+        <translation>模型假设</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="439"/>
+        <location filename="../../app/main_window.py" line="724"/>
+        <source>Metric definitions</source>
+        <translation>指标定义</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="447"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="369"/>
+        <location filename="../../app/main_window.py" line="506"/>
         <source>Policy saved to {0}</source>
         <translation>策略已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="374"/>
+        <location filename="../../app/main_window.py" line="511"/>
         <source>{0}: takes effect at the next setup</source>
         <translation>{0}：下次建立时生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="418"/>
+        <location filename="../../app/main_window.py" line="557"/>
         <source>{0}[*] — Circle Lab, moderation-policy laboratory</source>
         <translation>{0}[*] — 朋友圈实验室，内容治理策略实验</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="452"/>
+        <location filename="../../app/main_window.py" line="597"/>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="614"/>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="615"/>
+        <source>Lessons (*.yaml *.yml)</source>
+        <translation>课程 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="780"/>
         <source>Layout reset</source>
         <translation>布局已恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="474"/>
+        <location filename="../../app/main_window.py" line="803"/>
         <source>Not set up: the policy in the editor has {0} problem(s); fix it first</source>
         <translation>未建立：编辑器中的策略有 {0} 个问题，请先修正</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="492"/>
+        <location filename="../../app/main_window.py" line="824"/>
         <source>Setting up…</source>
         <translation>正在建立…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="537"/>
+        <location filename="../../app/main_window.py" line="869"/>
         <source>{0}: used at the next setup</source>
         <translation>{0}：下次建立时使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="599"/>
+        <location filename="../../app/main_window.py" line="959"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="606"/>
+        <location filename="../../app/main_window.py" line="968"/>
         <source>Starting the engine process…</source>
         <translation>正在启动引擎进程…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="615"/>
+        <location filename="../../app/main_window.py" line="977"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="621"/>
+        <location filename="../../app/main_window.py" line="983"/>
         <source>The run has reached its last day: Reset or Setup to run again</source>
         <translation>运行已到最后一天：重置或重新建立后才能再运行</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="623"/>
+        <location filename="../../app/main_window.py" line="985"/>
         <source>No world yet: press Setup (Ctrl+R) first</source>
         <translation>尚无世界：请先点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="633"/>
+        <location filename="../../app/main_window.py" line="995"/>
         <source>Run finished: {0} of {1} days simulated</source>
         <translation>运行结束：已模拟 {1} 天中的 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="644"/>
+        <location filename="../../app/main_window.py" line="1012"/>
         <source>{0} from day {1}</source>
         <translation>{0}，自第 {1} 天起</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="651"/>
+        <location filename="../../app/main_window.py" line="1019"/>
         <source>Saved as run #{0}; report in {1}</source>
         <translation>已保存为运行 #{0}；报告在 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="767"/>
+        <location filename="../../app/main_window.py" line="1138"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="773"/>
+        <location filename="../../app/main_window.py" line="1144"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="793"/>
+        <location filename="../../app/main_window.py" line="1164"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="802"/>
+        <location filename="../../app/main_window.py" line="1173"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="806"/>
+        <location filename="../../app/main_window.py" line="1177"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="835"/>
+        <location filename="../../app/main_window.py" line="1206"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="838"/>
+        <location filename="../../app/main_window.py" line="1209"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="519"/>
+        <location filename="../../app/main_window.py" line="851"/>
         <source>Will be used at the next setup: {0}</source>
         <translation>将在下次建立时使用：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="558"/>
+        <location filename="../../app/main_window.py" line="891"/>
         <source>In force: {0} (from day 0)</source>
         <translation>生效中：{0}（自第 0 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="560"/>
+        <location filename="../../app/main_window.py" line="893"/>
         <source>Ready: seed {0}, {1} days</source>
         <translation>就绪：种子 {0}，{1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="639"/>
+        <location filename="../../app/main_window.py" line="1006"/>
         <source>In force: {0} (from day {1})</source>
         <translation>生效中：{0}（自第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="640"/>
+        <location filename="../../app/main_window.py" line="1007"/>
         <source>Policy applied from day {0}</source>
         <translation>策略自第 {0} 天起生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="723"/>
+        <location filename="../../app/main_window.py" line="1094"/>
         <source>Stored run #{0}: {1}</source>
         <translation>保存的运行 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="726"/>
+        <location filename="../../app/main_window.py" line="1097"/>
         <source>Opened stored run #{0} ({1})</source>
         <translation>已打开保存的运行 #{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="735"/>
+        <location filename="../../app/main_window.py" line="1106"/>
         <source>Nothing to export yet: run at least one day</source>
         <translation>尚无可导出的内容：请至少运行一天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="747"/>
+        <location filename="../../app/main_window.py" line="1118"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="748"/>
+        <location filename="../../app/main_window.py" line="1119"/>
         <source>{0} images (*.{1})</source>
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="754"/>
+        <location filename="../../app/main_window.py" line="1125"/>
         <source>Charts written to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="766"/>
+        <location filename="../../app/main_window.py" line="1137"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
+    </message>
+</context>
+<context>
+    <name>Marks</name>
+    <message>
+        <location filename="../../app/main_window.py" line="75"/>
+        <source>announced</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="76"/>
+        <source>policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="77"/>
+        <source>changed</source>
+        <translation>参数改变</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="78"/>
+        <source>newcomers</source>
+        <translation>新账号</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="79"/>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="82"/>
+        <source>Day {0}: an announcement of stricter enforcement (sellers&apos; risk {1})</source>
+        <translation>第 {0} 天：宣布从严整治（卖家风险 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="85"/>
+        <source>Day {0}: policy in force: {1}</source>
+        <translation>第 {0} 天：策略生效：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="86"/>
+        <source>Day {0}: parameter changed: {1}</source>
+        <translation>第 {0} 天：参数改变：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="87"/>
+        <source>Day {0}: new accounts arrive ({1})</source>
+        <translation>第 {0} 天：新账号涌入（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="88"/>
+        <source>Day {0}: the lesson&apos;s step {1}</source>
+        <translation>第 {0} 天：课程第 {1} 步</translation>
+    </message>
+</context>
+<context>
+    <name>Meanings</name>
+    <message>
+        <location filename="model_texts.py" line="79"/>
+        <source>Posts published that day, in every channel (the Moments feed, chats, groups)</source>
+        <translation>当天在所有渠道（朋友圈、私聊、群聊）发布的帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="81"/>
+        <source>Posts published in the Moments feed that day</source>
+        <translation>当天在朋友圈发布的帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="82"/>
+        <source>Posts taken down that day by any cause (a rule, a review, reports, or with their banned author), counted once, on the day of removal; a later restoration is counted in posts_restored, never subtracted here</source>
+        <translation>当天因任何原因被删除的帖子（规则、人工审核、举报，或随作者被封一并删除），在删除当天计一次；之后恢复的计入 posts_restored，不从这里扣除</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="83"/>
+        <source>Posts taken down that day by a moderation decision (a rule, a review, reports): correct when the post was violating (spam or a restricted offer), wrongful when it was a life post or a legal ad</source>
+        <translation>当天因审核决定（规则、人工审核、举报）被删除的帖子：删的是违规内容（垃圾信息或违禁商品信息）为正确，删的是生活动态或合法广告为误删</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="84"/>
+        <source>Posts that disappeared that day because their author was banned (any kind)</source>
+        <translation>当天因作者被封号而消失的帖子（任何类型）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="85"/>
+        <source>Removed posts put back that day after a successful appeal</source>
+        <translation>当天申诉成功后恢复的被删帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="86"/>
+        <source>Restricted-offer volume: offers of restricted items published that day</source>
+        <translation>违禁商品信息量：当天发布的违禁商品信息</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="88"/>
+        <source>Offers of restricted items taken down that day by any cause</source>
+        <translation>当天因任何原因被删除的违禁商品信息</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="89"/>
+        <source>Offers published that day that were taken down the same day</source>
+        <translation>当天发布并在当天被删除的违禁商品信息</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="90"/>
+        <source>Spam and offers published that day that were taken down the same day</source>
+        <translation>当天发布并在当天被删除的垃圾信息和违禁商品信息</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="91"/>
+        <source>Offers of restricted items published that day, by channel</source>
+        <translation>当天发布的违禁商品信息，按渠道分</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="92"/>
+        <source>Reach of restricted offers in the Moments feed: times a user was shown one there</source>
+        <translation>违禁商品信息在朋友圈的触达：用户在朋友圈看到此类信息的次数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="94"/>
+        <source>Times an offer was read, by channel (moments equals impressions.offer)</source>
+        <translation>违禁商品信息被阅读的次数，按渠道分（moments 等于 impressions.offer）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="95"/>
+        <source>Times a user was shown a post in the Moments feed (expected views after the feed&apos;s fading, removals and the readers&apos; attention)</source>
+        <translation>用户在朋友圈看到帖子的次数（考虑朋友圈的衰减、删除和读者注意力后的期望浏览量）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="96"/>
+        <source>All Moments impressions that day</source>
+        <translation>当天朋友圈的全部曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="97"/>
+        <source>Moments impressions users would have had with unlimited attention</source>
+        <translation>如果注意力不受限，用户本会获得的朋友圈曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="98"/>
+        <source>Share of what friends&apos; posts offered that users had the attention to read (impressions_total / feed_supply)</source>
+        <translation>好友帖子中用户有精力读到的比例（impressions_total / feed_supply）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="100"/>
+        <source>Users on the feed offered more than attention.posts_per_day that day</source>
+        <translation>当天朋友圈内容超过 attention.posts_per_day 的用户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="102"/>
+        <source>Mean half-life of the day&apos;s Moments posts (emergent: feed depth ÷ how fast the readers&apos; feeds move)</source>
+        <translation>当天朋友圈帖子的平均半衰期（自然形成：阅读深度 ÷ 读者朋友圈刷新的速度）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="104"/>
+        <source>Posts arriving in the feed of a user on the feed that day, on average</source>
+        <translation>当天平均每个朋友圈用户收到的帖子数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="105"/>
+        <source>Harm: restricted units sold that day through offers, in every channel (expected units)</source>
+        <translation>危害：当天通过违禁商品信息在所有渠道卖出的违禁品件数（期望件数）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="107"/>
+        <source>Restricted units sold, by the channel of the offer that sold them</source>
+        <translation>卖出的违禁品件数，按成交信息所在的渠道分</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="108"/>
+        <source>Restricted units sold to buyers who sought the seller out, and to users reached by an unsolicited offer</source>
+        <translation>卖给主动找上门的买家的违禁品件数，以及卖给被主动推销触达的用户的件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="109"/>
+        <source>Restricted units sold, by the kind of account that sold them</source>
+        <translation>卖出的违禁品件数，按卖家账号类型分</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="110"/>
+        <source>What restricted sellers earned that day</source>
+        <translation>违禁品卖家当天的收入</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="112"/>
+        <source>Advertising Circle index: impressions of ads, spam and restricted offers / all impressions</source>
+        <translation>“广告圈”指数：广告、垃圾信息和违禁商品信息的曝光 / 全部曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="113"/>
+        <source>Prevalence of violating content: impressions of spam and restricted offers / all impressions</source>
+        <translation>违规内容流行率：垃圾信息和违禁商品信息的曝光 / 全部曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="114"/>
+        <source>Restricted sellers able to post at the end of the day</source>
+        <translation>当天结束时仍能发帖的违禁品卖家</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="116"/>
+        <source>Restricted sellers able to post at the end of the day, by the channel they sell in</source>
+        <translation>当天结束时仍能发帖的违禁品卖家，按销售渠道分</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="117"/>
+        <source>Restricted sellers able to post at the end of the day on an official account</source>
+        <translation>当天结束时使用官方账号且仍能发帖的违禁品卖家</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="118"/>
+        <source>Sellers whose official (enterprise) account was verified that day</source>
+        <translation>当天官方（企业）账号通过认证的卖家</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="120"/>
+        <source>Sellers&apos; official-account applications the verification refused that day</source>
+        <translation>当天被认证拒绝的卖家官方账号申请</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="121"/>
+        <source>Deterrence: extra risk weight sellers of the category carry from the enforcement they saw among their peers and the announcements they heard (0 = none; they weigh 1 + this times their own risk)</source>
+        <translation>威慑：该类别卖家因看到同行受处罚、听到公告而额外承担的风险权重（0 = 没有；他们按自身风险的 1 + 该值倍来权衡）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="123"/>
+        <source>Spammers able to post at the end of the day</source>
+        <translation>当天结束时仍能发帖的垃圾号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="124"/>
+        <source>Micro-merchants able to post at the end of the day</source>
+        <translation>当天结束时仍能发帖的微商</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="125"/>
+        <source>New restricted sellers drawn in by demand and profit</source>
+        <translation>被需求和利润吸引来的新违禁品卖家</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="126"/>
+        <source>New spammers drawn in by what spam earns</source>
+        <translation>被垃圾信息收益吸引来的新垃圾号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="127"/>
+        <source>Spammers who quit because risk outweighed profit</source>
+        <translation>因风险大于利润而退出的垃圾号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="128"/>
+        <source>Banned accounts that came back under a new, friendless account</source>
+        <translation>被封后以没有好友的新账号卷土重来的账户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="129"/>
+        <source>Re-registrations on a new device (device matching cannot link them) or on a bought aged account</source>
+        <translation>在新设备上（设备匹配无法关联）或用买来的老账号重新注册的次数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="130"/>
+        <source>Sellers who quit because risk outweighed profit</source>
+        <translation>因风险大于利润而退出的卖家</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="131"/>
+        <source>Warnings; wrongful when the account posted nothing violating in the wrongful window (engine.wrongful_window_days) before it</source>
+        <translation>警告；若账户在此前的误判窗口（engine.wrongful_window_days）内没有发布任何违规内容，则为误判</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="132"/>
+        <source>Posting restrictions; wrongful as for warnings</source>
+        <translation>发帖限制；误判的判定与警告相同</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="133"/>
+        <source>Bans; wrongful when the account posted nothing violating in the wrongful window (engine.wrongful_window_days) before it</source>
+        <translation>封号；若账户在此前的误判窗口（engine.wrongful_window_days）内没有发布任何违规内容，则为误封</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="134"/>
+        <source>Appeals lodged against a removal, restriction or ban</source>
+        <translation>针对删帖、限制或封号提出的申诉</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="136"/>
+        <source>Appeals decided in the user&apos;s favour</source>
+        <translation>判定用户胜诉的申诉</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="137"/>
+        <source>Banned accounts reinstated after an appeal</source>
+        <translation>申诉后解封的账户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="138"/>
+        <source>Restricted accounts freed early after an appeal</source>
+        <translation>申诉后提前解除限制的账户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="139"/>
+        <source>Decisions about posts older than the retention window (engine.retention_days), which can no longer change them (a review or appeal slower than the window)</source>
+        <translation>针对超过保留窗口（engine.retention_days）的帖子作出的决定，已无法再改变这些帖子（审核或申诉比窗口更慢）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="141"/>
+        <source>Items sent to human review</source>
+        <translation>送交人工审核的内容</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="142"/>
+        <source>Items human reviewers finished</source>
+        <translation>人工审核完成的内容</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="143"/>
+        <source>Items waiting for a reviewer at the end of the day</source>
+        <translation>当天结束时等待审核员处理的内容</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="145"/>
+        <source>Reviewer hours spent</source>
+        <translation>审核员花费的工时</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="147"/>
+        <source>Mean hours from posting to removal, over the day&apos;s removals by moderation</source>
+        <translation>当天审核删除的帖子从发布到删除的平均小时数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="148"/>
+        <source>Posts shown with a warning label</source>
+        <translation>带警示标签显示的帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="149"/>
+        <source>Posts shown less</source>
+        <translation>被降低展示的帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="150"/>
+        <source>Offers published, by how they were written</source>
+        <translation>发布的违禁商品信息，按写法分类</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="151"/>
+        <source>Share of the day&apos;s restricted offers written to evade filters (any style but none)</source>
+        <translation>当天违禁商品信息中为躲避过滤而变形书写的比例（除“无”以外的任何写法）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="152"/>
+        <source>User reports filed</source>
+        <translation>用户提交的举报</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="154"/>
+        <source>Regular users using the feed</source>
+        <translation>正在使用朋友圈的普通用户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="155"/>
+        <source>Regular users who have left the feed and not come back</source>
+        <translation>已离开朋友圈且没有回来的普通用户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="156"/>
+        <source>Potential users who have not joined the feed yet</source>
+        <translation>还没有加入朋友圈的潜在用户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="157"/>
+        <source>Users who left the feed that day, tired of ads</source>
+        <translation>当天因厌倦广告而离开朋友圈的用户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="159"/>
+        <source>Users who came back to the feed that day</source>
+        <translation>当天回到朋友圈的用户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="160"/>
+        <source>New users who joined the feed that day</source>
+        <translation>当天新加入朋友圈的用户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="161"/>
+        <source>Precision of what moderation decided: of the posts moderation took down (rules, reviews, reports), the share that were violating. Posts swept away with a banned author are left out (see removal_precision)</source>
+        <translation>审核决定的精确率：审核（规则、人工审核、举报）删除的帖子中，违规内容所占的比例。随被封作者一并删除的帖子不计入（见 removal_precision）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="162"/>
+        <source>Precision of all removals: of every post taken down (including those swept away with a banned author), the share that were violating</source>
+        <translation>全部删除的精确率：所有被删除的帖子（包括随被封作者一并删除的）中，违规内容所占的比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="163"/>
+        <source>Same-day recall: share of the day&apos;s violating posts (spam and offers) taken down the same day</source>
+        <translation>当日召回率：当天发布的违规帖子（垃圾信息和违禁商品信息）中当天被删除的比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="164"/>
+        <source>Same-day recall per category: share of the day&apos;s offers taken down the same day</source>
+        <translation>分类别当日召回率：当天发布的违禁商品信息中当天被删除的比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="165"/>
+        <source>Posts made during the run&apos;s days</source>
+        <translation>运行期间发布的帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="166"/>
+        <source>Of the run&apos;s own posts, those down at the end (taken down and not restored)</source>
+        <translation>运行期间发布的帖子中，结束时已被删除（删除且未恢复）的</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="167"/>
+        <source>Of the run&apos;s own posts, those still up at the end (posts_created = posts_removed + posts_surviving)</source>
+        <translation>运行期间发布的帖子中，结束时仍在的（posts_created = posts_removed + posts_surviving）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="168"/>
+        <source>Posts made during the warm-up before day 0, still in the feed when the run began</source>
+        <translation>第 0 天之前预热期发布、运行开始时仍在朋友圈中的帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="169"/>
+        <source>Of the posts carried in, those taken down during the run</source>
+        <translation>预热期带入的帖子中，运行期间被删除的</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="170"/>
+        <source>Offers of restricted items made during the run</source>
+        <translation>运行期间发布的违禁商品信息</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="172"/>
+        <source>Spam posts made during the run</source>
+        <translation>运行期间发布的垃圾信息</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="173"/>
+        <source>Times a user was shown a restricted offer (reach)</source>
+        <translation>用户看到违禁商品信息的次数（触达）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="175"/>
+        <source>Times a user was shown spam</source>
+        <translation>用户看到垃圾信息的次数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="176"/>
+        <source>Harm: restricted units sold during the run, every channel</source>
+        <translation>危害：运行期间所有渠道卖出的违禁品件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="178"/>
+        <source>Restricted units sold through offers in the Moments feed</source>
+        <translation>通过朋友圈违禁商品信息卖出的违禁品件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="179"/>
+        <source>Restricted units sold through one-to-one chats and group chats</source>
+        <translation>通过私聊和群聊卖出的违禁品件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="180"/>
+        <source>Restricted units sold to users reached by an offer they did not seek</source>
+        <translation>卖给被非主动寻求的信息触达的用户的违禁品件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="181"/>
+        <source>Restricted units sold by sellers on official (enterprise) accounts</source>
+        <translation>使用官方（企业）账号的卖家卖出的违禁品件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="182"/>
+        <source>Harm over the last 7 days: restricted units sold per day</source>
+        <translation>最后 7 天的危害：每天卖出的违禁品件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="183"/>
+        <source>Share of the last 7 days&apos; restricted sales made in chats and groups</source>
+        <translation>最后 7 天的违禁品销售中在私聊和群聊成交的比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="184"/>
+        <source>Advertising Circle index over the first 7 days (ads, spam and offers / all impressions)</source>
+        <translation>前 7 天的“广告圈”指数（广告、垃圾信息和违禁商品信息 / 全部曝光）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="185"/>
+        <source>Advertising Circle index over the last 7 days</source>
+        <translation>最后 7 天的“广告圈”指数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="186"/>
+        <source>Prevalence over the last 7 days: impressions of spam and offers / all impressions</source>
+        <translation>最后 7 天的流行率：垃圾信息和违禁商品信息的曝光 / 全部曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="187"/>
+        <source>Restricted-offer volume, mean over the first 7 days</source>
+        <translation>违禁商品信息量，前 7 天的平均值</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="188"/>
+        <source>Restricted-offer volume, mean over the last 7 days</source>
+        <translation>违禁商品信息量，最后 7 天的平均值</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="189"/>
+        <source>Days from the policy&apos;s start until the 7-day mean of restricted-offer volume is half its level in the week before (empty if it never halves)</source>
+        <translation>从策略开始到违禁商品信息量的 7 天均值降到之前一周一半所用的天数（从未减半则为空）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="191"/>
+        <source>Share of the last 7 days&apos; offers written to evade filters</source>
+        <translation>最后 7 天的违禁商品信息中为躲避过滤而变形书写的比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="192"/>
+        <source>Bans of accounts that had posted something violating in the wrongful window</source>
+        <translation>对在误判窗口内发布过违规内容的账户的封号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="193"/>
+        <source>Bans of accounts that had posted nothing violating in the wrongful window</source>
+        <translation>对在误判窗口内没有发布过违规内容的账户的封号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="194"/>
+        <source>Wrongful bans per 10,000 accounts at the start</source>
+        <translation>每一万个初始账户中的误封数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="196"/>
+        <source>Life posts and legal ads taken down by moderation (rules, reviews, reports)</source>
+        <translation>被审核（规则、人工审核、举报）删除的生活动态和合法广告</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="197"/>
+        <source>Of the posts moderation took down, the share that were violating</source>
+        <translation>审核删除的帖子中，违规内容所占的比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="198"/>
+        <source>Of every post taken down (including those swept away with a banned author), the share that were violating</source>
+        <translation>所有被删除的帖子（包括随被封作者一并删除的）中，违规内容所占的比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="199"/>
+        <source>Of the violating posts made during the run, the share down at its end</source>
+        <translation>运行期间发布的违规帖子中，结束时已被删除的比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="200"/>
+        <source>Of the violating posts made during the run, the share taken down on the day they were posted</source>
+        <translation>运行期间发布的违规帖子中，在发布当天被删除的比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="201"/>
+        <source>Appeals lodged</source>
+        <translation>提出的申诉</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="203"/>
+        <source>Removed posts put back after an appeal</source>
+        <translation>申诉后恢复的被删帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="204"/>
+        <source>Banned sellers and spammers who came back under a new account</source>
+        <translation>被封后用新账号卷土重来的卖家和垃圾号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="205"/>
+        <source>New restricted sellers drawn in during the run</source>
+        <translation>运行期间被吸引来的新违禁品卖家</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="206"/>
+        <source>Sellers who registered an official (enterprise) account</source>
+        <translation>注册了官方（企业）账号的卖家</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="207"/>
+        <source>New spammers drawn in during the run</source>
+        <translation>运行期间被吸引来的新垃圾号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="208"/>
+        <source>Regular users away from the feed on the last day (left and not come back)</source>
+        <translation>最后一天不在朋友圈的普通用户（离开后没有回来）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="209"/>
+        <source>Times a user left the feed during the run</source>
+        <translation>运行期间用户离开朋友圈的次数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="210"/>
+        <source>Times a user who had left came back</source>
+        <translation>离开的用户回来的次数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="211"/>
+        <source>New users who joined the feed during the run</source>
+        <translation>运行期间新加入朋友圈的用户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="212"/>
+        <source>Restricted-offer impressions avoided, as a share of the baseline&apos;s on the same seed</source>
+        <translation>避免的违禁商品信息曝光，占同一随机种子下基线的比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="214"/>
+        <source>Spam impressions avoided, as a share of the baseline&apos;s on the same seed</source>
+        <translation>避免的垃圾信息曝光，占同一随机种子下基线的比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="215"/>
+        <source>Impressions of spam and offers avoided, as a share of the baseline&apos;s on the same seed</source>
+        <translation>避免的垃圾信息和违禁商品信息曝光，占同一随机种子下基线的比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="216"/>
+        <source>Restricted units sold avoided (every channel), as a share of the baseline&apos;s on the same seed: what a policy did to sales, not only to what users saw</source>
+        <translation>避免卖出的违禁品件数（所有渠道），占同一随机种子下基线的比例：策略对销售的作用，而不只是对用户所见内容的作用</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="217"/>
+        <source>Restricted units sold through the Moments feed avoided, as a share of the baseline&apos;s</source>
+        <translation>避免通过朋友圈卖出的违禁品件数，占基线的比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="218"/>
+        <source>Restricted units sold in chats and groups avoided, as a share of the baseline&apos;s (negative when selling moved there: displacement)</source>
+        <translation>避免在私聊和群聊卖出的违禁品件数，占基线的比例（销售转移到那里时为负：转移效应）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="219"/>
+        <source>Posts the rule fired on (at upload or after reports; shadow hits included)</source>
+        <translation>规则命中的帖子（发布时或被举报后；包括影子命中）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="220"/>
+        <source>Hits on violating posts (spam or offers)</source>
+        <translation>命中违规帖子（垃圾信息或违禁商品信息）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="221"/>
+        <source>Hits on life posts and legal ads</source>
+        <translation>命中生活动态和合法广告</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="222"/>
+        <source>Posts this rule took down (directly, or when a reviewer confirmed it)</source>
+        <translation>这条规则删除的帖子（直接删除，或经审核员确认后删除）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="223"/>
+        <source>Of those, life posts and legal ads</source>
+        <translation>其中的生活动态和合法广告</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="224"/>
+        <source>Posts the rule sent to human review</source>
+        <translation>这条规则送交人工审核的帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="225"/>
+        <source>Hits of a shadow rule (counted, never acted on)</source>
+        <translation>影子规则的命中（只计数，不处置）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="226"/>
+        <source>Warnings, restrictions and bans the rule caused (directly or through its strikes)</source>
+        <translation>这条规则造成的警告、限制和封号（直接或通过违规记录累计）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="227"/>
+        <source>Of those, against accounts that posted nothing violating in the wrongful window</source>
+        <translation>其中针对在误判窗口内没有发布违规内容的账户的</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="228"/>
+        <source>Bans the rule caused (directly or through its strikes)</source>
+        <translation>这条规则造成的封号（直接或通过违规记录累计）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="229"/>
+        <source>Of those, wrongful (as for bans)</source>
+        <translation>其中的误封（判定同封号）</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureTable</name>
+    <message>
+        <location filename="../../app/measures.py" line="113"/>
+        <source>Click a measure for its definition</source>
+        <translation>点击一个指标查看它的定义</translation>
+    </message>
+</context>
+<context>
+    <name>Measures</name>
+    <message>
+        <location filename="model_texts.py" line="230"/>
+        <source>posts created</source>
+        <translation>发布的帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="231"/>
+        <source>posts removed</source>
+        <translation>删除的帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="232"/>
+        <source>posts surviving</source>
+        <translation>留存的帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="233"/>
+        <source>posts carried in</source>
+        <translation>预热期带入的帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="234"/>
+        <source>carried in removed</source>
+        <translation>带入后被删除的帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="235"/>
+        <source>offers created</source>
+        <translation>发布的违禁商品信息</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="236"/>
+        <source>spam created</source>
+        <translation>发布的垃圾信息</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="237"/>
+        <source>offer impressions</source>
+        <translation>违禁商品信息曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="238"/>
+        <source>spam impressions</source>
+        <translation>垃圾信息曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="239"/>
+        <source>units sold</source>
+        <translation>卖出件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="240"/>
+        <source>units sold moments</source>
+        <translation>朋友圈卖出件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="241"/>
+        <source>units sold private</source>
+        <translation>私聊群聊卖出件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="242"/>
+        <source>units sold unsolicited</source>
+        <translation>主动推销卖出件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="243"/>
+        <source>units sold official</source>
+        <translation>官方账号卖出件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="244"/>
+        <source>units per day last week</source>
+        <translation>最后一周每天件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="245"/>
+        <source>private share last week</source>
+        <translation>最后一周私聊群聊占比</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="246"/>
+        <source>ad share first week</source>
+        <translation>第一周广告占比</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="247"/>
+        <source>ad share last week</source>
+        <translation>最后一周广告占比</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="248"/>
+        <source>prevalence last week</source>
+        <translation>最后一周流行率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="249"/>
+        <source>offers per day first week</source>
+        <translation>第一周每天违禁商品信息</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="250"/>
+        <source>offers per day last week</source>
+        <translation>最后一周每天违禁商品信息</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="251"/>
+        <source>days to halve</source>
+        <translation>减半所需天数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="252"/>
+        <source>obfuscated share last week</source>
+        <translation>最后一周变形书写比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="253"/>
+        <source>bans correct</source>
+        <translation>正确封号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="254"/>
+        <source>bans wrongful</source>
+        <translation>误封</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="255"/>
+        <source>wrongful bans per 10,000 accounts</source>
+        <translation>每万账户误封数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="256"/>
+        <source>wrongful removals</source>
+        <translation>误删（帖子）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="257"/>
+        <source>moderation precision</source>
+        <translation>审核精确率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="258"/>
+        <source>removal precision</source>
+        <translation>删除精确率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="259"/>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="260"/>
+        <source>recall same day</source>
+        <translation>当日召回率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="261"/>
+        <source>appeals</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="262"/>
+        <source>overturned</source>
+        <translation>申诉成功</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="263"/>
+        <source>posts restored</source>
+        <translation>恢复的帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="264"/>
+        <source>bans overturned</source>
+        <translation>撤销的封号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="265"/>
+        <source>reregistrations</source>
+        <translation>重新注册</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="266"/>
+        <source>seller entries</source>
+        <translation>新进卖家</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="267"/>
+        <source>seller exits</source>
+        <translation>退出卖家</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="268"/>
+        <source>official registrations</source>
+        <translation>官方账号注册</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="269"/>
+        <source>spammer entries</source>
+        <translation>新进垃圾号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="270"/>
+        <source>spammer exits</source>
+        <translation>退出垃圾号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="271"/>
+        <source>reviewer hours</source>
+        <translation>审核工时</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="272"/>
+        <source>regular churned</source>
+        <translation>流失的普通用户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="273"/>
+        <source>regular left</source>
+        <translation>离开的普通用户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="274"/>
+        <source>regular returned</source>
+        <translation>回来的普通用户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="275"/>
+        <source>regular joined</source>
+        <translation>新加入的普通用户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="276"/>
+        <source>offer impressions avoided</source>
+        <translation>避免的违禁商品信息曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="277"/>
+        <source>spam impressions avoided</source>
+        <translation>避免的垃圾信息曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="278"/>
+        <source>violating impressions avoided</source>
+        <translation>避免的违规内容曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="279"/>
+        <source>harm avoided</source>
+        <translation>避免的危害</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="280"/>
+        <source>moments harm avoided</source>
+        <translation>朋友圈避免的危害</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="281"/>
+        <source>private harm avoided</source>
+        <translation>私聊群聊避免的危害</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="282"/>
+        <source>hits</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="283"/>
+        <source>true positives</source>
+        <translation>真阳性</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="284"/>
+        <source>false positives</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="285"/>
+        <source>removals</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="286"/>
+        <source>reviews</source>
+        <translation>送审</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="287"/>
+        <source>shadow hits</source>
+        <translation>影子命中</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="288"/>
+        <source>account actions</source>
+        <translation>账户处置</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="289"/>
+        <source>wrongful account actions</source>
+        <translation>错误的账户处置</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="290"/>
+        <source>bans</source>
+        <translation>封号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="291"/>
+        <source>wrongful bans</source>
+        <translation>误封（账户）</translation>
+    </message>
+</context>
+<context>
+    <name>ParamHelp</name>
+    <message>
+        <location filename="model_texts.py" line="26"/>
+        <source>Seed of the run&apos;s random streams</source>
+        <translation>这次运行随机数的种子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="27"/>
+        <source>Days simulated</source>
+        <translation>模拟的天数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="28"/>
+        <source>Accounts at the start of the run</source>
+        <translation>运行开始时的账户数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="29"/>
+        <source>Share selling legal goods (cosmetics, food, clothes)</source>
+        <translation>销售合法商品（化妆品、食品、服装）的账户比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="30"/>
+        <source>Share selling restricted goods at the start</source>
+        <translation>开始时销售违禁商品的账户比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="31"/>
+        <source>Share sending scams, link farms, unsolicited blasts</source>
+        <translation>发送诈骗、引流链接、骚扰群发的账户比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="32"/>
+        <source>Life posts per regular user per day</source>
+        <translation>每个普通用户每天发布的生活动态数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="33"/>
+        <source>Ad posts per micro-merchant per day</source>
+        <translation>每个微商每天发布的广告数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="34"/>
+        <source>Offer posts per restricted seller per day</source>
+        <translation>每个违禁品卖家每天发布的违禁商品信息数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="35"/>
+        <source>Spam posts per spammer per day</source>
+        <translation>每个垃圾号每天发布的垃圾信息数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="36"/>
+        <source>How far down the feed a user reads: a post fades as newer posts bury it, with a half-life of 0.69 × feed_depth ÷ the posts arriving per hour in its readers&apos; feeds</source>
+        <translation>用户在朋友圈往下读多深：帖子会被更新的帖子压下去而淡出，半衰期为 0.69 × feed_depth ÷ 读者朋友圈每小时收到的帖子数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="37"/>
+        <source>Probability that an active friend would see a post over its life if they had the time to read everything (attention.posts_per_day caps what they read)</source>
+        <translation>如果有时间读完所有内容，一位活跃好友在帖子存续期间看到它的概率（attention.posts_per_day 限制了读多少）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="38"/>
+        <source>Posts a user reads in the Moments feed per day at most: when friends offer more, each is read with a proportionally lower chance, so a removed or downranked post frees room that the others take</source>
+        <translation>用户每天在朋友圈最多读多少条：好友发得更多时，每条被读到的机会按比例降低，所以被删除或降权的帖子腾出的位置会被其他帖子占据</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="39"/>
+        <source>Share of peers&apos; bans a seller hears of (the &apos;account banned&apos; notice its contacts see)</source>
+        <translation>卖家能听说的同行被封的比例（其联系人看到的“账号已被封”提示）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="40"/>
+        <source>Evasion skill of a newcomer: the chance that a new seller or spammer obfuscates</source>
+        <translation>新手的规避技巧：新卖家或垃圾号变形书写的概率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="41"/>
+        <source>How much evasion know-how a seller or spammer gains on a day it loses a post: its skill (the chance it obfuscates when it chooses how to write) moves this share of the way to 1</source>
+        <translation>卖家或垃圾号在有帖子被删的那天学到多少规避技巧：它的技巧（选择写法时变形书写的概率）向 1 靠近这个比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="42"/>
+        <source>Daily probability that a seller that has not just lost an offer reconsiders how it sells: moves to the channel where an offer earns most after the removals it sees there, and registers an official account when one pays</source>
+        <translation>没有刚被删信息的卖家每天重新考虑销售方式的概率：转到扣除所见删除后收益最高的渠道，并在划算时注册官方账号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="43"/>
+        <source>Probability a banned seller opens a new account</source>
+        <translation>被封卖家重新开新账号的概率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="44"/>
+        <source>Mean days before a banned seller re-registers</source>
+        <translation>被封卖家重新注册前的平均天数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="45"/>
+        <source>New restricted sellers per day per 10,000 accounts at average demand and profit</source>
+        <translation>在平均需求和利润下，每万账户每天新增的违禁品卖家数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="46"/>
+        <source>Probability a banned spammer opens a new account</source>
+        <translation>被封垃圾号重新开新账号的概率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="47"/>
+        <source>New spammers per day per 10,000 accounts when spam pays its reference profit</source>
+        <translation>垃圾信息达到参考利润时，每万账户每天新增的垃圾号数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="48"/>
+        <source>Share of a re-registered account&apos;s new contacts that are old customers found again through its groups (the rest are new people of the same community)</source>
+        <translation>重新注册的账号的新联系人中，通过群重新找回的老顾客所占比例（其余是同一圈子里的新人）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="49"/>
+        <source>Ad share of what a user sees above which the user grows tired</source>
+        <translation>用户看到的内容中广告占比超过这个值，用户就会厌倦</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="50"/>
+        <source>Remembered ad share below which a user who left may come back</source>
+        <translation>离开的用户记忆中的广告占比低于这个值时，可能会回来</translation>
     </message>
 </context>
 <context>
@@ -1042,59 +2624,34 @@
 <context>
     <name>RuleInspector</name>
     <message>
-        <location filename="../../app/inspectors.py" line="207"/>
+        <location filename="../../app/inspectors.py" line="210"/>
         <source>Click a rule in the policy panel to inspect it</source>
         <translation>点击策略面板中的规则以查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="167"/>
-        <source>day</source>
-        <translation>天</translation>
-    </message>
-    <message>
-        <location filename="../../app/inspectors.py" line="168"/>
-        <source>posts or accounts per day</source>
-        <translation>每天条数或账户数</translation>
-    </message>
-    <message>
-        <location filename="../../app/inspectors.py" line="173"/>
-        <source>hits</source>
-        <translation>命中</translation>
-    </message>
-    <message>
-        <location filename="../../app/inspectors.py" line="174"/>
-        <source>true positives</source>
-        <translation>真阳性</translation>
-    </message>
-    <message>
-        <location filename="../../app/inspectors.py" line="175"/>
-        <source>false positives</source>
-        <translation>误报</translation>
-    </message>
-    <message>
-        <location filename="../../app/inspectors.py" line="176"/>
-        <source>wrongful account actions</source>
-        <translation>错误的账户处置</translation>
-    </message>
-    <message>
-        <location filename="../../app/inspectors.py" line="179"/>
+        <location filename="../../app/inspectors.py" line="182"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="179"/>
+        <location filename="../../app/inspectors.py" line="182"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="228"/>
+        <location filename="../../app/inspectors.py" line="231"/>
         <source>&lt;b&gt;Rule {0}&lt;/b&gt; · {1} days</source>
         <translation>&lt;b&gt;规则 {0}&lt;/b&gt; · {1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="234"/>
-        <source>precision (true positives / hits)</source>
-        <translation>精确率（真阳性/命中）</translation>
+        <location filename="../../app/inspectors.py" line="239"/>
+        <source>precision of the rule</source>
+        <translation>规则精确率</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="242"/>
+        <source>Of the posts the rule fired on, the share that were violating (true positives / hits)</source>
+        <translation>规则命中的帖子中违规内容所占的比例（真阳性 / 命中）</translation>
     </message>
 </context>
 <context>
@@ -1212,102 +2769,112 @@
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../app/runs_view.py" line="46"/>
+        <location filename="../../app/runs_view.py" line="50"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="47"/>
+        <location filename="../../app/runs_view.py" line="51"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="48"/>
+        <location filename="../../app/runs_view.py" line="52"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="49"/>
+        <location filename="../../app/runs_view.py" line="53"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="50"/>
+        <location filename="../../app/runs_view.py" line="54"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="51"/>
+        <location filename="../../app/runs_view.py" line="55"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="52"/>
+        <location filename="../../app/runs_view.py" line="56"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="53"/>
+        <location filename="../../app/runs_view.py" line="57"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="63"/>
+        <location filename="../../app/runs_view.py" line="67"/>
         <source>Open run</source>
         <translation>打开运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="65"/>
+        <location filename="../../app/runs_view.py" line="69"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="68"/>
+        <location filename="../../app/runs_view.py" line="72"/>
         <source>Database…</source>
         <translation>数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="70"/>
+        <location filename="../../app/runs_view.py" line="74"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="115"/>
+        <location filename="../../app/runs_view.py" line="81"/>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="81"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="147"/>
         <source>Cannot open the database {0}: {1}</source>
         <translation>无法打开数据库 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="118"/>
+        <location filename="../../app/runs_view.py" line="150"/>
         <source>{0} stored run(s) in {1}</source>
         <translation>{1} 中有 {0} 次已存运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="140"/>
+        <location filename="../../app/runs_view.py" line="172"/>
         <source>Select a run first</source>
         <translation>请先选择一次运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="146"/>
+        <location filename="../../app/runs_view.py" line="178"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="147"/>
+        <location filename="../../app/runs_view.py" line="179"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="162"/>
+        <location filename="../../app/runs_view.py" line="194"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="164"/>
+        <location filename="../../app/runs_view.py" line="196"/>
         <source>SQLite databases (*.db *.sqlite)</source>
         <translation>SQLite 数据库 (*.db *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="175"/>
+        <location filename="../../app/runs_view.py" line="207"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
@@ -1338,195 +2905,279 @@
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../app/i18n.py" line="25"/>
+        <location filename="../../app/i18n.py" line="30"/>
+        <location filename="model_texts.py" line="80"/>
         <source>posts/day</source>
         <translation>条/天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="26"/>
+        <location filename="../../app/i18n.py" line="31"/>
+        <location filename="model_texts.py" line="87"/>
         <source>offers/day</source>
         <translation>条/天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="27"/>
+        <location filename="../../app/i18n.py" line="32"/>
+        <location filename="model_texts.py" line="93"/>
         <source>impressions/day</source>
         <translation>曝光/天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="28"/>
+        <location filename="../../app/i18n.py" line="33"/>
+        <location filename="model_texts.py" line="99"/>
         <source>share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="29"/>
+        <location filename="../../app/i18n.py" line="34"/>
+        <location filename="model_texts.py" line="115"/>
         <source>accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="30"/>
+        <location filename="../../app/i18n.py" line="35"/>
+        <location filename="model_texts.py" line="119"/>
         <source>accounts/day</source>
         <translation>账户/天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="31"/>
+        <location filename="../../app/i18n.py" line="36"/>
+        <location filename="model_texts.py" line="144"/>
         <source>posts</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="32"/>
+        <location filename="../../app/i18n.py" line="37"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="33"/>
+        <location filename="../../app/i18n.py" line="38"/>
         <source>probability/day</source>
         <translation>概率/天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="34"/>
+        <location filename="../../app/i18n.py" line="39"/>
+        <location filename="model_texts.py" line="190"/>
         <source>days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="35"/>
+        <location filename="../../app/i18n.py" line="40"/>
         <source>friends</source>
         <translation>好友</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="36"/>
+        <location filename="../../app/i18n.py" line="41"/>
         <source>sellers/day/10k</source>
         <translation>卖家/天/万人</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="37"/>
+        <location filename="../../app/i18n.py" line="42"/>
         <source>spammers/day/10k</source>
         <translation>垃圾号/天/万人</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="38"/>
+        <location filename="../../app/i18n.py" line="43"/>
         <source>CNY</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="39"/>
+        <location filename="../../app/i18n.py" line="44"/>
+        <location filename="model_texts.py" line="111"/>
         <source>CNY/day</source>
         <translation>元/天</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="40"/>
+        <location filename="../../app/i18n.py" line="45"/>
         <source>day</source>
         <translation>天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="101"/>
+        <source>users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="103"/>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="106"/>
+        <source>units/day</source>
+        <translation>件/天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="122"/>
+        <source>factor</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="135"/>
+        <source>appeals/day</source>
+        <translation>申诉/天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="140"/>
+        <source>decisions/day</source>
+        <translation>决定/天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="146"/>
+        <source>hours/day</source>
+        <translation>小时/天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="153"/>
+        <source>reports/day</source>
+        <translation>举报/天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="158"/>
+        <source>users/day</source>
+        <translation>用户/天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="171"/>
+        <source>offers</source>
+        <translation>条</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="174"/>
+        <source>impressions</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="177"/>
+        <source>units</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="195"/>
+        <source>bans/10k accounts</source>
+        <translation>封号/万账户</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="202"/>
+        <source>appeals</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="213"/>
+        <source>share of baseline</source>
+        <translation>占基线比例</translation>
     </message>
 </context>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../app/i18n.py" line="53"/>
+        <location filename="../../app/i18n.py" line="58"/>
         <source>regular</source>
         <translation>普通用户</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="54"/>
+        <location filename="../../app/i18n.py" line="59"/>
         <source>micro merchant</source>
         <translation>微商</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="55"/>
+        <location filename="../../app/i18n.py" line="60"/>
         <source>restricted seller</source>
         <translation>违禁品卖家</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="56"/>
+        <location filename="../../app/i18n.py" line="61"/>
         <source>spammer</source>
         <translation>垃圾号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="57"/>
+        <location filename="../../app/i18n.py" line="62"/>
         <source>personal</source>
         <translation>个人号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="58"/>
+        <location filename="../../app/i18n.py" line="63"/>
         <source>official</source>
         <translation>公众号/企业号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="59"/>
+        <location filename="../../app/i18n.py" line="64"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="60"/>
+        <location filename="../../app/i18n.py" line="65"/>
         <source>restricted</source>
         <translation>限制中</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="61"/>
+        <location filename="../../app/i18n.py" line="66"/>
         <source>banned</source>
         <translation>已封号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="62"/>
+        <location filename="../../app/i18n.py" line="67"/>
         <source>exited</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="63"/>
+        <location filename="../../app/i18n.py" line="68"/>
         <source>churned</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="64"/>
+        <location filename="../../app/i18n.py" line="69"/>
         <source>none</source>
         <translation>未规避</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="65"/>
+        <location filename="../../app/i18n.py" line="70"/>
         <source>spacing</source>
         <translation>插空格</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="66"/>
+        <location filename="../../app/i18n.py" line="71"/>
         <source>homoglyph</source>
         <translation>形近字</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="67"/>
+        <location filename="../../app/i18n.py" line="72"/>
         <source>pinyin abbrev</source>
         <translation>拼音/缩写</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="68"/>
+        <location filename="../../app/i18n.py" line="73"/>
         <source>emoji</source>
         <translation>表情替代</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="69"/>
+        <location filename="../../app/i18n.py" line="74"/>
         <source>contact only</source>
         <translation>只留联系方式</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="70"/>
+        <location filename="../../app/i18n.py" line="75"/>
         <source>image only</source>
         <translation>只发图片</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="71"/>
+        <location filename="../../app/i18n.py" line="76"/>
         <source>warn</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="72"/>
+        <location filename="../../app/i18n.py" line="77"/>
         <source>restrict</source>
         <translation>限制</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="73"/>
+        <location filename="../../app/i18n.py" line="78"/>
         <source>ban</source>
         <translation>封号</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="74"/>
+        <location filename="../../app/i18n.py" line="79"/>
         <source>reinstate</source>
         <translation>恢复</translation>
     </message>

@@ -78,6 +78,25 @@ def make_window(qtbot, tmp_path):
 
 
 @pytest.fixture
+def chinese(qapp):
+    """The Chinese interface for this test: its translator installed (as ``circlelab gui``
+    does at start), removed afterwards. Use with ``make_window(locale="zh_CN")``."""
+    from app import i18n
+
+    translator = i18n.install(qapp, "zh_CN")
+    assert translator is not None
+    yield translator
+    qapp.removeTranslator(translator)
+    i18n.install(qapp, "en_US")
+
+
+def interface(request, locale: str) -> None:
+    """Install the translator of ``locale`` for a test parametrised by locale."""
+    if locale == "zh_CN":
+        request.getfixturevalue("chinese")
+
+
+@pytest.fixture
 def settings_file(tmp_path) -> Callable[[], QSettings]:
     path = tmp_path / "shared-settings.ini"
     return lambda: QSettings(str(path), QSettings.Format.IniFormat)

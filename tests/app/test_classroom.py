@@ -17,6 +17,7 @@ from tests.app.conftest import (
     choose_from_menu,
     click,
     click_action,
+    interface,
     pause,
     run_until,
     setup_run,
@@ -37,7 +38,10 @@ def _wait_for_next(qtbot, win) -> None:
 
 @pytest.mark.parametrize("locale", ["en_US", "zh_CN"])
 @pytest.mark.parametrize("name", lesson_names())
-def test_each_shipped_lesson_plays_to_its_end_clicking_next(qtbot, make_window, name, locale):
+def test_each_shipped_lesson_plays_to_its_end_clicking_next(
+    qtbot, request, make_window, name, locale
+):
+    interface(request, locale)
     lesson = load_lesson(name).lesson
     win = make_window(locale=locale)
     choose_from_menu(qtbot, win, "menuLessons", f"lesson_{name}")
@@ -214,7 +218,8 @@ def test_a_day_can_be_typed(qtbot, make_window):
 
 
 @pytest.mark.parametrize("locale", ["en_US", "zh_CN"])
-def test_chart_help_opens_the_text_of_that_chart(qtbot, make_window, locale):
+def test_chart_help_opens_the_text_of_that_chart(qtbot, request, make_window, locale):
+    interface(request, locale)
     from app import help as chart_help
     from app.i18n import t
 
