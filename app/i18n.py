@@ -125,7 +125,8 @@ def model_texts() -> str:
 
     They are defined once, headless: the scenario panel's slider labels and descriptions
     on the Scenario model, the corpus table's columns (``policy.evaluate``), the charts'
-    titles and series in ``simulation.runs.figures.LIVE_CHARTS``, and every metric's, run measure's and rule count's name, unit and meaning in the metric
+    titles and series in ``simulation.runs.figures.LIVE_CHARTS``, and every metric's,
+    run measure's and rule count's name, unit and meaning in the metric
     registry (``simulation.metrics``). lupdate only reads Qt calls, so they are handed to
     it as ``QT_TRANSLATE_NOOP(context, text)`` lines.
     """
