@@ -105,9 +105,7 @@ def test_the_chinese_interface_shows_no_english(qtbot, chinese, make_window):
         for text in _texts_of(widget):
             words = _english(text or "", data)
             if words:
-                found.setdefault(f"{type(widget).__name__} {widget.objectName()}", []).extend(
-                    words
-                )
+                found.setdefault(f"{type(widget).__name__} {widget.objectName()}", []).extend(words)
     # the charts: titles, legends, axes, event marks
     for key, plot in win.charts.plots.items():
         texts = [plot.titleLabel.text]
