@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedLayout, QWidg
 from app import theme
 from app.i18n import CHARTS_CONTEXT, MEANINGS_CONTEXT, t, unit
 from simulation.metrics import definition
-from simulation.runs.figures import LIVE_CHARTS, live_series
+from simulation.runs.live_charts import LIVE_CHARTS, live_series
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -133,7 +133,7 @@ def model_texts() -> str:
     from policy.evaluate import RULE_HEADER
     from simulation.metrics.registry import METRICS, RULE_COUNTS
     from simulation.metrics.summary import MEASURES, RELATIVE
-    from simulation.runs.figures import LIVE_CHARTS
+    from simulation.runs.live_charts import LIVE_CHARTS
     from simulation.scenario import field_info
 
     texts: list[tuple[str, str]] = [(PARAMS_CONTEXT, c.label) for _key, c in controls()]

@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         self.day_box.setToolTip(self.tr("The day shown in the feed; type a day and press Enter"))
         self.day_box.valueChanged.connect(self._day_typed)
         self.day_label = QLabel(self.tr("Day:"))
+        self.day_label.setObjectName("dayLabel")
         self.day_label.setBuddy(self.day_box)
         chart_page = QWidget()
         buttons = QHBoxLayout()
@@ -521,7 +522,11 @@ class MainWindow(QMainWindow):
         default_preset = "demo_zh" if zh else "demo"
         default_policy = "crackdown_zh" if zh else "crackdown"
         self.scenario_panel.load_preset(preset or str(s.value("preset", default_preset)))
-        self.policy_panel.load_preset(policy or str(s.value("policy", default_policy)), ask=False)
+        # the policy is compiled just after the window's first paint (visible as "Checking
+        # the policy…"); Setup or Apply before then compile it on the spot
+        self.policy_panel.load_preset(
+            policy or str(s.value("policy", default_policy)), ask=False, check_now=False
+        )
         geometry = s.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -535,7 +540,8 @@ class MainWindow(QMainWindow):
         self.set_layout_locked(self.lock_action.isChecked())
         self.theme_action.setChecked(self.theme_name == "dark")
         self.set_theme(self.theme_name)
-        self.runs.refresh()
+        # the stored runs are listed once the window is up (opening the database is slow)
+        QTimer.singleShot(0, self.runs.refresh)
         self._update_title()
 
     def save_settings(self) -> None:
@@ -750,7 +756,12 @@ class MainWindow(QMainWindow):
         self.feed.set_scale(1.35 if on else 1.0)
         self.banner.set_presenting(on)
         self.setProperty("presenting", "true" if on else "false")
-        for w in (self.day_label, self.day_box, self.controls):
+        for w in (
+            self.day_label,
+            self.day_box,
+            self.controls,
+            *self.controls.findChildren(QWidget),
+        ):
             w.style().unpolish(w)
             w.style().polish(w)
         self.present_action.blockSignals(True)

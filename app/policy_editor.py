@@ -138,8 +138,12 @@ class PolicyEditor(QPlainTextEdit):
         super().insertFromMimeData(source)
 
     # ------------------------------------------------------------- validation
-    def set_source(self, text: str, name: str) -> None:
-        """Load a file's text (undoable, so a load never loses the user's edits)."""
+    def set_source(self, text: str, name: str, check_now: bool = True) -> None:
+        """Load a file's text (undoable, so a load never loses the user's edits).
+
+        ``check_now=False`` leaves the check to the debounce timer (the window's start:
+        compiling a policy must not hold the first paint); whoever needs the policy
+        before then (Setup, Apply) gets it checked on the spot through ``validate``."""
         self.source_name = name
         cursor = self.textCursor()
         cursor.beginEditBlock()
@@ -147,7 +151,15 @@ class PolicyEditor(QPlainTextEdit):
         cursor.insertText(text)
         cursor.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
-        self.validate()
+        if check_now:
+            self.validate()
+        else:
+            self.policy, self.issues = None, []
+            self._timer.start()
+
+    def checking(self) -> bool:
+        """A check of the text is pending (its result not known yet)."""
+        return self._timer.isActive()
 
     def validate(self) -> Any:
         """Parse now; returns the policy or None. Never raises."""

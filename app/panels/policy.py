@@ -201,9 +201,20 @@ class PolicyPanel(QWidget):
         self.file_label.setToolTip(where)
         self.titleChanged.emit(self.display_name())
 
-    def _set_text(self, text: str, source: str, path: Path | None, preset: str | None) -> None:
+    def _set_text(
+        self,
+        text: str,
+        source: str,
+        path: Path | None,
+        preset: str | None,
+        check_now: bool = True,
+    ) -> None:
         self.path, self.preset_name = path, preset
-        self.editor.set_source(text, source)
+        self.editor.set_source(text, source, check_now)
+        if not check_now:
+            self.status.setText(self.tr("Checking the policy…"))
+            self.status.setProperty("state", "checking")
+            self.apply_btn.setEnabled(False)
         self.editor.document().setModified(False)
         self._emit_title()
 
@@ -222,13 +233,14 @@ class PolicyPanel(QWidget):
         if name != self.preset_name or self.path is not None or self.is_modified():
             self.load_preset(name)
 
-    def load_preset(self, name: str, ask: bool = True) -> bool:
-        """Load a preset (after asking about unsaved edits); False if the user cancelled."""
+    def load_preset(self, name: str, ask: bool = True, check_now: bool = True) -> bool:
+        """Load a preset (after asking about unsaved edits); False if the user cancelled.
+        ``check_now=False``: compile it a moment later (see ``PolicyEditor.set_source``)."""
         if ask and not self.keep_or_save_edits():
             self._show_preset_in_combo()
             return False
         path = policies_dir() / f"{name}.yaml"
-        self._set_text(path.read_text("utf-8"), str(path), None, name)
+        self._set_text(path.read_text("utf-8"), str(path), None, name, check_now)
         self._show_preset_in_combo()
         return True
 

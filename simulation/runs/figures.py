@@ -14,7 +14,6 @@ several times faster to encode than the default level 6).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
@@ -24,6 +23,9 @@ from matplotlib.figure import Figure
 
 from simulation.metrics import BY_NAME
 from simulation.metrics.registry import ratio_columns
+
+# the app's live charts are defined without matplotlib; handouts draw them here
+from simulation.runs.live_charts import LIVE_CHARTS, LiveChart, live_series  # noqa: F401
 
 PALETTE = ["#d1495b", "#edae49", "#00798c", "#30638e", "#8d6a9f", "#66a182", "#2e4057"]
 matplotlib.rcParams.update(
@@ -191,56 +193,7 @@ def write_charts(
 
 
 # ------------------------------------------------------------------ the app's live charts
-@dataclass(frozen=True)
-class LiveChart:
-    """One chart of the app (and of a lesson's handout): raw daily values, as the class
-    sees them. ``series`` are (column, label); a column ending in ``.*`` stands for one
-    series per breakdown value (the offer volume of each category)."""
-
-    title: str
-    series: tuple[tuple[str, str], ...]
-
-
-LIVE_CHARTS: dict[str, LiveChart] = {
-    "offers": LiveChart("Restricted-offer volume", (("offers_created.*", ""),)),
-    "spam": LiveChart(
-        "Spam volume",
-        (("posts_created.spam", "spam posted"), ("posts_removed.spam", "spam removed")),
-    ),
-    "ad_share": LiveChart(
-        "Advertising Circle index",
-        (("ad_share", "ads+spam+offers share"), ("prevalence", "spam+offers share")),
-    ),
-    "bans": LiveChart(
-        "Bans: correct vs wrongful",
-        (
-            ("bans.correct", "correct"),
-            ("bans.wrongful", "wrongful"),
-            ("bans_overturned", "overturned on appeal"),
-        ),
-    ),
-    "quality": LiveChart(
-        "Precision and recall",
-        (("moderation_precision", "precision"), ("recall_same_day", "same-day recall")),
-    ),
-    "backlog": LiveChart("Review backlog", (("review_backlog", "waiting for review"),)),
-}
-
-
 MARK_CHARS = 24  # a mark's label on a chart is cut here (the page lists them in full)
-
-
-def live_series(key: str, columns: Sequence[str]) -> list[tuple[str, str]]:
-    """A live chart's (column, label) pairs for a run with these metric columns (a
-    ``.*`` series becomes one per breakdown value, labelled with that value)."""
-    out = []
-    for column, text in LIVE_CHARTS[key].series:
-        if column.endswith(".*"):
-            prefix = column[:-1]
-            out += [(c, c[len(prefix) :]) for c in columns if c.startswith(prefix)]
-        else:
-            out.append((column, text))
-    return out
 
 
 def draw_live(

@@ -273,6 +273,8 @@ def test_runs_list_shows_policy_versions_of_stored_runs(qtbot, make_window, tmp_
     edited = load_policy_text(text + "\n# edited\n", str(preset))
     simulation.run("classroom", edited, days=3, db=db)
     win = make_window(db=db)
+    # the runs are listed once the window is up (not on its start-up path)
+    qtbot.waitUntil(lambda: win.runs.table.rowCount() == 2, timeout=WAIT_MS)
     labels = sorted(win.runs.table.item(r, 3).text() for r in range(2))
     name = edited.name
     assert labels == sorted([f"{name} · {text_hash(text)}", f"{name} · {text_hash(edited.source)}"])
