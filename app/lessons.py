@@ -286,8 +286,9 @@ class LessonPlayer(QObject):
         self.phase = "settled"
         if step.question is not None:
             self.revealed = True
+            answer = self.tr("Answer")
             self.banner.answer.setText(
-                f"<b>{html.escape(self.tr('Answer'))}:</b> "
+                f"<b>{html.escape(answer)}:</b> "
                 f"{html.escape(step.question.answer.get(self.locale))}"
             )
             self.banner.answer.show()
@@ -344,9 +345,9 @@ class LessonPlayer(QObject):
         b.title.setText(step.title.get(self.locale))
         b.narration.setText(step.narration.get(self.locale))
         if step.question is not None:
+            question = self.tr("Question")
             b.question.setText(
-                f"<b>{html.escape(self.tr('Question'))}:</b> "
-                f"{html.escape(step.question.ask.get(self.locale))}"
+                f"<b>{html.escape(question)}:</b> {html.escape(step.question.ask.get(self.locale))}"
             )
             b.question.show()
         else:

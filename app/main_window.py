@@ -18,11 +18,11 @@ import contextlib
 import functools
 import gc
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pandas as pd
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QStatusTipEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent, QStatusTipEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -49,7 +49,6 @@ from app.panels.policy import PolicyPanel
 from app.panels.run_controls import RunControls, RunState
 from app.panels.scenario import ScenarioPanel
 from app.runs_view import RunsView
-from app.stored import StoredRun
 from app.versions import policy_label
 from app.worker import SetupInfo, WorkerHost
 from simulation.paths import default_db_url
@@ -65,6 +64,9 @@ from simulation.runs.marks import (
 )
 from simulation.world.content.pool import load_catalogue
 from simulation.world.state import DayRecord
+
+if TYPE_CHECKING:  # a stored run needs the database layer: imported when one is opened
+    from app.stored import StoredRun
 
 FEED_REFRESH_MS = 400
 HITS_REFRESH_MS = 250
@@ -178,6 +180,7 @@ class MainWindow(QMainWindow):
         self.presenting = False
         self._before_presenting: tuple[QByteArray, bool] | None = None
         self.help_dialog: HelpDialog | None = None
+        self._shown = False
 
         # central: the lesson banner above charts, compare, runs
         self.charts = ChartPanel()
@@ -543,6 +546,12 @@ class MainWindow(QMainWindow):
         # the stored runs are listed once the window is up (opening the database is slow)
         QTimer.singleShot(0, self.runs.refresh)
         self._update_title()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:  # the first paint comes first, then the policy's compilation
+            self._shown = True
+            QTimer.singleShot(0, self.policy_panel.editor.check_pending)
 
     def save_settings(self) -> None:
         s = self.settings
@@ -970,6 +979,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Running…"))
         elif self._days_left():
             self.controls.set_state(RunState.PAUSED if self.days_done else RunState.READY)
+            if self.days_done:  # "Running…" must not stay up on a paused run
+                self.statusBar().showMessage(
+                    self.tr("Paused after day {0}").format(self.days_done - 1)
+                )
         else:
             self.controls.set_state(RunState.FINISHED)
         if not running:
@@ -1203,7 +1216,8 @@ class MainWindow(QMainWindow):
         self.compare.charts.set_dark(dark)
         self.rule_inspector.set_dark(dark)
         self.policy_panel.editor.highlighter.set_dark(dark)
-        self.policy_panel.editor.validate()  # error marks in the theme's red
+        if not self.policy_panel.editor.checking():  # a pending check marks them anyway
+            self.policy_panel.editor.validate()  # error marks in the theme's red
         self.feed.view.viewport().update()
 
     def choose_locale(self, code: str) -> None:

@@ -67,6 +67,7 @@ class PolicyEditor(QPlainTextEdit):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.validate)
+        self._pending = False  # a loaded text waits for check_pending (see set_source)
         self.textChanged.connect(self._timer.start)
         self._update_margins()
 
@@ -154,16 +155,23 @@ class PolicyEditor(QPlainTextEdit):
         if check_now:
             self.validate()
         else:
+            self._timer.stop()  # the text's own change started it
             self.policy, self.issues = None, []
-            self._timer.start()
+            self._pending = True
 
     def checking(self) -> bool:
         """A check of the text is pending (its result not known yet)."""
-        return self._timer.isActive()
+        return self._pending or self._timer.isActive()
+
+    def check_pending(self) -> None:
+        """Run the check that ``set_source(check_now=False)`` left for later, if any."""
+        if self._pending:
+            self.validate()
 
     def validate(self) -> Any:
         """Parse now; returns the policy or None. Never raises."""
         self._timer.stop()
+        self._pending = False
         try:
             policy = load_policy_text(self.toPlainText(), self.source_name)
         except PolicyError as exc:

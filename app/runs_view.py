@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,11 +24,12 @@ from PySide6.QtWidgets import (
 from app import dialogs, wiring
 from app.counts import bind_count
 from app.measures import Definition, MeasureTable, summary_definition
-from app.stored import StoredRun
 from app.versions import version_label
 from simulation.numbers import format_number
-from simulation.runs.storage import list_runs, open_db, run_state
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
+
+if TYPE_CHECKING:  # the database layer is imported when runs are listed, not at start-up
+    from app.stored import StoredRun
 
 
 class RunsView(QWidget):
@@ -99,6 +101,8 @@ class RunsView(QWidget):
 
     def refresh(self) -> None:
         try:
+            from simulation.runs.storage import list_runs, open_db, run_state
+
             self.engine = open_db(self.db)
             runs = list_runs(self.engine)
         except DatabaseError as exc:  # a foreign, newer or unreachable database: a message
@@ -157,6 +161,8 @@ class RunsView(QWidget):
         run_id = self.run_id(row)
         if run_id is None or self.engine is None:
             return None
+        from app.stored import StoredRun
+
         try:
             stored = StoredRun(self.engine, run_id)
         except (DatabaseError, KeyError) as exc:
@@ -181,6 +187,8 @@ class RunsView(QWidget):
             f"run-{run_id}-metrics.csv",
         )
         if path:
+            from app.stored import StoredRun
+
             try:
                 StoredRun(self.engine, run_id).metrics.to_csv(Path(path), index=False)
             except (DatabaseError, KeyError, OSError) as exc:

@@ -6,6 +6,12 @@
 Runs the demo world under the crackdown policy, then photographs the screen: the main
 window with live charts and the feed, the feed with a removed post and its author in the
 inspector, the policy editor with an error, the compare view, and the Chinese interface.
+
+``--classroom`` instead plays the lesson "Does the crackdown work?" to a step and shoots
+it, then the presentation view, in each language, at the screen's size::
+
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x720x24" \\
+        .venv/bin/python -m app.screenshot --classroom --out docs/screenshots
 """
 
 from __future__ import annotations
@@ -132,6 +138,33 @@ def break_policy(app: QApplication, win: MainWindow) -> None:
     wait_until(app, lambda: bool(editor.issues), 10)
 
 
+def classroom_shots(app: QApplication, locale: str, tmp: Path, out: Path, steps: int) -> None:
+    """A lesson's step in the window, then the presentation view, at the screen's size
+    (run under a 1280x720 screen): ``lesson_<locale>.png``, ``presentation_<locale>.png``."""
+    screen = app.primaryScreen().size()
+    settings = QSettings(str(tmp / f"class-{locale}.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings, db=str(tmp / "class.db"), locale=locale)
+    win.move(0, 0)
+    win.resize(screen.width(), screen.height())
+    win.showMaximized()
+    settle(app)
+    player = win.open_lesson("crackdown")
+    assert player is not None
+    for _ in range(steps):
+        wait_until(app, lambda: win.banner.next_btn.isEnabled(), 300)
+        win.banner.next_btn.click()
+    wait_until(app, lambda: player.phase == "settled" and win.banner.next_btn.isEnabled(), 300)
+    win.charts.refresh()
+    shoot(app, win, None, out / f"lesson_{locale}.png")
+    win.present_action.trigger()
+    wait_until(app, lambda: win.isFullScreen())
+    settle(app, 1.0)
+    win.charts.refresh()
+    shoot(app, win, None, out / f"presentation_{locale}.png")
+    win.present_action.trigger()
+    close_quietly(win)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Screenshots of the Circle Lab window")
     parser.add_argument("--out", default="docs/screenshots", help="output directory")
@@ -140,6 +173,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preset", default="demo", help="scenario preset (English)")
     parser.add_argument("--theme", choices=["light", "dark"], default="light")
     parser.add_argument("--size", default="1600x1000", help="window size, WIDTHxHEIGHT")
+    parser.add_argument(
+        "--classroom",
+        action="store_true",
+        help="only a lesson step and the presentation view, at the screen's size",
+    )
+    parser.add_argument("--steps", type=int, default=2, help="lesson steps before the shot")
     args = parser.parse_args(argv)
     size = tuple(int(v) for v in args.size.lower().split("x"))
     # the default shots keep their names; other themes and sizes say which they are
@@ -151,6 +190,14 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("Circle Lab")
     with tempfile.TemporaryDirectory() as tmp_dir:
         tmp = Path(tmp_dir)
+        if args.classroom:
+            for locale in ("en_US", "zh_CN") if args.locale == "both" else (args.locale,):
+                translator = i18n.install(app, locale)
+                classroom_shots(app, locale, tmp, out, args.steps)
+                if translator is not None:
+                    app.removeTranslator(translator)
+            QTimer.singleShot(0, app.quit)
+            return 0
         if args.locale in ("en_US", "both"):
             win = open_window(app, "en_US", args.preset, args.days, tmp, args.theme, size)
             show_removed_post(app, win)

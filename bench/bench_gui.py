@@ -1,7 +1,9 @@
-"""Desktop-app benchmark: event-loop stalls during a `large` run, chart refresh with a
-year of data, and the feed with a million posts. Prints figures; asserts nothing.
+"""Desktop-app benchmark: time to a usable window against a bare PySide6 window, event-loop
+stalls during a `large` run, chart refresh with a year of data, and the feed with a million
+posts. Prints figures; asserts nothing.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [--days N] [--only-stalls]
+    .venv/bin/python bench/bench_gui.py --only-startup [--repeats N]   # under a display too
 
 The engine runs in its own process (app/worker.py), so a stall here is the GUI's own work
 (chart redraws, the feed) or the machine being busy, not the engine holding the GIL.
@@ -35,6 +37,88 @@ def spin(app: QApplication, seconds: float) -> None:
     while time.perf_counter() < end:
         app.processEvents()
         time.sleep(0.001)
+
+
+# A child process that starts the app as `circlelab gui` does and says when its window is
+# usable (shown, painted, its event loop turning) and when the policy in the editor has
+# been compiled (the background state after the window is up).
+APP_CHILD = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+qapp = QApplication(sys.argv)
+def up():
+    for w in qapp.topLevelWidgets():
+        if w.isVisible():
+            w.repaint()  # painted, and the event loop turns: usable
+    print("usable", flush=True)
+    def poll():
+        wins = [w for w in qapp.topLevelWidgets() if hasattr(w, "policy_panel")]
+        if wins and not wins[0].policy_panel.editor.checking():
+            print("checked", flush=True)
+            qapp.quit()
+        else:
+            QTimer.singleShot(10, poll)
+    poll()
+QTimer.singleShot(0, up)
+from app.main import run
+run(preset="classroom", policy="crackdown", db=sys.argv[1])
+"""
+BARE_CHILD = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+qapp = QApplication(sys.argv)
+def up():
+    window.repaint()
+    print("usable", flush=True)
+    qapp.quit()
+QTimer.singleShot(0, up)
+window = QMainWindow()
+window.show()
+qapp.exec()
+"""
+
+
+def _child_times(code: str, tmp: Path) -> dict[str, float]:
+    """Seconds from launching a Python child running ``code`` to each line it prints."""
+    import subprocess
+
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp / "config"))  # settings of its own
+    root = Path(__file__).resolve().parents[1]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(tmp / "startup.db")],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert proc.stdout is not None
+    times = {}
+    for line in proc.stdout:
+        times[line.strip()] = time.perf_counter() - t0
+    proc.wait()
+    return times
+
+
+def bench_startup(repeats: int, tmp: Path) -> None:
+    """Launch to usable window: the app against a bare PySide6 window, paired, in turn."""
+    bare, app_up, checked = [], [], []
+    _child_times(BARE_CHILD, tmp)  # warm the file cache for both
+    _child_times(APP_CHILD, tmp)
+    for _ in range(repeats):
+        bare.append(_child_times(BARE_CHILD, tmp)["usable"])
+        t = _child_times(APP_CHILD, tmp)
+        app_up.append(t["usable"])
+        checked.append(t["checked"])
+    b, a, c = (float(np.median(x)) for x in (bare, app_up, checked))
+    platform = os.environ.get("QT_QPA_PLATFORM") or "display " + os.environ.get("DISPLAY", "?")
+    print(f"start-up to a usable window ({platform}; median of {repeats}, paired):")
+    print(f"  bare PySide6 window        {b:5.2f} s   1.0x")
+    print(f"  Circle Lab window usable   {a:5.2f} s  {a / b:5.1f}x the bare window (goal: < 3 s)")
+    print(f"  policy compiled after it   {c:5.2f} s  {c / b:5.1f}x (in the background state)")
 
 
 def bench_stalls(app: QApplication, days: int, tmp: Path) -> None:
@@ -206,12 +290,21 @@ def main() -> None:
     parser.add_argument(
         "--only-stalls", action="store_true", help="skip the chart and feed benchmarks"
     )
+    parser.add_argument("--only-startup", action="store_true", help="only the start-up time")
+    parser.add_argument("--repeats", type=int, default=5, help="start-ups of each kind")
     args = parser.parse_args()
+    if args.only_startup:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            bench_startup(args.repeats, Path(tmp))
+        return
     app = QApplication.instance() or QApplication(sys.argv)
     guard_none_refcount()
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
+        bench_startup(args.repeats, Path(tmp))
         if not args.only_stalls:
             bench_charts(app)
             bench_feed(app, args.posts)

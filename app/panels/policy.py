@@ -213,8 +213,7 @@ class PolicyPanel(QWidget):
         self.editor.set_source(text, source, check_now)
         if not check_now:
             self.status.setText(self.tr("Checking the policy…"))
-            self.status.setProperty("state", "checking")
-            self.apply_btn.setEnabled(False)
+            self.status.setProperty("state", "checking")  # Apply checks it on the spot
         self.editor.document().setModified(False)
         self._emit_title()
 

@@ -789,37 +789,47 @@
         <translation>正在运行到第 {0} 天…</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="319"/>
+        <location filename="../../app/lessons.py" line="289"/>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="320"/>
         <source>Paused before day {0}: Go or Next runs on</source>
         <translation>在第 {0} 天之前暂停：点击“运行”或“下一步”继续</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="329"/>
+        <location filename="../../app/lessons.py" line="330"/>
         <source>The step could not run: {0}</source>
         <translation>这一步无法运行：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="338"/>
+        <location filename="../../app/lessons.py" line="339"/>
         <source>Lesson: {0} · step {1} of {2}</source>
         <translation>课程：{0} · 第 {1} 步，共 {2} 步</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="365"/>
+        <location filename="../../app/lessons.py" line="348"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/lessons.py" line="366"/>
         <source>Run ▶</source>
         <translation>运行 ▶</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="365"/>
+        <location filename="../../app/lessons.py" line="366"/>
         <source>Show answer</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="367"/>
+        <location filename="../../app/lessons.py" line="368"/>
         <source>Finish</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="369"/>
+        <location filename="../../app/lessons.py" line="370"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
@@ -827,385 +837,390 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="185"/>
+        <location filename="../../app/main_window.py" line="188"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="187"/>
+        <location filename="../../app/main_window.py" line="190"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="189"/>
+        <location filename="../../app/main_window.py" line="192"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="196"/>
+        <location filename="../../app/main_window.py" line="199"/>
         <source>The day shown in the feed; type a day and press Enter</source>
         <translation>朋友圈显示的日期；输入天数后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="198"/>
+        <location filename="../../app/main_window.py" line="201"/>
         <source>Day:</source>
         <translation>第几天：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="226"/>
+        <location filename="../../app/main_window.py" line="229"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="227"/>
+        <location filename="../../app/main_window.py" line="230"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="228"/>
+        <location filename="../../app/main_window.py" line="231"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="249"/>
+        <location filename="../../app/main_window.py" line="252"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="250"/>
+        <location filename="../../app/main_window.py" line="253"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="253"/>
+        <location filename="../../app/main_window.py" line="256"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="258"/>
+        <location filename="../../app/main_window.py" line="261"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="263"/>
+        <location filename="../../app/main_window.py" line="266"/>
         <source>Friends Circle</source>
         <translation>朋友圈</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="267"/>
+        <location filename="../../app/main_window.py" line="270"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="292"/>
+        <location filename="../../app/main_window.py" line="295"/>
         <source>Pick a scenario and a policy, then Setup (Ctrl+R)</source>
         <translation>选择场景和策略，然后点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="314"/>
+        <location filename="../../app/main_window.py" line="317"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="318"/>
+        <location filename="../../app/main_window.py" line="321"/>
         <source>Open policy…</source>
         <translation>打开策略…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="321"/>
+        <location filename="../../app/main_window.py" line="324"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="325"/>
+        <location filename="../../app/main_window.py" line="328"/>
         <source>Save policy as…</source>
         <translation>策略另存为…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="332"/>
+        <location filename="../../app/main_window.py" line="335"/>
         <source>Save run and report…</source>
         <translation>保存运行和报告…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="336"/>
+        <location filename="../../app/main_window.py" line="339"/>
         <source>Store this run in the Runs database and write its report to a folder</source>
         <translation>把这次运行存入运行记录数据库，并把报告写入文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="340"/>
+        <location filename="../../app/main_window.py" line="343"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="349"/>
+        <location filename="../../app/main_window.py" line="352"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="355"/>
+        <location filename="../../app/main_window.py" line="358"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="361"/>
+        <location filename="../../app/main_window.py" line="364"/>
         <source>Lock layout</source>
         <translation>锁定布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="364"/>
+        <location filename="../../app/main_window.py" line="367"/>
         <source>Panels cannot be dragged away or floated by accident; unlock to rearrange</source>
         <translation>面板不会被误拖走或浮出；解锁后可重新排列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="369"/>
+        <location filename="../../app/main_window.py" line="372"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="375"/>
+        <location filename="../../app/main_window.py" line="378"/>
         <source>Presentation view</source>
         <translation>演示视图</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="378"/>
+        <location filename="../../app/main_window.py" line="381"/>
         <source>Charts and feed fill the screen in large type; side panels hidden</source>
         <translation>图表和朋友圈以大字号铺满屏幕；隐藏侧边面板</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="385"/>
+        <location filename="../../app/main_window.py" line="388"/>
         <source>L&amp;essons</source>
         <translation>课程(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="396"/>
+        <location filename="../../app/main_window.py" line="399"/>
         <source>Open lesson file…</source>
         <translation>打开课程文件…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="400"/>
+        <location filename="../../app/main_window.py" line="403"/>
         <source>Close lesson</source>
         <translation>关闭课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="406"/>
+        <location filename="../../app/main_window.py" line="409"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="410"/>
+        <location filename="../../app/main_window.py" line="413"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="421"/>
+        <location filename="../../app/main_window.py" line="424"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="423"/>
-        <location filename="../../app/main_window.py" line="724"/>
+        <location filename="../../app/main_window.py" line="426"/>
+        <location filename="../../app/main_window.py" line="733"/>
         <source>What am I looking at?</source>
         <translation>这张图是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="436"/>
-        <location filename="../../app/main_window.py" line="727"/>
+        <location filename="../../app/main_window.py" line="439"/>
+        <location filename="../../app/main_window.py" line="736"/>
         <source>Model assumptions</source>
         <translation>模型假设</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="440"/>
-        <location filename="../../app/main_window.py" line="730"/>
+        <location filename="../../app/main_window.py" line="443"/>
+        <location filename="../../app/main_window.py" line="739"/>
         <source>Metric definitions</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="448"/>
+        <location filename="../../app/main_window.py" line="451"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="507"/>
+        <location filename="../../app/main_window.py" line="510"/>
         <source>Policy saved to {0}</source>
         <translation>策略已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="512"/>
+        <location filename="../../app/main_window.py" line="515"/>
         <source>{0}: takes effect at the next setup</source>
         <translation>{0}：下次建立时生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="563"/>
+        <location filename="../../app/main_window.py" line="572"/>
         <source>{0}[*] — Circle Lab, moderation-policy laboratory</source>
         <translation>{0}[*] — 朋友圈实验室，内容治理策略实验</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="603"/>
+        <location filename="../../app/main_window.py" line="612"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="620"/>
+        <location filename="../../app/main_window.py" line="629"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="621"/>
+        <location filename="../../app/main_window.py" line="630"/>
         <source>Lessons (*.yaml *.yml)</source>
         <translation>课程 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="791"/>
+        <location filename="../../app/main_window.py" line="800"/>
         <source>Layout reset</source>
         <translation>布局已恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="814"/>
+        <location filename="../../app/main_window.py" line="823"/>
         <source>Not set up: the policy in the editor has {0} problem(s); fix it first</source>
         <translation>未建立：编辑器中的策略有 {0} 个问题，请先修正</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="835"/>
+        <location filename="../../app/main_window.py" line="844"/>
         <source>Setting up…</source>
         <translation>正在建立…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="880"/>
+        <location filename="../../app/main_window.py" line="889"/>
         <source>{0}: used at the next setup</source>
         <translation>{0}：下次建立时使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="970"/>
+        <location filename="../../app/main_window.py" line="979"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="979"/>
+        <location filename="../../app/main_window.py" line="984"/>
+        <source>Paused after day {0}</source>
+        <translation>第 {0} 天后暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="992"/>
         <source>Starting the engine process…</source>
         <translation>正在启动引擎进程…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="988"/>
+        <location filename="../../app/main_window.py" line="1001"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="994"/>
+        <location filename="../../app/main_window.py" line="1007"/>
         <source>The run has reached its last day: Reset or Setup to run again</source>
         <translation>运行已到最后一天：重置或重新建立后才能再运行</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="996"/>
+        <location filename="../../app/main_window.py" line="1009"/>
         <source>No world yet: press Setup (Ctrl+R) first</source>
         <translation>尚无世界：请先点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1006"/>
+        <location filename="../../app/main_window.py" line="1019"/>
         <source>Run finished: {0} of {1} days simulated</source>
         <translation>运行结束：已模拟 {1} 天中的 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1023"/>
+        <location filename="../../app/main_window.py" line="1036"/>
         <source>{0} from day {1}</source>
         <translation>{0}，自第 {1} 天起</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1030"/>
+        <location filename="../../app/main_window.py" line="1043"/>
         <source>Saved as run #{0}; report in {1}</source>
         <translation>已保存为运行 #{0}；报告在 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1149"/>
+        <location filename="../../app/main_window.py" line="1162"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1155"/>
+        <location filename="../../app/main_window.py" line="1168"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1175"/>
+        <location filename="../../app/main_window.py" line="1188"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1184"/>
+        <location filename="../../app/main_window.py" line="1197"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1188"/>
+        <location filename="../../app/main_window.py" line="1201"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1217"/>
+        <location filename="../../app/main_window.py" line="1231"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1220"/>
+        <location filename="../../app/main_window.py" line="1234"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="862"/>
+        <location filename="../../app/main_window.py" line="871"/>
         <source>Will be used at the next setup: {0}</source>
         <translation>将在下次建立时使用：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="902"/>
+        <location filename="../../app/main_window.py" line="911"/>
         <source>In force: {0} (from day 0)</source>
         <translation>生效中：{0}（自第 0 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="904"/>
+        <location filename="../../app/main_window.py" line="913"/>
         <source>Ready: seed {0}, {1} days</source>
         <translation>就绪：种子 {0}，{1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1017"/>
+        <location filename="../../app/main_window.py" line="1030"/>
         <source>In force: {0} (from day {1})</source>
         <translation>生效中：{0}（自第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1018"/>
+        <location filename="../../app/main_window.py" line="1031"/>
         <source>Policy applied from day {0}</source>
         <translation>策略自第 {0} 天起生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1105"/>
+        <location filename="../../app/main_window.py" line="1118"/>
         <source>Stored run #{0}: {1}</source>
         <translation>保存的运行 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1108"/>
+        <location filename="../../app/main_window.py" line="1121"/>
         <source>Opened stored run #{0} ({1})</source>
         <translation>已打开保存的运行 #{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1117"/>
+        <location filename="../../app/main_window.py" line="1130"/>
         <source>Nothing to export yet: run at least one day</source>
         <translation>尚无可导出的内容：请至少运行一天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1129"/>
+        <location filename="../../app/main_window.py" line="1142"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1130"/>
+        <location filename="../../app/main_window.py" line="1143"/>
         <source>{0} images (*.{1})</source>
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1136"/>
+        <location filename="../../app/main_window.py" line="1149"/>
         <source>Charts written to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1148"/>
+        <location filename="../../app/main_window.py" line="1161"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
@@ -1213,52 +1228,52 @@
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../app/main_window.py" line="75"/>
+        <location filename="../../app/main_window.py" line="77"/>
         <source>announced</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="76"/>
+        <location filename="../../app/main_window.py" line="78"/>
         <source>policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="77"/>
+        <location filename="../../app/main_window.py" line="79"/>
         <source>changed</source>
         <translation>参数改变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="78"/>
+        <location filename="../../app/main_window.py" line="80"/>
         <source>newcomers</source>
         <translation>新账号</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="79"/>
+        <location filename="../../app/main_window.py" line="81"/>
         <source>step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="82"/>
+        <location filename="../../app/main_window.py" line="84"/>
         <source>Day {0}: an announcement of stricter enforcement (sellers&apos; risk {1})</source>
         <translation>第 {0} 天：宣布从严整治（卖家风险 {1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="85"/>
+        <location filename="../../app/main_window.py" line="87"/>
         <source>Day {0}: policy in force: {1}</source>
         <translation>第 {0} 天：策略生效：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="86"/>
+        <location filename="../../app/main_window.py" line="88"/>
         <source>Day {0}: parameter changed: {1}</source>
         <translation>第 {0} 天：参数改变：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="87"/>
+        <location filename="../../app/main_window.py" line="89"/>
         <source>Day {0}: new accounts arrive ({1})</source>
         <translation>第 {0} 天：新账号涌入（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="88"/>
+        <location filename="../../app/main_window.py" line="90"/>
         <source>Day {0}: the lesson&apos;s step {1}</source>
         <translation>第 {0} 天：课程第 {1} 步</translation>
     </message>
@@ -2556,12 +2571,12 @@
         <translation>正在检查策略…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="286"/>
+        <location filename="../../app/panels/policy.py" line="285"/>
         <source>YAML policies (*.yaml *.yml)</source>
         <translation>YAML 策略 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="285"/>
+        <location filename="../../app/panels/policy.py" line="284"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
@@ -2591,37 +2606,37 @@
         <translation>正在编辑：{0}{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="266"/>
+        <location filename="../../app/panels/policy.py" line="265"/>
         <source>Cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="297"/>
+        <location filename="../../app/panels/policy.py" line="296"/>
         <source>The presets belong to the app; save your policy in another folder</source>
         <translation>预设属于应用本身；请把你的策略保存到其他文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="303"/>
+        <location filename="../../app/panels/policy.py" line="302"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="327"/>
+        <location filename="../../app/panels/policy.py" line="326"/>
         <source>Cannot apply: the policy has {0} problem(s); the policy in force is unchanged</source>
         <translation>无法应用：策略有 {0} 个问题；生效中的策略不变</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="355"/>
+        <location filename="../../app/panels/policy.py" line="354"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="346"/>
+        <location filename="../../app/panels/policy.py" line="345"/>
         <source>✓ Valid: {0} ({1} rules)</source>
         <translation>✓ 有效：{0}（{1} 条规则）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="349"/>
+        <location filename="../../app/panels/policy.py" line="348"/>
         <source>✗ {0} problem(s) — the policy in force is unchanged</source>
         <translation>✗ {0} 个问题 — 生效中的策略保持不变</translation>
     </message>
@@ -2774,112 +2789,112 @@
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../app/runs_view.py" line="50"/>
+        <location filename="../../app/runs_view.py" line="52"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="51"/>
+        <location filename="../../app/runs_view.py" line="53"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="52"/>
+        <location filename="../../app/runs_view.py" line="54"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="53"/>
+        <location filename="../../app/runs_view.py" line="55"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="54"/>
+        <location filename="../../app/runs_view.py" line="56"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="55"/>
+        <location filename="../../app/runs_view.py" line="57"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="56"/>
+        <location filename="../../app/runs_view.py" line="58"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="57"/>
+        <location filename="../../app/runs_view.py" line="59"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="67"/>
+        <location filename="../../app/runs_view.py" line="69"/>
         <source>Open run</source>
         <translation>打开运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="69"/>
+        <location filename="../../app/runs_view.py" line="71"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="72"/>
+        <location filename="../../app/runs_view.py" line="74"/>
         <source>Database…</source>
         <translation>数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="74"/>
+        <location filename="../../app/runs_view.py" line="76"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="81"/>
+        <location filename="../../app/runs_view.py" line="83"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="81"/>
+        <location filename="../../app/runs_view.py" line="83"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="147"/>
+        <location filename="../../app/runs_view.py" line="151"/>
         <source>Cannot open the database {0}: {1}</source>
         <translation>无法打开数据库 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="150"/>
+        <location filename="../../app/runs_view.py" line="154"/>
         <source>{0} stored run(s) in {1}</source>
         <translation>{1} 中有 {0} 次已存运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="172"/>
+        <location filename="../../app/runs_view.py" line="178"/>
         <source>Select a run first</source>
         <translation>请先选择一次运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="178"/>
+        <location filename="../../app/runs_view.py" line="184"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="179"/>
+        <location filename="../../app/runs_view.py" line="185"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="194"/>
+        <location filename="../../app/runs_view.py" line="202"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="196"/>
+        <location filename="../../app/runs_view.py" line="204"/>
         <source>SQLite databases (*.db *.sqlite)</source>
         <translation>SQLite 数据库 (*.db *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="207"/>
+        <location filename="../../app/runs_view.py" line="215"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>

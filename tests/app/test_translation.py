@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.app.conftest import WAIT_MS, choose_from_menu, run_until, setup_run
+from tests.app.conftest import WAIT_MS, choose_from_menu, click, run_until, setup_run
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]{2,}")
 KEEP = {
@@ -77,6 +77,12 @@ def test_the_chinese_interface_shows_no_english(qtbot, chinese, make_window):
     qtbot.waitUntil(lambda: not win.running, timeout=WAIT_MS)
     choose_from_menu(qtbot, win, "menuLessons", "lesson_speed")
     qtbot.waitUntil(lambda: win.banner.next_btn.isEnabled(), timeout=WAIT_MS)
+    # on to step 2: its question, then (Next runs it) its answer
+    for _ in range(2):
+        click(qtbot, win.banner.next_btn)
+        qtbot.waitUntil(lambda: win.banner.next_btn.isEnabled(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: win.banner.answer.isVisible(), timeout=WAIT_MS)
+    assert win.banner.question.isVisible()
     choose_from_menu(qtbot, win, "menuHelp", "helpDefinitions")
     qtbot.waitUntil(lambda: win.help_dialog.isVisible(), timeout=WAIT_MS)
 
