@@ -70,6 +70,7 @@ if TYPE_CHECKING:  # a stored run needs the database layer: imported when one is
 
 FEED_REFRESH_MS = 400
 HITS_REFRESH_MS = 250
+PRESENTATION_FEED_PX = 400  # the feed's width in the presentation view
 LAYOUT_VERSION = 2  # saved dock layouts of another version are not restored
 LOCALES = (("en_US", "English"), ("zh_CN", "中文"))
 # how an event mark is labelled on the charts (context "Marks"): short, then the detail
@@ -750,6 +751,8 @@ class MainWindow(QMainWindow):
             for dock in (self.scenario_dock, self.policy_dock, self.inspector_dock):
                 dock.hide()
             self.feed_dock.show()
+            # the feed's cards are drawn 1.35x: room for a whole card, beside the charts
+            self.resizeDocks([self.feed_dock], [PRESENTATION_FEED_PX], Qt.Orientation.Horizontal)
             self.tabs.setCurrentIndex(0)
             self.showFullScreen()
         else:
