@@ -1,0 +1,77 @@
+"""Lessons, headless: the shipped ones are valid, short enough for a class and say what
+their runs show; a broken lesson is refused with its file, line and field; the command
+line lists, checks and renders them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policy.errors import LocatedError
+from simulation.lessons.load import lesson_names, load_lesson
+from simulation.lessons.model import LOCALES
+from simulation.lessons.play import play
+from simulation.lessons.timing import CLASS_LIMIT_S, class_seconds
+
+SHIPPED = lesson_names()
+
+
+def test_the_three_lessons_of_the_seed_story_ship():
+    assert {"crackdown", "keyword_filter", "speed"} <= set(SHIPPED)
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_a_shipped_lesson_fits_a_class_in_both_languages(name):
+    found = load_lesson(name)
+    for locale in LOCALES:
+        assert class_seconds(found, locale) <= CLASS_LIMIT_S, locale
+        for step in found.lesson.steps:
+            assert step.title.get(locale).strip() and step.narration.get(locale).strip()
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("name", SHIPPED)
+def test_what_a_lesson_claims_is_what_its_run_shows(name, locale):
+    results = play(load_lesson(name), locale)
+    claims = [c for r in results for c in r.claims]
+    assert claims, "every shipped lesson backs its answers with a claim"
+    assert all(c.holds for c in claims), [c.describe() for c in claims if not c.holds]
+
+
+def test_a_broken_lesson_names_file_line_and_field(tmp_path):
+    text = (Path(load_lesson("speed").path)).read_text("utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text.replace("run_to: 60", "run_to: sixty"), encoding="utf-8")
+    line = next(i for i, s in enumerate(broken.read_text().splitlines(), 1) if "sixty" in s)
+    with pytest.raises(LocatedError) as caught:
+        load_lesson(broken)
+    message = "\n".join(str(p) for p in caught.value.problems)
+    assert f"broken.yaml:{line}:" in message and "run_to" in message
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "simulation.cli.main", "lesson", *args],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_lesson_commands(tmp_path):
+    listed = _cli("list")
+    assert listed.returncode == 0 and all(n in listed.stdout for n in SHIPPED)
+    checked = _cli("check", "speed")
+    assert checked.returncode == 0 and "OK" in checked.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\ntitle: {en_US: x}\nsteps: []\n", encoding="utf-8")
+    refused = _cli("check", str(bad))
+    assert refused.returncode == 2 and "bad.yaml:" in refused.stderr + refused.stdout
+    out = tmp_path / "handout"
+    rendered = _cli("render", "speed", "--out", str(out))
+    assert rendered.returncode == 0, rendered.stderr
+    assert "Speed matters" in (out / "handout.en_US.html").read_text("utf-8")
+    assert "速度很重要" in (out / "handout.zh_CN.html").read_text("utf-8")
+    assert list(out.rglob("*.png")) or list(out.rglob("*.svg"))
