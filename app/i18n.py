@@ -138,6 +138,7 @@ def model_texts() -> str:
 
     texts: list[tuple[str, str]] = [(PARAMS_CONTEXT, c.label) for _key, c in controls()]
     texts += [(PARAM_HELP_CONTEXT, field_info(key)[0]) for key, _c in controls()]
+    texts += [("Units", field_info(key)[1]) for key, _c in controls()]
     texts += [(CORPUS_CONTEXT, h) for h in RULE_HEADER]
     for chart in LIVE_CHARTS.values():
         texts.append((CHARTS_CONTEXT, chart.title))

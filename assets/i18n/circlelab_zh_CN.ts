@@ -248,82 +248,82 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="model_texts.py" line="63"/>
+        <location filename="model_texts.py" line="73"/>
         <source>Restricted-offer volume</source>
         <translation>违禁商品信息量</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="64"/>
+        <location filename="model_texts.py" line="74"/>
         <source>Spam volume</source>
         <translation>垃圾信息量</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="67"/>
+        <location filename="model_texts.py" line="77"/>
         <source>Advertising Circle index</source>
         <translation>“广告圈”指数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="70"/>
+        <location filename="model_texts.py" line="80"/>
         <source>Bans: correct vs wrongful</source>
         <translation>封号：正确与错误</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="74"/>
+        <location filename="model_texts.py" line="84"/>
         <source>Precision and recall</source>
         <translation>精确率与召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="77"/>
+        <location filename="model_texts.py" line="87"/>
         <source>Review backlog</source>
         <translation>待审积压</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="65"/>
+        <location filename="model_texts.py" line="75"/>
         <source>spam posted</source>
         <translation>发布的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="66"/>
+        <location filename="model_texts.py" line="76"/>
         <source>spam removed</source>
         <translation>删除的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="68"/>
+        <location filename="model_texts.py" line="78"/>
         <source>ads+spam+offers share</source>
         <translation>广告+垃圾+违禁占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="69"/>
+        <location filename="model_texts.py" line="79"/>
         <source>spam+offers share</source>
         <translation>垃圾+违禁占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="71"/>
+        <location filename="model_texts.py" line="81"/>
         <source>correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="72"/>
+        <location filename="model_texts.py" line="82"/>
         <source>wrongful</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="73"/>
+        <location filename="model_texts.py" line="83"/>
         <source>overturned on appeal</source>
         <translation>申诉后撤销</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="75"/>
+        <location filename="model_texts.py" line="85"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="76"/>
+        <location filename="model_texts.py" line="86"/>
         <source>same-day recall</source>
         <translation>当日召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="78"/>
+        <location filename="model_texts.py" line="88"/>
         <source>waiting for review</source>
         <translation>等待审核</translation>
     </message>
@@ -396,62 +396,62 @@
 <context>
     <name>CorpusHeaders</name>
     <message>
-        <location filename="model_texts.py" line="51"/>
+        <location filename="model_texts.py" line="61"/>
         <source>rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="52"/>
+        <location filename="model_texts.py" line="62"/>
         <source>action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="53"/>
+        <location filename="model_texts.py" line="63"/>
         <source>hits</source>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="54"/>
+        <location filename="model_texts.py" line="64"/>
         <source>spam hit</source>
         <translation>命中垃圾</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="55"/>
+        <location filename="model_texts.py" line="65"/>
         <source>ham hit</source>
         <translation>命中正常</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="56"/>
+        <location filename="model_texts.py" line="66"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="57"/>
+        <location filename="model_texts.py" line="67"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="58"/>
+        <location filename="model_texts.py" line="68"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="59"/>
+        <location filename="model_texts.py" line="69"/>
         <source>FP rate</source>
         <translation>误报率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="60"/>
+        <location filename="model_texts.py" line="70"/>
         <source>alone: hits</source>
         <translation>单独：命中</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="61"/>
+        <location filename="model_texts.py" line="71"/>
         <source>alone: precision</source>
         <translation>单独：精确率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="62"/>
+        <location filename="model_texts.py" line="72"/>
         <source>alone: recall</source>
         <translation>单独：召回率</translation>
     </message>
@@ -837,390 +837,390 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="188"/>
+        <location filename="../../app/main_window.py" line="189"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="190"/>
+        <location filename="../../app/main_window.py" line="191"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="192"/>
+        <location filename="../../app/main_window.py" line="193"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="199"/>
+        <location filename="../../app/main_window.py" line="200"/>
         <source>The day shown in the feed; type a day and press Enter</source>
         <translation>朋友圈显示的日期；输入天数后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="201"/>
+        <location filename="../../app/main_window.py" line="202"/>
         <source>Day:</source>
         <translation>第几天：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="229"/>
+        <location filename="../../app/main_window.py" line="230"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="230"/>
+        <location filename="../../app/main_window.py" line="231"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="231"/>
+        <location filename="../../app/main_window.py" line="232"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="252"/>
+        <location filename="../../app/main_window.py" line="253"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="253"/>
+        <location filename="../../app/main_window.py" line="254"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="256"/>
+        <location filename="../../app/main_window.py" line="257"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="261"/>
+        <location filename="../../app/main_window.py" line="262"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="266"/>
+        <location filename="../../app/main_window.py" line="267"/>
         <source>Friends Circle</source>
         <translation>朋友圈</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="270"/>
+        <location filename="../../app/main_window.py" line="271"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="295"/>
+        <location filename="../../app/main_window.py" line="296"/>
         <source>Pick a scenario and a policy, then Setup (Ctrl+R)</source>
         <translation>选择场景和策略，然后点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="317"/>
+        <location filename="../../app/main_window.py" line="318"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="321"/>
+        <location filename="../../app/main_window.py" line="322"/>
         <source>Open policy…</source>
         <translation>打开策略…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="324"/>
+        <location filename="../../app/main_window.py" line="325"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="328"/>
+        <location filename="../../app/main_window.py" line="329"/>
         <source>Save policy as…</source>
         <translation>策略另存为…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="335"/>
+        <location filename="../../app/main_window.py" line="336"/>
         <source>Save run and report…</source>
         <translation>保存运行和报告…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="339"/>
+        <location filename="../../app/main_window.py" line="340"/>
         <source>Store this run in the Runs database and write its report to a folder</source>
         <translation>把这次运行存入运行记录数据库，并把报告写入文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="343"/>
+        <location filename="../../app/main_window.py" line="344"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="352"/>
+        <location filename="../../app/main_window.py" line="353"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="358"/>
+        <location filename="../../app/main_window.py" line="359"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="364"/>
+        <location filename="../../app/main_window.py" line="365"/>
         <source>Lock layout</source>
         <translation>锁定布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="367"/>
+        <location filename="../../app/main_window.py" line="368"/>
         <source>Panels cannot be dragged away or floated by accident; unlock to rearrange</source>
         <translation>面板不会被误拖走或浮出；解锁后可重新排列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="372"/>
+        <location filename="../../app/main_window.py" line="373"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="378"/>
+        <location filename="../../app/main_window.py" line="379"/>
         <source>Presentation view</source>
         <translation>演示视图</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="381"/>
+        <location filename="../../app/main_window.py" line="382"/>
         <source>Charts and feed fill the screen in large type; side panels hidden</source>
         <translation>图表和朋友圈以大字号铺满屏幕；隐藏侧边面板</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="388"/>
+        <location filename="../../app/main_window.py" line="389"/>
         <source>L&amp;essons</source>
         <translation>课程(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="399"/>
+        <location filename="../../app/main_window.py" line="400"/>
         <source>Open lesson file…</source>
         <translation>打开课程文件…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="403"/>
+        <location filename="../../app/main_window.py" line="404"/>
         <source>Close lesson</source>
         <translation>关闭课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="409"/>
+        <location filename="../../app/main_window.py" line="410"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="413"/>
+        <location filename="../../app/main_window.py" line="414"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="424"/>
+        <location filename="../../app/main_window.py" line="425"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="426"/>
-        <location filename="../../app/main_window.py" line="733"/>
+        <location filename="../../app/main_window.py" line="427"/>
+        <location filename="../../app/main_window.py" line="734"/>
         <source>What am I looking at?</source>
         <translation>这张图是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="439"/>
-        <location filename="../../app/main_window.py" line="736"/>
+        <location filename="../../app/main_window.py" line="440"/>
+        <location filename="../../app/main_window.py" line="737"/>
         <source>Model assumptions</source>
         <translation>模型假设</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="443"/>
-        <location filename="../../app/main_window.py" line="739"/>
+        <location filename="../../app/main_window.py" line="444"/>
+        <location filename="../../app/main_window.py" line="740"/>
         <source>Metric definitions</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="451"/>
+        <location filename="../../app/main_window.py" line="452"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="510"/>
+        <location filename="../../app/main_window.py" line="511"/>
         <source>Policy saved to {0}</source>
         <translation>策略已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="515"/>
+        <location filename="../../app/main_window.py" line="516"/>
         <source>{0}: takes effect at the next setup</source>
         <translation>{0}：下次建立时生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="572"/>
+        <location filename="../../app/main_window.py" line="573"/>
         <source>{0}[*] — Circle Lab, moderation-policy laboratory</source>
         <translation>{0}[*] — 朋友圈实验室，内容治理策略实验</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="612"/>
+        <location filename="../../app/main_window.py" line="613"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="629"/>
+        <location filename="../../app/main_window.py" line="630"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="630"/>
+        <location filename="../../app/main_window.py" line="631"/>
         <source>Lessons (*.yaml *.yml)</source>
         <translation>课程 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="800"/>
+        <location filename="../../app/main_window.py" line="803"/>
         <source>Layout reset</source>
         <translation>布局已恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="823"/>
+        <location filename="../../app/main_window.py" line="826"/>
         <source>Not set up: the policy in the editor has {0} problem(s); fix it first</source>
         <translation>未建立：编辑器中的策略有 {0} 个问题，请先修正</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="844"/>
+        <location filename="../../app/main_window.py" line="847"/>
         <source>Setting up…</source>
         <translation>正在建立…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="889"/>
+        <location filename="../../app/main_window.py" line="892"/>
         <source>{0}: used at the next setup</source>
         <translation>{0}：下次建立时使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="979"/>
+        <location filename="../../app/main_window.py" line="982"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="984"/>
+        <location filename="../../app/main_window.py" line="987"/>
         <source>Paused after day {0}</source>
         <translation>第 {0} 天后暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="992"/>
+        <location filename="../../app/main_window.py" line="995"/>
         <source>Starting the engine process…</source>
         <translation>正在启动引擎进程…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1001"/>
+        <location filename="../../app/main_window.py" line="1004"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1007"/>
+        <location filename="../../app/main_window.py" line="1010"/>
         <source>The run has reached its last day: Reset or Setup to run again</source>
         <translation>运行已到最后一天：重置或重新建立后才能再运行</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1009"/>
+        <location filename="../../app/main_window.py" line="1012"/>
         <source>No world yet: press Setup (Ctrl+R) first</source>
         <translation>尚无世界：请先点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1019"/>
+        <location filename="../../app/main_window.py" line="1022"/>
         <source>Run finished: {0} of {1} days simulated</source>
         <translation>运行结束：已模拟 {1} 天中的 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1036"/>
+        <location filename="../../app/main_window.py" line="1039"/>
         <source>{0} from day {1}</source>
         <translation>{0}，自第 {1} 天起</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1043"/>
+        <location filename="../../app/main_window.py" line="1046"/>
         <source>Saved as run #{0}; report in {1}</source>
         <translation>已保存为运行 #{0}；报告在 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1162"/>
+        <location filename="../../app/main_window.py" line="1165"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1168"/>
+        <location filename="../../app/main_window.py" line="1171"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1188"/>
+        <location filename="../../app/main_window.py" line="1191"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1197"/>
+        <location filename="../../app/main_window.py" line="1200"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1201"/>
+        <location filename="../../app/main_window.py" line="1204"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1231"/>
+        <location filename="../../app/main_window.py" line="1234"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1234"/>
+        <location filename="../../app/main_window.py" line="1237"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="871"/>
+        <location filename="../../app/main_window.py" line="874"/>
         <source>Will be used at the next setup: {0}</source>
         <translation>将在下次建立时使用：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="911"/>
+        <location filename="../../app/main_window.py" line="914"/>
         <source>In force: {0} (from day 0)</source>
         <translation>生效中：{0}（自第 0 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="913"/>
+        <location filename="../../app/main_window.py" line="916"/>
         <source>Ready: seed {0}, {1} days</source>
         <translation>就绪：种子 {0}，{1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1030"/>
+        <location filename="../../app/main_window.py" line="1033"/>
         <source>In force: {0} (from day {1})</source>
         <translation>生效中：{0}（自第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1031"/>
+        <location filename="../../app/main_window.py" line="1034"/>
         <source>Policy applied from day {0}</source>
         <translation>策略自第 {0} 天起生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1118"/>
+        <location filename="../../app/main_window.py" line="1121"/>
         <source>Stored run #{0}: {1}</source>
         <translation>保存的运行 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1121"/>
+        <location filename="../../app/main_window.py" line="1124"/>
         <source>Opened stored run #{0} ({1})</source>
         <translation>已打开保存的运行 #{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1130"/>
+        <location filename="../../app/main_window.py" line="1133"/>
         <source>Nothing to export yet: run at least one day</source>
         <translation>尚无可导出的内容：请至少运行一天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1142"/>
+        <location filename="../../app/main_window.py" line="1145"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1143"/>
+        <location filename="../../app/main_window.py" line="1146"/>
         <source>{0} images (*.{1})</source>
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1149"/>
+        <location filename="../../app/main_window.py" line="1152"/>
         <source>Charts written to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1161"/>
+        <location filename="../../app/main_window.py" line="1164"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
@@ -1228,52 +1228,52 @@
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../app/main_window.py" line="77"/>
+        <location filename="../../app/main_window.py" line="78"/>
         <source>announced</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="78"/>
+        <location filename="../../app/main_window.py" line="79"/>
         <source>policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="79"/>
+        <location filename="../../app/main_window.py" line="80"/>
         <source>changed</source>
         <translation>参数改变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="80"/>
+        <location filename="../../app/main_window.py" line="81"/>
         <source>newcomers</source>
         <translation>新账号</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="81"/>
+        <location filename="../../app/main_window.py" line="82"/>
         <source>step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="84"/>
+        <location filename="../../app/main_window.py" line="85"/>
         <source>Day {0}: an announcement of stricter enforcement (sellers&apos; risk {1})</source>
         <translation>第 {0} 天：宣布从严整治（卖家风险 {1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="87"/>
+        <location filename="../../app/main_window.py" line="88"/>
         <source>Day {0}: policy in force: {1}</source>
         <translation>第 {0} 天：策略生效：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="88"/>
+        <location filename="../../app/main_window.py" line="89"/>
         <source>Day {0}: parameter changed: {1}</source>
         <translation>第 {0} 天：参数改变：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="89"/>
+        <location filename="../../app/main_window.py" line="90"/>
         <source>Day {0}: new accounts arrive ({1})</source>
         <translation>第 {0} 天：新账号涌入（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="90"/>
+        <location filename="../../app/main_window.py" line="91"/>
         <source>Day {0}: the lesson&apos;s step {1}</source>
         <translation>第 {0} 天：课程第 {1} 步</translation>
     </message>
@@ -1281,637 +1281,637 @@
 <context>
     <name>Meanings</name>
     <message>
-        <location filename="model_texts.py" line="79"/>
+        <location filename="model_texts.py" line="89"/>
         <source>Posts published that day, in every channel (the Moments feed, chats, groups)</source>
         <translation>当天在所有渠道（朋友圈、私聊、群聊）发布的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="81"/>
+        <location filename="model_texts.py" line="90"/>
         <source>Posts published in the Moments feed that day</source>
         <translation>当天在朋友圈发布的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="82"/>
+        <location filename="model_texts.py" line="91"/>
         <source>Posts taken down that day by any cause (a rule, a review, reports, or with their banned author), counted once, on the day of removal; a later restoration is counted in posts_restored, never subtracted here</source>
         <translation>当天因任何原因被删除的帖子（规则、人工审核、举报，或随作者被封一并删除），在删除当天计一次；之后恢复的计入 posts_restored，不从这里扣除</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="83"/>
+        <location filename="model_texts.py" line="92"/>
         <source>Posts taken down that day by a moderation decision (a rule, a review, reports): correct when the post was violating (spam or a restricted offer), wrongful when it was a life post or a legal ad</source>
         <translation>当天因审核决定（规则、人工审核、举报）被删除的帖子：删的是违规内容（垃圾信息或违禁商品信息）为正确，删的是生活动态或合法广告为误删</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="84"/>
+        <location filename="model_texts.py" line="93"/>
         <source>Posts that disappeared that day because their author was banned (any kind)</source>
         <translation>当天因作者被封号而消失的帖子（任何类型）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="85"/>
+        <location filename="model_texts.py" line="94"/>
         <source>Removed posts put back that day after a successful appeal</source>
         <translation>当天申诉成功后恢复的被删帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="86"/>
+        <location filename="model_texts.py" line="95"/>
         <source>Restricted-offer volume: offers of restricted items published that day</source>
         <translation>违禁商品信息量：当天发布的违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="88"/>
+        <location filename="model_texts.py" line="97"/>
         <source>Offers of restricted items taken down that day by any cause</source>
         <translation>当天因任何原因被删除的违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="89"/>
+        <location filename="model_texts.py" line="98"/>
         <source>Offers published that day that were taken down the same day</source>
         <translation>当天发布并在当天被删除的违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="90"/>
+        <location filename="model_texts.py" line="99"/>
         <source>Spam and offers published that day that were taken down the same day</source>
         <translation>当天发布并在当天被删除的垃圾信息和违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="91"/>
+        <location filename="model_texts.py" line="100"/>
         <source>Offers of restricted items published that day, by channel</source>
         <translation>当天发布的违禁商品信息，按渠道分</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="92"/>
+        <location filename="model_texts.py" line="101"/>
         <source>Reach of restricted offers in the Moments feed: times a user was shown one there</source>
         <translation>违禁商品信息在朋友圈的触达：用户在朋友圈看到此类信息的次数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="94"/>
+        <location filename="model_texts.py" line="103"/>
         <source>Times an offer was read, by channel (moments equals impressions.offer)</source>
-        <translation>违禁商品信息被阅读的次数，按渠道分（moments 等于 impressions.offer）</translation>
+        <translation>违禁商品信息被阅读的次数，按渠道分（朋友圈一项等于 impressions.offer）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="95"/>
+        <location filename="model_texts.py" line="104"/>
         <source>Times a user was shown a post in the Moments feed (expected views after the feed&apos;s fading, removals and the readers&apos; attention)</source>
         <translation>用户在朋友圈看到帖子的次数（考虑朋友圈的衰减、删除和读者注意力后的期望浏览量）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="96"/>
+        <location filename="model_texts.py" line="105"/>
         <source>All Moments impressions that day</source>
         <translation>当天朋友圈的全部曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="97"/>
+        <location filename="model_texts.py" line="106"/>
         <source>Moments impressions users would have had with unlimited attention</source>
         <translation>如果注意力不受限，用户本会获得的朋友圈曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="98"/>
+        <location filename="model_texts.py" line="107"/>
         <source>Share of what friends&apos; posts offered that users had the attention to read (impressions_total / feed_supply)</source>
         <translation>好友帖子中用户有精力读到的比例（impressions_total / feed_supply）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="100"/>
+        <location filename="model_texts.py" line="108"/>
         <source>Users on the feed offered more than attention.posts_per_day that day</source>
         <translation>当天朋友圈内容超过 attention.posts_per_day 的用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="102"/>
+        <location filename="model_texts.py" line="110"/>
         <source>Mean half-life of the day&apos;s Moments posts (emergent: feed depth ÷ how fast the readers&apos; feeds move)</source>
         <translation>当天朋友圈帖子的平均半衰期（自然形成：阅读深度 ÷ 读者朋友圈刷新的速度）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="104"/>
+        <location filename="model_texts.py" line="112"/>
         <source>Posts arriving in the feed of a user on the feed that day, on average</source>
         <translation>当天平均每个朋友圈用户收到的帖子数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="105"/>
+        <location filename="model_texts.py" line="113"/>
         <source>Harm: restricted units sold that day through offers, in every channel (expected units)</source>
         <translation>危害：当天通过违禁商品信息在所有渠道卖出的违禁品件数（期望件数）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="107"/>
+        <location filename="model_texts.py" line="115"/>
         <source>Restricted units sold, by the channel of the offer that sold them</source>
         <translation>卖出的违禁品件数，按成交信息所在的渠道分</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="108"/>
+        <location filename="model_texts.py" line="116"/>
         <source>Restricted units sold to buyers who sought the seller out, and to users reached by an unsolicited offer</source>
         <translation>卖给主动找上门的买家的违禁品件数，以及卖给被主动推销触达的用户的件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="109"/>
+        <location filename="model_texts.py" line="117"/>
         <source>Restricted units sold, by the kind of account that sold them</source>
         <translation>卖出的违禁品件数，按卖家账号类型分</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="110"/>
+        <location filename="model_texts.py" line="118"/>
         <source>What restricted sellers earned that day</source>
         <translation>违禁品卖家当天的收入</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="112"/>
+        <location filename="model_texts.py" line="120"/>
         <source>Advertising Circle index: impressions of ads, spam and restricted offers / all impressions</source>
         <translation>“广告圈”指数：广告、垃圾信息和违禁商品信息的曝光 / 全部曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="113"/>
+        <location filename="model_texts.py" line="121"/>
         <source>Prevalence of violating content: impressions of spam and restricted offers / all impressions</source>
         <translation>违规内容流行率：垃圾信息和违禁商品信息的曝光 / 全部曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="114"/>
+        <location filename="model_texts.py" line="122"/>
         <source>Restricted sellers able to post at the end of the day</source>
         <translation>当天结束时仍能发帖的违禁品卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="116"/>
+        <location filename="model_texts.py" line="123"/>
         <source>Restricted sellers able to post at the end of the day, by the channel they sell in</source>
         <translation>当天结束时仍能发帖的违禁品卖家，按销售渠道分</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="117"/>
+        <location filename="model_texts.py" line="124"/>
         <source>Restricted sellers able to post at the end of the day on an official account</source>
         <translation>当天结束时使用官方账号且仍能发帖的违禁品卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="118"/>
+        <location filename="model_texts.py" line="125"/>
         <source>Sellers whose official (enterprise) account was verified that day</source>
         <translation>当天官方（企业）账号通过认证的卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="120"/>
+        <location filename="model_texts.py" line="127"/>
         <source>Sellers&apos; official-account applications the verification refused that day</source>
         <translation>当天被认证拒绝的卖家官方账号申请</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="121"/>
+        <location filename="model_texts.py" line="128"/>
         <source>Deterrence: extra risk weight sellers of the category carry from the enforcement they saw among their peers and the announcements they heard (0 = none; they weigh 1 + this times their own risk)</source>
         <translation>威慑：该类别卖家因看到同行受处罚、听到公告而额外承担的风险权重（0 = 没有；他们按自身风险的 1 + 该值倍来权衡）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="123"/>
+        <location filename="model_texts.py" line="130"/>
         <source>Spammers able to post at the end of the day</source>
         <translation>当天结束时仍能发帖的垃圾号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="124"/>
+        <location filename="model_texts.py" line="131"/>
         <source>Micro-merchants able to post at the end of the day</source>
         <translation>当天结束时仍能发帖的微商</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="125"/>
+        <location filename="model_texts.py" line="132"/>
         <source>New restricted sellers drawn in by demand and profit</source>
         <translation>被需求和利润吸引来的新违禁品卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="126"/>
+        <location filename="model_texts.py" line="133"/>
         <source>New spammers drawn in by what spam earns</source>
         <translation>被垃圾信息收益吸引来的新垃圾号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="127"/>
+        <location filename="model_texts.py" line="134"/>
         <source>Spammers who quit because risk outweighed profit</source>
         <translation>因风险大于利润而退出的垃圾号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="128"/>
+        <location filename="model_texts.py" line="135"/>
         <source>Banned accounts that came back under a new, friendless account</source>
         <translation>被封后以没有好友的新账号卷土重来的账户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="129"/>
+        <location filename="model_texts.py" line="136"/>
         <source>Re-registrations on a new device (device matching cannot link them) or on a bought aged account</source>
         <translation>在新设备上（设备匹配无法关联）或用买来的老账号重新注册的次数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="130"/>
+        <location filename="model_texts.py" line="137"/>
         <source>Sellers who quit because risk outweighed profit</source>
         <translation>因风险大于利润而退出的卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="131"/>
+        <location filename="model_texts.py" line="138"/>
         <source>Warnings; wrongful when the account posted nothing violating in the wrongful window (engine.wrongful_window_days) before it</source>
         <translation>警告；若账户在此前的误判窗口（engine.wrongful_window_days）内没有发布任何违规内容，则为误判</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="132"/>
+        <location filename="model_texts.py" line="139"/>
         <source>Posting restrictions; wrongful as for warnings</source>
         <translation>发帖限制；误判的判定与警告相同</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="133"/>
+        <location filename="model_texts.py" line="140"/>
         <source>Bans; wrongful when the account posted nothing violating in the wrongful window (engine.wrongful_window_days) before it</source>
         <translation>封号；若账户在此前的误判窗口（engine.wrongful_window_days）内没有发布任何违规内容，则为误封</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="134"/>
+        <location filename="model_texts.py" line="141"/>
         <source>Appeals lodged against a removal, restriction or ban</source>
         <translation>针对删帖、限制或封号提出的申诉</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="136"/>
+        <location filename="model_texts.py" line="143"/>
         <source>Appeals decided in the user&apos;s favour</source>
         <translation>判定用户胜诉的申诉</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="137"/>
+        <location filename="model_texts.py" line="144"/>
         <source>Banned accounts reinstated after an appeal</source>
         <translation>申诉后解封的账户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="138"/>
+        <location filename="model_texts.py" line="145"/>
         <source>Restricted accounts freed early after an appeal</source>
         <translation>申诉后提前解除限制的账户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="139"/>
+        <location filename="model_texts.py" line="146"/>
         <source>Decisions about posts older than the retention window (engine.retention_days), which can no longer change them (a review or appeal slower than the window)</source>
         <translation>针对超过保留窗口（engine.retention_days）的帖子作出的决定，已无法再改变这些帖子（审核或申诉比窗口更慢）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="141"/>
+        <location filename="model_texts.py" line="148"/>
         <source>Items sent to human review</source>
         <translation>送交人工审核的内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="142"/>
+        <location filename="model_texts.py" line="149"/>
         <source>Items human reviewers finished</source>
         <translation>人工审核完成的内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="143"/>
+        <location filename="model_texts.py" line="150"/>
         <source>Items waiting for a reviewer at the end of the day</source>
         <translation>当天结束时等待审核员处理的内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="145"/>
+        <location filename="model_texts.py" line="151"/>
         <source>Reviewer hours spent</source>
         <translation>审核员花费的工时</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="147"/>
+        <location filename="model_texts.py" line="153"/>
         <source>Mean hours from posting to removal, over the day&apos;s removals by moderation</source>
         <translation>当天审核删除的帖子从发布到删除的平均小时数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="148"/>
+        <location filename="model_texts.py" line="154"/>
         <source>Posts shown with a warning label</source>
         <translation>带警示标签显示的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="149"/>
+        <location filename="model_texts.py" line="155"/>
         <source>Posts shown less</source>
         <translation>被降低展示的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="150"/>
+        <location filename="model_texts.py" line="156"/>
         <source>Offers published, by how they were written</source>
         <translation>发布的违禁商品信息，按写法分类</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="151"/>
+        <location filename="model_texts.py" line="157"/>
         <source>Share of the day&apos;s restricted offers written to evade filters (any style but none)</source>
         <translation>当天违禁商品信息中为躲避过滤而变形书写的比例（除“无”以外的任何写法）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="152"/>
+        <location filename="model_texts.py" line="158"/>
         <source>User reports filed</source>
         <translation>用户提交的举报</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="154"/>
+        <location filename="model_texts.py" line="160"/>
         <source>Regular users using the feed</source>
         <translation>正在使用朋友圈的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="155"/>
+        <location filename="model_texts.py" line="161"/>
         <source>Regular users who have left the feed and not come back</source>
         <translation>已离开朋友圈且没有回来的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="156"/>
+        <location filename="model_texts.py" line="162"/>
         <source>Potential users who have not joined the feed yet</source>
         <translation>还没有加入朋友圈的潜在用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="157"/>
+        <location filename="model_texts.py" line="163"/>
         <source>Users who left the feed that day, tired of ads</source>
         <translation>当天因厌倦广告而离开朋友圈的用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="159"/>
+        <location filename="model_texts.py" line="165"/>
         <source>Users who came back to the feed that day</source>
         <translation>当天回到朋友圈的用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="160"/>
+        <location filename="model_texts.py" line="166"/>
         <source>New users who joined the feed that day</source>
         <translation>当天新加入朋友圈的用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="161"/>
+        <location filename="model_texts.py" line="167"/>
         <source>Precision of what moderation decided: of the posts moderation took down (rules, reviews, reports), the share that were violating. Posts swept away with a banned author are left out (see removal_precision)</source>
         <translation>审核决定的精确率：审核（规则、人工审核、举报）删除的帖子中，违规内容所占的比例。随被封作者一并删除的帖子不计入（见 removal_precision）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="162"/>
+        <location filename="model_texts.py" line="168"/>
         <source>Precision of all removals: of every post taken down (including those swept away with a banned author), the share that were violating</source>
         <translation>全部删除的精确率：所有被删除的帖子（包括随被封作者一并删除的）中，违规内容所占的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="163"/>
+        <location filename="model_texts.py" line="169"/>
         <source>Same-day recall: share of the day&apos;s violating posts (spam and offers) taken down the same day</source>
         <translation>当日召回率：当天发布的违规帖子（垃圾信息和违禁商品信息）中当天被删除的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="164"/>
+        <location filename="model_texts.py" line="170"/>
         <source>Same-day recall per category: share of the day&apos;s offers taken down the same day</source>
         <translation>分类别当日召回率：当天发布的违禁商品信息中当天被删除的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="165"/>
+        <location filename="model_texts.py" line="171"/>
         <source>Posts made during the run&apos;s days</source>
         <translation>运行期间发布的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="166"/>
+        <location filename="model_texts.py" line="172"/>
         <source>Of the run&apos;s own posts, those down at the end (taken down and not restored)</source>
         <translation>运行期间发布的帖子中，结束时已被删除（删除且未恢复）的</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="167"/>
+        <location filename="model_texts.py" line="173"/>
         <source>Of the run&apos;s own posts, those still up at the end (posts_created = posts_removed + posts_surviving)</source>
         <translation>运行期间发布的帖子中，结束时仍在的（posts_created = posts_removed + posts_surviving）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="168"/>
+        <location filename="model_texts.py" line="174"/>
         <source>Posts made during the warm-up before day 0, still in the feed when the run began</source>
         <translation>第 0 天之前预热期发布、运行开始时仍在朋友圈中的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="169"/>
+        <location filename="model_texts.py" line="175"/>
         <source>Of the posts carried in, those taken down during the run</source>
         <translation>预热期带入的帖子中，运行期间被删除的</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="170"/>
+        <location filename="model_texts.py" line="176"/>
         <source>Offers of restricted items made during the run</source>
         <translation>运行期间发布的违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="172"/>
+        <location filename="model_texts.py" line="178"/>
         <source>Spam posts made during the run</source>
         <translation>运行期间发布的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="173"/>
+        <location filename="model_texts.py" line="179"/>
         <source>Times a user was shown a restricted offer (reach)</source>
         <translation>用户看到违禁商品信息的次数（触达）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="175"/>
+        <location filename="model_texts.py" line="181"/>
         <source>Times a user was shown spam</source>
         <translation>用户看到垃圾信息的次数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="176"/>
+        <location filename="model_texts.py" line="182"/>
         <source>Harm: restricted units sold during the run, every channel</source>
         <translation>危害：运行期间所有渠道卖出的违禁品件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="178"/>
+        <location filename="model_texts.py" line="184"/>
         <source>Restricted units sold through offers in the Moments feed</source>
         <translation>通过朋友圈违禁商品信息卖出的违禁品件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="179"/>
+        <location filename="model_texts.py" line="185"/>
         <source>Restricted units sold through one-to-one chats and group chats</source>
         <translation>通过私聊和群聊卖出的违禁品件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="180"/>
+        <location filename="model_texts.py" line="186"/>
         <source>Restricted units sold to users reached by an offer they did not seek</source>
         <translation>卖给被非主动寻求的信息触达的用户的违禁品件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="181"/>
+        <location filename="model_texts.py" line="187"/>
         <source>Restricted units sold by sellers on official (enterprise) accounts</source>
         <translation>使用官方（企业）账号的卖家卖出的违禁品件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="182"/>
+        <location filename="model_texts.py" line="188"/>
         <source>Harm over the last 7 days: restricted units sold per day</source>
         <translation>最后 7 天的危害：每天卖出的违禁品件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="183"/>
+        <location filename="model_texts.py" line="189"/>
         <source>Share of the last 7 days&apos; restricted sales made in chats and groups</source>
         <translation>最后 7 天的违禁品销售中在私聊和群聊成交的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="184"/>
+        <location filename="model_texts.py" line="190"/>
         <source>Advertising Circle index over the first 7 days (ads, spam and offers / all impressions)</source>
         <translation>前 7 天的“广告圈”指数（广告、垃圾信息和违禁商品信息 / 全部曝光）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="185"/>
+        <location filename="model_texts.py" line="191"/>
         <source>Advertising Circle index over the last 7 days</source>
         <translation>最后 7 天的“广告圈”指数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="186"/>
+        <location filename="model_texts.py" line="192"/>
         <source>Prevalence over the last 7 days: impressions of spam and offers / all impressions</source>
         <translation>最后 7 天的流行率：垃圾信息和违禁商品信息的曝光 / 全部曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="187"/>
+        <location filename="model_texts.py" line="193"/>
         <source>Restricted-offer volume, mean over the first 7 days</source>
         <translation>违禁商品信息量，前 7 天的平均值</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="188"/>
+        <location filename="model_texts.py" line="194"/>
         <source>Restricted-offer volume, mean over the last 7 days</source>
         <translation>违禁商品信息量，最后 7 天的平均值</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="189"/>
+        <location filename="model_texts.py" line="195"/>
         <source>Days from the policy&apos;s start until the 7-day mean of restricted-offer volume is half its level in the week before (empty if it never halves)</source>
         <translation>从策略开始到违禁商品信息量的 7 天均值降到之前一周一半所用的天数（从未减半则为空）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="191"/>
+        <location filename="model_texts.py" line="196"/>
         <source>Share of the last 7 days&apos; offers written to evade filters</source>
         <translation>最后 7 天的违禁商品信息中为躲避过滤而变形书写的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="192"/>
+        <location filename="model_texts.py" line="197"/>
         <source>Bans of accounts that had posted something violating in the wrongful window</source>
         <translation>对在误判窗口内发布过违规内容的账户的封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="193"/>
+        <location filename="model_texts.py" line="198"/>
         <source>Bans of accounts that had posted nothing violating in the wrongful window</source>
         <translation>对在误判窗口内没有发布过违规内容的账户的封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="194"/>
+        <location filename="model_texts.py" line="199"/>
         <source>Wrongful bans per 10,000 accounts at the start</source>
         <translation>每一万个初始账户中的误封数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="196"/>
+        <location filename="model_texts.py" line="201"/>
         <source>Life posts and legal ads taken down by moderation (rules, reviews, reports)</source>
         <translation>被审核（规则、人工审核、举报）删除的生活动态和合法广告</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="197"/>
+        <location filename="model_texts.py" line="202"/>
         <source>Of the posts moderation took down, the share that were violating</source>
         <translation>审核删除的帖子中，违规内容所占的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="198"/>
+        <location filename="model_texts.py" line="203"/>
         <source>Of every post taken down (including those swept away with a banned author), the share that were violating</source>
         <translation>所有被删除的帖子（包括随被封作者一并删除的）中，违规内容所占的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="199"/>
+        <location filename="model_texts.py" line="204"/>
         <source>Of the violating posts made during the run, the share down at its end</source>
         <translation>运行期间发布的违规帖子中，结束时已被删除的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="200"/>
+        <location filename="model_texts.py" line="205"/>
         <source>Of the violating posts made during the run, the share taken down on the day they were posted</source>
         <translation>运行期间发布的违规帖子中，在发布当天被删除的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="201"/>
+        <location filename="model_texts.py" line="206"/>
         <source>Appeals lodged</source>
         <translation>提出的申诉</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="203"/>
+        <location filename="model_texts.py" line="208"/>
         <source>Removed posts put back after an appeal</source>
         <translation>申诉后恢复的被删帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="204"/>
+        <location filename="model_texts.py" line="209"/>
         <source>Banned sellers and spammers who came back under a new account</source>
         <translation>被封后用新账号卷土重来的卖家和垃圾号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="205"/>
+        <location filename="model_texts.py" line="210"/>
         <source>New restricted sellers drawn in during the run</source>
         <translation>运行期间被吸引来的新违禁品卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="206"/>
+        <location filename="model_texts.py" line="211"/>
         <source>Sellers who registered an official (enterprise) account</source>
         <translation>注册了官方（企业）账号的卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="207"/>
+        <location filename="model_texts.py" line="212"/>
         <source>New spammers drawn in during the run</source>
         <translation>运行期间被吸引来的新垃圾号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="208"/>
+        <location filename="model_texts.py" line="213"/>
         <source>Regular users away from the feed on the last day (left and not come back)</source>
         <translation>最后一天不在朋友圈的普通用户（离开后没有回来）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="209"/>
+        <location filename="model_texts.py" line="214"/>
         <source>Times a user left the feed during the run</source>
         <translation>运行期间用户离开朋友圈的次数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="210"/>
+        <location filename="model_texts.py" line="215"/>
         <source>Times a user who had left came back</source>
         <translation>离开的用户回来的次数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="211"/>
+        <location filename="model_texts.py" line="216"/>
         <source>New users who joined the feed during the run</source>
         <translation>运行期间新加入朋友圈的用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="212"/>
+        <location filename="model_texts.py" line="217"/>
         <source>Restricted-offer impressions avoided, as a share of the baseline&apos;s on the same seed</source>
         <translation>避免的违禁商品信息曝光，占同一随机种子下基线的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="214"/>
+        <location filename="model_texts.py" line="219"/>
         <source>Spam impressions avoided, as a share of the baseline&apos;s on the same seed</source>
         <translation>避免的垃圾信息曝光，占同一随机种子下基线的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="215"/>
+        <location filename="model_texts.py" line="220"/>
         <source>Impressions of spam and offers avoided, as a share of the baseline&apos;s on the same seed</source>
         <translation>避免的垃圾信息和违禁商品信息曝光，占同一随机种子下基线的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="216"/>
+        <location filename="model_texts.py" line="221"/>
         <source>Restricted units sold avoided (every channel), as a share of the baseline&apos;s on the same seed: what a policy did to sales, not only to what users saw</source>
         <translation>避免卖出的违禁品件数（所有渠道），占同一随机种子下基线的比例：策略对销售的作用，而不只是对用户所见内容的作用</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="217"/>
+        <location filename="model_texts.py" line="222"/>
         <source>Restricted units sold through the Moments feed avoided, as a share of the baseline&apos;s</source>
         <translation>避免通过朋友圈卖出的违禁品件数，占基线的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="218"/>
+        <location filename="model_texts.py" line="223"/>
         <source>Restricted units sold in chats and groups avoided, as a share of the baseline&apos;s (negative when selling moved there: displacement)</source>
         <translation>避免在私聊和群聊卖出的违禁品件数，占基线的比例（销售转移到那里时为负：转移效应）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="219"/>
+        <location filename="model_texts.py" line="224"/>
         <source>Posts the rule fired on (at upload or after reports; shadow hits included)</source>
         <translation>规则命中的帖子（发布时或被举报后；包括影子命中）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="220"/>
+        <location filename="model_texts.py" line="225"/>
         <source>Hits on violating posts (spam or offers)</source>
         <translation>命中违规帖子（垃圾信息或违禁商品信息）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="221"/>
+        <location filename="model_texts.py" line="226"/>
         <source>Hits on life posts and legal ads</source>
         <translation>命中生活动态和合法广告</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="222"/>
+        <location filename="model_texts.py" line="227"/>
         <source>Posts this rule took down (directly, or when a reviewer confirmed it)</source>
         <translation>这条规则删除的帖子（直接删除，或经审核员确认后删除）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="223"/>
+        <location filename="model_texts.py" line="228"/>
         <source>Of those, life posts and legal ads</source>
         <translation>其中的生活动态和合法广告</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="224"/>
+        <location filename="model_texts.py" line="229"/>
         <source>Posts the rule sent to human review</source>
         <translation>这条规则送交人工审核的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="225"/>
+        <location filename="model_texts.py" line="230"/>
         <source>Hits of a shadow rule (counted, never acted on)</source>
         <translation>影子规则的命中（只计数，不处置）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="226"/>
+        <location filename="model_texts.py" line="231"/>
         <source>Warnings, restrictions and bans the rule caused (directly or through its strikes)</source>
         <translation>这条规则造成的警告、限制和封号（直接或通过违规记录累计）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="227"/>
+        <location filename="model_texts.py" line="232"/>
         <source>Of those, against accounts that posted nothing violating in the wrongful window</source>
         <translation>其中针对在误判窗口内没有发布违规内容的账户的</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="228"/>
+        <location filename="model_texts.py" line="233"/>
         <source>Bans the rule caused (directly or through its strikes)</source>
         <translation>这条规则造成的封号（直接或通过违规记录累计）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="229"/>
+        <location filename="model_texts.py" line="234"/>
         <source>Of those, wrongful (as for bans)</source>
         <translation>其中的误封（判定同封号）</translation>
     </message>
@@ -1927,312 +1927,312 @@
 <context>
     <name>Measures</name>
     <message>
-        <location filename="model_texts.py" line="230"/>
+        <location filename="model_texts.py" line="235"/>
         <source>posts created</source>
         <translation>发布的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="231"/>
+        <location filename="model_texts.py" line="236"/>
         <source>posts removed</source>
         <translation>删除的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="232"/>
+        <location filename="model_texts.py" line="237"/>
         <source>posts surviving</source>
         <translation>留存的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="233"/>
+        <location filename="model_texts.py" line="238"/>
         <source>posts carried in</source>
         <translation>预热期带入的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="234"/>
+        <location filename="model_texts.py" line="239"/>
         <source>carried in removed</source>
         <translation>带入后被删除的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="235"/>
+        <location filename="model_texts.py" line="240"/>
         <source>offers created</source>
         <translation>发布的违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="236"/>
+        <location filename="model_texts.py" line="241"/>
         <source>spam created</source>
         <translation>发布的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="237"/>
+        <location filename="model_texts.py" line="242"/>
         <source>offer impressions</source>
         <translation>违禁商品信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="238"/>
+        <location filename="model_texts.py" line="243"/>
         <source>spam impressions</source>
         <translation>垃圾信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="239"/>
+        <location filename="model_texts.py" line="244"/>
         <source>units sold</source>
         <translation>卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="240"/>
+        <location filename="model_texts.py" line="245"/>
         <source>units sold moments</source>
         <translation>朋友圈卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="241"/>
+        <location filename="model_texts.py" line="246"/>
         <source>units sold private</source>
         <translation>私聊群聊卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="242"/>
+        <location filename="model_texts.py" line="247"/>
         <source>units sold unsolicited</source>
         <translation>主动推销卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="243"/>
+        <location filename="model_texts.py" line="248"/>
         <source>units sold official</source>
         <translation>官方账号卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="244"/>
+        <location filename="model_texts.py" line="249"/>
         <source>units per day last week</source>
         <translation>最后一周每天件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="245"/>
+        <location filename="model_texts.py" line="250"/>
         <source>private share last week</source>
         <translation>最后一周私聊群聊占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="246"/>
+        <location filename="model_texts.py" line="251"/>
         <source>ad share first week</source>
         <translation>第一周广告占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="247"/>
+        <location filename="model_texts.py" line="252"/>
         <source>ad share last week</source>
         <translation>最后一周广告占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="248"/>
+        <location filename="model_texts.py" line="253"/>
         <source>prevalence last week</source>
         <translation>最后一周流行率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="249"/>
+        <location filename="model_texts.py" line="254"/>
         <source>offers per day first week</source>
         <translation>第一周每天违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="250"/>
+        <location filename="model_texts.py" line="255"/>
         <source>offers per day last week</source>
         <translation>最后一周每天违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="251"/>
+        <location filename="model_texts.py" line="256"/>
         <source>days to halve</source>
         <translation>减半所需天数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="252"/>
+        <location filename="model_texts.py" line="257"/>
         <source>obfuscated share last week</source>
         <translation>最后一周变形书写比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="253"/>
+        <location filename="model_texts.py" line="258"/>
         <source>bans correct</source>
         <translation>正确封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="254"/>
+        <location filename="model_texts.py" line="259"/>
         <source>bans wrongful</source>
         <translation>误封</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="255"/>
+        <location filename="model_texts.py" line="260"/>
         <source>wrongful bans per 10,000 accounts</source>
         <translation>每万账户误封数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="256"/>
+        <location filename="model_texts.py" line="261"/>
         <source>wrongful removals</source>
         <translation>误删（帖子）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="257"/>
+        <location filename="model_texts.py" line="262"/>
         <source>moderation precision</source>
         <translation>审核精确率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="258"/>
+        <location filename="model_texts.py" line="263"/>
         <source>removal precision</source>
         <translation>删除精确率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="259"/>
+        <location filename="model_texts.py" line="264"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="260"/>
+        <location filename="model_texts.py" line="265"/>
         <source>recall same day</source>
         <translation>当日召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="261"/>
+        <location filename="model_texts.py" line="266"/>
         <source>appeals</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="262"/>
+        <location filename="model_texts.py" line="267"/>
         <source>overturned</source>
         <translation>申诉成功</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="263"/>
+        <location filename="model_texts.py" line="268"/>
         <source>posts restored</source>
         <translation>恢复的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="264"/>
+        <location filename="model_texts.py" line="269"/>
         <source>bans overturned</source>
         <translation>撤销的封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="265"/>
+        <location filename="model_texts.py" line="270"/>
         <source>reregistrations</source>
         <translation>重新注册</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="266"/>
+        <location filename="model_texts.py" line="271"/>
         <source>seller entries</source>
         <translation>新进卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="267"/>
+        <location filename="model_texts.py" line="272"/>
         <source>seller exits</source>
         <translation>退出卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="268"/>
+        <location filename="model_texts.py" line="273"/>
         <source>official registrations</source>
         <translation>官方账号注册</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="269"/>
+        <location filename="model_texts.py" line="274"/>
         <source>spammer entries</source>
         <translation>新进垃圾号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="270"/>
+        <location filename="model_texts.py" line="275"/>
         <source>spammer exits</source>
         <translation>退出垃圾号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="271"/>
+        <location filename="model_texts.py" line="276"/>
         <source>reviewer hours</source>
         <translation>审核工时</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="272"/>
+        <location filename="model_texts.py" line="277"/>
         <source>regular churned</source>
         <translation>流失的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="273"/>
+        <location filename="model_texts.py" line="278"/>
         <source>regular left</source>
         <translation>离开的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="274"/>
+        <location filename="model_texts.py" line="279"/>
         <source>regular returned</source>
         <translation>回来的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="275"/>
+        <location filename="model_texts.py" line="280"/>
         <source>regular joined</source>
         <translation>新加入的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="276"/>
+        <location filename="model_texts.py" line="281"/>
         <source>offer impressions avoided</source>
         <translation>避免的违禁商品信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="277"/>
+        <location filename="model_texts.py" line="282"/>
         <source>spam impressions avoided</source>
         <translation>避免的垃圾信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="278"/>
+        <location filename="model_texts.py" line="283"/>
         <source>violating impressions avoided</source>
         <translation>避免的违规内容曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="279"/>
+        <location filename="model_texts.py" line="284"/>
         <source>harm avoided</source>
         <translation>避免的危害</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="280"/>
+        <location filename="model_texts.py" line="285"/>
         <source>moments harm avoided</source>
         <translation>朋友圈避免的危害</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="281"/>
+        <location filename="model_texts.py" line="286"/>
         <source>private harm avoided</source>
         <translation>私聊群聊避免的危害</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="282"/>
+        <location filename="model_texts.py" line="287"/>
         <source>hits</source>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="283"/>
+        <location filename="model_texts.py" line="288"/>
         <source>true positives</source>
         <translation>真阳性</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="284"/>
+        <location filename="model_texts.py" line="289"/>
         <source>false positives</source>
         <translation>误报</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="285"/>
+        <location filename="model_texts.py" line="290"/>
         <source>removals</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="286"/>
+        <location filename="model_texts.py" line="291"/>
         <source>reviews</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="287"/>
+        <location filename="model_texts.py" line="292"/>
         <source>shadow hits</source>
         <translation>影子命中</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="288"/>
+        <location filename="model_texts.py" line="293"/>
         <source>account actions</source>
         <translation>账户处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="289"/>
+        <location filename="model_texts.py" line="294"/>
         <source>wrongful account actions</source>
         <translation>错误的账户处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="290"/>
+        <location filename="model_texts.py" line="295"/>
         <source>bans</source>
         <translation>封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="291"/>
+        <location filename="model_texts.py" line="296"/>
         <source>wrongful bans</source>
         <translation>误封（账户）</translation>
     </message>
@@ -2926,59 +2926,61 @@
     <name>Units</name>
     <message>
         <location filename="../../app/i18n.py" line="30"/>
-        <location filename="model_texts.py" line="80"/>
+        <location filename="model_texts.py" line="54"/>
         <source>posts/day</source>
         <translation>条/天</translation>
     </message>
     <message>
         <location filename="../../app/i18n.py" line="31"/>
-        <location filename="model_texts.py" line="87"/>
+        <location filename="model_texts.py" line="96"/>
         <source>offers/day</source>
         <translation>条/天</translation>
     </message>
     <message>
         <location filename="../../app/i18n.py" line="32"/>
-        <location filename="model_texts.py" line="93"/>
+        <location filename="model_texts.py" line="102"/>
         <source>impressions/day</source>
         <translation>曝光/天</translation>
     </message>
     <message>
         <location filename="../../app/i18n.py" line="33"/>
-        <location filename="model_texts.py" line="99"/>
+        <location filename="model_texts.py" line="53"/>
         <source>share</source>
         <translation>占比</translation>
     </message>
     <message>
         <location filename="../../app/i18n.py" line="34"/>
-        <location filename="model_texts.py" line="115"/>
+        <location filename="model_texts.py" line="52"/>
         <source>accounts</source>
         <translation>账户</translation>
     </message>
     <message>
         <location filename="../../app/i18n.py" line="35"/>
-        <location filename="model_texts.py" line="119"/>
+        <location filename="model_texts.py" line="126"/>
         <source>accounts/day</source>
         <translation>账户/天</translation>
     </message>
     <message>
         <location filename="../../app/i18n.py" line="36"/>
-        <location filename="model_texts.py" line="144"/>
+        <location filename="model_texts.py" line="55"/>
         <source>posts</source>
         <translation>条</translation>
     </message>
     <message>
         <location filename="../../app/i18n.py" line="37"/>
+        <location filename="model_texts.py" line="56"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
         <location filename="../../app/i18n.py" line="38"/>
+        <location filename="model_texts.py" line="58"/>
         <source>probability/day</source>
         <translation>概率/天</translation>
     </message>
     <message>
         <location filename="../../app/i18n.py" line="39"/>
-        <location filename="model_texts.py" line="190"/>
+        <location filename="model_texts.py" line="51"/>
         <source>days</source>
         <translation>天</translation>
     </message>
@@ -2989,11 +2991,13 @@
     </message>
     <message>
         <location filename="../../app/i18n.py" line="41"/>
+        <location filename="model_texts.py" line="59"/>
         <source>sellers/day/10k</source>
         <translation>卖家/天/万人</translation>
     </message>
     <message>
         <location filename="../../app/i18n.py" line="42"/>
+        <location filename="model_texts.py" line="60"/>
         <source>spammers/day/10k</source>
         <translation>垃圾号/天/万人</translation>
     </message>
@@ -3004,7 +3008,7 @@
     </message>
     <message>
         <location filename="../../app/i18n.py" line="44"/>
-        <location filename="model_texts.py" line="111"/>
+        <location filename="model_texts.py" line="119"/>
         <source>CNY/day</source>
         <translation>元/天</translation>
     </message>
@@ -3014,77 +3018,82 @@
         <translation>天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="101"/>
+        <location filename="model_texts.py" line="57"/>
+        <source>share/removal day</source>
+        <translation>比例/删帖日</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="109"/>
         <source>users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="103"/>
+        <location filename="model_texts.py" line="111"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="106"/>
+        <location filename="model_texts.py" line="114"/>
         <source>units/day</source>
         <translation>件/天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="122"/>
+        <location filename="model_texts.py" line="129"/>
         <source>factor</source>
         <translation>倍数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="135"/>
+        <location filename="model_texts.py" line="142"/>
         <source>appeals/day</source>
         <translation>申诉/天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="140"/>
+        <location filename="model_texts.py" line="147"/>
         <source>decisions/day</source>
         <translation>决定/天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="146"/>
+        <location filename="model_texts.py" line="152"/>
         <source>hours/day</source>
         <translation>小时/天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="153"/>
+        <location filename="model_texts.py" line="159"/>
         <source>reports/day</source>
         <translation>举报/天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="158"/>
+        <location filename="model_texts.py" line="164"/>
         <source>users/day</source>
         <translation>用户/天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="171"/>
+        <location filename="model_texts.py" line="177"/>
         <source>offers</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="174"/>
+        <location filename="model_texts.py" line="180"/>
         <source>impressions</source>
         <translation>曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="177"/>
+        <location filename="model_texts.py" line="183"/>
         <source>units</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="195"/>
+        <location filename="model_texts.py" line="200"/>
         <source>bans/10k accounts</source>
         <translation>封号/万账户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="202"/>
+        <location filename="model_texts.py" line="207"/>
         <source>appeals</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="213"/>
+        <location filename="model_texts.py" line="218"/>
         <source>share of baseline</source>
         <translation>占基线比例</translation>
     </message>
