@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-import matplotlib.pyplot as plt
+import matplotlib
 
 from simulation.catalogue import load_catalogue
 from simulation.i18n import translator
@@ -54,7 +54,8 @@ def _fonts(locale: str) -> None:
 
     names = {f.name for f in font_manager.fontManager.ttflist}
     cjk = [f for f in CJK_FONTS if f in names]
-    plt.rcParams["font.family"] = ["DejaVu Sans", *cjk] if locale == "zh_CN" else ["DejaVu Sans"]
+    families = ["DejaVu Sans", *cjk] if locale == "zh_CN" else ["DejaVu Sans"]
+    matplotlib.rcParams["font.family"] = families
 
 
 def _category_labels(locale: str) -> dict[str, str]:
@@ -118,7 +119,6 @@ def render(found: LessonFile, out: Path, locale: str, answers: bool = True) -> P
             )
             path = figures / f"step-{n:02d}-{key}.png"
             fig.savefig(path, dpi=110)
-            plt.close(fig)
             alt = tr("Charts", LIVE_CHARTS[key].title)
             parts.append(f"<img src='{esc(locale)}/{esc(path.name)}' alt='{esc(alt)}'>")
         if charts and result.marks:

@@ -210,7 +210,9 @@ def draw_live(
     outside the plot. ``tr(context, text)`` words titles, labels and units (the app's
     translation contexts "Charts" and "Units"); a category's series is labelled with
     ``category_label(name)``."""
-    fig, ax = plt.subplots(figsize=size, layout="constrained")
+    fig = Figure(figsize=size, layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
     spread = LIVE_CHARTS[key].series[0][0].endswith(".*")
     for i, (column, text) in enumerate(live_series(key, list(m.columns))):
         label = category_label(text) if spread else tr("Charts", text)
