@@ -59,7 +59,7 @@ class AccountInspector(QWidget):
             ("kind", self.tr("Account type")),
             ("category", self.tr("Sells")),
             ("status", self.tr("Status")),
-            ("join_day", self.tr("Joined on day")),
+            ("join_day", self.tr("Joined")),
             ("style", self.tr("Writing style")),
             ("violations", self.tr("Violating posts")),
             ("removals", self.tr("Posts removed")),
@@ -99,6 +99,16 @@ class AccountInspector(QWidget):
             value.setText("")
         self.events.setRowCount(0)
 
+    def _joined(self, day: Any) -> str:
+        """When the account joined: a day of the run, or how long before it began (the
+        accounts of the starting world joined before day 0, most a year before)."""
+        if day is None or day == "":
+            return ""
+        day = int(day)
+        if day >= 0:
+            return self.tr("day {0}").format(day)
+        return self.tr("{0} days before the run began").format(-day)
+
     def show_account(self, info: dict[str, Any]) -> None:
         self.info = info
         name = html.escape(str(info.get("name", "")))  # a rich-text label: escape the data
@@ -111,7 +121,7 @@ class AccountInspector(QWidget):
             "kind": word(info.get("kind", "")),
             "category": str(info.get("category", "")) or "–",
             "status": status,
-            "join_day": str(info.get("join_day", "")),
+            "join_day": self._joined(info.get("join_day")),
             "style": word(info.get("style", "")),
             "violations": str(info.get("violations", "")),
             "removals": str(info.get("removals", "")),

@@ -30,8 +30,8 @@
     </message>
     <message>
         <location filename="../../app/inspectors.py" line="62"/>
-        <source>Joined on day</source>
-        <translation>注册于第几天</translation>
+        <source>Joined</source>
+        <translation>加入于</translation>
     </message>
     <message>
         <location filename="../../app/inspectors.py" line="63"/>
@@ -89,32 +89,42 @@
         <translation>违规计分、处置与申诉</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="108"/>
+        <location filename="../../app/inspectors.py" line="109"/>
+        <source>day {0}</source>
+        <translation>第 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="110"/>
+        <source>{0} days before the run began</source>
+        <translation>运行开始前 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectors.py" line="118"/>
         <source> (since day {0})</source>
         <translation>（自第 {0} 天起）</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="132"/>
+        <location filename="../../app/inspectors.py" line="142"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="132"/>
+        <location filename="../../app/inspectors.py" line="142"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="142"/>
+        <location filename="../../app/inspectors.py" line="152"/>
         <source>came back from banned</source>
         <translation>来自被封账号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="146"/>
+        <location filename="../../app/inspectors.py" line="156"/>
         <source>re-registered as</source>
         <translation>重新注册为</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="149"/>
+        <location filename="../../app/inspectors.py" line="159"/>
         <source>generation {0}</source>
         <translation>第 {0} 代</translation>
     </message>
@@ -2644,32 +2654,32 @@
 <context>
     <name>RuleInspector</name>
     <message>
-        <location filename="../../app/inspectors.py" line="210"/>
+        <location filename="../../app/inspectors.py" line="220"/>
         <source>Click a rule in the policy panel to inspect it</source>
         <translation>点击策略面板中的规则以查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="182"/>
+        <location filename="../../app/inspectors.py" line="192"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="182"/>
+        <location filename="../../app/inspectors.py" line="192"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="231"/>
+        <location filename="../../app/inspectors.py" line="241"/>
         <source>&lt;b&gt;Rule {0}&lt;/b&gt; · {1} days</source>
         <translation>&lt;b&gt;规则 {0}&lt;/b&gt; · {1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="239"/>
+        <location filename="../../app/inspectors.py" line="249"/>
         <source>precision of the rule</source>
         <translation>规则精确率</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="242"/>
+        <location filename="../../app/inspectors.py" line="252"/>
         <source>Of the posts the rule fired on, the share that were violating (true positives / hits)</source>
         <translation>规则命中的帖子中违规内容所占的比例（真阳性 / 命中）</translation>
     </message>

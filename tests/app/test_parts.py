@@ -117,6 +117,7 @@ def test_account_inspector_speaks_the_interface_language(qtbot):
         assert shown["archetype"] == "违禁品卖家"
         assert shown["status"].startswith("已封号")
         assert shown["style"] == "形近字"
+        assert shown["join_day"] == "运行开始前 365 天"  # not "day −365"
         assert inspector.events.item(0, 1).text() == "封号"
     finally:
         app.removeTranslator(translator)
