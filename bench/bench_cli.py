@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from machine import load_average
+
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "simulation.cli.main"]
 COMMANDS = {
@@ -63,7 +65,7 @@ def main() -> int:
         if name in ("circlelab --help", 'circlelab policy explain crackdown "vape"'):
             mark = "  ok" if med < GOAL else "  over the goal"
         print(f"{name:46} {med:7.3f}s {min(runs):7.3f}s {med / base:8.1f}×{mark}")
-    load = _load_average()
+    load = load_average()
     if load is not None:
         print(f"load average: {load:.1f}")
     if args.save:
@@ -83,13 +85,6 @@ def main() -> int:
             encoding="utf-8",
         )
     return 0
-
-
-def _load_average() -> float | None:
-    try:
-        return float(Path("/proc/loadavg").read_text().split()[0])
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 if __name__ == "__main__":

@@ -33,6 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import cores, load_average
+
 ROOT = Path(__file__).resolve().parents[1]
 GOAL = 1.25  # the command's median over the in-memory run's
 IN_MEMORY = 'import simulation; simulation.run("demo", "crackdown")'
@@ -82,13 +84,6 @@ def old_tree(rev: str, into: Path) -> Path:
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(into, filter="data")
     return into
-
-
-def load_average() -> float | None:
-    try:
-        return float(Path("/proc/loadavg").read_text().split()[0])
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 def main() -> int:
@@ -152,7 +147,7 @@ def main() -> int:
             f"{before['ratio']:.2f}×, CPU time {before['cpu_ratio']:.2f}×"
         )
     if load is not None:
-        print(f"load average during the runs: {load:.1f} on {_cores()} cores")
+        print(f"load average during the runs: {load:.1f} on {cores()} cores")
     if args.save:
         args.save.parent.mkdir(parents=True, exist_ok=True)
         args.save.write_text(
@@ -168,7 +163,7 @@ def main() -> int:
                     "before": before,
                     "pair_ratios": pairs,
                     "load_average": load,
-                    "cores": _cores(),
+                    "cores": cores(),
                     "python": platform.python_version(),
                 },
                 indent=1,
@@ -177,10 +172,6 @@ def main() -> int:
             encoding="utf-8",
         )
     return 0
-
-
-def _cores() -> int:
-    return os.cpu_count() or 1
 
 
 if __name__ == "__main__":

@@ -43,6 +43,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from machine import load_average  # noqa: E402  (bench/ is the script's folder)
+
 from policy import load_policy, load_policy_text  # noqa: E402
 from policy.detectors import KeywordsDetector  # noqa: E402
 from policy.interface import DayBatch, PerceptionView, RunContext, TextView  # noqa: E402
@@ -407,13 +409,6 @@ def bench_compile(before: Path | None, seed: int) -> list[dict[str, Any]]:
     ]
 
 
-def _load_average() -> float | None:
-    try:
-        return float(Path("/proc/loadavg").read_text().split()[0])
-    except (OSError, ValueError, IndexError):
-        return None
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--posts", type=int, default=200_000)
@@ -435,7 +430,7 @@ def main() -> None:
             "rounds": args.rounds,
             "texts": n_texts,
             "us_per_text": cold,
-            "load_average": _load_average(),
+            "load_average": load_average(),
         }
         if args.save:
             args.save.parent.mkdir(parents=True, exist_ok=True)
