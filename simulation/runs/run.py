@@ -13,6 +13,7 @@ import pandas as pd
 
 from policy import load_policy
 from simulation.runs.background import BundleDrawing
+from simulation.runs.bundle import check_folder
 from simulation.runs.outputs import bundle_args, write_bundle
 from simulation.runs.result import RunResult, summarise
 from simulation.scenario import Scenario, load_scenario, scenario_path
@@ -74,7 +75,9 @@ def run(
 
     With both ``db`` and ``out``, the files are drawn in a worker process while this one
     stores the rows (:class:`~simulation.runs.background.BundleDrawing`); they are moved
-    into ``out`` only once the run is stored, as without a database.
+    into ``out`` only once the run is stored, as without a database. Raises
+    :class:`~simulation.runs.bundle.OutputFolderError` before any work when ``out`` holds
+    a file of a bundle's name that Circle Lab did not write.
     """
     scen, scen_text = resolve_scenario(scenario)
     if changes:
@@ -83,6 +86,8 @@ def run(
         scen = scen.with_changes({"days": int(days)})  # validated: at least one day
     pol = resolve_policy(policy)
     seed_ = scen.seed if seed is None else int(seed)
+    if out is not None:  # before any work: a file there that Circle Lab did not write
+        check_folder(out)
     writer = None
     if db is not None:
         # SQLAlchemy and sqlmodel (~0.4 s): imported only when a run is stored

@@ -70,9 +70,11 @@ def test_the_python_api_refuses_too_and_keeps_the_file(tmp_path):
     out = tmp_path / "x"
     out.mkdir()
     (out / "summary.json").write_text('{"mine": true}', encoding="utf-8")
+    db = tmp_path / "runs.db"
     with pytest.raises(OutputFolderError, match=r"summary\.json"):
-        run("classroom", "none", days=2, out=out)
+        run("classroom", "none", days=2, out=out, db=db)
     assert (out / "summary.json").read_text(encoding="utf-8") == '{"mine": true}'
+    assert not db.exists()  # refused before any work: no run was even registered
 
 
 def test_a_bundle_from_before_the_manifest_is_recognised_and_replaced(tmp_path):
