@@ -9,39 +9,14 @@ types, nothing in the file is ever executed).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from policy import schema as S
-from policy.catalogue import ASSETS, PSEUDO_CATEGORIES, read_catalogue
-from policy.conditions import ConditionError, parse_condition
-from policy.detectors import (
-    Classifier,
-    DeviceMatch,
-    KeywordsDetector,
-    RegexDetector,
-    UserReports,
-    compile_re2,
-)
-from policy.detectors.base import TextDetector
-from policy.errors import LocatedError, Problem, did_you_mean, format_path
-from policy.interface import Announcement
-from policy.model import (
-    CHANNELS,
-    AppealSettings,
-    CompiledPolicy,
-    Enforcement,
-    LadderStep,
-    Phase,
-    ReviewSettings,
-    Rule,
-    StrikeSettings,
-)
-from policy.normalize import STEPS, Normalizer, make_normalizer
-from policy.review import KIND_IDS
-from policy.session import YamlSession
-from policy.tables import policy_tables
-from policy.termfile import read_term_files
-from policy.yamlfile import Located, parse_yaml, read_text, validate
+from policy.catalogue import ASSETS
+from policy.errors import LocatedError, Problem, did_you_mean
+from policy.yamlfile import read_text
+
+if TYPE_CHECKING:
+    from policy.model import CompiledPolicy
 
 POLICY_DIR = ASSETS / "policies"
 
@@ -81,299 +56,29 @@ def load_policy_text(
     *,
     start_day: int | None = None,
     base_dir: Path | None = None,
+    cache: bool = True,
 ) -> CompiledPolicy:
-    """Load a policy from YAML text; ``source`` names it in error messages."""
-    located = parse_yaml(text, source)
-    if start_day is not None:
-        located.data["start_day"] = start_day
-    spec = validate(S.PolicySpec, located)
-    return _Compiler(spec, located, text, base_dir).compile()
+    """Load a policy from YAML text; ``source`` names it in error messages.
 
+    ``base_dir`` is where relative file names in it (``catalogue:``, ``terms_file:``)
+    start (default: the working directory). With ``cache`` (the default) a policy
+    compiled before from the same text, code and data files is read back from the
+    compiled-policy cache (``policy.compiled_cache``: milliseconds instead of the
+    compiler's 50-100 ms and its libraries' imports); a policy with problems is never
+    cached, so its errors are always reported afresh.
 
-# -- compile: cross-references, detectors, conditions -----------------------------------
+    Raises :class:`~policy.errors.LocatedError` naming file, line, column and field of
+    every problem found."""
+    from policy import compiled_cache
 
+    key = compiled_cache.key_for(text, source, start_day, base_dir) if cache else None
+    if key is not None:
+        hit = compiled_cache.read(key)
+        if hit is not None:
+            return hit
+    from policy.compiler import compile_policy
 
-class _Compiler:
-    def __init__(
-        self, spec: S.PolicySpec, located: Located, text: str, base_dir: Path | None
-    ) -> None:
-        self.spec = spec
-        self.loc = located
-        self.text = text
-        self.base_dir = base_dir
-        self.issues: list[Problem] = []
-        cat_path = Path(spec.catalogue) if spec.catalogue else None
-        if cat_path is not None and not cat_path.is_absolute():
-            cat_path = (base_dir or Path.cwd()) / cat_path
-        if cat_path is not None and not cat_path.exists():
-            self.error(("catalogue",), f"no catalogue file at {cat_path}")
-        self.catalogue = read_catalogue(cat_path)
-        cats = list(self.catalogue.categories)
-        cats += [c for c in PSEUDO_CATEGORIES if c not in cats]
-        self.categories = tuple(cats)
-        if len(self.categories) > 63:
-            self.error(("catalogue",), "at most 63 categories are supported")
-        self.tables = policy_tables(spec.tables, self.error)
-
-    def error(self, path: tuple, message: str, key: bool = False) -> None:
-        line, col = self.loc.where(path, key=key)
-        self.issues.append(Problem(self.loc.source, line, col, format_path(path), message))
-
-    def check_category(self, path: tuple, name: str) -> int:
-        if name in self.categories:
-            return 1 << self.categories.index(name)
-        self.error(
-            path,
-            f"unknown category '{name}'"
-            + did_you_mean(name, self.categories)
-            + f"; known: {', '.join(self.categories)}",
-        )
-        return 0
-
-    def check_steps(self, path: tuple, steps: list[str]) -> tuple[str, ...]:
-        for i, s in enumerate(steps):
-            if s not in STEPS:
-                self.error(
-                    (*path, i),
-                    f"unknown normalisation step '{s}'"
-                    + did_you_mean(s, STEPS)
-                    + f"; expected one of: {', '.join(STEPS)}",
-                )
-        return tuple(s for s in steps if s in STEPS)
-
-    def compile(self) -> CompiledPolicy:
-        detectors = {name: self.detector(name, d) for name, d in self.spec.detectors.items()}
-        self.text_detectors = tuple(n for n, d in detectors.items() if isinstance(d, TextDetector))
-        rules = [self.rule(i, r) for i, r in enumerate(self.spec.rules)]
-        seen: dict[str, int] = {}
-        for i, r in enumerate(self.spec.rules):
-            if r.name in seen:
-                self.error(
-                    ("rules", i, "name"),
-                    f"duplicate rule name (rule {seen[r.name]} has the same name)",
-                )
-            seen.setdefault(r.name, i)
-        phases = self.phases(seen)
-        announced = self.announcements()
-        if self.issues:
-            raise LocatedError(self.issues)
-        return CompiledPolicy(
-            name=self.spec.name,
-            source=self.text,
-            spec=self.spec,
-            categories=self.categories,
-            detectors=detectors,
-            rules=rules,
-            phases=phases,
-            enforcement=self.enforcement(),
-            session_factory=YamlSession,
-            announced=announced,
-            file=self.loc.source,
-            catalogue=self.catalogue,
-        )
-
-    # detectors
-    def detector(self, name: str, d: Any) -> Any:
-        path = ("detectors", name)
-        if isinstance(d, S.KeywordsSpec):
-            return self.keywords(name, d, path)
-        if isinstance(d, S.RegexSpec):
-            steps = self.check_steps((*path, "normalize"), d.normalize)
-            compiled = {}
-            for pname, pattern in d.patterns.items():
-                try:
-                    compiled[pname] = compile_re2(pattern)
-                except ValueError as exc:
-                    self.error((*path, "patterns", pname), str(exc))
-            bits = self.check_category((*path, "category"), d.category) if d.category else 0
-            det = RegexDetector(
-                name=name, patterns=compiled, category=d.category or "", cat_bits=bits, steps=steps
-            )
-            det.normalizer = make_normalizer(steps, self.tables(None)) if steps else None
-            return det
-        if isinstance(d, S.ClassifierSpec):
-            for k in d.recall:
-                if k != "default":
-                    self.check_category((*path, "recall", k), k)
-            return Classifier(name, self.categories, dict(d.recall), dict(d.false_positive_rate))
-        if isinstance(d, S.ReportsSpec):
-            return UserReports(name, d.min_reports, d.window_days, d.per)
-        return DeviceMatch(name, d.detection_probability)
-
-    def keywords(self, name: str, d: S.KeywordsSpec, path: tuple) -> KeywordsDetector:
-        steps = self.check_steps((*path, "normalize"), d.normalize)
-        lists: dict[str, list[str]] = {}
-        wants_catalogue = d.terms_from == "catalogue" or "catalogue" in d.terms.values()
-        if wants_catalogue and not self.catalogue.categories:
-            self.error(
-                (*path, "terms_from"),
-                "terms come from the catalogue but no "
-                "catalogue was found (assets/catalogue.yaml or 'catalogue:')",
-            )
-        if d.categories is not None and d.terms_from is None:
-            self.error(
-                (*path, "categories"),
-                "'categories' selects catalogue terms; "
-                "add 'terms_from: catalogue' or list 'terms' per category",
-            )
-        if d.terms_from == "catalogue":
-            chosen = d.categories if d.categories is not None else list(self.catalogue.categories)
-            for i, c in enumerate(chosen):
-                if self.check_category((*path, "categories", i), c):
-                    lists.setdefault(c, []).extend(self.catalogue.terms_for(c, d.locales))
-        for c, terms in d.terms.items():
-            if not self.check_category((*path, "terms", c), c):
-                continue
-            if terms == "catalogue":
-                terms = self.catalogue.terms_for(c, d.locales)
-            lists.setdefault(c, []).extend(terms)
-        base = self.base_dir or (
-            Path(self.loc.source).parent if Path(self.loc.source).is_file() else None
-        )
-        origins = read_term_files(
-            d.terms_file, base, path, lists, self.check_category, self.error, self.issues
-        )
-        if not lists and not self.issues:
-            self.error(
-                path, "a keywords detector needs terms ('terms', 'terms_from' or 'terms_file')"
-            )
-        det = KeywordsDetector(name=name, categories=self.categories, steps=steps, mode=d.mode)
-        det.origins = origins
-        det.exceptions = tuple(d.exceptions)
-        try:
-            norm = make_normalizer(steps, self.tables(d.locales)) if steps else Normalizer([])
-        except ValueError as exc:  # a locale without a table
-            self.error((*path, "locales"), str(exc))
-            norm = Normalizer(list(steps))
-        det.normalizer = norm
-        for c, terms in lists.items():
-            bit = 1 << self.categories.index(c)
-            for t in terms:
-                n = norm.term(t)
-                if not n:
-                    continue
-                mask, raws = det.table.get(n, (0, ()))
-                det.table[n] = (mask | bit, (*raws, t) if t not in raws else raws)
-        det.build()
-        return det
-
-    # rules
-    def rule(self, i: int, r: S.RuleSpec) -> Rule:
-        path = ("rules", i)
-        try:
-            node = parse_condition(r.when, list(self.spec.detectors), self.categories)
-        except ConditionError as exc:
-            self.error(
-                (*path, "when", *exc.path),
-                exc.message,
-                key=bool(exc.path) and exc.message.startswith("unknown"),
-            )
-            node = parse_condition(None, [], [])
-        scope_cats = 0
-        for j, c in enumerate(r.scope.categories or []):
-            scope_cats |= self.check_category((*path, "scope", "categories", j), c)
-        if r.action == "allow" and r.strikes:
-            self.error((*path, "strikes"), "an 'allow' rule cannot give strikes")
-        kinds = None
-        if r.scope.account_kind is not None:
-            kinds = tuple({"personal": 0, "official": 1}[k] for k in r.scope.account_kind)
-        stages = tuple({"upload": 0, "report": 1}[s] for s in r.scope.stages)
-        channels = None
-        if r.scope.channels is not None:
-            channels = tuple(sorted({CHANNELS[c] for c in r.scope.channels}))
-        return Rule(
-            index=i,
-            name=r.name,
-            condition=node,
-            action=r.action,
-            strikes=r.strikes,
-            priority=r.priority,
-            shadow=r.shadow,
-            factor=r.factor,
-            restrict_days=r.restrict_days,
-            delay_hours=r.delay_hours,
-            account_kinds=kinds,
-            channels=channels,
-            scope_cats=scope_cats,
-            stages=stages,
-            detectors=node.detectors,
-            scope_detectors=tuple(sorted(node.detectors)) or self.text_detectors,
-        )
-
-    def enforcement(self) -> Enforcement:
-        """The ``enforcement:`` section compiled to plain settings (validated by the schema)."""
-        enf = self.spec.enforcement
-        strikes = review = appeals = None
-        if enf.strikes is not None:
-            s = enf.strikes
-            strikes = StrikeSettings(
-                window_days=s.window_days,
-                half_life_days=s.half_life_days,
-                ladder=tuple(LadderStep(st.at, st.action, st.days) for st in s.ladder),
-            )
-        if enf.review is not None:
-            r = enf.review
-            review = ReviewSettings(
-                capacity_per_day=r.capacity_per_day,
-                delay_hours=r.delay_hours,
-                accuracy=r.accuracy,
-                minutes_per_item=r.minutes_per_item,
-                violating_kinds=tuple(int(KIND_IDS[k]) for k in r.violating),
-            )
-        if enf.appeals is not None:
-            a = enf.appeals
-            appeals = AppealSettings(
-                share_appealed=a.share_appealed,
-                overturn_probability=a.overturn_probability,
-                overturn_probability_when_right=a.overturn_probability_when_right,
-                delay_days=a.delay_days,
-            )
-        return Enforcement(strikes=strikes, review=review, appeals=appeals)
-
-    def phases(self, names: dict[str, int]) -> list[Phase]:
-        every = frozenset(range(len(self.spec.rules)))
-        if not self.spec.schedule:
-            if self.spec.start_day > 0:
-                return [Phase(0, frozenset()), Phase(self.spec.start_day, every)]
-            return [Phase(0, every)]
-        out = [Phase(0, frozenset())]
-        last = -1
-        for i, ph in enumerate(self.spec.schedule):
-            if ph.from_day <= last:
-                self.error(("schedule", i, "from_day"), "phases must be in increasing day order")
-            last = ph.from_day
-            if ph.rules == "all":
-                chosen = every
-            elif ph.rules == "none":
-                chosen = frozenset()
-            else:
-                idx = set()
-                for j, n in enumerate(ph.rules):
-                    if n not in names:
-                        self.error(
-                            ("schedule", i, "rules", j),
-                            f"unknown rule '{n}'" + did_you_mean(n, names),
-                        )
-                    else:
-                        idx.add(names[n])
-                chosen = frozenset(idx)
-            out.append(Phase(ph.from_day, chosen))
-        return out
-
-    def announcements(self) -> list[Announcement]:
-        out = []
-        items = [
-            (("announcements", i), a, self.spec.start_day)
-            for i, a in enumerate(self.spec.announcements)
-        ]
-        items += [
-            (("schedule", i, "announce"), ph.announce, ph.from_day)
-            for i, ph in enumerate(self.spec.schedule)
-            if ph.announce
-        ]
-        for path, a, default_day in items:
-            for j, c in enumerate(a.categories):
-                self.check_category((*path, "categories", j), c)
-            day = a.day if a.day is not None else default_day
-            out.append(Announcement(day, a.risk_multiplier, tuple(a.categories)))
-        return sorted(out, key=lambda a: a.day)
+    policy, inputs = compile_policy(text, source, start_day=start_day, base_dir=base_dir)
+    if key is not None:
+        compiled_cache.write(key, policy, inputs)
+    return policy

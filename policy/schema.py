@@ -18,7 +18,9 @@ Prob = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    # defer_build: the validators are built on the first validation, not at import (a
+    # policy read back from the compiled-policy cache is never validated again)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 class KeywordsSpec(_Strict):

@@ -23,8 +23,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
 DEFAULT_ASSETS = Path(__file__).resolve().parents[1] / "assets"
 SCRIPTS = ("latin", "han")
 SECTIONS = ("emoji", "abbreviations", "leetspeak")
@@ -126,6 +124,8 @@ def check_table(raw: Any, where: str, locale: str, default_script: str | None) -
 
 def _read(path: Path) -> Table:
     try:
+        from ruamel.yaml import YAML  # imported only when a table is read, not from a cache
+
         raw = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
     except OSError as exc:
         raise ValueError(f"{path}: cannot read normalisation table: {exc}") from exc

@@ -33,14 +33,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import AfterValidator, BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
 from policy.errors import LocatedError, Problem, did_you_mean, format_path
 
 Path_ = tuple[str | int, ...]
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+# PyYAML is imported on the first parse (a command that reads a cached policy never needs it)
+yaml: Any = None
+_Loader: Any = None
+
+
+def _import_yaml() -> None:
+    global yaml, _Loader
+    if yaml is None:
+        import yaml as module
+
+        _Loader = getattr(module, "CSafeLoader", module.SafeLoader)  # libyaml when the wheel has it
+        yaml = module
 
 
 @dataclass(frozen=True)
@@ -616,6 +626,7 @@ def parse_yaml(
     the default) a document that is not a mapping of keys.
     """
     check_text(text, source, limits=limits)
+    _import_yaml()
     builder = _Builder(source, limits)
     try:
         for event in yaml.parse(text, Loader=_Loader):

@@ -1,4 +1,5 @@
-"""Fixtures shared by every test folder: a real PostgreSQL server.
+"""Fixtures shared by every test folder: a real PostgreSQL server, and a cache folder
+of the suite's own.
 
 The PostgreSQL server is Debian's ``postgresql`` package (scripts/debian-packages.txt),
 started with ``initdb`` + ``pg_ctl`` in a temporary directory, listening on a free port
@@ -9,6 +10,7 @@ tests that need it are skipped with the reason (``pytest -ra`` prints it).
 
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import pwd
@@ -20,6 +22,14 @@ import uuid
 from pathlib import Path
 
 import pytest
+
+# Tables and compiled policies are cached per installation (policy.cache); the suite
+# keeps its own cache, so a test never reads what a user's session wrote nor writes
+# into the user's home. Each test process (xdist worker) has one; subprocesses inherit it.
+if "CIRCLELAB_CACHE_DIR" not in os.environ:
+    _CACHE = tempfile.mkdtemp(prefix="circlelab-test-cache-")
+    os.environ["CIRCLELAB_CACHE_DIR"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 def _pg_bindir() -> Path | None:

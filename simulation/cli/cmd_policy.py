@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.text import Text
 
-from policy.cases import run_cases
 from policy.errors import LocatedError
-from policy.explanation import explain as run_explain
-from policy.lint import lint
 from policy.loader import load_policy
-from policy.model import CompiledPolicy
 from simulation.cli.common import fail_input, input_error, out, say
+
+if TYPE_CHECKING:
+    from policy.model import CompiledPolicy
 
 
 def load(file: str, start_day: int | None = None) -> CompiledPolicy:
@@ -31,6 +31,8 @@ def load(file: str, start_day: int | None = None) -> CompiledPolicy:
 
 def check(file: str, strict: bool, as_json: bool) -> None:
     """Validate and lint; print warnings (located) and a one-line verdict."""
+    from policy.lint import lint
+
     p = load(file)
     warnings = lint(p)
     if as_json:
@@ -69,6 +71,8 @@ def check(file: str, strict: bool, as_json: bool) -> None:
 
 def test(file: str, cases: Path | None, verbose: bool) -> None:
     """Run the cases file and compare decisions; exit 1 when one fails."""
+    from policy.cases import run_cases
+
     p = load(file)
     path = cases or Path(p.file).with_suffix("").with_suffix(".cases.yaml")
     try:
@@ -97,6 +101,8 @@ def explain(file: str, text: str, day: int | None, kind: str, **signals: object)
         raise input_error(f"--kind must be personal or official, got {kind!r}")
     if signals.get("channel") not in ("moments", "chat", "group"):
         raise input_error(f"--channel must be moments, chat or group, got {signals['channel']!r}")
+    from policy.explanation import explain as run_explain
+
     p = load(file)
     exp = run_explain(p, text, {"kind": kind, **signals}, day=day)
     out.print(str(exp))
