@@ -544,15 +544,16 @@ class MainWindow(QMainWindow):
         self.set_layout_locked(self.lock_action.isChecked())
         self.theme_action.setChecked(self.theme_name == "dark")
         self.set_theme(self.theme_name)
-        # the stored runs are listed once the window is up (opening the database is slow)
-        QTimer.singleShot(0, self.runs.refresh)
         self._update_title()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown:  # the first paint comes first, then the policy's compilation
             self._shown = True
+            # the policy first (read back from the compiled-policy cache: tens of ms), then
+            # the stored runs (opening the database imports SQLAlchemy: slower)
             QTimer.singleShot(0, self.policy_panel.editor.check_pending)
+            QTimer.singleShot(0, self.runs.refresh)
 
     def save_settings(self) -> None:
         s = self.settings
