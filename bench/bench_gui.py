@@ -4,6 +4,8 @@ posts. Prints figures; asserts nothing.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [--days N] [--only-stalls]
     .venv/bin/python bench/bench_gui.py --only-startup [--repeats N]   # under a display too
+    .venv/bin/python bench/bench_gui.py --only-startup --save bench/results/gui.json
+                                       # ... kept for scripts/figures.py --write gui_startup
 
 The engine runs in its own process (app/worker.py), so a stall here is the GUI's own work
 (chart redraws, the feed) or the machine being busy, not the engine holding the GIL.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import resource
 import sys
@@ -26,6 +29,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from machine import load_average
 from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -52,14 +56,18 @@ def up():
         if w.isVisible():
             w.repaint()  # painted, and the event loop turns: usable
     print("usable", flush=True)
-    def poll():
-        wins = [w for w in qapp.topLevelWidgets() if hasattr(w, "policy_panel")]
-        if wins and not wins[0].policy_panel.editor.checking():
-            print("checked", flush=True)
-            qapp.quit()
-        else:
-            QTimer.singleShot(10, poll)
-    poll()
+    wins = [w for w in qapp.topLevelWidgets() if hasattr(w, "policy_panel")]
+    editor = wins[0].policy_panel.editor
+    def checked(*_):
+        print("checked", flush=True)  # the policy in the editor is compiled (or read back)
+        QTimer.singleShot(0, listed)
+    def listed():
+        print("listed", flush=True)  # ... and the stored runs listed after it
+        qapp.quit()
+    if editor.checking():
+        editor.validated.connect(checked)
+    else:
+        checked()
 QTimer.singleShot(0, up)
 from app.main import run
 run(preset="classroom", policy="crackdown", db=sys.argv[1])
@@ -103,9 +111,12 @@ def _child_times(code: str, tmp: Path) -> dict[str, float]:
     return times
 
 
-def bench_startup(repeats: int, tmp: Path) -> None:
-    """Launch to usable window: the app against a bare PySide6 window, paired, in turn."""
-    bare, app_up, checked = [], [], []
+def bench_startup(repeats: int, tmp: Path) -> dict:
+    """Launch to usable window: the app against a bare PySide6 window, paired, in turn.
+
+    The app's first launch (not counted) fills the compiled-policy cache, as a person's
+    first start does; the counted ones read the policy back. Returns the figures."""
+    bare, app_up, checked, listed = [], [], [], []
     _child_times(BARE_CHILD, tmp)  # warm the file cache for both
     _child_times(APP_CHILD, tmp)
     for _ in range(repeats):
@@ -113,12 +124,25 @@ def bench_startup(repeats: int, tmp: Path) -> None:
         t = _child_times(APP_CHILD, tmp)
         app_up.append(t["usable"])
         checked.append(t["checked"])
-    b, a, c = (float(np.median(x)) for x in (bare, app_up, checked))
+        listed.append(t["listed"])
+    b, a, c, r = (float(np.median(x)) for x in (bare, app_up, checked, listed))
     platform = os.environ.get("QT_QPA_PLATFORM") or "display " + os.environ.get("DISPLAY", "?")
     print(f"start-up to a usable window ({platform}; median of {repeats}, paired):")
     print(f"  bare PySide6 window        {b:5.2f} s   1.0x")
     print(f"  Circle Lab window usable   {a:5.2f} s  {a / b:5.1f}x the bare window (goal: < 3 s)")
-    print(f"  policy compiled after it   {c:5.2f} s  {c / b:5.1f}x (in the background state)")
+    print(f"  policy checked after it    {c:5.2f} s  {c / b:5.1f}x (read from the cache)")
+    print(f"  stored runs listed         {r:5.2f} s  {r / b:5.1f}x")
+    load = load_average()
+    if load is not None:
+        print(f"load average: {load:.1f}")
+    return {
+        "repeats": repeats,
+        "platform": platform,
+        "goal": 3.0,
+        "seconds": {"bare window": bare, "usable": app_up, "checked": checked, "listed": listed},
+        "median": {"bare window": b, "usable": a, "checked": c, "listed": r},
+        "load_average": load,
+    }
 
 
 def bench_stalls(app: QApplication, days: int, tmp: Path) -> None:
@@ -292,12 +316,21 @@ def main() -> None:
     )
     parser.add_argument("--only-startup", action="store_true", help="only the start-up time")
     parser.add_argument("--repeats", type=int, default=5, help="start-ups of each kind")
+    parser.add_argument(
+        "--save",
+        type=Path,
+        help="write the start-up figures to this JSON file (for scripts/figures.py "
+        "--write gui_startup)",
+    )
     args = parser.parse_args()
     if args.only_startup:
         import tempfile
 
         with tempfile.TemporaryDirectory() as tmp:
-            bench_startup(args.repeats, Path(tmp))
+            figures = bench_startup(args.repeats, Path(tmp))
+        if args.save:
+            args.save.parent.mkdir(parents=True, exist_ok=True)
+            args.save.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
         return
     app = QApplication.instance() or QApplication(sys.argv)
     guard_none_refcount()
