@@ -23,13 +23,13 @@ from pathlib import Path
 
 import pytest
 
-# Tables and compiled policies are cached per installation (policy.cache); the suite
-# keeps its own cache, so a test never reads what a user's session wrote nor writes
-# into the user's home. Each test process (xdist worker) has one; subprocesses inherit it.
-if "CIRCLELAB_CACHE_DIR" not in os.environ:
-    _CACHE = tempfile.mkdtemp(prefix="circlelab-test-cache-")
-    os.environ["CIRCLELAB_CACHE_DIR"] = _CACHE
-    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+# The suite never touches the user's own Circle Lab files: the default database (in the
+# user data folder) and the cached tables and compiled policies (policy.cache) live in
+# folders of the suite's own, one per test process (xdist worker); subprocesses inherit them.
+_HOME = tempfile.mkdtemp(prefix="circlelab-test-home-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+os.environ.setdefault("CIRCLELAB_CACHE_DIR", os.path.join(_HOME, "cache"))
 
 
 def _pg_bindir() -> Path | None:
