@@ -58,6 +58,7 @@ from policy.chars import (
     is_separator,
     separator_marks,
     separator_table,
+    translator,
 )
 from policy.chars import (
     MARK as _MARK,
@@ -109,6 +110,13 @@ _HAN_DIGITS = {
 _HAN_NUMERAL = "".join(_HAN_DIGITS)
 _NUMERAL_HINT = re.compile(f"[{_HAN_NUMERAL}]")
 _NUMERAL_RUN = re.compile(f"[0-9{_HAN_NUMERAL}](?:[ \\-.·]*[0-9{_HAN_NUMERAL}])+")
+# the same runs, only those holding a hanzi numeral (the others are left as they are):
+# its first character is one, or the digits, numerals and joiners after it hold one (which
+# they do exactly when the run does)
+_HAN_NUMERAL_RUN = re.compile(
+    f"[0-9{_HAN_NUMERAL}](?:(?<=[{_HAN_NUMERAL}])|(?=[0-9{_HAN_NUMERAL} \\-.·]*?"
+    f"[{_HAN_NUMERAL}]))(?:[ \\-.·]*[0-9{_HAN_NUMERAL}])+"
+)
 _NUMERAL_TABLE = str.maketrans(_HAN_DIGITS)
 MIN_NUMERAL_RUN = 5  # digits in a run (repeats once): a phone or QQ number, not 三三两两
 
@@ -160,6 +168,15 @@ def _to_simplified(text: str) -> str:
     return out if len(out) == len(text) else text.translate(table)
 
 
+@cache
+def _hanzi_hint(trad: bool, numerals: bool) -> Callable[[str], object]:
+    """One search for what the traditional and numerals steps would change: a
+    traditional hanzi or a hanzi numeral."""
+    chars = "".join(chr(c) for c in sorted(_traditional()[1])) if trad else ""
+    chars += _HAN_NUMERAL if numerals else ""
+    return re.compile(f"[{chars}]").search
+
+
 def _numeral_runs(text: str) -> str:
     if not _NUMERAL_HINT.search(text):
         return text
@@ -173,7 +190,7 @@ def _numeral_runs(text: str) -> str:
         changes = sum(1 for i, c in enumerate(digits) if i == 0 or c != digits[i - 1])
         return run.translate(_NUMERAL_TABLE) if changes >= MIN_NUMERAL_RUN else run
 
-    return _NUMERAL_RUN.sub(convert, text)
+    return _HAN_NUMERAL_RUN.sub(convert, text)
 
 
 class _Leet:
@@ -210,8 +227,22 @@ class _Leet:
         # character class (a top-level alternative would try every position)
         hints = ([f"(?<=[0-9]){run}"] if self.has_digits else []) + ([between] if sym else [])
         first = ("0-9" if self.has_digits else "") + sym
-        self.hint = re.compile(f"[{first}](?:{'|'.join(hints)})").search if hints else None
+        found = re.compile(f"[{first}](?:{'|'.join(hints)})") if hints else None
+        self.hint = found.search if found is not None else None
+        # every digit run and symbol ``read`` weighs, in order, in one pass
+        self.candidates = found.finditer if found is not None else None
         self.any_symbol = re.compile(f"[{sym}]").search if sym else None
+        # ``read`` finds the word around a digit run, and counts its letters and digits,
+        # in a string of classes, one byte per character (str.find and bytes.count, in C):
+        # "a" a letter (or a spelling that is one), "0" a digit, "s" another spelling,
+        # " " a character of no word (anything outside ASCII is one, but for spellings).
+        self._class = bytes(
+            _word_class(chr(c), self.symbols) if c < 128 else 32 for c in range(256)
+        )
+        wide = sorted(k for k in self.symbols if not k.isascii())
+        self._wide = (
+            re.compile("[" + "".join(map(re.escape, wide)) + "]").finditer if wide else None
+        )
 
     def wants(self, s: str) -> bool:
         """Whether ``read`` could change ``s`` (both paths of the normaliser ask): a
@@ -221,24 +252,27 @@ class _Leet:
     def read(self, s: str) -> tuple[str, str | None]:
         """(letters reading, separators reading or None when no symbol was read)."""
         digits: list[int] = []  # positions of the digits read as letters
-        if self.has_digits:
-            rev = None
-            n = len(s)
-            for m in self.run.finditer(s):
-                a, b = m.span()
-                if rev is None:
-                    rev = s[::-1]
-                w0 = n - self.word_end(rev, n - a).end()  # the word around the run
-                tok = s[w0 : self.word_end(s, b).end()]
-                letters = sum(map(str.isalpha, tok))
-                if letters < 2 or sum(map(str.isdigit, tok)) > letters:
-                    continue
-                digits.extend(range(a, b))
-        symbols = (
-            [m.start() for m in self.symbol.finditer(s)]
-            if self.symbol is not None and self.any_symbol(s) is not None
-            else []
-        )
+        symbols: list[int] = []  # positions of the symbols read as letters
+        if self.candidates is None:
+            return s, None
+        cls = None
+        for m in self.candidates(s):
+            a, b = m.span()
+            if not "0" <= s[a] <= "9":
+                symbols.append(a)  # a symbol between two letters
+                continue
+            # a run of digits touching a letter: read in a word of two letters or more
+            # and no more digits than letters
+            if cls is None:
+                cls = self.classes(s)
+            w0 = cls.rfind(b" ", 0, a) + 1  # the word around the run
+            w1 = cls.find(b" ", b)
+            if w1 < 0:
+                w1 = len(cls)
+            letters = cls.count(b"a", w0, w1)
+            if letters < 2 or cls.count(b"0", w0, w1) > letters:
+                continue
+            digits.extend(range(a, b))
         if not digits and not symbols:
             return s, None
         table = self.table
@@ -250,6 +284,45 @@ class _Leet:
             [*((p, table.get(s[p], s[p])) for p in digits), *((p, table[s[p]]) for p in symbols)]
         )
         return _spliced(s, both), read
+
+    def classes(self, s: str) -> bytes:
+        """One byte per character of ``s``: its class (see ``__init__``)."""
+        cls = s.encode("ascii", "replace").translate(self._class)
+        if self._wide is not None and not s.isascii():
+            found = list(self._wide(s))
+            if found:
+                out = bytearray(cls)
+                for m in found:
+                    out[m.start()] = _word_class(m.group(), self.symbols)
+                cls = bytes(out)
+        return cls
+
+
+def _word_class(c: str, symbols: frozenset[str]) -> int:
+    """The class byte of one character for ``_Leet.classes``."""
+    if "a" <= c <= "z" or "A" <= c <= "Z":
+        return ord("a")
+    if "0" <= c <= "9":
+        return ord("0")
+    if c in symbols:
+        return ord("a") if c.isalpha() else ord("s")
+    return ord(" ")
+
+
+def _dropper(chars: tuple[str, ...]) -> Callable[[str], str]:
+    """A function deleting every one of ``chars`` (a few) from a text: ``str.replace``
+    for each one present (C searches; quicker than one regular expression or a
+    ``str.translate`` over text outside ASCII)."""
+    first, *rest = chars
+
+    def drop(s: str) -> str:
+        s = s.replace(first, "")
+        for c in rest:
+            if c in s:
+                s = s.replace(c, "")
+        return s
+
+    return drop
 
 
 def _spliced(s: str, edits: list[tuple[int, str]]) -> str:
@@ -292,11 +365,12 @@ class Normalizer:
             else None
         )
         self._sep = separator_table() if "separators" in self.steps else None
-        # the separators step on ASCII text as bytes.translate's deletion (a C loop over
-        # bytes instead of a dict look-up per character)
-        self._ascii_drop = None
-        if self._sep is not None and all(self._sep[c] in (None, chr(c)) for c in range(128)):
-            self._ascii_drop = bytes(c for c in range(128) if self._sep[c] is None)
+        # ASCII text: case and separators in one bytes.translate (a C loop over bytes)
+        lowered = bytes(ord(chr(c).lower()) if self._lower and c < 128 else c for c in range(256))
+        dropped = bytes(
+            c for c in range(128) if self._sep is not None and self._sep[lowered[c]] is None
+        )
+        self._ascii_table = (lowered, dropped) if self._lower or dropped else None
         self._sep_marks = separator_marks() if self._sep is not None else None
         self._fold_len = fold_length_table(char_steps) if char_steps else None
         self._fold_mark = (
@@ -308,6 +382,22 @@ class Normalizer:
             fold_separator_table(char_steps) if char_steps and self._sep is not None else None
         )
         self._repeats = "repeats" in self.steps
+        self._mark_tr: Callable[[str], str] | None = None  # built on the first use
+        # after ``_fold_mark`` and leetspeak, the separators left are the marks and the
+        # spellings that are separators: one regular expression drops them (when no
+        # letter a spelling stands for is itself a separator, which it never is)
+        self._drop_marks = None
+        if self._fold_mark is not None and not any(
+            is_separator(c) for v in self._leet.table.values() for c in v
+        ):
+            self._drop_marks = _dropper(
+                (_MARK, *sorted(k for k in self._leet.symbols if is_separator(k)))
+            )
+        # traditional and numerals: True until the first hanzi text builds the one-search
+        # pre-check (``_hanzi_hint``); None without either step
+        self._hanzi_gate: Callable[[str], object] | bool | None = (
+            True if self._trad or self._numerals else None
+        )
         # steps that, on ASCII text, change no character's position (only its case)
         self._one_for_one = not ({"emoji", "leetspeak", "separators", "repeats"} & set(self.steps))
 
@@ -338,49 +428,79 @@ class Normalizer:
     # -- the fast path -------------------------------------------------------------------
     def __call__(self, text: str) -> str:
         s = text
-        if s.isascii() and s.isalpha():  # a plain word: only case and repeats can change
-            if self._lower:
-                s = s.lower()
-            return _REPEAT_DROP.sub("", s) if self._repeats else s
-        if _UNIFIED_HAN.fullmatch(s):  # plain hanzi: no per-character step changes them
-            return self._hanzi(s)
-        if self._emoji is not None and not s.isascii() and self._emoji[2].search(s):
-            s = self._emoji[0].sub(self._emoji[1], s)
-        alt = None
         if s.isascii():
-            if self._lower:
-                s = s.lower()
+            if s.isalpha():  # a plain word: only case and repeats can change
+                if self._lower:
+                    s = s.lower()
+                return _REPEAT_DROP.sub("", s) if self._repeats else s
+            return self._ascii(s)
+        if len(s) <= 12 and _UNIFIED_HAN.fullmatch(s):  # a hanzi word (term): no
+            return self._hanzi(s)  # per-character step changes it
+        if self._emoji is not None and self._emoji[2].search(s):
+            s = self._emoji[0].sub(self._emoji[1], s)
+            if s.isascii():
+                return self._ascii(s)
+        alt = None
+        if self._drop_marks is not None:
+            # one pass: fold, and mark separators (leetspeak reads words between marks
+            # as it reads them between separators); then one pass drops the marks and
+            # the spellings left as separators
+            tr = self._mark_tr
+            if tr is None:
+                tr = self._mark_tr = translator(self._fold_mark)
+            s = tr(s)
+            if self._leet.wants(s):
+                s, alt = self._leet.read(s)
+                if alt is not None:
+                    alt = self._drop_marks(alt)
+            s = self._drop_marks(s)
+        elif self._leet is None and self._fold_sep is not None:
+            tr = self._mark_tr
+            if tr is None:
+                tr = self._mark_tr = translator(self._fold_sep)
+            s = tr(s)  # both steps in one pass
+        elif self._fold_mark is not None:
+            s = s.translate(self._fold_mark)
+            if self._leet.wants(s):
+                s, alt = self._leet.read(s)
+                if alt is not None:
+                    alt = alt.replace(_MARK, "")
+            s = s.replace(_MARK, "")
+            if self._leet.any_symbol is not None and self._leet.any_symbol(s):
+                s = s.translate(self._sep)
+            if alt is not None:
+                alt = alt.translate(self._sep)
+        else:
+            if self._fold is not None:
+                s = s.translate(self._fold)
             if self._leet is not None and self._leet.wants(s):
                 s, alt = self._leet.read(s)
-            if self._ascii_drop is not None:
-                s = s.encode("ascii").translate(None, self._ascii_drop).decode("ascii")
-        else:
-            if self._leet is None and self._fold_sep is not None:
-                s = s.translate(self._fold_sep)  # both steps in one pass
-            elif self._fold_mark is not None:
-                # one pass: fold, and mark separators (leetspeak reads words between marks
-                # as it reads them between separators), then drop the marks
-                s = s.translate(self._fold_mark)
-                if self._leet.wants(s):
-                    s, alt = self._leet.read(s)
-                    if alt is not None:
-                        alt = alt.replace(_MARK, "")
-                s = s.replace(_MARK, "")
-                if self._leet.any_symbol is not None and self._leet.any_symbol(s):
-                    s = s.translate(self._sep)
-            else:
-                if self._fold is not None:
-                    s = s.translate(self._fold)
-                if self._leet is not None and self._leet.wants(s):
-                    s, alt = self._leet.read(s)
-                if self._sep is not None:
-                    s = s.translate(self._sep)
+            if self._sep is not None:
+                s = s.translate(self._sep)
+                if alt is not None:
+                    alt = alt.translate(self._sep)
+        if self._hanzi_gate is not None:
             if not s.isascii():
                 s = self._hanzi_steps(s)
-        if alt is not None:
-            alt = alt.translate(self._sep) if self._sep is not None else alt
-            if not alt.isascii():
+            if alt is not None and not alt.isascii():
                 alt = self._hanzi_steps(alt)
+        if self._repeats:
+            s = _REPEAT_DROP.sub("", s)
+            if alt is not None:
+                alt = _REPEAT_DROP.sub("", alt)
+        return s if alt is None else s + READINGS + alt
+
+    def _ascii(self, s: str) -> str:
+        """``__call__`` on ASCII text: leetspeak (which reads letters of either case
+        alike), then case and separators in one ``str.translate`` (C, ASCII fast path)."""
+        alt = None
+        if self._leet is not None and self._leet.wants(s):
+            s, alt = self._leet.read(s)
+        table = self._ascii_table
+        if table is not None:
+            s = s.encode("ascii").translate(*table).decode("ascii")
+            if alt is not None:
+                alt = alt.encode("ascii").translate(*table).decode("ascii")
         if self._repeats:
             s = _REPEAT_DROP.sub("", s)
             if alt is not None:
@@ -389,6 +509,13 @@ class Normalizer:
 
     def _hanzi_steps(self, s: str) -> str:
         """traditional and numerals (one character for one character)."""
+        gate = self._hanzi_gate
+        if gate is None:
+            return s
+        if gate is True:
+            gate = self._hanzi_gate = _hanzi_hint(self._trad, self._numerals)
+        if not gate(s):
+            return s  # no traditional hanzi, no hanzi numeral: nothing to do
         if self._trad:
             s = _to_simplified(s)
         if self._numerals:

@@ -19,6 +19,7 @@ from simulation.world.content.pool import (
     load_templates,
     offer_item_text,
 )
+from tests.policy.reference_normalize import reference_leet
 
 LOCALES = ("en_US", "zh_CN")
 CATALOGUE = load_catalogue()
@@ -222,44 +223,6 @@ def test_containment_survives_structural_steps(term: str, left: str, right: str)
 
 
 # -- the fast steps against plain reference versions -------------------------------------
-def _reference_leet(leet, s: str) -> tuple[str, str | None]:
-    """The leetspeak step written plainly: digit runs found one by one, the word around
-    each found character by character (what the regular expressions of ``_Leet`` do)."""
-    letters_ = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    word = letters_ | set("0123456789") | leet.symbols
-    out = list(s)
-    changed = False
-    if leet.has_digits:
-        for m in re.finditer("[0-9]+", s):
-            a, b = m.span()
-            if b - a > 2 or not ((a and s[a - 1] in letters_) or (b < len(s) and s[b] in letters_)):
-                continue
-            w0, w1 = a, b
-            while w0 and s[w0 - 1] in word:
-                w0 -= 1
-            while w1 < len(s) and s[w1] in word:
-                w1 += 1
-            tok = s[w0:w1]
-            n_letters = sum(c.isalpha() for c in tok)
-            if n_letters < 2 or sum(c.isdigit() for c in tok) > n_letters:
-                continue
-            for p in range(a, b):
-                out[p] = leet.table.get(s[p], s[p])
-            changed = True
-    alt = None
-    between = [
-        i
-        for i in range(1, len(s) - 1)
-        if s[i] in leet.symbols and s[i - 1] in letters_ and s[i + 1] in letters_
-    ]
-    if between:
-        alt = "".join(out)
-        for i in between:
-            out[i] = leet.table[s[i]]
-        changed = True
-    return ("".join(out) if changed else s), alt
-
-
 _LEET_TEXT = st.lists(
     st.sampled_from([*"aAbvxz0123456789@!$|€ .-\x1f电", "fr33", "v@pe", "c!a", "b4"]),
     max_size=30,
@@ -271,7 +234,7 @@ _LEET_TEXT = st.lists(
 def test_leetspeak_equals_its_plain_reading(text: str) -> None:
     leet = Normalizer(STEPS)._leet
     got = leet.read(text)
-    assert got == _reference_leet(leet, text)
+    assert got == reference_leet(leet, text)
     if not leet.wants(text):  # the one-search pre-check never skips a change
         assert got == (text, None)
 
