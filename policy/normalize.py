@@ -45,7 +45,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
+from itertools import chain, compress, repeat
+from operator import itemgetter
 
 from policy.chars import (
     CHAR_STEPS,
@@ -372,6 +373,11 @@ class Normalizer:
         )
         self._ascii_table = (lowered, dropped) if self._lower or dropped else None
         self._sep_marks = separator_marks() if self._sep is not None else None
+        self._ascii_marks = (
+            bytes(ord(self._sep_marks[c]) if c < 128 else 0 for c in range(256))
+            if self._sep_marks is not None
+            else None
+        )
         self._fold_len = fold_length_table(char_steps) if char_steps else None
         self._fold_mark = (
             fold_mark_table(char_steps, self._leet.symbols)
@@ -558,24 +564,13 @@ class Normalizer:
             if s.isascii():
                 if self._lower:
                     s = s.lower()
-            elif s.translate(self._fold_len) == "\x01" * len(s):
-                s = s.translate(self._fold)  # one character for one: the map is unchanged
             else:
-                fold = self._fold
-                out: list[str] = []
-                st2: list[int] = []
-                en2: list[int] = []
-                for c, a, b in zip(s, st, en, strict=True):
-                    v = fold[ord(c)]
-                    if v:
-                        out.append(v)
-                        if len(v) == 1:
-                            st2.append(a)
-                            en2.append(b)
-                        else:
-                            st2.extend([a] * len(v))
-                            en2.extend([b] * len(v))
-                s, st, en = "".join(out), st2, en2
+                lengths = translator(self._fold_len)(s)  # chr(characters each becomes)
+                if lengths != "\x01" * len(s):  # not one for one: repeat each span
+                    counts = lengths.encode("latin-1")
+                    st = list(chain.from_iterable(map(repeat, st, counts)))
+                    en = list(chain.from_iterable(map(repeat, en, counts)))
+                s = translator(self._fold)(s)
         alt = None
         if self._leet is not None and self._leet.wants(s):
             s, alt = self._leet.read(s)  # one character for one character
@@ -583,12 +578,20 @@ class Normalizer:
         if self._sep is not None:
             kept = []
             for r, rs, re_ in readings:
-                marks = r.translate(self._sep_marks).encode("latin-1")  # 1 kept, 0 dropped
+                # 1 kept, 0 dropped
+                if r.isascii():
+                    marks = r.encode("ascii").translate(self._ascii_marks)
+                else:
+                    marks = translator(self._sep_marks)(r).encode("latin-1")
                 keep = list(compress(range(len(r)), marks))
                 if len(keep) != len(r):
-                    r = "".join([r[i] for i in keep])
-                    rs = [rs[i] for i in keep]
-                    re_ = [re_[i] for i in keep]
+                    if len(keep) > 1:  # C gathers
+                        pick = itemgetter(*keep)
+                        r, rs, re_ = "".join(pick(r)), list(pick(rs)), list(pick(re_))
+                    else:
+                        r = "".join([r[i] for i in keep])
+                        rs = [rs[i] for i in keep]
+                        re_ = [re_[i] for i in keep]
                 kept.append((r, rs, re_))
             readings = kept
         readings = [
