@@ -242,10 +242,13 @@ def test_leetspeak_equals_its_plain_reading(text: str) -> None:
 @settings(max_examples=500, deadline=None)
 @given(text=st.one_of(_TEXT, st.text(max_size=40), _LEET_TEXT))
 def test_repeats_by_deletion_equals_collapsing_each_run(text: str) -> None:
-    from policy.normalize import _REPEAT_DROP
+    from policy.normalize import _REPEAT_DROP, _drop_repeats
 
     collapsed = re.sub(r"([^0-9])\1+", lambda m: m.group(1), text)
     assert _REPEAT_DROP.sub("", text) == collapsed
+    assert _drop_repeats(text) == collapsed
+    ascii_text = text.encode("ascii", "replace").decode("ascii")  # the XOR path
+    assert _drop_repeats(ascii_text) == re.sub(r"([^0-9])\1+", r"\1", ascii_text)
 
 
 @settings(max_examples=300, deadline=None)
