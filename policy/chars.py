@@ -253,14 +253,11 @@ class Translator:
     search finds no character the copy lacks, and through the lazy table otherwise (which
     fills it). The copy and its search are rebuilt after a number of such texts that
     doubles up to 1,024 (a text of unseen characters costs a rebuild at most that often).
-    The unified hanzi blocks are filled up front: they are most of the characters a text
-    in Chinese brings."""
+    Nothing is filled up front (filling the hanzi blocks would cost a first Chinese text
+    about 0.1 s), so a character's first texts take the lazy table's speed."""
 
     def __init__(self, table: LazyTable) -> None:
         self.table = table
-        for a, b in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)):
-            for cp in range(a, b + 1):
-                table[cp]
         self.threshold = 16
         self._rebuild()
 
