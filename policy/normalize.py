@@ -267,6 +267,7 @@ class _Leet:
             _word_class(chr(c), self.symbols) if c < 128 else 32 for c in range(256)
         )
         wide = sorted(k for k in self.symbols if not k.isascii())
+        self._wide_chars = tuple(wide)
         self._wide = (
             re.compile("[" + "".join(map(re.escape, wide)) + "]").finditer if wide else None
         )
@@ -303,9 +304,16 @@ class _Leet:
         if not digits and not symbols:
             return s, None
         table = self.table
+        if not symbols:  # the usual case: digits only, each replaced in place
+            parts = []
+            pos = 0
+            for p in digits:
+                parts.append(s[pos:p])
+                parts.append(table.get(s[p], s[p]))
+                pos = p + 1
+            parts.append(s[pos:])
+            return "".join(parts), None
         read = _spliced(s, [(p, table.get(s[p], s[p])) for p in digits])
-        if not symbols:
-            return read, None
         # the digits read and the symbols left (alt), and both read
         both = sorted(
             [*((p, table.get(s[p], s[p])) for p in digits), *((p, table[s[p]]) for p in symbols)]
@@ -315,7 +323,7 @@ class _Leet:
     def classes(self, s: str) -> bytes:
         """One byte per character of ``s``: its class (see ``__init__``)."""
         cls = s.encode("ascii", "replace").translate(self._class)
-        if self._wide is not None and not s.isascii():
+        if self._wide is not None and not s.isascii() and any(c in s for c in self._wide_chars):
             found = list(self._wide(s))
             if found:
                 out = bytearray(cls)
