@@ -189,7 +189,12 @@ def _to_simplified(text: str) -> str:
     pattern, table = _traditional()
     if not pattern.search(text):
         return text
-    out = _opencc().convert(text)
+    try:
+        out = _opencc().convert(text)
+    except UnicodeEncodeError:
+        # a lone surrogate (bytes that were not UTF-8, read with 'surrogateescape', as a
+        # command-line argument is) cannot reach OpenCC: one character at a time instead
+        return text.translate(table)
     # OpenCC chooses by phrase; when a phrase changes the length (never seen in the data
     # so far), fall back to one character at a time so the offset map stays exact.
     return out if len(out) == len(text) else text.translate(table)

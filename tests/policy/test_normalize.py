@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policy import load_policy_text
-from policy.normalize import READINGS, STEPS, Normalizer, load_tables
+from policy.normalize import READINGS, STEPS, Normalizer, load_tables, make_normalizer
 from simulation.world.content.evasion import HOMOGLYPHS, EvasionStyle, Variants, evade_word
 from simulation.world.content.pool import (
     item_supports,
@@ -256,3 +256,14 @@ def test_repeats_by_deletion_equals_collapsing_each_run(text: str) -> None:
 def test_ascii_separators_as_bytes_equal_the_table(text: str) -> None:
     n = Normalizer(["separators"])
     assert n(text) == text.translate(n._sep)
+
+
+@pytest.mark.parametrize(
+    "steps", [("traditional",), ("traditional", "numerals"), ("nfkc", "traditional")]
+)
+def test_a_lone_surrogate_passes_through_the_traditional_step(steps):
+    """Bytes that are not UTF-8 reach a policy as lone surrogates (a command-line argument,
+    a file read with 'surrogateescape'); OpenCC cannot take them, the step still works."""
+    norm = make_normalizer(steps)
+    assert norm("\udcff電子煙") == "\udcff电子烟"
+    assert norm("電子煙\udcd9") == "电子烟\udcd9"
