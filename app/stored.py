@@ -18,11 +18,11 @@ from simulation.runs.storage import (
     AccountRow,
     FeedItem,
     ModerationEvent,
-    PostSample,
     RuleStat,
     database_errors,
     get_run,
     load_metrics,
+    load_posts,
     load_table,
 )
 from simulation.world.accounts import ARCHETYPE_NAMES, STATUS_NAMES
@@ -67,11 +67,7 @@ class StoredRun:
         ids = load_table(self.engine, FeedItem, self.run_id, viewer=viewer, day=day)["post_id"]
         if not len(ids):
             return pd.DataFrame(columns=FEED_COLUMNS)
-        query = select(PostSample).where(
-            PostSample.run_id == self.run_id, PostSample.post_id.in_(ids.tolist())
-        )
-        with database_errors(self.engine), self.engine.connect() as conn:
-            posts = pd.read_sql_query(query, conn)
+        posts = load_posts(self.engine, self.run_id, ids.tolist())
         authors = posts["author"].unique().tolist()
         acc = self._accounts(authors)[["account", "status", "status_day"]]
         posts = posts.merge(acc, left_on="author", right_on="account", how="left")

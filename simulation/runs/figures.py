@@ -8,7 +8,8 @@ figure registry, no backend selection at import) and fixed margins wide enough f
 the largest tick labels the metrics produce: a constrained layout measured every
 label twice and cost a third of the drawing time. Each chart is drawn once and saved
 in every format asked for; PNG is written at zlib level 1 (a few percent larger,
-several times faster to encode than the default level 6).
+several times faster to encode than the default level 6). The title's place is fixed
+(``FIXED_TITLE``) rather than found by measuring the tick labels.
 """
 
 from __future__ import annotations
@@ -162,6 +163,10 @@ SIZE = (10, 5.2)  # inches, at figure.dpi 100: 1000 × 520 pixels
 # on the y axis, "day" under the x axis and a one-line title
 MARGINS = {"left": 0.095, "right": 0.985, "bottom": 0.105, "top": 0.925}
 PNG_OPTIONS = {"pil_kwargs": {"compress_level": 1}}
+# The title at the top of the axes (as auto-placement puts it when, as here, nothing is
+# drawn above the axes) without measuring every tick label to find out: the same pixels,
+# a tenth less drawing time.
+FIXED_TITLE = {"axes.titley": 1.0}
 
 
 def draw(name: str, m: pd.DataFrame, title_suffix: str = "") -> Figure:
@@ -169,7 +174,8 @@ def draw(name: str, m: pd.DataFrame, title_suffix: str = "") -> Figure:
     fig = Figure(figsize=SIZE)
     FigureCanvasAgg(fig)
     fig.subplots_adjust(**MARGINS)
-    ax = fig.add_subplot()
+    with matplotlib.rc_context(FIXED_TITLE):
+        ax = fig.add_subplot()
     CHARTS[name][1](ax, m)
     if title_suffix:
         ax.set_title(f"{ax.get_title()} — {title_suffix}")

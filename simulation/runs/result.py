@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,9 +62,39 @@ def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, 
     }
 
 
-def account_rows(sim: Simulation) -> list[dict[str, Any]]:
+def _transpose(rows: list[dict[str, Any]]) -> dict[str, Sequence[Any]]:
+    """Dicts with the same keys as columns (name → values)."""
+    if not rows:
+        return {}
+    return {k: [r[k] for r in rows] for k in rows[0]}  # no tuple per row: no GC passes
+
+
+def _records(columns: dict[str, Sequence[Any]]) -> list[dict[str, Any]]:
+    keys = list(columns)
+    return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+
+
+ACCOUNT_FIELDS = (
+    "archetype",
+    "kind",
+    "category",
+    "style",
+    "join_day",
+    "status",
+    "status_day",
+    "predecessor",
+    "generation",
+    "removals",
+    "violations",
+    "bans",
+    "device_flag",
+)
+
+
+def account_columns(sim: Simulation) -> dict[str, list[Any]]:
     """Every seller, spammer and merchant, plus regular users who were acted on, watched, or
-    wrote a stored post (so that every stored post's author can be inspected)."""
+    wrote a stored post (so that every stored post's author can be inspected), as columns
+    (``account``, ``name`` and :data:`ACCOUNT_FIELDS`)."""
     acc = sim.world.accounts
     interesting = (acc.archetype != Archetype.REGULAR) | (acc.bans > 0) | (acc.removals > 0)
     interesting[sim.watched] = True
@@ -71,56 +102,57 @@ def account_rows(sim: Simulation) -> list[dict[str, Any]]:
     interesting[np.asarray(authors, np.int64)] = True
     ids = np.flatnonzero(interesting)
     names = display_names(ids, acc.archetype[ids], sim.scenario.locale, sim.seed)
-    cols = (
-        "archetype",
-        "kind",
-        "category",
-        "style",
-        "join_day",
-        "status",
-        "status_day",
-        "predecessor",
-        "generation",
-        "removals",
-        "violations",
-        "bans",
-        "device_flag",
-    )
-    arrays = {c: getattr(acc, c)[ids].tolist() for c in cols}
-    return [
-        {"account": int(i), "name": names[j], **{c: arrays[c][j] for c in cols}}
-        for j, i in enumerate(ids.tolist())
-    ]
+    return {
+        "account": ids.tolist(),
+        "name": names,
+        **{c: getattr(acc, c)[ids].tolist() for c in ACCOUNT_FIELDS},
+    }
+
+
+def account_rows(sim: Simulation) -> list[dict[str, Any]]:
+    """:func:`account_columns` as one dict per account."""
+    return _records(account_columns(sim))
+
+
+def post_columns(sim: Simulation) -> dict[str, Sequence[Any]]:
+    """The sampled posts as columns: the engine's fields (``post_id``, ``day``, ``hour``,
+    …), then ``author_name``, ``archetype``, ``text`` and ``has_image``. Empty when no
+    post was sampled."""
+    columns = _transpose(sim.world.sample_rows)
+    if not columns:
+        return {}
+    text_ids = np.asarray(columns.pop("text_id"), np.int64)
+    authors, which = np.unique(np.asarray(columns["author"], np.int64), return_inverse=True)
+    arche = sim.world.accounts.archetype[authors]
+    texts = sim.world.pool.texts
+    names = display_names(authors, arche, sim.scenario.locale, sim.seed)  # once per author
+    columns["author_name"] = [names[i] for i in which.tolist()]
+    columns["archetype"] = arche[which].tolist()
+    columns["text"] = [texts[t] for t in text_ids.tolist()]
+    columns["has_image"] = sim.world.pool.has_image[text_ids].astype(bool).tolist()
+    return columns
 
 
 def post_rows(sim: Simulation) -> list[dict[str, Any]]:
-    rows = sim.world.sample_rows
-    if not rows:
-        return []
-    authors = np.array([r["author"] for r in rows], np.int64)
-    arche = sim.world.accounts.archetype[authors]
-    names = display_names(authors, arche, sim.scenario.locale, sim.seed)
-    texts, images = sim.world.pool.texts, sim.world.pool.has_image
-    out = []
-    for r, name, arch in zip(rows, names, arche.tolist(), strict=True):
-        row = dict(r)
-        tid = row.pop("text_id")
-        row.update(author_name=name, archetype=arch, text=texts[tid], has_image=bool(images[tid]))
-        out.append(row)
-    return out
+    """:func:`post_columns` as one dict per sampled post."""
+    return _records(post_columns(sim))
 
 
 def metrics_long(metrics: pd.DataFrame) -> list[dict[str, Any]]:
     """The daily metrics as (day, metric, value) rows, metric by metric (``melt``'s
     order); a missing value is None."""
+    return _records(metrics_columns(metrics))
+
+
+def metrics_columns(metrics: pd.DataFrame) -> dict[str, list[Any]]:
+    """:func:`metrics_long` as columns ``day``, ``metric``, ``value``."""
     days = metrics["day"].tolist()
-    rows = []
+    out: dict[str, list[Any]] = {"day": [], "metric": [], "value": []}
     for name in metrics.columns:
         if name == "day":
             continue
         values = metrics[name].to_numpy(dtype=float).tolist()
-        rows += [
-            {"day": d, "metric": name, "value": None if v != v else v}  # v != v: NaN
-            for d, v in zip(days, values, strict=True)
-        ]
-    return rows
+        out["day"] += days
+        out["metric"] += [name] * len(days)
+        out["value"] += [None if v != v else v for v in values]  # v != v: NaN
+    return out

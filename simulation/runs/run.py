@@ -136,7 +136,11 @@ def run(
         if writer is not None:
             if drawing is not None:
                 drawing.start(bundle_args(result, sim))
-            writer.complete(**stored_rows(sim, metrics, rules, summary, wall))
+            from simulation.runs.storage import gc_paused
+
+            with gc_paused():  # rows of plain values: no cycles to look for
+                rows = stored_rows(sim, metrics, rules, summary, wall)
+            writer.complete(**rows)
             result.run_id = writer.run_id
     except KeyboardInterrupt:
         if drawing is not None:
@@ -161,16 +165,18 @@ def stored_rows(
     sim: Simulation, metrics: pd.DataFrame, rules: pd.DataFrame, summary: dict, wall: float
 ) -> dict[str, Any]:
     """The keyword arguments of ``RunWriter.complete`` for a finished simulation."""
-    from simulation.runs.result import account_rows, metrics_long, post_rows
+    from simulation.runs.result import account_columns, metrics_columns, post_columns
 
+    feed = sim.world.feed_rows
+    viewers, days, posts = (list(c) for c in zip(*feed, strict=True)) if feed else ([], [], [])
     return {
         "days_done": sim.day,
         "wall_seconds": wall,
         "summary": summary,
-        "metrics": metrics_long(metrics),
+        "metrics": metrics_columns(metrics),
         "rules": rules.to_dict("records"),
-        "posts": post_rows(sim),
-        "feed": [{"viewer": v, "day": d, "post_id": p} for v, d, p in sim.world.feed_rows],
+        "posts": post_columns(sim),
+        "feed": {"viewer": viewers, "day": days, "post_id": posts},
         "events": sim.world.events,
-        "accounts": account_rows(sim),
+        "accounts": account_columns(sim),
     }

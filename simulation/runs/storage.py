@@ -5,8 +5,13 @@ else (daily metrics, rule statistics, sampled posts, feeds, events, accounts) is
 written at the end in ONE transaction that also sets status ``complete``: a run
 killed halfway can never look complete. Its row stays ``running`` and, once its
 heartbeat is stale, reads as ``incomplete``. Rows are written with executemany
-through SQLAlchemy Core (``Table.insert()`` with lists of dicts), never one ORM
-object per row.
+through SQLAlchemy Core (``Table.insert()``), never one ORM object per row; they may
+be given as a list of dicts or, cheaper, as columns (a dict of equal-length lists).
+
+A sampled post's text is stored once per run in :class:`PostText` (a demo run samples
+about 76,000 posts but only about 4,000 distinct texts); the post row points to it by
+``text_id`` and keeps ``text`` empty. Rows written before schema version 2 have no
+``text_id`` and carry their text inline; :func:`load_posts` reads both alike.
 
 Databases are opened through ``simulation.runs.database``: a database that is not
 ours, or is newer than this code, is refused before anything is written; every
@@ -16,17 +21,17 @@ failure is a :class:`~simulation.runs.database.DatabaseError` with a clear messa
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from pydantic import NaiveDatetime
-from sqlalchemy import Index, delete, update
+from sqlalchemy import Boolean, Index, and_, delete, func, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Field, Session, SQLModel, select
@@ -37,6 +42,10 @@ from simulation.runs.urls import DatabaseError, normalise_url
 
 STALE_SECONDS = 300  # a running run without a heartbeat for this long is incomplete
 CHUNK = 20_000
+
+# Rows for one table: a list of dicts with the same keys, or columns (name → values, all
+# of one length), which skips building and taking apart one dict per row.
+Rows = Sequence[dict[str, Any]] | Mapping[str, Sequence[Any]]
 
 
 def now() -> dt.datetime:
@@ -109,7 +118,7 @@ class PostSample(SQLModel, table=True):
     kind: int = 0
     category: int = -1
     style: int = 0
-    text: str = ""
+    text: str = ""  # rows before schema version 2 only; since then in PostText
     has_image: bool = False
     removed_at_hours: float | None = None
     removal_cause: int = 0
@@ -120,6 +129,17 @@ class PostSample(SQLModel, table=True):
     reports: int = 0
     labelled: bool = False
     evidence: str = ""
+    text_id: int | None = None  # PostText.text_id of this run; None: the text is inline
+
+
+class PostText(SQLModel, table=True):
+    """Each distinct text of a run's sampled posts, once (schema version 2)."""
+
+    __table_args__ = (Index("ix_posttext_run_text", "run_id", "text_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: int = Field(foreign_key="run.id")
+    text_id: int
+    text: str = ""
 
 
 class FeedItem(SQLModel, table=True):
@@ -202,22 +222,56 @@ def database_errors(engine: Engine) -> Iterator[None]:
         raise describe(exc, engine.url.render_as_string(hide_password=False)) from None
 
 
-def _bulk(
-    conn: Connection, table: type[SQLModel], rows: Sequence[dict[str, Any]], run_id: int
-) -> None:
-    """Insert ``rows`` (dicts with the same keys) with ``run_id``, by executemany.
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside (re-enabled after, if it was on).
+
+    Building and inserting a run's rows allocates some 150,000 tuples and lists, none
+    in a reference cycle; each few hundred allocations would start a collection that
+    walks the finished simulation's objects too (a tenth of the write's time)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def as_columns(rows: Rows) -> dict[str, Sequence[Any]]:
+    """``rows`` as columns: name → values (a list of dicts is taken apart once)."""
+    if isinstance(rows, Mapping):
+        return dict(rows)
+    if not rows:
+        return {}
+    return {k: [r[k] for r in rows] for k in rows[0]}  # no tuple per row: no GC passes
+
+
+def _length(columns: Mapping[str, Sequence[Any]]) -> int:
+    lengths = {len(v) for v in columns.values()}
+    if len(lengths) > 1:
+        raise ValueError(f"columns of different lengths: {sorted(lengths)}")
+    return lengths.pop() if lengths else 0
+
+
+def _bulk(conn: Connection, table: type[SQLModel], rows: Rows, run_id: int) -> None:
+    """Insert ``rows`` (dicts with the same keys, or columns) with ``run_id``, by executemany.
 
     Where the driver takes positional parameters (SQLite), the statement is compiled
     once by SQLAlchemy Core and the rows go to the driver as tuples, built column by
     column with each column's bind processor and default, exactly what ``conn.execute(
     table.insert(), dicts)`` sends, without its per-row Python work (about 3× faster on
     a demo run's 150,000 rows). Other drivers, and tables whose omitted columns have
-    defaults computed per row, take the plain Core path.
+    defaults computed per row, take the plain Core path. Keys that are no column of
+    ``table`` are ignored, as Core ignores them.
     """
-    if not rows:
-        return
     t = table.__table__  # type: ignore[attr-defined]
-    given = [k for k in rows[0] if k in t.c and k != "run_id"]  # others: ignored, as by Core
+    every = as_columns(rows)
+    n_rows = _length(every)
+    columns = {k: v for k, v in every.items() if k in t.c and k != "run_id"}
+    if not n_rows:
+        return
+    given = list(columns)
     compiled = t.insert().compile(dialect=conn.dialect, column_keys=["run_id", *given])
     order = list(compiled.positiontup or ()) if given else []
     defaults = {}
@@ -231,31 +285,62 @@ def _bulk(
         defaults[name] = default.arg
     if not compiled.positional or not order:
         insert = t.insert()
-        for i in range(0, len(rows), CHUNK):
-            conn.execute(insert, [{**r, "run_id": run_id} for r in rows[i : i + CHUNK]])
+        for i in range(0, n_rows, CHUNK):
+            stop = min(i + CHUNK, n_rows)
+            conn.execute(
+                insert,
+                [
+                    {"run_id": run_id, **dict(zip(given, values, strict=True))}
+                    for values in zip(*(columns[k][i:stop] for k in given), strict=True)
+                ]
+                if given
+                else [{"run_id": run_id}] * (stop - i),
+            )
         return
     sql = str(compiled)
     dialect = conn.dialect
-    for i in range(0, len(rows), CHUNK):
-        chunk = rows[i : i + CHUNK]
-        n = len(chunk)
-        columns = dict(
-            zip(given, zip(*map(itemgetter(*given), chunk), strict=True), strict=True)
-            if len(given) > 1
-            else ((given[0], [r[given[0]] for r in chunk]),)
-        )
+    for i in range(0, n_rows, CHUNK):
+        n = min(CHUNK, n_rows - i)
         ordered = []
         for name in order:
             values = (
                 [run_id] * n
                 if name == "run_id"
-                else columns[name]
+                else columns[name][i : i + n]
                 if name in columns
                 else [defaults[name]] * n
             )
-            process = t.c[name].type.bind_processor(dialect)
+            process = _processor(t.c[name].type, dialect, values)
             ordered.append(list(map(process, values)) if process is not None else values)
         conn.exec_driver_sql(sql, list(zip(*ordered, strict=True)))
+
+
+def _processor(kind: Any, dialect: Any, values: Sequence[Any]) -> Any:
+    """The column type's bind processor for ``values``; none for booleans that are all
+    ``True``, ``False`` or ``None`` (what the processor would pass on unchanged as
+    1, 0 and NULL: the driver binds a bool as that integer)."""
+    process = kind.bind_processor(dialect)
+    plain = (
+        process is not None
+        and isinstance(kind, Boolean)
+        and dialect.name == "sqlite"
+        and set(map(type, values)) <= {bool, type(None)}
+    )
+    return None if plain else process
+
+
+def split_texts(posts: Rows) -> tuple[dict[str, Sequence[Any]], dict[str, list[Any]]]:
+    """Sampled posts with their texts moved out: (post columns with ``text_id`` and no
+    ``text``, PostText columns with each distinct text once). Ids count from 0 in the
+    order texts first appear."""
+    columns = as_columns(posts)
+    texts = columns.pop("text", None)
+    if texts is None:
+        return columns, {}
+    ids: dict[str, int] = {}
+    text_ids = [ids.setdefault(text, len(ids)) for text in texts]
+    columns["text_id"] = text_ids
+    return columns, {"text_id": list(range(len(ids))), "text": list(ids)}
 
 
 class RunWriter:
@@ -297,20 +382,25 @@ class RunWriter:
         days_done: int,
         wall_seconds: float,
         summary: dict[str, Any],
-        metrics: Iterable[dict[str, Any]],
-        rules: Sequence[dict[str, Any]],
-        posts: Sequence[dict[str, Any]],
-        feed: Sequence[dict[str, Any]],
-        events: Sequence[dict[str, Any]],
-        accounts: Sequence[dict[str, Any]],
+        metrics: Iterable[dict[str, Any]] | Mapping[str, Sequence[Any]],
+        rules: Rows,
+        posts: Rows,
+        feed: Rows,
+        events: Rows,
+        accounts: Rows,
     ) -> None:
-        """Every row of the run and status ``complete``, in one transaction."""
+        """Every row of the run and status ``complete``, in one transaction. Each table's
+        rows are a list of dicts or columns (see :data:`Rows`); each distinct text of
+        ``posts`` is stored once (:class:`PostText`)."""
         rid = self.run_id
-        with database_errors(self.engine), self.engine.begin() as conn:
+        with gc_paused():
+            post_columns, texts = split_texts(posts)
+        with gc_paused(), database_errors(self.engine), self.engine.begin() as conn:
             for table, rows in (
-                (DailyMetric, list(metrics)),
+                (DailyMetric, metrics if isinstance(metrics, Mapping) else list(metrics)),
                 (RuleStat, rules),
-                (PostSample, posts),
+                (PostText, texts),
+                (PostSample, post_columns),
                 (FeedItem, feed),
                 (ModerationEvent, events),
                 (AccountRow, accounts),
@@ -366,7 +456,15 @@ def get_run(engine: Engine, run_id: int) -> Run:
 
 def delete_run(engine: Engine, run_id: int) -> None:
     with database_errors(engine), Session(engine) as session:
-        for table in (DailyMetric, RuleStat, PostSample, FeedItem, ModerationEvent, AccountRow):
+        for table in (
+            DailyMetric,
+            RuleStat,
+            PostSample,
+            PostText,
+            FeedItem,
+            ModerationEvent,
+            AccountRow,
+        ):
             session.execute(delete(table).where(table.run_id == run_id))
         session.execute(delete(Run).where(Run.id == run_id))
         session.commit()
@@ -392,8 +490,31 @@ def load_metrics(engine: Engine, run_id: int):
     return wide[ordered + extra]
 
 
+def load_posts(engine: Engine, run_id: int, post_ids: Sequence[int] | None = None, **where: Any):
+    """A run's sampled posts (all, or those of ``post_ids``) as a DataFrame with the
+    columns of :class:`PostSample` but ``text_id``, each post's ``text`` filled in,
+    whether it was stored once in :class:`PostText` or inline (before schema 2)."""
+    t, texts = PostSample.__table__, PostText.__table__  # type: ignore[attr-defined]
+    cols = [
+        func.coalesce(texts.c.text, t.c.text).label("text") if c.name == "text" else c
+        for c in t.c
+        if c.name != "text_id"
+    ]
+    joined = t.outerjoin(texts, and_(texts.c.run_id == t.c.run_id, texts.c.text_id == t.c.text_id))
+    query = select(*cols).select_from(joined).where(t.c.run_id == run_id)
+    if post_ids is not None:
+        query = query.where(t.c.post_id.in_(list(post_ids)))
+    for key, value in where.items():
+        query = query.where(t.c[key] == value)
+    with database_errors(engine), engine.connect() as conn:
+        return pd.read_sql_query(query.order_by(t.c.id), conn)
+
+
 def load_table(engine: Engine, table: type[SQLModel], run_id: int, **where: Any):
-    """Rows of one table for a run as a DataFrame (feed, posts, events, accounts, rules)."""
+    """Rows of one table for a run as a DataFrame (feed, posts, events, accounts, rules);
+    sampled posts come with their texts (:func:`load_posts`)."""
+    if table is PostSample:
+        return load_posts(engine, run_id, **where)
     query = select(table).where(table.run_id == run_id)
     for key, value in where.items():
         query = query.where(getattr(table, key) == value)

@@ -214,6 +214,8 @@ def test_reopen_saved_run(qtbot, make_window, tmp_path):
     _x, y = win.charts.series("offers_created.tobacco")
     np.testing.assert_allclose(y, expected["offers_created.tobacco"].to_numpy(float))
     assert win.feed.model.rowCount() > 0, "the stored feed of the last day"
+    shown = [win.feed.model.post(i)["text"] for i in range(win.feed.model.rowCount())]
+    assert any(shown), "the stored posts come with their texts"
     post = win.feed.model.post(0)
     win.feed.postActivated.emit(post)
     assert win.account_inspector.info["account"] == post["author"]

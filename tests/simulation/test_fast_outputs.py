@@ -103,6 +103,19 @@ def test_tuples_to_the_driver_store_what_core_stores(tmp_path, table):
     assert len(got) == len(ROWS[table])
 
 
+@pytest.mark.parametrize("table", list(ROWS), ids=lambda t: t.__name__)
+def test_rows_given_as_columns_store_what_dicts_store(tmp_path, table):
+    engine = open_db(tmp_path / "a.db", write=True)
+    by_columns, by_dicts = (RunWriter(engine, name=n).run_id for n in ("columns", "dicts"))
+    keys = list(ROWS[table][0])
+    columns = {k: [r[k] for r in ROWS[table]] for k in keys}
+    with engine.begin() as conn:
+        _bulk(conn, table, columns, by_columns)
+        _bulk(conn, table, ROWS[table], by_dicts)
+    got, want = _stored(engine, table, by_columns), _stored(engine, table, by_dicts)
+    assert got == [(by_columns, *w[1:]) for w in want] and len(got) == len(ROWS[table])
+
+
 def test_keys_that_are_no_column_are_left_out_as_core_leaves_them(tmp_path):
     engine = open_db(tmp_path / "a.db", write=True)
     fast, plain = (RunWriter(engine, name=n).run_id for n in ("fast", "plain"))

@@ -118,7 +118,13 @@ def test_a_database_from_before_versions_is_adopted(tmp_path):
     db = tmp_path / "old.db"
     assert runner.invoke(app, ["run", *DAYS, "--db", str(db)]).exit_code == 0
     engine_for.cache_clear()
-    sqlite_with(db, "DROP TABLE circlelab_schema", "ALTER TABLE accountrow DROP COLUMN style")
+    sqlite_with(
+        db,
+        "DROP TABLE circlelab_schema",
+        "ALTER TABLE accountrow DROP COLUMN style",
+        "DROP TABLE posttext",  # texts were stored in each post row then
+        "ALTER TABLE postsample DROP COLUMN text_id",
+    )
     assert runner.invoke(app, ["run", *DAYS, "--db", str(db)]).exit_code == 0
     con = sqlite3.connect(db)
     version = con.execute(

@@ -13,7 +13,7 @@ from sqlmodel import Session
 from typer.testing import CliRunner
 
 from simulation.cli.sweeps import register
-from simulation.runs.storage import PostSample, open_db
+from simulation.runs.storage import PostSample, PostText, open_db
 from simulation.sweeps.store import load_sweep
 
 HOSTILE = "<script>alert(1)</script>"
@@ -30,8 +30,9 @@ def test_report_has_charts_data_and_escapes_generated_text(reference, tmp_path):
     db = tmp_path / "copy.db"
     shutil.copy(src, db)
     engine = open_db(db)
-    with Session(engine) as s:  # every stored post now says <script>
-        s.execute(update(PostSample).values(text=HOSTILE + " buy now"))
+    with Session(engine) as s:  # every stored post now says <script> (texts stored once)
+        s.execute(update(PostText).values(text=HOSTILE + " buy now"))
+        s.execute(update(PostSample).values(text=HOSTILE + " buy now"))  # before schema 2
         s.commit()
     from simulation.sweeps.report import write_report
 
