@@ -20,6 +20,11 @@ from simulation.scenario import Scenario, load_scenario, scenario_path
 from simulation.world.engine import Simulation
 
 __version__ = "0.1.0"
+# A stored run records its progress (days done, heartbeat) at each tenth of its days, but
+# not sooner than this many seconds after its last record: a run of a few seconds makes
+# no commits between its first and last (each is a disk sync), while a long run still
+# shows its progress and stays far from looking stale (storage.STALE_SECONDS, 300).
+HEARTBEAT_SECONDS = 10.0
 
 
 def code_version() -> str:
@@ -120,13 +125,20 @@ def run(
     if writer is not None:
         writer.set_categories(sim.categories)
     beat = max(1, scen.days // 10)
+    last_beat = time.monotonic()
     try:
         for _ in range(scen.days):
             sim.step()
             if progress:
                 progress(sim.day, scen.days)
-            if writer is not None and sim.day % beat == 0 and sim.day < scen.days:
+            if (
+                writer is not None
+                and sim.day % beat == 0
+                and sim.day < scen.days
+                and time.monotonic() - last_beat >= HEARTBEAT_SECONDS
+            ):
                 writer.heartbeat(sim.day)
+                last_beat = time.monotonic()
         sim.finish()
         wall = time.perf_counter() - started
         metrics = sim.metrics_frame()

@@ -126,3 +126,28 @@ def test_a_database_from_an_earlier_version_gets_new_columns(tmp_path, tiny):
     accounts = load_table(engine, AccountRow, result.run_id)
     assert "style" in accounts.columns and len(accounts) > 0
     assert len(list_runs(engine)) == 2
+
+
+@pytest.mark.parametrize(("every", "beats"), [(0.0, list(range(1, 10))), (1e9, [])])
+def test_progress_is_recorded_at_each_tenth_unless_recorded_lately(
+    tmp_path, tiny, monkeypatch, every, beats
+):
+    """A run records its days done at each tenth of its days, but not sooner than
+    HEARTBEAT_SECONDS after its last record (a short run makes no commits between)."""
+    from simulation.runs import run as run_module
+    from simulation.runs.storage import RunWriter
+
+    recorded: list[int] = []
+    heartbeat = RunWriter.heartbeat
+
+    def spy(self, days_done):
+        recorded.append(days_done)
+        return heartbeat(self, days_done)
+
+    monkeypatch.setattr(RunWriter, "heartbeat", spy)
+    monkeypatch.setattr(run_module, "HEARTBEAT_SECONDS", every)
+    result = run(tiny, "none", days=10, db=tmp_path / "beats.db")
+    assert recorded == beats
+    (stored,) = list_runs(open_db(tmp_path / "beats.db"))
+    assert stored.id == result.run_id and stored.status == "complete"
+    assert stored.days_done == 10
