@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -75,6 +76,17 @@ def wall(cmd: list[str], tmp: Path, tree: Path = ROOT) -> tuple[float, float]:
     return took, cpu
 
 
+def db_stats(path: Path) -> dict[str, object]:
+    """Size (bytes) and rows per table of the database a demo command left."""
+    con = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        rows = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    finally:
+        con.close()
+    return {"bytes": path.stat().st_size, "rows": rows}
+
+
 def old_tree(rev: str, into: Path) -> Path:
     """The files of ``rev`` (``git archive``) extracted into ``into``."""
     data = subprocess.run(
@@ -95,6 +107,7 @@ def main() -> int:
     times: dict[str, list[float]] = {}
     cpus: dict[str, list[float]] = {}
     loads = []
+    stored: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-demo-") as tmp_name:
         tmp = Path(tmp_name)
         cmds = {name: (cmd, ROOT) for name, cmd in commands(tmp).items()}
@@ -111,6 +124,8 @@ def main() -> int:
                 took, cpu = wall(cmd, tmp, tree)
                 times[name].append(took)
                 cpus[name].append(cpu)
+                if name.endswith("demo command"):
+                    stored[name] = db_stats(tmp / "demo.db")
     med = {name: statistics.median(runs) for name, runs in times.items()}
     cpu_med = {name: statistics.median(runs) for name, runs in cpus.items()}
     ratio = med["demo command"] / med["in-memory run"]
@@ -146,6 +161,13 @@ def main() -> int:
             f"before ({args.before} = {before['revision']}): demo command / in-memory run "
             f"{before['ratio']:.2f}×, CPU time {before['cpu_ratio']:.2f}×"
         )
+    for name, db in stored.items():
+        rows = db["rows"]
+        texts = f", {rows['posttext']:,} distinct texts" if "posttext" in rows else ""
+        print(
+            f"{name} database: {db['bytes'] / 2**20:.1f} MiB, {sum(rows.values()):,} rows "
+            f"({rows.get('postsample', 0):,} sampled posts{texts})"
+        )
     if load is not None:
         print(f"load average during the runs: {load:.1f} on {cores()} cores")
     if args.save:
@@ -162,6 +184,7 @@ def main() -> int:
                     "cpu_ratio": cpu_ratio,
                     "before": before,
                     "pair_ratios": pairs,
+                    "databases": stored,
                     "load_average": load,
                     "cores": cores(),
                     "python": platform.python_version(),

@@ -461,11 +461,21 @@ def demo_command() -> str:
         ]
     pairs = r["pair_ratios"]
     flag = f" --before {before['revision']}" if before is not None else ""
+    stored = []
+    for name, db in r.get("databases", {}).items():
+        counts = db["rows"]
+        texts = f", {counts['posttext']:,} distinct texts" if "posttext" in counts else ""
+        whose = f"code of `{before['revision']}`" if name.startswith("before") else "now"
+        stored.append(
+            f"{whose}: {db['bytes'] / 2**20:.1f} MiB, {sum(counts.values()):,} rows "
+            f"({counts.get('postsample', 0):,} sampled posts{texts})"
+        )
     return (
         f"`python bench/bench_demo.py{flag}` ({r['repeat']} runs of each, "
         f"interleaved{_load(r)}; the ratio of each pair ranged from {min(pairs):.2f}× to "
         f"{max(pairs):.2f}×):\n\n"
         + "\n".join(rows)
+        + ("\n\nThe database file the command leaves: " + "; ".join(stored) + "." if stored else "")
         + "\n\nGoal: the command within 1.25× of the in-memory run "
         + ("(met)." if r["ratio"] <= 1.25 else "(not met).")
     )

@@ -34,9 +34,13 @@ def _count(engine, table, run_id: int) -> int:
         ).scalar_one()
 
 
-@pytest.fixture
-def stored(tmp_path, tiny):
-    db = tmp_path / "runs.db"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def stored(tmp_path, tiny, request):
+    db = (
+        f"sqlite:///{tmp_path / 'runs.db'}"
+        if request.param == "sqlite"
+        else request.getfixturevalue("pg_database")
+    )
     result = run(tiny, "crackdown", days=10, seed=3, db=db, keep_simulation=True)
     return open_db(db), result
 
