@@ -44,6 +44,7 @@ from simulation.runs.storage import (
     FeedItem,
     ModerationEvent,
     PostSample,
+    PostText,
     RuleStat,
     Run,
     engine_for,
@@ -59,7 +60,7 @@ from simulation.world.engine import Simulation
 from tests.sweeps.helpers import assert_same_runs
 
 TINY = parse_scenario("name: tiny\nseed: 3\ndays: 20\npopulation: {accounts: 800}\n", "tiny")
-TABLES = (DailyMetric, RuleStat, PostSample, FeedItem, ModerationEvent, AccountRow)
+TABLES = (DailyMetric, RuleStat, PostSample, PostText, FeedItem, ModerationEvent, AccountRow)
 FORK = multiprocessing.get_context("fork")  # only ever while no other thread runs here
 HOLD = (
     "import sqlite3, sys, time\n"
