@@ -181,9 +181,11 @@ class FriendsGraph:
 
         The matrix is rebuilt when the links added since exceed a tenth of those in it, so
         the daily products stay sparse-matrix products (a few milliseconds at 100,000
-        accounts) while building it costs little over a run."""
+        accounts) while building it costs little over a run. The old matrix is let go
+        before the new one is built (both at once were the run's peak of memory)."""
         pending = self.n_links - self._built
         if self._matrix is None or pending > max(20_000, self._built // 10):
+            self._matrix = None
             self._matrix = self._build()
             self._built = self.n_links
         return (
@@ -194,24 +196,48 @@ class FriendsGraph:
 
     def _build(self) -> sp.csr_matrix:
         """The viewers × accounts matrix of :meth:`_viewers` (float32; a customer linked
-        twice counts twice). Commercial accounts' columns follow the people's, so it is the
-        people's matrix with the customers' beside it (``hstack`` of two canonical CSR
-        matrices: the same arrays as building it from every link at once, without
-        converting the people's links again)."""
+        twice counts twice, as one entry of 2). Commercial accounts' columns follow the
+        people's: each row holds its friends (sorted), then the commercial accounts it is a
+        customer of (sorted) — the arrays ``sp.hstack`` of the two canonical CSR matrices
+        gives, written straight into place (``hstack`` and the COO conversion of the links
+        held several copies of the matrix at once)."""
         src, dst = self.link_src, self.link_dst
         n_reg = self.n_regular
         n_cols = max(n_reg, int(src.max()) + 1 if len(src) else 0)
-        if not len(src) or int(src.min()) >= n_reg:
-            customers = sp.csr_matrix(
-                (np.ones(len(src), np.float32), (dst, src - n_reg)), shape=(n_reg, n_cols - n_reg)
-            )
-            people = self.people.astype(np.float32, copy=False)
-            return sp.hstack([people, customers], format="csr")
-        people = self.people.tocoo()
-        rows = np.concatenate([people.row, dst.astype(np.int64)])
-        cols = np.concatenate([people.col, src.astype(np.int64)])
-        data = np.ones(rows.shape[0], np.float32)
-        return sp.csr_matrix((data, (rows, cols)), shape=(n_reg, n_cols))
+        if len(src) and int(src.min()) < n_reg:
+            people = self.people.tocoo()
+            rows = np.concatenate([people.row, dst.astype(np.int64)])
+            cols = np.concatenate([people.col, src.astype(np.int64)])
+            data = np.ones(rows.shape[0], np.float32)
+            return sp.csr_matrix((data, (rows, cols)), shape=(n_reg, n_cols))
+        p_indptr, p_indices, _shape = self._people
+        # the customers' links as canonical CSR: sorted by (viewer, account), duplicates
+        # summed (the count of each pair, exact in float32)
+        key = dst.astype(np.int64) * max(n_cols - n_reg, 1) + (src.astype(np.int64) - n_reg)
+        pairs, count = np.unique(key, return_counts=True)
+        del key
+        c_row = pairs // max(n_cols - n_reg, 1)
+        c_indptr = np.zeros(n_reg + 1, np.int64)
+        np.cumsum(np.bincount(c_row, minlength=n_reg), out=c_indptr[1:])
+        n_people = len(p_indices)
+        nnz = n_people + len(pairs)
+        index = np.int32 if max(nnz, n_cols) < np.iinfo(np.int32).max else np.int64
+        indptr = (p_indptr.astype(np.int64) + c_indptr).astype(index)
+        # the customer entry j of row i goes after the row's friends: j + p_indptr[i + 1]
+        at = np.arange(len(pairs), dtype=np.int64)
+        at += np.asarray(p_indptr, np.int64)[c_row + 1]
+        del c_row
+        customer = np.zeros(nnz, bool)
+        customer[at] = True
+        indices = np.empty(nnz, index)
+        data = np.ones(nnz, np.float32)
+        indices[at] = pairs % max(n_cols - n_reg, 1) + n_reg
+        data[at] = count
+        del at, pairs, count
+        np.logical_not(customer, out=customer)
+        indices[customer] = p_indices  # friends fill the other places, in row order
+        del customer
+        return sp.csr_matrix((data, indices, indptr), shape=(n_reg, n_cols))
 
     def audiences(
         self, n_accounts: int, viewer_active: np.ndarray

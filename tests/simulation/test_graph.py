@@ -79,3 +79,28 @@ def test_products_match_a_loop_over_friends():
         want_gather[s] += y[d]
     assert np.allclose(spread, want_spread, rtol=1e-5)
     assert np.allclose(gather, want_gather, rtol=1e-5)
+
+
+def test_viewers_matrix_is_the_stacked_people_and_customers():
+    """The viewers × accounts matrix, written straight into place, has exactly the arrays of
+    ``hstack`` of the people's and the customers' canonical CSR matrices (a customer linked
+    twice is one entry of 2), so every product over it sums in the same order."""
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(5)
+    g = FriendsGraph(1500, 12, 0.1, rng)
+    for _ in range(3):
+        account = rng.integers(1500, 1560, 400)
+        g.add_customers(account, account, rng.integers(0, 30, 400), rng.integers(0, 1500, 400), 0.3)
+    n_cols = int(g.link_src.max()) + 1
+    customers = sp.csr_matrix(
+        (np.ones(g.n_links, np.float32), (g.link_dst, g.link_src - 1500)),
+        shape=(1500, n_cols - 1500),
+    )
+    expected = sp.hstack([g.people, customers], format="csr")
+    built = g._build()
+    assert built.shape == expected.shape
+    assert built.data.max() >= 2.0  # some customer was linked twice
+    for name in ("indptr", "indices", "data"):
+        got, want = getattr(built, name), getattr(expected, name)
+        assert got.dtype == want.dtype and np.array_equal(got, want), name
