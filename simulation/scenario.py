@@ -32,7 +32,7 @@ Share = Annotated[float, Field(ge=0.0, le=1.0)]
 NonNeg = Annotated[float, Field(ge=0.0)]
 
 # What the engine can run (the reasons are shown when a value is refused). Every post
-# is a row the engine keeps in memory (about 35 bytes, POST_SCHEMA; 16 more while it can
+# is a row the engine keeps in memory (about 27 bytes, POST_SCHEMA; 20 more while it can
 # still collect views) for engine.retention_days days; the memory an account costs with
 # its friends and posts is printed by bench/bench_engine.py --against.
 POSTS_WHY = "every post is a row the engine keeps for engine.retention_days days"

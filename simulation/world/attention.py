@@ -30,7 +30,7 @@ import math
 import numpy as np
 
 from policy.interface import Channel, ContentKind
-from simulation.world.state import Day, World
+from simulation.world.state import Day, World, exposure_rows
 
 MIN_HALF_LIFE = 0.5  # hours: even a torrent of posts leaves a post on screen for a while
 MAX_HALF_LIFE = 48.0  # hours: a feed that hardly moves is still scrolled past within days
@@ -55,9 +55,10 @@ def feed_half_lives(world: World, day: Day) -> None:
     viewers = int(day.viewer_active.sum())
     inflow = readers / viewers if viewers else 0.0
     hl = float(half_life(world.scenario.exposure.feed_depth, inflow))
-    posts.half_life[feed] = hl
+    today = world.exposed.half_life[exposure_rows(world, slice(first, None))]
+    today[feed - first] = hl
+    world.day_half_life[day.d][Channel.MOMENTS] = hl
     world.feed_half_life = hl
-    today = posts.half_life[first:]
     world.half_life_max[day.d] = float(today.max()) if len(today) else hl
     day.tally["feed_half_life_hours"] = hl
     day.tally["feed_inflow"] = inflow

@@ -80,7 +80,10 @@ class Columns:
         if need > self._cap:
             self._grow(need)
         elif self._off + need > self._cap:
-            self._compact()
+            if 4 * (need + need // 4) < 3 * self._cap:  # holding under 60% of the capacity:
+                self._resize(need + need // 4)  # moved to smaller arrays, not back in place
+            else:
+                self._compact()
         start, stop = self._off + self.n, self._off + need
         for name, (_dt, fill) in self._schema.items():
             self._data[name][start:stop] = values.get(name, fill)
@@ -93,6 +96,11 @@ class Columns:
         cap = self._cap
         while cap < need:
             cap += cap // 4
+        self._resize(cap)
+
+    def _resize(self, cap: int) -> None:
+        """Move the rows held to new arrays of ``cap`` rows (at least ``n``)."""
+        cap = max(cap, self.n, 16)
         for name, (dt, _fill) in self._schema.items():
             new = np.empty(cap, dtype=dt)
             new[: self.n] = self._data[name][self._off : self._off + self.n]

@@ -29,7 +29,7 @@ from simulation.world.accounts import Archetype, Status
 from simulation.world.channels import offer_cells
 from simulation.world.decay import reached
 from simulation.world.posting import ordinal_per_author
-from simulation.world.state import AccountOutcome, Cause, Day, World
+from simulation.world.state import AccountOutcome, Cause, Day, World, post_half_lives
 
 MAX_EVENTS = 250_000
 
@@ -185,7 +185,7 @@ class _Removed:
             self.n_categories,
         )
         self.cell += offer_cells(*where)
-        half_life = posts.half_life[o].astype(np.float64)  # today's feed posts: not set yet
+        half_life = post_half_lives(world, o).astype(np.float64)  # today's feed: not set yet
         half_life = np.where(half_life > 0, half_life, world.feed_half_life)
         kept = reached(posts.removed_age[o].astype(np.float64), half_life)
         self.prevented += offer_cells(*where, weights=1.0 - kept)

@@ -54,6 +54,7 @@ from simulation.world.decay import horizon_days
 from simulation.world.decisions import apply_decisions, make_batch, rule_statistics
 from simulation.world.deterrence import risk_factor
 from simulation.world.exposure import expose_day
+from simulation.world.heap import return_large_blocks
 from simulation.world.lifecycle import apply_events, arrivals
 from simulation.world.population import build_world
 from simulation.world.posting import post_day
@@ -113,6 +114,7 @@ class Simulation:
         pool: TextPool | None = None,
     ):
         seed_ = scenario.seed if seed is None else int(seed)
+        return_large_blocks()  # freed post columns and matrices go back to the system
         self.world: World = build_world(
             scenario,
             seed_,

@@ -56,7 +56,7 @@ def expose_day(world: World, day: Day) -> None:
         posts.hour[sl],
         posts.removed_age[sl],
         hot.potential[hs] * hot.factor[hs],
-        posts.half_life[sl],
+        hot.half_life[hs],
     )
     kind = posts.kind[sl]
     author = posts.author[sl]
@@ -84,7 +84,7 @@ def expose_day(world: World, day: Day) -> None:
     rate = views * (1.0 - hot.sought[hs]) * prob[kind] * factor[channel]
     got, count = poisson_rows(world.rng["reports"], rate)
     rows = got + start
-    if len(rows):  # report counts start as int16: widened before they could overflow
+    if len(rows):  # report counts start as int8: widened before they could overflow
         posts.fit("reports", 0, int((posts.reports[rows] + count.astype(np.int64)).max()))
         posts.fit("new_reports", 0, int((posts.new_reports[rows] + count.astype(np.int64)).max()))
     np.add.at(posts.reports, rows, count)

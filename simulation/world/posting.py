@@ -156,10 +156,12 @@ def post_day(world: World, day: Day) -> NewPosts:
     potential = day.audience[new.author] * np.float32(sc.exposure.view_prob)
     sought = np.zeros(len(new), np.float32)  # nobody seeks out spam, ads or life posts
     half_life = np.zeros(len(new), np.float32)  # Moments: set in exposure (how fast it moves)
+    # chat and group: the channel's pace (Channel order; Moments set in exposure)
+    hl = sc.channels.half_life_hours
+    world.day_half_life[d] = np.array([0.0, hl["chat"], hl["group"]], np.float32)
     o = np.flatnonzero(offers)
     by = new.author[o]
     potential[o], sought[o] = reach(world, day.audience[by], day.audience_sought[by], channel[o])
-    hl = sc.channels.half_life_hours
     half_life[o] = np.select(
         [channel[o] == Channel.CHAT, channel[o] == Channel.GROUP], [hl["chat"], hl["group"]], 0.0
     )
@@ -173,9 +175,8 @@ def post_day(world: World, day: Day) -> NewPosts:
         style=new.style,
         channel=channel,
         text=text,
-        half_life=half_life,
     )
-    world.exposed.append(len(new), potential=potential, sought=sought)
+    world.exposed.append(len(new), potential=potential, sought=sought, half_life=half_life)
     kc = np.bincount(new.kind, minlength=4)
     world.totals.created += kc
     tally.set_parts("posts_created", KINDS, kc.tolist())

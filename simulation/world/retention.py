@@ -29,6 +29,9 @@ def trim(world: World, d: int) -> None:
     finish_samples(world, 0, cut)
     tally_final(world, 0, cut)
     posts.trim_front(cut)
+    oldest = d - world.scenario.engine.retention_days + 1
+    for made in [m for m in world.day_half_life if m < oldest]:
+        del world.day_half_life[made]
 
 
 def leave_exposure(world: World, first: int) -> None:

@@ -64,22 +64,23 @@ POST_SCHEMA = {
     "style": (np.int8, 0),
     "channel": (np.int8, 0),  # policy.interface.Channel
     "text": (np.uint16, 0),
-    "half_life": (np.float32, 6.0),  # hours: how fast the post's views fade
     "removed_age": (np.float32, np.inf),  # hours after posting when removed
     "cause": (np.int8, 0),
     "rule": (np.int8, -1),
     "stage": (np.int8, -1),
-    "reports": (np.int16, 0),
-    "new_reports": (np.int16, 0),
+    "reports": (np.int8, 0),
+    "new_reports": (np.int8, 0),
     "sampled": (np.bool_, False),
     "labelled": (np.bool_, False),
 }
 
 # What only exposure reads: held for the posts that can still collect views (the exposure
 # window, a few days: ``World.exposed``), not for the whole retention window. A post's
-# views are kept beyond it only for the sampled posts (``World.sample_views``).
+# views are kept beyond it only for the sampled posts (``World.sample_views``); its
+# half-life is the same for every post of a day and channel (``World.day_half_life``).
 EXPOSURE_SCHEMA = {
     "potential": (np.float32, 0.0),  # views over the post's whole life if never removed
+    "half_life": (np.float32, 0.0),  # hours: how fast the post's views fade
     "sought": (np.float32, 0.0),  # share of those views on users who sought the author out
     "factor": (np.float32, 1.0),  # downranking
     "views": (np.float32, 0.0),
@@ -155,6 +156,10 @@ class World:
     # the longest half-life (hours) of the posts made on each recent day: how far back a
     # day's exposure must look
     half_life_max: dict[int, float] = field(default_factory=dict)
+    # the half-life (hours, float32) of the posts made on each day still held, per channel
+    # (Channel order): every post of a day and channel has the same (Moments: 0 until the
+    # day's exposure sets it from how fast the feed moved)
+    day_half_life: dict[int, np.ndarray] = field(default_factory=dict)
     events: list[dict[str, Any]] = field(default_factory=list)  # account-level actions
     sample_rows: list[dict[str, Any]] = field(default_factory=list)  # finished sampled posts
     feed_rows: list[tuple[int, int, int]] = field(default_factory=list)  # (viewer, day, post)
@@ -174,6 +179,18 @@ def exposure_rows(world: World, rows: slice) -> slice:
         raise IndexError(f"post rows from {rows.start} are no longer exposed")
     stop = world.posts.n if rows.stop is None else rows.stop
     return slice(start, stop - lag)
+
+
+def post_half_lives(world: World, rows: np.ndarray) -> np.ndarray:
+    """Half-lives (hours, float32) of posts ``rows`` (rows of ``world.posts``), from their
+    day and channel (``World.day_half_life``)."""
+    posts = world.posts
+    days = posts.day[rows]
+    out = np.zeros(len(rows), np.float32)
+    for made in np.unique(days).tolist():
+        mine = days == made
+        out[mine] = world.day_half_life[made][posts.channel[rows][mine]]
+    return out
 
 
 def post_views(world: World, rows: np.ndarray) -> np.ndarray:

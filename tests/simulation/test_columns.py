@@ -49,3 +49,17 @@ def test_integer_columns_widen_when_values_outgrow_them() -> None:
     assert table.day.tolist() == [-5, 7, 40_000] and table.text.tolist() == [1, 2, 70_000]
     table.fit("day", -1, 2**40)
     assert table.day.dtype == np.int64 and table.day.tolist() == [-5, 7, 40_000]
+
+
+def test_a_table_that_shrank_moves_to_smaller_arrays() -> None:
+    """When most rows were trimmed, the next move of the rows held goes to arrays sized for
+    them (capacity within a quarter of the rows) instead of back into the large ones."""
+    table = Columns(SCHEMA, capacity=16)
+    table.append(1000, day=np.arange(1000, dtype=np.int32))
+    big = table._cap
+    table.trim_front(900)  # 100 rows held, far fewer than the capacity
+    while table._cap == big:  # appends fill the arrays' end, then the rows move
+        table.append(10, day=np.arange(table.base + len(table), table.base + len(table) + 10))
+    assert table._cap < big / 2 and table._cap <= len(table) + len(table) // 4 + 1
+    assert table.day.tolist() == list(range(900, table.base + len(table)))
+    assert np.all(table.views == np.float32(1.5))

@@ -1,0 +1,46 @@
+"""Large arrays handed back to the system when they are freed (glibc only).
+
+glibc serves an allocation from its heap unless it is larger than a threshold, and raises
+that threshold (up to 32 MiB) each time a larger block is freed. After a few days a
+100,000-account run frees blocks of tens of MiB (post-table columns when the table is
+resized, the friends matrix when it is rebuilt), so arrays of several MiB then come from
+the heap too; a freed one leaves a hole that is not given back while anything above it
+lives, and the process keeps tens of MiB it does not use (about 80 MiB at the end of a
+100,000-account year, a fifth of what the run holds). Fixing the threshold at
+``THRESHOLD`` keeps arrays larger than that out of the heap: freed, their pages go back at
+once. Arrays under it (the day's per-account and per-post temporaries at 100,000
+accounts) are served from the heap as before, so the days cost no more page faults.
+
+``mallopt`` is glibc's documented interface (``man 3 mallopt``); on other C libraries this
+does nothing. It changes where memory comes from, never a value computed.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import sys
+
+THRESHOLD = 8 << 20  # bytes
+_M_MMAP_THRESHOLD = -3  # glibc's malloc.h
+_done = False
+
+
+def return_large_blocks() -> bool:
+    """Fix glibc's mmap threshold at ``THRESHOLD`` (once per process). Returns whether it
+    was set (False off glibc, or when the C library refuses)."""
+    global _done
+    if _done:
+        return True
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        mallopt = libc.mallopt
+        libc.gnu_get_libc_version  # noqa: B018 - only glibc has it (musl's mallopt differs)
+    except (OSError, AttributeError):
+        return False
+    mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
+    mallopt.restype = ctypes.c_int
+    _done = mallopt(_M_MMAP_THRESHOLD, THRESHOLD) == 1
+    return _done
