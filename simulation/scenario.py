@@ -729,7 +729,7 @@ class Scenario(Strict):
             why = (
                 f"about {per_day:,.0f} posts a day kept for {self.engine.retention_days} days "
                 f"is {held:,.0f} posts in memory; the engine holds at most {MAX_POSTS_HELD:,} "
-                "(about 35 bytes each): lower the rates, population.accounts or "
+                "(about 27 bytes each): lower the rates, population.accounts or "
                 "engine.retention_days"
             )
         error = PydanticCustomError("engine_capacity", "{why}", {"why": why})
