@@ -16,6 +16,8 @@ asserted.
                                                  # (scripts/figures.py --write engine)
     python bench/bench_engine.py --gui-process   # the desktop app's engine process against
                                                  # the engine in a plain process
+    python bench/bench_engine.py --phases crackdown  # where a 100,000-account year's time
+                                                 # goes, phase by phase (--days to shorten)
 
 ``--gui-process`` steps the same world (``large`` with the keyword policy, 100,000 accounts,
 30 days, set-up excluded) in a plain Python process and in the desktop app's engine process
@@ -297,6 +299,66 @@ def gui_process(pairs: int, n: int = 100_000, days: int = 30) -> None:
     )
 
 
+# The phases of ``Simulation.step`` (simulation/world/engine.py), timed by wrapping the
+# functions the engine module calls; the policy's own work is ``session.decide``.
+PHASES = (
+    "apply_events",
+    "arrivals",
+    "post_day",
+    "sample_day",
+    "make_batch",
+    "apply_decisions",
+    "expose_day",
+    "seller_day",
+    "churn_day",
+    "trim",
+)
+
+
+def phases(policy: str, n: int, days: int) -> None:
+    """Where a day's time goes: each phase of ``Simulation.step`` timed over ``days`` days
+    of ``large`` at ``n`` accounts (set-up and warm-up excluded), in this process."""
+    import simulation.world.engine as engine
+    from policy import load_policy
+    from simulation import Simulation, load_scenario
+
+    spent = dict.fromkeys((*PHASES, "audiences", "session.decide", "record"), 0.0)
+
+    def timed(name: str, fn):
+        def wrapper(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - t0
+
+        return wrapper
+
+    originals = {name: getattr(engine, name) for name in PHASES}
+    scenario = load_scenario("large").with_changes({"population.accounts": n, "days": days})
+    sim = Simulation(scenario, load_policy(policy), seed=1)
+    try:
+        for name, fn in originals.items():
+            setattr(engine, name, timed(name, fn))
+        sim.session.decide = timed("session.decide", sim.session.decide)
+        sim.world.graph.audiences = timed("audiences", sim.world.graph.audiences)
+        sim._record = timed("record", sim._record)
+        t0 = time.perf_counter()
+        for _ in range(days):
+            sim.step()
+        total = time.perf_counter() - t0
+    finally:
+        for name, fn in originals.items():
+            setattr(engine, name, fn)
+    print(f"large, {policy}, {n:,} accounts × {days} days: {total:.1f} s of steps")
+    print(f"{'phase':16} {'s':>7} {'share':>6}")
+    for name, s in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"{name:16} {s:7.2f} {s / total:6.1%}")
+    rest = total - sum(spent.values())
+    print(f"{'(the rest)':16} {rest:7.2f} {rest / total:6.1%}")
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
 def _dirty() -> bool:
     status = subprocess.run(
         ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
@@ -324,7 +386,16 @@ def main() -> None:
         action="store_true",
         help="the desktop app's engine process against a plain process",
     )
+    parser.add_argument(
+        "--phases",
+        metavar="POLICY",
+        help="where a 100,000-account year's time goes, phase by phase, under POLICY",
+    )
+    parser.add_argument("--days", type=int, default=365, help="with --phases: days stepped")
     args = parser.parse_args()
+    if args.phases:
+        phases(args.phases, 100_000, args.days)
+        return
     cases = [("demo", "none"), ("demo", "crackdown")]
     if not args.quick:
         cases += [("large", "none"), ("large", "crackdown")]

@@ -5,11 +5,10 @@ that threshold (up to 32 MiB) each time a larger block is freed. After a few day
 100,000-account run frees blocks of tens of MiB (post-table columns when the table is
 resized, the friends matrix when it is rebuilt), so arrays of several MiB then come from
 the heap too; a freed one leaves a hole that is not given back while anything above it
-lives, and the process keeps tens of MiB it does not use (about 80 MiB at the end of a
-100,000-account year, a fifth of what the run holds). Fixing the threshold at
+lives, and the process keeps tens of MiB it does not use. Fixing the threshold at
 ``THRESHOLD`` keeps arrays larger than that out of the heap: freed, their pages go back at
-once. Arrays under it (the day's per-account and per-post temporaries at 100,000
-accounts) are served from the heap as before, so the days cost no more page faults.
+once. Most of a day's temporaries at 100,000 accounts (per account, and per post of the
+few days still collecting views) are smaller and are served from the heap as before.
 
 ``mallopt`` is glibc's documented interface (``man 3 mallopt``); on other C libraries this
 does nothing. It changes where memory comes from, never a value computed.
