@@ -74,13 +74,14 @@ def main() -> int:
             times[name].append(wall(cmd, env[name]))
     base = statistics.median(times["python -c pass"])
     print(f"median of {args.repeat} runs each, interleaved; goal: under {GOAL} s")
-    print(f"{'command':46} {'median':>8} {'min':>8} {'× python':>9}")
+    width = max(len(name) for name in COMMANDS)
+    print(f"{'command':{width}} {'median':>8} {'min':>8} {'× python':>9}")
     for name, runs in times.items():
         med = statistics.median(runs)
         mark = ""
         if name in ("circlelab --help", 'circlelab policy explain crackdown "vape"'):
             mark = "  ok" if med < GOAL else "  over the goal"
-        print(f"{name:46} {med:7.3f}s {min(runs):7.3f}s {med / base:8.1f}×{mark}")
+        print(f"{name:{width}} {med:7.3f}s {min(runs):7.3f}s {med / base:8.1f}×{mark}")
     load = load_average()
     if load is not None:
         print(f"load average: {load:.1f}")

@@ -384,7 +384,11 @@ def mesa() -> str:
 
 def _load(record: dict) -> str:
     load = record.get("load_average")
-    return f"; load average {load:.1f} on 2 cores from other work" if load is not None else ""
+    return (
+        f"; load average {load:.1f} on 2 cores when it ended, its own processes included"
+        if load is not None
+        else ""
+    )
 
 
 def cli() -> str:
