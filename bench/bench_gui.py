@@ -6,6 +6,8 @@ posts. Prints figures; asserts nothing.
     .venv/bin/python bench/bench_gui.py --only-startup [--repeats N]   # under a display too
     .venv/bin/python bench/bench_gui.py --only-startup --save bench/results/gui.json
                                        # ... kept for scripts/figures.py --write gui_startup
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py --save \
+        bench/results/gui_all.json     # everything, for scripts/figures.py --write gui
 
 The engine runs in its own process (app/worker.py), so a stall here is the GUI's own work
 (chart redraws, the feed) or the machine being busy, not the engine holding the GIL.
@@ -145,7 +147,7 @@ def bench_startup(repeats: int, tmp: Path) -> dict:
     }
 
 
-def bench_stalls(app: QApplication, days: int, tmp: Path) -> None:
+def bench_stalls(app: QApplication, days: int, tmp: Path) -> dict:
     """Run the `large` scenario in the window and record the gaps of a 5 ms timer."""
     from app.main_window import MainWindow
 
@@ -199,12 +201,24 @@ def bench_stalls(app: QApplication, days: int, tmp: Path) -> None:
     print(
         f"  event-loop stall: longest {g.max()} ms, 99th percentile "
         f"{np.percentile(g, 99):.0f} ms, median {np.median(g):.0f} ms (goal: < 50 ms); "
-        f"longest five {sorted(g)[-5:][::-1]} ms"
+        f"longest five {[int(x) for x in sorted(g)[-5:][::-1]]} ms"
     )
+    accounts = win.scenario_panel.scenario().population.accounts
     win.close()
+    return {
+        "accounts": accounts,
+        "days": days,
+        "setup_s": setup_s,
+        "setup_longest_stall_ms": int(max(setup_gaps or [0])),
+        "run_s": run_s,
+        "days_per_s": days / run_s,
+        "stall_longest_ms": int(g.max()),
+        "stall_p99_ms": float(np.percentile(g, 99)),
+        "stall_median_ms": float(np.median(g)),
+    }
 
 
-def bench_charts(app: QApplication) -> None:
+def bench_charts(app: QApplication) -> dict:
     from app.charts import ChartPanel, chart_specs
     from app.main_window import category_labels
     from simulation.metrics import columns
@@ -231,9 +245,13 @@ def bench_charts(app: QApplication) -> None:
         f"max {1000 * max(times):.1f} ms"
     )
     panel.close()
+    return {
+        "refresh_median_ms": 1000 * float(np.median(times)),
+        "refresh_max_ms": 1000 * max(times),
+    }
 
 
-def bench_feed(app: QApplication, n: int) -> None:
+def bench_feed(app: QApplication, n: int) -> dict:
     from app.feed_model import FeedModel
     from app.panels.feed import make_feed_view
     from simulation.world.content.pool import build_text_pool, load_catalogue
@@ -305,6 +323,16 @@ def bench_feed(app: QApplication, n: int) -> None:
         f"max {1000 * max(jumps):.1f} ms; type filter over all rows {filter_ms:.0f} ms"
     )
     view.close()
+    return {
+        "posts": n,
+        "load_s": load_s,
+        "python_mib": current / 2**20,
+        "array_mib": model.nbytes() / 2**20,
+        "scroll_median_ms": 1000 * float(np.median(frames)),
+        "scroll_max_ms": 1000 * max(frames),
+        "jump_median_ms": 1000 * float(np.median(jumps)),
+        "filter_ms": filter_ms,
+    }
 
 
 def main() -> None:
@@ -319,8 +347,8 @@ def main() -> None:
     parser.add_argument(
         "--save",
         type=Path,
-        help="write the start-up figures to this JSON file (for scripts/figures.py "
-        "--write gui_startup)",
+        help="write the figures to this JSON file: with --only-startup the start-up "
+        "(scripts/figures.py --write gui_startup), else all of them (--write gui)",
     )
     args = parser.parse_args()
     if args.only_startup:
@@ -336,12 +364,17 @@ def main() -> None:
     guard_none_refcount()
     import tempfile
 
+    figures: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
-        bench_startup(args.repeats, Path(tmp))
+        figures["startup"] = bench_startup(args.repeats, Path(tmp))
         if not args.only_stalls:
-            bench_charts(app)
-            bench_feed(app, args.posts)
-        bench_stalls(app, args.days, Path(tmp))
+            figures["charts"] = bench_charts(app)
+            figures["feed"] = bench_feed(app, args.posts)
+        figures["stalls"] = bench_stalls(app, args.days, Path(tmp))
+    figures["load_average"] = load_average()
+    if args.save:
+        args.save.parent.mkdir(parents=True, exist_ok=True)
+        args.save.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
