@@ -15,7 +15,6 @@ Run: ``.venv/bin/python bench/bench_cli.py [--repeat 7] [--save bench/results/cl
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -23,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from machine import load_average
+from machine import load_average, save_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "simulation.cli.main"]
@@ -86,20 +85,15 @@ def main() -> int:
     if load is not None:
         print(f"load average: {load:.1f}")
     if args.save:
-        args.save.parent.mkdir(parents=True, exist_ok=True)
-        args.save.write_text(
-            json.dumps(
-                {
-                    "repeat": args.repeat,
-                    "goal": GOAL,
-                    "seconds": times,
-                    "median": {name: statistics.median(runs) for name, runs in times.items()},
-                    "load_average": load,
-                },
-                indent=1,
-            )
-            + "\n",
-            encoding="utf-8",
+        save_figures(
+            args.save,
+            {
+                "repeat": args.repeat,
+                "goal": GOAL,
+                "seconds": times,
+                "median": {name: statistics.median(runs) for name, runs in times.items()},
+                "load_average": load,
+            },
         )
     return 0
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import os
 import platform
 import resource
@@ -34,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from machine import cores, load_average
+from machine import cores, load_average, save_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 GOAL = 1.25  # the command's median over the in-memory run's
@@ -171,28 +170,23 @@ def main() -> int:
     if load is not None:
         print(f"load average during the runs: {load:.1f} on {cores()} cores")
     if args.save:
-        args.save.parent.mkdir(parents=True, exist_ok=True)
-        args.save.write_text(
-            json.dumps(
-                {
-                    "repeat": args.repeat,
-                    "seconds": times,
-                    "median": med,
-                    "ratio": ratio,
-                    "cpu_seconds": cpus,
-                    "cpu_median": cpu_med,
-                    "cpu_ratio": cpu_ratio,
-                    "before": before,
-                    "pair_ratios": pairs,
-                    "databases": stored,
-                    "load_average": load,
-                    "cores": cores(),
-                    "python": platform.python_version(),
-                },
-                indent=1,
-            )
-            + "\n",
-            encoding="utf-8",
+        save_figures(
+            args.save,
+            {
+                "repeat": args.repeat,
+                "seconds": times,
+                "median": med,
+                "ratio": ratio,
+                "cpu_seconds": cpus,
+                "cpu_median": cpu_med,
+                "cpu_ratio": cpu_ratio,
+                "before": before,
+                "pair_ratios": pairs,
+                "databases": stored,
+                "load_average": load,
+                "cores": cores(),
+                "python": platform.python_version(),
+            },
         )
     return 0
 

@@ -47,6 +47,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import save_figures
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # One case in a fresh interpreter, in whichever tree is first on PYTHONPATH (the API used
@@ -207,23 +209,18 @@ def against(rev: str, cases: list[tuple[str, str]], repeat: int, save: Path | No
                 f"(goal under 30 s: {verdict})"
             )
     if save:
-        save.parent.mkdir(parents=True, exist_ok=True)
-        save.write_text(
-            json.dumps(
-                {
-                    "command": "python bench/bench_engine.py " + " ".join(sys.argv[1:]),
-                    "before": f"{rev} ({sha})",
-                    "after": f"{here}{dirty}",
-                    "repeat": repeat,
-                    "load_average": round(load, 1),
-                    "cpus": os.cpu_count(),
-                    "rows": table,
-                    "memory_per_account_kib": memory,
-                },
-                indent=1,
-            )
-            + "\n",
-            encoding="utf-8",
+        save_figures(
+            save,
+            {
+                "command": "python bench/bench_engine.py " + " ".join(sys.argv[1:]),
+                "before": f"{rev} ({sha})",
+                "after": f"{here}{dirty}",
+                "repeat": repeat,
+                "load_average": round(load, 1),
+                "cpus": os.cpu_count(),
+                "rows": table,
+                "memory_per_account_kib": memory,
+            },
         )
         print(f"saved {save}")
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import resource
 import sys
@@ -31,7 +30,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from machine import load_average
+from machine import load_average, save_figures
 from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -357,8 +356,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             figures = bench_startup(args.repeats, Path(tmp))
         if args.save:
-            args.save.parent.mkdir(parents=True, exist_ok=True)
-            args.save.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+            save_figures(args.save, figures)
         return
     app = QApplication.instance() or QApplication(sys.argv)
     guard_none_refcount()
@@ -373,8 +371,7 @@ def main() -> None:
         figures["stalls"] = bench_stalls(app, args.days, Path(tmp))
     figures["load_average"] = load_average()
     if args.save:
-        args.save.parent.mkdir(parents=True, exist_ok=True)
-        args.save.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+        save_figures(args.save, figures)
 
 
 if __name__ == "__main__":

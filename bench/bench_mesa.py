@@ -35,6 +35,8 @@ import sys
 import venv
 from pathlib import Path
 
+from machine import save_figures
+
 ROOT = Path(__file__).resolve().parents[1]
 YARDSTICK = ROOT / "bench" / "yardstick" / "mesa_friends_circle.py"
 MESA_VENV = ROOT / ".bench-venv-mesa"
@@ -124,9 +126,7 @@ def main() -> None:
             "median_ratio": statistics.median(ratios),
             "load_average": round(os.getloadavg()[0], 1),
         }
-        args.save.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(dict(sorted(saved.items(), key=lambda kv: int(kv[0]))), indent=1)
-        args.save.write_text(text + "\n", encoding="utf-8")
+        save_figures(args.save, dict(sorted(saved.items(), key=lambda kv: int(kv[0]))))
         print(f"saved {args.save}")
 
 

@@ -44,7 +44,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from machine import load_average  # noqa: E402  (bench/ is the script's folder)
+from machine import load_average, save_figures  # noqa: E402  (bench/ is the script's folder)
 
 from policy import load_policy, load_policy_text  # noqa: E402
 from policy.detectors import KeywordsDetector  # noqa: E402
@@ -435,8 +435,6 @@ def main() -> None:
             "us_per_text": cold,
             "load_average": load_average(),
         }
-        if args.save:
-            args.save.parent.mkdir(parents=True, exist_ok=True)
         if args.only != "cold":
             record["compile_seconds"] = bench_compile(before, args.seed)
         elif args.save and args.save.exists():
@@ -449,7 +447,7 @@ def main() -> None:
                     "compile_load_average", kept.get("load_average")
                 )
         if args.save:
-            args.save.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+            save_figures(args.save, record)
         if args.only == "cold":
             return
     bench_decisions(args.posts, args.texts, args.seed)

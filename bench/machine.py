@@ -1,9 +1,12 @@
-"""What the benchmarks say about the machine beside their figures (they are noisy)."""
+"""What the benchmarks share: the machine beside their figures (they are noisy), and how a
+benchmark keeps its figures for ``scripts/figures.py``."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 
 def load_average() -> float | None:
@@ -17,3 +20,10 @@ def load_average() -> float | None:
 def cores() -> int:
     """Logical CPUs of this machine."""
     return os.cpu_count() or 1
+
+
+def save_figures(path: Path, record: Any) -> None:
+    """Write a benchmark's figures as JSON (``bench/results/NAME.json``, read by
+    ``scripts/figures.py --write NAME``), creating the folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
