@@ -62,13 +62,6 @@ def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, 
     }
 
 
-def _transpose(rows: list[dict[str, Any]]) -> dict[str, Sequence[Any]]:
-    """Dicts with the same keys as columns (name → values)."""
-    if not rows:
-        return {}
-    return {k: [r[k] for r in rows] for k in rows[0]}  # no tuple per row: no GC passes
-
-
 def _records(columns: dict[str, Sequence[Any]]) -> list[dict[str, Any]]:
     keys = list(columns)
     return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
@@ -98,8 +91,7 @@ def account_columns(sim: Simulation) -> dict[str, list[Any]]:
     acc = sim.world.accounts
     interesting = (acc.archetype != Archetype.REGULAR) | (acc.bans > 0) | (acc.removals > 0)
     interesting[sim.watched] = True
-    authors = [r["author"] for r in sim.world.sample_rows]
-    interesting[np.asarray(authors, np.int64)] = True
+    interesting[sim.world.samples.array("author").astype(np.int64)] = True
     ids = np.flatnonzero(interesting)
     names = display_names(ids, acc.archetype[ids], sim.scenario.locale, sim.seed)
     return {
@@ -118,11 +110,13 @@ def post_columns(sim: Simulation) -> dict[str, Sequence[Any]]:
     """The sampled posts as columns: the engine's fields (``post_id``, ``day``, ``hour``,
     …), then ``author_name``, ``archetype``, ``text`` and ``has_image``. Empty when no
     post was sampled."""
-    columns = _transpose(sim.world.sample_rows)
-    if not columns:
+    samples = sim.world.samples
+    if not len(samples):
         return {}
-    text_ids = np.asarray(columns.pop("text_id"), np.int64)
-    authors, which = np.unique(np.asarray(columns["author"], np.int64), return_inverse=True)
+    columns: dict[str, Sequence[Any]] = samples.columns()
+    del columns["text_id"]
+    text_ids = samples.array("text_id").astype(np.int64)
+    authors, which = np.unique(samples.array("author").astype(np.int64), return_inverse=True)
     arche = sim.world.accounts.archetype[authors]
     texts = sim.world.pool.texts
     names = display_names(authors, arche, sim.scenario.locale, sim.seed)  # once per author

@@ -31,7 +31,7 @@ from typing import Any
 
 import pandas as pd
 from pydantic import NaiveDatetime
-from sqlalchemy import Boolean, Index, and_, delete, func, update
+from sqlalchemy import Boolean, Index, and_, delete, func, insert, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Field, Session, SQLModel, select
@@ -350,12 +350,12 @@ class RunWriter:
     """
 
     def __init__(self, engine: Engine, **fields: Any):
+        # a Core insert: an ORM session here would configure every mapped class first
+        # (about 0.09 s, a fifth of a demo command's set-up), for one row
         self.engine = engine
-        with database_errors(engine), Session(engine) as session:
-            run = Run(**fields)
-            session.add(run)
-            session.commit()
-            self.run_id = int(run.id)  # type: ignore[arg-type]
+        with database_errors(engine), engine.begin() as conn:
+            result = conn.execute(insert(Run.__table__).values(**fields))
+            self.run_id = int(result.inserted_primary_key[0])
 
     def _update(self, **values: Any) -> None:
         with database_errors(self.engine), self.engine.begin() as conn:

@@ -51,31 +51,28 @@ def finish_samples(world: World, start: int, stop: int) -> None:
     if not len(rows):
         return
     views = post_views(world, rows)
-    for pid in (rows + posts.base).tolist():
+    pids = rows + posts.base
+    for pid in pids.tolist():
         world.sample_views.pop(pid, None)
     likes = world.rng["sample"].poisson(views * LIKE_RATE[posts.kind[rows]])
-    age = posts.removed_age[rows].astype(np.float64)
-    pids = (rows + posts.base).tolist()
-    table = {
-        "post_id": pids,
-        "day": posts.day[rows].tolist(),
-        "hour": posts.hour[rows].astype(np.float64).tolist(),
-        "author": posts.author[rows].tolist(),
-        "kind": posts.kind[rows].tolist(),
-        "category": posts.category[rows].tolist(),
-        "style": posts.style[rows].tolist(),
-        "text_id": posts.text[rows].tolist(),
-        "removed_at_hours": [None if np.isinf(a) else a for a in age.tolist()],
-        "removal_cause": posts.cause[rows].tolist(),
-        "rule": posts.rule[rows].tolist(),
-        "stage": posts.stage[rows].tolist(),
-        "views": views.astype(np.float64).tolist(),
-        "likes": likes.tolist(),
-        "reports": posts.reports[rows].tolist(),
-        "labelled": posts.labelled[rows].tolist(),
-        "evidence": [world.evidence.pop(p, "") for p in pids],
-    }
-    keys = list(table)
-    world.sample_rows.extend(
-        dict(zip(keys, values, strict=True)) for values in zip(*table.values(), strict=True)
+    world.samples.append(
+        {
+            "post_id": pids,
+            "day": posts.day[rows],
+            "hour": posts.hour[rows].astype(np.float64),
+            "author": posts.author[rows],
+            "kind": posts.kind[rows],
+            "category": posts.category[rows],
+            "style": posts.style[rows],
+            "text_id": posts.text[rows],
+            "removed_at_hours": posts.removed_age[rows].astype(np.float64),  # inf: never
+            "removal_cause": posts.cause[rows],
+            "rule": posts.rule[rows],
+            "stage": posts.stage[rows],
+            "views": views.astype(np.float64),
+            "likes": likes,
+            "reports": posts.reports[rows],
+            "labelled": posts.labelled[rows],
+            "evidence": [world.evidence.pop(p, "") for p in pids.tolist()],
+        }
     )

@@ -21,6 +21,7 @@ from simulation.world.columns import Columns
 from simulation.world.content.corpus_mix import CorpusBuckets
 from simulation.world.content.pool import TextPool
 from simulation.world.graph import FriendsGraph
+from simulation.world.samples import SampleTable
 
 # The named random streams: one per sub-model, split from the run's seed, so a change
 # in how one sub-model draws does not reshuffle the others.
@@ -161,7 +162,7 @@ class World:
     # day's exposure sets it from how fast the feed moved)
     day_half_life: dict[int, np.ndarray] = field(default_factory=dict)
     events: list[dict[str, Any]] = field(default_factory=list)  # account-level actions
-    sample_rows: list[dict[str, Any]] = field(default_factory=list)  # finished sampled posts
+    samples: SampleTable = field(default_factory=SampleTable)  # finished sampled posts
     feed_rows: list[tuple[int, int, int]] = field(default_factory=list)  # (viewer, day, post)
     evidence: dict[int, str] = field(default_factory=dict)  # post id -> why it was removed
     # views of sampled posts that left ``exposed`` (post id -> float32 views)

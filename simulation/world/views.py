@@ -80,7 +80,8 @@ def feed_frame(world: World, viewer: int, day: int) -> pd.DataFrame:
     ids = np.array([p for v, d, p in world.feed_rows if v == viewer and d == day], np.int64)
     if not len(ids):
         return pd.DataFrame(columns=FEED_COLUMNS)
-    finished = {r["post_id"]: r for r in world.sample_rows if r["day"] == day}
+    samples = world.samples
+    finished = {r["post_id"]: r for r in samples.rows(samples.array("day") == day)}
     rows = [dict(finished[p]) for p in ids.tolist() if p in finished]
     rows += _live_rows(world, np.array([p for p in ids.tolist() if p not in finished], np.int64))
     frame = pd.DataFrame(rows)

@@ -223,7 +223,8 @@ def _output(scenario: Scenario, policy, pools, key: str, catalogue=None) -> pd.D
     sim.finish()
     if key in STORAGE:
         w = sim.world
-        stored = [(r["post_id"], r["views"]) for r in w.sample_rows]
+        ids, views = w.samples.array("post_id"), w.samples.array("views")
+        stored = list(zip(ids.tolist(), views.tolist(), strict=True))
         return pd.DataFrame(stored + [(viewer, post) for viewer, _day, post in w.feed_rows])
     return sim.metrics_frame()
 
