@@ -181,10 +181,15 @@ def report_html(
             f"<td>{esc(c.meaning)}</td></tr>"
             for c in RULE_COUNTS
         )
+        # headers with spaces wrap, and the table scrolls on its own when a narrow
+        # window still cannot hold it: the page itself never grows wider than the window
+        agg.columns = [c.replace("_", " ") for c in agg.columns]
         rule_table = (
-            "<h2>What each rule did</h2>"
-            + agg.to_html(escape=True, border=0)
-            + "<table><tr><th>count</th><th>unit</th><th>meaning</th></tr>"
+            "<h2>What each rule did</h2><div class=wide>"
+            + agg.reset_index()
+            .rename(columns={"name": "rule"})
+            .to_html(escape=True, border=0, index=False)
+            + "</div><table><tr><th>count</th><th>unit</th><th>meaning</th></tr>"
             + rule_defs
             + "</table>"
         )
@@ -202,6 +207,8 @@ color:#222;line-height:1.4}} h1{{font-size:1.8rem}} table{{border-collapse:colla
 td,th{{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}}
 figure{{margin:1rem 0}} img{{max-width:100%}} pre{{background:#f6f6f6;padding:1rem;
 overflow:auto;font-size:.85rem}} figcaption{{color:#666}}
+.wide{{overflow-x:auto;margin-bottom:1rem}} .wide td,.wide th{{padding:.25rem .4rem}}
+th{{vertical-align:bottom}}
 </style></head><body>
 <h1>{esc(title)}</h1>
 <h2>Headline numbers</h2><table><tr><th>measure</th><th>value</th><th>unit</th>

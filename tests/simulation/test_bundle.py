@@ -150,3 +150,16 @@ def test_place_never_touches_what_it_did_not_write(tmp_path_factory, theirs, fir
             assert (out / n).read_text(encoding="utf-8") == f"bundle {k} {n}"
     mine = {p for p in snapshot(out) if p.split("/")[0] in placed or p == MANIFEST}
     assert {p: v for p, v in snapshot(out).items() if p not in mine} == before
+
+
+def test_the_rule_table_wraps_its_headers_and_scrolls_by_itself(tmp_path):
+    """The rule table has a dozen counts: with their names as written (one long word
+    each) it was 1,700 px wide and made the whole page scroll sideways at 1280 px."""
+    run("classroom", "crackdown", days=2, out=tmp_path / "out")
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    table = page[page.index("<h2>What each rule did</h2>") :]
+    assert table.startswith('<h2>What each rule did</h2><div class=wide><table class="dataframe"')
+    head = table[: table.index("</thead>")]
+    assert "wrongful account actions" in head and "wrongful_" not in head
+    assert ".wide{overflow-x:auto;" in page
+    assert "<th>rule</th>" in head
