@@ -18,6 +18,7 @@ from app.feed_model import BANNED_STATUS, ROLE
 from app.i18n import KIND_NAMES, t
 
 CARD_HEIGHT = 172
+MIN_CARD_WIDTH = 160  # px: narrower views cut the cards on the right
 AVATAR = 44
 PAD = 12
 IMAGE = 64
@@ -41,7 +42,9 @@ class FeedDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(max(280, option.rect.width()), round(CARD_HEIGHT * self.scale))
+        # a narrow width: the list stretches every card to the view's width (a wider hint
+        # is kept as the cards' width when the view shrinks, and they spill out of it)
+        return QSize(MIN_CARD_WIDTH, round(CARD_HEIGHT * self.scale))
 
     def paint(
         self,

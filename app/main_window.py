@@ -274,9 +274,7 @@ class MainWindow(QMainWindow):
         )
         self.splitDockWidget(self.feed_dock, self.inspector_dock, Qt.Orientation.Vertical)
         self.docks = (self.scenario_dock, self.policy_dock, self.feed_dock, self.inspector_dock)
-        self.resizeDocks([self.scenario_dock], [340], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.feed_dock], [400], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.feed_dock, self.inspector_dock], [640, 300], Qt.Orientation.Vertical)
+        self._fit_docks()
 
         # every view that shows the current run; each forgets it in clear_run()
         self.run_views: tuple[RunView, ...] = (
@@ -535,8 +533,12 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = s.value("windowState")
-        if isinstance(state, QByteArray | bytes) and not self.restoreState(state, LAYOUT_VERSION):
+        # the docks are fitted to the window when it is first shown, unless a layout of
+        # this version was restored (the person's own)
+        self._fit_on_show = not isinstance(state, QByteArray | bytes)
+        if not self._fit_on_show and not self.restoreState(state, LAYOUT_VERSION):
             self.reset_layout()  # another version's layout: start from ours
+            self._fit_on_show = True
         speed = s.value("speed")
         if speed is not None:
             self.controls.speed.setValue(int(speed))
@@ -550,6 +552,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown:  # the first paint comes first, then the policy's compilation
             self._shown = True
+            if self._fit_on_show:
+                self._fit_docks()
             # the policy first (read back from the compiled-policy cache: tens of ms), then
             # the stored runs (opening the database imports SQLAlchemy: slower)
             QTimer.singleShot(0, self.policy_panel.editor.check_pending)
@@ -800,8 +804,22 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             dock.show()
         self.restoreState(self.default_layout, LAYOUT_VERSION)
+        self._fit_docks()
         self.scenario_dock.raise_()
         self.statusBar().showMessage(self.tr("Layout reset"))
+
+    def _fit_docks(self) -> None:
+        """The docks' starting sizes for the window's size: the side panels a quarter of
+        the width each (between 300 and 420 px), the feed three fifths of the right
+        side's height. Fixed sizes asked for before the window had its size left the
+        feed a strip of one card at 1280×720."""
+        width, height = self.width(), self.height()
+        side = max(300, min(420, width // 4))
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        self.resizeDocks([self.scenario_dock, self.feed_dock], [side, side], horizontal)
+        self.resizeDocks(
+            [self.feed_dock, self.inspector_dock], [height * 3 // 5, height * 2 // 5], vertical
+        )
 
     # ------------------------------------------------------------- run control
     def clear_run_views(self) -> None:

@@ -29,6 +29,9 @@ def make_feed_view(model: FeedModel, parent: QWidget | None = None) -> QListView
     view.setModel(model)
     view.setItemDelegate(FeedDelegate(view))
     view.setUniformItemSizes(True)
+    # cards are as wide as the view (their text is elided to fit): never a sideways scroll
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.verticalScrollBar().setSingleStep(24)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -160,3 +160,32 @@ def test_chinese_translation_is_complete_for_every_string_of_the_app(tmp_path):
         check=True,
     )
     assert qm.read_bytes() == i18n.qm_path("zh_CN").read_bytes(), "run python -m app.i18n"
+
+
+def test_feed_cards_follow_the_view_width_and_never_scroll_sideways(qtbot):
+    """Cards were at least 280 px wide and kept their first width when the dock narrowed,
+    so a 1280×720 window showed the feed with a sideways scroll bar."""
+    from app.panels.feed import make_feed_view
+
+    model = FeedModel()
+    model.set_frame(_frame(50))
+    view = make_feed_view(model)
+    qtbot.addWidget(view)
+    view.show()
+    for width in (420, 230, 600, 250):
+        view.resize(width, 500)
+        qtbot.waitUntil(lambda w=width: view.viewport().width() < w)
+        qtbot.waitUntil(lambda: view.visualRect(model.index(0)).width() == view.viewport().width())
+        assert view.horizontalScrollBar().maximum() == 0
+        assert not view.horizontalScrollBar().isVisible()
+
+
+def test_the_docks_fit_the_window_when_it_opens(make_window, qtbot):
+    """The side docks take a share of the window, and the feed most of the right side,
+    instead of fixed sizes asked for before the window had its size."""
+    win = make_window()
+    win.resize(1600, 1000)
+    win._fit_docks()
+    qtbot.waitUntil(lambda: win.feed_dock.width() >= 380)
+    right = win.feed_dock.height() + win.inspector_dock.height()
+    assert win.feed_dock.height() > 0.5 * right
