@@ -83,6 +83,9 @@ def run(
         console=err,
         transient=True,
         disable=as_json or not err.is_terminal,
+        # redrawn at each day by the run itself: no refresh thread, so the run may fork
+        # the worker that draws its report (simulation.runs.background)
+        auto_refresh=False,
     )
     with progress:
         task = progress.add_task(f"{scen.name} × {pol.name}", total=total)
@@ -96,7 +99,7 @@ def run(
                 out=out_dir,
                 changes=changes or None,
                 formats=formats,
-                progress=lambda d, _n: progress.update(task, completed=d),
+                progress=lambda d, _n: progress.update(task, completed=d, refresh=True),
             )
         except KeyboardInterrupt:
             err.print("interrupted: the run is marked 'interrupted' in the database")

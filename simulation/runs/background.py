@@ -10,12 +10,16 @@ hands it those few tables; the worker builds the bundle in a staging directory b
 the directory in (so ``out`` is replaced only after the run is stored, as when drawing
 inline); ``discard`` drops it when storing failed.
 
-On Linux the worker is forked: it shares the modules this process has imported (NumPy,
-pandas, the policy), so it costs the machine only the drawing itself, which matters when
-other work keeps every core busy; forking before the world exists copies little.
-Elsewhere it is spawned. Where no worker can be started (this process is a daemonic
-worker itself, or starting one fails), the bundle is built in this process instead: the
-files are the same either way.
+The worker is forked: it shares the modules this process has imported (NumPy, pandas,
+the policy), so it costs the machine only the drawing itself, which matters when other
+work keeps every core busy; forking before the world exists copies little. A fork is
+safe only from a process that runs no other Python thread (the child would inherit any
+lock another thread holds, the logging module's or a driver's, and wait on it forever),
+and only Linux forks cheaply and safely; a spawned worker instead would import the
+caller's script again, which runs it again when it has no ``if __name__ == "__main__"``
+guard. So on other systems, from a threaded caller (a notebook kernel, a server), from
+a daemonic worker, or when starting one fails, the bundle is built in this process
+instead: the files are the same either way.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import multiprocessing
 import shutil
 import signal
 import sys
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from importlib import import_module
@@ -34,8 +39,13 @@ from simulation.runs.outputs import fill_bundle, place, staging_dir
 
 
 def can_start_worker() -> bool:
-    """Whether this process may start a worker process (a daemonic one may not)."""
-    return not multiprocessing.current_process().daemon
+    """Whether this process may fork a worker: on Linux, from a process that is not a
+    daemonic worker itself and runs no Python thread but this one."""
+    return (
+        sys.platform.startswith("linux")
+        and not multiprocessing.current_process().daemon
+        and threading.active_count() == 1
+    )
 
 
 def _quiet() -> None:
@@ -66,9 +76,8 @@ class BundleDrawing:
         drawing = cls(out, formats)
         if can_start_worker():
             try:
-                method = "fork" if sys.platform.startswith("linux") else "spawn"
                 drawing.pool = ProcessPoolExecutor(
-                    1, mp_context=multiprocessing.get_context(method), initializer=_quiet
+                    1, mp_context=multiprocessing.get_context("fork"), initializer=_quiet
                 )
                 drawing.pool.submit(_warm)
             except (OSError, RuntimeError):  # no process to be had: draw inline in finish()

@@ -153,3 +153,33 @@ def test_unusable_database_exits_2_before_running(tmp_path):
 def test_days_must_be_positive():
     result = runner.invoke(app, ["run", "--scenario", "classroom", "--days", "0", "--no-db"])
     assert result.exit_code == 2 and "--days 0" in result.output
+
+
+def test_the_progress_bar_in_a_terminal_leaves_the_run_free_to_fork_its_worker(
+    tmp_path, monkeypatch
+):
+    """Rich redraws a progress bar from a thread of its own unless told not to; with that
+    thread alive the run could not fork the worker that draws the report."""
+    import io
+
+    from rich.console import Console
+
+    import simulation.cli.cmd_run as cmd_run
+    from simulation.runs.background import BundleDrawing
+
+    screen = io.StringIO()
+    monkeypatch.setattr(cmd_run, "err", Console(file=screen, force_terminal=True, width=100))
+    forked = []
+    prepare = BundleDrawing.prepare.__func__
+
+    def watched(cls, *args, **kwargs):
+        drawing = prepare(cls, *args, **kwargs)
+        forked.append(drawing.pool is not None)
+        return drawing
+
+    monkeypatch.setattr(BundleDrawing, "prepare", classmethod(watched))
+    args = ["run", "--scenario", "classroom", "--days", "3", "--db", str(tmp_path / "r.db")]
+    result = runner.invoke(app, [*args, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert forked == [True]
+    assert "day 3/3" in screen.getvalue()  # the bar was drawn, by the run's own calls

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -147,6 +148,26 @@ def test_bundle_drawn_beside_storing_equals_the_bundle_drawn_inline(tmp_path, ti
     run(tiny, "crackdown", days=8, seed=2, out=tmp_path / "inline")
     _same_tree(tmp_path / "child", tmp_path / "inline")
     assert not list(tmp_path.glob(".child-*")), "the staging directory is gone"
+
+
+def test_a_threaded_caller_gets_its_bundle_drawn_inline_not_by_a_fork(tmp_path, tiny):
+    """A fork copies the locks other threads hold; with a second thread alive no worker
+    is forked, and the bundle is the same."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert not background.can_start_worker()
+        drawing = background.BundleDrawing.prepare(tmp_path / "unused")
+        assert drawing.pool is None
+        drawing.discard()
+        run(tiny, "crackdown", days=8, seed=2, db=tmp_path / "r.db", out=tmp_path / "threaded")
+    finally:
+        stop.set()
+        other.join()
+    assert background.can_start_worker()
+    run(tiny, "crackdown", days=8, seed=2, db=tmp_path / "s.db", out=tmp_path / "forked")
+    _same_tree(tmp_path / "threaded", tmp_path / "forked")
 
 
 def test_svg_only_on_request(tmp_path, tiny):
