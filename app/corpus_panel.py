@@ -35,6 +35,7 @@ from policy.corpus import Chunk, CorpusError, parse_map, read_corpus
 from policy.evaluate import RULE_HEADER, Evaluation, evaluate_chunks, rule_rows
 
 _KEEP_IN_MEMORY = 200_000  # messages; larger corpora are streamed on each evaluation
+WIDGET_MAX = 16_777_215  # QWIDGETSIZE_MAX: no maximum
 
 
 class _Relay(QObject):
@@ -98,6 +99,9 @@ class CorpusPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.examples)
+        # the table and the examples appear with a result: until then the policy editor
+        # above gets their height (at 1280×720 it showed four lines of the policy)
+        self._show_results(False)
         if corpus is not None:
             self.set_corpus(corpus)
 
@@ -183,7 +187,14 @@ class CorpusPanel(QWidget):
         else:
             self.evaluation = ev
             self._fill(ev)
+        self._show_results(bool(ev))
         self.evaluated.emit()
+
+    def _show_results(self, shown: bool) -> None:
+        self.table.setVisible(shown)
+        self.examples.setVisible(shown)
+        # without results the panel is as tall as its inputs and status line, no taller
+        self.setMaximumHeight(WIDGET_MAX if shown else self.minimumSizeHint().height())
 
     def _fill(self, ev: Evaluation) -> None:
         o = ev.overall

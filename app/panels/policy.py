@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6 import QtGui
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -173,7 +174,10 @@ class PolicyPanel(QWidget):
         split.addWidget(self.corpus_panel)
         split.setStretchFactor(1, 3)
         split.setCollapsible(1, False)
-        split.setSizes([110, 460, 70, 160])  # the editor first; the corpus table on demand
+        self.split = split
+        self._split_moved = False  # once the person drags a handle, their sizes stay
+        split.splitterMoved.connect(self._on_split_moved)
+        self.corpus_panel.evaluated.connect(self._fit_split)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.file_label)
@@ -181,6 +185,33 @@ class PolicyPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.in_force)
         layout.addWidget(split, 1)
+
+    # ------------------------------------------------------------- layout
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_split()
+
+    def _on_split_moved(self, _pos: int, _index: int) -> None:
+        self._split_moved = True
+
+    def _fit_split(self) -> None:
+        """The editor gets what the rule table (a fifth at most), the problem list (an
+        eighth at most) and the corpus panel (its inputs, plus its results once it has
+        some) leave: at 1280×720 fixed sizes left it four lines."""
+        if self._split_moved:
+            return
+        total = self.split.height()
+        if total <= 0:
+            return
+        corpus = min(self.corpus_panel.sizeHint().height(), self.corpus_panel.maximumHeight())
+        if self.corpus_panel.evaluation is not None:
+            corpus = max(corpus, total // 4)
+        rules = min(110, total // 5)
+        issues = min(70, total // 8)
+        editor = max(total - rules - issues - corpus, 0)
+        self.split.blockSignals(True)
+        self.split.setSizes([rules, editor, issues, corpus])
+        self.split.blockSignals(False)
 
     # ------------------------------------------------------------- the open file
     def display_name(self) -> str:

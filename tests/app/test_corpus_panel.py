@@ -101,3 +101,26 @@ def test_examples_show_the_match_as_written(qtbot, tmp_path):
         panel.set_policy(policy.load_policy("crackdown_zh"))
     shown = [panel.examples.item(i).text() for i in range(panel.examples.count())]
     assert any("电子烟 as written '电★子★烟'" in t for t in shown), shown
+
+
+def test_results_take_room_only_once_there_are_some(qtbot, tmp_path):
+    """Without a corpus the panel is its inputs and a status line; the table and the
+    examples appear with the first result and go with an error."""
+    panel = CorpusPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.table.isHidden() and panel.examples.isHidden()
+    short = panel.maximumHeight()
+    assert short < 120
+    good = tmp_path / "c.tsv"
+    good.write_text(CORPUS, encoding="utf-8")
+    panel.set_corpus(good)
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        panel.set_policy(policy.load_policy("spam"))
+    assert panel.table.isVisible() and panel.examples.isVisible()
+    assert panel.maximumHeight() > 10_000
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("Label\tSMS\nham\thi\neggs\tx\n", encoding="utf-8")
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        panel.set_corpus(bad)
+    assert panel.table.isHidden() and panel.maximumHeight() == short

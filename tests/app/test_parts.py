@@ -189,3 +189,33 @@ def test_the_docks_fit_the_window_when_it_opens(make_window, qtbot):
     qtbot.waitUntil(lambda: win.feed_dock.width() >= 380)
     right = win.feed_dock.height() + win.inspector_dock.height()
     assert win.feed_dock.height() > 0.5 * right
+
+
+def test_the_policy_editor_keeps_most_of_the_policy_panel_at_1280x720(make_window, qtbot):
+    """At 1280×720 fixed splitter sizes left the editor four lines of the policy; a handle
+    the person drags stays where they put it."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    win = make_window()
+    win.resize(1280, 720)
+    win.policy_dock.raise_()
+    panel = win.policy_panel
+    editor = panel.editor
+    lines = lambda: editor.viewport().height() // editor.fontMetrics().lineSpacing()  # noqa: E731
+    qtbot.waitUntil(lambda: lines() >= 8)
+    assert panel.split.sizes()[1] == max(panel.split.sizes())  # the largest part
+
+    handle = panel.split.handle(2)  # between the editor and the problem list
+    start = handle.rect().center()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(handle, start + QPoint(0, -60))
+    QTest.mouseRelease(
+        handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(0, -60)
+    )
+    qtbot.waitUntil(lambda: panel._split_moved)
+    chosen = panel.split.sizes()
+    assert chosen[2] > 100  # the problem list, made taller by the drag
+    win.resize(1280, 760)
+    qtbot.wait(50)
+    assert panel.split.sizes()[2] == chosen[2]  # not fitted again (that would be 70)
