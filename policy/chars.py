@@ -254,27 +254,26 @@ class Translator:
     fills it). The copy and its search are rebuilt after a number of such texts that
     doubles up to 1,024 (a text of unseen characters costs a rebuild at most that often).
     Nothing is filled up front (filling the hanzi blocks would cost a first Chinese text
-    about 0.1 s), so a character's first texts take the lazy table's speed."""
+    about 0.1 s), so a character's first texts take the lazy table's speed.
 
-    def __init__(self, table: LazyTable) -> None:
+    ``exclude``: characters a caller wants to hear about before translating (the first
+    characters of the emoji the normaliser replaces): ``gate(s)`` is None when ``s``
+    holds none of them and no character the copy lacks, so that one search answers both
+    (then ``s.translate(self.plain)`` is the translation)."""
+
+    def __init__(self, table: LazyTable, exclude: str = "") -> None:
         self.table = table
+        self.exclude = frozenset(map(ord, exclude))
         self.threshold = 16
         self._rebuild()
 
     def _rebuild(self) -> None:
         self.plain = dict(self.table)
         self.misses = 0
-        spans: list[tuple[int, int]] = []
-        for cp in sorted(self.plain):
-            if spans and spans[-1][1] == cp - 1:
-                spans[-1] = (spans[-1][0], cp)
-            else:
-                spans.append((cp, cp))
-        body = "".join(
-            re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-            for a, b in spans
+        self.unseen = _outside(sorted(self.plain))
+        self.gate = (
+            _outside(sorted(self.plain.keys() - self.exclude)) if self.exclude else self.unseen
         )
-        self.unseen = re.compile(f"[^{body}]").search
 
     def __call__(self, s: str) -> str:
         if self.unseen(s) is None:
@@ -287,11 +286,30 @@ class Translator:
         return out
 
 
-def translator(table: LazyTable) -> Translator:
-    """The :class:`Translator` of ``table`` (one per table, shared)."""
-    tr = table.__dict__.get("translator")
+def _outside(codes: list[int]) -> Callable[[str], re.Match[str] | None]:
+    """The ``search`` of a regular expression finding any character not in ``codes``
+    (sorted code points), written as ranges."""
+    spans: list[tuple[int, int]] = []
+    for cp in codes:
+        if spans and spans[-1][1] == cp - 1:
+            spans[-1] = (spans[-1][0], cp)
+        else:
+            spans.append((cp, cp))
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in spans
+    )
+    return re.compile(f"[^{body}]").search
+
+
+def translator(table: LazyTable, exclude: str = "") -> Translator:
+    """The :class:`Translator` of ``table`` and ``exclude`` (one per pair, shared)."""
+    shared = table.__dict__.get("translators")
+    if shared is None:
+        shared = table.__dict__["translators"] = {}
+    tr = shared.get(exclude)
     if tr is None:
-        tr = table.__dict__["translator"] = Translator(table)
+        tr = shared[exclude] = Translator(table, exclude)
     return tr
 
 

@@ -119,6 +119,30 @@ def _drop_repeats(s: str) -> str:
     return "".join(parts)
 
 
+_HIGH = bytes(range(128, 256))
+_LANES: dict[int, tuple[int, int]] = {}  # length -> (0x7f7f...7f, 0x8080...80)
+
+
+def _repeats_dropped(b: bytes) -> bytes | None:
+    """The repeats step on ASCII letters and digits (as bytes), or None when it changes
+    nothing: big-integer operations find, in every byte lane at once, the letters equal
+    to the byte before (a lane of ``x ^ (x >> 8)`` is zero: adding 0x7f leaves its top
+    bit clear), and mark them with their top bit (a letter has bit 6 set, a digit not);
+    ``bytes.translate`` deletes the marked bytes. Letters and digits only: another
+    character would break the lane arithmetic (tested against ``_REPEAT_DROP``)."""
+    n = len(b)
+    lanes = _LANES.get(n)
+    if lanes is None:
+        lanes = (int.from_bytes(b"\x7f" * n, "big"), int.from_bytes(b"\x80" * n, "big"))
+        if n <= 4096:
+            _LANES[n] = lanes
+    x = int.from_bytes(b, "big")
+    drop = ~((x ^ (x >> 8)) + lanes[0]) & lanes[1] & (x << 1)
+    if not drop:
+        return None
+    return (x | drop).to_bytes(n, "big").translate(None, _HIGH)
+
+
 _UNIFIED_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 # Hanzi numerals (simplified; the traditional step runs before) -> digits.
@@ -245,25 +269,26 @@ class _Leet:
         self.symbols = frozenset(k for k in self.table if not k.isdigit())
         self.has_digits = any(k.isdigit() for k in self.table)
         sym = "".join(re.escape(k) for k in sorted(self.symbols))
-        word = f"[A-Za-z0-9{sym}]*"  # letters, digits and symbol spellings
-        self.word_end = re.compile(word).match
         # Every pattern below begins with a digit or a spelling (rare characters), so the
         # regular expression engine skips ahead to them instead of trying every letter.
         # A run of one or two digits touching a letter (before or after it):
         run = "(?<![0-9][0-9])(?:(?<=[A-Za-z][0-9])[0-9]?(?![0-9])|[0-9]?(?=[A-Za-z]))"
-        self.run = re.compile("[0-9]" + run)
         # a symbol spelling right between two letters:
         between = f"(?<=[A-Za-z][{sym}])(?=[A-Za-z])"
-        self.symbol = re.compile(f"[{sym}]{between}") if sym else None
         # what ``read`` needs to change anything, in one search that also begins with one
-        # character class (a top-level alternative would try every position)
+        # character class (a top-level alternative would try every position); ``read``
+        # goes on with the same search to weigh every digit run and symbol in order
         hints = ([f"(?<=[0-9]){run}"] if self.has_digits else []) + ([between] if sym else [])
         first = ("0-9" if self.has_digits else "") + sym
         found = re.compile(f"[{first}](?:{'|'.join(hints)})") if hints else None
         self.hint = found.search if found is not None else None
-        # every digit run and symbol ``read`` weighs, in order, in one pass
-        self.candidates = found.finditer if found is not None else None
         self.any_symbol = re.compile(f"[{sym}]").search if sym else None
+        # every run of one or two digits -> its reading (a run ``read`` reads is one)
+        digits = "0123456789"
+        self._runs = {
+            r: "".join(self.table.get(c, c) for c in r)
+            for r in [*digits, *(a + b for a in digits for b in digits)]
+        }
         # ``read`` finds the word around a digit run, and counts its letters and digits,
         # in a string of classes, one byte per character (str.find and bytes.count, in C):
         # "a" a letter (or a spelling that is one), "0" a digit, "s" another spelling,
@@ -282,54 +307,64 @@ class _Leet:
         necessary condition, checked by one regular expression."""
         return self.hint is not None and self.hint(s) is not None
 
-    def read(self, s: str) -> tuple[str, str | None]:
-        """(letters reading, separators reading or None when no symbol was read)."""
-        digits: list[int] = []  # positions of the digits read as letters
-        symbols: list[int] = []  # positions of the symbols read as letters
-        if self.candidates is None:
+    def read(self, s: str, first: re.Match[str] | None = None) -> tuple[str, str | None]:
+        """(letters reading, separators reading or None when no symbol was read).
+
+        ``first``: the match of ``self.hint`` in ``s`` when the caller has searched
+        already (the search then goes on from it instead of starting again)."""
+        search = self.hint
+        if search is None:
             return s, None
+        m = first if first is not None else search(s)
+        if m is None:
+            return s, None
+        runs: list[tuple[int, int]] = []  # the digit runs read as letters
+        symbols: list[int] = []  # positions of the symbols read as letters
         cls = None
-        for m in self.candidates(s):
+        w1 = -1  # the end of the word last weighed, and whether its runs are read
+        ok = False
+        while m is not None:
             a, b = m.span()
             if not "0" <= s[a] <= "9":
                 symbols.append(a)  # a symbol between two letters
-                continue
-            # a run of digits touching a letter: read in a word of two letters or more
-            # and no more digits than letters
-            if cls is None:
-                cls = self.classes(s)
-            w0 = cls.rfind(b" ", 0, a) + 1  # the word around the run
-            w1 = cls.find(b" ", b)
-            if w1 < 0:
-                w1 = len(cls)
-            letters = cls.count(b"a", w0, w1)
-            if letters < 2 or cls.count(b"0", w0, w1) > letters:
-                continue
-            digits.extend(range(a, b))
-        if not digits and not symbols:
+            else:
+                # a run of digits touching a letter: read in a word of two letters or
+                # more and no more digits than letters
+                if a >= w1:  # not in the word of the run before
+                    if cls is None:
+                        cls = self.classes(s)
+                    w0 = cls.rfind(b" ", 0, a) + 1  # the word around the run
+                    w1 = cls.find(b" ", b)
+                    if w1 < 0:
+                        w1 = len(cls)
+                    letters = cls.count(b"a", w0, w1)
+                    ok = letters >= 2 and cls.count(b"0", w0, w1) <= letters
+                if ok:
+                    runs.append((a, b))
+            m = search(s, b)
+        if not symbols:  # the usual case: digits only, each run replaced in place
+            if not runs:
+                return s, None
+            spell = self._runs
+            for a, b in runs:  # a run's reading is as long as the run
+                s = s[:a] + spell[s[a:b]] + s[b:]
             return s, None
         table = self.table
-        if not symbols:  # the usual case: digits only, each replaced in place
-            parts = []
-            pos = 0
-            for p in digits:
-                parts.append(s[pos:p])
-                parts.append(table.get(s[p], s[p]))
-                pos = p + 1
-            parts.append(s[pos:])
-            return "".join(parts), None
-        read = _spliced(s, [(p, table.get(s[p], s[p])) for p in digits])
+        digits = [(p, table.get(s[p], s[p])) for a, b in runs for p in range(a, b)]
+        read = _spliced(s, digits)
         # the digits read and the symbols left (alt), and both read
-        both = sorted(
-            [*((p, table.get(s[p], s[p])) for p in digits), *((p, table[s[p]]) for p in symbols)]
-        )
+        both = sorted([*digits, *((p, table[s[p]]) for p in symbols)])
         return _spliced(s, both), read
 
     def classes(self, s: str) -> bytes:
         """One byte per character of ``s``: its class (see ``__init__``)."""
         cls = s.encode("ascii", "replace").translate(self._class)
-        if self._wide is not None and not s.isascii() and any(c in s for c in self._wide_chars):
-            found = list(self._wide(s))
+        if self._wide is not None and not s.isascii():
+            found = None
+            for c in self._wide_chars:  # a few (quicker than one search)
+                if c in s:
+                    found = list(self._wide(s))
+                    break
             if found:
                 out = bytearray(cls)
                 for m in found:
@@ -427,6 +462,14 @@ class Normalizer:
             fold_separator_table(char_steps) if char_steps and self._sep is not None else None
         )
         self._repeats = "repeats" in self.steps
+        # repeats on ASCII text left with letters and digits only (separators dropped)
+        self._alnum_repeats = self._repeats and self._sep is not None
+        # the first characters of the emoji the tables replace
+        self._emoji_first = (
+            "".join(sorted({k[0] for k in (*self.tables.emoji, *self.tables.emoji_cjk)}))
+            if self._emoji is not None
+            else ""
+        )
         self._mark_tr: Callable[[str], str] | None = None  # built on the first use
         # after ``_fold_mark`` and leetspeak, the separators left are the marks and the
         # spellings that are separators: one regular expression drops them (when no
@@ -477,29 +520,22 @@ class Normalizer:
             if s.isalpha():  # a plain word: only case and repeats can change
                 if self._lower:
                     s = s.lower()
-                return _drop_repeats(s) if self._repeats else s
+                if self._repeats:
+                    r = _repeats_dropped(s.encode("ascii"))
+                    if r is not None:
+                        return r.decode("ascii")
+                return s
             return self._ascii(s)
         if len(s) <= 12 and _UNIFIED_HAN.fullmatch(s):  # a hanzi word (term): no
             return self._hanzi(s)  # per-character step changes it
+        if self._drop_marks is not None:
+            return self._marked(s)
         if self._emoji is not None and self._emoji[2].search(s):
             s = self._emoji[0].sub(self._emoji[1], s)
             if s.isascii():
                 return self._ascii(s)
         alt = None
-        if self._drop_marks is not None:
-            # one pass: fold, and mark separators (leetspeak reads words between marks
-            # as it reads them between separators); then one pass drops the marks and
-            # the spellings left as separators
-            tr = self._mark_tr
-            if tr is None:
-                tr = self._mark_tr = translator(self._fold_mark)
-            s = tr(s)
-            if self._leet.wants(s):
-                s, alt = self._leet.read(s)
-                if alt is not None:
-                    alt = self._drop_marks(alt)
-            s = self._drop_marks(s)
-        elif self._leet is None and self._fold_sep is not None:
+        if self._leet is None and self._fold_sep is not None:
             tr = self._mark_tr
             if tr is None:
                 tr = self._mark_tr = translator(self._fold_sep)
@@ -535,22 +571,75 @@ class Normalizer:
                 alt = _drop_repeats(alt)
         return s if alt is None else s + READINGS + alt
 
+    def _marked(self, s: str) -> str:
+        """``__call__`` on text outside ASCII when leetspeak and separators are on (and
+        a per-character step): one pass folds and marks separators (leetspeak reads
+        words between marks as it reads them between separators), one drops the marks
+        and the spellings left as separators. One search tells whether the text may
+        hold an emoji of the tables (or a character the fold table has not met)."""
+        tr = self._mark_tr
+        if tr is None:
+            tr = self._mark_tr = translator(self._fold_mark, self._emoji_first)
+        if tr.gate(s) is None:  # no emoji of the tables, no character new to the table
+            s = s.translate(tr.plain)
+        else:
+            if self._emoji is not None and self._emoji[2].search(s):
+                s = self._emoji[0].sub(self._emoji[1], s)
+                if s.isascii():
+                    return self._ascii(s)
+            s = tr(s)
+        alt = None
+        hint = self._leet.hint
+        if hint is not None:
+            m = hint(s)
+            if m is not None:
+                s, alt = self._leet.read(s, m)
+                if alt is not None:
+                    alt = self._tail(self._drop_marks(alt))
+        s = self._tail(self._drop_marks(s))
+        return s if alt is None else s + READINGS + alt
+
+    def _tail(self, s: str) -> str:
+        """traditional, numerals and repeats on one reading without separators."""
+        if s.isascii():  # letters and digits
+            if self._repeats:
+                r = _repeats_dropped(s.encode("ascii"))
+                if r is not None:
+                    return r.decode("ascii")
+            return s
+        gate = self._hanzi_gate
+        if gate is not None:
+            if gate is True:
+                gate = self._hanzi_gate = _hanzi_hint(self._trad, self._numerals)
+            if gate(s):
+                s = self._hanzi_convert(s)
+        return _drop_repeats(s) if self._repeats else s
+
     def _ascii(self, s: str) -> str:
         """``__call__`` on ASCII text: leetspeak (which reads letters of either case
-        alike), then case and separators in one ``str.translate`` (C, ASCII fast path)."""
+        alike), then case and separators in one ``bytes.translate`` (a C loop over
+        bytes), then repeats (on the bytes, when separators leave letters and digits)."""
         alt = None
-        if self._leet is not None and self._leet.wants(s):
-            s, alt = self._leet.read(s)
+        leet = self._leet
+        if leet is not None and leet.hint is not None:
+            m = leet.hint(s)
+            if m is not None:
+                s, alt = leet.read(s, m)
+        s = self._ascii_reading(s)
+        return s if alt is None else s + READINGS + self._ascii_reading(alt)
+
+    def _ascii_reading(self, s: str) -> str:
         table = self._ascii_table
-        if table is not None:
-            s = s.encode("ascii").translate(*table).decode("ascii")
-            if alt is not None:
-                alt = alt.encode("ascii").translate(*table).decode("ascii")
-        if self._repeats:
-            s = _drop_repeats(s)
-            if alt is not None:
-                alt = _drop_repeats(alt)
-        return s if alt is None else s + READINGS + alt
+        if table is None:
+            return _drop_repeats(s) if self._repeats else s
+        b = s.encode("ascii").translate(*table)
+        if self._alnum_repeats:  # separators dropped: letters and digits are left
+            r = _repeats_dropped(b)
+            if r is not None:
+                b = r
+            return b.decode("ascii")
+        s = b.decode("ascii")
+        return _drop_repeats(s) if self._repeats else s
 
     def _hanzi_steps(self, s: str) -> str:
         """traditional and numerals (one character for one character)."""
@@ -561,6 +650,9 @@ class Normalizer:
             gate = self._hanzi_gate = _hanzi_hint(self._trad, self._numerals)
         if not gate(s):
             return s  # no traditional hanzi, no hanzi numeral: nothing to do
+        return self._hanzi_convert(s)
+
+    def _hanzi_convert(self, s: str) -> str:
         if self._trad:
             s = _to_simplified(s)
         if self._numerals:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+import string
 
 import pytest
 from hypothesis import given, settings
@@ -237,6 +238,8 @@ def test_leetspeak_equals_its_plain_reading(text: str) -> None:
     assert got == reference_leet(leet, text)
     if not leet.wants(text):  # the one-search pre-check never skips a change
         assert got == (text, None)
+    else:  # going on from the pre-check's match reads the same
+        assert leet.read(text, leet.hint(text)) == got
 
 
 @settings(max_examples=500, deadline=None)
@@ -249,6 +252,25 @@ def test_repeats_by_deletion_equals_collapsing_each_run(text: str) -> None:
     assert _drop_repeats(text) == collapsed
     ascii_text = text.encode("ascii", "replace").decode("ascii")  # the XOR path
     assert _drop_repeats(ascii_text) == re.sub(r"([^0-9])\1+", r"\1", ascii_text)
+
+
+_ALNUM = st.lists(st.sampled_from([*"abzAZ09", "aa", "xxx", "00", "Zz"]), max_size=60).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(_ALNUM, st.text(alphabet=string.ascii_letters + string.digits)))
+def test_repeats_on_letter_and_digit_bytes_equal_collapsing_each_run(text: str) -> None:
+    """The big-integer lanes of ``_repeats_dropped`` (ASCII letters and digits), also at
+    lengths past those whose lane constants are kept."""
+    from policy.normalize import _repeats_dropped
+
+    collapsed = re.sub(r"([^0-9])\1+", r"\1", text)
+    got = _repeats_dropped(text.encode("ascii"))
+    assert (got.decode("ascii") if got is not None else text) == collapsed
+    assert (got is None) == (collapsed == text)
+    long = text + "ab" * 2100 + text  # past 4,096 bytes
+    got = _repeats_dropped(long.encode("ascii"))
+    assert (got.decode("ascii") if got is not None else long) == re.sub(r"([^0-9])\1+", r"\1", long)
 
 
 @settings(max_examples=300, deadline=None)

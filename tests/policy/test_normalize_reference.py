@@ -103,6 +103,25 @@ def test_the_translator_equals_its_lazy_table(texts: list[str]) -> None:
         assert tr(text) == text.translate(reference)
 
 
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.text(max_size=20), min_size=1, max_size=60))
+def test_the_translators_gate_answers_for_its_excluded_characters(texts: list[str]) -> None:
+    """``gate(s)`` is None only when ``s`` holds no excluded character and the plain copy
+    translates it as the lazy table does (the normaliser then skips its emoji step)."""
+    lazy = fold_mark_table(("nfkc", "casefold", "confusables"), frozenset("@!"))
+    reference = LazyTable(lazy.fn)
+    excluded = "a🚬é"
+    tr = Translator(lazy, excluded)
+    tr.threshold = 2  # rebuild often
+    for text in texts * 2:
+        if tr.gate(text) is None:
+            assert not set(excluded) & set(text)
+            assert text.translate(tr.plain) == text.translate(reference)
+        elif tr.unseen(text) is None:
+            assert set(excluded) & set(text)
+        assert tr(text) == text.translate(reference)
+
+
 _NUMERAL = st.sampled_from([*"0123456789一二三四五六七八九零〇幺两壹 -.·x电"])
 _DIGIT = st.sampled_from([*"0123456789"])
 # a run's one hanzi numeral may come first, last or anywhere among ASCII digits
