@@ -475,12 +475,13 @@ class Normalizer:
         # spellings that are separators: one regular expression drops them (when no
         # letter a spelling stands for is itself a separator, which it never is)
         self._drop_marks = None
+        self._drop_symbols: tuple[str, ...] = ()
+        self._leet_hint = self._leet.hint if self._leet is not None else None
         if self._fold_mark is not None and not any(
             is_separator(c) for v in self._leet.table.values() for c in v
         ):
-            self._drop_marks = _dropper(
-                (_MARK, *sorted(k for k in self._leet.symbols if is_separator(k)))
-            )
+            self._drop_symbols = tuple(sorted(k for k in self._leet.symbols if is_separator(k)))
+            self._drop_marks = _dropper((_MARK, *self._drop_symbols))
         # traditional and numerals: True until the first hanzi text builds the one-search
         # pre-check (``_hanzi_hint``); None without either step
         self._hanzi_gate: Callable[[str], object] | bool | None = (
@@ -576,27 +577,45 @@ class Normalizer:
         a per-character step): one pass folds and marks separators (leetspeak reads
         words between marks as it reads them between separators), one drops the marks
         and the spellings left as separators. One search tells whether the text may
-        hold an emoji of the tables (or a character the fold table has not met)."""
+        hold an emoji of the tables (or a character the fold table has not met). The
+        letters reading's last steps are written out here (``_tail``: one call less)."""
         tr = self._mark_tr
         if tr is None:
             tr = self._mark_tr = translator(self._fold_mark, self._emoji_first)
         if tr.gate(s) is None:  # no emoji of the tables, no character new to the table
             s = s.translate(tr.plain)
         else:
-            if self._emoji is not None and self._emoji[2].search(s):
+            if self._emoji is not None:  # (the gate's pre-check: no second one)
                 s = self._emoji[0].sub(self._emoji[1], s)
                 if s.isascii():
                     return self._ascii(s)
             s = tr(s)
         alt = None
-        hint = self._leet.hint
+        hint = self._leet_hint
         if hint is not None:
             m = hint(s)
             if m is not None:
                 s, alt = self._leet.read(s, m)
                 if alt is not None:
                     alt = self._tail(self._drop_marks(alt))
-        s = self._tail(self._drop_marks(s))
+        s = s.replace(_MARK, "")
+        for c in self._drop_symbols:
+            if c in s:
+                s = s.replace(c, "")
+        if s.isascii():  # letters and digits
+            if self._alnum_repeats:
+                r = _repeats_dropped(s.encode("ascii"))
+                if r is not None:
+                    s = r.decode("ascii")
+        else:
+            gate = self._hanzi_gate
+            if gate is not None:
+                if gate is True:
+                    gate = self._hanzi_gate = _hanzi_hint(self._trad, self._numerals)
+                if gate(s):
+                    s = self._hanzi_convert(s)
+            if self._repeats:
+                s = _REPEAT_DROP.sub("", s)
         return s if alt is None else s + READINGS + alt
 
     def _tail(self, s: str) -> str:
@@ -753,7 +772,25 @@ class Normalizer:
         keys = sorted(set(latin) | set(cjk), key=len, reverse=True)
         if not keys:
             return None
-        pattern = re.compile("|".join("".join(re.escape(c) + "\ufe0f?" for c in k) for k in keys))
+        # a range check is quicker than a list of characters: the emoji blocks, plus any
+        # first character outside them
+        blocks = "\u2190-\u2bff\U0001f000-\U0001faff"
+        others = sorted({k[0] for k in keys if not re.match(f"[{blocks}]", k[0])})
+        first = "[" + blocks + "".join(re.escape(c) for c in others) + "]"
+        hint = re.compile(first)
+        # every key, longest first, each character followed by an optional U+FE0F; each
+        # key's first character is checked looking back from a character of ``first``,
+        # so the search skips ahead by that range check (a set of characters outside
+        # the Basic Multilingual Plane is a list, checked one by one at every position)
+        pattern = re.compile(
+            first
+            + "(?:"
+            + "|".join(
+                f"(?<={re.escape(k[0])})\ufe0f?" + "".join(re.escape(c) + "\ufe0f?" for c in k[1:])
+                for k in keys
+            )
+            + ")"
+        )
         han = re.compile(f"[{HAN}]")
 
         # an emoji with one word in both tables needs no look at its neighbours
@@ -771,11 +808,6 @@ class Normalizer:
             table = cjk if near_han else latin
             return table.get(key, latin.get(key, key))
 
-        # a range check is quicker than a list of characters: the emoji blocks, plus any
-        # first character outside them
-        blocks = "\u2190-\u2bff\U0001f000-\U0001faff"
-        others = sorted({k[0] for k in keys if not re.match(f"[{blocks}]", k[0])})
-        hint = re.compile("[" + blocks + "".join(re.escape(c) for c in others) + "]")
         return pattern, replace, hint
 
 

@@ -254,6 +254,25 @@ def test_repeats_by_deletion_equals_collapsing_each_run(text: str) -> None:
     assert _drop_repeats(ascii_text) == re.sub(r"([^0-9])\1+", r"\1", ascii_text)
 
 
+_EMOJI_TEXT = st.lists(
+    st.sampled_from([*"a电 ,", "🚬", "💊", "💙", "💙💊", "\ufe0f", "➕", "😀", "★", "→", "💨"]),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(_EMOJI_TEXT, _TEXT), locale=st.sampled_from([*LOCALES, None]))
+def test_emoji_pattern_finds_what_the_plain_alternation_finds(text: str, locale) -> None:
+    """The emoji pattern (a range check, then each key's first character looked back at)
+    matches where the alternation of the keys, longest first, matches."""
+    n = Normalizer(["emoji"], load_tables(locales=locale))
+    tables = n.tables
+    keys = sorted(set(tables.emoji) | set(tables.emoji_cjk), key=len, reverse=True)
+    plain = re.compile("|".join("".join(re.escape(c) + "\ufe0f?" for c in k) for k in keys))
+    pattern = n._emoji[0]
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
 _ALNUM = st.lists(st.sampled_from([*"abzAZ09", "aa", "xxx", "00", "Zz"]), max_size=60).map("".join)
 
 
