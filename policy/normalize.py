@@ -101,7 +101,7 @@ def _drop_repeats(s: str) -> str:
     text shifted by one byte (two big-integer operations in C, then one ``bytes.find``
     per repeat), quicker than the regular expression's attempt at every position."""
     if not s.isascii():
-        return _REPEAT_DROP.sub("", s)
+        return _drop_repeats_wide(s)
     b = s.encode("ascii")
     x = int.from_bytes(b, "big")
     same = (x ^ (x >> 8)).to_bytes(len(b), "big")  # same[i] == 0: b[i] == b[i - 1]
@@ -143,6 +143,27 @@ def _repeats_dropped(b: bytes) -> bytes | None:
     return (x | drop).to_bytes(n, "big").translate(None, _HIGH)
 
 
+_ANY_REPEAT = re.compile(r"(.)\1", re.DOTALL)
+
+
+def _drop_repeats_wide(s: str) -> str:
+    """The repeats step on any text (``_REPEAT_DROP.sub("", s)``, tested equal): a text
+    is first searched for any character equal to the next (``.`` is checked quicker than
+    a class, so this search is about twice as quick as ``_REPEAT_DROP``'s), a repeated
+    digit found sends the search on for a repeat that is not one, and only the rest of
+    the text from the first repeat found goes through ``_REPEAT_DROP``."""
+    m = _ANY_REPEAT.search(s)
+    if m is None:
+        return s
+    i = m.start()
+    if "0" <= s[i] <= "9":
+        m = _REPEAT_DROP.search(s, i + 1)
+        if m is None:
+            return s
+        i = m.start()
+    return s[:i] + _REPEAT_DROP.sub("", s[i:])
+
+
 _UNIFIED_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 # Hanzi numerals (simplified; the traditional step runs before) -> digits.
@@ -160,6 +181,11 @@ _HAN_DIGITS = {
 }
 _HAN_NUMERAL = "".join(_HAN_DIGITS)
 _NUMERAL_HINT = re.compile(f"[{_HAN_NUMERAL}]")
+# a hanzi numeral next to a digit, a numeral or a joiner: every numeral of a run has such
+# a neighbour, and 一 in 一个 or 之一 (most of them) has none
+_NEAR = f"[0-9{_HAN_NUMERAL} \\-.·]"
+_NUMERAL_NEAR = f"(?<={_NEAR}[{_HAN_NUMERAL}])|(?={_NEAR})"
+_NUMERAL_IN_RUN = re.compile(f"[{_HAN_NUMERAL}](?:{_NUMERAL_NEAR})")
 _NUMERAL_RUN = re.compile(f"[0-9{_HAN_NUMERAL}](?:[ \\-.·]*[0-9{_HAN_NUMERAL}])+")
 # the same runs, only those holding a hanzi numeral (the others are left as they are):
 # its first character is one, or the digits, numerals and joiners after it hold one (which
@@ -225,16 +251,22 @@ def _to_simplified(text: str) -> str:
 
 
 @cache
-def _hanzi_hint(trad: bool, numerals: bool) -> Callable[[str], object]:
+def _hanzi_hint(trad: bool, numerals: bool, extra: str = "") -> Callable[[str], object]:
     """One search for what the traditional and numerals steps would change: a
-    traditional hanzi or a hanzi numeral."""
+    traditional hanzi or a hanzi numeral next to a digit, a numeral or a joiner (or one
+    of the characters of ``extra``). One character class begins it (the search skips
+    ahead to those characters); a look back tells which kind was found."""
     chars = "".join(chr(c) for c in sorted(_traditional()[1])) if trad else ""
-    chars += _HAN_NUMERAL if numerals else ""
-    return re.compile(f"[{chars}]").search
+    chars += "".join(map(re.escape, extra))
+    if not numerals:
+        return re.compile(f"[{chars}]").search
+    if not chars:
+        return _NUMERAL_IN_RUN.search
+    return re.compile(f"[{chars}{_HAN_NUMERAL}](?:(?<=[{chars}])|{_NUMERAL_NEAR})").search
 
 
 def _numeral_runs(text: str) -> str:
-    if not _NUMERAL_HINT.search(text):
+    if not _NUMERAL_IN_RUN.search(text):
         return text
 
     def convert(m: re.Match[str]) -> str:
@@ -476,6 +508,7 @@ class Normalizer:
         # letter a spelling stands for is itself a separator, which it never is)
         self._drop_marks = None
         self._drop_symbols: tuple[str, ...] = ()
+        self._drop_gate: Callable[[str], object] | None = None  # built on the first use
         self._leet_hint = self._leet.hint if self._leet is not None else None
         if self._fold_mark is not None and not any(
             is_separator(c) for v in self._leet.table.values() for c in v
@@ -599,23 +632,26 @@ class Normalizer:
                 if alt is not None:
                     alt = self._tail(self._drop_marks(alt))
         s = s.replace(_MARK, "")
-        for c in self._drop_symbols:
-            if c in s:
-                s = s.replace(c, "")
+        # one search for a spelling left as a separator, a traditional hanzi or a hanzi
+        # numeral (each pass after it then has something to do)
+        gate = self._drop_gate
+        if gate is None:
+            gate = self._drop_gate = _hanzi_hint(
+                self._trad, self._numerals, "".join(self._drop_symbols)
+            )
+        if gate(s):
+            for c in self._drop_symbols:
+                if c in s:
+                    s = s.replace(c, "")
+            if not s.isascii() and self._hanzi_gate is not None:
+                s = self._hanzi_steps(s)
         if s.isascii():  # letters and digits
             if self._alnum_repeats:
                 r = _repeats_dropped(s.encode("ascii"))
                 if r is not None:
                     s = r.decode("ascii")
-        else:
-            gate = self._hanzi_gate
-            if gate is not None:
-                if gate is True:
-                    gate = self._hanzi_gate = _hanzi_hint(self._trad, self._numerals)
-                if gate(s):
-                    s = self._hanzi_convert(s)
-            if self._repeats:
-                s = _REPEAT_DROP.sub("", s)
+        elif self._repeats:
+            s = _drop_repeats_wide(s)
         return s if alt is None else s + READINGS + alt
 
     def _tail(self, s: str) -> str:
@@ -680,7 +716,7 @@ class Normalizer:
 
     def _hanzi(self, s: str) -> str:
         s = self._hanzi_steps(s)
-        return _REPEAT_DROP.sub("", s) if self._repeats else s
+        return _drop_repeats_wide(s) if self._repeats else s
 
     # -- the mapped path -----------------------------------------------------------------
     def mapped(self, text: str) -> Normalized:

@@ -225,7 +225,9 @@ def test_containment_survives_structural_steps(term: str, left: str, right: str)
 
 # -- the fast steps against plain reference versions -------------------------------------
 _LEET_TEXT = st.lists(
-    st.sampled_from([*"aAbvxz0123456789@!$|€ .-\x1f电", "fr33", "v@pe", "c!a", "b4"]),
+    st.sampled_from(
+        [*"aAbvxz0123456789@!$|€ .-\x1f\n电", "fr33", "v@pe", "c!a", "b4", "00", "电电"]
+    ),
     max_size=30,
 ).map("".join)
 
@@ -245,11 +247,12 @@ def test_leetspeak_equals_its_plain_reading(text: str) -> None:
 @settings(max_examples=500, deadline=None)
 @given(text=st.one_of(_TEXT, st.text(max_size=40), _LEET_TEXT))
 def test_repeats_by_deletion_equals_collapsing_each_run(text: str) -> None:
-    from policy.normalize import _REPEAT_DROP, _drop_repeats
+    from policy.normalize import _REPEAT_DROP, _drop_repeats, _drop_repeats_wide
 
     collapsed = re.sub(r"([^0-9])\1+", lambda m: m.group(1), text)
     assert _REPEAT_DROP.sub("", text) == collapsed
     assert _drop_repeats(text) == collapsed
+    assert _drop_repeats_wide(text) == collapsed
     ascii_text = text.encode("ascii", "replace").decode("ascii")  # the XOR path
     assert _drop_repeats(ascii_text) == re.sub(r"([^0-9])\1+", r"\1", ascii_text)
 

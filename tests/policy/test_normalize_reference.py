@@ -138,3 +138,17 @@ _NUMERAL_TEXT = st.one_of(
 def test_numeral_runs_equal_the_reference(chars: list[str], steps: list[str]) -> None:
     text = "".join(chars)
     assert Normalizer(steps)(text) == reference_normalize(steps, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(chars=_NUMERAL_TEXT, extra=st.sampled_from(["", "!@"]))
+def test_the_numeral_pre_checks_find_every_run_with_a_numeral(chars: list[str], extra) -> None:
+    """The pre-checks of the numerals step (a hanzi numeral next to a digit, a numeral
+    or a joiner) find a numeral in every run the step would look at."""
+    from policy.normalize import _HAN_NUMERAL_RUN, _NUMERAL_HINT, _NUMERAL_IN_RUN, _hanzi_hint
+
+    text = "".join(chars)
+    if any(_NUMERAL_HINT.search(m.group()) for m in _HAN_NUMERAL_RUN.finditer(text)):
+        assert _NUMERAL_IN_RUN.search(text)
+        assert _hanzi_hint(True, True, extra)(text)
+        assert _hanzi_hint(False, True, extra)(text)
