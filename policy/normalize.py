@@ -119,28 +119,27 @@ def _drop_repeats(s: str) -> str:
     return "".join(parts)
 
 
-_HIGH = bytes(range(128, 256))
-_LANES: dict[int, tuple[int, int]] = {}  # length -> (0x7f7f...7f, 0x8080...80)
+_LANES: dict[int, int] = {}  # length -> 0x8080...80
 
 
-def _repeats_dropped(b: bytes) -> bytes | None:
-    """The repeats step on ASCII letters and digits (as bytes), or None when it changes
-    nothing: big-integer operations find, in every byte lane at once, the letters equal
-    to the byte before (a lane of ``x ^ (x >> 8)`` is zero: adding 0x7f leaves its top
-    bit clear), and mark them with their top bit (a letter has bit 6 set, a digit not);
-    ``bytes.translate`` deletes the marked bytes. Letters and digits only: another
-    character would break the lane arithmetic (tested against ``_REPEAT_DROP``)."""
+def _alnum_without_repeats(b: bytes) -> str:
+    """The repeats step on ASCII letters and digits (as bytes), decoded: big-integer
+    operations find, in every byte lane at once, the letters equal to the byte before
+    (a lane of ``y = x ^ (x >> 8)`` is zero: 0x80 minus it keeps its top bit), and mark
+    them with their top bit (a letter has bit 6 set, a digit not); decoding as ASCII
+    ignores the marked bytes. Letters and digits only: another character would break
+    the lane arithmetic (tested against ``_REPEAT_DROP``)."""
     n = len(b)
-    lanes = _LANES.get(n)
-    if lanes is None:
-        lanes = (int.from_bytes(b"\x7f" * n, "big"), int.from_bytes(b"\x80" * n, "big"))
+    k80 = _LANES.get(n)
+    if k80 is None:
+        k80 = int.from_bytes(b"\x80" * n, "big")
         if n <= 4096:
-            _LANES[n] = lanes
+            _LANES[n] = k80
     x = int.from_bytes(b, "big")
-    drop = ~((x ^ (x >> 8)) + lanes[0]) & lanes[1] & (x << 1)
+    drop = (k80 - (x ^ (x >> 8))) & (x << 1) & k80
     if not drop:
-        return None
-    return (x | drop).to_bytes(n, "big").translate(None, _HIGH)
+        return b.decode("ascii")
+    return (x | drop).to_bytes(n, "big").decode("ascii", "ignore")
 
 
 _ANY_REPEAT = re.compile(r"(.)\1", re.DOTALL)
@@ -554,11 +553,7 @@ class Normalizer:
             if s.isalpha():  # a plain word: only case and repeats can change
                 if self._lower:
                     s = s.lower()
-                if self._repeats:
-                    r = _repeats_dropped(s.encode("ascii"))
-                    if r is not None:
-                        return r.decode("ascii")
-                return s
+                return _alnum_without_repeats(s.encode("ascii")) if self._repeats else s
             return self._ascii(s)
         if len(s) <= 12 and _UNIFIED_HAN.fullmatch(s):  # a hanzi word (term): no
             return self._hanzi(s)  # per-character step changes it
@@ -647,9 +642,7 @@ class Normalizer:
                 s = self._hanzi_steps(s)
         if s.isascii():  # letters and digits
             if self._alnum_repeats:
-                r = _repeats_dropped(s.encode("ascii"))
-                if r is not None:
-                    s = r.decode("ascii")
+                s = _alnum_without_repeats(s.encode("ascii"))
         elif self._repeats:
             s = _drop_repeats_wide(s)
         return s if alt is None else s + READINGS + alt
@@ -657,11 +650,7 @@ class Normalizer:
     def _tail(self, s: str) -> str:
         """traditional, numerals and repeats on one reading without separators."""
         if s.isascii():  # letters and digits
-            if self._repeats:
-                r = _repeats_dropped(s.encode("ascii"))
-                if r is not None:
-                    return r.decode("ascii")
-            return s
+            return _alnum_without_repeats(s.encode("ascii")) if self._repeats else s
         gate = self._hanzi_gate
         if gate is not None:
             if gate is True:
@@ -675,12 +664,15 @@ class Normalizer:
         alike), then case and separators in one ``bytes.translate`` (a C loop over
         bytes), then repeats (on the bytes, when separators leave letters and digits)."""
         alt = None
-        leet = self._leet
-        if leet is not None and leet.hint is not None:
-            m = leet.hint(s)
+        hint = self._leet_hint
+        if hint is not None:
+            m = hint(s)
             if m is not None:
-                s, alt = leet.read(s, m)
-        s = self._ascii_reading(s)
+                s, alt = self._leet.read(s, m)
+        if self._alnum_repeats:  # the letters reading written out (one call less)
+            s = _alnum_without_repeats(s.encode("ascii").translate(*self._ascii_table))
+        else:
+            s = self._ascii_reading(s)
         return s if alt is None else s + READINGS + self._ascii_reading(alt)
 
     def _ascii_reading(self, s: str) -> str:
@@ -689,10 +681,7 @@ class Normalizer:
             return _drop_repeats(s) if self._repeats else s
         b = s.encode("ascii").translate(*table)
         if self._alnum_repeats:  # separators dropped: letters and digits are left
-            r = _repeats_dropped(b)
-            if r is not None:
-                b = r
-            return b.decode("ascii")
+            return _alnum_without_repeats(b)
         s = b.decode("ascii")
         return _drop_repeats(s) if self._repeats else s
 
