@@ -303,15 +303,17 @@ class _Leet:
         # Every pattern below begins with a digit or a spelling (rare characters), so the
         # regular expression engine skips ahead to them instead of trying every letter.
         # A run of one or two digits touching a letter (before or after it):
-        run = "(?<![0-9][0-9])(?:(?<=[A-Za-z][0-9])[0-9]?(?![0-9])|[0-9]?(?=[A-Za-z]))"
+        run = "(?:(?<=[A-Za-z][0-9])[0-9]?(?![0-9])|[0-9]?(?=[A-Za-z]))"
         # a symbol spelling right between two letters:
         between = f"(?<=[A-Za-z][{sym}])(?=[A-Za-z])"
         # what ``read`` needs to change anything, in one search that also begins with one
         # character class (a top-level alternative would try every position); ``read``
-        # goes on with the same search to weigh every digit run and symbol in order
+        # goes on with the same search to weigh every digit run and symbol in order. The
+        # first check after the class rejects a digit inside a run (the commonest try,
+        # in a phone number) before either alternative is tried
         hints = ([f"(?<=[0-9]){run}"] if self.has_digits else []) + ([between] if sym else [])
         first = ("0-9" if self.has_digits else "") + sym
-        found = re.compile(f"[{first}](?:{'|'.join(hints)})") if hints else None
+        found = re.compile(f"[{first}](?<![0-9][0-9])(?:{'|'.join(hints)})") if hints else None
         self.hint = found.search if found is not None else None
         self.any_symbol = re.compile(f"[{sym}]").search if sym else None
         # every run of one or two digits -> its reading (a run ``read`` reads is one)
