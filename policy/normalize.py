@@ -353,7 +353,9 @@ class _Leet:
             return s, None
         runs: list[tuple[int, int]] = []  # the digit runs read as letters
         symbols: list[int] = []  # positions of the symbols read as letters
-        cls = None
+        out = s  # the digits read (a run's reading is as long as the run)
+        spell = self._runs
+        cls = b""
         w1 = -1  # the end of the word last weighed, and whether its runs are read
         ok = False
         while m is not None:
@@ -364,24 +366,18 @@ class _Leet:
                 # a run of digits touching a letter: read in a word of two letters or
                 # more and no more digits than letters
                 if a >= w1:  # not in the word of the run before
-                    if cls is None:
-                        cls = self.classes(s)
+                    if not cls:  # (ends with a character of no word)
+                        cls = self.classes(s) + b" "
                     w0 = cls.rfind(b" ", 0, a) + 1  # the word around the run
                     w1 = cls.find(b" ", b)
-                    if w1 < 0:
-                        w1 = len(cls)
                     letters = cls.count(b"a", w0, w1)
                     ok = letters >= 2 and cls.count(b"0", w0, w1) <= letters
                 if ok:
                     runs.append((a, b))
+                    out = out[:a] + spell[s[a:b]] + out[b:]
             m = search(s, b)
-        if not symbols:  # the usual case: digits only, each run replaced in place
-            if not runs:
-                return s, None
-            spell = self._runs
-            for a, b in runs:  # a run's reading is as long as the run
-                s = s[:a] + spell[s[a:b]] + s[b:]
-            return s, None
+        if not symbols:  # the usual case: digits only
+            return out, None
         table = self.table
         digits = [(p, table.get(s[p], s[p])) for a, b in runs for p in range(a, b)]
         read = _spliced(s, digits)
