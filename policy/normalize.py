@@ -258,10 +258,14 @@ def _hanzi_hint(trad: bool, numerals: bool, extra: str = "") -> Callable[[str], 
     chars = "".join(chr(c) for c in sorted(_traditional()[1])) if trad else ""
     chars += "".join(map(re.escape, extra))
     if not numerals:
-        return re.compile(f"[{chars}]").search
+        return re.compile(f"[{chars}]").search if chars else _nothing
     if not chars:
         return _NUMERAL_IN_RUN.search
     return re.compile(f"[{chars}{_HAN_NUMERAL}](?:(?<=[{chars}])|{_NUMERAL_NEAR})").search
+
+
+def _nothing(_text: str) -> None:
+    return None
 
 
 def _numeral_runs(text: str) -> str:

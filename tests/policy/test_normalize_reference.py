@@ -152,3 +152,14 @@ def test_the_numeral_pre_checks_find_every_run_with_a_numeral(chars: list[str], 
         assert _NUMERAL_IN_RUN.search(text)
         assert _hanzi_hint(True, True, extra)(text)
         assert _hanzi_hint(False, True, extra)(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_ANY_TEXT, steps=_STEPS)
+def test_leetspeak_of_digits_only_equals_the_reference(text: str, steps: list[str]) -> None:
+    """Tables whose leetspeak spells with digits only (no spelling is left for the
+    separators step to drop)."""
+    from dataclasses import replace
+
+    tables = replace(load_tables(), leetspeak={"0": "o", "3": "e"})
+    assert Normalizer(steps, tables)(text) == reference_normalize(steps, text, tables)
