@@ -52,6 +52,7 @@ from policy.chars import (
     CHAR_STEPS,
     HAN,
     HAN_CHAR,
+    Translator,
     fold_length_table,
     fold_mark_table,
     fold_separator_table,
@@ -99,7 +100,8 @@ def _drop_repeats(s: str) -> str:
     """The repeats step (``_REPEAT_DROP.sub("", s)``, tested equal). On ASCII text the
     characters equal to the one before are found as the zero bytes of the text XOR the
     text shifted by one byte (two big-integer operations in C, then one ``bytes.find``
-    per repeat), quicker than the regular expression's attempt at every position."""
+    per repeat), quicker than the regular expression's attempt at every position. Other
+    text: ``_drop_repeats_wide``."""
     if not s.isascii():
         return _drop_repeats_wide(s)
     b = s.encode("ascii")
@@ -503,7 +505,7 @@ class Normalizer:
             if self._emoji is not None
             else ""
         )
-        self._mark_tr: Callable[[str], str] | None = None  # built on the first use
+        self._mark_tr: Translator | None = None  # built on the first use
         # after ``_fold_mark`` and leetspeak, the separators left are the marks and the
         # spellings that are separators: one regular expression drops them (when no
         # letter a spelling stands for is itself a separator, which it never is)
@@ -603,8 +605,8 @@ class Normalizer:
         return s if alt is None else s + READINGS + alt
 
     def _marked(self, s: str) -> str:
-        """``__call__`` on text outside ASCII when leetspeak and separators are on (and
-        a per-character step): one pass folds and marks separators (leetspeak reads
+        """``__call__`` on text outside ASCII when leetspeak and separators are on: one
+        pass folds (per-character steps) and marks separators (leetspeak reads
         words between marks as it reads them between separators), one drops the marks
         and the spellings left as separators. One search tells whether the text may
         hold an emoji of the tables (or a character the fold table has not met). The
@@ -630,7 +632,7 @@ class Normalizer:
                     alt = self._tail(self._drop_marks(alt))
         s = s.replace(_MARK, "")
         # one search for a spelling left as a separator, a traditional hanzi or a hanzi
-        # numeral (each pass after it then has something to do)
+        # numeral next to a digit (without one, none of the passes below it has work)
         gate = self._drop_gate
         if gate is None:
             gate = self._drop_gate = _hanzi_hint(
