@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import time
 import traceback
@@ -115,6 +116,32 @@ def run(
     drawing = None
     if writer is not None and out is not None:  # started before the world is built
         drawing = BundleDrawing.prepare(Path(out), formats)
+    # What exists before the run (modules, their tables, the policy) is left out of the
+    # collector's full passes while it goes on: each walked every object of pandas,
+    # SQLAlchemy and pydantic again. Unfrozen after, so nothing is kept longer than
+    # without; a caller that froze objects itself keeps them frozen (nothing done here).
+    ours = gc.get_freeze_count() == 0
+    if ours:
+        gc.freeze()
+    try:
+        return _execute(scen, pol, seed_, writer, drawing, out, formats, progress, keep_simulation)
+    finally:
+        if ours:
+            gc.unfreeze()
+
+
+def _execute(
+    scen: Scenario,
+    pol: Any,
+    seed_: int,
+    writer: Any,
+    drawing: BundleDrawing | None,
+    out: str | Path | None,
+    formats: tuple[str, ...],
+    progress: Callable[[int, int], None] | None,
+    keep_simulation: bool,
+) -> RunResult:
+    """Simulate, store (``writer``), draw (``drawing``, or in this process into ``out``)."""
     started = time.perf_counter()
     try:
         sim = Simulation(scen, pol, seed=seed_)

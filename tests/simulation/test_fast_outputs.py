@@ -215,3 +215,20 @@ def test_name_pool_from_the_cache_is_fakers(tmp_path, monkeypatch):
     people.name_pool.cache_clear()
     assert people.name_pool("zh_CN", 11) == built == tuple(people._faker_names("zh_CN", 11))
     people.name_pool.cache_clear()
+
+
+def test_objects_made_before_a_run_are_out_of_the_collectors_sight_only_during_it(tiny):
+    import gc
+
+    during = []
+    gc.unfreeze()
+    run(tiny, "none", days=2, progress=lambda _d, _n: during.append(gc.get_freeze_count()))
+    assert during and all(n > 1000 for n in during)
+    assert gc.get_freeze_count() == 0  # unfrozen after: garbage made before is collectable
+    gc.freeze()  # a caller that froze its own objects keeps them frozen
+    try:
+        frozen = gc.get_freeze_count()
+        run(tiny, "none", days=2)
+        assert gc.get_freeze_count() > frozen // 2  # still frozen (some freed since)
+    finally:
+        gc.unfreeze()
