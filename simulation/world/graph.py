@@ -94,6 +94,28 @@ def _matvec(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, x, y) -> 
     _sparsetools.csr_matvec(len(indptr) - 1, len(x), indptr, indices, data, x, y)
 
 
+def _row_sums(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    data: np.ndarray | None,
+    rows: np.ndarray,
+    weight: np.ndarray,
+    n_out: int,
+    offset: int = 0,
+) -> np.ndarray:
+    """``weight @ A[rows]`` for the CSR matrix ``(data, indices, indptr)`` (data None: all
+    ones): each row's entries, times its weight, summed per column (column ``j`` is output
+    ``offset + j``; outputs at ``n_out`` and beyond dropped). Float64 (n_out,)."""
+    start = indptr[rows].astype(np.int64)
+    size = indptr[rows + 1].astype(np.int64) - start
+    pos = np.arange(int(size.sum()), dtype=np.int64)
+    pos += np.repeat(start - (np.cumsum(size) - size), size)  # each row's entries in turn
+    w = np.repeat(weight, size)
+    if data is not None:
+        w *= data[pos]
+    return np.bincount(indices[pos] + offset, weights=w, minlength=n_out)[:n_out]
+
+
 class FriendsGraph:
     """Who can see whose posts.
 
@@ -119,6 +141,9 @@ class FriendsGraph:
         self._matrix: _Csr | None = None  # the customers' links, see _customer_matrix
         self._built = 0  # links in _matrix
         self._ones: np.ndarray | None = None  # see _people_ones
+        # the last audiences counted: (viewers active, links counted, counts), see
+        # _audience_counts
+        self._audience: tuple[np.ndarray, int, np.ndarray] | None = None
 
     @property
     def people(self) -> sp.csr_matrix:
@@ -268,7 +293,7 @@ class FriendsGraph:
     ) -> tuple[np.ndarray, np.ndarray]:
         """Active regular friends per account (who can see its posts), and how many of them
         sought it out (customers who added a seller to buy). Two float32 arrays (n_accounts,)."""
-        out = self.gather_from_viewers(viewer_active, n_accounts).astype(np.float32)
+        out = self._audience_counts(n_accounts, viewer_active).astype(np.float32)
         sought = np.zeros(n_accounts, dtype=np.float32)
         if self.n_sought:
             idx = self.sought_links
@@ -277,6 +302,50 @@ class FriendsGraph:
                 self._src[idx], weights=active[self._dst[idx]], minlength=n_accounts
             )[:n_accounts]
         return out, sought
+
+    def _audience_counts(self, n_accounts: int, viewer_active: np.ndarray) -> np.ndarray:
+        """``gather_from_viewers(viewer_active, n_accounts)``, updated from the last call's
+        counts: the links added since (counted with the viewers active then), then every
+        link and friendship of the viewers whose state changed since. The counts are whole
+        numbers below 2**24 (so every float32 and float64 sum of them is exact, in any
+        order): the same values as the full product, at the cost of the few viewers who
+        changed instead of a pass over the whole matrix."""
+        customers, pend_src, pend_dst = self._customer_matrix()  # rebuilt when it is due
+        active = np.asarray(viewer_active, bool)
+        last = self._audience
+        if last is None or len(last[0]) != len(active) or self.n_regular >= 1 << 24:
+            counts = self.gather_from_viewers(active, n_accounts)
+            self._audience = (active.copy(), self.n_links, counts)
+            return counts
+        before, counted, prev = last
+        counts = np.zeros(n_accounts, np.float64)
+        kept = min(len(prev), n_accounts)
+        counts[:kept] = prev[:kept]
+        if self.n_links > counted:  # links added since, counted with the viewers active then
+            s, d = self._src[counted : self.n_links], self._dst[counted : self.n_links]
+            counts += np.bincount(s, weights=before[d], minlength=n_accounts)[:n_accounts]
+        changed = np.flatnonzero(active != before)
+        if len(changed):  # +1 for each viewer now active, -1 for each no longer
+            delta = np.where(active[changed], 1.0, -1.0)
+            indptr, indices, _shape = self._people
+            counts += _row_sums(indptr, indices, None, changed, delta, n_accounts)
+            if customers.n_cols:
+                counts += _row_sums(
+                    customers.indptr,
+                    customers.indices,
+                    customers.data,
+                    changed,
+                    delta,
+                    n_accounts,
+                    self.n_regular,
+                )
+            if len(pend_src):
+                per_viewer = np.zeros(self.n_regular)
+                per_viewer[changed] = delta
+                w = per_viewer[pend_dst]
+                counts += np.bincount(pend_src, weights=w, minlength=n_accounts)[:n_accounts]
+        self._audience = (active.copy(), self.n_links, counts)
+        return counts
 
     def audience(self, n_accounts: int, viewer_active: np.ndarray) -> np.ndarray:
         """Active regular friends per account (the people who can see its posts)."""

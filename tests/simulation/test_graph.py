@@ -123,6 +123,27 @@ def test_products_sum_as_the_stacked_people_and_customers_matrix():
     assert np.array_equal(g.gather_from_viewers(y, n_cols + 5), want)
 
 
+def test_audiences_follow_every_change_of_viewers_and_links():
+    """Audiences are counted from the last day's by the viewers who changed and the links
+    added since: always the same counts as the full product over the graph."""
+    rng = np.random.default_rng(6)
+    g = FriendsGraph(800, 10, 0.2, rng)
+    n = 830
+    active = rng.random(800) < 0.8
+    for day in range(40):
+        account = rng.integers(800, n, 60)
+        g.add_customers(account, account, rng.integers(0, 40, 60), rng.integers(0, 800, 60), 0.4)
+        flip = rng.random(800) < (0.5 if day % 7 == 0 else 0.02)
+        active = np.where(flip, ~active, active)
+        n += int(rng.integers(0, 3))
+        audience, _sought = g.audiences(n, active)
+        assert np.array_equal(audience, g.gather_from_viewers(active, n).astype(np.float32))
+        want = np.zeros(n)  # active friends, then active customers, counted one by one
+        want[:800] = g.people.T @ active.astype(np.float64)
+        want += np.bincount(g.link_src, weights=active[g.link_dst], minlength=n)
+        assert np.array_equal(audience, want)
+
+
 def test_customers_are_commercial_accounts():
     g = FriendsGraph(100, 4, 0.1, np.random.default_rng(7))
     with pytest.raises(ValueError, match="commercial accounts"):
