@@ -102,8 +102,8 @@ def expose_day(world: World, day: Day) -> None:
     if len(rows):  # report counts start as int8: widened before they could overflow
         posts.fit("reports", 0, int((posts.reports[rows] + count.astype(np.int64)).max()))
         posts.fit("new_reports", 0, int((posts.new_reports[rows] + count.astype(np.int64)).max()))
-    np.add.at(posts.reports, rows, count)
-    np.add.at(posts.new_reports, rows, count)
+    posts.reports[rows] += count  # rows are distinct (poisson_rows)
+    posts.new_reports[rows] += count
     tally["reports"] = int(count.sum())
 
 
