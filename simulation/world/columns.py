@@ -15,6 +15,12 @@ from collections.abc import Mapping
 import numpy as np
 
 
+def _holds(dt: np.dtype, v: object) -> bool:
+    """Whether integer type ``dt`` holds every value of an array of ``v``'s type (then no
+    value needs looking at)."""
+    return isinstance(v, np.ndarray) and v.dtype.kind in "iub" and np.can_cast(v.dtype, dt)
+
+
 class Columns:
     """A table of equally long NumPy columns with amortised appends and front trimming."""
 
@@ -74,7 +80,8 @@ class Columns:
         if unknown:
             raise KeyError(f"unknown columns {sorted(unknown)}")
         for name, v in values.items():
-            if self._schema[name][0].kind in "iu" and np.size(v):
+            dt = self._schema[name][0]
+            if dt.kind in "iu" and np.size(v) and not _holds(dt, v):
                 self.fit(name, int(np.min(v)), int(np.max(v)))
         need = self.n + count
         if need > self._cap:
