@@ -50,7 +50,9 @@ def make_batch(world: World, day: Day, scanned: tuple[int, ...]) -> DayBatch:
     posts, acc, d, first_new = world.posts, world.accounts, day.d, day.first_new
     new = np.arange(first_new, posts.n)
     if len(scanned) < len(CHANNEL_NAMES):
-        new = new[np.isin(posts.channel[first_new:], scanned)]
+        is_scanned = np.zeros(len(CHANNEL_NAMES), bool)
+        is_scanned[list(scanned)] = True
+        new = new[is_scanned[posts.channel[first_new:]]]
     n_new = len(new)
     reported = np.flatnonzero(posts.new_reports[:first_new] > 0)
     reported = reported[np.isinf(posts.removed_age[reported])]
