@@ -46,6 +46,12 @@ class Columns:
         except KeyError:
             raise AttributeError(name) from None
 
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in self.__dict__.get("_schema", ()):
+            # ``table.col += x`` would rebind the name to a stale view, not write the column
+            raise AttributeError(f"column {name!r} is written in place (table.{name}[...] = ...)")
+        super().__setattr__(name, value)
+
     def column(self, name: str) -> np.ndarray:
         return self._data[name][self._off : self._off + self.n]
 
