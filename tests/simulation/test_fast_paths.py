@@ -40,3 +40,25 @@ def test_posting_hours_at_the_edges_of_the_hours():
     got = posting_hours(Draws(), len(u))
     want = np.searchsorted(cdf, u, side="right").astype(np.float32)
     assert np.array_equal(got, want)
+
+
+def test_posts_of_accounts_across_days_and_trims():
+    """The rows of some accounts' posts, looked up through the per-day author index (made
+    as days are asked for, dropped as they leave the table), are those a scan finds."""
+    from policy import load_policy
+    from simulation import Simulation, load_scenario
+    from simulation.world.decisions import posts_of
+
+    scenario = load_scenario("classroom").with_changes({"days": 40})
+    sim = Simulation(scenario, load_policy("none"), seed=3)
+    rng = np.random.default_rng(3)
+    for day in range(40):
+        sim.step()
+        if day % 6:
+            continue
+        posts = sim.world.posts
+        accounts = rng.integers(0, sim.world.accounts.n, int(rng.integers(1, 30)))
+        got = posts_of(sim.world, accounts)
+        assert got.dtype == np.int64
+        assert np.array_equal(got, np.flatnonzero(np.isin(posts.author, accounts)))
+    assert min(sim.world.author_index) >= int(sim.world.posts.day[0])  # trimmed days gone
