@@ -135,7 +135,9 @@ class FriendsGraph:
         self._src = np.zeros(1 << 12, dtype=np.int32)  # commercial account
         self._dst = np.zeros(1 << 12, dtype=np.int32)  # regular customer
         self._sought = np.zeros(1 << 12, dtype=bool)  # the customer added it to buy
-        self._sought_idx = np.zeros(1 << 10, dtype=np.int32)  # where _sought is True
+        # the links whose customer sought the account out: their accounts and customers
+        self._sought_src = np.zeros(1 << 10, dtype=np.int32)
+        self._sought_dst = np.zeros(1 << 10, dtype=np.int32)
         self.n_links = 0
         self.n_sought = 0
         self._matrix: _Csr | None = None  # the customers' links, see _customer_matrix
@@ -163,11 +165,6 @@ class FriendsGraph:
     @property
     def link_sought(self) -> np.ndarray:
         return self._sought[: self.n_links]
-
-    @property
-    def sought_links(self) -> np.ndarray:
-        """Indices of the links whose customer sought the account out."""
-        return self._sought_idx[: self.n_sought]
 
     def customer(
         self,
@@ -218,12 +215,13 @@ class FriendsGraph:
         self._src[self.n_links : need] = src
         self._dst[self.n_links : need] = dst
         self._sought[self.n_links : need] = sought
-        idx = self.n_links + np.flatnonzero(sought)
-        more = self.n_sought + len(idx)
-        if more > self._sought_idx.shape[0]:
-            cap = _grown(self._sought_idx.shape[0], more)
-            self._sought_idx = _moved(self._sought_idx, self.n_sought, cap)
-        self._sought_idx[self.n_sought : more] = idx
+        more = self.n_sought + int(np.count_nonzero(sought))
+        if more > self._sought_src.shape[0]:
+            cap = _grown(self._sought_src.shape[0], more)
+            self._sought_src = _moved(self._sought_src, self.n_sought, cap)
+            self._sought_dst = _moved(self._sought_dst, self.n_sought, cap)
+        self._sought_src[self.n_sought : more] = src[sought]
+        self._sought_dst[self.n_sought : more] = dst[sought]
         self.n_sought = more
         self.n_links = need
 
@@ -296,11 +294,9 @@ class FriendsGraph:
         out = self._audience_counts(n_accounts, viewer_active).astype(np.float32)
         sought = np.zeros(n_accounts, dtype=np.float32)
         if self.n_sought:
-            idx = self.sought_links
             active = viewer_active.astype(np.float32)
-            sought += np.bincount(
-                self._src[idx], weights=active[self._dst[idx]], minlength=n_accounts
-            )[:n_accounts]
+            src, dst = self._sought_src[: self.n_sought], self._sought_dst[: self.n_sought]
+            sought += np.bincount(src, weights=active[dst], minlength=n_accounts)[:n_accounts]
         return out, sought
 
     def _audience_counts(self, n_accounts: int, viewer_active: np.ndarray) -> np.ndarray:
