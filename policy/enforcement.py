@@ -53,18 +53,21 @@ class StrikeBook:
         return w
 
     def current(self, accounts: np.ndarray, day: int) -> np.ndarray:
-        """Strikes of each account on ``day`` counting events before that day only."""
+        """Strikes of each account (ids, not negative) on ``day`` counting events before
+        that day only."""
         accounts = np.asarray(accounts, dtype=np.int64)
         if not self.account.shape[0] or not accounts.shape[0]:
             return np.zeros(accounts.shape[0])
         before = self.day < day
         w = self._weights_on(day)[before]
-        uniq, inv = np.unique(self.account[before], return_inverse=True)
-        if not uniq.shape[0]:
+        who = self.account[before]
+        if not who.shape[0]:
             return np.zeros(accounts.shape[0])
-        sums = np.bincount(inv, weights=w, minlength=uniq.shape[0])
-        pos = np.clip(np.searchsorted(uniq, accounts), 0, uniq.shape[0] - 1)
-        return np.where(uniq[pos] == accounts, sums[pos], 0.0)
+        # per account id (ids are never negative): each account's weights summed in the
+        # book's order, with no sort of the book to find its distinct accounts
+        sums = np.bincount(who, weights=w)
+        known = accounts < sums.shape[0]
+        return np.where(known, sums[np.where(known, accounts, 0)], 0.0)
 
     def prune(self, day: int) -> None:
         keep = day - self.day < self.settings.window_days

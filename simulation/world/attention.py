@@ -99,8 +99,9 @@ def attend(
     room = world.graph.gather_from_viewers(read * active, n)
     factor = np.where(day.audience > 0, np.minimum(room / np.maximum(day.audience, 1e-9), 1.0), 1.0)
     day.attention = factor
-    read_views = views.copy()  # off the feed: unchanged
-    np.multiply(read_views, factor[author], out=read_views, where=feed)
+    read_views = views * factor[author]
+    off = np.flatnonzero(~feed)  # off the feed (a few chat and group offers): unchanged
+    read_views[off] = views[off]
     tally = day.tally
     tally["users_saturated"] = int((active & (supply > cap)).sum())
     return read_views, ad_share

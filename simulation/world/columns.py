@@ -15,6 +15,12 @@ from collections.abc import Mapping
 import numpy as np
 
 
+def _holds(dt: np.dtype, v: object) -> bool:
+    """Whether integer type ``dt`` holds every value of an array of ``v``'s type (then no
+    value needs looking at)."""
+    return isinstance(v, np.ndarray) and v.dtype.kind in "iub" and np.can_cast(v.dtype, dt)
+
+
 class Columns:
     """A table of equally long NumPy columns with amortised appends and front trimming."""
 
@@ -39,6 +45,12 @@ class Columns:
             return d["_data"][name][d["_off"] : d["_off"] + d["n"]]
         except KeyError:
             raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in self.__dict__.get("_schema", ()):
+            # ``table.col += x`` would rebind the name to a stale view, not write the column
+            raise AttributeError(f"column {name!r} is written in place (table.{name}[...] = ...)")
+        super().__setattr__(name, value)
 
     def column(self, name: str) -> np.ndarray:
         return self._data[name][self._off : self._off + self.n]
@@ -74,7 +86,8 @@ class Columns:
         if unknown:
             raise KeyError(f"unknown columns {sorted(unknown)}")
         for name, v in values.items():
-            if self._schema[name][0].kind in "iu" and np.size(v):
+            dt = self._schema[name][0]
+            if dt.kind in "iu" and np.size(v) and not _holds(dt, v):
                 self.fit(name, int(np.min(v)), int(np.max(v)))
         need = self.n + count
         if need > self._cap:

@@ -37,16 +37,19 @@ def views_on_day(
     hour: np.ndarray,
     removed_age: np.ndarray,
     potential: np.ndarray,
-    half_life: float,
+    half_life: np.ndarray | float,
 ) -> np.ndarray:
     """Expected views each post collects during ``day`` (hours 0–24 of that day).
 
     ``reached(hi) - reached(lo)`` over the hours of the day the post was up, computed in
-    place in two float64 buffers (the same operations, in the same order, as
-    :func:`reached` applied twice: the same bits, without a dozen temporaries the size
-    of the window)."""
-    rate = math.log(2.0) / half_life  # as in ``reached``
-    lo = (day - posted_day).astype(np.float64)
+    place in two float64 buffers with the same bits as :func:`reached` applied twice,
+    in fewer passes: ``-expm1(-a * r)`` is computed as ``expm1(a * -r)`` (negation is
+    exact, so each product and each result is the same number, negated) and the
+    difference of two such negated values as the difference the other way round; the
+    second clip of negative ages is left out because ``removed_age`` is never negative
+    (removals are made at age 0 or later), so a clipped age cut at it stays clipped."""
+    neg_rate = np.divide(-math.log(2.0), half_life)  # -(rate of ``reached``), exactly
+    lo = np.subtract(day, posted_day, dtype=np.float64)  # days since posting, exact
     lo *= 24.0
     lo -= hour  # start age
     hi = lo + 24.0  # end age
@@ -54,12 +57,9 @@ def views_on_day(
     for age in (lo, hi):
         np.maximum(age, 0.0, out=age)
         np.minimum(age, cut, out=age)
-        np.maximum(age, 0.0, out=age)  # ``reached`` clips negative ages
-        np.negative(age, out=age)
-        age *= rate
-        np.expm1(age, out=age)
-        np.negative(age, out=age)
-    hi -= lo  # share of the lifetime views collected today
+        age *= neg_rate
+        np.expm1(age, out=age)  # -reached(age)
+    np.subtract(lo, hi, out=hi)  # reached(hi) - reached(lo): the share collected today
     np.maximum(hi, 0.0, out=hi)
     return np.multiply(potential, hi, out=hi)
 

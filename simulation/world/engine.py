@@ -262,12 +262,13 @@ class Simulation:
         w, tally = self.world, day.tally
         acc = w.accounts
         active = acc.status == Status.ACTIVE
-        for c, name in enumerate(w.categories):
-            tally[f"sellers_active.{name}"] = int(
-                (active & (acc.archetype == Archetype.SELLER) & (acc.category == c)).sum()
-            )
-        tally["spammers_active"] = int((active & (acc.archetype == Archetype.SPAMMER)).sum())
         sellers = active & (acc.archetype == Archetype.SELLER)
+        cats = len(w.categories)
+        category = acc.category[sellers]
+        per_category = np.bincount(category[(category >= 0) & (category < cats)], minlength=cats)
+        for c, name in enumerate(w.categories):
+            tally[f"sellers_active.{name}"] = int(per_category[c])
+        tally["spammers_active"] = int((active & (acc.archetype == Archetype.SPAMMER)).sum())
         per_channel = np.bincount(acc.channel[sellers], minlength=len(CHANNEL_NAMES))
         tally.set_parts("sellers_by_channel", CHANNEL_NAMES, per_channel.tolist())
         tally["sellers_official"] = int((sellers & (acc.kind == AccountKind.OFFICIAL)).sum())

@@ -59,9 +59,14 @@ def expose_day(world: World, day: Day) -> None:
         hot.half_life[hs],
     )
     kind = posts.kind[sl]
-    author = posts.author[sl]
+    author = posts.author[sl].astype(np.intp)  # indexes four times below: cast once
     channel = posts.channel[sl]
     feed = channel == Channel.MOMENTS
+    # spam and offers (the kinds after ads), found in one pass over the window; only
+    # offers leave the feed (channel_of) or have buyers who sought them (post_day)
+    special = np.flatnonzero(kind > ContentKind.AD)
+    offers = special[kind[special] == ContentKind.OFFER]
+    spam = special[kind[special] == ContentKind.SPAM]
     offered = views
     views, day.viewer_ad_share = attend(world, day, offered, author, kind, feed)
     hot.views[hs] += views
@@ -70,25 +75,35 @@ def expose_day(world: World, day: Day) -> None:
     tally["impressions_total"] = float(by_kind.sum())
     # what attention left unread, added on (so that the read share never exceeds 1)
     tally["feed_supply"] = float(by_kind.sum()) + float((offered - views).sum())
-    offer = feed & (kind == ContentKind.OFFER)
+    feed_offers = offers[feed[offers]]
     per_cat = np.bincount(
-        posts.category[sl][offer], weights=views[offer], minlength=len(world.categories)
+        posts.category[sl][feed_offers],
+        weights=views[feed_offers],
+        minlength=len(world.categories),
     )
     tally.set_parts("offer_impressions", world.categories, per_cat.tolist())
-    sell(world, day, sl, views)
+    sell(world, day, sl, views, offers, spam)
     # reports: some impressions of unwanted posts make a user press "report"
     rp = sc.exposure.report_prob
     prob = np.array([rp.get(k, 0.0) for k in KINDS])
     rf = sc.channels.report_factor
     factor = np.array([rf.get(c, 1.0) for c in CHANNEL_NAMES])
-    rate = views * (1.0 - hot.sought[hs]) * prob[kind] * factor[channel]
+    sought = hot.sought[hs]
+    if factor[Channel.MOMENTS] == 1.0:
+        # views * (1 - sought) * prob * factor, leaving out the factors that are exactly 1
+        # (x * 1.0 is x): the share unsought off offers, the feed's report factor
+        rate = views * prob[kind]
+        o = offers
+        rate[o] = views[o] * (1.0 - sought[o]) * prob[kind[o]] * factor[channel[o]]
+    else:
+        rate = views * (1.0 - sought) * prob[kind] * factor[channel]
     got, count = poisson_rows(world.rng["reports"], rate)
     rows = got + start
     if len(rows):  # report counts start as int8: widened before they could overflow
         posts.fit("reports", 0, int((posts.reports[rows] + count.astype(np.int64)).max()))
         posts.fit("new_reports", 0, int((posts.new_reports[rows] + count.astype(np.int64)).max()))
-    np.add.at(posts.reports, rows, count)
-    np.add.at(posts.new_reports, rows, count)
+    posts.reports[rows] += count  # rows are distinct (poisson_rows)
+    posts.new_reports[rows] += count
     tally["reports"] = int(count.sum())
 
 

@@ -15,9 +15,14 @@ added unasked.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import scipy.sparse as sp
+from scipy.sparse import _sparsetools
 from scipy.special import ndtri
+
+from simulation.world.sorting import stable_order
 
 
 def small_world(
@@ -73,6 +78,44 @@ def _moved(a: np.ndarray, n: int, cap: int) -> np.ndarray:
     return out
 
 
+class _Csr(NamedTuple):
+    """A CSR matrix's arrays, regular viewers × ``n_cols`` columns."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+    n_cols: int
+
+
+def _matvec(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, x, y) -> None:
+    """``y += A @ x`` in place for the CSR matrix ``(data, indices, indptr)``, in float32:
+    SciPy's own kernel (what ``A @ x`` runs), which adds each row's terms, in order, to
+    ``y``'s value. ``x`` and ``y`` C-contiguous float32 (``y`` is written in place)."""
+    _sparsetools.csr_matvec(len(indptr) - 1, len(x), indptr, indices, data, x, y)
+
+
+def _row_sums(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    data: np.ndarray | None,
+    rows: np.ndarray,
+    weight: np.ndarray,
+    n_out: int,
+    offset: int = 0,
+) -> np.ndarray:
+    """``weight @ A[rows]`` for the CSR matrix ``(data, indices, indptr)`` (data None: all
+    ones): each row's entries, times its weight, summed per column (column ``j`` is output
+    ``offset + j``; outputs at ``n_out`` and beyond dropped). Float64 (n_out,)."""
+    start = indptr[rows].astype(np.int64)
+    size = indptr[rows + 1].astype(np.int64) - start
+    pos = np.arange(int(size.sum()), dtype=np.int64)
+    pos += np.repeat(start - (np.cumsum(size) - size), size)  # each row's entries in turn
+    w = np.repeat(weight, size)
+    if data is not None:
+        w *= data[pos]
+    return np.bincount(indices[pos] + offset, weights=w, minlength=n_out)[:n_out]
+
+
 class FriendsGraph:
     """Who can see whose posts.
 
@@ -92,16 +135,22 @@ class FriendsGraph:
         self._src = np.zeros(1 << 12, dtype=np.int32)  # commercial account
         self._dst = np.zeros(1 << 12, dtype=np.int32)  # regular customer
         self._sought = np.zeros(1 << 12, dtype=bool)  # the customer added it to buy
-        self._sought_idx = np.zeros(1 << 10, dtype=np.int32)  # where _sought is True
+        # the links whose customer sought the account out: their accounts and customers
+        self._sought_src = np.zeros(1 << 10, dtype=np.int32)
+        self._sought_dst = np.zeros(1 << 10, dtype=np.int32)
         self.n_links = 0
         self.n_sought = 0
-        self._matrix: sp.csr_matrix | None = None  # see _viewers
+        self._matrix: _Csr | None = None  # the customers' links, see _customer_matrix
         self._built = 0  # links in _matrix
+        self._ones: np.ndarray | None = None  # see _people_ones
+        # the last audiences counted: (viewers active, links counted, counts), see
+        # _audience_counts
+        self._audience: tuple[np.ndarray, int, np.ndarray] | None = None
 
     @property
     def people(self) -> sp.csr_matrix:
         """Symmetric 0/1 adjacency of the regular users (float32 CSR; a new matrix over the
-        stored structure on each call: no array of ones kept between calls)."""
+        stored structure on each call, its values its own)."""
         indptr, indices, shape = self._people
         return sp.csr_matrix((np.ones(len(indices), np.float32), indices, indptr), shape=shape)
 
@@ -116,11 +165,6 @@ class FriendsGraph:
     @property
     def link_sought(self) -> np.ndarray:
         return self._sought[: self.n_links]
-
-    @property
-    def sought_links(self) -> np.ndarray:
-        """Indices of the links whose customer sought the account out."""
-        return self._sought_idx[: self.n_sought]
 
     def customer(
         self,
@@ -157,6 +201,11 @@ class FriendsGraph:
         self._append(src.astype(np.int32), dst, sought)
 
     def _append(self, src: np.ndarray, dst: np.ndarray, sought: np.ndarray) -> None:
+        if len(src) and int(src.min()) < self.n_regular:
+            raise ValueError(
+                f"customer links go to commercial accounts (ids {self.n_regular} and up), "
+                f"not to account {int(src.min())}"
+            )
         need = self.n_links + src.shape[0]
         if need > self._src.shape[0]:
             cap = _grown(self._src.shape[0], need)
@@ -166,23 +215,25 @@ class FriendsGraph:
         self._src[self.n_links : need] = src
         self._dst[self.n_links : need] = dst
         self._sought[self.n_links : need] = sought
-        idx = self.n_links + np.flatnonzero(sought)
-        more = self.n_sought + len(idx)
-        if more > self._sought_idx.shape[0]:
-            cap = _grown(self._sought_idx.shape[0], more)
-            self._sought_idx = _moved(self._sought_idx, self.n_sought, cap)
-        self._sought_idx[self.n_sought : more] = idx
+        more = self.n_sought + int(np.count_nonzero(sought))
+        if more > self._sought_src.shape[0]:
+            cap = _grown(self._sought_src.shape[0], more)
+            self._sought_src = _moved(self._sought_src, self.n_sought, cap)
+            self._sought_dst = _moved(self._sought_dst, self.n_sought, cap)
+        self._sought_src[self.n_sought : more] = src[sought]
+        self._sought_dst[self.n_sought : more] = dst[sought]
         self.n_sought = more
         self.n_links = need
 
-    def _viewers(self) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
-        """Who sees whom as one sparse matrix (regular viewers × accounts: friends, then the
-        commercial accounts they are customers of), plus the links added since it was built.
+    def _customer_matrix(self) -> tuple[_Csr, np.ndarray, np.ndarray]:
+        """Who is a customer of whom as one sparse matrix (regular viewers × commercial
+        accounts, :meth:`_build`), plus the links added since it was built.
 
         The matrix is rebuilt when the links added since exceed a tenth of those in it, so
         the daily products stay sparse-matrix products (a few milliseconds at 100,000
         accounts) while building it costs little over a run. The old matrix is let go
-        before the new one is built (both at once were the run's peak of memory)."""
+        before the new one is built. The people's part of every product is over the
+        friendships' structure (``_people``), which never changes and is never rebuilt."""
         pending = self.n_links - self._built
         if self._matrix is None or pending > max(20_000, self._built // 10):
             self._matrix = None
@@ -194,65 +245,103 @@ class FriendsGraph:
             self._dst[self._built : self.n_links],
         )
 
-    def _build(self) -> sp.csr_matrix:
-        """The viewers × accounts matrix of :meth:`_viewers` (float32; a customer linked
-        twice counts twice, as one entry of 2). Commercial accounts' columns follow the
-        people's: each row holds its friends (sorted), then the commercial accounts it is a
-        customer of (sorted) — the arrays ``sp.hstack`` of the two canonical CSR matrices
-        gives, written straight into place (``hstack`` and the COO conversion of the links
-        held several copies of the matrix at once)."""
+    def _build(self) -> _Csr:
+        """The customers' links as a canonical CSR matrix, regular viewers × commercial
+        accounts (column ``j`` is account ``n_regular + j``): rows sorted by account, a
+        customer linked twice counts twice (one entry of 2, exact in float32); no columns
+        when there are no links. Beside the people's matrix it is the viewers × accounts matrix
+        ``hstack([people, customers])`` (each row: its friends, then the commercial
+        accounts it is a customer of), which is the order every product sums in."""
         src, dst = self.link_src, self.link_dst
         n_reg = self.n_regular
-        n_cols = max(n_reg, int(src.max()) + 1 if len(src) else 0)
-        if len(src) and int(src.min()) < n_reg:
-            people = self.people.tocoo()
-            rows = np.concatenate([people.row, dst.astype(np.int64)])
-            cols = np.concatenate([people.col, src.astype(np.int64)])
-            data = np.ones(rows.shape[0], np.float32)
-            return sp.csr_matrix((data, (rows, cols)), shape=(n_reg, n_cols))
-        p_indptr, p_indices, _shape = self._people
-        # the customers' links as canonical CSR: sorted by (viewer, account), duplicates
-        # summed (the count of each pair, exact in float32)
-        key = dst.astype(np.int64) * max(n_cols - n_reg, 1) + (src.astype(np.int64) - n_reg)
-        pairs, count = np.unique(key, return_counts=True)
-        del key
-        c_row = pairs // max(n_cols - n_reg, 1)
-        c_indptr = np.zeros(n_reg + 1, np.int64)
-        np.cumsum(np.bincount(c_row, minlength=n_reg), out=c_indptr[1:])
-        n_people = len(p_indices)
-        nnz = n_people + len(pairs)
-        index = np.int32 if max(nnz, n_cols) < np.iinfo(np.int32).max else np.int64
-        indptr = (p_indptr.astype(np.int64) + c_indptr).astype(index)
-        # the customer entry j of row i goes after the row's friends: j + p_indptr[i + 1]
-        at = np.arange(len(pairs), dtype=np.int64)
-        at += np.asarray(p_indptr, np.int64)[c_row + 1]
-        del c_row
-        customer = np.zeros(nnz, bool)
-        customer[at] = True
-        indices = np.empty(nnz, index)
-        data = np.ones(nnz, np.float32)
-        indices[at] = pairs % max(n_cols - n_reg, 1) + n_reg
-        data[at] = count
-        del at, pairs, count
-        np.logical_not(customer, out=customer)
-        indices[customer] = p_indices  # friends fill the other places, in row order
-        del customer
-        return sp.csr_matrix((data, indices, indptr), shape=(n_reg, n_cols))
+        n_com = int(src.max()) + 1 - n_reg if len(src) else 0
+        if n_com == 0:
+            return _Csr(
+                np.zeros(n_reg + 1, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32), 0
+            )
+        # the links sorted by (viewer, account): a radix sort (linear) of 32-bit keys
+        col = (src - n_reg).astype(np.uint32)
+        if n_reg * n_com <= 1 << 32:  # the pair as one 32-bit key
+            order = stable_order((dst.astype(np.int64) * n_com + col).astype(np.uint32))
+        else:  # by account, then stably by viewer
+            order = stable_order(col)
+            order = order[stable_order(dst[order])]
+        row, col = dst[order], col[order]
+        del order
+        first = np.ones(len(row), bool)  # the first link of each (viewer, account) pair
+        np.not_equal(row[1:], row[:-1], out=first[1:])
+        first[1:] |= col[1:] != col[:-1]
+        at = np.flatnonzero(first)
+        del first
+        count = np.diff(at, append=len(row)).astype(np.float32)
+        row, col = row[at], col[at]
+        indptr = np.zeros(n_reg + 1, np.int64)
+        np.cumsum(np.bincount(row, minlength=n_reg), out=indptr[1:])
+        index = np.int32 if max(len(at), n_com) < np.iinfo(np.int32).max else np.int64
+        return _Csr(indptr.astype(index), col.astype(index), count, n_com)
+
+    def _people_ones(self) -> np.ndarray:
+        """The people's matrix values (float32 ones, one per friendship entry), made once."""
+        if self._ones is None:
+            self._ones = np.ones(len(self._people[1]), np.float32)
+        return self._ones
 
     def audiences(
         self, n_accounts: int, viewer_active: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
         """Active regular friends per account (who can see its posts), and how many of them
         sought it out (customers who added a seller to buy). Two float32 arrays (n_accounts,)."""
-        out = self.gather_from_viewers(viewer_active, n_accounts).astype(np.float32)
+        out = self._audience_counts(n_accounts, viewer_active).astype(np.float32)
         sought = np.zeros(n_accounts, dtype=np.float32)
         if self.n_sought:
-            idx = self.sought_links
             active = viewer_active.astype(np.float32)
-            sought += np.bincount(
-                self._src[idx], weights=active[self._dst[idx]], minlength=n_accounts
-            )[:n_accounts]
+            src, dst = self._sought_src[: self.n_sought], self._sought_dst[: self.n_sought]
+            sought += np.bincount(src, weights=active[dst], minlength=n_accounts)[:n_accounts]
         return out, sought
+
+    def _audience_counts(self, n_accounts: int, viewer_active: np.ndarray) -> np.ndarray:
+        """``gather_from_viewers(viewer_active, n_accounts)``, updated from the last call's
+        counts: the links added since (counted with the viewers active then), then every
+        link and friendship of the viewers whose state changed since. The counts are whole
+        numbers below 2**24 (so every float32 and float64 sum of them is exact, in any
+        order): the same values as the full product, at the cost of the few viewers who
+        changed instead of a pass over the whole matrix."""
+        customers, pend_src, pend_dst = self._customer_matrix()  # rebuilt when it is due
+        active = np.asarray(viewer_active, bool)
+        last = self._audience
+        if last is None or len(last[0]) != len(active) or self.n_regular >= 1 << 24:
+            counts = self.gather_from_viewers(active, n_accounts)
+            self._audience = (active.copy(), self.n_links, counts)
+            return counts
+        before, counted, prev = last
+        counts = np.zeros(n_accounts, np.float64)
+        kept = min(len(prev), n_accounts)
+        counts[:kept] = prev[:kept]
+        if self.n_links > counted:  # links added since, counted with the viewers active then
+            s, d = self._src[counted : self.n_links], self._dst[counted : self.n_links]
+            counts += np.bincount(s, weights=before[d], minlength=n_accounts)[:n_accounts]
+        changed = np.flatnonzero(active != before)
+        if len(changed):  # +1 for each viewer now active, -1 for each no longer
+            delta = np.where(active[changed], 1.0, -1.0)
+            indptr, indices, _shape = self._people
+            counts += _row_sums(indptr, indices, None, changed, delta, n_accounts)
+            if customers.n_cols:
+                counts += _row_sums(
+                    customers.indptr,
+                    customers.indices,
+                    customers.data,
+                    changed,
+                    delta,
+                    n_accounts,
+                    self.n_regular,
+                )
+            if len(pend_src):
+                per_viewer = np.zeros(self.n_regular)
+                per_viewer[changed] = delta
+                w = per_viewer[pend_dst]
+                counts += np.bincount(pend_src, weights=w, minlength=n_accounts)[:n_accounts]
+        self._audience = (active.copy(), self.n_links, counts)
+        return counts
 
     def audience(self, n_accounts: int, viewer_active: np.ndarray) -> np.ndarray:
         """Active regular friends per account (the people who can see its posts)."""
@@ -261,23 +350,53 @@ class FriendsGraph:
     def spread_to_viewers(self, per_friend: np.ndarray) -> np.ndarray:
         """Sum over each regular user's friends of ``per_friend[author]`` (views they
         receive): ``per_friend`` (n_accounts,) in, (n_regular,) float64 out. Computed in
-        float32 (the matrix's type; about 7 significant digits)."""
-        matrix, src, dst = self._viewers()
+        float32 (the matrix's type; about 7 significant digits): over each user's friends,
+        then the commercial accounts it is a customer of, in one float32 sum per user, as
+        ``hstack([people, customers]) @ x`` sums; links added since the customers' matrix
+        was built are added after, in float64."""
+        customers, src, dst = self._customer_matrix()
         x = per_friend.astype(np.float32)
-        n_cols = matrix.shape[1]
-        out = np.asarray(matrix @ x[:n_cols], dtype=np.float64)
+        n_reg = self.n_regular
+        indptr, indices, _shape = self._people
+        y = np.zeros(n_reg, np.float32)
+        # each product adds into y (y += A @ x), so the customers' terms continue each
+        # row's sum where its friends' terms left it
+        _matvec(indptr, indices, self._people_ones(), x[:n_reg], y)
+        if customers.n_cols:
+            n_cols = n_reg + customers.n_cols
+            _matvec(customers.indptr, customers.indices, customers.data, x[n_reg:n_cols], y)
+        out = y.astype(np.float64)
         if len(src):
-            out += np.bincount(dst, weights=x[src], minlength=self.n_regular)
+            out += np.bincount(dst, weights=x[src], minlength=n_reg)
         return out
 
     def gather_from_viewers(self, per_viewer: np.ndarray, n_accounts: int) -> np.ndarray:
         """Sum over each account's regular friends of ``per_viewer[friend]`` (the transpose of
-        :meth:`spread_to_viewers`): (n_regular,) in, (n_accounts,) float64 out."""
-        matrix, src, dst = self._viewers()
+        :meth:`spread_to_viewers`): (n_regular,) in, (n_accounts,) float64 out. Float32 sums
+        over viewers in ascending order, as ``hstack([people, customers]).T @ x`` sums
+        (friendship is mutual, so a person's column of the people's matrix is its row);
+        links added since the matrix was built are added after, in float64."""
+        customers, src, dst = self._customer_matrix()
         x = per_viewer.astype(np.float32)
+        n_reg = self.n_regular
+        indptr, indices, _shape = self._people
         out = np.zeros(n_accounts, dtype=np.float64)
-        n_cols = min(matrix.shape[1], n_accounts)
-        out[:n_cols] = (matrix.T @ x)[:n_cols]
+        y = np.zeros(n_reg, np.float32)
+        _matvec(indptr, indices, self._people_ones(), x, y)
+        out[: min(n_reg, n_accounts)] = y[:n_accounts]
+        if customers.n_cols and n_accounts > n_reg:
+            yc = np.zeros(customers.n_cols, np.float32)
+            _sparsetools.csc_matvec(
+                customers.n_cols,
+                n_reg,
+                customers.indptr,
+                customers.indices,
+                customers.data,
+                x,
+                yc,
+            )
+            n_cols = min(n_reg + customers.n_cols, n_accounts)
+            out[n_reg:n_cols] = yc[: n_cols - n_reg]
         if len(src):
             out += np.bincount(src, weights=x[dst], minlength=n_accounts)[:n_accounts]
         return out

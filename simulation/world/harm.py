@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from policy.interface import CHANNEL_NAMES, ContentKind
+from policy.interface import CHANNEL_NAMES
 from simulation.world.channels import conversion_factors
 from simulation.world.population import style_efficiency
 from simulation.world.state import Day, World, exposure_rows
@@ -31,15 +31,21 @@ def market(world: World) -> np.ndarray:
     return sc.market_impressions * world.n_initial * world.demand / world.demand.sum()
 
 
-def sell(world: World, day: Day, rows: slice, views: np.ndarray) -> None:
-    """Units sold and revenue of today's ``views`` of the posts in ``rows``.
+def sell(
+    world: World,
+    day: Day,
+    rows: slice,
+    views: np.ndarray,
+    offer: np.ndarray,
+    spam: np.ndarray,
+) -> None:
+    """Units sold and revenue of today's ``views`` of the posts in ``rows``; ``offer`` and
+    ``spam``: the positions in ``rows`` of the offers and of the spam (ascending).
 
     Sets ``day.revenue`` (CNY per account), ``day.saturation`` and ``day.offer_impressions``
     (per category, every channel) and writes the harm metrics."""
     posts, acc, tally = world.posts, world.accounts, day.tally
     cats = len(world.categories)
-    kind = posts.kind[rows]
-    offer = np.flatnonzero(kind == ContentKind.OFFER)
     cat = posts.category[rows][offer].astype(np.int64)
     channel = posts.channel[rows][offer].astype(np.int64)
     author = posts.author[rows][offer]
@@ -70,7 +76,6 @@ def sell(world: World, day: Day, rows: slice, views: np.ndarray) -> None:
     tally.set_parts("offer_reach", CHANNEL_NAMES, reach.tolist())
     revenue = np.bincount(author, units * world.margin[cat], acc.n).astype(np.float64)
     tally["seller_revenue"] = float(revenue.sum())
-    spam = np.flatnonzero(kind == ContentKind.SPAM)
     earned = (
         views[spam] * eff[posts.style[rows][spam]] * world.scenario.spammers.yield_per_1000 / 1000.0
     )

@@ -16,6 +16,16 @@ at 32 MiB it spends 0.2 s more than with no threshold set and keeps most of the 
 peak resident memory), each setting against no threshold in turn, three pairs, on a
 2-core machine: `simulation.run("large", "crackdown", days=90)`.
 
+Fixing the mmap threshold also stops glibc from adjusting its trim threshold, which then
+stays at its default of 128 KiB: each time a temporary of a few MiB at the top of the heap
+was freed, the top was handed back to the system, and the next day's temporaries faulted
+their pages in again. ``THRESHOLD`` is the trim threshold too (at most 32 MiB of free
+memory at the top of the heap is kept for the next temporaries): a 100,000-account
+crackdown year then takes 0.1 million page faults instead of 0.9-1.7 million, 0.4 s in
+the kernel instead of 2-3.7 s, and 8% less processor time in all (user plus system), for
+a peak 7-17 MB higher (about 600 MB). Measured as whole processes, two pairs, the default
+trim threshold against this one: `simulation.run("large", "crackdown", days=365)`.
+
 ``mallopt`` is glibc's documented interface (``man 3 mallopt``); on other C libraries this
 does nothing. It changes where memory comes from, never a value computed.
 """
@@ -26,14 +36,15 @@ import ctypes
 import ctypes.util
 import sys
 
-THRESHOLD = 32 << 20  # bytes: glibc's own ceiling for the threshold on 64-bit systems
+THRESHOLD = 32 << 20  # bytes: glibc's own ceiling for the mmap threshold on 64-bit systems
 _M_MMAP_THRESHOLD = -3  # glibc's malloc.h
+_M_TRIM_THRESHOLD = -1
 _done = False
 
 
 def return_large_blocks() -> bool:
-    """Fix glibc's mmap threshold at ``THRESHOLD`` (once per process). Returns whether it
-    was set (False off glibc, or when the C library refuses)."""
+    """Fix glibc's mmap and trim thresholds at ``THRESHOLD`` (once per process). Returns
+    whether they were set (False off glibc, or when the C library refuses)."""
     global _done
     if _done:
         return True
@@ -48,4 +59,5 @@ def return_large_blocks() -> bool:
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
     _done = mallopt(_M_MMAP_THRESHOLD, THRESHOLD) == 1
+    _done = _done and mallopt(_M_TRIM_THRESHOLD, THRESHOLD) == 1
     return _done

@@ -62,8 +62,33 @@ class NewPosts:
         return int(self.author.shape[0])
 
 
+def _hour_table(cdf: np.ndarray) -> tuple[int, np.ndarray]:
+    """A lookup for ``np.searchsorted(cdf, u, side="right")`` (u in [0, 1)): ``buckets``
+    equal slices of [0, 1), fine enough that each holds at most one value of ``cdf``, and
+    per slice the answer at its start."""
+    buckets = 256
+    while True:
+        start = np.searchsorted(cdf, np.arange(buckets) / buckets, side="right")
+        end = np.searchsorted(cdf, np.arange(1, buckets + 1) / buckets, side="left")
+        if (end - start).max() <= 1:
+            return buckets, start
+        buckets *= 2
+
+
+# ``Generator.choice(24, p=HOURLY_PROFILE)`` draws one uniform per post and looks it up in
+# this cumulative distribution (NumPy's own steps: cumsum, then divide by the last)
+_HOUR_CDF = HOURLY_PROFILE.cumsum()
+_HOUR_CDF /= _HOUR_CDF[-1]
+_HOUR_BUCKETS, _HOUR_START = _hour_table(_HOUR_CDF)
+
+
 def posting_hours(rng: np.random.Generator, n: int) -> np.ndarray:
-    whole = rng.choice(24, size=n, p=HOURLY_PROFILE)
+    """Hours of ``n`` posts (float32, [0, 24)): the draws and values of
+    ``rng.choice(24, size=n, p=HOURLY_PROFILE) + rng.random(n)``, with the choice's binary
+    search replaced by a table lookup (a third of its time)."""
+    u = rng.random(n)  # the uniforms choice() draws
+    at = _HOUR_START[(u * _HOUR_BUCKETS).astype(np.intp)]  # u * 2**k is exact
+    whole = at + (u >= _HOUR_CDF[at])  # past the slice's one boundary, if any
     return (whole + rng.random(n)).astype(np.float32)
 
 
@@ -195,5 +220,6 @@ def post_day(world: World, day: Day) -> NewPosts:
     viol = (new.kind == ContentKind.SPAM) | (new.kind == ContentKind.OFFER)
     offenders = new.author[viol]
     acc.last_violation_day[offenders] = d
-    np.add.at(acc.violations, offenders, 1)
+    violations = acc.violations  # in place (np.add.at, without its cost)
+    np.add(violations, np.bincount(offenders, minlength=acc.n), out=violations)
     return new

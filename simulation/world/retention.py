@@ -32,6 +32,8 @@ def trim(world: World, d: int) -> None:
     oldest = d - world.scenario.engine.retention_days + 1
     for made in [m for m in world.day_half_life if m < oldest]:
         del world.day_half_life[made]
+    for made in [m for m in world.author_index if m < oldest]:
+        del world.author_index[made]
 
 
 def leave_exposure(world: World, first: int) -> None:

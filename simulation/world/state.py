@@ -161,6 +161,10 @@ class World:
     # (Channel order): every post of a day and channel has the same (Moments: 0 until the
     # day's exposure sets it from how fast the feed moved)
     day_half_life: dict[int, np.ndarray] = field(default_factory=dict)
+    # per day still held, its posts ordered by author (made when an account is first
+    # banned after that day; see ``decisions.posts_of``): (global id of the day's first
+    # post, authors ascending (int32), each one's row within the day (int32))
+    author_index: dict[int, tuple[int, np.ndarray, np.ndarray]] = field(default_factory=dict)
     events: list[dict[str, Any]] = field(default_factory=list)  # account-level actions
     samples: SampleTable = field(default_factory=SampleTable)  # finished sampled posts
     feed_rows: list[tuple[int, int, int]] = field(default_factory=list)  # (viewer, day, post)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policy import load_policy_text
 from policy.interface import AccountAction, Announcement, PostAction, Stage
@@ -284,3 +286,35 @@ def test_review_queue_keeps_working_when_a_phase_ends():
     s.decide(w.batch(0, [0, 0], truth=["offer"] * 2))
     out = s.decide(w.batch(1, [0]))
     assert out.reviewed == 1 and out.posts.action.tolist() == [PostAction.REMOVE]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    events=st.lists(
+        st.tuples(st.integers(0, 40), st.integers(0, 12), st.floats(0.1, 3.0)), max_size=60
+    ),
+    asked=st.lists(st.integers(0, 50), max_size=10),
+    day=st.integers(0, 14),
+    half_life=st.sampled_from([None, 3.0]),
+)
+def test_current_strikes_sum_each_accounts_events_in_the_books_order(events, asked, day, half_life):
+    """An account's strikes on a day are its earlier events' weights (decayed, within the
+    window) added up in the order the book holds them: the same bits as a plain loop."""
+    from policy.enforcement import StrikeBook
+    from policy.model import StrikeSettings
+
+    book = StrikeBook(StrikeSettings(window_days=7, half_life_days=half_life, ladder=[]))
+    if events:
+        book.account = np.array([e[0] for e in events], np.int64)
+        book.day = np.array([e[1] for e in events], np.int32)
+        book.weight = np.array([e[2] for e in events], np.float64)
+    w = book._weights_on(day)
+    want = []
+    for a in asked:
+        total = 0.0
+        for i in range(len(events)):
+            if book.account[i] == a and book.day[i] < day:
+                total += float(w[i])
+        want.append(total)
+    got = book.current(np.array(asked, np.int64), day)
+    assert [float(g).hex() for g in got] == [x.hex() for x in want]

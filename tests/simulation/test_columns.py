@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -63,3 +64,15 @@ def test_a_table_that_shrank_moves_to_smaller_arrays() -> None:
     assert table._cap < big / 2 and table._cap <= len(table) + len(table) // 4 + 1
     assert table.day.tolist() == list(range(900, table.base + len(table)))
     assert np.all(table.views == np.float32(1.5))
+
+
+def test_a_column_is_written_in_place_not_rebound():
+    """``table.col += x`` would bind a stale view under the column's name (no longer the
+    column once the table grows): refused; writing into the column works."""
+    t = Columns({"a": (np.int32, 0)}, capacity=16)
+    t.append(3, a=np.array([1, 2, 3], np.int32))
+    with pytest.raises(AttributeError, match="in place"):
+        t.a += 1  # (NumPy has added in place by then; the rebinding is what is refused)
+    t.a[:] += 1
+    t.append(40, a=np.zeros(40, np.int32))  # grows: the arrays move
+    assert t.a[:3].tolist() == [3, 4, 5]

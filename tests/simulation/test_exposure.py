@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulation.world.decay import avoided_share, horizon_days, reached, views_on_day
@@ -43,3 +43,39 @@ def test_sooner_removal_never_means_more_views(half_life, early, later):
 def test_views_after_removal_are_zero():
     v = views_on_day(1, np.array([0]), np.array([20.0]), np.array([2.0]), np.array([100.0]), 6.0)
     assert v[0] == 0.0
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    day=st.integers(0, 400),
+    back=st.lists(st.integers(0, 6), min_size=1, max_size=40),
+    seed=st.integers(0, 2**32 - 1),
+    scalar_half_life=st.booleans(),
+)
+def test_daily_views_are_the_bits_of_reached_applied_twice(day, back, seed, scalar_half_life):
+    """The in-place computation gives exactly ``potential * max(reached(hi) - reached(lo),
+    0)`` with the ages clipped at removal: the same bits, posts of float32 columns as the
+    engine holds them (removal ages never negative: 0 or later, or never)."""
+    rng = np.random.default_rng(seed)
+    n = len(back)
+    posted = (day - np.array(back)).astype(np.int16)
+    hour = (rng.integers(0, 24, n) + rng.random(n) * (rng.random(n) < 0.8)).astype(np.float32)
+    removed = np.where(
+        rng.random(n) < 0.4, rng.random(n) * rng.choice([0.0, 2.0, 50.0, 200.0], n), np.inf
+    ).astype(np.float32)
+    potential = (rng.random(n) * 300).astype(np.float32)
+    half_life = (
+        float(rng.uniform(0.5, 48))
+        if scalar_half_life
+        else rng.choice(np.array([0.5, 2.0, 4.0, 5.97, 48.0], np.float32), n)
+    )
+    start = (day - posted).astype(np.float64) * 24.0 - hour
+    cut = removed.astype(np.float64)
+    rate = np.log(2.0) / half_life if scalar_half_life else np.float32(np.log(2.0)) / half_life
+    # reached() itself, clipping as it does (max 0, then the cut, then max 0 again)
+    lo = -np.expm1(-np.maximum(np.minimum(np.maximum(start, 0.0), cut), 0.0) * rate)
+    hi = -np.expm1(-np.maximum(np.minimum(np.maximum(start + 24.0, 0.0), cut), 0.0) * rate)
+    want = potential * np.maximum(hi - lo, 0.0)
+    got = views_on_day(day, posted, hour, removed, potential, half_life)
+    assert got.dtype == np.float64
+    assert np.array_equal(got.view(np.uint64), want.view(np.uint64))

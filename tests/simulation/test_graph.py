@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from simulation.world.graph import FriendsGraph
 
@@ -81,10 +82,11 @@ def test_products_match_a_loop_over_friends():
     assert np.allclose(gather, want_gather, rtol=1e-5)
 
 
-def test_viewers_matrix_is_the_stacked_people_and_customers():
-    """The viewers × accounts matrix, written straight into place, has exactly the arrays of
-    ``hstack`` of the people's and the customers' canonical CSR matrices (a customer linked
-    twice is one entry of 2), so every product over it sums in the same order."""
+def test_products_sum_as_the_stacked_people_and_customers_matrix():
+    """The customers' matrix is the canonical CSR of the links (a customer linked twice is
+    one entry of 2), and every product over the people's and the customers' matrices is
+    bit for bit the product over ``hstack([people, customers])`` (each row: friends, then
+    commercial accounts), with the links added since the build summed after, in float64."""
     import scipy.sparse as sp
 
     rng = np.random.default_rng(5)
@@ -97,10 +99,52 @@ def test_viewers_matrix_is_the_stacked_people_and_customers():
         (np.ones(g.n_links, np.float32), (g.link_dst, g.link_src - 1500)),
         shape=(1500, n_cols - 1500),
     )
-    expected = sp.hstack([g.people, customers], format="csr")
     built = g._build()
-    assert built.shape == expected.shape
+    assert built.n_cols == n_cols - 1500
     assert built.data.max() >= 2.0  # some customer was linked twice
     for name in ("indptr", "indices", "data"):
-        got, want = getattr(built, name), getattr(expected, name)
+        got, want = getattr(built, name), getattr(customers, name)
         assert got.dtype == want.dtype and np.array_equal(got, want), name
+    g.spread_to_viewers(np.zeros(n_cols + 5))  # builds the matrix
+    stacked = sp.hstack([g.people, customers], format="csr")
+    account = rng.integers(1500, n_cols + 5, 300)  # pending links, two new accounts
+    g.add_customers(account, account, rng.integers(30, 60, 300), rng.integers(0, 1500, 300), 0.3)
+    pending_src, pending_dst = g.link_src[-300:], g.link_dst[-300:]
+    x = rng.random(n_cols + 5)
+    x32 = x.astype(np.float32)
+    want = (stacked @ x32[:n_cols]).astype(np.float64)
+    want += np.bincount(pending_dst, weights=x32[pending_src], minlength=1500)
+    assert np.array_equal(g.spread_to_viewers(x), want)
+    y = rng.random(1500)
+    y32 = y.astype(np.float32)
+    want = np.zeros(n_cols + 5)
+    want[:n_cols] = stacked.T @ y32
+    want += np.bincount(pending_src, weights=y32[pending_dst], minlength=n_cols + 5)
+    assert np.array_equal(g.gather_from_viewers(y, n_cols + 5), want)
+
+
+def test_audiences_follow_every_change_of_viewers_and_links():
+    """Audiences are counted from the last day's by the viewers who changed and the links
+    added since: always the same counts as the full product over the graph."""
+    rng = np.random.default_rng(6)
+    g = FriendsGraph(800, 10, 0.2, rng)
+    n = 830
+    active = rng.random(800) < 0.8
+    for day in range(40):
+        account = rng.integers(800, n, 60)
+        g.add_customers(account, account, rng.integers(0, 40, 60), rng.integers(0, 800, 60), 0.4)
+        flip = rng.random(800) < (0.5 if day % 7 == 0 else 0.02)
+        active = np.where(flip, ~active, active)
+        n += int(rng.integers(0, 3))
+        audience, _sought = g.audiences(n, active)
+        assert np.array_equal(audience, g.gather_from_viewers(active, n).astype(np.float32))
+        want = np.zeros(n)  # active friends, then active customers, counted one by one
+        want[:800] = g.people.T @ active.astype(np.float64)
+        want += np.bincount(g.link_src, weights=active[g.link_dst], minlength=n)
+        assert np.array_equal(audience, want)
+
+
+def test_customers_are_commercial_accounts():
+    g = FriendsGraph(100, 4, 0.1, np.random.default_rng(7))
+    with pytest.raises(ValueError, match="commercial accounts"):
+        g.add_customers(np.array([5]), np.array([5]), np.array([0]), np.array([10]), 0.5)
