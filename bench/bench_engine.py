@@ -16,6 +16,8 @@ asserted.
                                                  # (scripts/figures.py --write engine)
     python bench/bench_engine.py --gui-process   # the desktop app's engine process against
                                                  # the engine in a plain process
+    python bench/bench_engine.py --gui-process --save bench/results/gui_process.json
+                                                 # ... saved for the README's engine block
     python bench/bench_engine.py --phases crackdown  # where a 100,000-account year's time
                                                  # goes, phase by phase (--days to shorten)
 
@@ -47,7 +49,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from machine import save_figures
+from machine import commit, save_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -271,8 +273,9 @@ def _through_engine_process(n: int, days: int) -> float:
     return rate
 
 
-def gui_process(pairs: int, n: int = 100_000, days: int = 30) -> None:
-    """The engine in the desktop app's engine process against a plain process, in turn."""
+def gui_process(pairs: int, save: Path | None, n: int = 100_000, days: int = 30) -> None:
+    """The engine in the desktop app's engine process against a plain process, in turn
+    (the figures saved as JSON to ``save``, for the README's engine block)."""
     ratios = []
     for i in range(pairs):
         out = subprocess.run(
@@ -289,11 +292,22 @@ def gui_process(pairs: int, n: int = 100_000, days: int = 30) -> None:
             f"pair {i + 1}: plain process {plain:,.0f} account-days/s, engine process "
             f"{served:,.0f}: engine process / plain {served / plain:.2f}"
         )
+    load = os.getloadavg()[0]
     print(
         f"large, keywords, {n:,} accounts × {days} days: engine process / plain process "
-        f"{statistics.median(ratios):.2f} (median of {pairs}; load average "
-        f"{os.getloadavg()[0]:.1f})"
+        f"{statistics.median(ratios):.2f} (median of {pairs}; load average {load:.1f})"
     )
+    if save is not None:
+        record = {
+            "command": "python bench/bench_engine.py " + " ".join(sys.argv[1:]),
+            "commit": commit(),
+            "accounts": n,
+            "days": days,
+            "ratios": ratios,
+            "median_ratio": statistics.median(ratios),
+            "load_average": round(load, 1),
+        }
+        save_figures(save, record)
 
 
 # The phases of ``Simulation.step`` (simulation/world/engine.py), timed by wrapping the
@@ -376,7 +390,10 @@ def main() -> None:
         "--large-only", action="store_true", help="with --against: only the 100k-account cases"
     )
     parser.add_argument(
-        "--save", type=Path, metavar="JSON", help="with --against: save the figures here"
+        "--save",
+        type=Path,
+        metavar="JSON",
+        help="with --against or --gui-process: save the figures here",
     )
     parser.add_argument(
         "--gui-process",
@@ -397,7 +414,7 @@ def main() -> None:
     if not args.quick:
         cases += [("large", "none"), ("large", "crackdown")]
     if args.gui_process:
-        gui_process(args.repeat)
+        gui_process(args.repeat, args.save)
         return
     if args.against:
         if args.large_only:

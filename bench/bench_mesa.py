@@ -35,7 +35,7 @@ import sys
 import venv
 from pathlib import Path
 
-from machine import save_figures
+from machine import commit, save_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 YARDSTICK = ROOT / "bench" / "yardstick" / "mesa_friends_circle.py"
@@ -109,14 +109,9 @@ def main() -> None:
     )
     if args.save:
         saved = json.loads(args.save.read_text(encoding="utf-8")) if args.save.exists() else {}
-        here = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
         saved[str(args.accounts)] = {
             "command": "python bench/bench_mesa.py " + " ".join(sys.argv[1:]),
-            "commit": here,
+            "commit": commit(),
             "accounts": args.accounts,
             "days": args.days,
             "policy": args.policy,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -27,3 +28,13 @@ def save_figures(path: Path, record: Any) -> None:
     ``scripts/figures.py --write NAME``), creating the folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+
+
+def commit(rev: str = "HEAD") -> str:
+    """The short hash of ``rev`` in this checkout ("" outside a git checkout)."""
+    root = Path(__file__).resolve().parents[1]
+    return subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--short", rev],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
