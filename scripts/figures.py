@@ -347,6 +347,16 @@ def engine() -> str:
         f"run); memory per account halved ({'met' if halved else 'not met'}: "
         f"{mem['before'] / mem['after']:.2f}×)."
     )
+    path = BENCH_RESULTS / "gui_process.json"
+    if path.exists():  # python bench/bench_engine.py --gui-process --save …
+        g = json.loads(path.read_text(encoding="utf-8"))
+        goals += (
+            f" The same engine speed in the desktop app's engine process: "
+            f"{g['median_ratio']:.2f} of a plain process's speed (`large`, keywords, "
+            f"{g['accounts']:,} accounts, {g['days']} days; median of "
+            f"{len(g['ratios'])} pairs, commit {g['commit']}, load average "
+            f"{g['load_average']})."
+        )
     return "\n".join(rows) + "\n\n" + note + "\n\n" + goals
 
 
@@ -578,6 +588,56 @@ def text_matching_speed() -> str:
     )
 
 
+def sweep() -> str:
+    """Sweep throughput, local against Dask and SQLite, from ``bench/bench_sweep.py --save``."""
+    r = _bench("sweep", "python bench/bench_sweep.py --save bench/results/sweep.json")
+    by = {(x["case"], x["workers"]): x for x in r["rows"]}
+    cores = r["cores"]
+
+    def rate(x: dict) -> float:
+        return 60 * x["runs"] / x["wall_s"]
+
+    one = by[("local", 1)]
+    rows = [
+        "| | wall | runs/min | |",
+        "| --- | ---: | ---: | --- |",
+        f"| local, 1 worker | {one['wall_s']:.1f} s | {rate(one):.1f} | |",
+    ]
+    for workers in sorted(w for case, w in by if case == "local" and w > 1):
+        x = by[("local", workers)]
+        efficiency = rate(x) / rate(one) / workers
+        label = f"local, {workers} workers" + (" (= all cores)" if workers == cores else "")
+        rows.append(
+            f"| {label} | {x['wall_s']:.1f} s | {rate(x):.1f} "
+            f"| scaling efficiency {efficiency:.0%} |"
+        )
+    local = by[("local", cores)]
+    dask = by.get(("dask", cores))
+    if dask:
+        rows.append(
+            f"| Dask `LocalCluster`, {cores} single-thread worker processes "
+            f"| {dask['wall_s']:.1f} s | {rate(dask):.1f} "
+            f"| {dask['wall_s'] / local['wall_s'] - 1:+.0%} against local "
+            f"(cluster start {dask['start_s']:.1f} s, not included) |"
+        )
+    for keep in ("all", "sample"):
+        x = by.get((f"sqlite-{keep}", cores))
+        if x:
+            rows.append(
+                f"| local, {cores} workers, SQLite, `--keep {keep}` | {x['wall_s']:.1f} s "
+                f"| {rate(x):.1f} | {x['rows_per_run']:,.0f} rows, "
+                f"{x['bytes_per_run'] / 1e6:.1f} MB per run; {rate(x) / rate(local):.0%} "
+                "of the in-memory pace |"
+            )
+    days = f"{r['days']} days" if r["days"] else "the scenario's days"
+    return (
+        f"A {r['seeds']}-seed `{r['scenario']}` sweep under `{r['policy']}` ({days}); "
+        f"commit {r['commit']}, {cores} cores, load average {r['load_before']} before and "
+        f"{r['load_after']} after (`{r['command']}`, then `python scripts/figures.py "
+        "--write sweep`):\n\n" + "\n".join(rows)
+    )
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "spam_corpus": spam_corpus,
     "corpus_demo": corpus_demo,
@@ -591,6 +651,7 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "gui": gui,
     "demo_command": demo_command,
     "text_matching_speed": text_matching_speed,
+    "sweep": sweep,
 }
 # checked by the tests: the demo and the corpus figures are run afresh; the benchmarks' blocks
 # are printed from their saved outputs (bench/results/), so the README shows what the
@@ -606,6 +667,7 @@ CHEAP = (
     "gui",
     "demo_command",
     "text_matching_speed",
+    "sweep",
 )
 
 
