@@ -21,6 +21,11 @@ from policy.model import StrikeSettings
 LADDER_ACTIONS = {"warn": 0, "restrict": 1, "ban": 2}  # AccountAction values
 
 
+# strike totals are summed per id in one array while the ids are below this (32 MiB of
+# float64 at most); a book with larger or negative ids is summed by its distinct accounts
+DENSE_IDS = 1 << 22
+
+
 @dataclass
 class Crossing:
     """Ladder steps reached today, one row per (account, step)."""
@@ -53,8 +58,9 @@ class StrikeBook:
         return w
 
     def current(self, accounts: np.ndarray, day: int) -> np.ndarray:
-        """Strikes of each account (ids, not negative) on ``day`` counting events before
-        that day only."""
+        """Strikes of each account (any int64 id; 0 for one without strikes) on ``day``,
+        counting events before that day only: each account's weights summed in the
+        book's order."""
         accounts = np.asarray(accounts, dtype=np.int64)
         if not self.account.shape[0] or not accounts.shape[0]:
             return np.zeros(accounts.shape[0])
@@ -63,11 +69,18 @@ class StrikeBook:
         who = self.account[before]
         if not who.shape[0]:
             return np.zeros(accounts.shape[0])
-        # per account id (ids are never negative): each account's weights summed in the
-        # book's order, with no sort of the book to find its distinct accounts
-        sums = np.bincount(who, weights=w)
-        known = accounts < sums.shape[0]
-        return np.where(known, sums[np.where(known, accounts, 0)], 0.0)
+        if who.min() >= 0 and who.max() < max(DENSE_IDS, 8 * who.shape[0]):
+            # the engine's ids (0 to the number of accounts): one sum per id, with no
+            # sort of the book to find its distinct accounts
+            sums = np.bincount(who, weights=w)
+            known = (accounts >= 0) & (accounts < sums.shape[0])
+            return np.where(known, sums[np.where(known, accounts, 0)], 0.0)
+        # ids far apart or negative (the policy library used on its own): by the book's
+        # distinct accounts, the same sums in the same order
+        uniq, inv = np.unique(who, return_inverse=True)
+        sums = np.bincount(inv, weights=w, minlength=uniq.shape[0])
+        pos = np.clip(np.searchsorted(uniq, accounts), 0, uniq.shape[0] - 1)
+        return np.where(uniq[pos] == accounts, sums[pos], 0.0)
 
     def prune(self, day: int) -> None:
         keep = day - self.day < self.settings.window_days

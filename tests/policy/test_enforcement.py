@@ -293,22 +293,28 @@ def test_review_queue_keeps_working_when_a_phase_ends():
     events=st.lists(
         st.tuples(st.integers(0, 40), st.integers(0, 12), st.floats(0.1, 3.0)), max_size=60
     ),
-    asked=st.lists(st.integers(0, 50), max_size=10),
+    asked=st.lists(st.integers(-3, 50), max_size=10),
     day=st.integers(0, 14),
     half_life=st.sampled_from([None, 3.0]),
+    offset=st.sampled_from([0, -20, 2_000_000_000]),
 )
-def test_current_strikes_sum_each_accounts_events_in_the_books_order(events, asked, day, half_life):
+def test_current_strikes_sum_each_accounts_events_in_the_books_order(
+    events, asked, day, half_life, offset
+):
     """An account's strikes on a day are its earlier events' weights (decayed, within the
-    window) added up in the order the book holds them: the same bits as a plain loop."""
+    window) added up in the order the book holds them: the same bits as a plain loop, for
+    the engine's small ids and for ids far apart or negative (``offset``), which the
+    policy library accepts on its own (one array per id would not fit)."""
     from policy.enforcement import StrikeBook
     from policy.model import StrikeSettings
 
     book = StrikeBook(StrikeSettings(window_days=7, half_life_days=half_life, ladder=[]))
     if events:
-        book.account = np.array([e[0] for e in events], np.int64)
+        book.account = np.array([e[0] + offset for e in events], np.int64)
         book.day = np.array([e[1] for e in events], np.int32)
         book.weight = np.array([e[2] for e in events], np.float64)
     w = book._weights_on(day)
+    asked = [a + offset for a in asked]
     want = []
     for a in asked:
         total = 0.0
