@@ -40,7 +40,9 @@ from simulation.runs.outputs import fill_bundle, place, staging_dir
 
 def can_start_worker() -> bool:
     """Whether this process may fork a worker: on Linux, from a process that is not a
-    daemonic worker itself and runs no Python thread but this one."""
+    daemonic worker itself and has no thread started through ``threading`` but this
+    one. Threads started elsewhere (a ``QThread``, a C extension's) are not seen; the
+    BLAS library's own threads are fork-safe (it re-creates them in the child)."""
     return (
         sys.platform.startswith("linux")
         and not multiprocessing.current_process().daemon

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import subprocess
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -119,8 +120,9 @@ def run(
     # What exists before the run (modules, their tables, the policy) is left out of the
     # collector's full passes while it goes on: each walked every object of pandas,
     # SQLAlchemy and pydantic again. Unfrozen after, so nothing is kept longer than
-    # without; a caller that froze objects itself keeps them frozen (nothing done here).
-    ours = gc.get_freeze_count() == 0
+    # without. Not done when the caller froze objects itself, nor in a process with other
+    # threads (freezing is for the whole process: another thread's freeze would be undone).
+    ours = gc.get_freeze_count() == 0 and threading.active_count() == 1
     if ours:
         gc.freeze()
     try:

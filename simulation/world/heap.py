@@ -27,13 +27,17 @@ a peak 7-17 MB higher (about 600 MB). Measured as whole processes, two pairs, th
 trim threshold against this one: `simulation.run("large", "crackdown", days=365)`.
 
 ``mallopt`` is glibc's documented interface (``man 3 mallopt``); on other C libraries this
-does nothing. It changes where memory comes from, never a value computed.
+does nothing. A threshold the process was started with (``MALLOC_MMAP_THRESHOLD_`` or
+``MALLOC_TRIM_THRESHOLD_`` in its environment, as a Dask nanny sets the latter) is left as
+it was: that choice is the person's. It changes where memory comes from, never a value
+computed.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
 import sys
 
 THRESHOLD = 32 << 20  # bytes: glibc's own ceiling for the mmap threshold on 64-bit systems
@@ -43,8 +47,9 @@ _done = False
 
 
 def return_large_blocks() -> bool:
-    """Fix glibc's mmap and trim thresholds at ``THRESHOLD`` (once per process). Returns
-    whether they were set (False off glibc, or when the C library refuses)."""
+    """Fix glibc's mmap and trim thresholds at ``THRESHOLD`` (once per process), each
+    unless the environment sets it. Returns whether those set here took (False off glibc,
+    or when the C library refuses)."""
     global _done
     if _done:
         return True
@@ -58,6 +63,11 @@ def return_large_blocks() -> bool:
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
-    _done = mallopt(_M_MMAP_THRESHOLD, THRESHOLD) == 1
-    _done = _done and mallopt(_M_TRIM_THRESHOLD, THRESHOLD) == 1
+    _done = True
+    for option, variable in (
+        (_M_MMAP_THRESHOLD, "MALLOC_MMAP_THRESHOLD_"),
+        (_M_TRIM_THRESHOLD, "MALLOC_TRIM_THRESHOLD_"),
+    ):
+        if variable not in os.environ:  # set by whoever started the process: theirs
+            _done = _done and mallopt(option, THRESHOLD) == 1
     return _done

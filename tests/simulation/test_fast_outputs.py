@@ -166,6 +166,9 @@ def test_a_threaded_caller_gets_its_bundle_drawn_inline_not_by_a_fork(tmp_path, 
         stop.set()
         other.join()
     assert background.can_start_worker()
+    forked = background.BundleDrawing.prepare(tmp_path / "unused")
+    assert forked.pool is not None  # without the other thread, a worker is forked
+    forked.discard()
     run(tiny, "crackdown", days=8, seed=2, db=tmp_path / "s.db", out=tmp_path / "forked")
     _same_tree(tmp_path / "threaded", tmp_path / "forked")
 
@@ -225,6 +228,16 @@ def test_objects_made_before_a_run_are_out_of_the_collectors_sight_only_during_i
     run(tiny, "none", days=2, progress=lambda _d, _n: during.append(gc.get_freeze_count()))
     assert during and all(n > 1000 for n in during)
     assert gc.get_freeze_count() == 0  # unfrozen after: garbage made before is collectable
+    stop = threading.Event()  # another thread: a freeze would be the whole process's
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    during.clear()
+    try:
+        run(tiny, "none", days=2, progress=lambda _d, _n: during.append(gc.get_freeze_count()))
+    finally:
+        stop.set()
+        other.join()
+    assert during and set(during) == {0}
     gc.freeze()  # a caller that froze its own objects keeps them frozen
     try:
         frozen = gc.get_freeze_count()
