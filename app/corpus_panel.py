@@ -35,7 +35,6 @@ from policy.corpus import Chunk, CorpusError, parse_map, read_corpus
 from policy.evaluate import RULE_HEADER, Evaluation, evaluate_chunks, rule_rows
 
 _KEEP_IN_MEMORY = 200_000  # messages; larger corpora are streamed on each evaluation
-WIDGET_MAX = 16_777_215  # QWIDGETSIZE_MAX: no maximum
 
 
 class _Relay(QObject):
@@ -48,6 +47,7 @@ class CorpusPanel(QWidget):
     """Pick a corpus; see precision, recall and F1 per rule of the current policy."""
 
     evaluated = Signal()  # a new result (or error) is on display
+    statusShown = Signal()  # the status line has new text (it may need more lines)
 
     def __init__(self, parent: QWidget | None = None, corpus: str | Path | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +143,7 @@ class CorpusPanel(QWidget):
             self.mapping.text(),
         )
         self.status.setText(self.tr("Evaluating {0}…").format(Path(path).name))
+        self.statusShown.emit()
         threading.Thread(target=self._work, args=(gen, policy, path, spec), daemon=True).start()
 
     def _work(self, gen: int, policy: Any, path: str, spec: str) -> None:
@@ -193,8 +194,15 @@ class CorpusPanel(QWidget):
     def _show_results(self, shown: bool) -> None:
         self.table.setVisible(shown)
         self.examples.setVisible(shown)
-        # without results the panel is as tall as its inputs and status line, no taller
-        self.setMaximumHeight(WIDGET_MAX if shown else self.minimumSizeHint().height())
+        self.statusShown.emit()
+
+    def needed_height(self, width: int) -> int:
+        """Pixels the panel needs at ``width`` to show its inputs and every line of its
+        status (the table and examples, when shown, take what is left)."""
+        layout = self.layout()
+        if layout.hasHeightForWidth():
+            return max(layout.totalHeightForWidth(width), self.minimumSizeHint().height())
+        return self.sizeHint().height()
 
     def _fill(self, ev: Evaluation) -> None:
         o = ev.overall

@@ -158,6 +158,7 @@ class PolicyPanel(QWidget):
         self.redo_btn.setEnabled(False)
         self.issues = QListWidget()
         self.issues.setObjectName("policyIssues")
+        self.issues.setMinimumHeight(36)  # two lines: at 720 px the corpus status needs room
         self.issues.itemActivated.connect(self._issue_clicked)
         self.issues.itemClicked.connect(self._issue_clicked)
         # the status line counts the list it stands above (one source: the list's model)
@@ -178,6 +179,7 @@ class PolicyPanel(QWidget):
         self._split_moved = False  # once the person drags a handle, their sizes stay
         split.splitterMoved.connect(self._on_split_moved)
         self.corpus_panel.evaluated.connect(self._fit_split)
+        self.corpus_panel.statusShown.connect(self._fit_split)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.file_label)
@@ -196,14 +198,15 @@ class PolicyPanel(QWidget):
 
     def _fit_split(self) -> None:
         """The editor gets what the rule table (a fifth at most), the problem list (an
-        eighth at most) and the corpus panel (its inputs, plus its results once it has
-        some) leave: at 1280×720 fixed sizes left it four lines."""
+        eighth at most) and the corpus panel (its inputs and every line of its status,
+        plus a quarter for its results once it has some) leave: at 1280×720 fixed sizes
+        left it four lines."""
         if self._split_moved:
             return
         total = self.split.height()
         if total <= 0:
             return
-        corpus = min(self.corpus_panel.sizeHint().height(), self.corpus_panel.maximumHeight())
+        corpus = self.corpus_panel.needed_height(self.split.width())
         if self.corpus_panel.evaluation is not None:
             corpus = max(corpus, total // 4)
         rules = min(110, total // 5)

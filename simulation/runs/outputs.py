@@ -177,7 +177,7 @@ def report_html(
     if rules is not None and len(rules):
         agg = rules.groupby("name", sort=False)[list(RULE_COUNT_NAMES)].sum()
         rule_defs = "".join(
-            f"<tr><td><code>{esc(c.name)}</code></td><td>{esc(c.unit)}</td>"
+            f"<tr><td>{esc(c.name.replace('_', ' '))}</td><td>{esc(c.unit)}</td>"
             f"<td>{esc(c.meaning)}</td></tr>"
             for c in RULE_COUNTS
         )

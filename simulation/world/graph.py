@@ -309,9 +309,11 @@ class FriendsGraph:
         customers, pend_src, pend_dst = self._customer_matrix()  # rebuilt when it is due
         active = np.asarray(viewer_active, bool)
         last = self._audience
-        if last is None or len(last[0]) != len(active) or self.n_regular >= 1 << 24:
+        shrunk = last is not None and n_accounts < len(last[2])  # fewer than counted
+        if last is None or len(last[0]) != len(active) or shrunk or self.n_regular >= 1 << 24:
             counts = self.gather_from_viewers(active, n_accounts)
-            self._audience = (active.copy(), self.n_links, counts)
+            # counts cut to fewer accounts cannot be carried on when they grow again
+            self._audience = None if shrunk else (active.copy(), self.n_links, counts)
             return counts
         before, counted, prev = last
         counts = np.zeros(n_accounts, np.float64)

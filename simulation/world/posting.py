@@ -65,7 +65,10 @@ class NewPosts:
 def _hour_table(cdf: np.ndarray) -> tuple[int, np.ndarray]:
     """A lookup for ``np.searchsorted(cdf, u, side="right")`` (u in [0, 1)): ``buckets``
     equal slices of [0, 1), fine enough that each holds at most one value of ``cdf``, and
-    per slice the answer at its start."""
+    per slice the answer at its start. Raises ``ValueError`` when two values of ``cdf``
+    are equal (an hour of probability 0): no slice is then fine enough."""
+    if np.any(np.diff(cdf) <= 0):
+        raise ValueError("hour table: the cumulative distribution must rise at every hour")
     buckets = 256
     while True:
         start = np.searchsorted(cdf, np.arange(buckets) / buckets, side="right")

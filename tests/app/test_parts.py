@@ -183,12 +183,13 @@ def test_feed_cards_follow_the_view_width_and_never_scroll_sideways(qtbot):
 def test_the_docks_fit_the_window_when_it_opens(make_window, qtbot):
     """The side docks take a share of the window, and the feed most of the right side,
     instead of fixed sizes asked for before the window had its size."""
-    win = make_window()
-    win.resize(1600, 1000)
-    win._fit_docks()
-    qtbot.waitUntil(lambda: win.feed_dock.width() >= 380)
+    win = make_window()  # 1400 × 900, shown with no saved layout: fitted on first show
+    qtbot.waitUntil(lambda: win.feed_dock.width() >= 340)  # a quarter of the width
     right = win.feed_dock.height() + win.inspector_dock.height()
     assert win.feed_dock.height() > 0.5 * right
+    win.resize(1600, 1000)
+    win.reset_layout()  # View → Reset layout fits them to the window's size again
+    qtbot.waitUntil(lambda: win.feed_dock.width() >= 390)
 
 
 def test_the_policy_editor_keeps_most_of_the_policy_panel_at_1280x720(make_window, qtbot):
@@ -219,3 +220,20 @@ def test_the_policy_editor_keeps_most_of_the_policy_panel_at_1280x720(make_windo
     win.resize(1280, 760)
     qtbot.wait(50)
     assert panel.split.sizes()[2] == chosen[2]  # not fitted again (that would be 70)
+
+
+def test_a_long_corpus_error_is_shown_whole_in_a_narrow_policy_panel(make_window, qtbot, tmp_path):
+    """The corpus panel's status line wraps; the policy panel gives it every line it
+    needs (a fixed height cut a long error to its first line)."""
+    win = make_window()
+    win.resize(1280, 720)
+    win.policy_dock.raise_()
+    corpus = win.policy_panel.corpus_panel
+    bad = tmp_path / ("a-corpus-with-a-rather-long-name-" * 3 + ".tsv")
+    bad.write_text("Label\tSMS\nham\thi\neggs\tx\n", encoding="utf-8")
+    with qtbot.waitSignal(corpus.evaluated, timeout=20_000):
+        corpus.set_corpus(bad)
+    status = corpus.status
+    qtbot.waitUntil(lambda: status.height() >= status.heightForWidth(status.width()))
+    assert status.heightForWidth(status.width()) > 2 * status.fontMetrics().lineSpacing()
+    assert status.text().startswith("✗")

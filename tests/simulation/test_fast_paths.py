@@ -62,3 +62,19 @@ def test_posts_of_accounts_across_days_and_trims():
         assert got.dtype == np.int64
         assert np.array_equal(got, np.flatnonzero(np.isin(posts.author, accounts)))
     assert min(sim.world.author_index) >= int(sim.world.posts.day[0])  # trimmed days gone
+
+
+def test_an_hour_table_needs_every_hour_to_have_some_probability():
+    """With an hour of probability 0 two boundaries coincide and no table is fine enough:
+    refused instead of searching for one forever."""
+    import pytest
+
+    from simulation.world.posting import _hour_table
+
+    profile = HOURLY_PROFILE.copy()
+    profile[3] = 0.0
+    cdf = profile.cumsum() / profile.sum()
+    with pytest.raises(ValueError, match="rise at every hour"):
+        _hour_table(cdf)
+    buckets, start = _hour_table(HOURLY_PROFILE.cumsum() / HOURLY_PROFILE.sum())
+    assert buckets >= 256 and start.shape == (buckets,)

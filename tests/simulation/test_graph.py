@@ -136,6 +136,11 @@ def test_audiences_follow_every_change_of_viewers_and_links():
         flip = rng.random(800) < (0.5 if day % 7 == 0 else 0.02)
         active = np.where(flip, ~active, active)
         n += int(rng.integers(0, 3))
+        asked = n - 25 if day == 20 else n  # once, fewer accounts than counted before
+        assert np.array_equal(
+            g.audiences(asked, active)[0],
+            g.gather_from_viewers(active, asked).astype(np.float32),
+        )
         audience, _sought = g.audiences(n, active)
         assert np.array_equal(audience, g.gather_from_viewers(active, n).astype(np.float32))
         want = np.zeros(n)  # active friends, then active customers, counted one by one
