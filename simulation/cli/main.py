@@ -236,7 +236,9 @@ def _quick_exit() -> None:
     a process that imported ``simulation.cli.cmd_run`` to its end took 0.37 s, and 0.04 s
     after a freeze (2-core machine, best of three). Objects are still freed as the modules are
     cleared; only cyclic garbage made by the command is not collected, which an exiting
-    process gives back to the system anyway."""
+    process gives back to the system anyway (a file left open inside such a cycle would
+    not be flushed: Circle Lab's commands close every file they write; a plugin command
+    must close its own)."""
     gc.freeze()
 
 
