@@ -114,15 +114,16 @@ def run(
             params_json=pd.Series(changes or {}, dtype=object).to_json(),
             sweep_id=sweep_id,
         )
-    drawing = None
-    if writer is not None and out is not None:  # started before the world is built
-        drawing = BundleDrawing.prepare(Path(out), formats)
     # What exists before the run (modules, their tables, the policy) is left out of the
     # collector's full passes while it goes on: each walked every object of pandas,
     # SQLAlchemy and pydantic again. Unfrozen after, so nothing is kept longer than
     # without. Not done when the caller froze objects itself, nor in a process with other
     # threads (freezing is for the whole process: another thread's freeze would be undone).
+    # Asked before the drawing worker starts: its pool's own threads are ours.
     ours = gc.get_freeze_count() == 0 and threading.active_count() == 1
+    drawing = None
+    if writer is not None and out is not None:  # started before the world is built
+        drawing = BundleDrawing.prepare(Path(out), formats)
     if ours:
         gc.freeze()
     try:
