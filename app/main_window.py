@@ -805,6 +805,7 @@ class MainWindow(QMainWindow):
             dock.show()
         self.restoreState(self.default_layout, LAYOUT_VERSION)
         self._fit_docks()
+        self.policy_panel.refit()  # the policy panel's own splitter too
         self.scenario_dock.raise_()
         self.statusBar().showMessage(self.tr("Layout reset"))
 

@@ -196,6 +196,11 @@ class PolicyPanel(QWidget):
     def _on_split_moved(self, _pos: int, _index: int) -> None:
         self._split_moved = True
 
+    def refit(self) -> None:
+        """Forget where the person dragged the splitter's handles and fit it again."""
+        self._split_moved = False
+        self._fit_split()
+
     def _fit_split(self) -> None:
         """The editor gets what the rule table (a fifth at most), the problem list (an
         eighth at most) and the corpus panel (its inputs and every line of its status,

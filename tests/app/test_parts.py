@@ -220,6 +220,9 @@ def test_the_policy_editor_keeps_most_of_the_policy_panel_at_1280x720(make_windo
     win.resize(1280, 760)
     qtbot.wait(50)
     assert panel.split.sizes()[2] == chosen[2]  # not fitted again (that would be 70)
+    win.reset_layout()  # View → Reset layout fits it again
+    qtbot.waitUntil(lambda: panel.split.sizes()[2] < chosen[2])
+    assert not panel._split_moved
 
 
 def test_a_long_corpus_error_is_shown_whole_in_a_narrow_policy_panel(make_window, qtbot, tmp_path):
