@@ -50,6 +50,12 @@ def smooth(series: pd.Series, days: int = 7) -> pd.Series:
     return series.rolling(days, min_periods=1).mean()
 
 
+def _words(name: str) -> str:
+    """A category or channel name as a legend shows it: ``sexual_health`` -> "sexual
+    health" (as the app's charts label it)."""
+    return name.replace("_", " ")
+
+
 def _categories(m: pd.DataFrame, prefix: str) -> list[str]:
     return [c.split(".", 1)[1] for c in m.columns if c.startswith(prefix + ".")]
 
@@ -64,14 +70,18 @@ def _finish(ax, title: str, metric: str) -> None:
 
 def offers_by_category(ax, m: pd.DataFrame) -> None:
     for i, cat in enumerate(_categories(m, "offers_created")):
-        ax.plot(m["day"], smooth(m[f"offers_created.{cat}"]), color=PALETTE[i % 7], label=cat)
+        ax.plot(
+            m["day"], smooth(m[f"offers_created.{cat}"]), color=PALETTE[i % 7], label=_words(cat)
+        )
     ax.legend(loc="upper right")
     _finish(ax, "Restricted-offer volume by category (7-day mean)", "offers_created")
 
 
 def offer_reach(ax, m: pd.DataFrame) -> None:
     for i, cat in enumerate(_categories(m, "offer_impressions")):
-        ax.plot(m["day"], smooth(m[f"offer_impressions.{cat}"]), color=PALETTE[i % 7], label=cat)
+        ax.plot(
+            m["day"], smooth(m[f"offer_impressions.{cat}"]), color=PALETTE[i % 7], label=_words(cat)
+        )
     ax.legend(loc="upper right")
     _finish(ax, "Reach of restricted offers (7-day mean)", "offer_impressions")
 
@@ -129,7 +139,7 @@ def detection(ax, m: pd.DataFrame) -> None:
 
 def sellers(ax, m: pd.DataFrame) -> None:
     for i, cat in enumerate(_categories(m, "sellers_active")):
-        ax.plot(m["day"], m[f"sellers_active.{cat}"], color=PALETTE[i % 7], label=cat)
+        ax.plot(m["day"], m[f"sellers_active.{cat}"], color=PALETTE[i % 7], label=_words(cat))
     ax.plot(m["day"], m["spammers_active"], color=PALETTE[6], linestyle="--", label="spammers")
     ax.legend(loc="upper right")
     _finish(ax, "Active sellers and spammers", "sellers_active")
@@ -138,7 +148,9 @@ def sellers(ax, m: pd.DataFrame) -> None:
 def harm(ax, m: pd.DataFrame) -> None:
     """Restricted units sold, by the channel that sold them: where the selling goes."""
     for i, ch in enumerate(_categories(m, "units_by_channel")):
-        ax.plot(m["day"], smooth(m[f"units_by_channel.{ch}"]), color=PALETTE[i % 7], label=ch)
+        ax.plot(
+            m["day"], smooth(m[f"units_by_channel.{ch}"]), color=PALETTE[i % 7], label=_words(ch)
+        )
     ax.plot(m["day"], smooth(m["units_by_account.official"]), color=PALETTE[5], linestyle="--")
     ax.lines[-1].set_label("from official accounts")
     ax.legend(loc="upper right")

@@ -163,3 +163,19 @@ def test_the_rule_table_wraps_its_headers_and_scrolls_by_itself(tmp_path):
     assert "wrongful account actions" in head and "wrongful_" not in head
     assert ".wide{overflow-x:auto;" in page
     assert "<th>rule</th>" in head
+
+
+def test_chart_legends_name_categories_in_words():
+    """The report's charts label a category as the app does: "sexual health", not the
+    column's sexual_health."""
+    from simulation.runs.figures import draw
+
+    result = run("classroom", "crackdown", days=3)
+    for name in ("offers_by_category", "offer_reach", "sellers", "harm"):
+        legend = draw(name, result.metrics).axes[0].get_legend()
+        labels = [t.get_text() for t in legend.get_texts()]
+        assert labels and not any("_" in label for label in labels), (name, labels)
+    labels = [
+        t.get_text() for t in draw("offer_reach", result.metrics).axes[0].get_legend().get_texts()
+    ]
+    assert "sexual health" in labels
