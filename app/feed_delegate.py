@@ -9,8 +9,18 @@ from __future__ import annotations
 import math
 import zlib
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app import theme
@@ -22,6 +32,7 @@ MIN_CARD_WIDTH = 160  # px: narrower views cut the cards on the right
 AVATAR = 44
 PAD = 12
 IMAGE = 64
+MAX_TEXT_LINES = 3
 AVATAR_COLOURS = theme.AVATAR_COLOURS
 
 
@@ -132,13 +143,15 @@ class FeedDelegate(QStyledItemDelegate):
         painter.setFont(base)
         painter.setPen(muted if removed or banned else text_colour)
         fmb = QFontMetrics(base)
-        text_h = fmb.lineSpacing() * 3
         has_image = bool(index.data(ROLE["has_image"]))
         text_w = width - (IMAGE + PAD if has_image else 0)
-        painter.drawText(
-            QRect(left, y, text_w, text_h),
-            int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignTop),
-            self._elide(str(index.data(ROLE["text"]) or ""), fmb, text_w, 3),
+        y_meta = int(card.bottom()) - PAD - fmb.height() - (26 if removed or banned else 0)
+        draw_wrapped(
+            painter,
+            QRectF(left, y, text_w, y_meta - 4 - y),
+            str(index.data(ROLE["text"]) or ""),
+            base,
+            MAX_TEXT_LINES,
         )
         if has_image:  # the photo, as a thumbnail beside the text
             left_img = left + text_w + PAD
@@ -150,7 +163,6 @@ class FeedDelegate(QStyledItemDelegate):
             painter.drawEllipse(QRectF(left_img + 12, y + 12, 12, 12))
             painter.drawLine(int(left_img + 8), int(y + 54), int(left_img + 28), int(y + 30))
             painter.drawLine(int(left_img + 28), int(y + 30), int(left_img + 56), int(y + 54))
-        y_meta = int(card.bottom()) - PAD - fmb.height() - (26 if removed or banned else 0)
         painter.setFont(small)
         painter.setPen(muted)
         hour = float(index.data(ROLE["hour"]) or 0.0)
@@ -170,18 +182,60 @@ class FeedDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(notice, 4, 4)
             painter.setPen(QColor(s.notice_text))
             painter.setFont(small)
+            inside = notice.adjusted(8, 0, -8, 0)
             painter.drawText(
-                notice.adjusted(8, 0, -8, 0),
+                inside,
                 int(Qt.AlignmentFlag.AlignVCenter) | int(Qt.AlignmentFlag.AlignLeft),
-                self.banned_text if banned else self.removed_text,
+                QFontMetricsF(small).elidedText(
+                    self.banned_text if banned else self.removed_text,
+                    Qt.TextElideMode.ElideRight,
+                    inside.width(),
+                ),
             )
         painter.restore()
 
-    @staticmethod
-    def _elide(text: str, fm: QFontMetrics, width: int, lines: int) -> str:
-        """Cut the text so that it fits ``lines`` wrapped lines (approximately, fast)."""
-        budget = width * lines
-        if fm.horizontalAdvance(text) <= budget * 0.92:
-            return text
-        out = fm.elidedText(text, Qt.TextElideMode.ElideRight, int(budget * 0.85))
-        return out
+
+def draw_wrapped(painter: QPainter, box: QRectF, text: str, font: QFont, max_lines: int) -> int:
+    """Draw ``text`` wrapped to ``box``'s width, whole lines only: as many as fit in its
+    height (at most ``max_lines``), the last one cut with an ellipsis when text is left.
+
+    Lines are laid out with the glyphs' own fonts, so a Chinese or emoji line (drawn in a
+    fallback font taller than the card's) is never half shown. Returns the lines drawn.
+    """
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    starts: list[tuple[int, float]] = []  # (first character, top) of each line that fits
+    top = 0.0
+    layout.beginLayout()
+    while len(starts) < max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(box.width())
+        if starts and top + line.height() > box.height():
+            break
+        line.setPosition(QPointF(0.0, top))
+        starts.append((line.textStart(), top))
+        top += line.height()
+    layout.endLayout()
+    if not starts:
+        return 0
+    last = layout.lineAt(len(starts) - 1)
+    for i in range(len(starts) - 1):
+        layout.lineAt(i).draw(painter, box.topLeft())
+    if last.textStart() + last.textLength() >= len(text):  # all the text fits
+        last.draw(painter, box.topLeft())
+        return len(starts)
+    # the last line holds the rest of the text, cut with an ellipsis
+    first, line_top = starts[-1]
+    rest = " ".join(text[first:].split())
+    fm = QFontMetricsF(font)
+    painter.setFont(font)
+    painter.drawText(
+        QRectF(box.left(), box.top() + line_top, box.width(), last.height()),
+        int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignVCenter),
+        fm.elidedText(rest, Qt.TextElideMode.ElideRight, box.width()),
+    )
+    return len(starts)

@@ -251,7 +251,13 @@ class MainWindow(QMainWindow):
         self.account_page.setFrameShape(QScrollArea.Shape.NoFrame)
         self.account_page.setWidget(self.account_inspector)
         self.inspector_tabs.addTab(self.account_page, self.tr("Account"))
-        self.inspector_tabs.addTab(self.rule_inspector, self.tr("Rule"))
+        # the rule page scrolls too: a page's minimum height is the whole tab widget's,
+        # shown or not, and the rule chart's had made the feed above it a strip at 720 px
+        self.rule_page = QScrollArea()
+        self.rule_page.setWidgetResizable(True)
+        self.rule_page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.rule_page.setWidget(self.rule_inspector)
+        self.inspector_tabs.addTab(self.rule_page, self.tr("Rule"))
         self.scenario_dock = self._dock(
             "scenarioDock",
             self.tr("Scenario"),
@@ -810,14 +816,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Layout reset"))
 
     def _fit_docks(self) -> None:
-        """The docks' starting sizes for the window's size: the side panels a quarter of
-        the width each (between 300 and 420 px), the feed three fifths of the right
-        side's height. Fixed sizes asked for before the window had its size left the
-        feed a strip of one card at 1280×720."""
+        """The docks' starting sizes for the window's size: the scenario and policy
+        panels five sixteenths of the width (between 360 and 440 px: their sliders and
+        buttons need it), the feed a quarter (between 300 and 420 px) and three fifths of
+        the right side's height. Fixed sizes asked for before the window had its size
+        left the feed a strip of one card at 1280×720."""
         width, height = self.width(), self.height()
-        side = max(300, min(420, width // 4))
+        left = max(360, min(440, width * 5 // 16))
+        right = max(300, min(420, width // 4))
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        self.resizeDocks([self.scenario_dock, self.feed_dock], [side, side], horizontal)
+        self.resizeDocks([self.scenario_dock, self.feed_dock], [left, right], horizontal)
         self.resizeDocks(
             [self.feed_dock, self.inspector_dock], [height * 3 // 5, height * 2 // 5], vertical
         )
@@ -1091,7 +1099,7 @@ class MainWindow(QMainWindow):
 
     def show_rule(self, name: str) -> None:
         self.rule_inspector.show_rule(name, self.rule_frame())
-        self.inspector_tabs.setCurrentWidget(self.rule_inspector)
+        self.inspector_tabs.setCurrentWidget(self.rule_page)
         self.inspector_dock.show()
         self.inspector_dock.raise_()
 

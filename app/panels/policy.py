@@ -45,6 +45,8 @@ from app.counts import bind_count
 from app.policy_editor import PolicyEditor
 from app.versions import policy_label
 
+BUTTON_PAD_PX = 14  # a text button's margins and frame, both sides together
+
 
 def condition_text(when: Any) -> str:
     """A one-line rendering of a rule's ``when`` (as written in the YAML)."""
@@ -118,6 +120,9 @@ class PolicyPanel(QWidget):
         top.addWidget(self.preset, 1)
         buttons = QHBoxLayout()  # a second row keeps the dock narrow enough for 1280 px
         for b in (self.open_btn, self.save_btn, self.undo_btn, self.redo_btn, self.apply_btn):
+            # the style's 80 px minimum per text button made the row (and the left dock)
+            # 384 px wide; a button may shrink to its text when the window is narrow
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text()) + BUTTON_PAD_PX)
             buttons.addWidget(b)
 
         self.status = QLabel()

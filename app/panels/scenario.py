@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -37,6 +37,7 @@ from simulation.scenario import (
 )
 
 SLIDER_STEPS = 1000
+SLIDER_MIN_PX = 72
 
 
 MIX_KEYS = (
@@ -44,6 +45,24 @@ MIX_KEYS = (
     "population.mix.restricted_seller",
     "population.mix.spammer",
 )
+
+
+class NameLabel(QLabel):
+    """A parameter's name: on one line where the panel has room, on two where it has not
+    (a long Chinese name then leaves its slider room to slide). Qt's own wrapped labels
+    wrap by a rule of thumb even with room to spare."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        one_line = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.margin() + 2
+        return QSize(one_line, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.sizeHint()
+        return QSize(min(hint.width(), hint.width() // 2 + self.fontMetrics().height()), 0)
 
 
 class ParamControl(QWidget):
@@ -57,6 +76,7 @@ class ParamControl(QWidget):
         self.param = param
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
+        self.slider.setMinimumWidth(SLIDER_MIN_PX)  # narrower is no longer a slider
         if param.decimals == 0:
             self.spin: QSpinBox | QDoubleSpinBox = QSpinBox()
             self.spin.setRange(int(param.lo), int(param.hi))
@@ -142,7 +162,7 @@ class ScenarioPanel(QWidget):
                 else self.tr("takes effect at the next setup")
             )
             tip = f"{t(PARAM_HELP_CONTEXT, description)}\n[{unit(unit_name) or '–'}] · {when}"
-            label = QLabel(("⚡ " if param.live else "") + t("Params", param.label))
+            label = NameLabel(("⚡ " if param.live else "") + t("Params", param.label))
             label.setToolTip(tip)
             control.setToolTip(tip)
             control.changed.connect(self._on_changed)

@@ -285,7 +285,7 @@ def test_chart_area_before_setup_is_the_theme_background_not_black(qtbot, make_w
 
 def test_rule_inspector_chart_follows_the_theme(qtbot, make_window):
     win = make_window()
-    win.inspector_tabs.setCurrentWidget(win.rule_inspector)
+    win.inspector_tabs.setCurrentWidget(win.rule_page)
     assert _grab_colour(win.rule_inspector.plot) == (255, 255, 255)
     choose_from_menu(qtbot, win, "menuView", "darkTheme")
     try:

@@ -240,3 +240,68 @@ def test_a_long_corpus_error_is_shown_whole_in_a_narrow_policy_panel(make_window
     qtbot.waitUntil(lambda: status.height() >= status.heightForWidth(status.width()))
     assert status.heightForWidth(status.width()) > 2 * status.fontMetrics().lineSpacing()
     assert status.text().startswith("✗")
+
+
+def _draw(text: str, width: int, height: float, max_lines: int = 3):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    from app.feed_delegate import draw_wrapped
+
+    image = QImage(width + 40, int(height) + 80, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setPen(QColor("black"))
+    font = QFont()
+    font.setPointSize(11)
+    drawn = draw_wrapped(painter, QRectF(10, 10, width, height), text, font, max_lines)
+    painter.end()
+    inked = [
+        y
+        for y in range(image.height())
+        if any(image.pixelColor(x, y).lightness() < 200 for x in range(image.width()))
+    ]
+    return drawn, inked
+
+
+def test_feed_card_text_shows_whole_lines_only(qtbot):
+    """A Chinese post on a narrow card showed a third line cut in half: line heights
+    were taken from the card's font, not from the taller font its glyphs are drawn in."""
+    from PySide6.QtGui import QFont, QTextLayout
+
+    text = "长春的药店排队拿处方药的人好多,医生说以后抗生素都要处方了,大家注意一下"
+    font = QFont()
+    font.setPointSize(11)
+    layout = QTextLayout("长春", font)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    tall = line.height()  # a line of Chinese as it is drawn
+    drawn, inked = _draw(text, 90, 2.6 * tall)
+    assert drawn == 2  # two whole lines fit in 2.6 lines' height, not three cut ones
+    assert inked and max(inked) <= 10 + 2.6 * tall  # nothing drawn below the box
+    assert _draw(text, 90, 10 * tall)[0] == 3  # at most three lines, the last elided
+    assert _draw("短", 90, 10 * tall)[0] == 1
+    assert _draw("", 90, 10 * tall) == (1, [])
+
+
+def test_the_feed_and_scenario_sliders_keep_their_room_at_1280x720(make_window, qtbot, chinese):
+    """At 1280×720 the inspector's hidden rule chart set the right side's minimum height
+    (the feed showed one card, cut), and the policy panel's buttons the left side's
+    width; in Chinese the long parameter names left their sliders a stub."""
+    from PySide6.QtWidgets import QScrollArea, QSlider
+
+    from app.feed_delegate import CARD_HEIGHT
+    from app.panels.scenario import SLIDER_MIN_PX
+
+    win = make_window(locale="zh_CN")
+    win.resize(1280, 720)
+    win.reset_layout()
+    view = win.feed.view
+    qtbot.waitUntil(lambda: view.viewport().height() >= 1.3 * CARD_HEIGHT)
+    assert win.inspector_tabs.minimumSizeHint().height() < CARD_HEIGHT
+    assert win.policy_dock.minimumSizeHint().width() <= win.scenario_dock.width()
+    sliders = win.scenario_panel.findChildren(QSlider)
+    assert sliders and all(s.width() >= SLIDER_MIN_PX for s in sliders)
+    scroll = win.scenario_panel.findChildren(QScrollArea)[0]
+    assert scroll.horizontalScrollBar().maximum() == 0  # nothing cut at the right
