@@ -464,7 +464,9 @@ class ChartPanel(QWidget):
                 )
                 line.label.setFont(big_font(self._pt(10)))
                 line.setToolTip(tip)
-                line.setZValue(-5)  # under the curves
+                # under the curves; an earlier mark above a later one, so that a label
+                # (drawn to its line's right) hides the next line rather than being crossed
+                line.setZValue(-5 + (len(self.marks) - n) * 1e-3)
                 plot.addItem(line, ignoreBounds=True)
                 lines.append(line)
             self.mark_lines[key] = lines

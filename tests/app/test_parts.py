@@ -305,3 +305,30 @@ def test_the_feed_and_scenario_sliders_keep_their_room_at_1280x720(make_window, 
     assert sliders and all(s.width() >= SLIDER_MIN_PX for s in sliders)
     scroll = win.scenario_panel.findChildren(QScrollArea)[0]
     assert scroll.horizontalScrollBar().maximum() == 0  # nothing cut at the right
+
+
+def test_an_event_label_hides_the_next_mark_line_instead_of_being_crossed(qtbot):
+    """Two marks two days apart: the later dotted line ran through the earlier label
+    ("ste|p 2" in the classroom lesson)."""
+    from PySide6.QtCore import QPointF
+
+    from app.charts import ChartPanel, chart_specs
+
+    panel = ChartPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 700)
+    panel.show()
+    panel.build(chart_specs(("medical", "tobacco"), {}))
+    qtbot.waitUntil(lambda: not panel._regrid.isActive())  # the grid has its columns
+    panel.set_marks([(28, "step 2 of the lesson", "a step"), (30, "announced", "the day")])
+    key = next(iter(panel.plots))
+    plot = panel.plots[key]
+    plot.setXRange(0, 60, padding=0)
+    early, late = panel.mark_lines[key]
+    label = lambda: early.label.sceneBoundingRect()  # noqa: E731
+    x_late = lambda: plot.getViewBox().mapViewToScene(QPointF(30, 0)).x()  # noqa: E731
+    qtbot.waitUntil(lambda: label().left() < x_late() < label().right())  # crosses it
+    label, x_late = label(), x_late()
+    at = plot.scene().items(QPointF(x_late, label.center().y()))
+    assert at.index(early.label) < at.index(late)  # the label is drawn over the line
+    assert max(early.zValue(), late.zValue()) < 0  # both still under the curves
