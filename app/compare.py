@@ -225,7 +225,7 @@ class CompareView(QWidget):
         self.legend.setText(
             self.tr("A (solid lines): {0}    B (dashed lines): {1}").format(*self.labels)
         )
-        self.table.setHorizontalHeaderLabels(
+        self.measures.set_headers(
             [self.tr("Measure"), f"A: {self.labels[0]}", f"B: {self.labels[1]}", "B − A"]
         )
         self.status.setText(self.tr("Running…"))

@@ -99,12 +99,16 @@ class MeasureTable(QWidget):
     def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # a long heading (a policy's name) ends in "…" instead of losing both ends; the
+        # whole of it is the heading's tooltip
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.set_headers(headers)
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.definition = QLabel()
         self.definition.setObjectName("measureDefinition")
@@ -118,12 +122,21 @@ class MeasureTable(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.definition)
 
+    def set_headers(self, headers: list[str]) -> None:
+        """The column headings, each also its own tooltip (a narrow column cuts it)."""
+        self.table.setHorizontalHeaderLabels(headers)
+        for col, text in enumerate(headers):
+            item = self.table.horizontalHeaderItem(col)
+            if item is not None:
+                item.setToolTip(text)
+
     def set_rows(self, rows: list[tuple[Definition, list[str]]]) -> None:
         """``rows``: (definition, the other cells' texts)."""
         self.table.setRowCount(len(rows))
         self.definitions = [d for d, _cells in rows]
         for row, (d, cells) in enumerate(rows):
-            name = f"{d.label} ({d.unit})" if d.unit else d.label
+            # "days", counted in days, is not "days (days)"
+            name = f"{d.label} ({d.unit})" if d.unit and d.unit != d.label else d.label
             for col, text in enumerate([name, *cells]):
                 item = QTableWidgetItem(text)
                 item.setToolTip(f"{d.label}: {d.meaning}")

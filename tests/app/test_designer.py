@@ -222,6 +222,9 @@ def test_versions_in_compare_tell_an_edited_copy_from_the_preset(qtbot, make_win
     assert a in cmp.legend.text() and b in cmp.legend.text()
     headers = [cmp.table.horizontalHeaderItem(i).text() for i in (1, 2)]
     assert headers == [f"A: {a}", f"B: {b}"]
+    # a heading too long for its column ends in "…" (it lost both ends), whole in its tooltip
+    assert [cmp.table.horizontalHeaderItem(i).toolTip() for i in (1, 2)] == headers
+    assert cmp.table.horizontalHeader().textElideMode() == Qt.TextElideMode.ElideRight
     # one legend entry per series: nothing cut off by an (A)/(B) twin
     for spec in cmp.charts.specs:
         legend = cmp.charts.plots[spec.key].legend

@@ -332,3 +332,16 @@ def test_an_event_label_hides_the_next_mark_line_instead_of_being_crossed(qtbot)
     at = plot.scene().items(QPointF(x_late, label.center().y()))
     assert at.index(early.label) < at.index(late)  # the label is drawn over the line
     assert max(early.zValue(), late.zValue()) < 0  # both still under the curves
+
+
+def test_a_measure_named_by_its_unit_is_not_named_twice(qtbot):
+    """The compare table showed "days (days)"; other measures keep their unit."""
+    from app.measures import MeasureTable, summary_definition
+
+    table = MeasureTable(["Measure", "A"])
+    qtbot.addWidget(table)
+    table.set_rows([(summary_definition("days"), ["120"]), (summary_definition("seed"), ["7"])])
+    names = [table.table.item(r, 0).text() for r in range(2)]
+    assert names[0] == "days"
+    assert summary_definition("days").unit == "days"
+    assert table.table.item(0, 1).text() == "120" and names[1].startswith("seed")
