@@ -29,7 +29,7 @@ import math
 
 import numpy as np
 
-from policy.interface import Channel, ContentKind
+from policy.interface import Channel
 from simulation.world.state import Day, World, exposure_rows
 
 MIN_HALF_LIFE = 0.5  # hours: even a torrent of posts leaves a post on screen for a while
@@ -69,12 +69,17 @@ def attend(
     day: Day,
     views: np.ndarray,
     author: np.ndarray,
-    kind: np.ndarray,
-    feed: np.ndarray,
+    ads: np.ndarray,
+    off: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Cap what each user reads in the feed; returns the views actually read (one per row
-    of ``views``; rows outside the feed, ``~feed``, unchanged) and each regular user's ad
-    share of what they saw in the feed (NaN when nothing).
+    """Cap what each user reads in the feed.
+
+    ``views`` (float64, one per row of the exposure window): the views offered;
+    ``author``: each row's author (intp); ``ads``: the rows of the feed that are not life
+    posts (ads, spam and offers on Moments), ascending; ``off``: the rows off the feed
+    (chat and group offers). Returns the views read in the feed (float64, one per row;
+    the rows in ``off`` an exact 0.0) and each regular user's ad share of what they saw
+    in the feed (NaN when nothing).
 
     Sets ``day.attention`` (per account: the share of its views its readers had room for).
     """
@@ -84,9 +89,10 @@ def attend(
     # per author, the views its feed posts (and its feed ads, spam and offers) are offered;
     # rows off the feed weigh an exact zero (adding +0.0 leaves these in-order sums
     # unchanged), which costs less than gathering the feed's rows first
-    per_friend = np.bincount(author, weights=np.where(feed, views, 0.0), minlength=n)
+    in_feed = views.copy()
+    in_feed[off] = 0.0
+    per_friend = np.bincount(author, weights=in_feed, minlength=n)
     per_friend /= audience
-    ads = np.flatnonzero(feed & (kind != ContentKind.LIFE))
     per_friend_ad = np.bincount(author[ads], weights=views[ads], minlength=n)
     per_friend_ad /= audience
     supply = world.graph.spread_to_viewers(per_friend)
@@ -99,9 +105,8 @@ def attend(
     room = world.graph.gather_from_viewers(read * active, n)
     factor = np.where(day.audience > 0, np.minimum(room / np.maximum(day.audience, 1e-9), 1.0), 1.0)
     day.attention = factor
-    read_views = views * factor[author]
-    off = np.flatnonzero(~feed)  # off the feed (a few chat and group offers): unchanged
-    read_views[off] = views[off]
     tally = day.tally
     tally["users_saturated"] = int((active & (supply > cap)).sum())
-    return read_views, ad_share
+    # each feed row times its author's factor; the rows off it stay an exact zero (0.0
+    # times a finite factor)
+    return np.multiply(in_feed, factor[author], out=in_feed), ad_share

@@ -38,6 +38,7 @@ def views_on_day(
     removed_age: np.ndarray,
     potential: np.ndarray,
     half_life: np.ndarray | float,
+    days_ascending: bool = False,
 ) -> np.ndarray:
     """Expected views each post collects during ``day`` (hours 0–24 of that day).
 
@@ -47,11 +48,24 @@ def views_on_day(
     exact, so each product and each result is the same number, negated) and the
     difference of two such negated values as the difference the other way round; the
     second clip of negative ages is left out because ``removed_age`` is never negative
-    (removals are made at age 0 or later), so a clipped age cut at it stays clipped."""
+    (removals are made at age 0 or later), so a clipped age cut at it stays clipped.
+
+    ``days_ascending``: ``posted_day`` is sorted ascending (as the post table is), so the
+    start ages are computed one posting day at a time, ``(day - made) * 24 - hour`` with
+    the first product a constant: the same numbers in one pass over ``hour``."""
     neg_rate = np.divide(-math.log(2.0), half_life)  # -(rate of ``reached``), exactly
-    lo = np.subtract(day, posted_day, dtype=np.float64)  # days since posting, exact
-    lo *= 24.0
-    lo -= hour  # start age
+    if days_ascending and len(posted_day):
+        lo = hour.astype(np.float64)
+        first, last = int(posted_day[0]), int(posted_day[-1])
+        made = np.arange(first, last + 2).astype(posted_day.dtype)
+        bounds = np.searchsorted(posted_day, made).tolist()
+        for m, a, b in zip(range(first, last + 1), bounds[:-1], bounds[1:], strict=True):
+            # the days since posting times 24, exact, minus the hour: one rounding, as below
+            np.subtract(float((day - m) * 24), lo[a:b], out=lo[a:b])
+    else:
+        lo = np.subtract(day, posted_day, dtype=np.float64)  # days since posting, exact
+        lo *= 24.0
+        lo -= hour  # start age
     hi = lo + 24.0  # end age
     cut = removed_age.astype(np.float64)
     for age in (lo, hi):

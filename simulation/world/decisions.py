@@ -49,21 +49,37 @@ def make_batch(world: World, day: Day, scanned: tuple[int, ...]) -> DayBatch:
     (``scanned``, Channel codes), then earlier posts of any channel that received new
     reports (and are still up): a private chat reaches the platform only when reported."""
     posts, acc, d, first_new = world.posts, world.accounts, day.d, day.first_new
+    # the day's posts by author (stably): each one's rank among its author's posts today,
+    # and the day's index of posts by author that a ban looks up (posts_of)
+    day_author = posts.author[first_new:]
+    by_author = stable_order(day_author)
+    world.batched_author_index[d] = (
+        posts.base + first_new,
+        day_author[by_author],
+        by_author.astype(np.int32),
+    )
     new = np.arange(first_new, posts.n)
     if len(scanned) < len(CHANNEL_NAMES):
         is_scanned = np.zeros(len(CHANNEL_NAMES), bool)
         is_scanned[list(scanned)] = True
-        new = new[is_scanned[posts.channel[first_new:]]]
+        keep = is_scanned[posts.channel[first_new:]]
+        new = new[keep]
+        # the scanned posts in the day's author order, as positions among them
+        by_author = (np.cumsum(keep) - 1)[by_author[keep[by_author]]]
     n_new = len(new)
-    reported = np.flatnonzero(posts.new_reports[:first_new] > 0)
-    reported = reported[np.isinf(posts.removed_age[reported])]
+    # the posts with reports the policy has not seen (World.reported): those still up
+    pending = world.reported - posts.base
+    pending = pending[pending >= 0]  # posts that left the table are gone
+    up = np.isinf(posts.removed_age[pending])
+    reported = pending[up]
+    world.reported = pending[~up] + posts.base  # removed: kept, as their counts are
     rows = np.concatenate([new, reported])
     stage = np.concatenate(
         [np.full(n_new, Stage.UPLOAD, np.int8), np.full(len(reported), Stage.REPORT, np.int8)]
     )
     author = posts.author[rows]
     ordinal = np.zeros(len(rows), np.int32)
-    ordinal[:n_new] = ordinal_per_author(author[:n_new])
+    ordinal[:n_new] = ordinal_per_author(author[:n_new], by_author)
     new_reports = posts.new_reports[rows].astype(np.int32)
     posts.new_reports[reported] = 0
     kind = posts.kind[rows]
@@ -257,7 +273,9 @@ def posts_of(world: World, accounts: np.ndarray) -> np.ndarray:
     wanted = np.unique(np.asarray(accounts)).astype(posts.author.dtype)
     found = []
     for made in range(int(posts.day[0]), int(posts.day[-1]) + 1):
-        if made not in index:
+        if made not in index and made in world.batched_author_index:
+            index[made] = world.batched_author_index.pop(made)  # sorted when batched
+        elif made not in index:
             start = posts.first_row_from("day", made)
             stop = posts.first_row_from("day", made + 1)
             authors = posts.author[start:stop]

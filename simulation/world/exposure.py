@@ -57,25 +57,32 @@ def expose_day(world: World, day: Day) -> None:
         posts.removed_age[sl],
         hot.potential[hs] * hot.factor[hs],
         hot.half_life[hs],
+        days_ascending=True,  # the post table is in posting order
     )
     kind = posts.kind[sl]
+    kinds = kind.astype(np.intp)  # indexes and is counted below: cast once
     author = posts.author[sl].astype(np.intp)  # indexes four times below: cast once
     channel = posts.channel[sl]
-    feed = channel == Channel.MOMENTS
-    # spam and offers (the kinds after ads), found in one pass over the window; only
-    # offers leave the feed (channel_of) or have buyers who sought them (post_day)
-    special = np.flatnonzero(kind > ContentKind.AD)
+    # everything but life posts (ads, spam, offers), found in one pass over the window;
+    # of them spam and offers, and the offers off the feed (only offers leave it,
+    # channel_of), each among a few rows
+    others = np.flatnonzero(kind != ContentKind.LIFE)
+    special = others[kind[others] > ContentKind.AD]
     offers = special[kind[special] == ContentKind.OFFER]
     spam = special[kind[special] == ContentKind.SPAM]
+    on_feed = channel[offers] == Channel.MOMENTS
+    feed_offers, off = offers[on_feed], offers[~on_feed]
+    ads = others[channel[others] == Channel.MOMENTS]  # the feed's rows that are not life
     offered = views
-    views, day.viewer_ad_share = attend(world, day, offered, author, kind, feed)
+    shown, day.viewer_ad_share = attend(world, day, offered, author, ads, off)
+    by_kind = np.bincount(kinds, weights=shown, minlength=4)  # the feed's impressions
+    views = shown  # ... and the views read, off the feed too: as offered
+    views[off] = offered[off]
     hot.views[hs] += views
-    by_kind = np.bincount(kind, weights=views * feed, minlength=4)
     tally.set_parts("impressions", KINDS, by_kind.tolist())
     tally["impressions_total"] = float(by_kind.sum())
     # what attention left unread, added on (so that the read share never exceeds 1)
     tally["feed_supply"] = float(by_kind.sum()) + float((offered - views).sum())
-    feed_offers = offers[feed[offers]]
     per_cat = np.bincount(
         posts.category[sl][feed_offers],
         weights=views[feed_offers],
@@ -92,11 +99,11 @@ def expose_day(world: World, day: Day) -> None:
     if factor[Channel.MOMENTS] == 1.0:
         # views * (1 - sought) * prob * factor, leaving out the factors that are exactly 1
         # (x * 1.0 is x): the share unsought off offers, the feed's report factor
-        rate = views * prob[kind]
+        rate = views * prob[kinds]
         o = offers
-        rate[o] = views[o] * (1.0 - sought[o]) * prob[kind[o]] * factor[channel[o]]
+        rate[o] = views[o] * (1.0 - sought[o]) * prob[kinds[o]] * factor[channel[o]]
     else:
-        rate = views * (1.0 - sought) * prob[kind] * factor[channel]
+        rate = views * (1.0 - sought) * prob[kinds] * factor[channel]
     got, count = poisson_rows(world.rng["reports"], rate)
     rows = got + start
     if len(rows):  # report counts start as int8: widened before they could overflow
@@ -104,6 +111,8 @@ def expose_day(world: World, day: Day) -> None:
         posts.fit("new_reports", 0, int((posts.new_reports[rows] + count.astype(np.int64)).max()))
     posts.reports[rows] += count  # rows are distinct (poisson_rows)
     posts.new_reports[rows] += count
+    if len(rows):
+        world.reported = np.union1d(world.reported, rows + posts.base)
     tally["reports"] = int(count.sum())
 
 
@@ -116,6 +125,8 @@ def poisson_rows(rng: np.random.Generator, rate: np.ndarray) -> tuple[np.ndarray
     if k == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int32)
     cum = np.cumsum(rate)
-    hit = np.searchsorted(cum, rng.random(k) * cum[-1], side="right")
+    # the draws in ascending order (each search then starts where the last one ended);
+    # the rows and counts are the same whatever order they are looked up in
+    hit = np.searchsorted(cum, np.sort(rng.random(k) * cum[-1]), side="right")
     rows, count = np.unique(np.minimum(hit, len(rate) - 1), return_counts=True)
     return rows, count.astype(np.int32)

@@ -149,12 +149,15 @@ def generate(
     )
 
 
-def ordinal_per_author(author: np.ndarray) -> np.ndarray:
-    """1-based rank of each post among its author's posts, in the given (time) order."""
+def ordinal_per_author(author: np.ndarray, order: np.ndarray | None = None) -> np.ndarray:
+    """1-based rank of each post among its author's posts, in the given (time) order.
+
+    ``order``: ``stable_order(author)`` when the caller has it already."""
     n = author.shape[0]
     if n == 0:
         return np.zeros(0, np.int32)
-    order = stable_order(author)
+    if order is None:
+        order = stable_order(author)
     sorted_auth = author[order]
     starts = np.r_[True, sorted_auth[1:] != sorted_auth[:-1]]
     group_start = np.maximum.accumulate(np.where(starts, np.arange(n), 0))

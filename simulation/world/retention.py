@@ -21,6 +21,8 @@ def trim(world: World, d: int) -> None:
     will reach again, and the posts older than the retention window, tallying their final
     state."""
     posts = world.posts
+    for made in [m for m in world.batched_author_index if m < d]:  # keeps today's only
+        del world.batched_author_index[made]
     unexposed = posts.first_row_from("day", exposure_start(world, d + 1))
     cut = posts.first_row_from("day", d - world.scenario.engine.retention_days + 1)
     leave_exposure(world, posts.base + max(unexposed, cut))
@@ -29,6 +31,7 @@ def trim(world: World, d: int) -> None:
     finish_samples(world, 0, cut)
     tally_final(world, 0, cut)
     posts.trim_front(cut)
+    world.reported = world.reported[world.reported >= posts.base]
     oldest = d - world.scenario.engine.retention_days + 1
     for made in [m for m in world.day_half_life if m < oldest]:
         del world.day_half_life[made]

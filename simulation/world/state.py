@@ -165,6 +165,15 @@ class World:
     # banned after that day; see ``decisions.posts_of``): (global id of the day's first
     # post, authors ascending (int32), each one's row within the day (int32))
     author_index: dict[int, tuple[int, np.ndarray, np.ndarray]] = field(default_factory=dict)
+    # the same for the last two days, made when their posts were batched for the policy
+    # (``decisions.make_batch`` sorts them by author anyway) and moved to ``author_index``
+    # when a ban needs them; older ones are dropped, so that a run without bans keeps none
+    batched_author_index: dict[int, tuple[int, np.ndarray, np.ndarray]] = field(
+        default_factory=dict
+    )
+    # global ids of the posts with reports the policy has not seen yet (``new_reports`` >
+    # 0), ascending: so that the day's batch need not look through the whole post table
+    reported: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     events: list[dict[str, Any]] = field(default_factory=list)  # account-level actions
     samples: SampleTable = field(default_factory=SampleTable)  # finished sampled posts
     feed_rows: list[tuple[int, int, int]] = field(default_factory=list)  # (viewer, day, post)
