@@ -95,6 +95,16 @@ def posting_hours(rng: np.random.Generator, n: int) -> np.ndarray:
     return (whole + rng.random(n)).astype(np.float32)
 
 
+def _poisson_where_positive(rng: np.random.Generator, rate: np.ndarray) -> np.ndarray:
+    """``rng.poisson(rate)``, drawn for the positive rates only: NumPy returns 0 for a rate
+    of 0 without drawing, so the counts and the stream after them are the same, without the
+    cost of a call per account for the many who do not post this kind."""
+    out = np.zeros(rate.shape, np.int64)
+    some = np.flatnonzero(rate)
+    out[some] = rng.poisson(rate[some])
+    return out
+
+
 def generate(
     accounts, scenario, rates_tired: np.ndarray, topic_p: np.ndarray, rng: np.random.Generator
 ) -> NewPosts:
@@ -115,7 +125,7 @@ def generate(
     ids = np.arange(accounts.n, dtype=np.int32)
     n_life = rng.poisson(life_rate)
     n_fwd = rng.poisson(fwd_rate)
-    n_com = rng.poisson(commercial_rate)
+    n_com = _poisson_where_positive(rng, commercial_rate)
     life_authors = np.repeat(ids, n_life)
     fwd_authors = np.repeat(ids, n_fwd)
     com_authors = np.repeat(ids, n_com)
@@ -160,8 +170,8 @@ def ordinal_per_author(author: np.ndarray, order: np.ndarray | None = None) -> n
         order = stable_order(author)
     sorted_auth = author[order]
     starts = np.r_[True, sorted_auth[1:] != sorted_auth[:-1]]
-    group_start = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
-    rank = np.arange(n) - group_start + 1
+    first = np.flatnonzero(starts)  # where each author's run begins, repeated over the run
+    rank = np.arange(1, n + 1) - np.repeat(first, np.diff(first, append=n))
     out = np.empty(n, np.int32)
     out[order] = rank
     return out

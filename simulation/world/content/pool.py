@@ -75,6 +75,7 @@ class TextPool:
     _bucket_keys: np.ndarray = field(init=False, repr=False)
     _starts: np.ndarray = field(init=False, repr=False)
     _counts: np.ndarray = field(init=False, repr=False)
+    _bucket_of: np.ndarray = field(init=False, repr=False)  # key -> bucket, -1: none
 
     def __post_init__(self) -> None:
         self.kind = np.asarray(self.kind, dtype=np.int8)
@@ -107,6 +108,11 @@ class TextPool:
         self._bucket_keys, self._starts, self._counts = np.unique(
             sorted_keys, return_index=True, return_counts=True
         )
+        # every key up to the largest (a few hundred thousand) looked up directly: what
+        # np.searchsorted over the bucket keys finds, without a binary search per post
+        size = int(self._bucket_keys[-1]) + 1 if len(self._bucket_keys) else 1
+        self._bucket_of = np.full(size, -1, np.int32)
+        self._bucket_of[self._bucket_keys] = np.arange(len(self._bucket_keys), dtype=np.int32)
 
     def bucket_sizes(self) -> dict[tuple[int, int, int, bool], int]:
         """Distinct texts per (kind, category, style, mention) bucket."""
@@ -131,9 +137,9 @@ class TextPool:
         keys = self._key(kind, category, style, mention).ravel()
         if keys.size == 0:
             return np.zeros(0, dtype=np.int32)
-        pos = np.searchsorted(self._bucket_keys, keys)
-        pos_c = np.minimum(pos, len(self._bucket_keys) - 1)
-        bad = self._bucket_keys[pos_c] != keys
+        looked_up = np.clip(keys, 0, len(self._bucket_of) - 1)
+        pos_c = self._bucket_of[looked_up]
+        bad = (pos_c < 0) | (looked_up != keys)
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
             raise ValueError(
