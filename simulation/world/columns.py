@@ -11,6 +11,7 @@ every day).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 
 import numpy as np
 
@@ -19,6 +20,21 @@ def _holds(dt: np.dtype, v: object) -> bool:
     """Whether integer type ``dt`` holds every value of an array of ``v``'s type (then no
     value needs looking at)."""
     return isinstance(v, np.ndarray) and v.dtype.kind in "iub" and np.can_cast(v.dtype, dt)
+
+
+@cache
+def _bounds(dt: np.dtype) -> tuple[int, int]:
+    """The smallest and largest value of integer type ``dt``."""
+    info = np.iinfo(dt)
+    return int(info.min), int(info.max)
+
+
+def _value_range(v: object) -> tuple[int, int]:
+    """The smallest and largest of integer values ``v`` (an array, or one number: read as
+    it is, which costs less than NumPy's min and max of a scalar)."""
+    if isinstance(v, (int, np.integer)):
+        return int(v), int(v)
+    return int(np.min(v)), int(np.max(v))
 
 
 class Columns:
@@ -60,8 +76,8 @@ class Columns:
         (inclusive): widened to the next larger integer type when they do not fit. Columns
         start at their smallest type; the values they hold never change, only their type."""
         dt = self._schema[name][0]
-        info = np.iinfo(dt)
-        if info.min <= low and high <= info.max:
+        least, most = _bounds(dt)
+        if least <= low and high <= most:
             return
         for wider in (np.int16, np.int32, np.int64):
             wide = np.iinfo(wider)
@@ -88,7 +104,7 @@ class Columns:
         for name, v in values.items():
             dt = self._schema[name][0]
             if dt.kind in "iu" and np.size(v) and not _holds(dt, v):
-                self.fit(name, int(np.min(v)), int(np.max(v)))
+                self.fit(name, *_value_range(v))
         need = self.n + count
         if need > self._cap:
             self._grow(need)
