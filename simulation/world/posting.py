@@ -115,12 +115,11 @@ def generate(
     regular = (arch == Archetype.REGULAR) & can_post
     life_rate = np.where(regular, post.life_per_day * rates_tired, 0.0)
     fwd_rate = np.where(regular, post.forward_ad_per_day, 0.0)
-    commercial_rate = np.select(
-        [arch == Archetype.MERCHANT, arch == Archetype.SELLER, arch == Archetype.SPAMMER],
-        [post.merchant_per_day, post.seller_per_day, post.spammer_per_day],
-        0.0,
-    )
-    commercial_rate = np.where(can_post, commercial_rate, 0.0)
+    by_archetype = np.zeros(max(Archetype) + 1)  # each archetype's rate, looked up
+    by_archetype[Archetype.MERCHANT] = post.merchant_per_day
+    by_archetype[Archetype.SELLER] = post.seller_per_day
+    by_archetype[Archetype.SPAMMER] = post.spammer_per_day
+    commercial_rate = np.where(can_post, by_archetype[arch], 0.0)
 
     ids = np.arange(accounts.n, dtype=np.int32)
     n_life = rng.poisson(life_rate)
@@ -145,10 +144,16 @@ def generate(
         ]
     )
     n = author.shape[0]
-    category = np.where(kind == ContentKind.OFFER, accounts.category[author], -1).astype(np.int8)
-    violating = (kind == ContentKind.OFFER) | (kind == ContentKind.SPAM)
-    style = np.where(violating, accounts.style[author], 0).astype(np.int8)
-    innocent = (kind == ContentKind.LIFE) | (kind == ContentKind.AD)
+    # offers and spam (with a category and a writing style) are all commercial posts;
+    # life posts and forwarded ads all innocent, as are the merchants' ads
+    com = slice(n - len(com_authors), n)
+    category = np.full(n, -1, np.int8)
+    category[com] = np.where(com_kind == ContentKind.OFFER, accounts.category[com_authors], -1)
+    violating = (com_kind == ContentKind.OFFER) | (com_kind == ContentKind.SPAM)
+    style = np.zeros(n, np.int8)
+    style[com] = np.where(violating, accounts.style[com_authors], 0)
+    innocent = np.ones(n, bool)
+    innocent[com] = com_kind == ContentKind.AD
     mentions = innocent & (rng.random(n) < post.mention_share)
     topic = np.full(n, -1, np.int8)
     topic[mentions] = rng.choice(topic_p.shape[0], size=int(mentions.sum()), p=topic_p)
@@ -184,11 +189,9 @@ def post_day(world: World, day: Day) -> NewPosts:
     tired_mask = acc.feed_ad_share > sc.churn.threshold
     tired[tired_mask] = 1.0 - sc.churn.dampening
     new = generate(acc, sc, tired, world.topic_p, world.rng["posting"])
-    pool_category = np.select(
-        [new.kind == ContentKind.OFFER, new.kind == ContentKind.LIFE],
-        [new.category, new.topic],
-        -1,
-    )
+    # offers' category, life posts' topic, -1 for the rest (only offers have a category;
+    # ads may mention a topic but are sampled without it)
+    pool_category = np.where(new.kind == ContentKind.LIFE, new.topic, new.category)
     text = world.pool.sample(world.rng["text"], new.kind, pool_category, new.style, new.topic >= 0)
     if world.corpus_buckets is not None:  # real text for a share of posts (corpus_mix.py)
         text = draw_corpus_texts(world.corpus_buckets, new.kind, new.style, text, world.rng["text"])
