@@ -54,6 +54,7 @@ def views_on_day(
     start ages are computed one posting day at a time, ``(day - made) * 24 - hour`` with
     the first product a constant: the same numbers in one pass over ``hour``."""
     neg_rate = np.divide(-math.log(2.0), half_life)  # -(rate of ``reached``), exactly
+    today = len(posted_day)  # where the posts made on ``day`` start (known when sorted)
     if days_ascending and len(posted_day):
         lo = hour.astype(np.float64)
         first, last = int(posted_day[0]), int(posted_day[-1])
@@ -62,17 +63,24 @@ def views_on_day(
         for m, a, b in zip(range(first, last + 1), bounds[:-1], bounds[1:], strict=True):
             # the days since posting times 24, exact, minus the hour: one rounding, as below
             np.subtract(float((day - m) * 24), lo[a:b], out=lo[a:b])
+            if m == day:
+                today = a
     else:
         lo = np.subtract(day, posted_day, dtype=np.float64)  # days since posting, exact
         lo *= 24.0
         lo -= hour  # start age
     hi = lo + 24.0  # end age
     cut = removed_age.astype(np.float64)
-    for age in (lo, hi):
-        np.maximum(age, 0.0, out=age)
-        np.minimum(age, cut, out=age)
-        age *= neg_rate
-        np.expm1(age, out=age)  # -reached(age)
+    rate = np.asarray(neg_rate)
+    for age, rows in ((lo, slice(0, today)), (hi, slice(None))):
+        part = age[rows]
+        np.maximum(part, 0.0, out=part)
+        np.minimum(part, cut[rows], out=part)
+        part *= rate[rows] if rate.ndim else rate
+        np.expm1(part, out=part)  # -reached(age)
+    # a post made today starts the day at age 0 or less: clipped to 0, times the negative
+    # rate, -0.0, whose expm1 is -0.0 (what the steps above give, without them)
+    lo[today:] = -0.0
     np.subtract(lo, hi, out=hi)  # reached(hi) - reached(lo): the share collected today
     np.maximum(hi, 0.0, out=hi)
     return np.multiply(potential, hi, out=hi)
