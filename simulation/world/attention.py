@@ -49,14 +49,14 @@ def feed_half_lives(world: World, day: Day) -> None:
     post's readers, summed, over the users on the feed); a post counts for the share of
     the day it stayed up, so posts removed within the hour hardly slow anyone's feed."""
     posts, first = world.posts, day.first_new
-    feed = np.flatnonzero(posts.channel[first:] == Channel.MOMENTS) + first
-    up = np.minimum(posts.removed_age[feed], 24.0) / 24.0
-    readers = float(np.dot(up, day.audience[posts.author[feed]]))
+    feed = posts.channel[first:] == Channel.MOMENTS  # today's posts on the feed (a mask)
+    up = np.minimum(posts.removed_age[first:][feed], 24.0) / 24.0
+    readers = float(np.dot(up, day.audience[posts.author[first:][feed]]))
     viewers = int(day.viewer_active.sum())
     inflow = readers / viewers if viewers else 0.0
     hl = float(half_life(world.scenario.exposure.feed_depth, inflow))
     today = world.exposed.half_life[exposure_rows(world, slice(first, None))]
-    today[feed - first] = hl
+    today[feed] = hl
     world.day_half_life[day.d][Channel.MOMENTS] = hl
     world.feed_half_life = hl
     world.half_life_max[day.d] = float(today.max()) if len(today) else hl

@@ -175,8 +175,9 @@ def ordinal_per_author(author: np.ndarray, order: np.ndarray | None = None) -> n
         order = stable_order(author)
     sorted_auth = author[order]
     starts = np.r_[True, sorted_auth[1:] != sorted_auth[:-1]]
-    first = np.flatnonzero(starts)  # where each author's run begins, repeated over the run
-    rank = np.arange(1, n + 1) - np.repeat(first, np.diff(first, append=n))
+    # where each author's run begins, repeated over the run (int32: a day's posts)
+    first = np.flatnonzero(starts).astype(np.int32)
+    rank = np.arange(1, n + 1, dtype=np.int32) - np.repeat(first, np.diff(first, append=n))
     out = np.empty(n, np.int32)
     out[order] = rank
     return out
