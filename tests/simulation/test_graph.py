@@ -105,6 +105,11 @@ def test_products_sum_as_the_stacked_people_and_customers_matrix():
     for name in ("indptr", "indices", "data"):
         got, want = getattr(built, name), getattr(customers, name)
         assert got.dtype == want.dtype and np.array_equal(got, want), name
+    by_account = customers.tocsc()  # the same entries by account, viewers ascending
+    by_account.sort_indices()
+    for name in ("indptr", "indices", "data"):
+        got, want = getattr(built, f"by_col_{name}"), getattr(by_account, name)
+        assert got.dtype == want.dtype and np.array_equal(got, want), name
     g.spread_to_viewers(np.zeros(n_cols + 5))  # builds the matrix
     stacked = sp.hstack([g.people, customers], format="csr")
     account = rng.integers(1500, n_cols + 5, 300)  # pending links, two new accounts
