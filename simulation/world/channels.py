@@ -140,6 +140,10 @@ def offer_cells(
     return np.bincount(cell, weights, minlength=int(np.prod(shape))).reshape(shape)
 
 
-def channel_of(kind: np.ndarray, author_channel: np.ndarray) -> np.ndarray:
-    """The channel of new posts: offers go where their seller sells, the rest to Moments."""
-    return np.where(kind == ContentKind.OFFER, author_channel, Channel.MOMENTS).astype(np.int8)
+def channel_of(kind: np.ndarray, author: np.ndarray, account_channel: np.ndarray) -> np.ndarray:
+    """The channel of new posts (int8) by ``author``: offers go where their seller sells
+    (``account_channel``, per account), the rest to Moments."""
+    channel = np.full(len(kind), Channel.MOMENTS, np.int8)
+    offers = np.flatnonzero(kind == ContentKind.OFFER)
+    channel[offers] = account_channel[author[offers]]
+    return channel

@@ -59,6 +59,7 @@ def make_batch(world: World, day: Day, scanned: tuple[int, ...]) -> DayBatch:
         by_author.astype(np.int32),
     )
     new = np.arange(first_new, posts.n)
+    keep = slice(None)  # today's posts the policy scans: all of them, or a mask
     if len(scanned) < len(CHANNEL_NAMES):
         is_scanned = np.zeros(len(CHANNEL_NAMES), bool)
         is_scanned[list(scanned)] = True
@@ -74,33 +75,38 @@ def make_batch(world: World, day: Day, scanned: tuple[int, ...]) -> DayBatch:
     reported = pending[up]
     world.reported = pending[~up] + posts.base  # removed: kept, as their counts are
     rows = np.concatenate([new, reported])
+
+    def pick(column: np.ndarray) -> np.ndarray:
+        """``column[rows]``: today's part selected by its mask (or whole), not gathered."""
+        return np.concatenate([column[first_new:][keep], column[reported]])
+
     stage = np.concatenate(
         [np.full(n_new, Stage.UPLOAD, np.int8), np.full(len(reported), Stage.REPORT, np.int8)]
     )
-    author = posts.author[rows]
+    author = pick(posts.author)
     ordinal = np.zeros(len(rows), np.int32)
     ordinal[:n_new] = ordinal_per_author(author[:n_new], by_author)
-    new_reports = posts.new_reports[rows].astype(np.int32)
+    new_reports = pick(posts.new_reports).astype(np.int32)
     posts.new_reports[reported] = 0
-    kind = posts.kind[rows]
+    kind = pick(posts.kind)
     return DayBatch(
         day=d,
         post_id=(rows + posts.base).astype(np.int64),
-        posted_day=posts.day[rows].astype(np.int32),
-        hour=posts.hour[rows],
+        posted_day=pick(posts.day).astype(np.int32),
+        hour=pick(posts.hour),
         author=author,
         account_kind=acc.kind[author],
         account_age_days=(d - acc.join_day[author]).astype(np.int32),
         friend_count=np.rint(day.audience[author]).astype(np.int32),
         posts_today=ordinal,
         prior_ban_device=acc.device_flag[author],
-        text_id=posts.text[rows].astype(np.int32),
+        text_id=pick(posts.text).astype(np.int32),
         stage=stage,
-        reports=posts.reports[rows].astype(np.int32),
+        reports=pick(posts.reports).astype(np.int32),
         new_reports=new_reports,
         texts=TextView(world.pool.texts, world.pool.has_image),
-        perceived=PerceptionView(kind=kind, category=posts.category[rows]),
-        channel=posts.channel[rows],
+        perceived=PerceptionView(kind=kind, category=pick(posts.category)),
+        channel=pick(posts.channel),
     )
 
 

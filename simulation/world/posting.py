@@ -197,7 +197,7 @@ def post_day(world: World, day: Day) -> NewPosts:
     if world.corpus_buckets is not None:  # real text for a share of posts (corpus_mix.py)
         text = draw_corpus_texts(world.corpus_buckets, new.kind, new.style, text, world.rng["text"])
     offers = new.kind == ContentKind.OFFER
-    channel = channel_of(new.kind, acc.channel[new.author])
+    channel = channel_of(new.kind, new.author, acc.channel)
     potential = day.audience[new.author] * np.float32(sc.exposure.view_prob)
     sought = np.zeros(len(new), np.float32)  # nobody seeks out spam, ads or life posts
     half_life = np.zeros(len(new), np.float32)  # Moments: set in exposure (how fast it moves)
