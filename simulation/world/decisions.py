@@ -270,9 +270,10 @@ def posts_of(world: World, accounts: np.ndarray) -> np.ndarray:
     rows of ``np.flatnonzero(np.isin(posts.author, accounts))``.
 
     Looked up per day in the day's posts ordered by author (``World.author_index``; a
-    day's index is made the first time it is needed, once the day's posts are all
-    made), so that a ban does not look up the author of every post held (a gather over
-    the whole table, ~6 ms at 100,000 accounts, on most days of a crackdown)."""
+    day's index is taken from the one its batch made, ``World.batched_author_index``, or
+    made the first time it is needed, once the day's posts are all made), so that a ban
+    does not look up the author of every post held (a gather over the whole table, ~6 ms
+    at 100,000 accounts, on most days of a crackdown)."""
     posts, index = world.posts, world.author_index
     if not posts.n or not len(accounts):
         return np.zeros(0, np.int64)

@@ -161,13 +161,14 @@ class World:
     # (Channel order): every post of a day and channel has the same (Moments: 0 until the
     # day's exposure sets it from how fast the feed moved)
     day_half_life: dict[int, np.ndarray] = field(default_factory=dict)
-    # per day still held, its posts ordered by author (made when an account is first
-    # banned after that day; see ``decisions.posts_of``): (global id of the day's first
-    # post, authors ascending (int32), each one's row within the day (int32))
+    # per day still held, its posts ordered by author (kept from the first ban after that
+    # day on; see ``decisions.posts_of``): (global id of the day's first post, authors
+    # ascending (int32), each one's row within the day (int32))
     author_index: dict[int, tuple[int, np.ndarray, np.ndarray]] = field(default_factory=dict)
-    # the same for the last two days, made when their posts were batched for the policy
+    # the same for today and yesterday, made when their posts were batched for the policy
     # (``decisions.make_batch`` sorts them by author anyway) and moved to ``author_index``
-    # when a ban needs them; older ones are dropped, so that a run without bans keeps none
+    # when a ban needs them; older ones are dropped (``retention.trim``), so that a run
+    # without bans holds one day's at most
     batched_author_index: dict[int, tuple[int, np.ndarray, np.ndarray]] = field(
         default_factory=dict
     )
