@@ -705,15 +705,8 @@ class Scenario(Strict):
     def _fits_the_engine(self) -> Scenario:
         """The world's posts must fit in memory: refuse, at the rate that dominates, a
         scenario whose posts a day (or posts held for retention) the engine cannot keep."""
-        mix, post, n = self.population.mix, self.posting, self.population.accounts
-        shares = {
-            "life_per_day": mix.regular,
-            "forward_ad_per_day": mix.regular,
-            "merchant_per_day": mix.micro_merchant,
-            "seller_per_day": mix.restricted_seller,
-            "spammer_per_day": mix.spammer,
-        }
-        per_rate = {name: n * share * getattr(post, name) for name, share in shares.items()}
+        post, n = self.posting, self.population.accounts
+        per_rate = self.posts_per_day_by_rate()
         per_day = sum(per_rate.values())
         held = per_day * self.engine.retention_days
         if per_day <= MAX_POSTS_PER_DAY and held <= MAX_POSTS_HELD:
@@ -735,6 +728,20 @@ class Scenario(Strict):
         error = PydanticCustomError("engine_capacity", "{why}", {"why": why})
         detail = InitErrorDetails(type=error, loc=("posting", worst), input=getattr(post, worst))
         raise ValidationError.from_exception_data("Scenario", [detail])
+
+    def posts_per_day_by_rate(self) -> dict[str, float]:
+        """Posts a day the population makes at the start, per posting rate (``posting.*``
+        times the accounts of the archetype that posts at it; before tiredness, churn and
+        arrivals change them)."""
+        mix, post, n = self.population.mix, self.posting, self.population.accounts
+        shares = {
+            "life_per_day": mix.regular,
+            "forward_ad_per_day": mix.regular,
+            "merchant_per_day": mix.micro_merchant,
+            "seller_per_day": mix.restricted_seller,
+            "spammer_per_day": mix.spammer,
+        }
+        return {name: n * share * getattr(post, name) for name, share in shares.items()}
 
     def with_changes(self, changes: dict[str, Any], source: str = "parameters") -> Scenario:
         """A copy with dotted-path parameters changed (``{"posting.seller_per_day": 5}``).

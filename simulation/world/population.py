@@ -68,7 +68,7 @@ def build_world(
         pool=pool,
         corpus_buckets=corpus_buckets,
         accounts=accounts,
-        posts=Columns(POST_SCHEMA, capacity=1 << 16),
+        posts=Columns(POST_SCHEMA, capacity=posts_capacity(scenario)),
         exposed=Columns(EXPOSURE_SCHEMA, capacity=1 << 16),
         n_initial=n,
         announcements=announcements,
@@ -145,6 +145,20 @@ def _target_friends(
         Archetype.SPAMMER: g.customers_per_spammer,
     }[archetype]
     return np.maximum(1, np.rint(mean * rng.lognormal(-0.125, 0.5, count))).astype(np.int32)
+
+
+def posts_capacity(scenario: Scenario, start: int = 1 << 16) -> int:
+    """Rows the post table starts with: the capacity it would grow to (from ``start``, by
+    quarters, as ``Columns`` grows) to hold the retention window's posts and a day's more
+    at the start's posting rates. Unwritten rows cost no memory until posts reach them,
+    so the table ends at the capacity it would have grown to, without moving its rows to
+    larger arrays a dozen times over the first weeks; if the rates rise, it grows on."""
+    per_day = sum(scenario.posts_per_day_by_rate().values())
+    want = per_day * (scenario.engine.retention_days + 1)
+    cap = start
+    while cap < want:
+        cap += cap // 4
+    return cap
 
 
 def add_commercial(
