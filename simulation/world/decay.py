@@ -58,8 +58,8 @@ def views_on_day(
     if days_ascending and len(posted_day):
         lo = hour.astype(np.float64)
         first, last = int(posted_day[0]), int(posted_day[-1])
-        made = np.arange(first, last + 2).astype(posted_day.dtype)
-        bounds = np.searchsorted(posted_day, made).tolist()
+        later = np.arange(first + 1, last + 1).astype(posted_day.dtype)  # fits its type
+        bounds = [0, *np.searchsorted(posted_day, later).tolist(), len(posted_day)]
         for m, a, b in zip(range(first, last + 1), bounds[:-1], bounds[1:], strict=True):
             # the days since posting times 24, exact, minus the hour: one rounding, as below
             np.subtract(float((day - m) * 24), lo[a:b], out=lo[a:b])
