@@ -121,12 +121,14 @@ def run(
     # threads (freezing is for the whole process: another thread's freeze would be undone).
     # Asked before the drawing worker starts: its pool's own threads are ours.
     ours = gc.get_freeze_count() == 0 and threading.active_count() == 1
-    drawing = None
-    if writer is not None and out is not None:  # started before the world is built
-        drawing = BundleDrawing.prepare(Path(out), formats)
     if ours:
+        # before the drawing worker is forked: the child inherits the freeze, so its own
+        # collections never walk (and copy, page by page) the objects it shares with us
         gc.freeze()
     try:
+        drawing = None
+        if writer is not None and out is not None:  # started before the world is built
+            drawing = BundleDrawing.prepare(Path(out), formats)
         return _execute(scen, pol, seed_, writer, drawing, out, formats, progress, keep_simulation)
     finally:
         if ours:
