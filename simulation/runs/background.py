@@ -4,7 +4,8 @@ Drawing the charts and writing the report (matplotlib) and storing the rows (SQL
 PostgreSQL) each take about a second after a demo-sized run and need nothing from each
 other: the bundle needs only the daily metrics, rule statistics, summary and input
 texts. :class:`BundleDrawing` starts a worker process when the run starts, before the
-world is built (it imports matplotlib while the engine runs), and when the run is done
+world is built (it imports matplotlib and makes the charts' figures, drawn once empty,
+while the engine runs: ``figures.blanks``), and when the run is done
 hands it those few tables; the worker builds the bundle in a staging directory beside
 ``out`` while this process writes the database. ``finish`` then waits for it and swaps
 the directory in (so ``out`` is replaced only after the run is stored, as when drawing
@@ -12,7 +13,9 @@ inline); ``discard`` drops it when storing failed.
 
 The worker is forked: it shares the modules this process has imported (NumPy, pandas,
 the policy), so it costs the machine only the drawing itself, which matters when other
-work keeps every core busy; forking before the world exists copies little. A fork is
+work keeps every core busy; forking before the world exists copies little, and the run
+freezes the collector first (``gc.freeze``), so that the worker's collections never walk
+those shared objects (nor copy the memory pages they live on). A fork is
 safe only from a process that runs no other Python thread (the child would inherit any
 lock another thread holds, the logging module's or a driver's, and wait on it forever),
 and only Linux forks cheaply and safely; a spawned worker instead would import the
@@ -55,10 +58,23 @@ def _quiet() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _warm() -> None:
-    """Import what drawing needs, in the worker, while the engine runs."""
-    import_module("simulation.runs.figures")  # matplotlib
+# In the worker: the charts' figures made by _warm, for the one bundle it then fills.
+_blanks: list[Any] = []
+
+
+def _warm(days: int) -> None:
+    """In the worker, while the engine runs: import what drawing needs and make the
+    charts' figures, drawn once empty over ``days`` days (``figures.blanks``)."""
+    figures = import_module("simulation.runs.figures")  # matplotlib
     import_module("simulation.runs.outputs")  # pandas
+    _blanks[:] = figures.blanks(days)
+
+
+def _fill(tmp: Path, *args: Any, formats: tuple[str, ...]) -> None:
+    """In the worker: the bundle's files in ``tmp``, its charts drawn on the figures
+    ``_warm`` made (each used once; new ones when there are none)."""
+    figures, _blanks[:] = list(_blanks), []
+    fill_bundle(tmp, *args, formats=formats, figures=figures)
 
 
 class BundleDrawing:
@@ -73,15 +89,18 @@ class BundleDrawing:
         self.future: Future | None = None
 
     @classmethod
-    def prepare(cls, out: Path, formats: tuple[str, ...] = ("png",)) -> BundleDrawing:
-        """Start the worker (before the run: it imports while the engine runs)."""
+    def prepare(
+        cls, out: Path, formats: tuple[str, ...] = ("png",), days: int = 1
+    ) -> BundleDrawing:
+        """Start the worker (before the run: it imports and makes the charts' figures
+        for a run of ``days`` days while the engine runs)."""
         drawing = cls(out, formats)
         if can_start_worker():
             try:
                 drawing.pool = ProcessPoolExecutor(
                     1, mp_context=multiprocessing.get_context("fork"), initializer=_quiet
                 )
-                drawing.pool.submit(_warm)
+                drawing.pool.submit(_warm, days)
             except (OSError, RuntimeError):  # no process to be had: draw inline in finish()
                 drawing._stop()
         return drawing
@@ -93,7 +112,7 @@ class BundleDrawing:
         self.tmp = staging_dir(self.out)
         if self.pool is not None:
             try:
-                self.future = self.pool.submit(fill_bundle, self.tmp, *args, formats=self.formats)
+                self.future = self.pool.submit(_fill, self.tmp, *args, formats=self.formats)
             except (BrokenProcessPool, RuntimeError):  # the worker died: draw inline
                 self._stop()
 

@@ -13,6 +13,7 @@ import json
 import math
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ from simulation.runs import bundle
 from simulation.runs.result import RunResult
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
     from sqlalchemy.engine import Engine
 
     from simulation.world.engine import Simulation
@@ -85,9 +87,12 @@ def fill_bundle(
     scenario_text: str,
     rules: pd.DataFrame | None = None,
     formats: tuple[str, ...] = ("png",),
+    figures: Sequence[Figure] = (),
 ) -> None:
     """The bundle's files in the (staging) directory ``tmp``: metrics and rule CSVs,
-    ``summary.json``, charts (PNG, plus ``formats``) and ``report.html``."""
+    ``summary.json``, charts (PNG, plus ``formats``; drawn on ``figures``, made
+    beforehand by :func:`~simulation.runs.figures.blanks`, while they last) and
+    ``report.html``."""
     from simulation.runs.figures import write_charts  # matplotlib: only when drawing
 
     metrics.to_csv(tmp / "daily_metrics.csv", index=False, float_format="%.6g")
@@ -97,7 +102,9 @@ def fill_bundle(
         json.dumps({k: _clean(v) for k, v in summary.items()}, indent=2, default=str),
         encoding="utf-8",
     )
-    write_charts(metrics, tmp / "charts", ("png", *(f for f in formats if f != "png")))
+    write_charts(
+        metrics, tmp / "charts", ("png", *(f for f in formats if f != "png")), figures=figures
+    )
     (tmp / "report.html").write_text(
         report_html(metrics, summary, title, policy_text, scenario_text, tmp / "charts", rules),
         encoding="utf-8",

@@ -250,3 +250,77 @@ def test_objects_made_before_a_run_are_out_of_the_collectors_sight_only_during_i
         assert gc.get_freeze_count() > frozen // 2  # still frozen (some freed since)
     finally:
         gc.unfreeze()
+
+
+def test_charts_drawn_on_blanks_are_the_charts_drawn_on_new_figures(tmp_path, tiny):
+    """The worker's figures, drawn empty while the engine ran, give the same PNG bytes as
+    new ones: for a run of other length than the blanks were made for, a one-day run,
+    and series without a single number (all NaN) or all zero."""
+    import numpy as np
+
+    from simulation.runs.figures import CHARTS, blanks, write_charts
+
+    metrics = run(tiny, "crackdown", days=9, seed=2).metrics
+    values = [c for c in metrics.columns if c != "day"]
+    empty, zero = metrics.copy(), metrics.copy()
+    empty[values] = np.nan
+    zero[values] = 0
+    cases = {"run": (metrics, 9), "other": (metrics, 60), "one": (metrics.head(1), 1)}
+    cases |= {"nan": (empty, 9), "zero": (zero, 9)}
+    for case, (m, days) in cases.items():
+        new, on_blanks = tmp_path / case / "new", tmp_path / case / "blanks"
+        write_charts(m, new)
+        made = blanks(days)
+        assert len(made) == len(CHARTS) and all(f.axes[0].xaxis.majorTicks for f in made)
+        write_charts(m, on_blanks, figures=made)
+        for name in CHARTS:
+            png = f"{name}.png"
+            assert (new / png).read_bytes() == (on_blanks / png).read_bytes(), (case, name)
+
+
+FROZEN_SEEN: list[Path] = []  # where _record_freeze writes (set before the fork)
+
+
+def _record_freeze(days: int) -> None:
+    """The worker's first task in the test below: note the freeze it started with."""
+    import gc
+
+    FROZEN_SEEN[0].write_text(str(gc.get_freeze_count()))
+    WARM[0](days)
+
+
+WARM = [background._warm]
+
+
+def test_the_drawing_worker_starts_with_the_runs_objects_frozen(tmp_path, tiny, monkeypatch):
+    """The worker is forked after the freeze: its collections skip what it shares."""
+    import gc
+
+    FROZEN_SEEN[:] = [tmp_path / "frozen.txt"]
+    monkeypatch.setattr(background, "_warm", _record_freeze)
+    gc.unfreeze()
+    run(tiny, "none", days=2, db=tmp_path / "r.db", out=tmp_path / "out")
+    assert int(FROZEN_SEEN[0].read_text()) > 1000
+    assert gc.get_freeze_count() == 0
+    assert (tmp_path / "out" / "report.html").exists()
+    FROZEN_SEEN.clear()
+
+
+def test_the_worker_fills_its_bundle_on_the_figures_it_made_while_waiting(tmp_path, tiny):
+    """``_warm`` makes one figure per chart; ``_fill`` draws on them (once) and the
+    bundle equals one drawn on new figures."""
+    from simulation.runs.figures import CHARTS
+    from simulation.runs.outputs import bundle_args, fill_bundle
+
+    result = run(tiny, "crackdown", days=6, seed=3, keep_simulation=True)
+    args = bundle_args(result, result.simulation)
+    background._warm(6)
+    made = list(background._blanks)
+    assert len(made) == len(CHARTS)
+    (tmp_path / "worker").mkdir()
+    background._fill(tmp_path / "worker", *args, formats=("png",))
+    assert background._blanks == []
+    assert all(fig.axes[0].get_lines() for fig in made)  # the charts were drawn on them
+    (tmp_path / "new").mkdir()
+    fill_bundle(tmp_path / "new", *args)
+    _same_tree(tmp_path / "worker", tmp_path / "new")
