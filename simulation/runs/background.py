@@ -4,7 +4,7 @@ Drawing the charts and writing the report (matplotlib) and storing the rows (SQL
 PostgreSQL) each take about a second after a demo-sized run and need nothing from each
 other: the bundle needs only the daily metrics, rule statistics, summary and input
 texts. :class:`BundleDrawing` starts a worker process when the run starts, before the
-world is built (it imports matplotlib and makes the charts' figures, drawn once empty,
+world is built (it imports matplotlib and makes the charts' figures and their ticks
 while the engine runs: ``figures.blanks``), and when the run is done
 hands it those few tables; the worker builds the bundle in a staging directory beside
 ``out`` while this process writes the database. ``finish`` then waits for it and swaps
@@ -62,12 +62,12 @@ def _quiet() -> None:
 _blanks: list[Any] = []
 
 
-def _warm(days: int) -> None:
+def _warm() -> None:
     """In the worker, while the engine runs: import what drawing needs and make the
-    charts' figures, drawn once empty over ``days`` days (``figures.blanks``)."""
+    charts' figures with their ticks (``figures.blanks``)."""
     figures = import_module("simulation.runs.figures")  # matplotlib
     import_module("simulation.runs.outputs")  # pandas
-    _blanks[:] = figures.blanks(days)
+    _blanks[:] = figures.blanks()
 
 
 def _fill(tmp: Path, *args: Any, formats: tuple[str, ...]) -> None:
@@ -89,18 +89,16 @@ class BundleDrawing:
         self.future: Future | None = None
 
     @classmethod
-    def prepare(
-        cls, out: Path, formats: tuple[str, ...] = ("png",), days: int = 1
-    ) -> BundleDrawing:
+    def prepare(cls, out: Path, formats: tuple[str, ...] = ("png",)) -> BundleDrawing:
         """Start the worker (before the run: it imports and makes the charts' figures
-        for a run of ``days`` days while the engine runs)."""
+        while the engine runs)."""
         drawing = cls(out, formats)
         if can_start_worker():
             try:
                 drawing.pool = ProcessPoolExecutor(
                     1, mp_context=multiprocessing.get_context("fork"), initializer=_quiet
                 )
-                drawing.pool.submit(_warm, days)
+                drawing.pool.submit(_warm)
             except (OSError, RuntimeError):  # no process to be had: draw inline in finish()
                 drawing._stop()
         return drawing

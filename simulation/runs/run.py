@@ -128,7 +128,7 @@ def run(
     try:
         drawing = None
         if writer is not None and out is not None:  # started before the world is built
-            drawing = BundleDrawing.prepare(Path(out), formats, days=scen.days)
+            drawing = BundleDrawing.prepare(Path(out), formats)
         return _execute(scen, pol, seed_, writer, drawing, out, formats, progress, keep_simulation)
     finally:
         if ours:

@@ -252,12 +252,13 @@ def test_objects_made_before_a_run_are_out_of_the_collectors_sight_only_during_i
         gc.unfreeze()
 
 
-def test_charts_drawn_on_blanks_are_the_charts_drawn_on_new_figures(tmp_path, tiny):
-    """The worker's figures, drawn empty while the engine ran, give the same PNG bytes as
-    new ones: for a run of other length than the blanks were made for, a one-day run,
-    and series without a single number (all NaN) or all zero."""
+def test_charts_drawn_on_blanks_are_the_charts_drawn_on_new_figures(tmp_path, tiny, monkeypatch):
+    """The worker's figures, made with their ticks while the engine ran, give the same
+    PNG bytes as new ones: for a run, a one-day run, series without a single number (all
+    NaN) or all zero, and blanks holding fewer ticks than the charts need."""
     import numpy as np
 
+    from simulation.runs import figures
     from simulation.runs.figures import CHARTS, blanks, write_charts
 
     metrics = run(tiny, "crackdown", days=9, seed=2).metrics
@@ -265,28 +266,31 @@ def test_charts_drawn_on_blanks_are_the_charts_drawn_on_new_figures(tmp_path, ti
     empty, zero = metrics.copy(), metrics.copy()
     empty[values] = np.nan
     zero[values] = 0
-    cases = {"run": (metrics, 9), "other": (metrics, 60), "one": (metrics.head(1), 1)}
-    cases |= {"nan": (empty, 9), "zero": (zero, 9)}
-    for case, (m, days) in cases.items():
+    cases = {"run": metrics, "one": metrics.head(1), "nan": empty, "zero": zero, "few": metrics}
+    for case, m in cases.items():
+        if case == "few":
+            monkeypatch.setattr(figures, "TICKS", 2)
         new, on_blanks = tmp_path / case / "new", tmp_path / case / "blanks"
         write_charts(m, new)
-        made = blanks(days)
-        assert len(made) == len(CHARTS) and all(f.axes[0].xaxis.majorTicks for f in made)
+        made = blanks()
+        assert len(made) == len(CHARTS)
+        assert all(len(f.axes[0].yaxis.majorTicks) == figures.TICKS for f in made)
         write_charts(m, on_blanks, figures=made)
         for name in CHARTS:
             png = f"{name}.png"
             assert (new / png).read_bytes() == (on_blanks / png).read_bytes(), (case, name)
+        assert len(made[0].axes[0].xaxis.majorTicks) > 2  # drawn: ticks made as needed
 
 
 FROZEN_SEEN: list[Path] = []  # where _record_freeze writes (set before the fork)
 
 
-def _record_freeze(days: int) -> None:
+def _record_freeze() -> None:
     """The worker's first task in the test below: note the freeze it started with."""
     import gc
 
     FROZEN_SEEN[0].write_text(str(gc.get_freeze_count()))
-    WARM[0](days)
+    WARM[0]()
 
 
 WARM = [background._warm]
@@ -314,7 +318,7 @@ def test_the_worker_fills_its_bundle_on_the_figures_it_made_while_waiting(tmp_pa
 
     result = run(tiny, "crackdown", days=6, seed=3, keep_simulation=True)
     args = bundle_args(result, result.simulation)
-    background._warm(6)
+    background._warm()
     made = list(background._blanks)
     assert len(made) == len(CHARTS)
     (tmp_path / "worker").mkdir()
