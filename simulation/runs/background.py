@@ -1,22 +1,22 @@
 """A run's report bundle drawn in a child process while the run is being stored.
 
 Drawing the charts and writing the report (matplotlib) and storing the rows (SQLite or
-PostgreSQL) each take about a second after a demo-sized run and need nothing from each
+PostgreSQL) each take under a second after a demo-sized run, and need nothing from each
 other: the bundle needs only the daily metrics, rule statistics, summary and input
 texts. :class:`BundleDrawing` starts a worker process when the run starts, before the
 world is built (it imports matplotlib and makes the charts' figures and their ticks
-while the engine runs: ``figures.blanks``), and when the run is done
-hands it those few tables; the worker builds the bundle in a staging directory beside
-``out`` while this process writes the database. ``finish`` then waits for it and swaps
+while the engine runs: ``figures.blanks``), and when the run is done hands it those
+few tables; the worker builds the bundle in a staging directory beside ``out`` while
+this process writes the database. ``finish`` then waits for it and swaps
 the directory in (so ``out`` is replaced only after the run is stored, as when drawing
 inline); ``discard`` drops it when storing failed.
 
 The worker is forked: it shares the modules this process has imported (NumPy, pandas,
 the policy), so it costs the machine only the drawing itself, which matters when other
 work keeps every core busy; forking before the world exists copies little, and the run
-freezes the collector first (``gc.freeze``), so that the worker's collections never walk
-those shared objects (nor copy the memory pages they live on). A fork is
-safe only from a process that runs no other Python thread (the child would inherit any
+freezes the collector first (``gc.freeze``), so that the worker's collections never
+walk those shared objects (nor copy the memory pages they live on). A fork is safe
+only from a process that runs no other Python thread (the child would inherit any
 lock another thread holds, the logging module's or a driver's, and wait on it forever),
 and only Linux forks cheaply and safely; a spawned worker instead would import the
 caller's script again, which runs it again when it has no ``if __name__ == "__main__"``
