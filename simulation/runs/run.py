@@ -150,9 +150,8 @@ def _execute(
     started = time.perf_counter()
     try:
         sim = Simulation(scen, pol, seed=seed_)
-    except BaseException:
-        if drawing is not None:
-            drawing.discard()
+    except BaseException as exc:  # the stored run says so, not 'running' until it is stale
+        _abandon(writer, drawing, exc, 0)
         raise
     if writer is not None:
         writer.set_categories(sim.categories)
@@ -186,23 +185,27 @@ def _execute(
                 rows = stored_rows(sim, metrics, rules, summary, wall)
             writer.complete(**rows)
             result.run_id = writer.run_id
-    except KeyboardInterrupt:
-        if drawing is not None:
-            drawing.discard()
-        if writer is not None:
-            writer.fail("interrupted", "interrupted by the user", sim.day)
-        raise
     except BaseException as exc:
-        if drawing is not None:
-            drawing.discard()
-        if writer is not None:
-            writer.fail("failed", "".join(traceback.format_exception(exc)), sim.day)
+        _abandon(writer, drawing, exc, sim.day)
         raise
     if drawing is not None:
         result.out_dir = drawing.finish()
     elif out is not None:
         result.out_dir = write_bundle(Path(out), *bundle_args(result, sim), formats=formats)
     return result
+
+
+def _abandon(writer: Any, drawing: BundleDrawing | None, exc: BaseException, days: int) -> None:
+    """A run that stopped: its drawing thrown away, its stored row marked ``interrupted``
+    (Ctrl+C) or ``failed`` (with the traceback) after ``days`` days."""
+    if drawing is not None:
+        drawing.discard()
+    if writer is None:
+        return
+    if isinstance(exc, KeyboardInterrupt):
+        writer.fail("interrupted", "interrupted by the user", days)
+    else:
+        writer.fail("failed", "".join(traceback.format_exception(exc)), days)
 
 
 def stored_rows(

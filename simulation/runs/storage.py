@@ -391,7 +391,34 @@ class RunWriter:
     ) -> None:
         """Every row of the run and status ``complete``, in one transaction. Each table's
         rows are a list of dicts or columns (see :data:`Rows`); each distinct text of
-        ``posts`` is stored once (:class:`PostText`)."""
+        ``posts`` is stored once (:class:`PostText`).
+
+        When writing fails (the database, a bad row, Ctrl+C), nothing of it is kept and
+        the run is marked ``failed`` or ``interrupted`` (best effort, as :meth:`fail`)
+        before the error goes on: a stopped save never leaves it ``running``."""
+        try:
+            self._write_all(
+                days_done, wall_seconds, summary, metrics, rules, posts, feed, events, accounts
+            )
+        except BaseException as exc:
+            if isinstance(exc, KeyboardInterrupt):
+                self.fail("interrupted", "interrupted by the user while saving", days_done)
+            else:
+                self.fail("failed", f"saving the run failed: {exc}", days_done)
+            raise
+
+    def _write_all(
+        self,
+        days_done: int,
+        wall_seconds: float,
+        summary: dict[str, Any],
+        metrics: Iterable[dict[str, Any]] | Mapping[str, Sequence[Any]],
+        rules: Rows,
+        posts: Rows,
+        feed: Rows,
+        events: Rows,
+        accounts: Rows,
+    ) -> None:
         rid = self.run_id
         with gc_paused():
             post_columns, texts = split_texts(posts)

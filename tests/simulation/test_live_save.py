@@ -54,3 +54,32 @@ def test_nothing_to_save_before_the_first_day(tmp_path):
     with pytest.raises(ValueError, match="no day simulated"):
         save_live(_world(), db=tmp_path / "r.db")
     assert live_result(_world()).metrics.empty
+
+
+@pytest.mark.parametrize(
+    "error, status", [(RuntimeError, "failed"), (KeyboardInterrupt, "interrupted")]
+)
+def test_a_save_that_stops_midway_keeps_no_rows_and_says_so(tmp_path, monkeypatch, error, status):
+    """Saving a live world (File → Save run) that failed while writing left the stored
+    run 'running'; the rows written before the failure are rolled back."""
+    from simulation.runs import storage
+
+    real = storage._bulk
+
+    def bulk(conn, table, rows, run_id):
+        if table is storage.PostSample:  # after the metrics and rule rows
+            raise error("the disk filled up")
+        real(conn, table, rows, run_id)
+
+    monkeypatch.setattr(storage, "_bulk", bulk)
+    sim = _world()
+    for _ in range(3):
+        sim.step()
+    with pytest.raises(error):
+        save_live(sim, db=tmp_path / "r.db")
+    engine = open_db(tmp_path / "r.db")
+    (run,) = list_runs(engine)
+    assert run.status == status and run.days_done == 3
+    if status == "failed":
+        assert "the disk filled up" in run.error
+    assert load_metrics(engine, run.id).empty

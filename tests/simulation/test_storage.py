@@ -84,6 +84,35 @@ def test_interrupted_run_is_marked(tmp_path, tiny):
     assert stored.status == "interrupted"
 
 
+class FailingStart(NoModeration):
+    """A policy whose session cannot start: the world's build fails before day 1."""
+
+    def __init__(self, error: type[BaseException] = RuntimeError):
+        super().__init__(name="failing-start")
+        self.error = error
+
+    def start(self, context):
+        raise self.error("no session for this world")
+
+
+@pytest.mark.parametrize(
+    "error, status", [(RuntimeError, "failed"), (KeyboardInterrupt, "interrupted")]
+)
+def test_a_run_whose_world_cannot_be_built_is_marked(tmp_path, tiny, error, status):
+    """A failure while building the world left the stored run 'running' (and 'incomplete'
+    only once its heartbeat was stale)."""
+    db = tmp_path / "runs.db"
+    with pytest.raises(error):
+        run(tiny, FailingStart(error), days=10, db=db)
+    engine = open_db(db)
+    (stored,) = list_runs(engine)
+    assert stored.status == status and run_state(stored) == status
+    assert stored.days_done == 0
+    if status == "failed":
+        assert "no session for this world" in stored.error
+    assert load_table(engine, DailyMetric, stored.id).empty
+
+
 def test_a_killed_run_reads_as_incomplete():
     """A process killed mid-run leaves status 'running'; a stale heartbeat shows it."""
     now = dt.datetime(2026, 1, 1, 12, 0)
