@@ -396,33 +396,15 @@ class RunWriter:
         When writing fails (the database, a bad row, Ctrl+C), nothing of it is kept and
         the run is marked ``failed`` or ``interrupted`` (best effort, as :meth:`fail`)
         before the error goes on: a stopped save never leaves it ``running``."""
-        try:
-            self._write_all(
-                days_done, wall_seconds, summary, metrics, rules, posts, feed, events, accounts
-            )
-        except BaseException as exc:
-            if isinstance(exc, KeyboardInterrupt):
-                self.fail("interrupted", "interrupted by the user while saving", days_done)
-            else:
-                self.fail("failed", f"saving the run failed: {exc}", days_done)
-            raise
-
-    def _write_all(
-        self,
-        days_done: int,
-        wall_seconds: float,
-        summary: dict[str, Any],
-        metrics: Iterable[dict[str, Any]] | Mapping[str, Sequence[Any]],
-        rules: Rows,
-        posts: Rows,
-        feed: Rows,
-        events: Rows,
-        accounts: Rows,
-    ) -> None:
         rid = self.run_id
-        with gc_paused():
+        with self._marked_if_stopped(days_done), gc_paused():
             post_columns, texts = split_texts(posts)
-        with gc_paused(), database_errors(self.engine), self.engine.begin() as conn:
+        with (
+            self._marked_if_stopped(days_done),
+            gc_paused(),
+            database_errors(self.engine),
+            self.engine.begin() as conn,
+        ):
             for table, rows in (
                 (DailyMetric, metrics if isinstance(metrics, Mapping) else list(metrics)),
                 (RuleStat, rules),
@@ -445,6 +427,19 @@ class RunWriter:
                     summary_json=json.dumps(summary, default=float),
                 )
             )
+
+    @contextmanager
+    def _marked_if_stopped(self, days_done: int) -> Iterator[None]:
+        """Whatever stops the block marks the run ``interrupted`` (Ctrl+C) or ``failed``
+        (best effort, as :meth:`fail`) before it goes on."""
+        try:
+            yield
+        except KeyboardInterrupt:
+            self.fail("interrupted", "interrupted by the user while saving", days_done)
+            raise
+        except BaseException as exc:
+            self.fail("failed", f"saving the run failed: {exc}", days_done)
+            raise
 
     def fail(self, status: str, error: str, days_done: int) -> bool:
         """Mark the run failed or interrupted; rows of a failed run are never written.
