@@ -91,9 +91,12 @@ def attend(
     # unchanged), which costs less than gathering the feed's rows first
     in_feed = views.copy()
     in_feed[off] = 0.0
-    per_friend = np.bincount(author, weights=in_feed, minlength=n)
+    # (bincount of no rows at all gives integers: a day with no post in the window)
+    per_friend = np.bincount(author, weights=in_feed, minlength=n).astype(float, copy=False)
     per_friend /= audience
-    per_friend_ad = np.bincount(author[ads], weights=views[ads], minlength=n)
+    per_friend_ad = np.bincount(author[ads], weights=views[ads], minlength=n).astype(
+        float, copy=False
+    )
     per_friend_ad /= audience
     supply = world.graph.spread_to_viewers(per_friend)
     supply_ad = world.graph.spread_to_viewers(per_friend_ad)

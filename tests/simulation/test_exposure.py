@@ -102,3 +102,20 @@ def test_daily_views_of_posts_in_posting_order_are_the_same_bits(day, back, seed
     want = views_on_day(day, posted, hour, removed, potential, half_life)
     got = views_on_day(day, posted, hour, removed, potential, half_life, days_ascending=True)
     assert np.array_equal(got.view(np.uint64), want.view(np.uint64))
+
+
+def test_a_world_where_nobody_posts_runs_and_sees_nothing():
+    """With every posting rate at 0 the exposure window held no posts, and attention's
+    per-author sums (integers when there is nothing to sum) could not be divided."""
+    from simulation import run
+    from simulation.scenario import parse_scenario
+
+    quiet = parse_scenario(
+        "name: quiet\nseed: 3\ndays: 4\npopulation: {accounts: 300}\n"
+        "posting: {life_per_day: 0, forward_ad_per_day: 0, merchant_per_day: 0,"
+        " seller_per_day: 0, spammer_per_day: 0}\n",
+        "quiet.yaml",
+    )
+    result = run(quiet, "crackdown")
+    assert len(result.metrics) == 4
+    assert (result.metrics["impressions_total"] == 0).all()
