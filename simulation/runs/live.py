@@ -71,19 +71,20 @@ def save_live(
             locale=scen.locale,
             params_json=pd.Series({}, dtype=object).to_json(),
         )
-        writer.set_categories(done.categories)
-        world = done.world
-        writer.complete(
-            days_done=len(result.metrics),
-            wall_seconds=wall_seconds,
-            summary=result.summary,
-            metrics=metrics_long(result.metrics),
-            rules=result.rules.to_dict("records"),
-            posts=post_rows(done),
-            feed=[{"viewer": v, "day": d, "post_id": p} for v, d, p in world.feed_rows],
-            events=world.events,
-            accounts=account_rows(done),
-        )
+        with writer.marked_if_stopped(len(result.metrics)):  # never left 'running'
+            writer.set_categories(done.categories)
+            world = done.world
+            writer.complete(
+                days_done=len(result.metrics),
+                wall_seconds=wall_seconds,
+                summary=result.summary,
+                metrics=metrics_long(result.metrics),
+                rules=result.rules.to_dict("records"),
+                posts=post_rows(done),
+                feed=[{"viewer": v, "day": d, "post_id": p} for v, d, p in world.feed_rows],
+                events=world.events,
+                accounts=account_rows(done),
+            )
         result.run_id = writer.run_id
     if out is not None:
         from simulation.runs.outputs import write_outputs

@@ -397,10 +397,10 @@ class RunWriter:
         the run is marked ``failed`` or ``interrupted`` (best effort, as :meth:`fail`)
         before the error goes on: a stopped save never leaves it ``running``."""
         rid = self.run_id
-        with self._marked_if_stopped(days_done), gc_paused():
+        with self.marked_if_stopped(days_done), gc_paused():
             post_columns, texts = split_texts(posts)
         with (
-            self._marked_if_stopped(days_done),
+            self.marked_if_stopped(days_done),
             gc_paused(),
             database_errors(self.engine),
             self.engine.begin() as conn,
@@ -429,9 +429,10 @@ class RunWriter:
             )
 
     @contextmanager
-    def _marked_if_stopped(self, days_done: int) -> Iterator[None]:
+    def marked_if_stopped(self, days_done: int) -> Iterator[None]:
         """Whatever stops the block marks the run ``interrupted`` (Ctrl+C) or ``failed``
-        (best effort, as :meth:`fail`) before it goes on."""
+        (best effort, as :meth:`fail`) before it goes on: for a caller that builds the
+        rows of :meth:`complete` after making the writer (``save_live``)."""
         try:
             yield
         except KeyboardInterrupt:

@@ -56,13 +56,16 @@ def test_nothing_to_save_before_the_first_day(tmp_path):
     assert live_result(_world()).metrics.empty
 
 
+@pytest.mark.parametrize("where", ["writing", "building rows"])
 @pytest.mark.parametrize(
     "error, status", [(RuntimeError, "failed"), (KeyboardInterrupt, "interrupted")]
 )
-def test_a_save_that_stops_midway_keeps_no_rows_and_says_so(tmp_path, monkeypatch, error, status):
-    """Saving a live world (File → Save run) that failed while writing left the stored
-    run 'running'; the rows written before the failure are rolled back."""
-    from simulation.runs import storage
+def test_a_save_that_stops_midway_keeps_no_rows_and_says_so(
+    tmp_path, monkeypatch, error, status, where
+):
+    """Saving a live world (File → Save run) that failed while writing, or while its rows
+    were being built, left the stored run 'running'; rows written are rolled back."""
+    from simulation.runs import live, storage
 
     real = storage._bulk
 
@@ -71,7 +74,13 @@ def test_a_save_that_stops_midway_keeps_no_rows_and_says_so(tmp_path, monkeypatc
             raise error("the disk filled up")
         real(conn, table, rows, run_id)
 
-    monkeypatch.setattr(storage, "_bulk", bulk)
+    def post_rows(sim):
+        raise error("the disk filled up")
+
+    if where == "writing":
+        monkeypatch.setattr(storage, "_bulk", bulk)
+    else:
+        monkeypatch.setattr(live, "post_rows", post_rows)
     sim = _world()
     for _ in range(3):
         sim.step()
