@@ -195,47 +195,61 @@ class FeedDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def draw_wrapped(painter: QPainter, box: QRectF, text: str, font: QFont, max_lines: int) -> int:
+def draw_wrapped(
+    painter: QPainter, box: QRectF, text: str, font: QFont, max_lines: int
+) -> list[str]:
     """Draw ``text`` wrapped to ``box``'s width, whole lines only: as many as fit in its
     height (at most ``max_lines``), the last one cut with an ellipsis when text is left.
+    Line breaks in the text start new lines.
 
     Lines are laid out with the glyphs' own fonts, so a Chinese or emoji line (drawn in a
-    fallback font taller than the card's) is never half shown. Returns the lines drawn.
+    fallback font taller than the card's) is never half shown. Returns the text of each
+    line drawn (the last as elided).
     """
+    text = text.replace("\r\n", "\n").replace("\n", "\u2028")  # Qt's line separator
+    # Qt counts positions in UTF-16 units (an emoji is two): slice the text in them too
+    units = text.encode("utf-16-le")
+    total = len(units) // 2
+
+    def part(start: int, end: int = total) -> str:
+        return units[2 * start : 2 * end].decode("utf-16-le")
+
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
-    starts: list[tuple[int, float]] = []  # (first character, top) of each line that fits
+    tops: list[float] = []  # the top of each line that fits
     top = 0.0
     layout.beginLayout()
-    while len(starts) < max_lines:
+    while len(tops) < max_lines:
         line = layout.createLine()
         if not line.isValid():
             break
         line.setLineWidth(box.width())
-        if starts and top + line.height() > box.height():
+        if tops and top + line.height() > box.height():
             break
         line.setPosition(QPointF(0.0, top))
-        starts.append((line.textStart(), top))
+        tops.append(top)
         top += line.height()
     layout.endLayout()
-    if not starts:
-        return 0
-    last = layout.lineAt(len(starts) - 1)
-    for i in range(len(starts) - 1):
-        layout.lineAt(i).draw(painter, box.topLeft())
-    if last.textStart() + last.textLength() >= len(text):  # all the text fits
+    if not tops:
+        return []
+    lines = [layout.lineAt(i) for i in range(len(tops))]
+    shown = [part(ln.textStart(), ln.textStart() + ln.textLength()) for ln in lines]
+    for ln in lines[:-1]:
+        ln.draw(painter, box.topLeft())
+    last = lines[-1]
+    if last.textStart() + last.textLength() >= total:  # all the text fits
         last.draw(painter, box.topLeft())
-        return len(starts)
+        return shown
     # the last line holds the rest of the text, cut with an ellipsis
-    first, line_top = starts[-1]
-    rest = " ".join(text[first:].split())
-    fm = QFontMetricsF(font)
+    rest = " ".join(part(last.textStart()).split())
+    elided = QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, box.width())
     painter.setFont(font)
     painter.drawText(
-        QRectF(box.left(), box.top() + line_top, box.width(), last.height()),
+        QRectF(box.left(), box.top() + tops[-1], box.width(), last.height()),
         int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignVCenter),
-        fm.elidedText(rest, Qt.TextElideMode.ElideRight, box.width()),
+        elided,
     )
-    return len(starts)
+    shown[-1] = elided
+    return shown

@@ -278,11 +278,30 @@ def test_feed_card_text_shows_whole_lines_only(qtbot):
     layout.endLayout()
     tall = line.height()  # a line of Chinese as it is drawn
     drawn, inked = _draw(text, 90, 2.6 * tall)
-    assert drawn == 2  # two whole lines fit in 2.6 lines' height, not three cut ones
+    assert len(drawn) == 2  # two whole lines fit in 2.6 lines' height, not three cut ones
     assert inked and max(inked) <= 10 + 2.6 * tall  # nothing drawn below the box
-    assert _draw(text, 90, 10 * tall)[0] == 3  # at most three lines, the last elided
-    assert _draw("短", 90, 10 * tall)[0] == 1
-    assert _draw("", 90, 10 * tall) == (1, [])
+    three = _draw(text, 90, 10 * tall)[0]
+    assert len(three) == 3 and three[-1].endswith("…")  # at most three, the last elided
+    assert text.startswith("".join(three)[:-1])  # each line goes on where the last ended
+    assert _draw("短", 90, 10 * tall)[0] == ["短"]
+    assert _draw("", 90, 10 * tall) == ([""], [])
+
+
+def test_feed_card_text_with_emoji_and_line_breaks_is_cut_where_it_ends(qtbot):
+    """Qt counts text positions in UTF-16 units (an emoji is two): read as characters,
+    a card with emoji dropped its end without an ellipsis or began its last line words
+    too late; a line break in a post started no new line."""
+    emoji = "🎉" * 30
+    text = emoji + " tail words here that go on and on and on"
+    lines, _ = _draw(text, 200, 10_000)
+    assert len(lines) == 3 and lines[-1].endswith("…")
+    assert "".join(lines[:2]) == emoji[: len("".join(lines[:2]))]  # whole emoji, in order
+    rest = " ".join(text[len("".join(lines[:2])) :].split())
+    assert rest.startswith(lines[-1][:-1].rstrip())  # the last line begins where it should
+    assert len(lines[-1]) > 3
+    whole = _draw("🎉 ok", 200, 10_000)[0]
+    assert whole == ["🎉 ok"]  # all of it fits: no ellipsis, nothing dropped
+    assert _draw("first\nsecond", 400, 10_000)[0] == ["first\u2028", "second"]
 
 
 def test_the_feed_and_scenario_sliders_keep_their_room_at_1280x720(make_window, qtbot, chinese):
