@@ -68,6 +68,26 @@ class Columns:
             raise AttributeError(f"column {name!r} is written in place (table.{name}[...] = ...)")
         super().__setattr__(name, value)
 
+    def __deepcopy__(self, memo: dict[int, object]) -> Columns:
+        """A copy that copies the rows held, not the whole capacity (a post table starts
+        with room for weeks of posts; copying it all would make that memory resident)."""
+        import copy
+
+        new = object.__new__(type(self))
+        for key, value in self.__dict__.items():
+            if key != "_data":
+                new.__dict__[key] = copy.deepcopy(value, memo)
+        held = slice(self._off, self._off + self.n)
+        data = {}
+        for name, arr in self._data.items():
+            if id(arr) not in memo:  # an array shared elsewhere stays shared in the copy
+                twin = np.empty_like(arr)
+                twin[held] = arr[held]
+                memo[id(arr)] = twin
+            data[name] = memo[id(arr)]
+        new.__dict__["_data"] = data
+        return new
+
     def column(self, name: str) -> np.ndarray:
         return self._data[name][self._off : self._off + self.n]
 
@@ -86,7 +106,13 @@ class Columns:
         else:
             raise OverflowError(f"column {name} cannot hold {low}..{high}")
         self._schema[name] = (np.dtype(wider), self._schema[name][1])
-        self._data[name] = self._data[name].astype(wider)
+        # only the rows held are converted: a copy of the whole capacity would write (and
+        # so make resident) the pages of rows not yet appended
+        old = self._data[name]
+        new = np.empty(len(old), dtype=wider)
+        held = slice(self._off, self._off + self.n)
+        new[held] = old[held]
+        self._data[name] = new
 
     def first_row_from(self, name: str, value: int) -> int:
         """First row whose ``name`` (a column sorted ascending, e.g. the post's day) is at

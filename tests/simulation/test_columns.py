@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -27,6 +29,10 @@ def test_rows_held_match_a_plain_list(steps: list[tuple[bool, int]]) -> None:
         else:
             table.trim_front(k)
             rows = rows[k:]
+        if k % 7 == 0:  # a copy (a saved live world) holds the same rows and goes on alike
+            table = copy.deepcopy(table)
+        if k % 11 == 0 and rows:  # widened with values unchanged
+            table.fit("day", 0, 2**40)
         assert len(table) == len(rows)
         assert table.day.tolist() == [d for _i, d in rows]
         assert table.base == (rows[0][0] if rows else next_id)
@@ -76,3 +82,19 @@ def test_a_column_is_written_in_place_not_rebound():
     t.a[:] += 1
     t.append(40, a=np.zeros(40, np.int32))  # grows: the arrays move
     assert t.a[:3].tolist() == [3, 4, 5]
+
+
+def test_a_copy_holds_the_same_rows_and_is_independent():
+    """A copy (``copy.deepcopy``, as a saved live world is closed) copies the rows held,
+    not the capacity, and shares nothing with the original."""
+    table = Columns(SCHEMA, capacity=64)
+    table.append(20, day=np.arange(20, dtype=np.int32))
+    table.trim_front(5)
+    twin = copy.deepcopy(table)
+    assert twin.day.tolist() == table.day.tolist() == list(range(5, 20))
+    assert twin.base == table.base and len(twin) == len(table)
+    twin.day[0] = 99
+    twin.append(3, day=np.array([1, 2, 3], np.int32))
+    assert table.day.tolist() == list(range(5, 20)) and len(table) == 15
+    assert twin.day.tolist() == [99, *range(6, 20), 1, 2, 3]
+    assert np.all(twin.views == np.float32(1.5))
