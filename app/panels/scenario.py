@@ -62,7 +62,8 @@ class NameLabel(QLabel):
 
     def minimumSizeHint(self) -> QSize:
         hint = self.sizeHint()
-        return QSize(min(hint.width(), hint.width() // 2 + self.fontMetrics().height()), 0)
+        narrow = min(hint.width(), hint.width() // 2 + self.fontMetrics().height())
+        return QSize(narrow, self.fontMetrics().height())
 
 
 class ParamControl(QWidget):
