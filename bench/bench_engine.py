@@ -20,6 +20,9 @@ asserted.
                                                  # ... saved for the README's engine block
     python bench/bench_engine.py --phases crackdown  # where a 100,000-account year's time
                                                  # goes, phase by phase (--days to shorten)
+    python bench/bench_engine.py --threads 2 --repeat 2 --save bench/results/threads.json
+                                                 # a 100,000-account year on two threads
+                                                 # against one (simulation.world.parallel)
 
 ``--gui-process`` steps the same world (``large`` with the keyword policy, 100,000 accounts,
 30 days, set-up excluded) in a plain Python process and in the desktop app's engine process
@@ -27,6 +30,11 @@ asserted.
 and prints the ratio of their speeds. The engine process lowers its own priority after the
 first day (so that the window stays responsive): on a machine busy with other work it may
 then get less of a core than the plain process.
+
+``--threads N`` runs the ``large`` crackdown year at 100,000 accounts with
+``CIRCLELAB_THREADS=1`` and ``=N`` in turn, fresh processes, and prints the ratio of each
+pair: what the row-wise passes split over threads save. Every other mode uses the
+engine's default (two threads where the process may use two cores).
 
 ``--against REV`` exports REV's tree (``git archive``) to a temporary directory and runs
 each case there and here in turn, each in a fresh process, ``--repeat`` times (the best
@@ -115,8 +123,12 @@ def measure(scenario: str, policy: str, changes: dict | None = None) -> dict:
 SLOPE = (("large", "none", 10_000), ("large", "none", 100_000))
 
 
-def _child(tree: Path, scenario: str, policy: str, accounts: int | None = None) -> dict:
+def _child(
+    tree: Path, scenario: str, policy: str, accounts: int | None = None, threads: int | None = None
+) -> dict:
     env = dict(os.environ, PYTHONPATH=str(tree))
+    if threads is not None:  # simulation.world.parallel (trees before it ignore it)
+        env["CIRCLELAB_THREADS"] = str(threads)
     changes = [json.dumps({"population.accounts": accounts})] if accounts else []
     done = subprocess.run(
         [sys.executable, "-c", CHILD, scenario, policy, *changes],
@@ -310,6 +322,41 @@ def gui_process(pairs: int, save: Path | None, n: int = 100_000, days: int = 30)
         save_figures(save, record)
 
 
+def thread_pairs(threads: int, pairs: int, save: Path | None) -> None:
+    """A 100,000-account year (``large``, crackdown) in this checkout with ``threads``
+    threads against one thread (``CIRCLELAB_THREADS``), each in a fresh process, in turn;
+    the ratio of each pair's wall times (the figures saved as JSON to ``save``)."""
+    one, many = [], []
+    for i in range(pairs):
+        a = _child(ROOT, "large", "crackdown", threads=1)["wall_s"]
+        b = _child(ROOT, "large", "crackdown", threads=threads)["wall_s"]
+        one.append(a)
+        many.append(b)
+        print(f"pair {i + 1}: one thread {a:.1f} s, {threads} threads {b:.1f} s: {a / b:.2f}×")
+    ratios = [a / b for a, b in zip(one, many, strict=True)]
+    load = os.getloadavg()[0]
+    print(
+        f"large, crackdown, 100,000 accounts × 365 days: {threads} threads / one thread, "
+        f"speed {statistics.median(ratios):.2f}× (median of {pairs}; load average {load:.1f})"
+    )
+    if save is not None:
+        save_figures(
+            save,
+            {
+                "command": "python bench/bench_engine.py " + " ".join(sys.argv[1:]),
+                "commit": commit(),
+                "threads": threads,
+                "one_thread_s": one,
+                "threads_s": many,
+                "ratios": ratios,
+                "median_ratio": statistics.median(ratios),
+                "load_average": round(load, 1),
+                "cpus": os.cpu_count(),
+            },
+        )
+        print(f"saved {save}")
+
+
 # The phases of ``Simulation.step`` (simulation/world/engine.py), timed by wrapping the
 # functions the engine module calls; the policy's own work is ``session.decide``.
 PHASES = (
@@ -393,7 +440,7 @@ def main() -> None:
         "--save",
         type=Path,
         metavar="JSON",
-        help="with --against or --gui-process: save the figures here",
+        help="with --against, --gui-process or --threads: save the figures here",
     )
     parser.add_argument(
         "--gui-process",
@@ -406,9 +453,18 @@ def main() -> None:
         help="where a 100,000-account year's time goes, phase by phase, under POLICY",
     )
     parser.add_argument("--days", type=int, default=365, help="with --phases: days stepped")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        metavar="N",
+        help="a 100,000-account year with N threads against one, --repeat pairs",
+    )
     args = parser.parse_args()
     if args.phases:
         phases(args.phases, 100_000, args.days)
+        return
+    if args.threads:
+        thread_pairs(args.threads, args.repeat, args.save)
         return
     cases = [("demo", "none"), ("demo", "crackdown")]
     if not args.quick:

@@ -357,6 +357,19 @@ def engine() -> str:
             f"{len(g['ratios'])} pairs, commit {g['commit']}, load average "
             f"{g['load_average']})."
         )
+    path = BENCH_RESULTS / "threads.json"
+    if path.exists():  # python bench/bench_engine.py --threads 2 --save …
+        t = json.loads(path.read_text(encoding="utf-8"))
+        pairs = ", ".join(
+            f"{a:.1f} s against {b:.1f} s"
+            for a, b in zip(t["one_thread_s"], t["threads_s"], strict=True)
+        )
+        goals += (
+            f" The {t['threads']} threads against one (`large`, crackdown, 100,000 accounts, "
+            f"a year; one thread, then {t['threads']}, in turn: {pairs}): "
+            f"{t['median_ratio']:.2f}× the speed (median of {len(t['ratios'])} pairs, commit "
+            f"{t['commit']}, load average {t['load_average']})."
+        )
     return "\n".join(rows) + "\n\n" + note + "\n\n" + goals
 
 

@@ -23,6 +23,7 @@ from simulation.runs.result import account_rows, metrics_long, post_rows
 from simulation.runs.run import code_version, run
 from simulation.sweeps.plan import SAMPLE_POSTS, Job
 from simulation.sweeps.variants import compile_source
+from simulation.world import parallel
 
 
 @dataclass
@@ -101,8 +102,10 @@ OnOutcome = Callable[[Job, Outcome], None]
 
 
 def _quiet_worker() -> None:
-    """Workers ignore Ctrl-C: the parent decides what an interruption means."""
+    """Workers ignore Ctrl-C: the parent decides what an interruption means. Each runs its
+    passes in one thread: the pool already keeps a core per worker busy."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parallel.set_threads(1)
 
 
 def run_local(

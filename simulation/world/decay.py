@@ -16,6 +16,8 @@ import math
 
 import numpy as np
 
+from simulation.world import parallel
+
 TAIL = 0.001  # a post is followed until it would collect less than this share of its views
 
 
@@ -52,7 +54,43 @@ def views_on_day(
 
     ``days_ascending``: ``posted_day`` is sorted ascending (as the post table is), so the
     start ages are computed one posting day at a time, ``(day - made) * 24 - hour`` with
-    the first product a constant: the same numbers in one pass over ``hour``."""
+    the first product a constant: the same numbers in one pass over ``hour``.
+
+    Returns float64, one per post. A long window is computed in parts over threads
+    (``simulation.world.parallel``): every post's number is computed alone, so the parts
+    give the same bits as one pass."""
+    out = np.empty(len(posted_day), np.float64)
+
+    def rows(a: int, b: int) -> None:
+        def part(x: np.ndarray | float) -> np.ndarray | float:
+            return x[a:b] if np.ndim(x) else x  # type: ignore[index]
+
+        _views_into(
+            out[a:b],
+            day,
+            posted_day[a:b],
+            part(hour),
+            part(removed_age),
+            part(potential),
+            part(half_life),
+            days_ascending,
+        )
+
+    parallel.by_rows(rows, parallel.bounds(len(posted_day)))
+    return out
+
+
+def _views_into(
+    out: np.ndarray,
+    day: int,
+    posted_day: np.ndarray,
+    hour: np.ndarray,
+    removed_age: np.ndarray,
+    potential: np.ndarray,
+    half_life: np.ndarray | float,
+    days_ascending: bool,
+) -> None:
+    """:func:`views_on_day` for one block of posts, written into ``out`` (float64)."""
     neg_rate = np.divide(-math.log(2.0), half_life)  # -(rate of ``reached``), exactly
     today = len(posted_day)  # where the posts made on ``day`` start (known when sorted)
     if days_ascending and len(posted_day):
@@ -69,7 +107,7 @@ def views_on_day(
         lo = np.subtract(day, posted_day, dtype=np.float64)  # days since posting, exact
         lo *= 24.0
         lo -= hour  # start age
-    hi = lo + 24.0  # end age
+    hi = np.add(lo, 24.0, out=out)  # end age
     cut = removed_age.astype(np.float64)
     rate = np.asarray(neg_rate)
     for age, rows in ((lo, slice(0, today)), (hi, slice(None))):
@@ -83,7 +121,7 @@ def views_on_day(
     lo[today:] = -0.0
     np.subtract(lo, hi, out=hi)  # reached(hi) - reached(lo): the share collected today
     np.maximum(hi, 0.0, out=hi)
-    return np.multiply(potential, hi, out=hi)
+    np.multiply(potential, hi, out=hi)
 
 
 def avoided_share(removal_age_hours: float, half_life: float) -> float:

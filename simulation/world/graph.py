@@ -22,6 +22,7 @@ import scipy.sparse as sp
 from scipy.sparse import _sparsetools
 from scipy.special import ndtri
 
+from simulation.world import parallel
 from simulation.world.sorting import stable_order
 
 
@@ -95,8 +96,18 @@ class _Csr(NamedTuple):
 def _matvec(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, x, y) -> None:
     """``y += A @ x`` in place for the CSR matrix ``(data, indices, indptr)``, in float32:
     SciPy's own kernel (what ``A @ x`` runs), which adds each row's terms, in order, to
-    ``y``'s value. ``x`` and ``y`` C-contiguous float32 (``y`` is written in place)."""
-    _sparsetools.csr_matvec(len(indptr) - 1, len(x), indptr, indices, data, x, y)
+    ``y``'s value. ``x`` and ``y`` C-contiguous float32 (``y`` is written in place).
+
+    A large matrix's rows are shared out over threads by their entries
+    (``simulation.world.parallel``): a block of rows is the same kernel on ``indptr``'s
+    slice (its offsets still point into ``indices`` and ``data``) writing ``y``'s slice, so
+    every row's sum is the same."""
+    n_cols = len(x)
+
+    def rows(a: int, b: int) -> None:
+        _sparsetools.csr_matvec(b - a, n_cols, indptr[a : b + 1], indices, data, x, y[a:b])
+
+    parallel.by_rows(rows, parallel.bounds(len(indptr) - 1, indptr))
 
 
 def _row_sums(

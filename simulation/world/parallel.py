@@ -1,0 +1,115 @@
+"""A day's longest row-wise passes split over threads, with the same bits as one thread.
+
+Only work whose rows are independent is split: each row's result is computed by the same
+operations, in the same order, whichever thread computes it, so every output is the same
+number for any number of threads (``tests/simulation/test_parallel.py`` checks it bit for
+bit). NumPy's element-wise loops and SciPy's sparse kernels release the GIL, so the parts
+run at once on two cores. Sums across rows (``bincount``, ``cumsum``, a random stream) stay
+in one thread: splitting them would change their rounding or their draws.
+
+The number of threads is ``CIRCLELAB_THREADS`` (a whole number from 1), else 2 when the
+process may use two cores or more, else 1. A sweep's worker processes use one each (the
+sweep already keeps every core busy). Threads are started per call and joined before it
+returns (about 0.1 ms each): no thread outlives a pass, so a process that forks (the demo
+command's drawing worker, a sweep's pool) never forks one, and each thread starts with the
+caller's priority (the desktop app's engine process lowers its own).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from itertools import pairwise
+
+import numpy as np
+
+ENV = "CIRCLELAB_THREADS"
+MIN_ROWS = 100_000  # a part is at least this many rows (or matrix entries): shorter passes
+#                     take less time than starting a thread (about 0.1 ms) saves
+
+_threads: int | None = None
+
+
+def threads() -> int:
+    """How many threads a long pass is split over (1 or more).
+
+    Raises ``ValueError`` naming ``CIRCLELAB_THREADS`` when it is set to anything but a
+    whole number of at least 1."""
+    global _threads
+    if _threads is None:
+        _threads = _from_environment()
+    return _threads
+
+
+def set_threads(n: int | None) -> None:
+    """Use ``n`` threads from now on in this process (None: from the environment again).
+    Raises ``ValueError`` below 1."""
+    global _threads
+    if n is not None and n < 1:
+        raise ValueError(f"threads must be at least 1, not {n}")
+    _threads = n
+
+
+def _from_environment() -> int:
+    raw = os.environ.get(ENV, "").strip()
+    if not raw:
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except AttributeError:  # not Linux
+            cores = os.cpu_count() or 1
+        return 2 if cores >= 2 else 1
+    try:
+        n = int(raw)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise ValueError(f"{ENV} must be a whole number of at least 1, not {raw!r}")
+    return n
+
+
+def bounds(n: int, weight: np.ndarray | None = None) -> list[int]:
+    """Where ``n`` rows are cut into parts: ``[0, …, n]``, one part per thread, fewer when a
+    part would be under ``MIN_ROWS`` rows. ``weight``: a row's cumulative cost, length
+    ``n + 1`` and ascending (a CSR matrix's ``indptr``: entries, not rows, are shared out
+    evenly), compared with ``MIN_ROWS`` too."""
+    total = n if weight is None else int(weight[-1] - weight[0])
+    parts = max(1, min(threads(), total // MIN_ROWS))
+    if parts == 1 or n < parts:
+        return [0, n]
+    if weight is None:
+        return [n * i // parts for i in range(parts + 1)]
+    goal = weight[0] + total * np.arange(1, parts) // parts
+    cuts = np.searchsorted(weight, goal).tolist()
+    return [0, *cuts, n]
+
+
+def by_rows(work: Callable[[int, int], None], cuts: list[int]) -> None:
+    """Run ``work(start, stop)`` for each part between ``cuts`` (from :func:`bounds`), the
+    first in this thread and the others in threads of their own, and return when all are
+    done. ``work`` writes its rows' results in place; an exception in any part is raised
+    here (the first part's first) after every part has finished."""
+    if len(cuts) <= 2:
+        work(cuts[0], cuts[-1])
+        return
+    errors: list[BaseException] = []
+
+    def run(a: int, b: int) -> None:
+        try:
+            work(a, b)
+        except BaseException as exc:  # re-raised in the caller's thread
+            errors.append(exc)
+
+    helpers = [
+        threading.Thread(target=run, args=(a, b), name=f"circlelab-part-{i}", daemon=True)
+        for i, (a, b) in enumerate(pairwise(cuts[1:]), start=1)
+    ]
+    for thread in helpers:
+        thread.start()
+    try:
+        work(cuts[0], cuts[1])
+    finally:
+        for thread in helpers:
+            thread.join()
+    if errors:
+        raise errors[0]
