@@ -222,6 +222,14 @@ def main() -> None:
     first = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
     if first is None or first not in _own_commands():
         _load_plugins()
+    if first is not None and "--help" not in sys.argv:
+        from simulation.world.parallel import threads  # no NumPy
+
+        try:
+            threads()  # CIRCLELAB_THREADS, read once: a bad value stops every command
+        except ValueError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            sys.exit(2)
     try:
         app(prog_name="circlelab")
     finally:

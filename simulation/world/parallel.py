@@ -21,8 +21,10 @@ import os
 import threading
 from collections.abc import Callable
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # no NumPy at import: the command line checks the environment early
+    import numpy as np
 
 ENV = "CIRCLELAB_THREADS"
 MIN_ROWS = 100_000  # a part is at least this many rows (or matrix entries): shorter passes
@@ -79,9 +81,9 @@ def bounds(n: int, weight: np.ndarray | None = None) -> list[int]:
         return [0, n]
     if weight is None:
         return [n * i // parts for i in range(parts + 1)]
-    goal = weight[0] + total * np.arange(1, parts) // parts
-    cuts = np.searchsorted(weight, goal).tolist()
-    return [0, *cuts, n]
+    goal = [int(weight[0]) + total * i // parts for i in range(1, parts)]
+    # searched as the weights' own type (a Python int would convert them all to int64)
+    return [0, *weight.searchsorted([weight.dtype.type(g) for g in goal]).tolist(), n]
 
 
 def by_rows(work: Callable[[int, int], None], cuts: list[int]) -> None:

@@ -145,3 +145,26 @@ def test_a_bad_thread_count_names_the_variable(monkeypatch, value):
     monkeypatch.delenv(parallel.ENV)
     parallel.set_threads(None)
     assert parallel.threads() in (1, 2)
+
+
+def test_the_command_line_refuses_a_bad_thread_count_before_it_starts(tmp_path):
+    """Exit 2 with the variable and its value named, before anything runs or is written;
+    help still shows."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, CIRCLELAB_THREADS="two")
+    cmd = [sys.executable, "-m", "simulation.cli.main"]
+    db = tmp_path / "runs.db"
+    done = subprocess.run(
+        [*cmd, "run", "--scenario", "classroom", "--days", "2", "--db", str(db)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert "CIRCLELAB_THREADS must be a whole number of at least 1, not 'two'" in done.stderr
+    assert not db.exists()
+    helped = subprocess.run([*cmd, "--help"], env=env, capture_output=True, text=True)
+    assert helped.returncode == 0
