@@ -37,6 +37,16 @@ def _value_range(v: object) -> tuple[int, int]:
     return int(np.min(v)), int(np.max(v))
 
 
+def grown(cap: int, need: int) -> int:
+    """A capacity of at least ``need``, grown by quarters from ``cap``: a table's capacity
+    stays within 25% of the rows it holds, and appends stay amortised O(1) (doubling left
+    up to half of it unused). The one growth rule of every growing table (``Columns``,
+    the friends graph's links) and of the capacity the post table starts at."""
+    while cap < need:
+        cap += max(cap // 4, 1)
+    return cap
+
+
 class Columns:
     """A table of equally long NumPy columns with amortised appends and front trimming."""
 
@@ -146,12 +156,7 @@ class Columns:
         return np.arange(self.base + need - count, self.base + need, dtype=np.int64)
 
     def _grow(self, need: int) -> None:
-        # by a quarter: the post table's capacity stays within 25% of the rows it holds
-        # (appends stay amortised O(1); doubling left up to half of it unused)
-        cap = self._cap
-        while cap < need:
-            cap += cap // 4
-        self._resize(cap)
+        self._resize(grown(self._cap, need))
 
     def _resize(self, cap: int) -> None:
         """Move the rows held to new arrays of ``cap`` rows (at least ``n``)."""

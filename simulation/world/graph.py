@@ -23,6 +23,7 @@ from scipy.sparse import _sparsetools
 from scipy.special import ndtri
 
 from simulation.world import parallel
+from simulation.world.columns import grown
 from simulation.world.sorting import stable_order
 
 
@@ -62,14 +63,6 @@ def _mix(x: np.ndarray) -> np.ndarray:
 def _uniform(x: np.ndarray) -> np.ndarray:
     """Uniform floats in (0, 1) from uint64 hashes."""
     return ((x >> np.uint64(11)).astype(np.float64) + 0.5) * 2.0**-53
-
-
-def _grown(cap: int, need: int) -> int:
-    """A capacity of at least ``need``, grown by quarters from ``cap`` (amortised appends,
-    at most a fifth unused)."""
-    while cap < need:
-        cap += max(cap // 4, 1)
-    return cap
 
 
 def _moved(a: np.ndarray, n: int, cap: int) -> np.ndarray:
@@ -224,7 +217,7 @@ class FriendsGraph:
             )
         need = self.n_links + src.shape[0]
         if need > self._src.shape[0]:
-            cap = _grown(self._src.shape[0], need)
+            cap = grown(self._src.shape[0], need)
             self._src = _moved(self._src, self.n_links, cap)
             self._dst = _moved(self._dst, self.n_links, cap)
             self._sought = _moved(self._sought, self.n_links, cap)
@@ -233,7 +226,7 @@ class FriendsGraph:
         self._sought[self.n_links : need] = sought
         more = self.n_sought + int(np.count_nonzero(sought))
         if more > self._sought_src.shape[0]:
-            cap = _grown(self._sought_src.shape[0], more)
+            cap = grown(self._sought_src.shape[0], more)
             self._sought_src = _moved(self._sought_src, self.n_sought, cap)
             self._sought_dst = _moved(self._sought_dst, self.n_sought, cap)
         self._sought_src[self.n_sought : more] = src[sought]

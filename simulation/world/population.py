@@ -9,6 +9,7 @@ scenario events), and ``choose_styles`` how sellers and spammers pick the way th
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -18,7 +19,7 @@ from simulation.catalogue import Catalogue
 from simulation.metrics import STYLES, DayTally
 from simulation.scenario import Scenario
 from simulation.world.accounts import NEVER, Archetype, Status, new_accounts
-from simulation.world.columns import Columns
+from simulation.world.columns import Columns, grown
 from simulation.world.content.corpus_mix import add_corpus_texts
 from simulation.world.content.pool import TextPool, build_text_pool
 from simulation.world.graph import FriendsGraph
@@ -154,11 +155,7 @@ def posts_capacity(scenario: Scenario, start: int = 1 << 16) -> int:
     so the table ends at the capacity it would have grown to, without moving its rows to
     larger arrays a dozen times over the first weeks; if the rates rise, it grows on."""
     per_day = sum(scenario.posts_per_day_by_rate().values())
-    want = per_day * (scenario.engine.retention_days + 1)
-    cap = start
-    while cap < want:
-        cap += cap // 4
-    return cap
+    return grown(start, math.ceil(per_day * (scenario.engine.retention_days + 1)))
 
 
 def add_commercial(
