@@ -23,6 +23,7 @@ asserted.
     python bench/bench_engine.py --threads 2 --repeat 2 --save bench/results/threads.json
                                                  # a 100,000-account year on two threads
                                                  # against one (simulation.world.parallel)
+    python bench/bench_engine.py --split-sizes   # ... and one pass at a range of sizes
 
 ``--gui-process`` steps the same world (``large`` with the keyword policy, 100,000 accounts,
 30 days, set-up excluded) in a plain Python process and in the desktop app's engine process
@@ -357,6 +358,69 @@ def thread_pairs(threads: int, pairs: int, save: Path | None) -> None:
         print(f"saved {save}")
 
 
+def split_sizes() -> None:
+    """One thread against two for a single pass at a range of sizes, in this process:
+    a sparse product over the first rows of the 100,000-account friends graph, and a day's
+    views over posts of the last five days (``simulation.world.parallel``'s thresholds
+    come from where two threads start to win). Best of 5 rounds of many calls each."""
+    from functools import partial
+
+    import numpy as np
+
+    from policy import load_policy
+    from simulation import Simulation, load_scenario
+    from simulation.world import parallel
+    from simulation.world.decay import views_on_day
+    from simulation.world.graph import _matvec
+
+    scenario = load_scenario("large").with_changes({"population.accounts": 100_000, "days": 1})
+    graph = Simulation(scenario, load_policy("none"), seed=1).world.graph
+    indptr, indices, _ = graph._people
+    ones = graph._people_ones()
+    rng = np.random.default_rng(1)
+    x = rng.random(len(indptr) - 1).astype(np.float32)
+
+    def best_ms(call, reps: int) -> float:
+        rounds = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            for _ in range(reps):
+                call()
+            rounds.append((time.perf_counter() - t0) / reps)
+        return min(rounds) * 1e3
+
+    def pair(call, reps: int) -> str:
+        got = []
+        for n in (1, 2):
+            parallel.set_threads(n)
+            got.append(best_ms(call, reps))
+        return f"1 thread {got[0]:.3f} ms, 2 threads {got[1]:.3f} ms ({got[0] / got[1]:.2f}×)"
+
+    saved = parallel.MIN_ROWS, parallel.MIN_ENTRIES
+    parallel.MIN_ROWS = parallel.MIN_ENTRIES = 1  # split whatever the size
+    try:
+        for rows in (3_000, 10_000, 20_000, 40_000, len(indptr) - 1):
+            part = indptr[: rows + 1]
+            y = np.zeros(rows, np.float32)
+            entries = int(part[-1])
+            call = partial(_matvec, part, indices, ones, x, y)
+            line = pair(call, max(3, 30_000_000 // entries))
+            print(f"sparse product, {entries:>9,} entries: {line}")
+        for n in (20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000):
+            made = np.sort(100 - rng.integers(0, 5, n)).astype(np.int16)
+            hour = (rng.random(n) * 24).astype(np.float32)
+            removed = np.full(n, np.inf, np.float32)
+            potential = (rng.random(n) * 100).astype(np.float32)
+            half_life = rng.choice(np.array([4.0, 6.0], np.float32), n)
+            call = partial(views_on_day, 100, made, hour, removed, potential, half_life, True)
+            line = pair(call, max(3, 3_000_000 // n))
+            print(f"a day's views, {n:>9,} posts:   {line}")
+    finally:
+        parallel.MIN_ROWS, parallel.MIN_ENTRIES = saved
+        parallel.set_threads(None)
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
 # The phases of ``Simulation.step`` (simulation/world/engine.py), timed by wrapping the
 # functions the engine module calls; the policy's own work is ``session.decide``.
 PHASES = (
@@ -459,7 +523,15 @@ def main() -> None:
         metavar="N",
         help="a 100,000-account year with N threads against one, --repeat pairs",
     )
+    parser.add_argument(
+        "--split-sizes",
+        action="store_true",
+        help="one thread against two for one pass at a range of sizes",
+    )
     args = parser.parse_args()
+    if args.split_sizes:
+        split_sizes()
+        return
     if args.phases:
         phases(args.phases, 100_000, args.days)
         return

@@ -27,8 +27,13 @@ if TYPE_CHECKING:  # no NumPy at import: the command line checks the environment
     import numpy as np
 
 ENV = "CIRCLELAB_THREADS"
-MIN_ROWS = 100_000  # a part is at least this many rows (or matrix entries): shorter passes
-#                     take less time than starting a thread (about 0.1 ms) saves
+# A part is at least this long: a shorter pass saves less than starting and joining a
+# thread costs (0.1–0.2 ms). `python bench/bench_engine.py --split-sizes` prints one
+# thread against two for one pass at a range of sizes (on 2 cores, two threads were even
+# with one at about 100,000 posts of a day's views and 600,000 entries of a sparse
+# product, and ahead above); `--threads 2` shows the effect on a whole year.
+MIN_ROWS = 100_000  # rows of an element-wise pass
+MIN_ENTRIES = 500_000  # entries of a sparse product (a row's cost is its entries)
 
 _threads: int | None = None
 
@@ -72,11 +77,12 @@ def _from_environment() -> int:
 
 def bounds(n: int, weight: np.ndarray | None = None) -> list[int]:
     """Where ``n`` rows are cut into parts: ``[0, …, n]``, one part per thread, fewer when a
-    part would be under ``MIN_ROWS`` rows. ``weight``: a row's cumulative cost, length
-    ``n + 1`` and ascending (a CSR matrix's ``indptr``: entries, not rows, are shared out
-    evenly), compared with ``MIN_ROWS`` too."""
+    part would be under ``MIN_ROWS`` rows. ``weight``: the rows' cumulative cost, length
+    ``n + 1`` and ascending (a CSR matrix's ``indptr``): its total is shared out evenly
+    instead, parts of at least ``MIN_ENTRIES``."""
     total = n if weight is None else int(weight[-1] - weight[0])
-    parts = max(1, min(threads(), total // MIN_ROWS))
+    least = MIN_ROWS if weight is None else MIN_ENTRIES
+    parts = max(1, min(threads(), total // least))
     if parts == 1 or n < parts:
         return [0, n]
     if weight is None:

@@ -22,13 +22,13 @@ from tests.golden.test_golden import PINNED
 @contextmanager
 def split_over(threads: int) -> Iterator[None]:
     """Every pass split, however short: parts of at least one row, up to ``threads``."""
-    old = parallel.MIN_ROWS
-    parallel.MIN_ROWS = 1
+    old = parallel.MIN_ROWS, parallel.MIN_ENTRIES
+    parallel.MIN_ROWS = parallel.MIN_ENTRIES = 1
     parallel.set_threads(threads)
     try:
         yield
     finally:
-        parallel.MIN_ROWS = old
+        parallel.MIN_ROWS, parallel.MIN_ENTRIES = old
         parallel.set_threads(None)
 
 
@@ -99,6 +99,7 @@ def test_golden_runs_split_over_threads_keep_their_hashes(case):
 
 def test_bounds_share_rows_or_entries_out_evenly(monkeypatch):
     monkeypatch.setattr(parallel, "MIN_ROWS", 10)
+    monkeypatch.setattr(parallel, "MIN_ENTRIES", 30)
     parallel.set_threads(2)
     try:
         assert parallel.bounds(100) == [0, 50, 100]
@@ -106,6 +107,7 @@ def test_bounds_share_rows_or_entries_out_evenly(monkeypatch):
         # by entries: the first row holds most of them
         indptr = np.array([0, 60, 70, 80, 90, 100])
         assert parallel.bounds(5, indptr) == [0, 1, 5]
+        assert parallel.bounds(2, np.array([0, 30, 50])) == [0, 2]  # 25 entries a part
         parallel.set_threads(1)
         assert parallel.bounds(1000) == [0, 1000]
     finally:
