@@ -24,6 +24,7 @@ import typer
 from simulation.cli.options import DbOption, JsonOption, SvgOption
 from simulation.cli.policy import policy_app
 from simulation.cli.sweeps import register as register_sweeps
+from simulation.world.parallel import threads  # the standard library only, no NumPy
 
 app = typer.Typer(
     help="Circle Lab: a moderation-policy laboratory for a simulated Friends Circle feed.",
@@ -223,8 +224,6 @@ def main() -> None:
     if first is None or first not in _own_commands():
         _load_plugins()
     if first is not None and "--help" not in sys.argv:
-        from simulation.world.parallel import threads  # no NumPy
-
         try:
             threads()  # CIRCLELAB_THREADS, read once: a bad value stops every command
         except ValueError as exc:
