@@ -240,7 +240,8 @@ class RuleInspector(QWidget):
         precision = total["true_positives"] / hits if hits else math.nan
         heading = self.tr("<b>Rule {0}</b> · {1} days").format(html.escape(name), len(daily))
         self.heading.setText(heading)  # rich text: the rule name (user text) is escaped
-        rows_shown = [(rule_count_definition(k), [str(v)]) for k, v in total.items()]
+        # sums over the days shown: in posts and accounts, not per day
+        rows_shown = [(rule_count_definition(k, total=True), [str(v)]) for k, v in total.items()]
         rows_shown.insert(
             3,
             (

@@ -84,11 +84,15 @@ def summary_definition(name: str) -> Definition:
     raise KeyError(f"{name!r} is not a summary measure (see `circlelab metrics`)")
 
 
-def rule_count_definition(name: str) -> Definition:
-    """A per-rule count (``simulation.metrics.RULE_COUNTS``)."""
+def rule_count_definition(name: str, total: bool = False) -> Definition:
+    """A per-rule count (``simulation.metrics.RULE_COUNTS``): a day's (posts/day), or with
+    ``total`` its sum over the days shown (posts)."""
     c = RULE_COUNT_BY_NAME[name]
     return Definition(
-        name, t(MEASURES_CONTEXT, measure_label(name)), unit(c.unit), meaning(c.meaning)
+        name,
+        t(MEASURES_CONTEXT, measure_label(name)),
+        unit(c.total_unit if total else c.unit),
+        meaning(c.meaning),
     )
 
 

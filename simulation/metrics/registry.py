@@ -437,11 +437,19 @@ BY_NAME = {m.name: m for m in METRICS}
 
 @dataclass(frozen=True)
 class RuleCount:
-    """One count kept per rule and day (the rule statistics: ``rule_stats.csv``)."""
+    """One count kept per rule and day (the rule statistics: ``rule_stats.csv``).
+
+    ``unit`` is the daily count's ("posts/day"); ``total_unit`` is the unit of the count
+    summed over days ("posts"), which is what a run's totals per rule are in."""
 
     name: str
     unit: str
     meaning: str
+
+    @property
+    def total_unit(self) -> str:
+        """The unit of the count summed over days: ``unit`` without its "/day"."""
+        return self.unit.removesuffix("/day")
 
 
 RULE_COUNTS: tuple[RuleCount, ...] = (

@@ -183,8 +183,9 @@ def report_html(
     rule_table = ""
     if rules is not None and len(rules):
         agg = rules.groupby("name", sort=False)[list(RULE_COUNT_NAMES)].sum()
+        # the table holds each count summed over the run: in posts or accounts, not per day
         rule_defs = "".join(
-            f"<tr><td>{esc(c.name.replace('_', ' '))}</td><td>{esc(c.unit)}</td>"
+            f"<tr><td>{esc(c.name.replace('_', ' '))}</td><td>{esc(c.total_unit)}</td>"
             f"<td>{esc(c.meaning)}</td></tr>"
             for c in RULE_COUNTS
         )
@@ -192,7 +193,8 @@ def report_html(
         # window still cannot hold it: the page itself never grows wider than the window
         agg.columns = [c.replace("_", " ") for c in agg.columns]
         rule_table = (
-            "<h2>What each rule did</h2><div class=wide>"
+            "<h2>What each rule did</h2><p>Each count summed over the run's days.</p>"
+            "<div class=wide>"
             + agg.reset_index()
             .rename(columns={"name": "rule"})
             .to_html(escape=True, border=0, index=False)

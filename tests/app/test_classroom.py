@@ -11,6 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.i18n import unit
+from app.measures import RULE_COUNT_BY_NAME
 from simulation.lessons.load import lesson_names, load_lesson
 from tests.app.conftest import (
     WAIT_MS,
@@ -267,7 +269,10 @@ def test_rule_inspector_names_posts_and_accounts_apart(qtbot, make_window):
     totals = win.rule_inspector.totals
     shown = {d.name: d for d in totals.definitions}
     assert "wrongful_removals" in shown
-    assert "posts" in shown["wrongful_removals"].unit
+    # totals over the days run: posts and accounts, not the daily counts' posts/day
+    assert shown["wrongful_removals"].unit == unit("posts")
+    assert shown["bans"].unit == unit("accounts")
+    assert all("/" not in d.unit for d in totals.definitions if d.name in RULE_COUNT_BY_NAME)
     row = totals.row_of("wrongful_removals")
     qtbot.mouseClick(
         totals.table.viewport(),

@@ -158,11 +158,30 @@ def test_the_rule_table_wraps_its_headers_and_scrolls_by_itself(tmp_path):
     run("classroom", "crackdown", days=2, out=tmp_path / "out")
     page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     table = page[page.index("<h2>What each rule did</h2>") :]
-    assert table.startswith('<h2>What each rule did</h2><div class=wide><table class="dataframe"')
+    assert table.startswith(
+        "<h2>What each rule did</h2><p>Each count summed over the run's days.</p>"
+        '<div class=wide><table class="dataframe"'
+    )
     head = table[: table.index("</thead>")]
     assert "wrongful account actions" in head and "wrongful_" not in head
     assert ".wide{overflow-x:auto;" in page
     assert "<th>rule</th>" in head
+
+
+def test_the_rule_table_gives_the_units_of_its_totals(tmp_path):
+    """The table sums each rule's daily counts over the run: its definitions say posts and
+    accounts, not the daily counts' posts/day (a total of 3,351 "posts/day" misreads)."""
+    result = run("classroom", "crackdown", days=40, out=tmp_path / "out")
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    defs = page[page.index("<th>count</th><th>unit</th>") :]
+    defs = defs[: defs.index("</table>")]
+    assert "<tr><td>hits</td><td>posts</td>" in defs
+    assert "<tr><td>wrongful bans</td><td>accounts</td>" in defs
+    assert "/day" not in defs
+    # and the table's numbers are those sums
+    totals = result.rules.groupby("name")["hits"].sum()
+    first = totals.index[0]
+    assert f"<td>{first}</td>" in page and f"<td>{int(totals[first])}</td>" in page
 
 
 def test_chart_legends_name_categories_in_words():
