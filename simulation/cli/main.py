@@ -217,15 +217,19 @@ def _own_commands() -> set[str]:
     return names
 
 
+# the commands that run the engine (and so read CIRCLELAB_THREADS): checked before they start
+ENGINE_COMMANDS = ("run", "sweep", "study", "gui", "lesson")
+
+
 def main() -> None:
     # Finding plugins reads every installed package's metadata (importlib.metadata,
     # ~20 ms): done for help, no command or a command that is not ours only.
     first = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
     if first is None or first not in _own_commands():
         _load_plugins()
-    if first is not None and "--help" not in sys.argv:
+    if first in ENGINE_COMMANDS and "--help" not in sys.argv:
         try:
-            threads()  # CIRCLELAB_THREADS, read once: a bad value stops every command
+            threads()  # CIRCLELAB_THREADS: a bad value stops a command that would simulate
         except ValueError as exc:
             typer.echo(f"error: {exc}", err=True)
             sys.exit(2)

@@ -56,10 +56,21 @@ def views_on_day(
     start ages are computed one posting day at a time, ``(day - made) * 24 - hour`` with
     the first product a constant: the same numbers in one pass over ``hour``.
 
-    Returns float64, one per post. A long window is computed in parts over threads
-    (``simulation.world.parallel``): every post's number is computed alone, so the parts
-    give the same bits as one pass."""
-    out = np.empty(len(posted_day), np.float64)
+    Shapes: ``posted_day`` (n,); ``hour``, ``removed_age``, ``potential`` and
+    ``half_life`` each (n,) or a scalar. Returns float64 (n,). Raises ``ValueError`` for
+    any other shape (whatever n is: a long window is computed in parts over threads,
+    ``simulation.world.parallel``, and every post's number is computed alone, so the
+    parts give the same bits as one pass)."""
+    n = len(posted_day)
+    for name, x in (
+        ("hour", hour),
+        ("removed_age", removed_age),
+        ("potential", potential),
+        ("half_life", half_life),
+    ):
+        if np.ndim(x) and np.shape(x) != (n,):
+            raise ValueError(f"{name} has shape {np.shape(x)}: ({n},) or a scalar expected")
+    out = np.empty(n, np.float64)
 
     def rows(a: int, b: int) -> None:
         def part(x: np.ndarray | float) -> np.ndarray | float:
@@ -76,7 +87,7 @@ def views_on_day(
             days_ascending,
         )
 
-    parallel.by_rows(rows, parallel.bounds(len(posted_day)))
+    parallel.by_rows(rows, parallel.bounds(n))
     return out
 
 
@@ -94,7 +105,8 @@ def _views_into(
     neg_rate = np.divide(-math.log(2.0), half_life)  # -(rate of ``reached``), exactly
     today = len(posted_day)  # where the posts made on ``day`` start (known when sorted)
     if days_ascending and len(posted_day):
-        lo = hour.astype(np.float64)
+        lo = np.empty(len(posted_day), np.float64)
+        lo[:] = hour  # (exact: float32 or float64 hours, or one hour for all)
         first, last = int(posted_day[0]), int(posted_day[-1])
         later = np.arange(first + 1, last + 1).astype(posted_day.dtype)  # fits its type
         bounds = [0, *np.searchsorted(posted_day, later).tolist(), len(posted_day)]

@@ -8,11 +8,12 @@ run at once on two cores. Sums across rows (``bincount``, ``cumsum``, a random s
 in one thread: splitting them would change their rounding or their draws.
 
 The number of threads is ``CIRCLELAB_THREADS`` (a whole number from 1), else 2 when the
-process may use two cores or more, else 1. A sweep's worker processes use one each (the
-sweep already keeps every core busy). Threads are started per call and joined before it
-returns (about 0.1 ms each): no thread outlives a pass, so a process that forks (the demo
-command's drawing worker, a sweep's pool) never forks one, and each thread starts with the
-caller's priority (the desktop app's engine process lowers its own).
+process may use two cores or more, else 1. A local sweep's worker processes use one each
+(the sweep already keeps every core busy). Threads are started per call and joined before
+it returns, Ctrl-C included (about 0.1 ms each: ``bench/bench_engine.py --split-sizes``):
+no thread outlives a pass, so a process that forks (the demo command's drawing worker, a
+sweep's pool) never forks one, and each thread starts with the caller's priority (the
+desktop app's engine process lowers its own).
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ if TYPE_CHECKING:  # no NumPy at import: the command line checks the environment
 
 ENV = "CIRCLELAB_THREADS"
 # A part is at least this long: a shorter pass saves less than starting and joining a
-# thread costs (0.1–0.2 ms). `python bench/bench_engine.py --split-sizes` prints one
-# thread against two for one pass at a range of sizes (on 2 cores, two threads were even
-# with one at about 100,000 posts of a day's views and 600,000 entries of a sparse
-# product, and ahead above); `--threads 2` shows the effect on a whole year.
+# thread costs (about 0.1 ms). `python bench/bench_engine.py --split-sizes` prints that
+# cost and one thread against two for one pass at a range of sizes (on 2 cores, two
+# threads were even with one at about 100,000 posts of a day's views and 600,000 entries
+# of a sparse product, and ahead above); `--threads 2` shows the effect on a whole year.
 MIN_ROWS = 100_000  # rows of an element-wise pass
 MIN_ENTRIES = 500_000  # entries of a sparse product (a row's cost is its entries)
 
@@ -66,10 +67,7 @@ def _from_environment() -> int:
         except AttributeError:  # not Linux
             cores = os.cpu_count() or 1
         return 2 if cores >= 2 else 1
-    try:
-        n = int(raw)
-    except ValueError:
-        n = 0
+    n = int(raw) if raw.isascii() and raw.isdigit() else 0  # digits only: not "1_0", "+2"
     if n < 1:
         raise ValueError(f"{ENV} must be a whole number of at least 1, not {raw!r}")
     return n
@@ -95,29 +93,58 @@ def bounds(n: int, weight: np.ndarray | None = None) -> list[int]:
 def by_rows(work: Callable[[int, int], None], cuts: list[int]) -> None:
     """Run ``work(start, stop)`` for each part between ``cuts`` (from :func:`bounds`), the
     first in this thread and the others in threads of their own, and return when all are
-    done. ``work`` writes its rows' results in place; an exception in any part is raised
-    here (the first part's first) after every part has finished."""
+    done. ``work`` writes its rows' results in place.
+
+    No thread outlives the call: a part whose thread cannot be started is worked here,
+    and an exception (a part's, or Ctrl-C while waiting) is raised only once every
+    started part has finished: this thread's own first, else the first part's in order
+    of the parts."""
     if len(cuts) <= 2:
         work(cuts[0], cuts[-1])
         return
-    errors: list[BaseException] = []
+    errors: dict[int, BaseException] = {}
 
-    def run(a: int, b: int) -> None:
+    def run(i: int, a: int, b: int, done: threading.Event) -> None:
         try:
             work(a, b)
-        except BaseException as exc:  # re-raised in the caller's thread
-            errors.append(exc)
+        except BaseException as exc:  # raised in the caller's thread
+            errors[i] = exc
+        finally:
+            done.set()
 
-    helpers = [
-        threading.Thread(target=run, args=(a, b), name=f"circlelab-part-{i}", daemon=True)
-        for i, (a, b) in enumerate(pairwise(cuts[1:]), start=1)
-    ]
-    for thread in helpers:
-        thread.start()
+    started: list[tuple[threading.Thread, threading.Event]] = []
     try:
+        for i, (a, b) in enumerate(pairwise(cuts[1:]), start=1):
+            done = threading.Event()
+            thread = threading.Thread(
+                target=run, args=(i, a, b, done), name=f"circlelab-part-{i}", daemon=True
+            )
+            try:
+                thread.start()
+            except RuntimeError:  # no thread to be had (a process or memory limit)
+                work(a, b)
+                continue
+            started.append((thread, done))
         work(cuts[0], cuts[1])
     finally:
-        for thread in helpers:
-            thread.join()
+        _wait_all(started)
     if errors:
-        raise errors[0]
+        raise errors[min(errors)]
+
+
+def _wait_all(parts: list[tuple[threading.Thread, threading.Event]]) -> None:
+    """Wait until every part's work is done and its thread has ended; Ctrl-C while
+    waiting is held back until then (the parts write into the caller's arrays) and then
+    raised. Each part's own event says when its work is done: Python 3.11's
+    ``Thread.join``, interrupted, takes the thread for ended while it still runs."""
+    held: BaseException | None = None
+    for thread, done in parts:
+        while True:
+            try:
+                done.wait()
+                thread.join()
+                break
+            except BaseException as exc:  # KeyboardInterrupt: finish waiting first
+                held = held or exc
+    if held is not None:
+        raise held

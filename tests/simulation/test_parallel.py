@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -30,6 +32,14 @@ def split_over(threads: int) -> Iterator[None]:
     finally:
         parallel.MIN_ROWS, parallel.MIN_ENTRIES = old
         parallel.set_threads(None)
+
+
+@pytest.fixture(autouse=True)
+def thread_count_from_the_environment_after():
+    """Every test leaves the count to be read afresh (a cached count would outlast the
+    environment a test set)."""
+    yield
+    parallel.set_threads(None)
 
 
 def bits(a: np.ndarray) -> np.ndarray:
@@ -76,10 +86,13 @@ def test_daily_views_in_parts_are_the_same_bits(day, back, threads, ascending, s
     with posts made today, removed posts and a half-life per post or one for all."""
     rng = np.random.default_rng(seed)
     n = len(back)
-    posted = np.sort(day - np.array(back, np.int64)).astype(np.int16)
-    hour = (rng.integers(0, 24, n) + rng.random(n)).astype(np.float32)
+    posted = (day - np.array(back, np.int64)).astype(np.int16)
+    if ascending:  # as the post table holds them; otherwise in any order
+        posted = np.sort(posted)
+    hour = rng.integers(0, 24, n) + rng.random(n)  # float64 here, float32 or one for all
+    hour = hour.astype(np.float32) if seed % 3 else (hour if seed % 2 else 7.25)
     removed = np.where(rng.random(n) < 0.3, rng.random(n) * 60.0, np.inf).astype(np.float32)
-    potential = (rng.random(n) * 300).astype(np.float32)
+    potential = 120.0 if scalar else (rng.random(n) * 300).astype(np.float32)
     half_life = 5.5 if scalar else rng.choice(np.array([0.5, 4.0, 48.0], np.float32), n)
     args = (day, posted, hour, removed, potential, half_life, ascending)
     with split_over(1):
@@ -114,28 +127,83 @@ def test_bounds_share_rows_or_entries_out_evenly(monkeypatch):
         parallel.set_threads(None)
 
 
-def test_an_error_in_any_part_is_raised_after_every_part_is_done(monkeypatch):
-    monkeypatch.setattr(parallel, "MIN_ROWS", 1)
-    parallel.set_threads(3)
+def parts_alive() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name.startswith("circlelab-part")]
+
+
+def test_an_error_in_any_part_is_raised_after_every_part_is_done():
+    """Parts 2 and 3 fail, part 3 first: part 2's error is raised, once all have ended."""
     done: list[tuple[int, int]] = []
+    second_may_fail = threading.Event()
 
     def work(a: int, b: int) -> None:
+        if a == 3:
+            second_may_fail.wait(5)
+        time.sleep(0.05 if a == 0 else 0)
         done.append((a, b))
+        if a == 6:
+            second_may_fail.set()
         if a > 0:
             raise RuntimeError(f"part from {a}")
 
-    try:
-        with pytest.raises(RuntimeError, match="part from"):
-            parallel.by_rows(work, parallel.bounds(9))
-    finally:
-        parallel.set_threads(None)
+    with split_over(3), pytest.raises(RuntimeError, match="part from 3"):
+        parallel.by_rows(work, parallel.bounds(9))
     assert sorted(done) == [(0, 3), (3, 6), (6, 9)]
-    assert threading.active_count() == 1 or all(
-        not t.name.startswith("circlelab-part") for t in threading.enumerate()
-    )
+    assert parts_alive() == []
 
 
-@pytest.mark.parametrize("value", ["0", "-1", "two", "1.5"])
+def test_ctrl_c_while_waiting_for_a_part_waits_for_it_then_stops():
+    """Ctrl-C (a real SIGINT) while this thread waits for another part: the part finishes
+    (it writes into the caller's arrays) before KeyboardInterrupt leaves the pass."""
+    done: list[int] = []
+
+    def work(a: int, b: int) -> None:
+        if a == 0:
+            return  # this thread's part: done at once, then it waits for the other
+        time.sleep(0.1)  # the caller is waiting by now
+        signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
+        time.sleep(0.2)
+        done.append(a)
+
+    assert threading.current_thread() is threading.main_thread()
+    with split_over(2), pytest.raises(KeyboardInterrupt):
+        parallel.by_rows(work, [0, 5, 10])
+    assert done == [5] and parts_alive() == []
+
+
+def test_a_part_whose_thread_cannot_start_is_worked_here(monkeypatch):
+    """No thread to be had (a process limit): the pass still completes, every part
+    once, with the same numbers."""
+    real_start = threading.Thread.start
+    calls = {"n": 0}
+
+    def start(self: threading.Thread) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("can't start new thread")
+        real_start(self)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    out = np.zeros(12)
+
+    def work(a: int, b: int) -> None:
+        out[a:b] += np.arange(a, b)
+
+    with split_over(4):
+        parallel.by_rows(work, parallel.bounds(12))
+    assert np.array_equal(out, np.arange(12.0)) and parts_alive() == []
+
+
+def test_a_wrong_shape_is_refused_whatever_the_length():
+    """A length-1 array beside longer ones: refused for 3 posts as for a million (it was
+    taken for a scalar in one pass and failed only where the pass was split)."""
+    posted = np.zeros(3, np.int16)
+    hour = np.ones(3, np.float32)
+    with pytest.raises(ValueError, match=r"potential has shape \(1,\): \(3,\) or a scalar"):
+        views_on_day(1, posted, hour, np.full(3, np.inf), np.ones(1), 4.0)
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", "1.5", "1_0", "+2", "\u0663"])
 def test_a_bad_thread_count_names_the_variable(monkeypatch, value):
     monkeypatch.setenv(parallel.ENV, value)
     parallel.set_threads(None)
@@ -150,8 +218,8 @@ def test_a_bad_thread_count_names_the_variable(monkeypatch, value):
 
 
 def test_the_command_line_refuses_a_bad_thread_count_before_it_starts(tmp_path):
-    """Exit 2 with the variable and its value named, before anything runs or is written;
-    help still shows."""
+    """A command that would simulate: exit 2 with the variable and its value named, before
+    anything runs or is written. Help, and commands that never simulate, still work."""
     import os
     import subprocess
     import sys
@@ -168,5 +236,6 @@ def test_the_command_line_refuses_a_bad_thread_count_before_it_starts(tmp_path):
     assert done.returncode == 2
     assert "CIRCLELAB_THREADS must be a whole number of at least 1, not 'two'" in done.stderr
     assert not db.exists()
-    helped = subprocess.run([*cmd, "--help"], env=env, capture_output=True, text=True)
-    assert helped.returncode == 0
+    for other in (["--help"], ["run", "--help"], ["scenario", "list"]):
+        shown = subprocess.run([*cmd, *other], env=env, capture_output=True, text=True)
+        assert shown.returncode == 0, (other, shown.stderr)
