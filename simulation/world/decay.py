@@ -72,36 +72,22 @@ def views_on_day(
             raise ValueError(f"{name} has shape {np.shape(x)}: ({n},) or a scalar expected")
     out = np.empty(n, np.float64)
 
-    def rows(a: int, b: int) -> None:
-        def part(x: np.ndarray | float) -> np.ndarray | float:
-            return x[a:b] if np.ndim(x) else x  # type: ignore[index]
+    columns = (posted_day, hour, removed_age, potential, half_life)
 
-        _views_into(
-            out[a:b],
-            day,
-            posted_day[a:b],
-            part(hour),
-            part(removed_age),
-            part(potential),
-            part(half_life),
-            days_ascending,
-        )
+    def rows(a: int, b: int) -> None:
+        block = tuple(x[a:b] if np.ndim(x) else x for x in columns)  # (scalars as they are)
+        _views_into(out[a:b], day, block, days_ascending)
 
     parallel.by_rows(rows, parallel.bounds(n))
     return out
 
 
 def _views_into(
-    out: np.ndarray,
-    day: int,
-    posted_day: np.ndarray,
-    hour: np.ndarray,
-    removed_age: np.ndarray,
-    potential: np.ndarray,
-    half_life: np.ndarray | float,
-    days_ascending: bool,
+    out: np.ndarray, day: int, block: tuple[np.ndarray | float, ...], days_ascending: bool
 ) -> None:
-    """:func:`views_on_day` for one block of posts, written into ``out`` (float64)."""
+    """:func:`views_on_day` for one block of posts, written into ``out`` (float64):
+    ``block`` is its ``(posted_day, hour, removed_age, potential, half_life)``."""
+    posted_day, hour, removed_age, potential, half_life = block
     neg_rate = np.divide(-math.log(2.0), half_life)  # -(rate of ``reached``), exactly
     today = len(posted_day)  # where the posts made on ``day`` start (known when sorted)
     if days_ascending and len(posted_day):
