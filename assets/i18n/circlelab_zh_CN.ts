@@ -469,62 +469,62 @@
 <context>
     <name>CorpusPanel</name>
     <message>
-        <location filename="../../app/corpus_panel.py" line="65"/>
+        <location filename="../../app/corpus_panel.py" line="66"/>
         <source>Labelled corpus (TSV, CSV, JSONL, Parquet)</source>
         <translation>带标注的语料（TSV、CSV、JSONL、Parquet）</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="67"/>
+        <location filename="../../app/corpus_panel.py" line="68"/>
         <source>Corpus…</source>
         <translation>语料…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="71"/>
+        <location filename="../../app/corpus_panel.py" line="72"/>
         <source>LABEL=TARGET pairs (targets: spam, offer, regular, life, ad, ignore)</source>
         <translation>标签=类别 对（类别：spam、offer、regular、life、ad、ignore）</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="77"/>
+        <location filename="../../app/corpus_panel.py" line="78"/>
         <source>Map:</source>
         <translation>映射：</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="80"/>
+        <location filename="../../app/corpus_panel.py" line="81"/>
         <source>No corpus chosen</source>
         <translation>未选择语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="109"/>
+        <location filename="../../app/corpus_panel.py" line="113"/>
         <source>Choose a labelled corpus</source>
         <translation>选择带标注的语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="111"/>
+        <location filename="../../app/corpus_panel.py" line="115"/>
         <source>Corpora (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</source>
         <translation>语料 (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="141"/>
+        <location filename="../../app/corpus_panel.py" line="145"/>
         <source>Evaluating {0}…</source>
         <translation>正在评估 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="180"/>
+        <location filename="../../app/corpus_panel.py" line="185"/>
         <source>✗ {0}</source>
         <translation>✗ {0}</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="192"/>
+        <location filename="../../app/corpus_panel.py" line="211"/>
         <source>{0} messages ({1} spam, {2} ham): precision {3:.1%}, recall {4:.1%}, F1 {5:.1%}, false-positive rate {6:.2%}; {7:,.0f} messages/s</source>
         <translation>{0} 条消息（{1} 条垃圾，{2} 条正常）：精确率 {3:.1%}，召回率 {4:.1%}，F1 {5:.1%}，误报率 {6:.2%}；每秒 {7:,.0f} 条</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="212"/>
+        <location filename="../../app/corpus_panel.py" line="231"/>
         <source>wrongly hit</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="213"/>
+        <location filename="../../app/corpus_panel.py" line="232"/>
         <source>missed</source>
         <translation>漏判</translation>
     </message>
@@ -648,17 +648,17 @@
 <context>
     <name>FeedDelegate</name>
     <message>
-        <location filename="../../app/feed_delegate.py" line="36"/>
+        <location filename="../../app/feed_delegate.py" line="48"/>
         <source>Post removed for violating community rules</source>
         <translation>该内容因违反社区规范已被删除</translation>
     </message>
     <message>
-        <location filename="../../app/feed_delegate.py" line="37"/>
+        <location filename="../../app/feed_delegate.py" line="49"/>
         <source>Account banned for violating community rules</source>
         <translation>该账号因违反社区规范已被封禁</translation>
     </message>
     <message>
-        <location filename="../../app/feed_delegate.py" line="38"/>
+        <location filename="../../app/feed_delegate.py" line="50"/>
         <source>Day {day} · {time}</source>
         <translation>第 {day} 天 · {time}</translation>
     </message>
@@ -666,57 +666,57 @@
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../app/panels/feed.py" line="52"/>
+        <location filename="../../app/panels/feed.py" line="55"/>
         <source>Whose Friends Circle to show (a watched user)</source>
         <translation>显示谁的朋友圈（被观察用户）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="57"/>
+        <location filename="../../app/panels/feed.py" line="60"/>
         <source>All posts</source>
         <translation>全部动态</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="58"/>
+        <location filename="../../app/panels/feed.py" line="61"/>
         <source>Life</source>
         <translation>生活</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="59"/>
+        <location filename="../../app/panels/feed.py" line="62"/>
         <source>Ads</source>
         <translation>广告</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="60"/>
+        <location filename="../../app/panels/feed.py" line="63"/>
         <source>Spam</source>
         <translation>垃圾信息</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="61"/>
+        <location filename="../../app/panels/feed.py" line="64"/>
         <source>Restricted offers</source>
         <translation>违禁商品信息</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="62"/>
+        <location filename="../../app/panels/feed.py" line="65"/>
         <source>Removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="99"/>
+        <location filename="../../app/panels/feed.py" line="102"/>
         <source>User #{0}</source>
         <translation>用户 #{0}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="127"/>
+        <location filename="../../app/panels/feed.py" line="130"/>
         <source>Friends Circle · no feed yet</source>
         <translation>朋友圈 · 尚无内容</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="129"/>
+        <location filename="../../app/panels/feed.py" line="132"/>
         <source>Friends Circle · day {0} · {1} posts</source>
         <translation>朋友圈 · 第 {0} 天 · {1} 条动态</translation>
     </message>
     <message>
-        <location filename="../../app/panels/feed.py" line="130"/>
+        <location filename="../../app/panels/feed.py" line="133"/>
         <source>Friends Circle · day {0} · {1} of {2} posts ({3})</source>
         <translation>朋友圈 · 第 {0} 天 · {2} 条中的 {1} 条（{3}）</translation>
     </message>
@@ -892,345 +892,345 @@
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="254"/>
+        <location filename="../../app/main_window.py" line="260"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="257"/>
+        <location filename="../../app/main_window.py" line="263"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="262"/>
+        <location filename="../../app/main_window.py" line="268"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="267"/>
+        <location filename="../../app/main_window.py" line="273"/>
         <source>Friends Circle</source>
         <translation>朋友圈</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="271"/>
+        <location filename="../../app/main_window.py" line="277"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="296"/>
+        <location filename="../../app/main_window.py" line="300"/>
         <source>Pick a scenario and a policy, then Setup (Ctrl+R)</source>
         <translation>选择场景和策略，然后点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="318"/>
+        <location filename="../../app/main_window.py" line="322"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="322"/>
+        <location filename="../../app/main_window.py" line="326"/>
         <source>Open policy…</source>
         <translation>打开策略…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="325"/>
+        <location filename="../../app/main_window.py" line="329"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="329"/>
+        <location filename="../../app/main_window.py" line="333"/>
         <source>Save policy as…</source>
         <translation>策略另存为…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="336"/>
+        <location filename="../../app/main_window.py" line="340"/>
         <source>Save run and report…</source>
         <translation>保存运行和报告…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="340"/>
+        <location filename="../../app/main_window.py" line="344"/>
         <source>Store this run in the Runs database and write its report to a folder</source>
         <translation>把这次运行存入运行记录数据库，并把报告写入文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="344"/>
+        <location filename="../../app/main_window.py" line="348"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="353"/>
+        <location filename="../../app/main_window.py" line="357"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="359"/>
+        <location filename="../../app/main_window.py" line="363"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="365"/>
+        <location filename="../../app/main_window.py" line="369"/>
         <source>Lock layout</source>
         <translation>锁定布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="368"/>
+        <location filename="../../app/main_window.py" line="372"/>
         <source>Panels cannot be dragged away or floated by accident; unlock to rearrange</source>
         <translation>面板不会被误拖走或浮出；解锁后可重新排列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="373"/>
+        <location filename="../../app/main_window.py" line="377"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="379"/>
+        <location filename="../../app/main_window.py" line="383"/>
         <source>Presentation view</source>
         <translation>演示视图</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="382"/>
+        <location filename="../../app/main_window.py" line="386"/>
         <source>Charts and feed fill the screen in large type; side panels hidden</source>
         <translation>图表和朋友圈以大字号铺满屏幕；隐藏侧边面板</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="389"/>
+        <location filename="../../app/main_window.py" line="393"/>
         <source>L&amp;essons</source>
         <translation>课程(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="400"/>
+        <location filename="../../app/main_window.py" line="404"/>
         <source>Open lesson file…</source>
         <translation>打开课程文件…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="404"/>
+        <location filename="../../app/main_window.py" line="408"/>
         <source>Close lesson</source>
         <translation>关闭课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="410"/>
+        <location filename="../../app/main_window.py" line="414"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="414"/>
+        <location filename="../../app/main_window.py" line="418"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="425"/>
+        <location filename="../../app/main_window.py" line="429"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="427"/>
-        <location filename="../../app/main_window.py" line="734"/>
+        <location filename="../../app/main_window.py" line="431"/>
+        <location filename="../../app/main_window.py" line="745"/>
         <source>What am I looking at?</source>
         <translation>这张图是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="440"/>
-        <location filename="../../app/main_window.py" line="737"/>
+        <location filename="../../app/main_window.py" line="444"/>
+        <location filename="../../app/main_window.py" line="748"/>
         <source>Model assumptions</source>
         <translation>模型假设</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="444"/>
-        <location filename="../../app/main_window.py" line="740"/>
+        <location filename="../../app/main_window.py" line="448"/>
+        <location filename="../../app/main_window.py" line="751"/>
         <source>Metric definitions</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="452"/>
+        <location filename="../../app/main_window.py" line="456"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="511"/>
+        <location filename="../../app/main_window.py" line="515"/>
         <source>Policy saved to {0}</source>
         <translation>策略已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="516"/>
+        <location filename="../../app/main_window.py" line="520"/>
         <source>{0}: takes effect at the next setup</source>
         <translation>{0}：下次建立时生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="573"/>
+        <location filename="../../app/main_window.py" line="584"/>
         <source>{0}[*] — Circle Lab, moderation-policy laboratory</source>
         <translation>{0}[*] — 朋友圈实验室，内容治理策略实验</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="613"/>
+        <location filename="../../app/main_window.py" line="624"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="630"/>
+        <location filename="../../app/main_window.py" line="641"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="631"/>
+        <location filename="../../app/main_window.py" line="642"/>
         <source>Lessons (*.yaml *.yml)</source>
         <translation>课程 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="803"/>
+        <location filename="../../app/main_window.py" line="816"/>
         <source>Layout reset</source>
         <translation>布局已恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="826"/>
+        <location filename="../../app/main_window.py" line="854"/>
         <source>Not set up: the policy in the editor has {0} problem(s); fix it first</source>
         <translation>未建立：编辑器中的策略有 {0} 个问题，请先修正</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="847"/>
+        <location filename="../../app/main_window.py" line="875"/>
         <source>Setting up…</source>
         <translation>正在建立…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="892"/>
+        <location filename="../../app/main_window.py" line="920"/>
         <source>{0}: used at the next setup</source>
         <translation>{0}：下次建立时使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="982"/>
+        <location filename="../../app/main_window.py" line="1010"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="987"/>
+        <location filename="../../app/main_window.py" line="1015"/>
         <source>Paused after day {0}</source>
         <translation>第 {0} 天后暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="995"/>
+        <location filename="../../app/main_window.py" line="1023"/>
         <source>Starting the engine process…</source>
         <translation>正在启动引擎进程…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1004"/>
+        <location filename="../../app/main_window.py" line="1032"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1010"/>
+        <location filename="../../app/main_window.py" line="1038"/>
         <source>The run has reached its last day: Reset or Setup to run again</source>
         <translation>运行已到最后一天：重置或重新建立后才能再运行</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1012"/>
+        <location filename="../../app/main_window.py" line="1040"/>
         <source>No world yet: press Setup (Ctrl+R) first</source>
         <translation>尚无世界：请先点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1022"/>
+        <location filename="../../app/main_window.py" line="1050"/>
         <source>Run finished: {0} of {1} days simulated</source>
         <translation>运行结束：已模拟 {1} 天中的 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1039"/>
+        <location filename="../../app/main_window.py" line="1067"/>
         <source>{0} from day {1}</source>
         <translation>{0}，自第 {1} 天起</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1046"/>
+        <location filename="../../app/main_window.py" line="1074"/>
         <source>Saved as run #{0}; report in {1}</source>
         <translation>已保存为运行 #{0}；报告在 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1165"/>
+        <location filename="../../app/main_window.py" line="1193"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1171"/>
+        <location filename="../../app/main_window.py" line="1199"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1191"/>
+        <location filename="../../app/main_window.py" line="1219"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1200"/>
+        <location filename="../../app/main_window.py" line="1228"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1204"/>
+        <location filename="../../app/main_window.py" line="1232"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1234"/>
+        <location filename="../../app/main_window.py" line="1262"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1237"/>
+        <location filename="../../app/main_window.py" line="1265"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="874"/>
+        <location filename="../../app/main_window.py" line="902"/>
         <source>Will be used at the next setup: {0}</source>
         <translation>将在下次建立时使用：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="914"/>
+        <location filename="../../app/main_window.py" line="942"/>
         <source>In force: {0} (from day 0)</source>
         <translation>生效中：{0}（自第 0 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="916"/>
+        <location filename="../../app/main_window.py" line="944"/>
         <source>Ready: seed {0}, {1} days</source>
         <translation>就绪：种子 {0}，{1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1033"/>
+        <location filename="../../app/main_window.py" line="1061"/>
         <source>In force: {0} (from day {1})</source>
         <translation>生效中：{0}（自第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1034"/>
+        <location filename="../../app/main_window.py" line="1062"/>
         <source>Policy applied from day {0}</source>
         <translation>策略自第 {0} 天起生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1121"/>
+        <location filename="../../app/main_window.py" line="1149"/>
         <source>Stored run #{0}: {1}</source>
         <translation>保存的运行 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1124"/>
+        <location filename="../../app/main_window.py" line="1152"/>
         <source>Opened stored run #{0} ({1})</source>
         <translation>已打开保存的运行 #{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1133"/>
+        <location filename="../../app/main_window.py" line="1161"/>
         <source>Nothing to export yet: run at least one day</source>
         <translation>尚无可导出的内容：请至少运行一天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1145"/>
+        <location filename="../../app/main_window.py" line="1173"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1146"/>
+        <location filename="../../app/main_window.py" line="1174"/>
         <source>{0} images (*.{1})</source>
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1152"/>
+        <location filename="../../app/main_window.py" line="1180"/>
         <source>Charts written to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1164"/>
+        <location filename="../../app/main_window.py" line="1192"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
@@ -1322,8 +1322,9 @@
     </message>
     <message>
         <location filename="model_texts.py" line="95"/>
-        <source>Restricted-offer volume: offers of restricted items published that day</source>
-        <translation>违禁商品信息量：当天发布的违禁商品信息</translation>
+        <source>Restricted-offer volume: offers of restricted items published that day, in every channel (the feed, chats and groups)</source>
+        <oldsource>Restricted-offer volume: offers of restricted items published that day</oldsource>
+        <translation>违禁商品信息量：当天在所有渠道（朋友圈、私聊和群聊）发布的违禁商品信息</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="97"/>
@@ -1672,8 +1673,9 @@
     </message>
     <message>
         <location filename="model_texts.py" line="179"/>
-        <source>Times a user was shown a restricted offer (reach)</source>
-        <translation>用户看到违禁商品信息的次数（触达）</translation>
+        <source>Times a user was shown a restricted offer in the Moments feed (chats and groups: offer_reach)</source>
+        <oldsource>Times a user was shown a restricted offer (reach)</oldsource>
+        <translation>用户在朋友圈看到违禁商品信息的次数（私聊和群聊见 offer_reach）</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="181"/>
@@ -1732,18 +1734,21 @@
     </message>
     <message>
         <location filename="model_texts.py" line="193"/>
-        <source>Restricted-offer volume, mean over the first 7 days</source>
-        <translation>违禁商品信息量，前 7 天的平均值</translation>
+        <source>Restricted-offer volume in every channel, mean over the first 7 days</source>
+        <oldsource>Restricted-offer volume, mean over the first 7 days</oldsource>
+        <translation>所有渠道的违禁商品信息量，前 7 天的平均值</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="194"/>
-        <source>Restricted-offer volume, mean over the last 7 days</source>
-        <translation>违禁商品信息量，最后 7 天的平均值</translation>
+        <source>Restricted-offer volume in every channel, mean over the last 7 days</source>
+        <oldsource>Restricted-offer volume, mean over the last 7 days</oldsource>
+        <translation>所有渠道的违禁商品信息量，最后 7 天的平均值</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="195"/>
-        <source>Days from the policy&apos;s start until the 7-day mean of restricted-offer volume is half its level in the week before (empty if it never halves)</source>
-        <translation>从策略开始到违禁商品信息量的 7 天均值降到之前一周一半所用的天数（从未减半则为空）</translation>
+        <source>Days from the policy&apos;s start until the 7-day mean of restricted-offer volume (every channel) is half its level in the week before the start (the days before, when it starts within the first week; empty if it never halves or starts on day 0)</source>
+        <oldsource>Days from the policy&apos;s start until the 7-day mean of restricted-offer volume is half its level in the week before (empty if it never halves)</oldsource>
+        <translation>从策略开始到违禁商品信息量（所有渠道）的 7 天均值降到开始前一周水平的一半所用的天数（策略在第一周内开始时以开始前的几天为准；从未减半或从第 0 天开始则为空）</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="196"/>
@@ -1842,8 +1847,9 @@
     </message>
     <message>
         <location filename="model_texts.py" line="217"/>
-        <source>Restricted-offer impressions avoided, as a share of the baseline&apos;s on the same seed</source>
-        <translation>避免的违禁商品信息曝光，占同一随机种子下基线的比例</translation>
+        <source>Restricted-offer impressions in the Moments feed avoided, as a share of the baseline&apos;s on the same seed</source>
+        <oldsource>Restricted-offer impressions avoided, as a share of the baseline&apos;s on the same seed</oldsource>
+        <translation>避免的朋友圈违禁商品信息曝光，占同一随机种子下基线的比例</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="219"/>
@@ -1929,7 +1935,7 @@
 <context>
     <name>MeasureTable</name>
     <message>
-        <location filename="../../app/measures.py" line="113"/>
+        <location filename="../../app/measures.py" line="121"/>
         <source>Click a measure for its definition</source>
         <translation>点击一个指标查看它的定义</translation>
     </message>
@@ -2506,147 +2512,147 @@
 <context>
     <name>PolicyPanel</name>
     <message>
-        <location filename="../../app/panels/policy.py" line="87"/>
+        <location filename="../../app/panels/policy.py" line="90"/>
         <source>Load a preset policy into the editor (undoable)</source>
         <translation>将预设策略载入编辑器（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="92"/>
+        <location filename="../../app/panels/policy.py" line="95"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="95"/>
+        <location filename="../../app/panels/policy.py" line="98"/>
         <source>Put this policy in force from the next day (Ctrl+Enter)</source>
         <translation>自下一天起启用此策略（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="100"/>
+        <location filename="../../app/panels/policy.py" line="103"/>
         <source>Apply policy</source>
         <translation>应用策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="104"/>
+        <location filename="../../app/panels/policy.py" line="107"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="113"/>
+        <location filename="../../app/panels/policy.py" line="116"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="114"/>
+        <location filename="../../app/panels/policy.py" line="117"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="116"/>
+        <location filename="../../app/panels/policy.py" line="119"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="135"/>
+        <location filename="../../app/panels/policy.py" line="141"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="136"/>
+        <location filename="../../app/panels/policy.py" line="142"/>
         <source>Condition</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="137"/>
+        <location filename="../../app/panels/policy.py" line="143"/>
         <source>Action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="138"/>
+        <location filename="../../app/panels/policy.py" line="144"/>
         <source>Strikes</source>
         <translation>违规计分</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="139"/>
+        <location filename="../../app/panels/policy.py" line="145"/>
         <source>Hits so far</source>
         <translation>累计命中</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="147"/>
+        <location filename="../../app/panels/policy.py" line="153"/>
         <source>Click a rule to inspect it</source>
         <translation>点击规则查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="215"/>
+        <location filename="../../app/panels/policy.py" line="259"/>
         <source>Checking the policy…</source>
         <translation>正在检查策略…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="285"/>
+        <location filename="../../app/panels/policy.py" line="329"/>
         <source>YAML policies (*.yaml *.yml)</source>
         <translation>YAML 策略 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="284"/>
+        <location filename="../../app/panels/policy.py" line="328"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="107"/>
+        <location filename="../../app/panels/policy.py" line="110"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="110"/>
+        <location filename="../../app/panels/policy.py" line="113"/>
         <source>Save to the open file; a preset or a new text asks where (Ctrl+S)</source>
         <translation>保存到当前文件；预设或新文本会询问保存位置（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="191"/>
+        <location filename="../../app/panels/policy.py" line="235"/>
         <source>preset {0}</source>
         <translation>预设 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="192"/>
+        <location filename="../../app/panels/policy.py" line="236"/>
         <source>new policy</source>
         <translation>新策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="200"/>
+        <location filename="../../app/panels/policy.py" line="244"/>
         <source>Editing: {0}{1}</source>
         <translation>正在编辑：{0}{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="265"/>
+        <location filename="../../app/panels/policy.py" line="309"/>
         <source>Cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="296"/>
+        <location filename="../../app/panels/policy.py" line="340"/>
         <source>The presets belong to the app; save your policy in another folder</source>
         <translation>预设属于应用本身；请把你的策略保存到其他文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="302"/>
+        <location filename="../../app/panels/policy.py" line="346"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="326"/>
+        <location filename="../../app/panels/policy.py" line="370"/>
         <source>Cannot apply: the policy has {0} problem(s); the policy in force is unchanged</source>
         <translation>无法应用：策略有 {0} 个问题；生效中的策略不变</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="354"/>
+        <location filename="../../app/panels/policy.py" line="398"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="345"/>
+        <location filename="../../app/panels/policy.py" line="389"/>
         <source>✓ Valid: {0} ({1} rules)</source>
         <translation>✓ 有效：{0}（{1} 条规则）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="348"/>
+        <location filename="../../app/panels/policy.py" line="392"/>
         <source>✗ {0} problem(s) — the policy in force is unchanged</source>
         <translation>✗ {0} 个问题 — 生效中的策略保持不变</translation>
     </message>
@@ -2674,12 +2680,12 @@
         <translation>&lt;b&gt;规则 {0}&lt;/b&gt; · {1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="249"/>
+        <location filename="../../app/inspectors.py" line="250"/>
         <source>precision of the rule</source>
         <translation>规则精确率</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="252"/>
+        <location filename="../../app/inspectors.py" line="253"/>
         <source>Of the posts the rule fired on, the share that were violating (true positives / hits)</source>
         <translation>规则命中的帖子中违规内容所占的比例（真阳性 / 命中）</translation>
     </message>
@@ -2912,22 +2918,22 @@
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../app/panels/scenario.py" line="140"/>
+        <location filename="../../app/panels/scenario.py" line="161"/>
         <source>live: takes effect the next day</source>
         <translation>实时：下一天生效</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="142"/>
+        <location filename="../../app/panels/scenario.py" line="163"/>
         <source>takes effect at the next setup</source>
         <translation>下次建立时生效</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="156"/>
+        <location filename="../../app/panels/scenario.py" line="177"/>
         <source>⚡ live parameters change a running world from the next day</source>
         <translation>⚡ 实时参数会在下一天改变正在运行的世界</translation>
     </message>
     <message>
-        <location filename="../../app/panels/scenario.py" line="161"/>
+        <location filename="../../app/panels/scenario.py" line="182"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>

@@ -105,7 +105,8 @@ METRICS: tuple[Metric, ...] = (
     Metric(
         "offers_created",
         "offers/day",
-        "Restricted-offer volume: offers of restricted items published that day",
+        "Restricted-offer volume: offers of restricted items published that day, in every "
+        "channel (the feed, chats and groups)",
         "category",
     ),
     Metric(

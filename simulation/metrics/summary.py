@@ -90,13 +90,13 @@ def ratio_over(m: pd.DataFrame, metric: str, part: str | None = None) -> float:
 
 def days_to_halve(volume: np.ndarray, start: int, window: int = WEEK) -> float:
     """Days from the policy's start until the 7-day mean of ``volume`` is half its level in
-    the week before (the first week when the policy starts on day 0); NaN if never."""
+    the week before the start (the days before it when the policy starts within the first
+    week); NaN if it never halves, and when the policy starts on day 0 (no level before it
+    to halve: the first week was under the policy already)."""
     v = pd.Series(volume, dtype=float)
-    if len(v) == 0:
+    if len(v) == 0 or start <= 0:
         return math.nan
-    ref = (
-        v.iloc[max(start - window, 0) : start].mean() if start >= window else v.iloc[:window].mean()
-    )
+    ref = v.iloc[max(start - window, 0) : start].mean()
     if not ref > 0:
         return math.nan
     rolled = v.rolling(window, min_periods=window).mean()
@@ -180,7 +180,8 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         "offer_impressions",
         "impressions",
-        "Times a user was shown a restricted offer (reach)",
+        "Times a user was shown a restricted offer in the Moments feed (chats and groups: "
+        "offer_reach)",
         lambda m, f: total(m, "impressions.offer"),
         "lower",
     ),
@@ -262,21 +263,22 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         "offers_per_day_first_week",
         "offers/day",
-        "Restricted-offer volume, mean over the first 7 days",
+        "Restricted-offer volume in every channel, mean over the first 7 days",
         lambda m, f: _per_day(m, "offers_created", True),
     ),
     Measure(
         "offers_per_day_last_week",
         "offers/day",
-        "Restricted-offer volume, mean over the last 7 days",
+        "Restricted-offer volume in every channel, mean over the last 7 days",
         lambda m, f: _per_day(m, "offers_created", False),
         "lower",
     ),
     Measure(
         "days_to_halve",
         "days",
-        "Days from the policy's start until the 7-day mean of restricted-offer volume is half "
-        "its level in the week before (empty if it never halves)",
+        "Days from the policy's start until the 7-day mean of restricted-offer volume (every "
+        "channel) is half its level in the week before the start (the days before, when it "
+        "starts within the first week; empty if it never halves or starts on day 0)",
         lambda m, f: days_to_halve(
             m[parts(m, "offers_created")].sum(axis=1).to_numpy(float), f.policy_start
         ),
@@ -456,7 +458,8 @@ def summarise(m: pd.DataFrame, facts: RunFacts) -> dict[str, float]:
 RELATIVE: tuple[Relative, ...] = (
     Relative(
         "offer_impressions_avoided",
-        "Restricted-offer impressions avoided, as a share of the baseline's on the same seed",
+        "Restricted-offer impressions in the Moments feed avoided, as a share of the "
+        "baseline's on the same seed",
         ("offer_impressions",),
     ),
     Relative(

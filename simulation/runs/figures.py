@@ -83,13 +83,13 @@ def offer_reach(ax, m: pd.DataFrame) -> None:
             m["day"], smooth(m[f"offer_impressions.{cat}"]), color=PALETTE[i % 7], label=_words(cat)
         )
     ax.legend(loc="upper right")
-    _finish(ax, "Reach of restricted offers (7-day mean)", "offer_impressions")
+    _finish(ax, "Reach of restricted offers in the Moments feed (7-day mean)", "offer_impressions")
 
 
 def spam(ax, m: pd.DataFrame) -> None:
     ax.plot(m["day"], smooth(m["posts_created.spam"]), color=PALETTE[0], label="spam posted")
     ax.plot(m["day"], smooth(m["posts_removed.spam"]), color=PALETTE[2], label="spam removed")
-    ax.legend(loc="upper right")
+    ax.legend(loc="best")  # (spam posted runs along the top: a fixed corner hid it)
     _finish(ax, "Spam volume (7-day mean)", "posts_created")
 
 
@@ -117,7 +117,7 @@ def bans(ax, m: pd.DataFrame) -> None:
 def evasion(ax, m: pd.DataFrame) -> None:
     ax.plot(m["day"], weekly_ratio(m, "obfuscated_share"), color=PALETTE[4], label="obfuscated")
     ax.legend(loc="upper left")
-    _finish(ax, "Share of offers written to evade filters (last 7 days)", "obfuscated_share")
+    _finish(ax, "Share of offers written to evade filters (trailing 7 days)", "obfuscated_share")
     ax.set_ylim(0, 1)
 
 
@@ -133,7 +133,8 @@ def detection(ax, m: pd.DataFrame) -> None:
     ax.plot(m["day"], weekly_ratio(m, "moderation_precision"), color=PALETTE[2], label="precision")
     ax.plot(m["day"], weekly_ratio(m, "recall_same_day"), color=PALETTE[1], label="same-day recall")
     ax.legend(loc="lower right")
-    _finish(ax, "Moderation precision and same-day recall (last 7 days)", "moderation_precision")
+    title = "Moderation precision and same-day recall (trailing 7 days)"
+    _finish(ax, title, "moderation_precision")
     ax.set_ylim(0, 1.02)
 
 
@@ -141,7 +142,7 @@ def sellers(ax, m: pd.DataFrame) -> None:
     for i, cat in enumerate(_categories(m, "sellers_active")):
         ax.plot(m["day"], m[f"sellers_active.{cat}"], color=PALETTE[i % 7], label=_words(cat))
     ax.plot(m["day"], m["spammers_active"], color=PALETTE[6], linestyle="--", label="spammers")
-    ax.legend(loc="upper right")
+    ax.legend(loc="best")  # (the lines end wherever the run took them: no corner is free)
     _finish(ax, "Active sellers and spammers", "sellers_active")
 
 
@@ -162,7 +163,7 @@ CHARTS: dict[str, tuple[str, Callable]] = {
     "spam": ("Spam volume", spam),
     "ad_share": ("Advertising Circle index", ad_share),
     "bans": ("Bans: correct vs wrongful", bans),
-    "offer_reach": ("Reach of restricted offers", offer_reach),
+    "offer_reach": ("Reach of restricted offers in the feed", offer_reach),
     "harm": ("Harm: units sold by channel", harm),
     "evasion": ("Evasion", evasion),
     "detection": ("Precision and recall", detection),

@@ -44,7 +44,12 @@ from simulation.world.decay import avoided_share
 
 # (column, title, unit, days of trailing smoothing per run before averaging)
 BAND_CHARTS: list[tuple[str, str, str, int]] = [
-    ("offer_impressions.all", "Reach of restricted offers (7-day mean)", "impressions/day", 7),
+    (
+        "offer_impressions.all",
+        "Reach of restricted offers in the feed (7-day mean)",
+        "impressions/day",
+        7,
+    ),
     ("impressions.spam", "Spam impressions (7-day mean)", "impressions/day", 7),
     ("ad_share", "Advertising Circle index", "share of impressions", 1),
     ("offers_created.all", "Restricted-offer volume, every channel (7-day mean)", "offers/day", 7),

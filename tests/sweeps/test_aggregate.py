@@ -134,3 +134,17 @@ def test_days_to_halve():
     volume = np.r_[np.full(30, 100.0), np.full(30, 40.0)]
     assert days_to_halve(volume, start=30) == 5  # days 29-35: (100 + 6 * 40) / 7 <= 50
     assert math.isnan(days_to_halve(np.full(60, 100.0), start=30))
+
+
+def test_days_to_halve_needs_days_before_the_policy():
+    """Halving is measured against the level before the policy: none when it starts on
+    day 0 (the first week was moderated already: halving that is another question), the
+    days there are when it starts within the first week."""
+    volume = np.r_[np.full(3, 100.0), np.full(40, 10.0)]
+    assert math.isnan(days_to_halve(volume, start=0))
+    # start day 3: the level before is 100 (days 0-2), not the first week's mean (48.6,
+    # which is under the policy for 4 of its days): the 7-day mean is at most 50 from the
+    # first full week, days 0-6 ((3 * 100 + 4 * 10) / 7 = 48.6), 3 days after the start
+    # (against the first week's level it took 5: until (100 + 6 * 10) / 7 <= 24.3)
+    assert days_to_halve(volume, start=3) == 3
+    assert math.isnan(days_to_halve(np.r_[np.full(3, 100.0), np.full(40, 60.0)], start=3))
