@@ -86,7 +86,7 @@ def demo() -> str:
         ("spam impressions, crackdown / no moderation", f"{spam_ratio:.2f}"),
         ("Advertising Circle index, last week", f"{s['ad_share_last_week']:.2f}"),
         (
-            "users who left the feed (no moderation)",
+            "times a user left the feed (no moderation)",
             f"{_fmt(s['regular_left'])} ({_fmt(none.summary['regular_left'])})",
         ),
         (
