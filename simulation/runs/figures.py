@@ -14,6 +14,7 @@ several times faster to encode than the default level 6). The title's place is f
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -68,12 +69,25 @@ def _finish(ax, title: str, metric: str) -> None:
     ax.set_ylim(bottom=0)
 
 
+def _legend_on_top(ax) -> None:
+    """The legend in the upper right corner, over a band at the top of the axes that no
+    line reaches: the lines may end anywhere (no corner is free by itself), so the y axis
+    goes up to the highest point drawn over one minus the legend's share of the height
+    (a tenth a row, two columns from four entries)."""
+    entries = len(ax.get_legend_handles_labels()[0])
+    ncol = 2 if entries > 3 else 1
+    free = min(0.5, 0.05 + 0.1 * -(-entries // ncol))
+    top = ax.dataLim.y1  # the highest point drawn (-inf with nothing drawn)
+    ax.set_ylim(0, (top if math.isfinite(top) and top > 0 else 1.0) / (1.0 - free))
+    ax.legend(loc="upper right", ncol=ncol)
+
+
 def offers_by_category(ax, m: pd.DataFrame) -> None:
     for i, cat in enumerate(_categories(m, "offers_created")):
         ax.plot(
             m["day"], smooth(m[f"offers_created.{cat}"]), color=PALETTE[i % 7], label=_words(cat)
         )
-    ax.legend(loc="upper right")
+    _legend_on_top(ax)
     _finish(ax, "Restricted-offer volume by category (7-day mean)", "offers_created")
 
 
@@ -82,14 +96,14 @@ def offer_reach(ax, m: pd.DataFrame) -> None:
         ax.plot(
             m["day"], smooth(m[f"offer_impressions.{cat}"]), color=PALETTE[i % 7], label=_words(cat)
         )
-    ax.legend(loc="upper right")
+    _legend_on_top(ax)
     _finish(ax, "Reach of restricted offers in the Moments feed (7-day mean)", "offer_impressions")
 
 
 def spam(ax, m: pd.DataFrame) -> None:
     ax.plot(m["day"], smooth(m["posts_created.spam"]), color=PALETTE[0], label="spam posted")
     ax.plot(m["day"], smooth(m["posts_removed.spam"]), color=PALETTE[2], label="spam removed")
-    ax.legend(loc="best")  # (spam posted runs along the top: a fixed corner hid it)
+    _legend_on_top(ax)
     _finish(ax, "Spam volume (7-day mean)", "posts_created")
 
 
@@ -142,7 +156,7 @@ def sellers(ax, m: pd.DataFrame) -> None:
     for i, cat in enumerate(_categories(m, "sellers_active")):
         ax.plot(m["day"], m[f"sellers_active.{cat}"], color=PALETTE[i % 7], label=_words(cat))
     ax.plot(m["day"], m["spammers_active"], color=PALETTE[6], linestyle="--", label="spammers")
-    ax.legend(loc="best")  # (the lines end wherever the run took them: no corner is free)
+    _legend_on_top(ax)
     _finish(ax, "Active sellers and spammers", "sellers_active")
 
 
@@ -154,7 +168,7 @@ def harm(ax, m: pd.DataFrame) -> None:
         )
     ax.plot(m["day"], smooth(m["units_by_account.official"]), color=PALETTE[5], linestyle="--")
     ax.lines[-1].set_label("from official accounts")
-    ax.legend(loc="upper right")
+    _legend_on_top(ax)
     _finish(ax, "Harm: restricted units sold, by channel (7-day mean)", "units_by_channel")
 
 

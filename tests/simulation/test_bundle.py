@@ -184,6 +184,36 @@ def test_the_rule_table_gives_the_units_of_its_totals(tmp_path):
     assert f"<td>{first}</td>" in page and f"<td>{int(totals[first])}</td>" in page
 
 
+@pytest.mark.parametrize(
+    ("scenario", "policy", "days"),
+    [("classroom", "crackdown", 90), ("classroom", "none", 90), ("demo", "report_driven", 60)],
+)
+def test_no_chart_legend_covers_a_line(scenario, policy, days):
+    """The report's legends sat in fixed corners over the lines (spam posted, the
+    spammers, a category's offers, chat sales): no point of any line is under a legend."""
+    import numpy as np
+
+    from simulation.runs.figures import CHARTS, draw
+
+    m = run(scenario, policy, days=days).metrics
+    covered = {}
+    for name in CHARTS:
+        fig = draw(name, m)
+        fig.canvas.draw()
+        for ax in fig.axes:
+            legend = ax.get_legend()
+            if legend is None:
+                continue
+            box = legend.get_window_extent(fig.canvas.get_renderer())
+            for line in ax.get_lines():
+                xy = line.get_xydata()
+                x, y = ax.transData.transform(xy[np.isfinite(xy).all(axis=1)]).T
+                under = (x >= box.x0) & (x <= box.x1) & (y >= box.y0) & (y <= box.y1)
+                if under.any():
+                    covered[f"{name}: {line.get_label()}"] = int(under.sum())
+    assert covered == {}
+
+
 def test_chart_legends_name_categories_in_words():
     """The report's charts label a category as the app does: "sexual health", not the
     column's sexual_health."""
