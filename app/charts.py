@@ -46,6 +46,9 @@ CELL_MIN_W, CELL_MIN_H = 320, 185
 PLOT_MIN_H = 110  # the data area of a chart never gets less than this (scale 1, pixels)
 HELP_MARK = "ⓘ"
 PRESENTATION_SCALE = 1.45  # text and lines of the presentation view
+# units whose values lie in 0..1 (shares, probabilities, precision and recall): their
+# charts span exactly 0..1, like the report's (simulation.runs.figures)
+SHARE_UNITS = frozenset({"share", "probability"})
 
 
 def narrow_title(label: pg.LabelItem) -> None:
@@ -65,6 +68,50 @@ def narrow_title(label: pg.LabelItem) -> None:
 
     label.updateMin = capped
     capped()
+
+
+class ZeroBasedViewBox(pg.ViewBox):
+    """A plot's view whose value axis always starts at 0 (counts and shares are never
+    negative, and a line drawn from a non-zero floor makes a small change look large).
+
+    ``share=True``: the axis spans 0..1 whatever the data (a value above 1, which a share
+    should never have, still widens it). A teacher projects these charts: a fixed 0..1
+    scale reads the same on every day of a live run (the axis does not re-scale under the
+    class's eyes), in both runs of a comparison and in the saved report, and a fall from
+    0.41 to 0.33 looks like the eighth of the feed it is.
+
+    ``share=False`` (counts): the axis runs from 0 to the data's maximum; auto-range moves
+    only the upper end, as volumes differ by orders of magnitude between charts and runs.
+    """
+
+    def __init__(self, share: bool = False, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.share = share
+        self.setLimits(yMin=0)  # no negative axis, even when panned by hand
+
+    def childrenBounds(
+        self,
+        frac: Sequence[float] | None = None,
+        orthoRange: Sequence[Sequence[float] | None] = (None, None),
+        items: Sequence[pg.GraphicsItem] | None = None,
+    ) -> list[list[float] | None]:
+        """pyqtgraph's data bounds for auto-range, with 0 (and for a share, 1) included."""
+        bounds = super().childrenBounds(frac=frac, orthoRange=orthoRange, items=items)
+        y = bounds[1]
+        if self.share:
+            bounds[1] = [0.0, 1.0 if y is None else max(1.0, float(y[1]))]
+        elif y is not None:
+            bounds[1] = [min(0.0, float(y[0])), float(y[1])]
+        return bounds
+
+    def suggestPadding(self, axis: int) -> float:
+        """Auto-range's margin: the value axis gets hers only at the top (the bottom one
+        is cut by the limit at 0, which moves the range up by as much), so half of it; a
+        share's 0..1 gets just room for the line at 1."""
+        padding = super().suggestPadding(axis)
+        if axis != 1:
+            return padding
+        return 0.01 if self.share else padding / 2
 
 
 class DayAxis(pg.AxisItem):
@@ -97,6 +144,11 @@ class ChartSpec:
     @property
     def unit(self) -> str:
         return definition(self.series[0].column).unit
+
+    @property
+    def share(self) -> bool:
+        """Whether the chart draws values in 0..1 (shares, probabilities)."""
+        return self.unit in SHARE_UNITS
 
 
 # The charts, their series and their English texts are defined headless
@@ -268,7 +320,12 @@ class ChartPanel(QWidget):
             cell = self.glw.addLayout(row=i // cols, col=i % cols)
             cell.setContentsMargins(2, 2, 2, 2)
             cell.layout.setVerticalSpacing(0)
-            plot = cell.addPlot(row=0, col=0, axisItems={"bottom": DayAxis("bottom")})
+            plot = cell.addPlot(
+                row=0,
+                col=0,
+                axisItems={"bottom": DayAxis("bottom")},
+                viewBox=ZeroBasedViewBox(share=spec.share),
+            )
             plot.setTitle(f"{spec.title} {HELP_MARK}", size=f"{self._pt(15)}pt", color=fg)
             narrow_title(plot.titleLabel)
             self._clickable_title(plot, spec)
@@ -289,7 +346,6 @@ class ChartPanel(QWidget):
                 axis.setLabel(text, **{"font-size": f"{self._pt(13)}pt", "color": fg})
             plot.getAxis("left").setWidth(self._pt(72))
             plot.getAxis("left").enableAutoSIPrefix(False)  # shares stay 0–1, not "x0.001"
-            plot.getViewBox().setLimits(yMin=0)  # counts and shares: no negative axis
             for j, series in enumerate(spec.series):
                 for k, overlay in enumerate(self.overlays):
                     style = Qt.PenStyle.DashLine if k else Qt.PenStyle.SolidLine
@@ -503,7 +559,8 @@ class ChartPanel(QWidget):
     clear_run = clear  # the panels' common reset (see MainWindow.run_views)
 
     def _reset_ranges(self) -> None:
-        """Forget the last run's axis ranges; the next data scales them again."""
+        """Forget the last run's axis ranges; the next data scales them again (from 0:
+        see ``ZeroBasedViewBox``)."""
         for plot in self.plots.values():
             plot.setXRange(0, EMPTY_DAYS, padding=0.02)
             plot.setYRange(0, 1, padding=0.02)

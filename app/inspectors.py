@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import theme
-from app.charts import LINE_WIDTH, DayAxis, big_font
+from app.charts import LINE_WIDTH, DayAxis, ZeroBasedViewBox, big_font
 from app.i18n import t, word
 from app.measures import Definition, MeasureTable, rule_count_definition
 from simulation.metrics import RULE_COUNT_NAMES as RULE_COUNTS
@@ -177,13 +177,14 @@ class RuleInspector(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("inspectorHeading")
         self.heading.setWordWrap(True)
-        self.plot = pg.PlotWidget(axisItems={"bottom": DayAxis("bottom")})
+        self.plot = pg.PlotWidget(
+            axisItems={"bottom": DayAxis("bottom")}, viewBox=ZeroBasedViewBox()
+        )
         self.plot.setObjectName("ruleChart")
         self.plot.setMinimumHeight(140)
         self.legend = self.plot.addLegend(labelTextSize="11pt")
         self.plot.getAxis("bottom").setLabel(t("Units", "day"))
         self.plot.getAxis("left").setLabel(t("Units", "posts/day"))
-        self.plot.getViewBox().setLimits(yMin=0)
         for side in ("bottom", "left"):
             self.plot.getAxis(side).setTickFont(big_font(11))
         self.curves = {

@@ -59,6 +59,7 @@ from simulation.runs.marks import (
     POLICY,
     STEP,
     Mark,
+    acts_from,
     policy_marks,
     scenario_marks,
 )
@@ -938,8 +939,7 @@ class MainWindow(QMainWindow):
         self.account_inspector.rule_names = info.rule_names
         self.controls.set_state(RunState.READY)
         self.controls.set_day(0, info.days)
-        label = policy_label(self.policy_in_force) if self.policy_in_force is not None else "?"
-        self.policy_panel.set_in_force(self.tr("In force: {0} (from day 0)").format(label))
+        self.policy_panel.set_in_force(self.in_force_text(0))
         self.statusBar().showMessage(
             self.tr("Ready: seed {0}, {1} days").format(info.seed, info.days)
         )
@@ -1058,8 +1058,21 @@ class MainWindow(QMainWindow):
             later = [m for m in policy_marks(self.policy_in_force, from_day=day) if m.day > day]
             self.marks += [Mark(day, POLICY, label), *later]
             self._draw_marks()
-        self.policy_panel.set_in_force(self.tr("In force: {0} (from day {1})").format(label, day))
+        self.policy_panel.set_in_force(self.in_force_text(day))
         self.statusBar().showMessage(self.tr("Policy applied from day {0}").format(day))
+
+    def in_force_text(self, loaded: int) -> str:
+        """The policy panel's "In force" line for the policy loaded on day ``loaded``:
+        with the day its rules start acting when that is later (its ``start_day`` or
+        schedule), as the charts' "policy" mark shows it."""
+        policy = self.policy_in_force
+        label = policy_label(policy) if policy is not None else "?"
+        acts = acts_from(policy, loaded) if policy is not None else None
+        if acts is not None and acts > loaded:
+            return self.tr("In force: {0} (loaded day {1}; acts from day {2})").format(
+                label, loaded, acts
+            )
+        return self.tr("In force: {0} (from day {1})").format(label, loaded)
 
     def _on_param_applied(self, key: str, value: Any, day: int) -> None:
         self.add_mark(Mark(day, PARAMETER, f"{key} = {value}"))

@@ -109,6 +109,25 @@ def policy_marks(policy: Any, from_day: int = 0) -> list[Mark]:
     return sorted(marks, key=lambda m: m.day)
 
 
+def acts_from(policy: Any, from_day: int = 0) -> int | None:
+    """The first day, ``from_day`` or later, on which one of ``policy``'s rules is in force.
+
+    A policy loaded on ``from_day`` may act later: its ``start_day`` (the ``crackdown``
+    preset's is 30) or its schedule's first phase with rules. Phases are
+    ``policy.phases`` (``from_day`` and the indices of their ``rules``, each lasting until
+    the next phase's start); a policy without phases acts from ``from_day`` when it has
+    rules. ``None``: no rule is ever in force from ``from_day`` on (no moderation).
+    """
+    phases = sorted(getattr(policy, "phases", []) or [], key=lambda ph: int(ph.from_day))
+    if not phases:
+        return from_day if list(getattr(policy, "rule_names", ())) else None
+    for i, phase in enumerate(phases):
+        end = int(phases[i + 1].from_day) if i + 1 < len(phases) else None
+        if phase.rules and (end is None or end > from_day):
+            return max(int(phase.from_day), from_day)
+    return None
+
+
 def merged(marks: Iterable[Mark], locale: str = "en_US") -> list[tuple[int, str]]:
     """One entry per day: ``(day, "label; label")`` with duplicates dropped, day order."""
     by_day: dict[int, list[str]] = {}
