@@ -38,7 +38,13 @@ from simulation.cli.common import (
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
 from simulation.sweeps.aggregate import MEASURES, run_headlines
 from simulation.sweeps.plan import parse_assignments
-from simulation.sweeps.report import KEY_MEASURES, REPORT_NAMES, default_pairs, write_report
+from simulation.sweeps.report import (
+    KEY_MEASURES,
+    REPORT_NAMES,
+    default_pairs,
+    heading,
+    write_report,
+)
 from simulation.sweeps.results import SweepResult
 from simulation.sweeps.store import load_any
 from simulation.sweeps.study import load_study
@@ -114,20 +120,12 @@ def print_headline(result: SweepResult) -> None:
     if head.empty:
         return
     arms = list(dict.fromkeys(head["arm"]))
-    short = [
-        "offers avoided",
-        "spam avoided",
-        "ad share, end",
-        "wrongful bans /10k",
-        "reviewer h",
-        "days to halve",
-    ]
     table = Table(
         title=Text(f"sweep {result.sweep_id}: mean [95% CI] across seeds"), header_style="bold"
     )
     table.add_column("arm")
-    for label in short:
-        table.add_column(label, justify="right")
+    for name in KEY_MEASURES:  # headings and values from one list, in one order
+        table.add_column(Text(heading(name)), justify="right")
     for arm in arms:
         cells = []
         for name in KEY_MEASURES:

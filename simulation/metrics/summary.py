@@ -49,10 +49,17 @@ class Measure:
     meaning: str
     compute: Callable[[pd.DataFrame, RunFacts], float] = field(repr=False)
     better: Literal["higher", "lower", ""] = ""
+    undefined: str = "nothing to divide by"  # why a run's value can be NaN
 
     @property
     def label(self) -> str:
         return self.name.replace("_", " ").replace("10k", "10,000")
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The values a run can take: every run measure is a count, a total, a share, hours
+        or days, so none is negative; a share is at most 1."""
+        return (0.0, 1.0 if self.unit == "share" else math.inf)
 
 
 @dataclass(frozen=True)
@@ -65,10 +72,16 @@ class Relative:
     of: tuple[str, ...]
     unit: str = "share of baseline"
     better: Literal["higher", "lower", ""] = "higher"
+    undefined: str = "no baseline run on the same seed, or the baseline's total is 0"
 
     @property
     def label(self) -> str:
         return self.name.replace("_", " ")
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """``1 - run / baseline``: at most 1 (nothing left), negative when the run did worse."""
+        return (-math.inf, 1.0)
 
 
 def total(m: pd.DataFrame, *cols: str) -> float:
@@ -283,6 +296,7 @@ MEASURES: tuple[Measure, ...] = (
             m[parts(m, "offers_created")].sum(axis=1).to_numpy(float), f.policy_start
         ),
         "lower",
+        "restricted-offer volume never halved",
     ),
     Measure(
         "obfuscated_share_last_week",

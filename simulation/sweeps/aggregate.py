@@ -6,7 +6,10 @@ policy designer must know before saying one policy beats another.
 
 * Bands: Student-t intervals of the mean across seeds (default), or percentile
   bootstrap. With 10 seeds t is exact for normal data and close otherwise; the
-  bootstrap undercovers at such small n, so it is offered, not preferred.
+  bootstrap undercovers at such small n, so it is offered, not preferred. A headline
+  interval is clipped to the values the measure can take (``Measure.bounds``): a count,
+  total or share never below 0, a share never above 1 (with 2 seeds the t interval of
+  a count is often wider than its mean).
 * Comparisons are paired by seed (and scenario parameters) when both arms ran the
   same seeds: the seed fixes the world (graph, sellers, posting), so the paired
   difference removes the between-world noise. Otherwise Welch's t-test.
@@ -48,8 +51,13 @@ DERIVED = [
 # ---------------------------------------------------------------- intervals
 
 
-def t_interval(values: np.ndarray, level: float = 0.95) -> tuple[float, float, float]:
-    """Mean and Student-t confidence interval of the mean (nan band for fewer than 2)."""
+def t_interval(
+    values: np.ndarray,
+    level: float = 0.95,
+    bounds: tuple[float, float] = (-math.inf, math.inf),
+) -> tuple[float, float, float]:
+    """Mean and Student-t confidence interval of the mean (nan band for fewer than 2),
+    the interval clipped to ``bounds`` (low, high): the values the quantity can take."""
     x = np.asarray(values, dtype=float)
     x = x[~np.isnan(x)]
     n = len(x)
@@ -59,7 +67,13 @@ def t_interval(values: np.ndarray, level: float = 0.95) -> tuple[float, float, f
     if n < 2:
         return (mean, math.nan, math.nan)
     half = stats.t.ppf(0.5 + level / 2, n - 1) * x.std(ddof=1) / math.sqrt(n)
-    return (mean, mean - half, mean + half)
+    return (mean, max(mean - half, bounds[0]), min(mean + half, bounds[1]))
+
+
+def measure_interval(name: str, values: np.ndarray, level: float = 0.95):
+    """``t_interval`` of a headline measure's per-run values, within the measure's bounds
+    (a count never below 0); ``KeyError`` for an unknown measure."""
+    return t_interval(values, level, measure(name).bounds)
 
 
 def bootstrap_interval(
@@ -201,11 +215,12 @@ def run_headlines(
 
 
 def headline(rh: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
-    """Per arm and measure: n seeds, mean, lo, hi (t interval across seeds)."""
+    """Per arm and measure: n seeds, mean, lo, hi (t interval across seeds, clipped to
+    the measure's bounds: a count's interval never goes below 0)."""
     rows = []
     for arm, part in rh.groupby("arm", sort=False):
         for name in MEASURES:
-            mean, lo, hi = t_interval(part[name].to_numpy(dtype=float), level)
+            mean, lo, hi = measure_interval(name, part[name].to_numpy(dtype=float), level)
             n = int(part[name].notna().sum())
             rows.append({"arm": arm, "measure": name, "n": n, "mean": mean, "lo": lo, "hi": hi})
     return pd.DataFrame(rows, columns=["arm", "measure", "n", "mean", "lo", "hi"])
@@ -221,14 +236,46 @@ def compare_arms(
     plainly whether the two differ significantly."""
     rows = []
     for name in measures or list(MEASURES):
-        xa = rh[rh["arm"] == a].set_index(["scenario_params", "seed"])[name].dropna()
-        xb = rh[rh["arm"] == b].set_index(["scenario_params", "seed"])[name].dropna()
+        ra = rh[rh["arm"] == a].set_index(["scenario_params", "seed"])[name]
+        rb = rh[rh["arm"] == b].set_index(["scenario_params", "seed"])[name]
+        xa, xb = ra.dropna(), rb.dropna()
         common = xa.index.intersection(xb.index)
-        rows.append(_difference(name, a, b, xa, xb, common, level))
+        row = _difference(name, a, b, xa, xb, common, level)
+        if row is None:
+            row = _cannot_tell(name, a, b, ra, rb)
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
-def _difference(name, a, b, xa, xb, common, level) -> dict:
+def _cannot_tell(name: str, a: str, b: str, ra: pd.Series, rb: pd.Series) -> dict:
+    """The row of a comparison without 2 defined values on each side, and why: too few
+    seeds, or the measure undefined for some of them (no baseline, never halved)."""
+    label = MEASURES[name].label if name in MEASURES else name
+    why = []
+    for arm, r in ((a, ra), (b, rb)):
+        defined = int(r.notna().sum())
+        if len(r) < 2:
+            why.append(f"{arm} has {len(r)} seed{'' if len(r) == 1 else 's'} (fewer than 2)")
+        elif defined < 2:
+            why.append(
+                f"it is undefined for {arm} in {len(r) - defined} of {len(r)} seeds "
+                f"({measure(name).undefined})"
+            )
+    return {
+        "measure": name,
+        "a": a,
+        "b": b,
+        "n": min(int(ra.notna().sum()), int(rb.notna().sum())),
+        "difference": math.nan,
+        "lo": math.nan,
+        "hi": math.nan,
+        "p": math.nan,
+        "significant": False,
+        "statement": f"Cannot tell whether {a} and {b} differ on {label}: {'; '.join(why)}.",
+    }
+
+
+def _difference(name, a, b, xa, xb, common, level) -> dict | None:
     label = MEASURES[name].label if name in MEASURES else name
     paired = len(common) >= 2
     if paired:
@@ -249,31 +296,21 @@ def _difference(name, a, b, xa, xb, common, level) -> dict:
         p = float(res.pvalue) if not math.isnan(res.pvalue) else (1.0 if diff == 0 else 0.0)
         lo, hi = res.confidence_interval(level) if not math.isnan(res.pvalue) else (diff, diff)
     else:
-        return {
-            "measure": name,
-            "a": a,
-            "b": b,
-            "n": min(len(xa), len(xb)),
-            "difference": math.nan,
-            "lo": math.nan,
-            "hi": math.nan,
-            "p": math.nan,
-            "significant": False,
-            "statement": f"Cannot tell whether {a} and {b} differ on {label}: "
-            "fewer than 2 seeds on one side.",
-        }
+        return None
     sig = bool(p < 1 - level)
-    band = f"{int(level * 100)}% CI {_g(lo)} to {_g(hi)}"
+    unit = MEASURES[name].unit if name in MEASURES else ""
+    amount = in_unit(diff, unit, sign=True)
+    band = f"{int(level * 100)}% CI {in_unit(lo, unit)} to {in_unit(hi, unit)}"
     if sig:
         word = "higher" if diff > 0 else "lower"
         text = (
-            f"{a} is significantly {word} than {b} on {label}: difference {_g(diff, True)} "
+            f"{a} is significantly {word} than {b} on {label}: difference {amount} "
             f"({band}; {test}, p = {_g(p)})."
         )
     else:
         text = (
             f"{a} and {b} do not differ significantly on {label}: difference "
-            f"{_g(diff, True)} ({band} includes 0; {test}, p = {_g(p)})."
+            f"{amount} ({band} includes 0; {test}, p = {_g(p)})."
         )
     return {
         "measure": name,
@@ -287,6 +324,20 @@ def _difference(name, a, b, xa, xb, common, level) -> dict:
         "significant": sig,
         "statement": text,
     }
+
+
+def in_unit(x: float, unit: str, sign: bool = False) -> str:
+    """A number of a measure in the headline table's unit: a share (or a share of the
+    baseline) in percent, anything else in its own unit, 100 or more as a whole number.
+    ``sign`` marks a difference: signed, and followed by its unit ("-22.6 percentage
+    points", "+1,204 impressions")."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    if unit.startswith("share"):
+        x, unit = 100 * float(x), "percentage points"
+    whole = f"{x:+,.0f}" if sign else f"{x:,.0f}"
+    text = whole if abs(x) >= 100 else _g(x, sign)
+    return f"{text} {unit}" if sign and unit else text
 
 
 def _g(x: float, sign: bool = False) -> str:

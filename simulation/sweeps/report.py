@@ -14,6 +14,7 @@ import math
 import re
 import shutil
 import tempfile
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,8 @@ from simulation.sweeps.aggregate import (
     compare_arms,
     daily_bands,
     headline,
+    measure_interval,
     pareto_front,
-    t_interval,
 )
 from simulation.sweeps.aggregate import run_headlines as per_run
 from simulation.sweeps.results import SweepResult
@@ -69,6 +70,17 @@ KEY_MEASURES = [
     "days_to_halve",
 ]
 KINDS = {0: "life", 1: "ad", 2: "spam", 3: "offer"}
+
+
+def heading(name: str) -> str:
+    """A headline measure's column heading: its registry label, and its unit when the label
+    does not already name it ("harm avoided (%)", "reviewer hours"). ``KeyError`` names an
+    unknown measure."""
+    m = MEASURES[name]
+    unit = "%" if m.unit.startswith("share") else m.unit
+    if unit != "%" and set(re.split(r"[ /]", unit)) & set(m.label.split()):
+        return m.label
+    return f"{m.label} ({unit})"
 
 
 def _colour(i: int) -> str:
@@ -108,10 +120,12 @@ AVOIDED = (
 )
 
 
-def avoided_chart(head: pd.DataFrame):
+def avoided_chart(head: pd.DataFrame, baseline: str):
     """Share of restricted-offer and spam impressions, and of restricted units sold, avoided
-    per arm, with 95% intervals."""
-    fig, ax = plt.subplots(figsize=(10, 0.6 * head["arm"].nunique() + 2.2), layout="constrained")
+    per arm against the arm ``baseline`` (its name, for the title) on the same seeds, with
+    95% intervals."""
+    n = head["arm"].nunique()
+    fig, ax = plt.subplots(figsize=(10, 0.6 * n + 2.8), layout="constrained")
     arms = list(dict.fromkeys(head["arm"]))
     y = np.arange(len(arms))
     for j, (name, label) in enumerate(AVOIDED):
@@ -119,19 +133,29 @@ def avoided_chart(head: pd.DataFrame):
         err = np.vstack([d["mean"] - d["lo"], d["hi"] - d["mean"]])
         ax.barh(
             y + (j - 1) * 0.27,
-            d["mean"],
+            100 * d["mean"],
             height=0.25,
             color=_colour(2 * j),
             label=label,
-            xerr=np.nan_to_num(err),
+            xerr=100 * np.nan_to_num(err),
             capsize=3,
         )
     ax.set_yticks(y, [_short(a) for a in arms])
     ax.invert_yaxis()
-    ax.set_xlabel("share of the baseline's impressions or sales avoided (mean, 95% CI)")
-    ax.set_title("Exposure avoided against no moderation, same seeds")
-    ax.legend(loc="lower right")
+    ax.axvline(0, color="#333", lw=0.8)
+    # title and label centred on the figure, not on the axes: long arm names push the axes
+    # right, and text centred over them would run off the figure
+    fig.suptitle(_wrap(f"Harm and exposure avoided against {_short(baseline)}, same seeds"))
+    fig.supxlabel(
+        _wrap(f"% of {_short(baseline)}'s impressions or units sold avoided (mean, 95% CI)"),
+        fontsize="medium",
+    )
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9)  # beside, not over, bars
     return fig
+
+
+def _wrap(text: str, width: int = 80) -> str:
+    return "\n".join(textwrap.wrap(text, width))
 
 
 def curve_chart(
@@ -140,8 +164,10 @@ def curve_chart(
     x_label: str,
     log_x: bool = True,
     reference: dict[str, float] | None = None,
+    baseline: str = "the baseline",
 ):
-    """A measure per parameter value with its band: the study figure (e.g. takedown delay).
+    """A measure per parameter value with its band: the study figure (e.g. takedown delay),
+    "avoided" against the arm ``baseline`` (its name, for the labels).
 
     ``reference`` ({half_life_hours, recall}) adds the share a removal after x hours
     would avoid if nothing but the post's own views changed: recall * 2**(-x / h).
@@ -159,7 +185,7 @@ def curve_chart(
     ):
         rows = []
         for x, d in part.groupby(col):
-            rows.append((float(x), *t_interval(d[name].to_numpy(float))))
+            rows.append((float(x), *measure_interval(name, d[name].to_numpy(float))))
         if not rows:
             continue
         xs, mean, lo, hi = (np.array(v) for v in zip(*sorted(rows), strict=True))
@@ -186,11 +212,14 @@ def curve_chart(
         ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
         ax.minorticks_off()
     ax.set_xlabel(x_label)
-    ax.set_ylabel("% of exposure (or sales) without moderation avoided")
+    ax.set_ylabel(f"% of {_short(baseline, 30)}'s impressions or units sold avoided")
     ax.set_ylim(min(0.0, low - 3), 100)
     ax.axhline(0, color="#333", lw=0.8)
-    ax.set_title("Exposure avoided vs. " + x_label + " (mean and 95% band across seeds)")
-    ax.legend(loc="upper right")
+    ax.set_title(
+        f"Harm and exposure avoided against {_short(baseline, 40)} vs. {x_label}"
+        " (mean and 95% band across seeds)"
+    )
+    fig.legend(loc="outside lower center", ncol=2, fontsize=9)
     return fig
 
 
@@ -201,8 +230,12 @@ def tradeoff_chart(rh: pd.DataFrame, param: str, level: float = 0.95):
     part = rh[rh[col].notna()]
     pts = []
     for x, d in part.groupby(col):
-        cost = t_interval(d["wrongful_bans_per_10k_accounts"].to_numpy(float), level)
-        gain = t_interval(d["violating_impressions_avoided"].to_numpy(float), level)
+        cost = measure_interval(
+            "wrongful_bans_per_10k_accounts", d["wrongful_bans_per_10k_accounts"], level
+        )
+        gain = measure_interval(
+            "violating_impressions_avoided", d["violating_impressions_avoided"], level
+        )
         pts.append((x, *cost, *gain))
     fig, ax = plt.subplots(figsize=(10, 6), layout="constrained")
     if not pts:
@@ -242,7 +275,7 @@ def tradeoff_chart(rh: pd.DataFrame, param: str, level: float = 0.95):
     ax.set_xlabel("wrongful bans per 10,000 accounts")
     ax.set_ylabel("% of offer + spam impressions avoided")
     ax.set_title(f"Trade-off over {param}: exposure avoided vs. wrongful bans")
-    ax.legend(loc="lower right")
+    fig.legend(loc="outside lower center", ncol=2, fontsize=9)
     return fig, t
 
 
@@ -259,8 +292,9 @@ def _short(arm: str, n: int = 60) -> str:
 def _save(fig, charts: Path, name: str) -> str:
     """Save PNG and SVG; return the PNG as a data URI for the page."""
     charts.mkdir(parents=True, exist_ok=True)
-    fig.savefig(charts / f"{name}.png", format="png")
-    fig.savefig(charts / f"{name}.svg", format="svg")
+    # "tight": whatever a long label adds, the saved image holds all of it
+    fig.savefig(charts / f"{name}.png", format="png", bbox_inches="tight")
+    fig.savefig(charts / f"{name}.svg", format="svg", bbox_inches="tight")
     plt.close(fig)
     data = base64.b64encode((charts / f"{name}.png").read_bytes()).decode("ascii")
     return f"data:image/png;base64,{data}"
@@ -318,15 +352,15 @@ def build(
         if (bands["metric"] == col).any():
             uri = _save(band_chart(bands, col, chart_title, unit), charts, col.replace(".", "_"))
             figures.append({"src": uri, "caption": chart_title, "name": col})
+    base_name = baseline_name(result, rh)
     if result.baseline and len(head):
         uri = _save(
-            avoided_chart(head[head["arm"].isin(rh.loc[~rh["is_baseline"], "arm"])]),
+            avoided_chart(head[head["arm"].isin(rh.loc[~_is_base(result, rh), "arm"])], base_name),
             charts,
             "avoided",
         )
-        figures.insert(
-            0, {"src": uri, "caption": "Exposure avoided against the baseline", "name": "avoided"}
-        )
+        caption = f"Harm and exposure avoided against {base_name}"
+        figures.insert(0, {"src": uri, "caption": caption, "name": "avoided"})
     params = swept_params(result)
     if study and study.get("x") in params:  # the study names the parameter to plot against
         params.insert(0, params.pop(params.index(study["x"])))
@@ -348,6 +382,7 @@ def build(
             study.get("x_label", params[0]),
             study.get("x_log", True),
             study.get("reference"),
+            base_name,
         )
         figures.insert(
             0,
@@ -364,6 +399,18 @@ def build(
     )
     _write_data(result, bands, rh, head, comparisons, data)
     return _context(result, title, figures, head, comparisons, level)
+
+
+def _is_base(result: SweepResult, rh: pd.DataFrame) -> pd.Series:
+    """Which per-run rows are the baseline's: the named baseline policy, else the policy
+    without rules (as ``run_headlines`` decides)."""
+    return rh["policy"] == result.baseline if result.baseline else rh["is_baseline"]
+
+
+def baseline_name(result: SweepResult, rh: pd.DataFrame) -> str:
+    """The baseline's arm as the report names it ("No moderation", "Keyword filter only")."""
+    arms = list(dict.fromkeys(rh.loc[_is_base(result, rh), "arm"])) if len(rh) else []
+    return arms[0] if len(arms) == 1 else str(result.baseline or "the baseline")
 
 
 def _has(metrics: pd.DataFrame, col: str) -> bool:
