@@ -10,9 +10,12 @@ import pytest
 
 from simulation.metrics.summary import days_to_halve
 from simulation.sweeps.aggregate import (
+    MEASURES,
     bootstrap_interval,
     compare_arms,
     daily_bands,
+    headline,
+    measure_interval,
     pareto_front,
     t_interval,
 )
@@ -148,3 +151,74 @@ def test_days_to_halve_needs_days_before_the_policy():
     # (against the first week's level it took 5: until (100 + 6 * 10) / 7 <= 24.3)
     assert days_to_halve(volume, start=3) == 3
     assert math.isnan(days_to_halve(np.r_[np.full(3, 100.0), np.full(40, 60.0)], start=3))
+
+
+def _rh_of(measure: str, a: list[float], b: list[float]) -> pd.DataFrame:
+    rows = [
+        {"arm": arm, "seed": s, "scenario_params": "", measure: v}
+        for arm, vals in (("A", a), ("B", b))
+        for s, v in enumerate(vals)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_cannot_tell_gives_the_true_reason():
+    nan = math.nan
+    no_base = compare_arms(
+        _rh_of("harm_avoided", [nan, nan], [nan, nan]), "A", "B", measures=["harm_avoided"]
+    ).iloc[0]
+    assert no_base["statement"].startswith("Cannot tell whether A and B differ on harm avoided")
+    assert "fewer than 2 seeds" not in no_base["statement"]
+    assert "undefined for A in 2 of 2 seeds" in no_base["statement"]
+    assert "no baseline run on the same seed" in no_base["statement"]
+    halve = compare_arms(
+        _rh_of("days_to_halve", [5.0, 7.0], [nan, 9.0]), "A", "B", measures=["days_to_halve"]
+    ).iloc[0]
+    assert "fewer than 2 seeds" not in halve["statement"]
+    assert (
+        "undefined for B in 1 of 2 seeds (restricted-offer volume never halved)"
+        in (halve["statement"])
+    )
+    assert "for A" not in halve["statement"]
+    one = compare_arms(
+        _rh_of("days_to_halve", [5.0], [6.0, 9.0]), "A", "B", measures=["days_to_halve"]
+    ).iloc[0]
+    assert "A has 1 seed (fewer than 2)" in one["statement"]
+    assert "undefined" not in one["statement"] and math.isnan(one["difference"])
+
+
+def test_differences_are_stated_in_the_table_unit():
+    share = compare_arms(
+        _rh_of("ad_share_last_week", [0.30, 0.40, 0.50], [0.52, 0.63, 0.728]),
+        "A",
+        "B",
+        measures=["ad_share_last_week"],
+    ).iloc[0]
+    assert share["difference"] == pytest.approx(-0.226)  # the data stay fractions
+    assert "difference -22.6 percentage points (95% CI " in share["statement"]
+    assert "-0.226" not in share["statement"]
+    counts = compare_arms(
+        _rh_of("offer_impressions", [150_000.0, 160_000.0, 171_000.0], [9_000.0, 9_500.0, 9_900.0]),
+        "A",
+        "B",
+        measures=["offer_impressions"],
+    ).iloc[0]
+    assert "difference +150,867 impressions (95% CI " in counts["statement"]
+
+
+def test_count_intervals_never_go_below_zero():
+    runs = pd.DataFrame(
+        {"arm": ["A", "A"], "harm_avoided": [-0.9, 0.4], "offer_impressions": [10.0, 300_000.0]}
+    )
+    for name in MEASURES:
+        if name not in runs:
+            runs[name] = math.nan
+    assert t_interval(runs["offer_impressions"].to_numpy())[1] < 0  # the plain t interval
+    head = headline(runs).set_index("measure")
+    mean, lo, hi = head.loc["offer_impressions", ["mean", "lo", "hi"]]
+    assert lo == 0.0 and mean == pytest.approx(150_005) and hi > 1e6
+    assert hi == pytest.approx(t_interval(runs["offer_impressions"].to_numpy())[2])
+    _m, lo_avoided, hi_avoided = head.loc["harm_avoided", ["mean", "lo", "hi"]]
+    assert lo_avoided < -1  # an "avoided" share can be negative: only its top is bounded
+    assert hi_avoided == 1.0
+    assert measure_interval("ad_share_last_week", np.array([0.01, 0.99]))[1:] == (0.0, 1.0)

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 import shutil
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pandas as pd
 import typer
 from sqlalchemy import update
 from sqlmodel import Session
 from typer.testing import CliRunner
 
+from simulation.cli.cmd_sweep import _fmt
 from simulation.cli.sweeps import register
 from simulation.runs.storage import PostSample, PostText, open_db
+from simulation.sweeps.aggregate import MEASURES, headline, run_headlines
+from simulation.sweeps.report import KEY_MEASURES, avoided_chart, heading, write_report
 from simulation.sweeps.store import load_sweep
 
 HOSTILE = "<script>alert(1)</script>"
@@ -34,8 +40,6 @@ def test_report_has_charts_data_and_escapes_generated_text(reference, tmp_path):
         s.execute(update(PostText).values(text=HOSTILE + " buy now"))
         s.execute(update(PostSample).values(text=HOSTILE + " buy now"))  # before schema 2
         s.commit()
-    from simulation.sweeps.report import write_report
-
     page = write_report(load_sweep(engine, reference.sweep_id), tmp_path / "rep").read_text()
     assert HOSTILE not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; buy now" in page
@@ -116,3 +120,85 @@ def test_cli_bad_input_exits_2(tmp_path):
     )
     assert run.invoke(app, [*base, "--set", "posting.nope=1"]).exit_code == 2
     assert run.invoke(app, [*base, "--policy", "none", "--seeds", "5-1"]).exit_code == 2
+
+
+def _cells(line: str, sep: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip(sep).split(sep)]
+
+
+def test_cli_sweep_table_headings_name_the_measure_of_their_column(tmp_path):
+    db = tmp_path / "h.db"
+    args = ["sweep", "--scenario", "classroom", "--policy", "none", "--policy", "keywords"]
+    args += ["--seeds", "1-2", "--days", "10", "--workers", "1", "--db", str(db)]
+    result = CliRunner().invoke(_cli(), args, env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    head_line = next(x for x in lines if x.startswith("┃") and "arm" in x)
+    row = next(x for x in lines if x.startswith("│ Keyword filter only"))
+    headings, cells = _cells(head_line, "┃"), _cells(row, "│")
+    assert len(headings) == len(cells) == 1 + len(KEY_MEASURES)
+    by_heading = {heading(n): n for n in MEASURES}
+    assert len(by_heading) == len(MEASURES)  # no two measures share a heading
+    head = load_sweep(open_db(db), json_sweep_id(result.stdout)).headline()
+    head = head[head["arm"] == "Keyword filter only"].set_index("measure")
+    shown = set()
+    for title, cell in zip(headings[1:], cells[1:], strict=True):
+        name = by_heading[title]  # every heading is a measure's own heading
+        assert MEASURES[name].label in title
+        assert cell.split(" [")[0] == _fmt(head.loc[name, "mean"], name), title
+        shown.add(name)
+    assert shown == set(KEY_MEASURES)
+    # the example of the defect: the ad share sits under the ad share, not under bans
+    ad = headings.index(heading("ad_share_last_week"))
+    assert cells[ad].endswith("%]") and "wrongful" not in headings[ad]
+
+
+def json_sweep_id(stdout: str) -> str:
+    return re.search(r"sweep (sw-[0-9a-f]+):", stdout).group(1)
+
+
+def _inside(inner, outer, pad: float = 0.5) -> bool:
+    return (
+        inner.x0 >= outer.x0 - pad
+        and inner.y0 >= outer.y0 - pad
+        and inner.x1 <= outer.x1 + pad
+        and inner.y1 <= outer.y1 + pad
+    )
+
+
+def test_avoided_chart_names_its_baseline_and_keeps_text_in_the_figure(reference, tmp_path):
+    base = "Keyword filter only"
+    rh = run_headlines(reference.runs, reference.metrics, base)
+    head = headline(rh)
+    long_arm = "A (sw-0123456789): March-2024 personal-account crackdown [delay_hours=24]"
+    part = head[head["arm"] == "No moderation"].assign(arm=long_arm)
+    fig = avoided_chart(part, base)
+    title = fig.get_suptitle()
+    assert title == f"Harm and exposure avoided against {base}, same seeds"
+    assert "no moderation" not in title.lower()
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    (ax,) = fig.axes
+    legend = ax.get_legend()
+    assert [t.get_text() for t in legend.get_texts()][1] == "restricted units sold (harm)"
+    lb, ab = legend.get_window_extent(r), ax.get_window_extent(r)
+    assert not lb.overlaps(ab)  # beside the bars, never over them
+    texts = [fig._suptitle, fig._supxlabel, legend, *ax.get_yticklabels()]
+    assert fig._supxlabel.get_text().endswith("(mean, 95% CI)")
+    for t in texts:
+        assert _inside(t.get_window_extent(r), fig.bbox), t
+    plt.close(fig)
+    # the report names the sweep's own baseline, in the chart and its caption
+    named = dataclasses.replace(reference, baseline=base)
+    page = write_report(named, tmp_path / "rep").read_text()
+    assert f"Harm and exposure avoided against {base}" in page
+    png = plt.imread(tmp_path / "rep" / "charts" / "avoided.png")
+    assert png.shape[1] > 900  # the whole 10-inch figure and its label, not a crop
+
+
+def test_heading_adds_the_unit_only_where_the_label_lacks_it():
+    assert heading("harm_avoided") == "harm avoided (%)"
+    assert heading("ad_share_last_week") == "ad share last week (%)"
+    assert heading("wrongful_bans_per_10k_accounts") == "wrongful bans per 10,000 accounts"
+    assert heading("reviewer_hours") == "reviewer hours"
+    assert heading("offer_impressions") == "offer impressions"
