@@ -6,7 +6,8 @@ policy designer must know before saying one policy beats another.
 
 * Bands: Student-t intervals of the mean across seeds (default), or percentile
   bootstrap. With 10 seeds t is exact for normal data and close otherwise; the
-  bootstrap undercovers at such small n, so it is offered, not preferred. A headline
+  bootstrap undercovers at such small n, so it is offered, not preferred. A daily band
+  never goes below 0 (every daily metric is a count, level, share or amount); a headline
   interval is clipped to the values the measure can take (``Measure.bounds``): a count,
   total or share never below 0, a share never above 1 (with 2 seeds the t interval of
   a count is often wider than its mean).
@@ -25,7 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from simulation.metrics.registry import ALL, CUMULATIVE, add_derived
+from simulation.metrics.registry import ALL, BY_NAME, CUMULATIVE, add_derived
 from simulation.metrics.summary import (
     HEADLINE,
     RELATIVE,
@@ -151,7 +152,14 @@ def daily_bands(
     half = stats.t.ppf(0.5 + level / 2, df) * out["sd"] / np.sqrt(out["n"])
     half = half.where(out["n"] >= 2)
     out["lo"], out["hi"] = out["mean"] - half, out["mean"] + half
+    # every daily metric is a count, level, share, amount or factor: never below 0
+    out["lo"] = out["lo"].where(~out["metric"].map(_non_negative), out["lo"].clip(lower=0))
     return out.drop(columns="sd")
+
+
+def _non_negative(column: str) -> bool:
+    """A registry metric's column (``impressions.spam``, ``bans.wrongful.cumulative``)."""
+    return column.split(".", 1)[0] in BY_NAME
 
 
 def _bootstrap_bands(long: pd.DataFrame, level: float, n_boot: int = 2000) -> pd.DataFrame:

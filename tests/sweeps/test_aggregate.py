@@ -222,3 +222,16 @@ def test_count_intervals_never_go_below_zero():
     assert lo_avoided < -1  # an "avoided" share can be negative: only its top is bounded
     assert hi_avoided == 1.0
     assert measure_interval("ad_share_last_week", np.array([0.01, 0.99]))[1:] == (0.0, 1.0)
+
+
+def test_daily_bands_of_counts_never_go_below_zero():
+    runs, m = _fake({"A": np.array([0.0, 1.0])}, days=2)
+    m = m.rename(columns={"ad_share": "impressions.spam"}).assign(
+        **{"impressions.spam": [2.0, 2.0, 9_000.0, 9_000.0]}
+    )
+    b = daily_bands(runs, m, columns=["impressions.spam"])
+    assert (b["lo"] == 0).all() and (b["hi"] > 9_000).all()
+    assert t_interval(np.array([2.0, 9_000.0]))[1] < 0  # what the plain t band would say
+    one_seed, m1 = _fake({"A": np.array([5.0])}, days=2)
+    m1 = m1.rename(columns={"ad_share": "impressions.spam"})
+    assert daily_bands(one_seed, m1, columns=["impressions.spam"])["lo"].isna().all()
