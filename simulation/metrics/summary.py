@@ -296,7 +296,7 @@ MEASURES: tuple[Measure, ...] = (
             m[parts(m, "offers_created")].sum(axis=1).to_numpy(float), f.policy_start
         ),
         "lower",
-        "restricted-offer volume never halved",
+        "restricted-offer volume never halved, or the policy started on day 0",
     ),
     Measure(
         "obfuscated_share_last_week",

@@ -176,7 +176,7 @@ def test_cannot_tell_gives_the_true_reason():
     ).iloc[0]
     assert "fewer than 2 seeds" not in halve["statement"]
     assert (
-        "undefined for B in 1 of 2 seeds (restricted-offer volume never halved)"
+        "undefined for B in 1 of 2 seeds (restricted-offer volume never halved"
         in (halve["statement"])
     )
     assert "for A" not in halve["statement"]
