@@ -15,6 +15,7 @@ from sqlalchemy import update
 from sqlmodel import Session
 from typer.testing import CliRunner
 
+from simulation.cli import common
 from simulation.cli.cmd_sweep import _fmt
 from simulation.cli.sweeps import register
 from simulation.runs.storage import PostSample, PostText, open_db
@@ -126,15 +127,16 @@ def _cells(line: str, sep: str) -> list[str]:
     return [c.strip() for c in line.strip().strip(sep).split(sep)]
 
 
-def test_cli_sweep_table_headings_name_the_measure_of_their_column(tmp_path):
+def test_cli_sweep_table_headings_name_the_measure_of_their_column(tmp_path, monkeypatch):
     db = tmp_path / "h.db"
     args = ["sweep", "--scenario", "classroom", "--policy", "none", "--policy", "keywords"]
     args += ["--seeds", "1-2", "--days", "10", "--workers", "1", "--db", str(db)]
-    result = CliRunner().invoke(_cli(), args, env={"COLUMNS": "400"})
+    monkeypatch.setattr(common.out, "_width", 400)  # one line per row, whatever COLUMNS says
+    result = CliRunner().invoke(_cli(), args)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     head_line = next(x for x in lines if x.startswith("┃") and "arm" in x)
-    row = next(x for x in lines if x.startswith("│ Keyword filter only"))
+    row = next((x for x in lines if x.startswith("│ Keyword filter only")), result.stdout)
     headings, cells = _cells(head_line, "┃"), _cells(row, "│")
     assert len(headings) == len(cells) == 1 + len(KEY_MEASURES)
     by_heading = {heading(n): n for n in MEASURES}
