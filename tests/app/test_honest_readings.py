@@ -160,20 +160,24 @@ def test_in_force_says_when_the_policy_acts(qtbot, make_window):
 
     # applied again mid-run, before day 30: loaded then, still acting from day 30
     win.controls.speed.setValue(10)
-    run_until(qtbot, win, 3)
-    pause(qtbot, win)
-    loaded = win.days_done
-    click(qtbot, win.policy_panel.apply_btn)
-    qtbot.waitUntil(lambda: f"loaded day {loaded};" in in_force.text(), timeout=WAIT_MS)
+    loaded = apply_on_day(qtbot, win, 3, lambda day: f"loaded day {day};")
     assert in_force.text() == f"In force: {label} (loaded day {loaded}; acts from day 30)"
 
     # applied after day 30: it acts at once, one day is enough
-    run_until(qtbot, win, 32)
+    loaded = apply_on_day(qtbot, win, 32, lambda day: f"from day {day})")
+    assert in_force.text() == f"In force: {label} (from day {loaded})"
+
+
+def apply_on_day(qtbot, win, day: int, shows) -> int:
+    """Run to ``day``, pause, press Apply; wait until the in-force text ``shows(day
+    loaded)``. Returns the day it was applied on."""
+    run_until(qtbot, win, day)
     pause(qtbot, win)
     loaded = win.days_done
     click(qtbot, win.policy_panel.apply_btn)
-    qtbot.waitUntil(lambda: f"from day {loaded})" in in_force.text(), timeout=WAIT_MS)
-    assert in_force.text() == f"In force: {label} (from day {loaded})"
+    in_force = win.policy_panel.in_force
+    qtbot.waitUntil(lambda: shows(loaded) in in_force.text(), timeout=WAIT_MS)
+    return loaded
 
 
 def test_a_policy_acting_at_once_shows_one_day(qtbot, make_window):
