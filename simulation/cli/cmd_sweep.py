@@ -123,9 +123,10 @@ def print_headline(result: SweepResult) -> None:
     table = Table(
         title=Text(f"sweep {result.sweep_id}: mean [95% CI] across seeds"), header_style="bold"
     )
-    table.add_column("arm")
+    # a narrow terminal folds a cell onto more lines: an ellipsis would cut a number short
+    table.add_column("arm", overflow="fold")
     for name in KEY_MEASURES:  # headings and values from one list, in one order
-        table.add_column(Text(heading(name)), justify="right")
+        table.add_column(Text(heading(name)), justify="right", overflow="fold")
     for arm in arms:
         cells = []
         for name in KEY_MEASURES:

@@ -155,6 +155,25 @@ def test_cli_sweep_table_headings_name_the_measure_of_their_column(tmp_path, mon
     assert cells[ad].endswith("%]") and "wrongful" not in headings[ad]
 
 
+def test_cli_sweep_table_in_a_narrow_terminal_cuts_no_number(tmp_path, monkeypatch):
+    """At 80 columns rich cut cells with an ellipsis ("[-267.…"): a number cut short reads
+    as another number. Cells fold onto more lines instead, every digit kept."""
+    db = tmp_path / "n.db"
+    args = ["sweep", "--scenario", "classroom", "--policy", "none", "--policy", "crackdown"]
+    args += ["--seeds", "1-2", "--days", "40", "--workers", "1", "--db", str(db)]
+    monkeypatch.setattr(common.out, "_width", 80)
+    result = CliRunner().invoke(_cli(), args)
+    assert result.exit_code == 0, result.output
+    table = result.stdout[: result.stdout.index("└")]
+    body = table[table.index("┡") :]
+    assert "…" not in body
+    head = load_sweep(open_db(db), json_sweep_id(result.stdout)).headline()
+    mean = head[(head["arm"] == "No moderation") & (head["measure"] == "ad_share_last_week")]
+    shown = _fmt(float(mean["mean"].iloc[0]), "ad_share_last_week")
+    cells = "".join(c for line in body.splitlines() for c in line if c not in "│ ")
+    assert shown in cells  # the whole number, once its folded pieces are joined
+
+
 def json_sweep_id(stdout: str) -> str:
     return re.search(r"sweep (sw-[0-9a-f]+):", stdout).group(1)
 
