@@ -106,10 +106,10 @@ def band_chart(bands: pd.DataFrame, metric: str, title: str, unit: str):
     ax.set_ylabel(unit)
     ax.margins(x=0)
     ax.set_ylim(bottom=0)
-    if many:  # below the plot, so that long variant labels never hide the curves
-        fig.legend(loc="outside lower center", ncol=1, fontsize=9)
-    else:
-        ax.legend(loc="best", fontsize=9)
+    # below the plot: the shaded bands of a few seeds fill most of the axes, so a legend
+    # inside would hide some of them wherever it went; long variant labels one a line
+    arms = part["arm"].nunique()
+    fig.legend(loc="outside lower center", ncol=1 if many else max(1, min(3, arms)), fontsize=9)
     return fig
 
 

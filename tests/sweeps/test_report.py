@@ -223,3 +223,23 @@ def test_heading_adds_the_unit_only_where_the_label_lacks_it():
     assert heading("wrongful_bans_per_10k_accounts") == "wrongful bans per 10,000 accounts"
     assert heading("reviewer_hours") == "reviewer hours"
     assert heading("offer_impressions") == "offer impressions"
+
+
+def test_band_chart_legends_sit_below_the_axes(reference):
+    """With a few seeds the shaded bands fill most of a chart: a legend inside the axes
+    ("best") hid some of them. It sits below the axes, inside the figure."""
+    from simulation.sweeps.aggregate import daily_bands
+    from simulation.sweeps.report import BAND_CHARTS, _has, band_chart
+
+    charts = [c for c in BAND_CHARTS if _has(reference.metrics, c[0])][:3]
+    bands = daily_bands(reference.runs, reference.metrics, columns=[c[0] for c in charts])
+    assert len(charts) == 3
+    for col, title, unit, _smooth in charts:
+        fig = band_chart(bands, col, title, unit)
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        (ax,) = fig.axes
+        assert ax.get_legend() is None and len(fig.legends) == 1
+        box = fig.legends[0].get_window_extent(renderer)
+        frame = ax.get_window_extent(renderer)
+        assert box.y1 <= frame.y0 and _inside(box, fig.bbox), col
