@@ -24,6 +24,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from policy import load_policy
 from policy.errors import LocatedError
 from simulation.cli.common import (
     check_out,
@@ -231,21 +232,41 @@ def finish(result: SweepResult, as_json: bool, report: Path | None) -> None:
         raise typer.Exit(1)
 
 
-def load(db: str | None, ref: str) -> SweepResult:
+def load(db: str | None, ref: str, baseline: str | None = None) -> SweepResult:
     """A stored run or sweep by reference, or exit 2."""
     try:
-        return load_any(open_db(db), ref)
+        return load_any(open_db(db), ref, baseline)
     except KeyError as exc:
         raise input_error(str(exc.args[0])) from None
     except DatabaseError as exc:
         raise database_error(db, exc) from None
 
 
-def report_cmd(ref: str, out_dir: Path, db: str | None) -> None:
-    """HTML report (charts with bands, tables, policies, scenario) + PNG/SVG + CSV/Parquet."""
+def report_cmd(ref: str, out_dir: Path, db: str | None, baseline: str | None = None) -> None:
+    """HTML report (charts with bands, tables, policies, scenario) + PNG/SVG + CSV/Parquet.
+    ``baseline``: one of the runs' policies, by its name or as ``--policy`` named it (a
+    preset or a file); exit 2 naming the policies when it is none of them."""
     check_out(out_dir, REPORT_NAMES)
-    path = write_report(load(db, ref), out_dir, f"Report: {ref}")
+    result = load(db, ref)
+    if baseline is not None:
+        result = load(db, ref, _policy_of(result, baseline))
+    path = write_report(result, out_dir, f"Report: {ref}")
     out.print(f"wrote {path}")
+
+
+def _policy_of(result: SweepResult, ref: str) -> str:
+    """The name of the stored runs' policy that ``ref`` names: the name itself, or a
+    preset or policy file whose name it is; else exit 2."""
+    names = list(dict.fromkeys(result.runs["policy"]))
+    if ref in names:
+        return ref
+    try:
+        name = load_policy(ref).name
+    except (LocatedError, KeyError, OSError, ValueError):  # not a preset or a policy file
+        name = None
+    if name in names:
+        return name
+    raise input_error(f"--baseline {ref!r} is not one of the policies run: " + ", ".join(names))
 
 
 def compare_cmd(a: str, b: str, out_dir: Path, db: str | None) -> None:

@@ -97,12 +97,19 @@ def report_cmd(
     ref: Annotated[str, typer.Argument(help="A run id or a sweep id")],
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for report.html, charts, data")],
     db: DbOption = None,
+    baseline: Annotated[
+        str | None,
+        typer.Option(
+            help="Policy that 'avoided' is measured against (give the sweep's own "
+            "--baseline again: it is not stored; default: no moderation)"
+        ),
+    ] = None,
 ) -> None:
     """HTML report (charts with bands, tables, policies, scenario) + PNG/SVG + CSV/Parquet."""
     # pandas, SQLAlchemy, matplotlib and jinja2 (~1.5 s): when a report is written
     from simulation.cli import cmd_sweep
 
-    cmd_sweep.report_cmd(ref, out_dir, db)
+    cmd_sweep.report_cmd(ref, out_dir, db, baseline)
 
 
 def compare_cmd(

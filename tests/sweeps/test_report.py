@@ -22,6 +22,7 @@ from simulation.runs.storage import PostSample, PostText, open_db
 from simulation.sweeps.aggregate import MEASURES, headline, run_headlines
 from simulation.sweeps.report import KEY_MEASURES, avoided_chart, heading, write_report
 from simulation.sweeps.store import load_sweep
+from tests.sweeps.conftest import small_sweep
 
 HOSTILE = "<script>alert(1)</script>"
 
@@ -243,3 +244,40 @@ def test_band_chart_legends_sit_below_the_axes(reference):
         box = fig.legends[0].get_window_extent(renderer)
         frame = ax.get_window_extent(renderer)
         assert box.y1 <= frame.y0 and _inside(box, fig.bbox), col
+
+
+def test_a_stored_sweeps_report_takes_the_baseline_again(tmp_path):
+    """A sweep's --baseline is not stored: rebuilt from the database, its report measured
+    "avoided" against no moderation. ``report --baseline`` names it again (as the sweep
+    did: a preset or the policy's name); one that was not run exits 2 naming those that
+    were."""
+    db = tmp_path / "b.db"
+    small_sweep(workers=1, db=str(db), baseline="keywords")
+    sweep_id = _only_sweep(db)
+    cli = CliRunner()
+    for given in ("keywords", "Keyword filter only"):
+        out = tmp_path / given.replace(" ", "_")
+        args = ["report", sweep_id, "--db", str(db), "--out", str(out), "--baseline", given]
+        done = cli.invoke(_cli(), args)
+        assert done.exit_code == 0, done.output
+        page = (out / "report.html").read_text(encoding="utf-8")
+        assert "baseline</td><td>Keyword filter only" in page
+        assert "avoided against Keyword filter only" in page
+    plain = tmp_path / "plain"
+    args = ["report", sweep_id, "--db", str(db), "--out", str(plain)]
+    assert cli.invoke(_cli(), args).exit_code == 0
+    assert "baseline</td><td>No moderation" in (plain / "report.html").read_text(encoding="utf-8")
+    args = ["report", sweep_id, "--db", str(db), "--out", str(tmp_path / "w")]
+    wrong = cli.invoke(_cli(), [*args, "--baseline", "zero_tolerance"])
+    assert wrong.exit_code == 2
+    assert "is not one of the policies run: No moderation, Keyword filter only" in wrong.output
+
+
+def _only_sweep(db) -> str:
+    from sqlmodel import select
+
+    from simulation.runs.storage import Run
+
+    with Session(open_db(db)) as session:
+        (sweep_id,) = set(session.exec(select(Run.sweep_id)).all())
+    return sweep_id
