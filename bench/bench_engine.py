@@ -451,6 +451,8 @@ def phases(policy: str, n: int, days: int) -> None:
 
     spent = dict.fromkeys((*PHASES, "audiences", "session.decide", "record"), 0.0)
 
+    first_decide: list[float] = []  # the policy's first day (texts never seen before)
+
     def timed(name: str, fn):
         def wrapper(*args, **kwargs):
             t0 = time.perf_counter()
@@ -458,6 +460,8 @@ def phases(policy: str, n: int, days: int) -> None:
                 return fn(*args, **kwargs)
             finally:
                 spent[name] += time.perf_counter() - t0
+                if name == "session.decide" and not first_decide:
+                    first_decide.append(time.perf_counter() - t0)
 
         return wrapper
 
@@ -483,6 +487,11 @@ def phases(policy: str, n: int, days: int) -> None:
         print(f"{name:16} {s:7.2f} {s / total:6.1%}")
     rest = total - sum(spent.values())
     print(f"{'(the rest)':16} {rest:7.2f} {rest / total:6.1%}")
+    if first_decide:
+        print(
+            f"of session.decide, the first day {first_decide[0]:.2f} s "
+            f"({first_decide[0] / total:.1%} of the steps): every text of the pool judged once"
+        )
     print(f"load average {os.getloadavg()[0]:.1f}")
 
 
