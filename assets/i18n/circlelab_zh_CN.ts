@@ -1836,98 +1836,98 @@
         <translation>运行期间用户离开朋友圈的次数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="215"/>
+        <location filename="model_texts.py" line="216"/>
         <source>Times a user who had left came back</source>
         <translation>离开的用户回来的次数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="216"/>
+        <location filename="model_texts.py" line="218"/>
         <source>New users who joined the feed during the run</source>
         <translation>运行期间新加入朋友圈的用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="217"/>
+        <location filename="model_texts.py" line="219"/>
         <source>Restricted-offer impressions in the Moments feed avoided, as a share of the baseline&apos;s on the same seed</source>
         <oldsource>Restricted-offer impressions avoided, as a share of the baseline&apos;s on the same seed</oldsource>
         <translation>避免的朋友圈违禁商品信息曝光，占同一随机种子下基线的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="219"/>
+        <location filename="model_texts.py" line="221"/>
         <source>Spam impressions avoided, as a share of the baseline&apos;s on the same seed</source>
         <translation>避免的垃圾信息曝光，占同一随机种子下基线的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="220"/>
+        <location filename="model_texts.py" line="222"/>
         <source>Impressions of spam and offers avoided, as a share of the baseline&apos;s on the same seed</source>
         <translation>避免的垃圾信息和违禁商品信息曝光，占同一随机种子下基线的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="221"/>
+        <location filename="model_texts.py" line="223"/>
         <source>Restricted units sold avoided (every channel), as a share of the baseline&apos;s on the same seed: what a policy did to sales, not only to what users saw</source>
         <translation>避免卖出的违禁品件数（所有渠道），占同一随机种子下基线的比例：策略对销售的作用，而不只是对用户所见内容的作用</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="222"/>
+        <location filename="model_texts.py" line="224"/>
         <source>Restricted units sold through the Moments feed avoided, as a share of the baseline&apos;s</source>
         <translation>避免通过朋友圈卖出的违禁品件数，占基线的比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="223"/>
+        <location filename="model_texts.py" line="225"/>
         <source>Restricted units sold in chats and groups avoided, as a share of the baseline&apos;s (negative when selling moved there: displacement)</source>
         <translation>避免在私聊和群聊卖出的违禁品件数，占基线的比例（销售转移到那里时为负：转移效应）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="224"/>
+        <location filename="model_texts.py" line="226"/>
         <source>Posts the rule fired on (at upload or after reports; shadow hits included)</source>
         <translation>规则命中的帖子（发布时或被举报后；包括影子命中）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="225"/>
+        <location filename="model_texts.py" line="227"/>
         <source>Hits on violating posts (spam or offers)</source>
         <translation>命中违规帖子（垃圾信息或违禁商品信息）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="226"/>
+        <location filename="model_texts.py" line="228"/>
         <source>Hits on life posts and legal ads</source>
         <translation>命中生活动态和合法广告</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="227"/>
+        <location filename="model_texts.py" line="229"/>
         <source>Posts this rule took down (directly, or when a reviewer confirmed it)</source>
         <translation>这条规则删除的帖子（直接删除，或经审核员确认后删除）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="228"/>
+        <location filename="model_texts.py" line="230"/>
         <source>Of those, life posts and legal ads</source>
         <translation>其中的生活动态和合法广告</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="229"/>
+        <location filename="model_texts.py" line="231"/>
         <source>Posts the rule sent to human review</source>
         <translation>这条规则送交人工审核的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="230"/>
+        <location filename="model_texts.py" line="232"/>
         <source>Hits of a shadow rule (counted, never acted on)</source>
         <translation>影子规则的命中（只计数，不处置）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="231"/>
+        <location filename="model_texts.py" line="233"/>
         <source>Warnings, restrictions and bans the rule caused (directly or through its strikes)</source>
         <translation>这条规则造成的警告、限制和封号（直接或通过违规记录累计）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="232"/>
+        <location filename="model_texts.py" line="234"/>
         <source>Of those, against accounts that posted nothing violating in the wrongful window</source>
         <translation>其中针对在误判窗口内没有发布违规内容的账户的</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="233"/>
+        <location filename="model_texts.py" line="235"/>
         <source>Bans the rule caused (directly or through its strikes)</source>
         <translation>这条规则造成的封号（直接或通过违规记录累计）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="234"/>
+        <location filename="model_texts.py" line="236"/>
         <source>Of those, wrongful (as for bans)</source>
         <translation>其中的误封（判定同封号）</translation>
     </message>
@@ -1943,312 +1943,312 @@
 <context>
     <name>Measures</name>
     <message>
-        <location filename="model_texts.py" line="235"/>
+        <location filename="model_texts.py" line="237"/>
         <source>posts created</source>
         <translation>发布的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="236"/>
+        <location filename="model_texts.py" line="238"/>
         <source>posts removed</source>
         <translation>删除的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="237"/>
+        <location filename="model_texts.py" line="239"/>
         <source>posts surviving</source>
         <translation>留存的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="238"/>
+        <location filename="model_texts.py" line="240"/>
         <source>posts carried in</source>
         <translation>预热期带入的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="239"/>
+        <location filename="model_texts.py" line="241"/>
         <source>carried in removed</source>
         <translation>带入后被删除的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="240"/>
+        <location filename="model_texts.py" line="242"/>
         <source>offers created</source>
         <translation>发布的违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="241"/>
+        <location filename="model_texts.py" line="243"/>
         <source>spam created</source>
         <translation>发布的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="242"/>
+        <location filename="model_texts.py" line="244"/>
         <source>offer impressions</source>
         <translation>违禁商品信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="243"/>
+        <location filename="model_texts.py" line="245"/>
         <source>spam impressions</source>
         <translation>垃圾信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="244"/>
+        <location filename="model_texts.py" line="246"/>
         <source>units sold</source>
         <translation>卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="245"/>
+        <location filename="model_texts.py" line="247"/>
         <source>units sold moments</source>
         <translation>朋友圈卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="246"/>
+        <location filename="model_texts.py" line="248"/>
         <source>units sold private</source>
         <translation>私聊群聊卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="247"/>
+        <location filename="model_texts.py" line="249"/>
         <source>units sold unsolicited</source>
         <translation>主动推销卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="248"/>
+        <location filename="model_texts.py" line="250"/>
         <source>units sold official</source>
         <translation>官方账号卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="249"/>
+        <location filename="model_texts.py" line="251"/>
         <source>units per day last week</source>
         <translation>最后一周每天件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="250"/>
+        <location filename="model_texts.py" line="252"/>
         <source>private share last week</source>
         <translation>最后一周私聊群聊占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="251"/>
+        <location filename="model_texts.py" line="253"/>
         <source>ad share first week</source>
         <translation>第一周广告占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="252"/>
+        <location filename="model_texts.py" line="254"/>
         <source>ad share last week</source>
         <translation>最后一周广告占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="253"/>
+        <location filename="model_texts.py" line="255"/>
         <source>prevalence last week</source>
         <translation>最后一周流行率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="254"/>
+        <location filename="model_texts.py" line="256"/>
         <source>offers per day first week</source>
         <translation>第一周每天违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="255"/>
+        <location filename="model_texts.py" line="257"/>
         <source>offers per day last week</source>
         <translation>最后一周每天违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="256"/>
+        <location filename="model_texts.py" line="258"/>
         <source>days to halve</source>
         <translation>减半所需天数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="257"/>
+        <location filename="model_texts.py" line="259"/>
         <source>obfuscated share last week</source>
         <translation>最后一周变形书写比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="258"/>
+        <location filename="model_texts.py" line="260"/>
         <source>bans correct</source>
         <translation>正确封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="259"/>
+        <location filename="model_texts.py" line="261"/>
         <source>bans wrongful</source>
         <translation>误封</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="260"/>
+        <location filename="model_texts.py" line="262"/>
         <source>wrongful bans per 10,000 accounts</source>
         <translation>每万账户误封数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="261"/>
+        <location filename="model_texts.py" line="263"/>
         <source>wrongful removals</source>
         <translation>误删（帖子）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="262"/>
+        <location filename="model_texts.py" line="264"/>
         <source>moderation precision</source>
         <translation>审核精确率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="263"/>
+        <location filename="model_texts.py" line="265"/>
         <source>removal precision</source>
         <translation>删除精确率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="264"/>
+        <location filename="model_texts.py" line="266"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="265"/>
+        <location filename="model_texts.py" line="267"/>
         <source>recall same day</source>
         <translation>当日召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="266"/>
+        <location filename="model_texts.py" line="268"/>
         <source>appeals</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="267"/>
+        <location filename="model_texts.py" line="269"/>
         <source>overturned</source>
         <translation>申诉成功</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="268"/>
+        <location filename="model_texts.py" line="270"/>
         <source>posts restored</source>
         <translation>恢复的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="269"/>
+        <location filename="model_texts.py" line="271"/>
         <source>bans overturned</source>
         <translation>撤销的封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="270"/>
+        <location filename="model_texts.py" line="272"/>
         <source>reregistrations</source>
         <translation>重新注册</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="271"/>
+        <location filename="model_texts.py" line="273"/>
         <source>seller entries</source>
         <translation>新进卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="272"/>
+        <location filename="model_texts.py" line="274"/>
         <source>seller exits</source>
         <translation>退出卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="273"/>
+        <location filename="model_texts.py" line="275"/>
         <source>official registrations</source>
         <translation>官方账号注册</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="274"/>
+        <location filename="model_texts.py" line="276"/>
         <source>spammer entries</source>
         <translation>新进垃圾号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="275"/>
+        <location filename="model_texts.py" line="277"/>
         <source>spammer exits</source>
         <translation>退出垃圾号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="276"/>
+        <location filename="model_texts.py" line="278"/>
         <source>reviewer hours</source>
         <translation>审核工时</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="277"/>
+        <location filename="model_texts.py" line="279"/>
         <source>regular churned</source>
         <translation>流失的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="278"/>
+        <location filename="model_texts.py" line="280"/>
         <source>regular left</source>
         <translation>离开的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="279"/>
+        <location filename="model_texts.py" line="281"/>
         <source>regular returned</source>
         <translation>回来的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="280"/>
+        <location filename="model_texts.py" line="282"/>
         <source>regular joined</source>
         <translation>新加入的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="281"/>
+        <location filename="model_texts.py" line="283"/>
         <source>offer impressions avoided</source>
         <translation>避免的违禁商品信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="282"/>
+        <location filename="model_texts.py" line="284"/>
         <source>spam impressions avoided</source>
         <translation>避免的垃圾信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="283"/>
+        <location filename="model_texts.py" line="285"/>
         <source>violating impressions avoided</source>
         <translation>避免的违规内容曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="284"/>
+        <location filename="model_texts.py" line="286"/>
         <source>harm avoided</source>
         <translation>避免的危害</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="285"/>
+        <location filename="model_texts.py" line="287"/>
         <source>moments harm avoided</source>
         <translation>朋友圈避免的危害</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="286"/>
+        <location filename="model_texts.py" line="288"/>
         <source>private harm avoided</source>
         <translation>私聊群聊避免的危害</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="287"/>
+        <location filename="model_texts.py" line="289"/>
         <source>hits</source>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="288"/>
+        <location filename="model_texts.py" line="290"/>
         <source>true positives</source>
         <translation>真阳性</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="289"/>
+        <location filename="model_texts.py" line="291"/>
         <source>false positives</source>
         <translation>误报</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="290"/>
+        <location filename="model_texts.py" line="292"/>
         <source>removals</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="291"/>
+        <location filename="model_texts.py" line="293"/>
         <source>reviews</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="292"/>
+        <location filename="model_texts.py" line="294"/>
         <source>shadow hits</source>
         <translation>影子命中</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="293"/>
+        <location filename="model_texts.py" line="295"/>
         <source>account actions</source>
         <translation>账户处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="294"/>
+        <location filename="model_texts.py" line="296"/>
         <source>wrongful account actions</source>
         <translation>错误的账户处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="295"/>
+        <location filename="model_texts.py" line="297"/>
         <source>bans</source>
         <translation>封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="296"/>
+        <location filename="model_texts.py" line="298"/>
         <source>wrongful bans</source>
         <translation>误封（账户）</translation>
     </message>
@@ -3109,7 +3109,17 @@
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="218"/>
+        <location filename="model_texts.py" line="215"/>
+        <source>departures</source>
+        <translation>次离开</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="217"/>
+        <source>returns</source>
+        <translation>次回归</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="220"/>
         <source>share of baseline</source>
         <translation>占基线比例</translation>
     </message>

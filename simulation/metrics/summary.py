@@ -434,14 +434,14 @@ MEASURES: tuple[Measure, ...] = (
     ),
     Measure(
         "regular_left",
-        "users",
+        "departures",  # a user who leaves, comes back and leaves again counts twice
         "Times a user left the feed during the run",
         lambda m, f: total(m, "regular_left"),
         "lower",
     ),
     Measure(
         "regular_returned",
-        "users",
+        "returns",
         "Times a user who had left came back",
         lambda m, f: total(m, "regular_returned"),
         "higher",

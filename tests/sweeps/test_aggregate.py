@@ -235,3 +235,14 @@ def test_daily_bands_of_counts_never_go_below_zero():
     one_seed, m1 = _fake({"A": np.array([5.0])}, days=2)
     m1 = m1.rename(columns={"ad_share": "impressions.spam"})
     assert daily_bands(one_seed, m1, columns=["impressions.spam"])["lo"].isna().all()
+
+
+def test_departures_and_returns_are_counted_as_events_not_users():
+    """A user who leaves, comes back and leaves again counts twice: the run's totals of
+    leaving and coming back are departures and returns, not users (the report said 783
+    "users" left where 781 were away at the end)."""
+    from simulation.metrics.summary import BY_MEASURE
+
+    assert BY_MEASURE["regular_left"].unit == "departures"
+    assert BY_MEASURE["regular_returned"].unit == "returns"
+    assert BY_MEASURE["regular_churned"].unit == "users"  # away at the end: people
