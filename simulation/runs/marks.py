@@ -101,8 +101,17 @@ def policy_marks(policy: Any, from_day: int = 0) -> list[Mark]:
         if a.day >= from_day
     ]
     name = str(getattr(policy, "name", ""))
-    phases = list(getattr(policy, "phases", []) or [])
-    starts = sorted({max(int(ph.from_day), from_day) for ph in phases if ph.rules})
+    phases = sorted(getattr(policy, "phases", []) or [], key=lambda ph: int(ph.from_day))
+    # each phase with rules that is still in force from ``from_day`` on (one that ended
+    # before it marks nothing: no rule of it acts then)
+    ends = [int(ph.from_day) for ph in phases[1:]] + [None]
+    starts = sorted(
+        {
+            max(int(ph.from_day), from_day)
+            for ph, end in zip(phases, ends, strict=True)
+            if ph.rules and (end is None or end > from_day)
+        }
+    )
     if not phases and list(getattr(policy, "rule_names", ())):
         starts = [from_day]
     marks += [Mark(day, POLICY, name) for day in starts if day > 0 or from_day == 0]
