@@ -6,6 +6,7 @@ Exit codes follow the CLI's: 0 success, 1 some runs failed (the others are store
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from pathlib import Path
@@ -232,10 +233,10 @@ def finish(result: SweepResult, as_json: bool, report: Path | None) -> None:
         raise typer.Exit(1)
 
 
-def load(db: str | None, ref: str, baseline: str | None = None) -> SweepResult:
+def load(db: str | None, ref: str) -> SweepResult:
     """A stored run or sweep by reference, or exit 2."""
     try:
-        return load_any(open_db(db), ref, baseline)
+        return load_any(open_db(db), ref)
     except KeyError as exc:
         raise input_error(str(exc.args[0])) from None
     except DatabaseError as exc:
@@ -248,8 +249,8 @@ def report_cmd(ref: str, out_dir: Path, db: str | None, baseline: str | None = N
     preset or a file); exit 2 naming the policies when it is none of them."""
     check_out(out_dir, REPORT_NAMES)
     result = load(db, ref)
-    if baseline is not None:
-        result = load(db, ref, _policy_of(result, baseline))
+    if baseline is not None:  # what the result measures against (its runs stay as loaded)
+        result = dataclasses.replace(result, baseline=_policy_of(result, baseline))
     path = write_report(result, out_dir, f"Report: {ref}")
     out.print(f"wrote {path}")
 

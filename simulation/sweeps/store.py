@@ -122,18 +122,16 @@ def load_sweep(engine: Engine, sweep_id: str, baseline: str | None = None) -> Sw
     return load_runs(engine, ids, sweep_id, baseline)
 
 
-def load_any(engine: Engine, ref: str, baseline: str | None = None) -> SweepResult:
-    """``12`` or ``run:12`` → that run; anything else (``sw-…``, ``sweep:x``) → a sweep id.
-    ``baseline``: the policy "avoided" is measured against (a sweep's own is not stored:
-    None measures against no moderation, as a sweep without ``--baseline`` does)."""
+def load_any(engine: Engine, ref: str) -> SweepResult:
+    """``12`` or ``run:12`` → that run; anything else (``sw-…``, ``sweep:x``) → a sweep id."""
     ref = str(ref)
     if ref.startswith("run:"):
-        return load_runs(engine, [int(ref[4:])], baseline=baseline)
+        return load_runs(engine, [int(ref[4:])])
     if ref.startswith("sweep:"):
-        return load_sweep(engine, ref[6:], baseline)
+        return load_sweep(engine, ref[6:])
     if ref.isdigit():
         try:
-            return load_sweep(engine, ref, baseline)
+            return load_sweep(engine, ref)
         except KeyError:
-            return load_runs(engine, [int(ref)], baseline=baseline)
-    return load_sweep(engine, ref, baseline)
+            return load_runs(engine, [int(ref)])
+    return load_sweep(engine, ref)
