@@ -100,8 +100,8 @@ def report_cmd(
     baseline: Annotated[
         str | None,
         typer.Option(
-            help="Policy that 'avoided' is measured against (give the sweep's own "
-            "--baseline again: it is not stored; default: no moderation)"
+            help="Policy that 'avoided' is measured against (default: the one the "
+            "sweep was run with --baseline, else a policy without rules)"
         ),
     ] = None,
 ) -> None:

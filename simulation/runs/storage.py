@@ -142,6 +142,16 @@ class PostText(SQLModel, table=True):
     text: str = ""
 
 
+class Sweep(SQLModel, table=True):
+    """A sweep's own setting that its runs do not carry (schema version 3): the
+    baseline its last sweep command named with ``--baseline`` ("avoided" is measured
+    against that policy's runs on the same seeds). No row: the command named none."""
+
+    id: str = Field(primary_key=True)  # the sweep id its runs carry in ``Run.sweep_id``
+    baseline: str | None = None  # a policy name, as the runs store it
+    updated_at: NaiveDatetime = Field(default_factory=now)  # UTC
+
+
 class FeedItem(SQLModel, table=True):
     __table_args__ = (Index("ix_feed_run_viewer_day", "run_id", "viewer", "day"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -489,7 +499,13 @@ def delete_run(engine: Engine, run_id: int) -> None:
             AccountRow,
         ):
             session.execute(delete(table).where(table.run_id == run_id))
+        sweep_id = session.exec(select(Run.sweep_id).where(Run.id == run_id)).first()
         session.execute(delete(Run).where(Run.id == run_id))
+        if (
+            sweep_id is not None
+            and not session.exec(select(Run.id).where(Run.sweep_id == sweep_id).limit(1)).first()
+        ):  # the sweep's last run: its settings go with it
+            session.execute(delete(Sweep).where(Sweep.id == sweep_id))
         session.commit()
 
 

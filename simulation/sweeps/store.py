@@ -1,5 +1,7 @@
 """Sweeps in the database: each run stored as an ordinary run tagged with the sweep id,
-and read back (one run, a sweep, or any set of runs) as a ``SweepResult``.
+and read back (one run, a sweep, or any set of runs) as a ``SweepResult``. The baseline
+a sweep command named is kept with the sweep (``Sweep``), so that its report rebuilt from
+the database measures "avoided" against the same policy.
 
 Only the parent process writes: workers return rows, so SQLite never sees two writers
 and Dask workers need no route to the database.
@@ -14,7 +16,16 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from simulation.runs.storage import PostSample, Run, RunWriter, load_metrics, load_table
+from simulation.runs.storage import (
+    PostSample,
+    Run,
+    RunWriter,
+    Sweep,
+    database_errors,
+    load_metrics,
+    load_table,
+    now,
+)
 from simulation.sweeps.execute import Outcome
 from simulation.sweeps.plan import Job, job_key
 from simulation.sweeps.results import SweepResult, finish_result, run_record, sample_posts
@@ -32,6 +43,26 @@ def stored_keys(engine: Engine, sweep_id: str) -> dict[str, list[tuple[int, str]
     for rid, text, seed, pj, days, status in rows:
         out.setdefault(job_key(text, seed, pj, days), []).append((rid, status))
     return out
+
+
+def save_baseline(engine: Engine, sweep_id: str, baseline: str) -> None:
+    """Keep ``baseline`` (a policy name of the sweep) as the sweep's baseline, replacing
+    one an earlier command named."""
+    with database_errors(engine), Session(engine) as session:
+        row = session.get(Sweep, sweep_id)
+        if row is None:
+            session.add(Sweep(id=sweep_id, baseline=baseline))
+        else:
+            row.baseline, row.updated_at = baseline, now()
+            session.add(row)
+        session.commit()
+
+
+def stored_baseline(engine: Engine, sweep_id: str) -> str | None:
+    """The baseline the sweep's last command named (None when none did)."""
+    with database_errors(engine), Session(engine) as session:
+        row = session.get(Sweep, sweep_id)
+        return None if row is None else row.baseline
 
 
 def store(engine: Engine, job: Job, outcome: Outcome) -> int:
@@ -114,12 +145,13 @@ def load_runs(
 
 
 def load_sweep(engine: Engine, sweep_id: str, baseline: str | None = None) -> SweepResult:
-    """Every run stored under a sweep id."""
+    """Every run stored under a sweep id, measured against ``baseline`` (a policy name),
+    else the baseline its sweep command named, else a policy without rules."""
     with Session(engine) as session:
         ids = list(session.exec(select(Run.id).where(Run.sweep_id == sweep_id)).all())
     if not ids:
         raise KeyError(f"no sweep '{sweep_id}' in this database")
-    return load_runs(engine, ids, sweep_id, baseline)
+    return load_runs(engine, ids, sweep_id, baseline or stored_baseline(engine, sweep_id))
 
 
 def load_any(engine: Engine, ref: str) -> SweepResult:

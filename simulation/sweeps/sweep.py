@@ -37,7 +37,13 @@ from simulation.scenario import Scenario
 from simulation.sweeps.execute import Outcome, Runner, execute, run_dask, run_local
 from simulation.sweeps.plan import Job, as_lists, plan
 from simulation.sweeps.results import SweepResult, from_outcomes
-from simulation.sweeps.store import load_sweep, store, stored_keys
+from simulation.sweeps.store import (
+    load_sweep,
+    save_baseline,
+    store,
+    stored_baseline,
+    stored_keys,
+)
 
 __all__ = ["SweepResult", "sweep"]
 
@@ -67,7 +73,10 @@ def sweep(
     (``{"rules.*.delay_hours": [1, 6, 24]}``). ``workers`` defaults to every core;
     ``dask`` is a scheduler address or a ``distributed.Client``. With ``db`` the runs
     are stored and a re-run of the same sweep id skips those already complete; without
-    it everything stays in memory. ``keep="sample"`` stores less per run (see ``KEEP``).
+    it everything stays in memory. ``baseline`` (a policy of the sweep, by reference or
+    name) is what "avoided" is measured against; stored with the sweep, it holds for
+    later commands on the same sweep id that name none (default: a policy without
+    rules). ``keep="sample"`` stores less per run (see ``KEEP``).
     ``progress(done, total, job, outcome)`` is called per
     finished job, ``on_start(total)`` once the workers are running. ``runner`` exists for
     tests (a job that fails).
@@ -100,6 +109,8 @@ def sweep(
             for rid, _status in prior:  # failed or interrupted before: replaced now
                 delete_run(engine, rid)
             todo.append(job)
+        if baseline is not None and p.baseline is not None:  # kept for its reports
+            save_baseline(engine, p.sweep_id, p.baseline)
     memory: list[tuple[Job, Outcome]] = []
     counts = {"done": 0, "failed": 0}
 
@@ -122,7 +133,8 @@ def sweep(
     else:
         run_local(todo, n_workers, runner, on_outcome, started)
     if engine is not None:
-        result = load_sweep(engine, p.sweep_id, baseline=p.baseline)
+        chosen = stored_baseline(engine, p.sweep_id) or p.baseline  # named now or before
+        result = load_sweep(engine, p.sweep_id, baseline=chosen)
         result.db = mask_url(normalise_url(db))  # shown in reports: never the password
     else:
         result = from_outcomes(p.sweep_id, memory, p.baseline)

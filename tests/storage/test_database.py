@@ -124,6 +124,7 @@ def test_a_database_from_before_versions_is_adopted(tmp_path):
         "ALTER TABLE accountrow DROP COLUMN style",
         "DROP TABLE posttext",  # texts were stored in each post row then
         "ALTER TABLE postsample DROP COLUMN text_id",
+        "DROP TABLE sweep",  # nor were sweeps' baselines
     )
     assert runner.invoke(app, ["run", *DAYS, "--db", str(db)]).exit_code == 0
     con = sqlite3.connect(db)
@@ -133,6 +134,30 @@ def test_a_database_from_before_versions_is_adopted(tmp_path):
     assert version == (str(SCHEMA_VERSION),)
     assert "style" in {r[1] for r in con.execute("PRAGMA table_info(accountrow)")}
     assert len(list_runs(open_db(db))) == 2
+
+
+def test_a_version_2_database_gets_the_sweep_table(tmp_path):
+    """Schema version 2 kept no sweep baselines: opened for a sweep, it gains the table
+    (and version 3); its runs stay readable."""
+    db = tmp_path / "v2.db"
+    assert runner.invoke(app, ["run", *DAYS, "--db", str(db)]).exit_code == 0
+    engine_for.cache_clear()
+    sqlite_with(
+        db,
+        "DROP TABLE sweep",
+        "UPDATE circlelab_schema SET value = '2' WHERE key = 'schema_version'",
+    )
+    sweep = ["sweep", "--scenario", "classroom", "--days", "3", "--seeds", "1", "--db", str(db)]
+    done = runner.invoke(
+        app, [*sweep, "--policy", "none", "--policy", "keywords", "--baseline", "keywords"]
+    )
+    assert done.exit_code == 0, done.output
+    con = sqlite3.connect(db)
+    assert con.execute(
+        "SELECT value FROM circlelab_schema WHERE key='schema_version'"
+    ).fetchone() == (str(SCHEMA_VERSION),)
+    assert con.execute("SELECT baseline FROM sweep").fetchall() == [("Keyword filter only",)]
+    assert len(list_runs(open_db(db))) == 3
 
 
 def test_the_version_is_recorded(tmp_path):

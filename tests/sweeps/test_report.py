@@ -246,31 +246,64 @@ def test_band_chart_legends_sit_below_the_axes(reference):
         assert box.y1 <= frame.y0 and _inside(box, fig.bbox), col
 
 
-def test_a_stored_sweeps_report_takes_the_baseline_again(tmp_path):
-    """A sweep's --baseline is not stored: rebuilt from the database, its report measured
-    "avoided" against no moderation. ``report --baseline`` names it again (as the sweep
-    did: a preset or the policy's name); one that was not run exits 2 naming those that
-    were."""
+def test_a_stored_sweep_keeps_its_baseline(tmp_path):
+    """The baseline a sweep command names is kept with the sweep: its report rebuilt from
+    the database and a later command on the same sweep measure "avoided" against it (they
+    measured against no moderation when it was not stored). ``report --baseline`` names
+    another for one report (a preset or the policy's name) without changing what is kept;
+    one that was not run exits 2 naming those that were; a later sweep command naming a
+    baseline replaces it."""
     db = tmp_path / "b.db"
     small_sweep(workers=1, db=str(db), baseline="keywords")
     sweep_id = _only_sweep(db)
     cli = CliRunner()
-    for given in ("keywords", "Keyword filter only"):
-        out = tmp_path / given.replace(" ", "_")
-        args = ["report", sweep_id, "--db", str(db), "--out", str(out), "--baseline", given]
+
+    def report(name: str, *more: str) -> str:
+        out = tmp_path / name
+        args = ["report", sweep_id, "--db", str(db), "--out", str(out), *more]
         done = cli.invoke(_cli(), args)
         assert done.exit_code == 0, done.output
-        page = (out / "report.html").read_text(encoding="utf-8")
+        return (out / "report.html").read_text(encoding="utf-8")
+
+    for page in (
+        report("plain"),
+        *(report(g[:8], "--baseline", g) for g in ("keywords", "Keyword filter only")),
+    ):
         assert "baseline</td><td>Keyword filter only" in page
         assert "avoided against Keyword filter only" in page
-    plain = tmp_path / "plain"
-    args = ["report", sweep_id, "--db", str(db), "--out", str(plain)]
-    assert cli.invoke(_cli(), args).exit_code == 0
-    assert "baseline</td><td>No moderation" in (plain / "report.html").read_text(encoding="utf-8")
+    for given in ("none", "No moderation"):
+        page = report(given.replace(" ", "_"), "--baseline", given)
+        assert "baseline</td><td>No moderation" in page
+    assert "baseline</td><td>Keyword filter only" in report("again")  # kept as it was
+    assert load_sweep(open_db(db), sweep_id).baseline == "Keyword filter only"
+    assert small_sweep(workers=1, db=str(db)).baseline == "Keyword filter only"  # no --baseline
+    assert small_sweep(workers=1, db=str(db), baseline="none").baseline == "No moderation"
+    assert "baseline</td><td>No moderation" in report("replaced")
     args = ["report", sweep_id, "--db", str(db), "--out", str(tmp_path / "w")]
     wrong = cli.invoke(_cli(), [*args, "--baseline", "zero_tolerance"])
     assert wrong.exit_code == 2
     assert "is not one of the policies run: No moderation, Keyword filter only" in wrong.output
+
+
+def test_a_sweeps_baseline_goes_with_its_last_run(tmp_path):
+    """Deleting a sweep's runs one by one deletes its kept baseline with the last, so a
+    new sweep under the same id does not inherit it."""
+    from sqlmodel import select
+
+    from simulation.runs.storage import Run, Sweep, delete_run
+
+    db = tmp_path / "d.db"
+    small_sweep(workers=1, db=str(db), baseline="keywords")
+    sweep_id, engine = _only_sweep(db), open_db(db, write=True)
+    with Session(engine) as session:
+        ids = list(session.exec(select(Run.id)).all())
+    for rid in ids:
+        with Session(engine) as session:
+            assert session.get(Sweep, sweep_id).baseline == "Keyword filter only"
+        delete_run(engine, rid)
+    with Session(engine) as session:
+        assert session.exec(select(Sweep)).all() == []
+    assert small_sweep(workers=1, db=str(db)).baseline == "No moderation"
 
 
 def _only_sweep(db) -> str:
