@@ -57,6 +57,10 @@ def test_postgresql_equals_sqlite(reference, postgres_url):
     assert_same_runs(reference, on_pg)
     again = small_sweep(workers=2, db=postgres_url)  # resume works there too
     assert (again.ran, again.skipped) == (0, 4)
+    assert again.baseline == "No moderation"
+    named = small_sweep(workers=2, db=postgres_url, baseline="keywords")  # kept there too
+    assert (named.skipped, named.baseline) == (4, "Keyword filter only")
+    assert small_sweep(workers=2, db=postgres_url).baseline == "Keyword filter only"
 
 
 class Interrupt(Exception):
