@@ -113,13 +113,22 @@ def test_no_command_changes_a_database_that_is_not_ours(tmp_path, foreign, kind)
     assert sorted(p.name for p in tmp_path.glob(f"{path.name}*")) == [path.name]  # no journal
 
 
-def test_a_database_from_before_versions_is_adopted(tmp_path):
-    """Made by an earlier Circle Lab (no version table): recognised, upgraded, runs kept."""
-    db = tmp_path / "old.db"
+def older_database(db: Path, *statements: str) -> Path:
+    """A database with one run, then made to look older by ``statements``."""
     assert runner.invoke(app, ["run", *DAYS, "--db", str(db)]).exit_code == 0
     engine_for.cache_clear()
-    sqlite_with(
-        db,
+    return sqlite_with(db, *statements)
+
+
+def schema_version(db: Path) -> tuple[str] | None:
+    con = sqlite3.connect(db)
+    return con.execute("SELECT value FROM circlelab_schema WHERE key='schema_version'").fetchone()
+
+
+def test_a_database_from_before_versions_is_adopted(tmp_path):
+    """Made by an earlier Circle Lab (no version table): recognised, upgraded, runs kept."""
+    db = older_database(
+        tmp_path / "old.db",
         "DROP TABLE circlelab_schema",
         "ALTER TABLE accountrow DROP COLUMN style",
         "DROP TABLE posttext",  # texts were stored in each post row then
@@ -127,11 +136,8 @@ def test_a_database_from_before_versions_is_adopted(tmp_path):
         "DROP TABLE sweep",  # nor were sweeps' baselines
     )
     assert runner.invoke(app, ["run", *DAYS, "--db", str(db)]).exit_code == 0
+    assert schema_version(db) == (str(SCHEMA_VERSION),)
     con = sqlite3.connect(db)
-    version = con.execute(
-        "SELECT value FROM circlelab_schema WHERE key='schema_version'"
-    ).fetchone()
-    assert version == (str(SCHEMA_VERSION),)
     assert "style" in {r[1] for r in con.execute("PRAGMA table_info(accountrow)")}
     assert len(list_runs(open_db(db))) == 2
 
@@ -139,11 +145,8 @@ def test_a_database_from_before_versions_is_adopted(tmp_path):
 def test_a_version_2_database_gets_the_sweep_table(tmp_path):
     """Schema version 2 kept no sweep baselines: opened for a sweep, it gains the table
     (and version 3); its runs stay readable."""
-    db = tmp_path / "v2.db"
-    assert runner.invoke(app, ["run", *DAYS, "--db", str(db)]).exit_code == 0
-    engine_for.cache_clear()
-    sqlite_with(
-        db,
+    db = older_database(
+        tmp_path / "v2.db",
         "DROP TABLE sweep",
         "UPDATE circlelab_schema SET value = '2' WHERE key = 'schema_version'",
     )
@@ -152,10 +155,8 @@ def test_a_version_2_database_gets_the_sweep_table(tmp_path):
         app, [*sweep, "--policy", "none", "--policy", "keywords", "--baseline", "keywords"]
     )
     assert done.exit_code == 0, done.output
+    assert schema_version(db) == (str(SCHEMA_VERSION),)
     con = sqlite3.connect(db)
-    assert con.execute(
-        "SELECT value FROM circlelab_schema WHERE key='schema_version'"
-    ).fetchone() == (str(SCHEMA_VERSION),)
     assert con.execute("SELECT baseline FROM sweep").fetchall() == [("Keyword filter only",)]
     assert len(list_runs(open_db(db))) == 3
 
