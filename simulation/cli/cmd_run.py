@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import math
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from simulation.cli.common import (
     err,
     fail_input,
     input_error,
+    json_text,
     out,
     parse_set,
     say,
@@ -118,16 +117,10 @@ def run(
         db=shown,
     )
     if as_json:
-        print(json.dumps(summary, indent=2, default=_json_default))
+        print(json_text(summary))
         return
     out.print(summary_table(result.summary, f"{scen.name} × {pol.name}, seed {summary['seed']}"))
     if result.run_id is not None:
         out.print(f"stored as run {result.run_id} in {shown}")
     if result.out_dir is not None:
         out.print(f"wrote {result.out_dir}/ (daily_metrics.csv, charts, report.html)")
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return str(value)

@@ -11,6 +11,8 @@ Exit codes scripts can trust: 0 success, 1 a run failed (or a case, or lint with
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -94,3 +96,24 @@ def parse_set(values: list[str] | None, flag: str = "--set") -> dict[str, Any]:
         except LocatedError as exc:
             fail_input(exc)
     return changes
+
+
+def json_text(value: Any) -> str:
+    """``value`` as strict JSON (RFC 8259), indented: a NaN or infinite float (an undefined
+    measure, such as precision with nothing removed) is ``null``, NumPy scalars are plain
+    numbers. Python's ``json`` would write ``NaN``, which other JSON readers refuse."""
+    return json.dumps(_plain(value), indent=2, allow_nan=False)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, str | bytes):  # a NumPy scalar
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)

@@ -54,6 +54,22 @@ def test_run_json_summary(tmp_path):
     assert summary["run_id"] is None
 
 
+def _strict(token: str):
+    raise ValueError(f"{token} is not JSON (RFC 8259)")
+
+
+def test_run_json_is_strict_json_with_undefined_measures_as_null():
+    # No moderation removes nothing: precision and days to halve are undefined. Python's
+    # json writes NaN for them, which JSON.parse, jq --strict, Go and serde refuse.
+    result = runner.invoke(
+        app, ["run", "--scenario", "classroom", "--days", "3", "--json", "--no-db"]
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output, parse_constant=_strict)
+    assert summary["moderation_precision"] is None and summary["days_to_halve"] is None
+    assert summary["posts_created"] > 0
+
+
 def test_bad_scenario_exits_2_with_location(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: x\npopulation:\n  accounts: -5\n", encoding="utf-8")
