@@ -12,6 +12,7 @@ policy is not already in the compiled-policy cache (``policy.compiled_cache``).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +58,63 @@ def compile_policy(
     shipped tables): the compiled-policy cache checks them before reusing the result.
     Raises :class:`~policy.errors.LocatedError` with every problem found."""
     located = parse_yaml(text, source)
-    if start_day is not None:
+    moved = (
+        start_day is not None
+        and isinstance(located.data, dict)
+        and start_day != located.data.get("start_day", 0)
+    )
+    if start_day is not None and isinstance(located.data, dict):
         located.data["start_day"] = start_day
     spec = validate(S.PolicySpec, located)
-    compiler = _Compiler(spec, located, text, base_dir)
-    return compiler.compile(), compiler.inputs
+    compiler = _Compiler(spec, located, text, base_dir, moved=moved)
+    policy = compiler.compile()
+    if moved:  # the policy's text says what ran: a stored run or a report shows this day
+        policy.source = with_start_day(text, int(start_day or 0))
+    return policy, compiler.inputs
+
+
+def with_start_day(text: str, day: int) -> str:
+    """A valid policy's YAML text with its ``start_day`` set to ``day``, so that the text
+    stored with a run or shown in its report is the policy that ran, not the file before
+    ``load_policy(..., start_day=N)`` moved it. Only that line changes (a new one goes
+    after ``description``, ``name`` or ``version``), marked with a comment; a policy
+    whose top level is a flow mapping (``{...}``) is rewritten by ruamel's round trip."""
+    located = parse_yaml(text, "<policy>")
+    was = located.data.get("start_day", 0)
+    note = f"  # moved when loaded (the file says {was})"
+    lines = text.splitlines(keepends=True)
+    top = {k: located.key_pos.get((k,)) for k in located.data}
+    if all(pos is not None and pos[1] == 1 for pos in top.values()):  # a block mapping
+        if "start_day" in located.data:
+            line, col = located.where(("start_day",))
+            row = lines[line - 1]
+            value = re.match(r"[^\s#]+", row[col - 1 :])
+            if value is not None:
+                rest = row[col - 1 + value.end() :]
+                comment = note if not rest.strip() else ""
+                eol = row[len(row.rstrip("\r\n")) :]
+                lines[line - 1] = row[: col - 1] + str(day) + rest.rstrip("\r\n") + comment + eol
+                return "".join(lines)
+        else:
+            order = sorted(top, key=lambda k: top[k] or (0, 0))
+            after = next((k for k in ("description", "name", "version") if k in top), None)
+            i = order.index(after) + 1 if after else 0
+            at = (top[order[i]] or (1, 1))[0] - 1 if i < len(order) else len(lines)
+            if lines and not lines[-1].endswith("\n") and at == len(lines):
+                lines[-1] += "\n"
+            lines.insert(at, f"start_day: {day}{note}\n")
+            return "".join(lines)
+    import io
+
+    from ruamel.yaml import YAML  # a flow-style policy: only then
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    data = yaml.load(text)
+    data["start_day"] = day
+    buf = io.StringIO()
+    yaml.dump(data, buf)
+    return buf.getvalue()
 
 
 # -- compile: cross-references, detectors, conditions -----------------------------------
@@ -69,9 +122,16 @@ def compile_policy(
 
 class _Compiler:
     def __init__(
-        self, spec: S.PolicySpec, located: Located, text: str, base_dir: Path | None
+        self,
+        spec: S.PolicySpec,
+        located: Located,
+        text: str,
+        base_dir: Path | None,
+        *,
+        moved: bool = False,
     ) -> None:
         self.spec = spec
+        self.moved = moved  # start_day given when loading, not as the file says
         self.loc = located
         self.text = text
         self.base_dir = base_dir
@@ -314,6 +374,22 @@ class _Compiler:
 
     def phases(self, names: dict[str, int]) -> list[Phase]:
         every = frozenset(range(len(self.spec.rules)))
+        if self.spec.schedule and (self.spec.start_day > 0 or self.moved):
+            # start_day is the shorthand for a schedule: beside one it would be ignored
+            if self.moved:  # the start day came from the caller, not from this file
+                self.error(
+                    ("schedule",),
+                    f"a start day ({self.spec.start_day}) was given when loading "
+                    "(--start-day), but this policy has a schedule, whose phases say from "
+                    "which day each rule is in force; change the phases' from_day instead",
+                )
+            else:
+                self.error(
+                    ("start_day",),
+                    "start_day and a schedule both say when rules are in force, and the "
+                    "schedule would win; give the first phase's from_day instead (start_day "
+                    "is the shorthand for a policy without a schedule)",
+                )
         if not self.spec.schedule:
             if self.spec.start_day > 0:
                 return [Phase(0, frozenset()), Phase(self.spec.start_day, every)]

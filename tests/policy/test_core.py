@@ -101,3 +101,38 @@ def test_crackdown_start_day_override_moves_announcement():
     p = policy.load_policy("crackdown", start_day=10)
     assert p.announcements()[0].day == 10
     assert p.active(10).all() and not p.active(9).any()
+
+
+def test_a_moved_start_day_is_in_the_policy_text():
+    # The text is what a stored run and its report show, and what a report rebuilt from
+    # the database reads the start from: it must say the day the rules acted from.
+    p = policy.load_policy("crackdown", start_day=10)
+    assert "start_day: 10  # moved when loaded (the file says 30)" in p.source
+    assert "start_day: 30" not in p.source
+    again = policy.load_policy_text(p.source, "stored.yaml", cache=False)
+    assert again.spec == p.spec and again.announcements() == p.announcements()
+    for text in (BASE, "{version: 1, name: flow, rules: []}"):  # a new key; a flow mapping
+        moved = policy.load_policy_text(text, start_day=4, cache=False)
+        assert policy.load_policy_text(moved.source, cache=False).spec.start_day == 4
+    assert policy.load_policy_text(BASE + "start_day: 4\n", start_day=4).source.endswith(
+        "start_day: 4\n"
+    )  # not moved: the file's text as it is
+
+
+SCHEDULED = BASE + "schedule:\n  - {from_day: 2, rules: all}\n"
+
+
+def test_start_day_beside_a_schedule_is_an_error_not_ignored():
+    # The schedule decides which rules act when; a start day beside it was ignored.
+    with pytest.raises(policy.LocatedError) as moved:
+        policy.load_policy_text(SCHEDULED, "s.yaml", start_day=6, cache=False)
+    (problem,) = moved.value.problems
+    schedule_line = SCHEDULED.splitlines().index("schedule:") + 1
+    first_phase = schedule_line + 1
+    assert (problem.file, problem.field, problem.line) == ("s.yaml", "schedule", first_phase)
+    assert "--start-day" in problem.message
+    with pytest.raises(policy.LocatedError) as both:
+        policy.load_policy_text(SCHEDULED + "start_day: 5\n", "b.yaml", cache=False)
+    (problem,) = both.value.problems
+    assert (problem.field, problem.line, problem.column) == ("start_day", schedule_line + 2, 12)
+    assert policy.load_policy_text(SCHEDULED, start_day=0, cache=False).active(2).all()

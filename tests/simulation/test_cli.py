@@ -199,3 +199,39 @@ def test_the_progress_bar_in_a_terminal_leaves_the_run_free_to_fork_its_worker(
     assert result.exit_code == 0, result.output
     assert forked == [True]
     assert "day 3/3" in screen.getvalue()  # the bar was drawn, by the run's own calls
+
+
+def test_a_moved_start_day_is_stored_shown_and_read_back(tmp_path):
+    # --start-day 4 moved the crackdown (its file says 30): the stored policy text, the
+    # report's policy section and a report rebuilt from the database must all start on
+    # day 4. The text used to say 30, so the rebuilt report found no days to halve.
+    db, out, again = tmp_path / "r.db", tmp_path / "out", tmp_path / "again"
+    args = ["run", "--scenario", "classroom", "--policy", "crackdown", "--days", "14"]
+    result = runner.invoke(
+        app, [*args, "--start-day", "4", "--db", str(db), "--out", str(out), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert summary["days_to_halve"] is not None
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "start_day: 4  # moved when loaded (the file says 30)" in html
+    assert "start_day: 30" not in html
+    rebuilt = runner.invoke(app, ["report", "1", "--db", str(db), "--out", str(again)])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    heads = pd.read_csv(again / "data" / "run_headlines.csv")
+    assert heads["days_to_halve"].tolist() == [summary["days_to_halve"]]
+
+
+def test_start_day_with_a_scheduled_policy_exits_2(tmp_path):
+    scheduled = tmp_path / "scheduled.yaml"
+    scheduled.write_text(
+        "version: 1\nname: s\ndetectors:\n  kw: {type: keywords, terms_from: catalogue}\n"
+        "rules:\n  - {name: r, when: {hit: kw}, action: remove}\n"
+        "schedule:\n  - {from_day: 2, rules: all}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["run", "--scenario", "classroom", "--policy", str(scheduled), "--start-day", "6"]
+    )
+    assert result.exit_code == 2
+    assert f"{scheduled}:8:3: schedule:" in result.output and "--start-day" in result.output
