@@ -114,7 +114,8 @@ def fill_bundle(
 def bundle_args(result: RunResult, sim: Simulation) -> tuple[Any, ...]:
     """The arguments of :func:`write_bundle` after ``out`` for a finished run (small,
     picklable: the daily metrics, rule statistics, summary and the input texts)."""
-    scenario_text = sim.scenario.model_dump_json(indent=2)
+    # the seed the run used (a run's --seed is not the scenario file's)
+    scenario_text = sim.scenario.model_copy(update={"seed": sim.seed}).model_dump_json(indent=2)
     title = f"{sim.scenario.name} × {getattr(sim.policy, 'name', '')}, seed {sim.seed}"
     return (
         result.metrics,
@@ -143,9 +144,29 @@ def export_stored_run(
     rules = load_table(engine, RuleStat, run_id).drop(columns=["id", "run_id"], errors="ignore")
     summary = json.loads(run.summary_json or "{}")
     title = f"run {run_id}: {run.scenario_name} × {run.policy_name}, seed {run.seed}"
-    return write_bundle(
-        out, metrics, summary, title, run.policy_text, run.scenario_yaml, rules, formats
+    scenario = scenario_that_ran(
+        run.scenario_yaml, run.params_json, int(run.days_requested), int(run.seed)
     )
+    return write_bundle(out, metrics, summary, title, run.policy_text, scenario, rules, formats)
+
+
+def scenario_that_ran(text: str, params_json: str, days: int, seed: int) -> str:
+    """The scenario a stored run ran, as its report shows it: the stored scenario text is
+    the file as written, and the run's ``--set`` changes (``params_json``), days and seed
+    are stored beside it, so they are applied here (JSON, as a fresh run's report). A text
+    the current code no longer reads is shown as stored, followed by what the run changed.
+    """
+    from policy.errors import LocatedError
+    from simulation.scenario import parse_scenario
+
+    # a sweep's policy parameters ("policy:rules.*.delay_hours") are not the scenario's
+    changes = {k: v for k, v in json.loads(params_json or "{}").items() if ":" not in k}
+    ran = {**changes, "days": days, "seed": seed}
+    try:
+        return parse_scenario(text, "<stored scenario>").with_changes(ran).model_dump_json(indent=2)
+    except (LocatedError, KeyError, ValueError):
+        said = ", ".join(f"{k}={v}" for k, v in ran.items())
+        return f"{text.rstrip()}\n\n# the run changed: {said}\n"
 
 
 def _img(path: Path) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
+from pathlib import Path
 
 import pandas as pd
 from typer.testing import CliRunner
@@ -235,3 +238,34 @@ def test_start_day_with_a_scheduled_policy_exits_2(tmp_path):
     )
     assert result.exit_code == 2
     assert f"{scheduled}:8:3: schedule:" in result.output and "--start-day" in result.output
+
+
+def _report_scenario(report: Path) -> dict:
+    """The scenario section of a run's report.html (the last <pre>), parsed."""
+    pres = re.findall(r"<pre>(.*?)</pre>", report.read_text(encoding="utf-8"), flags=re.S)
+    return json.loads(html.unescape(pres[-1]))
+
+
+def test_the_report_shows_the_scenario_that_ran_fresh_and_exported(tmp_path):
+    # classroom.yaml says seed 11, 90 days, evasion_learn 0.7. The report's scenario said
+    # seed 11 beside a title saying seed 5, and an exported run showed the file as written.
+    db, out, again = tmp_path / "r.db", tmp_path / "out", tmp_path / "again"
+    ran = ["--seed", "5", "--days", "3", "--set", "sellers.evasion_learn=0.33"]
+    result = runner.invoke(
+        app, ["run", "--scenario", "classroom", *ran, "--db", str(db), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    exported = runner.invoke(app, ["runs", "export", "1", "--db", str(db), "--out", str(again)])
+    assert exported.exit_code == 0, exported.output
+    for report in (out / "report.html", again / "report.html"):
+        scenario = _report_scenario(report)
+        assert (scenario["seed"], scenario["days"]) == (5, 3), report
+        assert scenario["sellers"]["evasion_learn"] == 0.33, report
+
+
+def test_a_stored_scenario_no_longer_valid_is_shown_with_what_the_run_changed():
+    from simulation.runs.outputs import scenario_that_ran
+
+    shown = scenario_that_ran("population: {acounts: 500}\n", '{"posting.seller_per_day": 3}', 4, 9)
+    assert shown.startswith("population: {acounts: 500}\n")
+    assert "# the run changed: posting.seller_per_day=3, days=4, seed=9" in shown
