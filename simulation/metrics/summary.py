@@ -506,9 +506,11 @@ RELATIVE: tuple[Relative, ...] = (
 )
 BY_RELATIVE = {r.name: r for r in RELATIVE}
 
-# What a sweep compares policies on (per run, then across seeds with bands)
+# What a sweep compares policies on (per run, then across seeds with bands): whether it
+# works, how fast, and at what cost, displacement to chats and groups and evasion included
 HEADLINE = (
     "harm_avoided",
+    "private_harm_avoided",
     "offer_impressions_avoided",
     "spam_impressions_avoided",
     "violating_impressions_avoided",
@@ -516,8 +518,10 @@ HEADLINE = (
     "spam_impressions",
     "ad_share_last_week",
     "wrongful_bans_per_10k_accounts",
+    "wrongful_removals",
     "reviewer_hours",
     "days_to_halve",
+    "obfuscated_share_last_week",
 )
 
 
