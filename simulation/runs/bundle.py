@@ -14,6 +14,7 @@ nothing else but a study's ``study.db``.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -61,6 +62,7 @@ def check_folder(out: str | Path, names: Iterable[str] = BUNDLE_NAMES) -> None:
     """Raise :class:`OutputFolderError` when writing entries ``names`` into ``out`` would
     replace a file or folder Circle Lab did not write (or ``out`` is not a folder)."""
     out = Path(out)
+    _check_writable(out)
     if not out.exists():
         return
     if not out.is_dir():
@@ -73,6 +75,32 @@ def check_folder(out: str | Path, names: Iterable[str] = BUNDLE_NAMES) -> None:
             out,
             "holds " + ", ".join(foreign) + ", which Circle Lab did not write here and will not "
             "replace; pick an empty or new folder, or move them away",
+        )
+
+
+def _check_writable(out: Path) -> None:
+    """Raise :class:`OutputFolderError` when a bundle could not be written to ``out``: it
+    is built in a hidden folder beside ``out`` (in its parent, made if missing), then
+    moved into ``out``. Checked before any work, so that a run does not simulate for
+    minutes and then fail on a folder it cannot write (exit 1, naming a temporary path)."""
+    where = out.absolute().parent
+    while not where.exists() and where != where.parent:  # the folder that would be made in
+        where = where.parent
+    if not where.is_dir():
+        raise OutputFolderError(
+            out, f"{where} is a file, not a folder; pick a folder for the report"
+        )
+    if not os.access(where, os.W_OK | os.X_OK):
+        raise OutputFolderError(
+            out,
+            f"cannot write in {where} (no permission, or a read-only file system), where the "
+            "report is built before it is moved in; pick a folder you can write to",
+        )
+    if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
+        raise OutputFolderError(
+            out,
+            "cannot write in this folder (no permission, or a read-only file system); pick a "
+            "folder you can write to",
         )
 
 

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from simulation.cli.main import app
@@ -269,3 +275,51 @@ def test_a_stored_scenario_no_longer_valid_is_shown_with_what_the_run_changed():
     shown = scenario_that_ran("population: {acounts: 500}\n", '{"posting.seller_per_day": 3}', 4, 9)
     assert shown.startswith("population: {acounts: 500}\n")
     assert "# the run changed: posting.seller_per_day=3, days=4, seed=9" in shown
+
+
+def _as_unprivileged(args: list[str]) -> subprocess.CompletedProcess:
+    """``circlelab ARGS`` as a user a folder's permissions apply to (root ignores them:
+    as root, the command runs as ``nobody`` through util-linux's ``setpriv``)."""
+    command = [str(Path(sys.executable).with_name("circlelab")), *args]
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: folder permissions do not apply")
+        command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", *command]
+    env = {**os.environ, "HOME": tempfile.gettempdir()}
+    return subprocess.run(
+        command, capture_output=True, text=True, env=env, cwd=tempfile.gettempdir()
+    )
+
+
+def test_an_out_folder_that_cannot_be_written_is_an_input_error_before_the_run():
+    # The run simulated every day, then failed on its staging folder: exit 1, "run
+    # failed: [Errno 13] Permission denied: '/…/.out-va4mksb1'".
+    top = Path(tempfile.mkdtemp())
+    try:
+        top.chmod(0o755)
+        locked = top / "locked"
+        locked.mkdir(mode=0o755)
+        (locked / "mine.txt").write_text("keep", encoding="utf-8")
+        if os.geteuid() != 0:
+            locked.chmod(0o555)
+        for out in (locked / "out", locked):
+            done = _as_unprivileged(
+                ["run", "--scenario", "classroom", "--days", "400", "--no-db", "--out", str(out)]
+            )
+            assert done.returncode == 2, done.stderr
+            assert f"--out {out}: cannot write in " in done.stderr
+            assert "run failed" not in done.stderr and "Traceback" not in done.stderr
+        assert sorted(p.name for p in locked.iterdir()) == ["mine.txt"]
+        assert sorted(p.name for p in top.iterdir()) == ["locked"]
+    finally:
+        (top / "locked").chmod(0o755)
+        shutil.rmtree(top)
+
+
+def test_an_out_folder_under_a_file_is_an_input_error_before_the_run(tmp_path):
+    (tmp_path / "a-file").write_text("mine", encoding="utf-8")
+    out = tmp_path / "a-file" / "out"
+    result = runner.invoke(app, ["run", "--scenario", "classroom", "--no-db", "--out", str(out)])
+    assert result.exit_code == 2
+    assert f"--out {out}: {tmp_path / 'a-file'} is a file, not a folder" in result.output
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "mine"
