@@ -95,7 +95,10 @@ def fill_bundle(
     ``report.html``."""
     from simulation.runs.figures import write_charts  # matplotlib: only when drawing
 
-    metrics.to_csv(tmp / "daily_metrics.csv", index=False, float_format="%.6g")
+    # every digit (the shortest text that reads back as the same number): with six
+    # significant digits the parts of a total no longer added up to it, the days' sums
+    # missed the summary's totals, and a count above a million read 1.23457e+06
+    metrics.to_csv(tmp / "daily_metrics.csv", index=False)
     if rules is not None and len(rules):
         rules.to_csv(tmp / "rule_stats.csv", index=False)
     (tmp / "summary.json").write_text(
