@@ -62,6 +62,8 @@ def run(
             scen.with_changes(changes, source="--set")
         if days is not None:
             scen.with_changes({"days": days}, source=f"--days {days}")
+        if seed is not None:  # the scenario's range: 0 to 2^63 - 1
+            scen.with_changes({"seed": seed}, source=f"--seed {seed}")
         pol = load_policy(policy, start_day=start_day)
     except LocatedError as exc:
         fail_input(exc)

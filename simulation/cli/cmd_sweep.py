@@ -29,6 +29,7 @@ from policy import load_policy
 from policy.errors import LocatedError
 from simulation.cli.common import (
     check_out,
+    check_seeds,
     database_error,
     err,
     fail_input,
@@ -164,6 +165,7 @@ def sweep_cmd(
     as_json: bool,
 ) -> None:
     """Run policies × seeds × parameter values; store, resume, summarise, report."""
+    check_seeds(seeds)
     try:
         sets = parse_assignments(set_, "--set")
         psets = parse_assignments(policy_set, "--policy-set")
@@ -332,9 +334,10 @@ def run_study(
         spec = load_study(name)
     except LocatedError as exc:
         fail_input(exc)
+    study_seeds = spec.get("seeds", "1-10")
+    check_seeds(seeds, "--seeds") if seeds else check_seeds(study_seeds, "the study's seeds")
     check_out(out_dir, REPORT_NAMES)
     out_dir.mkdir(parents=True, exist_ok=True)
-    study_seeds = spec.get("seeds", "1-10")
     db = db or str(out_dir / "study.db")
     result = run_sweep(
         quiet,

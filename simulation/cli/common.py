@@ -117,3 +117,41 @@ def _plain(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float | str):
         return value
     return str(value)
+
+
+MAX_SEED = 2**63 - 1  # policy.ranges.Seed: a seed is a 64-bit integer
+MAX_SEEDS = 100_000
+
+
+def check_seeds(seeds: str | int | list[int], flag: str = "--seeds") -> None:
+    """Exit 2 before any work unless ``seeds`` (``1-20``, ``1,3,5``, a list) names seeds a
+    run can use: whole numbers from 0 to 2^63 − 1, at most ``MAX_SEEDS`` of them. Ranges
+    are checked by their ends, before any is expanded (``1-10000000000`` would fill the
+    memory). Other mistakes are the sweep's own parser's to name."""
+    from simulation.sweeps.plan import parse_seeds
+
+    parts = [str(s) for s in seeds] if isinstance(seeds, list) else str(seeds).split(",")
+    count = 0
+    for part in (p.replace(" ", "") for p in parts):
+        lo, sep, hi = part.partition("-")
+        ends = (lo, hi) if sep and lo else (part,)
+        try:
+            values = [int(v) for v in ends]
+        except ValueError:
+            continue  # not a number: parse_seeds names it below
+        for v in values:
+            if not 0 <= v <= MAX_SEED:
+                raise input_error(
+                    f"{flag} {seeds}: a seed is a whole number from 0 to {MAX_SEED:,} "
+                    f"(a 64-bit integer), got {v}"
+                )
+        count += max(values[-1] - values[0] + 1, 1)
+    if count > MAX_SEEDS:
+        raise input_error(
+            f"{flag} {seeds}: at most {MAX_SEEDS:,} seeds: each seed is a run of every arm, "
+            f"stored; got {count:,}"
+        )
+    try:
+        parse_seeds(seeds if isinstance(seeds, str) else [int(s) for s in seeds])
+    except ValueError as exc:
+        raise input_error(f"{flag}: {exc}") from None

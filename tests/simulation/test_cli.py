@@ -345,3 +345,37 @@ def test_the_exported_daily_metrics_add_up_to_the_summary_digit_for_digit(tmp_pa
         assert math.isclose(summary[measure], total, rel_tol=1e-12), measure
     share = m["impressions.offer"] + m["impressions.spam"]
     assert np.allclose(m["prevalence"], share / m["impressions_total"], rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize("seed", ["-1", str(2**64)])
+def test_a_seed_out_of_range_is_an_input_error_before_the_run(tmp_path, seed):
+    # -1 failed inside the run ("run failed: expected non-negative integer", exit 1);
+    # 2**64 ran for the whole run, then could not be stored (exit 1).
+    db = tmp_path / "r.db"
+    result = runner.invoke(
+        app, ["run", "--scenario", "classroom", "--days", "2", f"--seed={seed}", "--db", str(db)]
+    )
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: --seed {seed}: seed: ")
+    assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "seeds", "said"),
+    [
+        ("sweep", "-1", "a seed is a whole number from 0 to 9,223,372,036,854,775,807"),
+        ("sweep", f"1-{2**64}", f"got {2**64}"),  # the sweep's parent failed storing it
+        ("sweep", "1-10000000000", "at most 100,000 seeds"),  # expanded: the memory filled
+        ("study", "-1", "a seed is a whole number"),  # every run failed, then a KeyError
+    ],
+)
+def test_sweep_and_study_seeds_out_of_range_are_input_errors(tmp_path, command, seeds, said):
+    db = tmp_path / "s.db"
+    if command == "sweep":
+        args = ["sweep", "--scenario", "classroom", "--policy", "none", "--days", "2"]
+    else:
+        args = ["study", "takedown_speed", "--days", "2", "--out", str(tmp_path / "out")]
+    result = runner.invoke(app, [*args, f"--seeds={seeds}", "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: --seeds {seeds}: ") and said in result.output
+    assert not db.exists() and not (tmp_path / "out").exists()
