@@ -12,6 +12,7 @@ from rich.text import Text
 
 from policy.errors import LocatedError
 from policy.loader import load_policy
+from policy.ranges import MAX_DAYS
 from simulation.cli.common import (
     check_out,
     database_error,
@@ -64,6 +65,8 @@ def run(
             scen.with_changes({"days": days}, source=f"--days {days}")
         if seed is not None:  # the scenario's range: 0 to 2^63 - 1
             scen.with_changes({"seed": seed}, source=f"--seed {seed}")
+        if start_day is not None and not 0 <= start_day <= MAX_DAYS:  # not the file's fault
+            raise input_error(f"--start-day {start_day}: a day from 0 to {MAX_DAYS:,}")
         pol = load_policy(policy, start_day=start_day)
     except LocatedError as exc:
         fail_input(exc)

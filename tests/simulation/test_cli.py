@@ -379,3 +379,13 @@ def test_sweep_and_study_seeds_out_of_range_are_input_errors(tmp_path, command, 
     assert result.exit_code == 2, result.output
     assert result.output.startswith(f"error: --seeds {seeds}: ") and said in result.output
     assert not db.exists() and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("day", ["-1", "36501"])
+def test_a_start_day_out_of_range_names_the_flag_not_the_policy_file(day):
+    # It was reported at crackdown.yaml:12:12, a shipped file with nothing wrong in it.
+    result = runner.invoke(
+        app, ["run", "--scenario", "classroom", "--policy", "crackdown", f"--start-day={day}"]
+    )
+    assert result.exit_code == 2
+    assert result.output == f"error: --start-day {day}: a day from 0 to 36,500\n"
