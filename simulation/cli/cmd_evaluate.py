@@ -6,13 +6,16 @@ Exit codes: 0 ok, 2 invalid input (a located policy error, or a corpus problem).
 from __future__ import annotations
 
 import json
+from contextlib import ExitStack
 from pathlib import Path
 
 from policy.corpus import CorpusError, parse_map
 from policy.evaluate import DecisionCSV, format_report, write_html
 from policy.evaluate import evaluate as run_evaluate
 from simulation.cli.cmd_policy import load
-from simulation.cli.common import input_error, out
+from simulation.cli.common import input_error, out, staged_out
+
+OUT_NAMES = ("decisions.csv", "report.html")
 
 
 def evaluate(
@@ -30,30 +33,31 @@ def evaluate(
 ) -> None:
     """Replay the policy's text rules over a labelled corpus; precision, recall, F1."""
     p = load(file)
-    writer = None
-    try:
-        labels = parse_map(mapping)
-        if out_dir is not None:
-            out_dir.mkdir(parents=True, exist_ok=True)
-            writer = DecisionCSV(out_dir / "decisions.csv", p.rule_names)
-        ev = run_evaluate(
-            p,
-            corpus,
-            text_column=text_column,
-            label_column=label_column,
-            mapping=labels,
-            chunksize=chunksize,
-            day=day,
-            top=top,
-            on_chunk=writer,
-        )
-    except (CorpusError, ValueError, OSError) as exc:
-        raise input_error(str(exc)) from None
-    finally:
-        if writer is not None:
-            writer.close()
-    if out_dir is not None:
-        write_html(ev, out_dir / "report.html")
+    with ExitStack() as stack:  # --out: written beside it, moved in at the end
+        tmp = stack.enter_context(staged_out(out_dir, OUT_NAMES)) if out_dir else None
+        writer = None
+        try:
+            labels = parse_map(mapping)
+            if tmp is not None:
+                writer = DecisionCSV(tmp / "decisions.csv", p.rule_names)
+            ev = run_evaluate(
+                p,
+                corpus,
+                text_column=text_column,
+                label_column=label_column,
+                mapping=labels,
+                chunksize=chunksize,
+                day=day,
+                top=top,
+                on_chunk=writer,
+            )
+        except (CorpusError, ValueError, OSError) as exc:
+            raise input_error(str(exc)) from None
+        finally:
+            if writer is not None:
+                writer.close()
+        if tmp is not None:
+            write_html(ev, tmp / "report.html")
     if as_json:
         print(json.dumps(ev.to_dict(), default=float, indent=2, ensure_ascii=False))
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policy.errors import LocatedError
-from simulation.cli.common import fail_input, input_error, out, say
+from simulation.cli.common import fail_input, input_error, out, say, staged_out
 from simulation.lessons.load import LessonFile, lesson_names, load_lesson
 from simulation.lessons.model import LOCALES
 from simulation.lessons.timing import CLASS_LIMIT_S, class_seconds
@@ -80,6 +80,9 @@ def render(file: str, out_dir: Path, locale: str, answers: bool) -> None:
     found = _load(file)
     from simulation.lessons.handout import render as render_page
 
-    for loc in LOCALES if locale == "both" else (locale,):
-        page = render_page(found, out_dir, loc, answers)
-        out.print(f"handout: {page}")
+    locales = LOCALES if locale == "both" else (locale,)
+    names = [n for loc in locales for n in (f"handout.{loc}.html", loc)]  # page, its charts
+    with staged_out(out_dir, names) as tmp:
+        pages = [render_page(found, tmp, loc, answers).name for loc in locales]
+    for page in pages:
+        out.print(f"handout: {out_dir / page}")

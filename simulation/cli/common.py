@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -23,7 +25,7 @@ from rich.text import Text
 
 from policy.errors import LocatedError
 from policy.yamlfile import parse_value
-from simulation.runs.bundle import BUNDLE_NAMES, OutputFolderError, check_folder
+from simulation.runs.bundle import BUNDLE_NAMES, OutputFolderError, check_folder, place
 from simulation.runs.urls import DatabaseError, mask_url
 
 if TYPE_CHECKING:
@@ -155,3 +157,23 @@ def check_seeds(seeds: str | int | list[int], flag: str = "--seeds") -> None:
         parse_seeds(seeds if isinstance(seeds, str) else [int(s) for s in seeds])
     except ValueError as exc:
         raise input_error(f"{flag}: {exc}") from None
+
+
+@contextmanager
+def staged_out(out_dir: Path, names: Iterable[str]) -> Iterator[Path]:
+    """A folder to write the entries ``names`` in, moved into ``out_dir`` when the block
+    ends without an error (``simulation.runs.bundle``: listed in its ``.circlelab-bundle``,
+    so the next command replaces them and nothing else). A file of one of those names
+    that Circle Lab did not write, or a folder that cannot be written, exits 2 before the
+    block runs, its bytes unchanged; after an error nothing is moved in."""
+    from simulation.runs.outputs import staging_dir
+
+    check_out(out_dir, names)
+    tmp = staging_dir(out_dir)
+    try:
+        yield tmp
+        place(tmp, out_dir)
+    except OutputFolderError as exc:  # a file of that name appeared meanwhile
+        raise input_error(f"--out {exc}") from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -124,3 +124,23 @@ def test_cli_exits_2_with_the_location(tmp_path):
         policy_app, ["evaluate", "spam", "--corpus", str(tmp_path / "nope.tsv")]
     )
     assert res.exit_code == 2 and "no such file" in res.output
+
+
+def test_evaluate_out_never_replaces_files_it_did_not_write(sms_corpus, tmp_path):
+    # --out wrote decisions.csv and report.html over whatever had those names: a
+    # person's own report.html was lost.
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "report.html").write_text("my notes", encoding="utf-8")
+    args = ["evaluate", "spam", "--corpus", str(sms_corpus), "--out"]
+    refused = CliRunner().invoke(policy_app, [*args, str(mine)])
+    assert refused.exit_code == 2
+    assert "report.html, which Circle Lab did not write here" in refused.output
+    assert (mine / "report.html").read_text(encoding="utf-8") == "my notes"
+    assert sorted(p.name for p in mine.iterdir()) == ["report.html"]
+    assert [p.name for p in tmp_path.iterdir()] == ["mine"]  # no staging folder left
+    ours = tmp_path / "ours"
+    for _ in range(2):  # what it wrote itself, it replaces
+        done = CliRunner().invoke(policy_app, [*args, str(ours)])
+        assert done.exit_code == 0, done.output
+    assert {p.name for p in ours.iterdir()} == {".circlelab-bundle", "decisions.csv", "report.html"}

@@ -75,3 +75,13 @@ def test_lesson_commands(tmp_path):
     assert "Speed matters" in (out / "handout.en_US.html").read_text("utf-8")
     assert "速度很重要" in (out / "handout.zh_CN.html").read_text("utf-8")
     assert list(out.rglob("*.png")) or list(out.rglob("*.svg"))
+    again = _cli("render", "speed", "--out", str(out))  # its own files: replaced
+    assert again.returncode == 0, again.stderr
+    # a page of that name it did not write is never replaced (it was overwritten)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "handout.en_US.html").write_text("my page", encoding="utf-8")
+    refused = _cli("render", "speed", "--out", str(mine))
+    assert refused.returncode == 2 and "handout.en_US.html, which Circle Lab" in refused.stderr
+    assert (mine / "handout.en_US.html").read_text("utf-8") == "my page"
+    assert [p.name for p in mine.iterdir()] == ["handout.en_US.html"]
