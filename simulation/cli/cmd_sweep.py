@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import math
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +38,15 @@ from simulation.cli.common import (
     say,
 )
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
-from simulation.sweeps.aggregate import MEASURES, run_headlines
+from simulation.sweeps.aggregate import run_headlines
 from simulation.sweeps.plan import parse_assignments
 from simulation.sweeps.report import (
     KEY_MEASURES,
     REPORT_NAMES,
     default_pairs,
     heading,
+    headline_cell,
+    seeds_per_arm,
     write_report,
 )
 from simulation.sweeps.results import SweepResult
@@ -109,14 +110,6 @@ def run_sweep(quiet: bool, label: str, db: str | None, url: str, **kwargs: Any) 
         bar.stop()
 
 
-def _fmt(v: Any, measure: str) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return "–"
-    if MEASURES[measure].unit.startswith("share"):
-        return f"{100 * v:.1f}%"
-    return f"{v:,.3g}" if abs(v) < 100 else f"{v:,.0f}"
-
-
 def print_headline(result: SweepResult) -> None:
     """Key measures per arm with their 95% bands, and the main comparisons in words."""
     head = result.headline()
@@ -130,12 +123,12 @@ def print_headline(result: SweepResult) -> None:
     table.add_column("arm", overflow="fold")
     for name in KEY_MEASURES:  # headings and values from one list, in one order
         table.add_column(Text(heading(name)), justify="right", overflow="fold")
+    seeds = seeds_per_arm(result.runs)
     for arm in arms:
         cells = []
         for name in KEY_MEASURES:
             r = head[(head["arm"] == arm) & (head["measure"] == name)].iloc[0]
-            band = "" if math.isnan(r["lo"]) else f" [{_fmt(r['lo'], name)}, {_fmt(r['hi'], name)}]"
-            cells.append(Text(_fmt(r["mean"], name) + band))
+            cells.append(Text(headline_cell(r, name, seeds.get(arm))))
         table.add_row(Text(arm), *cells)
     out.print(table)
     rh = run_headlines(result.runs, result.metrics, result.baseline)

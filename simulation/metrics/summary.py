@@ -62,10 +62,18 @@ class Measure:
         return (0.0, 1.0 if self.unit == "share" else math.inf)
 
 
+# The days an "avoided" measure counts (simulation.sweeps.aggregate computes it)
+AVOIDED_DAYS = (
+    "summed over the days from the policy's start (the first day any of its rules is in "
+    "force) to the end of the run, the baseline's over the same days"
+)
+
+
 @dataclass(frozen=True)
 class Relative:
     """A measure of one run against the baseline run (no moderation) on the same seed:
-    ``1 - run / baseline`` of the sum of the measures ``of``. Computed by the sweeps."""
+    ``1 - run / baseline`` of the sum of the measures ``of``, both summed over the days
+    from the run's policy start to its end (``AVOIDED_DAYS``). Computed by the sweeps."""
 
     name: str
     meaning: str

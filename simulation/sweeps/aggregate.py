@@ -15,7 +15,11 @@ policy designer must know before saying one policy beats another.
   same seeds: the seed fixes the world (graph, sellers, posting), so the paired
   difference removes the between-world noise. Otherwise Welch's t-test.
 * "Avoided" is relative to the baseline (a policy without rules, usually ``none``) on
-  the same seed: 1 - arm / baseline.
+  the same seed: 1 - arm / baseline, both summed over the days from the arm's policy
+  start (the first day any of its rules is in force) to the end. Before that day the two
+  runs are the same world doing the same thing, and counting those days would dilute
+  what the policy did (``tests/sweeps/test_avoided.py`` checks both against sums of the
+  daily metrics, for the crackdown preset in force from day 30).
 """
 
 from __future__ import annotations
@@ -192,10 +196,8 @@ def run_headlines(
     done = _complete(runs)
     if done.empty or metrics.empty:
         return pd.DataFrame(columns=["run_id", "arm", "policy", "seed", *MEASURES])
-    rows = []
-    needed = sorted({name for rel in RELATIVE for name in rel.of})
+    rows, days, facts_of = [], {}, {}
     own = [n for n in HEADLINE if n not in {r.name for r in RELATIVE}]
-    own += [n for n in needed if n not in own]  # what the relative measures are made of
     for rid, d in metrics.groupby("run_id", sort=False):
         r = done[done["run_id"] == rid]
         if r.empty:
@@ -206,20 +208,39 @@ def run_headlines(
             accounts_start=int(accounts) if accounts and accounts == accounts else 0,
             policy_start=int(r["policy_start"]),
         )
-        d = d.sort_values("day", kind="stable")
+        days[rid] = d = d.sort_values("day", kind="stable")
+        facts_of[rid] = facts
         rows.append({"run_id": rid, **{n: measure(n).compute(d, facts) for n in own}})
     keys = ["run_id", "arm", "policy", "policy_params", "scenario_params", "seed", "is_baseline"]
     extra = [c for c in done.columns if c.startswith("policy:")]
     rh = done[keys + extra].merge(pd.DataFrame(rows), on="run_id")
     base_rows = rh[rh["policy"] == baseline] if baseline else rh[rh["is_baseline"]]
-    base = base_rows.groupby(["scenario_params", "seed"])[needed].mean()
-    base.columns = [f"base:{c}" for c in needed]
-    rh = rh.merge(base, left_on=["scenario_params", "seed"], right_index=True, how="left")
-    for rel in RELATIVE:
-        run = sum(rh[c] for c in rel.of)
-        ref = sum(rh[f"base:{c}"] for c in rel.of)
-        rh[rel.name] = 1 - run / ref
-    return rh.drop(columns=list(base.columns))
+    bases = base_rows.groupby(["scenario_params", "seed"])["run_id"].agg(list).to_dict()
+    relative = {rel.name: [] for rel in RELATIVE}
+    for rid, sp, seed in zip(rh["run_id"], rh["scenario_params"], rh["seed"], strict=True):
+        for rel in RELATIVE:
+            relative[rel.name].append(
+                _avoided(
+                    rel, days[rid], [days[b] for b in bases.get((sp, seed), [])], facts_of[rid]
+                )
+            )
+    return rh.assign(**relative)
+
+
+def _avoided(rel: Relative, run: pd.DataFrame, bases: list[pd.DataFrame], facts: RunFacts) -> float:
+    """``1 - run / baseline`` of ``rel``'s totals over the days from the run's policy start
+    (``facts.policy_start``) on, the baseline's over the same days (the mean of its runs on
+    the seed); NaN without a baseline run or when the baseline's total is 0."""
+    if not bases:
+        return math.nan
+    start = facts.policy_start
+
+    def window(d: pd.DataFrame) -> float:
+        part = d[d["day"].to_numpy() >= start]
+        return sum(measure(n).compute(part, facts) for n in rel.of)
+
+    ref = float(np.mean([window(b) for b in bases]))
+    return 1 - window(run) / ref if ref else math.nan
 
 
 def headline(rh: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:

@@ -27,6 +27,7 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from simulation.metrics import BY_NAME
+from simulation.metrics.summary import AVOIDED_DAYS, BY_RELATIVE
 from simulation.paths import assets_dir
 from simulation.runs.bundle import check_folder, place
 from simulation.runs.figures import PALETTE
@@ -447,17 +448,14 @@ def _fmt(v: Any, measure: str = "") -> str:
 def _context(result, title, figures, head, comparisons, level) -> dict[str, Any]:
     runs = result.runs
     arms = list(dict.fromkeys(head["arm"])) if len(head) else []
+    done = runs[runs["status"] == "complete"] if len(runs) else runs
+    seeds = seeds_per_arm(runs)
     table = []
     for name in MEASURES:
         cells = []
         for arm in arms:
             r = head[(head["arm"] == arm) & (head["measure"] == name)]
-            if r.empty:
-                cells.append("–")
-                continue
-            r = r.iloc[0]
-            band = "" if math.isnan(r["lo"]) else f" [{_fmt(r['lo'], name)}, {_fmt(r['hi'], name)}]"
-            cells.append(_fmt(r["mean"], name) + band)
+            cells.append(headline_cell(r.iloc[0], name, seeds.get(arm)) if len(r) else "–")
         table.append(
             {"label": MEASURES[name].label, "better": MEASURES[name].better, "cells": cells}
         )
@@ -512,10 +510,43 @@ def _context(result, title, figures, head, comparisons, level) -> dict[str, Any]
             for _i, r in failed.iterrows()
         ],
         "notes": result.notes,
+        "starts": [
+            {"arm": a, "day": int(d["policy_start"].min())}
+            for a, d in done.groupby("arm", sort=False)
+        ]
+        if len(done)
+        else [],
+        "avoided_days": AVOIDED_DAYS,
+        "partial": any(c.endswith(" seeds)") for row in table for c in row["cells"]),
+        "measure_defs": [
+            {
+                "label": m.label,
+                "unit": m.unit,
+                "meaning": m.meaning + (f" ({AVOIDED_DAYS})" if name in BY_RELATIVE else ""),
+                "undefined": m.undefined,
+            }
+            for name, m in MEASURES.items()
+        ],
         "metric_defs": [
             {"name": m.name, "unit": m.unit, "meaning": m.meaning} for m in BY_NAME.values()
         ],
     }
+
+
+def seeds_per_arm(runs: pd.DataFrame) -> dict[str, int]:
+    """Complete runs per arm: the seeds a headline mean could be over."""
+    done = runs[runs["status"] == "complete"] if len(runs) else runs
+    return done.groupby("arm").size().to_dict() if len(done) else {}
+
+
+def headline_cell(row: pd.Series, name: str, seeds: int | None = None) -> str:
+    """One arm's headline measure as "mean [low, high]" in the measure's unit, and
+    " (2 of 5 seeds)" when it is defined for fewer than the arm's ``seeds`` (its mean and
+    interval are of those only: days to halve when volume never halved)."""
+    band = "" if math.isnan(row["lo"]) else f" [{_fmt(row['lo'], name)}, {_fmt(row['hi'], name)}]"
+    n = int(row["n"])
+    part = f" ({n} of {seeds} seeds)" if seeds and 0 < n < seeds else ""  # 0: "–" alone
+    return _fmt(row["mean"], name) + band + part
 
 
 def _distinct_texts(texts: dict[str, str]) -> list[tuple[str, str]]:

@@ -16,11 +16,16 @@ from sqlmodel import Session
 from typer.testing import CliRunner
 
 from simulation.cli import common
-from simulation.cli.cmd_sweep import _fmt
 from simulation.cli.sweeps import register
 from simulation.runs.storage import PostSample, PostText, open_db
 from simulation.sweeps.aggregate import MEASURES, headline, run_headlines
-from simulation.sweeps.report import KEY_MEASURES, avoided_chart, heading, write_report
+from simulation.sweeps.report import (
+    KEY_MEASURES,
+    _fmt,
+    avoided_chart,
+    heading,
+    write_report,
+)
 from simulation.sweeps.store import load_sweep
 from tests.sweeps.conftest import small_sweep
 

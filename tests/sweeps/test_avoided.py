@@ -1,0 +1,84 @@
+"""'Avoided' counts the days a policy is in force, and the headline says over how many
+seeds a mean is taken."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from simulation.metrics.summary import AVOIDED_DAYS, RELATIVE
+from simulation.sweeps.aggregate import MEASURES, run_headlines
+from simulation.sweeps.report import headline_cell, write_report
+from simulation.sweeps.sweep import sweep
+
+START = 30  # the crackdown preset's start_day
+
+
+@pytest.fixture(scope="module")
+def late_start():
+    """No moderation and the crackdown (in force from day 30) over 40 classroom days."""
+    return sweep("classroom", ("none", "crackdown"), "1-2", days=40, workers=1)
+
+
+def test_avoided_counts_the_days_from_the_policys_start(late_start):
+    """Computed by hand from the daily metrics: 1 - arm / baseline over days 30-39 only.
+    Over the whole run the 30 days before the start (the same world in both runs) diluted
+    it: each avoided share is larger once those days are left out."""
+    result = late_start
+    rh = run_headlines(result.runs, result.metrics, result.baseline)
+    assert result.baseline == "No moderation"
+    runs = result.runs.set_index("run_id")
+    m = result.metrics
+    crack = rh[rh["policy"] != "No moderation"]
+    assert len(crack) == 2 and set(crack["seed"]) == {1, 2}
+    checked = 0
+    for _i, row in crack.iterrows():
+        (base_id,) = runs.index[(runs["policy"] == "No moderation") & (runs["seed"] == row["seed"])]
+        arm, base = m[m["run_id"] == row["run_id"]], m[m["run_id"] == base_id]
+        # before the start the two runs are the same world doing the same thing
+        early = [c for c in m.columns if c.startswith(("units_sold.", "impressions."))]
+        pd.testing.assert_frame_equal(
+            arm.loc[arm["day"] < START, early].reset_index(drop=True),
+            base.loc[base["day"] < START, early].reset_index(drop=True),
+        )
+        for rel, cols in (
+            ("harm_avoided", [c for c in m.columns if c.startswith("units_sold.")]),
+            ("offer_impressions_avoided", ["impressions.offer"]),
+            ("violating_impressions_avoided", ["impressions.offer", "impressions.spam"]),
+        ):
+
+            def total(frame: pd.DataFrame, since: int, cols: list[str] = cols) -> float:
+                return float(frame.loc[frame["day"] >= since, cols].to_numpy(float).sum())
+
+            expected = 1 - total(arm, START) / total(base, START)
+            assert row[rel] == pytest.approx(expected, rel=1e-12), rel
+            whole = 1 - total(arm, 0) / total(base, 0)
+            assert abs(row[rel]) > abs(whole) + 1e-9, (rel, row[rel], whole)
+            checked += 1
+    assert checked == 6
+    base_rows = rh[rh["policy"] == "No moderation"]
+    for rel in RELATIVE:  # the baseline against itself: nothing avoided
+        assert (base_rows[rel.name] == 0).all(), rel.name
+
+
+def test_the_report_says_which_days_and_how_many_seeds(late_start, tmp_path):
+    page = write_report(late_start, tmp_path / "r", "late").read_text(encoding="utf-8")
+    assert AVOIDED_DAYS.replace("'", "&#39;") in page
+    assert "March-2024 personal-account crackdown: from day 30" in page
+    assert "No moderation: from day 0" in page
+    assert "<h2>Headline measures</h2>" in page
+    for m in MEASURES.values():  # every headline measure defined, with when it is undefined
+        assert f"<td>{m.label}</td><td>{m.unit}</td>" in page, m.name
+        assert m.undefined.replace("'", "&#39;") in page, m.name
+
+
+def test_a_mean_over_fewer_seeds_says_so():
+    row = pd.Series({"mean": 7.0, "lo": 0.0, "hi": 32.4, "n": 2})
+    assert headline_cell(row, "days_to_halve", 5) == "7 [0, 32.4] (2 of 5 seeds)"
+    assert headline_cell(row, "days_to_halve", 2) == "7 [0, 32.4]"
+    alone = pd.Series({"mean": 0.25, "lo": math.nan, "hi": math.nan, "n": 1})
+    assert headline_cell(alone, "harm_avoided", 3) == "25.0% (1 of 3 seeds)"
+    never = pd.Series({"mean": math.nan, "lo": math.nan, "hi": math.nan, "n": 0})
+    assert headline_cell(never, "days_to_halve", 3) == "–"  # undefined in every seed
