@@ -136,8 +136,11 @@ def daily_bands(
 ) -> pd.DataFrame:
     """Per arm, day and metric: n seeds, mean, lo, hi.
 
-    ``smooth`` > 1 takes a trailing rolling mean per run first (noisy daily flows).
+    ``smooth`` > 1 takes a trailing rolling mean per run first (noisy daily flows). No
+    complete run (every run failed): no rows.
     """
+    if metrics.empty or _complete(runs).empty:
+        return pd.DataFrame(columns=["arm", "metric", "day", "n", "mean", "lo", "hi"])
     m = with_derived(metrics)
     cols = columns or [c for c in m.columns if c not in ("run_id", "day")]
     m = m[["run_id", "day", *cols]]

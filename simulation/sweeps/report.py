@@ -433,7 +433,7 @@ def _write_data(result, bands, rh, head, comparisons, data: Path) -> None:
     ).to_parquet(data / "runs.parquet", index=False)
     bands.to_parquet(data / "bands.parquet", index=False)
     result.metrics.to_parquet(data / "daily_metrics.parquet", index=False)
-    result.metrics.to_csv(data / "daily_metrics.csv", index=False, float_format="%.6g")
+    result.metrics.to_csv(data / "daily_metrics.csv", index=False)  # every digit
 
 
 def _fmt(v: Any, measure: str = "") -> str:

@@ -82,3 +82,30 @@ def test_a_mean_over_fewer_seeds_says_so():
     assert headline_cell(alone, "harm_avoided", 3) == "25.0% (1 of 3 seeds)"
     never = pd.Series({"mean": math.nan, "lo": math.nan, "hi": math.nan, "n": 0})
     assert headline_cell(never, "days_to_halve", 3) == "–"  # undefined in every seed
+
+
+def _fails(job):
+    from simulation.sweeps.execute import failed
+
+    return failed(job, "Traceback (most recent call last):\nRuntimeError: injected")
+
+
+def test_a_sweep_where_every_run_failed_still_gets_its_report(tmp_path):
+    """Every run failed (possible from Python, or a scenario every seed breaks): the report
+    says no run completed and shows each error (it raised KeyError: ['day'])."""
+    result = sweep("classroom", ("none", "keywords"), "1-2", days=3, workers=1, runner=_fails)
+    assert (result.ran, result.failed) == (4, 4)
+    page = write_report(result, tmp_path / "r", "failed").read_text(encoding="utf-8")
+    assert "<strong>No run completed</strong>" in page
+    assert "No run completed: nothing to compare." in page
+    assert page.count("RuntimeError: injected") == 4
+    assert (tmp_path / "r" / "data" / "bands.csv").exists()
+
+
+def test_the_reports_daily_metrics_csv_keeps_every_digit(late_start, tmp_path):
+    """data/daily_metrics.csv read back equals the metrics exactly (it kept six
+    significant digits: a day's parts missed its total, a million read 1.23457e+06)."""
+    write_report(late_start, tmp_path / "r", "digits")
+    back = pd.read_csv(tmp_path / "r" / "data" / "daily_metrics.csv")
+    mine = late_start.metrics.reset_index(drop=True)
+    pd.testing.assert_frame_equal(back, mine, check_dtype=False, check_exact=True)
