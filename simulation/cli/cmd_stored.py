@@ -19,7 +19,7 @@ COLUMNS = ("id", "state", "scenario", "policy", "seed", "days", "created", "swee
 def list_(db: str | None, as_json: bool) -> None:
     """Every stored run with its state (names shown exactly as stored)."""
     try:
-        runs = list_runs(open_db(db))
+        runs = list_runs(open_db(db, stored=True))
     except DatabaseError as exc:
         raise database_error(db, exc) from None
     rows = [
@@ -50,7 +50,7 @@ def export(run_id: int, out_dir: Path, db: str | None, formats: tuple[str, ...] 
     """A stored run's daily_metrics.csv and charts, without re-running it."""
     check_out(out_dir)
     try:
-        path = export_stored_run(open_db(db), run_id, out_dir, formats)
+        path = export_stored_run(open_db(db, stored=True), run_id, out_dir, formats)
     except KeyError as exc:
         raise input_error(str(exc.args[0])) from None
     except DatabaseError as exc:
@@ -60,7 +60,7 @@ def export(run_id: int, out_dir: Path, db: str | None, formats: tuple[str, ...] 
 
 def delete(run_id: int, db: str | None) -> None:
     """Delete a stored run and all its rows."""
-    engine = open_db(db, write=True)
+    engine = open_db(db, write=True, stored=True)
     try:
         get_run(engine, run_id)
         delete_run(engine, run_id)

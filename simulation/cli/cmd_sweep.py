@@ -231,7 +231,7 @@ def finish(result: SweepResult, as_json: bool, report: Path | None) -> None:
 def load(db: str | None, ref: str) -> SweepResult:
     """A stored run or sweep by reference, or exit 2."""
     try:
-        return load_any(open_db(db), ref)
+        return load_any(open_db(db, stored=True), ref)
     except KeyError as exc:
         raise input_error(str(exc.args[0])) from None
     except DatabaseError as exc:

@@ -70,12 +70,26 @@ def database_error(db: str | Path | None, exc: Exception) -> typer.Exit:
     return input_error(f"--db {mask_url(db)}: cannot use this database: {exc}")
 
 
-def open_db(db: str | Path | None, *, write: bool = False) -> Engine:
-    """The database behind ``--db``, or exit 2 with the reason it cannot be used."""
+def open_db(db: str | Path | None, *, write: bool = False, stored: bool = False) -> Engine:
+    """The database behind ``--db``, or exit 2 with the reason it cannot be used.
+
+    ``stored``: the command works on what is already stored (list, export, delete,
+    report, compare), so a SQLite file named by ``--db`` that does not exist is an input
+    error and is not created (a mistyped path made an empty database and then said the
+    run or sweep was not in it). The default database (no ``--db``) is made as usual."""
     # SQLAlchemy, sqlmodel and pandas cost about 0.7 s to import: only the commands that
     # open a database pay for them (policy and scenario commands share this module)
     from simulation.runs import storage
+    from simulation.runs.database import sqlite_path
 
+    if stored and db is not None:  # (normalise_url would make a missing path's folders)
+        text = str(db)
+        path = sqlite_path(text) if "://" in text else Path(text).expanduser().resolve()
+        if path is not None and not path.exists():
+            raise input_error(
+                f"--db {mask_url(db)}: there is no database at {path} (nothing was created; "
+                "'circlelab run' or 'sweep' with this --db stores runs there)"
+            )
     try:
         return storage.open_db(db, write=write)
     except DatabaseError as exc:

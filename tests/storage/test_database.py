@@ -326,3 +326,21 @@ def test_database_error_kinds_are_what_callers_can_catch(tmp_path):
     with pytest.raises(DatabaseError) as info:
         open_db(picture)
     assert info.value.kind == "foreign"
+
+
+def test_a_mistyped_db_for_stored_runs_is_refused_and_nothing_is_made(tmp_path, monkeypatch):
+    """Commands that work on stored runs (list, export, delete, report, compare) refuse a
+    SQLite --db that does not exist, exit 2, and create nothing: a typo made an empty
+    database (and its folders) and then said the run was not in it."""
+    monkeypatch.chdir(tmp_path)
+    for typo in ("typo.db", "no/such/folder/typo.db", "sqlite:///typo.db"):
+        commands = every_command(typo, tmp_path)
+        for name in ("runs list", "runs export", "runs delete", "report", "compare"):
+            result = runner.invoke(app, commands[name])
+            assert result.exit_code == 2, (name, typo, result.output)
+            assert "there is no database at" in result.output, (name, result.output)
+            assert "nothing was created" in result.output
+        assert list(tmp_path.iterdir()) == [], typo
+    # a run stores there, and then the same commands read it
+    assert runner.invoke(app, every_command("typo.db", tmp_path)["run"]).exit_code == 0
+    assert runner.invoke(app, ["runs", "list", "--db", "typo.db"]).exit_code == 0
