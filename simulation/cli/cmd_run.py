@@ -25,6 +25,7 @@ from simulation.cli.common import (
     say,
 )
 from simulation.numbers import format_number
+from simulation.runs.marks import acts_from
 from simulation.runs.run import resolve_scenario
 from simulation.runs.run import run as run_api
 from simulation.runs.storage import usable_db
@@ -73,6 +74,14 @@ def run(
     except KeyError as exc:
         raise input_error(f"--set: {exc.args[0]}") from None
     total = days or scen.days
+    first = acts_from(pol)
+    if first is not None and first >= total:  # allowed (a run may stop early), but said
+        say(
+            "note",
+            f"'{pol.name}' is first in force on day {first}, after this run's last day "
+            f"({total - 1}): no rule acts, and the run is the same as no moderation",
+            style="yellow",
+        )
     check_out(out_dir)
     try:
         db_url = None if no_db else usable_db(db)

@@ -389,3 +389,16 @@ def test_a_start_day_out_of_range_names_the_flag_not_the_policy_file(day):
     )
     assert result.exit_code == 2
     assert result.output == f"error: --start-day {day}: a day from 0 to 36,500\n"
+
+
+def test_a_policy_first_in_force_after_the_last_day_is_noted():
+    """A run shorter than the policy's start (the crackdown acts from day 30) ran as no
+    moderation without a word; it still runs (exit 0), and says so."""
+    base = ["run", "--scenario", "classroom", "--days", "5", "--no-db"]
+    late = runner.invoke(app, [*base, "--policy", "crackdown"])
+    assert late.exit_code == 0, late.output
+    words = "is first in force on day 30, after this run's last day (4): no rule acts"
+    assert words in " ".join(late.output.split())
+    for policy in (["--policy", "crackdown", "--start-day", "4"], ["--policy", "none"]):
+        done = runner.invoke(app, [*base, *policy])
+        assert done.exit_code == 0 and "first in force" not in done.output, policy
