@@ -61,8 +61,9 @@ BAND_CHARTS: list[tuple[str, str, str, int]] = [
     ("review_backlog", "Review backlog", "posts", 1),
     ("sellers_active.all", "Active restricted sellers", "accounts", 1),
 ]
-KEY_MEASURES = [
+KEY_MEASURES = [  # the console table's columns and the report's key comparisons
     "harm_avoided",
+    "private_harm_avoided",  # displacement: negative when selling moved to chats and groups
     "offer_impressions_avoided",
     "spam_impressions_avoided",
     "ad_share_last_week",
