@@ -13,9 +13,13 @@
    (texts are cached by id, as they are for most of a run).
 4. Keyword matching throughput with 10,000 terms: Aho-Corasick (pyahocorasick, one
    pass per text) against one Python ``re`` alternation of the same terms.
+5. Long texts: one message of 10,000 and of 100,000 characters, full of terms and
+   sound-alikes, decided and explained as ``policy evaluate`` does (every hit placed in
+   the text as written), in milliseconds per 10,000 characters side by side: equal
+   figures mean the cost grows with the length, not with its square.
 
 Run: ``.venv/bin/python bench/bench_policy.py [--posts 200000] [--texts 20000]
-[--before REV | --no-before] [--only cold] [--save bench/results/policy.json]``
+[--before REV | --no-before] [--only cold|long] [--save bench/results/policy.json]``
 (``--save`` keeps the cold-text table for ``scripts/figures.py --write
 text_matching_speed``; ``--only cold`` measures that table alone, and with ``--save``
 keeps the compile table already in the file, marked as measured then).
@@ -412,6 +416,28 @@ def bench_compile(before: Path | None, seed: int) -> list[dict[str, Any]]:
     ]
 
 
+def bench_long(lengths: tuple[int, ...] = (10_000, 100_000)) -> None:
+    from policy.corpus import Chunk
+    from policy.evaluate import evaluate_chunks
+
+    units = {
+        "crackdown": "vape pens 电子烟 椿药 and more ",
+        "crackdown_zh": "电子烟便宜出椿药处方药学家厨房要",
+    }
+    print("\nlong texts: ms per 10,000 characters (one message, policy evaluate's path)")
+    for name, unit in units.items():
+        p = load_policy(name)
+        cells = []
+        for n in lengths:
+            text = (unit * (n // len(unit) + 1))[:n]
+            chunk = Chunk(1, [text], ["ham"], np.zeros(1, np.int8))
+            evaluate_chunks(p, [chunk])  # warm: tables, lexicon
+            t0 = time.perf_counter()
+            evaluate_chunks(p, [chunk])
+            cells.append(f"{n:>7,} chars {1e4 * (time.perf_counter() - t0) * 1e3 / n:7.2f}")
+        print(f"  {name:<14} " + "   ".join(cells))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--posts", type=int, default=200_000)
@@ -421,10 +447,13 @@ def main() -> None:
     ap.add_argument("--before", default=BEFORE, help="git revision to compare with")
     ap.add_argument("--no-before", action="store_true", help="measure this checkout only")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds, cold text")
-    ap.add_argument("--only", choices=["cold"], help="measure only this section")
+    ap.add_argument("--only", choices=["cold", "long"], help="measure only this section")
     ap.add_argument("--save", type=Path, help="write the cold-text table to this JSON file")
     args = ap.parse_args()
     warnings.simplefilter("ignore")
+    if args.only == "long":
+        bench_long()
+        return
     with tempfile.TemporaryDirectory(prefix="bench-before-") as tmp:
         before = None if args.no_before else old_tree(args.before, tmp)
         cold, n_texts = bench_cold(args.seed, before, args.rounds)
@@ -452,6 +481,7 @@ def main() -> None:
             return
     bench_decisions(args.posts, args.texts, args.seed)
     bench_keywords(args.terms, args.texts, args.seed)
+    bench_long()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from policy.cache import cached_json, version_of
 
 WORD_ZIPF = 1.5  # a sound-alike that is (or overlaps) such a word is not read as the term
 FUNCTION_ZIPF = 5.9  # single hanzi this frequent are grammar words: 又, 只, 要, 的, 是 …
+WORD_LONGEST = 4  # hanzi in the longest word that may explain a sound-alike
 COMMON_ZIPF = 3.0  # lint: one occurrence in a million words
 LANGUAGES = ("en", "zh")
 
@@ -42,7 +43,9 @@ def common_words(lang: str, min_zipf: float = COMMON_ZIPF) -> frozenset[str]:
     return frozenset(blob.split("\n"))
 
 
-def explained_by_words(run: str, a: int, b: int, term: str, longest: int = 4) -> str | None:
+def explained_by_words(
+    run: str, a: int, b: int, term: str, longest: int = WORD_LONGEST
+) -> str | None:
     """What explains ``run[a:b]`` as ordinary Chinese rather than a disguise of ``term``
     (a sound-alike of the same length), or None.
 

@@ -462,6 +462,7 @@ class Normalizer:
                 f"valid steps: {', '.join(STEPS)}"
             )
         self.steps: tuple[str, ...] = tuple(s for s in STEPS if s in steps)
+        self._last_mapped: Normalized | None = None  # see mapped()
         self.tables = locale_tables if locale_tables is not None else load_tables()
         char_steps = tuple(s for s in CHAR_STEPS if s in self.steps)
         self._fold = fold_table(char_steps) if char_steps else None
@@ -713,7 +714,19 @@ class Normalizer:
 
     # -- the mapped path -----------------------------------------------------------------
     def mapped(self, text: str) -> Normalized:
-        """The normalised text (equal to ``self(text)``) with its map to ``text``."""
+        """The normalised text (equal to ``self(text)``) with its map to ``text``.
+
+        The last text's map is kept: hits placed one by one (``Hit.located``) share it,
+        so showing *k* hits of a text of *n* characters costs O(n), not O(k·n). The
+        returned object is shared and must not be changed."""
+        last = self._last_mapped
+        if last is not None and last.source is text:
+            return last
+        out = self._mapped(text)
+        self._last_mapped = out
+        return out
+
+    def _mapped(self, text: str) -> Normalized:
         n = len(text)
         if self._one_for_one and text.isascii():  # ASCII under steps that keep positions
             return Normalized(text, self(text), list(range(n)), list(range(1, n + 1)))

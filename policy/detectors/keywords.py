@@ -26,6 +26,7 @@ to the text as written is computed only for texts with a candidate hit.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -290,23 +291,27 @@ class KeywordsDetector(TextDetector):
 
     def _sound_alikes(self, s: str) -> list[tuple[int, int, _Entry]]:
         """Hanzi that sound like a term, aligned to whole characters, not a common word."""
-        from policy.lexicon import explained_by_words
+        from policy.lexicon import WORD_LONGEST, explained_by_words
 
-        syl = "," + s.translate(self._syllables)
+        syl = "," + s.translate(self._syllables)  # one "syllable," or "#," per character
+        # the character at each comma: a bisection, not a count from the start per candidate
+        # (which made a long run of hanzi quadratic)
+        commas = [i for i, ch in enumerate(syl) if ch == ","]
         out = []
         for end, (key, terms) in self._sound.iter(syl):
             p = end - len(key) + 1
-            a = syl.count(",", 1, p + 1)
+            a = bisect_right(commas, p) - 1
             b = a + key.count(",") - 1
             written = s[a:b]
             for term in terms:
                 kept = sum(x == y for x, y in zip(written, term, strict=True))
                 if kept == len(term) or not kept:
                     continue  # the term itself (an exact match), or no character of it
+                # the run of hanzi around it, as far as a word that explains it can reach
                 lo, hi = a, b
-                while lo > 0 and HAN_CHAR.match(s[lo - 1]):
+                while lo > max(0, a - WORD_LONGEST) and HAN_CHAR.match(s[lo - 1]):
                     lo -= 1
-                while hi < len(s) and HAN_CHAR.match(s[hi]):
+                while hi < min(len(s), b + WORD_LONGEST) and HAN_CHAR.match(s[hi]):
                     hi += 1
                 if explained_by_words(s[lo:hi], a - lo, b - lo, term) is not None:
                     continue
