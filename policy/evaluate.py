@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from rich.cells import cell_len
 
 from policy.conditions import DetectorOutput
 from policy.corpus import Chunk, read_corpus
@@ -416,6 +417,21 @@ def _pct(x: float) -> str:
     return "—" if x != x else f"{100 * x:.1f}%"
 
 
+def rate(num: int, den: int) -> str:
+    """``num / den`` as a percentage followed by its count, ``"0.02% (1/4,291)"``; ``"—"``
+    with no denominator. One decimal, more where one would read a count above 0 as 0.0%
+    or a count below ``den`` as 100.0% (at most four)."""
+    if not den:
+        return f"— (0/{den})"
+    x = 100 * num / den
+    places = 1
+    while places < 4 and (
+        (num and round(x, places) == 0) or (num < den and round(x, places) == 100)
+    ):
+        places += 1
+    return f"{x:.{places}f}% ({num:,}/{den:,})"
+
+
 def rule_rows(ev: Evaluation) -> list[list[str]]:
     """The per-rule table (shared by the text report, the HTML page and the GUI)."""
     rows = []
@@ -426,37 +442,37 @@ def rule_rows(ev: Evaluation) -> list[list[str]]:
             [
                 name,
                 r.action,
-                str(d.hits),
-                str(d.tp),
-                str(d.fp),
-                _pct(d.precision),
-                _pct(d.recall),
-                _pct(d.f1),
-                _pct(d.fpr),
-                str(a.hits),
-                _pct(a.precision),
-                _pct(a.recall),
+                f"{d.hits:,}",
+                f"{d.tp:,}",
+                f"{d.fp:,}",
+                *_rates(d),
+                f"{a.hits:,}",
+                rate(a.tp, a.hits),
+                rate(a.tp, a.tp + a.fn),
             ]
         )
     o = ev.overall
     rows.append(
-        [
-            "(policy)",
-            "any action",
-            str(o.hits),
-            str(o.tp),
-            str(o.fp),
-            _pct(o.precision),
-            _pct(o.recall),
-            _pct(o.f1),
-            _pct(o.fpr),
-            "",
-            "",
-            "",
-        ]
+        ["(policy)", "any action", f"{o.hits:,}", f"{o.tp:,}", f"{o.fp:,}", *_rates(o), "", "", ""]
     )
     return rows
 
+
+def _rates(s: Scores) -> list[str]:
+    """Precision (of the hits), recall (of the spam), F1, FP rate (of the ham)."""
+    return [
+        rate(s.tp, s.hits),
+        rate(s.tp, s.tp + s.fn),
+        _pct(s.f1),
+        rate(s.fp, s.fp + s.tn),
+    ]
+
+
+RATES_NOTE = (
+    "Counts are messages, each occurrence of a repeated message counted. precision: spam "
+    "hit / hits; recall: spam hit / spam messages; FP rate: ham hit / ham messages; each "
+    "with its count (numerator/denominator). F1: harmonic mean of precision and recall."
+)
 
 RULE_HEADER = [
     "rule",
@@ -475,8 +491,11 @@ RULE_HEADER = [
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
-    w = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)]
-    line = lambda cells: "  ".join(c.ljust(w[i]) for i, c in enumerate(cells))  # noqa: E731
+    """Columns padded to the width the terminal shows (a hanzi takes two cells)."""
+    w = [max(cell_len(h), *(cell_len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    line = lambda cells: "  ".join(  # noqa: E731
+        c + " " * (w[i] - cell_len(c)) for i, c in enumerate(cells)
+    ).rstrip()
     return "\n".join([line(header), line(["-" * x for x in w]), *map(line, rows)])
 
 
@@ -489,16 +508,18 @@ def format_report(ev: Evaluation) -> str:
     """A plain-text report for the terminal."""
     o = ev.overall
     out = [
-        f"{ev.policy} on {ev.corpus} (day {ev.day}): {ev.messages} messages "
-        f"({ev.positives} spam, {ev.negatives} ham, {ev.ignored} ignored), "
+        f"{ev.policy} on {ev.corpus} (day {ev.day}): {ev.messages:,} messages "
+        f"({ev.positives:,} spam, {ev.negatives:,} ham, {ev.ignored:,} ignored), "
         f"{ev.throughput:,.0f} messages/s",
         "",
         _table(RULE_HEADER, rule_rows(ev)),
         "",
-        "confusion matrix (rows: truth, columns: decision)",
+        RATES_NOTE,
+        "",
+        "confusion matrix (messages; rows: truth, columns: decision)",
         _table(
             ["", "allowed", "actioned"],
-            [["ham", str(o.tn), str(o.fp)], ["spam", str(o.fn), str(o.tp)]],
+            [["ham", f"{o.tn:,}", f"{o.fp:,}"], ["spam", f"{o.fn:,}", f"{o.tp:,}"]],
         ),
     ]
     if ev.not_text:
@@ -514,7 +535,7 @@ def format_report(ev: Evaluation) -> str:
         out += ["", title]
         out += [
             f"  {e.count}×  {_short(e.text)!r}"
-            + (f"\n       {e.rule}: {e.evidence}" if e.rule or e.evidence else "")
+            + (f"\n       {e.rule or 'no rule acted; hits'}: {e.evidence}" if e.evidence else "")
             for e in items
         ] or ["  (none)"]
     return "\n".join(out)
@@ -572,11 +593,11 @@ def write_html(ev: Evaluation, path: Path) -> None:
 <style>body{{font:14px sans-serif;margin:2em}}table{{border-collapse:collapse;margin:1em 0}}
 td,th{{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}}</style>
 <h1>{escape(ev.policy)}</h1>
-<p>Corpus {escape(ev.corpus)}, day {ev.day}: {ev.messages} messages ({ev.positives} spam,
-{ev.negatives} ham, {ev.ignored} ignored); {ev.throughput:,.0f} messages/s.</p>
+<p>Corpus {escape(ev.corpus)}, day {ev.day}: {ev.messages:,} messages ({ev.positives:,} spam,
+{ev.negatives:,} ham, {ev.ignored:,} ignored); {ev.throughput:,.0f} messages/s.</p>
 <h2>Rules</h2>{table(RULE_HEADER, rule_rows(ev))}
 <p>"hits" count what each rule decided in the policy's order; "alone" counts every message
-its condition matches, as if it were the only rule.</p>
+its condition matches, as if it were the only rule. {escape(RATES_NOTE)}</p>
 <h2>Confusion matrix</h2>{
         table(
             ["truth", "allowed", "actioned"],

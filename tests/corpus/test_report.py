@@ -1,0 +1,97 @@
+"""The printed evaluation: every rate with its count and denominator, never a cost
+rounded away, columns that line up whatever the script of a rule's name."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from rich.cells import cell_len
+from typer.testing import CliRunner
+
+import policy.evaluate
+from policy import load_policy_text
+from policy.corpus import Chunk
+from policy.evaluate import evaluate, evaluate_chunks, format_report, rule_rows
+from simulation.cli.policy import policy_app
+
+POLICY = """
+name: t
+detectors:
+  kw:
+    type: keywords
+    mode: word
+    normalize: [casefold]
+    terms: {spam: [prize, 电子烟]}
+rules:
+  - {name: 奖品规则, when: {hit: kw}, action: remove}
+"""
+
+
+def _corpus(tmp_path, n_ham: int = 4_827):
+    rows = ["label\ttext", "spam\tyou won a prize", "spam\tcall me"]
+    rows += ["ham\tthe prize for the best cake"] + ["ham\tsee you at lunch"] * (n_ham - 1)
+    path = tmp_path / "c.tsv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_rate_says_its_count_and_is_never_rounded_to_nothing() -> None:
+    rate = policy.evaluate.rate
+    assert rate(1, 4_827) == "0.02% (1/4,827)"
+    assert rate(0, 4_827) == "0.0% (0/4,827)"
+    assert rate(4_826, 4_827) == "99.98% (4,826/4,827)"
+    assert rate(621, 626) == "99.2% (621/626)"
+    assert rate(0, 0) == "— (0/0)"
+
+
+def test_every_printed_rate_has_its_numerator_and_denominator(tmp_path) -> None:
+    ev = evaluate(load_policy_text(POLICY, "t.yaml"), _corpus(tmp_path))
+    rows = rule_rows(ev)
+    rule, policy_row = rows
+    # precision, recall, FP rate of the rule as decided, and precision, recall alone
+    assert rule[5:9] == ["50.0% (1/2)", "50.0% (1/2)", "50.0%", "0.02% (1/4,827)"]
+    assert rule[10:] == ["50.0% (1/2)", "50.0% (1/2)"]
+    assert policy_row[8] == "0.02% (1/4,827)"
+    text = format_report(ev)
+    assert "4,829 messages (2 spam, 4,827 ham, 0 ignored)" in text
+    assert "FP rate: ham hit / ham messages" in text
+    assert not re.search(r"(?<![\d,])0\.0%(?! \(0/)", text)  # no cost shown as nothing
+
+
+def test_the_command_prints_the_rates_with_their_counts(tmp_path) -> None:
+    policy_file = tmp_path / "p.yaml"
+    policy_file.write_text(POLICY, encoding="utf-8")
+    res = CliRunner().invoke(
+        policy_app, ["evaluate", str(policy_file), "--corpus", str(_corpus(tmp_path))]
+    )
+    assert res.exit_code == 0, res.output
+    assert "0.02% (1/4,827)" in res.output
+    assert "50.0% (1/2)" in res.output
+
+
+def test_columns_line_up_with_hanzi_in_a_rule_name() -> None:
+    ev = evaluate_chunks(
+        load_policy_text(POLICY, "t.yaml"),
+        [Chunk(1, ["电子烟 出", "hello"], ["spam", "ham"], np.array([1, 0], np.int8))],
+    )
+    lines = format_report(ev).splitlines()
+    table = lines[lines.index(next(x for x in lines if x.startswith("rule "))) :][:4]
+    # the 'action' column starts at the same terminal cell on every line of the table
+    header, dashes, rule, total = table
+    starts = [
+        cell_len(header[: header.index("action")]),
+        cell_len(dashes[: dashes.index("  -") + 2]),
+        cell_len(rule[: rule.index("remove")]),
+        cell_len(total[: total.index("any action")]),
+    ]
+    assert rule.startswith("奖品规则") and len(set(starts)) == 1, table
+
+
+def test_a_missed_message_says_no_rule_acted_on_its_hits() -> None:
+    p = load_policy_text(
+        POLICY.replace("action: remove}", "action: remove, scope: {account_kind: [official]}}"),
+        "t.yaml",
+    )
+    ev = evaluate_chunks(p, [Chunk(1, ["a prize"], ["spam"], np.array([1], np.int8))])
+    assert "no rule acted; hits: kw: prize" in format_report(ev)
