@@ -26,6 +26,7 @@ to the text as written is computed only for texts with a candidate hit.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -100,6 +101,13 @@ class KeywordsDetector(TextDetector):
             a.make_automaton()
         self._automaton = a
         self._raw_of = {term: raws[0] for term, (_m, raws) in self.table.items()}
+        # terms spelled with a doubled letter, which the repeats step drops ('weed' -> 'wed',
+        # 'ass' -> 'as'): their hits are checked against ordinary words (_an_ordinary_word)
+        self._doubled = {
+            term: {r.casefold() for r in raws}
+            for term, (_m, raws) in self.table.items()
+            if "repeats" in self.steps and any(_DOUBLED.search(r.casefold()) for r in raws)
+        }
         self._mask_of = {raws[0]: mask for _t, (mask, raws) in self.table.items()}
         self._names: dict[str, str] = {}
 
@@ -223,7 +231,7 @@ class KeywordsDetector(TextDetector):
 
     def _needs_map(self, e: _Entry) -> bool:
         """Whether a candidate's decision reads the text as written (word boundaries)."""
-        if e.kind in (ABBREVIATION, PINYIN):
+        if e.kind in (ABBREVIATION, PINYIN) or e.term in self._doubled:
             return True
         return self.mode == "word" and (_latin_edge(e.term[0]) or _latin_edge(e.term[-1]))
 
@@ -287,7 +295,19 @@ class KeywordsDetector(TextDetector):
                 if k is None:
                     return None
                 b0 = k
+        if e.kind == EXACT and e.term in self._doubled and self._an_ordinary_word(e, n, a0, b0):
+            return None
         return a0, b0
+
+    def _an_ordinary_word(self, e: _Entry, n: Normalized, a0: int, b0: int) -> bool:
+        """A term with a doubled letter matched an ordinary English word that is not the
+        term, only because the repeats step dropped that letter: 'wed' for weed, 'as' for
+        ass, 'sped' for speed (common = wordfreq's list at Zipf >= COMMON_ZIPF). A
+        misspelling that is no word still counts: 'tobaco', 'hets'."""
+        from policy.lexicon import common_words
+
+        written = " ".join(n.source[a0:b0].casefold().split())
+        return written not in self._doubled[e.term] and written in common_words("en")
 
     def _sound_alikes(self, s: str) -> list[tuple[int, int, _Entry]]:
         """Hanzi that sound like a term, aligned to whole characters, not a common word."""
@@ -333,6 +353,9 @@ class KeywordsDetector(TextDetector):
         for h in hits:
             out |= self._mask_of[h.what]
         return out
+
+
+_DOUBLED = re.compile(r"([a-z])\1")
 
 
 def READ_OK(key: str) -> bool:

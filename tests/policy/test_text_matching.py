@@ -245,6 +245,53 @@ def test_word_mode_with_every_step():
     assert det.scan("sellingvapepens") == []
 
 
+# -- a doubled letter the repeats step drops does not turn ordinary words into the term -----
+@pytest.mark.parametrize("mode", ["word", "substring"])
+@pytest.mark.parametrize(
+    "term, innocent",
+    [
+        ("weed", "we wed in June"),
+        ("speed", "I sped up"),
+        ("ass", "As much as you like"),
+        ("grass", "Mardi Gras"),
+    ],
+)
+def test_ordinary_words_that_lose_no_letter_are_not_the_term(mode, term, innocent):
+    det = detector({"spam": [term]}, mode=mode)
+    assert det.scan(innocent) == []
+    assert det.scan(innocent, locate=False) == []  # the engine's path decides the same
+    assert [h.written for h in det.scan(f"{term} for sale")] == [term]
+
+
+@pytest.mark.parametrize(
+    "term, disguised",
+    [("tobacco", "tobaco"), ("heets", "hets"), ("weed", "weeeed"), ("weed", "W.E.E.D")],
+)
+def test_a_dropped_doubled_letter_still_catches_what_is_no_word(term, disguised):
+    det = detector({"tobacco": [term]})
+    assert [h.written for h in det.scan(f"{disguised} for sale")] == [disguised]
+
+
+def test_ordinary_words_are_spared_on_real_decisions():
+    from policy.corpus import Chunk
+    from policy.evaluate import evaluate_chunks
+
+    p = load_policy_text(
+        """
+name: t
+detectors:
+  kw: {type: keywords, mode: word, normalize: [nfkc, casefold, repeats], terms: {spam: [weed]}}
+rules:
+  - {name: r, when: {hit: kw}, action: remove}
+"""
+    )
+    import numpy as np
+
+    texts = ["we wed in June", "weed for sale", "wed"]
+    ev = evaluate_chunks(p, [Chunk(1, texts, ["ham", "spam", "ham"], np.array([0, 1, 0], np.int8))])
+    assert (ev.overall.tp, ev.overall.fp) == (1, 0)
+
+
 def test_explanations_and_evidence_quote_the_text_as_written():
     e = explain(load_policy("crackdown"), "出售电★子★烟，私聊")
     assert e.action == "remove"
