@@ -895,9 +895,21 @@ def boundary_before(n: Normalized, norm: Normalizer, i: int) -> int | None:
         j = k - 1
         while j >= 0 and norm.is_transparent(src[j]):
             j -= 1
-        if j < 0 or not norm.is_word_char(src[j]) or not norm.is_word_char(src[k]):
+        if j < 0 or not norm.is_word_char(src[k]):
+            return k
+        if not norm.is_word_char(src[j]) and not _clitic(src, j, norm):
             return k
     return None
+
+
+APOSTROPHES = frozenset("'’ʼ")
+
+
+def _clitic(src: str, j: int, norm: Normalizer) -> bool:
+    """``src[j]`` is an apostrophe between letters (isn't, wife's): what follows it ends
+    the word before and begins none, so "isn't it" holds no 'tit' and "wife's ex" no
+    'sex'. A word may still end at the apostrophe ("vape's" holds 'vape')."""
+    return src[j] in APOSTROPHES and j > 0 and norm.is_word_char(src[j - 1])
 
 
 def boundary_after(n: Normalized, norm: Normalizer, i: int) -> int | None:

@@ -245,6 +245,28 @@ def test_word_mode_with_every_step():
     assert det.scan("sellingvapepens") == []
 
 
+# -- an apostrophe between letters is inside a word ------------------------------------------
+@pytest.mark.parametrize(
+    "innocent", ["Isn't it lovely", "my wife's ex is here", "Don't it look odd", "it’s ex-rated"]
+)
+def test_a_contraction_does_not_begin_a_word(innocent):
+    det = detector({"spam": ["tit", "sex"]})
+    assert det.scan(innocent) == []
+    assert det.scan(innocent, locate=False) == []
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("the vape's battery", "vape"),  # a word may end at the apostrophe
+        ("selling 'vape' pens", "vape"),  # quotes are not between letters
+        ("v'a'p'e pens", "v'a'p'e"),
+    ],
+)
+def test_apostrophes_still_let_a_term_be_found(text, written):
+    assert [h.written for h in detector({"tobacco": ["vape"]}).scan(text)] == [written]
+
+
 # -- a doubled letter the repeats step drops does not turn ordinary words into the term -----
 @pytest.mark.parametrize("mode", ["word", "substring"])
 @pytest.mark.parametrize(
