@@ -55,14 +55,14 @@ def explain(
     file: Annotated[str, typer.Argument(help="Policy file or preset name")],
     text: Annotated[str, typer.Argument(help="The post's text")],
     day: Annotated[
-        int | None, typer.Option(help="Day (default: when the policy is in force)")
+        int | None, typer.Option(min=0, help="Day (default: when the policy is in force)")
     ] = None,
     kind: Annotated[str, typer.Option(help="personal or official")] = "personal",
-    age_days: Annotated[int, typer.Option(help="Account age in days")] = 365,
-    friends: Annotated[int, typer.Option()] = 100,
-    posts_today: Annotated[int, typer.Option()] = 1,
-    strikes: Annotated[float, typer.Option(help="Strikes before this post")] = 0.0,
-    reports: Annotated[int, typer.Option()] = 0,
+    age_days: Annotated[int, typer.Option(min=0, help="Account age in days")] = 365,
+    friends: Annotated[int, typer.Option(min=0)] = 100,
+    posts_today: Annotated[int, typer.Option(min=0)] = 1,
+    strikes: Annotated[float, typer.Option(min=0, help="Strikes before this post")] = 0.0,
+    reports: Annotated[int, typer.Option(min=0)] = 0,
     image: Annotated[bool, typer.Option(help="The post carries an image")] = False,
     channel: Annotated[
         str, typer.Option(help="moments, chat or group (a new chat post is seen only if scanned)")
@@ -104,9 +104,11 @@ def evaluate(
         ),
     ] = None,
     day: Annotated[
-        int | None, typer.Option(help="Day (default: when the policy is in force)")
+        int | None, typer.Option(min=0, help="Day (default: when the policy is in force)")
     ] = None,
-    top: Annotated[int, typer.Option(help="Examples of wrongly hit and missed messages")] = 10,
+    top: Annotated[
+        int, typer.Option(min=0, help="Examples of wrongly hit and missed messages")
+    ] = 10,
     chunksize: Annotated[int, typer.Option(min=1, help="Messages per batch")] = 50_000,
     as_json: JsonOption = False,
     out: Annotated[

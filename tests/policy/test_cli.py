@@ -100,3 +100,19 @@ def test_explain_command():
     res = invoke("explain", "crackdown", "Selling vape", "--kind", "official")
     assert "decision: allow" in res.output
     assert invoke("explain", "crackdown", "x", "--kind", "robot").exit_code == 2
+
+
+def test_negative_days_counts_and_examples_are_refused():
+    for args in (
+        ("explain", "crackdown", "vape", "--day", "-5"),
+        ("explain", "crackdown", "vape", "--age-days", "-1"),
+        ("explain", "crackdown", "vape", "--friends", "-1"),
+        ("explain", "crackdown", "vape", "--posts-today", "-2"),
+        ("explain", "crackdown", "vape", "--strikes", "-1"),
+        ("explain", "crackdown", "vape", "--reports", "-1"),
+        ("evaluate", "spam", "--corpus", "assets/corpora/sms-spam-collection.tsv", "--day", "-3"),
+        ("evaluate", "spam", "--corpus", "assets/corpora/sms-spam-collection.tsv", "--top", "-1"),
+    ):
+        res = invoke(*args)
+        assert res.exit_code == 2, args
+        assert "greater than or equal to 0" in res.output, args
