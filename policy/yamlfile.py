@@ -244,7 +244,8 @@ def _field_at_line(text: str, line: int) -> str:
     for number, raw in enumerate(text.split("\n")[:line], start=1):
         content = raw[:300]
         stripped = content.lstrip(" ")
-        if not stripped or stripped.startswith("#"):
+        if not stripped or stripped.startswith("#") or stripped.startswith("\t"):
+            # a tab in the indentation is no YAML: the line holds no key of its own
             if number == line:
                 break
             continue
@@ -588,6 +589,14 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str, text: str) -> Problem:
         mark = problem or context
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         msg = f"invalid YAML: {exc.problem or exc.context}"
+        lines = text.split("\n")
+        at = (
+            lines[mark.line][mark.column : mark.column + 1]
+            if mark and mark.line < len(lines)
+            else ""
+        )
+        if at == "\t" and "tab" not in msg:
+            msg += " (a tab: YAML indents with spaces)"
         opener = _unclosed_bracket(text) if line > text.count("\n") else None
         if opener is not None:  # the parser gave up at the end of the text
             line, col = opener

@@ -43,6 +43,12 @@ def test_bad_yaml_has_line_and_column():
     assert "invalid YAML" in i.message
 
 
+def test_a_tab_in_the_indentation_names_the_enclosing_field_and_says_tab():
+    i = one("name: t\nrules:\n\t- name: r\n    action: remove\n")
+    assert (i.line, i.column, i.field) == (3, 1, "rules")
+    assert "invalid YAML" in i.message and "a tab: YAML indents with spaces" in i.message
+
+
 def test_unknown_key_with_suggestion_points_at_key():
     i = one(KW.replace("    action: remove", "    actoin: remove\n    action: remove"))
     assert (i.line, i.column) == (10, 5)
