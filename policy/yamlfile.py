@@ -700,9 +700,28 @@ def validation_problems(
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     data = doc.data
-    for err in exc.errors():
+    errors = exc.errors()
+    paths = []
+    for err in errors:
         path = _data_path(data, tuple(err["loc"]))
+        if err["type"] != "missing" and path and not _in_data(data, path):
+            path = path[:-1]  # the name of a union's member, not a key of the file
+        paths.append(path)
+    for err, path in zip(errors, paths, strict=True):
         kind, msg, key = err["type"], err["msg"], False
+        value = err.get("input")
+        if isinstance(value, dict | list) and any(
+            len(other) > len(path) and other[: len(path)] == path for other in paths
+        ):
+            # a map also tried as a plain value of a union (`expect: remove` or `expect:
+            # {action: …}`): the errors inside it say what is wrong
+            continue
+        if (
+            kind in ("model_type", "dict_type")
+            and not isinstance(value, dict | list)
+            and paths.count(path) > 1
+        ):
+            continue  # a plain value also tried as a map: the plain member's error says why
         ctx = err.get("ctx") or {}
         if kind == "extra_forbidden":
             names = _fields_at(model, data, path[:-1])
@@ -745,6 +764,19 @@ def validation_problems(
         line, col = doc.where(path, key=key)
         problems.append(Problem(doc.source, line, col, format_path(path), msg))
     return problems
+
+
+def _in_data(data: Any, path: Path_) -> bool:
+    """Whether ``path`` leads to a value of ``data``."""
+    cur = data
+    for part in path:
+        if not (
+            (isinstance(cur, dict) and part in cur)
+            or (isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur))
+        ):
+            return False
+        cur = cur[part]
+    return True
 
 
 def _data_path(data: Any, loc: tuple) -> Path_:

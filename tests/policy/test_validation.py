@@ -213,3 +213,23 @@ def test_an_unclosed_bracket_is_reported_where_it_opens():
     issue = err.value.issues[0]
     assert (issue.line, issue.column) == (4, 11), issue
     assert "not closed" in issue.message and "line 5" in issue.message
+
+
+@pytest.mark.parametrize(
+    "expect, column, field, message",
+    [
+        ("{action: zap}", 22, "cases[0].expect.action", "got 'zap'"),
+        ("zap", 13, "cases[0].expect", "got 'zap'"),
+    ],
+)
+def test_a_wrong_expectation_is_one_problem_at_its_field(tmp_path, expect, column, field, message):
+    from policy import load_policy
+    from policy.cases import run_cases
+
+    cases = tmp_path / "c.cases.yaml"
+    cases.write_text(f"cases:\n  - name: c\n    text: vape\n    expect: {expect}\n")
+    with pytest.raises(PolicyError) as exc:
+        run_cases(load_policy("crackdown"), cases)
+    (p,) = exc.value.problems
+    assert (p.line, p.column, p.field) == (4, column, field)
+    assert p.message.startswith("Input should be 'allow', 'label'") and message in p.message
