@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedLayout, QWidget
 
@@ -291,6 +291,10 @@ class ChartPanel(QWidget):
         self._regrid.setSingleShot(True)
         self._regrid.setInterval(0)
         self._regrid.timeout.connect(self._rebuild_grid)
+        self._reveal = QTimer(self)  # scroll the highlighted charts into view, once laid out
+        self._reveal.setSingleShot(True)
+        self._reveal.setInterval(0)
+        self._reveal.timeout.connect(self.scroll_to_highlighted)
 
     # ------------------------------------------------------------- building
     def _paint_background(self) -> None:
@@ -378,6 +382,8 @@ class ChartPanel(QWidget):
         self._draw_highlight()
         self._reset_ranges()
         self.refresh()
+        if self.highlighted:
+            self._reveal.start()  # a rebuilt grid (presentation view, columns) moves them
 
     def _clickable_title(self, plot: pg.PlotItem, spec: ChartSpec) -> None:
         """The title (with its ⓘ) opens the chart's help; its tooltip says what it shows."""
@@ -532,9 +538,39 @@ class ChartPanel(QWidget):
         return [line.value() for line in self.mark_lines.get(key, [])]
 
     def highlight(self, keys: Sequence[str]) -> None:
-        """Frame the charts ``keys`` in the theme's highlight colour (a lesson's step)."""
+        """Frame the charts ``keys`` in the theme's highlight colour (a lesson's step) and
+        scroll them into view: a step that talks about a chart below the fold must not
+        leave the class looking at another one."""
         self.highlighted = tuple(keys)
         self._draw_highlight()
+        if self.highlighted:
+            self._reveal.start()
+
+    def chart_rect(self, key: str) -> QRect:
+        """Where chart ``key`` (title, plot and legend) lies in the scrolled grid, in
+        pixels of the grid widget."""
+        cell = self.cells[key]
+        return self.glw.mapFromScene(cell.mapRectToScene(cell.boundingRect())).boundingRect()
+
+    def scroll_to_highlighted(self) -> None:
+        """Scroll as little as needed to show the highlighted charts whole; when they do
+        not fit together, the first one from its top."""
+        keys = [k for k in self.highlighted if k in self.cells]
+        if not keys:
+            return
+        self.glw.ci.layout.activate()  # the cells' geometry of the grid's current size
+        rects = [self.chart_rect(k) for k in keys]
+        top = min(r.top() for r in rects)
+        bottom = max(r.bottom() for r in rects)
+        bar = self.scroll.verticalScrollBar()
+        height = self.scroll.viewport().height()
+        if bottom - top + 1 > height:
+            first = min(rects, key=lambda r: r.top())
+            top, bottom = first.top(), min(first.bottom(), first.top() + height - 1)
+        if top < bar.value():
+            bar.setValue(top)
+        elif bottom >= bar.value() + height:
+            bar.setValue(bottom - height + 1)
 
     def _draw_highlight(self) -> None:
         s = theme.scheme(self._dark)

@@ -238,7 +238,7 @@ class LessonPlayer(QObject):
 
     def _highlight(self, k: int) -> None:
         targets = self.lesson.steps[k].highlight
-        self.win.charts.highlight([h for h in targets if h in CHARTS])
+        self.win.highlight_charts([h for h in targets if h in CHARTS])
         self.win.highlight_feed("feed" in targets)
 
     def _run_op(self, day: int, speed: float) -> Callable[[], str | None]:

@@ -710,6 +710,13 @@ class MainWindow(QMainWindow):
         else:
             self._on_refused("no world")
 
+    def highlight_charts(self, keys: list[str]) -> None:
+        """Frame a lesson step's charts and bring them on screen: the Charts tab, scrolled
+        to them."""
+        if keys:
+            self.tabs.setCurrentIndex(0)
+        self.charts.highlight(keys)
+
     def highlight_feed(self, on: bool) -> None:
         self.feed.set_highlight(on)
         if on:
