@@ -57,8 +57,10 @@ class PolicyEditor(QPlainTextEdit):
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 2)
         self.highlighter = YamlHighlighter(self.document())
         self.source_name = "<editor>"
-        self.issues: list[Any] = []
+        self.issues: list[Any] = []  # errors: the text cannot be used
+        self.warnings: list[Any] = []  # lint warnings of a text that compiled
         self.error_lines: dict[int, str] = {}
+        self.warning_lines: dict[int, str] = {}
         self.policy: Any = None  # the last policy this text compiled to (None if broken)
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(self._update_margins)
@@ -183,25 +185,47 @@ class PolicyEditor(QPlainTextEdit):
             self._show_issues([Issue(self.source_name, 0, 0, "", f"internal error: {exc}")])
             self.policy = None
         else:
-            self._show_issues([])
+            self._show_issues([], self._lint(policy))
             self.policy = policy
         self.validated.emit(self.policy is not None)
         return self.policy
 
-    def _show_issues(self, issues: list[Any]) -> None:
+    def _lint(self, policy: Any) -> list[Any]:
+        """The lint warnings of a compiled policy (never raises: a lint bug is one
+        warning, not a broken editor)."""
+        from policy.errors import Issue
+        from policy.lint import lint
+
+        try:
+            return lint(policy)
+        except Exception as exc:
+            return [Issue(self.source_name, 0, 0, "", f"lint failed: {exc}", "warning")]
+
+    def _show_issues(self, issues: list[Any], warnings: list[Any] | None = None) -> None:
         self.issues = issues
+        self.warnings = list(warnings or [])
         self.error_lines = {}
+        self.warning_lines = {}
         for issue in issues:
             if issue.line > 0:
                 self.error_lines.setdefault(issue.line, issue.message)
+        for warning in self.warnings:
+            if warning.line > 0 and warning.line not in self.error_lines:
+                self.warning_lines.setdefault(warning.line, warning.message)
         selections = []
-        for line, message in self.error_lines.items():
+        marks = [
+            (line, message, theme.current().error) for line, message in self.error_lines.items()
+        ]
+        marks += [
+            (line, message, theme.current().warning) for line, message in self.warning_lines.items()
+        ]
+        for line, message, colour in marks:
             block = self.document().findBlockByNumber(line - 1)
             if not block.isValid():
                 continue
             sel = QTextEdit.ExtraSelection()
             sel.format.setUnderlineStyle(sel.format.UnderlineStyle.WaveUnderline)
-            error = QColor(theme.current().error)
+            error = QColor(colour)
             sel.format.setUnderlineColor(error)
             sel.format.setBackground(QColor(error.red(), error.green(), error.blue(), 40))
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
@@ -252,8 +276,15 @@ class PolicyEditor(QPlainTextEdit):
             bottom = top + round(self.blockBoundingRect(block).height())
             if block.isVisible() and bottom >= event.rect().top():
                 line = number + 1
-                if line in self.error_lines:
-                    painter.setBrush(QColor(theme.current().error))
+                mark = (
+                    theme.current().error
+                    if line in self.error_lines
+                    else theme.current().warning
+                    if line in self.warning_lines
+                    else None
+                )
+                if mark is not None:
+                    painter.setBrush(QColor(mark))
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.drawEllipse(3, top + height // 2 - 4, 8, 8)
                 painter.setPen(QColor(theme.current().muted))

@@ -57,6 +57,7 @@ class Scheme:
     notice_bg: str  # "post removed" banner
     notice_text: str
     error: str  # error marks in the editor
+    warning: str  # warning marks in the editor (a valid policy with a rule that never acts)
     chart_bg: str
     chart_fg: str
     legend_bg: str
@@ -90,6 +91,7 @@ LIGHT = Scheme(
     notice_bg="#fdecea",
     notice_text="#b3261e",
     error="#d93025",
+    warning="#a35a00",
     chart_bg="#ffffff",
     chart_fg="#202020",
     legend_bg="#ffffffd9",
@@ -131,6 +133,7 @@ DARK = Scheme(
     notice_bg="#5a2a2a",
     notice_text="#ffb4a9",
     error="#ff6e62",
+    warning="#f6c35b",
     chart_bg="#1e1f22",
     chart_fg="#e8e8e8",
     legend_bg="#2b2d31d9",

@@ -383,28 +383,36 @@ class PolicyPanel(QWidget):
         self.in_force.setText("")
 
     # ------------------------------------------------------------- display
-    def _status_text(self, problems: int) -> str:
+    def _status_text(self, listed: int) -> str:
+        """The verdict above the list: its rows are the problems of a broken text, or
+        the warnings of a valid one."""
         policy = self.editor.policy
-        if policy is not None and not problems:
-            return self.tr("✓ Valid: {0} ({1} rules)").format(
-                policy_label(policy), len(policy.rule_names)
-            )
-        return self.tr("✗ {0} problem(s) — the policy in force is unchanged").format(problems)
+        if policy is None:
+            return self.tr("✗ {0} problem(s) — the policy in force is unchanged").format(listed)
+        valid = self.tr("✓ Valid: {0} ({1} rules)").format(
+            policy_label(policy), len(policy.rule_names)
+        )
+        if not listed:
+            return valid
+        return self.tr("{0} — ⚠ {1} warning(s) below: it can be applied").format(valid, listed)
 
     def _on_validated(self, _ok: bool) -> None:
         policy, issues = self.editor.policy, self.editor.issues
+        warnings = self.editor.warnings if policy is not None else []
         self.issues.clear()
-        for issue in issues:
+        for mark, issue in [("✗", i) for i in issues] + [("⚠", w) for w in warnings]:
             where = self.tr("line {0}").format(issue.line) if issue.line else ""
             field = f" {issue.field}:" if issue.field else ""
-            item = QListWidgetItem(f"✗ {where}{field} {issue.message}")
+            item = QListWidgetItem(f"{mark} {where}{field} {issue.message}")
             item.setData(Qt.ItemDataRole.UserRole, (issue.line, issue.column))
+            item.setToolTip(issue.message)
             self.issues.addItem(item)
         self.issue_count.update()  # the policy may have changed with the same count
         if policy is not None:
             self.corpus_panel.set_policy(policy)
             self._fill_rules(policy)
-        self.status.setProperty("state", "ok" if policy is not None else "error")
+        state = "error" if policy is None else "warning" if warnings else "ok"
+        self.status.setProperty("state", state)
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.apply_btn.setEnabled(policy is not None)

@@ -150,6 +150,7 @@ def test_colours_painted_by_hand(dark):
     graphic_pairs = {
         **{f"chart line {i}": (c, s.chart_bg) for i, c in enumerate(s.series)},
         "error mark": (s.error, s.base),
+        "warning mark": (s.warning, s.base),
         "phone frame vs feed": (s.card_border, s.card),
     }
     failures += [

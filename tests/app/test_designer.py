@@ -298,3 +298,51 @@ def test_save_never_writes_into_the_apps_presets(qtbot, make_window):
         assert win.isWindowModified(), "still unsaved"
     finally:
         target.unlink(missing_ok=True)
+
+
+SHADOWED_RULE = """  - name: ban-tobacco-sellers
+    when: {hit: restricted_terms}
+    scope: {account_kind: [personal], categories: [tobacco]}
+    action: ban
+"""
+
+
+def test_a_rule_that_can_never_act_is_flagged_at_its_line(qtbot, make_window):
+    """A valid text whose new rule can never act (an earlier rule decides every post it
+    matches) was accepted with a green tick; ``circlelab policy check`` warns about it."""
+    win = make_window(policy="crackdown")
+    panel = win.policy_panel
+    editor = panel.editor
+    qtbot.waitUntil(lambda: editor.policy is not None, timeout=WAIT_MS)
+    lines = editor.toPlainText().splitlines()
+    target = lines.index("enforcement:")
+    editor.setTextCursor(QTextCursor(editor.document().findBlockByNumber(target)))
+    editor.setFocus()
+    for line in SHADOWED_RULE.splitlines():
+        qtbot.keyClicks(editor, line)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.issues.count() > 0, timeout=WAIT_MS)
+    assert editor.policy is not None and not editor.issues  # valid: it can be applied
+    text = panel.issues.item(0).text()
+    assert text.startswith(f"⚠ line {target + 1} rules[1]:"), text
+    assert "'ban-tobacco-sellers' is shadowed by earlier rule 'restricted-offer-personal'" in text
+    assert "1 warning(s)" in panel.status.text() and panel.status.property("state") == "warning"
+    assert target + 1 in editor.warning_lines and target + 1 not in editor.error_lines
+    assert panel.apply_btn.isEnabled()
+    # the entry leads to the rule, as an error's does
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    item = panel.issues.item(0)
+    qtbot.mouseClick(
+        panel.issues.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=panel.issues.visualItemRect(item).center(),
+    )
+    assert editor.textCursor().blockNumber() == target
+    # without that rule: no warning, a plain tick
+    cursor = QTextCursor(editor.document().findBlockByNumber(target))
+    end = editor.document().findBlockByNumber(target + len(SHADOWED_RULE.splitlines()))
+    cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: panel.issues.count() == 0, timeout=WAIT_MS)
+    assert panel.status.text().startswith("✓ Valid") and "warning" not in panel.status.text()
