@@ -45,6 +45,8 @@ MAX_COLUMNS = 3
 CELL_MIN_W, CELL_MIN_H = 320, 185
 PLOT_MIN_H = 110  # the data area of a chart never gets less than this (scale 1, pixels)
 HELP_MARK = "ⓘ"
+# where an event mark's label stands: its left end, or its right end, at the dotted line
+RIGHT_OF_LINE, LEFT_OF_LINE = (0.0, 0.5), (1.0, 0.5)
 PRESENTATION_SCALE = 1.45  # text and lines of the presentation view
 # units whose values lie in 0..1 (shares, probabilities, precision and recall): their
 # charts span exactly 0..1, like the report's (simulation.runs.figures)
@@ -348,6 +350,9 @@ class ChartPanel(QWidget):
                 axis.setPen(pg.mkPen(fg, width=1))
                 axis.setTextPen(pg.mkPen(fg))
                 axis.setLabel(text, **{"font-size": f"{self._pt(13)}pt", "color": fg})
+            view = plot.getViewBox()
+            view.sigResized.connect(lambda _v, k=spec.key: self._place_mark_labels(k))
+            view.sigXRangeChanged.connect(lambda _v, _r, k=spec.key: self._place_mark_labels(k))
             plot.getAxis("left").setWidth(self._pt(72))
             plot.getAxis("left").enableAutoSIPrefix(False)  # shares stay 0–1, not "x0.001"
             for j, series in enumerate(spec.series):
@@ -518,10 +523,10 @@ class ChartPanel(QWidget):
                     pen=pg.mkPen(s.chart_fg, width=1.5 * self.scale, style=Qt.PenStyle.DotLine),
                     label=text,
                     labelOpts={
-                        "position": 0.94 - 0.14 * (n % 3),
+                        "position": 0.94,
                         "color": s.chart_fg,
                         "fill": pg.mkBrush(s.legend_bg),
-                        "anchors": [(0, 0.5), (0, 0.5)],
+                        "anchors": [RIGHT_OF_LINE, RIGHT_OF_LINE],
                     },
                 )
                 line.label.setFont(big_font(self._pt(10)))
@@ -532,6 +537,52 @@ class ChartPanel(QWidget):
                 plot.addItem(line, ignoreBounds=True)
                 lines.append(line)
             self.mark_lines[key] = lines
+            self._place_mark_labels(key)
+
+    def _place_mark_labels(self, key: str) -> None:
+        """Lay the marks' labels out in rows from the top of plot ``key`` so that no label
+        covers another, each beside its line: to the right, or to the left where the
+        right would run past the plot's edge (a mark on the last day); a mark beyond the
+        days drawn (an announcement scheduled for later) has no label. Done again when
+        the plot's size or day range changes, since the labels keep their pixel size."""
+        plot, lines = self.plots.get(key), self.mark_lines.get(key)
+        if plot is None or not lines:
+            return
+        view = plot.getViewBox()
+        width, height = view.width(), view.height()
+        (x0, x1), _ = view.viewRange()
+        if width <= 0 or height <= 0 or x1 <= x0:
+            return
+        gap = self._pt(4)
+        rows: list[list[tuple[float, float]]] = []
+        for line in lines:
+            label = line.label
+            shown = x0 <= line.value() <= x1  # a mark beyond the days drawn: no label
+            if label.isVisible() != shown:
+                label.setVisible(shown)
+            if not shown:
+                continue
+            size = label.textItem.boundingRect()
+            x = (line.value() - x0) / (x1 - x0) * width
+            right = x + size.width() <= width
+            span = (x, x + size.width()) if right else (x - size.width(), x)
+            row = next(
+                (
+                    r
+                    for r, taken in enumerate(rows)
+                    if all(span[1] + gap <= a or b + gap <= span[0] for a, b in taken)
+                ),
+                len(rows),
+            )
+            if row == len(rows):
+                rows.append([])
+            rows[row].append(span)
+            step = size.height() + 1
+            fit = max(1, int((height - gap) // step))  # rows the plot has room for
+            centre = gap + (row % fit) * step + size.height() / 2
+            anchor = RIGHT_OF_LINE if right else LEFT_OF_LINE
+            label.anchors = [anchor, anchor]
+            label.setPosition(max(0.0, min(1.0, 1 - centre / height)))
 
     def mark_days(self, key: str) -> list[float]:
         """Where the event marks of chart ``key`` stand (days)."""
