@@ -442,6 +442,8 @@ class ChartPanel(QWidget):
             self._regrid.start()
             return
         self._size_grid(cols)
+        if self.highlighted:  # e.g. the lesson's answer made the banner taller
+            self._reveal.start()
 
     def _size_grid(self, cols: int) -> None:
         """Legends as wide as their chart; the grid at least as tall as its rows need

@@ -487,6 +487,12 @@ def test_a_lesson_step_scrolls_its_charts_into_view(qtbot, make_window):
     qtbot.waitUntil(lambda: player.index == 1 and player.phase == "asking", timeout=WAIT_MS)
     assert win.tabs.currentIndex() == 0
     qtbot.waitUntil(lambda: _shown_whole(win, "quality"), timeout=WAIT_MS)
+    # the answer makes the banner taller and the charts' view shorter: still whole
+    click(qtbot, win.banner.next_btn)
+    qtbot.waitUntil(
+        lambda: player.phase == "settled" and win.banner.answer.isVisible(), timeout=WAIT_MS
+    )
+    qtbot.waitUntil(lambda: _shown_whole(win, "quality"), timeout=WAIT_MS)
 
 
 def _mark_labels_apart_and_inside(win) -> list[str]:
