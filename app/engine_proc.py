@@ -13,6 +13,11 @@ request                               reply
 ``("policy", recipe)``                ``("ok", first day in force, rule names)``
 ``("feed", viewer, day)``             ``("ok", DataFrame)``
 ``("account", account)``              ``("ok", dict)``
+``("removed_feed", day)``             ``("ok", viewer, day)``: the latest feed of a
+                                      watched user, on ``day`` or up to
+                                      ``REMOVED_SEARCH_DAYS`` before, that holds a
+                                      removed offer (else any removed post); (-1, -1)
+                                      when there is none
 ``("save", db, out, name)``           ``("ok", run id or None, report folder or None)``:
                                       the days so far stored in ``db`` and/or written
                                       to the new folder ``out``
@@ -39,6 +44,30 @@ from pathlib import Path
 from typing import Any
 
 ENGINE_NICENESS = 10
+REMOVED_SEARCH_DAYS = 30  # how far back a lesson looks for a feed with a removed post
+
+
+def find_removed_feed(sim: Any, day: int, days_back: int = REMOVED_SEARCH_DAYS) -> tuple[int, int]:
+    """(viewer, day) of the latest feed of a watched user, on ``day`` or up to
+    ``days_back - 1`` days before, with a removed restricted offer in it (a seller to
+    inspect), or else with any removed post; (-1, -1) when no watched feed has one.
+    Reads at most ``days_back`` × watched users feeds (about 5 ms each, classroom)."""
+    from simulation.metrics.registry import KINDS
+
+    offer = KINDS.index("offer")
+    fallback = (-1, -1)
+    last = min(int(day), int(sim.day) - 1)
+    for d in range(last, max(-1, last - days_back), -1):
+        for viewer in sim.watched:
+            feed = sim.feed(int(viewer), d)
+            removed = feed[feed["removed_at_hours"].notna()]
+            if not len(removed):
+                continue
+            if (removed["kind"] == offer).any():
+                return int(viewer), d
+            if fallback[0] < 0:
+                fallback = (int(viewer), d)
+    return fallback
 
 
 def describe(exc: BaseException) -> str:
@@ -136,6 +165,8 @@ class _Engine:
             return ("ok", sim.feed(*args).copy())
         if op == "account":
             return ("ok", sim.account(*args))
+        if op == "removed_feed":
+            return ("ok", *find_removed_feed(sim, *args))
         if op == "save":
             from simulation.runs.live import save_live
 

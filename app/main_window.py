@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from app import dialogs, theme, wiring
 from app.charts import PRESENTATION_SCALE, ChartPanel, chart_specs
 from app.compare import CompareView
+from app.engine_proc import REMOVED_SEARCH_DAYS
 from app.help import HelpDialog, assumptions_markdown, chart_help_html, definitions_html
 from app.i18n import PARAMS_CONTEXT, t
 from app.inspectors import AccountInspector, RuleInspector
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
 
         self.marks: list[Mark] = []  # the event marks of the world on screen
         self.lesson: LessonPlayer | None = None
+        self._removed_wanted: tuple[int, int] | None = None  # a feed to scroll to its removed post
         self.presenting = False
         self._before_presenting: tuple[QByteArray, bool] | None = None
         self.help_dialog: HelpDialog | None = None
@@ -487,6 +489,8 @@ class MainWindow(QMainWindow):
         w.finished.connect(self._on_finished)
         w.feedReady.connect(self.feed.show_feed)
         w.accountReady.connect(self._show_account)
+        w.removedFeedFound.connect(self._on_removed_feed)
+        self.feed.feedShown.connect(self._on_feed_shown)
         w.policyApplied.connect(self._on_policy_applied)
         w.paramApplied.connect(self._on_param_applied)
         w.failed.connect(self._on_failed)  # a bound method, so it runs in the GUI thread
@@ -723,6 +727,31 @@ class MainWindow(QMainWindow):
             self.feed_dock.show()
             self.feed_dock.raise_()
 
+    def show_removed_post(self) -> None:
+        """Bring a removed post into the feed (a lesson step about the feed asks the
+        class to click one): the latest feed of a watched user, up to the cursor's day,
+        with a removed offer in it (else any removed post), scrolled to it."""
+        if self.mode == "live" and self.days_done > 0:
+            self.host.find_removed_feed(self.charts.cursor_day)
+
+    def _on_removed_feed(self, viewer: int, day: int) -> None:
+        index = self.feed.viewer.findData(viewer)
+        if viewer < 0 or index < 0:
+            self.statusBar().showMessage(
+                self.tr("No watched user saw a removed post in the last {0} days").format(
+                    REMOVED_SEARCH_DAYS
+                )
+            )
+            return
+        self._removed_wanted = (viewer, day)
+        self.charts.set_cursor(day)  # the cursor drives the feed's day
+        self.feed.viewer.setCurrentIndex(index)
+
+    def _on_feed_shown(self, viewer: int, day: int) -> None:
+        if self._removed_wanted == (viewer, day):
+            self._removed_wanted = None
+            self.feed.show_first_removed()
+
     # ------------------------------------------------------------- event marks
     def add_mark(self, mark: Mark) -> None:
         self.marks.append(mark)
@@ -843,6 +872,7 @@ class MainWindow(QMainWindow):
         """Every view forgets the run it showed (Setup, Reset, opening a stored run)."""
         self.feed_timer.stop()
         self.hits_timer.stop()
+        self._removed_wanted = None
         self.records = []
         self.days_done = 0
         for view in self.run_views:

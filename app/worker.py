@@ -201,6 +201,7 @@ class SimWorker(QObject):
     finished = Signal(int)  # last day done
     feedReady = Signal(int, int, object)  # viewer, day, DataFrame
     accountReady = Signal(object)  # dict
+    removedFeedFound = Signal(int, int)  # viewer, day of a feed with a removed post (-1: none)
     policyApplied = Signal(int, object)  # first day in force, rule names
     paramApplied = Signal(str, object, int)  # key, value, first day in effect
     failed = Signal(str)
@@ -375,6 +376,15 @@ class SimWorker(QObject):
         if reply is not None:
             self.feedReady.emit(viewer, day, reply[1])
 
+    @Slot(int)
+    def find_removed_feed(self, day: int) -> None:
+        """Look for a watched user's feed with a removed post, on ``day`` or before."""
+        if not self.has_world:
+            return
+        reply = self._request("removed_feed", day)
+        if reply is not None:
+            self.removedFeedFound.emit(reply[1], reply[2])
+
     @Slot(object, object, str)
     def save(self, db: Any, out: Any, name: str) -> None:
         """Store the world's days so far in ``db`` and/or write the report to ``out``."""
@@ -449,6 +459,7 @@ class WorkerHost(QObject):
     _policy = Signal(object)
     _feed = Signal(int, int)
     _account = Signal(int)
+    _removed_feed = Signal(int)
     _save = Signal(object, object, str)
     _start = Signal()
     _release = Signal()
@@ -474,6 +485,7 @@ class WorkerHost(QObject):
         self._policy.connect(w.set_policy)
         self._feed.connect(w.request_feed)
         self._account.connect(w.request_account)
+        self._removed_feed.connect(w.find_removed_feed)
         self._save.connect(w.save)
         self._start.connect(w.start_engine)
         self._release.connect(w.release, Qt.ConnectionType.BlockingQueuedConnection)
@@ -510,6 +522,9 @@ class WorkerHost(QObject):
 
     def request_account(self, account: int) -> None:
         self._account.emit(account)
+
+    def find_removed_feed(self, day: int) -> None:
+        self._removed_feed.emit(int(day))
 
     def save(self, db: str | None, out: str | None, name: str) -> None:
         # "" for "not this one": never emit None through Signal(object) (see setup)

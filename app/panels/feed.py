@@ -138,17 +138,24 @@ class FeedPanel(QWidget):
         if index.isValid():
             self.postActivated.emit(self.model.post(index.row()))
 
-    def select_first_removed(self) -> dict[str, Any] | None:
-        """Helper for scripted demos: click the first removed post, if any."""
+    def show_first_removed(self) -> dict[str, Any] | None:
+        """Scroll to the first removed post and select it (not clicked: its author is
+        not inspected); None when the feed shows none."""
         for row in range(self.model.rowCount()):
             post = self.model.post(row)
             if post["removed_at_hours"] == post["removed_at_hours"]:  # not NaN
                 index = self.model.index(row)
-                self.view.scrollTo(index)
+                self.view.scrollTo(index, self.view.ScrollHint.PositionAtTop)
                 self.view.setCurrentIndex(index)
-                self.postActivated.emit(post)
                 return post
         return None
+
+    def select_first_removed(self) -> dict[str, Any] | None:
+        """Helper for scripted demos: click the first removed post, if any."""
+        post = self.show_first_removed()
+        if post is not None:
+            self.postActivated.emit(post)
+        return post
 
     def set_highlight(self, on: bool) -> None:
         """Frame the feed in the theme's highlight colour (a lesson points at it)."""

@@ -245,12 +245,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../app/charts.py" line="273"/>
+        <location filename="../../app/charts.py" line="275"/>
         <source>The charts appear here after Setup (Ctrl+R)</source>
         <translation>建立世界（Ctrl+R）后图表显示在这里</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="393"/>
+        <location filename="../../app/charts.py" line="398"/>
         <source>What am I looking at? Click for help on this chart</source>
         <translation>这张图是什么？点击查看这张图的说明</translation>
     </message>
@@ -804,42 +804,42 @@
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="320"/>
+        <location filename="../../app/lessons.py" line="322"/>
         <source>Paused before day {0}: Go or Next runs on</source>
         <translation>在第 {0} 天之前暂停：点击“运行”或“下一步”继续</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="330"/>
+        <location filename="../../app/lessons.py" line="332"/>
         <source>The step could not run: {0}</source>
         <translation>这一步无法运行：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="339"/>
+        <location filename="../../app/lessons.py" line="341"/>
         <source>Lesson: {0} · step {1} of {2}</source>
         <translation>课程：{0} · 第 {1} 步，共 {2} 步</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="348"/>
+        <location filename="../../app/lessons.py" line="350"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="366"/>
+        <location filename="../../app/lessons.py" line="368"/>
         <source>Run ▶</source>
         <translation>运行 ▶</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="366"/>
+        <location filename="../../app/lessons.py" line="368"/>
         <source>Show answer</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="368"/>
+        <location filename="../../app/lessons.py" line="370"/>
         <source>Finish</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/lessons.py" line="370"/>
+        <location filename="../../app/lessons.py" line="372"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
@@ -847,390 +847,395 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="190"/>
+        <location filename="../../app/main_window.py" line="192"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="192"/>
+        <location filename="../../app/main_window.py" line="194"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="194"/>
+        <location filename="../../app/main_window.py" line="196"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="201"/>
+        <location filename="../../app/main_window.py" line="203"/>
         <source>The day shown in the feed; type a day and press Enter</source>
         <translation>朋友圈显示的日期；输入天数后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="203"/>
+        <location filename="../../app/main_window.py" line="205"/>
         <source>Day:</source>
         <translation>第几天：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="231"/>
+        <location filename="../../app/main_window.py" line="233"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="232"/>
+        <location filename="../../app/main_window.py" line="234"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="233"/>
+        <location filename="../../app/main_window.py" line="235"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="254"/>
+        <location filename="../../app/main_window.py" line="256"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="261"/>
+        <location filename="../../app/main_window.py" line="263"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="264"/>
+        <location filename="../../app/main_window.py" line="266"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="269"/>
+        <location filename="../../app/main_window.py" line="271"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="274"/>
+        <location filename="../../app/main_window.py" line="276"/>
         <source>Friends Circle</source>
         <translation>朋友圈</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="278"/>
+        <location filename="../../app/main_window.py" line="280"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="301"/>
+        <location filename="../../app/main_window.py" line="303"/>
         <source>Pick a scenario and a policy, then Setup (Ctrl+R)</source>
         <translation>选择场景和策略，然后点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="323"/>
+        <location filename="../../app/main_window.py" line="325"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="327"/>
+        <location filename="../../app/main_window.py" line="329"/>
         <source>Open policy…</source>
         <translation>打开策略…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="330"/>
+        <location filename="../../app/main_window.py" line="332"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="334"/>
+        <location filename="../../app/main_window.py" line="336"/>
         <source>Save policy as…</source>
         <translation>策略另存为…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="341"/>
+        <location filename="../../app/main_window.py" line="343"/>
         <source>Save run and report…</source>
         <translation>保存运行和报告…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="345"/>
+        <location filename="../../app/main_window.py" line="347"/>
         <source>Store this run in the Runs database and write its report to a folder</source>
         <translation>把这次运行存入运行记录数据库，并把报告写入文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="349"/>
+        <location filename="../../app/main_window.py" line="351"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="358"/>
+        <location filename="../../app/main_window.py" line="360"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="364"/>
+        <location filename="../../app/main_window.py" line="366"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="370"/>
+        <location filename="../../app/main_window.py" line="372"/>
         <source>Lock layout</source>
         <translation>锁定布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="373"/>
+        <location filename="../../app/main_window.py" line="375"/>
         <source>Panels cannot be dragged away or floated by accident; unlock to rearrange</source>
         <translation>面板不会被误拖走或浮出；解锁后可重新排列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="378"/>
+        <location filename="../../app/main_window.py" line="380"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="384"/>
+        <location filename="../../app/main_window.py" line="386"/>
         <source>Presentation view</source>
         <translation>演示视图</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="387"/>
+        <location filename="../../app/main_window.py" line="389"/>
         <source>Charts and feed fill the screen in large type; side panels hidden</source>
         <translation>图表和朋友圈以大字号铺满屏幕；隐藏侧边面板</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="394"/>
+        <location filename="../../app/main_window.py" line="396"/>
         <source>L&amp;essons</source>
         <translation>课程(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="405"/>
+        <location filename="../../app/main_window.py" line="407"/>
         <source>Open lesson file…</source>
         <translation>打开课程文件…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="409"/>
+        <location filename="../../app/main_window.py" line="411"/>
         <source>Close lesson</source>
         <translation>关闭课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="415"/>
+        <location filename="../../app/main_window.py" line="417"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="419"/>
+        <location filename="../../app/main_window.py" line="421"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="430"/>
+        <location filename="../../app/main_window.py" line="432"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="432"/>
-        <location filename="../../app/main_window.py" line="753"/>
+        <location filename="../../app/main_window.py" line="434"/>
+        <location filename="../../app/main_window.py" line="782"/>
         <source>What am I looking at?</source>
         <translation>这张图是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="445"/>
-        <location filename="../../app/main_window.py" line="756"/>
+        <location filename="../../app/main_window.py" line="447"/>
+        <location filename="../../app/main_window.py" line="785"/>
         <source>Model assumptions</source>
         <translation>模型假设</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="449"/>
-        <location filename="../../app/main_window.py" line="759"/>
+        <location filename="../../app/main_window.py" line="451"/>
+        <location filename="../../app/main_window.py" line="788"/>
         <source>Metric definitions</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="457"/>
+        <location filename="../../app/main_window.py" line="459"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="516"/>
+        <location filename="../../app/main_window.py" line="520"/>
         <source>Policy saved to {0}</source>
         <translation>策略已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="521"/>
+        <location filename="../../app/main_window.py" line="525"/>
         <source>{0}: takes effect at the next setup</source>
         <translation>{0}：下次建立时生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="585"/>
+        <location filename="../../app/main_window.py" line="589"/>
         <source>{0}[*] — Circle Lab, moderation-policy laboratory</source>
         <translation>{0}[*] — 朋友圈实验室，内容治理策略实验</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="625"/>
+        <location filename="../../app/main_window.py" line="629"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="642"/>
+        <location filename="../../app/main_window.py" line="646"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="643"/>
+        <location filename="../../app/main_window.py" line="647"/>
         <source>Lessons (*.yaml *.yml)</source>
         <translation>课程 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="824"/>
+        <location filename="../../app/main_window.py" line="741"/>
+        <source>No watched user saw a removed post in the last {0} days</source>
+        <translation>最近 {0} 天里，被观察的用户都没有看到被删除的动态</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="853"/>
         <source>Layout reset</source>
         <translation>布局已恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="862"/>
+        <location filename="../../app/main_window.py" line="892"/>
         <source>Not set up: the policy in the editor has {0} problem(s); fix it first</source>
         <translation>未建立：编辑器中的策略有 {0} 个问题，请先修正</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="883"/>
+        <location filename="../../app/main_window.py" line="913"/>
         <source>Setting up…</source>
         <translation>正在建立…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="928"/>
+        <location filename="../../app/main_window.py" line="958"/>
         <source>{0}: used at the next setup</source>
         <translation>{0}：下次建立时使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1017"/>
+        <location filename="../../app/main_window.py" line="1047"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1022"/>
+        <location filename="../../app/main_window.py" line="1052"/>
         <source>Paused after day {0}</source>
         <translation>第 {0} 天后暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1030"/>
+        <location filename="../../app/main_window.py" line="1060"/>
         <source>Starting the engine process…</source>
         <translation>正在启动引擎进程…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1039"/>
+        <location filename="../../app/main_window.py" line="1069"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1045"/>
+        <location filename="../../app/main_window.py" line="1075"/>
         <source>The run has reached its last day: Reset or Setup to run again</source>
         <translation>运行已到最后一天：重置或重新建立后才能再运行</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1047"/>
+        <location filename="../../app/main_window.py" line="1077"/>
         <source>No world yet: press Setup (Ctrl+R) first</source>
         <translation>尚无世界：请先点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1057"/>
+        <location filename="../../app/main_window.py" line="1087"/>
         <source>Run finished: {0} of {1} days simulated</source>
         <translation>运行结束：已模拟 {1} 天中的 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1079"/>
+        <location filename="../../app/main_window.py" line="1109"/>
         <source>In force: {0} (loaded day {1}; acts from day {2})</source>
         <translation>生效中：{0}（第 {1} 天载入；自第 {2} 天起执行）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1087"/>
+        <location filename="../../app/main_window.py" line="1117"/>
         <source>{0} from day {1}</source>
         <translation>{0}，自第 {1} 天起</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1094"/>
+        <location filename="../../app/main_window.py" line="1124"/>
         <source>Saved as run #{0}; report in {1}</source>
         <translation>已保存为运行 #{0}；报告在 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1213"/>
+        <location filename="../../app/main_window.py" line="1243"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1219"/>
+        <location filename="../../app/main_window.py" line="1249"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1239"/>
+        <location filename="../../app/main_window.py" line="1269"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1248"/>
+        <location filename="../../app/main_window.py" line="1278"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1252"/>
+        <location filename="../../app/main_window.py" line="1282"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1282"/>
+        <location filename="../../app/main_window.py" line="1312"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1285"/>
+        <location filename="../../app/main_window.py" line="1315"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="910"/>
+        <location filename="../../app/main_window.py" line="940"/>
         <source>Will be used at the next setup: {0}</source>
         <translation>将在下次建立时使用：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="951"/>
+        <location filename="../../app/main_window.py" line="981"/>
         <source>Ready: seed {0}, {1} days</source>
         <translation>就绪：种子 {0}，{1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1082"/>
+        <location filename="../../app/main_window.py" line="1112"/>
         <source>In force: {0} (from day {1})</source>
         <translation>生效中：{0}（自第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1069"/>
+        <location filename="../../app/main_window.py" line="1099"/>
         <source>Policy applied from day {0}</source>
         <translation>策略自第 {0} 天起生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1169"/>
+        <location filename="../../app/main_window.py" line="1199"/>
         <source>Stored run #{0}: {1}</source>
         <translation>保存的运行 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1172"/>
+        <location filename="../../app/main_window.py" line="1202"/>
         <source>Opened stored run #{0} ({1})</source>
         <translation>已打开保存的运行 #{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1181"/>
+        <location filename="../../app/main_window.py" line="1211"/>
         <source>Nothing to export yet: run at least one day</source>
         <translation>尚无可导出的内容：请至少运行一天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1193"/>
+        <location filename="../../app/main_window.py" line="1223"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1194"/>
+        <location filename="../../app/main_window.py" line="1224"/>
         <source>{0} images (*.{1})</source>
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1200"/>
+        <location filename="../../app/main_window.py" line="1230"/>
         <source>Charts written to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1212"/>
+        <location filename="../../app/main_window.py" line="1242"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
@@ -1238,52 +1243,52 @@
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../app/main_window.py" line="79"/>
+        <location filename="../../app/main_window.py" line="80"/>
         <source>announced</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="80"/>
+        <location filename="../../app/main_window.py" line="81"/>
         <source>policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="81"/>
+        <location filename="../../app/main_window.py" line="82"/>
         <source>changed</source>
         <translation>参数改变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="82"/>
+        <location filename="../../app/main_window.py" line="83"/>
         <source>newcomers</source>
         <translation>新账号</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="83"/>
+        <location filename="../../app/main_window.py" line="84"/>
         <source>step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="86"/>
+        <location filename="../../app/main_window.py" line="87"/>
         <source>Day {0}: an announcement of stricter enforcement (sellers&apos; risk {1})</source>
         <translation>第 {0} 天：宣布从严整治（卖家风险 {1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="89"/>
+        <location filename="../../app/main_window.py" line="90"/>
         <source>Day {0}: policy in force: {1}</source>
         <translation>第 {0} 天：策略生效：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="90"/>
+        <location filename="../../app/main_window.py" line="91"/>
         <source>Day {0}: parameter changed: {1}</source>
         <translation>第 {0} 天：参数改变：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="91"/>
+        <location filename="../../app/main_window.py" line="92"/>
         <source>Day {0}: new accounts arrive ({1})</source>
         <translation>第 {0} 天：新账号涌入（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="92"/>
+        <location filename="../../app/main_window.py" line="93"/>
         <source>Day {0}: the lesson&apos;s step {1}</source>
         <translation>第 {0} 天：课程第 {1} 步</translation>
     </message>
