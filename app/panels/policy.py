@@ -42,6 +42,7 @@ from app import dialogs, wiring
 from app.assets import policies_dir, policy_presets
 from app.corpus_panel import CorpusPanel
 from app.counts import bind_count
+from app.elided import ElidedLabel
 from app.policy_editor import PolicyEditor
 from app.versions import policy_label
 
@@ -89,7 +90,7 @@ class PolicyPanel(QWidget):
         self.preset.addItems(policy_presets())
         self.preset.setToolTip(self.tr("Load a preset policy into the editor (undoable)"))
         self.preset.activated.connect(lambda _i: self._preset_chosen())
-        self.file_label = QLabel()
+        self.file_label = ElidedLabel()  # a path: it must not widen the panel
         self.file_label.setObjectName("policyFile")
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.apply_btn = QPushButton(self.tr("Apply"))
@@ -241,7 +242,7 @@ class PolicyPanel(QWidget):
     def _emit_title(self) -> None:
         mark = " •" if self.is_modified() else ""
         where = str(self.path) if self.path is not None else self.display_name()
-        self.file_label.setText(self.tr("Editing: {0}{1}").format(where, mark))
+        self.file_label.setText(self.tr("Editing: {0}{1}").format(where, mark), where)
         self.file_label.setToolTip(where)
         self.titleChanged.emit(self.display_name())
 

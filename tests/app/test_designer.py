@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QComboBox, QFileDialog, QListView, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QListView, QMessageBox
 
 from app.dialogs import CASES_SUFFIX
 from app.panels.run_controls import RunState
@@ -346,3 +346,30 @@ def test_a_rule_that_can_never_act_is_flagged_at_its_line(qtbot, make_window):
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     qtbot.waitUntil(lambda: panel.issues.count() == 0, timeout=WAIT_MS)
     assert panel.status.text().startswith("✓ Valid") and "warning" not in panel.status.text()
+
+
+def test_a_policy_from_a_deep_folder_does_not_widen_the_window(qtbot, make_window, tmp_path):
+    """The policy panel's 'Editing: PATH' line took the whole path's width: a lesson's
+    policy (assets/lessons/policies/…) or a file in a deep folder widened the left panel
+    to 600 px and pushed the window past a 1280-px screen, the feed cut off."""
+    folder = tmp_path.joinpath("course", "week-03", "moderation-policies", "drafts", "v2")
+    folder.mkdir(parents=True)
+    (folder / "keyword_ban_with_appeals.yaml").write_text(SMALL_POLICY, encoding="utf-8")
+    win = make_window()
+    win.resize(1280, 720)
+    qtbot.waitUntil(lambda: win.width() == 1280, timeout=WAIT_MS)
+    win.policy_dock.raise_()
+    left = win.policy_dock.width()
+    win.settings.setValue("dirs/policy", str(folder))
+    when_dialog(QFileDialog, type_file_name(qtbot, "keyword_ban_with_appeals.yaml"))
+    click(qtbot, win.policy_panel.open_btn)
+    assert win.policy_panel.path == folder / "keyword_ban_with_appeals.yaml"
+    label = win.policy_panel.file_label
+    assert label.toolTip() == str(folder / "keyword_ban_with_appeals.yaml")
+    for _ in range(20):  # the layout has settled: the window and the panel kept their width
+        QApplication.processEvents()
+    assert win.width() <= 1280 and win.policy_dock.width() <= left + 1
+    assert label.width() <= win.policy_dock.width()
+    shown = label.text()
+    assert shown.startswith("Editing: ") and shown.endswith("keyword_ban_with_appeals.yaml")
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
