@@ -109,7 +109,9 @@ class AccountInspector(QWidget):
             return self.tr("day {0}").format(day)
         return self.tr("{0} days before the run began").format(-day)
 
-    def show_account(self, info: dict[str, Any]) -> None:
+    def show_account(self, info: dict[str, Any], categories: dict[str, str] | None = None) -> None:
+        """Show an account; ``categories`` names the catalogue's categories in the
+        interface language (as the charts' legends do)."""
         self.info = info
         name = html.escape(str(info.get("name", "")))  # a rich-text label: escape the data
         self.heading.setText(f"<b>{name}</b> · #{info['account']}")
@@ -119,7 +121,9 @@ class AccountInspector(QWidget):
         values = {
             "archetype": word(info.get("archetype", "")),
             "kind": word(info.get("kind", "")),
-            "category": str(info.get("category", "")) or "–",
+            "category": (categories or {}).get(str(info.get("category", "")), "")
+            or str(info.get("category", "")).replace("_", " ")
+            or "–",
             "status": status,
             "join_day": self._joined(info.get("join_day")),
             "style": word(info.get("style", "")),

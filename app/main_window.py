@@ -1172,7 +1172,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(str(exc))
 
     def _show_account(self, info: dict) -> None:
-        self.account_inspector.show_account(info)
+        self.account_inspector.show_account(info, category_labels(self.locale))
         self.inspector_tabs.setCurrentWidget(self.account_page)
         self.inspector_dock.show()
         self.inspector_dock.raise_()

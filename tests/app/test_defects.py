@@ -582,9 +582,9 @@ def test_the_lessons_feed_step_shows_a_removed_post_to_click(qtbot, request, mak
             break
         click(qtbot, win.banner.next_btn)
     feed = win.feed
-    qtbot.waitUntil(lambda: bool(_removed_rows(feed)), timeout=WAIT_MS)
+    # selected and scrolled to
+    qtbot.waitUntil(lambda: feed.view.currentIndex().row() in _removed_rows(feed), timeout=WAIT_MS)
     row = feed.view.currentIndex().row()
-    assert row in _removed_rows(feed)  # selected and scrolled to
     rect = feed.view.visualRect(feed.model.index(row))
     assert feed.view.viewport().rect().intersects(rect)
     assert win.charts.cursor_day == feed.model.day  # the charts' cursor on the feed's day
@@ -594,3 +594,11 @@ def test_the_lessons_feed_step_shows_a_removed_post_to_click(qtbot, request, mak
     info = win.account_inspector.info
     assert int(info["account"]) == int(feed.model.post(row)["author"])
     assert info["archetype"] == "restricted_seller", info["archetype"]
+    # what the seller sells, named as the charts' legends name it (it was the catalogue's
+    # id, 'tobacco', in the Chinese window too)
+    from app.main_window import category_labels
+
+    sells = win.account_inspector.fields["category"].text()
+    assert sells == category_labels(locale)[info["category"]], sells
+    if locale == "zh_CN":
+        assert not any("a" <= ch.lower() <= "z" for ch in sells), sells
