@@ -45,8 +45,8 @@ MAX_COLUMNS = 3
 CELL_MIN_W, CELL_MIN_H = 320, 185
 PLOT_MIN_H = 110  # the data area of a chart never gets less than this (scale 1, pixels)
 HELP_MARK = "ⓘ"
-# where an event mark's label stands: its left end, or its right end, at the dotted line
-RIGHT_OF_LINE, LEFT_OF_LINE = (0.0, 0.5), (1.0, 0.5)
+# where an event mark's label starts: its left end at the dotted line
+RIGHT_OF_LINE = (0.0, 0.5)
 PRESENTATION_SCALE = 1.45  # text and lines of the presentation view
 # units whose values lie in 0..1 (shares, probabilities, precision and recall): their
 # charts span exactly 0..1, like the report's (simulation.runs.figures)
@@ -543,8 +543,9 @@ class ChartPanel(QWidget):
 
     def _place_mark_labels(self, key: str) -> None:
         """Lay the marks' labels out in rows from the top of plot ``key`` so that no label
-        covers another, each beside its line: to the right, or to the left where the
-        right would run past the plot's edge (a mark on the last day); a mark beyond the
+        covers another, each beside its line and inside the plot: to the right, or to the
+        left where the right would run past the plot's edge (a mark on the last day), or
+        across the line where the plot is too narrow for either; a mark beyond the
         days drawn (an announcement scheduled for later) has no label. Done again when
         the plot's size or day range changes, since the labels keep their pixel size."""
         plot, lines = self.plots.get(key), self.mark_lines.get(key)
@@ -565,9 +566,15 @@ class ChartPanel(QWidget):
             if not shown:
                 continue
             size = label.textItem.boundingRect()
+            w = size.width()
             x = (line.value() - x0) / (x1 - x0) * width
-            right = x + size.width() <= width
-            span = (x, x + size.width()) if right else (x - size.width(), x)
+            if x + w <= width:
+                left = x  # right of its line
+            elif x - w >= 0:
+                left = x - w  # left of it, near the right edge
+            else:  # fits on neither side (a narrow plot): across its line, inside the plot
+                left = max(0.0, min(x - w / 2, width - w))
+            span = (left, left + w)
             row = next(
                 (
                     r
@@ -582,7 +589,7 @@ class ChartPanel(QWidget):
             step = size.height() + 1
             fit = max(1, int((height - gap) // step))  # rows the plot has room for
             centre = gap + (row % fit) * step + size.height() / 2
-            anchor = RIGHT_OF_LINE if right else LEFT_OF_LINE
+            anchor = ((x - left) / w if w > 0 else 0.0, 0.5)
             label.anchors = [anchor, anchor]
             label.setPosition(max(0.0, min(1.0, 1 - centre / height)))
 

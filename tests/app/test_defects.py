@@ -526,7 +526,7 @@ def test_event_mark_labels_neither_overlap_nor_run_out_of_the_plot(
 ):
     """At 1280×720 the label of step 2 (day 28) covered 'announced ×3 · policy' (day 30),
     and while step 2 asked its question its label, on the last day, was cut at the
-    plot's right edge."""
+    plot's right edge; in two narrow columns the day-30 label was cut at the left."""
     from tests.app.conftest import interface
 
     interface(request, locale)
@@ -534,17 +534,21 @@ def test_event_mark_labels_neither_overlap_nor_run_out_of_the_plot(
     win.resize(1280, 720)
     choose_from_menu(qtbot, win, "menuLessons", "lesson_crackdown")
     player = win.lesson
-    for phase in ("settled", "asking", "settled"):
+    for phase in ("settled", "asking", "settled", "asking", "settled"):
         qtbot.waitUntil(
             lambda p=phase: player.phase == p and win.banner.next_btn.isEnabled(),
             timeout=WAIT_MS,
         )
         win.charts.refresh()
         qtbot.waitUntil(lambda: not _mark_labels_apart_and_inside(win), timeout=WAIT_MS)
-        if phase == "settled" and player.index == 1:
+        if phase == "settled" and player.index == 2:
             break
         click(qtbot, win.banner.next_btn)
-    assert len(win.charts.marks) >= 3  # step 1, step 2, the announcement
+    assert len(win.charts.marks) >= 4  # steps 1 to 3, the announcement
+    # two columns of plots too narrow for the day-30 label on either side of its line
+    win.resize(1450, 1000)
+    qtbot.waitUntil(lambda: win.charts.columns == 2, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not _mark_labels_apart_and_inside(win), timeout=WAIT_MS)
     # the presentation view's larger type, and a narrower plot: still apart and inside
     choose_from_menu(qtbot, win, "menuView", "presentation")
     qtbot.waitUntil(lambda: win.charts.scale > 1, timeout=WAIT_MS)
