@@ -186,7 +186,14 @@ class RuleInspector(QWidget):
         )
         self.plot.setObjectName("ruleChart")
         self.plot.setMinimumHeight(140)
-        self.legend = self.plot.addLegend(labelTextSize="11pt")
+        # the legend below the plot, as on the main charts: never over the data
+        self.legend = pg.LegendItem(labelTextSize="11pt", colCount=2, horSpacing=12)
+        self.legend.setSizePolicy(
+            pg.QtWidgets.QSizePolicy.Policy.Ignored, pg.QtWidgets.QSizePolicy.Policy.Fixed
+        )
+        item = self.plot.getPlotItem()
+        item.layout.addItem(self.legend, 4, 1)  # rows 0-3: title, top axis, plot, day axis
+        item.legend = self.legend  # where plot(name=...) adds its entry
         self.plot.getAxis("bottom").setLabel(t("Units", "day"))
         self.plot.getAxis("left").setLabel(t("Units", "posts/day"))
         for side in ("bottom", "left"):

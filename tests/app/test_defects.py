@@ -606,3 +606,27 @@ def test_the_lessons_feed_step_shows_a_removed_post_to_click(qtbot, request, mak
     assert sells == category_labels(locale)[info["category"]], sells
     if locale == "zh_CN":
         assert not any("a" <= ch.lower() <= "z" for ch in sells), sells
+
+
+def test_rule_inspector_legend_is_below_its_plot_not_over_the_data(qtbot, make_window):
+    """The rule chart's legend sat in the data area and hid the hits it names (the
+    crackdown's day-30 spike ran under 'true positives')."""
+    win = make_window(days=40)
+    setup_run(qtbot, win)
+    run_to_end(qtbot, win)
+    win.policy_dock.raise_()
+    table = win.policy_panel.rules
+    rect = table.visualItemRect(table.item(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    inspector = win.rule_inspector
+    qtbot.waitUntil(lambda: bool(inspector.rule), timeout=WAIT_MS)
+    x, y = inspector.curves["hits"].getData()
+    assert x is not None and len(x) and np.nanmax(y) > 0  # the chart has data
+    view = inspector.plot.getPlotItem().getViewBox()
+    legend = inspector.legend
+    assert [label.text for _s, label in legend.items]  # every series is named
+    qtbot.waitUntil(
+        lambda: not legend.sceneBoundingRect().intersects(view.sceneBoundingRect()),
+        timeout=WAIT_MS,
+    )
+    assert legend.sceneBoundingRect().top() >= view.sceneBoundingRect().bottom()
