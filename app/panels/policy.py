@@ -390,9 +390,9 @@ class PolicyPanel(QWidget):
         policy = self.editor.policy
         if policy is None:
             return self.tr("✗ {0} problem(s) — the policy in force is unchanged").format(listed)
-        valid = self.tr("✓ Valid: {0} ({1} rules)").format(
-            policy_label(policy), len(policy.rule_names)
-        )
+        n = len(policy.rule_names)
+        rules = self.tr("1 rule") if n == 1 else self.tr("{0} rules").format(n)
+        valid = self.tr("✓ Valid: {0} ({1})").format(policy_label(policy), rules)
         if not listed:
             return valid
         return self.tr("{0} — ⚠ {1} warning(s) below: it can be applied").format(valid, listed)

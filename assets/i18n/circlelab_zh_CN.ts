@@ -99,32 +99,32 @@
         <translation>运行开始前 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="118"/>
+        <location filename="../../app/inspectors.py" line="120"/>
         <source> (since day {0})</source>
         <translation>（自第 {0} 天起）</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="142"/>
+        <location filename="../../app/inspectors.py" line="146"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="142"/>
+        <location filename="../../app/inspectors.py" line="146"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="152"/>
+        <location filename="../../app/inspectors.py" line="156"/>
         <source>came back from banned</source>
         <translation>来自被封账号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="156"/>
+        <location filename="../../app/inspectors.py" line="160"/>
         <source>re-registered as</source>
         <translation>重新注册为</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="159"/>
+        <location filename="../../app/inspectors.py" line="163"/>
         <source>generation {0}</source>
         <translation>第 {0} 代</translation>
     </message>
@@ -2517,152 +2517,162 @@
 <context>
     <name>PolicyPanel</name>
     <message>
-        <location filename="../../app/panels/policy.py" line="90"/>
+        <location filename="../../app/panels/policy.py" line="91"/>
         <source>Load a preset policy into the editor (undoable)</source>
         <translation>将预设策略载入编辑器（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="95"/>
+        <location filename="../../app/panels/policy.py" line="96"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="98"/>
+        <location filename="../../app/panels/policy.py" line="99"/>
         <source>Put this policy in force from the next day (Ctrl+Enter)</source>
         <translation>自下一天起启用此策略（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="103"/>
+        <location filename="../../app/panels/policy.py" line="104"/>
         <source>Apply policy</source>
         <translation>应用策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="107"/>
+        <location filename="../../app/panels/policy.py" line="108"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="116"/>
+        <location filename="../../app/panels/policy.py" line="117"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="117"/>
+        <location filename="../../app/panels/policy.py" line="118"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="119"/>
+        <location filename="../../app/panels/policy.py" line="120"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="141"/>
+        <location filename="../../app/panels/policy.py" line="142"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="142"/>
+        <location filename="../../app/panels/policy.py" line="143"/>
         <source>Condition</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="143"/>
+        <location filename="../../app/panels/policy.py" line="144"/>
         <source>Action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="144"/>
+        <location filename="../../app/panels/policy.py" line="145"/>
         <source>Strikes</source>
         <translation>违规计分</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="145"/>
+        <location filename="../../app/panels/policy.py" line="146"/>
         <source>Hits so far</source>
         <translation>累计命中</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="153"/>
+        <location filename="../../app/panels/policy.py" line="154"/>
         <source>Click a rule to inspect it</source>
         <translation>点击规则查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="259"/>
+        <location filename="../../app/panels/policy.py" line="260"/>
         <source>Checking the policy…</source>
         <translation>正在检查策略…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="329"/>
+        <location filename="../../app/panels/policy.py" line="330"/>
         <source>YAML policies (*.yaml *.yml)</source>
         <translation>YAML 策略 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="328"/>
+        <location filename="../../app/panels/policy.py" line="329"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="110"/>
+        <location filename="../../app/panels/policy.py" line="111"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="113"/>
+        <location filename="../../app/panels/policy.py" line="114"/>
         <source>Save to the open file; a preset or a new text asks where (Ctrl+S)</source>
         <translation>保存到当前文件；预设或新文本会询问保存位置（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="235"/>
+        <location filename="../../app/panels/policy.py" line="236"/>
         <source>preset {0}</source>
         <translation>预设 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="236"/>
+        <location filename="../../app/panels/policy.py" line="237"/>
         <source>new policy</source>
         <translation>新策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="244"/>
+        <location filename="../../app/panels/policy.py" line="245"/>
         <source>Editing: {0}{1}</source>
         <translation>正在编辑：{0}{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="309"/>
+        <location filename="../../app/panels/policy.py" line="310"/>
         <source>Cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="340"/>
+        <location filename="../../app/panels/policy.py" line="341"/>
         <source>The presets belong to the app; save your policy in another folder</source>
         <translation>预设属于应用本身；请把你的策略保存到其他文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="346"/>
+        <location filename="../../app/panels/policy.py" line="347"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="370"/>
+        <location filename="../../app/panels/policy.py" line="371"/>
         <source>Cannot apply: the policy has {0} problem(s); the policy in force is unchanged</source>
         <translation>无法应用：策略有 {0} 个问题；生效中的策略不变</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="397"/>
+        <location filename="../../app/panels/policy.py" line="394"/>
+        <source>1 rule</source>
+        <translation>1 条规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="394"/>
+        <source>{0} rules</source>
+        <translation>{0} 条规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="395"/>
+        <source>✓ Valid: {0} ({1})</source>
+        <translation>✓ 有效：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/panels/policy.py" line="398"/>
         <source>{0} — ⚠ {1} warning(s) below: it can be applied</source>
         <translation>{0} — ⚠ 下方有 {1} 条警告：仍可应用</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="404"/>
+        <location filename="../../app/panels/policy.py" line="405"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
         <location filename="../../app/panels/policy.py" line="392"/>
-        <source>✓ Valid: {0} ({1} rules)</source>
-        <translation>✓ 有效：{0}（{1} 条规则）</translation>
-    </message>
-    <message>
-        <location filename="../../app/panels/policy.py" line="391"/>
         <source>✗ {0} problem(s) — the policy in force is unchanged</source>
         <translation>✗ {0} 个问题 — 生效中的策略保持不变</translation>
     </message>
@@ -2670,32 +2680,32 @@
 <context>
     <name>RuleInspector</name>
     <message>
-        <location filename="../../app/inspectors.py" line="221"/>
+        <location filename="../../app/inspectors.py" line="232"/>
         <source>Click a rule in the policy panel to inspect it</source>
         <translation>点击策略面板中的规则以查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="193"/>
+        <location filename="../../app/inspectors.py" line="204"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="193"/>
+        <location filename="../../app/inspectors.py" line="204"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="242"/>
+        <location filename="../../app/inspectors.py" line="253"/>
         <source>&lt;b&gt;Rule {0}&lt;/b&gt; · {1} days</source>
         <translation>&lt;b&gt;规则 {0}&lt;/b&gt; · {1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="251"/>
+        <location filename="../../app/inspectors.py" line="262"/>
         <source>precision of the rule</source>
         <translation>规则精确率</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="254"/>
+        <location filename="../../app/inspectors.py" line="265"/>
         <source>Of the posts the rule fired on, the share that were violating (true positives / hits)</source>
         <translation>规则命中的帖子中违规内容所占的比例（真阳性 / 命中）</translation>
     </message>

@@ -373,3 +373,20 @@ def test_a_policy_from_a_deep_folder_does_not_widen_the_window(qtbot, make_windo
     shown = label.text()
     assert shown.startswith("Editing: ") and shown.endswith("keyword_ban_with_appeals.yaml")
     assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+
+
+def test_the_status_counts_one_rule_as_one_rule(qtbot, make_window):
+    """'✓ Valid: … (1 rules)' under the crackdown preset."""
+    win = make_window(policy="crackdown")
+    panel = win.policy_panel
+    qtbot.waitUntil(lambda: panel.status.text().startswith("✓ Valid"), timeout=WAIT_MS)
+    assert panel.status.text().endswith("(1 rule)"), panel.status.text()
+    # a second rule, typed into the editor: two rules
+    editor = panel.editor
+    target = editor.toPlainText().splitlines().index("enforcement:")
+    editor.setTextCursor(QTextCursor(editor.document().findBlockByNumber(target)))
+    editor.setFocus()
+    for line in ("  - name: no-spam", "    when: {hit: restricted_terms}", "    action: label"):
+        qtbot.keyClicks(editor, line)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "(2 rules)" in panel.status.text(), timeout=WAIT_MS)
