@@ -165,6 +165,11 @@ class PolicyPanel(QWidget):
         self.issues = QListWidget()
         self.issues.setObjectName("policyIssues")
         self.issues.setMinimumHeight(36)  # two lines: at 720 px the corpus status needs room
+        # a problem's message is wrapped to the panel's width, never cut at its right edge
+        # (what a field may be comes last: "Input should be 'allow', …, 'restrict' or 'ban'")
+        self.issues.setWordWrap(True)
+        self.issues.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.issues.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.issues.itemActivated.connect(self._issue_clicked)
         self.issues.itemClicked.connect(self._issue_clicked)
         # the status line counts the list it stands above (one source: the list's model)

@@ -390,3 +390,30 @@ def test_the_status_counts_one_rule_as_one_rule(qtbot, make_window):
         qtbot.keyClicks(editor, line)
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "(2 rules)" in panel.status.text(), timeout=WAIT_MS)
+
+
+def test_a_long_problem_is_wrapped_in_the_list_not_cut(qtbot, make_window):
+    """At 1280×720 the problem list showed '✗ line 31 rules[0].action: Input should be
+    'allow',' and a sideways scroll bar: what the action may be was off to the right."""
+    win = make_window(policy="crackdown")
+    win.resize(1280, 720)
+    win.policy_dock.raise_()
+    panel = win.policy_panel
+    editor = panel.editor
+    line = next(i for i, s in enumerate(editor.toPlainText().splitlines()) if "action: remove" in s)
+    cursor = QTextCursor(editor.document().findBlockByNumber(line))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    for _ in range(6):
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(editor, "remvoe")
+    qtbot.waitUntil(lambda: panel.issues.count() > 0, timeout=WAIT_MS)
+    issues = panel.issues
+    item = issues.item(0)
+    assert "'ban'" in item.text()  # the message names every action, the last one too
+    qtbot.waitUntil(
+        lambda: issues.visualItemRect(item).width() <= issues.viewport().width(), timeout=WAIT_MS
+    )
+    assert issues.horizontalScrollBar().maximum() == 0
+    assert issues.visualItemRect(item).height() > 2 * issues.fontMetrics().height()  # wrapped
