@@ -2587,17 +2587,17 @@
         <translation>点击规则查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="260"/>
+        <location filename="../../app/panels/policy.py" line="265"/>
         <source>Checking the policy…</source>
         <translation>正在检查策略…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="330"/>
+        <location filename="../../app/panels/policy.py" line="335"/>
         <source>YAML policies (*.yaml *.yml)</source>
         <translation>YAML 策略 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="329"/>
+        <location filename="../../app/panels/policy.py" line="334"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
@@ -2612,67 +2612,67 @@
         <translation>保存到当前文件；预设或新文本会询问保存位置（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="236"/>
+        <location filename="../../app/panels/policy.py" line="241"/>
         <source>preset {0}</source>
         <translation>预设 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="237"/>
+        <location filename="../../app/panels/policy.py" line="242"/>
         <source>new policy</source>
         <translation>新策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="245"/>
+        <location filename="../../app/panels/policy.py" line="250"/>
         <source>Editing: {0}{1}</source>
         <translation>正在编辑：{0}{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="310"/>
+        <location filename="../../app/panels/policy.py" line="315"/>
         <source>Cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="341"/>
+        <location filename="../../app/panels/policy.py" line="346"/>
         <source>The presets belong to the app; save your policy in another folder</source>
         <translation>预设属于应用本身；请把你的策略保存到其他文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="347"/>
+        <location filename="../../app/panels/policy.py" line="352"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="371"/>
+        <location filename="../../app/panels/policy.py" line="376"/>
         <source>Cannot apply: the policy has {0} problem(s); the policy in force is unchanged</source>
         <translation>无法应用：策略有 {0} 个问题；生效中的策略不变</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="394"/>
+        <location filename="../../app/panels/policy.py" line="399"/>
         <source>1 rule</source>
         <translation>1 条规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="394"/>
+        <location filename="../../app/panels/policy.py" line="399"/>
         <source>{0} rules</source>
         <translation>{0} 条规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="395"/>
+        <location filename="../../app/panels/policy.py" line="400"/>
         <source>✓ Valid: {0} ({1})</source>
         <translation>✓ 有效：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="398"/>
+        <location filename="../../app/panels/policy.py" line="403"/>
         <source>{0} — ⚠ {1} warning(s) below: it can be applied</source>
         <translation>{0} — ⚠ 下方有 {1} 条警告：仍可应用</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="405"/>
+        <location filename="../../app/panels/policy.py" line="410"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="392"/>
+        <location filename="../../app/panels/policy.py" line="397"/>
         <source>✗ {0} problem(s) — the policy in force is unchanged</source>
         <translation>✗ {0} 个问题 — 生效中的策略保持不变</translation>
     </message>
