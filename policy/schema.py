@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from policy.ranges import MAX_DAYS, Count, Day, Days, Hours, Strikes
 
@@ -128,6 +128,21 @@ class StrikesSpec(_Strict):
     window_days: Days = 90
     half_life_days: float | None = Field(default=None, gt=0.0, le=MAX_DAYS)
     ladder: list[LadderStep] = Field(default_factory=list)
+
+    @field_validator("ladder")
+    @classmethod
+    def _steps_go_up(cls, ladder: list[LadderStep]) -> list[LadderStep]:
+        """Each step at more strikes than the one before: the ladder is climbed in the
+        order written (a step at the same count as another, or below one before it, would
+        never act, or act in place of a harsher one)."""
+        for i in range(1, len(ladder)):
+            if ladder[i].at <= ladder[i - 1].at:
+                raise ValueError(
+                    f"the ladder's steps must go up in strikes: step {i + 1} ({ladder[i].action} "
+                    f"at {ladder[i].at:g}) follows step {i} ({ladder[i - 1].action} at "
+                    f"{ladder[i - 1].at:g}); write each step at more strikes than the one before"
+                )
+        return ladder
 
 
 class ReviewSpec(_Strict):

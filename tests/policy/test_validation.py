@@ -152,6 +152,24 @@ def test_restrict_step_needs_days():
     assert i.line == 14 and "days" in i.message
 
 
+@pytest.mark.parametrize(
+    ("steps", "words"),
+    [
+        # written top down: the binary search over [3, 1] never crossed the ban: no one banned
+        (["{at: 3, action: ban}", "{at: 1, action: warn}"], "step 2 (warn at 1) follows step 1"),
+        # two steps at one count: one of them never acted
+        (["{at: 3, action: warn}", "{at: 3, action: ban}"], "step 2 (ban at 3) follows step 1"),
+    ],
+)
+def test_ladder_steps_must_go_up_in_strikes(steps, words):
+    ladder = "".join(f"      - {s}\n" for s in steps)
+    i = one(KW + "enforcement:\n  strikes:\n    ladder:\n" + ladder)
+    assert i.field == "enforcement.strikes.ladder" and i.line == 14
+    assert words in i.message and "must go up in strikes" in i.message
+    ok = "      - {at: 1, action: warn}\n      - {at: 1.5, action: ban}\n"
+    load_policy_text(KW + "enforcement:\n  strikes:\n    ladder:\n" + ok, "p.yaml")  # fine
+
+
 def test_duplicate_rule_names_and_keys():
     text = KW + "  - name: r\n    action: allow\n"
     i = one(text)
