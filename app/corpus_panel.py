@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app import dialogs, wiring
 from app.i18n import CORPUS_CONTEXT, t
 from policy.corpus import Chunk, CorpusError, parse_map, read_corpus
-from policy.evaluate import RULE_HEADER, Evaluation, evaluate_chunks, rule_rows
+from policy.evaluate import RULE_HEADER, Evaluation, evaluate_chunks, rate, rule_rows
 
 _KEEP_IN_MEMORY = 200_000  # messages; larger corpora are streamed on each evaluation
 
@@ -206,18 +206,21 @@ class CorpusPanel(QWidget):
 
     def _fill(self, ev: Evaluation) -> None:
         o = ev.overall
+        # each rate with its count and denominator, as the table and `policy evaluate`
+        # print them (a rate is never rounded to 0% or 100% against its count; precision
+        # with nothing hit is "—", not 0%)
         self.status.setText(
             self.tr(
-                "{0} messages ({1} spam, {2} ham): precision {3:.1%}, recall {4:.1%}, F1 {5:.1%}, "
-                "false-positive rate {6:.2%}; {7:,.0f} messages/s"
+                "{0:,} messages ({1:,} spam, {2:,} ham): precision {3}, recall {4}, "
+                "false-positive rate {5}, F1 {6}; {7:,.0f} messages/s"
             ).format(
                 ev.messages,
                 ev.positives,
                 ev.negatives,
-                o.precision if o.hits else 0.0,
-                o.recall,
-                o.f1 if o.f1 == o.f1 else 0.0,
-                o.fpr,
+                rate(o.tp, o.tp + o.fp),
+                rate(o.tp, o.tp + o.fn),
+                rate(o.fp, o.fp + o.tn),
+                "—" if o.f1 != o.f1 else f"{o.f1:.1%}",
                 ev.throughput,
             )
         )

@@ -514,17 +514,17 @@
         <translation>✗ {0}</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="211"/>
-        <source>{0} messages ({1} spam, {2} ham): precision {3:.1%}, recall {4:.1%}, F1 {5:.1%}, false-positive rate {6:.2%}; {7:,.0f} messages/s</source>
-        <translation>{0} 条消息（{1} 条垃圾，{2} 条正常）：精确率 {3:.1%}，召回率 {4:.1%}，F1 {5:.1%}，误报率 {6:.2%}；每秒 {7:,.0f} 条</translation>
+        <location filename="../../app/corpus_panel.py" line="214"/>
+        <source>{0:,} messages ({1:,} spam, {2:,} ham): precision {3}, recall {4}, false-positive rate {5}, F1 {6}; {7:,.0f} messages/s</source>
+        <translation>{0:,} 条消息（{1:,} 条垃圾，{2:,} 条正常）：精确率 {3}，召回率 {4}，误报率 {5}，F1 {6}；每秒 {7:,.0f} 条</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="231"/>
+        <location filename="../../app/corpus_panel.py" line="234"/>
         <source>wrongly hit</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="232"/>
+        <location filename="../../app/corpus_panel.py" line="235"/>
         <source>missed</source>
         <translation>漏判</translation>
     </message>

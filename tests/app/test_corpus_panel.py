@@ -33,7 +33,8 @@ def test_table_follows_the_policy(qtbot, tmp_path):
     assert panel.table.item(0, 0).text() == "premium-rate-number"
     assert panel.table.item(0, 2).text() == "1"  # hits
     assert panel.evaluation.overall.confusion() == [[2, 0], [1, 2]]
-    assert "precision 100.0%" in panel.status.text()
+    assert "precision 100.0% (2/2), recall 66.7% (2/3)" in panel.status.text()
+    assert "false-positive rate 0.0% (0/2)" in panel.status.text()
     assert any("missed" in panel.examples.item(i).text() for i in range(panel.examples.count()))
 
     edited = policy.load_policy_text("""
@@ -70,7 +71,11 @@ def test_the_shipped_corpus(qtbot):
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.evaluated, timeout=30_000):
         panel.set_policy(policy.load_policy("spam"))
-    assert panel.status.text().startswith("5574 messages (747 spam, 4827 ham): precision 99.2%")
+    # each rate with its count and denominator, as `policy evaluate` prints them
+    assert panel.status.text().startswith(
+        "5,574 messages (747 spam, 4,827 ham): precision 99.2% (621/626), "
+        "recall 83.1% (621/747), false-positive rate 0.1% (5/4,827), F1 90.5%"
+    )
 
 
 def test_policy_panel_replays_each_valid_policy_over_the_corpus(qtbot, tmp_path):
