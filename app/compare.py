@@ -244,7 +244,8 @@ class CompareView(QWidget):
         for key in keys:
             va, vb = a.get(key), b.get(key)
             numeric = isinstance(va, int | float) and isinstance(vb, int | float)
-            diff = (vb - va) if numeric else None
+            # the seed and days are what both runs were given, not results: no difference
+            diff = (vb - va) if numeric and key not in RUN_SETTINGS else None
             rows.append((summary_definition(key), [_fmt(va), _fmt(vb), _fmt(diff)]))
         self.measures.set_rows(rows)
         self.run_btn.setEnabled(True)
@@ -260,6 +261,9 @@ class CompareView(QWidget):
         self.worker.cancelled = True
         self.thread.quit()
         self.thread.wait(30_000)
+
+
+RUN_SETTINGS = frozenset({"scenario", "policy", "seed", "days"})  # summary keys set, not measured
 
 
 def _fmt(value: Any) -> str:

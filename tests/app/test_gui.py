@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 
 from app.feed_model import REMOVED
+from simulation.numbers import format_number
 from simulation.world.engine import Simulation
 from tests.app.conftest import (
     WAIT_MS,
@@ -192,6 +193,14 @@ def test_compare_two_policies(qtbot, make_window):
     a, b = cmp.summaries
     assert a["wrongful_removals"] == 0 and b["moderation_precision"] == b["moderation_precision"]
     assert cmp.table.rowCount() > 10
+    measures = cmp.measures
+
+    def diff(name: str) -> str:
+        return measures.table.item(measures.row_of(name), 3).text()
+
+    assert diff("seed") == diff("days") == "–"  # given to both runs: no difference (was 0)
+    removed = b["posts_removed"] - a["posts_removed"]
+    assert removed > 0 and diff("posts_removed") == format_number(removed)
     xa, ya = cmp.charts.series("posts_removed.spam", "A")
     xb, yb = cmp.charts.series("posts_removed.spam", "B")
     assert len(xa) == len(xb) == 12
