@@ -14,6 +14,7 @@ dotted lines on every chart; a lesson may highlight charts.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -257,6 +258,9 @@ class ChartPanel(QWidget):
         self.cursors: list[pg.InfiniteLine] = []
         self.marks: list[tuple[int, str, str]] = []  # (day, label, tooltip)
         self.mark_lines: dict[str, list[pg.InfiniteLine]] = {}
+        # (signal, slot) of each plot's relayout of its mark labels: disconnected before
+        # the plots are deleted, so no Python slot outlives the view it was connected to
+        self._mark_slots: list[tuple[object, Callable[..., None]]] = []
         self.highlighted: tuple[str, ...] = ()
         self.cursor_day = 0
         self.follow = True  # the cursor sticks to the newest day until the user drags it
@@ -308,6 +312,10 @@ class ChartPanel(QWidget):
 
     def build(self, specs: list[ChartSpec], columns: int | None = None) -> None:
         """Make one plot per spec (``columns`` fixes the grid; None: as many as fit)."""
+        for signal, slot in self._mark_slots:
+            with contextlib.suppress(RuntimeError, TypeError):  # already gone with its view
+                signal.disconnect(slot)  # type: ignore[attr-defined]
+        self._mark_slots = []
         self.glw.clear()
         self.specs, self.plots, self.curves, self.cursors = specs, {}, {}, []
         self.cells, self.legends, self.mark_lines = {}, {}, {}
@@ -351,8 +359,12 @@ class ChartPanel(QWidget):
                 axis.setTextPen(pg.mkPen(fg))
                 axis.setLabel(text, **{"font-size": f"{self._pt(13)}pt", "color": fg})
             view = plot.getViewBox()
-            view.sigResized.connect(lambda _v, k=spec.key: self._place_mark_labels(k))
-            view.sigXRangeChanged.connect(lambda _v, _r, k=spec.key: self._place_mark_labels(k))
+            for signal, slot in (
+                (view.sigResized, lambda _v, k=spec.key: self._place_mark_labels(k)),
+                (view.sigXRangeChanged, lambda _v, _r, k=spec.key: self._place_mark_labels(k)),
+            ):
+                signal.connect(slot)
+                self._mark_slots.append((signal, slot))
             plot.getAxis("left").setWidth(self._pt(72))
             plot.getAxis("left").enableAutoSIPrefix(False)  # shares stay 0–1, not "x0.001"
             for j, series in enumerate(spec.series):
@@ -551,6 +563,7 @@ class ChartPanel(QWidget):
         plot, lines = self.plots.get(key), self.mark_lines.get(key)
         if plot is None or not lines:
             return
+        lines = [line for line in lines if line in plot.items]  # only this plot's own
         view = plot.getViewBox()
         width, height = view.width(), view.height()
         (x0, x1), _ = view.viewRange()
