@@ -359,6 +359,10 @@ class ChartPanel(QWidget):
                 axis.setTextPen(pg.mkPen(fg))
                 axis.setLabel(text, **{"font-size": f"{self._pt(13)}pt", "color": fg})
             view = plot.getViewBox()
+            # the data area keeps its readable height in a row beside a chart with a
+            # shorter legend (the grid shares a row's height; a four-line legend took it
+            # from its own plot)
+            view.setMinimumHeight(round(PLOT_MIN_H * self.scale))
             for signal, slot in (
                 (view.sigResized, lambda _v, k=spec.key: self._place_mark_labels(k)),
                 (view.sigXRangeChanged, lambda _v, _r, k=spec.key: self._place_mark_labels(k)),
@@ -467,6 +471,11 @@ class ChartPanel(QWidget):
         for first in range(0, len(self.specs), cols):
             row = self.specs[first : first + cols]
             need += max(self.cell_height(spec.key) for spec in row)
+        # ... or what the laid-out cells hold as their least (each data area keeps
+        # PLOT_MIN_H; a legend's entries can be taller than one line of its font)
+        self.glw.ci.layout.invalidate()
+        least = self.glw.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
+        need = max(need, math.ceil(least))
         self.glw.setMinimumHeight(need if need > view.height() else 0)
 
     def cell_height(self, key: str) -> int:

@@ -630,3 +630,41 @@ def test_rule_inspector_legend_is_below_its_plot_not_over_the_data(qtbot, make_w
         timeout=WAIT_MS,
     )
     assert legend.sceneBoundingRect().top() >= view.sceneBoundingRect().bottom()
+
+
+@pytest.mark.parametrize("locale", ["en_US", "zh_CN"])
+def test_a_chart_with_a_long_legend_keeps_a_readable_plot(qtbot, request, make_window, locale):
+    """In Chinese at 1600×1000 the offers chart's four-line legend took the height of its
+    row from its own plot (about 90 px beside the spam chart's 180; at 1280×720 it had
+    91–97 px in either language): every data area keeps PLOT_MIN_H, and the grid scrolls
+    to show what no longer fits."""
+    from app.charts import PLOT_MIN_H
+    from tests.app.conftest import interface
+
+    interface(request, locale)
+    win = make_window(preset="demo", days=5)
+    setup_run(qtbot, win)
+    charts = win.charts
+    tall = 0  # sizes at which a legend takes two lines or more
+    for size in ((1600, 1000), (1280, 720), (1450, 1000), (1920, 1080)):
+        win.resize(*size)
+        qtbot.waitUntil(lambda s=size: win.width() == s[0], timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: charts.columns == charts.fit_columns(charts.scroll.viewport().width()),
+            timeout=WAIT_MS,
+        )
+        qtbot.wait(50)
+        lines = [
+            -(-len(charts.legends[s.key].items) // charts.legends[s.key].columnCount)
+            for s in charts.specs
+        ]
+        tall += max(lines) >= 2
+        for key in charts.plots:
+            view = charts.plots[key].getViewBox()
+            area = charts.glw.mapFromScene(view.mapRectToScene(view.boundingRect())).boundingRect()
+            assert area.height() >= PLOT_MIN_H - 1, (size, key, area.height())
+            legend = charts.legends[key]
+            box = charts.glw.mapFromScene(legend.mapRectToScene(legend.boundingRect()))
+            # below the plot and reachable by scrolling, not cut at the grid's bottom
+            assert box.boundingRect().bottom() <= charts.glw.height() + 1, (size, key)
+    assert tall  # the case the test is about did arise
