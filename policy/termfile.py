@@ -29,15 +29,20 @@ class TermFileError(Exception):
 
 def read_terms(path: Path) -> list[tuple[str, int]]:
     """(term, line number) for every term in the file; raises :class:`TermFileError`
-    (unreadable file, bad encoding with its line and column) or ``OSError``."""
+    (unreadable file, bad encoding with its line and column, 1-based, the column in
+    characters) or ``OSError``."""
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+    except UnicodeDecodeError:
+        # one character per undecodable byte: the column counts characters, as every
+        # located error's does
+        text = data.decode("utf-8-sig", "surrogateescape")
+        bad = next(i for i, ch in enumerate(text) if "\udc80" <= ch <= "\udcff")
+        line = text.count("\n", 0, bad) + 1
+        col = bad - (text.rfind("\n", 0, bad) + 1) + 1
         raise TermFileError(
-            str(path), line, col, f"not UTF-8 (byte 0x{data[exc.start]:02x})"
+            str(path), line, col, f"not UTF-8 (byte 0x{ord(text[bad]) - 0xDC00:02x})"
         ) from None
     out: list[tuple[str, int]] = []
     for i, line in enumerate(text.splitlines(), 1):

@@ -125,17 +125,21 @@ def read_text(path: str | Path, *, limits: Limits = LIMITS) -> str:
         raise LocatedError(
             [Problem(source, 1, 1, "", "UTF-16 text; save the file as UTF-8")]
         ) from None
+    bom = raw.startswith(b"\xef\xbb\xbf")
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     if len(raw) > limits.max_bytes:
-        head = raw[: limits.max_bytes].decode("utf-8", errors="replace")
-        line, col = _line_col(head, len(head))
+        # the place of the first byte past the limit (``raw`` holds one byte more)
+        within = raw[: limits.max_bytes].decode("utf-8", errors="replace")
+        line, col = _line_col(within, len(within))
         raise LocatedError(
             [
                 Problem(
                     source,
                     line,
                     col,
-                    _field_at_line(head, line),
+                    fields_at(raw.decode("utf-8", errors="replace"), [(line, col)], limits=limits)[
+                        0
+                    ],
                     f"the file is larger than {_size(limits.max_bytes)}, the limit for "
                     "a file a person writes (it passes the limit on this line)",
                 )
@@ -143,22 +147,8 @@ def read_text(path: str | Path, *, limits: Limits = LIMITS) -> str:
         )
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        head = raw[: exc.start].decode("utf-8", errors="replace")
-        line, col = _line_col(head, len(head))
-        byte = raw[exc.start]
-        raise LocatedError(
-            [
-                Problem(
-                    source,
-                    line,
-                    col,
-                    _field_at_line(head, line),
-                    f"not UTF-8 text (byte 0x{byte:02x} at offset {exc.start}): "
-                    "a binary file, or text in another encoding; save it as UTF-8",
-                )
-            ]
-        ) from None
+    except UnicodeDecodeError:
+        raise LocatedError(undecodable(raw, source, limits=limits, skipped=3 * bom)) from None
     check_text(text, source, limits=limits)
     return text
 
@@ -170,14 +160,14 @@ def check_text(text: str, source: str, *, limits: Limits = LIMITS) -> None:
     """The character-level limits (size, control characters, line length) of ``text``."""
     if len(text) > limits.max_bytes:
         line, col = _line_col(text, limits.max_bytes)
-        head = text[: limits.max_bytes]
+        head = text[: limits.max_bytes + 1]  # up to the first character past the limit
         raise LocatedError(
             [
                 Problem(
                     source,
                     line,
                     col,
-                    _field_at_line(head, line),
+                    fields_at(head, [(line, col)], limits=limits)[0],
                     f"the text is longer than {_size(limits.max_bytes)}, the limit for "
                     "a file a person writes (it passes the limit on this line)",
                 )
@@ -192,14 +182,13 @@ def check_text(text: str, source: str, *, limits: Limits = LIMITS) -> None:
                     source,
                     line,
                     col,
-                    _field_at_line(text[: bad.start()], line),
+                    fields_at(text, [(line, col)], limits=limits)[0],
                     f"binary data: control character U+{ord(bad.group()):04X} "
                     "(a YAML file is text)",
                 )
             ]
         )
     if len(text) > limits.max_line:  # a short text cannot hold a long line
-        start = 0
         for number, line_text in enumerate(text.split("\n"), start=1):
             if len(line_text) > limits.max_line:
                 raise LocatedError(
@@ -208,13 +197,12 @@ def check_text(text: str, source: str, *, limits: Limits = LIMITS) -> None:
                             source,
                             number,
                             limits.max_line + 1,
-                            _field_at_line(text[: start + 300], number),
+                            fields_at(text, [(number, limits.max_line + 1)], limits=limits)[0],
                             f"line {number} is {len(line_text):,} characters long; "
                             f"lines may be at most {limits.max_line:,}",
                         )
                     ]
                 )
-            start += len(line_text) + 1
 
 
 def _size(n: int) -> str:
@@ -225,6 +213,168 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of character ``index`` of ``text``."""
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+MAX_BAD_PLACES = 10  # places with bytes that are not UTF-8 listed one by one; the rest counted
+_ESCAPED = re.compile("[\udc80-\udcff]+")  # undecodable bytes, as surrogateescape reads them
+
+
+def undecodable(
+    raw: bytes, source: str, *, limits: Limits = LIMITS, skipped: int = 0
+) -> list[Problem]:
+    """A problem at every place of ``raw`` that is not UTF-8 (a run of adjacent bad bytes
+    is one place); ``[]`` when all of it is UTF-8. ``skipped``: bytes of the file before
+    ``raw`` (a byte-order mark), added to the offsets the messages give.
+
+    Each is at its own line and column: lines and columns are 1-based and count
+    characters of the text before it as decoded, each undecodable byte one character
+    (the columns of every other located error count characters too). The field is named
+    only when the bytes are inside one (a key or a value, as the YAML parser reads the
+    file with each bad byte replaced by U+FFFD), and is empty in a comment or between
+    values. After :data:`MAX_BAD_PLACES` places, one more problem counts the rest.
+    """
+    text = raw.decode("utf-8", "surrogateescape")  # one character per undecodable byte
+    runs = list(_ESCAPED.finditer(text))
+    if not runs:
+        return []
+    more = len(runs) > MAX_BAD_PLACES + 1  # the rest counted at the next place
+    shown = runs[:MAX_BAD_PLACES] if more else runs
+    places = [_line_col(text, m.start()) for m in shown]
+    if more:
+        places.append(_line_col(text, runs[MAX_BAD_PLACES].start()))
+    fields = fields_at(text, places, limits=limits)
+    problems = []
+    offset, done = skipped, 0  # byte offset in the file of character ``done`` of ``text``
+    for m, (line, col), name in zip(shown, places, fields, strict=False):
+        offset += len(text[done : m.start()].encode("utf-8", "surrogateescape"))
+        done = m.start()
+        found = [ord(ch) - 0xDC00 for ch in m.group()]
+        what = " ".join(f"0x{b:02x}" for b in found[:8]) + (" …" if len(found) > 8 else "")
+        problems.append(
+            Problem(
+                source,
+                line,
+                col,
+                name,
+                f"not UTF-8 text ({'byte' if len(found) == 1 else 'bytes'} {what} at offset "
+                f"{offset}): a binary file, or text in another encoding; save it as UTF-8",
+            )
+        )
+    if more:
+        line, col = places[-1]
+        rest = len(runs) - MAX_BAD_PLACES - 1
+        problems.append(
+            Problem(
+                source,
+                line,
+                col,
+                fields[-1],
+                f"not UTF-8 text here and at {rest:,} more {'place' if rest == 1 else 'places'} "
+                f"after it ({MAX_BAD_PLACES} listed before); save the file as UTF-8",
+            )
+        )
+    return problems
+
+
+def fields_at(
+    text: str, places: Sequence[tuple[int, int]], *, limits: Limits = LIMITS
+) -> list[str]:
+    """The field each (line, column) of ``places`` is inside, as :func:`format_path`
+    writes it: the key or value that holds the character there; ``""`` when the place is
+    in a comment, a blank or between values.
+
+    The text is read by the YAML parser with every character it would refuse (control
+    characters, undecodable bytes) replaced by U+FFFD, up to the last place; a place the
+    parser does not reach (a syntax error before it, nesting deeper than
+    ``limits.max_depth``) is named from the block structure of the lines before it.
+    """
+    if not places:
+        return []
+    _import_yaml()
+    clean = _CONTROL.sub("\ufffd", text)
+    nodes = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    wanted = set(places)
+    last = max(wanted)
+    found: dict[tuple[int, int], str] = {}
+    frames: list[list[Any]] = []  # [path, is a mapping, its key (None: a key is next) or index]
+    reached = (0, 0)  # every place before this was read by the parser
+
+    def advance() -> None:  # a value of the innermost collection is complete
+        if frames:
+            top = frames[-1]
+            top[2] = None if top[1] else top[2] + 1
+
+    def claim(start: tuple[int, int], end: tuple[int, int], path: Path_, block: bool) -> None:
+        for place in wanted:
+            if start <= place < end and place not in found:
+                if block and place[0] == start[0]:
+                    continue  # the header line of a block scalar: `|` and a comment
+                found[place] = format_path(path)
+
+    try:
+        for event in yaml.parse(clean, Loader=_Loader):
+            start = (event.start_mark.line + 1, event.start_mark.column + 1)
+            reached = start
+            if start > last:
+                break
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                if frames:
+                    frames.pop()
+                advance()
+                continue
+            if not isinstance(event, nodes):
+                continue
+            is_key = bool(frames) and frames[-1][1] and frames[-1][2] is None
+            if is_key and not isinstance(event, yaml.ScalarEvent):
+                break  # a key that is a list or a map: no field names it
+            if is_key:
+                path: Path_ = (*frames[-1][0], str(event.value))
+            else:
+                path = (*frames[-1][0], frames[-1][2]) if frames else ()
+            if isinstance(event, yaml.ScalarEvent):
+                end = (event.end_mark.line + 1, event.end_mark.column + 1)
+                claim(start, end, path, event.style in ("|", ">"))
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                if len(frames) >= limits.max_depth:
+                    break
+                is_map = isinstance(event, yaml.MappingStartEvent)
+                frames.append([path, is_map, None if is_map else 0])
+            elif is_key:
+                frames[-1][2] = path[-1]
+            else:
+                advance()
+        else:
+            reached = (last[0] + 1, 0)  # the whole text was read
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        if mark is not None:
+            reached = min(reached, (mark.line + 1, mark.column + 1))
+    out = []
+    for place in places:
+        if place in found:
+            out.append(found[place])
+        elif place < reached or _in_comment(clean, *place):
+            out.append("")  # read by the parser and in no key or value; or a comment
+        else:
+            out.append(_field_at_line(clean, place[0]))
+    return out
+
+
+def _in_comment(text: str, line: int, col: int) -> bool:
+    """Whether column ``col`` of ``line`` (1-based) is in a ``#`` comment, blanks and
+    quoted text considered."""
+    lines = text.split("\n", line)
+    content = lines[line - 1] if line <= len(lines) else ""
+    quote = ""
+    for i, ch in enumerate(content[: col - 1]):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'" and (i == 0 or content[i - 1] in " \t:[{,-"):
+            quote = ch
+        elif ch == "#" and (i == 0 or content[i - 1] in " \t"):
+            return True
+    return False
 
 
 _KEY = re.compile(
@@ -280,6 +430,11 @@ def _field_at_line(text: str, line: int) -> str:
             for stale in [k for k in counts if k[0] > len(stack)]:
                 del counts[stale]
             stack.append((col, name.strip()))
+        elif number == line and col == indent:
+            # neither a key nor an item, no deeper than the keys before it: it is in none
+            # of them (deeper, it continues the value of the key above)
+            while stack and stack[-1][0] >= col:
+                stack.pop()
     return format_path([part for _i, part in stack])
 
 

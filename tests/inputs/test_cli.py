@@ -140,3 +140,29 @@ def test_help_lists_commands(tmp_path: Path):
     assert result.exit_code == 0
     for command in ("run", "policy", "scenario", "runs", "sweep", "study", "report", "metrics"):
         assert command in result.output
+
+
+BYTE_IN_A_COMMENT = {
+    "policy": b"name: latin\ndescription: notes\n# r\xe9sum\xe9 of the rules\nrules: []\n",
+    "scenario": b"name: latin\ndays: 10\n# r\xe9sum\xe9 of the world\nseed: 3\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "args"),
+    [
+        ("policy", ["policy", "check", "{f}"]),
+        ("policy", ["run", "--scenario", "classroom", "--policy", "{f}", "--no-db"]),
+        ("scenario", ["scenario", "check", "{f}"]),
+        ("scenario", ["run", "--scenario", "{f}", "--no-db"]),
+    ],
+)
+def test_a_byte_that_is_not_utf8_in_a_comment_is_located_at_itself(tmp_path, kind, args):
+    path = tmp_path / "latin.yaml"
+    path.write_bytes(BYTE_IN_A_COMMENT[kind])
+    result = runner.invoke(app, [a.format(f=path) for a in args])
+    assert result.exit_code == 2, result.output
+    # line 3 where the bytes are, columns in characters, no field: not the key above
+    assert f"error: {path}:3:4: (file): not UTF-8 text (byte 0xe9 at offset " in result.output
+    assert f"error: {path}:3:8: (file): not UTF-8 text (byte 0xe9 at offset " in result.output
+    assert "description" not in result.output and ": days:" not in result.output

@@ -111,6 +111,97 @@ def test_encoding_problems_name_the_place(tmp_path):
     assert (p.line, p.column, p.field) == (2, 5, "b") and "control character U+0007" in p.message
 
 
+BAD_BYTES = [
+    # a comment line under a key: the place of the byte, no field (it was the key above)
+    (b"name: ok\ndescription: fine\n# caf\xe9 comment\nrules: []\n", [(3, 6, "")]),
+    (b"name: ok  # caf\xe9\nrules: []\n", [(1, 16, "")]),  # a comment after a value
+    (b"name: ok\ndescription: caf\xe9\n", [(2, 17, "description")]),
+    (  # in a list item, a flow collection and a key
+        b"rules:\n  - name: r\xff\n    when: {text: [a, b\xfe]}\n  - caf\xe9: 1\n",
+        [(2, 12, "rules[0].name"), (3, 23, "rules[0].when.text[1]"), (4, 8, "rules[1].caf\ufffd")],
+    ),
+    (  # a block scalar: its header's comment is no field, its lines are
+        b"a: |  # h\xff\n  l1\n  l\xff2\n# c\xff\nb: 'q\xff'\n",
+        [(1, 10, ""), (3, 4, "a"), (4, 4, ""), (5, 6, "b")],
+    ),
+    # the column counts characters (\u4e2d is three bytes, one column); the offset bytes
+    # of the file, its byte-order mark included
+    (b"\xef\xbb\xbfname: \xe4\xb8\xad\xff\n", [(1, 8, "name")]),
+    (b"a: 1\n\n   \xff\n", [(3, 4, "a")]),  # an indented line continues the value
+    (b"a: 1\n\xff\n", [(2, 1, "")]),  # not indented: in no field
+    (b"a: [1, 2\nb: 3  # \xff\n", [(2, 9, "")]),  # after a syntax error: still a comment
+]
+
+
+@pytest.mark.parametrize(("data", "where"), BAD_BYTES)
+def test_every_undecodable_byte_is_located_at_its_own_place(tmp_path, data, where):
+    f = tmp_path / "bad.yaml"
+    f.write_bytes(data)
+    with pytest.raises(LocatedError) as info:
+        read_text(f)
+    got = [(p.line, p.column, p.field) for p in info.value.problems]
+    assert got == where
+    assert all("not UTF-8 text (byte 0x" in p.message for p in info.value.problems)
+    if data.startswith(b"\xef\xbb\xbf"):
+        assert "byte 0xff at offset 12" in info.value.problems[0].message
+
+
+def test_undecodable_bytes_run_together_and_are_counted_past_ten(tmp_path):
+    f = tmp_path / "gbk.yaml"
+    f.write_bytes("name: ok\ndescription: 中文\n".encode("gbk"))
+    with pytest.raises(LocatedError) as info:
+        read_text(f)
+    (p,) = info.value.problems
+    assert (p.line, p.column, p.field) == (2, 14, "description")
+    assert "bytes 0xd6 0xd0 0xce 0xc4 at offset 22" in p.message
+    f.write_bytes(b"# latin-1 notes\nx: " + b"\xe9 " * 30 + b"\n")
+    with pytest.raises(LocatedError) as info:
+        read_text(f)
+    problems = info.value.problems
+    assert len(problems) == 11
+    assert [(p.line, p.column) for p in problems] == [(2, 4 + 2 * i) for i in range(11)]
+    assert {p.field for p in problems} == {"x"}
+    assert "here and at 19 more places after it (10 listed before)" in problems[-1].message
+
+
+def test_other_byte_level_problems_in_a_comment_name_no_field():
+    # a control character and an over-long line, each in a comment under a key
+    (p,) = problems("a: 1\n# comment \x07 here\nb: 2\n")
+    assert (p.line, p.column, p.field) == (2, 11, "") and "U+0007" in p.message
+    (p,) = problems("a: 1\nb: x\x07y\n")
+    assert (p.line, p.column, p.field) == (2, 5, "b")
+    (p,) = problems("a: 1\n# " + "x" * 50 + "\nb: 2\n", limits=Limits(max_line=20))
+    assert (p.line, p.field) == (2, "") and "lines may be at most 20" in p.message
+    (p,) = problems("a: 1\nb: " + "x" * 50 + "\n", limits=Limits(max_line=20))
+    assert (p.line, p.field) == (2, "b")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([b"a", b":", b" ", b"\n", b"- ", b"#", b"[", b"]", b"'", b"|", b"x"]),
+            st.sampled_from([b"\xff", b"\xe9", b"\xc3", b"\x80"]),
+        ),
+        max_size=60,
+    )
+)
+def test_undecodable_bytes_are_reported_where_they_are(tmp_path_factory, parts):
+    """Each problem points at a byte that is not UTF-8: the character at its line and
+    column (decoded, one character per such byte) is one."""
+    data = b"".join(parts)
+    path = tmp_path_factory.mktemp("bytes") / "f.yaml"
+    path.write_bytes(data)
+    try:
+        read_text(path)
+    except LocatedError as exc:
+        lines = data.decode("utf-8", "surrogateescape").split("\n")
+        for p in exc.problems:
+            assert p.line >= 1 and p.column >= 1
+            if "not UTF-8" in p.message:
+                assert "\udc80" <= lines[p.line - 1][p.column - 1] <= "\udcff", p
+
+
 def test_not_a_file(tmp_path):
     with pytest.raises(LocatedError, match="cannot read"):
         read_text(tmp_path / "missing.yaml")

@@ -70,6 +70,12 @@ def test_a_terms_file_that_is_not_utf8_names_its_line_and_column(tmp_path):
     (issue,) = e.value.issues
     assert (issue.file, issue.line, issue.column) == (str(tmp_path / "bad.txt"), 3, 3)
     assert "not UTF-8" in issue.message
+    # the column counts characters, as the YAML files' errors do (\u7535 is three bytes)
+    (tmp_path / "bad.txt").write_bytes(b"vape\n\xe7\x94\xb5\xff\n")
+    with pytest.raises(PolicyError) as e:
+        load_policy(p)
+    (issue,) = e.value.issues
+    assert (issue.line, issue.column) == (2, 2) and "byte 0xff" in issue.message
 
 
 def test_lint_points_at_the_line_of_the_terms_file(tmp_path):
