@@ -223,6 +223,13 @@ class CorpusPanel(QWidget):
                 "—" if o.f1 != o.f1 else f"{o.f1:.1%}",
                 ev.throughput,
             )
+            + (
+                ""
+                if not ev.blank_lines
+                else self.tr("; 1 blank line skipped")
+                if ev.blank_lines == 1
+                else self.tr("; {0:,} blank lines skipped").format(ev.blank_lines)
+            )
         )
         rows = rule_rows(ev)
         self.table.setRowCount(len(rows))

@@ -6,6 +6,11 @@ nothing here keeps a chunk after handing it on. Every problem is a
 :class:`CorpusError` naming the file, the row (data record, 1-based, header not
 counted), the line when the format has one, and the column, so a person can open
 the file and fix it.
+
+A blank line (empty, or nothing but whitespace, a trailing one included) is skipped in
+every format with lines (TSV, CSV, JSON Lines): it is not a row, and each chunk counts
+the blank lines skipped (:attr:`Chunk.blank_lines`), so a report can say so. A row
+with fewer or more fields than the header is an error at its line.
 """
 
 from __future__ import annotations
@@ -84,6 +89,9 @@ class Chunk:
     texts: list[str]
     labels: list[str]  # raw labels as written in the file
     y: np.ndarray  # int8 target code per message (see ``targets`` of read_corpus)
+    # blank lines skipped after the previous chunk's last row and before this chunk's
+    # last row (the last chunk also counts the blank lines after its last row)
+    blank_lines: int = 0
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -145,12 +153,12 @@ def read_corpus(
         "parquet": _read_parquet,
     }[fmt]
     seen = 0
-    for first_row, header, texts, labels, lines in reader(
+    for first_row, header, texts, labels, lines, blank in reader(
         path, fmt, text_column, label_column, chunksize
     ):
         y = _codes(path, labels, codes, list(mapping), first_row, lines, header[1])
         seen += len(texts)
-        yield Chunk(first_row, texts, labels, y)
+        yield Chunk(first_row, texts, labels, y, blank)
     if not seen:
         raise CorpusError(path, "no messages (the file has a header but no rows)", row=1)
 
@@ -168,7 +176,7 @@ def _codes(
     for i, lab in enumerate(labels):
         code = codes.get(lab)
         if code is None:
-            hint = did_you_mean(lab, list(codes)) if lab else " (an empty line?)"
+            hint = did_you_mean(lab, list(codes)) if lab else " (the label is empty)"
             raise CorpusError(
                 path,
                 f"unknown label {lab!r}{hint}; the map knows "
@@ -216,90 +224,146 @@ def _pick(
 
 
 # -- delimited text -------------------------------------------------------------------
+# an undecodable byte, as ``errors="surrogateescape"`` reads it: one lone surrogate each
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def _blank(line: str) -> bool:
+    """A line that holds no row: empty, or nothing but whitespace (its line end too)."""
+    return not line.strip()
+
+
+def _tsv_records(f: Iterator[str]) -> Iterator[tuple[int, list[str], list[str]]]:
+    """(line number, fields, the line) of every line; TSV has no quoting (SMS text is
+    full of quote marks), so a line is a record and a tab separates fields."""
+    for lineno, line in enumerate(f, 1):
+        body = line[:-2] if line.endswith("\r\n") else line.rstrip("\r\n")
+        yield lineno, body.split("\t"), [line]
+
+
+def _csv_records(f: Iterator[str]) -> Iterator[tuple[int, list[str], list[str]]]:
+    """(first line number, fields, its lines) of every record, quoted fields following RFC
+    4180 (a quoted field may hold line breaks, so a record may span lines)."""
+    taken: list[str] = []
+
+    def lines() -> Iterator[str]:
+        for line in f:
+            taken.append(line)
+            yield line
+
+    # a message may be long; the module's default refuses a field over 128 KiB
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    reader = csv.reader(lines(), delimiter=",", quotechar='"', doublequote=True)
+    first = 1
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _RecordError(reader.line_num, str(exc)) from None
+        record = taken[:]
+        taken.clear()
+        yield first, fields, record
+        first = reader.line_num + 1
+
+
+class _RecordError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        self.line, self.message = line, message
+
+
 def _read_delimited(
     path: Path, fmt: str, text_col: str | None, label_col: str | None, chunksize: int
 ) -> Iterator[tuple]:
-    # pandas (~0.5 s to import) only for delimited files; JSONL and Parquet need none of it
-    import pandas as pd
-
-    sep = "\t" if fmt == "tsv" else ","
-    # TSV has no quoting (SMS text is full of quote marks); CSV follows RFC 4180.
-    quoting = csv.QUOTE_NONE if fmt == "tsv" else csv.QUOTE_MINIMAL
-    kw = dict(
-        sep=sep,
-        quoting=quoting,
-        dtype=str,
-        na_filter=False,
-        skip_blank_lines=False,
-        encoding="utf-8-sig",
-        engine="c",
-    )
-    try:
-        header = list(pd.read_csv(path, nrows=0, **kw).columns)
-        text_col = _pick(path, header, text_col, TEXT_COLUMNS, "text", 1)
-        label_col = _pick(path, header, label_col, LABEL_COLUMNS, "label", 1)
-        first = 1
-        # no usecols: with it pandas silently drops extra fields (a tab inside a message)
-        for df in pd.read_csv(path, chunksize=chunksize, **kw):
-            n = len(df)
-            if not n:
-                continue
-            lines = list(range(first + 1, first + 1 + n)) if fmt == "tsv" else None
-            yield (
-                first,
-                (text_col, label_col),
-                df[text_col].tolist(),
-                [s.strip() for s in df[label_col].tolist()],
-                lines,
-            )
-            first += n
-    except UnicodeDecodeError:
-        raise _bad_bytes(path, sep.encode()) from None
-    except pd.errors.EmptyDataError:
+    """TSV (no quoting) or CSV (RFC 4180) in chunks of ``chunksize`` rows, each row with
+    its line number; blank lines skipped and counted."""
+    records = _tsv_records if fmt == "tsv" else _csv_records
+    # every undecodable byte read as one lone surrogate, so it is found in its field
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as f:
+        rows = records(f)
+        header: list[str] | None = None
+        blank = 0
+        texts: list[str] = []
+        labels: list[str] = []
+        lines: list[int] = []
+        row, first = 0, 1
+        try:
+            for lineno, fields, raw in rows:
+                if len(raw) == 1 and _blank(raw[0]):
+                    blank += 1
+                    continue
+                if header is None:
+                    if any(_UNDECODED.search(x) for x in raw):
+                        _check_bytes(path, fields, fields, lineno, raw, 0)
+                    header = fields
+                    text_col = _pick(path, header, text_col, TEXT_COLUMNS, "text", lineno)
+                    label_col = _pick(path, header, label_col, LABEL_COLUMNS, "label", lineno)
+                    ti, li = header.index(text_col), header.index(label_col)
+                    continue
+                row += 1
+                if _UNDECODED.search(raw[0] if len(raw) == 1 else "".join(raw)):
+                    _check_bytes(path, header, fields, lineno, raw, row)
+                if len(fields) != len(header):
+                    raise _width_error(path, fmt, header, fields, row, lineno)
+                if len(texts) >= chunksize:  # full: handed on once a row follows it
+                    yield first, (text_col, label_col), texts, labels, lines, blank
+                    first += len(texts)
+                    texts, labels, lines, blank = [], [], [], 0
+                texts.append(fields[ti])
+                labels.append(fields[li].strip())
+                lines.append(lineno)
+        except _RecordError as exc:
+            raise CorpusError(
+                path, f"cannot parse: {exc.message}", row=row + 1 if header else 0, line=exc.line
+            ) from None
+    if header is None:
+        what = f"only {blank:,} blank lines" if blank else "empty"
         raise CorpusError(
-            path, "the file is empty (expected a header naming the columns)", line=1
-        ) from None
-    except pd.errors.ParserError as exc:
-        m = re.search(r"line (\d+), saw (\d+)", str(exc))
-        if m is None:
-            raise CorpusError(path, f"cannot parse: {exc}") from None
-        line = int(m.group(1))
+            path, f"the file is {what} (expected a header naming the columns)", line=1
+        )
+    if texts:
+        yield first, (text_col, label_col), texts, labels, lines, blank
+
+
+def _width_error(
+    path: Path, fmt: str, header: list[str], fields: list[str], row: int, line: int
+) -> CorpusError:
+    """A row with more or fewer fields than the header, at its line."""
+    n, m = len(header), len(fields)
+    if m > n:
+        hint = " (a tab inside a message?)" if fmt == "tsv" else " (a comma outside quotes?)"
+        return CorpusError(path, f"expected {n} fields, found {m}{hint}", row=row, line=line)
+    missing = header[m]
+    sep = "a tab" if fmt == "tsv" else "a comma"
+    return CorpusError(
+        path,
+        f"expected {n} fields, found {m}: no value for {missing!r} ({sep} missing?)",
+        row=row,
+        line=line,
+        column=missing,
+    )
+
+
+def _check_bytes(
+    path: Path, header: list[str], fields: list[str], line: int, raw: list[str], row: int
+) -> None:
+    """A :class:`CorpusError` at the first byte of the record that is not UTF-8: its line,
+    its column of the corpus and its character on the line (1-based, each undecodable
+    byte one character, as the YAML files' columns count)."""
+    for i, value in enumerate(fields):
+        if _UNDECODED.search(value) is None:
+            continue
+        n, at = next((n, m.start()) for n, x in enumerate(raw) if (m := _UNDECODED.search(x)))
+        byte = ord(raw[n][at]) - 0xDC00
         raise CorpusError(
             path,
-            f"expected {len(header)} fields, found {m.group(2)}"
-            + (" (a tab inside a message?)" if fmt == "tsv" else ""),
-            row=line - 1,
-            line=line,
-        ) from None
-
-
-def _bad_bytes(path: Path, sep: bytes) -> CorpusError:
-    """Find the first line that is not UTF-8, and the field it is in."""
-    with path.open("rb") as f:
-        header = f.readline().decode("utf-8-sig", "replace").rstrip("\r\n").split(sep.decode())
-        f.seek(0)
-        for lineno, raw in enumerate(f, 1):
-            try:
-                raw.decode("utf-8")
-                continue
-            except UnicodeDecodeError as exc:
-                col = None
-                start = 0
-                for i, field in enumerate(raw.split(sep)):
-                    end = start + len(field)
-                    if start <= exc.start < end + 1:
-                        col = header[i] if header and i < len(header) else f"#{i + 1}"
-                        break
-                    start = end + len(sep)
-                return CorpusError(
-                    path,
-                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at "
-                    f"offset {exc.start}); re-save the file as UTF-8",
-                    row=lineno - 1 if lineno > 1 else 0,
-                    line=lineno,
-                    column=col,
-                )
-    return CorpusError(path, "not valid UTF-8; re-save the file as UTF-8")
+            f"not valid UTF-8 (byte 0x{byte:02x}, character {at + 1} of the line); "
+            "re-save the file as UTF-8",
+            row=row,
+            line=line + n,
+            column=header[i] if i < len(header) else f"#{i + 1}",
+        )
 
 
 # -- JSON Lines -----------------------------------------------------------------------
@@ -309,33 +373,20 @@ def _read_jsonl(
     texts: list[str] = []
     labels: list[str] = []
     lines: list[int] = []
-    row, first = 0, 1
+    row, first, blank = 0, 1, 0
     cols: tuple[str, str] | None = None
     with path.open("rb") as f:
         for lineno, raw in enumerate(f, 1):
-            if not raw.strip():
+            text = raw.decode("utf-8-sig" if lineno == 1 else "utf-8", "surrogateescape")
+            if _blank(text):
+                blank += 1
                 continue
             row += 1
+            bad = _UNDECODED.search(text)
+            if bad is not None:
+                raise _bad_json_bytes(path, text, bad.start(), row, lineno)
             try:
-                rec = json.loads(raw.decode("utf-8-sig" if lineno == 1 else "utf-8"))
-            except UnicodeDecodeError as exc:
-                rec = json.loads(raw.decode("utf-8", "surrogateescape"))
-                bad = (
-                    [
-                        k
-                        for k, v in rec.items()
-                        if isinstance(v, str) and any("\udc80" <= ch <= "\udcff" for ch in v)
-                    ]
-                    if isinstance(rec, dict)
-                    else []
-                )
-                raise CorpusError(
-                    path,
-                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); re-save the file as UTF-8",
-                    row=row,
-                    line=lineno,
-                    column=bad[0] if bad else None,
-                ) from None
+                rec = json.loads(text)
             except json.JSONDecodeError as exc:
                 raise CorpusError(
                     path,
@@ -354,18 +405,39 @@ def _read_jsonl(
             for c in cols:
                 if c not in rec:
                     raise CorpusError(path, f"missing field {c!r}", row=row, line=lineno, column=c)
+            if len(texts) >= chunksize:  # full: handed on once a row follows it
+                yield first, cols, texts, labels, lines, blank
+                first += len(texts)
+                texts, labels, lines, blank = [], [], [], 0
             t, lab = rec[cols[0]], rec[cols[1]]
             texts.append("" if t is None else str(t))
             labels.append(str(lab).strip() if lab is not None else "")
             lines.append(lineno)
-            if len(texts) >= chunksize:
-                yield first, cols, texts, labels, lines
-                first += len(texts)
-                texts, labels, lines = [], [], []
     if texts:
-        yield first, cols, texts, labels, lines
+        yield first, cols, texts, labels, lines, blank
     elif cols is None:
-        raise CorpusError(path, "the file is empty (expected one JSON object per line)", line=1)
+        what = f"only {blank:,} blank lines" if blank else "empty"
+        raise CorpusError(path, f"the file is {what} (expected one JSON object per line)", line=1)
+
+
+def _bad_json_bytes(path: Path, text: str, at: int, row: int, line: int) -> CorpusError:
+    """The error for a byte that is not UTF-8 at character ``at`` of a JSON line, naming
+    the field whose text holds it when the line is a JSON object."""
+    try:
+        rec = json.loads(text)
+    except json.JSONDecodeError:
+        rec = None
+    names = [
+        k for k, v in (rec.items() if isinstance(rec, dict) else ()) if _UNDECODED.search(str(v))
+    ]
+    return CorpusError(
+        path,
+        f"not valid UTF-8 (byte 0x{ord(text[at]) - 0xDC00:02x}, character {at + 1} of the "
+        "line); re-save the file as UTF-8",
+        row=row,
+        line=line,
+        column=names[0] if names else None,
+    )
 
 
 # -- Parquet --------------------------------------------------------------------------
@@ -391,7 +463,7 @@ def _read_parquet(
             _as_text(path, v, first + i, lc).strip()
             for i, v in enumerate(batch.column(lc).to_pylist())
         ]
-        yield first, (tc, lc), texts, labels, None
+        yield first, (tc, lc), texts, labels, None, 0
         first += len(texts)
 
 

@@ -133,6 +133,7 @@ class Evaluation:
     positives: int = 0
     negatives: int = 0
     ignored: int = 0
+    blank_lines: int = 0  # blank lines of the corpus file skipped (not rows, not messages)
     distinct_texts: int = 0  # summed over chunks: texts the detectors actually read
     seconds: float = 0.0
     overall: Scores = field(default_factory=Scores)
@@ -154,6 +155,7 @@ class Evaluation:
             "positives": self.positives,
             "negatives": self.negatives,
             "ignored": self.ignored,
+            "blank_lines": self.blank_lines,
             "distinct_texts": self.distinct_texts,
             "seconds": self.seconds,
             "messages_per_second": self.throughput,
@@ -257,6 +259,7 @@ class Evaluator:
     def add(self, chunk: Chunk) -> ChunkDecisions:
         keep = chunk.y >= 0
         self.result.ignored += int(np.count_nonzero(~keep))
+        self.result.blank_lines += chunk.blank_lines
         idx = np.flatnonzero(keep)
         texts = [chunk.texts[i] for i in idx.tolist()]
         y = chunk.y[idx] == 1
@@ -499,6 +502,12 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join([line(header), line(["-" * x for x in w]), *map(line, rows)])
 
 
+def blank_note(ev: Evaluation) -> str:
+    """``"; 3 blank lines skipped"`` when the corpus file had blank lines, else ``""``."""
+    n = ev.blank_lines
+    return f"; {n:,} blank {'line' if n == 1 else 'lines'} skipped" if n else ""
+
+
 def _short(text: str, n: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
@@ -510,7 +519,7 @@ def format_report(ev: Evaluation) -> str:
     out = [
         f"{ev.policy} on {ev.corpus} (day {ev.day}): {ev.messages:,} messages "
         f"({ev.positives:,} spam, {ev.negatives:,} ham, {ev.ignored:,} ignored), "
-        f"{ev.throughput:,.0f} messages/s",
+        f"{ev.throughput:,.0f} messages/s{blank_note(ev)}",
         "",
         _table(RULE_HEADER, rule_rows(ev)),
         "",
@@ -594,7 +603,9 @@ def write_html(ev: Evaluation, path: Path) -> None:
 td,th{{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}}</style>
 <h1>{escape(ev.policy)}</h1>
 <p>Corpus {escape(ev.corpus)}, day {ev.day}: {ev.messages:,} messages ({ev.positives:,} spam,
-{ev.negatives:,} ham, {ev.ignored:,} ignored); {ev.throughput:,.0f} messages/s.</p>
+{ev.negatives:,} ham, {ev.ignored:,} ignored); {ev.throughput:,.0f} messages/s{
+        escape(blank_note(ev))
+    }.</p>
 <h2>Rules</h2>{table(RULE_HEADER, rule_rows(ev))}
 <p>"hits" count what each rule decided in the policy's order; "alone" counts every message
 its condition matches, as if it were the only rule. {escape(RATES_NOTE)}</p>

@@ -245,12 +245,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../app/charts.py" line="275"/>
+        <location filename="../../app/charts.py" line="279"/>
         <source>The charts appear here after Setup (Ctrl+R)</source>
         <translation>建立世界（Ctrl+R）后图表显示在这里</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="398"/>
+        <location filename="../../app/charts.py" line="410"/>
         <source>What am I looking at? Click for help on this chart</source>
         <translation>这张图是什么？点击查看这张图的说明</translation>
     </message>
@@ -398,7 +398,7 @@
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="251"/>
+        <location filename="../../app/compare.py" line="252"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -519,12 +519,22 @@
         <translation>{0:,} 条消息（{1:,} 条垃圾，{2:,} 条正常）：精确率 {3}，召回率 {4}，误报率 {5}，F1 {6}；每秒 {7:,.0f} 条</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="234"/>
+        <location filename="../../app/corpus_panel.py" line="229"/>
+        <source>; 1 blank line skipped</source>
+        <translation>；跳过 1 个空行</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="231"/>
+        <source>; {0:,} blank lines skipped</source>
+        <translation>；跳过 {0:,} 个空行</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="241"/>
         <source>wrongly hit</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="235"/>
+        <location filename="../../app/corpus_panel.py" line="242"/>
         <source>missed</source>
         <translation>漏判</translation>
     </message>

@@ -129,3 +129,15 @@ def test_results_take_room_only_once_there_are_some(qtbot, tmp_path):
     assert panel.table.isHidden() and panel.examples.isHidden()
     # a long error needs more lines at a narrow width, and the panel asks for them
     assert panel.needed_height(220) > panel.needed_height(900)
+
+
+def test_the_status_says_how_many_blank_lines_were_skipped(qtbot, tmp_path):
+    path = tmp_path / "c.tsv"
+    path.write_text(CORPUS.replace("ham\tsee", "\n  \nham\tsee") + "\n", encoding="utf-8")
+    panel = CorpusPanel(corpus=path)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        panel.set_policy(policy.load_policy("spam"))
+    assert panel.evaluation.messages == 5 and panel.evaluation.blank_lines == 3
+    assert panel.status.text().startswith("5 messages (3 spam, 2 ham)")
+    assert panel.status.text().endswith("messages/s; 3 blank lines skipped")
