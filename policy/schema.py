@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from policy.ranges import MAX_DAYS, Count, Day, Days, Hours, Strikes
+from policy.yamlfile import errors_at
 
 Prob = Annotated[float, Field(ge=0.0, le=1.0)]
 
@@ -134,14 +135,21 @@ class StrikesSpec(_Strict):
     def _steps_go_up(cls, ladder: list[LadderStep]) -> list[LadderStep]:
         """Each step at more strikes than the one before: the ladder is climbed in the
         order written (a step at the same count as another, or below one before it, would
-        never act, or act in place of a harsher one)."""
-        for i in range(1, len(ladder)):
-            if ladder[i].at <= ladder[i - 1].at:
-                raise ValueError(
-                    f"the ladder's steps must go up in strikes: step {i + 1} ({ladder[i].action} "
-                    f"at {ladder[i].at:g}) follows step {i} ({ladder[i - 1].action} at "
-                    f"{ladder[i - 1].at:g}); write each step at more strikes than the one before"
-                )
+        never act, or act in place of a harsher one). Each offending step is an error at
+        its own ``at`` (``strikes.ladder[2].at``), naming the step before it too."""
+        errors = [
+            (
+                (i, "at"),
+                f"the ladder's steps must go up in strikes: step {i + 1} ({ladder[i].action} "
+                f"at {ladder[i].at:g}) follows step {i} ({ladder[i - 1].action} at "
+                f"{ladder[i - 1].at:g}); write each step at more strikes than the one before",
+                ladder[i].at,
+            )
+            for i in range(1, len(ladder))
+            if ladder[i].at <= ladder[i - 1].at
+        ]
+        if errors:
+            raise errors_at("StrikesSpec", errors)
         return ladder
 
 

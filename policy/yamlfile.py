@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import AfterValidator, BaseModel, ValidationError
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from policy.errors import LocatedError, Problem, did_you_mean, format_path
 
@@ -906,7 +906,7 @@ def validation_problems(
                 msg = f"a '{name}' is needed"
             if expected:
                 msg += f"; expected one of: {', '.join(expected)}"
-        else:
+        elif kind != PLACED:
             value = err.get("input")
             if not isinstance(value, dict | list):
                 shown = repr(value)
@@ -1014,6 +1014,31 @@ def _fields_at(model: type[BaseModel], data: Any, path: Path_) -> list[str]:
             cur = None
     found = _model_in(annotation, cur)
     return list(found.model_fields) if found is not None else []
+
+
+# -- errors a validator places inside the value it checks -------------------------------
+
+
+PLACED = "placed_value"  # the type of errors_at's errors (their messages name the values)
+
+
+def errors_at(title: str, errors: Sequence[tuple[Path_, str, Any]]) -> ValidationError:
+    """A :class:`ValidationError` for a validator to raise: one error per ``(loc, message,
+    input)``, ``loc`` relative to the value the validator checks (a list item's index and
+    key: ``(2, "at")``). A validator's ``ValueError`` is placed at the whole value (a
+    list's first line); these are placed where ``loc`` leads, because pydantic puts the
+    validated value's own location in front (``enforcement.strikes.ladder[2].at``), and
+    :func:`validation_problems` finds its line and column like any other error's. The
+    message is shown as written (it names the values; no ", got …" is added)."""
+    details = [
+        InitErrorDetails(
+            type=PydanticCustomError(PLACED, "{message}", {"message": message}),
+            loc=tuple(loc),
+            input=value,
+        )
+        for loc, message, value in errors
+    ]
+    return ValidationError.from_exception_data(title, details)
 
 
 # -- ranges the engine can run ----------------------------------------------------------

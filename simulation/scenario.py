@@ -20,6 +20,7 @@ from policy.ranges import MAX_DAYS, Seed
 from policy.yamlfile import (
     Located,
     at_most,
+    errors_at,
     parse_yaml,
     read_yaml,
     validate,
@@ -127,8 +128,11 @@ class Mix(Strict):
         total = self.regular + self.micro_merchant + self.restricted_seller + self.spammer
         if abs(total - 1.0) > 1e-6:
             raise ValueError(f"archetype shares must add up to 1 (they add up to {total:.4f})")
-        if self.regular <= 0:
-            raise ValueError("there must be some regular users (regular > 0)")
+        if self.regular <= 0:  # an error at `regular`, not at the whole mix
+            raise errors_at(
+                "Mix",
+                [(("regular",), "there must be some regular users (regular > 0)", self.regular)],
+            )
         return self
 
 

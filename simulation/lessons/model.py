@@ -41,6 +41,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from policy.ranges import MAX_DAYS
+from policy.yamlfile import errors_at
 
 LOCALES = ("en_US", "zh_CN")
 # what a step may highlight: the app's six charts (see simulation.runs.figures.LIVE_CHARTS)
@@ -116,10 +117,15 @@ class Claim(Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> Claim:
-        for name in ("before", "after"):
-            first, last = getattr(self, name)
-            if first > last:
-                raise ValueError(f"{name}: the first day ({first}) is after the last ({last})")
+        """Each span's first day at most its last; an error at the span that is not."""
+        errors = [
+            ((name,), f"the first day ({first}) is after the last ({last})", (first, last))
+            for name in ("before", "after")
+            for first, last in [getattr(self, name)]
+            if first > last
+        ]
+        if errors:
+            raise errors_at("Claim", errors)
         return self
 
 

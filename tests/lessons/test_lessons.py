@@ -52,6 +52,21 @@ def test_a_broken_lesson_names_file_line_and_field(tmp_path):
     assert f"broken.yaml:{line}:" in message and "run_to" in message
 
 
+def test_a_claim_with_a_span_backwards_is_an_error_at_that_span(tmp_path):
+    text = (Path(load_lesson("speed").path)).read_text("utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text.replace("after: [40, 59]", "after: [59, 40]", 1), encoding="utf-8")
+    lines = broken.read_text().splitlines()
+    line = next(i for i, s in enumerate(lines, 1) if "[59, 40]" in s)
+    with pytest.raises(LocatedError) as caught:
+        load_lesson(broken)
+    (p,) = caught.value.problems
+    assert (p.line, p.column) == (line, lines[line - 1].index("[59, 40]") + 1)
+    assert p.field.endswith(".shows[0].after") and "first day (59) is after the last (40)" in (
+        p.message
+    )
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "simulation.cli.main", "lesson", *args],

@@ -164,10 +164,33 @@ def test_restrict_step_needs_days():
 def test_ladder_steps_must_go_up_in_strikes(steps, words):
     ladder = "".join(f"      - {s}\n" for s in steps)
     i = one(KW + "enforcement:\n  strikes:\n    ladder:\n" + ladder)
-    assert i.field == "enforcement.strikes.ladder" and i.line == 14
+    # at the offending step's `at` (the second step, line 15), not the ladder's first line
+    assert (i.field, i.line, i.column) == ("enforcement.strikes.ladder[1].at", 15, 14)
     assert words in i.message and "must go up in strikes" in i.message
     ok = "      - {at: 1, action: warn}\n      - {at: 1.5, action: ban}\n"
     load_policy_text(KW + "enforcement:\n  strikes:\n    ladder:\n" + ok, "p.yaml")  # fine
+
+
+def test_every_step_out_of_order_is_an_error_at_its_own_line():
+    ladder = (
+        "      - {at: 1, action: warn}\n"
+        "      - {at: 3, action: ban}\n"
+        "      - action: restrict\n"
+        "        days: 7\n"
+        "        at: 2\n"
+        "      - {action: warn, at: 2}\n"
+    )
+    with pytest.raises(PolicyError) as e:
+        load_policy_text(KW + "enforcement:\n  strikes:\n    ladder:\n" + ladder, "p.yaml")
+    got = [(i.file, i.line, i.column, i.field) for i in e.value.issues]
+    assert got == [
+        ("p.yaml", 18, 13, "enforcement.strikes.ladder[2].at"),
+        ("p.yaml", 19, 28, "enforcement.strikes.ladder[3].at"),
+    ]
+    first, second = (i.message for i in e.value.issues)
+    assert "step 3 (restrict at 2) follows step 2 (ban at 3)" in first
+    assert "step 4 (warn at 2) follows step 3 (restrict at 2)" in second
+    assert not first.endswith(", got 2.0")  # the message names the values itself
 
 
 def test_duplicate_rule_names_and_keys():

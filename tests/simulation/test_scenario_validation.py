@@ -57,6 +57,16 @@ def test_mix_must_sum_to_one():
     assert "add up to 1" in p.message
 
 
+def test_a_mix_without_regular_users_is_an_error_at_regular():
+    err = _error(
+        "population:\n  mix:\n    micro_merchant: 0.5\n    regular: 0\n"
+        "    restricted_seller: 0.3\n    spammer: 0.2\n"
+    )
+    (p,) = err.problems
+    assert (p.field, p.line, p.column) == ("population.mix.regular", 4, 14)
+    assert "some regular users" in p.message
+
+
 def test_unknown_category_in_event():
     err = _error("events:\n  - day: 3\n    announce: {risk_multiplier: 2, categories: [guns]}\n")
     (p,) = err.problems
