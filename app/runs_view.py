@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,7 @@ from app.measures import Definition, MeasureTable, summary_definition
 from app.versions import version_label
 from simulation.numbers import format_number
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
+from simulation.strict_json import read_summary
 
 if TYPE_CHECKING:  # the database layer is imported when runs are listed, not at start-up
     from app.stored import StoredRun
@@ -116,7 +116,7 @@ class RunsView(QWidget):
         self.summaries = {}
         for run in runs:
             try:
-                self.summaries[run.id] = json.loads(run.summary_json or "{}")
+                self.summaries[run.id] = read_summary(run.summary_json)
             except ValueError:
                 self.summaries[run.id] = {}
         for row, run in enumerate(runs):

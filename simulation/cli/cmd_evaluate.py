@@ -5,7 +5,6 @@ Exit codes: 0 ok, 2 invalid input (a located policy error, or a corpus problem).
 
 from __future__ import annotations
 
-import json
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from policy.evaluate import DecisionCSV, format_report, write_html
 from policy.evaluate import evaluate as run_evaluate
 from simulation.cli.cmd_policy import load
 from simulation.cli.common import input_error, out, staged_out
+from simulation.strict_json import dumps
 
 OUT_NAMES = ("decisions.csv", "report.html")
 
@@ -59,7 +59,7 @@ def evaluate(
         if tmp is not None:
             write_html(ev, tmp / "report.html")
     if as_json:
-        print(json.dumps(ev.to_dict(), default=float, indent=2, ensure_ascii=False))
+        print(dumps(ev.to_dict(), indent=2, ensure_ascii=False))
     else:
         out.print(format_report(ev))
         if out_dir is not None:

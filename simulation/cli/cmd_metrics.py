@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 from rich.table import Table
 from rich.text import Text
 
 from simulation.cli.common import input_error, out
 from simulation.metrics.listing import definitions
+from simulation.strict_json import dumps
 
 
 def metrics(name: str | None, as_json: bool) -> None:
@@ -24,7 +23,7 @@ def metrics(name: str | None, as_json: bool) -> None:
         if not tables:
             raise input_error(f"no metric, measure or rule count is called {name!r}")
     if as_json:
-        print(json.dumps(tables, indent=2, ensure_ascii=False))
+        print(dumps(tables, indent=2, ensure_ascii=False))
         return
     for title, rows in tables.items():
         table = Table(

@@ -6,7 +6,6 @@ Exit codes: 0 ok, 1 a case failed (``test``) or lint warnings with ``--strict``
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from rich.text import Text
 from policy.errors import LocatedError
 from policy.loader import load_policy
 from simulation.cli.common import fail_input, input_error, out, say
+from simulation.strict_json import dumps
 
 if TYPE_CHECKING:
     from policy.model import CompiledPolicy
@@ -37,7 +37,7 @@ def check(file: str, strict: bool, as_json: bool) -> None:
     warnings = lint(p)
     if as_json:
         print(
-            json.dumps(
+            dumps(
                 {
                     "name": p.name,
                     "valid": True,

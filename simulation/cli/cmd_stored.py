@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from rich.table import Table
@@ -12,6 +11,7 @@ from simulation.cli.common import check_out, database_error, input_error, open_d
 from simulation.runs.outputs import export_stored_run
 from simulation.runs.storage import delete_run, get_run, list_runs, run_state
 from simulation.runs.urls import DatabaseError
+from simulation.strict_json import dumps
 
 COLUMNS = ("id", "state", "scenario", "policy", "seed", "days", "created", "sweep")
 
@@ -36,7 +36,7 @@ def list_(db: str | None, as_json: bool) -> None:
         for r in runs
     ]
     if as_json:
-        print(json.dumps(rows, indent=2))
+        print(dumps(rows, indent=2))
         return
     table = Table(show_header=True, header_style="bold")
     for col in COLUMNS:

@@ -7,7 +7,6 @@ Exit codes follow the CLI's: 0 success, 1 some runs failed (the others are store
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,7 @@ from simulation.cli.common import (
     say,
 )
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
+from simulation.strict_json import dumps
 from simulation.sweeps.aggregate import run_headlines
 from simulation.sweeps.plan import parse_assignments
 from simulation.sweeps.report import (
@@ -203,7 +203,7 @@ def finish(result: SweepResult, as_json: bool, report: Path | None) -> None:
     if as_json:
         head = result.headline()
         print(
-            json.dumps(
+            dumps(
                 {
                     "sweep_id": result.sweep_id,
                     "db": shown,
@@ -211,7 +211,7 @@ def finish(result: SweepResult, as_json: bool, report: Path | None) -> None:
                     "skipped": result.skipped,
                     "failed": result.failed,
                     "report": str(report) if report else None,
-                    "headline": json.loads(head.to_json(orient="records")),
+                    "headline": head.to_dict(orient="records"),
                 },
                 indent=2,
             )

@@ -11,8 +11,6 @@ Exit codes scripts can trust: 0 success, 1 a run failed (or a case, or lint with
 
 from __future__ import annotations
 
-import json
-import math
 import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -27,6 +25,7 @@ from policy.errors import LocatedError
 from policy.yamlfile import parse_value
 from simulation.runs.bundle import BUNDLE_NAMES, OutputFolderError, check_folder, place
 from simulation.runs.urls import DatabaseError, mask_url
+from simulation.strict_json import dumps
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -118,21 +117,7 @@ def json_text(value: Any) -> str:
     """``value`` as strict JSON (RFC 8259), indented: a NaN or infinite float (an undefined
     measure, such as precision with nothing removed) is ``null``, NumPy scalars are plain
     numbers. Python's ``json`` would write ``NaN``, which other JSON readers refuse."""
-    return json.dumps(_plain(value), indent=2, allow_nan=False)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if hasattr(value, "item") and not isinstance(value, str | bytes):  # a NumPy scalar
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return str(value)
+    return dumps(value, indent=2)
 
 
 MAX_SEED = 2**63 - 1  # policy.ranges.Seed: a seed is a 64-bit integer

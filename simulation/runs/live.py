@@ -12,10 +12,9 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-import pandas as pd
-
 from simulation.runs.result import RunResult, account_rows, metrics_long, post_rows, summarise
 from simulation.runs.run import code_version
+from simulation.strict_json import dumps
 from simulation.world.engine import Simulation
 
 
@@ -69,7 +68,7 @@ def save_live(
             days_requested=scen.days,
             code_version=code_version(),
             locale=scen.locale,
-            params_json=pd.Series({}, dtype=object).to_json(),
+            params_json=dumps({}),
         )
         with writer.marked_if_stopped(len(result.metrics)):  # never left 'running'
             writer.set_categories(done.categories)

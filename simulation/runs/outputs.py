@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import html
 import json
-import math
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -24,18 +23,13 @@ from simulation.metrics.summary import BY_MEASURE
 from simulation.numbers import format_number
 from simulation.runs import bundle
 from simulation.runs.result import RunResult
+from simulation.strict_json import dumps, read_summary
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from sqlalchemy.engine import Engine
 
     from simulation.world.engine import Simulation
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
 
 
 def write_bundle(
@@ -101,10 +95,7 @@ def fill_bundle(
     metrics.to_csv(tmp / "daily_metrics.csv", index=False)
     if rules is not None and len(rules):
         rules.to_csv(tmp / "rule_stats.csv", index=False)
-    (tmp / "summary.json").write_text(
-        json.dumps({k: _clean(v) for k, v in summary.items()}, indent=2, default=str),
-        encoding="utf-8",
-    )
+    (tmp / "summary.json").write_text(dumps(summary, indent=2), encoding="utf-8")
     write_charts(
         metrics, tmp / "charts", ("png", *(f for f in formats if f != "png")), figures=figures
     )
@@ -145,7 +136,7 @@ def export_stored_run(
     run = get_run(engine, run_id)
     metrics = load_metrics(engine, run_id)
     rules = load_table(engine, RuleStat, run_id).drop(columns=["id", "run_id"], errors="ignore")
-    summary = json.loads(run.summary_json or "{}")
+    summary = read_summary(run.summary_json)
     title = f"run {run_id}: {run.scenario_name} × {run.policy_name}, seed {run.seed}"
     scenario = scenario_that_ran(
         run.scenario_yaml, run.params_json, int(run.days_requested), int(run.seed)

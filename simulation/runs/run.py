@@ -19,6 +19,7 @@ from simulation.runs.bundle import check_folder
 from simulation.runs.outputs import bundle_args, write_bundle
 from simulation.runs.result import RunResult, summarise
 from simulation.scenario import Scenario, load_scenario, scenario_path
+from simulation.strict_json import dumps
 from simulation.world.engine import Simulation
 
 __version__ = "0.1.0"
@@ -111,7 +112,7 @@ def run(
             days_requested=scen.days,
             code_version=code_version(),
             locale=scen.locale,
-            params_json=pd.Series(changes or {}, dtype=object).to_json(),
+            params_json=dumps(changes or {}, sort_keys=True),
             sweep_id=sweep_id,
         )
     # What exists before the run (modules, their tables, the policy) is left out of the

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -39,6 +38,7 @@ from sqlmodel import Field, Session, SQLModel, select
 from simulation.metrics import columns
 from simulation.runs.database import describe, open_engine, probe_write
 from simulation.runs.urls import DatabaseError, normalise_url
+from simulation.strict_json import dumps
 
 STALE_SECONDS = 300  # a running run without a heartbeat for this long is incomplete
 CHUNK = 20_000
@@ -434,7 +434,7 @@ class RunWriter:
                     wall_seconds=wall_seconds,
                     finished_at=now(),
                     heartbeat_at=now(),
-                    summary_json=json.dumps(summary, default=float),
+                    summary_json=dumps(summary),  # strict: an undefined measure is null
                 )
             )
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 from policy.yamlfile import parse_value
 from simulation.runs.run import resolve_scenario
 from simulation.scenario import Scenario
+from simulation.strict_json import dumps
 from simulation.sweeps.variants import (
     PolicySource,
     compile_source,
@@ -99,7 +99,10 @@ def _zip(values: dict[str, list[Any]]) -> list[dict[str, Any]]:
 
 
 def canonical(params: dict[str, Any]) -> str:
-    return json.dumps(params, sort_keys=True, default=str)
+    """The parameters as stored (``params_json``) and keyed: strict JSON, keys sorted;
+    for finite values the text ``json.dumps(params, sort_keys=True, default=str)`` wrote,
+    so a sweep stored before resumes with the same keys."""
+    return dumps(params, sort_keys=True)
 
 
 def job_key(policy_text: str, seed: int, params_json: str, days: int) -> str:

@@ -9,7 +9,6 @@ and Dask workers need no route to the database.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 import pandas as pd
@@ -26,6 +25,7 @@ from simulation.runs.storage import (
     load_table,
     now,
 )
+from simulation.strict_json import read_summary
 from simulation.sweeps.execute import Outcome
 from simulation.sweeps.plan import Job, job_key
 from simulation.sweeps.results import SweepResult, finish_result, run_record, sample_posts
@@ -119,7 +119,7 @@ def load_runs(
             params_json=run.params_json,
             seed=run.seed,
             days=run.days_requested,
-            summary=json.loads(run.summary_json or "{}"),
+            summary=read_summary(run.summary_json),
             code_version=run.code_version,
             scenario=run.scenario_name,
             error=run.error,
