@@ -250,7 +250,7 @@
         <translation>建立世界（Ctrl+R）后图表显示在这里</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="410"/>
+        <location filename="../../app/charts.py" line="414"/>
         <source>What am I looking at? Click for help on this chart</source>
         <translation>这张图是什么？点击查看这张图的说明</translation>
     </message>
