@@ -8,20 +8,26 @@ from rich.table import Table
 from rich.text import Text
 
 from simulation.cli.common import check_out, database_error, input_error, open_db, out
+from simulation.runs.history import RunHistory
 from simulation.runs.outputs import export_stored_run
 from simulation.runs.storage import delete_run, get_run, list_runs, run_state
 from simulation.runs.urls import DatabaseError
 from simulation.strict_json import dumps
 
-COLUMNS = ("id", "state", "scenario", "policy", "seed", "days", "created", "sweep")
+COLUMNS = ("id", "state", "scenario", "policy", "seed", "days", "created", "sweep", "changes")
 
 
 def list_(db: str | None, as_json: bool) -> None:
-    """Every stored run with its state (names shown exactly as stored)."""
+    """Every stored run with its state (names shown exactly as stored) and what was
+    changed while it ran: "changes" is empty for a run that ran as it was set up, lists
+    the changes of one changed by hand (the app), and reads "not recorded" for a run
+    stored before that was kept (with ``--json``: the changes without the policies'
+    texts, ``[]``, or ``null``)."""
     try:
         runs = list_runs(open_db(db, stored=True))
     except DatabaseError as exc:
         raise database_error(db, exc) from None
+    histories = {r.id: RunHistory.of_run(r) for r in runs}
     rows = [
         {
             "id": r.id,
@@ -32,6 +38,7 @@ def list_(db: str | None, as_json: bool) -> None:
             "days": f"{r.days_done}/{r.days_requested}",
             "created": r.created_at.isoformat(timespec="seconds"),
             "sweep": r.sweep_id or "",
+            "changes": histories[r.id].compact() if as_json else histories[r.id].brief(),
         }
         for r in runs
     ]
@@ -44,6 +51,13 @@ def list_(db: str | None, as_json: bool) -> None:
     for row in rows:
         table.add_row(*(Text(str(row[c])) for c in COLUMNS))
     out.print(table)
+    if any(histories[r.id].changed for r in runs):
+        out.print(
+            Text(
+                "changes: made by hand while the run ran; each from the day given "
+                "(the policy column names every policy put in force)"
+            )
+        )
 
 
 def export(run_id: int, out_dir: Path, db: str | None, formats: tuple[str, ...] = ("png",)) -> None:

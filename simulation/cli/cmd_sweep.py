@@ -279,14 +279,17 @@ def compare_cmd(a: str, b: str, out_dir: Path, db: str | None) -> None:
 def merge(ra: SweepResult, rb: SweepResult, la: str, lb: str) -> SweepResult:
     """Two results as one, arms prefixed so that the same policy in both stays apart."""
 
-    def tag(r: SweepResult, label: str) -> tuple[Any, Any, dict[str, str]]:
+    def tag(
+        r: SweepResult, label: str
+    ) -> tuple[Any, Any, dict[str, str], list[tuple[str, list[str]]]]:
         runs = r.runs.assign(arm=label + ": " + r.runs["arm"])
         posts = r.posts.assign(arm=label + ": " + r.posts["arm"]) if r.posts is not None else None
         texts = {f"{label}: {k}": v for k, v in r.texts.items()}
-        return runs, posts, texts
+        changes = [(f"{label}: {run}", lines) for run, lines in r.changes]
+        return runs, posts, texts, changes
 
-    runs_a, posts_a, texts_a = tag(ra, la)
-    runs_b, posts_b, texts_b = tag(rb, lb)
+    runs_a, posts_a, texts_a, changes_a = tag(ra, la)
+    runs_b, posts_b, texts_b, changes_b = tag(rb, lb)
     overlap = set(runs_a["run_id"]) & set(runs_b["run_id"])
     metrics_b = rb.metrics
     if overlap:  # the same run on both sides: keep them apart by id
@@ -305,6 +308,8 @@ def merge(ra: SweepResult, rb: SweepResult, la: str, lb: str) -> SweepResult:
         posts=pd.concat(posts, ignore_index=True) if posts else None,
         texts={**texts_a, **texts_b},
         scenario_text=ra.scenario_text,
+        notes=[*ra.notes, *rb.notes],
+        changes=[*changes_a, *changes_b],
     )
 
 

@@ -23,7 +23,15 @@ MANIFEST = ".circlelab-bundle"
 # every entry a run's or a sweep's bundle may hold (what a folder from before the
 # manifest can hold and still be recognised as ours)
 BUNDLE_NAMES = frozenset(
-    {"report.html", "summary.json", "daily_metrics.csv", "rule_stats.csv", "charts", "data"}
+    {
+        "report.html",
+        "summary.json",
+        "changes.json",
+        "daily_metrics.csv",
+        "rule_stats.csv",
+        "charts",
+        "data",
+    }
 )
 
 

@@ -3,7 +3,10 @@
 ``simulation.run`` drives a ``Simulation`` from day 0 to its end and stores and writes
 it on the way. A live world is stepped, paused and re-parametrised by a user instead;
 :func:`live_result` and :func:`save_live` give it the same :class:`RunResult`, the same
-database rows and the same report bundle, for the days simulated so far. The books are
+database rows and the same report bundle, for the days simulated so far, with what was
+changed while it ran (``Simulation.history``): the run is stored with the policy and
+scenario it was set up with, the history, and a policy name that names every policy put
+in force. The books are
 closed (``Simulation.finish``) on a copy, so the world itself can run on afterwards.
 """
 
@@ -12,6 +15,8 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from simulation.runs.history import RunHistory
+from simulation.runs.history import dumps as history_dumps
 from simulation.runs.result import RunResult, account_rows, metrics_long, post_rows, summarise
 from simulation.runs.run import code_version
 from simulation.strict_json import dumps
@@ -56,16 +61,20 @@ def save_live(
     if db is not None:
         from simulation.runs.storage import RunWriter, open_db
 
-        scen, pol = done.scenario, done.policy
+        # what the run was set up with, and what was changed while it ran: the policy
+        # named is every policy put in force ("none → crackdown (day 30)"), never the
+        # last one alone, and the scenario is the one day 0 ran with
+        scen, history = done.start_scenario, RunHistory.of_simulation(done)
         writer = RunWriter(
             open_db(db),
-            name=name or f"{scen.name} × {getattr(pol, 'name', '')}",
+            name=name or f"{scen.name} × {history.name()}",
             scenario_name=scen.name,
             scenario_yaml=scen.model_dump_json(indent=1),
-            policy_name=getattr(pol, "name", ""),
-            policy_text=getattr(pol, "source", ""),
+            policy_name=history.name(),
+            policy_text=history.start_source,
+            history_json=history_dumps(done.history),
             seed=done.seed,
-            days_requested=scen.days,
+            days_requested=done.scenario.days,
             code_version=code_version(),
             locale=scen.locale,
             params_json=dumps({}),

@@ -17,9 +17,13 @@ outside the app (English and Chinese).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from simulation.world.history import PARAMETER as CHANGED_PARAMETER
+from simulation.world.history import POLICY as CHANGED_POLICY
+from simulation.world.history import Outline, effective
 
 ANNOUNCEMENT = "announcement"
 POLICY = "policy"
@@ -135,6 +139,50 @@ def acts_from(policy: Any, from_day: int = 0) -> int | None:
         if phase.rules and (end is None or end > from_day):
             return max(int(phase.from_day), from_day)
     return None
+
+
+def run_marks(
+    scenario: Any,
+    policy: Any,
+    history: Sequence[Mapping[str, Any]] = (),
+    label: Callable[[str, str], str] | None = None,
+) -> list[Mark]:
+    """Every mark of a run, as the app draws it while the run is live and when it is
+    reopened from the database, in day order.
+
+    * the scenario's events (:func:`scenario_marks`; ``scenario`` None: none);
+    * the policy the run was set up with (``policy``: the policy object, or None when it
+      is not known): its marks (:func:`policy_marks`) before its first replacement;
+    * each policy put in force during the run (``history``, as ``Simulation.history``):
+      a "policy" mark on the day it was put in force, detailed ``label(name, source)``
+      (default: its name), then its own marks after that day, up to its replacement;
+    * each parameter changed during the run: a "parameter" mark ``key = new value``.
+
+    Changes that never took effect (two before the same day) count once, as in
+    :func:`simulation.world.history.effective`.
+    """
+    name_of = label or (lambda name, _source: name)
+    changes = effective(history)
+    switches = [c for c in changes if c["kind"] == CHANGED_POLICY]
+    ends = [int(c["day"]) for c in switches] + [None]
+    marks = scenario_marks(scenario) if scenario is not None else []
+
+    def before(found: list[Mark], end: int | None) -> list[Mark]:
+        return [m for m in found if end is None or m.day < end]
+
+    if policy is not None:
+        marks += before(policy_marks(policy), ends[0])
+    for change, end in zip(switches, ends[1:], strict=True):
+        day = int(change["day"])
+        marks.append(Mark(day, POLICY, name_of(str(change["name"]), str(change["source"]))))
+        later = [m for m in policy_marks(Outline.of(change), from_day=day) if m.day > day]
+        marks += before(later, end)
+    marks += [
+        Mark(int(c["day"]), PARAMETER, f"{c['key']} = {c['new']}")
+        for c in changes
+        if c["kind"] == CHANGED_PARAMETER
+    ]
+    return sorted(marks, key=lambda m: m.day)
 
 
 def merged(marks: Iterable[Mark], locale: str = "en_US") -> list[tuple[int, str]]:

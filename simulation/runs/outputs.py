@@ -22,8 +22,10 @@ from simulation.metrics import METRICS, RULE_COUNT_NAMES, RULE_COUNTS
 from simulation.metrics.summary import BY_MEASURE
 from simulation.numbers import format_number
 from simulation.runs import bundle
+from simulation.runs.history import RunHistory
 from simulation.runs.result import RunResult
 from simulation.strict_json import dumps, read_summary
+from simulation.world.history import POLICY
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -40,6 +42,7 @@ def write_bundle(
     policy_text: str,
     scenario_text: str,
     rules: pd.DataFrame | None = None,
+    history: RunHistory | None = None,
     formats: tuple[str, ...] = ("png",),
 ) -> Path:
     """Write everything into ``out``: built in a sibling temp dir, then moved in, replacing
@@ -47,11 +50,14 @@ def write_bundle(
     ``OutputFolderError`` when ``out`` holds a file of the same name that is not ours).
 
     Charts are written as PNG (the report embeds them) plus any other ``formats``
-    (``svg``) asked for."""
+    (``svg``) asked for. ``history``: what changed while the run ran (None: nothing).
+    """
     out = Path(out)
     tmp = staging_dir(out)
     try:
-        fill_bundle(tmp, metrics, summary, title, policy_text, scenario_text, rules, formats)
+        fill_bundle(
+            tmp, metrics, summary, title, policy_text, scenario_text, rules, history, formats
+        )
         return place(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -80,11 +86,14 @@ def fill_bundle(
     policy_text: str,
     scenario_text: str,
     rules: pd.DataFrame | None = None,
+    history: RunHistory | None = None,
     formats: tuple[str, ...] = ("png",),
     figures: Sequence[Figure] = (),
 ) -> None:
     """The bundle's files in the (staging) directory ``tmp``: metrics and rule CSVs,
-    ``summary.json``, charts (PNG, plus ``formats``; drawn on ``figures``, made
+    ``summary.json``, ``changes.json`` (what was changed while the run ran: the list of
+    ``Simulation.history``, empty when nothing was; ``null`` for a run stored before
+    histories were kept), charts (PNG, plus ``formats``; drawn on ``figures``, made
     beforehand by :func:`~simulation.runs.figures.blanks`, while they last) and
     ``report.html``."""
     from simulation.runs.figures import write_charts  # matplotlib: only when drawing
@@ -96,28 +105,39 @@ def fill_bundle(
     if rules is not None and len(rules):
         rules.to_csv(tmp / "rule_stats.csv", index=False)
     (tmp / "summary.json").write_text(dumps(summary, indent=2), encoding="utf-8")
+    changes = [] if history is None else list(history.changes) if history.recorded else None
+    (tmp / "changes.json").write_text(
+        dumps(changes, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
     write_charts(
         metrics, tmp / "charts", ("png", *(f for f in formats if f != "png")), figures=figures
     )
     (tmp / "report.html").write_text(
-        report_html(metrics, summary, title, policy_text, scenario_text, tmp / "charts", rules),
+        report_html(
+            metrics, summary, title, policy_text, scenario_text, tmp / "charts", rules, history
+        ),
         encoding="utf-8",
     )
 
 
 def bundle_args(result: RunResult, sim: Simulation) -> tuple[Any, ...]:
     """The arguments of :func:`write_bundle` after ``out`` for a finished run (small,
-    picklable: the daily metrics, rule statistics, summary and the input texts)."""
+    picklable: the daily metrics, rule statistics, summary, the input texts and the
+    history). The inputs are those the run was set up with (the scenario before any
+    change, scheduled or made by hand; the first policy), the history says what changed."""
     # the seed the run used (a run's --seed is not the scenario file's)
-    scenario_text = sim.scenario.model_copy(update={"seed": sim.seed}).model_dump_json(indent=2)
-    title = f"{sim.scenario.name} × {getattr(sim.policy, 'name', '')}, seed {sim.seed}"
+    start = sim.start_scenario
+    scenario_text = start.model_copy(update={"seed": sim.seed}).model_dump_json(indent=2)
+    history = RunHistory.of_simulation(sim)
+    title = f"{start.name} × {history.name()}, seed {sim.seed}"
     return (
         result.metrics,
         result.summary,
         title,
-        getattr(sim.policy, "source", ""),
+        history.start_source,
         scenario_text,
         result.rules,
+        history,
     )
 
 
@@ -141,7 +161,10 @@ def export_stored_run(
     scenario = scenario_that_ran(
         run.scenario_yaml, run.params_json, int(run.days_requested), int(run.seed)
     )
-    return write_bundle(out, metrics, summary, title, run.policy_text, scenario, rules, formats)
+    history = RunHistory.of_run(run)
+    return write_bundle(
+        out, metrics, summary, title, run.policy_text, scenario, rules, history, formats
+    )
 
 
 def scenario_that_ran(text: str, params_json: str, days: int, seed: int) -> str:
@@ -176,10 +199,15 @@ def report_html(
     scenario_text: str,
     charts: Path,
     rules: pd.DataFrame | None = None,
+    history: RunHistory | None = None,
 ) -> str:
-    """One self-contained page: headline numbers, charts, rule statistics, inputs.
+    """One self-contained page: headline numbers, charts, rule statistics, what changed
+    while the run ran, the policies in force on which days, the scenario it was set up
+    with.
 
-    Everything that comes from a user or from generated text is escaped.
+    ``policy_text`` and ``scenario_text`` are what the run was set up with; ``history``
+    (None: nothing changed) says what was changed while it ran. Everything that comes
+    from a user or from generated text is escaped.
     """
     from simulation.runs.figures import CHARTS
 
@@ -239,14 +267,83 @@ th{{vertical-align:bottom}}
 <th>meaning</th></tr>{rows}</table>
 <h2>Charts</h2>{figures}
 {rule_table}
-<h2>Policy</h2><pre>{esc(policy_text)}</pre>
-<h2>Scenario</h2><pre>{esc(scenario_text)}</pre>
+{changes_section(history, len(metrics))}
+{policy_section(policy_text, history, len(metrics))}
+<h2>Scenario</h2>{scenario_note(history)}<pre>{esc(scenario_text)}</pre>
 <h2>Metric definitions</h2><table><tr><th>metric</th><th>unit</th><th>over a run</th>
 <th>meaning</th></tr>
 {defs}</table>
 <p>{len(metrics)} days. Daily values are in <code>daily_metrics.csv</code> beside this page.</p>
 </body></html>
 """
+
+
+def changes_section(history: RunHistory | None, days: int) -> str:
+    """The report's "Changes during the run": each policy put in force (with its text)
+    and each parameter changed, with the day from which it acted."""
+    esc = html.escape
+    head = "<h2>Changes during the run</h2>"
+    if history is not None and not history.recorded:
+        return head + (
+            "<p>Not recorded: this run was stored by a version of Circle Lab that did not "
+            "keep what was changed while a run ran. The policy and scenario below are what "
+            "was stored; if the run was changed by hand, they may not have been in force "
+            "throughout.</p>"
+        )
+    if history is None or not history.changed:
+        when = f"from day 0 to day {days - 1}" if days > 0 else "(no day ran)"
+        return head + (
+            "<p>None: nothing was changed by hand while this run ran. The policy and the "
+            f"scenario below were in force {when} (the scenario's own scheduled events are "
+            "part of it).</p>"
+        )
+    items = []
+    sources = {int(c["day"]): str(c["source"]) for c in history.policy_changes()}
+    for change, line in zip(history.effective(), history.lines(), strict=True):
+        text = ""
+        if change["kind"] == POLICY:
+            text = (
+                "<details><summary>its text</summary>"
+                f"<pre>{esc(sources[int(change['day'])])}</pre></details>"
+            )
+        items.append(f"<li>{esc(line)}{text}</li>")
+    return head + (
+        "<p>Made while the run was live; each acts from the day given (the next day to run "
+        "when it was made). Everything before that day ran without it.</p>"
+        f"<ul>{''.join(items)}</ul>"
+    )
+
+
+def policy_section(policy_text: str, history: RunHistory | None, days: int) -> str:
+    """The report's "Policy": the text of the policy, or, when another was put in force
+    during the run, which policy was in force on which days and each one's text."""
+    esc = html.escape
+    periods = history.periods() if history is not None else []
+    if len(periods) < 2:
+        return f"<h2>Policy</h2><pre>{esc(policy_text)}</pre>"
+    rows = "".join(
+        f"<tr><td>{esc(p.describe(days))}</td><td>{esc(p.name)}</td></tr>" for p in periods
+    )
+    texts = "".join(
+        f"<h3>{esc(p.name)}: {esc(p.describe(days))}</h3><pre>{esc(p.source)}</pre>"
+        for p in periods
+    )
+    return (
+        "<h2>Policy</h2><p>Not one policy: another was put in force while the run ran. "
+        "In force, by day:</p><table><tr><th>days</th><th>policy</th></tr>"
+        f"{rows}</table>{texts}"
+    )
+
+
+def scenario_note(history: RunHistory | None) -> str:
+    """A line above the scenario when parameters were changed during the run."""
+    if history is None or not history.parameter_changes():
+        return ""
+    keys = ", ".join(dict.fromkeys(str(c["key"]) for c in history.parameter_changes()))
+    return (
+        f"<p>As the run was set up. Changed while it ran: {html.escape(keys)} (see "
+        "Changes during the run).</p>"
+    )
 
 
 def _num(value: Any) -> str:

@@ -12,9 +12,12 @@ import pandas as pd
 
 from simulation.metrics.summary import RunFacts
 from simulation.metrics.summary import summarise as summarise_measures
+from simulation.runs.history import RunHistory
+from simulation.runs.marks import acts_from
 from simulation.world.accounts import Archetype
 from simulation.world.content.people import display_names
 from simulation.world.engine import Simulation
+from simulation.world.history import Outline
 
 
 @dataclass
@@ -29,15 +32,35 @@ class RunResult:
     simulation: Simulation | None = field(default=None, repr=False)
 
 
+def policy_start(sim: Simulation) -> int:
+    """The first day on which a rule of a policy in force acted (0 when none did).
+
+    A run without policy changes: its policy's first phase with rules (its ``start_day``
+    or schedule). A run whose policy was changed while it ran: the first day any policy,
+    while it was in force, had rules in force (``no moderation`` for 30 days, then the
+    crackdown from day 30: day 30, not the crackdown's own start)."""
+    switches = RunHistory.of_simulation(sim).policy_changes()
+    if not switches:
+        phases = getattr(sim.policy, "phases", [])
+        return int(min((ph.from_day for ph in phases if ph.rules), default=0))
+    outlines = [sim.start_policy, *switches]
+    starts = [0, *(int(c["day"]) for c in switches)]
+    ends: list[int | None] = [*starts[1:], None]
+    acting = [
+        day
+        for outline, first, end in zip(outlines, starts, ends, strict=True)
+        if (day := acts_from(Outline.of(outline), first)) is not None and (end is None or day < end)
+    ]
+    return min(acting, default=0)
+
+
 def run_facts(sim: Simulation) -> RunFacts:
     """What a summary needs beyond the daily metrics: populations and the posts' fates."""
     w = sim.world
     own_removed, own_surviving = sim.post_fates()
-    phases = getattr(sim.policy, "phases", [])
-    start = min((ph.from_day for ph in phases if ph.rules), default=0)
     return RunFacts(
         accounts_start=w.n_initial,
-        policy_start=int(start),
+        policy_start=policy_start(sim),
         own_removed=own_removed,
         own_surviving=own_surviving,
         carried_in=w.totals.carried_in.copy(),
@@ -51,7 +74,7 @@ def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, 
     created = float(metrics.filter(like="posts_created.").to_numpy().sum())
     return {
         "scenario": sim.scenario.name,
-        "policy": getattr(sim.policy, "name", ""),
+        "policy": RunHistory.of_simulation(sim).name(),  # every policy put in force
         "seed": sim.seed,
         "days": len(metrics),
         "accounts_start": sim.world.n_initial,

@@ -113,6 +113,7 @@ def run(
             code_version=code_version(),
             locale=scen.locale,
             params_json=dumps(changes or {}, sort_keys=True),
+            history_json="[]",  # nothing can be changed while run() runs
             sweep_id=sweep_id,
         )
     # What exists before the run (modules, their tables, the policy) is left out of the

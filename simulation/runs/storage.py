@@ -74,6 +74,9 @@ class Run(SQLModel, table=True):
     summary_json: str = "{}"
     params_json: str = "{}"
     sweep_id: str | None = Field(default=None, index=True)
+    # what was changed while the run ran (schema version 4): the JSON list of
+    # ``Simulation.history`` ("[]": nothing); NULL for a run stored before it was kept
+    history_json: str | None = None
 
 
 class DailyMetric(SQLModel, table=True):

@@ -500,6 +500,7 @@ def _context(result, title, figures, head, comparisons, level) -> dict[str, Any]
         "posts": posts,
         "policies": [{"arm": a, "text": t} for a, t in _distinct_texts(result.texts)],
         "scenario_text": result.scenario_text,
+        "changes": [{"run": label, "lines": lines} for label, lines in result.changes],
         "failed": [
             {
                 "id": r["run_id"],

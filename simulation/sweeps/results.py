@@ -11,10 +11,13 @@ import pandas as pd
 
 from policy.errors import LocatedError
 from policy.yamlfile import parse_yaml
+from simulation.runs.history import RunHistory
+from simulation.runs.marks import acts_from
 from simulation.sweeps.aggregate import compare_arms, daily_bands, headline, run_headlines, tidy
 from simulation.sweeps.execute import Outcome
 from simulation.sweeps.plan import POLICY_PREFIX, SET_PREFIX, Job
 from simulation.sweeps.variants import is_baseline_text
+from simulation.world.history import Outline
 
 
 @dataclass
@@ -38,6 +41,8 @@ class SweepResult:
     posts: pd.DataFrame | None = None
     texts: dict[str, str] = field(default_factory=dict)  # arm → policy text
     scenario_text: str = ""
+    # runs changed while they ran (stored live runs): (run label, each change in words)
+    changes: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
     def daily(self) -> pd.DataFrame:
@@ -74,6 +79,7 @@ def run_record(**r: Any) -> dict[str, Any]:
         r["policy"] + (f" [{_label(pol)}]" if pol else "") + (f" ({_label(scen)})" if scen else "")
     )
     summary = r.pop("summary", {}) or {}
+    history = r.pop("history", None)  # a stored run's RunHistory (None: a sweep's own run)
     rec = {
         "run_id": r.get("run_id"),
         "sweep_id": r.get("sweep_id"),
@@ -84,8 +90,8 @@ def run_record(**r: Any) -> dict[str, Any]:
         "scenario_params": _label(scen),
         "seed": int(r["seed"]),
         "days": int(r.get("days", 0)),
-        "is_baseline": is_baseline_text(r.get("policy_text", "")),
-        "policy_start": _policy_start(r.get("policy_text", "")),
+        "is_baseline": _is_baseline(r.get("policy_text", ""), history),
+        "policy_start": _first_rules_day(r.get("policy_text", ""), history),
         "accounts_start": summary.get("accounts_start"),
         "code_version": r.get("code_version", ""),
         "scenario": r.get("scenario", ""),
@@ -99,6 +105,41 @@ def run_record(**r: Any) -> dict[str, Any]:
     for k, v in summary.items():
         rec.setdefault(f"summary.{k}", v)
     return rec
+
+
+def _is_baseline(text: str, history: RunHistory | None) -> bool:
+    """No rule was in force on any day: the starting policy has none and neither has any
+    policy put in force while the run ran (a run of no moderation for 30 days and the
+    crackdown after is not a baseline)."""
+    if history is None or not history.policy_changes():
+        return is_baseline_text(text)
+    return all(
+        is_baseline_text(p.source)
+        if p.change is None
+        else not any(rules for _day, rules in p.change.get("phases") or [])
+        for p in history.periods()
+        if p.days > 0
+    )
+
+
+def _first_rules_day(text: str, history: RunHistory | None) -> int:
+    """The first day any rule was in force: the policy's own start (``start_day`` or
+    schedule), or, for a run whose policy was changed while it ran, the first day a
+    policy had rules in force while it was in force (0 when none had), as the engine's
+    summary counts it (``simulation.runs.result.policy_start``)."""
+    if history is None or not history.policy_changes():
+        return _policy_start(text)
+    periods = history.periods()
+    days = []
+    for i, p in enumerate(periods):
+        nxt = periods[i + 1].first if i + 1 < len(periods) else None
+        if p.change is None:
+            acts = None if is_baseline_text(text) else _policy_start(text)
+        else:
+            acts = acts_from(Outline.of(p.change), p.first)
+        if acts is not None and (nxt is None or acts < nxt):
+            days.append(acts)
+    return min(days, default=0)
 
 
 @functools.lru_cache(maxsize=256)

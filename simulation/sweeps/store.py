@@ -15,6 +15,7 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from simulation.runs.history import RunHistory
 from simulation.runs.storage import (
     PostSample,
     Run,
@@ -79,6 +80,7 @@ def store(engine: Engine, job: Job, outcome: Outcome) -> int:
         code_version=outcome.code_version,
         locale=job.scenario.locale,
         params_json=job.params_json,
+        history_json="[]",  # a sweep's runs are run from start to end unchanged
         sweep_id=job.sweep_id,
         categories=",".join(outcome.categories),
     )
@@ -108,8 +110,9 @@ def load_runs(
         runs = list(session.exec(select(Run).where(Run.id.in_(list(run_ids)))).all())
     if not runs:
         raise KeyError(f"no runs {list(run_ids)[:5]} in this database")
-    records, metrics, texts, post_frames = [], [], {}, []
+    records, metrics, texts, post_frames, changes = [], [], {}, [], []
     for run in sorted(runs, key=lambda r: r.id):
+        history = RunHistory.of_run(run)
         rec = run_record(
             run_id=run.id,
             sweep_id=run.sweep_id,
@@ -124,16 +127,20 @@ def load_runs(
             scenario=run.scenario_name,
             error=run.error,
             wall_seconds=run.wall_seconds,
+            history=history,
         )
         records.append(rec)
-        texts.setdefault(rec["arm"], run.policy_text)
+        # a run whose policy was changed while it ran: every policy in force, by day
+        texts.setdefault(rec["arm"], history.policy_account())
+        if history.changed:
+            changes.append((f"run {run.id} · {rec['arm']} · seed {run.seed}", history.lines()))
         if run.status == "complete":
             metrics.append(load_metrics(engine, run.id).assign(run_id=run.id))
             if not any(f["arm"].iat[0] == rec["arm"] for f in post_frames if len(f)):
                 posts = load_table(engine, PostSample, run.id)
                 post_frames.append(sample_posts(posts, rec))
     posts = pd.concat(post_frames, ignore_index=True) if post_frames else None
-    return finish_result(
+    result = finish_result(
         sweep_id or (runs[0].sweep_id or f"run-{runs[0].id}"),
         records,
         metrics,
@@ -142,6 +149,8 @@ def load_runs(
         texts,
         runs[0].scenario_yaml,
     )
+    result.changes = changes
+    return result
 
 
 def load_sweep(engine: Engine, sweep_id: str, baseline: str | None = None) -> SweepResult:

@@ -46,7 +46,7 @@ from policy.interface import (
 from simulation.catalogue import Catalogue, load_catalogue
 from simulation.metrics import RULE_COUNT_NAMES
 from simulation.metrics.invariants import check_day, check_run
-from simulation.scenario import Scenario
+from simulation.scenario import Scenario, get_dotted
 from simulation.world.accounts import Archetype, Status
 from simulation.world.attention import half_life
 from simulation.world.content.pool import TextPool
@@ -55,6 +55,7 @@ from simulation.world.decisions import apply_decisions, make_batch, rule_statist
 from simulation.world.deterrence import risk_factor
 from simulation.world.exposure import expose_day
 from simulation.world.heap import return_large_blocks
+from simulation.world.history import parameter_change, policy_change, policy_outline
 from simulation.world.lifecycle import apply_events, arrivals
 from simulation.world.population import build_world
 from simulation.world.posting import post_day
@@ -103,6 +104,12 @@ class Simulation:
     Headless; the GUI drives the same object in its engine process. ``world`` holds the
     state (see ``simulation.world.state``); each phase of ``step`` is a function of the
     world and the day.
+
+    What the run started with is kept as ``start_scenario`` and ``start_policy`` (the
+    policy's outline: name, source text, phases, announcements; plain data), and every
+    change made while it runs (``set_policy``, ``set_param``) is appended to ``history``
+    (plain data, see ``simulation.world.history``), so that a run saved part-way says
+    which policy and which parameters were in force on which days.
     """
 
     def __init__(
@@ -122,6 +129,9 @@ class Simulation:
             list(policy.announcements()),
             pool,
         )
+        self.start_scenario: Scenario = self.world.scenario
+        self.start_policy: dict[str, Any] = policy_outline(policy)
+        self.history: list[dict[str, Any]] = []
         self.day = 0
         self.policy = policy
         self.session = self._start(policy)
@@ -191,17 +201,30 @@ class Simulation:
         """Put another policy in force from the next day on (strikes and queues start afresh).
 
         The GUI calls this when the user edits the policy mid-run; the last valid policy
-        stays in force until then.
+        stays in force until then. "The next day" is ``self.day``, the next day ``step``
+        simulates (day 0 when no day has been simulated yet); the change is appended to
+        ``history`` with that day.
         """
+        change = policy_change(self.day, policy, getattr(self.policy, "name", ""))
         self.policy = policy
         self.session = self._start(policy)
         w = self.world
         w.announcements = [a for a in w.announcements if a.day < self.day]
         w.announcements += [a for a in policy.announcements() if a.day >= self.day]
+        self.history.append(change)
 
     def set_param(self, key: str, value: Any) -> None:
-        """Change a scenario parameter; it takes effect from the next day (live, as in NetLogo)."""
-        self.world.scenario = self.world.scenario.with_changes({key: value})
+        """Change a scenario parameter; it takes effect from the next day (live, as in NetLogo).
+
+        The change (day ``self.day``, the value before and the value the scenario took) is
+        appended to ``history``. Raises ``KeyError`` for a parameter that does not exist and
+        :class:`~policy.errors.LocatedError` for a value the model refuses (nothing is
+        changed or recorded then)."""
+        before = self.world.scenario
+        after = before.with_changes({key: value})
+        self.world.scenario = after
+        change = parameter_change(self.day, key, get_dotted(before, key), get_dotted(after, key))
+        self.history.append(change)
 
     # ----------------------------------------------------------------- queries
     def risk_factor(self) -> np.ndarray:

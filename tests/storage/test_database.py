@@ -161,6 +161,56 @@ def test_a_version_2_database_gets_the_sweep_table(tmp_path):
     assert len(list_runs(open_db(db))) == 3
 
 
+def _check_upgraded_history(db: str, out: Path) -> None:
+    """A database whose one run was stored before histories were kept, just opened: the
+    run reads "not recorded" everywhere (whether it was changed is not known), and a run
+    stored now says it ran unchanged."""
+    listing = runner.invoke(app, ["runs", "list", "--db", db, "--json"])
+    assert listing.exit_code == 0, listing.output
+    (old,) = json.loads(listing.output)
+    assert old["changes"] is None
+    export = runner.invoke(app, ["runs", "export", "1", "--db", db, "--out", str(out / "old")])
+    assert export.exit_code == 0, export.output
+    page = (out / "old" / "report.html").read_text("utf-8")
+    assert "Not recorded: this run was stored by a version of Circle Lab" in page
+    assert json.loads((out / "old" / "changes.json").read_text("utf-8")) is None
+    assert runner.invoke(app, ["run", *DAYS, "--db", db]).exit_code == 0
+    listing = runner.invoke(app, ["runs", "list", "--db", db, "--json"])
+    assert [r["changes"] for r in json.loads(listing.output)] == [None, []]
+
+
+def test_a_version_3_database_gets_the_history_column(tmp_path):
+    """Schema version 3 kept no record of what was changed while a run ran: opened, it
+    gains the column run.history_json (and version 4), NULL for its old runs."""
+    db = older_database(
+        tmp_path / "v3.db",
+        "ALTER TABLE run DROP COLUMN history_json",
+        "UPDATE circlelab_schema SET value = '3' WHERE key = 'schema_version'",
+    )
+    _check_upgraded_history(str(db), tmp_path)
+    assert schema_version(db) == (str(SCHEMA_VERSION),) == ("4",)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT history_json FROM run ORDER BY id").fetchall() == [(None,), ("[]",)]
+
+
+def test_a_version_3_postgresql_database_gets_the_history_column(pg_database, tmp_path):
+    import psycopg
+
+    assert runner.invoke(app, ["run", *DAYS, "--db", pg_database]).exit_code == 0
+    engine_for.cache_clear()
+    plain = pg_database.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute("ALTER TABLE run DROP COLUMN history_json")
+        conn.execute("UPDATE circlelab_schema SET value = '3' WHERE key = 'schema_version'")
+    _check_upgraded_history(pg_database, tmp_path)
+    with psycopg.connect(plain) as conn:
+        version = conn.execute(
+            "SELECT value FROM circlelab_schema WHERE key = 'schema_version'"
+        ).fetchone()
+        rows = conn.execute("SELECT history_json FROM run ORDER BY id").fetchall()
+    assert version == (str(SCHEMA_VERSION),) and rows == [(None,), ("[]",)]
+
+
 def test_the_version_is_recorded(tmp_path):
     db = tmp_path / "new.db"
     open_db(db)

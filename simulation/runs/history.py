@@ -1,0 +1,247 @@
+"""A run's history told truthfully: which policy was in force on which days, and what was
+changed while it ran, for everything that presents a run (reports, ``runs list``, the
+app's runs view, sweeps and comparisons of stored runs).
+
+The history itself is kept by the engine (``Simulation.history``; its entries are
+described in ``simulation.world.history``) and stored with the run (``Run.history_json``,
+schema version 4). A run is stored with the policy and scenario it was *set up* with
+(``policy_text``, ``scenario_yaml``) and its history; its ``policy_name`` names every
+policy put in force (``"No moderation → March-2024 crackdown (day 30)"``), so that no
+listing claims one policy ran throughout.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from simulation.runs.marks import acts_from
+from simulation.strict_json import dumps as strict_dumps
+from simulation.world.history import PARAMETER, POLICY, Outline, effective
+
+NOT_RECORDED = "not recorded"  # a run stored before histories were kept (schema < 4)
+
+
+def compiled_policy(text: str, source: str = "<stored policy>") -> Any | None:
+    """The policy a stored text compiles to, or None when it does not (a text of an
+    older version, a file it names that is not there, the built-in no moderation)."""
+    from policy import load_policy_text
+    from policy.errors import LocatedError
+
+    try:
+        return load_policy_text(text, source)
+    except (LocatedError, OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def dumps(history: Sequence[dict[str, Any]]) -> str:
+    """``history`` as the JSON text stored with a run (``Run.history_json``; strict JSON,
+    see ``simulation.strict_json``)."""
+    return strict_dumps(list(history), ensure_ascii=False)
+
+
+def loads(text: str | None) -> list[dict[str, Any]] | None:
+    """A stored ``history_json`` as a list of changes; None when the run was stored before
+    histories were kept (NULL) or the text is not a list."""
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return [c for c in data if isinstance(c, dict)] if isinstance(data, list) else None
+
+
+def value_text(value: Any) -> str:
+    """A parameter's value as JSON writes it (``0.25``, ``true``, ``"zh_CN"``)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def day_range(first: int, end: int) -> str:
+    """``days 3–9``, ``day 3``: the days from ``first`` up to ``end`` (excluded)."""
+    return f"day {first}" if end - first == 1 else f"days {first}–{end - 1}"
+
+
+@dataclass(frozen=True)
+class Period:
+    """One policy's time in force: from day ``first`` up to ``end`` (excluded), within
+    the days run (``first == end``: no day ran under it). ``applied``: the day it was put
+    in force during the run (None: the run was set up with it); ``acts``: the first day
+    its rules act in that time when later than ``first`` (its ``start_day`` or schedule;
+    None otherwise)."""
+
+    name: str
+    source: str
+    first: int
+    end: int
+    applied: int | None = None
+    acts: int | None = None
+    change: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def days(self) -> int:
+        return self.end - self.first
+
+    def describe(self, days_run: int) -> str:
+        """When it was in force, in words: ``days 30–59 (put in force on day 30)``."""
+        if self.applied is None:
+            how = "set up with the run"
+        else:
+            how = f"put in force on day {self.applied}"
+        if self.acts is not None:
+            how += f"; its rules act from day {self.acts}"
+        if self.days > 0:
+            return f"{day_range(self.first, self.end)} ({how})"
+        if self.first >= days_run:
+            return f"no day ({how}, after the last day run, day {days_run - 1})"
+        return f"no day ({how}; replaced before day {self.first} ran)"
+
+
+@dataclass(frozen=True)
+class RunHistory:
+    """What a run started with and what changed while it ran.
+
+    ``start_name``/``start_source``: the policy the run was set up with; ``changes``: as
+    ``Simulation.history``; ``days``: the days run (saved); ``recorded`` False: the run
+    was stored before histories were kept, so whether anything changed is not known."""
+
+    start_name: str
+    start_source: str
+    changes: tuple[dict[str, Any], ...] = ()
+    days: int = 0
+    recorded: bool = True
+
+    @classmethod
+    def of_simulation(cls, sim: Any) -> RunHistory:
+        """The history of a (live) ``Simulation`` over the days it has run."""
+        return cls(
+            str(sim.start_policy.get("name", "")),
+            str(sim.start_policy.get("source", "")),
+            tuple(sim.history),
+            len(sim.records),
+        )
+
+    @classmethod
+    def of_run(cls, run: Any) -> RunHistory:
+        """The history of a stored ``Run`` row (its ``history_json``, ``policy_text``,
+        ``days_done``); the starting policy's name is the one the first change replaced."""
+        changes = loads(getattr(run, "history_json", None))
+        start = run.policy_name
+        switches = [c for c in changes or [] if c.get("kind") == POLICY]
+        if switches:
+            start = str(switches[0].get("replaces", start))
+        return cls(
+            start, run.policy_text, tuple(changes or ()), int(run.days_done), changes is not None
+        )
+
+    # ------------------------------------------------------------------ the changes
+    def effective(self) -> list[dict[str, Any]]:
+        """The changes that took effect (see ``simulation.world.history.effective``)."""
+        return effective(self.changes)
+
+    @property
+    def changed(self) -> bool:
+        """Whether any policy or parameter was changed while the run ran."""
+        return bool(self.effective())
+
+    def policy_changes(self) -> list[dict[str, Any]]:
+        return [c for c in self.effective() if c["kind"] == POLICY]
+
+    def parameter_changes(self) -> list[dict[str, Any]]:
+        return [c for c in self.effective() if c["kind"] == PARAMETER]
+
+    def name(self, label: Callable[[str, str], str] | None = None) -> str:
+        """The name of the policy, or of every policy in the order they were put in force:
+        ``No moderation → March-2024 crackdown (day 30)``. ``label(name, source)`` words
+        each policy (default: its name; the app adds a hash of its text)."""
+        word = label or (lambda name, _source: name)
+        return word(self.start_name, self.start_source) + "".join(
+            f" → {word(str(c['name']), str(c['source']))} (day {c['day']})"
+            for c in self.policy_changes()
+        )
+
+    def periods(self) -> list[Period]:
+        """Each policy's time in force, in order (the starting policy first)."""
+        switches = self.policy_changes()
+        starts = [0, *(int(c["day"]) for c in switches)]
+        nexts: list[int | None] = [*starts[1:], None]
+        periods = []
+        for i, (first, nxt) in enumerate(zip(starts, nexts, strict=True)):
+            end = max(first, min(self.days, nxt if nxt is not None else self.days))
+            if i == 0:
+                periods.append(Period(self.start_name, self.start_source, 0, end))
+                continue
+            change = switches[i - 1]
+            acts = acts_from(Outline.of(change), first)
+            if acts is not None and (acts == first or (nxt is not None and acts >= nxt)):
+                acts = None  # acts at once, or never within its time: nothing to add
+            periods.append(
+                Period(str(change["name"]), str(change["source"]), first, end, first, acts, change)
+            )
+        return periods
+
+    # ------------------------------------------------------------------ in words
+    def lines(self) -> list[str]:
+        """Each change in words, in day order."""
+        out = []
+        acts = {p.applied: p.acts for p in self.periods() if p.applied is not None}
+        for c in self.effective():
+            day = int(c["day"])
+            if c["kind"] == POLICY:
+                text = (
+                    f"Day {day}: policy “{c['name']}” in force from day {day} "
+                    f"(in place of “{c['replaces']}”; strikes and review queues start afresh)"
+                )
+                if acts.get(day) is not None:
+                    text += f"; its rules act from day {acts[day]}"
+                if day >= self.days:
+                    text += f"; after the last day run (day {self.days - 1}): no day ran under it"
+            else:
+                text = (
+                    f"Day {day}: parameter {c['key']}: {value_text(c['old'])} → "
+                    f"{value_text(c['new'])} from day {day}"
+                )
+                if day >= self.days:
+                    text += f" (after the last day run, day {self.days - 1})"
+            out.append(text)
+        return out
+
+    def brief(self) -> str:
+        """A short mark for listings: "" (no change), ``not recorded`` (stored before
+        histories were kept) or the changes, ``day 30 policy; day 12 posting.x 1 → 2``."""
+        if not self.recorded:
+            return NOT_RECORDED
+        parts = []
+        for c in self.effective():
+            if c["kind"] == POLICY:
+                parts.append(f"day {c['day']} policy")
+            else:
+                parts.append(
+                    f"day {c['day']} {c['key']} {value_text(c['old'])} → {value_text(c['new'])}"
+                )
+        if len(parts) > 3:
+            return "; ".join(parts[:3]) + f"; … ({len(parts)} changes)"
+        return "; ".join(parts)
+
+    def compact(self) -> list[dict[str, Any]] | None:
+        """The changes that took effect without the policies' texts and outlines (for a
+        JSON listing); None when not recorded."""
+        if not self.recorded:
+            return None
+        keep = ("day", "kind", "name", "replaces", "key", "old", "new")
+        return [{k: c[k] for k in keep if k in c} for c in self.effective()]
+
+    def policy_account(self) -> str:
+        """Every policy in force and its text, as one plain text (a report's <pre>): for a
+        run without policy changes, its text alone."""
+        periods = self.periods()
+        if len(periods) == 1:
+            return self.start_source
+        head = ["# Policies in force during this run, by day (changed while it ran):"]
+        head += [f"#   {p.name}: {p.describe(self.days)}" for p in periods]
+        blocks = [
+            f"# ---- {p.name}: {p.describe(self.days)} ----\n{p.source.rstrip()}\n" for p in periods
+        ]
+        return "\n".join(head) + "\n\n" + "\n".join(blocks)
