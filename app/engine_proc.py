@@ -9,8 +9,9 @@ request                               reply
 ``("setup", scenario, recipe, seed)`` ``("ok", categories, watched, days, seed, locale,
                                       rule_names)``
 ``("step",)``                         ``("ok", DayRecord, day after it)``
-``("param", key, value)``             ``("ok", first day in effect)``
-``("policy", recipe)``                ``("ok", first day in force, rule names)``
+``("param", key, value)``             ``("ok", first day in effect, history)``
+``("policy", recipe)``                ``("ok", first day in force, rule names,
+                                      history)``
 ``("feed", viewer, day)``             ``("ok", DataFrame)``
 ``("account", account)``              ``("ok", dict)``
 ``("removed_feed", day)``             ``("ok", viewer, day)``: the latest feed of a
@@ -25,6 +26,9 @@ request                               reply
                                       for the next window as a spare)
 ``("shutdown",)``                     none: the process exits
 ====================================  =================================================
+
+``history`` is the world's ``Simulation.history`` after the change (every change made
+while it ran, plain data), so the window draws the same marks as a stored run shows.
 
 Any failure is the reply ``("error", message)``; the process carries on. Policies travel
 as a *recipe* (see :func:`policy_recipe`), not as compiled objects, which may hold
@@ -156,11 +160,11 @@ class _Engine:
             return ("ok", record, sim.day)
         if op == "param":
             sim.set_param(*args)
-            return ("ok", sim.day)
+            return ("ok", sim.day, list(sim.history))
         if op == "policy":
             policy = build_policy(args[0])
             sim.set_policy(policy)
-            return ("ok", sim.day, tuple(policy.rule_names))
+            return ("ok", sim.day, tuple(policy.rule_names), list(sim.history))
         if op == "feed":
             return ("ok", sim.feed(*args).copy())
         if op == "account":

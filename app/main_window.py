@@ -50,9 +50,10 @@ from app.panels.policy import PolicyPanel
 from app.panels.run_controls import RunControls, RunState
 from app.panels.scenario import ScenarioPanel
 from app.runs_view import RunsView
-from app.versions import policy_label
+from app.versions import policy_label, version_label
 from app.worker import SetupInfo, WorkerHost
 from simulation.paths import default_db_url
+from simulation.runs.history import RunHistory, compiled_policy
 from simulation.runs.marks import (
     ANNOUNCEMENT,
     INFLUX,
@@ -61,8 +62,7 @@ from simulation.runs.marks import (
     STEP,
     Mark,
     acts_from,
-    policy_marks,
-    scenario_marks,
+    run_marks,
 )
 from simulation.world.content.pool import load_catalogue
 from simulation.world.state import DayRecord
@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
         self.last_setup: tuple[Any, Any] | None = None
 
         self.marks: list[Mark] = []  # the event marks of the world on screen
+        self.started: tuple[Any, Any] | None = None  # the live world's scenario and policy
+        self.history: list[dict] = []  # what was changed while it ran (Simulation.history)
+        self.step_marks: list[Mark] = []  # marks added by a lesson's steps
         self.lesson: LessonPlayer | None = None
         self._removed_wanted: tuple[int, int] | None = None  # a feed to scroll to its removed post
         self.presenting = False
@@ -493,6 +496,7 @@ class MainWindow(QMainWindow):
         self.feed.feedShown.connect(self._on_feed_shown)
         w.policyApplied.connect(self._on_policy_applied)
         w.paramApplied.connect(self._on_param_applied)
+        w.historyChanged.connect(self._on_history)
         w.failed.connect(self._on_failed)  # a bound method, so it runs in the GUI thread
         w.refused.connect(self._on_refused)
         w.saved.connect(self._on_saved)
@@ -754,7 +758,25 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------- event marks
     def add_mark(self, mark: Mark) -> None:
+        """Draw one more mark (a lesson's step) beside the run's own."""
+        self.step_marks.append(mark)
         self.marks.append(mark)
+        self._draw_marks()
+
+    def _live_marks(self) -> list[Mark]:
+        """The live world's marks: what was scheduled when it was set up, and what was
+        changed since (``run_marks``, as a stored run's are drawn), plus a lesson's steps."""
+        if self.started is None:
+            return list(self.step_marks)
+        scenario, policy = self.started
+        return run_marks(scenario, policy, self.history, version_label) + self.step_marks
+
+    def _on_history(self, history: list[dict]) -> None:
+        """The engine's history after a change: the marks are drawn again from it."""
+        if self.mode != "live":
+            return  # a change of the world being replaced, still in the queue
+        self.history = list(history)
+        self.marks = self._live_marks()
         self._draw_marks()
 
     def _draw_marks(self) -> None:
@@ -907,7 +929,8 @@ class MainWindow(QMainWindow):
         self.policy_in_force = policy
         self.clear_run_views()
         # what is scheduled: the scenario's events, the policy's announcements and start
-        self.marks = scenario_marks(scenario) + policy_marks(policy)
+        self.started, self.history, self.step_marks = (scenario, policy), [], []
+        self.marks = self._live_marks()
         self._draw_marks()
         self.controls.set_state(RunState.SETTING_UP)
         self.statusBar().showMessage(self.tr("Setting up…"))
@@ -1014,14 +1037,20 @@ class MainWindow(QMainWindow):
         self.day_box.blockSignals(False)
 
     def _stored_marks(self, stored: StoredRun) -> list[Mark]:
-        """A stored run's scheduled marks: its scenario's events (from the stored text)."""
+        """A stored run's marks, as the live run showed them: its scenario's events, its
+        starting policy's schedule and what was changed while it ran (``run_marks`` of the
+        stored scenario and policy texts and history). What cannot be read back (a text
+        of another version) adds no marks."""
         from policy.errors import LocatedError
         from simulation.scenario import parse_scenario
 
+        run = stored.run
         try:
-            return scenario_marks(parse_scenario(stored.run.scenario_yaml, "stored scenario"))
+            scenario = parse_scenario(run.scenario_yaml, "stored scenario")
         except (LocatedError, ValueError, AttributeError):
-            return []
+            scenario = None
+        policy = compiled_policy(run.policy_text, f"<stored run {run.id}>")
+        return run_marks(scenario, policy, stored.history.changes, version_label)
 
     def _days_left(self) -> bool:
         return self.info is not None and self.days_done < self.info.days
@@ -1090,11 +1119,7 @@ class MainWindow(QMainWindow):
 
     def _on_policy_applied(self, day: int, rule_names: tuple[str, ...]) -> None:
         self.account_inspector.rule_names = rule_names
-        label = policy_label(self.policy_in_force) if self.policy_in_force is not None else "?"
-        if self.policy_in_force is not None:
-            later = [m for m in policy_marks(self.policy_in_force, from_day=day) if m.day > day]
-            self.marks += [Mark(day, POLICY, label), *later]
-            self._draw_marks()
+        # its marks are drawn from the engine's history (historyChanged, which follows)
         self.policy_panel.set_in_force(self.in_force_text(day))
         self.statusBar().showMessage(self.tr("Policy applied from day {0}").format(day))
 
@@ -1112,7 +1137,7 @@ class MainWindow(QMainWindow):
         return self.tr("In force: {0} (from day {1})").format(label, loaded)
 
     def _on_param_applied(self, key: str, value: Any, day: int) -> None:
-        self.add_mark(Mark(day, PARAMETER, f"{key} = {value}"))
+        # its mark is drawn from the engine's history (historyChanged, which follows)
         self.statusBar().showMessage(
             self.tr("{0} from day {1}").format(self.scenario_panel.describe(key, value), day)
         )
@@ -1185,6 +1210,7 @@ class MainWindow(QMainWindow):
         self.controls.set_state(RunState.STORED)
         self.charts.build(chart_specs(stored.categories, category_labels(self.locale)))
         self.charts.set_frame(stored.metrics)
+        self.started, self.history, self.step_marks = None, list(stored.history.changes), []
         self.marks = self._stored_marks(stored)
         self._draw_marks()
         self._show_day_range(self.charts.last_day())
@@ -1255,8 +1281,20 @@ class MainWindow(QMainWindow):
             run = self.stored.run
             return safe_name(f"circlelab-run-{run.id}-{run.scenario_name}-{run.policy_name}")
         scenario = self.last_setup[0].name if self.last_setup else "run"
-        version = policy_label(self.policy_in_force).replace(" · ", "-")
+        versions = self.policy_history().name(version_label)
+        version = versions.replace(" · ", "-").replace(" → ", "-then-")
         return safe_name(f"circlelab-{scenario}-{version}-day{self.days_done}")
+
+    def policy_history(self) -> RunHistory:
+        """The live world's policy and what was changed while it ran (its policy's name
+        for a run and its report names every policy put in force, not the last one)."""
+        start = self.started[1] if self.started is not None else self.policy_in_force
+        return RunHistory(
+            str(getattr(start, "name", "")),
+            str(getattr(start, "source", "")),
+            tuple(self.history),
+            self.days_done,
+        )
 
     def save_run(self, *, folder: str | None = None) -> Path | None:
         """Store the live run in the Runs database and write its report into a new
@@ -1278,7 +1316,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Report written to {0}").format(out))
             return out
         scenario = self.last_setup[0].name if self.last_setup else ""
-        name = f"{scenario} × {policy_label(self.policy_in_force)}"
+        name = f"{scenario} × {self.policy_history().name(version_label)}"
         self.statusBar().showMessage(self.tr("Saving the run…"))
         self.host.save(self.runs.db or default_db_url(), str(out), name)
         return out

@@ -25,8 +25,10 @@ from app.counts import bind_count
 from app.measures import Definition, MeasureTable, summary_definition
 from app.versions import version_label
 from simulation.numbers import format_number
+from simulation.runs.history import RunHistory, value_text
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
 from simulation.strict_json import read_summary
+from simulation.world.history import POLICY
 
 if TYPE_CHECKING:  # the database layer is imported when runs are listed, not at start-up
     from app.stored import StoredRun
@@ -45,7 +47,7 @@ class RunsView(QWidget):
         self.where.setTextFormat(Qt.TextFormat.PlainText)  # paths, names, errors: as written
         self.where.setWordWrap(True)
         self.problem = ""  # why the database cannot be read ("" when it can)
-        self.table = QTableWidget(0, 8)
+        self.table = QTableWidget(0, 9)
         self.table.setObjectName("runsTable")
         self.table.setHorizontalHeaderLabels(
             [
@@ -57,6 +59,7 @@ class RunsView(QWidget):
                 self.tr("Days"),
                 self.tr("State"),
                 self.tr("Created"),
+                self.tr("Changes"),
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -120,19 +123,46 @@ class RunsView(QWidget):
             except ValueError:
                 self.summaries[run.id] = {}
         for row, run in enumerate(runs):
+            history = RunHistory.of_run(run)
+            changes = self.changes_text(history)
             cells = [
                 run.id,
                 run.name,
                 run.scenario_name,
-                version_label(run.policy_name, run.policy_text),
+                history.name(version_label),  # every policy put in force, with its version
                 run.seed,
                 f"{run.days_done}/{run.days_requested}",
                 run_state(run),
                 run.created_at.strftime("%Y-%m-%d %H:%M"),
+                "; ".join(changes),
             ]
             for col, value in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(str(value)))
+                item = QTableWidgetItem(str(value))
+                if col in (3, 8) and changes and history.recorded:
+                    item.setToolTip("\n".join(changes))
+                self.table.setItem(row, col, item)
         self.count.update()
+
+    def changes_text(self, history: RunHistory) -> list[str]:
+        """What was changed while a run ran, one entry a change (none: it ran as it was
+        set up); "not recorded" for a run stored before that was kept."""
+        if not history.recorded:
+            return [self.tr("not recorded")]
+        out = []
+        for change in history.effective():
+            if change["kind"] == POLICY:
+                label = version_label(str(change["name"]), str(change["source"]))
+                out.append(self.tr("day {0}: policy {1}").format(change["day"], label))
+            else:
+                out.append(
+                    self.tr("day {0}: {1} {2} → {3}").format(
+                        change["day"],
+                        change["key"],
+                        value_text(change["old"]),
+                        value_text(change["new"]),
+                    )
+                )
+        return out
 
     def _show_summary(self) -> None:
         run_id = self.run_id(self.table.currentRow())

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from simulation.metrics import STYLES
+from simulation.runs.history import RunHistory
 from simulation.runs.storage import (
     AccountRow,
     FeedItem,
@@ -37,6 +38,12 @@ class StoredRun:
         self.run_id = run_id
         self.run = get_run(engine, run_id)
         self.categories = tuple(c for c in self.run.categories.split(",") if c)
+
+    @cached_property
+    def history(self) -> RunHistory:
+        """What was changed while the run ran (``recorded`` False: stored before that
+        was kept)."""
+        return RunHistory.of_run(self.run)
 
     @cached_property
     def metrics(self) -> pd.DataFrame:

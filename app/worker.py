@@ -204,6 +204,7 @@ class SimWorker(QObject):
     removedFeedFound = Signal(int, int)  # viewer, day of a feed with a removed post (-1: none)
     policyApplied = Signal(int, object)  # first day in force, rule names
     paramApplied = Signal(str, object, int)  # key, value, first day in effect
+    historyChanged = Signal(object)  # the world's history after a change (list of dicts)
     failed = Signal(str)
     saved = Signal(object)  # (run id or None, report folder or None)
     refused = Signal(str)  # a request that cannot be done in this state, and why
@@ -353,6 +354,7 @@ class SimWorker(QObject):
         reply = self._request("param", key, value)
         if reply is not None:
             self.paramApplied.emit(key, value, reply[1])
+            self.historyChanged.emit(reply[2])
 
     @Slot(object)
     def set_policy(self, policy: Any) -> None:
@@ -366,6 +368,7 @@ class SimWorker(QObject):
         reply = self._request("policy", recipe)
         if reply is not None:
             self.policyApplied.emit(reply[1], reply[2])
+            self.historyChanged.emit(reply[3])
 
     # --------------------------------------------------------------- queries
     @Slot(int, int)
