@@ -236,7 +236,14 @@ def report_html(
         # window still cannot hold it: the page itself never grows wider than the window
         agg.columns = [c.replace("_", " ") for c in agg.columns]
         rule_table = (
-            "<h2>What each rule did</h2><p>Each count summed over the run's days.</p>"
+            "<h2>What each rule did</h2><p>Each count summed over the run's days."
+            + (
+                " The rules of every policy that was in force, each over the days its "
+                "policy was in force (see Policy)."
+                if history is not None and history.policy_changes()
+                else ""
+            )
+            + "</p>"
             "<div class=wide>"
             + agg.reset_index()
             .rename(columns={"name": "rule"})
