@@ -18,6 +18,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import uuid
 from pathlib import Path
 
@@ -134,3 +135,20 @@ def pg_database(postgres_url):
     engine_for.cache_clear()  # close pooled connections before the database goes
     with psycopg.connect(admin + "/postgres", autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_running():
+    """A test leaves no Python thread running behind it.
+
+    A process with a second thread never forks the worker that draws a report
+    (``simulation.runs.background.can_start_worker``), so a thread one test left (a Dask
+    client's offload executor, a pool's manager) made a later test of the same worker
+    process fail, far from its cause. Threads still finishing get 30 s to end."""
+    before = set(threading.enumerate())
+    yield
+    left = [t for t in threading.enumerate() if t not in before]
+    for thread in left:
+        thread.join(timeout=30)
+    running = [t.name for t in left if t.is_alive()]
+    assert not running, f"threads left running by this test: {running}"

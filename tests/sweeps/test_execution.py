@@ -3,6 +3,12 @@ resume skips what is complete; a failing run is recorded and the others finish."
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from sqlmodel import Session, select
 
@@ -37,16 +43,42 @@ def test_in_memory_equals_stored(reference):
     assert_same_runs(reference, memory)
 
 
-def test_dask_localcluster_equals_local(reference, tmp_path):
-    distributed = pytest.importorskip("distributed")
+DASK_SWEEP = """
+import json, sys
+import distributed
+from tests.sweeps.conftest import small_sweep
+if __name__ == "__main__":
     with (
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
-        on_dask = small_sweep(dask=client, db=str(tmp_path / "dask.db"))
-    assert on_dask.ran == 4 and on_dask.failed == 0
+        done = small_sweep(dask=client, db=sys.argv[1])
+    print(json.dumps({"ran": done.ran, "failed": done.failed}))
+"""
+
+
+def test_dask_localcluster_equals_local(reference, tmp_path):
+    """Run in a process of its own: a Dask client leaves a thread behind for the life of
+    its process (distributed's offload executor), and a process with a second thread
+    never forks the worker that draws a report, which other tests of this process check."""
+    pytest.importorskip("distributed")
+    db = str(tmp_path / "dask.db")
+    script = tmp_path / "dask_sweep.py"
+    script.write_text(DASK_SWEEP, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])),
+    }
+    done = subprocess.run(
+        [sys.executable, str(script), db], capture_output=True, text=True, env=env, cwd=root
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"ran": 4, "failed": 0}
+    on_dask = small_sweep(workers=1, db=db)  # the same sweep again: every run is stored
+    assert on_dask.ran == 0 and on_dask.skipped == 4
     assert_same_runs(reference, on_dask)
 
 
