@@ -15,6 +15,7 @@ from simulation.runs.urls import DatabaseError
 from simulation.strict_json import dumps
 
 COLUMNS = ("id", "state", "scenario", "policy", "seed", "days", "created", "sweep", "changes")
+OPTIONAL = ("sweep", "changes")  # columns left out of the table when no run has a value
 
 
 def list_(db: str | None, as_json: bool) -> None:
@@ -45,11 +46,14 @@ def list_(db: str | None, as_json: bool) -> None:
     if as_json:
         print(dumps(rows, indent=2))
         return
+    # in a terminal: "sweep" and "changes" only when a run has one, and every value
+    # folded onto more lines rather than cut to "classr…" in a narrow window
+    shown = [c for c in COLUMNS if c not in OPTIONAL or any(row[c] for row in rows)]
     table = Table(show_header=True, header_style="bold")
-    for col in COLUMNS:
-        table.add_column(col)
+    for col in shown:
+        table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(*(Text(str(row[c])) for c in COLUMNS))
+        table.add_row(*(Text(str(row[c])) for c in shown))
     out.print(table)
     if any(histories[r.id].changed for r in runs):
         out.print(

@@ -409,3 +409,27 @@ def test_a_policy_first_in_force_after_the_last_day_is_noted():
     for policy in (["--policy", "crackdown", "--start-day", "4"], ["--policy", "none"]):
         done = runner.invoke(app, [*base, *policy])
         assert done.exit_code == 0 and "first in force" not in done.output, policy
+
+
+def test_runs_list_in_a_narrow_terminal_cuts_no_value(tmp_path, monkeypatch):
+    """At 80 columns the table cut the scenario to 'classr…' and the time to '2026-1…' (a
+    column for changes, empty for every run, took their room): values fold onto more
+    lines, and the sweep and changes columns appear only when a run has one."""
+    import io
+
+    from rich.console import Console
+
+    import simulation.cli.cmd_stored as cmd_stored
+
+    db = tmp_path / "r.db"
+    args = ["run", "--scenario", "classroom", "--days", "2", "--db", str(db)]
+    assert runner.invoke(app, args).exit_code == 0
+    screen = io.StringIO()
+    monkeypatch.setattr(cmd_stored, "out", Console(file=screen, width=80, markup=False))
+    assert runner.invoke(app, ["runs", "list", "--db", str(db)]).exit_code == 0
+    table = screen.getvalue()
+    assert "…" not in table and "classroom" in table
+    header = table.splitlines()[1]
+    assert "scenario" in header and "sweep" not in header and "changes" not in header
+    rows = json.loads(runner.invoke(app, ["runs", "list", "--db", str(db), "--json"]).output)
+    assert rows[0]["sweep"] == "" and rows[0]["changes"] == []  # the data keeps them
