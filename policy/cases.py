@@ -21,8 +21,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from policy.errors import LocatedError, did_you_mean
+from policy import messages as M
+from policy.errors import LocatedError
 from policy.explanation import run_one, summarize
+from policy.messages import did_you_mean, msg
 from policy.model import CompiledPolicy
 from policy.ranges import Count, Day, Seed, Strikes
 from policy.yamlfile import Located, read_yaml, validate
@@ -101,13 +103,16 @@ def run_cases(policy: CompiledPolicy, path: str | Path) -> list[CaseResult]:
         for name, value in c.assume.items():
             path = ("cases", i, "assume", name)
             if name not in policy.detectors:
-                problems.append(located.problem(path, f"unknown detector '{name}'", key=True))
+                unknown = msg(M.UNKNOWN_DETECTOR, name=name, hint="", defined="")
+                problems.append(located.problem(path, unknown, key=True))
             for cat in (
                 [value] if isinstance(value, str) else value if isinstance(value, list) else []
             ):
                 if cat not in policy.categories:
-                    msg = f"unknown category '{cat}'" + did_you_mean(cat, policy.categories)
-                    problems.append(located.problem(path, msg))
+                    hint = did_you_mean(cat, policy.categories)
+                    problems.append(
+                        located.problem(path, msg(M.UNKNOWN_CATEGORY, name=cat, hint=hint))
+                    )
     if problems:
         raise LocatedError(problems)
     return [run_case(policy, c, located.where(("cases", i))[0]) for i, c in enumerate(cases.cases)]

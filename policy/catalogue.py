@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from policy import messages as M
 from policy.errors import LocatedError
+from policy.messages import msg
 from policy.yamlfile import read_yaml
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
@@ -69,25 +71,25 @@ def _read(file: str, _mtime_ns: int, _size: int) -> CatalogueTerms:
         ]
     else:
         items = []
-        problems.append(doc.problem(prefix, "categories must be a mapping or a list"))
+        problems.append(doc.problem(prefix, msg(M.CATEGORIES_SHAPE)))
     names: list[str] = []
     terms: dict[str, dict[str, tuple[str, ...]]] = {}
     for where, name, body in items:
         if not name or not isinstance(body, dict | None):
-            problems.append(doc.problem(where, "a category is a mapping with a name and terms"))
+            problems.append(doc.problem(where, msg(M.CATEGORY_SHAPE)))
             continue
         names.append(str(name))
         raw = (body or {}).get("terms", {})
         if isinstance(raw, list):
             raw = {"any": raw}
         if not isinstance(raw, dict):
-            problems.append(doc.problem((*where, "terms"), "terms map a locale to a list of words"))
+            problems.append(doc.problem((*where, "terms"), msg(M.TERMS_SHAPE)))
             continue
         for loc, words in raw.items():
             if words is not None and not (
                 isinstance(words, list) and all(isinstance(w, str | int | float) for w in words)
             ):
-                problems.append(doc.problem((*where, "terms", loc), "expected a list of words"))
+                problems.append(doc.problem((*where, "terms", loc), msg(M.WORDS_EXPECTED)))
         terms[str(name)] = {
             str(k): tuple(str(t) for t in (v if isinstance(v, list) else []))
             for k, v in raw.items()

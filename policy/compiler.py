@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from policy import messages as M
 from policy import schema as S
 from policy.catalogue import ASSETS, DEFAULT_CATALOGUE, PSEUDO_CATEGORIES, read_catalogue
 from policy.conditions import ConditionError, parse_condition
@@ -28,8 +29,9 @@ from policy.detectors import (
     compile_re2,
 )
 from policy.detectors.base import TextDetector
-from policy.errors import LocatedError, Problem, did_you_mean, format_path
+from policy.errors import LocatedError, Problem, format_path
 from policy.interface import Announcement
+from policy.messages import Message, MessageError, did_you_mean, msg, one_of
 from policy.model import (
     CHANNELS,
     AppealSettings,
@@ -144,27 +146,30 @@ class _Compiler:
         self.inputs: list[Path] = [*sorted((ASSETS / "tables").glob("*.yaml"))]
         self.inputs.append(cat_path if cat_path is not None else DEFAULT_CATALOGUE)
         if cat_path is not None and not cat_path.exists():
-            self.error(("catalogue",), f"no catalogue file at {cat_path}")
+            self.error(("catalogue",), msg(M.NO_CATALOGUE_FILE, path=str(cat_path)))
         self.catalogue = read_catalogue(cat_path)
         cats = list(self.catalogue.categories)
         cats += [c for c in PSEUDO_CATEGORIES if c not in cats]
         self.categories = tuple(cats)
         if len(self.categories) > 63:
-            self.error(("catalogue",), "at most 63 categories are supported")
+            self.error(("catalogue",), msg(M.TOO_MANY_CATEGORIES))
         self.tables = policy_tables(spec.tables, self.error)
 
-    def error(self, path: tuple, message: str, key: bool = False) -> None:
+    def error(self, path: tuple, message: Message, key: bool = False) -> None:
         line, col = self.loc.where(path, key=key)
-        self.issues.append(Problem(self.loc.source, line, col, format_path(path), message))
+        self.issues.append(Problem.of(self.loc.source, line, col, format_path(path), message))
 
     def check_category(self, path: tuple, name: str) -> int:
         if name in self.categories:
             return 1 << self.categories.index(name)
         self.error(
             path,
-            f"unknown category '{name}'"
-            + did_you_mean(name, self.categories)
-            + f"; known: {', '.join(self.categories)}",
+            msg(
+                M.UNKNOWN_CATEGORY_KNOWN,
+                name=name,
+                hint=did_you_mean(name, self.categories),
+                known=", ".join(self.categories),
+            ),
         )
         return 0
 
@@ -173,9 +178,9 @@ class _Compiler:
             if s not in STEPS:
                 self.error(
                     (*path, i),
-                    f"unknown normalisation step '{s}'"
-                    + did_you_mean(s, STEPS)
-                    + f"; expected one of: {', '.join(STEPS)}",
+                    msg(
+                        M.UNKNOWN_STEP, step=s, hint=did_you_mean(s, STEPS), expected=one_of(STEPS)
+                    ),
                 )
         return tuple(s for s in steps if s in STEPS)
 
@@ -186,10 +191,7 @@ class _Compiler:
         seen: dict[str, int] = {}
         for i, r in enumerate(self.spec.rules):
             if r.name in seen:
-                self.error(
-                    ("rules", i, "name"),
-                    f"duplicate rule name (rule {seen[r.name]} has the same name)",
-                )
+                self.error(("rules", i, "name"), msg(M.DUPLICATE_RULE, index=seen[r.name]))
             seen.setdefault(r.name, i)
         phases = self.phases(seen)
         announced = self.announcements()
@@ -221,8 +223,8 @@ class _Compiler:
             for pname, pattern in d.patterns.items():
                 try:
                     compiled[pname] = compile_re2(pattern)
-                except ValueError as exc:
-                    self.error((*path, "patterns", pname), str(exc))
+                except MessageError as exc:
+                    self.error((*path, "patterns", pname), exc.message)
             bits = self.check_category((*path, "category"), d.category) if d.category else 0
             det = RegexDetector(
                 name=name, patterns=compiled, category=d.category or "", cat_bits=bits, steps=steps
@@ -243,17 +245,9 @@ class _Compiler:
         lists: dict[str, list[str]] = {}
         wants_catalogue = d.terms_from == "catalogue" or "catalogue" in d.terms.values()
         if wants_catalogue and not self.catalogue.categories:
-            self.error(
-                (*path, "terms_from"),
-                "terms come from the catalogue but no "
-                "catalogue was found (assets/catalogue.yaml or 'catalogue:')",
-            )
+            self.error((*path, "terms_from"), msg(M.NO_CATALOGUE_FOR_TERMS))
         if d.categories is not None and d.terms_from is None:
-            self.error(
-                (*path, "categories"),
-                "'categories' selects catalogue terms; "
-                "add 'terms_from: catalogue' or list 'terms' per category",
-            )
+            self.error((*path, "categories"), msg(M.CATEGORIES_NEED_CATALOGUE))
         if d.terms_from == "catalogue":
             chosen = d.categories if d.categories is not None else list(self.catalogue.categories)
             for i, c in enumerate(chosen):
@@ -276,16 +270,14 @@ class _Compiler:
             d.terms_file, base, path, lists, self.check_category, self.error, self.issues
         )
         if not lists and not self.issues:
-            self.error(
-                path, "a keywords detector needs terms ('terms', 'terms_from' or 'terms_file')"
-            )
+            self.error(path, msg(M.KEYWORDS_NEED_TERMS))
         det = KeywordsDetector(name=name, categories=self.categories, steps=steps, mode=d.mode)
         det.origins = origins
         det.exceptions = tuple(d.exceptions)
         try:
             norm = make_normalizer(steps, self.tables(d.locales)) if steps else Normalizer([])
-        except ValueError as exc:  # a locale without a table
-            self.error((*path, "locales"), str(exc))
+        except MessageError as exc:  # a locale without a table
+            self.error((*path, "locales"), exc.message)
             norm = Normalizer(list(steps))
         det.normalizer = norm
         for c, terms in lists.items():
@@ -308,14 +300,14 @@ class _Compiler:
             self.error(
                 (*path, "when", *exc.path),
                 exc.message,
-                key=bool(exc.path) and exc.message.startswith("unknown"),
+                key=bool(exc.path) and str(exc.message).startswith("unknown"),
             )
             node = parse_condition(None, [], [])
         scope_cats = 0
         for j, c in enumerate(r.scope.categories or []):
             scope_cats |= self.check_category((*path, "scope", "categories", j), c)
         if r.action == "allow" and r.strikes:
-            self.error((*path, "strikes"), "an 'allow' rule cannot give strikes")
+            self.error((*path, "strikes"), msg(M.ALLOW_GIVES_NO_STRIKES))
         kinds = None
         if r.scope.account_kind is not None:
             kinds = tuple({"personal": 0, "official": 1}[k] for k in r.scope.account_kind)
@@ -377,19 +369,9 @@ class _Compiler:
         if self.spec.schedule and (self.spec.start_day > 0 or self.moved):
             # start_day is the shorthand for a schedule: beside one it would be ignored
             if self.moved:  # the start day came from the caller, not from this file
-                self.error(
-                    ("schedule",),
-                    f"a start day ({self.spec.start_day}) was given when loading "
-                    "(--start-day), but this policy has a schedule, whose phases say from "
-                    "which day each rule is in force; change the phases' from_day instead",
-                )
+                self.error(("schedule",), msg(M.START_DAY_GIVEN, day=self.spec.start_day))
             else:
-                self.error(
-                    ("start_day",),
-                    "start_day and a schedule both say when rules are in force, and the "
-                    "schedule would win; give the first phase's from_day instead (start_day "
-                    "is the shorthand for a policy without a schedule)",
-                )
+                self.error(("start_day",), msg(M.START_DAY_AND_SCHEDULE))
         if not self.spec.schedule:
             if self.spec.start_day > 0:
                 return [Phase(0, frozenset()), Phase(self.spec.start_day, every)]
@@ -398,7 +380,7 @@ class _Compiler:
         last = -1
         for i, ph in enumerate(self.spec.schedule):
             if ph.from_day <= last:
-                self.error(("schedule", i, "from_day"), "phases must be in increasing day order")
+                self.error(("schedule", i, "from_day"), msg(M.PHASES_IN_ORDER))
             last = ph.from_day
             if ph.rules == "all":
                 chosen = every
@@ -410,7 +392,7 @@ class _Compiler:
                     if n not in names:
                         self.error(
                             ("schedule", i, "rules", j),
-                            f"unknown rule '{n}'" + did_you_mean(n, names),
+                            msg(M.UNKNOWN_RULE, name=n, hint=did_you_mean(n, names)),
                         )
                     else:
                         idx.add(names[n])

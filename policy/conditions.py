@@ -20,7 +20,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from policy.errors import did_you_mean
+from policy import messages as M
+from policy.messages import Message, did_you_mean, msg
 
 OPS: dict[str, Callable[[np.ndarray, Any], np.ndarray]] = {
     "lt": np.less,
@@ -77,8 +78,8 @@ class DetectorOutput:
 class ConditionError(Exception):
     """A condition problem at a path inside the condition."""
 
-    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
-        super().__init__(message)
+    def __init__(self, path: tuple[str | int, ...], message: Message) -> None:
+        super().__init__(str(message))
         self.path = path
         self.message = message
 
@@ -159,16 +160,12 @@ def parse_condition(
     if raw is None:
         return TRUE
     if not isinstance(raw, dict) or len(raw) != 1:
-        raise ConditionError(
-            path,
-            "expected a mapping with exactly one key: all, any, not, hit or a signal "
-            f"({', '.join(SIGNALS)})",
-        )
+        raise ConditionError(path, msg(M.CONDITION_SHAPE, signals=", ".join(SIGNALS)))
     ((key, value),) = raw.items()
     sub = (*path, key)
     if key in ("all", "any"):
         if not isinstance(value, list) or not value:
-            raise ConditionError(sub, f"'{key}' expects a non-empty list of conditions")
+            raise ConditionError(sub, msg(M.NEEDS_CONDITIONS, key=key))
         kids = tuple(
             parse_condition(v, detectors, categories, (*sub, i)) for i, v in enumerate(value)
         )
@@ -181,7 +178,9 @@ def parse_condition(
     name = ALIASES.get(key, key)
     if name not in SIGNALS:
         choices = ["all", "any", "not", "hit", *SIGNALS, *ALIASES]
-        raise ConditionError(sub, f"unknown condition '{key}'" + did_you_mean(key, choices))
+        raise ConditionError(
+            sub, msg(M.UNKNOWN_CONDITION, key=key, hint=did_you_mean(key, choices))
+        )
     return Node("cmp", signal=name, cmp=_parse_cmp(name, value, sub))
 
 
@@ -189,24 +188,24 @@ def _parse_hit(value: Any, detectors: Sequence[str], categories: Sequence[str], 
     if isinstance(value, str):
         value = {"detector": value}
     if not isinstance(value, dict):
-        raise ConditionError(path, "'hit' expects a detector name or {detector, categories, count}")
+        raise ConditionError(path, msg(M.HIT_SHAPE))
     unknown = set(value) - {"detector", "categories", "count"}
     if unknown:
         k = sorted(unknown)[0]
-        raise ConditionError(
-            (*path, k), f"unknown key '{k}'" + did_you_mean(k, ["detector", "categories", "count"])
-        )
+        hint = did_you_mean(k, ["detector", "categories", "count"])
+        raise ConditionError((*path, k), msg(M.UNKNOWN_KEY, key=k, hint=hint, expected=""))
     det = value.get("detector")
     if det not in detectors:
         where = (*path, "detector") if isinstance(value.get("detector"), str) else path
         raise ConditionError(
             where,
-            f"unknown detector '{det}'"
-            + did_you_mean(str(det), detectors)
-            + (
-                f"; defined: {', '.join(detectors)}"
-                if detectors
-                else "; the policy defines no detectors"
+            msg(
+                M.UNKNOWN_DETECTOR,
+                name=str(det),
+                hint=did_you_mean(str(det), detectors),
+                defined=(
+                    msg(M.DEFINED, names=", ".join(detectors)) if detectors else msg(M.NO_DETECTORS)
+                ),
             ),
         )
     mask = 0
@@ -218,7 +217,7 @@ def _parse_hit(value: Any, detectors: Sequence[str], categories: Sequence[str], 
             if c not in categories:
                 raise ConditionError(
                     (*path, "categories", i),
-                    f"unknown category '{c}'" + did_you_mean(str(c), categories),
+                    msg(M.UNKNOWN_CATEGORY, name=str(c), hint=did_you_mean(str(c), categories)),
                 )
             mask |= 1 << categories.index(c)
     cmp: tuple[tuple[str, Any], ...] = ()
@@ -232,27 +231,27 @@ def _parse_cmp(name: str, value: Any, path) -> tuple[tuple[str, Any], ...]:
     if not isinstance(value, dict):
         value = {"eq": value}
     if not value:
-        raise ConditionError(path, "expected at least one comparison (lt, le, gt, ge, eq, ne)")
+        raise ConditionError(path, msg(M.NO_COMPARISON))
     out = []
     for op, v in value.items():
         if op == "in":
             if kind != "enum" or not isinstance(v, list):
-                raise ConditionError((*path, op), "'in' takes a list of names (enum signals only)")
+                raise ConditionError((*path, op), msg(M.IN_TAKES_NAMES))
             out.append(("in", tuple(_enum(name, x, (*path, op)) for x in v)))
             continue
         if op not in OPS:
             raise ConditionError(
-                (*path, op), f"unknown operator '{op}'" + did_you_mean(op, [*OPS, "in"])
+                (*path, op), msg(M.UNKNOWN_OPERATOR, op=op, hint=did_you_mean(op, [*OPS, "in"]))
             )
         if kind == "enum":
             if op not in ("eq", "ne"):
-                raise ConditionError((*path, op), f"'{name}' supports eq, ne and in only")
+                raise ConditionError((*path, op), msg(M.ENUM_OPERATORS, name=name))
             v = _enum(name, v, (*path, op))
         elif kind == "bool":
             if not isinstance(v, bool) or op not in ("eq", "ne"):
-                raise ConditionError((*path, op), f"'{name}' compares with true or false")
+                raise ConditionError((*path, op), msg(M.COMPARES_WITH_BOOL, name=name))
         elif isinstance(v, bool) or not isinstance(v, int | float):
-            raise ConditionError((*path, op), f"'{name}' compares with a number, got {v!r}")
+            raise ConditionError((*path, op), msg(M.COMPARES_WITH_NUMBER, name=name, value=repr(v)))
         out.append((op, v))
     return tuple(out)
 
@@ -268,6 +267,13 @@ def _enum(name: str, v: Any, path) -> int:
     table = ENUMS[name]
     if v not in table:
         raise ConditionError(
-            path, f"'{name}' is one of {', '.join(table)}, got {v!r}" + did_you_mean(str(v), table)
+            path,
+            msg(
+                M.ENUM_VALUE,
+                name=name,
+                choices=", ".join(table),
+                value=repr(v),
+                hint=did_you_mean(str(v), table),
+            ),
         )
     return table[v]

@@ -6,20 +6,31 @@ like a compiler does, and report every problem at once rather than the first onl
 One type serves them all: :class:`LocatedError` carrying :class:`Problem` s.
 ``Issue`` and ``PolicyError`` are the same classes under the names the policy API
 has always used (lint warnings are ``Issue`` s with ``severity="warning"``).
+
+A problem made in ``policy/`` is made with :meth:`Problem.of` from a
+:class:`~policy.messages.Message`: beside the English ``message`` it keeps the template
+and arguments, so the app can show it in the interface's language.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
+
+from policy import messages
+from policy.messages import Message
 
 WHOLE_FILE = "(file)"  # the field shown for a problem of the whole file
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem in a file (lines and columns are 1-based; 0 = unknown)."""
+    """One problem in a file (lines and columns are 1-based; 0 = unknown).
+
+    ``template`` and ``args`` are the message's :mod:`policy.messages` template and its
+    arguments (``""`` and ``()`` for a message written elsewhere as plain text);
+    ``message`` is the English."""
 
     file: str
     line: int
@@ -27,6 +38,30 @@ class Problem:
     field: str  # path such as ``rules[2].action``; "" for the whole file
     message: str
     severity: str = "error"  # "error" for validation, "warning" for lint
+    template: str = field(default="", compare=False)
+    args: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+
+    @classmethod
+    def of(
+        cls,
+        file: str,
+        line: int,
+        column: int,
+        field: str,
+        message: Message,
+        severity: str = "error",
+    ) -> Problem:
+        """A problem worded by ``message`` (its English is :attr:`message`)."""
+        if not isinstance(message, Message):
+            raise TypeError(f"a problem is worded by a policy.messages.Message, not {message!r}")
+        return cls(
+            file, line, column, field, str(message), severity, message.template, message.args
+        )
+
+    @property
+    def text(self) -> Message | None:
+        """The message as template and arguments; None for a plain-text message."""
+        return Message(self.template, self.args) if self.template else None
 
     def __str__(self) -> str:
         """``file:line:column: field: message`` (``file: field: message`` without a line)."""
@@ -55,9 +90,9 @@ PolicyError = LocatedError
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A ' (did you mean 'x'?)' suffix when a close choice exists, else ''."""
-    close = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    """A ' (did you mean 'x'?)' suffix when a close choice exists, else '' (as text;
+    :func:`policy.messages.did_you_mean` gives it as a message)."""
+    return str(messages.did_you_mean(word, choices))
 
 
 def format_path(path: Sequence[str | int]) -> str:

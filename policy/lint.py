@@ -15,9 +15,11 @@ The checks are conservative (syntactic), so a warning is always real:
 
 from __future__ import annotations
 
+from policy import messages as M
 from policy.detectors import KeywordsDetector, RegexDetector
 from policy.errors import Issue, format_path
 from policy.lint_terms import check_terms, empty_terms
+from policy.messages import Message, msg
 from policy.model import CompiledPolicy, Rule
 from policy.normalize import MATCH_STEPS
 from policy.yamlfile import parse_yaml
@@ -27,12 +29,12 @@ def lint(policy: CompiledPolicy) -> list[Issue]:
     located = parse_yaml(policy.source, policy.file)
     out: list[Issue] = []
 
-    def warn(path: tuple, msg: str, key: bool = False) -> None:
+    def warn(path: tuple, message: Message, key: bool = False) -> None:
         line, col = located.where(path, key=key)
-        out.append(Issue(policy.file, line, col, format_path(path), msg, "warning"))
+        out.append(Issue.of(policy.file, line, col, format_path(path), message, "warning"))
 
-    def warn_at(file: str, line: int, field: str, msg: str) -> None:
-        out.append(Issue(file, line, 1, field, msg, "warning"))
+    def warn_at(file: str, line: int, field: str, message: Message) -> None:
+        out.append(Issue.of(file, line, 1, field, message, "warning"))
 
     warn.at = warn_at  # type: ignore[attr-defined]
 
@@ -41,7 +43,7 @@ def lint(policy: CompiledPolicy) -> list[Issue]:
     used = set().union(*(r.detectors for r in policy.rules)) if policy.rules else set()
     for name in policy.detectors:
         if name not in used:
-            warn(("detectors", name), f"detector '{name}' is not used by any rule", key=True)
+            warn(("detectors", name), msg(M.UNUSED_DETECTOR, detector=name), key=True)
     return out
 
 
@@ -97,18 +99,21 @@ def _rules(policy: CompiledPolicy, warn) -> None:
     for pos, r in enumerate(order):
         path = ("rules", r.index)
         if not _days_in_force(policy, r):
-            warn(path, f"rule '{r.name}' is unreachable: the schedule never puts it in force")
+            warn(path, msg(M.NEVER_IN_FORCE, rule=r.name))
             continue
         if r.account_kinds == () or r.channels == () or not r.stages:
-            warn((*path, "scope"), f"rule '{r.name}' is unreachable: its scope is empty")
+            warn((*path, "scope"), msg(M.EMPTY_SCOPE, rule=r.name))
             continue
         if r.scope_cats:
             produced = _produced(policy, r.detectors or text_dets)
             if not produced & r.scope_cats:
                 warn(
                     (*path, "scope", "categories"),
-                    f"rule '{r.name}' is unreachable: its detectors never report "
-                    f"{', '.join(policy.cat_names(r.scope_cats))}",
+                    msg(
+                        M.NEVER_REPORTED,
+                        rule=r.name,
+                        categories=", ".join(policy.cat_names(r.scope_cats)),
+                    ),
                 )
                 continue
         for earlier in order[:pos]:
@@ -124,17 +129,9 @@ def _rules(policy: CompiledPolicy, warn) -> None:
                 and earlier.channels is None
                 and not earlier.scope_cats
             ):
-                warn(
-                    path,
-                    f"rule '{r.name}' is unreachable: rule '{earlier.name}' before it "
-                    "matches every post",
-                )
+                warn(path, msg(M.MATCHES_EVERY_POST, rule=r.name, earlier=earlier.name))
             else:
-                warn(
-                    path,
-                    f"rule '{r.name}' is shadowed by earlier rule '{earlier.name}': "
-                    "every post it matches is decided there first",
-                )
+                warn(path, msg(M.SHADOWED, rule=r.name, earlier=earlier.name))
             break
 
 
@@ -144,11 +141,7 @@ def _terms(policy: CompiledPolicy, warn) -> None:
         if isinstance(det, RegexDetector):
             idle = [s for s in det.steps if s in MATCH_STEPS]
             if idle:
-                warn(
-                    ("detectors", name, "normalize"),
-                    f"step(s) {', '.join(idle)} only add spellings to keyword terms: "
-                    "they do nothing for a regex detector",
-                )
+                warn(("detectors", name, "normalize"), msg(M.IDLE_FOR_REGEX, steps=", ".join(idle)))
         if not isinstance(det, KeywordsDetector):
             continue
         spec = policy.spec.detectors[name]
@@ -161,8 +154,12 @@ def _terms(policy: CompiledPolicy, warn) -> None:
             if len(cats) > 1:
                 warn(
                     ("detectors", name),
-                    f"term {raws[0]!r} (normalised {term!r}) is in "
-                    f"several categories: {', '.join(cats)}",
+                    msg(
+                        M.SEVERAL_CATEGORIES,
+                        term=repr(raws[0]),
+                        normalised=repr(term),
+                        categories=", ".join(cats),
+                    ),
                     key=True,
                 )
             for c in cats:
@@ -174,7 +171,7 @@ def _terms(policy: CompiledPolicy, warn) -> None:
                 ):
                     warn(
                         ("detectors", name),
-                        f"term {term!r} is also in detector '{prev[0]}' under another category",
+                        msg(M.IN_OTHER_DETECTOR, term=repr(term), detector=prev[0]),
                         key=True,
                     )
             owner.setdefault(term, (name, mask))
@@ -201,12 +198,13 @@ def _term_warnings(policy: CompiledPolicy, name: str, det: KeywordsDetector, spe
                 catalogue.append((t, cat))
                 where.setdefault(t, ("detectors", name, "terms_from"))
 
-    def say(raw: str, message: str) -> None:
+    def say(raw: str, message: Message) -> None:
         origin = det.origins.get(raw)
         if raw in where:
             cat = next((c for t, c in catalogue if t == raw), None)
             if where[raw][-1] == "terms_from" and cat:
-                message = message.replace(f"{raw!r}", f"{raw!r} (catalogue, {cat})", 1)
+                # every term message names the term first: say the catalogue supplied it
+                message = message.replace(term=msg(M.CATALOGUE_TERM, term=repr(raw), category=cat))
             warn(where[raw], message)
         elif origin is not None:
             file, line = origin
@@ -216,5 +214,5 @@ def _term_warnings(policy: CompiledPolicy, name: str, det: KeywordsDetector, spe
 
     warn_at = warn.at  # type: ignore[attr-defined]
     for t in empty_terms(det, listed + [t for t, _c in catalogue] + list(det.origins)):
-        say(t, f"term {t!r} normalises to nothing and can never match")
+        say(t, msg(M.NORMALISES_TO_NOTHING, term=repr(t)))
     check_terms(det, say)

@@ -26,13 +26,15 @@ from functools import cache
 
 import ahocorasick
 
+from policy import messages as M
 from policy.chars import HAN_CHAR
 from policy.detectors import KeywordsDetector
+from policy.messages import Message, msg
 
 MIN_LETTERS = 3
 SHOWN = 3  # common words shown per warning
 
-Warn = Callable[[str, str], None]  # (raw term, message)
+Warn = Callable[[str, Message], None]  # (raw term, message naming it as ``term``)
 
 
 def letters(normalised: str) -> int:
@@ -46,19 +48,14 @@ def check_terms(det: KeywordsDetector, warn: Warn) -> None:
     for term, (_mask, raws) in det.table.items():
         raw = raws[0]
         if term in swallowed:
-            warn(raw, f"term {raw!r} is one of the detector's exceptions: it never counts")
+            warn(raw, msg(M.IS_AN_EXCEPTION, term=repr(raw)))
         elif letters(term) < MIN_LETTERS:
             warn(
                 raw,
-                f"term {raw!r} normalises to {term!r}, shorter than {MIN_LETTERS} letters "
-                "(a hanzi counts as two): it fires on a great deal of innocent text",
+                msg(M.TOO_SHORT, term=repr(raw), normalised=repr(term), minimum=MIN_LETTERS),
             )
         elif det.mode == "word" and not (raw.strip()[:1].isalnum() and raw.strip()[-1:].isalnum()):
-            warn(
-                raw,
-                f"term {raw!r} begins or ends with a non-word character: in word mode it "
-                "can never match",
-            )
+            warn(raw, msg(M.WORD_EDGE, term=repr(raw)))
     _inside_common_words(det, warn)
 
 
@@ -96,14 +93,12 @@ def _inside_common_words(det: KeywordsDetector, warn: Warn) -> None:
             word = words[w]
             if at > starts[w] and word not in allowed and word not in inside.get(key, ()):
                 inside.setdefault(key, []).append(word)
-        name = {"en": "English", "zh": "Chinese"}[lang]
+        template = {"en": M.INSIDE_ENGLISH_WORDS, "zh": M.INSIDE_CHINESE_WORDS}[lang]
         for key, found in inside.items():
             shown = ", ".join(found[:SHOWN]) + (", …" if len(found) > SHOWN else "")
-            fix = "use mode: word or list" if lang == "en" else "list the innocent ones under"
             warn(
                 terms[key],
-                f"term {terms[key]!r} is inside {len(found)} common {name} word(s) "
-                f"({shown}): it fires on them; {fix} 'exceptions'",
+                msg(template, term=repr(terms[key]), count=len(found), words=shown),
             )
 
 

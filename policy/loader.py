@@ -11,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from policy import messages as M
 from policy.catalogue import ASSETS
-from policy.errors import LocatedError, Problem, did_you_mean
+from policy.errors import LocatedError, Problem
+from policy.messages import did_you_mean, msg
 from policy.yamlfile import read_text
 
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ def read_policy_file(path_or_name: str | Path) -> tuple[str, Path]:
         presets = sorted(p.stem for p in POLICY_DIR.glob("*.yaml") if ".cases" not in p.name)
         hint = did_you_mean(str(path_or_name), presets)
         raise LocatedError(
-            [Problem(str(path), 0, 0, "", f"no such policy file or preset{hint}")]
+            [Problem.of(str(path), 0, 0, "", msg(M.NO_SUCH_POLICY, hint=hint))]
         ) from None
 
 

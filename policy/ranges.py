@@ -12,12 +12,14 @@ from typing import Annotated
 
 from pydantic import Field
 
+from policy import messages as M
+from policy.messages import msg
 from policy.yamlfile import at_most
 
 MAX_DAYS = 36_500
-DAYS_WHY = "days are kept in 32-bit columns and no run covers more than 100 years"
+DAYS_WHY = msg(M.DAYS_WHY)
 MAX_COUNT = 1_000_000_000
-COUNT_WHY = "counts are kept in 32-bit columns"
+COUNT_WHY = msg(M.COUNT_WHY)
 
 Day = Annotated[int, Field(ge=0), at_most(MAX_DAYS, DAYS_WHY)]
 Days = Annotated[int, Field(ge=1), at_most(MAX_DAYS, DAYS_WHY)]
@@ -26,6 +28,6 @@ Count = Annotated[int, Field(ge=0), at_most(MAX_COUNT, COUNT_WHY)]
 Strikes = Annotated[
     float,
     Field(ge=0.0),
-    at_most(1_000_000, "strikes are summed over a window; a million already bans anyone"),
+    at_most(1_000_000, msg(M.STRIKES_WHY)),
 ]
-Seed = Annotated[int, Field(ge=0), at_most(2**63 - 1, "a seed is a 64-bit integer")]
+Seed = Annotated[int, Field(ge=0), at_most(2**63 - 1, msg(M.SEED_WHY))]

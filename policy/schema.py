@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from policy import messages as M
+from policy.messages import MessageError, msg
 from policy.ranges import MAX_DAYS, Count, Day, Days, Hours, Strikes
 from policy.yamlfile import errors_at
 
@@ -121,7 +123,7 @@ class LadderStep(_Strict):
     @model_validator(mode="after")
     def _restrict_needs_days(self) -> LadderStep:
         if self.action == "restrict" and self.days is None:
-            raise ValueError("a restrict step needs 'days'")
+            raise MessageError(msg(M.RESTRICT_NEEDS_DAYS))
         return self
 
 
@@ -140,9 +142,15 @@ class StrikesSpec(_Strict):
         errors = [
             (
                 (i, "at"),
-                f"the ladder's steps must go up in strikes: step {i + 1} ({ladder[i].action} "
-                f"at {ladder[i].at:g}) follows step {i} ({ladder[i - 1].action} at "
-                f"{ladder[i - 1].at:g}); write each step at more strikes than the one before",
+                msg(
+                    M.LADDER_NOT_UP,
+                    step=i + 1,
+                    action=ladder[i].action,
+                    at=f"{ladder[i].at:g}",
+                    previous=i,
+                    previous_action=ladder[i - 1].action,
+                    previous_at=f"{ladder[i - 1].at:g}",
+                ),
                 ladder[i].at,
             )
             for i in range(1, len(ladder))

@@ -23,6 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from policy import messages as M
+from policy.messages import Message, MessageError, msg
+
 DEFAULT_ASSETS = Path(__file__).resolve().parents[1] / "assets"
 SCRIPTS = ("latin", "han")
 SECTIONS = ("emoji", "abbreviations", "leetspeak")
@@ -85,39 +88,52 @@ class NormalizationTables:
         return isinstance(other, NormalizationTables) and other.digest == self.digest
 
 
+class TableError(MessageError):
+    """A table that cannot be used: ``where`` (a file, "" in a policy), ``field`` (such as
+    ``script`` or ``leetspeak.4``; "" for the table) and ``message`` say what is wrong;
+    ``str()`` is ``where: field: message``."""
+
+    def __init__(self, where: str, field: str, message: Message) -> None:
+        super().__init__(message)
+        self.where, self.field = where, field
+        self.args = (f"{where}: {field}: {message}" if field else f"{where}: {message}",)
+
+
 def check_table(raw: Any, where: str, locale: str, default_script: str | None) -> Table:
-    """Validate one table (a mapping read from YAML); ``ValueError`` names what is wrong.
+    """Validate one table (a mapping read from YAML); :class:`TableError` (a
+    ``ValueError``) names what is wrong.
 
     ``default_script``: the script when the table names none ("" = inherit the shipped
     table's); None makes ``script:`` required (a new locale)."""
     if not isinstance(raw, Mapping):
-        raise ValueError(f"{where}: a table is a mapping with {', '.join(SECTIONS)}")
+        raise TableError(where, "", msg(M.TABLE_SHAPE, sections=", ".join(SECTIONS)))
     unknown = set(raw) - {*SECTIONS, "script", "locale"}
     if unknown:
-        raise ValueError(
-            f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
-            f"expected script, {', '.join(SECTIONS)}"
+        keys = ", ".join(sorted(map(str, unknown)))
+        raise TableError(
+            where, "", msg(M.TABLE_UNKNOWN_KEYS, keys=keys, sections=", ".join(SECTIONS))
         )
     script = raw.get("script")
     if script is None and default_script is None:
-        raise ValueError(f"{where}: script: missing; one of {', '.join(SCRIPTS)}")
+        raise TableError(where, "script", msg(M.TABLE_SCRIPT_MISSING, scripts=", ".join(SCRIPTS)))
     if script is not None and script not in SCRIPTS:
-        raise ValueError(f"{where}: script: must be one of {', '.join(SCRIPTS)}, got {script!r}")
+        raise TableError(
+            where,
+            "script",
+            msg(M.TABLE_SCRIPT_BAD, scripts=", ".join(SCRIPTS), value=repr(script)),
+        )
     sections: dict[str, dict[str, str]] = {}
     for section in SECTIONS:
         table = raw.get(section) or {}
         if not isinstance(table, Mapping):
-            raise ValueError(f"{where}: {section}: must be a mapping of strings to strings")
+            raise TableError(where, section, msg(M.TABLE_SECTION_SHAPE))
         for k, v in table.items():
             if not isinstance(k, str) or not isinstance(v, str) or not k or not v:
-                raise ValueError(f"{where}: {section}.{k}: keys and values must be strings")
+                raise TableError(where, f"{section}.{k}", msg(M.TABLE_STRINGS))
             if section == "leetspeak" and (
                 len(k) != 1 or k.isalpha() or len(v) != 1 or not v.isalpha()
             ):
-                raise ValueError(
-                    f"{where}: leetspeak.{k}: a spelling is one character that is not a "
-                    "letter (4, @, !), standing for one letter"
-                )
+                raise TableError(where, f"leetspeak.{k}", msg(M.TABLE_LEETSPEAK))
         sections[section] = dict(table)
     return Table(locale, script if script is not None else (default_script or ""), **sections)
 
@@ -189,7 +205,7 @@ def _load(
         elif own:
             base = Table(loc, own[0].script)
         else:
-            raise ValueError(f"no normalisation table for locale {loc!r} in {folder}")
+            raise MessageError(msg(M.NO_TABLE_FOR_LOCALE, locale=repr(loc), folder=str(folder)))
         for t in own:  # a policy's additions come first: they win over the shipped table
             out.append(Table(loc, t.script or base.script, t.emoji, t.abbreviations, t.leetspeak))
         out.append(base)
@@ -213,7 +229,7 @@ def load_tables(
 
 
 def policy_tables(
-    specs: Mapping[str, Any], error: Callable[[tuple, str], None]
+    specs: Mapping[str, Any], error: Callable[[tuple, Message], None]
 ) -> Callable[[list[str] | None], NormalizationTables]:
     """A policy's ``tables:`` checked (problems go to ``error(path, message)``); returns
     locales -> the tables a detector with those ``locales`` uses (None = all)."""
@@ -223,11 +239,9 @@ def policy_tables(
         raw = spec.model_dump(exclude_none=True) if hasattr(spec, "model_dump") else spec
         try:
             extra.append(check_table(raw, "", loc, default_script="" if loc in shipped else None))
-        except ValueError as exc:
-            message = str(exc).removeprefix(": ")
-            field, _, rest = message.partition(": ")
-            path = ("tables", loc, *field.split(".", 1)) if rest else ("tables", loc)
-            error(path, rest or message)
+        except TableError as exc:
+            path = ("tables", loc, *exc.field.split(".", 1)) if exc.field else ("tables", loc)
+            error(path, exc.message)
     frozen = tuple(extra)
 
     def tables(locales: list[str] | None) -> NormalizationTables:

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from policy import messages as M
 from policy.errors import Issue, format_path
+from policy.messages import Message, msg
 
 
 @dataclass(frozen=True)
@@ -21,7 +23,7 @@ class TermFileError(Exception):
     path: str
     line: int
     column: int
-    message: str
+    message: Message
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
@@ -42,7 +44,7 @@ def read_terms(path: Path) -> list[tuple[str, int]]:
         line = text.count("\n", 0, bad) + 1
         col = bad - (text.rfind("\n", 0, bad) + 1) + 1
         raise TermFileError(
-            str(path), line, col, f"not UTF-8 (byte 0x{ord(text[bad]) - 0xDC00:02x})"
+            str(path), line, col, msg(M.TERMS_NOT_UTF8, byte=f"{ord(text[bad]) - 0xDC00:02x}")
         ) from None
     out: list[tuple[str, int]] = []
     for i, line in enumerate(text.splitlines(), 1):
@@ -64,7 +66,7 @@ def read_term_files(
     path: tuple,
     lists: dict[str, list[str]],
     check_category: Callable[[tuple, str], int],
-    error: Callable[[tuple, str], None],
+    error: Callable[[tuple, Message], None],
     issues: list[Issue],
 ) -> dict[str, tuple[str, int]]:
     """Add the terms of a detector's ``terms_file:`` to ``lists`` (category -> terms).
@@ -86,13 +88,15 @@ def read_term_files(
             try:
                 terms = read_terms(p)
             except TermFileError as exc:
-                issues.append(Issue(exc.path, exc.line, exc.column, format_path(at), exc.message))
+                issues.append(
+                    Issue.of(exc.path, exc.line, exc.column, format_path(at), exc.message)
+                )
                 continue
             except OSError as exc:
-                error(at, f"cannot read terms file {p}: {exc.strerror or exc}")
+                error(at, msg(M.CANNOT_READ_TERMS, path=str(p), reason=str(exc.strerror or exc)))
                 continue
             if not terms:
-                error(at, f"terms file {p} has no terms")
+                error(at, msg(M.NO_TERMS, path=str(p)))
             out = lists.setdefault(cat, [])
             for term, line in terms:
                 out.append(term)

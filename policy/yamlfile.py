@@ -36,7 +36,9 @@ from typing import Any
 from pydantic import AfterValidator, BaseModel, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from policy.errors import LocatedError, Problem, did_you_mean, format_path
+from policy import messages as M
+from policy.errors import LocatedError, Problem, format_path
+from policy.messages import Message, msg
 
 Path_ = tuple[str | int, ...]
 # PyYAML is imported on the first parse (a command that reads a cached policy never needs it)
@@ -93,10 +95,10 @@ class Located:
             p = p[:-1]
         return self.pos.get((), (1, 1))
 
-    def problem(self, path: Sequence[str | int], message: str, key: bool = False) -> Problem:
+    def problem(self, path: Sequence[str | int], message: Message, key: bool = False) -> Problem:
         """A problem at ``path`` (at its key with ``key=True``)."""
         line, col = self.where(path, key=key)
-        return Problem(self.source, line, col, format_path(tuple(path)), message)
+        return Problem.of(self.source, line, col, format_path(tuple(path)), message)
 
 
 # -- reading: size, encoding ----------------------------------------------------------
@@ -120,11 +122,11 @@ def read_text(path: str | Path, *, limits: Limits = LIMITS) -> str:
             raw = f.read(limits.max_bytes + 1)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise LocatedError([Problem(source, 0, 0, "", f"cannot read: {reason}")]) from None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise LocatedError(
-            [Problem(source, 1, 1, "", "UTF-16 text; save the file as UTF-8")]
+            [Problem.of(source, 0, 0, "", msg(M.CANNOT_READ, reason=reason))]
         ) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LocatedError([Problem.of(source, 1, 1, "", msg(M.UTF16))]) from None
     bom = raw.startswith(b"\xef\xbb\xbf")
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     if len(raw) > limits.max_bytes:
@@ -133,15 +135,14 @@ def read_text(path: str | Path, *, limits: Limits = LIMITS) -> str:
         line, col = _line_col(within, len(within))
         raise LocatedError(
             [
-                Problem(
+                Problem.of(
                     source,
                     line,
                     col,
                     fields_at(raw.decode("utf-8", errors="replace"), [(line, col)], limits=limits)[
                         0
                     ],
-                    f"the file is larger than {_size(limits.max_bytes)}, the limit for "
-                    "a file a person writes (it passes the limit on this line)",
+                    msg(M.FILE_TOO_LARGE, size=_size(limits.max_bytes)),
                 )
             ]
         )
@@ -163,13 +164,12 @@ def check_text(text: str, source: str, *, limits: Limits = LIMITS) -> None:
         head = text[: limits.max_bytes + 1]  # up to the first character past the limit
         raise LocatedError(
             [
-                Problem(
+                Problem.of(
                     source,
                     line,
                     col,
                     fields_at(head, [(line, col)], limits=limits)[0],
-                    f"the text is longer than {_size(limits.max_bytes)}, the limit for "
-                    "a file a person writes (it passes the limit on this line)",
+                    msg(M.TEXT_TOO_LONG, size=_size(limits.max_bytes)),
                 )
             ]
         )
@@ -178,13 +178,12 @@ def check_text(text: str, source: str, *, limits: Limits = LIMITS) -> None:
         line, col = _line_col(text, bad.start())
         raise LocatedError(
             [
-                Problem(
+                Problem.of(
                     source,
                     line,
                     col,
                     fields_at(text, [(line, col)], limits=limits)[0],
-                    f"binary data: control character U+{ord(bad.group()):04X} "
-                    "(a YAML file is text)",
+                    msg(M.CONTROL_CHARACTER, code=f"{ord(bad.group()):04X}"),
                 )
             ]
         )
@@ -193,13 +192,17 @@ def check_text(text: str, source: str, *, limits: Limits = LIMITS) -> None:
             if len(line_text) > limits.max_line:
                 raise LocatedError(
                     [
-                        Problem(
+                        Problem.of(
                             source,
                             number,
                             limits.max_line + 1,
                             fields_at(text, [(number, limits.max_line + 1)], limits=limits)[0],
-                            f"line {number} is {len(line_text):,} characters long; "
-                            f"lines may be at most {limits.max_line:,}",
+                            msg(
+                                M.LINE_TOO_LONG,
+                                line=number,
+                                length=f"{len(line_text):,}",
+                                limit=f"{limits.max_line:,}",
+                            ),
                         )
                     ]
                 )
@@ -250,27 +253,21 @@ def undecodable(
         done = m.start()
         found = [ord(ch) - 0xDC00 for ch in m.group()]
         what = " ".join(f"0x{b:02x}" for b in found[:8]) + (" …" if len(found) > 8 else "")
+        template = M.NOT_UTF8 if len(found) == 1 else M.NOT_UTF8_BYTES
         problems.append(
-            Problem(
-                source,
-                line,
-                col,
-                name,
-                f"not UTF-8 text ({'byte' if len(found) == 1 else 'bytes'} {what} at offset "
-                f"{offset}): a binary file, or text in another encoding; save it as UTF-8",
-            )
+            Problem.of(source, line, col, name, msg(template, bytes=what, offset=offset))
         )
     if more:
         line, col = places[-1]
         rest = len(runs) - MAX_BAD_PLACES - 1
+        template = M.NOT_UTF8_MORE_PLACE if rest == 1 else M.NOT_UTF8_MORE_PLACES
         problems.append(
-            Problem(
+            Problem.of(
                 source,
                 line,
                 col,
                 fields[-1],
-                f"not UTF-8 text here and at {rest:,} more {'place' if rest == 1 else 'places'} "
-                f"after it ({MAX_BAD_PLACES} listed before); save the file as UTF-8",
+                msg(template, count=f"{rest:,}", listed=MAX_BAD_PLACES),
             )
         )
     return problems
@@ -483,22 +480,21 @@ class _Builder:
     def mark(self, event: Any) -> tuple[int, int]:
         return event.start_mark.line + 1, event.start_mark.column + 1
 
-    def fail(self, event: Any, path: Path_, message: str) -> None:
+    def fail(self, event: Any, path: Path_, message: Message) -> None:
         line, col = self.mark(event)
-        self.problems.append(Problem(self.source, line, col, format_path(path), message))
+        self.problems.append(Problem.of(self.source, line, col, format_path(path), message))
 
-    def stop(self, event: Any, path: Path_, message: str) -> None:
+    def stop(self, event: Any, path: Path_, message: Message) -> None:
         line, col = self.mark(event)
-        raise _Stop(Problem(self.source, line, col, format_path(path), message))
+        raise _Stop(Problem.of(self.source, line, col, format_path(path), message))
 
-    def count(self, n: int, event: Any, path: Path_, what: str) -> None:
+    def count(self, n: int, event: Any, path: Path_, what: Message) -> None:
         self.values += n
         if self.values > self.limits.max_values:
             self.stop(
                 event,
                 path,
-                f"{what}: the document would hold more than {self.limits.max_values:,} "
-                "values with its aliases expanded (an alias bomb?)",
+                msg(M.TOO_MANY_VALUES, what=what, limit=f"{self.limits.max_values:,}"),
             )
 
     # where the next value goes
@@ -517,7 +513,7 @@ class _Builder:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self.stop(event, (), "a file holds one YAML document; a second one starts here")
+                self.stop(event, (), msg(M.SECOND_DOCUMENT))
             return
         if isinstance(event, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentEndEvent):
             return
@@ -533,7 +529,7 @@ class _Builder:
             return
         self.check_tag(event, path)
         if isinstance(event, yaml.ScalarEvent):
-            self.count(1, event, path, "too many values")
+            self.count(1, event, path, msg(M.VALUES_OVER))
             value = self.scalar(event, path)
             if event.anchor is not None:
                 self.anchors[event.anchor] = (value, 1)
@@ -541,13 +537,8 @@ class _Builder:
             return
         # a collection starts
         if len(self.stack) >= self.limits.max_depth:
-            self.stop(
-                event,
-                path,
-                f"nested deeper than {self.limits.max_depth} levels "
-                "(no file a person writes needs that many)",
-            )
-        self.count(1, event, path, "too many values")
+            self.stop(event, path, msg(M.TOO_DEEP, limit=self.limits.max_depth))
+        self.count(1, event, path, msg(M.VALUES_OVER))
         container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
         self.located.pos[path] = self.mark(event)
         if event.anchor is not None:
@@ -564,7 +555,7 @@ class _Builder:
             yaml.SequenceStartEvent: {"seq"},
         }[type(event)]
         if not (tag.startswith(_CORE) and tag[len(_CORE) :] in allowed):
-            self.fail(event, path, f"YAML tag {tag!r} is not allowed (nothing in a file runs)")
+            self.fail(event, path, msg(M.TAG_NOT_ALLOWED, tag=repr(tag)))
 
     def scalar(self, event: Any, path: Path_) -> Any:
         tag = event.tag
@@ -578,13 +569,13 @@ class _Builder:
         try:
             return _CONSTRUCT[suffix](event.value)
         except (ValueError, IndexError, KeyError):
-            self.fail(event, path, f"{event.value!r} is not a valid {suffix}")
+            self.fail(event, path, msg(M.NOT_A_VALID, value=repr(event.value), kind=suffix))
             return None
 
     def key(self, event: Any) -> None:
         top = self.stack[-1]
         if not isinstance(event, yaml.ScalarEvent):
-            self.stop(event, top.path, "keys must be plain text")
+            self.stop(event, top.path, msg(M.KEYS_PLAIN_TEXT))
         self.check_tag(event, top.path)
         name = str(event.value)
         mark = self.mark(event)
@@ -592,7 +583,7 @@ class _Builder:
             top.key = "<<"
             return
         if name in top.container:
-            self.fail(event, (*top.path, name), "duplicate key (the same key given twice)")
+            self.fail(event, (*top.path, name), msg(M.DUPLICATE_KEY))
             name = f"{name}\0duplicate{len(top.container)}"  # read, then thrown away
         top.key = name
         self.located.key_pos[(*top.path, name)] = mark
@@ -600,11 +591,11 @@ class _Builder:
     def alias(self, event: Any, path: Path_) -> None:
         name = event.anchor
         if name in self.open_anchors and name not in self.anchors:
-            self.stop(event, path, f"alias *{name} refers to the value it is inside")
+            self.stop(event, path, msg(M.ALIAS_INSIDE_ITSELF, name=name))
         if name not in self.anchors:
-            self.stop(event, path, f"unknown alias *{name} (no anchor &{name} before it)")
+            self.stop(event, path, msg(M.UNKNOWN_ALIAS, name=name))
         value, size = self.anchors[name]
-        self.count(size, event, path, f"alias *{name} expands to {size:,} values")
+        self.count(size, event, path, msg(M.ALIAS_EXPANDS, name=name, size=f"{size:,}"))
         self.place(event, path, value, size)
 
     def place(self, event: Any, path: Path_, value: Any, size: int) -> None:
@@ -653,7 +644,7 @@ class _Builder:
             sources = value if isinstance(value, list) else [value]
             for src in sources:
                 if not isinstance(src, dict):
-                    self.fail(event, frame.path, "'<<' merges mappings only")
+                    self.fail(event, frame.path, msg(M.MERGE_MAPPINGS_ONLY))
                     continue
                 for k, v in src.items():
                     merged.setdefault(k, v)
@@ -732,31 +723,38 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str, text: str) -> Problem:
     bracket or quote, which is where the fix goes, not where the parser gave up)."""
     problem, context = exc.problem_mark, exc.context_mark
     opened = (exc.context or "").startswith(_OPENED_EARLIER)
+    message: Message
     if opened and context is not None and (problem is None or context.line < problem.line):
         what = (exc.context or "").removeprefix("while ")
         what = what.replace("parsing a flow", "the flow").replace(
             "scanning a quoted scalar", "the quoted string"
         )
-        found = f" on line {problem.line + 1}" if problem is not None else ""
+        found = msg(M.ON_LINE, line=problem.line + 1) if problem is not None else ""
         line, col = context.line + 1, context.column + 1
-        msg = f"invalid YAML: {what} opened here is not closed ({exc.problem}{found})"
+        message = msg(
+            M.NOT_CLOSED,
+            what=msg(M.OPENED[what]) if what in M.OPENED else what,
+            problem=M.yaml_problem(str(exc.problem)),
+            found=found,
+        )
     else:
         mark = problem or context
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        msg = f"invalid YAML: {exc.problem or exc.context}"
+        said = M.yaml_problem(str(exc.problem or exc.context))
+        message = msg(M.INVALID_YAML, problem=said)
         lines = text.split("\n")
         at = (
             lines[mark.line][mark.column : mark.column + 1]
             if mark and mark.line < len(lines)
             else ""
         )
-        if at == "\t" and "tab" not in msg:
-            msg += " (a tab: YAML indents with spaces)"
+        if at == "\t" and "tab" not in str(message):
+            message = msg(M.INVALID_YAML_TAB, problem=said)
         opener = _unclosed_bracket(text) if line > text.count("\n") else None
         if opener is not None:  # the parser gave up at the end of the text
             line, col = opener
-            msg = f"invalid YAML: the flow collection opened here is not closed ({exc.problem})"
-    return Problem(source, line, col, _field_at_line(text, line), msg)
+            message = msg(M.FLOW_NOT_CLOSED, problem=M.yaml_problem(str(exc.problem)))
+    return Problem.of(source, line, col, _field_at_line(text, line), message)
 
 
 def _unclosed_bracket(text: str) -> tuple[int, int] | None:
@@ -802,18 +800,22 @@ def parse_yaml(
     except yaml.YAMLError as exc:  # reader errors (bad characters) carry a position only
         position = getattr(exc, "position", 0) or 0
         line, col = _line_col(text, min(position, len(text)))
-        msg = f"invalid YAML: {getattr(exc, 'reason', None) or exc}"
-        raise LocatedError([Problem(source, line, col, "", msg)]) from None
+        reason = M.yaml_problem(str(getattr(exc, "reason", None) or exc))
+        raise LocatedError(
+            [Problem.of(source, line, col, "", msg(M.INVALID_YAML, problem=reason))]
+        ) from None
     if builder.problems:
         raise LocatedError(builder.problems)
     located = builder.located
     if not builder.root_set or (located.data is None and mapping):
-        raise LocatedError(
-            [Problem(source, 1, 1, "", "the file is empty; expected a mapping of keys")]
-        )
+        raise LocatedError([Problem.of(source, 1, 1, "", msg(M.EMPTY_FILE))])
     if mapping and not isinstance(located.data, dict):
-        kind = "a list" if isinstance(located.data, list) else f"the value {located.data!r:.40}"
-        raise LocatedError([Problem(source, 1, 1, "", f"expected a mapping of keys, found {kind}")])
+        found = (
+            msg(M.FOUND_A_LIST)
+            if isinstance(located.data, list)
+            else msg(M.FOUND_THE_VALUE, value=f"{located.data!r:.40}")
+        )
+        raise LocatedError([Problem.of(source, 1, 1, "", msg(M.NOT_A_MAPPING, found=found))])
     return located
 
 
@@ -863,7 +865,7 @@ def validation_problems(
             path = path[:-1]  # the name of a union's member, not a key of the file
         paths.append(path)
     for err, path in zip(errors, paths, strict=True):
-        kind, msg, key = err["type"], err["msg"], False
+        kind, key = err["type"], False
         value = err.get("input")
         if isinstance(value, dict | list) and any(
             len(other) > len(path) and other[: len(path)] == path for other in paths
@@ -878,16 +880,20 @@ def validation_problems(
         ):
             continue  # a plain value also tried as a map: the plain member's error says why
         ctx = err.get("ctx") or {}
+        message: Message
         if kind == "extra_forbidden":
             names = _fields_at(model, data, path[:-1])
-            msg = f"unknown key '{path[-1]}'" + did_you_mean(str(path[-1]), names)
-            if names:
-                msg += f"; expected one of: {', '.join(names)}"
+            message = msg(
+                M.UNKNOWN_KEY,
+                key=str(path[-1]),
+                hint=M.did_you_mean(str(path[-1]), names),
+                expected=M.one_of(names),
+            )
             key = True
         elif kind == "missing":
             line, col = doc.where(path[:-1])
-            problem = Problem(
-                doc.source, line, col, format_path(path), f"missing required key '{path[-1]}'"
+            problem = Problem.of(
+                doc.source, line, col, format_path(path), msg(M.MISSING_KEY, key=str(path[-1]))
             )
             if (problem.field, problem.message) not in seen:
                 seen.add((problem.field, problem.message))
@@ -900,24 +906,35 @@ def validation_problems(
             ]
             if kind == "union_tag_invalid":
                 tag = str(ctx.get("tag", ""))
-                msg = f"unknown {name} '{tag}'" + did_you_mean(tag, expected)
+                message = msg(
+                    M.UNKNOWN_TAG,
+                    name=name,
+                    tag=tag,
+                    hint=M.did_you_mean(tag, expected),
+                    expected=M.one_of(expected),
+                )
                 path = (*path, name)
             else:
-                msg = f"a '{name}' is needed"
-            if expected:
-                msg += f"; expected one of: {', '.join(expected)}"
-        elif kind != PLACED:
+                message = msg(M.TAG_NEEDED, name=name, expected=M.one_of(expected))
+        elif kind == PLACED:
+            # a validator's error placed inside the value it checks (errors_at): its
+            # message names the values, no ", got …"
+            placed = ctx.get("message")
+            message = placed if isinstance(placed, Message) else msg(M.AS_WRITTEN, text=err["msg"])
+        else:
+            message = M.pydantic_message(kind, err["msg"], ctx)
             value = err.get("input")
             if not isinstance(value, dict | list):
                 shown = repr(value)
                 if len(shown) > 60:
                     shown = shown[:57] + "…"
-                msg = f"{msg}, got {shown}"
-        if (format_path(path), msg) in seen:
+                message = msg(M.GOT, message=message, value=shown)
+        text = str(message)
+        if (format_path(path), text) in seen:
             continue
-        seen.add((format_path(path), msg))
+        seen.add((format_path(path), text))
         line, col = doc.where(path, key=key)
-        problems.append(Problem(doc.source, line, col, format_path(path), msg))
+        problems.append(Problem.of(doc.source, line, col, format_path(path), message))
     return problems
 
 
@@ -1022,14 +1039,15 @@ def _fields_at(model: type[BaseModel], data: Any, path: Path_) -> list[str]:
 PLACED = "placed_value"  # the type of errors_at's errors (their messages name the values)
 
 
-def errors_at(title: str, errors: Sequence[tuple[Path_, str, Any]]) -> ValidationError:
+def errors_at(title: str, errors: Sequence[tuple[Path_, str | Message, Any]]) -> ValidationError:
     """A :class:`ValidationError` for a validator to raise: one error per ``(loc, message,
     input)``, ``loc`` relative to the value the validator checks (a list item's index and
     key: ``(2, "at")``). A validator's ``ValueError`` is placed at the whole value (a
     list's first line); these are placed where ``loc`` leads, because pydantic puts the
     validated value's own location in front (``enforcement.strikes.ladder[2].at``), and
     :func:`validation_problems` finds its line and column like any other error's. The
-    message is shown as written (it names the values; no ", got …" is added)."""
+    message is shown as written (it names the values; no ", got …" is added); a
+    :class:`~policy.messages.Message` is translated in the app, a text is shown as it is."""
     details = [
         InitErrorDetails(
             type=PydanticCustomError(PLACED, "{message}", {"message": message}),
@@ -1044,16 +1062,15 @@ def errors_at(title: str, errors: Sequence[tuple[Path_, str, Any]]) -> Validatio
 # -- ranges the engine can run ----------------------------------------------------------
 
 
-def at_most(limit: float, reason: str) -> AfterValidator:
+def at_most(limit: float, reason: str | Message) -> AfterValidator:
     """A validator for ``Annotated[...]``: the value may be at most ``limit``, because
-    ``reason`` (which the error message gives, so a person knows why)."""
+    ``reason`` (which the error message gives, so a person knows why; a
+    :class:`~policy.messages.Message` is translated in the app)."""
 
     def check(value: Any) -> Any:
         if value is not None and value > limit:
             raise PydanticCustomError(
-                "engine_range",
-                "at most {limit}: {reason}",
-                {"limit": f"{limit:,}", "reason": reason},
+                "engine_range", M.AT_MOST, {"limit": f"{limit:,}", "reason": reason}
             )
         return value
 

@@ -17,6 +17,7 @@ from typing import Any
 from policy.errors import LocatedError
 from policy.yamlfile import Located, read_yaml
 from simulation.paths import assets_dir
+from simulation.problems import problem_at
 
 LOCALES = ("en_US", "zh_CN")
 
@@ -73,7 +74,7 @@ class Catalogue:
 
 def _fail(doc: Located, field: str, msg: str) -> LocatedError:
     path = tuple(int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", field))
-    return LocatedError([doc.problem(path, msg)])
+    return LocatedError([problem_at(doc, path, msg)])
 
 
 def _number(doc: Located, field: str, value: Any, lo: float, hi: float | None) -> float:

@@ -28,6 +28,7 @@ from policy.yamlfile import (
 )
 from simulation.catalogue import load_catalogue
 from simulation.paths import assets_dir
+from simulation.problems import problem_at
 
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
 NonNeg = Annotated[float, Field(ge=0.0)]
@@ -861,7 +862,7 @@ def check_scenario(scenario: Scenario, doc: Located, categories: tuple[str, ...]
     for name in scenario.population.seller_categories or {}:
         if name not in categories:
             path = ("population", "seller_categories", name)
-            problems.append(doc.problem(path, f"unknown category; the catalogue has {known}"))
+            problems.append(problem_at(doc, path, f"unknown category; the catalogue has {known}"))
     state = scenario.model_dump()
     for i, event in sorted(enumerate(scenario.events), key=lambda e: e[1].day):
         named = [
@@ -872,14 +873,14 @@ def check_scenario(scenario: Scenario, doc: Located, categories: tuple[str, ...]
         for path, name in named:
             if name not in categories:
                 msg = f"unknown category '{name}'" + did_you_mean(name, categories)
-                problems.append(doc.problem(path, f"{msg}; the catalogue has {known}"))
+                problems.append(problem_at(doc, path, f"{msg}; the catalogue has {known}"))
         for key, value in (event.set or {}).items():
             path = ("events", i, "set", key)
             try:
                 set_dotted(state, key, value)
                 Scenario.model_validate(state)
             except KeyError as exc:
-                problems.append(doc.problem(path, str(exc.args[0]), key=True))
+                problems.append(problem_at(doc, path, str(exc.args[0]), key=True))
             except ValidationError as exc:
                 for p in validation_problems(exc, Located(state, doc.source), Scenario):
                     line, col = doc.where(path)

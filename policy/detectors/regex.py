@@ -7,21 +7,24 @@ from typing import Any
 
 import re2
 
+from policy import messages as M
 from policy.detectors.base import Hit, TextDetector
+from policy.messages import MessageError
 
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # RE2's message goes into the located PolicyError instead
 
 
 def compile_re2(pattern: str) -> Any:
-    """Compile with RE2; raise ``ValueError`` with RE2's own message when rejected."""
+    """Compile with RE2; raise :class:`~policy.messages.MessageError` (a ``ValueError``)
+    quoting RE2's own message when rejected."""
     try:
         return re2.compile(pattern, _OPTIONS)
     except re2.error as exc:
         msg = exc.args[0] if exc.args else str(exc)
         if isinstance(msg, bytes):
             msg = msg.decode("utf-8", "replace")
-        raise ValueError(f"RE2 rejects the pattern: {msg}") from None
+        raise MessageError(M.msg(M.RE2_REJECTS, reason=msg)) from None
 
 
 @dataclass

@@ -21,6 +21,7 @@ from policy.yamlfile import Located, read_yaml, validate
 from simulation.lessons.model import LOCALES, Lesson, Ref, Step, ref
 from simulation.metrics.registry import ALL, BY_NAME, definition
 from simulation.paths import assets_dir
+from simulation.problems import problem_at
 from simulation.scenario import Scenario, controls, load_scenario, preset_names, scenario_path
 
 LESSONS_DIR = assets_dir() / "lessons"
@@ -126,7 +127,7 @@ def check(found: LessonFile) -> list[Problem]:
     seen: set[tuple[str, str]] = set()
 
     def problem(path: tuple, message: str, key: bool = False) -> None:
-        p = doc.problem(path, message, key=key)
+        p = problem_at(doc, path, message, key=key)
         if (p.field, p.message) not in seen:
             seen.add((p.field, p.message))
             problems.append(p)
