@@ -127,9 +127,12 @@ def model_texts() -> str:
     on the Scenario model, the corpus table's columns (``policy.evaluate``), the charts'
     titles and series in ``simulation.runs.figures.LIVE_CHARTS``, and every metric's,
     run measure's and rule count's name, unit and meaning in the metric
-    registry (``simulation.metrics``). lupdate only reads Qt calls, so they are handed to
-    it as ``QT_TRANSLATE_NOOP(context, text)`` lines.
+    registry (``simulation.metrics``), and the message templates of a policy file's
+    problems (``policy.messages``, context ``PolicyProblems``: see ``app.problems``).
+    lupdate only reads Qt calls, so they are handed to it as
+    ``QT_TRANSLATE_NOOP(context, text)`` lines.
     """
+    from policy import messages
     from policy.evaluate import RULE_HEADER
     from simulation.metrics.registry import METRICS, RULE_COUNTS
     from simulation.metrics.summary import MEASURES, RELATIVE
@@ -147,6 +150,7 @@ def model_texts() -> str:
         texts += [(MEANINGS_CONTEXT, entry.meaning), ("Units", entry.unit)]
     texts += [(MEASURES_CONTEXT, x.label) for x in (*MEASURES, *RELATIVE)]
     texts += [(MEASURES_CONTEXT, measure_label(c.name)) for c in RULE_COUNTS]
+    texts += [(messages.CONTEXT, template) for template in messages.TEMPLATES]
     seen: set[tuple[str, str]] = set()
     lines = []
     for context, text in texts:

@@ -630,7 +630,10 @@ class MainWindow(QMainWindow):
         try:
             found = load_lesson(name_or_path)
         except LocatedError as exc:
-            dialogs.show_problems(self, self.tr("Lesson"), [str(p) for p in exc.problems])
+            from app.problems import problem_line
+
+            lines = [problem_line(p) for p in exc.problems]
+            dialogs.show_problems(self, self.tr("Lesson"), lines)
             return None
         self.close_lesson()
         self.lesson = LessonPlayer(self, found, self.banner)

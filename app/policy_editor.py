@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from app import theme
 from app.highlighter import YamlHighlighter
+from app.problems import problem_text
 from policy import PolicyError, load_policy_text
 
 DEBOUNCE_MS = 300
@@ -182,7 +183,8 @@ class PolicyEditor(QPlainTextEdit):
         except Exception as exc:  # a loader bug must not take the editor down
             from policy.errors import Issue
 
-            self._show_issues([Issue(self.source_name, 0, 0, "", f"internal error: {exc}")])
+            message = self.tr("internal error: {0}").format(exc)
+            self._show_issues([Issue(self.source_name, 0, 0, "", message)])
             self.policy = None
         else:
             self._show_issues([], self._lint(policy))
@@ -199,19 +201,20 @@ class PolicyEditor(QPlainTextEdit):
         try:
             return lint(policy)
         except Exception as exc:
-            return [Issue(self.source_name, 0, 0, "", f"lint failed: {exc}", "warning")]
+            message = self.tr("lint failed: {0}").format(exc)
+            return [Issue(self.source_name, 0, 0, "", message, "warning")]
 
     def _show_issues(self, issues: list[Any], warnings: list[Any] | None = None) -> None:
         self.issues = issues
         self.warnings = list(warnings or [])
-        self.error_lines = {}
+        self.error_lines = {}  # line -> the first problem's message, as the list shows it
         self.warning_lines = {}
         for issue in issues:
             if issue.line > 0:
-                self.error_lines.setdefault(issue.line, issue.message)
+                self.error_lines.setdefault(issue.line, problem_text(issue))
         for warning in self.warnings:
             if warning.line > 0 and warning.line not in self.error_lines:
-                self.warning_lines.setdefault(warning.line, warning.message)
+                self.warning_lines.setdefault(warning.line, problem_text(warning))
         selections = []
         marks = [
             (line, message, theme.current().error) for line, message in self.error_lines.items()

@@ -44,6 +44,7 @@ from app.corpus_panel import CorpusPanel
 from app.counts import bind_count
 from app.elided import ElidedLabel
 from app.policy_editor import PolicyEditor
+from app.problems import problem_text
 from app.versions import policy_label
 
 BUTTON_PAD_PX = 14  # a text button's margins and frame, both sides together
@@ -409,9 +410,10 @@ class PolicyPanel(QWidget):
         for mark, issue in [("✗", i) for i in issues] + [("⚠", w) for w in warnings]:
             where = self.tr("line {0}").format(issue.line) if issue.line else ""
             field = f" {issue.field}:" if issue.field else ""
-            item = QListWidgetItem(f"{mark} {where}{field} {issue.message}")
+            message = problem_text(issue)  # in the interface's language; user words as written
+            item = QListWidgetItem(f"{mark} {where}{field} {message}")
             item.setData(Qt.ItemDataRole.UserRole, (issue.line, issue.column))
-            item.setToolTip(issue.message)
+            item.setToolTip(message)
             self.issues.addItem(item)
         self.issue_count.update()  # the policy may have changed with the same count
         if policy is not None:

@@ -1033,19 +1033,19 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="437"/>
-        <location filename="../../app/main_window.py" line="804"/>
+        <location filename="../../app/main_window.py" line="807"/>
         <source>What am I looking at?</source>
         <translation>这张图是什么？</translation>
     </message>
     <message>
         <location filename="../../app/main_window.py" line="450"/>
-        <location filename="../../app/main_window.py" line="807"/>
+        <location filename="../../app/main_window.py" line="810"/>
         <source>Model assumptions</source>
         <translation>模型假设</translation>
     </message>
     <message>
         <location filename="../../app/main_window.py" line="454"/>
-        <location filename="../../app/main_window.py" line="810"/>
+        <location filename="../../app/main_window.py" line="813"/>
         <source>Metric definitions</source>
         <translation>指标定义</translation>
     </message>
@@ -1070,182 +1070,182 @@
         <translation>{0}[*] — 朋友圈实验室，内容治理策略实验</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="633"/>
+        <location filename="../../app/main_window.py" line="636"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="650"/>
+        <location filename="../../app/main_window.py" line="653"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="651"/>
+        <location filename="../../app/main_window.py" line="654"/>
         <source>Lessons (*.yaml *.yml)</source>
         <translation>课程 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="745"/>
+        <location filename="../../app/main_window.py" line="748"/>
         <source>No watched user saw a removed post in the last {0} days</source>
         <translation>最近 {0} 天里，被观察的用户都没有看到被删除的动态</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="875"/>
+        <location filename="../../app/main_window.py" line="878"/>
         <source>Layout reset</source>
         <translation>布局已恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="914"/>
+        <location filename="../../app/main_window.py" line="917"/>
         <source>Not set up: the policy in the editor has {0} problem(s); fix it first</source>
         <translation>未建立：编辑器中的策略有 {0} 个问题，请先修正</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="936"/>
+        <location filename="../../app/main_window.py" line="939"/>
         <source>Setting up…</source>
         <translation>正在建立…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="981"/>
+        <location filename="../../app/main_window.py" line="984"/>
         <source>{0}: used at the next setup</source>
         <translation>{0}：下次建立时使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1076"/>
+        <location filename="../../app/main_window.py" line="1079"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1081"/>
+        <location filename="../../app/main_window.py" line="1084"/>
         <source>Paused after day {0}</source>
         <translation>第 {0} 天后暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1089"/>
+        <location filename="../../app/main_window.py" line="1092"/>
         <source>Starting the engine process…</source>
         <translation>正在启动引擎进程…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1098"/>
+        <location filename="../../app/main_window.py" line="1101"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1104"/>
+        <location filename="../../app/main_window.py" line="1107"/>
         <source>The run has reached its last day: Reset or Setup to run again</source>
         <translation>运行已到最后一天：重置或重新建立后才能再运行</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1106"/>
+        <location filename="../../app/main_window.py" line="1109"/>
         <source>No world yet: press Setup (Ctrl+R) first</source>
         <translation>尚无世界：请先点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1116"/>
+        <location filename="../../app/main_window.py" line="1119"/>
         <source>Run finished: {0} of {1} days simulated</source>
         <translation>运行结束：已模拟 {1} 天中的 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1134"/>
+        <location filename="../../app/main_window.py" line="1137"/>
         <source>In force: {0} (loaded day {1}; acts from day {2})</source>
         <translation>生效中：{0}（第 {1} 天载入；自第 {2} 天起执行）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1142"/>
+        <location filename="../../app/main_window.py" line="1145"/>
         <source>{0} from day {1}</source>
         <translation>{0}，自第 {1} 天起</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1149"/>
+        <location filename="../../app/main_window.py" line="1152"/>
         <source>Saved as run #{0}; report in {1}</source>
         <translation>已保存为运行 #{0}；报告在 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1269"/>
+        <location filename="../../app/main_window.py" line="1272"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1275"/>
+        <location filename="../../app/main_window.py" line="1278"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1307"/>
+        <location filename="../../app/main_window.py" line="1310"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1316"/>
+        <location filename="../../app/main_window.py" line="1319"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1320"/>
+        <location filename="../../app/main_window.py" line="1323"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1350"/>
+        <location filename="../../app/main_window.py" line="1353"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1353"/>
+        <location filename="../../app/main_window.py" line="1356"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="963"/>
+        <location filename="../../app/main_window.py" line="966"/>
         <source>Will be used at the next setup: {0}</source>
         <translation>将在下次建立时使用：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1004"/>
+        <location filename="../../app/main_window.py" line="1007"/>
         <source>Ready: seed {0}, {1} days</source>
         <translation>就绪：种子 {0}，{1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1137"/>
+        <location filename="../../app/main_window.py" line="1140"/>
         <source>In force: {0} (from day {1})</source>
         <translation>生效中：{0}（自第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1124"/>
+        <location filename="../../app/main_window.py" line="1127"/>
         <source>Policy applied from day {0}</source>
         <translation>策略自第 {0} 天起生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1225"/>
+        <location filename="../../app/main_window.py" line="1228"/>
         <source>Stored run #{0}: {1}</source>
         <translation>保存的运行 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1228"/>
+        <location filename="../../app/main_window.py" line="1231"/>
         <source>Opened stored run #{0} ({1})</source>
         <translation>已打开保存的运行 #{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1237"/>
+        <location filename="../../app/main_window.py" line="1240"/>
         <source>Nothing to export yet: run at least one day</source>
         <translation>尚无可导出的内容：请至少运行一天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1249"/>
+        <location filename="../../app/main_window.py" line="1252"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1250"/>
+        <location filename="../../app/main_window.py" line="1253"/>
         <source>{0} images (*.{1})</source>
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1256"/>
+        <location filename="../../app/main_window.py" line="1259"/>
         <source>Charts written to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1268"/>
+        <location filename="../../app/main_window.py" line="1271"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
@@ -2525,166 +2525,1132 @@
     </message>
 </context>
 <context>
+    <name>PolicyEditor</name>
+    <message>
+        <location filename="../../app/policy_editor.py" line="186"/>
+        <source>internal error: {0}</source>
+        <translation>内部错误：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/policy_editor.py" line="204"/>
+        <source>lint failed: {0}</source>
+        <translation>警告检查失败：{0}</translation>
+    </message>
+</context>
+<context>
     <name>PolicyPanel</name>
     <message>
-        <location filename="../../app/panels/policy.py" line="91"/>
+        <location filename="../../app/panels/policy.py" line="92"/>
         <source>Load a preset policy into the editor (undoable)</source>
         <translation>将预设策略载入编辑器（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="96"/>
+        <location filename="../../app/panels/policy.py" line="97"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="99"/>
+        <location filename="../../app/panels/policy.py" line="100"/>
         <source>Put this policy in force from the next day (Ctrl+Enter)</source>
         <translation>自下一天起启用此策略（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="104"/>
+        <location filename="../../app/panels/policy.py" line="105"/>
         <source>Apply policy</source>
         <translation>应用策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="108"/>
+        <location filename="../../app/panels/policy.py" line="109"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="117"/>
+        <location filename="../../app/panels/policy.py" line="118"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="118"/>
+        <location filename="../../app/panels/policy.py" line="119"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="120"/>
+        <location filename="../../app/panels/policy.py" line="121"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="142"/>
+        <location filename="../../app/panels/policy.py" line="143"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="143"/>
+        <location filename="../../app/panels/policy.py" line="144"/>
         <source>Condition</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="144"/>
+        <location filename="../../app/panels/policy.py" line="145"/>
         <source>Action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="145"/>
+        <location filename="../../app/panels/policy.py" line="146"/>
         <source>Strikes</source>
         <translation>违规计分</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="146"/>
+        <location filename="../../app/panels/policy.py" line="147"/>
         <source>Hits so far</source>
         <translation>累计命中</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="154"/>
+        <location filename="../../app/panels/policy.py" line="155"/>
         <source>Click a rule to inspect it</source>
         <translation>点击规则查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="265"/>
+        <location filename="../../app/panels/policy.py" line="266"/>
         <source>Checking the policy…</source>
         <translation>正在检查策略…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="335"/>
+        <location filename="../../app/panels/policy.py" line="336"/>
         <source>YAML policies (*.yaml *.yml)</source>
         <translation>YAML 策略 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="334"/>
+        <location filename="../../app/panels/policy.py" line="335"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="111"/>
+        <location filename="../../app/panels/policy.py" line="112"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="114"/>
+        <location filename="../../app/panels/policy.py" line="115"/>
         <source>Save to the open file; a preset or a new text asks where (Ctrl+S)</source>
         <translation>保存到当前文件；预设或新文本会询问保存位置（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="241"/>
+        <location filename="../../app/panels/policy.py" line="242"/>
         <source>preset {0}</source>
         <translation>预设 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="242"/>
+        <location filename="../../app/panels/policy.py" line="243"/>
         <source>new policy</source>
         <translation>新策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="250"/>
+        <location filename="../../app/panels/policy.py" line="251"/>
         <source>Editing: {0}{1}</source>
         <translation>正在编辑：{0}{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="315"/>
+        <location filename="../../app/panels/policy.py" line="316"/>
         <source>Cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="346"/>
+        <location filename="../../app/panels/policy.py" line="347"/>
         <source>The presets belong to the app; save your policy in another folder</source>
         <translation>预设属于应用本身；请把你的策略保存到其他文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="352"/>
+        <location filename="../../app/panels/policy.py" line="353"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="376"/>
+        <location filename="../../app/panels/policy.py" line="377"/>
         <source>Cannot apply: the policy has {0} problem(s); the policy in force is unchanged</source>
         <translation>无法应用：策略有 {0} 个问题；生效中的策略不变</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="399"/>
+        <location filename="../../app/panels/policy.py" line="400"/>
         <source>1 rule</source>
         <translation>1 条规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="399"/>
+        <location filename="../../app/panels/policy.py" line="400"/>
         <source>{0} rules</source>
         <translation>{0} 条规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="400"/>
+        <location filename="../../app/panels/policy.py" line="401"/>
         <source>✓ Valid: {0} ({1})</source>
         <translation>✓ 有效：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="403"/>
+        <location filename="../../app/panels/policy.py" line="404"/>
         <source>{0} — ⚠ {1} warning(s) below: it can be applied</source>
         <translation>{0} — ⚠ 下方有 {1} 条警告：仍可应用</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="410"/>
+        <location filename="../../app/panels/policy.py" line="411"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="397"/>
+        <location filename="../../app/panels/policy.py" line="398"/>
         <source>✗ {0} problem(s) — the policy in force is unchanged</source>
         <translation>✗ {0} 个问题 — 生效中的策略保持不变</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyProblems</name>
+    <message>
+        <location filename="model_texts.py" line="299"/>
+        <source> (did you mean &apos;{choice}&apos;?)</source>
+        <translation>（是不是想写 &apos;{choice}&apos;？）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="300"/>
+        <source>; expected one of: {choices}</source>
+        <translation>；应为以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="301"/>
+        <source>{items} or {last}</source>
+        <translation>{items} 或 {last}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="302"/>
+        <source>no such policy file or preset{hint}</source>
+        <translation>找不到这个策略文件或预设{hint}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="303"/>
+        <source>cannot read: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="304"/>
+        <source>UTF-16 text; save the file as UTF-8</source>
+        <translation>这是 UTF-16 编码的文本；请把文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="305"/>
+        <source>the file is larger than {size}, the limit for a file a person writes (it passes the limit on this line)</source>
+        <translation>文件大于 {size}，超过了人工编写的文件的上限（在这一行超出上限）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="306"/>
+        <source>not UTF-8 text (byte {bytes} at offset {offset}): a binary file, or text in another encoding; save it as UTF-8</source>
+        <oldsource>not UTF-8 text (byte 0x{byte} at offset {offset}): a binary file, or text in another encoding; save it as UTF-8</oldsource>
+        <translation>不是 UTF-8 文本（偏移 {offset} 处的字节 {bytes}）：这是二进制文件，或是其他编码的文本；请另存为 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="307"/>
+        <source>not UTF-8 text (bytes {bytes} at offset {offset}): a binary file, or text in another encoding; save it as UTF-8</source>
+        <translation>不是 UTF-8 文本（偏移 {offset} 处的字节 {bytes}）：这是二进制文件，或是其他编码的文本；请另存为 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="308"/>
+        <source>not UTF-8 text here and at {count} more place after it ({listed} listed before); save the file as UTF-8</source>
+        <translation>此处及其后另外 {count} 处不是 UTF-8 文本（前面已列出 {listed} 处）；请把文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="309"/>
+        <source>not UTF-8 text here and at {count} more places after it ({listed} listed before); save the file as UTF-8</source>
+        <translation>此处及其后另外 {count} 处不是 UTF-8 文本（前面已列出 {listed} 处）；请把文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="310"/>
+        <source>the text is longer than {size}, the limit for a file a person writes (it passes the limit on this line)</source>
+        <translation>文本长于 {size}，超过了人工编写的文件的上限（在这一行超出上限）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="311"/>
+        <source>binary data: control character U+{code} (a YAML file is text)</source>
+        <translation>二进制数据：控制字符 U+{code}（YAML 文件应为纯文本）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="312"/>
+        <source>line {line} is {length} characters long; lines may be at most {limit}</source>
+        <translation>第 {line} 行有 {length} 个字符；每行最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="313"/>
+        <source>{what}: the document would hold more than {limit} values with its aliases expanded (an alias bomb?)</source>
+        <translation>{what}：展开别名后，文档将包含超过 {limit} 个值（别名炸弹？）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="314"/>
+        <source>too many values</source>
+        <translation>值太多</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="315"/>
+        <source>alias *{name} expands to {size} values</source>
+        <translation>别名 *{name} 展开后有 {size} 个值</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="316"/>
+        <source>nested deeper than {limit} levels (no file a person writes needs that many)</source>
+        <translation>嵌套超过 {limit} 层（人工编写的文件用不到这么多层）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="317"/>
+        <source>a file holds one YAML document; a second one starts here</source>
+        <translation>一个文件只能包含一个 YAML 文档；第二个文档从这里开始</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="318"/>
+        <source>YAML tag {tag} is not allowed (nothing in a file runs)</source>
+        <translation>不允许使用 YAML 标签 {tag}（文件中的任何内容都不会被执行）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="319"/>
+        <source>{value} is not a valid {kind}</source>
+        <translation>{value} 不是有效的 {kind}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="320"/>
+        <source>keys must be plain text</source>
+        <translation>键必须是普通文本</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="321"/>
+        <source>duplicate key (the same key given twice)</source>
+        <translation>重复的键（同一个键写了两次）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="322"/>
+        <source>alias *{name} refers to the value it is inside</source>
+        <translation>别名 *{name} 引用了包含它自身的值</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="323"/>
+        <source>unknown alias *{name} (no anchor &amp;{name} before it)</source>
+        <translation>未知的别名 *{name}（前面没有锚点 &amp;{name}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="324"/>
+        <source>&apos;&lt;&lt;&apos; merges mappings only</source>
+        <translation>&apos;&lt;&lt;&apos; 只能合并映射</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="325"/>
+        <source>invalid YAML: {problem}</source>
+        <translation>YAML 格式错误：{problem}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="326"/>
+        <source>invalid YAML: {problem} (a tab: YAML indents with spaces)</source>
+        <translation>YAML 格式错误：{problem}（这里是制表符 Tab：YAML 只能用空格缩进）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="327"/>
+        <source>invalid YAML: {what} opened here is not closed ({problem}{found})</source>
+        <translation>YAML 格式错误：此处开始的{what}没有闭合（{problem}{found}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="328"/>
+        <source> on line {line}</source>
+        <translation>，见第 {line} 行</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="329"/>
+        <source>invalid YAML: the flow collection opened here is not closed ({problem})</source>
+        <translation>YAML 格式错误：此处开始的括号没有闭合（{problem}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="330"/>
+        <source>the file is empty; expected a mapping of keys</source>
+        <translation>文件是空的；应为由键组成的映射</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="331"/>
+        <source>expected a mapping of keys, found {found}</source>
+        <translation>应为由键组成的映射，实际是{found}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="332"/>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="333"/>
+        <source>the value {value}</source>
+        <translation>值 {value}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="334"/>
+        <source>the flow mapping</source>
+        <translation>花括号（{{）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="335"/>
+        <source>the flow sequence</source>
+        <translation>方括号（[）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="336"/>
+        <source>the flow node</source>
+        <translation>流式节点</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="337"/>
+        <source>the quoted string</source>
+        <translation>引号字符串</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="338"/>
+        <source>mapping values are not allowed in this context</source>
+        <translation>此处不允许出现“键: 值”（请检查冒号和缩进）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="339"/>
+        <source>mapping keys are not allowed in this context</source>
+        <translation>此处不允许出现映射的键（请检查缩进）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="340"/>
+        <source>block sequence entries are not allowed in this context</source>
+        <translation>此处不允许出现“- ”列表项（请检查缩进）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="341"/>
+        <source>could not find expected &apos;:&apos;</source>
+        <translation>找不到应有的 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="342"/>
+        <source>did not find expected key</source>
+        <translation>找不到应有的键（请检查缩进）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="343"/>
+        <source>did not find expected node content</source>
+        <translation>找不到应有的内容</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="344"/>
+        <source>did not find expected &apos;-&apos; indicator</source>
+        <translation>找不到应有的 &apos;-&apos; 列表标记（请检查缩进）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="345"/>
+        <source>did not find expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>找不到应有的 &apos;,&apos; 或 &apos;]&apos;</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="346"/>
+        <source>did not find expected &apos;,&apos; or &apos;}}&apos;</source>
+        <translation>找不到应有的 &apos;,&apos; 或 &apos;}}&apos;</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="347"/>
+        <source>did not find expected &lt;document start&gt;</source>
+        <translation>找不到应有的文档开始标记（---）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="348"/>
+        <source>did not find expected alphabetic or numeric character</source>
+        <translation>找不到应有的字母或数字</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="349"/>
+        <source>did not find expected comment or line break</source>
+        <translation>此处应为注释或换行</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="350"/>
+        <source>did not find expected whitespace or line break</source>
+        <translation>此处应为空格或换行</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="351"/>
+        <source>did not find expected hexdecimal number</source>
+        <translation>找不到应有的十六进制数字</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="352"/>
+        <source>did not find expected &apos;!&apos;</source>
+        <translation>找不到应有的 &apos;!&apos;</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="353"/>
+        <source>did not find expected tag URI</source>
+        <translation>找不到应有的标签 URI</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="354"/>
+        <source>did not find URI escaped octet</source>
+        <translation>找不到 URI 转义的字节</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="355"/>
+        <source>did not find expected whitespace</source>
+        <translation>此处应为空格</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="356"/>
+        <source>could not find expected directive name</source>
+        <oldsource>did not find expected directive name</oldsource>
+        <translation>找不到应有的指令名</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="357"/>
+        <source>found unknown directive name</source>
+        <translation>遇到了未知的指令名</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="358"/>
+        <source>did not find expected version number</source>
+        <translation>找不到应有的版本号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="359"/>
+        <source>did not find expected digit or &apos;.&apos; character</source>
+        <translation>找不到应有的数字或 &apos;.&apos;</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="360"/>
+        <source>did not find the expected &apos;&gt;&apos;</source>
+        <translation>找不到应有的 &apos;&gt;&apos;</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="361"/>
+        <source>found character that cannot start any token</source>
+        <translation>遇到了不能作为任何内容开头的字符</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="362"/>
+        <source>found unexpected end of stream</source>
+        <translation>文件意外结束</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="363"/>
+        <source>found unexpected &apos;:&apos;</source>
+        <translation>遇到了意外的 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="364"/>
+        <source>found unexpected document indicator</source>
+        <translation>遇到了意外的文档标记（--- 或 ...）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="365"/>
+        <source>found a tab character that violates indentation</source>
+        <translation>遇到了破坏缩进的制表符（Tab）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="366"/>
+        <source>found a tab character where an indentation space is expected</source>
+        <translation>应为缩进空格的地方出现了制表符（Tab）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="367"/>
+        <source>found unknown escape character</source>
+        <translation>遇到了未知的转义字符</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="368"/>
+        <source>found invalid Unicode character escape code</source>
+        <translation>遇到了无效的 Unicode 字符转义码</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="369"/>
+        <source>found an indentation indicator equal to 0</source>
+        <translation>缩进指示符不能为 0</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="370"/>
+        <source>found an incorrect leading UTF-8 octet</source>
+        <translation>遇到了错误的 UTF-8 首字节</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="371"/>
+        <source>found an incorrect trailing UTF-8 octet</source>
+        <translation>遇到了错误的 UTF-8 后续字节</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="372"/>
+        <source>found undefined tag handle</source>
+        <translation>遇到了未定义的标签前缀</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="373"/>
+        <source>found duplicate %YAML directive</source>
+        <translation>%YAML 指令重复</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="374"/>
+        <source>found duplicate %TAG directive</source>
+        <translation>%TAG 指令重复</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="375"/>
+        <source>found incompatible YAML document</source>
+        <translation>遇到了不兼容的 YAML 文档版本</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="376"/>
+        <source>found extremely long version number</source>
+        <translation>版本号过长</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="377"/>
+        <source>found unexpected non-alphabetical character</source>
+        <translation>遇到了意外的非字母字符</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="378"/>
+        <source>control characters are not allowed</source>
+        <translation>不允许出现控制字符</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="379"/>
+        <source>unknown key &apos;{key}&apos;{hint}{expected}</source>
+        <translation>未知的键 &apos;{key}&apos;{hint}{expected}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="380"/>
+        <source>missing required key &apos;{key}&apos;</source>
+        <translation>缺少必需的键 &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="381"/>
+        <source>unknown {name} &apos;{tag}&apos;{hint}{expected}</source>
+        <translation>未知的 {name} &apos;{tag}&apos;{hint}{expected}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="382"/>
+        <source>a &apos;{name}&apos; is needed{expected}</source>
+        <translation>需要 &apos;{name}&apos;{expected}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="383"/>
+        <source>{message}, got {value}</source>
+        <translation>{message}，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="384"/>
+        <source>at most {limit}: {reason}</source>
+        <translation>最多为 {limit}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="385"/>
+        <source>Value error, {error}</source>
+        <translation>{error}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="386"/>
+        <source>{message}</source>
+        <translation>{message}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="387"/>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="388"/>
+        <source>Input should be a valid boolean, unable to interpret input</source>
+        <translation>应为布尔值（true 或 false），无法识别输入</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="389"/>
+        <source>Input should be a valid boolean</source>
+        <translation>应为布尔值（true 或 false）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="390"/>
+        <source>Input should be a valid dictionary</source>
+        <translation>应为映射（键: 值）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="391"/>
+        <source>Input should be a finite number</source>
+        <translation>应为有限的数（不能是 .inf 或 .nan）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="392"/>
+        <source>Input should be a valid number, unable to parse string as a number</source>
+        <translation>应为数字，无法把文本解析为数字</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="393"/>
+        <source>Input should be a valid number</source>
+        <translation>应为数字</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="394"/>
+        <source>Input should be greater than {gt}</source>
+        <translation>应大于 {gt}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="395"/>
+        <source>Input should be greater than or equal to {ge}</source>
+        <translation>应大于或等于 {ge}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="396"/>
+        <source>Input should be less than {lt}</source>
+        <translation>应小于 {lt}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="397"/>
+        <source>Input should be less than or equal to {le}</source>
+        <translation>应小于或等于 {le}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="398"/>
+        <source>Input should be a valid integer, got a number with a fractional part</source>
+        <translation>应为整数，但给出的数带有小数部分</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="399"/>
+        <source>Input should be a valid integer, unable to parse string as an integer</source>
+        <translation>应为整数，无法把文本解析为整数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="400"/>
+        <source>Unable to parse input string as an integer, exceeded maximum size</source>
+        <translation>无法把文本解析为整数：超出了最大长度</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="401"/>
+        <source>Input should be a valid integer</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="402"/>
+        <source>Keys should be strings</source>
+        <translation>键应为文本</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="403"/>
+        <source>Input should be a valid list</source>
+        <translation>应为列表</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="404"/>
+        <source>Input should be a valid tuple</source>
+        <translation>应为元组（列表）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="405"/>
+        <source>Input should be {expected}</source>
+        <translation>应为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="406"/>
+        <source>Input should be a valid dictionary or instance of {class_name}</source>
+        <translation>应为映射（{class_name}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="407"/>
+        <source>Input should be a valid dictionary or object to extract fields from</source>
+        <translation>应为映射（键: 值）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="408"/>
+        <source>Input should be a valid string</source>
+        <translation>应为文本</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="409"/>
+        <source>String should have at least {min_length} character</source>
+        <translation>文本至少应有 {min_length} 个字符</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="410"/>
+        <source>String should have at least {min_length} characters</source>
+        <translation>文本至少应有 {min_length} 个字符</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="411"/>
+        <source>String should have at most {max_length} character</source>
+        <translation>文本最多只能有 {max_length} 个字符</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="412"/>
+        <source>String should have at most {max_length} characters</source>
+        <translation>文本最多只能有 {max_length} 个字符</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="413"/>
+        <source>{field_type} should have at least {min_length} item after validation, not {actual_length}</source>
+        <translation>{field_type}至少应有 {min_length} 项，实际为 {actual_length} 项</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="414"/>
+        <source>{field_type} should have at least {min_length} items after validation, not {actual_length}</source>
+        <translation>{field_type}至少应有 {min_length} 项，实际为 {actual_length} 项</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="415"/>
+        <source>{field_type} should have at most {max_length} item after validation, not {actual_length}</source>
+        <translation>{field_type}最多只能有 {max_length} 项，实际为 {actual_length} 项</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="416"/>
+        <source>{field_type} should have at most {max_length} items after validation, not {actual_length}</source>
+        <translation>{field_type}最多只能有 {max_length} 项，实际为 {actual_length} 项</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="417"/>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="418"/>
+        <source>Dictionary</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="419"/>
+        <source>Tuple</source>
+        <translation>元组</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="420"/>
+        <source>Set</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="421"/>
+        <source>a restrict step needs &apos;days&apos;</source>
+        <translation>restrict 步骤需要 &apos;days&apos;（限制的天数）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="422"/>
+        <source>the ladder&apos;s steps must go up in strikes: step {step} ({action} at {at}) follows step {previous} ({previous_action} at {previous_at}); write each step at more strikes than the one before</source>
+        <translation>处罚阶梯的各步必须按违规计分递增：第 {step} 步（{action}，{at} 分）排在第 {previous} 步（{previous_action}，{previous_at} 分）之后；每一步的计分都应高于前一步</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="423"/>
+        <source>days are kept in 32-bit columns and no run covers more than 100 years</source>
+        <translation>天数以 32 位整数存储，而且任何一次运行都不会超过 100 年</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="424"/>
+        <source>counts are kept in 32-bit columns</source>
+        <translation>计数以 32 位整数存储</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="425"/>
+        <source>strikes are summed over a window; a million already bans anyone</source>
+        <translation>违规计分在时间窗口内累加；一百万分足以封禁任何人</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="426"/>
+        <source>a seed is a 64-bit integer</source>
+        <translation>随机种子是 64 位整数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="427"/>
+        <source>no catalogue file at {path}</source>
+        <translation>{path} 处没有词库文件</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="428"/>
+        <source>at most 63 categories are supported</source>
+        <translation>最多支持 63 个类别</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="429"/>
+        <source>unknown category &apos;{name}&apos;{hint}; known: {known}</source>
+        <translation>未知的类别 &apos;{name}&apos;{hint}；已有的类别：{known}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="430"/>
+        <source>unknown category &apos;{name}&apos;{hint}</source>
+        <translation>未知的类别 &apos;{name}&apos;{hint}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="431"/>
+        <source>unknown normalisation step &apos;{step}&apos;{hint}{expected}</source>
+        <translation>未知的规范化步骤 &apos;{step}&apos;{hint}{expected}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="432"/>
+        <source>duplicate rule name (rule {index} has the same name)</source>
+        <translation>规则名称重复（与 rules[{index}] 同名）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="433"/>
+        <source>RE2 rejects the pattern: {reason}</source>
+        <translation>RE2 不接受这个正则表达式：{reason}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="434"/>
+        <source>terms come from the catalogue but no catalogue was found (assets/catalogue.yaml or &apos;catalogue:&apos;)</source>
+        <translation>词条要从词库读取，但找不到词库（assets/catalogue.yaml 或 &apos;catalogue:&apos;）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="435"/>
+        <source>&apos;categories&apos; selects catalogue terms; add &apos;terms_from: catalogue&apos; or list &apos;terms&apos; per category</source>
+        <translation>&apos;categories&apos; 用于选择词库中的词条；请加上 &apos;terms_from: catalogue&apos;，或在 &apos;terms&apos; 下按类别列出词条</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="436"/>
+        <source>a keywords detector needs terms (&apos;terms&apos;, &apos;terms_from&apos; or &apos;terms_file&apos;)</source>
+        <translation>keywords 检测器需要词条（&apos;terms&apos;、&apos;terms_from&apos; 或 &apos;terms_file&apos;）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="437"/>
+        <source>no normalisation table for locale {locale} in {folder}</source>
+        <translation>{folder} 中没有语言区域 {locale} 的规范化表</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="438"/>
+        <source>an &apos;allow&apos; rule cannot give strikes</source>
+        <translation>&apos;allow&apos; 规则不能给违规计分</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="439"/>
+        <source>a start day ({day}) was given when loading (--start-day), but this policy has a schedule, whose phases say from which day each rule is in force; change the phases&apos; from_day instead</source>
+        <translation>加载时给出了开始日（{day}，--start-day），但这个策略有排期（schedule），由各阶段规定每条规则从哪一天起生效；请改为修改各阶段的 from_day</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="440"/>
+        <source>start_day and a schedule both say when rules are in force, and the schedule would win; give the first phase&apos;s from_day instead (start_day is the shorthand for a policy without a schedule)</source>
+        <translation>start_day 和排期（schedule）都规定了规则何时生效，而排期会优先；请改为设置第一个阶段的 from_day（start_day 是没有排期的策略的简写）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="441"/>
+        <source>phases must be in increasing day order</source>
+        <translation>各阶段必须按天数递增的顺序排列</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="442"/>
+        <source>unknown rule &apos;{name}&apos;{hint}</source>
+        <translation>未知的规则 &apos;{name}&apos;{hint}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="443"/>
+        <source>expected a mapping with exactly one key: all, any, not, hit or a signal ({signals})</source>
+        <translation>应为只有一个键的映射：all、any、not、hit 或一个信号（{signals}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="444"/>
+        <source>&apos;{key}&apos; expects a non-empty list of conditions</source>
+        <translation>&apos;{key}&apos; 需要一个非空的条件列表</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="445"/>
+        <source>unknown condition &apos;{key}&apos;{hint}</source>
+        <translation>未知的条件 &apos;{key}&apos;{hint}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="446"/>
+        <source>&apos;hit&apos; expects a detector name or {{detector, categories, count}}</source>
+        <translation>&apos;hit&apos; 需要一个检测器名称，或 {{detector, categories, count}}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="447"/>
+        <source>unknown detector &apos;{name}&apos;{hint}{defined}</source>
+        <translation>未知的检测器 &apos;{name}&apos;{hint}{defined}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="448"/>
+        <source>; defined: {names}</source>
+        <translation>；已定义的检测器：{names}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="449"/>
+        <source>; the policy defines no detectors</source>
+        <translation>；这个策略没有定义任何检测器</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="450"/>
+        <source>expected at least one comparison (lt, le, gt, ge, eq, ne)</source>
+        <translation>至少需要一个比较（lt、le、gt、ge、eq、ne）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="451"/>
+        <source>&apos;in&apos; takes a list of names (enum signals only)</source>
+        <translation>&apos;in&apos; 需要一个名称列表（仅用于枚举信号）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="452"/>
+        <source>unknown operator &apos;{op}&apos;{hint}</source>
+        <translation>未知的运算符 &apos;{op}&apos;{hint}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="453"/>
+        <source>&apos;{name}&apos; supports eq, ne and in only</source>
+        <translation>&apos;{name}&apos; 只支持 eq、ne 和 in</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="454"/>
+        <source>&apos;{name}&apos; compares with true or false</source>
+        <translation>&apos;{name}&apos; 只能与 true 或 false 比较</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="455"/>
+        <source>&apos;{name}&apos; compares with a number, got {value}</source>
+        <translation>&apos;{name}&apos; 只能与数字比较，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="456"/>
+        <source>&apos;{name}&apos; is one of {choices}, got {value}{hint}</source>
+        <translation>&apos;{name}&apos; 的取值为 {choices} 之一，实际为 {value}{hint}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="457"/>
+        <source>a table is a mapping with {sections}</source>
+        <translation>规范化表应为包含 {sections} 的映射</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="458"/>
+        <source>unknown key(s) {keys}; expected script, {sections}</source>
+        <translation>未知的键 {keys}；应为 script、{sections}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="459"/>
+        <source>missing; one of {scripts}</source>
+        <translation>缺失；应为 {scripts} 之一</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="460"/>
+        <source>must be one of {scripts}, got {value}</source>
+        <translation>必须是 {scripts} 之一，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="461"/>
+        <source>must be a mapping of strings to strings</source>
+        <translation>必须是从文本到文本的映射</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="462"/>
+        <source>keys and values must be strings</source>
+        <translation>键和值都必须是文本</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="463"/>
+        <source>a spelling is one character that is not a letter (4, @, !), standing for one letter</source>
+        <translation>每种写法是一个非字母字符（如 4、@、!），代表一个字母</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="464"/>
+        <source>not UTF-8 (byte 0x{byte})</source>
+        <translation>不是 UTF-8（字节 0x{byte}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="465"/>
+        <source>cannot read terms file {path}: {reason}</source>
+        <translation>无法读取词条文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="466"/>
+        <source>terms file {path} has no terms</source>
+        <translation>词条文件 {path} 中没有词条</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="467"/>
+        <source>categories must be a mapping or a list</source>
+        <translation>categories 必须是映射或列表</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="468"/>
+        <source>a category is a mapping with a name and terms</source>
+        <translation>每个类别应为包含名称（name）和词条（terms）的映射</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="469"/>
+        <source>terms map a locale to a list of words</source>
+        <translation>terms 应把语言区域映射到词语列表</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="470"/>
+        <source>expected a list of words</source>
+        <translation>应为词语列表</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="471"/>
+        <source>rule &apos;{rule}&apos; is unreachable: the schedule never puts it in force</source>
+        <translation>规则 &apos;{rule}&apos; 永远不会起作用：排期从不让它生效</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="472"/>
+        <source>rule &apos;{rule}&apos; is unreachable: its scope is empty</source>
+        <translation>规则 &apos;{rule}&apos; 永远不会起作用：它的适用范围（scope）为空</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="473"/>
+        <source>rule &apos;{rule}&apos; is unreachable: its detectors never report {categories}</source>
+        <translation>规则 &apos;{rule}&apos; 永远不会起作用：它的检测器从不报告 {categories}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="474"/>
+        <source>rule &apos;{rule}&apos; is unreachable: rule &apos;{earlier}&apos; before it matches every post</source>
+        <translation>规则 &apos;{rule}&apos; 永远不会起作用：它前面的规则 &apos;{earlier}&apos; 会匹配所有帖子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="475"/>
+        <source>rule &apos;{rule}&apos; is shadowed by earlier rule &apos;{earlier}&apos;: every post it matches is decided there first</source>
+        <translation>规则 &apos;{rule}&apos; 被前面的规则 &apos;{earlier}&apos; 遮蔽：它能匹配的每条帖子都会先由那条规则处理</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="476"/>
+        <source>step(s) {steps} only add spellings to keyword terms: they do nothing for a regex detector</source>
+        <translation>步骤 {steps} 只为关键词词条增加写法：对正则（regex）检测器不起作用</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="477"/>
+        <source>term {term} (normalised {normalised}) is in several categories: {categories}</source>
+        <translation>词条 {term}（规范化后为 {normalised}）属于多个类别：{categories}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="478"/>
+        <source>term {term} is also in detector &apos;{detector}&apos; under another category</source>
+        <translation>词条 {term} 也在检测器 &apos;{detector}&apos; 中，但属于另一个类别</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="479"/>
+        <source>detector &apos;{detector}&apos; is not used by any rule</source>
+        <translation>检测器 &apos;{detector}&apos; 没有被任何规则使用</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="480"/>
+        <source>{term} (catalogue, {category})</source>
+        <translation>{term}（来自词库，类别 {category}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="481"/>
+        <source>term {term} normalises to nothing and can never match</source>
+        <translation>词条 {term} 规范化后为空，永远不会匹配</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="482"/>
+        <source>term {term} is one of the detector&apos;s exceptions: it never counts</source>
+        <translation>词条 {term} 也是该检测器的例外（exceptions）之一：永远不会计入</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="483"/>
+        <source>term {term} normalises to {normalised}, shorter than {minimum} letters (a hanzi counts as two): it fires on a great deal of innocent text</source>
+        <translation>词条 {term} 规范化后为 {normalised}，不足 {minimum} 个字母（一个汉字算两个）：会在大量无辜的文本上误触发</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="484"/>
+        <source>term {term} begins or ends with a non-word character: in word mode it can never match</source>
+        <translation>词条 {term} 以非单词字符开头或结尾：在 word 模式下永远不会匹配</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="485"/>
+        <source>term {term} is inside {count} common English word(s) ({words}): it fires on them; use mode: word or list &apos;exceptions&apos;</source>
+        <translation>词条 {term} 出现在 {count} 个常见英文单词中（{words}）：会在这些词上误触发；请使用 mode: word，或把这些词列入 &apos;exceptions&apos;</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="486"/>
+        <source>term {term} is inside {count} common Chinese word(s) ({words}): it fires on them; list the innocent ones under &apos;exceptions&apos;</source>
+        <translation>词条 {term} 出现在 {count} 个常见中文词语中（{words}）：会在这些词上误触发；请把无辜的词列入 &apos;exceptions&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <location filename="../../app/problems.py" line="21"/>
+        <source>(file)</source>
+        <translation>（整个文件）</translation>
     </message>
 </context>
 <context>
