@@ -5,7 +5,8 @@
 
 Runs the demo world under the crackdown policy, then photographs the screen: the main
 window with live charts and the feed, the feed with a removed post and its author in the
-inspector, the policy editor with an error, the compare view, and the Chinese interface.
+inspector, the policy editor with an error, the compare view, and the Chinese interface
+(the main window, and the policy editor with the same error).
 
 ``--classroom`` instead plays the lesson "Does the crackdown work?" to a step and shoots
 it, then the presentation view, in each language, at the screen's size::
@@ -222,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
             win = open_window(app, "zh_CN", "demo_zh", args.days, tmp, args.theme, size)
             show_removed_post(app, win)
             shoot(app, win, None, out / f"main_window_zh_CN{tag}.png")
+            break_policy(app, win)  # its problem in Chinese, the misspelt word as typed
+            shoot(app, win, None, out / f"policy_error_zh_CN{tag}.png")
             close_quietly(win)
             if translator is not None:
                 app.removeTranslator(translator)
