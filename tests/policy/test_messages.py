@@ -300,18 +300,29 @@ def test_every_pydantic_error_a_model_raises_has_a_template(data):
         _check_templated(exc.problems)
 
 
+def _only_problem(name: str) -> Problem:
+    text = (FILES / name).read_text(encoding="utf-8")
+    with pytest.raises(LocatedError) as info:
+        load_policy_text(text, name, cache=False)
+    (problem,) = info.value.problems
+    return problem
+
+
 def test_a_validator_error_keeps_its_message_for_translation():
     """The ladder check (a field validator) and the restrict-needs-days check (a model
-    validator) reach the problem as their own messages inside pydantic's wrapper."""
-    text = (FILES / "ladder.yaml").read_text(encoding="utf-8")
-    with pytest.raises(LocatedError) as info:
-        load_policy_text(text, "ladder.yaml", cache=False)
-    (p,) = info.value.problems
-    assert p.template == M.VALUE_ERROR
-    (error,) = (v for k, v in p.args if k == "error")
-    assert isinstance(error, Message) and error.template == M.LADDER_NOT_UP
-    assert dict(error.args)["action"] == "warn"  # an action is a YAML word: never translated
-    assert isinstance(MessageError(error), ValueError)
+    validator) raise MessageError: the problem holds their own messages inside pydantic's
+    "Value error, " wrapper."""
+    for name, template in (
+        ("ladder.yaml", M.LADDER_NOT_UP),
+        ("restrict.yaml", M.RESTRICT_NEEDS_DAYS),
+    ):
+        problem = _only_problem(name)
+        assert problem.text is not None and problem.template == M.VALUE_ERROR
+        error = problem.text.kwargs["error"]
+        assert isinstance(error, Message) and error.template == template
+    assert error.kwargs == {} and isinstance(MessageError(error), ValueError)
+    ladder = _only_problem("ladder.yaml").text.kwargs["error"]
+    assert ladder.kwargs["action"] == "warn"  # an action is a YAML word: never translated
 
 
 # -- the English is what it was ----------------------------------------------------------
