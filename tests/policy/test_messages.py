@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 from typer.testing import CliRunner
 
 from policy import messages as M
@@ -309,20 +309,38 @@ def _only_problem(name: str) -> Problem:
 
 
 def test_a_validator_error_keeps_its_message_for_translation():
-    """The ladder check (a field validator) and the restrict-needs-days check (a model
-    validator) raise MessageError: the problem holds their own messages inside pydantic's
-    "Value error, " wrapper."""
-    for name, template in (
-        ("ladder.yaml", M.LADDER_NOT_UP),
-        ("restrict.yaml", M.RESTRICT_NEEDS_DAYS),
-    ):
-        problem = _only_problem(name)
-        assert problem.text is not None and problem.template == M.VALUE_ERROR
-        error = problem.text.kwargs["error"]
-        assert isinstance(error, Message) and error.template == template
-    assert error.kwargs == {} and isinstance(MessageError(error), ValueError)
-    ladder = _only_problem("ladder.yaml").text.kwargs["error"]
-    assert ladder.kwargs["action"] == "warn"  # an action is a YAML word: never translated
+    """A validator's error reaches the problem as its own message: the ladder check places
+    each offending step's error at its ``at`` (errors_at) worded by its template alone; the
+    restrict-needs-days check (a model validator) raises MessageError, held inside
+    pydantic's "Value error, " wrapper."""
+    ladder = _only_problem("ladder.yaml")
+    assert (ladder.field, ladder.template) == ("enforcement.strikes.ladder[1].at", M.LADDER_NOT_UP)
+    assert ladder.text is not None and ladder.text.kwargs["action"] == "warn"  # a YAML word
+    restrict = _only_problem("restrict.yaml")
+    assert restrict.text is not None and restrict.template == M.VALUE_ERROR
+    error = restrict.text.kwargs["error"]
+    assert isinstance(error, Message) and error.template == M.RESTRICT_NEEDS_DAYS
+    assert isinstance(MessageError(error), ValueError)
+
+
+def test_a_validator_error_placed_as_plain_text_is_shown_as_written():
+    """The simulation's models place errors worded as plain text (errors_at): shown as
+    written, not as an unknown pydantic error."""
+    from policy.yamlfile import errors_at
+
+    class Span(BaseModel):
+        days: list[int]
+
+        @field_validator("days")
+        @classmethod
+        def _up(cls, days: list[int]) -> list[int]:
+            raise errors_at("Span", [((1,), "the span runs backwards", days[1])])
+
+    with pytest.raises(LocatedError) as info:
+        validate(Span, Located({"days": [5, 2]}, "s.yaml"))
+    (problem,) = info.value.problems
+    assert (problem.field, problem.message) == ("days[1]", "the span runs backwards")
+    assert problem.template == M.AS_WRITTEN
 
 
 # -- the English is what it was ----------------------------------------------------------
