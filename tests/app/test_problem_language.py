@@ -14,6 +14,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -164,3 +165,37 @@ def test_the_english_window_shows_the_problems_as_before(qtbot, make_window):
             "marks": marks(editor),
         }
         assert now == was, name
+
+
+def _problems(name: str):
+    from policy.errors import LocatedError
+    from policy.lint import lint
+    from policy.loader import load_policy
+
+    try:
+        return lint(load_policy(FILES / name))
+    except LocatedError as exc:
+        return exc.problems
+
+
+def test_a_problem_line_reads_as_the_command_line_in_english(qapp):
+    """The lesson dialog's lines (app.problems.problem_line) are str(problem) in English."""
+    from app.problems import WHOLE_FILE, problem_line
+    from policy import errors
+
+    assert WHOLE_FILE == errors.WHOLE_FILE
+    problems = [p for f in sorted(FILES.glob("*.yaml")) for p in _problems(f.name)]
+    assert len(problems) > 30
+    for problem in problems:
+        assert problem_line(problem) == str(problem)
+
+
+def test_a_problem_line_in_chinese_keeps_the_place(qapp, chinese):
+    from app.problems import problem_line
+    from policy.errors import LocatedError
+    from policy.loader import load_policy_text
+
+    with pytest.raises(LocatedError) as info:
+        load_policy_text("", "empty.yaml", cache=False)
+    (problem,) = info.value.problems
+    assert problem_line(problem) == "empty.yaml:1:1: （整个文件）: 文件是空的；应为由键组成的映射"
