@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6 import QtGui
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QRect, QSettings, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -227,11 +227,30 @@ class PolicyPanel(QWidget):
         if self.corpus_panel.evaluation is not None:
             corpus = max(corpus, total // 4)
         rules = min(110, total // 5)
-        issues = min(70, total // 8)
+        # the problem list: an eighth at most when empty or short, else as tall as its
+        # wrapped messages (a third at most: a problem cut after two lines hid what the
+        # field may be, "…, 'restrict' or 'ban', got 'remvoe'")
+        issues = max(min(70, total // 8), min(self._issues_needed(), total // 3))
         editor = max(total - rules - issues - corpus, 0)
         self.split.blockSignals(True)
         self.split.setSizes([rules, editor, issues, corpus])
         self.split.blockSignals(False)
+
+    def _issues_needed(self) -> int:
+        """Pixels the problem list needs to show every message whole at its width."""
+        if not self.issues.count():
+            return 0
+        width = max(1, (self.issues.viewport().width() or self.split.width()) - 8)
+        metrics = self.issues.fontMetrics()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        rows = sum(
+            metrics.boundingRect(
+                QRect(0, 0, width, 1 << 20), flags, self.issues.item(i).text()
+            ).height()
+            + 4
+            for i in range(self.issues.count())
+        )
+        return rows + 2 * self.issues.frameWidth() + 4
 
     # ------------------------------------------------------------- the open file
     def display_name(self) -> str:
@@ -416,6 +435,7 @@ class PolicyPanel(QWidget):
             item.setToolTip(message)
             self.issues.addItem(item)
         self.issue_count.update()  # the policy may have changed with the same count
+        self._fit_split()  # room for the messages just listed
         if policy is not None:
             self.corpus_panel.set_policy(policy)
             self._fill_rules(policy)

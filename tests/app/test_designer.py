@@ -417,3 +417,11 @@ def test_a_long_problem_is_wrapped_in_the_list_not_cut(qtbot, make_window):
     )
     assert issues.horizontalScrollBar().maximum() == 0
     assert issues.visualItemRect(item).height() > 2 * issues.fontMetrics().height()  # wrapped
+    # ... and shown whole: the list grows to hold it (it stayed two lines tall and cut the
+    # message after "'restrict' or" at 1280×720), the editor keeps room to type
+    qtbot.waitUntil(
+        lambda: issues.visualItemRect(item).bottom() < issues.viewport().height(),
+        timeout=WAIT_MS,
+    )
+    assert issues.verticalScrollBar().maximum() == 0
+    assert editor.height() >= 4 * editor.fontMetrics().height()
