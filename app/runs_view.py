@@ -122,8 +122,11 @@ class RunsView(QWidget):
                 self.summaries[run.id] = read_summary(run.summary_json)
             except ValueError:
                 self.summaries[run.id] = {}
-        for row, run in enumerate(runs):
-            history = RunHistory.of_run(run)
+        histories = [RunHistory.of_run(run) for run in runs]
+        # the Changes column only when a run has changes (or none recorded): empty for
+        # every run, it pushed the table past the view's right edge for nothing
+        self.table.setColumnHidden(8, all(h.recorded and not h.changed for h in histories))
+        for row, (run, history) in enumerate(zip(runs, histories, strict=True)):
             changes = self.changes_text(history)
             cells = [
                 run.id,

@@ -93,6 +93,7 @@ def test_a_reopened_run_shows_the_changes_made_while_it_ran(qtbot, make_window, 
     changes = table.item(0, 8).text()
     assert f"day {changed_on}: {KEY} " in changes and f"day {applied_on}: policy " in changes
     assert table.horizontalHeaderItem(8).text() == "Changes"
+    assert not table.isColumnHidden(8)
 
     # reopened (a click on its row, then Open run): the same marks as the live run
     cell = table.visualItemRect(table.item(0, 1)).center()
@@ -104,3 +105,20 @@ def test_a_reopened_run_shows_the_changes_made_while_it_ran(qtbot, make_window, 
         assert sorted(win.charts.mark_days(key)) == live_lines[key], key
         labels = {line.value(): line.label.format for line in win.charts.mark_lines[key]}
         assert "policy" in labels[applied_on] and "changed" in labels[changed_on]
+
+
+def test_the_runs_tab_leaves_out_the_changes_column_when_no_run_has_changes(
+    qtbot, make_window, tmp_path
+):
+    """Empty for every run (runs made headless or never changed by hand), the Changes
+    column only pushed the table past the view's right edge."""
+    from simulation import run
+
+    db = tmp_path / "runs.db"
+    run("classroom", "none", days=2, db=db)
+    win = make_window(db=db)
+    _click_tab(qtbot, win, win.runs)
+    table = win.runs.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=WAIT_MS)
+    assert table.isColumnHidden(8)
+    assert not any(table.isColumnHidden(c) for c in range(8))
