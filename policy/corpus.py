@@ -251,21 +251,25 @@ def _csv_records(f: Iterator[str]) -> Iterator[tuple[int, list[str], list[str]]]
             taken.append(line)
             yield line
 
-    # a message may be long; the module's default refuses a field over 128 KiB
-    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-    reader = csv.reader(lines(), delimiter=",", quotechar='"', doublequote=True)
-    first = 1
-    while True:
-        try:
-            fields = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise _RecordError(reader.line_num, str(exc)) from None
-        record = taken[:]
-        taken.clear()
-        yield first, fields, record
-        first = reader.line_num + 1
+    # a message may be long; the module's default refuses a field over 128 KiB. The
+    # limit is the process's own: raised while this file is read, then put back
+    before = csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    try:
+        reader = csv.reader(lines(), delimiter=",", quotechar='"', doublequote=True)
+        first = 1
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise _RecordError(reader.line_num, str(exc)) from None
+            record = taken[:]
+            taken.clear()
+            yield first, fields, record
+            first = reader.line_num + 1
+    finally:
+        csv.field_size_limit(before)
 
 
 class _RecordError(Exception):

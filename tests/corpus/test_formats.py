@@ -36,3 +36,18 @@ def test_every_format_and_chunk_size_agrees(sample, tmp_path):
             got = evaluate(p, tmp_path / name, chunksize=chunksize).to_dict()
             for key in ("messages", "positives", "overall", "rules", "wrongly_hit", "missed"):
                 assert got[key] == want[key], (name, chunksize, key)
+
+
+def test_a_long_csv_message_is_read_and_the_process_csv_limit_is_left_as_it_was(tmp_path):
+    """A message over the csv module's 128 KiB field limit is read whole; the limit is
+    raised only while the file is read (it stayed raised for the rest of the process, a
+    setting of whoever imported the library)."""
+    import csv
+
+    long = "vape " * 40_000  # 200,000 characters
+    path = tmp_path / "long.csv"
+    path.write_text(f'label,text\nspam,"{long}"\nham,hello\n', encoding="utf-8")
+    before = csv.field_size_limit()
+    chunks = list(read_corpus(path))
+    assert [t for c in chunks for t in c.texts] == [long, "hello"]
+    assert csv.field_size_limit() == before
