@@ -307,10 +307,20 @@ def merge(ra: SweepResult, rb: SweepResult, la: str, lb: str) -> SweepResult:
         db=ra.db,
         posts=pd.concat(posts, ignore_index=True) if posts else None,
         texts={**texts_a, **texts_b},
-        scenario_text=ra.scenario_text,
+        scenarios=_both_scenarios(ra, rb, la, lb),
         notes=[*ra.notes, *rb.notes],
         changes=[*changes_a, *changes_b],
     )
+
+
+def _both_scenarios(ra: SweepResult, rb: SweepResult, la: str, lb: str) -> list[tuple[str, str]]:
+    """Each side's scenarios as they ran, headed by its side; a scenario both sides ran
+    alike is shown once, under both headings."""
+    merged: dict[str, list[str]] = {}
+    for label, result in ((la, ra), (lb, rb)):
+        for title, text in result.scenarios:
+            merged.setdefault(text, []).append(f"{label}: {title}")
+    return [("; ".join(headings), text) for text, headings in merged.items()]
 
 
 # ---------------------------------------------------------------- studies

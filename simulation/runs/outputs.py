@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import html
-import json
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -24,6 +23,7 @@ from simulation.numbers import format_number
 from simulation.runs import bundle
 from simulation.runs.history import RunHistory
 from simulation.runs.result import RunResult
+from simulation.runs.scenario_shown import scenario_that_ran
 from simulation.strict_json import dumps, read_summary
 from simulation.world.history import POLICY
 
@@ -165,25 +165,6 @@ def export_stored_run(
     return write_bundle(
         out, metrics, summary, title, run.policy_text, scenario, rules, history, formats
     )
-
-
-def scenario_that_ran(text: str, params_json: str, days: int, seed: int) -> str:
-    """The scenario a stored run ran, as its report shows it: the stored scenario text is
-    the file as written, and the run's ``--set`` changes (``params_json``), days and seed
-    are stored beside it, so they are applied here (JSON, as a fresh run's report). A text
-    the current code no longer reads is shown as stored, followed by what the run changed.
-    """
-    from policy.errors import LocatedError
-    from simulation.scenario import parse_scenario
-
-    # a sweep's policy parameters ("policy:rules.*.delay_hours") are not the scenario's
-    changes = {k: v for k, v in json.loads(params_json or "{}").items() if ":" not in k}
-    ran = {**changes, "days": days, "seed": seed}
-    try:
-        return parse_scenario(text, "<stored scenario>").with_changes(ran).model_dump_json(indent=2)
-    except (LocatedError, KeyError, ValueError):
-        said = ", ".join(f"{k}={v}" for k, v in ran.items())
-        return f"{text.rstrip()}\n\n# the run changed: {said}\n"
 
 
 def _img(path: Path) -> str:

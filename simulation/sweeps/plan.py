@@ -15,6 +15,7 @@ from typing import Any
 
 from policy.yamlfile import parse_value
 from simulation.runs.run import resolve_scenario
+from simulation.runs.scenario_shown import POLICY_PREFIX  # params_json keys of policy parameters
 from simulation.scenario import Scenario
 from simulation.strict_json import dumps
 from simulation.sweeps.variants import (
@@ -26,7 +27,6 @@ from simulation.sweeps.variants import (
     variant,
 )
 
-POLICY_PREFIX = "policy:"  # params_json keys of policy parameters (scenario keys are bare)
 SET_PREFIX = "set:"  # columns of scenario parameters in SweepResult.runs
 # What a sweep stores per run. "all" is what `simulation.run` stores (the feed view and
 # audits work on any run); "sample" keeps the daily metrics, rule statistics, events and

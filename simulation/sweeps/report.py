@@ -499,7 +499,7 @@ def _context(result, title, figures, head, comparisons, level) -> dict[str, Any]
         "figures": figures,
         "posts": posts,
         "policies": [{"arm": a, "text": t} for a, t in _distinct_texts(result.texts)],
-        "scenario_text": result.scenario_text,
+        "scenarios": [{"heading": h, "text": t} for h, t in result.scenarios],
         "changes": [{"run": label, "lines": lines} for label, lines in result.changes],
         "failed": [
             {

@@ -13,6 +13,7 @@ from policy.errors import LocatedError
 from policy.yamlfile import parse_yaml
 from simulation.runs.history import RunHistory
 from simulation.runs.marks import acts_from
+from simulation.runs.scenario_shown import RanWith, scenarios_as_run
 from simulation.sweeps.aggregate import compare_arms, daily_bands, headline, run_headlines, tidy
 from simulation.sweeps.execute import Outcome
 from simulation.sweeps.plan import POLICY_PREFIX, SET_PREFIX, Job
@@ -40,7 +41,9 @@ class SweepResult:
     notes: list[str] = field(default_factory=list)
     posts: pd.DataFrame | None = None
     texts: dict[str, str] = field(default_factory=dict)  # arm → policy text
-    scenario_text: str = ""
+    # each distinct scenario the runs ran, as (heading, text): the stored text with the
+    # runs' scenario changes, days and seed applied (simulation.runs.scenario_shown)
+    scenarios: list[tuple[str, str]] = field(default_factory=list)
     # runs changed while they ran (stored live runs): (run label, each change in words)
     changes: list[tuple[str, list[str]]] = field(default_factory=list)
 
@@ -163,7 +166,7 @@ def finish_result(
     baseline: str | None,
     posts: pd.DataFrame | None,
     texts: dict[str, str],
-    scenario_text: str,
+    scenarios: list[tuple[str, str]],
 ) -> SweepResult:
     runs = pd.DataFrame(records)
     if len(runs):  # baseline first, then policies, parameter values in numeric order, seeds
@@ -176,7 +179,7 @@ def finish_result(
     if baseline is None and len(runs) and runs["is_baseline"].any():
         baseline = str(runs.loc[runs["is_baseline"], "policy"].iloc[0])
     return SweepResult(
-        sweep_id, runs, wide, baseline, posts=posts, texts=texts, scenario_text=scenario_text
+        sweep_id, runs, wide, baseline, posts=posts, texts=texts, scenarios=scenarios
     )
 
 
@@ -208,8 +211,12 @@ def from_outcomes(
             if rec["arm"] not in {f["arm"].iat[0] for f in post_frames}:
                 post_frames.append(sample_posts(pd.DataFrame(out.rows["posts"]), rec))
     posts = pd.concat(post_frames, ignore_index=True) if post_frames else None
-    text = pairs[0][0].scenario_text if pairs else ""
-    return finish_result(sweep_id, records, metrics, baseline, posts, texts, text)
+    ran = [
+        RanWith.stored(job.scenario_text, job.params_json, job.days, job.seed, job.scenario.name)
+        for job, _out in pairs
+    ]
+    scenarios = scenarios_as_run(ran)
+    return finish_result(sweep_id, records, metrics, baseline, posts, texts, scenarios)
 
 
 def sample_posts(posts: pd.DataFrame, rec: dict[str, Any], n: int = 12) -> pd.DataFrame:

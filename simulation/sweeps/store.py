@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from simulation.runs.history import RunHistory
+from simulation.runs.scenario_shown import RanWith, scenarios_as_run
 from simulation.runs.storage import (
     PostSample,
     Run,
@@ -110,9 +111,14 @@ def load_runs(
         runs = list(session.exec(select(Run).where(Run.id.in_(list(run_ids)))).all())
     if not runs:
         raise KeyError(f"no runs {list(run_ids)[:5]} in this database")
-    records, metrics, texts, post_frames, changes = [], [], {}, [], []
+    records, metrics, texts, post_frames, changes, ran = [], [], {}, [], [], []
     for run in sorted(runs, key=lambda r: r.id):
         history = RunHistory.of_run(run)
+        ran.append(
+            RanWith.stored(
+                run.scenario_yaml, run.params_json, run.days_requested, run.seed, run.scenario_name
+            )
+        )
         rec = run_record(
             run_id=run.id,
             sweep_id=run.sweep_id,
@@ -147,7 +153,7 @@ def load_runs(
         baseline,
         posts,
         texts,
-        runs[0].scenario_yaml,
+        scenarios_as_run(ran),
     )
     result.changes = changes
     return result

@@ -1,0 +1,108 @@
+"""The scenario a report shows: the one the runs ran, not the file as written.
+
+A stored run keeps its scenario text as written (``Run.scenario_yaml``) and, beside it,
+what the run changed: its ``--set`` values or a sweep's scenario parameters
+(``params_json``; keys prefixed ``policy:`` are the policy's and left out here), its
+number of days and its seed. A report applies them, so that the scenario it prints is
+the one the numbers come from.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+POLICY_PREFIX = "policy:"  # params_json keys of policy parameters (scenario keys are bare)
+
+
+@dataclass(frozen=True)
+class RanWith:
+    """One run's scenario inputs: the text as stored, its scenario changes (dotted paths
+    to values), its days and its seed, and the scenario's name (for headings)."""
+
+    text: str
+    changes: dict[str, Any]
+    days: int
+    seed: int
+    name: str = ""
+
+    @classmethod
+    def stored(cls, text: str, params_json: str, days: int, seed: int, name: str = "") -> RanWith:
+        """From a stored run's fields (``params_json`` as stored: strict JSON)."""
+        params = json.loads(params_json or "{}")
+        changes = {k: v for k, v in params.items() if not k.startswith(POLICY_PREFIX)}
+        return cls(text, changes, int(days), int(seed), name)
+
+
+def scenario_that_ran(text: str, params_json: str, days: int, seed: int) -> str:
+    """The scenario a stored run ran, as its report shows it (JSON, as a fresh run's
+    report): the stored text with the run's ``--set`` changes, days and seed applied. A
+    text the current code no longer reads is shown as stored, followed by what the run
+    changed."""
+    return _shown(RanWith.stored(text, params_json, days, seed), with_seed=True)
+
+
+def _shown(ran: RanWith, with_seed: bool) -> str:
+    from policy.errors import LocatedError
+    from simulation.scenario import parse_scenario
+
+    applied = {**ran.changes, "days": ran.days, "seed": ran.seed}
+    try:
+        scenario = parse_scenario(ran.text, "<stored scenario>").with_changes(applied)
+    except (LocatedError, KeyError, ValueError):
+        if not with_seed:
+            del applied["seed"]
+        said = ", ".join(f"{k}={v}" for k, v in applied.items())
+        return f"{ran.text.rstrip()}\n\n# the run changed: {said}\n"
+    if with_seed:
+        return scenario.model_dump_json(indent=2)
+    # several seeds ran this scenario: each run's own is in the runs table, none is "the"
+    return scenario.model_dump_json(indent=2, exclude={"seed"})
+
+
+def _label(changes: dict[str, Any]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in sorted(changes.items()))
+
+
+def _seeds(seeds: list[int]) -> str:
+    """``1–3, 7`` for [1, 2, 3, 7]."""
+    parts, start = [], None
+    for i, s in enumerate(seeds):
+        if start is None:
+            start = s
+        if i + 1 == len(seeds) or seeds[i + 1] != s + 1:
+            parts.append(str(start) if start == s else f"{start}–{s}")
+            start = None
+    return ", ".join(parts)
+
+
+def scenarios_as_run(runs: Iterable[RanWith]) -> list[tuple[str, str]]:
+    """Each distinct scenario the runs ran, as (heading, text), in the order first run.
+
+    Runs that differ only in their seed share one entry: its text leaves ``seed`` out
+    when there are several and its heading names them; a single seed is applied. The
+    heading names the scenario, the changes the runs made (as the arms name them) and
+    the days when runs of the same changes ran for different lengths."""
+    groups: dict[tuple[str, str, str], tuple[RanWith, list[int]]] = {}
+    days_of: dict[tuple[str, str], set[int]] = {}
+    for ran in runs:
+        changes = json.dumps(ran.changes, sort_keys=True, default=str)
+        key = (ran.text, changes, str(ran.days))
+        _first, seeds = groups.setdefault(key, (ran, []))
+        if ran.seed not in seeds:
+            seeds.append(ran.seed)
+        days_of.setdefault((ran.text, changes), set()).add(ran.days)
+    out = []
+    for (text, changes, _days), (ran, seeds) in groups.items():
+        seeds.sort()
+        heading = ran.name or "scenario"
+        if ran.changes:
+            heading += f" ({_label(ran.changes)})"
+        if len(days_of[(text, changes)]) > 1:
+            heading += f", {ran.days} days"
+        heading += f", seed{'s' if len(seeds) > 1 else ''} {_seeds(seeds)}"
+        one = RanWith(ran.text, ran.changes, ran.days, seeds[0], ran.name)
+        out.append((heading, _shown(one, with_seed=len(seeds) == 1)))
+    return out
