@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -14,16 +16,36 @@ from simulation.runs.storage import delete_run, get_run, list_runs, run_state
 from simulation.runs.urls import DatabaseError
 from simulation.strict_json import dumps
 
-COLUMNS = ("id", "state", "scenario", "policy", "seed", "days", "created", "sweep", "changes")
-OPTIONAL = ("sweep", "changes")  # columns left out of the table when no run has a value
+COLUMNS = (
+    "id",
+    "state",
+    "scenario",
+    "policy",
+    "parameters",
+    "seed",
+    "days",
+    "created",
+    "sweep",
+    "changes",
+)
+# columns left out of the table when no run has a value
+OPTIONAL = ("parameters", "sweep", "changes")
+
+
+def _parameters(params_json: str) -> dict[str, Any]:
+    """A run's ``--set`` values and a sweep's parameters as stored (a policy's keys begin
+    with ``policy:``)."""
+    return dict(sorted(json.loads(params_json or "{}").items()))
 
 
 def list_(db: str | None, as_json: bool) -> None:
-    """Every stored run with its state (names shown exactly as stored) and what was
-    changed while it ran: "changes" is empty for a run that ran as it was set up, lists
-    the changes of one changed by hand (the app), and reads "not recorded" for a run
-    stored before that was kept (with ``--json``: the changes without the policies'
-    texts, ``[]``, or ``null``)."""
+    """Every stored run with its state (names shown exactly as stored), how it was set
+    up and what was changed while it ran. "parameters" are the run's ``--set`` values or
+    its sweep's parameters (a policy's prefixed ``policy:``). "changes" is empty for a
+    run that ran as it was set up, lists the changes of one changed by hand (the app),
+    and reads "not recorded" for a run stored before that was kept (with ``--json``: the
+    parameters as an object; the changes without the policies' texts, ``[]``, or
+    ``null``)."""
     try:
         runs = list_runs(open_db(db, stored=True))
     except DatabaseError as exc:
@@ -35,6 +57,7 @@ def list_(db: str | None, as_json: bool) -> None:
             "state": run_state(r),
             "scenario": r.scenario_name,
             "policy": r.policy_name,
+            "parameters": params if as_json else ", ".join(f"{k}={v}" for k, v in params.items()),
             "seed": r.seed,
             "days": f"{r.days_done}/{r.days_requested}",
             "created": r.created_at.isoformat(timespec="seconds"),
@@ -42,11 +65,12 @@ def list_(db: str | None, as_json: bool) -> None:
             "changes": histories[r.id].compact() if as_json else histories[r.id].brief(),
         }
         for r in runs
+        for params in [_parameters(r.params_json)]
     ]
     if as_json:
         print(dumps(rows, indent=2))
         return
-    # in a terminal: "sweep" and "changes" only when a run has one, and every value
+    # in a terminal: "parameters", "sweep" and "changes" only when a run has one, and every value
     # folded onto more lines rather than cut to "classr…" in a narrow window
     shown = [c for c in COLUMNS if c not in OPTIONAL or any(row[c] for row in rows)]
     table = Table(show_header=True, header_style="bold")

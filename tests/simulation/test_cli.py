@@ -431,5 +431,35 @@ def test_runs_list_in_a_narrow_terminal_cuts_no_value(tmp_path, monkeypatch):
     assert "…" not in table and "classroom" in table
     header = table.splitlines()[1]
     assert "scenario" in header and "sweep" not in header and "changes" not in header
+    assert "parameters" not in header
     rows = json.loads(runner.invoke(app, ["runs", "list", "--db", str(db), "--json"]).output)
     assert rows[0]["sweep"] == "" and rows[0]["changes"] == []  # the data keeps them
+    assert rows[0]["parameters"] == {}
+
+
+def test_runs_list_tells_runs_apart_by_their_set_values(tmp_path, monkeypatch):
+    """Two runs of one scenario, policy and seed, one with --set, looked the same in the
+    list: the parameters column shows the values a run was set up with."""
+    import io
+
+    from rich.console import Console
+
+    import simulation.cli.cmd_stored as cmd_stored
+
+    db = str(tmp_path / "r.db")
+    args = ["run", "--scenario", "classroom", "--days", "2", "--db", db]
+    assert runner.invoke(app, args).exit_code == 0
+    sets = ["--set", "sellers.evasion_learn=0.9", "--set", "population.accounts=400"]
+    assert runner.invoke(app, [*args, *sets]).exit_code == 0
+    screen = io.StringIO()
+    monkeypatch.setattr(cmd_stored, "out", Console(file=screen, width=200, markup=False))
+    assert runner.invoke(app, ["runs", "list", "--db", db]).exit_code == 0
+    lines = screen.getvalue().splitlines()
+    assert "parameters" in lines[1]
+    assert "population.accounts=400, sellers.evasion_learn=0.9" in lines[4]
+    assert "=" not in lines[3]
+    rows = json.loads(runner.invoke(app, ["runs", "list", "--db", db, "--json"]).output)
+    assert [r["parameters"] for r in rows] == [
+        {},
+        {"population.accounts": 400, "sellers.evasion_learn": 0.9},
+    ]
