@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -16,7 +17,7 @@ from simulation.lessons.load import LessonFile
 from simulation.lessons.model import Claim
 from simulation.metrics.registry import ALL, definition
 from simulation.metrics.summary import ratio_over
-from simulation.runs.marks import PARAMETER, STEP, Mark, policy_marks, scenario_marks
+from simulation.runs.marks import STEP, Mark, run_marks
 from simulation.world.engine import Simulation
 
 
@@ -86,29 +87,32 @@ def check_claim(metrics: pd.DataFrame, claim: Claim) -> ClaimResult:
 
 
 def play(found: LessonFile, locale: str = "en_US") -> list[StepResult]:
-    """Run every step in order; returns one :class:`StepResult` per step."""
+    """Run every step in order; returns one :class:`StepResult` per step.
+
+    A step's marks are the world's as the app draws them (``run_marks`` of the scenario
+    and policy it was set up with and of what the steps changed since: a policy applied
+    replaces the marks of the one before from that day on) and the steps so far."""
     sim: Simulation | None = None
-    marks: list[Mark] = []
+    started: tuple[Any, Any] = (None, None)  # the scenario and policy the world began with
+    steps: list[Mark] = []
     results = []
     for i, step in enumerate(found.lesson.steps):
         if step.load is not None:
             policy = found.policy(step.load.policy, locale)
             sim = Simulation(found.scenario(step, locale), policy)
-            marks = scenario_marks(sim.scenario) + policy_marks(policy)
+            started, steps = (sim.start_scenario, policy), []
         assert sim is not None, "the first step loads a world (checked by load_lesson)"
         start = sim.day
-        marks.append(Mark(start, STEP, str(i + 1)))
+        steps.append(Mark(start, STEP, str(i + 1)))
         for key, value in step.set.items():
             sim.set_param(key, value)
-            marks.append(Mark(start, PARAMETER, f"{key} = {value}"))
         if step.apply is not None:
-            policy = found.policy(step.apply, locale)
-            sim.set_policy(policy)
-            marks += policy_marks(policy, from_day=start)
+            sim.set_policy(found.policy(step.apply, locale))
         while step.run_to is not None and sim.day < step.run_to:
             sim.step()
         metrics = sim.metrics_frame() if sim.day > 0 else pd.DataFrame({"day": []})
         claims = [check_claim(metrics, c) for c in (step.question.shows if step.question else [])]
+        marks = run_marks(*started, sim.history) + steps
         shown = sorted(marks, key=lambda m: m.day)
         results.append(StepResult(i, start, sim.day, metrics, shown, claims))
     return results

@@ -175,7 +175,10 @@ def run_marks(
     for change, end in zip(switches, ends[1:], strict=True):
         day = int(change["day"])
         marks.append(Mark(day, POLICY, name_of(str(change["name"]), str(change["source"]))))
-        later = [m for m in policy_marks(Outline.of(change), from_day=day) if m.day > day]
+        # its own marks from that day on: the "policy" mark of that day is the one above;
+        # an announcement made that day is heard (as policy_marks says) and shown
+        own = policy_marks(Outline.of(change), from_day=day)
+        later = [m for m in own if m.day > day or m.kind != POLICY]
         marks += before(later, end)
     marks += [
         Mark(int(c["day"]), PARAMETER, f"{c['key']} = {c['new']}")

@@ -15,6 +15,8 @@ from simulation.lessons.load import lesson_names, load_lesson
 from simulation.lessons.model import LOCALES
 from simulation.lessons.play import play
 from simulation.lessons.timing import CLASS_LIMIT_S, class_seconds
+from simulation.runs.marks import POLICY, STEP, scenario_marks
+from simulation.scenario import load_scenario
 
 SHIPPED = lesson_names()
 
@@ -100,3 +102,34 @@ def test_lesson_commands(tmp_path):
     assert refused.returncode == 2 and "handout.en_US.html, which Circle Lab" in refused.stderr
     assert (mine / "handout.en_US.html").read_text("utf-8") == "my page"
     assert [p.name for p in mine.iterdir()] == ["handout.en_US.html"]
+
+
+def test_a_handout_marks_a_replaced_policy_as_the_app_does(tmp_path):
+    """A lesson loads the crackdown (in force and announced from day 30) and replaces it on
+    day 10 with no moderation: the crackdown's day-30 marks never happen, and the played
+    lesson (the handout's marks) showed them; it now draws the app's marks (run_marks)."""
+    lesson = tmp_path / "replaced.yaml"
+    both = "{{en_US: {0}, zh_CN: {0}}}".format
+    lesson.write_text(
+        "version: 1\n"
+        f"title: {both('Replaced')}\n"
+        f"summary: {both('The crackdown never comes.')}\n"
+        "steps:\n"
+        f"  - title: {both('Set up')}\n"
+        f"    narration: {both('The crackdown is planned for day 30.')}\n"
+        f"    load: {{scenario: {both('classroom')}, policy: {both('crackdown')}}}\n"
+        "    run_to: 10\n"
+        f"  - title: {both('Called off')}\n"
+        f"    narration: {both('Nothing is moderated after all.')}\n"
+        f"    apply: {both('none')}\n"
+        "    run_to: 35\n",
+        encoding="utf-8",
+    )
+    first, second = play(load_lesson(lesson))
+    scheduled = [(m.day, m.kind, m.detail) for m in scenario_marks(load_scenario("classroom"))]
+    assert (30, POLICY, "March-2024 personal-account crackdown") in {
+        (m.day, m.kind, m.detail) for m in first.marks
+    }
+    shown = [(m.day, m.kind, m.detail) for m in second.marks]
+    assert [x for x in shown if x[1] != STEP] == sorted([(10, POLICY, "No moderation"), *scheduled])
+    assert [x for x in shown if x[1] == STEP] == [(0, STEP, "1"), (10, STEP, "2")]

@@ -306,3 +306,16 @@ def test_a_replaced_policy_marks_nothing_after_its_replacement():
     assert [m for m in marks if m.kind == ANNOUNCEMENT] == [
         m for m in scenario_only if m.kind == ANNOUNCEMENT
     ]
+
+
+def test_a_policy_put_in_force_on_its_announcement_day_shows_the_announcement():
+    """The crackdown (announced on day 12, in force from day 12) applied on day 12 to an
+    unmoderated world: the engine hears its announcement, so the marks show it too (they
+    showed only "policy in force")."""
+    sim = _world("none", days=14)
+    for _ in range(12):
+        sim.step()
+    sim.set_policy(load_policy("crackdown", start_day=12))
+    assert [a.day for a in sim.world.announcements] == [12]
+    marks = run_marks(sim.start_scenario, load_policy("none"), sim.history)
+    assert {(m.day, m.kind) for m in marks if m.day == 12} == {(12, POLICY), (12, ANNOUNCEMENT)}
