@@ -53,7 +53,7 @@ from app.runs_view import RunsView
 from app.versions import policy_label, version_label
 from app.worker import SetupInfo, WorkerHost
 from simulation.paths import default_db_url
-from simulation.runs.history import RunHistory, compiled_policy
+from simulation.runs.history import RunHistory, policy_schedule
 from simulation.runs.marks import (
     ANNOUNCEMENT,
     INFLUX,
@@ -1052,7 +1052,7 @@ class MainWindow(QMainWindow):
             scenario = parse_scenario(run.scenario_yaml, "stored scenario")
         except (LocatedError, ValueError, AttributeError):
             scenario = None
-        policy = compiled_policy(run.policy_text, f"<stored run {run.id}>")
+        policy = policy_schedule(run.policy_text, f"<stored run {run.id}>")
         return run_marks(scenario, policy, stored.history.changes, version_label)
 
     def _days_left(self) -> bool:

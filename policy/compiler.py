@@ -45,6 +45,7 @@ from policy.model import (
 )
 from policy.normalize import STEPS, Normalizer, make_normalizer
 from policy.review import KIND_IDS
+from policy.schedule import schedule_phases, spec_announcements
 from policy.session import YamlSession
 from policy.tables import policy_tables
 from policy.termfile import read_term_files
@@ -365,55 +366,7 @@ class _Compiler:
         return Enforcement(strikes=strikes, review=review, appeals=appeals)
 
     def phases(self, names: dict[str, int]) -> list[Phase]:
-        every = frozenset(range(len(self.spec.rules)))
-        if self.spec.schedule and (self.spec.start_day > 0 or self.moved):
-            # start_day is the shorthand for a schedule: beside one it would be ignored
-            if self.moved:  # the start day came from the caller, not from this file
-                self.error(("schedule",), msg(M.START_DAY_GIVEN, day=self.spec.start_day))
-            else:
-                self.error(("start_day",), msg(M.START_DAY_AND_SCHEDULE))
-        if not self.spec.schedule:
-            if self.spec.start_day > 0:
-                return [Phase(0, frozenset()), Phase(self.spec.start_day, every)]
-            return [Phase(0, every)]
-        out = [Phase(0, frozenset())]
-        last = -1
-        for i, ph in enumerate(self.spec.schedule):
-            if ph.from_day <= last:
-                self.error(("schedule", i, "from_day"), msg(M.PHASES_IN_ORDER))
-            last = ph.from_day
-            if ph.rules == "all":
-                chosen = every
-            elif ph.rules == "none":
-                chosen = frozenset()
-            else:
-                idx = set()
-                for j, n in enumerate(ph.rules):
-                    if n not in names:
-                        self.error(
-                            ("schedule", i, "rules", j),
-                            msg(M.UNKNOWN_RULE, name=n, hint=did_you_mean(n, names)),
-                        )
-                    else:
-                        idx.add(names[n])
-                chosen = frozenset(idx)
-            out.append(Phase(ph.from_day, chosen))
-        return out
+        return schedule_phases(self.spec, names, self.error, moved=self.moved)
 
     def announcements(self) -> list[Announcement]:
-        out = []
-        items = [
-            (("announcements", i), a, self.spec.start_day)
-            for i, a in enumerate(self.spec.announcements)
-        ]
-        items += [
-            (("schedule", i, "announce"), ph.announce, ph.from_day)
-            for i, ph in enumerate(self.spec.schedule)
-            if ph.announce
-        ]
-        for path, a, default_day in items:
-            for j, c in enumerate(a.categories):
-                self.check_category((*path, "categories", j), c)
-            day = a.day if a.day is not None else default_day
-            out.append(Announcement(day, a.risk_multiplier, tuple(a.categories)))
-        return sorted(out, key=lambda a: a.day)
+        return spec_announcements(self.spec, self.check_category)

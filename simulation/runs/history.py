@@ -24,15 +24,18 @@ from simulation.world.history import PARAMETER, POLICY, Outline, effective
 NOT_RECORDED = "not recorded"  # a run stored before histories were kept (schema < 4)
 
 
-def compiled_policy(text: str, source: str = "<stored policy>") -> Any | None:
-    """The policy a stored text compiles to, or None when it does not (a text of an
-    older version, a file it names that is not there, the built-in no moderation)."""
-    from policy import load_policy_text
+def policy_schedule(text: str, source: str = "<stored policy>") -> Any | None:
+    """What a stored policy text does over time (its name, rules' names, phases and
+    announcements: what a run's marks read, ``policy.schedule.load_schedule``), read
+    without compiling it, so that a policy naming a terms file or catalogue that is not
+    where the run is reopened still has its marks. None for a text that is not a
+    policy's structure (a text of an older version)."""
     from policy.errors import LocatedError
+    from policy.schedule import load_schedule
 
     try:
-        return load_policy_text(text, source)
-    except (LocatedError, OSError, ValueError, KeyError, TypeError):
+        return load_schedule(text, source)
+    except (LocatedError, ValueError, KeyError, TypeError):
         return None
 
 

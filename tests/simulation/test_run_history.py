@@ -15,10 +15,11 @@ import pytest
 from typer.testing import CliRunner
 
 import simulation
-from policy import load_policy
+from policy import load_policy, load_policy_text
+from policy.errors import LocatedError
 from simulation.cli.main import app
 from simulation.metrics.summary import days_to_halve, parts
-from simulation.runs.history import RunHistory, compiled_policy, loads
+from simulation.runs.history import RunHistory, loads, policy_schedule
 from simulation.runs.live import closed_copy, live_result, save_live
 from simulation.runs.marks import ANNOUNCEMENT, PARAMETER, POLICY, run_marks
 from simulation.runs.outputs import export_stored_run
@@ -282,7 +283,7 @@ def test_a_stored_run_has_the_marks_the_live_run_had(saved):
     run = get_run(open_db(db), result.run_id)
     stored = run_marks(
         parse_scenario(run.scenario_yaml, "stored"),
-        compiled_policy(run.policy_text),
+        policy_schedule(run.policy_text),
         loads(run.history_json),
     )
     assert stored == live
@@ -319,3 +320,42 @@ def test_a_policy_put_in_force_on_its_announcement_day_shows_the_announcement():
     assert [a.day for a in sim.world.announcements] == [12]
     marks = run_marks(sim.start_scenario, load_policy("none"), sim.history)
     assert {(m.day, m.kind) for m in marks if m.day == 12} == {(12, POLICY), (12, ANNOUNCEMENT)}
+
+
+SCHEDULED_WITH_A_FILE = """\
+version: 1
+name: Scheduled with a terms file
+start_day: 4
+announcements:
+  - {risk_multiplier: 2.0}
+detectors:
+  words:
+    type: keywords
+    terms_file: {tobacco: words.txt}
+rules:
+  - {name: words, when: {hit: words}, action: remove}
+"""
+
+
+def test_a_stored_policy_whose_terms_file_is_gone_still_has_its_marks(tmp_path):
+    """A run set up with a policy whose terms file sat beside it, reopened where the file
+    is not: the policy no longer compiles, and its own schedule (in force and announced
+    from day 4) was missing from the reopened run's marks. The marks read the schedule
+    from the text alone."""
+    from simulation import run
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "policy.yaml").write_text(SCHEDULED_WITH_A_FILE, encoding="utf-8")
+    (folder / "words.txt").write_text("vape\n", encoding="utf-8")
+    db = tmp_path / "r.db"
+    result = run("classroom", folder / "policy.yaml", days=6, db=db)
+    live = run_marks(load_scenario("classroom"), load_policy(folder / "policy.yaml"), [])
+    (folder / "words.txt").unlink()
+    stored = get_run(open_db(db), result.run_id)
+    with pytest.raises(LocatedError):
+        load_policy_text(stored.policy_text, "stored")  # what the marks used to need
+    schedule = policy_schedule(stored.policy_text)
+    marks = run_marks(parse_scenario(stored.scenario_yaml, "stored"), schedule, [])
+    assert marks == live
+    assert {(4, POLICY), (4, ANNOUNCEMENT)} <= {(m.day, m.kind) for m in marks}
