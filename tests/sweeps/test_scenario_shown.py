@@ -26,7 +26,7 @@ def _scenarios(page: Path) -> dict[str, str]:
     text = page.read_text(encoding="utf-8")
     section = text[text.index("<h2>Scenario") :]
     section = section[: section.index("<h2>", 5)]
-    found = re.findall(r"<h3>(.*?)</h3><pre>(.*?)</pre>", section, flags=re.S)
+    found = re.findall(r"<h3>(.*?)</h3></summary><pre>(.*?)</pre>", section, flags=re.S)
     return {html.unescape(h): html.unescape(t) for h, t in found}
 
 
