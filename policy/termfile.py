@@ -9,6 +9,7 @@ terms takes milliseconds (YAML would take seconds).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,23 +17,48 @@ from pathlib import Path
 from policy import messages as M
 from policy.errors import Issue, format_path
 from policy.messages import Message, msg
+from policy.yamlfile import MAX_BAD_PLACES  # as a YAML file's: places listed, the rest counted
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")  # undecodable bytes, as surrogateescape reads them
 
 
 @dataclass(frozen=True)
 class TermFileError(Exception):
+    """Problems of a terms file at its own lines and columns (1-based; the column in
+    characters): ``places`` is ``(line, column, message)`` for each, in file order."""
+
     path: str
-    line: int
-    column: int
-    message: Message
+    places: tuple[tuple[int, int, Message], ...]
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return "\n".join(f"{self.path}:{ln}:{col}: {m}" for ln, col, m in self.places)
+
+
+def _bad_bytes(text: str) -> tuple[tuple[int, int, Message], ...]:
+    """Every place of ``text`` (decoded with surrogateescape: one character per byte
+    that is not UTF-8) with such bytes, a run of adjacent ones as one place: its line,
+    column and first byte. After :data:`MAX_BAD_PLACES` places, one more counts the
+    rest."""
+    runs = list(_ESCAPED.finditer(text))
+    more = len(runs) > MAX_BAD_PLACES + 1
+    places = []
+    for m in runs[: MAX_BAD_PLACES + 1]:
+        at = m.start()
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        if more and len(places) == MAX_BAD_PLACES:
+            rest = len(runs) - MAX_BAD_PLACES - 1
+            template = M.NOT_UTF8_MORE_PLACE if rest == 1 else M.NOT_UTF8_MORE_PLACES
+            message = msg(template, count=f"{rest:,}", listed=MAX_BAD_PLACES)
+        else:
+            message = msg(M.TERMS_NOT_UTF8, byte=f"{ord(text[at]) - 0xDC00:02x}")
+        places.append((line, col, message))
+    return tuple(places)
 
 
 def read_terms(path: Path) -> list[tuple[str, int]]:
     """(term, line number) for every term in the file; raises :class:`TermFileError`
-    (unreadable file, bad encoding with its line and column, 1-based, the column in
-    characters) or ``OSError``."""
+    (bytes that are not UTF-8: every place, with its line and column) or ``OSError``."""
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -40,12 +66,7 @@ def read_terms(path: Path) -> list[tuple[str, int]]:
         # one character per undecodable byte: the column counts characters, as every
         # located error's does
         text = data.decode("utf-8-sig", "surrogateescape")
-        bad = next(i for i, ch in enumerate(text) if "\udc80" <= ch <= "\udcff")
-        line = text.count("\n", 0, bad) + 1
-        col = bad - (text.rfind("\n", 0, bad) + 1) + 1
-        raise TermFileError(
-            str(path), line, col, msg(M.TERMS_NOT_UTF8, byte=f"{ord(text[bad]) - 0xDC00:02x}")
-        ) from None
+        raise TermFileError(str(path), _bad_bytes(text)) from None
     out: list[tuple[str, int]] = []
     for i, line in enumerate(text.splitlines(), 1):
         s = line.strip()
@@ -88,9 +109,10 @@ def read_term_files(
             try:
                 terms = read_terms(p)
             except TermFileError as exc:
-                issues.append(
-                    Issue.of(exc.path, exc.line, exc.column, format_path(at), exc.message)
-                )
+                issues += [
+                    Issue.of(exc.path, line, col, format_path(at), message)
+                    for line, col, message in exc.places
+                ]
                 continue
             except OSError as exc:
                 error(at, msg(M.CANNOT_READ_TERMS, path=str(p), reason=str(exc.strerror or exc)))

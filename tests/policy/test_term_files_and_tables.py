@@ -181,3 +181,25 @@ def test_the_cache_can_be_switched_off(tmp_path, monkeypatch):
     monkeypatch.setenv("CIRCLELAB_CACHE_DIR", str(tmp_path / "ro"))
     (tmp_path / "ro").write_text("a file where the folder should be")
     assert cached_json("thing", ["v1"], lambda: [2]) == [2]  # unwritable: works from memory
+
+
+def test_a_terms_file_names_every_place_that_is_not_utf8(tmp_path):
+    """Only the first bad byte of a terms file was reported: a list saved in GBK has many,
+    and the user fixed one, tried again, and met the next. Every place is now an error at
+    its own line and column (a run of bad bytes is one place); after ten, one more
+    counts the rest."""
+    p = tmp_path / "p.yaml"
+    p.write_text(POLICY.format(file="bad.txt"), encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff vape\nok\nab\xfe\xfdcd\nx\xfc\n")
+    with pytest.raises(PolicyError) as e:
+        load_policy(p)
+    found = [(i.line, i.column, i.message) for i in e.value.issues]
+    assert [(line, col) for line, col, _ in found] == [(1, 1), (3, 3), (4, 2)]
+    assert all(f"0x{b}" in m for (_l, _c, m), b in zip(found, ("ff", "fe", "fc"), strict=True))
+    assert all(i.file == str(tmp_path / "bad.txt") for i in e.value.issues)
+    (tmp_path / "bad.txt").write_bytes(b"".join(b"t\xff\n" for _ in range(14)))
+    with pytest.raises(PolicyError) as e:
+        load_policy(p)
+    issues = e.value.issues
+    assert [i.line for i in issues] == list(range(1, 12))
+    assert "3 more places" in issues[-1].message and "10 listed" in issues[-1].message
