@@ -16,9 +16,10 @@ The checks are conservative (syntactic), so a warning is always real:
 from __future__ import annotations
 
 from policy import messages as M
+from policy.conditions import OPS, Node
 from policy.detectors import KeywordsDetector, RegexDetector
 from policy.errors import Issue, format_path
-from policy.lint_terms import check_terms, empty_terms
+from policy.lint_terms import ACTING, check_terms, empty_terms, everyday_terms
 from policy.messages import Message, msg
 from policy.model import CompiledPolicy, Rule
 from policy.normalize import MATCH_STEPS
@@ -216,3 +217,38 @@ def _term_warnings(policy: CompiledPolicy, name: str, det: KeywordsDetector, spe
     for t in empty_terms(det, listed + [t for t, _c in catalogue] + list(det.origins)):
         say(t, msg(M.NORMALISES_TO_NOTHING, term=repr(t)))
     check_terms(det, say)
+    everyday_terms(det, _deciding(policy, name), say)
+
+
+def _alone(node: Node) -> list[tuple[str, int]]:
+    """(detector, category mask; 0 for any) of each hit a single one of which satisfies
+    ``node`` whatever else the post is: a ``hit`` that one term fulfils (no count, or one
+    that 1 meets), any of an ``any``, the only part of an ``all``. Conservative: a hit
+    beside another condition, or under ``not``, decides nothing alone."""
+    if node.op == "hit":
+        if all(bool(OPS[op](1, value)) for op, value in node.cmp):
+            return [(node.detector, node.cat_mask)]
+        return []
+    if node.op == "any" or (node.op == "all" and len(node.children) == 1):
+        return [found for child in node.children for found in _alone(child)]
+    return []
+
+
+def _deciding(policy: CompiledPolicy, name: str) -> list[tuple[str, str, int]]:
+    """(rule, action, category mask; 0 for any) of each rule that acts on a post (an
+    action in ``ACTING``, not a shadow rule, in force on some day) when one of detector
+    ``name``'s terms is found in it; the mask is the hit's categories and the rule's
+    scope categories together."""
+    out = []
+    for r in policy.rules:
+        if r.shadow or r.action not in ACTING or not _days_in_force(policy, r):
+            continue
+        for det, mask in _alone(r.condition):
+            if det != name:
+                continue
+            if mask and r.scope_cats:  # the hit's categories within the rule's scope
+                if mask & r.scope_cats:
+                    out.append((r.name, r.action, mask & r.scope_cats))
+            else:
+                out.append((r.name, r.action, mask or r.scope_cats))
+    return out

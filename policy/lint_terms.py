@@ -13,6 +13,13 @@
   ``exceptions``.
 - In ``word`` mode, a term that begins or ends with a character that is neither a letter
   nor a digit can never match.
+- A term that is itself an everyday word (``policy.lexicon``, Zipf >= :data:`EVERYDAY_ZIPF`:
+  one word in ten thousand or more, the ~1,100 most frequent English words and ~1,300
+  Chinese ones: "ice", "speed", "free", "sex") and whose single hit makes a rule act
+  (remove, restrict, ban, downrank; not a shadow rule) acts on every post that uses the
+  word in its everyday sense. The catalogue's restricted-goods terms are all less frequent
+  (the most frequent, "tobacco", is at 4.2), so they stay quiet; how often a term fires
+  on real innocent text is what ``circlelab policy evaluate --corpus`` measures.
 
 Word mode and steps that remove spaces work together (boundaries are read in the text as
 written), so that combination is no longer a warning.
@@ -33,6 +40,8 @@ from policy.messages import Message, msg
 
 MIN_LETTERS = 3
 SHOWN = 3  # common words shown per warning
+EVERYDAY_ZIPF = 5.0  # a term at least this frequent is an everyday word (see above)
+ACTING = ("remove", "restrict", "ban", "downrank")  # actions that cost an innocent post
 
 Warn = Callable[[str, Message], None]  # (raw term, message naming it as ``term``)
 
@@ -115,3 +124,31 @@ def _word_blob(lang: str, zipf: float) -> tuple[list[str], str, list[int]]:
         starts.append(pos)
         pos += len(w) + 1
     return words, "\n".join(words), starts
+
+
+def everyday_terms(det: KeywordsDetector, deciding: list[tuple[str, str, int]], warn: Warn) -> None:
+    """Warn about terms that are everyday words and decide a rule alone. ``deciding``:
+    (rule name, action, category mask; 0 for any) of each rule that one hit of this
+    detector's terms makes act (``policy.lint``)."""
+    from policy.lexicon import common_words
+
+    if not deciding:
+        return
+    for term, (mask, raws) in det.table.items():
+        if letters(term) < MIN_LETTERS:
+            continue  # warned as too short
+        rules = [(r, a) for r, a, m in deciding if not m or m & mask]
+        for raw in raws if rules else ():
+            key = raw.strip().casefold()
+            if key and all(HAN_CHAR.match(c) for c in key):
+                lang, template = "zh", M.EVERYDAY_CHINESE_WORD
+            elif key.isascii() and key.isalpha():
+                lang, template = "en", M.EVERYDAY_ENGLISH_WORD
+            else:
+                continue
+            words = common_words(lang, EVERYDAY_ZIPF)
+            if key in words:
+                rule, action = rules[0]
+                count = f"{round(len(words), -2):,}"
+                warn(raw, msg(template, term=repr(raw), count=count, rule=rule, action=action))
+                break

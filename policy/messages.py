@@ -491,6 +491,18 @@ INSIDE_CHINESE_WORDS = _t(
     "term {term} is inside {count} common Chinese word(s) ({words}): it fires on them; "
     "list the innocent ones under 'exceptions'"
 )
+EVERYDAY_ENGLISH_WORD = _t(
+    "term {term} is an everyday English word (one of the {count} most frequent) and a "
+    "single hit of it makes rule '{rule}' {action}: every post using it in its everyday "
+    "sense does too; require a second condition (all: ...) or measure it on innocent text "
+    "with circlelab policy evaluate --corpus"
+)
+EVERYDAY_CHINESE_WORD = _t(
+    "term {term} is an everyday Chinese word (one of the {count} most frequent) and a "
+    "single hit of it makes rule '{rule}' {action}: every post using it in its everyday "
+    "sense does too; require a second condition (all: ...) or measure it on innocent text "
+    "with circlelab policy evaluate --corpus"
+)
 
 TEMPLATES: tuple[str, ...] = tuple(_REGISTERED)  # every template, in the order above
 _KNOWN = frozenset(TEMPLATES)

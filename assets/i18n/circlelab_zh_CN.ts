@@ -2610,17 +2610,17 @@
         <translation>点击规则查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="266"/>
+        <location filename="../../app/panels/policy.py" line="285"/>
         <source>Checking the policy…</source>
         <translation>正在检查策略…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="336"/>
+        <location filename="../../app/panels/policy.py" line="355"/>
         <source>YAML policies (*.yaml *.yml)</source>
         <translation>YAML 策略 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="335"/>
+        <location filename="../../app/panels/policy.py" line="354"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
@@ -2635,67 +2635,67 @@
         <translation>保存到当前文件；预设或新文本会询问保存位置（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="242"/>
+        <location filename="../../app/panels/policy.py" line="261"/>
         <source>preset {0}</source>
         <translation>预设 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="243"/>
+        <location filename="../../app/panels/policy.py" line="262"/>
         <source>new policy</source>
         <translation>新策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="251"/>
+        <location filename="../../app/panels/policy.py" line="270"/>
         <source>Editing: {0}{1}</source>
         <translation>正在编辑：{0}{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="316"/>
+        <location filename="../../app/panels/policy.py" line="335"/>
         <source>Cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="347"/>
+        <location filename="../../app/panels/policy.py" line="366"/>
         <source>The presets belong to the app; save your policy in another folder</source>
         <translation>预设属于应用本身；请把你的策略保存到其他文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="353"/>
+        <location filename="../../app/panels/policy.py" line="372"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="377"/>
+        <location filename="../../app/panels/policy.py" line="396"/>
         <source>Cannot apply: the policy has {0} problem(s); the policy in force is unchanged</source>
         <translation>无法应用：策略有 {0} 个问题；生效中的策略不变</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="400"/>
+        <location filename="../../app/panels/policy.py" line="419"/>
         <source>1 rule</source>
         <translation>1 条规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="400"/>
+        <location filename="../../app/panels/policy.py" line="419"/>
         <source>{0} rules</source>
         <translation>{0} 条规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="401"/>
+        <location filename="../../app/panels/policy.py" line="420"/>
         <source>✓ Valid: {0} ({1})</source>
         <translation>✓ 有效：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="404"/>
+        <location filename="../../app/panels/policy.py" line="423"/>
         <source>{0} — ⚠ {1} warning(s) below: it can be applied</source>
         <translation>{0} — ⚠ 下方有 {1} 条警告：仍可应用</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="411"/>
+        <location filename="../../app/panels/policy.py" line="430"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="398"/>
+        <location filename="../../app/panels/policy.py" line="417"/>
         <source>✗ {0} problem(s) — the policy in force is unchanged</source>
         <translation>✗ {0} 个问题 — 生效中的策略保持不变</translation>
     </message>
@@ -3644,6 +3644,16 @@
         <source>term {term} is inside {count} common Chinese word(s) ({words}): it fires on them; list the innocent ones under &apos;exceptions&apos;</source>
         <translation>词条 {term} 出现在 {count} 个常见中文词语中（{words}）：会在这些词上误触发；请把无辜的词列入 &apos;exceptions&apos;</translation>
     </message>
+    <message>
+        <location filename="model_texts.py" line="487"/>
+        <source>term {term} is an everyday English word (one of the {count} most frequent) and a single hit of it makes rule &apos;{rule}&apos; {action}: every post using it in its everyday sense does too; require a second condition (all: ...) or measure it on innocent text with circlelab policy evaluate --corpus</source>
+        <translation>词条 {term} 是日常英文单词（最常用的 {count} 个之一），命中它一次就会让规则 &apos;{rule}&apos; 执行 {action}：凡是按日常意思用到这个词的帖子也会被处理；请再加一个条件（all: ...），或用 circlelab policy evaluate --corpus 在无害文本上测一测</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="488"/>
+        <source>term {term} is an everyday Chinese word (one of the {count} most frequent) and a single hit of it makes rule &apos;{rule}&apos; {action}: every post using it in its everyday sense does too; require a second condition (all: ...) or measure it on innocent text with circlelab policy evaluate --corpus</source>
+        <translation>词条 {term} 是日常中文词语（最常用的 {count} 个之一），命中它一次就会让规则 &apos;{rule}&apos; 执行 {action}：凡是按日常意思用到这个词的帖子也会被处理；请再加一个条件（all: ...），或用 circlelab policy evaluate --corpus 在无害文本上测一测</translation>
+    </message>
 </context>
 <context>
     <name>Problems</name>
@@ -3876,57 +3886,57 @@
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="150"/>
+        <location filename="../../app/runs_view.py" line="153"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="155"/>
+        <location filename="../../app/runs_view.py" line="158"/>
         <source>day {0}: policy {1}</source>
         <translation>第 {0} 天：策略 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="158"/>
+        <location filename="../../app/runs_view.py" line="161"/>
         <source>day {0}: {1} {2} → {3}</source>
         <translation>第 {0} 天：{1} {2} → {3}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="181"/>
+        <location filename="../../app/runs_view.py" line="184"/>
         <source>Cannot open the database {0}: {1}</source>
         <translation>无法打开数据库 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="184"/>
+        <location filename="../../app/runs_view.py" line="187"/>
         <source>{0} stored run(s) in {1}</source>
         <translation>{1} 中有 {0} 次已存运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="208"/>
+        <location filename="../../app/runs_view.py" line="211"/>
         <source>Select a run first</source>
         <translation>请先选择一次运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="214"/>
+        <location filename="../../app/runs_view.py" line="217"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="215"/>
+        <location filename="../../app/runs_view.py" line="218"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="232"/>
+        <location filename="../../app/runs_view.py" line="235"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="234"/>
+        <location filename="../../app/runs_view.py" line="237"/>
         <source>SQLite databases (*.db *.sqlite)</source>
         <translation>SQLite 数据库 (*.db *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="245"/>
+        <location filename="../../app/runs_view.py" line="248"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>

@@ -1,0 +1,83 @@
+"""Lint: a term that is itself an everyday word, one hit of which makes a rule act, acts on
+every post that uses the word in its everyday sense ('ice', 'speed', 'free', 朋友). The
+warning is measured against real innocent text (the SMS ham of the shipped corpus) and
+kept off where the word cannot decide alone (a second condition, a count, a shadow or
+labelling rule, a category the rule does not read)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy import load_policy_text
+from policy.evaluate import evaluate
+from policy.lexicon import common_words
+from policy.lint import lint
+from policy.lint_terms import EVERYDAY_ZIPF
+from tests.corpus.conftest import CORPUS as SMS
+
+TERMS = "[ice, speed, weed, cocaine, sleeping pills, 朋友, 海洛因]"
+POLICY = """
+name: street drugs
+detectors:
+  drugs: {{type: keywords, mode: word, normalize: [nfkc, casefold], terms: {{{cat}: {terms}}}}}
+  link: {{type: regex, patterns: {{url: 'https?://'}}}}
+rules:
+  - {{name: r, when: {when}, action: {action}{more}}}
+"""
+
+
+def _everyday(when: str, action: str = "remove", more: str = "", cat: str = "medical"):
+    text = POLICY.format(when=when, action=action, more=more, cat=cat, terms=TERMS)
+    return {
+        w.message.split("'")[1]
+        for w in lint(load_policy_text(text))
+        if "is an everyday" in w.message
+    }
+
+
+def test_everyday_words_that_decide_a_rule_alone_are_warned():
+    assert _everyday("{hit: drugs}") == {"ice", "speed", "朋友"}
+    # 'weed' (Zipf 4.3), 'cocaine', a phrase and a rare hanzi word are not everyday words
+    assert _everyday("{any: [{hit: drugs}, {hit: link}]}") == {"ice", "speed", "朋友"}
+    assert _everyday("{hit: {detector: drugs, count: {ge: 1}}}") == {"ice", "speed", "朋友"}
+    for action in ("restrict", "ban", "downrank"):
+        more = ", restrict_days: 3" if action == "restrict" else ""
+        assert _everyday("{hit: drugs}", action, more) == {"ice", "speed", "朋友"}, action
+
+
+@pytest.mark.parametrize(
+    ("when", "action", "more"),
+    [
+        ("{all: [{hit: drugs}, {hit: link}]}", "remove", ""),  # a second condition
+        ("{hit: {detector: drugs, count: {ge: 2}}}", "remove", ""),  # two terms needed
+        ("{hit: drugs}", "label", ""),  # costs an innocent post nothing
+        ("{hit: drugs}", "remove", ", shadow: true"),  # only counted
+        ("{hit: {detector: drugs, categories: [tobacco]}}", "remove", ""),  # not its category
+        ("{not: {hit: drugs}}", "remove", ""),
+    ],
+)
+def test_no_warning_where_the_word_cannot_decide_alone(when, action, more):
+    assert _everyday(when, action, more) == set()
+
+
+def test_a_rule_scoped_to_other_categories_is_not_warned():
+    scoped = "{hit: drugs}, scope: {categories: [tobacco]}"
+    assert _everyday(scoped) == set()
+    assert _everyday(scoped, cat="tobacco") == {"ice", "speed", "朋友"}
+
+
+def test_the_warned_words_cost_innocent_messages_and_the_catalogue_terms_do_not():
+    """On the 4,827 real innocent SMS (ham) of the shipped corpus, a remove rule with one
+    warned word wrongly removes several messages; with 'tobacco', the catalogue's most
+    frequent term (Zipf 4.2, under the threshold), one."""
+
+    def wrongful(term: str) -> int:
+        text = POLICY.format(
+            when="{hit: drugs}", action="remove", more="", cat="medical", terms=f"[{term}]"
+        )
+        return evaluate(load_policy_text(text), SMS).overall.fp
+
+    assert {t: wrongful(t) for t in ("ice", "free", "money")} == {"ice": 8, "free": 59, "money": 53}
+    assert wrongful("tobacco") == 1
+    assert "tobacco" not in common_words("en", EVERYDAY_ZIPF)
+    assert {"ice", "free", "money"} <= common_words("en", EVERYDAY_ZIPF)
