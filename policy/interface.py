@@ -178,9 +178,28 @@ class AccountDecisions:
 
 
 @dataclass
+class RuleHits:
+    """Posts a live ``restrict`` or ``ban`` rule fired on, one row per post.
+
+    Such a rule acts on the author, not the post: its row is in :class:`AccountDecisions`,
+    once per author and day, and no :class:`PostDecisions` row names the post. These rows
+    say which posts it fired on, so that its hits (and how many of them were violating)
+    are counted as every other rule's are. They change nothing in the world."""
+
+    post_id: np.ndarray = field(default_factory=lambda: _empty(np.int64))
+    rule: np.ndarray = field(default_factory=lambda: _empty(np.int16))  # index in rule_names
+    stage: np.ndarray = field(default_factory=lambda: _empty(np.int8))
+
+    def __len__(self) -> int:
+        return int(self.post_id.shape[0])
+
+
+@dataclass
 class DayDecisions:
     posts: PostDecisions = field(default_factory=PostDecisions)
     accounts: AccountDecisions = field(default_factory=AccountDecisions)
+    # posts the live restrict/ban rules fired on (their actions are in ``accounts``)
+    account_rule_hits: RuleHits = field(default_factory=RuleHits)
     review_backlog: int = 0  # items waiting for a human at the end of the day
     reviewed: int = 0  # items a human finished today
     review_hours: float = 0.0  # reviewer hours spent today

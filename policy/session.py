@@ -31,6 +31,7 @@ from policy.interface import (
     DayDecisions,
     PostAction,
     PostDecisions,
+    RuleHits,
     RunContext,
     Stage,
 )
@@ -125,6 +126,7 @@ class _Rows:
         self.acct: dict[str, list] = {
             k: [] for k in ("account", "action", "until_day", "rule", "at_hour", "reason")
         }
+        self.hit: dict[str, list] = {k: [] for k in ("post_id", "rule", "stage")}
 
     def posts(
         self, post_id, action, at_hours, rule, stage, factor=1.0, shadow=False, evidence=None
@@ -153,6 +155,22 @@ class _Rows:
         a["rule"].append(np.broadcast_to(np.asarray(rule, np.int16), (n,)))
         a["at_hour"].append(np.broadcast_to(np.asarray(at_hour, np.float32), (n,)))
         a["reason"].extend(reason)
+
+    def rule_hits(self, post_id, rule, stage) -> None:
+        """Posts a live restrict/ban rule fired on (its action is an account row)."""
+        n = len(post_id)
+        if not n:
+            return
+        h = self.hit
+        h["post_id"].append(np.asarray(post_id, np.int64))
+        h["rule"].append(np.broadcast_to(np.asarray(rule, np.int16), (n,)))
+        h["stage"].append(np.broadcast_to(np.asarray(stage, np.int8), (n,)))
+
+    def build_hits(self) -> RuleHits:
+        h = self.hit
+        if not h["post_id"]:
+            return RuleHits()
+        return RuleHits(*(np.concatenate(h[k]) for k in ("post_id", "rule", "stage")))
 
     def build(self, evidence: bool) -> tuple[PostDecisions, AccountDecisions]:
         p, a = self.post, self.acct
@@ -249,6 +267,7 @@ class YamlSession:
         if self.appeals is not None:
             self._decide_appeals(day, rows, out)
         out.posts, out.accounts = rows.build(self.evidence)
+        out.account_rule_hits = rows.build_hits()
         out.review_backlog = len(self.review) if self.review is not None else 0
         if self.review is not None:
             out.review_hours = out.reviewed * self.review.settings.minutes_per_item / 60.0
@@ -315,6 +334,7 @@ class YamlSession:
                     evidence=evidence,
                 )
                 return
+            rows.rule_hits(batch.post_id[idx], r.index, stage)
             authors, first = np.unique(batch.author[idx], return_index=True)
             keep = ~self.banned.get(authors)
             authors, first = authors[keep], first[keep]

@@ -487,40 +487,62 @@ def _log_events(
     )
 
 
+def _fired_rows(
+    world: World, rule: Any, post_id: Any, stage: Any, n: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rule, post row, kept mask) of the decision rows a rule took at upload or after
+    reports about a post still held, with a rule index below ``n``."""
+    posts = world.posts
+    rule = np.asarray(rule, np.int64)
+    idx = np.asarray(post_id, np.int64) - posts.base
+    stage = np.asarray(stage)
+    fired = (stage == Stage.UPLOAD) | (stage == Stage.REPORT)
+    ok = (rule >= 0) & (rule < n) & (idx >= 0) & (idx < posts.n) & fired
+    return rule[ok], idx[ok], ok
+
+
+def _count_hits(
+    world: World, stats: dict[str, np.ndarray], rule: np.ndarray, idx: np.ndarray, n: int
+) -> None:
+    """Add hits, and which of them were on violating posts, per rule."""
+    kind = world.posts.kind[idx]
+    viol = (kind == ContentKind.OFFER) | (kind == ContentKind.SPAM)
+    stats["hits"] += np.bincount(rule, minlength=n)
+    stats["true_positives"] += np.bincount(rule[viol], minlength=n)
+    stats["false_positives"] += np.bincount(rule[~viol], minlength=n)
+
+
 def rule_statistics(
     world: World, day: Day, dec: DayDecisions, names: list[str]
 ) -> list[dict[str, Any]]:
     """Per rule (``names`` in rule-index order) the counts of ``RULE_COUNTS`` on this day.
 
-    Hits are the rule's decisions at upload or after reports; removals and account
-    actions count what was applied, so that over all rules they add up to the day's
+    Hits are the posts the rule fired on at upload or after reports: its post decisions,
+    and for a live ``restrict`` or ``ban`` rule (which acts on the author and has no post
+    row) the posts of ``dec.account_rule_hits``. Removals and account actions count what
+    was applied, so that over all rules they add up to the day's
     ``removed_by_moderation`` and account actions."""
     if not names:
         return []
-    posts, d = world.posts, day.d
+    d = day.d
     n = len(names)
     stats = {k: np.zeros(n, np.int64) for k in RULE_COUNT_NAMES}
     pdec = dec.posts
     if len(pdec):
-        rule = np.asarray(pdec.rule, np.int64)
-        idx = np.asarray(pdec.post_id, np.int64) - posts.base
-        stage = np.asarray(pdec.stage)
-        fired = (stage == Stage.UPLOAD) | (stage == Stage.REPORT)
-        ok = (rule >= 0) & (rule < n) & (idx >= 0) & (idx < posts.n) & fired
-        rule, idx = rule[ok], idx[ok]
+        rule, idx, ok = _fired_rows(world, pdec.rule, pdec.post_id, pdec.stage, n)
         action = np.asarray(pdec.action)[ok]
         shadow = (
             np.asarray(pdec.shadow, bool)[ok]
             if len(pdec.shadow) == len(pdec)
             else np.zeros(len(rule), bool)
         )
-        kind = posts.kind[idx]
-        viol = (kind == ContentKind.OFFER) | (kind == ContentKind.SPAM)
-        stats["hits"] += np.bincount(rule, minlength=n)
-        stats["true_positives"] += np.bincount(rule[viol], minlength=n)
-        stats["false_positives"] += np.bincount(rule[~viol], minlength=n)
+        _count_hits(world, stats, rule, idx, n)
         stats["reviews"] += np.bincount(rule[(action == PostAction.REVIEW) & ~shadow], minlength=n)
         stats["shadow_hits"] += np.bincount(rule[shadow], minlength=n)
+    hits = dec.account_rule_hits
+    if len(hits):
+        rule, idx, _ok = _fired_rows(world, hits.rule, hits.post_id, hits.stage, n)
+        _count_hits(world, stats, rule, idx, n)
     removed = day.removal_rule
     if len(removed):
         stats["removals"] += np.bincount(removed, minlength=n)[:n]

@@ -116,3 +116,36 @@ def test_a_misspelt_metric_is_an_error_not_a_zero():
     row = tally.row(0)
     assert row["posts_created.life"] == 3.0 and row["posts_created.ad"] == 0.0
     assert math.isnan(row["ad_share"])  # no impressions: undefined
+
+
+ACCOUNT_RULES = """
+name: account rules
+detectors:
+  kw: {type: keywords, terms: {tobacco: [vape, cigarette, cigarettes, iqos, heets]}}
+  spam_words: {type: keywords, terms: {spam: [prize, winner, loan]}}
+rules:
+  - {name: ban vape, when: {hit: kw}, action: ban, shadow: SHADOW}
+  - {name: restrict spam, when: {hit: spam_words}, action: restrict, restrict_days: 2,
+     shadow: SHADOW}
+"""
+
+
+def test_restrict_and_ban_rules_count_the_posts_they_fired_on():
+    """A live restrict or ban rule acts on the author and has no post row: its hits, true
+    and false positives read 0 in the rule table while it banned dozens of accounts
+    (classifier_review's 're-registered-seller', report_driven's 'reported-account').
+    The same rule in shadow counted every post. On day 0 both runs decide the same posts,
+    so the live rule's hits are the shadow rule's."""
+    live = run("classroom", load_policy_text(ACCOUNT_RULES.replace("SHADOW", "false")), days=1)
+    shadow = run("classroom", load_policy_text(ACCOUNT_RULES.replace("SHADOW", "true")), days=1)
+    counts = ["hits", "true_positives", "false_positives"]
+    a = live.rules.set_index("name")[counts]
+    b = shadow.rules.set_index("name")[counts]
+    assert (a["hits"] > 0).all()
+    assert a.equals(b)
+    assert (a["true_positives"] + a["false_positives"] == a["hits"]).all()
+    rules = live.rules.set_index("name")
+    assert rules.loc["ban vape", "bans"] > 0
+    assert rules.loc["restrict spam", "account_actions"] > 0
+    # an author is acted on once a day, however many of their posts the rule fired on
+    assert (rules["account_actions"] <= rules["hits"]).all()
