@@ -89,9 +89,11 @@ class Scores:
         """[[TN, FP], [FN, TP]]: scikit-learn's layout with labels (0, 1)."""
         return [[self.tn, self.fp], [self.fn, self.tp]]
 
-    def to_dict(self) -> dict[str, Any]:
-        """Counts and rates; a rate with no denominator is ``None`` (JSON null)."""
-        rates = {k: getattr(self, k) for k in ("precision", "recall", "f1", "fpr")}
+    def to_dict(self, rates: bool = True) -> dict[str, Any]:
+        """Counts and rates; a rate with no denominator is ``None`` (JSON null), and so
+        is every rate when ``rates`` is false (an ``allow`` rule: it actions nothing)."""
+        names = ("precision", "recall", "f1", "fpr")
+        rates = {k: getattr(self, k) if rates else float("nan") for k in names}
         return {
             "hits": self.hits,
             "tp": self.tp,
@@ -114,6 +116,13 @@ class RuleResult:
     text_only: bool
     decided: Scores = field(default_factory=Scores)
     alone: Scores = field(default_factory=Scores)
+
+    @property
+    def acts(self) -> bool:
+        """Whether a hit of this rule is an action against the message. An ``allow`` rule
+        (a whitelist) actions nothing: a spam message it hits is spam it let through, so
+        precision, recall and false-positive rate do not describe it."""
+        return self.action != "allow"
 
 
 @dataclass
@@ -166,8 +175,8 @@ class Evaluation:
                     "action": r.action,
                     "shadow": r.shadow,
                     "text_only": r.text_only,
-                    **r.decided.to_dict(),
-                    "alone": r.alone.to_dict(),
+                    **r.decided.to_dict(rates=r.acts),
+                    "alone": r.alone.to_dict(rates=r.acts),
                 }
                 for r in self.rules
             ],
@@ -448,10 +457,9 @@ def rule_rows(ev: Evaluation) -> list[list[str]]:
                 f"{d.hits:,}",
                 f"{d.tp:,}",
                 f"{d.fp:,}",
-                *_rates(d),
+                *(_rates(d) if r.acts else [NOT_RATED] * 4),
                 f"{a.hits:,}",
-                rate(a.tp, a.hits),
-                rate(a.tp, a.tp + a.fn),
+                *([rate(a.tp, a.hits), rate(a.tp, a.tp + a.fn)] if r.acts else [NOT_RATED] * 2),
             ]
         )
     o = ev.overall
@@ -476,6 +484,18 @@ RATES_NOTE = (
     "hit / hits; recall: spam hit / spam messages; FP rate: ham hit / ham messages; each "
     "with its count (numerator/denominator). F1: harmonic mean of precision and recall."
 )
+
+NOT_RATED = "—"  # a rate that does not describe the rule (an allow rule's)
+ALLOW_NOTE = (
+    "An allow rule actions nothing: its spam hits are spam it let through and its ham "
+    "hits ham it spared, so it has no precision, recall, F1 or FP rate (—)."
+)
+
+
+def allow_note(ev: Evaluation) -> str:
+    """:data:`ALLOW_NOTE` when the policy has an ``allow`` rule, else ``""``."""
+    return ALLOW_NOTE if any(not r.acts for r in ev.rules) else ""
+
 
 RULE_HEADER = [
     "rule",
@@ -523,7 +543,7 @@ def format_report(ev: Evaluation) -> str:
         "",
         _table(RULE_HEADER, rule_rows(ev)),
         "",
-        RATES_NOTE,
+        " ".join(filter(None, [RATES_NOTE, allow_note(ev)])),
         "",
         "confusion matrix (messages; rows: truth, columns: decision)",
         _table(
@@ -608,7 +628,9 @@ td,th{{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
     }.</p>
 <h2>Rules</h2>{table(RULE_HEADER, rule_rows(ev))}
 <p>"hits" count what each rule decided in the policy's order; "alone" counts every message
-its condition matches, as if it were the only rule. {escape(RATES_NOTE)}</p>
+its condition matches, as if it were the only rule. {escape(RATES_NOTE)} {
+        escape(allow_note(ev))
+    }</p>
 <h2>Confusion matrix</h2>{
         table(
             ["truth", "allowed", "actioned"],

@@ -95,3 +95,52 @@ def test_a_missed_message_says_no_rule_acted_on_its_hits() -> None:
     )
     ev = evaluate_chunks(p, [Chunk(1, ["a prize"], ["spam"], np.array([1], np.int8))])
     assert "no rule acted; hits: kw: prize" in format_report(ev)
+
+
+WHITELIST = """
+name: w
+detectors:
+  kw: {type: keywords, mode: word, terms: {spam: [prize]}}
+  hotel: {type: keywords, mode: word, terms: {ad: [hotel]}}
+rules:
+  - {name: hotels are fine, when: {hit: hotel}, action: allow}
+  - {name: prize, when: {hit: kw}, action: remove}
+"""
+
+
+def test_an_allow_rule_is_not_given_precision_recall_or_a_false_positive_rate(
+    tmp_path,
+) -> None:
+    """A whitelist actions nothing: its ham hits are ham it spared, not false positives.
+    It read 'precision 0.0%, FP rate 18.1% (775/4,291)' on the Chinese reviews."""
+    rows = [
+        "label\ttext",
+        "ham\tnice hotel",
+        "ham\thotel by the sea",
+        "spam\twin a prize at our hotel",
+        "spam\twin a prize",
+        "ham\tlunch",
+    ]
+    corpus = tmp_path / "c.tsv"
+    corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ev = evaluate(load_policy_text(WHITELIST, "w.yaml"), corpus)
+    allow, prize, total = rule_rows(ev)
+    # counts stay: 3 messages allowed, one of them spam (let through), two ham (spared)
+    assert allow[1:5] == ["allow", "3", "1", "2"]
+    assert allow[5:9] == ["—"] * 4 and allow[10:] == ["—"] * 2
+    assert allow[9] == "3"
+    # the acting rule and the policy keep their rates
+    assert prize[5:9] == ["100.0% (1/1)", "50.0% (1/2)", "66.7%", "0.0% (0/3)"]
+    assert total[5] == "100.0% (1/1)"
+    note = "An allow rule actions nothing: its spam hits are spam it let through"
+    assert note in format_report(ev)
+    allow_json = ev.to_dict()["rules"][0]
+    assert (allow_json["hits"], allow_json["tp"], allow_json["fp"]) == (3, 1, 2)
+    for scores in (allow_json, allow_json["alone"]):
+        assert [scores[k] for k in ("precision", "recall", "f1", "fpr")] == [None] * 4
+    assert ev.to_dict()["rules"][1]["precision"] == 1.0
+    html_path = tmp_path / "r.html"
+    policy.evaluate.write_html(ev, html_path)
+    assert note in html_path.read_text(encoding="utf-8")
+    # without an allow rule the note is not printed
+    assert note not in format_report(evaluate(load_policy_text(POLICY, "t.yaml"), corpus))
