@@ -414,8 +414,8 @@ def _read_jsonl(
                 first += len(texts)
                 texts, labels, lines, blank = [], [], [], 0
             t, lab = rec[cols[0]], rec[cols[1]]
-            texts.append("" if t is None else str(t))
-            labels.append(str(lab).strip() if lab is not None else "")
+            texts.append(_as_text(path, t, row, cols[0], lineno))
+            labels.append(_as_text(path, lab, row, cols[1], lineno).strip())
             lines.append(lineno)
     if texts:
         yield first, cols, texts, labels, lines, blank
@@ -471,12 +471,27 @@ def _read_parquet(
         first += len(texts)
 
 
-def _as_text(path: Path, v: object, row: int, column: str) -> str:
-    if v is None:
-        return ""
+def _as_text(path: Path, v: object, row: int, column: str, line: int | None = None) -> str:
+    """A JSON Lines or Parquet value as the text of its field: a string as it is, a number
+    as written (``1`` for a label of 1), a boolean as JSON writes it. A null, a list or a
+    map is an error at its row and column: none of them is a message or a label (a list
+    used to become its Python spelling, ``['vape']``, and match; a null an empty message,
+    counted and allowed)."""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool):
+        return "true" if v else "false"
     if isinstance(v, bytes):
         try:
             return v.decode("utf-8")
         except UnicodeDecodeError:
-            raise CorpusError(path, "not valid UTF-8", row=row, column=column) from None
+            raise CorpusError(path, "not valid UTF-8", row=row, column=column, line=line) from None
+    if v is None or isinstance(v, list | tuple | dict):
+        found = "no value (null)" if v is None else f"a {_kind(v)}"
+        raise CorpusError(path, f"expected text, found {found}", row=row, line=line, column=column)
     return str(v)
+
+
+def _kind(v: object) -> str:
+    """What a value that is not text is, in the words of JSON (a list is an array)."""
+    return "map (JSON object)" if isinstance(v, dict) else "list (JSON array)"

@@ -144,3 +144,42 @@ def test_evaluate_out_never_replaces_files_it_did_not_write(sms_corpus, tmp_path
         done = CliRunner().invoke(policy_app, [*args, str(ours)])
         assert done.exit_code == 0, done.output
     assert {p.name for p in ours.iterdir()} == {".circlelab-bundle", "decisions.csv", "report.html"}
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+@pytest.mark.parametrize(
+    ("column", "value", "found"),
+    [
+        ("SMS", None, "no value (null)"),
+        ("SMS", ["vape"], "a list (JSON array)"),
+        ("Label", None, "no value (null)"),
+        ("Label", ["spam"], "a list (JSON array)"),
+    ],
+)
+def test_a_value_that_is_not_text_is_an_error_at_its_row_and_column(
+    tmp_path, fmt, column, value, found
+):
+    """A list became its Python spelling ("['vape']", which then matched 'vape') and a
+    null text an empty message, counted and allowed: neither was in the file."""
+    bad = {"Label": "spam", "SMS": "win"} | {column: value}
+    if fmt == "parquet":  # one type per column: every row of the bad column is a list
+        rows = [{**r, column: [r[column]] if isinstance(value, list) else r[column]} for r in GOOD]
+    else:
+        rows = list(GOOD)
+    path = _write(tmp_path / f"c.{fmt}", fmt, [*rows, bad])
+    err = _error(path, text_column="SMS", label_column="Label")
+    row = 1 if fmt == "parquet" and isinstance(value, list) else 3
+    assert (err.row, err.column) == (row, column)
+    assert f"expected text, found {found}" in str(err)
+    assert err.line == (row if fmt == "jsonl" else None)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_numbers_and_booleans_are_read_as_written(tmp_path, fmt):
+    rows = [{"label": 1, "text": 42}, {"label": 0, "text": 7}]
+    path = _write(tmp_path / f"c.{fmt}", fmt, rows)
+    (chunk,) = read_corpus(path, mapping={"1": "spam", "0": "ham"})
+    assert (chunk.texts, chunk.labels, chunk.y.tolist()) == (["42", "7"], ["1", "0"], [1, 0])
+    path = _write(tmp_path / f"b.{fmt}", fmt, [{"label": True, "text": "x"}])
+    (chunk,) = read_corpus(path, mapping={"true": "spam"})
+    assert chunk.labels == ["true"]
