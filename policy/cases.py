@@ -98,24 +98,56 @@ def load_cases(path: str | Path) -> tuple[CasesFile, Located]:
 
 def run_cases(policy: CompiledPolicy, path: str | Path) -> list[CaseResult]:
     cases, located = load_cases(path)
-    problems = []
-    for i, c in enumerate(cases.cases):
-        for name, value in c.assume.items():
-            path = ("cases", i, "assume", name)
-            if name not in policy.detectors:
-                unknown = msg(M.UNKNOWN_DETECTOR, name=name, hint="", defined="")
-                problems.append(located.problem(path, unknown, key=True))
-            for cat in (
-                [value] if isinstance(value, str) else value if isinstance(value, list) else []
-            ):
-                if cat not in policy.categories:
-                    hint = did_you_mean(cat, policy.categories)
-                    problems.append(
-                        located.problem(path, msg(M.UNKNOWN_CATEGORY, name=cat, hint=hint))
-                    )
+    problems = [p for i, c in enumerate(cases.cases) for p in _unknown_names(policy, located, i, c)]
     if problems:
         raise LocatedError(problems)
     return [run_case(policy, c, located.where(("cases", i))[0]) for i, c in enumerate(cases.cases)]
+
+
+def _unknown_names(policy: CompiledPolicy, located: Located, i: int, c: Case) -> list:
+    """Problems with the names case ``i`` gives that the policy does not have: a detector
+    or category to assume, the rule to expect, the true category of an offer. Each used to
+    make the case fail (or pass) without saying why: an expected rule 'vape-ofer' only
+    showed as a mismatch, a truth category 'tobaco' quietly became 'no category'."""
+    problems = []
+    defined = ", ".join(policy.detectors)
+    for name, value in c.assume.items():
+        path = ("cases", i, "assume", name)
+        if name not in policy.detectors:
+            unknown = msg(
+                M.UNKNOWN_DETECTOR,
+                name=name,
+                hint=did_you_mean(name, policy.detectors),
+                defined=msg(M.DEFINED, names=defined) if defined else msg(M.NO_DETECTORS),
+            )
+            problems.append(located.problem(path, unknown, key=True))
+        for cat in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
+            if cat not in policy.categories:
+                hint = did_you_mean(cat, policy.categories)
+                problems.append(located.problem(path, msg(M.UNKNOWN_CATEGORY, name=cat, hint=hint)))
+    rule = c.expect.rule if isinstance(c.expect, Expect) else None
+    if rule is not None and rule not in policy.rule_names:
+        hint = did_you_mean(rule, policy.rule_names)
+        problems.append(
+            located.problem(
+                ("cases", i, "expect", "rule"), msg(M.UNKNOWN_RULE, name=rule, hint=hint)
+            )
+        )
+    offers = [x for x in policy.categories if x not in ("spam", "ad")]  # the engine's
+    cat = c.truth.category
+    if cat is not None and cat not in offers:
+        problems.append(
+            located.problem(
+                ("cases", i, "truth", "category"),
+                msg(
+                    M.UNKNOWN_CATEGORY_KNOWN,
+                    name=cat,
+                    hint=did_you_mean(cat, offers),
+                    known=", ".join(offers),
+                ),
+            )
+        )
+    return problems
 
 
 def run_case(policy: CompiledPolicy, c: Case, line: int = 0) -> CaseResult:

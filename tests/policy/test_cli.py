@@ -91,6 +91,39 @@ def test_test_command_bad_cases_file_exits_2(tmp_path):
     assert res.exit_code == 2 and f"{cases}:3:5" in res.output
 
 
+def test_a_case_naming_what_the_policy_does_not_have_is_an_error_at_the_name(tmp_path):
+    """An expected rule 'restricted-offer-persnal' only showed as a failed case (expected
+    by one name, got another), and a truth category 'tobaco' quietly became no category:
+    the case passed. Each misspelt name is now an error at its line and column, with the
+    nearest name, exit 2, all of them at once."""
+    cases = tmp_path / "c.yaml"
+    cases.write_text(
+        "cases:\n"
+        "  - name: a\n"
+        "    text: Selling vape pens\n"
+        "    expect: {action: remove, rule: restricted-offer-persnal}\n"
+        "  - name: b\n"
+        "    text: hello\n"
+        "    truth: {kind: offer, category: tobaco}\n"
+        "    expect: allow\n"
+        "  - name: c\n"
+        "    text: hello\n"
+        "    assume: {restricted_term: true}\n"
+        "    expect: allow\n"
+    )
+    res = invoke("test", "crackdown", str(cases))
+    assert res.exit_code == 2, res.output
+    lines = [x for x in res.output.splitlines() if x.startswith("error:")]
+    assert lines == [
+        f"error: {cases}:4:36: cases[0].expect.rule: unknown rule 'restricted-offer-persnal' "
+        "(did you mean 'restricted-offer-personal'?)",
+        f"error: {cases}:7:36: cases[1].truth.category: unknown category 'tobaco' (did you "
+        "mean 'tobacco'?); known: medical, tobacco, sexual_health, aphrodisiac",
+        f"error: {cases}:11:14: cases[2].assume.restricted_term: unknown detector "
+        "'restricted_term' (did you mean 'restricted_terms'?); defined: restricted_terms",
+    ]
+
+
 def test_explain_command():
     res = invoke("explain", "crackdown", "Selling v.a.p.e pens")
     assert res.exit_code == 0
