@@ -27,6 +27,7 @@ from simulation.runs.storage import (
     load_table,
     now,
 )
+from simulation.runs.urls import mask_url
 from simulation.strict_json import read_summary
 from simulation.sweeps.execute import Outcome
 from simulation.sweeps.plan import Job, job_key
@@ -156,6 +157,9 @@ def load_runs(
         scenarios_as_run(ran),
     )
     result.changes = changes
+    # where the runs are stored, as reports show it (the password masked); unset, a
+    # report of stored runs said they were kept "(in memory)"
+    result.db = mask_url(engine.url.render_as_string(hide_password=False))
     return result
 
 

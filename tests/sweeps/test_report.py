@@ -319,3 +319,24 @@ def _only_sweep(db) -> str:
     with Session(open_db(db)) as session:
         (sweep_id,) = set(session.exec(select(Run.sweep_id)).all())
     return sweep_id
+
+
+def test_a_report_of_stored_runs_names_their_database(reference, tmp_path):
+    """A report or comparison rebuilt from the database said its runs were kept
+    "(in memory)"; it names the database they were read from, as the sweep's own
+    report does (a password would be masked by the same mask_url)."""
+    db = reference.db
+    assert db.startswith("sqlite:///")
+    path = db.removeprefix("sqlite:///")
+    cli = CliRunner()
+    for name, args in (
+        ("sweep", ["report", reference.sweep_id]),
+        ("run", ["report", "run:1"]),
+        ("compare", ["compare", "run:1", "run:2"]),
+    ):
+        out = tmp_path / name
+        done = cli.invoke(_cli(), [*args, "--db", path, "--out", str(out)])
+        assert done.exit_code == 0, done.output
+        page = (out / "report.html").read_text(encoding="utf-8")
+        assert f"database</td><td><code>{db}</code>" in page, name
+        assert "(in memory)" not in page
