@@ -28,8 +28,9 @@ from rich.cells import cell_len
 from policy.conditions import DetectorOutput
 from policy.corpus import Chunk, read_corpus
 from policy.detectors import TextDetector
-from policy.explanation import default_day
+from policy.explanation import CHANNELS, default_day
 from policy.interface import (
+    CHANNEL_NAMES,
     AccountAction,
     DayBatch,
     PerceptionView,
@@ -37,6 +38,7 @@ from policy.interface import (
     RunContext,
     Stage,
     TextView,
+    scanned_channels,
 )
 from policy.model import SEVERITY as _SEVERITY
 from policy.model import CompiledPolicy
@@ -138,6 +140,8 @@ class Evaluation:
     policy: str
     corpus: str
     day: int
+    channel: str = "moments"  # the channel every message is posted in
+    seen: bool = True  # False: the policy does not scan that channel; nothing is decided
     messages: int = 0
     positives: int = 0
     negatives: int = 0
@@ -150,6 +154,7 @@ class Evaluation:
     wrongly_hit: list[Example] = field(default_factory=list)
     missed: list[Example] = field(default_factory=list)
     not_text: list[str] = field(default_factory=list)  # detectors forced to "not fired"
+    scanned: list[str] = field(default_factory=lambda: ["moments"])  # the policy's ``scan``
 
     @property
     def throughput(self) -> float:
@@ -160,6 +165,8 @@ class Evaluation:
             "policy": self.policy,
             "corpus": self.corpus,
             "day": self.day,
+            "channel": self.channel,
+            "seen": self.seen,
             "messages": self.messages,
             "positives": self.positives,
             "negatives": self.negatives,
@@ -213,15 +220,30 @@ class Evaluator:
         signals: Mapping[str, Any] | None = None,
         top: int = 10,
         corpus: str = "",
+        channel: str = "moments",
     ) -> None:
+        if channel not in CHANNELS:
+            raise ValueError(f"--channel must be one of {', '.join(CHANNELS)}, got {channel!r}")
         self.policy = policy
         self.day = default_day(policy) if day is None else day
+        self.channel = CHANNELS[channel]
+        # a new post in a channel the policy does not scan never reaches it (the engine
+        # hands it none, ``policy explain`` says "not seen"): every message is allowed
+        self.seen = self.channel in scanned_channels(policy)
         self.signals = {"account_kind": 0, "age_days": 365, "friends": 100, **(signals or {})}
         self.top = top
         self.text_dets = [n for n, d in policy.detectors.items() if isinstance(d, TextDetector)]
         self.not_text = [n for n in policy.detectors if n not in self.text_dets]
         self.active = policy.active(self.day)
-        self.result = Evaluation(policy.name, corpus, self.day, not_text=self.not_text)
+        self.result = Evaluation(
+            policy.name,
+            corpus,
+            self.day,
+            channel,
+            self.seen,
+            not_text=self.not_text,
+            scanned=[CHANNEL_NAMES[c] for c in scanned_channels(policy)],
+        )
         self.result.rules = [
             RuleResult(r.name, r.action, r.shadow, not (r.detectors & set(self.not_text)))
             for r in policy.rules
@@ -252,6 +274,7 @@ class Evaluator:
             new_reports=np.zeros(n, np.int32),
             texts=TextView(list(ids), np.zeros(len(ids), bool)),
             perceived=PerceptionView(np.zeros(n, np.int8), full(n, -1, np.int8)),
+            channel=full(n, self.channel, np.int8),
         )
         return batch, list(ids)
 
@@ -275,7 +298,7 @@ class Evaluator:
         n, p = len(texts), self.policy
         batch, distinct = self._batch(texts)
         session = self._session(n)
-        out = session.decide(batch) if n else None
+        out = session.decide(batch) if n and self.seen else None
         n_rules = len(p.rules)
         decided = np.zeros((n, n_rules), bool)
         sev = np.zeros(n, np.int8)
@@ -283,7 +306,7 @@ class Evaluator:
         if out is not None:
             self._posts(out.posts, decided, sev, rule)
             self._accounts(out.accounts, decided, sev, rule)
-        alone = self._alone(batch, session) if n else decided
+        alone = self._alone(batch, session) if n and self.seen else decided
         flagged = sev > 0
         names = {v: k for k, v in _SEVERITY.items()}
         action = [names[int(s)] for s in sev.tolist()]
@@ -395,10 +418,12 @@ def evaluate_chunks(
     day: int | None = None,
     top: int = 10,
     on_chunk: Callable[[ChunkDecisions], None] | None = None,
+    channel: str = "moments",
 ) -> Evaluation:
-    """Evaluate ``policy`` over chunks of labelled messages; ``on_chunk`` sees each chunk's
-    per-message decisions (to write them out) and is not kept."""
-    ev = Evaluator(policy, day=day, top=top, corpus=corpus)
+    """Evaluate ``policy`` over chunks of labelled messages, each a new post in ``channel``;
+    ``on_chunk`` sees each chunk's per-message decisions (to write them out) and is not
+    kept. Raises ``ValueError`` for a channel that is not moments, chat or group."""
+    ev = Evaluator(policy, day=day, top=top, corpus=corpus, channel=channel)
     t0 = time.perf_counter()
     for chunk in chunks:
         dec = ev.add(chunk)
@@ -418,10 +443,13 @@ def evaluate(
     day: int | None = None,
     top: int = 10,
     on_chunk: Callable[[ChunkDecisions], None] | None = None,
+    channel: str = "moments",
 ) -> Evaluation:
     """Stream ``corpus`` through ``policy``; raises :class:`policy.corpus.CorpusError`."""
     chunks = read_corpus(corpus, text_column, label_column, mapping, chunksize=chunksize)
-    return evaluate_chunks(policy, chunks, corpus=str(corpus), day=day, top=top, on_chunk=on_chunk)
+    return evaluate_chunks(
+        policy, chunks, corpus=str(corpus), day=day, top=top, on_chunk=on_chunk, channel=channel
+    )
 
 
 # -- output ---------------------------------------------------------------------------
@@ -522,6 +550,17 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join([line(header), line(["-" * x for x in w]), *map(line, rows)])
 
 
+def unseen_note(ev: Evaluation) -> str:
+    """Why nothing was decided when the policy does not scan the messages' channel."""
+    if ev.seen:
+        return ""
+    return (
+        f"not seen: the policy does not scan {ev.channel} (it scans "
+        f"{', '.join(ev.scanned)}), so no message posted there reaches it at upload and "
+        f"every one is allowed, as in a run; evaluate with --channel {ev.scanned[0]}"
+    )
+
+
 def blank_note(ev: Evaluation) -> str:
     """``"; 3 blank lines skipped"`` when the corpus file had blank lines, else ``""``."""
     n = ev.blank_lines
@@ -537,9 +576,10 @@ def format_report(ev: Evaluation) -> str:
     """A plain-text report for the terminal."""
     o = ev.overall
     out = [
-        f"{ev.policy} on {ev.corpus} (day {ev.day}): {ev.messages:,} messages "
+        f"{ev.policy} on {ev.corpus} (day {ev.day}, {ev.channel}): {ev.messages:,} messages "
         f"({ev.positives:,} spam, {ev.negatives:,} ham, {ev.ignored:,} ignored), "
         f"{ev.throughput:,.0f} messages/s{blank_note(ev)}",
+        *([unseen_note(ev)] if not ev.seen else []),
         "",
         _table(RULE_HEADER, rule_rows(ev)),
         "",
@@ -622,10 +662,11 @@ def write_html(ev: Evaluation, path: Path) -> None:
 <style>body{{font:14px sans-serif;margin:2em}}table{{border-collapse:collapse;margin:1em 0}}
 td,th{{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}}</style>
 <h1>{escape(ev.policy)}</h1>
-<p>Corpus {escape(ev.corpus)}, day {ev.day}: {ev.messages:,} messages ({ev.positives:,} spam,
-{ev.negatives:,} ham, {ev.ignored:,} ignored); {ev.throughput:,.0f} messages/s{
-        escape(blank_note(ev))
-    }.</p>
+<p>Corpus {escape(ev.corpus)}, day {ev.day}, posted in {ev.channel}: {ev.messages:,} messages
+({ev.positives:,} spam, {ev.negatives:,} ham, {ev.ignored:,} ignored); {ev.throughput:,.0f}
+messages/s{escape(blank_note(ev))}.</p>{
+        f"<p><strong>{escape(unseen_note(ev))}</strong></p>" if not ev.seen else ""
+    }
 <h2>Rules</h2>{table(RULE_HEADER, rule_rows(ev))}
 <p>"hits" count what each rule decided in the policy's order; "alone" counts every message
 its condition matches, as if it were the only rule. {escape(RATES_NOTE)} {

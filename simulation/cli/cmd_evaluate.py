@@ -28,6 +28,7 @@ def evaluate(
     day: int | None,
     top: int,
     chunksize: int,
+    channel: str = "moments",
     as_json: bool,
     out_dir: Path | None,
 ) -> None:
@@ -50,6 +51,7 @@ def evaluate(
                 day=day,
                 top=top,
                 on_chunk=writer,
+                channel=channel,
             )
         except (CorpusError, ValueError, OSError) as exc:
             raise input_error(str(exc)) from None

@@ -110,6 +110,13 @@ def evaluate(
         int, typer.Option(min=0, help="Examples of wrongly hit and missed messages")
     ] = 10,
     chunksize: Annotated[int, typer.Option(min=1, help="Messages per batch")] = 50_000,
+    channel: Annotated[
+        str,
+        typer.Option(
+            help="moments, chat or group: where each message is posted (a channel the "
+            "policy does not scan sees nothing, as in a run)"
+        ),
+    ] = "moments",
     as_json: JsonOption = False,
     out: Annotated[
         Path | None, typer.Option(help="Write decisions.csv and report.html here")
@@ -128,6 +135,7 @@ def evaluate(
         day=day,
         top=top,
         chunksize=chunksize,
+        channel=channel,
         as_json=as_json,
         out_dir=out,
     )

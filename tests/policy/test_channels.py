@@ -3,8 +3,10 @@ what the platform reads as it is posted (reports only, elsewhere)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from policy import PolicyError, explain, load_policy_text
@@ -138,3 +140,66 @@ def test_explain_command_takes_a_channel():
     assert "decision: remove" in res.output
     bad = runner.invoke(policy_app, ["explain", "crackdown", "x", "--channel", "whatsapp"])
     assert bad.exit_code == 2
+
+
+CHAT_ONLY = BASE.replace("name: t\n", "name: t\nscan: [chat]\n") + (
+    "  - name: group only\n    when: {hit: kw}\n    action: label\n    scope: {channels: [group]}\n"
+)
+
+
+@pytest.mark.parametrize("channel", ["moments", "chat", "group"])
+def test_evaluate_decides_a_message_as_explain_and_the_engine_do_in_its_channel(channel):
+    """policy evaluate put every message in the feed and decided it even when the policy
+    does not scan the feed: a chat-only policy removed messages that ``policy explain``
+    (and a run) say it never sees, and a rule scoped to a channel never fired. Each
+    message is now a post in ``--channel`` (default: moments, as explain), seen only
+    where the policy scans."""
+    from policy.corpus import Chunk
+    from policy.evaluate import evaluate_chunks, format_report
+
+    for text in (CHAT_ONLY, CHAT_ONLY.replace("scan: [chat]", "scan: [moments, chat, group]")):
+        p = load_policy_text(text, "p.yaml")
+        chunk = Chunk(1, ["selling vape", "hello"], ["spam", "ham"], np.array([1, 0], np.int8))
+        rows = []
+        ev = evaluate_chunks(p, [chunk], channel=channel, on_chunk=rows.append)
+        (dec,) = rows
+        for i, message in enumerate(chunk.texts):
+            e = explain(p, message, {"channel": channel})
+            assert (dec.action[i], dec.rule[i] or None) == (e.action, e.rule), (text, channel)
+        seen = channel in scanned_names(p)
+        assert ev.seen == seen and ev.to_dict()["channel"] == channel
+        assert dec.action[0] == ("remove" if seen else "allow")
+        assert ("not seen: the policy does not scan" in format_report(ev)) == (not seen)
+        # the group-only rule fires only in the group (first match: 'r' takes the others)
+        group = next(r for r in ev.rules if r.name == "group only")
+        assert group.alone.hits == (1 if seen and channel == "group" else 0)
+
+
+def scanned_names(p) -> list[str]:
+    return [Channel(c).name.lower() for c in scanned_channels(p)]
+
+
+def test_evaluate_refuses_an_unknown_channel():
+    from policy.evaluate import Evaluator
+
+    with pytest.raises(ValueError, match="--channel must be one of moments, chat, group"):
+        Evaluator(load_policy_text(BASE, "p.yaml"), channel="wechat")
+
+
+def test_evaluate_command_sees_nothing_a_chat_only_policy_does_not_scan(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from simulation.cli.policy import policy_app
+
+    pol, corpus = tmp_path / "p.yaml", tmp_path / "c.tsv"
+    pol.write_text(CHAT_ONLY, encoding="utf-8")
+    corpus.write_text("label\ttext\nspam\tselling vape\nham\thello\n", encoding="utf-8")
+    res = CliRunner().invoke(policy_app, ["evaluate", str(pol), "--corpus", str(corpus), "--json"])
+    assert res.exit_code == 0, res.output
+    info = json.loads(res.output)
+    assert info["overall"]["hits"] == 0 and info["seen"] is False  # a run sees none of it
+    res = CliRunner().invoke(
+        policy_app, ["evaluate", str(pol), "--corpus", str(corpus), "--channel", "chat"]
+    )
+    assert res.exit_code == 0 and "(day 0, chat)" in res.output
+    assert "100.0% (1/1)" in res.output
