@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app import dialogs, wiring
 from app.i18n import CORPUS_CONTEXT, t
+from app.problems import error_text
 from policy.corpus import Chunk, CorpusError, parse_map, read_corpus
 from policy.evaluate import RULE_HEADER, Evaluation, evaluate_chunks, rate, rule_rows
 
@@ -40,7 +41,7 @@ _KEEP_IN_MEMORY = 200_000  # messages; larger corpora are streamed on each evalu
 class _Relay(QObject):
     """Carries a worker thread's result to the GUI thread (queued signal)."""
 
-    done = Signal(int, object)  # generation, (Evaluation | None, error text)
+    done = Signal(int, object)  # generation, (Evaluation, None) or (False, the exception)
 
 
 class CorpusPanel(QWidget):
@@ -160,9 +161,9 @@ class CorpusPanel(QWidget):
                 corpus=path,
                 top=5,
             )
-            self._relay.done.emit(gen, (ev, ""))
+            self._relay.done.emit(gen, (ev, None))
         except (CorpusError, ValueError, OSError) as exc:
-            self._relay.done.emit(gen, (False, str(exc)))
+            self._relay.done.emit(gen, (False, exc))  # worded in the GUI thread
 
     def _load(self, path: str, spec: str) -> list[Chunk] | None:
         """Keep a small corpus in memory (keyed by path and map, so a worker that
@@ -179,7 +180,8 @@ class CorpusPanel(QWidget):
     def _show(self, gen: int, payload: tuple[Any, str]) -> None:
         if gen != self._generation:
             return  # an older policy's result
-        ev, self.error = payload
+        ev, error = payload
+        self.error = "" if ev else error_text(error)  # in the interface's language
         if not ev:
             self.evaluation = None
             self.status.setText(self.tr("✗ {0}").format(self.error))

@@ -127,11 +127,14 @@ def model_texts() -> str:
     on the Scenario model, the corpus table's columns (``policy.evaluate``), the charts'
     titles and series in ``simulation.runs.figures.LIVE_CHARTS``, and every metric's,
     run measure's and rule count's name, unit and meaning in the metric
-    registry (``simulation.metrics``), and the message templates of a policy file's
-    problems (``policy.messages``, context ``PolicyProblems``: see ``app.problems``).
+    registry (``simulation.metrics``), and the message templates of the problems of a
+    policy, a corpus, a scenario and a lesson (``policy.messages``,
+    ``policy.corpus_messages``, ``simulation.messages``: see ``app.problems``).
     lupdate only reads Qt calls, so they are handed to it as
     ``QT_TRANSLATE_NOOP(context, text)`` lines.
     """
+    import policy.corpus_messages  # noqa: F401  (registers a corpus's templates)
+    import simulation.messages  # noqa: F401  (registers a scenario's and a lesson's)
     from policy import messages
     from policy.evaluate import RULE_HEADER
     from simulation.metrics.registry import METRICS, RULE_COUNTS
@@ -150,7 +153,7 @@ def model_texts() -> str:
         texts += [(MEANINGS_CONTEXT, entry.meaning), ("Units", entry.unit)]
     texts += [(MEASURES_CONTEXT, x.label) for x in (*MEASURES, *RELATIVE)]
     texts += [(MEASURES_CONTEXT, measure_label(c.name)) for c in RULE_COUNTS]
-    texts += [(messages.CONTEXT, template) for template in messages.TEMPLATES]
+    texts += messages.registered()  # every file's problems, each in its context
     seen: set[tuple[str, str]] = set()
     lines = []
     for context, text in texts:

@@ -1,29 +1,48 @@
 """A file's problems in the interface's language.
 
 A problem made by the policy language (``policy/``) carries a template of
-:mod:`policy.messages` and its arguments. Here the template goes through Qt's translation
-(context ``PolicyProblems``; ``python -m app.i18n`` lists every template for lupdate)
-and the translation is filled with the same arguments, nested parts translated in turn:
-the user's own words (a misspelt action, a key, a term, a file name) stay as written. A
-template without a translation, or a problem worded as plain text (a scenario's or a
-lesson's own checks), shows its English.
+:mod:`policy.messages` and its arguments; so does a scenario's or a lesson's
+(:mod:`simulation.messages`) and a corpus's (:mod:`policy.corpus_messages`, whose
+:class:`~policy.corpus.CorpusError` also names its place). Here the template goes through
+Qt's translation (its module's context, ``PolicyProblems``, ``ScenarioProblems``,
+``LessonProblems`` or ``CorpusProblems``; ``python -m app.i18n`` lists every template for
+lupdate) and the translation is filled with the same arguments, nested parts translated in
+turn: the user's own words (a misspelt action, a key, a term, a file name) stay as
+written. A template without a translation, or a problem worded as plain text, shows its
+English.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from policy.corpus import CorpusError
 from policy.errors import Problem
-from policy.messages import CONTEXT, Message
+from policy.messages import Message, MessageError, context_of
 
 WORDS_CONTEXT = "Problems"  # the app's own words around a problem
 # the field shown for a problem of the whole file (policy.errors.WHOLE_FILE)
 WHOLE_FILE = QT_TRANSLATE_NOOP("Problems", "(file)")
 
 
+def _template(template: str) -> str:
+    return QCoreApplication.translate(context_of(template), template)
+
+
 def translate(message: Message) -> str:
     """``message`` in the interface's language (its English where none is installed)."""
-    return message.render(lambda template: QCoreApplication.translate(CONTEXT, template))
+    return message.render(_template)
+
+
+def error_text(exc: BaseException) -> str:
+    """An error in the interface's language: a corpus problem with its place
+    (``file, row 3 (line 4), column 'x': message``), an error worded by a message (the
+    label map's), else its own text (the system's words for a file that cannot be read)."""
+    if isinstance(exc, CorpusError):
+        return exc.describe(_template)
+    if isinstance(exc, MessageError):
+        return translate(exc.message)
+    return str(exc)
 
 
 def problem_text(problem: Problem) -> str:

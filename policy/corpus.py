@@ -18,13 +18,14 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from policy.errors import did_you_mean
+from policy import corpus_messages as C
+from policy.messages import Message, MessageError, did_you_mean, msg
 
 TEXT_COLUMNS = ("text", "sms", "message", "body", "content")
 LABEL_COLUMNS = ("label", "class", "category", "target")
@@ -54,31 +55,47 @@ FORMATS = {
 
 
 class CorpusError(ValueError):
-    """A corpus problem, located: file, row, line and column (each when known)."""
+    """A corpus problem, located: file, row, line and column (each when known).
+
+    ``text`` is the problem as a :mod:`policy.corpus_messages` template and its
+    arguments, ``message`` its English; ``str()`` is ``file, row 3 (line 4), column 'x':
+    message`` and :meth:`describe` the same in another language."""
 
     def __init__(
         self,
         file: str | Path,
-        message: str,
+        message: Message,
         *,
         row: int | None = None,
         line: int | None = None,
         column: str | None = None,
     ) -> None:
-        self.file, self.message = str(file), message
+        if not isinstance(message, Message):
+            raise TypeError(f"a corpus problem is worded by a Message, not {message!r}")
+        self.file, self.text, self.message = str(file), message, str(message)
         self.row, self.line, self.column = row, line, column
         super().__init__(str(self))
 
-    def __str__(self) -> str:
-        where = [self.file]
+    def where(self) -> list[list[Message]]:
+        """The place after the file's name: each part (row, line, column) as messages."""
+        parts: list[list[Message]] = []
         if self.row is not None:
-            name = "header" if self.row == 0 else f"row {self.row}"
-            where.append(name + (f" (line {self.line})" if self.line else ""))
+            name = msg(C.HEADER) if self.row == 0 else msg(C.ROW, row=self.row)
+            parts.append([name, msg(C.ON_LINE, line=self.line)] if self.line else [name])
         elif self.line is not None:
-            where.append(f"line {self.line}")
+            parts.append([msg(C.LINE, line=self.line)])
         if self.column is not None:
-            where.append(f"column '{self.column}'")
-        return ": ".join([", ".join(where), self.message])
+            parts.append([msg(C.COLUMN, column=self.column)])
+        return parts
+
+    def describe(self, translate: Callable[[str], str] | None = None) -> str:
+        """Place and message, each template passed through ``translate`` (see
+        :meth:`policy.messages.Message.render`; the English when None)."""
+        where = [self.file] + ["".join(m.render(translate) for m in part) for part in self.where()]
+        return ": ".join([", ".join(where), self.text.render(translate)])
+
+    def __str__(self) -> str:
+        return self.describe()
 
 
 @dataclass
@@ -105,7 +122,7 @@ def parse_map(spec: str | None) -> dict[str, str]:
     for part in spec.split(","):
         label, sep, target = part.partition("=")
         if not sep or not label.strip() or not target.strip():
-            raise ValueError(f"--map expects LABEL=TARGET pairs separated by commas, got {part!r}")
+            raise MessageError(msg(C.MAP_PAIRS, part=repr(part)))
         out[label.strip()] = target.strip()
     return out
 
@@ -114,7 +131,7 @@ def corpus_format(path: str | Path) -> str:
     suffixes = [s.lower() for s in Path(path).suffixes if s.lower() != ".gz"]
     fmt = FORMATS.get(suffixes[-1] if suffixes else "")
     if fmt is None:
-        raise CorpusError(path, "unknown corpus format; use .tsv, .csv, .jsonl or .parquet")
+        raise CorpusError(path, msg(C.UNKNOWN_FORMAT))
     return fmt
 
 
@@ -136,16 +153,21 @@ def read_corpus(
     mapping = dict(DEFAULT_MAP if mapping is None else mapping)
     for label, target in mapping.items():
         if target not in targets:
-            raise ValueError(
-                f"--map {label}={target}: unknown target {target!r}; "
-                f"use one of {', '.join(targets)}"
+            raise MessageError(
+                msg(
+                    C.MAP_TARGET,
+                    label=label,
+                    target=target,
+                    given=repr(target),
+                    targets=", ".join(targets),
+                )
             )
     codes = {**{t: c for t, c in targets.items()}, **{k: targets[v] for k, v in mapping.items()}}
     fmt = corpus_format(path)
     if not path.is_file():
-        raise CorpusError(path, "no such file")
+        raise CorpusError(path, msg(C.NO_SUCH_FILE))
     if path.stat().st_size == 0:
-        raise CorpusError(path, "the file is empty (expected a header naming the columns)", line=1)
+        raise CorpusError(path, msg(C.EMPTY), line=1)
     reader = {
         "tsv": _read_delimited,
         "csv": _read_delimited,
@@ -160,7 +182,7 @@ def read_corpus(
         seen += len(texts)
         yield Chunk(first_row, texts, labels, y, blank)
     if not seen:
-        raise CorpusError(path, "no messages (the file has a header but no rows)", row=1)
+        raise CorpusError(path, msg(C.NO_MESSAGES), row=1)
 
 
 def _codes(
@@ -176,12 +198,16 @@ def _codes(
     for i, lab in enumerate(labels):
         code = codes.get(lab)
         if code is None:
-            hint = did_you_mean(lab, list(codes)) if lab else " (the label is empty)"
+            hint = did_you_mean(lab, list(codes)) if lab else msg(C.LABEL_EMPTY)
             raise CorpusError(
                 path,
-                f"unknown label {lab!r}{hint}; the map knows "
-                f"{', '.join(known) or 'nothing'} (add --map {lab or 'LABEL'}="
-                "TARGET)",
+                msg(
+                    C.UNKNOWN_LABEL,
+                    label=repr(lab),
+                    hint=hint,
+                    known=", ".join(known) or msg(C.KNOWS_NOTHING),
+                    name=lab or "LABEL",
+                ),
                 row=first_row + i,
                 line=lines[i] if lines else None,
                 column=column,
@@ -203,8 +229,12 @@ def _pick(
             return wanted
         raise CorpusError(
             path,
-            f"no {what} column {wanted!r}{did_you_mean(wanted, columns)}; "
-            f"the columns are {', '.join(map(repr, columns))}",
+            msg(
+                C.NO_TEXT_COLUMN if what == "text" else C.NO_LABEL_COLUMN,
+                wanted=repr(wanted),
+                hint=did_you_mean(wanted, columns),
+                columns=", ".join(map(repr, columns)),
+            ),
             row=0,
             line=line,
             column=wanted,
@@ -215,8 +245,10 @@ def _pick(
             return lower[c]
     raise CorpusError(
         path,
-        f"cannot tell which column is the {what}; the columns are "
-        f"{', '.join(map(repr, columns))} (name it with --{what}-column)",
+        msg(
+            C.WHICH_TEXT_COLUMN if what == "text" else C.WHICH_LABEL_COLUMN,
+            columns=", ".join(map(repr, columns)),
+        ),
         row=0,
         line=line,
         column=what,
@@ -319,13 +351,14 @@ def _read_delimited(
                 lines.append(lineno)
         except _RecordError as exc:
             raise CorpusError(
-                path, f"cannot parse: {exc.message}", row=row + 1 if header else 0, line=exc.line
+                path,
+                msg(C.CANNOT_PARSE, reason=exc.message),
+                row=row + 1 if header else 0,
+                line=exc.line,
             ) from None
     if header is None:
-        what = f"only {blank:,} blank lines" if blank else "empty"
-        raise CorpusError(
-            path, f"the file is {what} (expected a header naming the columns)", line=1
-        )
+        what = msg(C.ONLY_BLANK, count=f"{blank:,}") if blank else msg(C.EMPTY)
+        raise CorpusError(path, what, line=1)
     if texts:
         yield first, (text_col, label_col), texts, labels, lines, blank
 
@@ -336,13 +369,13 @@ def _width_error(
     """A row with more or fewer fields than the header, at its line."""
     n, m = len(header), len(fields)
     if m > n:
-        hint = " (a tab inside a message?)" if fmt == "tsv" else " (a comma outside quotes?)"
-        return CorpusError(path, f"expected {n} fields, found {m}{hint}", row=row, line=line)
+        wide = C.TOO_MANY_FIELDS_TSV if fmt == "tsv" else C.TOO_MANY_FIELDS_CSV
+        return CorpusError(path, msg(wide, expected=n, found=m), row=row, line=line)
     missing = header[m]
-    sep = "a tab" if fmt == "tsv" else "a comma"
+    narrow = C.TOO_FEW_FIELDS_TSV if fmt == "tsv" else C.TOO_FEW_FIELDS_CSV
     return CorpusError(
         path,
-        f"expected {n} fields, found {m}: no value for {missing!r} ({sep} missing?)",
+        msg(narrow, expected=n, found=m, column=repr(missing)),
         row=row,
         line=line,
         column=missing,
@@ -362,8 +395,7 @@ def _check_bytes(
         byte = ord(raw[n][at]) - 0xDC00
         raise CorpusError(
             path,
-            f"not valid UTF-8 (byte 0x{byte:02x}, character {at + 1} of the line); "
-            "re-save the file as UTF-8",
+            msg(C.NOT_UTF8_AT, byte=f"{byte:02x}", at=at + 1),
             row=row,
             line=line + n,
             column=header[i] if i < len(header) else f"#{i + 1}",
@@ -394,12 +426,12 @@ def _read_jsonl(
             except json.JSONDecodeError as exc:
                 raise CorpusError(
                     path,
-                    f"not a JSON object: {exc.msg} at character {exc.pos}",
+                    msg(C.NOT_JSON, reason=exc.msg, at=exc.pos),
                     row=row,
                     line=lineno,
                 ) from None
             if not isinstance(rec, dict):
-                raise CorpusError(path, "each line must be a JSON object", row=row, line=lineno)
+                raise CorpusError(path, msg(C.JSON_OBJECT_EACH), row=row, line=lineno)
             if cols is None:
                 keys = list(rec)
                 cols = (
@@ -408,7 +440,9 @@ def _read_jsonl(
                 )
             for c in cols:
                 if c not in rec:
-                    raise CorpusError(path, f"missing field {c!r}", row=row, line=lineno, column=c)
+                    raise CorpusError(
+                        path, msg(C.MISSING_FIELD, field=repr(c)), row=row, line=lineno, column=c
+                    )
             if len(texts) >= chunksize:  # full: handed on once a row follows it
                 yield first, cols, texts, labels, lines, blank
                 first += len(texts)
@@ -420,8 +454,8 @@ def _read_jsonl(
     if texts:
         yield first, cols, texts, labels, lines, blank
     elif cols is None:
-        what = f"only {blank:,} blank lines" if blank else "empty"
-        raise CorpusError(path, f"the file is {what} (expected one JSON object per line)", line=1)
+        what = msg(C.ONLY_BLANK_JSONL, count=f"{blank:,}") if blank else msg(C.EMPTY_JSONL)
+        raise CorpusError(path, what, line=1)
 
 
 def _bad_json_bytes(path: Path, text: str, at: int, row: int, line: int) -> CorpusError:
@@ -436,8 +470,7 @@ def _bad_json_bytes(path: Path, text: str, at: int, row: int, line: int) -> Corp
     ]
     return CorpusError(
         path,
-        f"not valid UTF-8 (byte 0x{ord(text[at]) - 0xDC00:02x}, character {at + 1} of the "
-        "line); re-save the file as UTF-8",
+        msg(C.NOT_UTF8_AT, byte=f"{ord(text[at]) - 0xDC00:02x}", at=at + 1),
         row=row,
         line=line,
         column=names[0] if names else None,
@@ -454,7 +487,7 @@ def _read_parquet(
     try:
         pf = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several types for a damaged file
-        raise CorpusError(path, f"not a readable Parquet file: {exc}") from None
+        raise CorpusError(path, msg(C.NOT_PARQUET, reason=str(exc))) from None
     names = list(pf.schema_arrow.names)
     tc = _pick(path, names, text_col, TEXT_COLUMNS, "text", None)
     lc = _pick(path, names, label_col, LABEL_COLUMNS, "label", None)
@@ -485,13 +518,14 @@ def _as_text(path: Path, v: object, row: int, column: str, line: int | None = No
         try:
             return v.decode("utf-8")
         except UnicodeDecodeError:
-            raise CorpusError(path, "not valid UTF-8", row=row, column=column, line=line) from None
+            raise CorpusError(path, msg(C.NOT_UTF8), row=row, column=column, line=line) from None
     if v is None or isinstance(v, list | tuple | dict):
-        found = "no value (null)" if v is None else f"a {_kind(v)}"
-        raise CorpusError(path, f"expected text, found {found}", row=row, line=line, column=column)
+        found = (
+            msg(C.FOUND_NULL)
+            if v is None
+            else msg(C.FOUND_MAP if isinstance(v, dict) else C.FOUND_LIST)
+        )
+        raise CorpusError(
+            path, msg(C.EXPECTED_TEXT, found=found), row=row, line=line, column=column
+        )
     return str(v)
-
-
-def _kind(v: object) -> str:
-    """What a value that is not text is, in the words of JSON (a list is an array)."""
-    return "map (JSON object)" if isinstance(v, dict) else "list (JSON array)"

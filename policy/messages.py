@@ -19,7 +19,11 @@ Rules for a template:
   and stay as written in every language; so does pydantic's class name in ``model_type``.
 
 Every template is listed in :data:`TEMPLATES` (``python -m app.i18n`` hands them to
-lupdate), and a :class:`Message` can only be made from one of them.
+lupdate), and a :class:`Message` can only be made from one of them. Other files' problems
+are worded the same way by templates registered under their own translation context
+with :func:`register` (``policy.corpus_messages``: a corpus's; ``simulation.messages``:
+a scenario's and a lesson's); :func:`registered` lists them all, :func:`context_of`
+names a template's context.
 """
 
 from __future__ import annotations
@@ -32,14 +36,32 @@ from dataclasses import dataclass
 from typing import Any
 
 CONTEXT = "PolicyProblems"  # the Qt translation context of the templates
-_REGISTERED: list[str] = []
+_REGISTERED: dict[str, str] = {}  # template -> its context, in the order registered
+
+
+def register(template: str, context: str) -> str:
+    """Register ``template`` (a module-level constant) under the translation ``context``
+    of its module's messages; a :class:`Message` can then be made from it. One text is
+    the template of one context only (a module reuses another's template instead)."""
+    known = _REGISTERED.setdefault(template, context)
+    if known != context:
+        raise ValueError(f"{template!r} is already a template of {known}")
+    return template
 
 
 def _t(template: str) -> str:
     """Register ``template`` (a module-level constant) in :data:`TEMPLATES`."""
-    if template not in _REGISTERED:
-        _REGISTERED.append(template)
-    return template
+    return register(template, CONTEXT)
+
+
+def registered() -> list[tuple[str, str]]:
+    """(context, template) of every template registered so far, in order."""
+    return [(context, template) for template, context in _REGISTERED.items()]
+
+
+def context_of(template: str) -> str:
+    """The translation context of a registered template."""
+    return _REGISTERED[template]
 
 
 @dataclass(frozen=True)
@@ -50,7 +72,7 @@ class Message:
     args: tuple[tuple[str, Any], ...] = ()
 
     def __post_init__(self) -> None:
-        if self.template not in _KNOWN:
+        if self.template not in _REGISTERED:
             raise ValueError(f"not a template of policy.messages: {self.template!r}")
         wanted, given = placeholders(self.template), {name for name, _v in self.args}
         if wanted != given:
@@ -359,6 +381,9 @@ def pydantic_message(kind: str, text: str, ctx: dict[str, Any] | None = None) ->
         message = Message(template, tuple(args.items()))
         if str(message) == text:
             return message
+    for given in ctx.values():  # a custom error worded by a message ("{why}")
+        if isinstance(given, Message) and str(given) == text:
+            return given
     return msg(PYDANTIC_OTHER, message=text)
 
 
@@ -504,5 +529,5 @@ EVERYDAY_CHINESE_WORD = _t(
     "with circlelab policy evaluate --corpus"
 )
 
-TEMPLATES: tuple[str, ...] = tuple(_REGISTERED)  # every template, in the order above
-_KNOWN = frozenset(TEMPLATES)
+# every template of a policy's problems, in the order above
+TEMPLATES: tuple[str, ...] = tuple(t for t, c in _REGISTERED.items() if c == CONTEXT)

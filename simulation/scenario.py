@@ -8,14 +8,16 @@ never drift from what the engine uses.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from policy.errors import LocatedError, Problem, did_you_mean, format_path
+from policy import messages as M
+from policy.errors import LocatedError, Problem, format_path
+from policy.messages import MessageError, msg
 from policy.ranges import MAX_DAYS, Seed
 from policy.yamlfile import (
     Located,
@@ -26,7 +28,9 @@ from policy.yamlfile import (
     validate,
     validation_problems,
 )
+from simulation import messages as S
 from simulation.catalogue import load_catalogue
+from simulation.messages import UnknownParameter
 from simulation.paths import assets_dir
 from simulation.problems import problem_at
 
@@ -37,16 +41,9 @@ NonNeg = Annotated[float, Field(ge=0.0)]
 # is a row the engine keeps in memory (about 27 bytes, POST_SCHEMA; 20 more while it can
 # still collect views) for engine.retention_days days; the memory an account costs with
 # its friends and posts is printed by bench/bench_engine.py --against.
-POSTS_WHY = "every post is a row the engine keeps for engine.retention_days days"
-PostRate = Annotated[float, Field(ge=0.0), at_most(1000, POSTS_WHY)]
-PersonRate = Annotated[
-    float, Field(ge=0.0), at_most(100, "a person posting more often is a spammer; " + POSTS_WHY)
-]
-EntryRate = Annotated[
-    float,
-    Field(ge=0.0),
-    at_most(10_000, "accounts a day per 10,000: more would replace the population every day"),
-]
+PostRate = Annotated[float, Field(ge=0.0), at_most(1000, msg(S.POSTS_WHY))]
+PersonRate = Annotated[float, Field(ge=0.0), at_most(100, msg(S.PERSON_WHY))]
+EntryRate = Annotated[float, Field(ge=0.0), at_most(10_000, msg(S.ENTRY_WHY))]
 MAX_ACCOUNTS = 5_000_000
 MAX_POSTS_PER_DAY = 5_000_000
 MAX_POSTS_HELD = 150_000_000
@@ -128,23 +125,16 @@ class Mix(Strict):
     def _sums_to_one(self) -> Mix:
         total = self.regular + self.micro_merchant + self.restricted_seller + self.spammer
         if abs(total - 1.0) > 1e-6:
-            raise ValueError(f"archetype shares must add up to 1 (they add up to {total:.4f})")
+            raise MessageError(msg(S.SHARES_ADD_UP, total=f"{total:.4f}"))
         if self.regular <= 0:  # an error at `regular`, not at the whole mix
-            raise errors_at(
-                "Mix",
-                [(("regular",), "there must be some regular users (regular > 0)", self.regular)],
-            )
+            raise errors_at("Mix", [(("regular",), msg(S.SOME_REGULAR), self.regular)])
         return self
 
 
 class Population(Strict):
     accounts: Annotated[
         int,
-        at_most(
-            MAX_ACCOUNTS,
-            "the engine holds every account in memory (about 3.3 KiB each with its "
-            "friends and posts; 5 million need about 16 GB)",
-        ),
+        at_most(MAX_ACCOUNTS, msg(S.ACCOUNTS_WHY)),
     ] = P(
         10_000,
         "Accounts at the start of the run",
@@ -177,7 +167,7 @@ class Graph(Strict):
         60, "Customers a micro-merchant has added", "friends", ge=0, le=5000
     )
     customers_per_spammer: int = P(60, "Accounts a spammer has added", "friends", ge=0, le=5000)
-    friends_regained_per_day: Annotated[float, at_most(500, "no account has more friends")] = P(
+    friends_regained_per_day: Annotated[float, at_most(500, msg(S.FRIENDS_WHY))] = P(
         6.0,
         "Friends a new or re-registered account adds per day until it reaches its target",
         "friends/day",
@@ -638,7 +628,7 @@ class Event(Strict):
     spawn: (
         dict[
             Literal["restricted_seller", "spammer", "micro_merchant"],
-            Annotated[int, Field(ge=0), at_most(MAX_ACCOUNTS, "accounts are held in memory")],
+            Annotated[int, Field(ge=0), at_most(MAX_ACCOUNTS, msg(S.SPAWN_WHY))],
         ]
         | None
     ) = None
@@ -647,7 +637,7 @@ class Event(Strict):
     @model_validator(mode="after")
     def _one_thing(self) -> Event:
         if sum(x is not None for x in (self.announce, self.set, self.spawn)) != 1:
-            raise ValueError("an event has exactly one of: announce, set, spawn")
+            raise MessageError(msg(S.ONE_THING))
         return self
 
 
@@ -718,17 +708,20 @@ class Scenario(Strict):
             return self
         worst = max(per_rate, key=per_rate.__getitem__)
         if per_day > MAX_POSTS_PER_DAY:
-            why = (
-                f"these rates make about {per_day:,.0f} posts a day ({n:,} accounts); the "
-                f"engine runs at most {MAX_POSTS_PER_DAY:,} a day ({POSTS_WHY}): lower "
-                f"this rate or population.accounts"
+            why = msg(
+                S.POSTS_A_DAY,
+                per_day=f"{per_day:,.0f}",
+                accounts=f"{n:,}",
+                limit=f"{MAX_POSTS_PER_DAY:,}",
+                why=msg(S.POSTS_WHY),
             )
         else:
-            why = (
-                f"about {per_day:,.0f} posts a day kept for {self.engine.retention_days} days "
-                f"is {held:,.0f} posts in memory; the engine holds at most {MAX_POSTS_HELD:,} "
-                "(about 27 bytes each): lower the rates, population.accounts or "
-                "engine.retention_days"
+            why = msg(
+                S.POSTS_HELD,
+                per_day=f"{per_day:,.0f}",
+                days=self.engine.retention_days,
+                held=f"{held:,.0f}",
+                limit=f"{MAX_POSTS_HELD:,}",
             )
         error = PydanticCustomError("engine_capacity", "{why}", {"why": why})
         detail = InitErrorDetails(type=error, loc=("posting", worst), input=getattr(post, worst))
@@ -763,7 +756,7 @@ class Scenario(Strict):
         except ValidationError as exc:
             doc = Located(data, source)
             problems = validation_problems(exc, doc, Scenario)
-            located = [Problem(source, 0, 0, p.field, p.message) for p in problems]
+            located = [replace(p, file=source, line=0, column=0) for p in problems]
             raise LocatedError(located) from None
 
 
@@ -807,10 +800,10 @@ def set_dotted(data: dict, key: str, value: Any) -> None:
     node = data
     for part in parts[:-1]:
         if not isinstance(node, dict) or part not in node:
-            raise KeyError(f"unknown scenario parameter '{key}'")
+            raise UnknownParameter(key)
         node = node[part]
     if not isinstance(node, dict) or (parts[-1] not in node):
-        raise KeyError(f"unknown scenario parameter '{key}'")
+        raise UnknownParameter(key)
     node[parts[-1]] = value
 
 
@@ -831,7 +824,7 @@ def load_scenario(name_or_path: str | Path, categories: tuple[str, ...] | None =
     path = scenario_path(name_or_path)
     if not path.exists():
         known = ", ".join(preset_names())
-        raise LocatedError([Problem(str(path), 0, 0, "", f"no such scenario (presets: {known})")])
+        raise LocatedError([Problem.of(str(path), 0, 0, "", msg(S.NO_SUCH_SCENARIO, known=known))])
     doc = read_yaml(path)
     scenario = validate(Scenario, doc)
     check_scenario(scenario, doc, categories)
@@ -862,7 +855,7 @@ def check_scenario(scenario: Scenario, doc: Located, categories: tuple[str, ...]
     for name in scenario.population.seller_categories or {}:
         if name not in categories:
             path = ("population", "seller_categories", name)
-            problems.append(problem_at(doc, path, f"unknown category; the catalogue has {known}"))
+            problems.append(problem_at(doc, path, msg(S.UNKNOWN_CATEGORY, known=known)))
     state = scenario.model_dump()
     for i, event in sorted(enumerate(scenario.events), key=lambda e: e[1].day):
         named = [
@@ -872,20 +865,21 @@ def check_scenario(scenario: Scenario, doc: Located, categories: tuple[str, ...]
         named += [(("events", i, "category"), event.category)] if event.category else []
         for path, name in named:
             if name not in categories:
-                msg = f"unknown category '{name}'" + did_you_mean(name, categories)
-                problems.append(problem_at(doc, path, f"{msg}; the catalogue has {known}"))
+                hint = M.did_you_mean(name, categories)
+                problem = msg(S.UNKNOWN_CATEGORY_NAMED, name=name, hint=hint, known=known)
+                problems.append(problem_at(doc, path, problem))
         for key, value in (event.set or {}).items():
             path = ("events", i, "set", key)
             try:
                 set_dotted(state, key, value)
                 Scenario.model_validate(state)
-            except KeyError as exc:
-                problems.append(problem_at(doc, path, str(exc.args[0]), key=True))
+            except UnknownParameter as exc:
+                problems.append(problem_at(doc, path, exc.text, key=True))
             except ValidationError as exc:
                 for p in validation_problems(exc, Located(state, doc.source), Scenario):
                     line, col = doc.where(path)
-                    what = p.field or "the scenario"
-                    msg = f"on day {event.day} this makes {what} invalid: {p.message}"
-                    problems.append(Problem(doc.source, line, col, format_path(path), msg))
+                    what = p.field or msg(S.THE_SCENARIO)
+                    invalid = msg(S.MAKES_INVALID, day=event.day, what=what, message=S.text_of(p))
+                    problems.append(Problem.of(doc.source, line, col, format_path(path), invalid))
     if problems:
         raise LocatedError(problems)

@@ -469,74 +469,257 @@
 <context>
     <name>CorpusPanel</name>
     <message>
-        <location filename="../../app/corpus_panel.py" line="66"/>
+        <location filename="../../app/corpus_panel.py" line="67"/>
         <source>Labelled corpus (TSV, CSV, JSONL, Parquet)</source>
         <translation>带标注的语料（TSV、CSV、JSONL、Parquet）</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="68"/>
+        <location filename="../../app/corpus_panel.py" line="69"/>
         <source>Corpus…</source>
         <translation>语料…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="72"/>
+        <location filename="../../app/corpus_panel.py" line="73"/>
         <source>LABEL=TARGET pairs (targets: spam, offer, regular, life, ad, ignore)</source>
         <translation>标签=类别 对（类别：spam、offer、regular、life、ad、ignore）</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="78"/>
+        <location filename="../../app/corpus_panel.py" line="79"/>
         <source>Map:</source>
         <translation>映射：</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="81"/>
+        <location filename="../../app/corpus_panel.py" line="82"/>
         <source>No corpus chosen</source>
         <translation>未选择语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="113"/>
+        <location filename="../../app/corpus_panel.py" line="114"/>
         <source>Choose a labelled corpus</source>
         <translation>选择带标注的语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="115"/>
+        <location filename="../../app/corpus_panel.py" line="116"/>
         <source>Corpora (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</source>
         <translation>语料 (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="145"/>
+        <location filename="../../app/corpus_panel.py" line="146"/>
         <source>Evaluating {0}…</source>
         <translation>正在评估 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="185"/>
+        <location filename="../../app/corpus_panel.py" line="187"/>
         <source>✗ {0}</source>
         <translation>✗ {0}</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="214"/>
+        <location filename="../../app/corpus_panel.py" line="216"/>
         <source>{0:,} messages ({1:,} spam, {2:,} ham): precision {3}, recall {4}, false-positive rate {5}, F1 {6}; {7:,.0f} messages/s</source>
         <translation>{0:,} 条消息（{1:,} 条垃圾，{2:,} 条正常）：精确率 {3}，召回率 {4}，误报率 {5}，F1 {6}；每秒 {7:,.0f} 条</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="229"/>
+        <location filename="../../app/corpus_panel.py" line="231"/>
         <source>; 1 blank line skipped</source>
         <translation>；跳过 1 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="231"/>
+        <location filename="../../app/corpus_panel.py" line="233"/>
         <source>; {0:,} blank lines skipped</source>
         <translation>；跳过 {0:,} 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="241"/>
+        <location filename="../../app/corpus_panel.py" line="243"/>
         <source>wrongly hit</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="242"/>
+        <location filename="../../app/corpus_panel.py" line="244"/>
         <source>missed</source>
         <translation>漏判</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusProblems</name>
+    <message>
+        <location filename="model_texts.py" line="522"/>
+        <source>header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="523"/>
+        <source>row {row}</source>
+        <translation>第 {row} 条记录</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="524"/>
+        <source> (line {line})</source>
+        <translation>（第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="525"/>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="526"/>
+        <source>column &apos;{column}&apos;</source>
+        <translation>列 &apos;{column}&apos;</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="527"/>
+        <source>unknown corpus format; use .tsv, .csv, .jsonl or .parquet</source>
+        <translation>未知的语料格式；请使用 .tsv、.csv、.jsonl 或 .parquet</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="528"/>
+        <source>no such file</source>
+        <translation>找不到这个文件</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="529"/>
+        <source>the file is empty (expected a header naming the columns)</source>
+        <translation>文件是空的（应有一行表头，写明各列的名称）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="530"/>
+        <source>the file is only {count} blank lines (expected a header naming the columns)</source>
+        <translation>文件只有 {count} 个空行（应有一行表头，写明各列的名称）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="531"/>
+        <source>the file is empty (expected one JSON object per line)</source>
+        <translation>文件是空的（应每行一个 JSON 对象）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="532"/>
+        <source>the file is only {count} blank lines (expected one JSON object per line)</source>
+        <translation>文件只有 {count} 个空行（应每行一个 JSON 对象）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="533"/>
+        <source>no messages (the file has a header but no rows)</source>
+        <translation>没有消息（文件只有表头，没有数据行）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="534"/>
+        <source>not a readable Parquet file: {reason}</source>
+        <translation>不是可读的 Parquet 文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="535"/>
+        <source>no text column {wanted}{hint}; the columns are {columns}</source>
+        <translation>没有文本列 {wanted}{hint}；现有的列：{columns}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="536"/>
+        <source>no label column {wanted}{hint}; the columns are {columns}</source>
+        <translation>没有标签列 {wanted}{hint}；现有的列：{columns}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="537"/>
+        <source>cannot tell which column is the text; the columns are {columns} (name it with --text-column)</source>
+        <translation>无法判断哪一列是文本；现有的列：{columns}（请把文本列命名为 text、sms、message、body 或 content；命令行可用 --text-column 指定）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="538"/>
+        <source>cannot tell which column is the label; the columns are {columns} (name it with --label-column)</source>
+        <translation>无法判断哪一列是标签；现有的列：{columns}（请把标签列命名为 label、class、category 或 target；命令行可用 --label-column 指定）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="539"/>
+        <source>unknown label {label}{hint}; the map knows {known} (add --map {name}=TARGET)</source>
+        <translation>未知的标签 {label}{hint}；映射中已有的标签：{known}（请在映射中加上 {name}=目标类别）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="540"/>
+        <source> (the label is empty)</source>
+        <translation>（标签是空的）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="541"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="542"/>
+        <source>cannot parse: {reason}</source>
+        <translation>无法解析：{reason}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="543"/>
+        <source>expected {expected} fields, found {found} (a tab inside a message?)</source>
+        <translation>应有 {expected} 个字段，实际有 {found} 个（消息里有制表符？）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="544"/>
+        <source>expected {expected} fields, found {found} (a comma outside quotes?)</source>
+        <translation>应有 {expected} 个字段，实际有 {found} 个（引号外面有逗号？）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="545"/>
+        <source>expected {expected} fields, found {found}: no value for {column} (a tab missing?)</source>
+        <translation>应有 {expected} 个字段，实际有 {found} 个：{column} 没有值（少了一个制表符？）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="546"/>
+        <source>expected {expected} fields, found {found}: no value for {column} (a comma missing?)</source>
+        <translation>应有 {expected} 个字段，实际有 {found} 个：{column} 没有值（少了一个逗号？）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="547"/>
+        <source>not valid UTF-8 (byte 0x{byte}, character {at} of the line); re-save the file as UTF-8</source>
+        <translation>不是有效的 UTF-8（字节 0x{byte}，该行第 {at} 个字符）；请把文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="548"/>
+        <source>not valid UTF-8</source>
+        <translation>不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="549"/>
+        <source>expected text, found {found}</source>
+        <translation>应为文本，实际是{found}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="550"/>
+        <source>no value (null)</source>
+        <translation>空值（null）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="551"/>
+        <source>a list (JSON array)</source>
+        <translation>一个列表（JSON 数组）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="552"/>
+        <source>a map (JSON object)</source>
+        <translation>一个映射（JSON 对象）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="553"/>
+        <source>not a JSON object: {reason} at character {at}</source>
+        <translation>不是 JSON 对象：第 {at} 个字符处 {reason}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="554"/>
+        <source>each line must be a JSON object</source>
+        <translation>每一行都必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="555"/>
+        <source>missing field {field}</source>
+        <translation>缺少字段 {field}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="556"/>
+        <source>--map expects LABEL=TARGET pairs separated by commas, got {part}</source>
+        <translation>映射应为以逗号分隔的“标签=目标类别”，实际为 {part}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="557"/>
+        <source>--map {label}={target}: unknown target {given}; use one of {targets}</source>
+        <translation>映射 {label}={target}：未知的目标类别 {given}；可用的目标类别：{targets}</translation>
     </message>
 </context>
 <context>
@@ -852,6 +1035,89 @@
         <location filename="../../app/lessons.py" line="372"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
+    </message>
+</context>
+<context>
+    <name>LessonProblems</name>
+    <message>
+        <location filename="model_texts.py" line="506"/>
+        <source>no such lesson{hint} (shipped: {known})</source>
+        <translation>找不到这个课程{hint}（自带的课程：{known}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="507"/>
+        <source>the first step must load a world (load: scenario, policy)</source>
+        <translation>第一步必须加载一个世界（load：scenario、policy）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="508"/>
+        <source>a running world does not read this parameter again; set it under load.set (a new world)</source>
+        <translation>运行中的世界不会再读取这个参数；请把它写在 load.set 下（建立一个新世界）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="509"/>
+        <source>the world has already run {done} days; run_to must be later (or load a new world)</source>
+        <translation>世界已经运行了 {done} 天；run_to 必须更晚（或加载一个新世界）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="510"/>
+        <source>the scenario runs {days} days; run_to is after its end</source>
+        <translation>场景只运行 {days} 天；run_to 超过了它的结尾</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="511"/>
+        <source>no scenario preset or file &apos;{name}&apos;{hint}</source>
+        <translation>没有名为 &apos;{name}&apos; 的场景预设或文件{hint}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="512"/>
+        <source>&apos;{metric}&apos; is not a metric{hint}</source>
+        <translation>&apos;{metric}&apos; 不是一个指标{hint}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="513"/>
+        <source>only a count with a breakdown has a total (….all)</source>
+        <translation>只有带分项的计数才有合计（….all）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="514"/>
+        <source>the claim reads day {last}, but the run has done {done} days when the answer is revealed (days count from 0)</source>
+        <translation>断言要读取第 {last} 天，但揭晓答案时运行只完成了 {done} 天（天数从 0 开始计）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="515"/>
+        <source>the first day ({first}) is after the last ({last})</source>
+        <translation>第一天（{first}）在最后一天（{last}）之后</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="516"/>
+        <source>{field}: {message}</source>
+        <translation>{field}: {message}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="517"/>
+        <source>{file}:{line}:{column}: {field}: {message}</source>
+        <translation>{file}:{line}:{column}: {field}: {message}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="518"/>
+        <source>{file}: {field}: {message}</source>
+        <translation>{file}: {field}: {message}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="519"/>
+        <source>(file)</source>
+        <translation>（整个文件）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="520"/>
+        <source>{problem} (and {count} more)</source>
+        <translation>{problem}（另有 {count} 个问题）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="521"/>
+        <source>{first}; {then}</source>
+        <translation>{first}；{then}</translation>
     </message>
 </context>
 <context>
@@ -3658,7 +3924,7 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../app/problems.py" line="21"/>
+        <location filename="../../app/problems.py" line="25"/>
         <source>(file)</source>
         <translation>（整个文件）</translation>
     </message>
@@ -3853,7 +4119,7 @@
     <message>
         <location filename="../../app/runs_view.py" line="62"/>
         <source>Changes</source>
-        <translation>运行中的改动</translation>
+        <translation>中途改动</translation>
     </message>
     <message>
         <location filename="../../app/runs_view.py" line="72"/>
@@ -3962,6 +4228,94 @@
         <location filename="../../app/panels/scenario.py" line="182"/>
         <source>Preset:</source>
         <translation>预设：</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioProblems</name>
+    <message>
+        <location filename="model_texts.py" line="489"/>
+        <source>every post is a row the engine keeps for engine.retention_days days</source>
+        <translation>每条动态都是引擎要保存 engine.retention_days 天的一行数据</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="490"/>
+        <source>a person posting more often is a spammer; every post is a row the engine keeps for engine.retention_days days</source>
+        <translation>发得比这更频繁的人就是垃圾号了；每条动态都是引擎要保存 engine.retention_days 天的一行数据</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="491"/>
+        <source>accounts a day per 10,000: more would replace the population every day</source>
+        <translation>按每 10,000 个账户每天计：再多的话，每天都会换掉整个人口</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="492"/>
+        <source>the engine holds every account in memory (about 3.3 KiB each with its friends and posts; 5 million need about 16 GB)</source>
+        <translation>引擎把每个账户都放在内存里（连同好友和动态，每个约 3.3 KiB；500 万个账户约需 16 GB）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="493"/>
+        <source>no account has more friends</source>
+        <translation>没有账户有这么多好友</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="494"/>
+        <source>accounts are held in memory</source>
+        <translation>账户都放在内存里</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="495"/>
+        <source>archetype shares must add up to 1 (they add up to {total})</source>
+        <translation>各类账户的占比之和必须为 1（现在是 {total}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="496"/>
+        <source>there must be some regular users (regular &gt; 0)</source>
+        <translation>必须有一些普通用户（regular &gt; 0）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="497"/>
+        <source>these rates make about {per_day} posts a day ({accounts} accounts); the engine runs at most {limit} a day ({why}): lower this rate or population.accounts</source>
+        <translation>按这些频率，每天约有 {per_day} 条动态（{accounts} 个账户）；引擎每天最多处理 {limit} 条（{why}）：请降低这个频率或 population.accounts</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="498"/>
+        <source>about {per_day} posts a day kept for {days} days is {held} posts in memory; the engine holds at most {limit} (about 27 bytes each): lower the rates, population.accounts or engine.retention_days</source>
+        <translation>每天约 {per_day} 条动态保存 {days} 天，内存中就有 {held} 条；引擎最多保存 {limit} 条（每条约 27 字节）：请降低各频率、population.accounts 或 engine.retention_days</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="499"/>
+        <source>an event has exactly one of: announce, set, spawn</source>
+        <translation>一个事件只能有 announce、set、spawn 中的一项</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="500"/>
+        <source>unknown scenario parameter &apos;{key}&apos;</source>
+        <translation>未知的场景参数 &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="501"/>
+        <source>no such scenario (presets: {known})</source>
+        <translation>找不到这个场景（预设：{known}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="502"/>
+        <source>unknown category; the catalogue has {known}</source>
+        <translation>未知的类别；目录中的类别：{known}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="503"/>
+        <source>unknown category &apos;{name}&apos;{hint}; the catalogue has {known}</source>
+        <translation>未知的类别 &apos;{name}&apos;{hint}；目录中的类别：{known}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="504"/>
+        <source>on day {day} this makes {what} invalid: {message}</source>
+        <translation>到第 {day} 天，这会让 {what} 无效：{message}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="505"/>
+        <source>the scenario</source>
+        <translation>场景</translation>
     </message>
 </context>
 <context>

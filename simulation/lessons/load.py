@@ -16,9 +16,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from policy.errors import LocatedError, Problem, did_you_mean
+from policy.errors import LocatedError, Problem
+from policy.messages import Message, did_you_mean, msg
 from policy.yamlfile import Located, read_yaml, validate
+from simulation import messages as S
 from simulation.lessons.model import LOCALES, Lesson, Ref, Step, ref
+from simulation.messages import UnknownParameter
 from simulation.metrics.registry import ALL, BY_NAME, definition
 from simulation.paths import assets_dir
 from simulation.problems import problem_at
@@ -108,9 +111,8 @@ def load_lesson(name_or_path: str | Path) -> LessonFile:
     if not path.exists():
         hint = did_you_mean(str(name_or_path), lesson_names())
         known = ", ".join(lesson_names())
-        raise LocatedError(
-            [Problem(str(path), 0, 0, "", f"no such lesson{hint} (shipped: {known})")]
-        )
+        missing = msg(S.NO_SUCH_LESSON, hint=hint, known=known)
+        raise LocatedError([Problem.of(str(path), 0, 0, "", missing)])
     doc = read_yaml(path)
     lesson = validate(Lesson, doc)
     found = LessonFile(lesson, path, doc)
@@ -126,14 +128,14 @@ def check(found: LessonFile) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
 
-    def problem(path: tuple, message: str, key: bool = False) -> None:
+    def problem(path: tuple, message: Message, key: bool = False) -> None:
         p = problem_at(doc, path, message, key=key)
         if (p.field, p.message) not in seen:
             seen.add((p.field, p.message))
             problems.append(p)
 
     if lesson.steps[0].load is None:
-        problem(("steps", 0), "the first step must load a world (load: scenario, policy)")
+        problem(("steps", 0), msg(S.FIRST_STEP_LOADS))
     for locale in LOCALES:
         scenario: Scenario | None = None
         done = 0
@@ -145,33 +147,21 @@ def check(found: LessonFile) -> list[Problem]:
             for key, value in step.set.items():
                 where = (*at, "set", key)
                 if world_only(key):
-                    problem(
-                        where,
-                        "a running world does not read this parameter again; set it "
-                        "under load.set (a new world)",
-                        key=True,
-                    )
+                    problem(where, msg(S.WORLD_ONLY), key=True)
                 elif scenario is not None:
                     try:
                         scenario = scenario.with_changes({key: value})
-                    except KeyError as exc:
-                        problem(where, str(exc.args[0]), key=True)
+                    except UnknownParameter as exc:
+                        problem(where, exc.text, key=True)
                     except LocatedError as exc:
-                        problem(where, "; ".join(p.message for p in exc.problems))
+                        problem(where, S.one_after_another([S.text_of(p) for p in exc.problems]))
             if step.apply is not None:
                 _check_policy(found, step.apply, locale, (*at, "apply"), problem)
             if step.run_to is not None and scenario is not None:
                 if step.run_to <= done:
-                    problem(
-                        (*at, "run_to"),
-                        f"the world has already run {done} days; run_to must be later "
-                        "(or load a new world)",
-                    )
+                    problem((*at, "run_to"), msg(S.ALREADY_RUN, done=done))
                 elif step.run_to > scenario.days:
-                    problem(
-                        (*at, "run_to"),
-                        f"the scenario runs {scenario.days} days; run_to is after its end",
-                    )
+                    problem((*at, "run_to"), msg(S.AFTER_THE_END, days=scenario.days))
                 else:
                     done = step.run_to
             if step.question is not None:
@@ -188,19 +178,18 @@ def _check_load(found: LessonFile, step: Step, locale: str, at: tuple, problem) 
     where = (*at, "load", "scenario")
     if not found.scenario_ref(name).exists():
         hint = did_you_mean(name, preset_names())
-        problem(where, f"no scenario preset or file '{name}'{hint}")
+        problem(where, msg(S.NO_SCENARIO, name=name, hint=hint))
     else:
         try:
             scenario = found.scenario(step, locale)
-        except KeyError as exc:
-            problem((*at, "load", "set"), str(exc.args[0]))
+        except UnknownParameter as exc:
+            problem((*at, "load", "set"), exc.text)
         except LocatedError as exc:
             for p in exc.problems:
                 if p.file == str(found.path):  # a value of load.set the scenario refuses
-                    text = f"{p.field}: {p.message}" if p.field else p.message
-                    problem((*at, "load", "set"), text)
+                    problem((*at, "load", "set"), S.at_field(p))
                 else:  # the scenario file itself
-                    problem(where, str(p))
+                    problem(where, S.located(p))
     _check_policy(found, step.load.policy, locale, (*at, "load", "policy"), problem)
     return scenario
 
@@ -209,9 +198,9 @@ def _check_policy(found: LessonFile, value: Ref, locale: str, where: tuple, prob
     try:
         found.policy(value, locale)
     except LocatedError as exc:
-        first = exc.problems[0]
-        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        problem(where, f"{first}{more}")
+        first = S.located(exc.problems[0])
+        more = len(exc.problems) - 1
+        problem(where, msg(S.AND_MORE, problem=first, count=more) if more else first)
 
 
 def _check_claim(claim: Any, done: int, where: tuple, problem) -> None:
@@ -220,14 +209,10 @@ def _check_claim(claim: Any, done: int, where: tuple, problem) -> None:
         metric = definition(name)
     except KeyError:
         hint = did_you_mean(name.split(".")[0], BY_NAME)
-        problem((*where, "metric"), f"'{claim.metric}' is not a metric{hint}")
+        problem((*where, "metric"), msg(S.NOT_A_METRIC, metric=claim.metric, hint=hint))
         return
     if claim.metric.endswith(ALL) and (metric.by is None or metric.aggregate == "ratio"):
-        problem((*where, "metric"), "only a count with a breakdown has a total (….all)")
+        problem((*where, "metric"), msg(S.NO_TOTAL))
     last = max(claim.before[1], claim.after[1])
     if last >= done:
-        problem(
-            where,
-            f"the claim reads day {last}, but the run has done {done} days when the "
-            "answer is revealed (days count from 0)",
-        )
+        problem(where, msg(S.CLAIM_TOO_LATE, last=last, done=done))

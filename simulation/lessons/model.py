@@ -40,8 +40,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from policy.messages import msg
 from policy.ranges import MAX_DAYS
 from policy.yamlfile import errors_at
+from simulation import messages as S
 
 LOCALES = ("en_US", "zh_CN")
 # what a step may highlight: the app's six charts (see simulation.runs.figures.LIVE_CHARTS)
@@ -119,7 +121,7 @@ class Claim(Strict):
     def _ordered(self) -> Claim:
         """Each span's first day at most its last; an error at the span that is not."""
         errors = [
-            ((name,), f"the first day ({first}) is after the last ({last})", (first, last))
+            ((name,), msg(S.SPAN_BACKWARDS, first=first, last=last), (first, last))
             for name in ("before", "after")
             for first, last in [getattr(self, name)]
             if first > last

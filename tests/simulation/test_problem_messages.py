@@ -11,10 +11,16 @@ checkout's folder written ``<root>``).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+from policy import messages as M
+from policy.errors import LocatedError
+from policy.messages import Message, msg
+from simulation import messages as S
 from simulation.cli.main import app
 
 FILES = Path(__file__).parent / "problem_files"
@@ -66,3 +72,129 @@ if __name__ == "__main__":  # python -m tests.simulation.test_problem_messages: 
     os.chdir(FILES)
     record = {name: run_case(argv) for name, argv in cases().items()}
     OUTPUT.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+# -- every problem carries its template, and every template its translation -------------
+
+
+def test_every_template_is_translated_into_chinese_with_the_same_placeholders():
+    from policy import corpus_messages
+    from policy.messages import registered
+    from simulation import messages
+    from tests.policy.test_messages import HAN, _fields, _translations, _words
+
+    contexts = (messages.SCENARIO, messages.LESSON, corpus_messages.CONTEXT)
+    for context in contexts:
+        found = _translations(context)
+        templates = [t for c, t in registered() if c == context]
+        assert len(templates) > 15, context
+        for template in templates:
+            assert template in found, f"not in the .ts (run python -m app.i18n): {template!r}"
+            kind, text = found[template]
+            assert kind is None and text.strip(), f"not translated: {template!r}"
+            assert _fields(text) == _fields(template), (template, text)
+            names = {name for name, _c, _s in _fields(template)}
+            text.format(**dict.fromkeys(names, "x"))  # no stray brace
+            if re.search("[A-Za-z]{2,}", _words(template)):
+                english = re.search("[A-Za-z]{2,}", _words(text))
+                assert HAN.search(text) or not english, f"left in English: {template!r}"
+            for name, _conv, spec in _fields(template):
+                assert name.isidentifier() and spec == "", template
+
+
+def _leaves(message: Message) -> list[Message]:
+    out = [message]
+    for _name, value in message.args:
+        if isinstance(value, Message):
+            out += _leaves(value)
+    return out
+
+
+def _check_templated(problems) -> None:
+    assert problems
+    for p in problems:
+        assert p.text is not None and str(p.text) == p.message, p
+        for part in _leaves(p.text):
+            # plain text inside a template would stay English in the window
+            assert part.template not in (M.AS_WRITTEN, M.PYDANTIC_OTHER), p
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FILES.glob("scenario_*.yaml")))
+def test_every_problem_of_a_broken_scenario_carries_its_template(name):
+    from simulation.scenario import load_scenario
+
+    with pytest.raises(LocatedError) as info:
+        load_scenario(FILES / name)
+    _check_templated(info.value.problems)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FILES.glob("lesson_*.yaml")))
+def test_every_problem_of_a_broken_lesson_carries_its_template(name):
+    from simulation.lessons.load import load_lesson
+
+    with pytest.raises(LocatedError) as info:
+        load_lesson(FILES / name)
+    _check_templated(info.value.problems)
+
+
+def test_missing_files_and_values_refused_by_a_change_carry_their_templates(tmp_path):
+    from simulation.lessons.load import load_lesson
+    from simulation.messages import UnknownParameter
+    from simulation.scenario import load_scenario
+
+    for load in (load_scenario, load_lesson):
+        with pytest.raises(LocatedError) as info:
+            load(tmp_path / "nosuch.yaml")
+        _check_templated(info.value.problems)
+    scenario = load_scenario("classroom")
+    with pytest.raises(LocatedError) as info:
+        scenario.with_changes({"population.mix.spammer": 0.5}, source="--set")
+    _check_templated(info.value.problems)
+    assert info.value.problems[0].file == "--set"
+    with pytest.raises(UnknownParameter) as unknown:
+        scenario.with_changes({"posting.nothing": 1})
+    assert isinstance(unknown.value, KeyError)
+    assert unknown.value.args == ("unknown scenario parameter 'posting.nothing'",)
+    assert unknown.value.text == msg(S.UNKNOWN_PARAMETER, key="posting.nothing")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FILES.glob("corpus_*")))
+def test_every_corpus_error_is_worded_by_its_templates(name):
+    from policy.corpus import CorpusError, read_corpus
+
+    with pytest.raises(CorpusError) as info:
+        for _chunk in read_corpus(FILES / name):
+            pass
+    error = info.value
+    assert error.text.template in dict((t, c) for c, t in M.registered())
+    parts = [error.text] + [m for part in error.where() for m in part]
+    for part in parts:
+        for leaf in _leaves(part):
+            assert leaf.template not in (M.AS_WRITTEN, M.PYDANTIC_OTHER), error
+    # the place and the message, each part translated
+    table = {t: f"<{t}>" for _c, t in M.registered()}
+    shown = error.describe(lambda t: table[t].replace("<", "«").replace(">", "»"))
+    assert shown.startswith(error.file) and "«" in shown
+
+
+def test_a_corpus_error_is_made_from_a_message_never_from_text():
+    from policy.corpus import CorpusError
+
+    with pytest.raises(TypeError):
+        CorpusError("c.tsv", "no such file")  # type: ignore[arg-type]
+
+
+def test_no_problem_of_a_scenario_or_a_lesson_is_made_from_plain_text():
+    """Their Problems are made with Problem.of (or problem_at) from messages: the
+    dataclass's own constructor is called nowhere there, and the models' validators
+    raise MessageError or errors_at with messages, never a bare ValueError."""
+    import ast
+
+    sources = [ROOT / "simulation" / "scenario.py", *(ROOT / "simulation" / "lessons").glob("*.py")]
+    for path in sources:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id not in ("Problem", "ValueError"), f"{path}:{node.lineno}"
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "problem_at":
+                assert not isinstance(node.args[2], ast.JoinedStr | ast.Constant), path
