@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from app import dialogs, wiring
 from app.counts import bind_count
+from app.fit_columns import ColumnFit
+from app.i18n import t
 from app.measures import Definition, MeasureTable, summary_definition
 from app.versions import version_label
 from simulation.numbers import format_number
@@ -32,6 +33,20 @@ from simulation.world.history import POLICY
 
 if TYPE_CHECKING:  # the database layer is imported when runs are listed, not at start-up
     from app.stored import StoredRun
+
+# a run's state as ``simulation.runs.storage.run_state`` words it, translated on screen
+STATES_CONTEXT = "RunStates"
+STATES = (
+    QT_TRANSLATE_NOOP("RunStates", "complete"),
+    QT_TRANSLATE_NOOP("RunStates", "failed"),
+    QT_TRANSLATE_NOOP("RunStates", "interrupted"),
+    QT_TRANSLATE_NOOP("RunStates", "running"),
+    QT_TRANSLATE_NOOP("RunStates", "incomplete"),
+)
+NAME, SCENARIO, POLICY_COLUMN, CHANGES = 1, 2, 3, 8
+# columns of long texts: they share the view's width, elided (every cell's tooltip holds
+# its whole text); the others are as wide as their contents while the view has room
+LONG_COLUMNS = (NAME, SCENARIO, POLICY_COLUMN, CHANGES)
 
 
 class RunsView(QWidget):
@@ -66,7 +81,10 @@ class RunsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # every column inside the view: short ones as wide as their contents, the long
+        # ones sharing the rest, elided; the Changes column (or, hidden, the Policy
+        # column) takes what is left over
+        self.columns = ColumnFit(self.table, LONG_COLUMNS, stretch=(POLICY_COLUMN, CHANGES))
         self.table.cellDoubleClicked.connect(lambda row, _c: self.open_row(row))
         self.count = bind_count(self.where, self.table.model(), self._where_text)
         self.open_btn = QPushButton(self.tr("Open run"))
@@ -125,26 +143,41 @@ class RunsView(QWidget):
         histories = [RunHistory.of_run(run) for run in runs]
         # the Changes column only when a run has changes (or none recorded): empty for
         # every run, it pushed the table past the view's right edge for nothing
-        self.table.setColumnHidden(8, all(h.recorded and not h.changed for h in histories))
+        self.table.setColumnHidden(CHANGES, all(h.recorded and not h.changed for h in histories))
         for row, (run, history) in enumerate(zip(runs, histories, strict=True)):
             changes = self.changes_text(history)
+            state = run_state(run)
             cells = [
                 run.id,
                 run.name,
                 run.scenario_name,
-                history.name(version_label),  # every policy put in force, with its version
+                self.policy_text(history),  # every policy put in force, with its version
                 run.seed,
                 f"{run.days_done}/{run.days_requested}",
-                run_state(run),
+                t(STATES_CONTEXT, state),
                 run.created_at.strftime("%Y-%m-%d %H:%M"),
                 "; ".join(changes),
             ]
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(str(value))
-                if col in (3, 8) and changes and history.recorded:
+                if col == POLICY_COLUMN and changes and history.recorded:
+                    item.setToolTip(f"{value}\n\n" + "\n".join(changes))
+                elif col == CHANGES:
                     item.setToolTip("\n".join(changes))
+                else:  # the whole text of a cell elided in a narrow view
+                    item.setToolTip(str(value))
                 self.table.setItem(row, col, item)
+        self.columns.fit()
         self.count.update()
+
+    def policy_text(self, history: RunHistory) -> str:
+        """The policy, or every policy in the order they were put in force, each with its
+        version: ``No moderation · 1a2b3c → Keyword filter only · 4d5e6f (day 8)``."""
+        text = version_label(history.start_name, history.start_source)
+        for change in history.policy_changes():
+            label = version_label(str(change["name"]), str(change["source"]))
+            text += self.tr(" → {0} (day {1})").format(label, change["day"])
+        return text
 
     def changes_text(self, history: RunHistory) -> list[str]:
         """What was changed while a run ran, one entry a change (none: it ran as it was
