@@ -47,6 +47,10 @@ class FeedDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.removed_text = self.tr("Post removed for violating community rules")
         self.banned_text = self.tr("Account banned for violating community rules")
+        # what a narrow card says instead (at 1280×720 the long notice was cut to "Post
+        # removed for viola…")
+        self.removed_short = self.tr("Post removed")
+        self.banned_short = self.tr("Account banned")
         self.day_text = self.tr("Day {day} · {time}")
         self.scale = 1.0  # the presentation view draws cards larger
 
@@ -129,8 +133,7 @@ class FeedDelegate(QStyledItemDelegate):
             fm.elidedText(name, Qt.TextElideMode.ElideRight, width - 70),
         )
         # the ground truth, small, in the corner: this is a lab, not the real app
-        small = QFont(base)
-        small.setPointSizeF(base.pointSizeF() * 0.8)
+        small = self.notice_font(option)
         painter.setFont(small)
         painter.setPen(QColor(s.kinds[kind % 4]))
         painter.drawText(
@@ -186,13 +189,35 @@ class FeedDelegate(QStyledItemDelegate):
             painter.drawText(
                 inside,
                 int(Qt.AlignmentFlag.AlignVCenter) | int(Qt.AlignmentFlag.AlignLeft),
-                QFontMetricsF(small).elidedText(
-                    self.banned_text if banned else self.removed_text,
-                    Qt.TextElideMode.ElideRight,
-                    inside.width(),
-                ),
+                self.notice(QFontMetricsF(small), inside.width(), banned),
             )
         painter.restore()
+
+    def notice(self, metrics: QFontMetricsF, width: float, banned: bool) -> str:
+        """The notice under a removed post (or a banned author's) for ``width`` pixels:
+        the whole sentence where it fits, else its short form; elided only when even
+        that does not fit."""
+        full, short = (
+            (self.banned_text, self.banned_short)
+            if banned
+            else (self.removed_text, self.removed_short)
+        )
+        if metrics.horizontalAdvance(full) <= width:
+            return full
+        return metrics.elidedText(short, Qt.TextElideMode.ElideRight, width)
+
+    @staticmethod
+    def notice_font(option: QStyleOptionViewItem) -> QFont:
+        """The font of the notice (and the time): the view's, at 80%."""
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.8)
+        return small
+
+    def notice_width(self, option: QStyleOptionViewItem) -> float:
+        """Pixels the notice's text has in a card of ``option.rect`` (unscaled)."""
+        card = QRectF(option.rect).adjusted(6, 4, -6, -4)
+        left = int(card.left()) + PAD + AVATAR + PAD
+        return int(card.right()) - PAD - left - 16
 
 
 def draw_wrapped(

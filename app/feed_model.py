@@ -123,6 +123,8 @@ class FeedModel(QAbstractListModel):
             return f"{self.cols['author_name'][r]}: {self.cols['text'][r]}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return str(self.cols["text"][r])
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole post: a card shows three lines
+            return f"{self.cols['author_name'][r]}\n{self.cols['text'][r]}"
         name = ROLES[role - ROLE_BASE] if ROLE_BASE <= role < ROLE_BASE + len(ROLES) else None
         if name is None:
             return None

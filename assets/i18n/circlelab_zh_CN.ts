@@ -851,7 +851,17 @@
         <translation>该账号因违反社区规范已被封禁</translation>
     </message>
     <message>
-        <location filename="../../app/feed_delegate.py" line="50"/>
+        <location filename="../../app/feed_delegate.py" line="52"/>
+        <source>Post removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/feed_delegate.py" line="53"/>
+        <source>Account banned</source>
+        <translation>已封号</translation>
+    </message>
+    <message>
+        <location filename="../../app/feed_delegate.py" line="54"/>
         <source>Day {day} · {time}</source>
         <translation>第 {day} 天 · {time}</translation>
     </message>
@@ -4075,134 +4085,167 @@
     </message>
 </context>
 <context>
+    <name>RunStates</name>
+    <message>
+        <location filename="../../app/runs_view.py" line="40"/>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="41"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="42"/>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="43"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="44"/>
+        <source>incomplete</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
     <name>RunsView</name>
     <message>
-        <location filename="../../app/runs_view.py" line="54"/>
+        <location filename="../../app/runs_view.py" line="69"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="55"/>
+        <location filename="../../app/runs_view.py" line="70"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="56"/>
+        <location filename="../../app/runs_view.py" line="71"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="57"/>
+        <location filename="../../app/runs_view.py" line="72"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="58"/>
+        <location filename="../../app/runs_view.py" line="73"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="59"/>
+        <location filename="../../app/runs_view.py" line="74"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="60"/>
+        <location filename="../../app/runs_view.py" line="75"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="61"/>
+        <location filename="../../app/runs_view.py" line="76"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="62"/>
+        <location filename="../../app/runs_view.py" line="77"/>
         <source>Changes</source>
         <translation>中途改动</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="72"/>
+        <location filename="../../app/runs_view.py" line="90"/>
         <source>Open run</source>
         <translation>打开运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="74"/>
+        <location filename="../../app/runs_view.py" line="92"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="77"/>
+        <location filename="../../app/runs_view.py" line="95"/>
         <source>Database…</source>
         <translation>数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="79"/>
+        <location filename="../../app/runs_view.py" line="97"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="86"/>
+        <location filename="../../app/runs_view.py" line="104"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="86"/>
+        <location filename="../../app/runs_view.py" line="104"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="153"/>
+        <location filename="../../app/runs_view.py" line="179"/>
+        <source> → {0} (day {1})</source>
+        <translation> → {0}（第 {1} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="186"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="158"/>
+        <location filename="../../app/runs_view.py" line="191"/>
         <source>day {0}: policy {1}</source>
         <translation>第 {0} 天：策略 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="161"/>
+        <location filename="../../app/runs_view.py" line="194"/>
         <source>day {0}: {1} {2} → {3}</source>
         <translation>第 {0} 天：{1} {2} → {3}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="184"/>
+        <location filename="../../app/runs_view.py" line="217"/>
         <source>Cannot open the database {0}: {1}</source>
         <translation>无法打开数据库 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="187"/>
+        <location filename="../../app/runs_view.py" line="220"/>
         <source>{0} stored run(s) in {1}</source>
         <translation>{1} 中有 {0} 次已存运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="211"/>
+        <location filename="../../app/runs_view.py" line="244"/>
         <source>Select a run first</source>
         <translation>请先选择一次运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="217"/>
+        <location filename="../../app/runs_view.py" line="250"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="218"/>
+        <location filename="../../app/runs_view.py" line="251"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="235"/>
+        <location filename="../../app/runs_view.py" line="268"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="237"/>
+        <location filename="../../app/runs_view.py" line="270"/>
         <source>SQLite databases (*.db *.sqlite)</source>
         <translation>SQLite 数据库 (*.db *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="248"/>
+        <location filename="../../app/runs_view.py" line="281"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
