@@ -27,6 +27,7 @@ from app.measures import Definition, MeasureTable, summary_definition
 from app.versions import version_label
 from simulation.numbers import format_number
 from simulation.runs.history import RunHistory, value_text
+from simulation.runs.scenario_shown import parameters_text
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
 from simulation.strict_json import read_summary
 from simulation.world.history import POLICY
@@ -150,7 +151,9 @@ class RunsView(QWidget):
             cells = [
                 run.id,
                 run.name,
-                run.scenario_name,
+                # with the values it was set up with beyond the file (--set, a sweep's
+                # parameters), as a report's arm names them
+                run.scenario_name + (f" ({p})" if (p := parameters_text(run.params_json)) else ""),
                 self.policy_text(history),  # every policy put in force, with its version
                 run.seed,
                 f"{run.days_done}/{run.days_requested}",

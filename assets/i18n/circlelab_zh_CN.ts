@@ -4087,27 +4087,27 @@
 <context>
     <name>RunStates</name>
     <message>
-        <location filename="../../app/runs_view.py" line="40"/>
+        <location filename="../../app/runs_view.py" line="41"/>
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="41"/>
+        <location filename="../../app/runs_view.py" line="42"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="42"/>
+        <location filename="../../app/runs_view.py" line="43"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="43"/>
+        <location filename="../../app/runs_view.py" line="44"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="44"/>
+        <location filename="../../app/runs_view.py" line="45"/>
         <source>incomplete</source>
         <translation>未完成</translation>
     </message>
@@ -4115,137 +4115,137 @@
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../app/runs_view.py" line="69"/>
+        <location filename="../../app/runs_view.py" line="70"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="70"/>
+        <location filename="../../app/runs_view.py" line="71"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="71"/>
+        <location filename="../../app/runs_view.py" line="72"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="72"/>
+        <location filename="../../app/runs_view.py" line="73"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="73"/>
+        <location filename="../../app/runs_view.py" line="74"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="74"/>
+        <location filename="../../app/runs_view.py" line="75"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="75"/>
+        <location filename="../../app/runs_view.py" line="76"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="76"/>
+        <location filename="../../app/runs_view.py" line="77"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="77"/>
+        <location filename="../../app/runs_view.py" line="78"/>
         <source>Changes</source>
         <translation>中途改动</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="90"/>
+        <location filename="../../app/runs_view.py" line="91"/>
         <source>Open run</source>
         <translation>打开运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="92"/>
+        <location filename="../../app/runs_view.py" line="93"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="95"/>
+        <location filename="../../app/runs_view.py" line="96"/>
         <source>Database…</source>
         <translation>数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="97"/>
+        <location filename="../../app/runs_view.py" line="98"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="104"/>
+        <location filename="../../app/runs_view.py" line="105"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="104"/>
+        <location filename="../../app/runs_view.py" line="105"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="179"/>
+        <location filename="../../app/runs_view.py" line="182"/>
         <source> → {0} (day {1})</source>
         <translation> → {0}（第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="186"/>
+        <location filename="../../app/runs_view.py" line="189"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="191"/>
+        <location filename="../../app/runs_view.py" line="194"/>
         <source>day {0}: policy {1}</source>
         <translation>第 {0} 天：策略 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="194"/>
+        <location filename="../../app/runs_view.py" line="197"/>
         <source>day {0}: {1} {2} → {3}</source>
         <translation>第 {0} 天：{1} {2} → {3}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="217"/>
+        <location filename="../../app/runs_view.py" line="220"/>
         <source>Cannot open the database {0}: {1}</source>
         <translation>无法打开数据库 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="220"/>
+        <location filename="../../app/runs_view.py" line="223"/>
         <source>{0} stored run(s) in {1}</source>
         <translation>{1} 中有 {0} 次已存运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="244"/>
+        <location filename="../../app/runs_view.py" line="247"/>
         <source>Select a run first</source>
         <translation>请先选择一次运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="250"/>
+        <location filename="../../app/runs_view.py" line="253"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="251"/>
+        <location filename="../../app/runs_view.py" line="254"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="268"/>
+        <location filename="../../app/runs_view.py" line="271"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="270"/>
+        <location filename="../../app/runs_view.py" line="273"/>
         <source>SQLite databases (*.db *.sqlite)</source>
         <translation>SQLite 数据库 (*.db *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="281"/>
+        <location filename="../../app/runs_view.py" line="284"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>

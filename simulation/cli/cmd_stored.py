@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -12,6 +10,7 @@ from rich.text import Text
 from simulation.cli.common import check_out, database_error, input_error, open_db, out
 from simulation.runs.history import RunHistory
 from simulation.runs.outputs import export_stored_run
+from simulation.runs.scenario_shown import parameters_text, run_parameters
 from simulation.runs.storage import delete_run, get_run, list_runs, run_state
 from simulation.runs.urls import DatabaseError
 from simulation.strict_json import dumps
@@ -30,12 +29,6 @@ COLUMNS = (
 )
 # columns left out of the table when no run has a value
 OPTIONAL = ("parameters", "sweep", "changes")
-
-
-def _parameters(params_json: str) -> dict[str, Any]:
-    """A run's ``--set`` values and a sweep's parameters as stored (a policy's keys begin
-    with ``policy:``)."""
-    return dict(sorted(json.loads(params_json or "{}").items()))
 
 
 def list_(db: str | None, as_json: bool) -> None:
@@ -57,7 +50,9 @@ def list_(db: str | None, as_json: bool) -> None:
             "state": run_state(r),
             "scenario": r.scenario_name,
             "policy": r.policy_name,
-            "parameters": params if as_json else ", ".join(f"{k}={v}" for k, v in params.items()),
+            "parameters": run_parameters(r.params_json)
+            if as_json
+            else parameters_text(r.params_json),
             "seed": r.seed,
             "days": f"{r.days_done}/{r.days_requested}",
             "created": r.created_at.isoformat(timespec="seconds"),
@@ -65,7 +60,6 @@ def list_(db: str | None, as_json: bool) -> None:
             "changes": histories[r.id].compact() if as_json else histories[r.id].brief(),
         }
         for r in runs
-        for params in [_parameters(r.params_json)]
     ]
     if as_json:
         print(dumps(rows, indent=2))

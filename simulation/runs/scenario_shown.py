@@ -36,6 +36,18 @@ class RanWith:
         return cls(text, changes, int(days), int(seed), name)
 
 
+def run_parameters(params_json: str) -> dict[str, Any]:
+    """A run's ``--set`` values and its sweep's parameters as stored, keys sorted (a
+    policy's keys begin with ``policy:``)."""
+    return dict(sorted(json.loads(params_json or "{}").items()))
+
+
+def parameters_text(params_json: str) -> str:
+    """``key=value, key=value`` of :func:`run_parameters` (``""`` when there are none), as
+    ``runs list`` and the Runs tab show them."""
+    return ", ".join(f"{k}={v}" for k, v in run_parameters(params_json).items())
+
+
 def scenario_that_ran(text: str, params_json: str, days: int, seed: int) -> str:
     """The scenario a stored run ran, as its report shows it (JSON, as a fresh run's
     report): the stored text with the run's ``--set`` changes, days and seed applied. A

@@ -1,5 +1,6 @@
 """The Runs tab's table fits its view: at 1280×720 and 1600×1000, in English and Chinese,
-with a run changed while it ran (two policies applied mid-run, two live parameters moved),
+with a run changed while it ran (two policies applied mid-run, two live parameters moved)
+and a run set up with a ``--set`` value (shown beside its scenario),
 every column lies inside the viewport and every header is whole. A cell too long for its
 column is elided, its whole text in its tooltip; the Changes column takes what is left.
 The Changes column used to sit past the view's right edge at 1600×1000."""
@@ -12,7 +13,7 @@ from PySide6.QtCore import Qt
 from app.fit_columns import MIN_PX, fitted_widths
 from tests.app.conftest import WAIT_MS, choose_from_menu, interface
 
-CHANGES, POLICY, STATE = 8, 3, 6
+CHANGES, POLICY, STATE, SCENARIO = 8, 3, 6, 2
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def changed_db(tmp_path_factory):
             sim.set_policy(load_policy("crackdown"))
         sim.step()
     save_live(sim, db=db)
-    simulation.run("classroom", "none", days=2, db=db)
+    simulation.run("classroom", "none", days=2, db=db, changes={"sellers.evasion_learn": 0.4})
     return db
 
 
@@ -92,6 +93,9 @@ def test_the_runs_table_fits_its_view_with_a_changed_run(
     assert policy.text().count(" → ") == 2
     if locale == "zh_CN":
         assert "day" not in policy.text() and table.item(row, STATE).text() == "已完成"
+    # the headless run's --set value beside its scenario (the live run has none)
+    assert table.item(1 - row, SCENARIO).toolTip() == "classroom (sellers.evasion_learn=0.4)"
+    assert table.item(row, SCENARIO).toolTip() == "classroom"
     # a cell narrower than its text is elided on screen, its whole text in the tooltip
     metrics = table.fontMetrics()
     elided = [
