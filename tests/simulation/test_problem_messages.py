@@ -11,7 +11,6 @@ checkout's folder written ``<root>``).
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -81,23 +80,14 @@ def test_every_template_is_translated_into_chinese_with_the_same_placeholders():
     from policy import corpus_messages
     from policy.messages import registered
     from simulation import messages
-    from tests.policy.test_messages import HAN, _fields, _translations, _words
+    from tests.policy.test_messages import _fields, check_translated
 
     contexts = (messages.SCENARIO, messages.LESSON, corpus_messages.CONTEXT)
     for context in contexts:
-        found = _translations(context)
         templates = [t for c, t in registered() if c == context]
         assert len(templates) > 15, context
+        check_translated(context, templates)
         for template in templates:
-            assert template in found, f"not in the .ts (run python -m app.i18n): {template!r}"
-            kind, text = found[template]
-            assert kind is None and text.strip(), f"not translated: {template!r}"
-            assert _fields(text) == _fields(template), (template, text)
-            names = {name for name, _c, _s in _fields(template)}
-            text.format(**dict.fromkeys(names, "x"))  # no stray brace
-            if re.search("[A-Za-z]{2,}", _words(template)):
-                english = re.search("[A-Za-z]{2,}", _words(text))
-                assert HAN.search(text) or not english, f"left in English: {template!r}"
             for name, _conv, spec in _fields(template):
                 assert name.isidentifier() and spec == "", template
 
