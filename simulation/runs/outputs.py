@@ -167,6 +167,26 @@ def export_stored_run(
     )
 
 
+def _action_of(name: str, policy_text: str, history: RunHistory | None) -> str:
+    """The action of the rule called ``name`` in the policies the run had in force (each
+    different one, " / " between them), "" when no text can be read."""
+    from policy.errors import LocatedError
+    from policy.schedule import rule_actions
+
+    texts = [policy_text]
+    if history is not None:
+        texts += [str(c["source"]) for c in history.policy_changes()]
+    found = []
+    for text in dict.fromkeys(texts):
+        try:
+            action = rule_actions(text, "<stored policy>").get(name)
+        except (LocatedError, ValueError, TypeError):
+            continue
+        if action is not None and action not in found:
+            found.append(action)
+    return " / ".join(found)
+
+
 def _img(path: Path) -> str:
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     return f'<img alt="{html.escape(path.stem)}" src="data:image/png;base64,{data}">'
@@ -213,9 +233,17 @@ def report_html(
             f"<td>{esc(c.meaning)}</td></tr>"
             for c in RULE_COUNTS
         )
+        rule_defs = (
+            "<tr><td>action</td><td></td><td>What the rule does, as its policy says (a shadow "
+            "rule's hits are counted, never acted on; an allow rule's hits are the posts it "
+            "let through, its true positives violating ones)</td></tr>" + rule_defs
+        )
         # headers with spaces wrap, and the table scrolls on its own when a narrow
         # window still cannot hold it: the page itself never grows wider than the window
         agg.columns = [c.replace("_", " ") for c in agg.columns]
+        # what each rule does, beside what it counted: an allow rule's "true positives"
+        # are violating posts it let through, a shadow rule's hits were never acted on
+        agg.insert(0, "action", [_action_of(name, policy_text, history) for name in agg.index])
         rule_table = (
             "<h2>What each rule did</h2><p>Each count summed over the run's days."
             + (

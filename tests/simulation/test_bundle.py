@@ -166,6 +166,33 @@ def test_the_rule_table_wraps_its_headers_and_scrolls_by_itself(tmp_path):
     assert "wrongful account actions" in head and "wrongful_" not in head
     assert ".wide{overflow-x:auto;" in page
     assert "<th>rule</th>" in head
+    assert "<th>action</th>" in head
+
+
+def test_the_rule_table_says_what_each_rule_does(tmp_path):
+    """The table listed an allow rule's hits as true and false positives, and a restrict
+    rule's beside a remove rule's, without saying what either did: each row now gives the
+    rule's action (every policy's, when the run changed policy)."""
+    from policy import load_policy
+    from simulation.runs.live import save_live
+    from simulation.scenario import load_scenario
+    from simulation.world.engine import Simulation
+
+    run("classroom", "report_driven", days=2, out=tmp_path / "out")
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<td>reported-account</td>\n      <td>restrict</td>" in page
+    assert "<td>reported-post</td>\n      <td>review</td>" in page
+    assert "<tr><td>action</td><td></td><td>What the rule does" in page
+    # a run that changed policy: the rules of both, each with its own policy's action
+    sim = Simulation(load_scenario("classroom").with_changes({"days": 4}), load_policy("spam"))
+    sim.step()
+    sim.set_policy(load_policy("report_driven"))
+    for _ in range(3):
+        sim.step()
+    save_live(sim, out=tmp_path / "live")
+    page = (tmp_path / "live" / "report.html").read_text(encoding="utf-8")
+    assert "<td>prize-words-only</td>\n      <td>label, shadow</td>" in page
+    assert "<td>reported-account</td>\n      <td>restrict</td>" in page
 
 
 def test_the_rule_table_gives_the_units_of_its_totals(tmp_path):
