@@ -45,7 +45,9 @@ def lint(policy: CompiledPolicy) -> list[Issue]:
     for name in policy.detectors:
         if name not in used:
             warn(("detectors", name), msg(M.UNUSED_DETECTOR, detector=name), key=True)
-    return out
+    # in reading order: the policy's own lines first, then each terms file's (stable, so
+    # warnings at one place keep the order they were found in)
+    return sorted(out, key=lambda i: (i.file != policy.file, i.file, i.line, i.column))
 
 
 def _days_in_force(policy: CompiledPolicy, r: Rule) -> set[int]:

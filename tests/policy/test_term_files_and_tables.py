@@ -203,3 +203,30 @@ def test_a_terms_file_names_every_place_that_is_not_utf8(tmp_path):
     issues = e.value.issues
     assert [i.line for i in issues] == list(range(1, 12))
     assert "3 more places" in issues[-1].message and "10 listed" in issues[-1].message
+
+
+def test_lint_warnings_come_in_reading_order(tmp_path):
+    """Warnings came in the order the checks ran (line 22 before line 3): they are now
+    in the policy's reading order, then each terms file's."""
+    from policy.lint import lint
+
+    (tmp_path / "words.txt").write_text("ok term\nhb\n", encoding="utf-8")
+    p = tmp_path / "p.yaml"
+    p.write_text(
+        "name: order\n"
+        "detectors:\n"
+        "  kw:\n"
+        "    type: keywords\n"
+        "    terms: {tobacco: [vape, se]}\n"
+        "    terms_file: {medical: words.txt}\n"
+        "  unused: {type: keywords, terms: {tobacco: [cigar]}}\n"
+        "rules:\n"
+        "  - {name: everything, action: label}\n"
+        "  - {name: never, when: {hit: kw}, action: remove}\n",
+        encoding="utf-8",
+    )
+    places = [(w.file, w.line, w.column) for w in lint(load_policy(p))]
+    mine = [x for x in places if x[0] == str(p)]
+    assert len(mine) >= 3 and mine == sorted(mine)
+    assert places == mine + sorted(x for x in places if x[0] != str(p))
+    assert any(x[0] == str(tmp_path / "words.txt") for x in places)
