@@ -17,7 +17,7 @@ are refitted whenever the view is resized and when the caller says its cells cha
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QTableView
@@ -85,12 +85,23 @@ class ColumnFit(QObject):
     """Keeps the columns of ``table`` inside its viewport (see the module)."""
 
     def __init__(
-        self, table: QTableView, flexible: Sequence[int], stretch: Sequence[int] = ()
+        self,
+        table: QTableView,
+        flexible: Sequence[int],
+        stretch: Sequence[int] = (),
+        elided_headers: Sequence[int] = (),
+        cells_width: Callable[[int], int] | None = None,
     ) -> None:
+        """``elided_headers``: columns whose header may be elided (its whole text in its
+        tooltip, or said beside the table): they need only their cells' width.
+        ``cells_width(column)``: the pixels a column's cells need (default: the view's
+        size hint, every cell whole)."""
         super().__init__(table)
         self.table = table
         self.flexible = tuple(flexible)
         self.stretch = tuple(stretch) or self.flexible
+        self.elided_headers = tuple(elided_headers)
+        self.cells_width = cells_width or table.sizeHintForColumn
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -110,7 +121,9 @@ class ColumnFit(QObject):
             if table.isColumnHidden(c):
                 continue
             head = header.sectionSizeFromContents(c).width() + PADDING_PX
-            cells = table.sizeHintForColumn(c) + PADDING_PX if table.model().rowCount() else 0
+            cells = self.cells_width(c) + PADDING_PX if table.model().rowCount() else 0
+            if c in self.elided_headers:
+                head = min(head, max(cells, letters))
             need[c] = max(head, cells)
             least[c] = max(head, letters) if c in self.flexible else head
         return need, least

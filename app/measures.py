@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.fit_columns import ColumnFit
 from app.i18n import MEASURES_CONTEXT, meaning, measure_label, t, unit
 from simulation.metrics.registry import RULE_COUNTS
 from simulation.metrics.summary import BY_MEASURE, BY_RELATIVE
@@ -108,9 +108,12 @@ class MeasureTable(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # a long heading (a policy's name) ends in "…" instead of losing both ends; the
-        # whole of it is the heading's tooltip
+        # the values as wide as they are (a number is never cut), the measures' names
+        # taking the rest; a long heading (a policy's name) ends in "…" instead of losing
+        # both ends, the whole of it the heading's tooltip
+        self.columns = ColumnFit(
+            self.table, (0,), elided_headers=range(1, len(headers)), cells_width=self._cells_width
+        )
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.set_headers(headers)
         self.table.itemSelectionChanged.connect(self._show_selected)
@@ -133,6 +136,7 @@ class MeasureTable(QWidget):
             item = self.table.horizontalHeaderItem(col)
             if item is not None:
                 item.setToolTip(text)
+        self.columns.fit()
 
     def set_rows(self, rows: list[tuple[Definition, list[str]]]) -> None:
         """``rows``: (definition, the other cells' texts)."""
@@ -143,10 +147,26 @@ class MeasureTable(QWidget):
             name = f"{d.label} ({d.unit})" if d.unit and d.unit != d.label else d.label
             for col, text in enumerate([name, *cells]):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{d.label}: {d.meaning}")
+                # a value in words (a policy's name) may be cut: its whole text comes first
+                words = col > 0 and any(c.isalpha() for c in text)
+                item.setToolTip((f"{text}\n\n" if words else "") + f"{d.label}: {d.meaning}")
                 item.setData(NAME_ROLE, d.name)
                 self.table.setItem(row, col, item)
+        self.columns.fit()
         self.definition.setText(self.hint)
+
+    def _cells_width(self, column: int) -> int:
+        """Pixels the cells of ``column`` need: every measure's name in the first; in the
+        others their numbers (a text there, a policy's name, may be elided: its whole
+        text is its tooltip)."""
+        metrics = self.table.fontMetrics()
+        widths = [0]
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, column)
+            text = item.text() if item is not None else ""
+            if column == 0 or not any(c.isalpha() for c in text):
+                widths.append(metrics.horizontalAdvance(text) + 2 * metrics.averageCharWidth())
+        return max(widths)
 
     def clear(self) -> None:
         self.set_rows([])
