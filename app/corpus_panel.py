@@ -33,7 +33,14 @@ from app import dialogs, wiring
 from app.i18n import CORPUS_CONTEXT, t
 from app.problems import error_text
 from policy.corpus import Chunk, CorpusError, parse_map, read_corpus
-from policy.evaluate import RULE_HEADER, Evaluation, evaluate_chunks, rate, rule_rows
+from policy.evaluate import (
+    RULE_HEADER,
+    Evaluation,
+    allow_note,
+    evaluate_chunks,
+    rate,
+    rule_rows,
+)
 
 _KEEP_IN_MEMORY = 200_000  # messages; larger corpora are streamed on each evaluation
 
@@ -206,6 +213,28 @@ class CorpusPanel(QWidget):
             return max(layout.totalHeightForWidth(width), self.minimumSizeHint().height())
         return self.sizeHint().height()
 
+    def notes(self, ev: Evaluation) -> list[str]:
+        """What the numbers need said with them, as ``policy evaluate`` says it
+        (``policy.evaluate.unseen_note``, ``allow_note``), in the interface's language."""
+        out = []
+        if not ev.seen:
+            out.append(
+                self.tr(
+                    "Not seen: the policy does not scan {0} (it scans {1}), so every message "
+                    "posted there is allowed, as in a run; `circlelab policy evaluate "
+                    "--channel {2}` measures it where it looks."
+                ).format(ev.channel, ", ".join(ev.scanned), ev.scanned[0])
+            )
+        if allow_note(ev):
+            out.append(
+                self.tr(
+                    "An allow rule actions nothing: its spam hits are spam it let through and "
+                    "its ham hits ham it spared, so it has no precision, recall, F1 or "
+                    "false-positive rate (—)."
+                )
+            )
+        return out
+
     def _fill(self, ev: Evaluation) -> None:
         o = ev.overall
         # each rate with its count and denominator, as the table and `policy evaluate`
@@ -232,6 +261,7 @@ class CorpusPanel(QWidget):
                 if ev.blank_lines == 1
                 else self.tr("; {0:,} blank lines skipped").format(ev.blank_lines)
             )
+            + "".join(f"\n{note}" for note in self.notes(ev))
         )
         rows = rule_rows(ev)
         self.table.setRowCount(len(rows))

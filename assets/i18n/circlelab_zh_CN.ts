@@ -469,72 +469,82 @@
 <context>
     <name>CorpusPanel</name>
     <message>
-        <location filename="../../app/corpus_panel.py" line="67"/>
+        <location filename="../../app/corpus_panel.py" line="74"/>
         <source>Labelled corpus (TSV, CSV, JSONL, Parquet)</source>
         <translation>带标注的语料（TSV、CSV、JSONL、Parquet）</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="69"/>
+        <location filename="../../app/corpus_panel.py" line="76"/>
         <source>Corpus…</source>
         <translation>语料…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="73"/>
+        <location filename="../../app/corpus_panel.py" line="80"/>
         <source>LABEL=TARGET pairs (targets: spam, offer, regular, life, ad, ignore)</source>
         <translation>标签=类别 对（类别：spam、offer、regular、life、ad、ignore）</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="79"/>
+        <location filename="../../app/corpus_panel.py" line="86"/>
         <source>Map:</source>
         <translation>映射：</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="82"/>
+        <location filename="../../app/corpus_panel.py" line="89"/>
         <source>No corpus chosen</source>
         <translation>未选择语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="114"/>
+        <location filename="../../app/corpus_panel.py" line="121"/>
         <source>Choose a labelled corpus</source>
         <translation>选择带标注的语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="116"/>
+        <location filename="../../app/corpus_panel.py" line="123"/>
         <source>Corpora (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</source>
         <translation>语料 (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="146"/>
+        <location filename="../../app/corpus_panel.py" line="153"/>
         <source>Evaluating {0}…</source>
         <translation>正在评估 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="187"/>
+        <location filename="../../app/corpus_panel.py" line="194"/>
         <source>✗ {0}</source>
         <translation>✗ {0}</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="216"/>
+        <location filename="../../app/corpus_panel.py" line="223"/>
+        <source>Not seen: the policy does not scan {0} (it scans {1}), so every message posted there is allowed, as in a run; `circlelab policy evaluate --channel {2}` measures it where it looks.</source>
+        <translation>未被看到：该策略不扫描 {0}（它扫描 {1}），所以发在那里的每条消息都会放行，与运行中一样；用 `circlelab policy evaluate --channel {2}` 在它扫描的渠道上测量。</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="231"/>
+        <source>An allow rule actions nothing: its spam hits are spam it let through and its ham hits ham it spared, so it has no precision, recall, F1 or false-positive rate (—).</source>
+        <translation>放行（allow）规则不处理任何消息：它命中的垃圾信息是被它放过的，命中的正常消息是被它保下的，所以它没有精确率、召回率、F1 或误报率（—）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="245"/>
         <source>{0:,} messages ({1:,} spam, {2:,} ham): precision {3}, recall {4}, false-positive rate {5}, F1 {6}; {7:,.0f} messages/s</source>
         <translation>{0:,} 条消息（{1:,} 条垃圾，{2:,} 条正常）：精确率 {3}，召回率 {4}，误报率 {5}，F1 {6}；每秒 {7:,.0f} 条</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="231"/>
+        <location filename="../../app/corpus_panel.py" line="260"/>
         <source>; 1 blank line skipped</source>
         <translation>；跳过 1 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="233"/>
+        <location filename="../../app/corpus_panel.py" line="262"/>
         <source>; {0:,} blank lines skipped</source>
         <translation>；跳过 {0:,} 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="243"/>
+        <location filename="../../app/corpus_panel.py" line="273"/>
         <source>wrongly hit</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="244"/>
+        <location filename="../../app/corpus_panel.py" line="274"/>
         <source>missed</source>
         <translation>漏判</translation>
     </message>
@@ -2226,7 +2236,7 @@
 <context>
     <name>MeasureTable</name>
     <message>
-        <location filename="../../app/measures.py" line="121"/>
+        <location filename="../../app/measures.py" line="124"/>
         <source>Click a measure for its definition</source>
         <translation>点击一个指标查看它的定义</translation>
     </message>

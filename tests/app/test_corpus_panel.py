@@ -141,3 +141,41 @@ def test_the_status_says_how_many_blank_lines_were_skipped(qtbot, tmp_path):
     assert panel.evaluation.messages == 5 and panel.evaluation.blank_lines == 3
     assert panel.status.text().startswith("5 messages (3 spam, 2 ham)")
     assert panel.status.text().endswith("messages/s; 3 blank lines skipped")
+
+
+def test_the_status_says_why_an_allow_rule_has_no_rates_and_an_unscanned_channel_nothing(
+    qtbot, tmp_path
+):
+    """The panel showed '—' for an allow rule's rates and every message allowed under a
+    policy that does not scan the feed, without the notes `policy evaluate` prints."""
+    path = tmp_path / "c.tsv"
+    path.write_text(CORPUS, encoding="utf-8")
+    panel = CorpusPanel(corpus=path)
+    qtbot.addWidget(panel)
+    whitelist = policy.load_policy_text("""
+name: whitelist
+detectors:
+  friends: {type: keywords, terms: {ad: [see you]}}
+  phone: {type: regex, patterns: {any: '\\b0\\d{3}'}}
+rules:
+  - {name: friends, when: {hit: friends}, action: allow}
+  - {name: any-phone, when: {hit: phone}, action: remove}
+""")
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        panel.set_policy(whitelist)
+    assert panel.table.item(0, 0).text() == "friends" and panel.table.item(0, 5).text() == "—"
+    assert panel.status.text().splitlines()[1].startswith("An allow rule actions nothing")
+    chat_only = policy.load_policy_text("""
+name: chats only
+scan: [chat]
+detectors:
+  phone: {type: regex, patterns: {any: '\\b0\\d{3}'}}
+rules:
+  - {name: any-phone, when: {hit: phone}, action: remove}
+""")
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        panel.set_policy(chat_only)
+    lines = panel.status.text().splitlines()
+    assert panel.evaluation.overall.tp + panel.evaluation.overall.fp == 0
+    assert lines[1].startswith("Not seen: the policy does not scan moments (it scans chat)")
+    assert "--channel chat" in lines[1] and len(lines) == 2
