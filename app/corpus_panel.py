@@ -217,7 +217,15 @@ class CorpusPanel(QWidget):
         """What the numbers need said with them, as ``policy evaluate`` says it
         (``policy.evaluate.unseen_note``, ``allow_note``), in the interface's language."""
         out = []
-        if not ev.seen:
+        if not ev.seen and not ev.scanned:
+            out.append(
+                self.tr(
+                    "Not seen: the policy scans no channel (scan: []), so every message is "
+                    "allowed, as in a run: only reported posts reach it, and a corpus has no "
+                    "reports."
+                )
+            )
+        elif not ev.seen:
             out.append(
                 self.tr(
                     "Not seen: the policy does not scan {0} (it scans {1}), so every message "

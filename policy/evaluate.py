@@ -554,6 +554,12 @@ def unseen_note(ev: Evaluation) -> str:
     """Why nothing was decided when the policy does not scan the messages' channel."""
     if ev.seen:
         return ""
+    if not ev.scanned:  # scan: [] (a policy that acts on reported posts only)
+        return (
+            "not seen: the policy scans no channel (scan: []), so no message reaches it "
+            "at upload and every one is allowed, as in a run: only reported posts reach "
+            "it, and a corpus has no reports"
+        )
     return (
         f"not seen: the policy does not scan {ev.channel} (it scans "
         f"{', '.join(ev.scanned)}), so no message posted there reaches it at upload and "

@@ -515,36 +515,41 @@
     </message>
     <message>
         <location filename="../../app/corpus_panel.py" line="223"/>
+        <source>Not seen: the policy scans no channel (scan: []), so every message is allowed, as in a run: only reported posts reach it, and a corpus has no reports.</source>
+        <translation>未被看到：该策略不扫描任何渠道（scan: []），所以每条消息都会放行，与运行中一样：只有被举报的帖子才会到达它，而语料里没有举报。</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="231"/>
         <source>Not seen: the policy does not scan {0} (it scans {1}), so every message posted there is allowed, as in a run; `circlelab policy evaluate --channel {2}` measures it where it looks.</source>
         <translation>未被看到：该策略不扫描 {0}（它扫描 {1}），所以发在那里的每条消息都会放行，与运行中一样；用 `circlelab policy evaluate --channel {2}` 在它扫描的渠道上测量。</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="231"/>
+        <location filename="../../app/corpus_panel.py" line="239"/>
         <source>An allow rule actions nothing: its spam hits are spam it let through and its ham hits ham it spared, so it has no precision, recall, F1 or false-positive rate (—).</source>
         <translation>放行（allow）规则不处理任何消息：它命中的垃圾信息是被它放过的，命中的正常消息是被它保下的，所以它没有精确率、召回率、F1 或误报率（—）。</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="245"/>
+        <location filename="../../app/corpus_panel.py" line="253"/>
         <source>{0:,} messages ({1:,} spam, {2:,} ham): precision {3}, recall {4}, false-positive rate {5}, F1 {6}; {7:,.0f} messages/s</source>
         <translation>{0:,} 条消息（{1:,} 条垃圾，{2:,} 条正常）：精确率 {3}，召回率 {4}，误报率 {5}，F1 {6}；每秒 {7:,.0f} 条</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="260"/>
+        <location filename="../../app/corpus_panel.py" line="268"/>
         <source>; 1 blank line skipped</source>
         <translation>；跳过 1 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="262"/>
+        <location filename="../../app/corpus_panel.py" line="270"/>
         <source>; {0:,} blank lines skipped</source>
         <translation>；跳过 {0:,} 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="273"/>
+        <location filename="../../app/corpus_panel.py" line="281"/>
         <source>wrongly hit</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="274"/>
+        <location filename="../../app/corpus_panel.py" line="282"/>
         <source>missed</source>
         <translation>漏判</translation>
     </message>

@@ -179,3 +179,24 @@ rules:
     assert panel.evaluation.overall.tp + panel.evaluation.overall.fp == 0
     assert lines[1].startswith("Not seen: the policy does not scan moments (it scans chat)")
     assert "--channel chat" in lines[1] and len(lines) == 2
+
+
+def test_a_policy_that_scans_no_channel_is_said_to_see_nothing(qtbot, tmp_path):
+    """``scan: []``: the panel's note named the first channel scanned, and there is none
+    (an IndexError in the GUI thread)."""
+    path = tmp_path / "c.tsv"
+    path.write_text(CORPUS, encoding="utf-8")
+    panel = CorpusPanel(corpus=path)
+    qtbot.addWidget(panel)
+    reports_only = policy.load_policy_text("""
+name: reports only
+scan: []
+detectors:
+  phone: {type: regex, patterns: {any: '\\b0\\d{3}'}}
+rules:
+  - {name: any-phone, when: {hit: phone}, action: remove}
+""")
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        panel.set_policy(reports_only)
+    lines = panel.status.text().splitlines()
+    assert lines[1].startswith("Not seen: the policy scans no channel (scan: [])")

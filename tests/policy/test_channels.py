@@ -203,3 +203,19 @@ def test_evaluate_command_sees_nothing_a_chat_only_policy_does_not_scan(tmp_path
     )
     assert res.exit_code == 0 and "(day 0, chat)" in res.output
     assert "100.0% (1/1)" in res.output
+
+
+def test_evaluate_and_the_corpus_panel_say_a_policy_without_scan_sees_nothing(tmp_path: Path):
+    """``scan: []`` (a policy acting on reported posts only) stopped ``policy evaluate``
+    with an IndexError: the note named the first channel scanned, and there is none."""
+    from typer.testing import CliRunner
+
+    from simulation.cli.policy import policy_app
+
+    pol, corpus = tmp_path / "p.yaml", tmp_path / "c.tsv"
+    pol.write_text(CHAT_ONLY.replace("scan: [chat]", "scan: []"), encoding="utf-8")
+    corpus.write_text("label\ttext\nspam\tselling vape\nham\thello\n", encoding="utf-8")
+    res = CliRunner().invoke(policy_app, ["evaluate", str(pol), "--corpus", str(corpus)])
+    assert res.exit_code == 0, res.output
+    assert "not seen: the policy scans no channel (scan: [])" in res.output
+    assert "--channel" not in res.output.split("not seen")[1].splitlines()[0]
