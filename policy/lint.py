@@ -19,6 +19,7 @@ from policy import messages as M
 from policy.conditions import OPS, Node
 from policy.detectors import KeywordsDetector, RegexDetector
 from policy.errors import Issue, format_path
+from policy.interface import Stage
 from policy.lint_terms import ACTING, check_terms, empty_terms, everyday_terms
 from policy.messages import Message, msg
 from policy.model import CompiledPolicy, Rule
@@ -39,8 +40,8 @@ def lint(policy: CompiledPolicy) -> list[Issue]:
 
     warn.at = warn_at  # type: ignore[attr-defined]
 
-    _rules(policy, warn)
-    _terms(policy, warn)
+    idle = _rules(policy, warn)
+    _terms(policy, warn, idle)
     used = set().union(*(r.detectors for r in policy.rules)) if policy.rules else set()
     for name in policy.detectors:
         if name not in used:
@@ -93,7 +94,9 @@ def _produced(policy: CompiledPolicy, names) -> int:
     return mask
 
 
-def _rules(policy: CompiledPolicy, warn) -> None:
+def _rules(policy: CompiledPolicy, warn) -> set[int]:
+    """Warn about rules that can never act; returns their indices."""
+    idle: set[int] = set()
     first = policy.semantics == "first_match"
     order = policy.order
     text_dets = [
@@ -103,9 +106,11 @@ def _rules(policy: CompiledPolicy, warn) -> None:
         path = ("rules", r.index)
         if not _days_in_force(policy, r):
             warn(path, msg(M.NEVER_IN_FORCE, rule=r.name))
+            idle.add(r.index)
             continue
         if r.account_kinds == () or r.channels == () or not r.stages:
             warn((*path, "scope"), msg(M.EMPTY_SCOPE, rule=r.name))
+            idle.add(r.index)
             continue
         if r.scope_cats:
             produced = _produced(policy, r.detectors or text_dets)
@@ -118,6 +123,7 @@ def _rules(policy: CompiledPolicy, warn) -> None:
                         categories=", ".join(policy.cat_names(r.scope_cats)),
                     ),
                 )
+                idle.add(r.index)
                 continue
         for earlier in order[:pos]:
             if earlier.shadow or (not first and earlier.action != "allow"):
@@ -135,10 +141,12 @@ def _rules(policy: CompiledPolicy, warn) -> None:
                 warn(path, msg(M.MATCHES_EVERY_POST, rule=r.name, earlier=earlier.name))
             else:
                 warn(path, msg(M.SHADOWED, rule=r.name, earlier=earlier.name))
+            idle.add(r.index)
             break
+    return idle
 
 
-def _terms(policy: CompiledPolicy, warn) -> None:
+def _terms(policy: CompiledPolicy, warn, idle_rules: set[int]) -> None:
     owner: dict[str, tuple[str, int]] = {}
     for name, det in policy.detectors.items():
         if isinstance(det, RegexDetector):
@@ -148,7 +156,7 @@ def _terms(policy: CompiledPolicy, warn) -> None:
         if not isinstance(det, KeywordsDetector):
             continue
         spec = policy.spec.detectors[name]
-        _term_warnings(policy, name, det, spec, warn)
+        _term_warnings(policy, name, det, spec, warn, idle_rules)
         names: dict[int, list[str]] = {}
         for term, (mask, raws) in det.table.items():
             if mask not in names:
@@ -180,7 +188,9 @@ def _terms(policy: CompiledPolicy, warn) -> None:
             owner.setdefault(term, (name, mask))
 
 
-def _term_warnings(policy: CompiledPolicy, name: str, det: KeywordsDetector, spec, warn) -> None:
+def _term_warnings(
+    policy: CompiledPolicy, name: str, det: KeywordsDetector, spec, warn, idle_rules: set[int]
+) -> None:
     """Lint of the terms themselves (policy.lint_terms), each at the place it is listed:
     its line in the policy, its line in a terms file, or the detector's ``terms_from``."""
     where: dict[str, tuple] = {}
@@ -219,7 +229,7 @@ def _term_warnings(policy: CompiledPolicy, name: str, det: KeywordsDetector, spe
     for t in empty_terms(det, listed + [t for t, _c in catalogue] + list(det.origins)):
         say(t, msg(M.NORMALISES_TO_NOTHING, term=repr(t)))
     check_terms(det, say)
-    everyday_terms(det, _deciding(policy, name), say)
+    everyday_terms(det, _deciding(policy, name, idle_rules), say)
 
 
 def _alone(node: Node) -> list[tuple[str, int]]:
@@ -236,21 +246,22 @@ def _alone(node: Node) -> list[tuple[str, int]]:
     return []
 
 
-def _deciding(policy: CompiledPolicy, name: str) -> list[tuple[str, str, int]]:
-    """(rule, action, category mask; 0 for any) of each rule that acts on a post (an
-    action in ``ACTING``, not a shadow rule, in force on some day) when one of detector
-    ``name``'s terms is found in it; the mask is the hit's categories and the rule's
-    scope categories together."""
+def _deciding(
+    policy: CompiledPolicy, name: str, idle_rules: set[int]
+) -> list[tuple[str, str, int, int]]:
+    """(rule, action, the hit's category mask, the rule's scope category mask; 0 for
+    any) of each rule that acts on a new post (an action in ``ACTING``, not a shadow rule,
+    able to act at all, deciding posts as they are published in a channel the policy
+    scans) when one of detector ``name``'s terms is found in it. ``idle_rules``: the rules
+    lint found can never act (unreachable, shadowed, an empty scope)."""
+    scanned = set(policy.scanned_channels)
     out = []
     for r in policy.rules:
-        if r.shadow or r.action not in ACTING or not _days_in_force(policy, r):
+        if r.shadow or r.action not in ACTING or r.index in idle_rules:
             continue
-        for det, mask in _alone(r.condition):
-            if det != name:
-                continue
-            if mask and r.scope_cats:  # the hit's categories within the rule's scope
-                if mask & r.scope_cats:
-                    out.append((r.name, r.action, mask & r.scope_cats))
-            else:
-                out.append((r.name, r.action, mask or r.scope_cats))
+        if Stage.UPLOAD not in r.stages:
+            continue  # reported posts only: not "every post" that uses the word
+        if not scanned & set(r.channels if r.channels is not None else scanned):
+            continue  # only in channels the policy never reads at upload
+        out += [(r.name, r.action, m, r.scope_cats) for d, m in _alone(r.condition) if d == name]
     return out

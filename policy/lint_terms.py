@@ -126,10 +126,13 @@ def _word_blob(lang: str, zipf: float) -> tuple[list[str], str, list[int]]:
     return words, "\n".join(words), starts
 
 
-def everyday_terms(det: KeywordsDetector, deciding: list[tuple[str, str, int]], warn: Warn) -> None:
+def everyday_terms(
+    det: KeywordsDetector, deciding: list[tuple[str, str, int, int]], warn: Warn
+) -> None:
     """Warn about terms that are everyday words and decide a rule alone. ``deciding``:
-    (rule name, action, category mask; 0 for any) of each rule that one hit of this
-    detector's terms makes act (``policy.lint``)."""
+    (rule name, action, the hit's category mask, the rule's scope category mask; 0 for
+    any) of each rule that one hit of this detector's terms makes act (``policy.lint``):
+    a term counts for it when its categories meet each mask."""
     from policy.lexicon import common_words
 
     if not deciding:
@@ -137,7 +140,11 @@ def everyday_terms(det: KeywordsDetector, deciding: list[tuple[str, str, int]], 
     for term, (mask, raws) in det.table.items():
         if letters(term) < MIN_LETTERS:
             continue  # warned as too short
-        rules = [(r, a) for r, a, m in deciding if not m or m & mask]
+        rules = [
+            (r, a)
+            for r, a, hit, scope in deciding
+            if (not hit or hit & mask) and (not scope or scope & mask)
+        ]
         for raw in raws if rules else ():
             key = raw.strip().casefold()
             if key and all(HAN_CHAR.match(c) for c in key):

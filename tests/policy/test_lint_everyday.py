@@ -81,3 +81,42 @@ def test_the_warned_words_cost_innocent_messages_and_the_catalogue_terms_do_not(
     assert wrongful("tobacco") == 1
     assert "tobacco" not in common_words("en", EVERYDAY_ZIPF)
     assert {"ice", "free", "money"} <= common_words("en", EVERYDAY_ZIPF)
+
+
+def test_a_term_in_the_hits_category_and_the_scopes_is_warned():
+    """A term listed under two categories, the hit reading one and the rule's scope the
+    other: the rule acts on it (the hit and the scope each find a category of it), so it
+    is warned (the two masks were once and-ed together, and the warning lost)."""
+    text = """
+name: two categories
+detectors:
+  drugs: {type: keywords, mode: word, terms: {medical: [ice], tobacco: [ice]}}
+rules:
+  - name: r
+    when: {hit: {detector: drugs, categories: [medical]}}
+    scope: {categories: [tobacco]}
+    action: remove
+"""
+    warned = [w.message for w in lint(load_policy_text(text)) if "is an everyday" in w.message]
+    assert len(warned) == 1 and "'ice'" in warned[0]
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        # after an unconditional allow rule: never acts (lint says it is unreachable)
+        "  - {name: all, action: allow}\n  - {name: r, when: {hit: drugs}, action: remove}\n",
+        # only in a channel the policy does not read at upload
+        "  - {name: r, when: {hit: drugs}, action: remove, scope: {channels: [chat]}}\n",
+        # reported posts only: not every post that uses the word
+        "  - {name: r, when: {hit: drugs}, action: remove, scope: {stages: [report]}}\n",
+    ],
+    ids=["unreachable", "unscanned channel", "reports only"],
+)
+def test_no_warning_for_a_rule_that_never_acts_on_a_new_post(rules):
+    text = (
+        "name: t\ndetectors:\n"
+        "  drugs: {type: keywords, mode: word, terms: {medical: [ice, speed]}}\n"
+        "rules:\n" + rules
+    )
+    assert not [w for w in lint(load_policy_text(text)) if "is an everyday" in w.message]
