@@ -96,6 +96,19 @@ def rule_count_definition(name: str, total: bool = False) -> Definition:
     )
 
 
+def _is_number(text: str) -> bool:
+    """A cell that shows a number (``1,234``, ``-0.5``, ``3.0e-09``, ``12.5%``) or the
+    dash of none (``–``, ``—``): never to be cut; anything else is words."""
+    text = text.strip().replace(",", "").removesuffix("%")
+    if text in ("", "–", "—", "-"):
+        return True
+    try:
+        float(text.replace("−", "-"))
+    except ValueError:
+        return False
+    return True
+
+
 class MeasureTable(QWidget):
     """A table of measures (first column) and values, with the selected measure's
     definition shown below it; every measure's meaning is its row's tooltip."""
@@ -148,7 +161,7 @@ class MeasureTable(QWidget):
             for col, text in enumerate([name, *cells]):
                 item = QTableWidgetItem(text)
                 # a value in words (a policy's name) may be cut: its whole text comes first
-                words = col > 0 and any(c.isalpha() for c in text)
+                words = col > 0 and not _is_number(text)
                 item.setToolTip((f"{text}\n\n" if words else "") + f"{d.label}: {d.meaning}")
                 item.setData(NAME_ROLE, d.name)
                 self.table.setItem(row, col, item)
@@ -164,7 +177,7 @@ class MeasureTable(QWidget):
         for row in range(self.table.rowCount()):
             item = self.table.item(row, column)
             text = item.text() if item is not None else ""
-            if column == 0 or not any(c.isalpha() for c in text):
+            if column == 0 or _is_number(text):
                 widths.append(metrics.horizontalAdvance(text) + 2 * metrics.averageCharWidth())
         return max(widths)
 

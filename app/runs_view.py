@@ -27,7 +27,7 @@ from app.measures import Definition, MeasureTable, summary_definition
 from app.versions import version_label
 from simulation.numbers import format_number
 from simulation.runs.history import RunHistory, value_text
-from simulation.runs.scenario_shown import parameters_text
+from simulation.runs.scenario_shown import split_parameters
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
 from simulation.strict_json import read_summary
 from simulation.world.history import POLICY
@@ -146,15 +146,17 @@ class RunsView(QWidget):
         # every run, it pushed the table past the view's right edge for nothing
         self.table.setColumnHidden(CHANGES, all(h.recorded and not h.changed for h in histories))
         for row, (run, history) in enumerate(zip(runs, histories, strict=True)):
+            scen, pol = split_parameters(run.params_json)
             changes = self.changes_text(history)
             state = run_state(run)
             cells = [
                 run.id,
                 run.name,
-                # with the values it was set up with beyond the file (--set, a sweep's
-                # parameters), as a report's arm names them
-                run.scenario_name + (f" ({p})" if (p := parameters_text(run.params_json)) else ""),
-                self.policy_text(history),  # every policy put in force, with its version
+                # with the values it was set up with beyond the files (--set, a sweep's
+                # parameters), as a report's arms name them: the scenario's beside it,
+                # the policy's beside the policy
+                run.scenario_name + (f" ({scen})" if scen else ""),
+                self.policy_text(history) + (f" [{pol}]" if pol else ""),
                 run.seed,
                 f"{run.days_done}/{run.days_requested}",
                 t(STATES_CONTEXT, state),

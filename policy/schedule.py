@@ -122,11 +122,11 @@ def load_schedule(text: str, source: str = "<string>") -> PolicySchedule:
 
 def rule_actions(text: str, source: str = "<string>") -> dict[str, str]:
     """Each rule's action by its name, as a policy's text gives it (``remove``,
-    ``allow``, …; ``label, shadow`` for a shadow rule, counted and never acted on), read
+    ``allow``, …; ``shadow (would label)`` for a shadow rule, counted and never acted on), read
     without compiling. Raises :class:`~policy.errors.LocatedError` when the text is not a
     policy's structure."""
     spec = validate(S.PolicySpec, parse_yaml(text, source))
     out: dict[str, str] = {}
     for rule in spec.rules:
-        out.setdefault(rule.name, rule.action + (", shadow" if rule.shadow else ""))
+        out.setdefault(rule.name, f"shadow (would {rule.action})" if rule.shadow else rule.action)
     return out

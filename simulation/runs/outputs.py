@@ -235,8 +235,9 @@ def report_html(
         )
         rule_defs = (
             "<tr><td>action</td><td></td><td>What the rule does, as its policy says (a shadow "
-            "rule's hits are counted, never acted on; an allow rule's hits are the posts it "
-            "let through, its true positives violating ones)</td></tr>" + rule_defs
+            "rule's hits are counted, never acted on: 'shadow (would remove)'; an allow "
+            "rule's hits are the posts it let through, its true positives violating "
+            "ones)</td></tr>" + rule_defs
         )
         # headers with spaces wrap, and the table scrolls on its own when a narrow
         # window still cannot hold it: the page itself never grows wider than the window

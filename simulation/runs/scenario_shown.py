@@ -5,6 +5,9 @@ what the run changed: its ``--set`` values or a sweep's scenario parameters
 (``params_json``; keys prefixed ``policy:`` are the policy's and left out here), its
 number of days and its seed. A report applies them, so that the scenario it prints is
 the one the numbers come from.
+
+What a person changed by hand while a live run ran is not applied here: it is the run's
+history (``simulation.runs.history``), listed beside the scenario in a report.
 """
 
 from __future__ import annotations
@@ -48,6 +51,16 @@ def parameters_text(params_json: str) -> str:
     return ", ".join(f"{k}={v}" for k, v in run_parameters(params_json).items())
 
 
+def split_parameters(params_json: str) -> tuple[str, str]:
+    """(the scenario's, the policy's) parameters of a run as ``key=value`` texts, as a
+    report's arms name them: ``sellers.evasion_learn=0.4`` beside the scenario,
+    ``rules.*.delay_hours=2`` beside the policy (its ``policy:`` prefix dropped)."""
+    params = run_parameters(params_json)
+    scenario = {k: v for k, v in params.items() if not k.startswith(POLICY_PREFIX)}
+    policy = {k[len(POLICY_PREFIX) :]: v for k, v in params.items() if k.startswith(POLICY_PREFIX)}
+    return _label(scenario), _label(policy)
+
+
 def scenario_that_ran(text: str, params_json: str, days: int, seed: int) -> str:
     """The scenario a stored run ran, as its report shows it (JSON, as a fresh run's
     report): the stored text with the run's ``--set`` changes, days and seed applied. A
@@ -66,12 +79,22 @@ def _shown(ran: RanWith, with_seed: bool) -> str:
     except (LocatedError, KeyError, ValueError):
         if not with_seed:
             del applied["seed"]
-        said = ", ".join(f"{k}={v}" for k, v in applied.items())
+        said = ", ".join(f"{k}={json.dumps(v, default=str)}" for k, v in applied.items())
         return f"{ran.text.rstrip()}\n\n# the run changed: {said}\n"
     if with_seed:
         return scenario.model_dump_json(indent=2)
     # several seeds ran this scenario: each run's own is in the runs table, none is "the"
     return scenario.model_dump_json(indent=2, exclude={"seed"})
+
+
+def _order(ran: RanWith) -> tuple[Any, ...]:
+    def value(v: Any) -> tuple[int, Any]:
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return (0, float(v))
+        return (1, json.dumps(v, sort_keys=True, default=str))
+
+    changes = tuple((k, value(v)) for k, v in sorted(ran.changes.items()))
+    return (ran.name, ran.text, changes, ran.days, ran.seed)
 
 
 def _label(changes: dict[str, Any]) -> str:
@@ -99,7 +122,9 @@ def scenarios_as_run(runs: Iterable[RanWith]) -> list[tuple[str, str]]:
     the days when runs of the same changes ran for different lengths."""
     groups: dict[tuple[str, str, str], tuple[RanWith, list[int]]] = {}
     days_of: dict[tuple[str, str], set[int]] = {}
-    for ran in runs:
+    # in a fixed order whatever order the runs finished in: by scenario, then by the
+    # values changed (numbers as numbers), days and seed
+    for ran in sorted(runs, key=_order):
         changes = json.dumps(ran.changes, sort_keys=True, default=str)
         key = (ran.text, changes, str(ran.days))
         _first, seeds = groups.setdefault(key, (ran, []))

@@ -51,3 +51,12 @@ def test_compare_shows_every_number_whole_at_1280x720(qtbot, make_window, reques
     assert len(names) > table.rowCount() // 2
     header = table.horizontalHeaderItem(1)
     assert header.toolTip() == header.text()  # a cut heading has its whole text as its tip
+
+
+def test_numbers_are_told_from_words():
+    from app.measures import _is_number
+
+    for text in ("1,234", "-0.5", "3.0e-09", "12.5%", "–", "—", "−3"):
+        assert _is_number(text), text
+    for text in ("classroom", "No moderation · 7d1c4aa", "demo_zh"):
+        assert not _is_number(text), text

@@ -191,7 +191,7 @@ def test_the_rule_table_says_what_each_rule_does(tmp_path):
         sim.step()
     save_live(sim, out=tmp_path / "live")
     page = (tmp_path / "live" / "report.html").read_text(encoding="utf-8")
-    assert "<td>prize-words-only</td>\n      <td>label, shadow</td>" in page
+    assert "<td>prize-words-only</td>\n      <td>shadow (would label)</td>" in page
     assert "<td>reported-account</td>\n      <td>restrict</td>" in page
 
 

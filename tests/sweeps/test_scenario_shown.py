@@ -117,3 +117,28 @@ def test_a_stored_text_the_code_no_longer_reads_is_shown_with_the_changes():
     assert heading == "old (days=4), seeds 1–2"
     assert text.startswith("population: {acounts: 500}\n")
     assert "# the run changed: days=4" in text and "seed" not in text
+
+
+def test_the_scenarios_come_in_one_order_whatever_order_the_runs_finished_in():
+    """Sweep runs finish in any order (and are stored, numbered, as they finish): the
+    sections followed them, and the first one is the one shown open."""
+    runs = [
+        RanWith(DEMO, {"sellers.evasion_learn": v}, 5, s, "demo-ish")
+        for v in (0.8, 0.2, 10.0)
+        for s in (2, 1)
+    ]
+    shown = scenarios_as_run(runs)
+    assert shown == scenarios_as_run(reversed(runs))
+    assert [h for h, _t in shown] == [
+        "demo-ish (sellers.evasion_learn=0.2), seeds 1–2",
+        "demo-ish (sellers.evasion_learn=0.8), seeds 1–2",
+        "demo-ish (sellers.evasion_learn=10.0), seeds 1–2",
+    ]
+
+
+def test_a_runs_parameters_are_split_between_its_scenario_and_its_policy():
+    from simulation.runs.scenario_shown import split_parameters
+
+    params = '{"policy:rules.*.delay_hours": 2, "sellers.evasion_learn": 0.4}'
+    assert split_parameters(params) == ("sellers.evasion_learn=0.4", "rules.*.delay_hours=2")
+    assert split_parameters("{}") == split_parameters("") == ("", "")
