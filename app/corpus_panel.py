@@ -11,6 +11,7 @@ one is streamed again on each evaluation.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from app import dialogs, wiring
 from app.i18n import CORPUS_CONTEXT, t
 from app.problems import error_text
+from policy import corpus_messages as C
 from policy.corpus import Chunk, CorpusError, parse_map, read_corpus
 from policy.evaluate import (
     RULE_HEADER,
@@ -43,6 +45,19 @@ from policy.evaluate import (
 )
 
 _KEEP_IN_MEMORY = 200_000  # messages; larger corpora are streamed on each evaluation
+Spec = tuple[str, str | None, str | None]  # the label map, the text and label columns
+# problems the Text and Label column fields answer (the row shows with them)
+COLUMN_PROBLEMS = (
+    C.WHICH_TEXT_COLUMN,
+    C.WHICH_LABEL_COLUMN,
+    C.NO_TEXT_COLUMN,
+    C.NO_LABEL_COLUMN,
+)
+
+
+def _read(path: str, spec: Spec) -> Iterator[Chunk]:
+    mapping, text_column, label_column = spec
+    return read_corpus(path, text_column, label_column, parse_map(mapping))
 
 
 class _Relay(QObject):
@@ -63,7 +78,7 @@ class CorpusPanel(QWidget):
         self.settings: Any = None  # QSettings where dialogs remember their folders
         self.evaluation: Evaluation | None = None
         self.error = ""
-        self._cache: tuple[tuple[str, str], list[Chunk]] | None = None  # (path, map) -> chunks
+        self._cache: tuple[tuple[str, Spec], list[Chunk]] | None = None  # (path, spec) -> chunks
         self._generation = 0
         self._relay = _Relay()
         self._relay.done.connect(self._show)
@@ -85,6 +100,25 @@ class CorpusPanel(QWidget):
         top.addWidget(pick)
         top.addWidget(QLabel(self.tr("Map:")))
         top.addWidget(self.mapping, 2)
+        # which columns hold the text and the label, when the file's names are not the
+        # usual ones: shown once the corpus needs them (or they hold a name), so that at
+        # 1280×720 the policy editor keeps its room
+        self.text_column = QLineEdit()
+        self.label_column = QLineEdit()
+        columns = QHBoxLayout()
+        self.columns_row = QWidget()
+        self.columns_row.setObjectName("corpusColumns")
+        columns.setContentsMargins(0, 0, 0, 0)
+        for caption, field in (
+            (self.tr("Text column:"), self.text_column),
+            (self.tr("Label column:"), self.label_column),
+        ):
+            field.setPlaceholderText(self.tr("found by its name"))
+            field.editingFinished.connect(lambda: self.set_corpus(self.path.text()))
+            columns.addWidget(QLabel(caption))
+            columns.addWidget(field, 1)
+        self.columns_row.setLayout(columns)
+        self.columns_row.setVisible(False)
 
         self.status = QLabel(self.tr("No corpus chosen"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # file names and errors: user text
@@ -104,6 +138,7 @@ class CorpusPanel(QWidget):
         self.examples.setMinimumHeight(30)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.columns_row)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.examples)
@@ -148,13 +183,17 @@ class CorpusPanel(QWidget):
             self._generation,
             self.policy,
             self.path.text().strip(),
-            self.mapping.text(),
+            (
+                self.mapping.text(),
+                self.text_column.text().strip() or None,
+                self.label_column.text().strip() or None,
+            ),
         )
         self.status.setText(self.tr("Evaluating {0}…").format(Path(path).name))
         self.statusShown.emit()
         threading.Thread(target=self._work, args=(gen, policy, path, spec), daemon=True).start()
 
-    def _work(self, gen: int, policy: Any, path: str, spec: str) -> None:
+    def _work(self, gen: int, policy: Any, path: str, spec: Spec) -> None:
         try:
             cache = self._cache
             chunks = (
@@ -164,7 +203,7 @@ class CorpusPanel(QWidget):
             )
             ev = evaluate_chunks(
                 policy,
-                chunks if chunks is not None else read_corpus(path, mapping=parse_map(spec)),
+                chunks if chunks is not None else _read(path, spec),
                 corpus=path,
                 top=5,
             )
@@ -172,11 +211,11 @@ class CorpusPanel(QWidget):
         except (CorpusError, ValueError, OSError) as exc:
             self._relay.done.emit(gen, (False, exc))  # worded in the GUI thread
 
-    def _load(self, path: str, spec: str) -> list[Chunk] | None:
+    def _load(self, path: str, spec: Spec) -> list[Chunk] | None:
         """Keep a small corpus in memory (keyed by path and map, so a worker that
         finishes late never serves another corpus); None means: stream it each time."""
         kept, n = [], 0
-        for chunk in read_corpus(path, mapping=parse_map(spec)):
+        for chunk in _read(path, spec):
             kept.append(chunk)
             n += len(chunk)
             if n > _KEEP_IN_MEMORY:
@@ -188,6 +227,10 @@ class CorpusPanel(QWidget):
         if gen != self._generation:
             return  # an older policy's result
         ev, error = payload
+        if not ev and isinstance(error, CorpusError):
+            error = self._in_panel_words(error)
+            if error.text.template in COLUMN_PROBLEMS:
+                self.columns_row.setVisible(True)
         self.error = "" if ev else error_text(error)  # in the interface's language
         if not ev:
             self.evaluation = None
@@ -199,6 +242,27 @@ class CorpusPanel(QWidget):
             self._fill(ev)
         self._show_results(bool(ev))
         self.evaluated.emit()
+
+    def _in_panel_words(self, error: CorpusError) -> CorpusError:
+        """A corpus problem whose advice names a command-line option, with the panel's
+        own field named instead (the command line keeps its words)."""
+        template, args = error.text.template, dict(error.text.args)
+        if template == C.WHICH_TEXT_COLUMN:
+            option = self.tr("the Text column field")
+        elif template == C.WHICH_LABEL_COLUMN:
+            option = self.tr("the Label column field")
+        elif template == C.UNKNOWN_LABEL:
+            label = str(args.get("option", "")).removeprefix("--map ").removesuffix("=TARGET")
+            option = self.tr("{0}=TARGET to the Map field").format(label)
+        else:
+            return error
+        return CorpusError(
+            error.file,
+            error.text.replace(option=option),
+            row=error.row,
+            line=error.line,
+            column=error.column,
+        )
 
     def _show_results(self, shown: bool) -> None:
         self.table.setVisible(shown)

@@ -206,7 +206,7 @@ def _codes(
                     label=repr(lab),
                     hint=hint,
                     known=", ".join(known) or msg(C.KNOWS_NOTHING),
-                    name=lab or "LABEL",
+                    option=f"--map {lab or 'LABEL'}=TARGET",
                 ),
                 row=first_row + i,
                 line=lines[i] if lines else None,
@@ -248,6 +248,7 @@ def _pick(
         msg(
             C.WHICH_TEXT_COLUMN if what == "text" else C.WHICH_LABEL_COLUMN,
             columns=", ".join(map(repr, columns)),
+            option=f"--{what}-column",
         ),
         row=0,
         line=line,

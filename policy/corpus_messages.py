@@ -41,13 +41,15 @@ NOT_PARQUET = _t("not a readable Parquet file: {reason}")
 # -- its columns and labels --------------------------------------------------------------
 NO_TEXT_COLUMN = _t("no text column {wanted}{hint}; the columns are {columns}")
 NO_LABEL_COLUMN = _t("no label column {wanted}{hint}; the columns are {columns}")
+# {option}: how to say it where the corpus was read: "--text-column", "--map hma=TARGET" on
+# the command line; the app names its own fields instead (app/corpus_panel.py)
 WHICH_TEXT_COLUMN = _t(
-    "cannot tell which column is the text; the columns are {columns} (name it with --text-column)"
+    "cannot tell which column is the text; the columns are {columns} (name it with {option})"
 )
 WHICH_LABEL_COLUMN = _t(
-    "cannot tell which column is the label; the columns are {columns} (name it with --label-column)"
+    "cannot tell which column is the label; the columns are {columns} (name it with {option})"
 )
-UNKNOWN_LABEL = _t("unknown label {label}{hint}; the map knows {known} (add --map {name}=TARGET)")
+UNKNOWN_LABEL = _t("unknown label {label}{hint}; the map knows {known} (add {option})")
 LABEL_EMPTY = _t(" (the label is empty)")
 KNOWS_NOTHING = _t("nothing")
 

@@ -469,87 +469,117 @@
 <context>
     <name>CorpusPanel</name>
     <message>
-        <location filename="../../app/corpus_panel.py" line="74"/>
+        <location filename="../../app/corpus_panel.py" line="89"/>
         <source>Labelled corpus (TSV, CSV, JSONL, Parquet)</source>
         <translation>带标注的语料（TSV、CSV、JSONL、Parquet）</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="76"/>
+        <location filename="../../app/corpus_panel.py" line="91"/>
         <source>Corpus…</source>
         <translation>语料…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="80"/>
+        <location filename="../../app/corpus_panel.py" line="95"/>
         <source>LABEL=TARGET pairs (targets: spam, offer, regular, life, ad, ignore)</source>
         <translation>标签=类别 对（类别：spam、offer、regular、life、ad、ignore）</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="86"/>
+        <location filename="../../app/corpus_panel.py" line="101"/>
         <source>Map:</source>
         <translation>映射：</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="89"/>
+        <location filename="../../app/corpus_panel.py" line="113"/>
+        <source>Text column:</source>
+        <translation>文本列：</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="114"/>
+        <source>Label column:</source>
+        <translation>标签列：</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="116"/>
+        <source>found by its name</source>
+        <translation>按列名自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="123"/>
         <source>No corpus chosen</source>
         <translation>未选择语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="121"/>
+        <location filename="../../app/corpus_panel.py" line="156"/>
         <source>Choose a labelled corpus</source>
         <translation>选择带标注的语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="123"/>
+        <location filename="../../app/corpus_panel.py" line="158"/>
         <source>Corpora (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</source>
         <translation>语料 (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="153"/>
+        <location filename="../../app/corpus_panel.py" line="192"/>
         <source>Evaluating {0}…</source>
         <translation>正在评估 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="194"/>
+        <location filename="../../app/corpus_panel.py" line="237"/>
         <source>✗ {0}</source>
         <translation>✗ {0}</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="223"/>
+        <location filename="../../app/corpus_panel.py" line="251"/>
+        <source>the Text column field</source>
+        <translation>「文本列」栏</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="253"/>
+        <source>the Label column field</source>
+        <translation>「标签列」栏</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="256"/>
+        <source>{0}=TARGET to the Map field</source>
+        <translation>{0}=目标类别 到「映射」栏</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="287"/>
         <source>Not seen: the policy scans no channel (scan: []), so every message is allowed, as in a run: only reported posts reach it, and a corpus has no reports.</source>
         <translation>未被看到：该策略不扫描任何渠道（scan: []），所以每条消息都会放行，与运行中一样：只有被举报的帖子才会到达它，而语料里没有举报。</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="231"/>
+        <location filename="../../app/corpus_panel.py" line="295"/>
         <source>Not seen: the policy does not scan {0} (it scans {1}), so every message posted there is allowed, as in a run; `circlelab policy evaluate --channel {2}` measures it where it looks.</source>
         <translation>未被看到：该策略不扫描 {0}（它扫描 {1}），所以发在那里的每条消息都会放行，与运行中一样；用 `circlelab policy evaluate --channel {2}` 在它扫描的渠道上测量。</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="239"/>
+        <location filename="../../app/corpus_panel.py" line="303"/>
         <source>An allow rule actions nothing: its spam hits are spam it let through and its ham hits ham it spared, so it has no precision, recall, F1 or false-positive rate (—).</source>
         <translation>放行（allow）规则不处理任何消息：它命中的垃圾信息是被它放过的，命中的正常消息是被它保下的，所以它没有精确率、召回率、F1 或误报率（—）。</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="253"/>
+        <location filename="../../app/corpus_panel.py" line="317"/>
         <source>{0:,} messages ({1:,} spam, {2:,} ham): precision {3}, recall {4}, false-positive rate {5}, F1 {6}; {7:,.0f} messages/s</source>
         <translation>{0:,} 条消息（{1:,} 条垃圾，{2:,} 条正常）：精确率 {3}，召回率 {4}，误报率 {5}，F1 {6}；每秒 {7:,.0f} 条</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="268"/>
+        <location filename="../../app/corpus_panel.py" line="332"/>
         <source>; 1 blank line skipped</source>
         <translation>；跳过 1 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="270"/>
+        <location filename="../../app/corpus_panel.py" line="334"/>
         <source>; {0:,} blank lines skipped</source>
         <translation>；跳过 {0:,} 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="281"/>
+        <location filename="../../app/corpus_panel.py" line="345"/>
         <source>wrongly hit</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="282"/>
+        <location filename="../../app/corpus_panel.py" line="346"/>
         <source>missed</source>
         <translation>漏判</translation>
     </message>
@@ -633,18 +663,18 @@
     </message>
     <message>
         <location filename="model_texts.py" line="537"/>
-        <source>cannot tell which column is the text; the columns are {columns} (name it with --text-column)</source>
-        <translation>无法判断哪一列是文本；现有的列：{columns}（请把文本列命名为 text、sms、message、body 或 content；命令行可用 --text-column 指定）</translation>
+        <source>cannot tell which column is the text; the columns are {columns} (name it with {option})</source>
+        <translation>无法判断哪一列是文本；现有的列：{columns}（请用{option}指明，或把文本列命名为 text、sms、message、body 或 content）</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="538"/>
-        <source>cannot tell which column is the label; the columns are {columns} (name it with --label-column)</source>
-        <translation>无法判断哪一列是标签；现有的列：{columns}（请把标签列命名为 label、class、category 或 target；命令行可用 --label-column 指定）</translation>
+        <source>cannot tell which column is the label; the columns are {columns} (name it with {option})</source>
+        <translation>无法判断哪一列是标签；现有的列：{columns}（请用{option}指明，或把标签列命名为 label、class、category 或 target）</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="539"/>
-        <source>unknown label {label}{hint}; the map knows {known} (add --map {name}=TARGET)</source>
-        <translation>未知的标签 {label}{hint}；映射中已有的标签：{known}（请在映射中加上 {name}=目标类别）</translation>
+        <source>unknown label {label}{hint}; the map knows {known} (add {option})</source>
+        <translation>未知的标签 {label}{hint}；映射中已有的标签：{known}（请加上 {option}）</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="540"/>
@@ -2241,7 +2271,7 @@
 <context>
     <name>MeasureTable</name>
     <message>
-        <location filename="../../app/measures.py" line="124"/>
+        <location filename="../../app/measures.py" line="137"/>
         <source>Click a measure for its definition</source>
         <translation>点击一个指标查看它的定义</translation>
     </message>
@@ -4205,62 +4235,62 @@
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="182"/>
+        <location filename="../../app/runs_view.py" line="184"/>
         <source> → {0} (day {1})</source>
         <translation> → {0}（第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="189"/>
+        <location filename="../../app/runs_view.py" line="191"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="194"/>
+        <location filename="../../app/runs_view.py" line="196"/>
         <source>day {0}: policy {1}</source>
         <translation>第 {0} 天：策略 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="197"/>
+        <location filename="../../app/runs_view.py" line="199"/>
         <source>day {0}: {1} {2} → {3}</source>
         <translation>第 {0} 天：{1} {2} → {3}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="220"/>
+        <location filename="../../app/runs_view.py" line="222"/>
         <source>Cannot open the database {0}: {1}</source>
         <translation>无法打开数据库 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="223"/>
+        <location filename="../../app/runs_view.py" line="225"/>
         <source>{0} stored run(s) in {1}</source>
         <translation>{1} 中有 {0} 次已存运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="247"/>
+        <location filename="../../app/runs_view.py" line="249"/>
         <source>Select a run first</source>
         <translation>请先选择一次运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="253"/>
+        <location filename="../../app/runs_view.py" line="255"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="254"/>
+        <location filename="../../app/runs_view.py" line="256"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="271"/>
+        <location filename="../../app/runs_view.py" line="273"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="273"/>
+        <location filename="../../app/runs_view.py" line="275"/>
         <source>SQLite databases (*.db *.sqlite)</source>
         <translation>SQLite 数据库 (*.db *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="284"/>
+        <location filename="../../app/runs_view.py" line="286"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>

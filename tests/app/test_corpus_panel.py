@@ -30,6 +30,7 @@ def test_table_follows_the_policy(qtbot, tmp_path):
     with qtbot.waitSignal(panel.evaluated, timeout=15_000):
         panel.set_policy(spam)
     assert panel.table.rowCount() == len(spam.rules) + 1
+    assert not panel.columns_row.isVisibleTo(panel)  # the usual names: no column fields
     assert panel.table.item(0, 0).text() == "premium-rate-number"
     assert panel.table.item(0, 2).text() == "1"  # hits
     assert panel.evaluation.overall.confusion() == [[2, 0], [1, 2]]
@@ -200,3 +201,57 @@ rules:
         panel.set_policy(reports_only)
     lines = panel.status.text().splitlines()
     assert lines[1].startswith("Not seen: the policy scans no channel (scan: [])")
+
+
+def _type_into(qtbot, field, text: str) -> None:
+    """Click the field, type ``text`` over what it holds and press Enter, as a user does."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize("locale", ["en_US", "zh_CN"])
+def test_a_corpus_with_unusual_column_names_can_be_read_in_the_panel(
+    qtbot, tmp_path, request, locale
+):
+    """A CSV whose columns are not called text/label could not be read in the window:
+    the error said to use --text-column, and the panel had no such field. The Text and
+    Label column fields appear with that error, its advice names them, and filling them
+    in reads the corpus; an unknown label's advice names the Map field."""
+    from tests.app.conftest import interface
+
+    interface(request, locale)
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "msg,kind\n"
+        '"URGENT! Call 09061234567 to claim your prize",spam\n'
+        '"see you at 7",ham\n'
+        '"call me on 0121 496 0000",hma\n',
+        encoding="utf-8",
+    )
+    panel = CorpusPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        panel.set_policy(policy.load_policy("spam"))
+        panel.set_corpus(path)
+    assert panel.columns_row.isVisible()
+    field = "「文本列」栏" if locale == "zh_CN" else "(name it with the Text column field)"
+    assert field in panel.status.text() and "--text-column" not in panel.status.text()
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        _type_into(qtbot, panel.text_column, "msg")
+    field = "「标签列」栏" if locale == "zh_CN" else "(name it with the Label column field)"
+    assert field in panel.status.text()
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        _type_into(qtbot, panel.label_column, "kind")
+    advice = (
+        "hma=目标类别 到「映射」栏" if locale == "zh_CN" else "(add hma=TARGET to the Map field)"
+    )
+    assert advice in panel.status.text() and "--map" not in panel.status.text()
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        _type_into(qtbot, panel.mapping, "spam=spam,ham=regular,hma=regular")
+    assert panel.evaluation is not None and panel.evaluation.messages == 3
+    assert panel.evaluation.positives == 1 and panel.evaluation.negatives == 2

@@ -130,7 +130,7 @@ CORPORA = {
     # file: (what the Chinese window says after the file's name and place, user words)
     "corpus_label.tsv": (
         ", 第 2 条记录（第 3 行）, 列 'label': 未知的标签 'hma'（是不是想写 'ham'？）；"
-        "映射中已有的标签：spam, ham（请在映射中加上 hma=目标类别）"
+        "映射中已有的标签：spam, ham（请加上 hma=目标类别 到「映射」栏）"
     ),
     "corpus_narrow.tsv": (
         ", 第 1 条记录（第 2 行）, 列 'text': 应有 2 个字段，实际有 1 个：'text' 没有值"
@@ -200,4 +200,8 @@ def test_the_english_window_shows_a_corpus_as_the_command_line_does(qtbot, make_
             for _chunk in read_corpus(path):
                 pass
         _type(qtbot, panel.path, str(path))
-        _status_becomes(qtbot, panel, f"✗ {info.value}")
+        # as the command line says it, its advice naming the panel's field, not an option
+        said = str(info.value).replace(
+            "(add --map hma=TARGET)", "(add hma=TARGET to the Map field)"
+        )
+        _status_becomes(qtbot, panel, f"✗ {said}")
