@@ -40,3 +40,16 @@ def format_number(value: Any) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return "" if value is None else str(value)
+
+
+def ranges(values: list[int]) -> str:
+    """``1–3, 7`` for the sorted integers [1, 2, 3, 7]: runs of consecutive ones as a range
+    (seeds as a report names them)."""
+    out, start = [], None
+    for i, v in enumerate(values):
+        if start is None:
+            start = v
+        if i + 1 == len(values) or values[i + 1] != v + 1:
+            out.append(str(start) if start == v else f"{start}–{v}")
+            start = None
+    return ", ".join(out)

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from simulation.numbers import ranges
+
 POLICY_PREFIX = "policy:"  # params_json keys of policy parameters (scenario keys are bare)
 
 
@@ -101,18 +103,6 @@ def _label(changes: dict[str, Any]) -> str:
     return ", ".join(f"{k}={v}" for k, v in sorted(changes.items()))
 
 
-def _seeds(seeds: list[int]) -> str:
-    """``1–3, 7`` for [1, 2, 3, 7]."""
-    parts, start = [], None
-    for i, s in enumerate(seeds):
-        if start is None:
-            start = s
-        if i + 1 == len(seeds) or seeds[i + 1] != s + 1:
-            parts.append(str(start) if start == s else f"{start}–{s}")
-            start = None
-    return ", ".join(parts)
-
-
 def scenarios_as_run(runs: Iterable[RanWith]) -> list[tuple[str, str]]:
     """Each distinct scenario the runs ran, as (heading, text), in the order first run.
 
@@ -139,7 +129,7 @@ def scenarios_as_run(runs: Iterable[RanWith]) -> list[tuple[str, str]]:
             heading += f" ({_label(ran.changes)})"
         if len(days_of[(text, changes)]) > 1:
             heading += f", {ran.days} days"
-        heading += f", seed{'s' if len(seeds) > 1 else ''} {_seeds(seeds)}"
+        heading += f", seed{'s' if len(seeds) > 1 else ''} {ranges(seeds)}"
         one = RanWith(ran.text, ran.changes, ran.days, seeds[0], ran.name)
         out.append((heading, _shown(one, with_seed=len(seeds) == 1)))
     return out

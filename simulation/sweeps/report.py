@@ -28,6 +28,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from simulation.metrics import BY_NAME
 from simulation.metrics.summary import AVOIDED_DAYS, BY_RELATIVE
+from simulation.numbers import ranges
 from simulation.paths import assets_dir
 from simulation.runs.bundle import check_folder, place
 from simulation.runs.figures import PALETTE
@@ -488,7 +489,7 @@ def _context(result, title, figures, head, comparisons, level) -> dict[str, Any]
         "sweep_id": result.sweep_id,
         "db": mask_url(result.db) if result.db else "(in memory)",
         "scenario": ", ".join(sorted(set(runs["scenario"]))) if len(runs) else "",
-        "seeds": _ranges(sorted(set(runs["seed"]))) if len(runs) else "",
+        "seeds": ranges(sorted(set(runs["seed"]))) if len(runs) else "",
         "code_versions": ", ".join(sorted(set(runs["code_version"]))) if len(runs) else "",
         "n_runs": len(runs),
         "n_complete": int((runs["status"] == "complete").sum()) if len(runs) else 0,
@@ -559,17 +560,6 @@ def _distinct_texts(texts: dict[str, str]) -> list[tuple[str, str]]:
         base = arm.split(" [", 1)[0]
         seen.setdefault(base, text)
     return list(seen.items())
-
-
-def _ranges(seeds: list[int]) -> str:
-    out, start = [], None
-    for i, s in enumerate(seeds):
-        if start is None:
-            start = s
-        if i + 1 == len(seeds) or seeds[i + 1] != s + 1:
-            out.append(f"{start}" if start == s else f"{start}–{s}")
-            start = None
-    return ", ".join(out)
 
 
 def render(context: dict[str, Any]) -> str:

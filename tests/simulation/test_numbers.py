@@ -50,3 +50,11 @@ def test_a_shown_number_reads_back_as_its_value_to_the_digits_shown(value):
             assert math.isclose(back, value, rel_tol=0.05)
         # and no more decimals than it takes
         assert decimals == 3 or abs(value) < 0.1 or float(f"{value:.{decimals - 1}f}").is_integer()
+
+
+def test_ranges_name_runs_of_consecutive_values():
+    from simulation.numbers import ranges
+
+    assert ranges([1, 2, 3, 7]) == "1–3, 7"
+    assert ranges([5]) == "5" and ranges([]) == ""
+    assert ranges([1, 3, 4, 5, 9, 10]) == "1, 3–5, 9–10"
