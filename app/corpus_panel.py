@@ -113,7 +113,7 @@ class CorpusPanel(QWidget):
             (self.tr("Text column:"), self.text_column),
             (self.tr("Label column:"), self.label_column),
         ):
-            field.setPlaceholderText(self.tr("found by its name"))
+            field.setPlaceholderText(self.tr("by name"))  # found by its usual name
             field.editingFinished.connect(lambda: self.set_corpus(self.path.text()))
             columns.addWidget(QLabel(caption))
             columns.addWidget(field, 1)

@@ -500,8 +500,8 @@
     </message>
     <message>
         <location filename="../../app/corpus_panel.py" line="116"/>
-        <source>found by its name</source>
-        <translation>按列名自动识别</translation>
+        <source>by name</source>
+        <translation>按列名</translation>
     </message>
     <message>
         <location filename="../../app/corpus_panel.py" line="123"/>
