@@ -106,6 +106,13 @@ class _Flags:
         self.a[ids] = value
 
 
+def _add(columns: dict[str, list], n: int, **values: tuple) -> None:
+    """Append ``n`` rows to each named column: a value per row, or one value for all
+    (broadcast), as its dtype (``name=(value, dtype)``)."""
+    for name, (value, dtype) in values.items():
+        columns[name].append(np.broadcast_to(np.asarray(value, dtype), (n,)))
+
+
 class _Rows:
     """Accumulates decision rows as arrays, concatenated once at the end of the day."""
 
@@ -134,37 +141,45 @@ class _Rows:
         n = len(post_id)
         if not n:
             return
-        p = self.post
-        p["post_id"].append(np.asarray(post_id, np.int64))
-        p["action"].append(np.broadcast_to(np.asarray(action, np.int8), (n,)))
-        p["at_hours"].append(np.broadcast_to(np.asarray(at_hours, np.float32), (n,)))
-        p["rule"].append(np.broadcast_to(np.asarray(rule, np.int16), (n,)))
-        p["stage"].append(np.broadcast_to(np.asarray(stage, np.int8), (n,)))
-        p["factor"].append(np.broadcast_to(np.asarray(factor, np.float32), (n,)))
-        p["shadow"].append(np.broadcast_to(np.asarray(shadow, np.bool_), (n,)))
-        p["evidence"].extend(evidence if evidence is not None else [""] * n)
+        _add(
+            self.post,
+            n,
+            post_id=(post_id, np.int64),
+            action=(action, np.int8),
+            at_hours=(at_hours, np.float32),
+            rule=(rule, np.int16),
+            stage=(stage, np.int8),
+            factor=(factor, np.float32),
+            shadow=(shadow, np.bool_),
+        )
+        self.post["evidence"].extend(evidence if evidence is not None else [""] * n)
 
     def accounts(self, account, action, until_day, rule, at_hour, reason) -> None:
         n = len(account)
         if not n:
             return
-        a = self.acct
-        a["account"].append(np.asarray(account, np.int32))
-        a["action"].append(np.broadcast_to(np.asarray(action, np.int8), (n,)))
-        a["until_day"].append(np.broadcast_to(np.asarray(until_day, np.int32), (n,)))
-        a["rule"].append(np.broadcast_to(np.asarray(rule, np.int16), (n,)))
-        a["at_hour"].append(np.broadcast_to(np.asarray(at_hour, np.float32), (n,)))
-        a["reason"].extend(reason)
+        _add(
+            self.acct,
+            n,
+            account=(account, np.int32),
+            action=(action, np.int8),
+            until_day=(until_day, np.int32),
+            rule=(rule, np.int16),
+            at_hour=(at_hour, np.float32),
+        )
+        self.acct["reason"].extend(reason)
 
     def rule_hits(self, post_id, rule, stage) -> None:
         """Posts a live restrict/ban rule fired on (its action is an account row)."""
         n = len(post_id)
-        if not n:
-            return
-        h = self.hit
-        h["post_id"].append(np.asarray(post_id, np.int64))
-        h["rule"].append(np.broadcast_to(np.asarray(rule, np.int16), (n,)))
-        h["stage"].append(np.broadcast_to(np.asarray(stage, np.int8), (n,)))
+        if n:
+            _add(
+                self.hit,
+                n,
+                post_id=(post_id, np.int64),
+                rule=(rule, np.int16),
+                stage=(stage, np.int8),
+            )
 
     def build_hits(self) -> RuleHits:
         h = self.hit

@@ -167,24 +167,26 @@ def export_stored_run(
     )
 
 
-def _action_of(name: str, policy_text: str, history: RunHistory | None) -> str:
-    """The action of the rule called ``name`` in the policies the run had in force (each
-    different one, " / " between them), "" when no text can be read."""
+def _rule_actions(policy_text: str, history: RunHistory | None) -> dict[str, str]:
+    """Each rule's action by its name in the policies the run had in force (a name whose
+    action differs between them: each, " / " between them); a text that cannot be read
+    gives none."""
     from policy.errors import LocatedError
     from policy.schedule import rule_actions
 
     texts = [policy_text]
     if history is not None:
         texts += [str(c["source"]) for c in history.policy_changes()]
-    found = []
+    found: dict[str, list[str]] = {}
     for text in dict.fromkeys(texts):
         try:
-            action = rule_actions(text, "<stored policy>").get(name)
+            actions = rule_actions(text, "<stored policy>")
         except (LocatedError, ValueError, TypeError):
             continue
-        if action is not None and action not in found:
-            found.append(action)
-    return " / ".join(found)
+        for name, action in actions.items():
+            if action not in found.setdefault(name, []):
+                found[name].append(action)
+    return {name: " / ".join(actions) for name, actions in found.items()}
 
 
 def _img(path: Path) -> str:
@@ -244,7 +246,8 @@ def report_html(
         agg.columns = [c.replace("_", " ") for c in agg.columns]
         # what each rule does, beside what it counted: an allow rule's "true positives"
         # are violating posts it let through, a shadow rule's hits were never acted on
-        agg.insert(0, "action", [_action_of(name, policy_text, history) for name in agg.index])
+        actions = _rule_actions(policy_text, history)
+        agg.insert(0, "action", [actions.get(name, "") for name in agg.index])
         rule_table = (
             "<h2>What each rule did</h2><p>Each count summed over the run's days."
             + (

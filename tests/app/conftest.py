@@ -156,6 +156,19 @@ def when_dialog(kind: type, answer: Callable[[QWidget], None]) -> list[QWidget]:
     return seen
 
 
+def save_run_into(qtbot, win, folder) -> None:
+    """File → Save run, choosing ``folder`` in the folder dialog, as a user does; waits
+    until the status bar says it was saved."""
+
+    def pick_folder(dialog) -> None:
+        dialog.setDirectory(str(folder))
+        dialog.accept()
+
+    when_dialog(QFileDialog, pick_folder)
+    choose_from_menu(qtbot, win, "menuFile", "saveRun")
+    qtbot.waitUntil(lambda: "Saved as run #" in win.statusBar().currentMessage(), timeout=WAIT_MS)
+
+
 def type_file_name(qtbot, name: str) -> Callable[[QWidget], None]:
     """An answer for a file dialog: type ``name`` in its file-name box and press Enter."""
 

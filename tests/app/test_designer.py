@@ -20,6 +20,7 @@ from tests.app.conftest import (
     click_action,
     press_button,
     run_to_end,
+    save_run_into,
     setup_run,
     type_file_name,
     when_dialog,
@@ -238,13 +239,7 @@ def test_save_run_writes_its_report_and_lists_it_with_its_version(qtbot, make_wi
     win.settings.setValue("dirs/reports", str(tmp_path))
     (tmp_path / "keep.txt").write_text("not ours", encoding="utf-8")
 
-    def pick_folder(dialog) -> None:
-        dialog.setDirectory(str(tmp_path))
-        dialog.accept()
-
-    when_dialog(QFileDialog, pick_folder)
-    choose_from_menu(qtbot, win, "menuFile", "saveRun")
-    qtbot.waitUntil(lambda: "Saved as run #" in win.statusBar().currentMessage(), timeout=WAIT_MS)
+    save_run_into(qtbot, win, tmp_path)
     reports = [p for p in tmp_path.iterdir() if p.is_dir()]
     assert len(reports) == 1
     report = reports[0]
@@ -259,8 +254,7 @@ def test_save_run_writes_its_report_and_lists_it_with_its_version(qtbot, make_wi
     assert table.item(0, 5).text() == "8/8"
     assert win.runs.where.text().startswith("1 stored run(s)")
     # a second save of the same run makes a second folder, never overwrites the first
-    when_dialog(QFileDialog, pick_folder)
-    choose_from_menu(qtbot, win, "menuFile", "saveRun")
+    save_run_into(qtbot, win, tmp_path)
     qtbot.waitUntil(lambda: table.rowCount() == 2, timeout=WAIT_MS)
     assert len([p for p in tmp_path.iterdir() if p.is_dir()]) == 2
 

@@ -6,17 +6,15 @@ a reopened run drew only the scenario's scheduled marks)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from tests.app.conftest import (
     WAIT_MS,
-    choose_from_menu,
     click,
     pause,
     run_to_end,
     run_until,
+    save_run_into,
     setup_run,
-    when_dialog,
 )
 
 KEY = "posting.spammer_per_day"
@@ -71,13 +69,7 @@ def test_a_reopened_run_shows_the_changes_made_while_it_ran(qtbot, make_window, 
     assert (changed_on, "parameter") in {(d, k) for d, k, _ in live}
 
     # File → Save run: stored in the Runs database, its report in a new folder
-    def pick_folder(dialog) -> None:
-        dialog.setDirectory(str(tmp_path))
-        dialog.accept()
-
-    when_dialog(QFileDialog, pick_folder)
-    choose_from_menu(qtbot, win, "menuFile", "saveRun")
-    qtbot.waitUntil(lambda: "Saved as run #" in win.statusBar().currentMessage(), timeout=WAIT_MS)
+    save_run_into(qtbot, win, tmp_path)
     (report,) = [p for p in tmp_path.iterdir() if p.is_dir()]
     assert "then" in report.name  # the folder names both policies' versions
     page = (report / "report.html").read_text("utf-8")
