@@ -252,7 +252,7 @@ class CorpusPanel(QWidget):
         elif template == C.WHICH_LABEL_COLUMN:
             option = self.tr("the Label column field")
         elif template == C.UNKNOWN_LABEL:
-            label = str(args.get("option", "")).removeprefix("--map ").removesuffix("=TARGET")
+            label = dict(args["option"].args)["name"]  # (C.MAP_OPTION)
             option = self.tr("{0}=TARGET to the Map field").format(label)
         else:
             return error

@@ -206,7 +206,7 @@ def _codes(
                     label=repr(lab),
                     hint=hint,
                     known=", ".join(known) or msg(C.KNOWS_NOTHING),
-                    option=f"--map {lab or 'LABEL'}=TARGET",
+                    option=msg(C.MAP_OPTION, name=lab or "LABEL"),
                 ),
                 row=first_row + i,
                 line=lines[i] if lines else None,

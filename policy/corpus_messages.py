@@ -50,6 +50,9 @@ WHICH_LABEL_COLUMN = _t(
     "cannot tell which column is the label; the columns are {columns} (name it with {option})"
 )
 UNKNOWN_LABEL = _t("unknown label {label}{hint}; the map knows {known} (add {option})")
+# the command line's option, the same words in every language (its translation is
+# itself); the app reads the label out of it to name its Map field instead
+MAP_OPTION = _t("--map {name}=TARGET")
 LABEL_EMPTY = _t(" (the label is empty)")
 KNOWS_NOTHING = _t("nothing")
 

@@ -539,47 +539,47 @@
         <translation>「标签列」栏</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="256"/>
+        <location filename="../../app/corpus_panel.py" line="255"/>
         <source>{0}=TARGET to the Map field</source>
         <translation>{0}=目标类别 到「映射」栏</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="287"/>
+        <location filename="../../app/corpus_panel.py" line="286"/>
         <source>Not seen: the policy scans no channel (scan: []), so every message is allowed, as in a run: only reported posts reach it, and a corpus has no reports.</source>
         <translation>未被看到：该策略不扫描任何渠道（scan: []），所以每条消息都会放行，与运行中一样：只有被举报的帖子才会到达它，而语料里没有举报。</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="295"/>
+        <location filename="../../app/corpus_panel.py" line="294"/>
         <source>Not seen: the policy does not scan {0} (it scans {1}), so every message posted there is allowed, as in a run; `circlelab policy evaluate --channel {2}` measures it where it looks.</source>
         <translation>未被看到：该策略不扫描 {0}（它扫描 {1}），所以发在那里的每条消息都会放行，与运行中一样；用 `circlelab policy evaluate --channel {2}` 在它扫描的渠道上测量。</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="303"/>
+        <location filename="../../app/corpus_panel.py" line="302"/>
         <source>An allow rule actions nothing: its spam hits are spam it let through and its ham hits ham it spared, so it has no precision, recall, F1 or false-positive rate (—).</source>
         <translation>放行（allow）规则不处理任何消息：它命中的垃圾信息是被它放过的，命中的正常消息是被它保下的，所以它没有精确率、召回率、F1 或误报率（—）。</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="317"/>
+        <location filename="../../app/corpus_panel.py" line="316"/>
         <source>{0:,} messages ({1:,} spam, {2:,} ham): precision {3}, recall {4}, false-positive rate {5}, F1 {6}; {7:,.0f} messages/s</source>
         <translation>{0:,} 条消息（{1:,} 条垃圾，{2:,} 条正常）：精确率 {3}，召回率 {4}，误报率 {5}，F1 {6}；每秒 {7:,.0f} 条</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="332"/>
+        <location filename="../../app/corpus_panel.py" line="331"/>
         <source>; 1 blank line skipped</source>
         <translation>；跳过 1 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="334"/>
+        <location filename="../../app/corpus_panel.py" line="333"/>
         <source>; {0:,} blank lines skipped</source>
         <translation>；跳过 {0:,} 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="345"/>
+        <location filename="../../app/corpus_panel.py" line="344"/>
         <source>wrongly hit</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="346"/>
+        <location filename="../../app/corpus_panel.py" line="345"/>
         <source>missed</source>
         <translation>漏判</translation>
     </message>
@@ -678,91 +678,96 @@
     </message>
     <message>
         <location filename="model_texts.py" line="540"/>
+        <source>--map {name}=TARGET</source>
+        <translation>--map {name}=TARGET</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="541"/>
         <source> (the label is empty)</source>
         <translation>（标签是空的）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="541"/>
+        <location filename="model_texts.py" line="542"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="542"/>
+        <location filename="model_texts.py" line="543"/>
         <source>cannot parse: {reason}</source>
         <translation>无法解析：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="543"/>
+        <location filename="model_texts.py" line="544"/>
         <source>expected {expected} fields, found {found} (a tab inside a message?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个（消息里有制表符？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="544"/>
+        <location filename="model_texts.py" line="545"/>
         <source>expected {expected} fields, found {found} (a comma outside quotes?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个（引号外面有逗号？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="545"/>
+        <location filename="model_texts.py" line="546"/>
         <source>expected {expected} fields, found {found}: no value for {column} (a tab missing?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个：{column} 没有值（少了一个制表符？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="546"/>
+        <location filename="model_texts.py" line="547"/>
         <source>expected {expected} fields, found {found}: no value for {column} (a comma missing?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个：{column} 没有值（少了一个逗号？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="547"/>
+        <location filename="model_texts.py" line="548"/>
         <source>not valid UTF-8 (byte 0x{byte}, character {at} of the line); re-save the file as UTF-8</source>
         <translation>不是有效的 UTF-8（字节 0x{byte}，该行第 {at} 个字符）；请把文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="548"/>
+        <location filename="model_texts.py" line="549"/>
         <source>not valid UTF-8</source>
         <translation>不是有效的 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="549"/>
+        <location filename="model_texts.py" line="550"/>
         <source>expected text, found {found}</source>
         <translation>应为文本，实际是{found}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="550"/>
+        <location filename="model_texts.py" line="551"/>
         <source>no value (null)</source>
         <translation>空值（null）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="551"/>
+        <location filename="model_texts.py" line="552"/>
         <source>a list (JSON array)</source>
         <translation>一个列表（JSON 数组）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="552"/>
+        <location filename="model_texts.py" line="553"/>
         <source>a map (JSON object)</source>
         <translation>一个映射（JSON 对象）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="553"/>
+        <location filename="model_texts.py" line="554"/>
         <source>not a JSON object: {reason} at character {at}</source>
         <translation>不是 JSON 对象：第 {at} 个字符处 {reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="554"/>
+        <location filename="model_texts.py" line="555"/>
         <source>each line must be a JSON object</source>
         <translation>每一行都必须是一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="555"/>
+        <location filename="model_texts.py" line="556"/>
         <source>missing field {field}</source>
         <translation>缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="556"/>
+        <location filename="model_texts.py" line="557"/>
         <source>--map expects LABEL=TARGET pairs separated by commas, got {part}</source>
         <translation>映射应为以逗号分隔的“标签=目标类别”，实际为 {part}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="557"/>
+        <location filename="model_texts.py" line="558"/>
         <source>--map {label}={target}: unknown target {given}; use one of {targets}</source>
         <translation>映射 {label}={target}：未知的目标类别 {given}；可用的目标类别：{targets}</translation>
     </message>
