@@ -152,7 +152,7 @@ def _pct(x: float) -> str:
 def _half_life(study: str) -> float:
     """Mean feed half-life (hours) of a study's runs without moderation."""
     runs, daily = _study(study), _study(study, "daily_metrics")
-    base = runs.loc[runs["is_baseline"], "run_id"]
+    base = runs.loc[runs["no_rules"], "run_id"]
     return float(daily[daily["run_id"].isin(base)]["feed_half_life_hours"].mean())
 
 
@@ -224,15 +224,19 @@ def takedown() -> str:
 
 def threshold() -> str:
     """The classifier-threshold study (assets/studies/classifier_threshold.yaml), from its
-    saved trade-off table in out/."""
-    t = _study("classifier_threshold", "tradeoff").sort_values("value")
+    saved trade-off table in out/ (one row per threshold, in the column of the study's
+    ``x``)."""
+    from simulation.sweeps.study import load_study
+
+    x = "policy:" + load_study("classifier_threshold")["x"]
+    t = _study("classifier_threshold", "tradeoff").sort_values(x)
     head = "| recall | offer + spam exposure avoided | wrongful bans per 10,000 accounts | |"
     rows = [head, "| ---: | ---: | ---: | --- |"]
     rows += [
-        f"| {r.value:g} | {_pct(r.gain)} | {r.cost:.0f} | "
-        + ("Pareto front" if r.pareto else "off the front")
+        f"| {r[x]:g} | {_pct(r['gain'])} | {r['cost']:.0f} | "
+        + ("Pareto front" if r["pareto"] else "off the front")
         + " |"
-        for r in t.itertuples()
+        for _, r in t.iterrows()
     ]
     return "\n".join(rows)
 

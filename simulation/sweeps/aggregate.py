@@ -191,6 +191,15 @@ def _bootstrap_bands(long: pd.DataFrame, level: float, n_boot: int = 2000) -> pd
 # ---------------------------------------------------------------- headline numbers
 
 
+def baseline_runs(runs: pd.DataFrame, baseline: str | None) -> pd.Series:
+    """Which rows of ``runs`` (a sweep's runs or per-run headlines) are the baseline's, that
+    "avoided" is measured against: the named ``baseline`` policy's, else every policy's
+    without rules (``no_rules``: no rule in force on any day). Boolean, one per row."""
+    if baseline:
+        return runs["policy"] == baseline
+    return runs["no_rules"].astype(bool)
+
+
 def run_headlines(
     runs: pd.DataFrame, metrics: pd.DataFrame, baseline: str | None = None
 ) -> pd.DataFrame:
@@ -214,10 +223,21 @@ def run_headlines(
         days[rid] = d = d.sort_values("day", kind="stable")
         facts_of[rid] = facts
         rows.append({"run_id": rid, **{n: measure(n).compute(d, facts) for n in own}})
-    keys = ["run_id", "arm", "policy", "policy_params", "scenario_params", "seed", "is_baseline"]
+    keys = [
+        "run_id",
+        "arm",
+        "policy",
+        "policy_params",
+        "scenario_params",
+        "seed",
+        "days",
+        "policy_start",
+        "no_rules",
+    ]
     extra = [c for c in done.columns if c.startswith("policy:")]
     rh = done[keys + extra].merge(pd.DataFrame(rows), on="run_id")
-    base_rows = rh[rh["policy"] == baseline] if baseline else rh[rh["is_baseline"]]
+    rh.insert(keys.index("no_rules") + 1, "is_baseline", baseline_runs(rh, baseline))
+    base_rows = rh[rh["is_baseline"]]
     bases = base_rows.groupby(["scenario_params", "seed"])["run_id"].agg(list).to_dict()
     relative = {rel.name: [] for rel in RELATIVE}
     for rid, sp, seed in zip(rh["run_id"], rh["scenario_params"], rh["seed"], strict=True):
@@ -261,6 +281,22 @@ def headline(rh: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
 # ---------------------------------------------------------------- comparisons
 
 
+# a comparison's row: arm a minus arm b on one measure (compare_arms)
+COMPARISON_COLUMNS = [
+    "measure",
+    "a",
+    "b",
+    "n",
+    "difference",
+    "lo",
+    "hi",
+    "p",
+    "test",
+    "significant",
+    "statement",
+]
+
+
 def compare_arms(
     rh: pd.DataFrame, a: str, b: str, level: float = 0.95, measures: list[str] | None = None
 ) -> pd.DataFrame:
@@ -274,14 +310,29 @@ def compare_arms(
         common = xa.index.intersection(xb.index)
         row = _difference(name, a, b, xa, xb, common, level)
         if row is None:
-            row = _cannot_tell(name, a, b, ra, rb)
+            row = _cannot_tell(name, a, b, ra, rb, rh)
         rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
 
 
-def _cannot_tell(name: str, a: str, b: str, ra: pd.Series, rb: pd.Series) -> dict:
+def why_undefined(name: str, runs: pd.DataFrame) -> str:
+    """Why measure ``name`` is undefined (NaN) for these per-run rows (``run_headlines``):
+    for an "avoided" measure whose runs all ended before the policy's rules were in force,
+    that (its first day and the runs' last day); else the measure's own reason."""
+    if name in {r.name for r in RELATIVE} and {"days", "policy_start"} <= set(runs.columns):
+        start, days = runs["policy_start"].astype(int), runs["days"].astype(int)
+        if len(runs) and bool((start >= days).all()):
+            return (
+                f"its rules act from day {int(start.min())}, after the runs' last day, "
+                f"day {int(days.max()) - 1}"
+            )
+    return measure(name).undefined
+
+
+def _cannot_tell(name: str, a: str, b: str, ra: pd.Series, rb: pd.Series, rh: pd.DataFrame) -> dict:
     """The row of a comparison without 2 defined values on each side, and why: too few
-    seeds, or the measure undefined for some of them (no baseline, never halved)."""
+    seeds, or the measure undefined for some of them (no baseline, never halved, the
+    rules not yet in force)."""
     label = MEASURES[name].label if name in MEASURES else name
     why = []
     for arm, r in ((a, ra), (b, rb)):
@@ -289,9 +340,10 @@ def _cannot_tell(name: str, a: str, b: str, ra: pd.Series, rb: pd.Series) -> dic
         if len(r) < 2:
             why.append(f"{arm} has {len(r)} seed{'' if len(r) == 1 else 's'} (fewer than 2)")
         elif defined < 2:
+            undefined = rh[(rh["arm"] == arm) & rh[name].isna()]
             why.append(
                 f"it is undefined for {arm} in {len(r) - defined} of {len(r)} seeds "
-                f"({measure(name).undefined})"
+                f"({why_undefined(name, undefined)})"
             )
     return {
         "measure": name,
@@ -302,44 +354,93 @@ def _cannot_tell(name: str, a: str, b: str, ra: pd.Series, rb: pd.Series) -> dic
         "lo": math.nan,
         "hi": math.nan,
         "p": math.nan,
+        "test": "",
         "significant": False,
         "statement": f"Cannot tell whether {a} and {b} differ on {label}: {'; '.join(why)}.",
     }
 
 
+def _no_spread(x: np.ndarray) -> bool:
+    """Every value the same (to 1e-9 of their size): a t-test has no variance to work
+    with (SciPy warns of catastrophic cancellation and gives p = 0 for any difference)."""
+    return bool(np.allclose(x, x[0], rtol=1e-9, atol=0.0))
+
+
+def _same_every_time(x: np.ndarray, y: np.ndarray | None = None) -> float:
+    """The exact two-sided p of a permutation test when every value is the same: the
+    paired differences ``x`` (a sign-flip test: only the two assignments of one sign to
+    all seeds reach the observed mean, p = 2 / 2**n), or two groups ``x`` and ``y`` each
+    without spread (a relabelling test: only the observed split, and its mirror image
+    when the groups are as large, reach it, out of C(n_x + n_y, n_x)). 1 when there is no
+    difference at all."""
+    if y is None:
+        return 1.0 if x[0] == 0 else min(1.0, 2.0 * 0.5 ** len(x))
+    if np.isclose(x[0], y[0], rtol=1e-9, atol=0.0):
+        return 1.0
+    reach = 2 if len(x) == len(y) else 1
+    return min(1.0, reach / math.comb(len(x) + len(y), len(x)))
+
+
 def _difference(name, a, b, xa, xb, common, level) -> dict | None:
+    """Arm ``a`` minus arm ``b`` on one measure, from the per-seed values ``xa`` and ``xb``
+    (pandas Series indexed by scenario parameters and seed): paired by the ``common``
+    seeds when there are two or more (a paired t-test), else Welch's t-test; when the
+    values have no spread at all (every seed gives the same difference, as a whole-day
+    measure can over a few seeds), the exact permutation test instead and no interval: a
+    t-test would call any such difference certain (p = 0). None with fewer than two
+    values a side."""
     label = MEASURES[name].label if name in MEASURES else name
+    unit = MEASURES[name].unit if name in MEASURES else ""
     paired = len(common) >= 2
+    constant = False
     if paired:
         d = (xa.loc[common] - xb.loc[common]).to_numpy(dtype=float)
-        n, test = len(d), f"paired t-test over {len(d)} seeds"
-        diff = float(d.mean())
-        if np.allclose(d, d[0]):
-            p = 1.0 if d[0] == 0 else 0.0
-            lo = hi = diff
+        n, diff = len(d), float(d.mean())
+        if _no_spread(d):
+            constant, p, lo, hi = True, _same_every_time(d), math.nan, math.nan
+            test = f"sign-flip permutation test over {n} seeds"
+            spread = f"{in_unit(diff, unit, sign=True)} on each of the {n} seeds"
         else:
+            test = f"paired t-test over {n} seeds"
             res = stats.ttest_1samp(d, 0.0)
             p = float(res.pvalue)
             lo, hi = res.confidence_interval(level)
     elif len(xa) >= 2 and len(xb) >= 2:
-        n, test = min(len(xa), len(xb)), f"Welch t-test, {len(xa)} and {len(xb)} seeds"
-        diff = float(xa.mean() - xb.mean())
-        res = stats.ttest_ind(xa.to_numpy(float), xb.to_numpy(float), equal_var=False)
-        p = float(res.pvalue) if not math.isnan(res.pvalue) else (1.0 if diff == 0 else 0.0)
-        lo, hi = res.confidence_interval(level) if not math.isnan(res.pvalue) else (diff, diff)
+        va, vb = xa.to_numpy(float), xb.to_numpy(float)
+        n, diff = min(len(va), len(vb)), float(va.mean() - vb.mean())
+        if _no_spread(va) and _no_spread(vb):
+            constant, p, lo, hi = True, _same_every_time(va, vb), math.nan, math.nan
+            test = f"permutation test, {len(va)} and {len(vb)} seeds"
+            spread = f"{in_unit(diff, unit, sign=True)}, each arm the same on each of its seeds"
+        else:
+            test = f"Welch t-test, {len(va)} and {len(vb)} seeds"
+            res = stats.ttest_ind(va, vb, equal_var=False)
+            p = float(res.pvalue)
+            lo, hi = res.confidence_interval(level)
     else:
         return None
     sig = bool(p < 1 - level)
-    unit = MEASURES[name].unit if name in MEASURES else ""
     amount = in_unit(diff, unit, sign=True)
-    band = f"{int(level * 100)}% CI {in_unit(lo, unit)} to {in_unit(hi, unit)}"
-    if sig:
+    if constant:
+        why = f"{test}, p = {_g(p)}"
+        if not sig and diff != 0:
+            why += f"; {n} seeds can give no smaller p" if paired else "; no smaller p is possible"
+        if sig:
+            word = "higher" if diff > 0 else "lower"
+            text = f"{a} is significantly {word} than {b} on {label}: difference {spread} ({why})."
+        else:
+            text = (
+                f"{a} and {b} do not differ significantly on {label}: difference {spread} ({why})."
+            )
+    elif sig:
         word = "higher" if diff > 0 else "lower"
+        band = f"{int(level * 100)}% CI {in_unit(lo, unit)} to {in_unit(hi, unit)}"
         text = (
             f"{a} is significantly {word} than {b} on {label}: difference {amount} "
             f"({band}; {test}, p = {_g(p)})."
         )
     else:
+        band = f"{int(level * 100)}% CI {in_unit(lo, unit)} to {in_unit(hi, unit)}"
         text = (
             f"{a} and {b} do not differ significantly on {label}: difference "
             f"{amount} ({band} includes 0; {test}, p = {_g(p)})."
@@ -353,6 +454,7 @@ def _difference(name, a, b, xa, xb, common, level) -> dict | None:
         "lo": float(lo),
         "hi": float(hi),
         "p": p,
+        "test": test,
         "significant": sig,
         "statement": text,
     }

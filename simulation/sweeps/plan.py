@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from policy.yamlfile import parse_value
+from simulation.runs.marks import acts_from
 from simulation.runs.run import resolve_scenario
 from simulation.runs.scenario_shown import POLICY_PREFIX  # params_json keys of policy parameters
 from simulation.scenario import Scenario
@@ -175,6 +176,7 @@ def plan(
         if changes:
             scen.with_changes(changes)  # raises KeyError / ValidationError with the field
     notes: list[str] = []
+    late: set[str] = set()  # policies whose rules start after the last day (noted once)
     sources: list[tuple[PolicySource, dict[str, Any], str]] = []
     names: dict[str, str] = {}
     zipped = _zip(policy_zip or {})
@@ -191,6 +193,14 @@ def plan(
             src = variant(base, changes)
             compiled = compile_source(src)
             names[str(ref)] = compiled.name
+            acts = acts_from(compiled)
+            if acts is not None and acts >= n_days and str(ref) not in late:
+                late.add(str(ref))
+                notes.append(
+                    f"policy '{ref}' acts from day {acts}, after the sweep's last day "
+                    f"(day {n_days - 1}): its rules are never in force in these runs "
+                    "(run more --days)"
+                )
             sources.append((src, changes, compiled.name))
     used = {k for _s, changes, _n in sources for k in changes}
     unused = [k for k in [*policy_sets, *(policy_zip or {})] if k not in used]

@@ -34,29 +34,37 @@ from simulation.runs.bundle import check_folder, place
 from simulation.runs.figures import PALETTE
 from simulation.runs.urls import mask_url
 from simulation.sweeps.aggregate import (
+    COMPARISON_COLUMNS,
     MEASURES,
+    baseline_runs,
     compare_arms,
     daily_bands,
     headline,
     measure_interval,
-    pareto_front,
 )
 from simulation.sweeps.aggregate import run_headlines as per_run
 from simulation.sweeps.results import SweepResult
+from simulation.sweeps.tradeoff import param_value, tradeoff_chart, tradeoff_points
 from simulation.world.decay import avoided_share
 
+SMOOTH_DAYS = 7  # a noisy daily flow's chart: each run's trailing mean over this many days
 # (column, title, unit, days of trailing smoothing per run before averaging)
 BAND_CHARTS: list[tuple[str, str, str, int]] = [
     (
         "offer_impressions.all",
         "Reach of restricted offers in the feed (7-day mean)",
         "impressions/day",
-        7,
+        SMOOTH_DAYS,
     ),
-    ("impressions.spam", "Spam impressions (7-day mean)", "impressions/day", 7),
+    ("impressions.spam", "Spam impressions (7-day mean)", "impressions/day", SMOOTH_DAYS),
     ("ad_share", "Advertising Circle index", "share of impressions", 1),
-    ("offers_created.all", "Restricted-offer volume, every channel (7-day mean)", "offers/day", 7),
-    ("units_sold.all", "Harm: restricted units sold (7-day mean)", "units/day", 7),
+    (
+        "offers_created.all",
+        "Restricted-offer volume, every channel (7-day mean)",
+        "offers/day",
+        SMOOTH_DAYS,
+    ),
+    ("units_sold.all", "Harm: restricted units sold (7-day mean)", "units/day", SMOOTH_DAYS),
     ("bans.wrongful.cumulative", "Wrongful bans, cumulative", "accounts", 1),
     ("bans.correct.cumulative", "Correct bans, cumulative", "accounts", 1),
     ("review_backlog", "Review backlog", "posts", 1),
@@ -161,6 +169,32 @@ def _wrap(text: str, width: int = 80) -> str:
     return "\n".join(textwrap.wrap(text, width))
 
 
+def _series_key(part: pd.DataFrame, col: str) -> pd.Series:
+    """Which curve each run of ``part`` belongs to: its policy, its scenario parameters and
+    the swept policy parameters other than ``col`` that do not move with it (a parameter
+    zipped with ``col`` takes one value per value of ``col`` and splits nothing). One
+    curve per distinct key, so no point averages two policies or two values of another
+    parameter; the key reads as the curve's label."""
+    others = [
+        c
+        for c in part.columns
+        if c.startswith("policy:")
+        and c != col
+        and part.groupby([col, "policy", "scenario_params"])[c].nunique(dropna=False).max() > 1
+    ]
+    scenarios = part["scenario_params"].nunique() > 1
+
+    def key(r: pd.Series) -> str:
+        text = str(r["policy"])
+        values = [
+            f"{c.removeprefix('policy:')}={param_value(r[c])}" for c in others if pd.notna(r[c])
+        ]
+        text += f" [{', '.join(values)}]" if values else ""
+        return text + (f" ({r['scenario_params']})" if scenarios and r["scenario_params"] else "")
+
+    return part.apply(key, axis=1)
+
+
 def curve_chart(
     rh: pd.DataFrame,
     param: str,
@@ -179,6 +213,8 @@ def curve_chart(
     low = 0.0
     col = "policy:" + param
     part = rh[rh[col].notna()] if col in rh else rh.iloc[0:0]
+    series = list(part.groupby(_series_key(part, col), sort=False)) if len(part) else []
+    styles = ["-", "--", ":", "-."]
     for j, (name, label) in enumerate(
         [
             ("offer_impressions_avoided", "restricted-offer impressions avoided"),
@@ -186,15 +222,16 @@ def curve_chart(
             ("spam_impressions_avoided", "spam impressions avoided"),
         ]
     ):
-        rows = []
-        for x, d in part.groupby(col):
-            rows.append((float(x), *measure_interval(name, d[name].to_numpy(float))))
-        if not rows:
-            continue
-        xs, mean, lo, hi = (np.array(v) for v in zip(*sorted(rows), strict=True))
-        ax.plot(xs, 100 * mean, marker="o", color=_colour(2 * j), label=label)
-        ax.fill_between(xs, 100 * lo, 100 * hi, color=_colour(2 * j), alpha=0.2, linewidth=0)
-        low = min(low, float(np.nanmin(100 * lo)) if np.isfinite(lo).any() else 0.0)
+        for k, (key, runs) in enumerate(series):
+            rows = []
+            for x, d in runs.groupby(col):
+                rows.append((float(x), *measure_interval(name, d[name].to_numpy(float))))
+            xs, mean, lo, hi = (np.array(v) for v in zip(*sorted(rows), strict=True))
+            shown = label if len(series) == 1 else f"{label}: {key}"
+            style = styles[k % len(styles)]
+            ax.plot(xs, 100 * mean, style, marker="o", color=_colour(2 * j), label=shown)
+            ax.fill_between(xs, 100 * lo, 100 * hi, color=_colour(2 * j), alpha=0.2, linewidth=0)
+            low = min(low, float(np.nanmin(100 * lo)) if np.isfinite(lo).any() else 0.0)
     if reference and col in part:
         xs = np.geomspace(max(part[col].min(), 0.1), part[col].max(), 100)
         ys = [
@@ -224,62 +261,6 @@ def curve_chart(
     )
     fig.legend(loc="outside lower center", ncol=2, fontsize=9)
     return fig
-
-
-def tradeoff_chart(rh: pd.DataFrame, param: str, level: float = 0.95):
-    """Violating impressions avoided against wrongful bans, one point per parameter value,
-    the Pareto front marked."""
-    col = "policy:" + param
-    part = rh[rh[col].notna()]
-    pts = []
-    for x, d in part.groupby(col):
-        cost = measure_interval(
-            "wrongful_bans_per_10k_accounts", d["wrongful_bans_per_10k_accounts"], level
-        )
-        gain = measure_interval(
-            "violating_impressions_avoided", d["violating_impressions_avoided"], level
-        )
-        pts.append((x, *cost, *gain))
-    fig, ax = plt.subplots(figsize=(10, 6), layout="constrained")
-    if not pts:
-        return fig, pd.DataFrame()
-    t = pd.DataFrame(
-        pts, columns=["value", "cost", "cost_lo", "cost_hi", "gain", "gain_lo", "gain_hi"]
-    )
-    t["pareto"] = pareto_front(t["cost"].to_numpy(), t["gain"].to_numpy())
-    ax.errorbar(
-        t["cost"],
-        100 * t["gain"],
-        xerr=np.nan_to_num([t["cost"] - t["cost_lo"], t["cost_hi"] - t["cost"]]),
-        yerr=np.nan_to_num(100 * np.array([t["gain"] - t["gain_lo"], t["gain_hi"] - t["gain"]])),
-        fmt="o",
-        color=_colour(3),
-        ecolor="#999",
-        capsize=3,
-        label=param,
-    )
-    front = t[t["pareto"]].sort_values("cost")
-    ax.plot(front["cost"], 100 * front["gain"], "-", color=_colour(0), lw=2.5, label="Pareto front")
-    ax.scatter(
-        front["cost"],
-        100 * front["gain"],
-        s=140,
-        facecolors="none",
-        edgecolors=_colour(0),
-        linewidths=2,
-    )
-    for _i, r in t.iterrows():
-        ax.annotate(
-            f"{r['value']:g}" if isinstance(r["value"], int | float) else str(r["value"]),
-            (r["cost"], 100 * r["gain"]),
-            textcoords="offset points",
-            xytext=(6, 6),
-        )
-    ax.set_xlabel("wrongful bans per 10,000 accounts")
-    ax.set_ylabel("% of offer + spam impressions avoided")
-    ax.set_title(f"Trade-off over {param}: exposure avoided vs. wrongful bans")
-    fig.legend(loc="outside lower center", ncol=2, fontsize=9)
-    return fig, t
 
 
 def compact(arm: str) -> str:
@@ -318,9 +299,11 @@ def swept_params(result: SweepResult) -> list[str]:
 
 def default_pairs(rh: pd.DataFrame, baseline: str | None) -> list[tuple[str, str]]:
     """Which arms to test against each other: every pair of policies when there are few,
-    each against the first when there are many; a lone policy against the baseline."""
+    each against the first when there are many; a lone policy against the baseline. Arms
+    without rules (no moderation) are compared only with a lone policy: each policy's
+    "avoided" measures already set it against them."""
     arms = list(dict.fromkeys(rh["arm"]))
-    base = [a for a in arms if rh.loc[rh["arm"] == a, "is_baseline"].any()]
+    base = [a for a in arms if rh.loc[rh["arm"] == a, "no_rules"].any()]
     others = [a for a in arms if a not in base]
     if len(others) == 1 and base:
         return [(others[0], base[0])]
@@ -344,16 +327,25 @@ def build(
     bands = daily_bands(
         runs, metrics, level=level, columns=[c for c, *_ in BAND_CHARTS if _has(metrics, c)]
     )
+    # the charts of noisy daily flows draw each run's trailing 7-day mean; bands.csv keeps
+    # every metric's own daily values under its name (as SweepResult.bands() gives them),
+    # and the smoothed bands the charts draw go to bands_smoothed.csv, their window named
     smooth_cols = [c for c, _t, _u, s in BAND_CHARTS if s > 1 and _has(metrics, c)]
-    if smooth_cols:
-        smoothed = daily_bands(runs, metrics, level=level, columns=smooth_cols, smooth=7)
-        bands = pd.concat([bands[~bands["metric"].isin(smooth_cols)], smoothed])
+    smoothed = (
+        daily_bands(runs, metrics, level=level, columns=smooth_cols, smooth=SMOOTH_DAYS)
+        if smooth_cols
+        else bands.iloc[0:0]
+    )
+    smoothed.insert(2, "smoothing_days", SMOOTH_DAYS)
+    drawn = pd.concat(
+        [bands[~bands["metric"].isin(smooth_cols)], smoothed.drop(columns="smoothing_days")]
+    )
     rh = per_run(runs, metrics, result.baseline)
     head = headline(rh, level)
     figures = []
     for col, chart_title, unit, _s in BAND_CHARTS:
-        if (bands["metric"] == col).any():
-            uri = _save(band_chart(bands, col, chart_title, unit), charts, col.replace(".", "_"))
+        if (drawn["metric"] == col).any():
+            uri = _save(band_chart(drawn, col, chart_title, unit), charts, col.replace(".", "_"))
             figures.append({"src": uri, "caption": chart_title, "name": col})
     base_name = baseline_name(result, rh)
     if result.baseline and len(head):
@@ -368,14 +360,16 @@ def build(
     if study and study.get("x") in params:  # the study names the parameter to plot against
         params.insert(0, params.pop(params.index(study["x"])))
     if params and result.baseline:
-        fig, table = tradeoff_chart(rh, params[0], level)
+        x = study.get("x") if study else None
+        table = tradeoff_points(rh[~_is_base(result, rh)], params, level, x)
+        # the study's own name for its parameter, else the swept parameters' paths
+        over = study.get("x_label", x) if study and x in params else ", ".join(params)
+        fig = tradeoff_chart(
+            table, _wrap(f"Trade-off over {over}: exposure avoided vs. wrongful bans", 90)
+        )
+        caption = f"Trade-off over {over} (one point per arm); Pareto front marked"
         figures.insert(
-            1,
-            {
-                "src": _save(fig, charts, "tradeoff"),
-                "name": "tradeoff",
-                "caption": f"Trade-off over {params[0]}; Pareto front marked",
-            },
+            1, {"src": _save(fig, charts, "tradeoff"), "name": "tradeoff", "caption": caption}
         )
         table.to_csv(data / "tradeoff.csv", index=False)
     if study and params:
@@ -397,17 +391,17 @@ def build(
         )
     comparisons = pd.concat(
         [compare_arms(rh, a, b, level) for a, b in (pairs or default_pairs(rh, result.baseline))]
-        or [pd.DataFrame()],
+        or [pd.DataFrame(columns=COMPARISON_COLUMNS)],
         ignore_index=True,
     )
-    _write_data(result, bands, rh, head, comparisons, data)
+    _write_data(result, bands, smoothed, rh, head, comparisons, data)
     return _context(result, title, figures, head, comparisons, level)
 
 
 def _is_base(result: SweepResult, rh: pd.DataFrame) -> pd.Series:
     """Which per-run rows are the baseline's: the named baseline policy, else the policy
     without rules (as ``run_headlines`` decides)."""
-    return rh["policy"] == result.baseline if result.baseline else rh["is_baseline"]
+    return baseline_runs(rh, result.baseline)
 
 
 def baseline_name(result: SweepResult, rh: pd.DataFrame) -> str:
@@ -421,18 +415,20 @@ def _has(metrics: pd.DataFrame, col: str) -> bool:
     return col in metrics or any(c.startswith(base + ".") or c == base for c in metrics.columns)
 
 
-def _write_data(result, bands, rh, head, comparisons, data: Path) -> None:
+def _write_data(result, bands, smoothed, rh, head, comparisons, data: Path) -> None:
+    runs = result.runs
     for name, frame in (
-        ("runs", result.runs),
+        ("runs", runs),
         ("bands", bands),
+        ("bands_smoothed", smoothed),
         ("run_headlines", rh),
         ("headline", head),
         ("comparisons", comparisons),
     ):
         frame.to_csv(data / f"{name}.csv", index=False)
-    result.runs.astype(
-        {c: str for c in result.runs.columns if result.runs[c].dtype == object}
-    ).to_parquet(data / "runs.parquet", index=False)
+    runs.astype({c: str for c in runs.columns if runs[c].dtype == object}).to_parquet(
+        data / "runs.parquet", index=False
+    )
     bands.to_parquet(data / "bands.parquet", index=False)
     result.metrics.to_parquet(data / "daily_metrics.parquet", index=False)
     result.metrics.to_csv(data / "daily_metrics.csv", index=False)  # every digit
@@ -514,7 +510,12 @@ def _context(result, title, figures, head, comparisons, level) -> dict[str, Any]
         ],
         "notes": result.notes,
         "starts": [
-            {"arm": a, "day": int(d["policy_start"].min())}
+            {
+                "arm": a,
+                "day": int(d["policy_start"].min()),
+                "last": int(d["days"].max()) - 1,  # the runs' last day
+                "after": bool((d["policy_start"] >= d["days"]).all()),  # never in force
+            }
             for a, d in done.groupby("arm", sort=False)
         ]
         if len(done)

@@ -14,7 +14,14 @@ from policy.yamlfile import parse_yaml
 from simulation.runs.history import RunHistory
 from simulation.runs.marks import acts_from
 from simulation.runs.scenario_shown import RanWith, scenarios_as_run
-from simulation.sweeps.aggregate import compare_arms, daily_bands, headline, run_headlines, tidy
+from simulation.sweeps.aggregate import (
+    baseline_runs,
+    compare_arms,
+    daily_bands,
+    headline,
+    run_headlines,
+    tidy,
+)
 from simulation.sweeps.execute import Outcome
 from simulation.sweeps.plan import POLICY_PREFIX, SET_PREFIX, Job
 from simulation.sweeps.variants import is_baseline_text
@@ -25,7 +32,9 @@ from simulation.world.history import Outline
 class SweepResult:
     """A finished (or partly failed) sweep, as tidy DataFrames.
 
-    ``runs``: one row per run (policy, arm, params, seed, status, summary numbers).
+    ``runs``: one row per run (policy, arm, params, seed, status, summary numbers;
+    ``no_rules``: no rule was in force on any day; ``is_baseline``: a run of the
+    ``baseline`` policy, which "avoided" is measured against).
     ``metrics``: one row per run and day, one column per metric (wide).
     ``daily``: the same, long: run_id, arm, policy, seed, day, metric, value.
     """
@@ -46,6 +55,15 @@ class SweepResult:
     scenarios: list[tuple[str, str]] = field(default_factory=list)
     # runs changed while they ran (stored live runs): (run label, each change in words)
     changes: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # is_baseline: the runs "avoided" is measured against (the baseline policy's), kept
+        # beside no_rules (no rule in force on any day) whatever baseline was chosen
+        if "no_rules" in self.runs:
+            runs = self.runs.drop(columns="is_baseline", errors="ignore")
+            at = runs.columns.get_loc("no_rules") + 1
+            runs.insert(at, "is_baseline", baseline_runs(runs, self.baseline))
+            self.runs = runs
 
     @property
     def daily(self) -> pd.DataFrame:
@@ -93,7 +111,7 @@ def run_record(**r: Any) -> dict[str, Any]:
         "scenario_params": _label(scen),
         "seed": int(r["seed"]),
         "days": int(r.get("days", 0)),
-        "is_baseline": _is_baseline(r.get("policy_text", ""), history),
+        "no_rules": _no_rules(r.get("policy_text", ""), history),
         "policy_start": _first_rules_day(r.get("policy_text", ""), history),
         "accounts_start": summary.get("accounts_start"),
         "code_version": r.get("code_version", ""),
@@ -110,7 +128,7 @@ def run_record(**r: Any) -> dict[str, Any]:
     return rec
 
 
-def _is_baseline(text: str, history: RunHistory | None) -> bool:
+def _no_rules(text: str, history: RunHistory | None) -> bool:
     """No rule was in force on any day: the starting policy has none and neither has any
     policy put in force while the run ran (a run of no moderation for 30 days and the
     crackdown after is not a baseline)."""
@@ -171,13 +189,13 @@ def finish_result(
     runs = pd.DataFrame(records)
     if len(runs):  # baseline first, then policies, parameter values in numeric order, seeds
         params = [c for c in runs.columns if c.startswith((POLICY_PREFIX, SET_PREFIX))]
-        runs = runs.assign(_nb=~runs["is_baseline"]).sort_values(
+        runs = runs.assign(_nb=~runs["no_rules"]).sort_values(
             ["_nb", "policy", *params, "seed", "run_id"], na_position="first", kind="stable"
         )
         runs = runs.drop(columns="_nb").reset_index(drop=True)
     wide = pd.concat(metrics, ignore_index=True) if metrics else pd.DataFrame(columns=["run_id"])
-    if baseline is None and len(runs) and runs["is_baseline"].any():
-        baseline = str(runs.loc[runs["is_baseline"], "policy"].iloc[0])
+    if baseline is None and len(runs) and runs["no_rules"].any():
+        baseline = str(runs.loc[runs["no_rules"], "policy"].iloc[0])
     return SweepResult(
         sweep_id, runs, wide, baseline, posts=posts, texts=texts, scenarios=scenarios
     )

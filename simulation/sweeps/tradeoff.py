@@ -1,0 +1,140 @@
+"""The trade-off of a sweep's policies: exposure avoided against wrongful bans, one point
+per arm, the Pareto front marked.
+
+An arm is one policy with one set of swept parameter values in one scenario (what the
+sweep's ``arm`` column names); its point is the mean over its seeds with a t interval
+each way. Arms are never pooled: two swept parameters give one point per combination of
+their values, two policies sharing a swept path give a point each, and a scenario
+parameter swept beside them keeps its arms apart too. (Points averaged over the values of
+another parameter, or over two policies, would be a policy nobody ran.)
+"""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from simulation.runs.figures import PALETTE
+from simulation.sweeps.aggregate import measure_interval, pareto_front
+
+COST = "wrongful_bans_per_10k_accounts"
+GAIN = "violating_impressions_avoided"
+POLICY_PREFIX = "policy:"
+
+
+def param_value(v: object) -> str:
+    """A swept value as a label shows it: 6.0 → ``6``, a word as it is."""
+    return f"{v:g}" if isinstance(v, int | float) and not isinstance(v, bool) else str(v)
+
+
+def _short_name(path: str) -> str:
+    """``rules.*.delay_hours`` → ``delay_hours``: the parameter as a point's label names it."""
+    return re.sub(r"^.*\.", "", path)
+
+
+def point_labels(points: pd.DataFrame, params: list[str], x: str | None = None) -> list[str]:
+    """What tells each arm's point apart: the policy (when more than one), the swept
+    parameters' values (``delay_hours=6, window_days=30``; only ``x``'s value, bare, when
+    the caller names the one parameter that tells them apart) and the scenario parameters
+    (when they differ between points)."""
+    many_policies = points["policy"].nunique() > 1
+    many_scenarios = points["scenario_params"].nunique() > 1
+    labels = []
+    for _, r in points.iterrows():
+        shown = [p for p in params if pd.notna(r.get(POLICY_PREFIX + p))]
+        if x is not None and x in shown and not many_policies and not many_scenarios:
+            labels.append(param_value(r[POLICY_PREFIX + x]))
+            continue
+        text = ", ".join(f"{_short_name(p)}={param_value(r[POLICY_PREFIX + p])}" for p in shown)
+        if many_policies:
+            text = f"{r['policy']} [{text}]" if text else str(r["policy"])
+        if many_scenarios and r["scenario_params"]:
+            text = f"{text} ({r['scenario_params']})"
+        labels.append(text or str(r["arm"]))
+    return labels
+
+
+def tradeoff_points(
+    rh: pd.DataFrame, params: list[str], level: float = 0.95, x: str | None = None
+) -> pd.DataFrame:
+    """One row per arm of ``rh`` (the per-run headlines of the arms to plot, baseline left
+    out by the caller): ``arm``, ``policy``, ``policy_params``, ``scenario_params``, a
+    ``policy:<path>`` column per swept parameter, ``label``, ``seeds``, ``cost`` (wrongful
+    bans per 10,000 accounts), ``gain`` (share of offer and spam impressions avoided,
+    0–1), each with ``_lo``/``_hi`` (t interval across seeds at ``level``), and
+    ``pareto`` (no other point has lower-or-equal cost and higher-or-equal gain, one
+    strictly). Arms in the order they first appear."""
+    cols = [POLICY_PREFIX + p for p in params if POLICY_PREFIX + p in rh]
+    rows = []
+    for arm, d in rh.groupby("arm", sort=False):
+        first = d.iloc[0]
+        cost = measure_interval(COST, d[COST].to_numpy(float), level)
+        gain = measure_interval(GAIN, d[GAIN].to_numpy(float), level)
+        rows.append(
+            {
+                "arm": arm,
+                "policy": first["policy"],
+                "policy_params": first["policy_params"],
+                "scenario_params": first["scenario_params"],
+                **{c: first[c] for c in cols},
+                "seeds": len(d),
+                "cost": cost[0],
+                "cost_lo": cost[1],
+                "cost_hi": cost[2],
+                "gain": gain[0],
+                "gain_lo": gain[1],
+                "gain_hi": gain[2],
+            }
+        )
+    head = ["arm", "policy", "policy_params", "scenario_params", *cols, "label", "seeds"]
+    ends = ["cost", "cost_lo", "cost_hi", "gain", "gain_lo", "gain_hi", "pareto"]
+    if not rows:
+        return pd.DataFrame(columns=head + ends)
+    t = pd.DataFrame(rows)
+    t["label"] = point_labels(t, params, x)
+    t["pareto"] = pareto_front(t["cost"].to_numpy(), t["gain"].to_numpy())
+    return t[head + ends]
+
+
+def tradeoff_chart(t: pd.DataFrame, title: str, colour: str = PALETTE[3]):
+    """The points of :func:`tradeoff_points` with their intervals, each labelled, the
+    Pareto front joined. Returns the matplotlib figure."""
+    fig, ax = plt.subplots(figsize=(10, 6), layout="constrained")
+    if not len(t):
+        return fig
+    ax.errorbar(
+        t["cost"],
+        100 * t["gain"],
+        xerr=np.nan_to_num([t["cost"] - t["cost_lo"], t["cost_hi"] - t["cost"]]),
+        yerr=np.nan_to_num(100 * np.array([t["gain"] - t["gain_lo"], t["gain_hi"] - t["gain"]])),
+        fmt="o",
+        color=colour,
+        ecolor="#999",
+        capsize=3,
+        label="one policy variant (mean and 95% band across seeds)",
+    )
+    front = t[t["pareto"]].sort_values("cost")
+    ax.plot(front["cost"], 100 * front["gain"], "-", color=PALETTE[0], lw=2.5, label="Pareto front")
+    ax.scatter(
+        front["cost"],
+        100 * front["gain"],
+        s=140,
+        facecolors="none",
+        edgecolors=PALETTE[0],
+        linewidths=2,
+    )
+    for _, r in t.iterrows():
+        ax.annotate(
+            r["label"], (r["cost"], 100 * r["gain"]), textcoords="offset points", xytext=(6, 6)
+        )
+    ax.set_xlabel("wrongful bans per 10,000 accounts")
+    ax.set_ylabel("% of offer + spam impressions avoided")
+    ax.set_title(title)
+    fig.legend(loc="outside lower center", ncol=2, fontsize=9)
+    return fig
