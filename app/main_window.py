@@ -53,7 +53,7 @@ from app.runs_view import RunsView
 from app.versions import policy_label, version_label
 from app.worker import SetupInfo, WorkerHost
 from simulation.paths import default_db_url
-from simulation.runs.history import RunHistory, policy_schedule
+from simulation.runs.history import RunHistory, stored_marks
 from simulation.runs.marks import (
     ANNOUNCEMENT,
     INFLUX,
@@ -1044,16 +1044,14 @@ class MainWindow(QMainWindow):
         starting policy's schedule and what was changed while it ran (``run_marks`` of the
         stored scenario and policy texts and history). What cannot be read back (a text
         of another version) adds no marks."""
-        from policy.errors import LocatedError
-        from simulation.scenario import parse_scenario
-
         run = stored.run
-        try:
-            scenario = parse_scenario(run.scenario_yaml, "stored scenario")
-        except (LocatedError, ValueError, AttributeError):
-            scenario = None
-        policy = policy_schedule(run.policy_text, f"<stored run {run.id}>")
-        return run_marks(scenario, policy, stored.history.changes, version_label)
+        return stored_marks(
+            run.scenario_yaml,
+            run.policy_text,
+            stored.history.changes,
+            version_label,
+            f"<stored run {run.id}>",
+        )
 
     def _days_left(self) -> bool:
         return self.info is not None and self.days_done < self.info.days

@@ -310,6 +310,10 @@ def merge(ra: SweepResult, rb: SweepResult, la: str, lb: str) -> SweepResult:
         scenarios=_both_scenarios(ra, rb, la, lb),
         notes=[*ra.notes, *rb.notes],
         changes=[*changes_a, *changes_b],
+        marks={
+            **{f"{la}: {k}": v for k, v in ra.marks.items()},
+            **{f"{lb}: {k}": v for k, v in rb.marks.items()},
+        },
     )
 
 

@@ -185,6 +185,79 @@ CHARTS: dict[str, tuple[str, Callable]] = {
 }
 
 
+# ------------------------------------------------------------------ event marks
+MARK_CHARS = 24  # a mark's label on a chart is cut here (the page lists them in full)
+REPORT_MARK_CHARS = 40  # the same on a report's wider charts
+MARK_GID = "event-mark"  # the gid of a mark's line and label (what tests look for)
+MARK_TOP = 0.97  # the top of the first row of labels, a fraction of the axes' height
+MARK_GAP = 0.01  # between a label and what it must not touch, the same fraction
+
+
+def draw_marks(
+    ax,
+    marks: Sequence[tuple[int, str]],
+    chars: int = MARK_CHARS,
+    colors: Sequence[str] = (),
+) -> None:
+    """Event marks ``(day, label)`` (``simulation.runs.marks.merged``) on the axes ``ax``
+    of a finished chart (its limits and legend set): a dotted vertical line on each day
+    within the x axis and the label beside it (right of the line; left of it where the
+    right would run out of the axes), each of a day's marks (``"; "`` between them in
+    ``label``) on a line of its own, cut at ``chars`` characters. ``colors``: each mark's
+    line colour (a chart of several arms draws an arm's own marks in its colour; default
+    grey).
+
+    A label goes in the highest row (from ``MARK_TOP`` down) where it touches neither the
+    legend nor a label placed before it; its line runs from the x axis up to the label
+    and leaves out the legend where it passes it. Lines and labels have the gid
+    ``MARK_GID``. Marks outside the x axis are not drawn (they would widen it)."""
+    first, last = ax.get_xlim()
+    tints = list(colors) or ["#555555"] * len(marks)
+    shown = [
+        (day, text, tint)
+        for (day, text), tint in zip(marks, tints, strict=True)
+        if first <= day <= last
+    ]
+    if not shown:
+        return
+    fig = ax.get_figure(root=True)
+    if fig.get_layout_engine() is not None:
+        fig.get_layout_engine().execute(fig)  # the axes' final size: labels are measured
+    renderer = fig.canvas.get_renderer()
+    to_axes = ax.transAxes.inverted()
+    legend = ax.get_legend()
+    keep_off = [legend.get_window_extent(renderer).transformed(to_axes)] if legend else []
+    at = ax.get_xaxis_transform()  # x in days, y a fraction of the axes' height
+    for day, text, tint in shown:
+        short = "\n".join(
+            f" {part if len(part) <= chars else part[: chars - 1] + '…'} "
+            for part in text.split("; ")
+        )
+        label = ax.text(day, MARK_TOP, short, transform=at, fontsize=10, va="top")
+        label.set(color="#333333", clip_on=True, gid=MARK_GID, backgroundcolor="#ffffffb0")
+        box = label.get_window_extent(renderer).transformed(to_axes)
+        if box.x1 > 1:
+            label.set_horizontalalignment("right")
+            box = label.get_window_extent(renderer).transformed(to_axes)
+        while box.y0 > 0 and any(box.overlaps(b) for b in keep_off):
+            below = min(b.y0 for b in keep_off if box.overlaps(b)) - MARK_GAP
+            box = box.translated(0, below - box.y1)
+        label.set_y(box.y1)
+        keep_off.append(box.padded(MARK_GAP / 2))
+        # the line up to its label, in pieces that leave out the legend
+        x = to_axes.transform(ax.transData.transform((day, 0)))[0]
+        pieces = [(0.0, box.y1)]
+        if legend is not None and keep_off[0].x0 <= x <= keep_off[0].x1:
+            lb = keep_off[0]
+            pieces = [(0.0, min(box.y1, lb.y0 - MARK_GAP))]
+            if lb.y1 + MARK_GAP < box.y1:
+                pieces.append((lb.y1 + MARK_GAP, box.y1))
+        for low, high in pieces:
+            if high > low:
+                ax.axvline(day, low, high, color=tint, linestyle=":", linewidth=1.4)
+                ax.lines[-1].set(gid=MARK_GID, zorder=1.5)
+
+
 SIZE = (10, 5.2)  # inches, at figure.dpi 100: 1000 × 520 pixels
 # fixed margins (fractions of the figure): room for six-digit tick labels, the unit
 # on the y axis, "day" under the x axis and a one-line title
@@ -225,14 +298,22 @@ def blanks() -> list[Figure]:
     return figures
 
 
-def draw(name: str, m: pd.DataFrame, title_suffix: str = "", fig: Figure | None = None) -> Figure:
+def draw(
+    name: str,
+    m: pd.DataFrame,
+    title_suffix: str = "",
+    fig: Figure | None = None,
+    marks: Sequence[tuple[int, str]] = (),
+) -> Figure:
     """Chart ``name`` of the daily metrics ``m`` as a figure (not yet saved), on ``fig``
-    (one of :func:`blanks`, not drawn on yet) or a new :func:`blank`."""
+    (one of :func:`blanks`, not drawn on yet) or a new :func:`blank`, with the run's
+    event marks ``(day, label)`` (:func:`draw_marks`)."""
     fig = blank() if fig is None else fig
     ax = fig.axes[0]
     CHARTS[name][1](ax, m)
     if title_suffix:
         ax.set_title(f"{ax.get_title()} — {title_suffix}")
+    draw_marks(ax, marks, REPORT_MARK_CHARS)
     return fig
 
 
@@ -242,15 +323,17 @@ def write_charts(
     formats: tuple[str, ...] = ("png",),
     title_suffix: str = "",
     figures: Sequence[Figure] = (),
+    marks: Sequence[tuple[int, str]] = (),
 ) -> list[Path]:
-    """Every chart as a file per format (``png``, ``svg``, or any matplotlib writes);
-    each chart is drawn once, on the next of ``figures`` (:func:`blanks`, each used
-    once) while they last. Returns the paths written."""
+    """Every chart as a file per format (``png``, ``svg``, or any matplotlib writes),
+    with the run's event marks ``(day, label)``; each chart is drawn once, on the next
+    of ``figures`` (:func:`blanks`, each used once) while they last. Returns the paths
+    written."""
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     unused = iter(figures)
     for name in CHARTS:
-        fig = draw(name, m, title_suffix, next(unused, None))
+        fig = draw(name, m, title_suffix, next(unused, None), marks)
         for fmt in formats:
             path = out / f"{name}.{fmt}"
             fig.savefig(path, format=fmt, **(PNG_OPTIONS if fmt == "png" else {}))
@@ -259,7 +342,6 @@ def write_charts(
 
 
 # ------------------------------------------------------------------ the app's live charts
-MARK_CHARS = 24  # a mark's label on a chart is cut here (the page lists them in full)
 
 
 def draw_live(
@@ -286,19 +368,6 @@ def draw_live(
     end = last_day if last_day is not None else (int(m["day"].max()) if len(m) else 10)
     ax.set_xlim(0, max(end, 10))
     ax.set_ylim(bottom=0)
-    top = ax.get_ylim()[1]
-    for n, (day, text) in enumerate(marks):
-        ax.axvline(day, color="#555555", linestyle=":", linewidth=1.4)
-        short = text if len(text) <= MARK_CHARS else text[: MARK_CHARS - 1] + "…"
-        ax.text(
-            day,
-            top * (0.97 - 0.11 * (n % 3)),
-            f" {short}",
-            fontsize=10,
-            va="top",
-            color="#333333",
-            clip_on=True,
-        )
     ax.set_title(tr("Charts", LIVE_CHARTS[key].title))
     ax.set_xlabel(tr("Units", "day"))
     first = live_series(key, list(m.columns))
@@ -311,4 +380,5 @@ def draw_live(
         frameon=False,
         labelspacing=0.9,
     )
+    draw_marks(ax, marks)
     return fig

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from simulation.runs.marks import acts_from
+from simulation.runs.marks import Mark, acts_from, run_marks
 from simulation.strict_json import dumps as strict_dumps
 from simulation.world.history import PARAMETER, POLICY, Outline, effective
 
@@ -37,6 +37,31 @@ def policy_schedule(text: str, source: str = "<stored policy>") -> Any | None:
         return load_schedule(text, source)
     except (LocatedError, ValueError, KeyError, TypeError):
         return None
+
+
+def stored_marks(
+    scenario_text: str | None,
+    policy_text: str,
+    changes: Sequence[dict[str, Any]] = (),
+    label: Callable[[str, str], str] | None = None,
+    source: str = "<stored policy>",
+) -> list[Mark]:
+    """A run's event marks from its texts, as the live run had them: ``run_marks`` of the
+    scenario (``scenario_text``, YAML or JSON; None or a text the current code does not
+    read: no scenario marks), the schedule of the policy it was set up with
+    (``policy_text``, read by :func:`policy_schedule`) and what changed while it ran
+    (``changes``, as ``Simulation.history``). ``label(name, source)`` words a policy put
+    in force (default: its name). What reopens or reports a stored run draws these."""
+    from policy.errors import LocatedError
+    from simulation.scenario import parse_scenario
+
+    scenario = None
+    if scenario_text is not None:
+        try:
+            scenario = parse_scenario(scenario_text, "<stored scenario>")
+        except (LocatedError, ValueError, AttributeError):
+            scenario = None
+    return run_marks(scenario, policy_schedule(policy_text, source), changes, label)
 
 
 def dumps(history: Sequence[dict[str, Any]]) -> str:

@@ -32,6 +32,8 @@ INFLUX = "influx"
 STEP = "step"
 KINDS = (ANNOUNCEMENT, POLICY, PARAMETER, INFLUX, STEP)
 
+REPORT_LOCALE = "en_US"  # the language run, sweep and comparison reports are written in
+
 # the words a handout or the command line uses for each kind
 KIND_WORDS: dict[str, dict[str, str]] = {
     "en_US": {

@@ -21,7 +21,8 @@ from simulation.metrics import METRICS, RULE_COUNT_NAMES, RULE_COUNTS
 from simulation.metrics.summary import BY_MEASURE
 from simulation.numbers import format_number
 from simulation.runs import bundle
-from simulation.runs.history import RunHistory
+from simulation.runs.history import RunHistory, stored_marks
+from simulation.runs.marks import REPORT_LOCALE, merged
 from simulation.runs.result import RunResult
 from simulation.runs.scenario_shown import scenario_that_ran
 from simulation.strict_json import dumps, read_summary
@@ -94,8 +95,8 @@ def fill_bundle(
     ``summary.json``, ``changes.json`` (what was changed while the run ran: the list of
     ``Simulation.history``, empty when nothing was; ``null`` for a run stored before
     histories were kept), charts (PNG, plus ``formats``; drawn on ``figures``, made
-    beforehand by :func:`~simulation.runs.figures.blanks`, while they last) and
-    ``report.html``."""
+    beforehand by :func:`~simulation.runs.figures.blanks`, while they last; with the
+    run's event marks, :func:`chart_marks`) and ``report.html``."""
     from simulation.runs.figures import write_charts  # matplotlib: only when drawing
 
     # every digit (the shortest text that reads back as the same number): with six
@@ -109,15 +110,34 @@ def fill_bundle(
     (tmp / "changes.json").write_text(
         dumps(changes, indent=2, ensure_ascii=False), encoding="utf-8"
     )
-    write_charts(
-        metrics, tmp / "charts", ("png", *(f for f in formats if f != "png")), figures=figures
-    )
+    marks = chart_marks(scenario_text, policy_text, history, len(metrics))
+    formats = ("png", *(f for f in formats if f != "png"))
+    write_charts(metrics, tmp / "charts", formats, figures=figures, marks=marks)
     (tmp / "report.html").write_text(
         report_html(
-            metrics, summary, title, policy_text, scenario_text, tmp / "charts", rules, history
+            metrics,
+            summary,
+            title,
+            policy_text,
+            scenario_text,
+            tmp / "charts",
+            rules,
+            history,
+            marks,
         ),
         encoding="utf-8",
     )
+
+
+def chart_marks(
+    scenario_text: str, policy_text: str, history: RunHistory | None, days: int
+) -> list[tuple[int, str]]:
+    """The run's event marks on the days it ran (``0`` to ``days - 1``), one ``(day,
+    label)`` a day in the report's language: those the app and a lesson's handout draw
+    (``simulation.runs.history.stored_marks``, worded by ``simulation.runs.marks``)."""
+    changes = history.changes if history is not None else ()
+    marks = stored_marks(scenario_text, policy_text, changes)
+    return [(day, text) for day, text in merged(marks, REPORT_LOCALE) if 0 <= day < days]
 
 
 def bundle_args(result: RunResult, sim: Simulation) -> tuple[Any, ...]:
@@ -203,8 +223,10 @@ def report_html(
     charts: Path,
     rules: pd.DataFrame | None = None,
     history: RunHistory | None = None,
+    marks: Sequence[tuple[int, str]] = (),
 ) -> str:
-    """One self-contained page: headline numbers, charts, rule statistics, what changed
+    """One self-contained page: headline numbers, charts (and the event ``marks`` drawn
+    on them, ``(day, label)``, listed in full), rule statistics, what changed
     while the run ran, the policies in force on which days, the scenario it was set up
     with.
 
@@ -285,7 +307,7 @@ th{{vertical-align:bottom}}
 <h1>{esc(title)}</h1>
 <h2>Headline numbers</h2><table><tr><th>measure</th><th>value</th><th>unit</th>
 <th>meaning</th></tr>{rows}</table>
-<h2>Charts</h2>{figures}
+<h2>Charts</h2>{marks_note(marks)}{figures}
 {rule_table}
 {changes_section(history, len(metrics))}
 {policy_section(policy_text, history, len(metrics))}
@@ -296,6 +318,16 @@ th{{vertical-align:bottom}}
 <p>{len(metrics)} days. Daily values are in <code>daily_metrics.csv</code> beside this page.</p>
 </body></html>
 """
+
+
+def marks_note(marks: Sequence[tuple[int, str]]) -> str:
+    """The line above the charts that lists their event marks in full (a chart cuts a
+    long label); "" without marks."""
+    if not marks:
+        return ""
+    esc = html.escape
+    items = "; ".join(f"day {day}: {esc(text)}" for day, text in marks)
+    return f"<p class=marks>Dotted lines mark events: {items}.</p>"
 
 
 def changes_section(history: RunHistory | None, days: int) -> str:

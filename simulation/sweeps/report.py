@@ -31,7 +31,8 @@ from simulation.metrics.summary import AVOIDED_DAYS, BY_RELATIVE
 from simulation.numbers import ranges
 from simulation.paths import assets_dir
 from simulation.runs.bundle import check_folder, place
-from simulation.runs.figures import PALETTE
+from simulation.runs.figures import PALETTE, REPORT_MARK_CHARS, draw_marks
+from simulation.runs.marks import REPORT_LOCALE, Mark, merged
 from simulation.runs.urls import mask_url
 from simulation.sweeps.aggregate import (
     COMPARISON_COLUMNS,
@@ -101,8 +102,15 @@ def _colour(i: int) -> str:
 # ---------------------------------------------------------------- charts
 
 
-def band_chart(bands: pd.DataFrame, metric: str, title: str, unit: str):
-    """Mean across seeds per arm, with its confidence band shaded."""
+def band_chart(
+    bands: pd.DataFrame,
+    metric: str,
+    title: str,
+    unit: str,
+    marks: dict[str, list[Mark]] | None = None,
+):
+    """Mean across seeds per arm, with its confidence band shaded, and each arm's event
+    ``marks`` (:func:`arm_marks`)."""
     part = bands[bands["metric"] == metric]
     many = part["arm"].nunique() > 3
     height = 5.2 + (0.3 * part["arm"].nunique() if many else 0)
@@ -121,7 +129,28 @@ def band_chart(bands: pd.DataFrame, metric: str, title: str, unit: str):
     # inside would hide some of them wherever it went; long variant labels one a line
     arms = part["arm"].nunique()
     fig.legend(loc="outside lower center", ncol=1 if many else max(1, min(3, arms)), fontsize=9)
+    drawn, colours = arm_marks(list(dict.fromkeys(part["arm"])), marks or {})
+    draw_marks(ax, drawn, REPORT_MARK_CHARS, colours)
     return fig
+
+
+def arm_marks(
+    arms: list[str], marks: dict[str, list[Mark]]
+) -> tuple[list[tuple[int, str]], list[str]]:
+    """The marks a chart of ``arms`` draws, ``(day, label)`` in the report's language,
+    and each one's colour: a mark every arm has once, in grey; one only some arms have
+    once for each of them, in the arm's colour (the colour of its line)."""
+    held: dict[tuple[int, str], list[int]] = {}
+    for i, arm in enumerate(arms):
+        for entry in merged(marks.get(arm, []), REPORT_LOCALE):
+            held.setdefault(entry, []).append(i)
+    drawn, colours = [], []
+    for entry, which in sorted(held.items()):
+        shared = len(which) == len(arms)
+        for i in which[:1] if shared else which:
+            drawn.append(entry)
+            colours.append("#555555" if shared else _colour(i))
+    return drawn, colours
 
 
 AVOIDED = (
@@ -345,7 +374,8 @@ def build(
     figures = []
     for col, chart_title, unit, _s in BAND_CHARTS:
         if (drawn["metric"] == col).any():
-            uri = _save(band_chart(drawn, col, chart_title, unit), charts, col.replace(".", "_"))
+            fig = band_chart(drawn, col, chart_title, unit, result.marks)
+            uri = _save(fig, charts, col.replace(".", "_"))
             figures.append({"src": uri, "caption": chart_title, "name": col})
     base_name = baseline_name(result, rh)
     if result.baseline and len(head):
@@ -498,6 +528,12 @@ def _context(result, title, figures, head, comparisons, level) -> dict[str, Any]
         "policies": [{"arm": a, "text": t} for a, t in _distinct_texts(result.texts)],
         "scenarios": [{"heading": h, "text": t} for h, t in result.scenarios],
         "changes": [{"run": label, "lines": lines} for label, lines in result.changes],
+        # each arm's event marks in full (the charts cut a long label)
+        "marks": [
+            {"arm": arm, "text": "; ".join(f"day {d}: {t}" for d, t in merged(m, REPORT_LOCALE))}
+            for arm, m in result.marks.items()
+            if m and arm in arms
+        ],
         "failed": [
             {
                 "id": r["run_id"],

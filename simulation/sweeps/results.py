@@ -11,8 +11,8 @@ import pandas as pd
 
 from policy.errors import LocatedError
 from policy.yamlfile import parse_yaml
-from simulation.runs.history import RunHistory
-from simulation.runs.marks import acts_from
+from simulation.runs.history import RunHistory, stored_marks
+from simulation.runs.marks import Mark, acts_from
 from simulation.runs.scenario_shown import RanWith, scenarios_as_run
 from simulation.sweeps.aggregate import (
     baseline_runs,
@@ -55,6 +55,8 @@ class SweepResult:
     scenarios: list[tuple[str, str]] = field(default_factory=list)
     # runs changed while they ran (stored live runs): (run label, each change in words)
     changes: list[tuple[str, list[str]]] = field(default_factory=list)
+    # each arm's event marks (its first run's: ``simulation.runs.history.stored_marks``)
+    marks: dict[str, list[Mark]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # is_baseline: the runs "avoided" is measured against (the baseline policy's), kept
@@ -206,6 +208,7 @@ def from_outcomes(
 ) -> SweepResult:
     """A result kept in memory (a sweep without a database)."""
     records, metrics, texts, post_frames = [], [], {}, []
+    marks: dict[str, list[Mark]] = {}
     for i, (job, out) in enumerate(sorted(pairs, key=lambda p: (p[0].policy_name, p[0].seed))):
         rec = run_record(
             run_id=-(i + 1),
@@ -224,6 +227,8 @@ def from_outcomes(
         )
         records.append(rec)
         texts.setdefault(rec["arm"], job.policy.text)
+        if rec["arm"] not in marks:
+            marks[rec["arm"]] = stored_marks(job.scenario_text, job.policy.text)
         if out.ok and out.metrics is not None:
             metrics.append(out.metrics.assign(run_id=rec["run_id"]))
             if rec["arm"] not in {f["arm"].iat[0] for f in post_frames}:
@@ -234,7 +239,9 @@ def from_outcomes(
         for job, _out in pairs
     ]
     scenarios = scenarios_as_run(ran)
-    return finish_result(sweep_id, records, metrics, baseline, posts, texts, scenarios)
+    result = finish_result(sweep_id, records, metrics, baseline, posts, texts, scenarios)
+    result.marks = marks
+    return result
 
 
 def sample_posts(posts: pd.DataFrame, rec: dict[str, Any], n: int = 12) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from simulation.runs.history import RunHistory
+from simulation.runs.history import RunHistory, stored_marks
 from simulation.runs.scenario_shown import RanWith, scenarios_as_run
 from simulation.runs.storage import (
     PostSample,
@@ -113,6 +113,7 @@ def load_runs(
     if not runs:
         raise KeyError(f"no runs {list(run_ids)[:5]} in this database")
     records, metrics, texts, post_frames, changes, ran = [], [], {}, [], [], []
+    marks: dict[str, list] = {}
     for run in sorted(runs, key=lambda r: r.id):
         history = RunHistory.of_run(run)
         ran.append(
@@ -139,6 +140,8 @@ def load_runs(
         records.append(rec)
         # a run whose policy was changed while it ran: every policy in force, by day
         texts.setdefault(rec["arm"], history.policy_account())
+        if rec["arm"] not in marks:
+            marks[rec["arm"]] = stored_marks(run.scenario_yaml, run.policy_text, history.changes)
         if history.changed:
             changes.append((f"run {run.id} · {rec['arm']} · seed {run.seed}", history.lines()))
         if run.status == "complete":
@@ -157,6 +160,7 @@ def load_runs(
         scenarios_as_run(ran),
     )
     result.changes = changes
+    result.marks = marks
     # where the runs are stored, as reports show it (the password masked); unset, a
     # report of stored runs said they were kept "(in memory)"
     result.db = mask_url(engine.url.render_as_string(hide_password=False))

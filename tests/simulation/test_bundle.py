@@ -217,28 +217,45 @@ def test_the_rule_table_gives_the_units_of_its_totals(tmp_path):
 )
 def test_no_chart_legend_covers_a_line(scenario, policy, days):
     """The report's legends sat in fixed corners over the lines (spam posted, the
-    spammers, a category's offers, chat sales): no point of any line is under a legend."""
+    spammers, a category's offers, chat sales): no point of any line is under a legend,
+    nor of the event marks' lines (each line in its own coordinates: a mark's height is
+    a share of the axes), and no mark's label touches a legend. The runs have marks on
+    day 30 (the crackdown's; the classroom's announcement) and day 0."""
     import numpy as np
 
-    from simulation.runs.figures import CHARTS, draw
+    from simulation.runs.figures import CHARTS, MARK_GID, draw
+    from simulation.runs.outputs import bundle_args, chart_marks
 
-    m = run(scenario, policy, days=days).metrics
-    covered = {}
+    result = run(scenario, policy, days=days, keep_simulation=True)
+    m = result.metrics
+    _metrics, _summary, _title, policy_text, scenario_text, _rules, history = bundle_args(
+        result, result.simulation
+    )
+    marks = chart_marks(scenario_text, policy_text, history, len(m))
+    assert marks and {day for day, _ in marks} <= {0, 30}
+    covered, touched, drawn = {}, {}, 0
     for name in CHARTS:
-        fig = draw(name, m)
+        fig = draw(name, m, marks=marks)
         fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
         for ax in fig.axes:
             legend = ax.get_legend()
             if legend is None:
                 continue
-            box = legend.get_window_extent(fig.canvas.get_renderer())
+            box = legend.get_window_extent(renderer)
             for line in ax.get_lines():
                 xy = line.get_xydata()
-                x, y = ax.transData.transform(xy[np.isfinite(xy).all(axis=1)]).T
+                x, y = line.get_transform().transform(xy[np.isfinite(xy).all(axis=1)]).T
                 under = (x >= box.x0) & (x <= box.x1) & (y >= box.y0) & (y <= box.y1)
                 if under.any():
                     covered[f"{name}: {line.get_label()}"] = int(under.sum())
-    assert covered == {}
+            for text in ax.texts:
+                if text.get_gid() == MARK_GID:
+                    drawn += 1
+                    if text.get_window_extent(renderer).overlaps(box):
+                        touched[name] = text.get_text()
+    assert covered == {} and touched == {}
+    assert drawn >= len(CHARTS)  # the marks were drawn, on every chart
 
 
 def test_chart_legends_name_categories_in_words():
