@@ -57,7 +57,8 @@ COLUMN_PROBLEMS = (
 
 def _read(path: str, spec: Spec) -> Iterator[Chunk]:
     mapping, text_column, label_column = spec
-    return read_corpus(path, text_column, label_column, parse_map(mapping))
+    # a label typed in the Map field is one the corpus has (a typo is an error)
+    return read_corpus(path, text_column, label_column, parse_map(mapping), every_label=True)
 
 
 class _Relay(QObject):
@@ -252,8 +253,11 @@ class CorpusPanel(QWidget):
         elif template == C.WHICH_LABEL_COLUMN:
             option = self.tr("the Label column field")
         elif template == C.UNKNOWN_LABEL:
-            label = dict(args["option"].args)["name"]  # (C.MAP_OPTION)
+            label = dict(args["option"].args)["label"]  # (C.MAP_OPTION)
             option = self.tr("{0}=TARGET to the Map field").format(label)
+        elif template == C.MAP_LABEL_ABSENT:
+            pair = "{label}={target}".format(**dict(args["option"].args))  # (C.MAP_OPTION)
+            option = self.tr("{0} in the Map field").format(pair)
         else:
             return error
         return CorpusError(

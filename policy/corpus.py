@@ -142,12 +142,18 @@ def read_corpus(
     mapping: Mapping[str, str] | None = None,
     targets: Mapping[str, int] = EVAL_TARGETS,
     chunksize: int = 50_000,
+    *,
+    every_label: bool = False,
 ) -> Iterator[Chunk]:
     """Stream a labelled corpus in chunks of at most ``chunksize`` messages.
 
     ``mapping`` turns a raw label into a target name and ``targets`` a target name
     into the code stored in ``Chunk.y``; a label that is itself a target name maps to
-    itself. Raises :class:`CorpusError` (lazily, as the bad row is reached).
+    itself. Raises :class:`CorpusError` (lazily, as the bad row is reached). With
+    ``every_label`` (a map someone gave: ``--map``, the corpus panel's Map field), a
+    label of ``mapping`` that no message has is an error too, raised after the last
+    chunk, naming the labels the file has; a pair of :data:`DEFAULT_MAP` (``ham=regular``,
+    which the panel's Map field starts with) need not be there.
     """
     path = Path(path)
     mapping = dict(DEFAULT_MAP if mapping is None else mapping)
@@ -174,15 +180,35 @@ def read_corpus(
         "jsonl": _read_jsonl,
         "parquet": _read_parquet,
     }[fmt]
-    seen = 0
+    seen, found, column = 0, set(), ""
     for first_row, header, texts, labels, lines, blank in reader(
         path, fmt, text_column, label_column, chunksize
     ):
         y = _codes(path, labels, codes, list(mapping), first_row, lines, header[1])
         seen += len(texts)
+        found.update(labels)  # each a key of ``codes`` (else _codes raised): a few
+        column = header[1]
         yield Chunk(first_row, texts, labels, y, blank)
     if not seen:
         raise CorpusError(path, msg(C.NO_MESSAGES), row=1)
+    absent = [
+        label
+        for label, target in mapping.items()
+        if every_label and label not in found and DEFAULT_MAP.get(label) != target
+    ]
+    if absent:
+        label = absent[0]
+        raise CorpusError(
+            path,
+            msg(
+                C.MAP_LABEL_ABSENT,
+                label=repr(label),
+                option=msg(C.MAP_OPTION, flag="--map", label=label, target=mapping[label]),
+                hint=did_you_mean(label, sorted(found)),
+                labels=", ".join(map(repr, sorted(found))),
+            ),
+            column=column,
+        )
 
 
 def _codes(
@@ -206,7 +232,7 @@ def _codes(
                     label=repr(lab),
                     hint=hint,
                     known=", ".join(known) or msg(C.KNOWS_NOTHING),
-                    option=msg(C.MAP_OPTION, name=lab or "LABEL"),
+                    option=msg(C.MAP_OPTION, flag="--map", label=lab or "LABEL", target="TARGET"),
                 ),
                 row=first_row + i,
                 line=lines[i] if lines else None,

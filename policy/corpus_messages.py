@@ -50,9 +50,10 @@ WHICH_LABEL_COLUMN = _t(
     "cannot tell which column is the label; the columns are {columns} (name it with {option})"
 )
 UNKNOWN_LABEL = _t("unknown label {label}{hint}; the map knows {known} (add {option})")
-# the command line's option, the same words in every language (its translation is
-# itself); the app reads the label out of it to name its Map field instead
-MAP_OPTION = _t("--map {name}=TARGET")
+# the command line's option for one pair of the label map ("--map hma=TARGET"), worded
+# by its arguments (the same in every language); the app reads the label and target out
+# of it to name its Map field instead
+MAP_OPTION = _t("{flag} {label}={target}")
 LABEL_EMPTY = _t(" (the label is empty)")
 KNOWS_NOTHING = _t("nothing")
 
@@ -81,3 +82,8 @@ MISSING_FIELD = _t("missing field {field}")
 # -- the label map (--map, the corpus panel's Map field) ---------------------------------
 MAP_PAIRS = _t("--map expects LABEL=TARGET pairs separated by commas, got {part}")
 MAP_TARGET = _t("--map {label}={target}: unknown target {given}; use one of {targets}")
+# a LABEL of the map that no message has (a typo for one it has): {option} is how the
+# map was given ("--map hma=spam"; the app names its Map field), {labels} what the file has
+MAP_LABEL_ABSENT = _t(
+    "no message has the label {label} of {option}{hint}; the file's labels are {labels}"
+)

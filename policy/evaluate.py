@@ -445,8 +445,19 @@ def evaluate(
     on_chunk: Callable[[ChunkDecisions], None] | None = None,
     channel: str = "moments",
 ) -> Evaluation:
-    """Stream ``corpus`` through ``policy``; raises :class:`policy.corpus.CorpusError`."""
-    chunks = read_corpus(corpus, text_column, label_column, mapping, chunksize=chunksize)
+    """Stream ``corpus`` through ``policy``; raises :class:`policy.corpus.CorpusError`.
+
+    ``mapping``: each label's target (None: ``policy.corpus.DEFAULT_MAP``); a label of a
+    mapping given that no message has is a ``CorpusError`` (a typo, not a label to skip).
+    """
+    chunks = read_corpus(
+        corpus,
+        text_column,
+        label_column,
+        mapping,
+        chunksize=chunksize,
+        every_label=mapping is not None,
+    )
     return evaluate_chunks(
         policy, chunks, corpus=str(corpus), day=day, top=top, on_chunk=on_chunk, channel=channel
     )

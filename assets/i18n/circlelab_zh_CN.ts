@@ -469,117 +469,122 @@
 <context>
     <name>CorpusPanel</name>
     <message>
-        <location filename="../../app/corpus_panel.py" line="89"/>
+        <location filename="../../app/corpus_panel.py" line="90"/>
         <source>Labelled corpus (TSV, CSV, JSONL, Parquet)</source>
         <translation>带标注的语料（TSV、CSV、JSONL、Parquet）</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="91"/>
+        <location filename="../../app/corpus_panel.py" line="92"/>
         <source>Corpus…</source>
         <translation>语料…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="95"/>
+        <location filename="../../app/corpus_panel.py" line="96"/>
         <source>LABEL=TARGET pairs (targets: spam, offer, regular, life, ad, ignore)</source>
         <translation>标签=类别 对（类别：spam、offer、regular、life、ad、ignore）</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="101"/>
+        <location filename="../../app/corpus_panel.py" line="102"/>
         <source>Map:</source>
         <translation>映射：</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="113"/>
+        <location filename="../../app/corpus_panel.py" line="114"/>
         <source>Text column:</source>
         <translation>文本列：</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="114"/>
+        <location filename="../../app/corpus_panel.py" line="115"/>
         <source>Label column:</source>
         <translation>标签列：</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="116"/>
+        <location filename="../../app/corpus_panel.py" line="117"/>
         <source>by name</source>
         <translation>按列名</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="123"/>
+        <location filename="../../app/corpus_panel.py" line="124"/>
         <source>No corpus chosen</source>
         <translation>未选择语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="156"/>
+        <location filename="../../app/corpus_panel.py" line="157"/>
         <source>Choose a labelled corpus</source>
         <translation>选择带标注的语料</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="158"/>
+        <location filename="../../app/corpus_panel.py" line="159"/>
         <source>Corpora (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</source>
         <translation>语料 (*.tsv *.csv *.jsonl *.ndjson *.json *.parquet)</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="192"/>
+        <location filename="../../app/corpus_panel.py" line="193"/>
         <source>Evaluating {0}…</source>
         <translation>正在评估 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="237"/>
+        <location filename="../../app/corpus_panel.py" line="238"/>
         <source>✗ {0}</source>
         <translation>✗ {0}</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="251"/>
+        <location filename="../../app/corpus_panel.py" line="252"/>
         <source>the Text column field</source>
         <translation>「文本列」栏</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="253"/>
+        <location filename="../../app/corpus_panel.py" line="254"/>
         <source>the Label column field</source>
         <translation>「标签列」栏</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="255"/>
+        <location filename="../../app/corpus_panel.py" line="257"/>
         <source>{0}=TARGET to the Map field</source>
         <translation>{0}=目标类别 到「映射」栏</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="286"/>
+        <location filename="../../app/corpus_panel.py" line="260"/>
+        <source>{0} in the Map field</source>
+        <translation>「映射」栏的 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="291"/>
         <source>Not seen: the policy scans no channel (scan: []), so every message is allowed, as in a run: only reported posts reach it, and a corpus has no reports.</source>
         <translation>未被看到：该策略不扫描任何渠道（scan: []），所以每条消息都会放行，与运行中一样：只有被举报的帖子才会到达它，而语料里没有举报。</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="294"/>
+        <location filename="../../app/corpus_panel.py" line="299"/>
         <source>Not seen: the policy does not scan {0} (it scans {1}), so every message posted there is allowed, as in a run; `circlelab policy evaluate --channel {2}` measures it where it looks.</source>
         <translation>未被看到：该策略不扫描 {0}（它扫描 {1}），所以发在那里的每条消息都会放行，与运行中一样；用 `circlelab policy evaluate --channel {2}` 在它扫描的渠道上测量。</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="302"/>
+        <location filename="../../app/corpus_panel.py" line="307"/>
         <source>An allow rule actions nothing: its spam hits are spam it let through and its ham hits ham it spared, so it has no precision, recall, F1 or false-positive rate (—).</source>
         <translation>放行（allow）规则不处理任何消息：它命中的垃圾信息是被它放过的，命中的正常消息是被它保下的，所以它没有精确率、召回率、F1 或误报率（—）。</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="316"/>
+        <location filename="../../app/corpus_panel.py" line="321"/>
         <source>{0:,} messages ({1:,} spam, {2:,} ham): precision {3}, recall {4}, false-positive rate {5}, F1 {6}; {7:,.0f} messages/s</source>
         <translation>{0:,} 条消息（{1:,} 条垃圾，{2:,} 条正常）：精确率 {3}，召回率 {4}，误报率 {5}，F1 {6}；每秒 {7:,.0f} 条</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="331"/>
+        <location filename="../../app/corpus_panel.py" line="336"/>
         <source>; 1 blank line skipped</source>
         <translation>；跳过 1 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="333"/>
+        <location filename="../../app/corpus_panel.py" line="338"/>
         <source>; {0:,} blank lines skipped</source>
         <translation>；跳过 {0:,} 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="344"/>
+        <location filename="../../app/corpus_panel.py" line="349"/>
         <source>wrongly hit</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="345"/>
+        <location filename="../../app/corpus_panel.py" line="350"/>
         <source>missed</source>
         <translation>漏判</translation>
     </message>
@@ -678,8 +683,8 @@
     </message>
     <message>
         <location filename="model_texts.py" line="540"/>
-        <source>--map {name}=TARGET</source>
-        <translation>--map {name}=TARGET</translation>
+        <source>{flag} {label}={target}</source>
+        <translation>{flag} {label}={target}</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="541"/>
@@ -770,6 +775,11 @@
         <location filename="model_texts.py" line="558"/>
         <source>--map {label}={target}: unknown target {given}; use one of {targets}</source>
         <translation>映射 {label}={target}：未知的目标类别 {given}；可用的目标类别：{targets}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="559"/>
+        <source>no message has the label {label} of {option}{hint}; the file&apos;s labels are {labels}</source>
+        <translation>没有任何消息带有 {option} 中的标签 {label}{hint}；文件中的标签：{labels}</translation>
     </message>
 </context>
 <context>
@@ -1436,87 +1446,87 @@
         <translation>{0}：下次建立时使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1079"/>
+        <location filename="../../app/main_window.py" line="1077"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1084"/>
+        <location filename="../../app/main_window.py" line="1082"/>
         <source>Paused after day {0}</source>
         <translation>第 {0} 天后暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1092"/>
+        <location filename="../../app/main_window.py" line="1090"/>
         <source>Starting the engine process…</source>
         <translation>正在启动引擎进程…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1101"/>
+        <location filename="../../app/main_window.py" line="1099"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1107"/>
+        <location filename="../../app/main_window.py" line="1105"/>
         <source>The run has reached its last day: Reset or Setup to run again</source>
         <translation>运行已到最后一天：重置或重新建立后才能再运行</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1109"/>
+        <location filename="../../app/main_window.py" line="1107"/>
         <source>No world yet: press Setup (Ctrl+R) first</source>
         <translation>尚无世界：请先点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1119"/>
+        <location filename="../../app/main_window.py" line="1117"/>
         <source>Run finished: {0} of {1} days simulated</source>
         <translation>运行结束：已模拟 {1} 天中的 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1137"/>
+        <location filename="../../app/main_window.py" line="1135"/>
         <source>In force: {0} (loaded day {1}; acts from day {2})</source>
         <translation>生效中：{0}（第 {1} 天载入；自第 {2} 天起执行）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1145"/>
+        <location filename="../../app/main_window.py" line="1143"/>
         <source>{0} from day {1}</source>
         <translation>{0}，自第 {1} 天起</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1152"/>
+        <location filename="../../app/main_window.py" line="1150"/>
         <source>Saved as run #{0}; report in {1}</source>
         <translation>已保存为运行 #{0}；报告在 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1272"/>
+        <location filename="../../app/main_window.py" line="1270"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1278"/>
+        <location filename="../../app/main_window.py" line="1276"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1310"/>
+        <location filename="../../app/main_window.py" line="1308"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1319"/>
+        <location filename="../../app/main_window.py" line="1317"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1323"/>
+        <location filename="../../app/main_window.py" line="1321"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1353"/>
+        <location filename="../../app/main_window.py" line="1351"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1356"/>
+        <location filename="../../app/main_window.py" line="1354"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
@@ -1531,47 +1541,47 @@
         <translation>就绪：种子 {0}，{1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1140"/>
+        <location filename="../../app/main_window.py" line="1138"/>
         <source>In force: {0} (from day {1})</source>
         <translation>生效中：{0}（自第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1127"/>
+        <location filename="../../app/main_window.py" line="1125"/>
         <source>Policy applied from day {0}</source>
         <translation>策略自第 {0} 天起生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1228"/>
+        <location filename="../../app/main_window.py" line="1226"/>
         <source>Stored run #{0}: {1}</source>
         <translation>保存的运行 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1231"/>
+        <location filename="../../app/main_window.py" line="1229"/>
         <source>Opened stored run #{0} ({1})</source>
         <translation>已打开保存的运行 #{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1240"/>
+        <location filename="../../app/main_window.py" line="1238"/>
         <source>Nothing to export yet: run at least one day</source>
         <translation>尚无可导出的内容：请至少运行一天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1252"/>
+        <location filename="../../app/main_window.py" line="1250"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1253"/>
+        <location filename="../../app/main_window.py" line="1251"/>
         <source>{0} images (*.{1})</source>
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1259"/>
+        <location filename="../../app/main_window.py" line="1257"/>
         <source>Charts written to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1271"/>
+        <location filename="../../app/main_window.py" line="1269"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>

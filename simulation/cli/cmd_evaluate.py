@@ -38,7 +38,8 @@ def evaluate(
         tmp = stack.enter_context(staged_out(out_dir, OUT_NAMES)) if out_dir else None
         writer = None
         try:
-            labels = parse_map(mapping)
+            # no --map: None, the default map, whose labels a corpus need not all have
+            labels = parse_map(mapping) if mapping else None
             if tmp is not None:
                 writer = DecisionCSV(tmp / "decisions.csv", p.rule_names)
             ev = run_evaluate(

@@ -251,6 +251,18 @@ def test_a_corpus_with_unusual_column_names_can_be_read_in_the_panel(
         "hma=目标类别 到「映射」栏" if locale == "zh_CN" else "(add hma=TARGET to the Map field)"
     )
     assert advice in panel.status.text() and "--map" not in panel.status.text()
+    # a label of the map that no message has: the Map field named, and the file's labels
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        _type_into(qtbot, panel.mapping, "spam=spam,ham=regular,hma=regular,hmm=spam")
+    said = (
+        "没有任何消息带有 「映射」栏的 hmm=spam 中的标签 'hmm'（是不是想写 'hma'？）；"
+        "文件中的标签：'ham', 'hma', 'spam'"
+        if locale == "zh_CN"
+        else "no message has the label 'hmm' of hmm=spam in the Map field (did you mean "
+        "'hma'?); the file's labels are 'ham', 'hma', 'spam'"
+    )
+    assert said in panel.status.text() and "--map" not in panel.status.text()
+    assert panel.evaluation is None and not panel.table.isVisible()
     with qtbot.waitSignal(panel.evaluated, timeout=15_000):
         _type_into(qtbot, panel.mapping, "spam=spam,ham=regular,hma=regular")
     assert panel.evaluation is not None and panel.evaluation.messages == 3

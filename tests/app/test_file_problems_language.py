@@ -180,6 +180,14 @@ def test_a_corpus_says_what_is_wrong_in_chinese(qtbot, chinese, make_window, tmp
         "✗ 映射 hma=spma：未知的目标类别 'spma'；可用的目标类别："
         "spam, offer, violating, regular, life, ad, ham, ignore",
     )
+    # a label of the map that no message has: named with the labels the file has
+    _type(qtbot, panel.mapping, "ham=regular,hma=spam,hmm=spam")
+    _status_becomes(
+        qtbot,
+        panel,
+        f"✗ {tmp_path / 'corpus_label.tsv'}, 列 'label': 没有任何消息带有 「映射」栏的 "
+        "hmm=spam 中的标签 'hmm'（是不是想写 'hma'？）；文件中的标签：'ham', 'hma'",
+    )
     # a map that knows every label: the rules' table instead of an error
     _type(qtbot, panel.mapping, "ham=regular,hma=spam")
     qtbot.waitUntil(lambda: panel.evaluation is not None, timeout=WAIT_MS)

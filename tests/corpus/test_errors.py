@@ -183,3 +183,53 @@ def test_numbers_and_booleans_are_read_as_written(tmp_path, fmt):
     path = _write(tmp_path / f"b.{fmt}", fmt, [{"label": True, "text": "x"}])
     (chunk,) = read_corpus(path, mapping={"true": "spam"})
     assert chunk.labels == ["true"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_map_label_no_message_has_is_an_error_naming_the_labels_there(tmp_path, fmt):
+    """``--map hma=spam`` on a corpus labelled ham and spam was accepted: the map's typo
+    mapped nothing and the run measured as if it were right. With ``every_label`` (a map
+    someone gave), it is an error at the end of the file naming the option's pair, the
+    label and the labels the file has; without, the map's labels need not all be there
+    (the default map on a corpus of spam alone)."""
+    path = _write(tmp_path / f"c.{fmt}", fmt, GOOD)
+    err = _error(path, mapping={"spam": "spam", "hma": "regular"}, every_label=True)
+    assert (err.row, err.line, err.column) == (None, None, "Label")
+    assert str(err) == (
+        f"{path}, column 'Label': no message has the label 'hma' of --map hma=regular "
+        "(did you mean 'ham'?); the file's labels are 'ham', 'spam'"
+    )
+    # every chunk was read first: the error comes after the last
+    read = []
+    with pytest.raises(CorpusError):
+        for chunk in read_corpus(path, mapping={"hma": "spam"}, every_label=True, chunksize=1):
+            read += chunk.texts
+    assert read == ["hello", "WIN now"]
+    # labels that are all there, or a map nobody gave: no error
+    assert sum(len(c) for c in read_corpus(path, mapping={"ham": "regular"}, every_label=True))
+    assert sum(len(c) for c in read_corpus(path, mapping={"hma": "spam"})) == 2
+    only_spam = _write(tmp_path / f"s.{fmt}", fmt, [{"Label": "spam", "SMS": "WIN"}])
+    assert sum(len(c) for c in read_corpus(only_spam)) == 1
+    # nor a pair of the default map (the panel's Map field starts with it), given or not
+    for mapping in (None, {"spam": "spam", "ham": "regular"}):
+        assert sum(len(c) for c in read_corpus(only_spam, mapping=mapping, every_label=True)) == 1
+    assert _error(only_spam, mapping={"ham": "spam"}, every_label=True).column == "Label"
+
+
+def test_cli_map_label_no_message_has_exits_2(tmp_path):
+    path = _write(tmp_path / "c.tsv", "tsv", GOOD)
+    out = tmp_path / "out"
+    args = ["evaluate", "spam", "--corpus", str(path), "--out", str(out)]
+    res = CliRunner().invoke(policy_app, [*args, "--map", "spam=spam,hma=regular"])
+    assert res.exit_code == 2
+    assert (
+        f"{path}, column 'Label': no message has the label 'hma' of --map hma=regular "
+        "(did you mean 'ham'?); the file's labels are 'ham', 'spam'"
+    ) in res.output
+    assert not out.exists()  # nothing written
+    # the default map on a corpus without ham, and a map of labels it has: measured
+    spam_only = _write(tmp_path / "s.tsv", "tsv", [{"Label": "spam", "SMS": "WIN now"}])
+    res = CliRunner().invoke(policy_app, ["evaluate", "spam", "--corpus", str(spam_only)])
+    assert res.exit_code == 0, res.output
+    res = CliRunner().invoke(policy_app, [*args, "--map", "spam=spam,ham=regular"])
+    assert res.exit_code == 0, res.output

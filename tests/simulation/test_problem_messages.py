@@ -45,6 +45,12 @@ def cases() -> dict[str, list[str]]:
         "--map",
         "ham=regular,hma=spma",
     ]
+    out["evaluate --map label no message has"] = [
+        *evaluate,
+        "corpus_label.tsv",
+        "--map",
+        "ham=regular,hma=spam,hmm=spam",
+    ]
     return out
 
 
