@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 import typer
+from rich.measure import Measurement
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -111,32 +112,68 @@ def run_sweep(quiet: bool, label: str, db: str | None, url: str, **kwargs: Any) 
 
 
 def print_headline(result: SweepResult) -> None:
-    """Key measures per arm with their 95% bands, and the main comparisons in words."""
+    """Key measures per arm with their 95% bands, and the main comparisons in words.
+
+    The table is as wide as the terminal allows without breaking a word: arms as rows
+    when that fits, else measures as rows (a column per arm), else a table per arm."""
     head = result.headline()
     if head.empty:
         return
     arms = list(dict.fromkeys(head["arm"]))
-    table = Table(
-        title=Text(f"sweep {result.sweep_id}: mean [95% CI] across seeds"), header_style="bold"
-    )
-    # a narrow terminal folds a cell onto more lines: an ellipsis would cut a number short
-    table.add_column("arm", overflow="fold")
-    for name in KEY_MEASURES:  # headings and values from one list, in one order
-        table.add_column(Text(heading(name)), justify="right", overflow="fold")
     seeds = seeds_per_arm(result.runs)
+    cells: dict[tuple[str, str], Text] = {}
     for arm in arms:
-        cells = []
         for name in KEY_MEASURES:
             r = head[(head["arm"] == arm) & (head["measure"] == name)].iloc[0]
-            cells.append(Text(headline_cell(r, name, seeds.get(arm))))
-        table.add_row(Text(arm), *cells)
-    out.print(table)
+            cells[arm, name] = Text(headline_cell(r, name, seeds.get(arm)))
+    title = f"sweep {result.sweep_id}: mean [95% CI] across seeds"
+    for table in headline_tables(arms, cells, title):
+        out.print(table)
     rh = run_headlines(result.runs, result.metrics, result.baseline)
     for a, b in default_pairs(rh, result.baseline)[:6]:
         cmp = result.compare(a, b)
         wanted = ["violating_impressions_avoided", "wrongful_bans_per_10k_accounts"]
         for s in cmp[cmp["measure"].isin(wanted)]["statement"]:
             out.print("• " + s)
+
+
+def _fits(table: Table) -> bool:
+    """The table fits the terminal's width with every column at least as wide as its
+    longest word (no word broken across lines)."""
+    unbounded = out.options.update_width(1_000_000)  # (a measure is clipped to the width)
+    return Measurement.get(out, unbounded, table).minimum <= out.width
+
+
+def headline_tables(arms: list[str], cells: dict[tuple[str, str], Text], title: str) -> list[Table]:
+    """The headline cells (``cells[arm, measure]``) as tables: arms as rows and the key
+    measures as columns when that fits the terminal without breaking a word, else the
+    measures as rows and a column per arm, else one table per arm."""
+    # a cell still folds (never an ellipsis: it would cut a number short) where nothing fits
+    wide = Table(title=Text(title), header_style="bold")
+    wide.add_column("arm", overflow="fold")
+    for name in KEY_MEASURES:  # headings and values from one list, in one order
+        wide.add_column(Text(heading(name)), justify="right", overflow="fold")
+    for arm in arms:
+        wide.add_row(Text(arm), *(cells[arm, name] for name in KEY_MEASURES))
+    if _fits(wide):
+        return [wide]
+    tall = Table(title=Text(title), header_style="bold")
+    tall.add_column("measure", overflow="fold")
+    for arm in arms:
+        tall.add_column(Text(arm), justify="right", overflow="fold")
+    for name in KEY_MEASURES:
+        tall.add_row(Text(heading(name)), *(cells[arm, name] for arm in arms))
+    if _fits(tall):
+        return [tall]
+    tables = []
+    for arm in arms:
+        one = Table(title=Text(f"{title}: {arm}"), header_style="bold")
+        one.add_column("measure", overflow="fold")
+        one.add_column("mean [95% CI]", justify="right", overflow="fold")
+        for name in KEY_MEASURES:
+            one.add_row(Text(heading(name)), cells[arm, name])
+        tables.append(one)
+    return tables
 
 
 def sweep_cmd(
