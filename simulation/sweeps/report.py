@@ -138,18 +138,16 @@ def arm_marks(
     arms: list[str], marks: dict[str, list[Mark]]
 ) -> tuple[list[tuple[int, str]], list[str]]:
     """The marks a chart of ``arms`` draws, ``(day, label)`` in the report's language,
-    and each one's colour: a mark every arm has once, in grey; one only some arms have
-    once for each of them, in the arm's colour (the colour of its line)."""
-    held: dict[tuple[int, str], list[int]] = {}
-    for i, arm in enumerate(arms):
-        for entry in merged(marks.get(arm, []), REPORT_LOCALE):
-            held.setdefault(entry, []).append(i)
-    drawn, colours = [], []
-    for entry, which in sorted(held.items()):
-        shared = len(which) == len(arms)
-        for i in which[:1] if shared else which:
-            drawn.append(entry)
-            colours.append("#555555" if shared else _colour(i))
+    and each one's colour: one line a day whatever number of arms have marks on it (the
+    same crackdown in four variants is one line, not four labels stacked), its label
+    every mark of that day once; in the colour of the arm's line when only one arm has
+    marks on that day, else grey (the page lists each arm's marks in full)."""
+    every = [m for arm in arms for m in marks.get(arm, [])]
+    drawn = merged(every, REPORT_LOCALE)
+    colours = []
+    for day, _label in drawn:
+        which = [i for i, arm in enumerate(arms) if any(m.day == day for m in marks.get(arm, []))]
+        colours.append(_colour(which[0]) if len(which) == 1 else "#555555")
     return drawn, colours
 
 

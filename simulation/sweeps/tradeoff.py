@@ -129,10 +129,19 @@ def tradeoff_chart(t: pd.DataFrame, title: str, colour: str = PALETTE[3]):
         edgecolors=PALETTE[0],
         linewidths=2,
     )
-    for _, r in t.iterrows():
+    # points at one place (a parameter that changed nothing) share one label, a line each
+    for (cost, gain), same in t.groupby(["cost", "gain"], sort=False, dropna=False):
         ax.annotate(
-            r["label"], (r["cost"], 100 * r["gain"]), textcoords="offset points", xytext=(6, 6)
+            "\n".join(same["label"]),
+            (cost, 100 * gain),
+            textcoords="offset points",
+            xytext=(6, 6),
+            va="bottom",
         )
+    # wrongful bans are never negative: the axis starts at 0 (with a margin for the markers)
+    widest = float(np.nanmax(np.r_[t["cost_hi"].to_numpy(float), t["cost"].to_numpy(float)]))
+    right = widest * 1.1 if widest > 0 else 1.0
+    ax.set_xlim(-0.03 * right, right)
     ax.set_xlabel("wrongful bans per 10,000 accounts")
     ax.set_ylabel("% of offer + spam impressions avoided")
     ax.set_title(title)

@@ -116,15 +116,20 @@ def test_the_reports_of_a_stored_run_draw_its_marks_in_svg(tmp_path, tiny):
             assert ("day 5: announcement ×3" in text) == bool(expected), page
 
 
-def test_a_mark_only_some_arms_have_is_drawn_in_their_colour(tiny):
-    """A sweep or comparison chart of several arms: a mark every arm has is drawn once in
-    grey; one only an arm has, in that arm's colour."""
+def test_a_chart_of_several_arms_draws_each_day_once(tiny):
+    """A sweep or comparison chart of several arms: one line a day, its label every mark of
+    the day once (four variants of one crackdown are one line, not four labels); grey when
+    several arms have marks that day, the arm's own colour when only it has."""
     from simulation.runs.marks import ANNOUNCEMENT, POLICY, Mark
     from simulation.sweeps.report import _colour, arm_marks
 
     shared = Mark(3, ANNOUNCEMENT, "×2")
-    marks = {"A": [shared, Mark(9, POLICY, "X")], "B": [shared], "C": [shared]}
+    marks = {
+        "A": [shared, Mark(9, POLICY, "X")],
+        "B": [shared, Mark(3, POLICY, "Y")],
+        "C": [shared],
+    }
     drawn, colours = arm_marks(["A", "B", "C"], marks)
-    assert drawn == [(3, "announcement ×2"), (9, "policy in force X")]
+    assert drawn == [(3, "announcement ×2; policy in force Y"), (9, "policy in force X")]
     assert colours == ["#555555", _colour(0)]
     assert arm_marks(["B", "C"], {}) == ([], [])
