@@ -1225,9 +1225,9 @@ class MainWindow(QMainWindow):
         self.controls.set_day(run.days_done, run.days_requested)
         self.policy_panel.set_in_force(self.tr("Stored run #{0}: {1}").format(run.id, run.name))
         self.tabs.setCurrentIndex(0)
-        self.statusBar().showMessage(
-            self.tr("Opened stored run #{0} ({1})").format(run.id, run.name)
-        )
+        # a run not complete with some days stored: said where the opening is said
+        opened = self.tr("Opened stored run #{0} ({1})").format(run.id, run.name)
+        self.statusBar().showMessage(f"{opened} {stored.notice}" if stored.notice else opened)
 
     # ------------------------------------------------------------- export, save
     def _has_days(self) -> bool:

@@ -236,17 +236,25 @@ class RunsView(QWidget):
 
         try:
             stored = StoredRun(self.engine, run_id)
-        except (DatabaseError, KeyError) as exc:
-            self._warn(str(exc))
+        except (DatabaseError, LookupError) as exc:  # LookupError: no such run, nothing stored
+            self._warn(str(exc.args[0]) if isinstance(exc, KeyError) else str(exc))
             return None
         self.runOpened.emit(stored)
         return stored
 
     def export_csv(self) -> str | None:
-        """Ask where, then write the selected run's daily metrics; the path written."""
+        """Ask where, then write the selected run's daily metrics; the path written. A run
+        with nothing stored (not complete) is refused with its state before asking."""
         run_id = self.run_id(self.table.currentRow())
         if run_id is None or self.engine is None:
             self.where.setText(self.tr("Select a run first"))
+            return None
+        from app.stored import StoredRun
+
+        try:
+            stored = StoredRun(self.engine, run_id, "export")
+        except (DatabaseError, LookupError) as exc:
+            self._warn(str(exc.args[0]) if isinstance(exc, KeyError) else str(exc))
             return None
         path = dialogs.choose_save_path(
             self,
@@ -258,10 +266,8 @@ class RunsView(QWidget):
             f"run-{run_id}-metrics.csv",
         )
         if path:
-            from app.stored import StoredRun
-
             try:
-                StoredRun(self.engine, run_id).metrics.to_csv(Path(path), index=False)
+                stored.metrics.to_csv(Path(path), index=False)
             except (DatabaseError, KeyError, OSError) as exc:
                 self._warn(str(exc))
                 return None

@@ -25,18 +25,25 @@ from simulation.runs.storage import (
     load_metrics,
     load_posts,
     load_table,
+    stored_notice,
 )
 from simulation.world.accounts import ARCHETYPE_NAMES, STATUS_NAMES
 from simulation.world.views import FEED_COLUMNS
 
 
 class StoredRun:
-    """Reads one stored run's tables on demand (and caches the small ones)."""
+    """Reads one stored run's tables on demand (and caches the small ones).
 
-    def __init__(self, engine: Engine, run_id: int) -> None:
+    A run that is not complete and has nothing stored raises
+    ``simulation.runs.storage.NothingStored`` (its state, in words); one with some days
+    stored opens with ``notice`` saying it is not complete ("" for a complete run).
+    ``doing``: what the error says there is nothing stored to do ("open", "export")."""
+
+    def __init__(self, engine: Engine, run_id: int, doing: str = "open") -> None:
         self.engine = engine
         self.run_id = run_id
         self.run = get_run(engine, run_id)
+        self.notice = stored_notice(engine, self.run, doing)
         self.categories = tuple(c for c in self.run.categories.split(",") if c)
 
     @cached_property

@@ -7,11 +7,18 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 
-from simulation.cli.common import check_out, database_error, input_error, open_db, out
+from simulation.cli.common import check_out, database_error, input_error, open_db, out, say
 from simulation.runs.history import RunHistory
 from simulation.runs.outputs import export_stored_run
 from simulation.runs.scenario_shown import parameters_text, run_parameters
-from simulation.runs.storage import delete_run, get_run, list_runs, run_state
+from simulation.runs.storage import (
+    NothingStored,
+    delete_run,
+    get_run,
+    list_runs,
+    run_state,
+    stored_notice,
+)
 from simulation.runs.urls import DatabaseError
 from simulation.strict_json import dumps
 
@@ -83,14 +90,26 @@ def list_(db: str | None, as_json: bool) -> None:
 
 
 def export(run_id: int, out_dir: Path, db: str | None, formats: tuple[str, ...] = ("png",)) -> None:
-    """A stored run's daily_metrics.csv and charts, without re-running it."""
+    """A stored run's daily_metrics.csv and charts, without re-running it. A run that is
+    not complete exits 2 naming its state and writing nothing when it has nothing stored;
+    with some days stored it is exported, its report saying it is not complete, and a
+    warning goes to stderr."""
     check_out(out_dir)
+    engine = open_db(db, stored=True)
     try:
-        path = export_stored_run(open_db(db, stored=True), run_id, out_dir, formats)
-    except KeyError as exc:
+        notice = stored_notice(engine, get_run(engine, run_id), "export")
+    except NothingStored as exc:
+        raise input_error(str(exc)) from None
+    except KeyError as exc:  # no such run
         raise input_error(str(exc.args[0])) from None
     except DatabaseError as exc:
         raise database_error(db, exc) from None
+    try:
+        path = export_stored_run(engine, run_id, out_dir, formats)
+    except DatabaseError as exc:
+        raise database_error(db, exc) from None
+    if notice:
+        say("warning", notice, "yellow")
     out.print(f"wrote {path}/")
 
 

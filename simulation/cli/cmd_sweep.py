@@ -37,6 +37,7 @@ from simulation.cli.common import (
     out,
     say,
 )
+from simulation.runs.storage import NothingStored
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
 from simulation.strict_json import dumps
 from simulation.sweeps.aggregate import run_headlines
@@ -269,6 +270,8 @@ def load(db: str | None, ref: str) -> SweepResult:
     """A stored run or sweep by reference, or exit 2."""
     try:
         return load_any(open_db(db, stored=True), ref)
+    except NothingStored as exc:
+        raise input_error(str(exc)) from None
     except KeyError as exc:
         raise input_error(str(exc.args[0])) from None
     except DatabaseError as exc:

@@ -45,6 +45,7 @@ def write_bundle(
     rules: pd.DataFrame | None = None,
     history: RunHistory | None = None,
     formats: tuple[str, ...] = ("png",),
+    notice: str = "",
 ) -> Path:
     """Write everything into ``out``: built in a sibling temp dir, then moved in, replacing
     only what an earlier bundle wrote there (``simulation.runs.bundle``; raises its
@@ -52,12 +53,22 @@ def write_bundle(
 
     Charts are written as PNG (the report embeds them) plus any other ``formats``
     (``svg``) asked for. ``history``: what changed while the run ran (None: nothing).
+    ``notice``: said at the top of the report (a run that is not complete).
     """
     out = Path(out)
     tmp = staging_dir(out)
     try:
         fill_bundle(
-            tmp, metrics, summary, title, policy_text, scenario_text, rules, history, formats
+            tmp,
+            metrics,
+            summary,
+            title,
+            policy_text,
+            scenario_text,
+            rules,
+            history,
+            formats,
+            notice=notice,
         )
         return place(tmp, out)
     except BaseException:
@@ -90,6 +101,7 @@ def fill_bundle(
     history: RunHistory | None = None,
     formats: tuple[str, ...] = ("png",),
     figures: Sequence[Figure] = (),
+    notice: str = "",
 ) -> None:
     """The bundle's files in the (staging) directory ``tmp``: metrics and rule CSVs,
     ``summary.json``, ``changes.json`` (what was changed while the run ran: the list of
@@ -124,6 +136,7 @@ def fill_bundle(
             rules,
             history,
             marks,
+            notice=notice,
         ),
         encoding="utf-8",
     )
@@ -170,20 +183,43 @@ def write_outputs(
 def export_stored_run(
     engine: Engine, run_id: int, out: Path, formats: tuple[str, ...] = ("png",)
 ) -> Path:
-    """The same files for a run already in the database, without re-running it."""
-    from simulation.runs.storage import RuleStat, get_run, load_metrics, load_table
+    """The same files for a run already in the database, without re-running it.
+
+    A run that is not complete (running, incomplete, failed, interrupted) and has no
+    rows stored raises ``simulation.runs.storage.NothingStored`` before anything is
+    written; one with rows stored is exported with its report saying plainly that it
+    is not complete (its title too)."""
+    from simulation.runs.storage import (
+        RuleStat,
+        get_run,
+        load_metrics,
+        load_table,
+        stored_notice,
+    )
 
     run = get_run(engine, run_id)
+    notice = stored_notice(engine, run, "export")
     metrics = load_metrics(engine, run_id)
     rules = load_table(engine, RuleStat, run_id).drop(columns=["id", "run_id"], errors="ignore")
     summary = read_summary(run.summary_json)
     title = f"run {run_id}: {run.scenario_name} × {run.policy_name}, seed {run.seed}"
+    if notice:
+        title += " (not complete)"
     scenario = scenario_that_ran(
         run.scenario_yaml, run.params_json, int(run.days_requested), int(run.seed)
     )
     history = RunHistory.of_run(run)
     return write_bundle(
-        out, metrics, summary, title, run.policy_text, scenario, rules, history, formats
+        out,
+        metrics,
+        summary,
+        title,
+        run.policy_text,
+        scenario,
+        rules,
+        history,
+        formats,
+        notice=notice,
     )
 
 
@@ -224,6 +260,7 @@ def report_html(
     rules: pd.DataFrame | None = None,
     history: RunHistory | None = None,
     marks: Sequence[tuple[int, str]] = (),
+    notice: str = "",
 ) -> str:
     """One self-contained page: headline numbers, charts (and the event ``marks`` drawn
     on them, ``(day, label)``, listed in full), rule statistics, what changed
@@ -231,7 +268,8 @@ def report_html(
     with.
 
     ``policy_text`` and ``scenario_text`` are what the run was set up with; ``history``
-    (None: nothing changed) says what was changed while it ran. Everything that comes
+    (None: nothing changed) says what was changed while it ran; ``notice`` (a run
+    that is not complete) is said in a box above everything else. Everything that comes
     from a user or from generated text is escaped.
     """
     from simulation.runs.figures import CHARTS
@@ -287,6 +325,7 @@ def report_html(
             + rule_defs
             + "</table>"
         )
+    banner = f"<p class=notice role=alert><strong>{esc(notice)}</strong></p>" if notice else ""
     defs = "".join(
         f"<tr><td><code>{esc(m.name)}</code></td><td>{esc(m.unit)}</td>"
         f"<td>{esc(m.aggregate)}</td><td>{esc(m.meaning)}</td></tr>"
@@ -302,9 +341,10 @@ td,th{{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}}
 figure{{margin:1rem 0}} img{{max-width:100%}} pre{{background:#f6f6f6;padding:1rem;
 overflow:auto;font-size:.85rem}} figcaption{{color:#666}}
 .wide{{overflow-x:auto;margin-bottom:1rem}} .wide td,.wide th{{padding:.25rem .4rem}}
-th{{vertical-align:bottom}}
+th{{vertical-align:bottom}} .notice{{border:2px solid #b00;padding:.6rem;color:#700}}
 </style></head><body>
 <h1>{esc(title)}</h1>
+{banner}
 <h2>Headline numbers</h2><table><tr><th>measure</th><th>value</th><th>unit</th>
 <th>meaning</th></tr>{rows}</table>
 <h2>Charts</h2>{marks_note(marks)}{figures}

@@ -477,6 +477,79 @@ def run_state(run: Run, at: dt.datetime | None = None) -> str:
     return "incomplete" if (at - run.heartbeat_at).total_seconds() > STALE_SECONDS else "running"
 
 
+class NothingStored(LookupError):
+    """A run (or every run of a reference) that was never stored complete and has no
+    rows to read back: ``str()`` names each run's state and says there is nothing to
+    export, report or open. Raised before anything is written."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+def state_text(run: Run, at: dt.datetime | None = None) -> str:
+    """``run``'s state in words, with what a user needs to judge it: how many days it
+    simulated, when it was last heard from (running / incomplete) and its error
+    (failed / interrupted). E.g. ``incomplete: stopped after 12 of 400 days without
+    being saved (no progress recorded since 2026-01-01 12:00:00 UTC; its process
+    probably ended without finishing, e.g. was killed)``."""
+    state = run_state(run, at)
+    days = f"{run.days_done} of {run.days_requested} days"
+    if state == "complete":
+        return f"complete: {days}"
+    if state == "running":
+        seen = int(((at or now()) - run.heartbeat_at).total_seconds())
+        return (
+            f"running: {days} simulated, last progress recorded {seen} s ago (a run's "
+            "data is stored when it finishes; one whose process was killed reads as "
+            f"running for {STALE_SECONDS // 60} minutes, then as incomplete)"
+        )
+    if state == "incomplete":
+        return (
+            f"incomplete: stopped after {days} without being saved (no progress "
+            f"recorded since {run.heartbeat_at.isoformat(sep=' ', timespec='seconds')} "
+            "UTC; its process probably ended without finishing, e.g. was killed)"
+        )
+    reason = f" ({run.error})" if run.error else ""
+    return f"{state}: stopped after {days}{reason}"
+
+
+def not_stored(run: Run, doing: str) -> NothingStored:
+    """The error for ``run`` (not complete, no rows): its state and that it has nothing
+    stored to ``doing`` ("export", "report", "open")."""
+    return NothingStored(
+        f"run {run.id} is not complete; its state is {state_text(run)}. "
+        f"It has nothing stored to {doing}"
+    )
+
+
+def stored_days(engine: Engine, run_id: int) -> int:
+    """How many days of daily metrics are stored for the run (0: none)."""
+    with database_errors(engine), engine.connect() as conn:
+        return int(
+            conn.execute(
+                select(func.count(func.distinct(DailyMetric.day))).where(
+                    DailyMetric.run_id == run_id
+                )
+            ).scalar_one()
+        )
+
+
+def stored_notice(engine: Engine, run: Run, doing: str = "export") -> str:
+    """What a reader of a stored run must be told before its data: ``""`` for a
+    complete run; for one that is not complete but has rows stored (partial data), a
+    sentence saying so plainly. Raises :class:`NothingStored` (its state, and that it
+    has nothing stored to ``doing``) when it is not complete and has no rows."""
+    if run.status == "complete":
+        return ""
+    days = stored_days(engine, int(run.id or 0))
+    if not days:
+        raise not_stored(run, doing)
+    return (
+        f"This run is not complete; its state is {state_text(run)}. Only {days} day(s) of "
+        "daily metrics are stored; every number here covers those days only."
+    )
+
+
 def list_runs(engine: Engine) -> list[Run]:
     with database_errors(engine), Session(engine) as session:
         return list(session.exec(select(Run).order_by(Run.id)).all())

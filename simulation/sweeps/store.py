@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 from simulation.runs.history import RunHistory, stored_marks
 from simulation.runs.scenario_shown import RanWith, scenarios_as_run
 from simulation.runs.storage import (
+    NothingStored,
     PostSample,
     Run,
     RunWriter,
@@ -25,7 +26,9 @@ from simulation.runs.storage import (
     database_errors,
     load_metrics,
     load_table,
+    not_stored,
     now,
+    state_text,
 )
 from simulation.runs.urls import mask_url
 from simulation.strict_json import read_summary
@@ -105,13 +108,21 @@ def store(engine: Engine, job: Job, outcome: Outcome) -> int:
 
 
 def load_runs(
-    engine: Engine, run_ids: Sequence[int], sweep_id: str = "", baseline: str | None = None
+    engine: Engine,
+    run_ids: Sequence[int],
+    sweep_id: str = "",
+    baseline: str | None = None,
+    doing: str | None = None,
 ) -> SweepResult:
-    """Stored runs (any set: one run, a sweep, two sweeps) as a SweepResult."""
+    """Stored runs (any set: one run, a sweep, two sweeps) as a SweepResult. With
+    ``doing`` ("report"), a set of which no run is complete raises ``NothingStored``
+    naming each run's state (a report reads complete runs only)."""
     with Session(engine) as session:
         runs = list(session.exec(select(Run).where(Run.id.in_(list(run_ids)))).all())
     if not runs:
         raise KeyError(f"no runs {list(run_ids)[:5]} in this database")
+    if doing is not None and not any(r.status == "complete" for r in runs):
+        raise nothing_complete(sorted(runs, key=lambda r: r.id or 0), doing)
     records, metrics, texts, post_frames, changes, ran = [], [], {}, [], [], []
     marks: dict[str, list] = {}
     for run in sorted(runs, key=lambda r: r.id):
@@ -167,26 +178,44 @@ def load_runs(
     return result
 
 
-def load_sweep(engine: Engine, sweep_id: str, baseline: str | None = None) -> SweepResult:
+def nothing_complete(runs: Sequence[Run], doing: str) -> NothingStored:
+    """The error for runs of which none is complete: each run's state (the first ten)."""
+    if len(runs) == 1:
+        return not_stored(runs[0], doing)
+    states = "; ".join(f"run {r.id}: {state_text(r)}" for r in runs[:10])
+    more = f"; and {len(runs) - 10} more" if len(runs) > 10 else ""
+    return NothingStored(
+        f"none of these {len(runs)} runs is complete, so there is nothing stored to "
+        f"{doing} ({states}{more})"
+    )
+
+
+def load_sweep(
+    engine: Engine, sweep_id: str, baseline: str | None = None, doing: str | None = None
+) -> SweepResult:
     """Every run stored under a sweep id, measured against ``baseline`` (a policy name),
     else the baseline its sweep command named, else a policy without rules."""
     with Session(engine) as session:
         ids = list(session.exec(select(Run.id).where(Run.sweep_id == sweep_id)).all())
     if not ids:
         raise KeyError(f"no sweep '{sweep_id}' in this database")
-    return load_runs(engine, ids, sweep_id, baseline or stored_baseline(engine, sweep_id))
+    return load_runs(
+        engine, ids, sweep_id, baseline or stored_baseline(engine, sweep_id), doing=doing
+    )
 
 
-def load_any(engine: Engine, ref: str) -> SweepResult:
-    """``12`` or ``run:12`` → that run; anything else (``sw-…``, ``sweep:x``) → a sweep id."""
+def load_any(engine: Engine, ref: str, doing: str = "report") -> SweepResult:
+    """``12`` or ``run:12`` → that run; anything else (``sw-…``, ``sweep:x``) → a sweep id.
+    Raises ``KeyError`` when there is no such run or sweep and ``NothingStored`` (each
+    run's state) when none of its runs is complete: nothing stored to ``doing``."""
     ref = str(ref)
     if ref.startswith("run:"):
-        return load_runs(engine, [int(ref[4:])])
+        return load_runs(engine, [int(ref[4:])], doing=doing)
     if ref.startswith("sweep:"):
-        return load_sweep(engine, ref[6:])
+        return load_sweep(engine, ref[6:], doing=doing)
     if ref.isdigit():
         try:
-            return load_sweep(engine, ref)
+            return load_sweep(engine, ref, doing=doing)
         except KeyError:
-            return load_runs(engine, [int(ref)])
-    return load_sweep(engine, ref)
+            return load_runs(engine, [int(ref)], doing=doing)
+    return load_sweep(engine, ref, doing=doing)
