@@ -66,14 +66,28 @@ def schedule_phases(
     return out
 
 
+def first_acting_day(spec: S.PolicySpec) -> int:
+    """The day a policy's rules are first in force: ``start_day``, or with a ``schedule``
+    the ``from_day`` of its first phase that puts any rule in force (a phase of
+    ``rules: none`` or ``[]`` does not; when none does, its first phase's). An
+    announcement that gives no day is made on this day: sellers hear of enforcement
+    when it begins, not weeks before."""
+    if not spec.schedule:
+        return spec.start_day
+    acting = [ph.from_day for ph in spec.schedule if ph.rules not in ("none", [])]
+    return min(acting) if acting else min(ph.from_day for ph in spec.schedule)
+
+
 def spec_announcements(
     spec: S.PolicySpec, check_category: Callable[[tuple, str], int]
 ) -> list[Announcement]:
-    """The policy's announcements in day order (``announcements`` on ``start_day`` unless
-    they give a day; a schedule phase's ``announce`` on the phase's first day); each
-    category is passed to ``check_category(path, name)``."""
+    """The policy's announcements in day order (``announcements`` that give no day on
+    the day the policy first acts, :func:`first_acting_day`; a schedule phase's
+    ``announce`` on the phase's first day); each category is passed to
+    ``check_category(path, name)``."""
     out = []
-    items = [(("announcements", i), a, spec.start_day) for i, a in enumerate(spec.announcements)]
+    first = first_acting_day(spec)
+    items = [(("announcements", i), a, first) for i, a in enumerate(spec.announcements)]
     items += [
         (("schedule", i, "announce"), ph.announce, ph.from_day)
         for i, ph in enumerate(spec.schedule)

@@ -185,7 +185,9 @@ class EnforcementSpec(_Strict):
 
 
 class AnnounceSpec(_Strict):
-    day: Day | None = None  # default: the policy's start_day (or the phase's from_day)
+    # default: the day the policy first acts (start_day, or its schedule's first phase
+    # with rules in force: policy.schedule.first_acting_day); in a phase, its from_day
+    day: Day | None = None
     risk_multiplier: float = Field(gt=0.0)
     categories: list[str] = Field(default_factory=list)
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from policy import load_policy_text
 from policy.interface import AccountAction, Announcement, PostAction, Stage
+from policy.schedule import load_schedule
 from tests.policy.helpers import World, context
 
 KW = """
@@ -273,6 +274,30 @@ def test_schedule_switches_rules_by_day():
 def test_announcements_from_list_and_schedule():
     p = load_policy_text(SCHEDULE)
     assert p.announcements() == (Announcement(15, 1.5, ()), Announcement(20, 2.5, ("tobacco",)))
+
+
+@pytest.mark.parametrize(
+    "phases, day",
+    [
+        ("  - {from_day: 30}\n", 30),  # the first phase starts late
+        ("  - {from_day: 0, rules: none}\n  - {from_day: 30, rules: all}\n", 30),
+        ("  - {from_day: 0, rules: []}\n  - {from_day: 21, rules: [remove]}\n", 21),
+        ("  - {from_day: 5, rules: [label]}\n  - {from_day: 21, rules: all}\n", 5),
+        ("  - {from_day: 12, rules: none}\n", 12),  # no phase acts: its first phase
+    ],
+)
+def test_an_announcement_without_a_day_is_made_when_the_schedule_first_acts(phases, day):
+    """It was made on day 0: sellers heard of a crackdown weeks before it came."""
+    text = (
+        KW
+        + "rules:\n  - {name: label, when: {hit: kw}, action: label}\n"
+        "  - {name: remove, when: {hit: kw}, action: remove}\n"
+        "announcements:\n  - {risk_multiplier: 3.0, categories: [tobacco]}\n"
+        "schedule:\n" + phases
+    )
+    p = load_policy_text(text)
+    assert p.announcements() == (Announcement(day, 3.0, ("tobacco",)),)
+    assert load_schedule(text).announcements() == p.announcements()  # a stored run's marks
 
 
 def test_review_queue_keeps_working_when_a_phase_ends():
