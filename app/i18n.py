@@ -126,7 +126,7 @@ def model_texts() -> str:
     They are defined once, headless: the scenario panel's slider labels and descriptions
     on the Scenario model, the corpus table's columns (``policy.evaluate``), the charts'
     titles and series in ``simulation.runs.figures.LIVE_CHARTS``, and every metric's,
-    run measure's and rule count's name, unit and meaning in the metric
+    run fact's, run measure's and rule count's name, unit and meaning in the metric
     registry (``simulation.metrics``), and the message templates of the problems of a
     policy, a corpus, a scenario and a lesson (``policy.messages``,
     ``policy.corpus_messages``, ``simulation.messages``: see ``app.problems``).
@@ -138,7 +138,7 @@ def model_texts() -> str:
     from policy import messages
     from policy.evaluate import RULE_HEADER
     from simulation.metrics.registry import METRICS, RULE_COUNTS
-    from simulation.metrics.summary import MEASURES, RELATIVE
+    from simulation.metrics.summary import FACTS, MEASURES, RELATIVE
     from simulation.runs.live_charts import LIVE_CHARTS
     from simulation.scenario import field_info
 
@@ -149,7 +149,7 @@ def model_texts() -> str:
     for chart in LIVE_CHARTS.values():
         texts.append((CHARTS_CONTEXT, chart.title))
         texts += [(CHARTS_CONTEXT, label) for _column, label in chart.series if label]
-    for entry in (*METRICS, *MEASURES, *RELATIVE, *RULE_COUNTS):
+    for entry in (*METRICS, *FACTS, *MEASURES, *RELATIVE, *RULE_COUNTS):
         texts += [(MEANINGS_CONTEXT, entry.meaning), ("Units", entry.unit)]
     texts += [(MEASURES_CONTEXT, x.label) for x in (*MEASURES, *RELATIVE)]
     texts += [(MEASURES_CONTEXT, measure_label(c.name)) for c in RULE_COUNTS]

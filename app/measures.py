@@ -24,32 +24,21 @@ from PySide6.QtWidgets import (
 from app.fit_columns import ColumnFit
 from app.i18n import MEASURES_CONTEXT, meaning, measure_label, t, unit
 from simulation.metrics.registry import RULE_COUNTS
-from simulation.metrics.summary import BY_MEASURE, BY_RELATIVE
+from simulation.metrics.summary import BY_FACT, BY_MEASURE, BY_RELATIVE
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
-# the facts a summary starts with (not measures: what the run was)
+# the facts of a summary (what ran, how long it took: simulation.metrics.summary.FACTS,
+# where their units and meanings are defined), as the app names them
 FACTS = {
-    "scenario": (QT_TRANSLATE_NOOP("Facts", "scenario"), ""),
-    "policy": (QT_TRANSLATE_NOOP("Facts", "policy"), ""),
-    "seed": (QT_TRANSLATE_NOOP("Facts", "seed"), ""),
-    "days": (QT_TRANSLATE_NOOP("Facts", "days"), "days"),
-    "accounts_start": (QT_TRANSLATE_NOOP("Facts", "accounts at the start"), "accounts"),
-    "accounts_end": (QT_TRANSLATE_NOOP("Facts", "accounts at the end"), "accounts"),
-    "wall_seconds": (QT_TRANSLATE_NOOP("Facts", "time to compute"), "seconds"),
-    "posts_per_second": (QT_TRANSLATE_NOOP("Facts", "posts per second computed"), "posts/s"),
-}
-FACT_MEANINGS = {
-    "scenario": QT_TRANSLATE_NOOP("Facts", "The scenario the run simulated"),
-    "policy": QT_TRANSLATE_NOOP("Facts", "The policy in force (name · version)"),
-    "seed": QT_TRANSLATE_NOOP("Facts", "The seed of the run's random streams"),
-    "days": QT_TRANSLATE_NOOP("Facts", "Days simulated"),
-    "accounts_start": QT_TRANSLATE_NOOP("Facts", "Accounts when the run began"),
-    "accounts_end": QT_TRANSLATE_NOOP(
-        "Facts", "Accounts at the end, including new and re-registered ones"
-    ),
-    "wall_seconds": QT_TRANSLATE_NOOP("Facts", "Seconds the computer took for the run"),
-    "posts_per_second": QT_TRANSLATE_NOOP("Facts", "Posts simulated per second of computing"),
+    "scenario": QT_TRANSLATE_NOOP("Facts", "scenario"),
+    "policy": QT_TRANSLATE_NOOP("Facts", "policy"),
+    "seed": QT_TRANSLATE_NOOP("Facts", "seed"),
+    "days": QT_TRANSLATE_NOOP("Facts", "days"),
+    "accounts_start": QT_TRANSLATE_NOOP("Facts", "accounts at the start"),
+    "accounts_end": QT_TRANSLATE_NOOP("Facts", "accounts at the end"),
+    "wall_seconds": QT_TRANSLATE_NOOP("Facts", "time to compute"),
+    "posts_per_second": QT_TRANSLATE_NOOP("Facts", "posts per second computed"),
 }
 RULE_COUNT_BY_NAME = {c.name: c for c in RULE_COUNTS}
 
@@ -78,9 +67,10 @@ def summary_definition(name: str) -> Definition:
     if name in BY_MEASURE or name in BY_RELATIVE:
         x = BY_MEASURE.get(name) or BY_RELATIVE[name]
         return Definition(name, t(MEASURES_CONTEXT, x.label), unit(x.unit), meaning(x.meaning))
-    if name in FACTS:
-        label, unit_name = FACTS[name]
-        return Definition(name, t("Facts", label), unit(unit_name), t("Facts", FACT_MEANINGS[name]))
+    if name in BY_FACT:
+        fact = BY_FACT[name]
+        label = t("Facts", FACTS[name]) if name in FACTS else fact.label
+        return Definition(name, label, unit(fact.unit), meaning(fact.meaning))
     raise KeyError(f"{name!r} is not a summary measure (see `circlelab metrics`)")
 
 

@@ -464,6 +464,59 @@ MEASURES: tuple[Measure, ...] = (
 )
 
 BY_MEASURE = {x.name: x for x in MEASURES}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A field of a run's summary that says what ran and how, not how well a policy did:
+    sweeps do not compare runs on it. ``unit`` is empty for a name or a seed."""
+
+    name: str
+    unit: str
+    meaning: str
+
+    @property
+    def label(self) -> str:
+        return self.name.replace("_", " ")
+
+
+# Every key of a run's summary (``simulation.runs.result.summarise``) is one of these or
+# a measure of MEASURES: the facts first, in this order, then the measures, then the
+# computing facts (FACTS_AFTER)
+FACTS: tuple[Fact, ...] = (
+    Fact("scenario", "", "The scenario the run simulated"),
+    Fact("policy", "", "The policy in force (name · version)"),
+    Fact("seed", "", "The seed of the run's random streams"),
+    Fact("days", "days", "Days simulated"),
+    Fact(
+        "accounts_start",
+        "accounts",
+        "The scenario's population: accounts when the world was built, before the warm-up "
+        "(users on the feed, merchants, sellers, spammers); people who might join later "
+        "are not accounts yet",
+    ),
+    Fact(
+        "accounts_end",
+        "accounts",
+        "Accounts registered by the end: those of accounts_start and every one made since, "
+        "warm-up included (users who joined, newcomers, re-registrations); banned, exited "
+        "and churned ones counted, people who never joined not",
+    ),
+    Fact("wall_seconds", "seconds", "Seconds the computer took for the run"),
+    Fact("posts_per_second", "posts/s", "Posts simulated per second of computing"),
+)
+FACTS_AFTER = ("wall_seconds", "posts_per_second")  # after the measures in a summary
+BY_FACT = {x.name: x for x in FACTS}
+
+
+def summary_field(name: str) -> Measure | Relative | Fact:
+    """The definition of a key of a run summary (a fact, a run measure or a relative
+    measure of a sweep); ``KeyError`` names an unknown one."""
+    if name in BY_FACT:
+        return BY_FACT[name]
+    return measure(name)
+
+
 COUNT_UNITS = frozenset({"posts", "offers", "accounts", "appeals", "users"})  # whole numbers
 
 

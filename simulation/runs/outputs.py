@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from simulation.metrics import METRICS, RULE_COUNT_NAMES, RULE_COUNTS
-from simulation.metrics.summary import BY_MEASURE
+from simulation.metrics.summary import summary_field
 from simulation.numbers import format_number
 from simulation.runs import bundle
 from simulation.runs.history import RunHistory, stored_marks
@@ -277,8 +277,7 @@ def report_html(
     esc = html.escape
     rows = "".join(
         f"<tr><td>{esc(k.replace('_', ' '))}</td><td>{esc(_num(v))}</td>"
-        f"<td>{esc(BY_MEASURE[k].unit if k in BY_MEASURE else '')}</td>"
-        f"<td>{esc(BY_MEASURE[k].meaning if k in BY_MEASURE else '')}</td></tr>"
+        f"<td>{esc(_field(k, 'unit'))}</td><td>{esc(_field(k, 'meaning'))}</td></tr>"
         for k, v in summary.items()
     )
     figures = "".join(
@@ -436,6 +435,15 @@ def scenario_note(history: RunHistory | None) -> str:
         f"<p>As the run was set up. Changed while it ran: {html.escape(keys)} (see "
         "Changes during the run).</p>"
     )
+
+
+def _field(key: str, what: str) -> str:
+    """The unit or meaning of a summary key in the registry ("" for a key of another
+    version of Circle Lab)."""
+    try:
+        return str(getattr(summary_field(key), what))
+    except KeyError:
+        return ""
 
 
 def _num(value: Any) -> str:

@@ -14,7 +14,7 @@ from simulation.metrics.summary import RunFacts
 from simulation.metrics.summary import summarise as summarise_measures
 from simulation.runs.history import RunHistory
 from simulation.runs.marks import acts_from
-from simulation.world.accounts import Archetype
+from simulation.world.accounts import Archetype, Status
 from simulation.world.content.people import display_names
 from simulation.world.engine import Simulation
 from simulation.world.history import Outline
@@ -68,6 +68,14 @@ def run_facts(sim: Simulation) -> RunFacts:
     )
 
 
+def accounts_end(sim: Simulation) -> int:
+    """Accounts registered by the end of the run (``accounts_end`` in the registry):
+    every account row but the people who never joined (``Status.PROSPECT``), which the
+    world keeps as rows of its friends graph from the start."""
+    acc = sim.world.accounts
+    return int(acc.n - np.count_nonzero(acc.status == Status.PROSPECT))
+
+
 def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, Any]:
     """The run's facts, then every headline measure (``simulation.metrics.summary``), for
     the CLI table, JSON, the report and the app. Call after ``sim.finish()``."""
@@ -78,7 +86,7 @@ def summarise(sim: Simulation, metrics: pd.DataFrame, wall: float) -> dict[str, 
         "seed": sim.seed,
         "days": len(metrics),
         "accounts_start": sim.world.n_initial,
-        "accounts_end": int(sim.world.accounts.n),
+        "accounts_end": accounts_end(sim),
         **summarise_measures(metrics, run_facts(sim)),
         "wall_seconds": round(wall, 3),
         "posts_per_second": round(created / wall, 1) if wall > 0 else None,

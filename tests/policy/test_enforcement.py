@@ -289,8 +289,7 @@ def test_announcements_from_list_and_schedule():
 def test_an_announcement_without_a_day_is_made_when_the_schedule_first_acts(phases, day):
     """It was made on day 0: sellers heard of a crackdown weeks before it came."""
     text = (
-        KW
-        + "rules:\n  - {name: label, when: {hit: kw}, action: label}\n"
+        KW + "rules:\n  - {name: label, when: {hit: kw}, action: label}\n"
         "  - {name: remove, when: {hit: kw}, action: remove}\n"
         "announcements:\n  - {risk_multiplier: 3.0, categories: [tobacco]}\n"
         "schedule:\n" + phases
