@@ -37,6 +37,7 @@ from simulation.cli.common import (
     out,
     say,
 )
+from simulation.cli.options import STUDY_DB_DEFAULT
 from simulation.runs.storage import NothingStored
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
 from simulation.strict_json import dumps
@@ -390,7 +391,7 @@ def run_study(
     check_seeds(seeds, "--seeds") if seeds else check_seeds(study_seeds, "the study's seeds")
     check_out(out_dir, REPORT_NAMES)
     out_dir.mkdir(parents=True, exist_ok=True)
-    db = db or str(out_dir / "study.db")
+    db = db or str(out_dir / Path(STUDY_DB_DEFAULT).name)  # what --help says: OUT/study.db
     result = run_sweep(
         quiet,
         spec.get("name", "study"),

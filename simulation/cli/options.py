@@ -15,6 +15,18 @@ DbOption = Annotated[
         "directory). Passwords are never printed.",
     ),
 ]
+# a study keeps its runs beside its report, so that running it again resumes
+STUDY_DB_DEFAULT = "OUT/study.db"
+StudyDbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database: a SQLite file path or an SQLAlchemy URL such as "
+        f"postgresql+psycopg://user@host/dbname (default: {STUDY_DB_DEFAULT}, the study's "
+        "own database in --out, so that running the study again resumes it). Passwords "
+        "are never printed.",
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output")]
 SvgOption = Annotated[
     bool,

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from simulation.cli.options import DbOption, JsonOption
+from simulation.cli.options import DbOption, JsonOption, StudyDbOption
 
 
 def sweep_cmd(
@@ -132,7 +132,7 @@ def study_cmd(
     days: Annotated[int | None, typer.Option(help="Override the study's days")] = None,
     workers: Annotated[int | None, typer.Option(help="Local processes (default: all)")] = None,
     dask: Annotated[str | None, typer.Option("--dask", help="Dask scheduler address")] = None,
-    db: DbOption = None,
+    db: StudyDbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run a shipped study (takedown_speed, classifier_threshold): sweep, figure, report."""
