@@ -58,7 +58,7 @@ POSTS_HELD = _s(
 )
 ONE_THING = _s("an event has exactly one of: announce, set, spawn")
 # what the model alone cannot check (simulation.scenario.check_scenario)
-UNKNOWN_PARAMETER = _s("unknown scenario parameter '{key}'")
+UNKNOWN_PARAMETER = _s("unknown scenario parameter '{key}'{hint}")
 NO_SUCH_SCENARIO = _s("no such scenario (presets: {known})")
 UNKNOWN_CATEGORY = _s("unknown category; the catalogue has {known}")
 UNKNOWN_CATEGORY_NAMED = _s("unknown category '{name}'{hint}; the catalogue has {known}")
@@ -94,10 +94,12 @@ ONE_AFTER_ANOTHER = _l("{first}; {then}")
 
 class UnknownParameter(KeyError):
     """A dotted scenario parameter that does not exist; ``args[0]`` is the English (as a
-    plain ``KeyError`` had it) and ``text`` the message."""
+    plain ``KeyError`` had it), ``text`` the message, with the closest parameter there is
+    when one is close (``hint``: "did you mean", as a scenario file's unknown key)."""
 
-    def __init__(self, key: str) -> None:
-        self.text = msg(UNKNOWN_PARAMETER, key=key)
+    def __init__(self, key: str, hint: Message | str = "") -> None:
+        self.key = key
+        self.text = msg(UNKNOWN_PARAMETER, key=key, hint=hint)
         super().__init__(str(self.text))
 
 

@@ -7,6 +7,7 @@ never drift from what the engine uses.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -795,16 +796,33 @@ def get_dotted(scenario: Scenario, key: str) -> Any:
 
 
 def set_dotted(data: dict, key: str, value: Any) -> None:
-    """Set ``a.b.c`` in nested dicts, refusing paths that do not exist."""
+    """Set ``a.b.c`` in nested dicts, refusing paths that do not exist
+    (:class:`UnknownParameter`, with the closest parameter of ``data`` when one is close)."""
     parts = key.split(".")
     node = data
     for part in parts[:-1]:
         if not isinstance(node, dict) or part not in node:
-            raise UnknownParameter(key)
+            raise UnknownParameter(key, M.did_you_mean(key, dotted_keys(data)))
         node = node[part]
     if not isinstance(node, dict) or (parts[-1] not in node):
-        raise UnknownParameter(key)
+        # a misspelt last name: the closest of its section's (a shared section name would
+        # make any of them look close)
+        names = sorted(node) if isinstance(node, dict) else []
+        close = difflib.get_close_matches(parts[-1], names, n=1, cutoff=0.6)
+        meant = ".".join([*parts[:-1], close[0]]) if close else ""
+        raise UnknownParameter(key, msg(M.DID_YOU_MEAN, choice=meant) if meant else "")
     node[parts[-1]] = value
+
+
+def dotted_keys(data: dict, prefix: str = "") -> list[str]:
+    """Every dotted path of nested dicts (``sellers``, ``sellers.evasion_learn``, …)."""
+    out = []
+    for name, value in data.items():
+        key = f"{prefix}{name}"
+        out.append(key)
+        if isinstance(value, dict):
+            out += dotted_keys(value, key + ".")
+    return out
 
 
 def scenario_path(name_or_path: str | Path) -> Path:

@@ -4392,8 +4392,8 @@
     </message>
     <message>
         <location filename="model_texts.py" line="510"/>
-        <source>unknown scenario parameter &apos;{key}&apos;</source>
-        <translation>未知的场景参数 &apos;{key}&apos;</translation>
+        <source>unknown scenario parameter &apos;{key}&apos;{hint}</source>
+        <translation>未知的场景参数 &apos;{key}&apos;{hint}</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="511"/>

@@ -24,12 +24,14 @@ from simulation.cli.common import (
     parse_set,
     say,
 )
+from simulation.messages import UnknownParameter
 from simulation.numbers import format_number
 from simulation.runs.marks import acts_from
 from simulation.runs.run import resolve_scenario
 from simulation.runs.run import run as run_api
 from simulation.runs.storage import usable_db
 from simulation.runs.urls import DatabaseError, mask_url
+from simulation.sweeps.plan import scenario_changes_error, typed_options
 
 
 def summary_table(summary: dict[str, Any], title: str) -> Table:
@@ -61,7 +63,12 @@ def run(
         scen, _ = resolve_scenario(scenario)
         changes = parse_set(set_)
         if changes:
-            scen.with_changes(changes, source="--set")
+            try:
+                scen.with_changes(changes, source="--set")
+            except (UnknownParameter, LocatedError) as exc:  # named as typed, as a sweep does
+                raise input_error(
+                    scenario_changes_error(exc, changes, typed_options(set_, "--set"))
+                ) from None
         if days is not None:
             scen.with_changes({"days": days}, source=f"--days {days}")
         if seed is not None:  # the scenario's range: 0 to 2^63 - 1

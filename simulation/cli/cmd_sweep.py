@@ -37,12 +37,11 @@ from simulation.cli.common import (
     out,
     say,
 )
-from simulation.cli.options import STUDY_DB_DEFAULT
 from simulation.runs.storage import NothingStored
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
 from simulation.strict_json import dumps
 from simulation.sweeps.aggregate import run_headlines
-from simulation.sweeps.plan import parse_assignments
+from simulation.sweeps.plan import parse_assignments, typed_options
 from simulation.sweeps.report import (
     KEY_MEASURES,
     REPORT_NAMES,
@@ -54,7 +53,7 @@ from simulation.sweeps.report import (
 )
 from simulation.sweeps.results import SweepResult
 from simulation.sweeps.store import load_any
-from simulation.sweeps.study import load_study
+from simulation.sweeps.study import STUDY_DB, load_study
 from simulation.sweeps.sweep import sweep
 
 
@@ -227,6 +226,11 @@ def sweep_cmd(
         baseline=baseline,
         keep=keep,
         policy_zip=pzip,
+        typed={
+            **typed_options(set_, "--set"),
+            **typed_options(policy_set, "--policy-set"),
+            **typed_options(policy_zip, "--policy-zip"),
+        },
     )
     report = None
     if out_dir is not None:
@@ -391,7 +395,7 @@ def run_study(
     check_seeds(seeds, "--seeds") if seeds else check_seeds(study_seeds, "the study's seeds")
     check_out(out_dir, REPORT_NAMES)
     out_dir.mkdir(parents=True, exist_ok=True)
-    db = db or str(out_dir / Path(STUDY_DB_DEFAULT).name)  # what --help says: OUT/study.db
+    db = db or str(out_dir / STUDY_DB)  # what --help says: OUT/study.db
     result = run_sweep(
         quiet,
         spec.get("name", "study"),

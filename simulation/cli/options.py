@@ -16,6 +16,7 @@ DbOption = Annotated[
     ),
 ]
 # a study keeps its runs beside its report, so that running it again resumes
+# (simulation.sweeps.study.STUDY_DB in --out; tests/cli/test_study_db.py holds them together)
 STUDY_DB_DEFAULT = "OUT/study.db"
 StudyDbOption = Annotated[
     str | None,

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from policy.errors import LocatedError
 from policy.yamlfile import parse_value
+from simulation.messages import UnknownParameter
 from simulation.runs.marks import acts_from
 from simulation.runs.run import resolve_scenario
 from simulation.runs.scenario_shown import POLICY_PREFIX  # params_json keys of policy parameters
@@ -86,15 +88,65 @@ def parse_assignments(items: Sequence[str] | None, flag: str) -> dict[str, list[
     return out
 
 
+def typed_options(items: Sequence[str] | None, flag: str) -> dict[str, str]:
+    """Each KEY of ``items`` (``KEY=VALUE[,VALUE...]``) → the option as the user typed it,
+    ``--policy-set rules.*.delay_hours=1,6``: what an error about it names."""
+    return {item.partition("=")[0].strip(): f"{flag} {item}" for item in items or []}
+
+
+def option_label(typed: Mapping[str, str], key: str, kind: str = "parameter") -> str:
+    """How an error names the option that set ``key``: as typed, else ``parameter 'key'``."""
+    return typed.get(key) or f"{kind} '{key}'"
+
+
+def scenario_changes_error(
+    exc: UnknownParameter | LocatedError, changes: Mapping[str, Any], typed: Mapping[str, str]
+) -> str:
+    """The message for scenario changes a scenario refuses, naming each option as typed:
+    ``--set sellers.evasion_lern=0.5: unknown scenario parameter 'sellers.evasion_lern'
+    (did you mean 'sellers.evasion_learn'?)``, or the field and why for a value."""
+    if isinstance(exc, UnknownParameter):
+        return f"{option_label(typed, exc.key)}: {exc.text}"
+    out = []
+    for p in exc.problems:
+        keys = [k for k in changes if p.field == k or p.field.startswith(k + ".")] or list(changes)
+        named = ", ".join(option_label(typed, k) for k in keys)
+        out.append(f"{named}: {p.field}: {p.message}" if p.field else f"{named}: {p.message}")
+    return "; ".join(dict.fromkeys(out))
+
+
+def _variant_error(
+    exc: LocatedError, ref: str, changes: Mapping[str, Any], typed: Mapping[str, str]
+) -> str:
+    """A policy variant that does not compile, while its policy does: the changes are at
+    fault, so the message names the options as typed and what the compiler said (the
+    lines of the variant's text are nowhere in the user's file)."""
+    out = []
+    for p in exc.problems:
+        keys = [k for k in changes if k.rsplit(".", 1)[-1] in p.field] or list(changes)
+        named = ", ".join(option_label(typed, k, "policy parameter") for k in keys)
+        values = ", ".join(f"{k}={changes[k]!r}" for k in keys)
+        out.append(f"{named}: {p.field}: {p.message} (policy '{ref}' with {values})")
+    return "; ".join(dict.fromkeys(out))
+
+
 def _grid(values: dict[str, list[Any]]) -> list[dict[str, Any]]:
     keys = list(values)
     return [dict(zip(keys, combo, strict=True)) for combo in itertools.product(*values.values())]
 
 
-def _zip(values: dict[str, list[Any]]) -> list[dict[str, Any]]:
+def _zip(
+    values: dict[str, list[Any]], typed: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
     lengths = {len(v) for v in values.values()}
     if len(lengths) > 1:
-        raise ValueError(f"zipped parameters need lists of one length, not {sorted(lengths)}")
+        counts = "; ".join(
+            f"{option_label(typed or {}, k, 'zipped parameter')} has {len(v)}"
+            for k, v in values.items()
+        )
+        raise ValueError(
+            f"zipped parameters move together, so each needs the same number of values: {counts}"
+        )
     keys = list(values)
     return [dict(zip(keys, combo, strict=True)) for combo in zip(*values.values(), strict=True)]
 
@@ -156,6 +208,7 @@ def plan(
     baseline: str | None = None,
     keep: str = "all",
     policy_zip: dict[str, list[Any]] | None = None,
+    typed: Mapping[str, str] | None = None,
 ) -> Plan:
     """Expand a sweep into jobs, validating every scenario and policy variant up front.
 
@@ -164,7 +217,11 @@ def plan(
     baseline stays one arm in a sweep over the crackdown's takedown delay.
     ``policy_zip`` lists move together instead of crossing: each index is one variant,
     e.g. a classifier threshold as (recall, false-positive rate) points of one ROC curve.
+    ``typed``: each parameter's option as the user typed it (:func:`typed_options`), so
+    that an error about a value names it (``ValueError``, ``KeyError``); a policy file's
+    own errors stay located in the file (``LocatedError``).
     """
+    typed = dict(typed or {})
     if keep not in KEEP:
         raise ValueError(f"keep must be one of {KEEP}, not {keep!r}")
     scen, scen_text = resolve_scenario(scenario)
@@ -174,12 +231,15 @@ def plan(
     scen_grid = _grid(sets)
     for changes in scen_grid:
         if changes:
-            scen.with_changes(changes)  # raises KeyError / ValidationError with the field
+            try:
+                scen.with_changes(changes)
+            except (UnknownParameter, LocatedError) as exc:
+                raise ValueError(scenario_changes_error(exc, changes, typed)) from None
     notes: list[str] = []
     late: set[str] = set()  # policies whose rules start after the last day (noted once)
     sources: list[tuple[PolicySource, dict[str, Any], str]] = []
     names: dict[str, str] = {}
-    zipped = _zip(policy_zip or {})
+    zipped = _zip(policy_zip or {}, typed)
     for ref in policies:
         base = read_policy(ref)
         own = {k: v for k, v in policy_sets.items() if has_path(base.text, k)}
@@ -188,10 +248,18 @@ def plan(
         has_zip = bool(zipped) and all(has_path(base.text, k) for k in zipped[0])
         if zipped and not has_zip:
             notes.append(f"policy '{ref}' lacks a zipped path: it runs without them")
-        for crossed, together in itertools.product(_grid(own), zipped if has_zip else [{}]):
+        variants = list(itertools.product(_grid(own), zipped if has_zip else [{}]))
+        if any(crossed or together for crossed, together in variants):
+            compile_source(base)  # the file's own errors: located in the file
+        for crossed, together in variants:
             changes = {**crossed, **together}
             src = variant(base, changes)
-            compiled = compile_source(src)
+            try:
+                compiled = compile_source(src)
+            except LocatedError as exc:
+                if not changes:
+                    raise
+                raise ValueError(_variant_error(exc, str(ref), changes, typed)) from None
             names[str(ref)] = compiled.name
             acts = acts_from(compiled)
             if acts is not None and acts >= n_days and str(ref) not in late:
@@ -205,7 +273,12 @@ def plan(
     used = {k for _s, changes, _n in sources for k in changes}
     unused = [k for k in [*policy_sets, *(policy_zip or {})] if k not in used]
     if unused:
-        raise KeyError(f"no policy in the sweep has {', '.join(repr(k) for k in unused)}")
+        raise KeyError(
+            "; ".join(
+                f"{option_label(typed, k, 'policy parameter')}: no policy in the sweep has '{k}'"
+                for k in unused
+            )
+        )
     by_name: dict[str, set[str]] = {}
     for src, _c, name in sources:
         by_name.setdefault(name, set()).add(src.ref)

@@ -17,6 +17,8 @@ from policy.ranges import Days
 from policy.yamlfile import load_yaml
 from simulation.paths import assets_dir
 
+STUDY_DB = "study.db"  # a study's own database, in its --out folder (resumable)
+
 STUDY_DIR = "studies"
 
 

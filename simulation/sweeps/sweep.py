@@ -66,6 +66,7 @@ def sweep(
     progress: Callable[[int, int, Job, Outcome], None] | None = None,
     on_start: Callable[[int], None] | None = None,
     runner: Runner = execute,
+    typed: dict[str, str] | None = None,
 ) -> SweepResult:
     """Run every (policy, seed, parameters) combination; return tidy DataFrames.
 
@@ -79,7 +80,8 @@ def sweep(
     rules). ``keep="sample"`` stores less per run (see ``KEEP``).
     ``progress(done, total, job, outcome)`` is called per
     finished job, ``on_start(total)`` once the workers are running. ``runner`` exists for
-    tests (a job that fails).
+    tests (a job that fails). ``typed``: each parameter's option as the user typed it,
+    for error messages (``simulation.sweeps.plan.typed_options``).
     """
     p = plan(
         scenario,
@@ -92,6 +94,7 @@ def sweep(
         baseline=baseline,
         keep=keep,
         policy_zip=as_lists(policy_zip),
+        typed=typed,
     )
     engine = None
     # in memory only metrics and a few posts are kept: do not build and ship the rest

@@ -80,7 +80,7 @@ def test_a_lesson_and_its_scenario_say_what_is_wrong_in_chinese(
     said = {line.split(": ", 2)[1]: _message(line) for line in lines}
     assert said["steps[0]"] == "第一步必须加载一个世界（load：scenario、policy）"
     assert said["steps[2].set.posting.spamer_per_day"] == (
-        "未知的场景参数 'posting.spamer_per_day'"
+        "未知的场景参数 'posting.spamer_per_day'（是不是想写 'posting.spammer_per_day'？）"
     )
     assert said["steps[2].set.churn.threshold"] == "应小于或等于 1，实际为 7"
     assert said["steps[2].run_to"] == "世界已经运行了 20 天；run_to 必须更晚（或加载一个新世界）"
@@ -97,7 +97,9 @@ def test_a_lesson_and_its_scenario_say_what_is_wrong_in_chinese(
     assert said["steps[0].load.scenario"] == (
         "没有名为 'classroon' 的场景预设或文件（是不是想写 'classroom'？）"
     )
-    assert said["steps[2].load.set"] == "未知的场景参数 'population.acounts'"
+    assert said["steps[2].load.set"] == (
+        "未知的场景参数 'population.acounts'（是不是想写 'population.accounts'？）"
+    )
     assert said["steps[1].load.set"] == "population.accounts: 应大于或等于 50，实际为 10"
     assert said["steps[3].load.scenario"] == (
         f"{tmp_path / 'scenario_mix.yaml'}:4:8: population.mix: "

@@ -108,7 +108,9 @@ def test_a_value_the_engine_cannot_run_is_refused_before_the_run():
         app, ["run", "--scenario", "classroom", "--no-db", "--set", "posting.spammer_per_day=1e6"]
     )
     assert result.exit_code == 2
-    assert "--set: posting.spammer_per_day: at most 1,000" in result.output
+    assert (
+        "--set posting.spammer_per_day=1e6: posting.spammer_per_day: at most 1,000" in result.output
+    )
     result = runner.invoke(
         app,
         [

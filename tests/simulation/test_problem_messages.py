@@ -151,7 +151,14 @@ def test_missing_files_and_values_refused_by_a_change_carry_their_templates(tmp_
         scenario.with_changes({"posting.nothing": 1})
     assert isinstance(unknown.value, KeyError)
     assert unknown.value.args == ("unknown scenario parameter 'posting.nothing'",)
-    assert unknown.value.text == msg(S.UNKNOWN_PARAMETER, key="posting.nothing")
+    assert unknown.value.text == msg(S.UNKNOWN_PARAMETER, key="posting.nothing", hint="")
+    with pytest.raises(UnknownParameter) as close:  # a close name: suggested
+        scenario.with_changes({"posting.seller_per_dya": 1})
+    assert close.value.text == msg(
+        S.UNKNOWN_PARAMETER,
+        key="posting.seller_per_dya",
+        hint=msg(M.DID_YOU_MEAN, choice="posting.seller_per_day"),
+    )
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in FILES.glob("corpus_*")))

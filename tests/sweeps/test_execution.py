@@ -214,7 +214,7 @@ def test_zipped_policy_parameters_move_together():
     params = sorted(j.params_json for j in p.jobs)
     assert len(p.jobs) == 3  # none + 2 thresholds, not 2 x 2
     assert any('recall.default": 0.2' in x and 'life": 0.001' in x for x in params)
-    with pytest.raises(ValueError, match="one length"):
+    with pytest.raises(ValueError, match="each needs the same number of values"):
         plan(
             SCENARIO,
             ["crackdown"],
