@@ -25,6 +25,7 @@ policy designer must know before saying one policy beats another.
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -414,7 +415,13 @@ def _difference(name, a, b, xa, xb, common, level) -> dict | None:
             spread = f"{in_unit(diff, unit, sign=True)}, each arm the same on each of its seeds"
         else:
             test = f"Welch t-test, {len(va)} and {len(vb)} seeds"
-            res = stats.ttest_ind(va, vb, equal_var=False)
+            with warnings.catch_warnings():
+                if _no_spread(va) or _no_spread(vb):
+                    # one arm the same on every seed: its variance is 0 and the test
+                    # stands on the other's; SciPy's warning of nearly identical data is
+                    # about that arm alone (the result is a one-sample test of the other)
+                    warnings.filterwarnings("ignore", "Precision loss", RuntimeWarning)
+                res = stats.ttest_ind(va, vb, equal_var=False)
             p = float(res.pvalue)
             lo, hi = res.confidence_interval(level)
     else:

@@ -11,6 +11,7 @@ import warnings
 
 import pandas as pd
 import pytest
+from scipy import stats
 
 from simulation.sweeps.aggregate import compare_arms
 from simulation.sweeps.report import write_report
@@ -131,6 +132,17 @@ def test_two_unpaired_arms_without_spread_get_the_exact_relabelling_p():
     row = compare_arms(rh, "A", "B", measures=["days_to_halve"]).iloc[0]
     assert row["p"] == pytest.approx(0.1) and not row["significant"]
     assert row["test"] == "permutation test, 3 and 3 seeds"
+
+
+def test_one_arm_without_spread_is_a_welch_test_without_a_warning():
+    # unpaired, A the same on every seed, B not: Welch's test rests on B's spread alone,
+    # the one-sample t-test of B against A's value; SciPy's "precision loss" is not shown
+    rh = _per_run([5.0] * 3, [6.0, 7.0, 9.0], paired=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        row = compare_arms(rh, "A", "B", measures=["days_to_halve"]).iloc[0]
+    assert row["test"] == "Welch t-test, 3 and 3 seeds"
+    assert row["p"] == pytest.approx(stats.ttest_1samp([6.0, 7.0, 9.0], 5.0).pvalue)
 
 
 def test_a_varying_difference_keeps_the_t_test():
