@@ -40,6 +40,12 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
+def _link(account: int) -> str:
+    """A link to an account in the inspector's rich-text chain field (``linkActivated``
+    gives its number)."""
+    return f"<a href='{account}'>#{account}</a>"
+
+
 class AccountInspector(QWidget):
     """Archetype, status, strikes and actions, appeals, re-registrations of one account."""
 
@@ -67,7 +73,10 @@ class AccountInspector(QWidget):
             ("chain", self.tr("Re-registrations")),
         ):
             value = QLabel()
-            value.setTextFormat(Qt.TextFormat.PlainText)
+            # user-facing values are plain text; the chain holds links to accounts (its
+            # words escaped, its numbers ours) and is the one rich-text field
+            rich = key == "chain"
+            value.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
             value.setObjectName(f"account_{key}")
             value.setOpenExternalLinks(False)
             value.linkActivated.connect(lambda href: self.accountRequested.emit(int(href)))
@@ -153,14 +162,14 @@ class AccountInspector(QWidget):
         parts = []
         pred = int(info.get("predecessor", -1))
         if pred >= 0:
-            parts.append(self.tr("came back from banned") + f" <a href='{pred}'>#{pred}</a>")
+            parts.append(html.escape(self.tr("came back from banned")) + f" {_link(pred)}")
         succ = info.get("successors", [])
         if succ:
-            links = ", ".join(f"<a href='{s}'>#{s}</a>" for s in succ)
-            parts.append(self.tr("re-registered as") + " " + links)
+            links = ", ".join(_link(int(s)) for s in succ)
+            parts.append(html.escape(self.tr("re-registered as")) + " " + links)
         gen = int(info.get("generation", 0))
         if gen:
-            parts.append(self.tr("generation {0}").format(gen))
+            parts.append(html.escape(self.tr("generation {0}").format(gen)))
         return "; ".join(parts) or "–"
 
 

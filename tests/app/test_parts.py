@@ -364,3 +364,49 @@ def test_a_measure_named_by_its_unit_is_not_named_twice(qtbot):
     assert names[0] == "days"
     assert summary_definition("days").unit == "days"
     assert table.table.item(0, 1).text() == "120" and names[1].startswith("seed")
+
+
+def test_the_re_registration_chain_links_to_the_accounts(qtbot):
+    """The chain field shows its accounts as links (it showed the raw ``<a href='1495'>``
+    text) and clicking one asks for that account."""
+    from PySide6.QtCore import QPoint, Qt
+
+    from app.inspectors import AccountInspector
+
+    inspector = AccountInspector()
+    qtbot.addWidget(inspector)
+    inspector.resize(420, 600)
+    inspector.show()
+    inspector.show_account(
+        {
+            "account": 1600,
+            "name": "Joseph <b>L</b>",
+            "archetype": "restricted_seller",
+            "kind": "personal",
+            "category": "tobacco",
+            "status": "active",
+            "status_day": 0,
+            "join_day": 40,
+            "style": "plain",
+            "violations": 1,
+            "removals": 0,
+            "bans": 0,
+            "predecessor": 1495,
+            "successors": [],
+            "generation": 1,
+            "events": [],
+        }
+    )
+    chain = inspector.fields["chain"]
+    assert chain.textFormat() == Qt.TextFormat.RichText
+    asked: list[int] = []
+    inspector.accountRequested.connect(asked.append)
+    # click along the label's first line until the link answers (its place depends on
+    # the font); the words before it are not a link
+    y = chain.fontMetrics().height() // 2 + chain.contentsMargins().top()
+    for x in range(0, chain.width(), 3):
+        qtbot.mouseClick(chain, Qt.MouseButton.LeftButton, pos=QPoint(x, y))
+        if asked:
+            break
+    assert asked == [1495]
+    assert x > chain.fontMetrics().horizontalAdvance("came back from")  # after the words
