@@ -21,7 +21,7 @@ from simulation.lessons.load import LessonFile
 from simulation.lessons.model import CHARTS
 from simulation.lessons.play import StepResult, play
 from simulation.lessons.timing import class_seconds
-from simulation.runs.figures import LIVE_CHARTS, draw_live
+from simulation.runs.figures import LIVE_CHARTS, draw_live, font_families
 from simulation.runs.marks import label, merged
 
 WORDS = {
@@ -44,18 +44,11 @@ WORDS = {
         "marks": "图上的标记",
     },
 }
-CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei")
 
 
 def _fonts(locale: str) -> None:
-    """Chinese charts need a CJK font after the Latin one (matplotlib falls back per
-    glyph); the project's set-up installs Noto Sans CJK."""
-    from matplotlib import font_manager
-
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    cjk = [f for f in CJK_FONTS if f in names]
-    families = ["DejaVu Sans", *cjk] if locale == "zh_CN" else ["DejaVu Sans"]
-    matplotlib.rcParams["font.family"] = families
+    """Chinese charts need a CJK font after the Latin one (``figures.font_families``)."""
+    matplotlib.rcParams["font.family"] = font_families(locale == "zh_CN")
 
 
 def _category_labels(locale: str) -> dict[str, str]:

@@ -15,7 +15,8 @@ several times faster to encode than the default level 6). The title's place is f
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import matplotlib
@@ -317,6 +318,28 @@ def draw(
     return fig
 
 
+# Chinese text needs a CJK font after the Latin one (matplotlib falls back glyph by
+# glyph); the project's set-up installs Noto Sans CJK (scripts/debian-packages.txt)
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei")
+_HAN = re.compile("[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+
+
+def font_families(cjk: bool) -> list[str]:
+    """matplotlib's ``font.family`` for charts: DejaVu Sans, followed by the installed
+    CJK fonts when ``cjk`` (looked up only then: loading them costs drawing time)."""
+    if not cjk:
+        return ["DejaVu Sans"]
+    from matplotlib import font_manager
+
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return ["DejaVu Sans", *(f for f in CJK_FONTS if f in names)]
+
+
+def has_cjk(texts: Iterable[str]) -> bool:
+    """Whether any of ``texts`` holds a CJK character (a Chinese policy name in a mark)."""
+    return any(_HAN.search(t) for t in texts)
+
+
 def write_charts(
     m: pd.DataFrame,
     out: Path,
@@ -332,12 +355,14 @@ def write_charts(
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     unused = iter(figures)
-    for name in CHARTS:
-        fig = draw(name, m, title_suffix, next(unused, None), marks)
-        for fmt in formats:
-            path = out / f"{name}.{fmt}"
-            fig.savefig(path, format=fmt, **(PNG_OPTIONS if fmt == "png" else {}))
-            paths.append(path)
+    cjk = has_cjk([title_suffix, *(text for _day, text in marks)])
+    with matplotlib.rc_context({"font.family": font_families(cjk)}):
+        for name in CHARTS:
+            fig = draw(name, m, title_suffix, next(unused, None), marks)
+            for fmt in formats:
+                path = out / f"{name}.{fmt}"
+                fig.savefig(path, format=fmt, **(PNG_OPTIONS if fmt == "png" else {}))
+                paths.append(path)
     return paths
 
 
