@@ -22,7 +22,7 @@ from simulation.lessons.model import CHARTS
 from simulation.lessons.play import StepResult, play
 from simulation.lessons.timing import class_seconds
 from simulation.runs.figures import LIVE_CHARTS, draw_live, font_families
-from simulation.runs.marks import label, merged
+from simulation.runs.marks import merged
 
 WORDS = {
     "en_US": {
@@ -30,6 +30,9 @@ WORDS = {
         "question": "Question",
         "answers": "Answers",
         "minutes": "About {0} minutes of class time; {1} steps.",
+        "minute": "About 1 minute of class time; {1} steps.",
+        "colon": ": ",
+        "day": "day {0}",
         "days": "Days {0}–{1}",
         "feed": "Look at the Friends Circle (the feed) on screen.",
         "marks": "Marks on the charts",
@@ -39,6 +42,9 @@ WORDS = {
         "question": "问题",
         "answers": "答案",
         "minutes": "课堂时间约{0}分钟，共{1}步。",
+        "minute": "课堂时间约{0}分钟，共{1}步。",
+        "colon": "：",
+        "day": "第{0}天",
         "days": "第{0}–{1}天",
         "feed": "请看屏幕上的朋友圈（信息流）。",
         "marks": "图上的标记",
@@ -95,7 +101,7 @@ def render(found: LessonFile, out: Path, locale: str, answers: bool = True) -> P
         parts.append(f"<p>{esc(step.narration.get(locale))}</p>")
         if step.question is not None:
             parts.append(
-                f"<p class='question'><b>{esc(words['question'])}:</b> "
+                f"<p class='question'><b>{esc(words['question'])}{words['colon']}</b>"
                 f"{esc(step.question.ask.get(locale))}</p>"
             )
         if "feed" in step.highlight:
@@ -114,16 +120,18 @@ def render(found: LessonFile, out: Path, locale: str, answers: bool = True) -> P
             fig.savefig(path, dpi=110)
             alt = tr("Charts", LIVE_CHARTS[key].title)
             parts.append(f"<img src='{esc(locale)}/{esc(path.name)}' alt='{esc(alt)}'>")
-        if charts and result.marks:
+        if charts and marks:  # one entry a day, as the charts draw them (duplicates dropped)
             items = "".join(
-                f"<li>{esc(str(m.day))}: {esc(label(m, locale))}</li>" for m in result.marks
+                f"<li>{esc(words['day'].format(day))}{words['colon']}{esc(text)}</li>"
+                for day, text in marks
             )
             parts.append(
                 f"<details><summary>{esc(words['marks'])}</summary><ul>{items}</ul></details>"
             )
         sections.append(f"<section class='step'>{''.join(parts)}</section>")
     answer_items = [
-        f"<li><b>{esc(words['step'].format(i + 1))}:</b> {esc(s.question.answer.get(locale))}</li>"
+        f"<li><b>{esc(words['step'].format(i + 1))}{words['colon']}</b>"
+        f"{esc(s.question.answer.get(locale))}</li>"
         for i, s in enumerate(lesson.steps)
         if s.question is not None
     ]
@@ -134,6 +142,7 @@ def render(found: LessonFile, out: Path, locale: str, answers: bool = True) -> P
         else ""
     )
     minutes = max(1, round(class_seconds(found, locale) / 60))
+    length = words["minute" if minutes == 1 else "minutes"].format(minutes, len(lesson.steps))
     lang = "zh-CN" if locale == "zh_CN" else "en"
     page = f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{esc(lesson.title.get(locale))}</title>
@@ -146,7 +155,7 @@ img{{max-width:100%}} .question{{border-left:4px solid #2f6fdf;padding-left:.8re
 </style></head><body>
 <h1>{esc(lesson.title.get(locale))}</h1>
 <p>{esc(lesson.summary.get(locale))}</p>
-<p class='days'>{esc(words["minutes"].format(minutes, len(lesson.steps)))}</p>
+<p class='days'>{esc(length)}</p>
 {"".join(sections)}
 {answer_block}
 </body></html>

@@ -133,3 +133,25 @@ def test_a_handout_marks_a_replaced_policy_as_the_app_does(tmp_path):
     shown = [(m.day, m.kind, m.detail) for m in second.marks]
     assert [x for x in shown if x[1] != STEP] == sorted([(10, POLICY, "No moderation"), *scheduled])
     assert [x for x in shown if x[1] == STEP] == [(0, STEP, "1"), (10, STEP, "2")]
+
+
+def test_a_handout_lists_each_days_marks_once_in_its_language(tmp_path):
+    """The crackdown lesson's handout: each day's marks once (the scenario's and the
+    policy's announcement on day 30 were listed twice), days and colons as the language
+    writes them, and "1 minute" not "1 minutes"."""
+    import re
+
+    from simulation.lessons.handout import render
+
+    found = load_lesson("crackdown")
+    for locale, day30, colon in (("en_US", "day 30", ": "), ("zh_CN", "第30天", "：")):
+        page = render(found, tmp_path / locale, locale).read_text(encoding="utf-8")
+        lists = re.findall(r"<details><summary>.*?</summary><ul>(.*?)</ul>", page)
+        assert lists
+        for items in lists:
+            days = re.findall(r"<li>(.*?)" + re.escape(colon), items)
+            assert len(days) == len(set(days)), items  # one entry a day
+            assert day30 in days
+        if locale == "zh_CN":
+            assert "问题：" in page and "问题:" not in page
+        assert "1 minutes" not in page
