@@ -10,7 +10,9 @@ page can be handed out before the lesson.
 
 from __future__ import annotations
 
+import dataclasses
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib
@@ -22,7 +24,8 @@ from simulation.lessons.model import CHARTS
 from simulation.lessons.play import StepResult, play
 from simulation.lessons.timing import class_seconds
 from simulation.runs.figures import LIVE_CHARTS, draw_live, font_families
-from simulation.runs.marks import merged
+from simulation.runs.marks import PARAMETER, Mark, merged
+from simulation.scenario import controls
 
 WORDS = {
     "en_US": {
@@ -79,6 +82,25 @@ def charts_of(found: LessonFile, results: list[StepResult]) -> list[list[str]]:
     return out
 
 
+def _worded(marks: list[Mark], tr: Callable[[str, str], str]) -> list[Mark]:
+    """The marks with each changed parameter named as the app's scenario panel names it, in
+    the handout's language (``posting.mention_share`` → "Mentions share" → its Chinese),
+    ``tr`` being the app's translation (context "Params")."""
+    labels = {key: control.label for key, control in controls()}
+    out = []
+    for mark in marks:
+        if mark.kind == PARAMETER:
+            parts = []
+            for part in mark.detail.split(", "):
+                key, sep, value = part.partition(" = ")
+                parts.append(
+                    f"{tr('Params', labels[key])} = {value}" if sep and key in labels else part
+                )
+            mark = dataclasses.replace(mark, detail=", ".join(parts))
+        out.append(mark)
+    return out
+
+
 def render(found: LessonFile, out: Path, locale: str, answers: bool = True) -> Path:
     """Write ``out/handout.<locale>.html`` and its charts; returns the page's path."""
     _fonts(locale)
@@ -106,7 +128,7 @@ def render(found: LessonFile, out: Path, locale: str, answers: bool = True) -> P
             )
         if "feed" in step.highlight:
             parts.append(f"<p class='feed'>{esc(words['feed'])}</p>")
-        marks = merged(result.marks, locale)
+        marks = merged(_worded(result.marks, tr), locale)
         for key in charts:
             fig = draw_live(
                 key,

@@ -155,3 +155,21 @@ def test_a_handout_lists_each_days_marks_once_in_its_language(tmp_path):
         if locale == "zh_CN":
             assert "问题：" in page and "问题:" not in page
         assert "1 minutes" not in page
+
+
+def test_a_handout_names_a_changed_parameter_as_the_app_does():
+    """A parameter the app shows as a slider is named by its label in the handout's
+    language (the key itself stayed, English in a Chinese handout); others keep their key."""
+    import re
+
+    from simulation.i18n import translator
+    from simulation.lessons.handout import _worded
+    from simulation.runs.marks import PARAMETER, Mark
+
+    key = "population.mix.restricted_seller"
+    marks = [Mark(5, PARAMETER, f"{key} = 0.1, posting.mention_share = 0.05")]
+    zh = _worded(marks, translator("zh_CN"))[0].detail
+    name, rest = zh.split(" = 0.1, ")
+    assert re.search("[\u4e00-\u9fff]", name) and key not in zh
+    assert rest == "posting.mention_share = 0.05"
+    assert _worded(marks, translator("en_US"))[0].detail.startswith("Restricted sellers = 0.1")
