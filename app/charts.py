@@ -659,7 +659,11 @@ class ChartPanel(QWidget):
         for key, plot in self.plots.items():
             on = key in self.highlighted
             pen = pg.mkPen(s.highlight, width=round(4 * self.scale)) if on else None
-            plot.getViewBox().setBorder(pen)
+            box = plot.getViewBox()
+            box.setBorder(pen)
+            # under the curves (pyqtgraph draws it above them): a line at zero, along the
+            # plot's bottom edge, stays visible in a framed chart
+            box.borderRect.setZValue(box.childGroup.zValue() - 1)
 
     # ------------------------------------------------------------- data
     def clear(self) -> None:

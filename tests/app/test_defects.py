@@ -668,3 +668,19 @@ def test_a_chart_with_a_long_legend_keeps_a_readable_plot(qtbot, request, make_w
             # below the plot and reachable by scrolling, not cut at the grid's bottom
             assert box.boundingRect().bottom() <= charts.glw.height() + 1, (size, key)
     assert tall  # the case the test is about did arise
+
+
+def test_a_framed_chart_draws_its_frame_under_its_lines(qtbot, make_window):
+    """A lesson step frames its charts; the frame was drawn over the curves, hiding a line
+    at or near zero (the plot's bottom edge) on the very chart the step talks about."""
+    win = make_window()
+    keys = list(win.charts.plots)[:2]
+    win.charts.highlight(keys)
+    for key in keys:
+        box = win.charts.plots[key].getViewBox()
+        assert box.border is not None and box.border.widthF() > 0  # framed
+        # children of the view box are painted in z order: its lines (in childGroup)
+        # after the frame
+        assert box.borderRect.zValue() < box.childGroup.zValue()
+    win.charts.highlight([])
+    assert all(win.charts.plots[k].getViewBox().border is None for k in keys)
