@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -204,9 +205,9 @@ def draw_marks(
     of a finished chart (its limits and legend set): a dotted vertical line on each day
     within the x axis and the label beside it (right of the line; left of it where the
     right would run out of the axes), each of a day's marks (``"; "`` between them in
-    ``label``) on a line of its own, cut at ``chars`` characters. ``colors``: each mark's
-    line colour (a chart of several arms draws an arm's own marks in its colour; default
-    grey).
+    ``label``) on lines of its own, at most two of ``chars`` characters (:func:`_fit`).
+    ``colors``: each mark's line colour (a chart of several arms draws an arm's own marks
+    in its colour; default grey).
 
     A label goes in the highest row (from ``MARK_TOP`` down) where it touches neither the
     legend nor a label placed before it; its line runs from the x axis up to the label
@@ -230,12 +231,9 @@ def draw_marks(
     keep_off = [legend.get_window_extent(renderer).transformed(to_axes)] if legend else []
     at = ax.get_xaxis_transform()  # x in days, y a fraction of the axes' height
     for day, text, tint in shown:
-        short = "\n".join(
-            f" {part if len(part) <= chars else part[: chars - 1] + '…'} "
-            for part in text.split("; ")
-        )
+        short = "\n".join(f" {line} " for part in text.split("; ") for line in _fit(part, chars))
         label = ax.text(day, MARK_TOP, short, transform=at, fontsize=10, va="top")
-        label.set(color="#333333", clip_on=True, gid=MARK_GID, backgroundcolor="#ffffffb0")
+        label.set(color="#333333", clip_on=True, gid=MARK_GID, backgroundcolor="#ffffff90")
         box = label.get_window_extent(renderer).transformed(to_axes)
         if box.x1 > 1:
             label.set_horizontalalignment("right")
@@ -257,6 +255,17 @@ def draw_marks(
             if high > low:
                 ax.axvline(day, low, high, color=tint, linestyle=":", linewidth=1.4)
                 ax.lines[-1].set(gid=MARK_GID, zorder=1.5)
+
+
+def _fit(text: str, chars: int, lines: int = 2) -> list[str]:
+    """``text`` in lines of at most ``chars`` characters, broken between words, at most
+    ``lines`` of them (the last cut with "…"): "policy in force Keyword filter only" stays
+    told apart from "policy in force Keyword filter + review"."""
+    wrapped = textwrap.wrap(text, chars, break_long_words=True) or [""]
+    if len(wrapped) > lines:
+        rest = " ".join(wrapped[lines - 1 :])
+        wrapped = [*wrapped[: lines - 1], rest[: chars - 1] + "…"]
+    return wrapped
 
 
 SIZE = (10, 5.2)  # inches, at figure.dpi 100: 1000 × 520 pixels

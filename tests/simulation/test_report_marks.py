@@ -133,3 +133,17 @@ def test_a_chart_of_several_arms_draws_each_day_once(tiny):
     assert drawn == [(3, "announcement ×2; policy in force Y"), (9, "policy in force X")]
     assert colours == ["#555555", _colour(0)]
     assert arm_marks(["B", "C"], {}) == ([], [])
+
+
+def test_a_long_mark_label_wraps_between_words_before_it_is_cut():
+    """Chart labels of policies put in force by a lesson's steps were all cut to "policy
+    in force Keyword…": now two lines broken between words, the second cut if need be."""
+    from simulation.runs.figures import _fit
+
+    assert _fit("policy in force Keyword filter only", 24) == [
+        "policy in force Keyword",
+        "filter only",
+    ]
+    assert _fit("announcement ×3", 24) == ["announcement ×3"]
+    long = _fit("policy in force March-2024 personal-account crackdown of everything", 24)
+    assert len(long) == 2 and long[1].endswith("…") and len(long[1]) == 24
