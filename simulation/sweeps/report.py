@@ -31,7 +31,13 @@ from simulation.metrics.summary import AVOIDED_DAYS, BY_RELATIVE
 from simulation.numbers import ranges
 from simulation.paths import assets_dir
 from simulation.runs.bundle import check_folder, place
-from simulation.runs.figures import PALETTE, REPORT_MARK_CHARS, draw_marks
+from simulation.runs.figures import (
+    PALETTE,
+    REPORT_MARK_CHARS,
+    draw_marks,
+    font_families,
+    has_cjk,
+)
 from simulation.runs.marks import REPORT_LOCALE, Mark, merged
 from simulation.runs.urls import mask_url
 from simulation.sweeps.aggregate import (
@@ -630,7 +636,13 @@ def write_report(
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".report-", dir=out))
     try:
-        ctx = build(result, tmp, title or f"Sweep {result.sweep_id}", pairs, study, level)
+        # Chinese arm names and marks (a zh policy's name) need a CJK font in the charts
+        shown = [
+            *map(str, result.runs.get("arm", [])),
+            *(m.detail for ms in result.marks.values() for m in ms),
+        ]
+        with matplotlib.rc_context({"font.family": font_families(has_cjk(shown))}):
+            ctx = build(result, tmp, title or f"Sweep {result.sweep_id}", pairs, study, level)
         (tmp / "report.html").write_text(render(ctx), encoding="utf-8")
         place(tmp, out)
     finally:

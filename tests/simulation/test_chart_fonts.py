@@ -33,3 +33,19 @@ def test_cjk_fonts_are_asked_for_only_when_a_text_needs_them():
     chinese = font_families(True)
     assert chinese[0] == "DejaVu Sans" and set(chinese[1:]) <= set(CJK_FONTS)
     assert len(chinese) > 1  # the project's set-up installs Noto Sans CJK
+
+
+def test_a_sweep_report_of_a_chinese_policy_draws_every_glyph(tmp_path):
+    """``circlelab report`` and sweeps draw arm names (a Chinese policy's) in their charts'
+    legends: they were empty boxes too."""
+    from simulation.sweeps.report import write_report
+    from simulation.sweeps.sweep import sweep
+
+    result = sweep(
+        scenario="classroom_zh", policies=["none", "crackdown_zh"], seeds="1-2", days=8, workers=1
+    )
+    assert has_cjk(result.runs["arm"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        write_report(result, tmp_path / "report")
+    assert (tmp_path / "report" / "charts" / "ad_share.png").exists()
