@@ -13,9 +13,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from policy.errors import LocatedError
 from policy.ranges import Days
-from policy.yamlfile import load_yaml
+from policy.yamlfile import read_yaml, validate
 from simulation.paths import assets_dir
+from simulation.sweeps.study_check import check_study, resolve
 
 STUDY_DB = "study.db"  # a study's own database, in its --out folder (resumable)
 
@@ -61,11 +63,23 @@ def study_path(name: str | Path) -> Path:
 
 
 def load_study(name: str | Path) -> dict[str, Any]:
-    """A study as a dict for the sweep and its report; policy paths made relative to the
-    study file, ``path`` added. Raises :class:`~policy.errors.LocatedError`."""
+    """A study as a dict for the sweep and its report: its scenario, policies and baseline
+    resolved from the study's folder (a file there, else a preset), ``path`` added.
+
+    Raises :class:`~policy.errors.LocatedError` naming the study file's line, column and
+    field for anything that would stop or mislead the sweep (see
+    :mod:`simulation.sweeps.study_check`), before any run starts."""
     path = study_path(name)
-    spec = load_yaml(path, Study).model_dump(exclude_none=True)
+    doc = read_yaml(path)
+    study = validate(Study, doc)
+    problems = check_study(doc, study, path.parent)
+    if problems:
+        raise LocatedError(problems)
+    spec = study.model_dump(exclude_none=True)
     base = path.parent
-    spec["policies"] = [str(base / p) if (base / p).exists() else p for p in spec["policies"]]
+    spec["scenario"] = resolve(base, spec["scenario"])
+    spec["policies"] = [resolve(base, p) for p in spec["policies"]]
+    if "baseline" in spec:
+        spec["baseline"] = resolve(base, spec["baseline"])
     spec["path"] = str(path)
     return spec
