@@ -74,6 +74,8 @@ class Explanation:
     day: int
     normalized: dict[str, str] = field(default_factory=dict)  # detector -> normalised text
     hits: dict[str, list[Hit]] = field(default_factory=dict)  # detector -> hits
+    # detector -> candidates that do not count, with why (keyword detectors)
+    set_aside: dict[str, list[str]] = field(default_factory=dict)
     rules: list[RuleTrace] = field(default_factory=list)
     action: str = "allow"  # the post decision (most severe live post action)
     rule: str | None = None  # the rule that decided it
@@ -88,8 +90,9 @@ class Explanation:
             lines.append("  not seen: the policy does not scan this channel at upload")
         for d, norm in self.normalized.items():
             lines.append(f"  {d}: normalised {norm!r}")
-        for hits in self.hits.values():
+        for d, hits in self.hits.items():
             lines.extend(f"    hit {h}" for h in hits)
+            lines.extend(f"    set aside {d}: {why}" for why in self.set_aside.get(d, ()))
         for r in self.rules:
             mark = "FIRED" if r.fired else ("matched" if r.matched else "-")
             extra = " (shadow)" if r.shadow else ""
@@ -207,6 +210,9 @@ def explain(
             exp.normalized[name] = session.norm.function(det)(text)
             frame.detector(name)
             exp.hits[name] = session.text_cache[name].hits.get(0, [])
+            aside = getattr(det, "set_aside", None)
+            if aside is not None:
+                exp.set_aside[name] = aside(text)
     active = policy.active(batch.day)
     fired_rules = set(out.posts.rule.tolist()) | set(out.accounts.rule.tolist())
     for r in policy.order:

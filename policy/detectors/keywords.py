@@ -17,7 +17,9 @@ matching steps here rather than text rewrites:
 
 ``mode: word`` asks a term in Latin letters to begin and end at word boundaries of the text
 as written ("selling vape pens" yes, "specialist" for cialis no); hanzi have no word
-boundaries and match anywhere. ``exceptions`` are phrases inside which a hit does not
+boundaries and match anywhere. A term read across ordinary words with a grammar word among
+them ("hero in" for heroin, "a ward" for award) is prose, not a disguise, and does not
+count (``policy.detectors.apart``). ``exceptions`` are phrases inside which a hit does not
 count (路口交通 holds 口交).
 
 Speed: the normalised text (cached per text by the session) is scanned once; the map back
@@ -34,11 +36,18 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from policy.chars import HAN_CHAR, HAN_RUN
+from policy.detectors.apart import read_apart
 from policy.detectors.base import Hit, TextDetector
 from policy.normalize import Normalized, Normalizer, boundary_after, boundary_before
 
 EXACT, ABBREVIATION, PINYIN, EXCEPTION = range(4)
 MIN_SOUND_ALIKE = 2  # hanzi: a single character sounds like too many others
+# why a candidate does not count (KeywordsDetector.set_aside)
+NOT_A_WORD = "the abbreviation is not a whole word of the text"
+IN_CAPITALS = "a pinyin abbreviation counts only in lower case"
+NOT_AT_BOUNDARIES = "not at word boundaries of the text (mode: word)"
+AN_ORDINARY_WORD = "an ordinary word (the repeats step dropped a doubled letter)"
+ORDINARY_WORDS = "ordinary words read together, not the term spaced out"
 
 
 class _Entry(NamedTuple):
@@ -196,6 +205,51 @@ class KeywordsDetector(TextDetector):
         s = normalized if normalized is not None else norm(text)
         if not s:
             return []
+        found, excepted = self._candidates(s)
+        if excepted:
+            found = [f for f in found if not any(x <= f[0] and f[1] <= y for x, y in excepted)]
+        if not found:
+            return []
+        if not mapped:
+            n = Normalized(s, s, list(range(len(s))), list(range(1, len(s) + 1)))
+        elif locate or any(self._needs_map(e) for _a, _b, e in found):
+            n = norm.mapped(text)
+            if n.text != s:
+                raise RuntimeError(f"normaliser disagrees on {text!r}: {n.text!r} != {s!r}")
+        else:  # every candidate counts as it is: place the hits when they are shown
+            return self._hits(None, text, s, found)
+        return self._hits(n, text, s, found)
+
+    def set_aside(self, text: str) -> list[str]:
+        """The candidates in ``text`` that do not count, each with why, as the text is
+        written (``policy explain`` shows them): inside an exception, not at word
+        boundaries ("specialist" for cialis), an ordinary word or words ("wed" for weed,
+        "hero in" for heroin), a pinyin abbreviation in capitals."""
+        norm: Normalizer = self.normalizer
+        s = norm(text)
+        if not s:
+            return []
+        found, excepted = self._candidates(s)
+        if not found:
+            return []
+        n = norm.mapped(text)
+        out: dict[str, None] = {}
+        for start, end, e in found:
+            raw = self._raw_of[e.term]
+            written = n.source[n.starts[start] : n.ends[end - 1]]
+            inside = [(x, y) for x, y in excepted if x <= start and end <= y]
+            if inside:
+                x, y = inside[0]
+                exception = n.source[n.starts[x] : n.ends[y - 1]]
+                out[f"{raw!r} as written {written!r}: inside the exception {exception!r}"] = None
+                continue
+            verdict = self._verify(n, start, end, e)
+            if isinstance(verdict, str):
+                out[f"{raw!r} as written {written!r}: {verdict}"] = None
+        return list(out)
+
+    def _candidates(self, s: str) -> tuple[list[tuple[int, int, _Entry]], list[tuple[int, int]]]:
+        """Every candidate hit in the normalised text ``s`` and every exception's span."""
         found: list[tuple[int, int, _Entry]] = []
         excepted: list[tuple[int, int]] = []
         han: bool | None = None
@@ -215,19 +269,7 @@ class KeywordsDetector(TextDetector):
                     found.append((start, end + 1, e))
         if self._sound is not None and (han if han is not None else HAN_CHAR.search(s)):
             found.extend(self._sound_alikes(s))
-        if excepted:
-            found = [f for f in found if not any(x <= f[0] and f[1] <= y for x, y in excepted)]
-        if not found:
-            return []
-        if not mapped:
-            n = Normalized(s, s, list(range(len(s))), list(range(1, len(s) + 1)))
-        elif locate or any(self._needs_map(e) for _a, _b, e in found):
-            n = norm.mapped(text)
-            if n.text != s:
-                raise RuntimeError(f"normaliser disagrees on {text!r}: {n.text!r} != {s!r}")
-        else:  # every candidate counts as it is: place the hits when they are shown
-            return self._hits(None, text, s, found)
-        return self._hits(n, text, s, found)
+        return found, excepted
 
     def _needs_map(self, e: _Entry) -> bool:
         """Whether a candidate's decision reads the text as written (word boundaries)."""
@@ -243,8 +285,8 @@ class KeywordsDetector(TextDetector):
         for start, end, e in found:
             if n is not None:
                 where = self._verify(n, start, end, e)
-                if where is None:
-                    continue
+                if isinstance(where, str):
+                    continue  # set aside (why: see set_aside)
                 a0, b0 = where
             else:
                 a0, b0 = start, end  # normalised for now; placed by Hit.located()
@@ -266,9 +308,9 @@ class KeywordsDetector(TextDetector):
                 )  # fmt: skip
         return list(hits.values())
 
-    def _verify(self, n: Normalized, start: int, end: int, e: _Entry) -> tuple[int, int] | None:
-        """The span of the text as written that a candidate stands for, or None when the
-        candidate does not count (word boundaries, case of a pinyin abbreviation)."""
+    def _verify(self, n: Normalized, start: int, end: int, e: _Entry) -> tuple[int, int] | str:
+        """The span of the text as written that a candidate stands for, or why it does not
+        count (word boundaries, case of a pinyin abbreviation, ordinary words)."""
         norm: Normalizer = self.normalizer
         a0, b0 = n.starts[start], n.ends[end - 1]
         if e.kind == ABBREVIATION:
@@ -276,9 +318,9 @@ class KeywordsDetector(TextDetector):
             k0 = boundary_before(n, norm, ka)
             k1 = boundary_after(n, norm, kb - 1)
             if k0 is None or k1 is None:
-                return None
+                return NOT_A_WORD
             if e.script == "han" and n.source[k0:k1] != n.source[k0:k1].lower():
-                return None
+                return IN_CAPITALS
             if e.key_at[0] == 0:
                 a0 = k0
             if e.key_at[1] == e.length:
@@ -288,15 +330,22 @@ class KeywordsDetector(TextDetector):
             if e.kind == PINYIN or _latin_edge(term[0]):
                 k = boundary_before(n, norm, start)
                 if k is None:
-                    return None
+                    return NOT_AT_BOUNDARIES
                 a0 = k
             if e.kind == PINYIN or _latin_edge(term[-1]):
                 k = boundary_after(n, norm, end - 1)
                 if k is None:
-                    return None
+                    return NOT_AT_BOUNDARIES
                 b0 = k
         if e.kind == EXACT and e.term in self._doubled and self._an_ordinary_word(e, n, a0, b0):
-            return None
+            return AN_ORDINARY_WORD
+        if (
+            e.kind == EXACT
+            and self.mode == "word"
+            and _latin_edge(e.term[0])
+            and read_apart(n.source[a0:b0], self.table[e.term][1])
+        ):
+            return ORDINARY_WORDS  # "hero in" (policy.detectors.apart)
         return a0, b0
 
     def _an_ordinary_word(self, e: _Entry, n: Normalized, a0: int, b0: int) -> bool:
