@@ -234,7 +234,10 @@ def summarize(
     out: DayDecisions,
     stage: int,
 ) -> tuple[str, str | None, str | None]:
-    """(post action, deciding rule, account action) for a one-post decision."""
+    """(action, deciding rule, account action) for a one-post decision: the most severe
+    action the post's decision took, on the post or, by a restrict or ban rule, on its
+    author (the first rule in the policy's order among equals), as ``policy evaluate``
+    counts a message; the account action is the strongest step taken on the author."""
     action, rule = "allow", None
     p = out.posts
     for i in range(len(p)):
@@ -255,8 +258,11 @@ def summarize(
             "ban",
         ].index(account):
             account = name
-            if rule is None and int(a.rule[i]) >= 0:
-                r = policy.rules[int(a.rule[i])]
-                if r.action in ("restrict", "ban"):
-                    action, rule = r.action, r.name
+        if int(a.rule[i]) >= 0:
+            # a restrict or ban rule acting on the author heads the decision when it is
+            # more severe than what happened to the post (as ``policy evaluate`` counts it)
+            r = policy.rules[int(a.rule[i])]
+            acts = r.action in ("restrict", "ban") and not r.shadow
+            if acts and SEVERITY[r.action] > SEVERITY[action]:
+                action, rule = r.action, r.name
     return action, rule, account
