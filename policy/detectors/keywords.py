@@ -342,6 +342,7 @@ class KeywordsDetector(TextDetector):
         if (
             e.kind == EXACT
             and self.mode == "word"
+            and not n.source[a0:b0].isalpha()  # one word as written: nothing to read apart
             and _latin_edge(e.term[0])
             and read_apart(n.source[a0:b0], self.table[e.term][1])
         ):
