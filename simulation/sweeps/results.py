@@ -12,7 +12,7 @@ import pandas as pd
 from policy.errors import LocatedError
 from policy.yamlfile import parse_yaml
 from simulation.runs.history import RunHistory, stored_marks
-from simulation.runs.marks import Mark, acts_from
+from simulation.runs.marks import Mark, acts_from, within
 from simulation.runs.scenario_shown import RanWith, scenarios_as_run
 from simulation.sweeps.aggregate import (
     baseline_runs,
@@ -228,7 +228,8 @@ def from_outcomes(
         records.append(rec)
         texts.setdefault(rec["arm"], job.policy.text)
         if rec["arm"] not in marks:
-            marks[rec["arm"]] = stored_marks(job.scenario_text, job.policy.text)
+            every = stored_marks(job.scenario_text, job.policy.text)
+            marks[rec["arm"]] = within(every, 0, job.days - 1)  # the days it ran
         if out.ok and out.metrics is not None:
             metrics.append(out.metrics.assign(run_id=rec["run_id"]))
             if rec["arm"] not in {f["arm"].iat[0] for f in post_frames}:

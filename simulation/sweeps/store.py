@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from simulation.runs.history import RunHistory, stored_marks
+from simulation.runs.marks import within
 from simulation.runs.scenario_shown import RanWith, scenarios_as_run
 from simulation.runs.storage import (
     NothingStored,
@@ -152,7 +153,8 @@ def load_runs(
         # a run whose policy was changed while it ran: every policy in force, by day
         texts.setdefault(rec["arm"], history.policy_account())
         if rec["arm"] not in marks:
-            marks[rec["arm"]] = stored_marks(run.scenario_yaml, run.policy_text, history.changes)
+            every = stored_marks(run.scenario_yaml, run.policy_text, history.changes)
+            marks[rec["arm"]] = within(every, 0, run.days_requested - 1)  # the days it ran
         if history.changed:
             changes.append((f"run {run.id} · {rec['arm']} · seed {run.seed}", history.lines()))
         if run.status == "complete":
