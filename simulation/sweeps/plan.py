@@ -242,11 +242,16 @@ def plan(
     zipped = _zip(policy_zip or {}, typed)
     for ref in policies:
         base = read_policy(ref)
-        own = {k: v for k, v in policy_sets.items() if has_path(base.text, k)}
-        for k in policy_sets.keys() - own.keys():
+        # a policy without rules lets everything through whatever its parameters (a
+        # top-level key such as start_day can always be set): it runs once
+        rules = not is_baseline_text(base.text)
+        own = {k: v for k, v in policy_sets.items() if rules and has_path(base.text, k)}
+        if not rules and (policy_sets or zipped):
+            notes.append(f"policy '{ref}' has no rules: it runs once, without the parameters")
+        for k in policy_sets.keys() - own.keys() if rules else ():
             notes.append(f"policy '{ref}' has no '{k}': it runs without that parameter")
-        has_zip = bool(zipped) and all(has_path(base.text, k) for k in zipped[0])
-        if zipped and not has_zip:
+        has_zip = bool(zipped) and rules and all(has_path(base.text, k) for k in zipped[0])
+        if zipped and rules and not has_zip:
             notes.append(f"policy '{ref}' lacks a zipped path: it runs without them")
         variants = list(itertools.product(_grid(own), zipped if has_zip else [{}]))
         if any(crossed or together for crossed, together in variants):
