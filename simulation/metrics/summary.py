@@ -65,7 +65,8 @@ class Measure:
 # The days an "avoided" measure counts (simulation.sweeps.aggregate computes it)
 AVOIDED_DAYS = (
     "summed over the days from the policy's start (the first day any of its rules is in "
-    "force) to the end of the run, the baseline's over the same days"
+    "force) to the end of the run, the baseline's over the same days (when the two ran for "
+    "different numbers of days, to the last day both ran)"
 )
 
 
@@ -73,7 +74,8 @@ AVOIDED_DAYS = (
 class Relative:
     """A measure of one run against the baseline run (no moderation) on the same seed:
     ``1 - run / baseline`` of the sum of the measures ``of``, both summed over the days
-    from the run's policy start to its end (``AVOIDED_DAYS``). Computed by the sweeps."""
+    from the run's policy start to its end, or to the baseline's if that is earlier
+    (``AVOIDED_DAYS``). Computed by the sweeps."""
 
     name: str
     meaning: str

@@ -253,14 +253,21 @@ def run_headlines(
 
 def _avoided(rel: Relative, run: pd.DataFrame, bases: list[pd.DataFrame], facts: RunFacts) -> float:
     """``1 - run / baseline`` of ``rel``'s totals over the days from the run's policy start
-    (``facts.policy_start``) on, the baseline's over the same days (the mean of its runs on
-    the seed); NaN without a baseline run or when the baseline's total is 0."""
+    (``facts.policy_start``) to the last day every one of them ran, the baseline's over the
+    same days (the mean of its runs on the seed): a baseline run longer than the run (a
+    stored run compared with another) is not counted past the run's last day, nor the run
+    past the baseline's. NaN without a baseline run, when no day is common to them after
+    the start, or when the baseline's total is 0."""
     if not bases:
         return math.nan
     start = facts.policy_start
+    end = min(int(d["day"].max()) if len(d) else -1 for d in [run, *bases])
+    if end < start:
+        return math.nan
 
     def window(d: pd.DataFrame) -> float:
-        part = d[d["day"].to_numpy() >= start]
+        day = d["day"].to_numpy()
+        part = d[(day >= start) & (day <= end)]
         return sum(measure(n).compute(part, facts) for n in rel.of)
 
     ref = float(np.mean([window(b) for b in bases]))

@@ -477,6 +477,17 @@ def _fmt(v: Any, measure: str = "") -> str:
     return f"{v:,.3g}" if abs(v) < 100 else f"{v:,.0f}"
 
 
+def _days_run(runs: pd.DataFrame, arms: list[str]) -> str:
+    """How many days the runs ran: one number when they all ran as long, else each arm's
+    (a stored run compared with a longer one: "avoided" counts the days both ran)."""
+    if not len(runs):
+        return ""
+    per_arm = runs.groupby("arm", sort=False)["days"].agg(lambda d: ranges(sorted(set(d))))
+    if runs["days"].nunique() == 1:
+        return str(int(runs["days"].iat[0]))
+    return "; ".join(f"{arm}: {per_arm[arm]}" for arm in arms if arm in per_arm.index)
+
+
 def _context(result, title, figures, head, comparisons, level) -> dict[str, Any]:
     runs = result.runs
     arms = list(dict.fromkeys(head["arm"])) if len(head) else []
@@ -520,6 +531,7 @@ def _context(result, title, figures, head, comparisons, level) -> dict[str, Any]
         "db": mask_url(result.db) if result.db else "(in memory)",
         "scenario": ", ".join(sorted(set(runs["scenario"]))) if len(runs) else "",
         "seeds": ranges(sorted(set(runs["seed"]))) if len(runs) else "",
+        "days": _days_run(runs, arms),
         "code_versions": ", ".join(sorted(set(runs["code_version"]))) if len(runs) else "",
         "n_runs": len(runs),
         "n_complete": int((runs["status"] == "complete").sum()) if len(runs) else 0,
