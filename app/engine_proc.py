@@ -30,7 +30,10 @@ request                               reply
 ``history`` is the world's ``Simulation.history`` after the change (every change made
 while it ran, plain data), so the window draws the same marks as a stored run shows.
 
-Any failure is the reply ``("error", message)``; the process carries on. Policies travel
+Any failure is the reply ``("error", text, message)``: the error's English text, and the
+:class:`~policy.messages.Message` it carries, if it is worded by one (a database that
+cannot be used, a run with nothing stored), so the window can say it in its language, else
+None; the process carries on. Policies travel
 as a *recipe* (see :func:`policy_recipe`), not as compiled objects, which may hold
 unpicklable matchers. This module imports no Qt.
 """
@@ -76,6 +79,14 @@ def find_removed_feed(sim: Any, day: int, days_back: int = REMOVED_SEARCH_DAYS) 
 
 def describe(exc: BaseException) -> str:
     return "".join(traceback.format_exception_only(type(exc), exc)).strip()
+
+
+def worded_by(exc: BaseException) -> Any:
+    """The :class:`~policy.messages.Message` an error is worded by, or None."""
+    from policy.messages import Message
+
+    message = getattr(exc, "message", None)
+    return message if isinstance(message, Message) else None
 
 
 # ------------------------------------------------------------------ policies
@@ -243,13 +254,13 @@ def serve(conn: Any) -> None:
         try:
             reply = engine.handle(*msg)
         except Exception as exc:
-            reply = ("error", describe(exc))
+            reply = ("error", describe(exc), worded_by(exc))
         try:
             conn.send(reply)
         except (EOFError, OSError):
             _exit_now()
         except Exception as exc:  # the reply does not pickle
-            conn.send(("error", describe(exc)))
+            conn.send(("error", describe(exc), None))
 
 
 # ------------------------------------------------------------------ compare

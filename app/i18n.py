@@ -128,13 +128,15 @@ def model_texts() -> str:
     titles and series in ``simulation.runs.figures.LIVE_CHARTS``, and every metric's,
     run fact's, run measure's and rule count's name, unit and meaning in the metric
     registry (``simulation.metrics``), and the message templates of the problems of a
-    policy, a corpus, a scenario and a lesson (``policy.messages``,
-    ``policy.corpus_messages``, ``simulation.messages``: see ``app.problems``).
+    policy, a corpus, a scenario and a lesson and of the errors of stored runs and
+    databases (``policy.messages``, ``policy.corpus_messages``, ``simulation.messages``,
+    ``simulation.runs.messages``: see ``app.problems``).
     lupdate only reads Qt calls, so they are handed to it as
     ``QT_TRANSLATE_NOOP(context, text)`` lines.
     """
     import policy.corpus_messages  # noqa: F401  (registers a corpus's templates)
-    import simulation.messages  # noqa: F401  (registers a scenario's and a lesson's)
+    import simulation.messages  # registers a scenario's and a lesson's templates
+    import simulation.runs.messages  # noqa: F401  (a stored run's and a database's)
     from policy import messages
     from policy.evaluate import RULE_HEADER
     from simulation.metrics.registry import METRICS, RULE_COUNTS

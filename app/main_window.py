@@ -49,6 +49,7 @@ from app.panels.feed import FeedPanel
 from app.panels.policy import PolicyPanel
 from app.panels.run_controls import RunControls, RunState
 from app.panels.scenario import ScenarioPanel
+from app.problems import error_text, translate
 from app.runs_view import RunsView
 from app.versions import policy_label, version_label
 from app.worker import SetupInfo, WorkerHost
@@ -1194,8 +1195,8 @@ class MainWindow(QMainWindow):
         elif self.mode == "stored" and self.stored is not None:
             try:
                 self._show_account(self.stored.account(account))
-            except KeyError as exc:
-                self.statusBar().showMessage(str(exc))
+            except KeyError as exc:  # not stored with the run
+                self.statusBar().showMessage(error_text(exc))
 
     def _show_account(self, info: dict) -> None:
         self.account_inspector.show_account(info, category_labels(self.locale))
@@ -1227,7 +1228,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         # a run not complete with some days stored: said where the opening is said
         opened = self.tr("Opened stored run #{0} ({1})").format(run.id, run.name)
-        self.statusBar().showMessage(f"{opened} {stored.notice}" if stored.notice else opened)
+        notice = stored.notice_message
+        self.statusBar().showMessage(f"{opened} {translate(notice)}" if notice else opened)
 
     # ------------------------------------------------------------- export, save
     def _has_days(self) -> bool:
@@ -1312,8 +1314,13 @@ class MainWindow(QMainWindow):
         out = new_folder(Path(folder), self.report_name())
         if self.mode == "stored" and self.stored is not None:
             from simulation.runs.outputs import export_stored_run
+            from simulation.runs.urls import DatabaseError
 
-            export_stored_run(self.stored.engine, self.stored.run_id, out)
+            try:
+                export_stored_run(self.stored.engine, self.stored.run_id, out)
+            except (DatabaseError, LookupError, OSError) as exc:  # gone, locked, unwritable
+                self.statusBar().showMessage(self.tr("Error: ") + error_text(exc))
+                return None
             self.statusBar().showMessage(self.tr("Report written to {0}").format(out))
             return out
         scenario = self.last_setup[0].name if self.last_setup else ""

@@ -24,6 +24,7 @@ from app.counts import bind_count
 from app.fit_columns import ColumnFit
 from app.i18n import t
 from app.measures import Definition, MeasureTable, summary_definition
+from app.problems import error_text
 from app.versions import version_label
 from simulation.numbers import format_number
 from simulation.runs.history import RunHistory, value_text
@@ -129,7 +130,7 @@ class RunsView(QWidget):
             runs = list_runs(self.engine)
         except DatabaseError as exc:  # a foreign, newer or unreachable database: a message
             self.engine = None
-            self.problem = str(exc)
+            self.problem = error_text(exc)  # in the interface's language
             self.table.setRowCount(0)
             self.count.update()
             return
@@ -219,9 +220,8 @@ class RunsView(QWidget):
 
     def _where_text(self, rows: int) -> str:
         if self.problem:
-            return self.tr("Cannot open the database {0}: {1}").format(
-                mask_url(self.db), self.problem
-            )
+            where = mask_url(self.db) if self.db is not None else self.tr("(the default database)")
+            return self.tr("Cannot open the database {0}: {1}").format(where, self.problem)
         return self.tr("{0} stored run(s) in {1}").format(rows, mask_url(normalise_url(self.db)))
 
     def run_id(self, row: int) -> int | None:
@@ -237,7 +237,7 @@ class RunsView(QWidget):
         try:
             stored = StoredRun(self.engine, run_id)
         except (DatabaseError, LookupError) as exc:  # LookupError: no such run, nothing stored
-            self._warn(str(exc.args[0]) if isinstance(exc, KeyError) else str(exc))
+            self._warn(error_text(exc))
             return None
         self.runOpened.emit(stored)
         return stored
@@ -254,7 +254,7 @@ class RunsView(QWidget):
         try:
             stored = StoredRun(self.engine, run_id, "export")
         except (DatabaseError, LookupError) as exc:
-            self._warn(str(exc.args[0]) if isinstance(exc, KeyError) else str(exc))
+            self._warn(error_text(exc))
             return None
         path = dialogs.choose_save_path(
             self,
@@ -269,7 +269,7 @@ class RunsView(QWidget):
             try:
                 stored.metrics.to_csv(Path(path), index=False)
             except (DatabaseError, KeyError, OSError) as exc:
-                self._warn(str(exc))
+                self._warn(error_text(exc))
                 return None
         return path
 

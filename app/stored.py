@@ -13,7 +13,9 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
+from policy.messages import Message, msg
 from simulation.metrics import STYLES
+from simulation.runs import messages as R
 from simulation.runs.history import RunHistory
 from simulation.runs.storage import (
     AccountRow,
@@ -25,7 +27,7 @@ from simulation.runs.storage import (
     load_metrics,
     load_posts,
     load_table,
-    stored_notice,
+    stored_notice_message,
 )
 from simulation.world.accounts import ARCHETYPE_NAMES, STATUS_NAMES
 from simulation.world.views import FEED_COLUMNS
@@ -36,14 +38,16 @@ class StoredRun:
 
     A run that is not complete and has nothing stored raises
     ``simulation.runs.storage.NothingStored`` (its state, in words); one with some days
-    stored opens with ``notice`` saying it is not complete ("" for a complete run).
+    stored opens with ``notice`` saying it is not complete ("" for a complete run; in
+    English, ``notice_message`` the same as a message, None for a complete run).
     ``doing``: what the error says there is nothing stored to do ("open", "export")."""
 
     def __init__(self, engine: Engine, run_id: int, doing: str = "open") -> None:
         self.engine = engine
         self.run_id = run_id
         self.run = get_run(engine, run_id)
-        self.notice = stored_notice(engine, self.run, doing)
+        self.notice_message: Message | None = stored_notice_message(engine, self.run, doing)
+        self.notice = "" if self.notice_message is None else str(self.notice_message)
         self.categories = tuple(c for c in self.run.categories.split(",") if c)
 
     @cached_property
@@ -102,7 +106,7 @@ class StoredRun:
         """The stored counterpart of ``Simulation.account`` (fields the database keeps)."""
         rows = self._accounts([account])
         if not len(rows):
-            raise KeyError(f"account {account} is not stored with this run")
+            raise R.NotInDatabase(msg(R.NO_ACCOUNT, account=account))
         r = rows.iloc[0]
         with database_errors(self.engine), self.engine.connect() as conn:
             succ = conn.execute(

@@ -25,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from app import engine_proc
+from app.problems import error_text
 from simulation.scenario import Scenario
 from simulation.world.engine import DayRecord
 
@@ -51,7 +52,13 @@ def copy_record(record: DayRecord) -> DayRecord:
 
 
 class EngineError(Exception):
-    """The engine answered a request with an error (the process carries on)."""
+    """The engine answered a request with an error (the process carries on): ``str()``
+    its English text, ``message`` the :class:`~policy.messages.Message` it was worded by
+    (None: not worded by one)."""
+
+    def __init__(self, text: str, message: Any = None) -> None:
+        super().__init__(text)
+        self.message = message
 
 
 class EngineDied(Exception):
@@ -106,7 +113,7 @@ class EngineProcess:
         self.busy = False
         self.answered = True
         if reply[0] == "error":
-            raise EngineError(reply[1])
+            raise EngineError(reply[1], reply[2] if len(reply) > 2 else None)
         return reply
 
     def death_note(self) -> str:
@@ -265,8 +272,8 @@ class SimWorker(QObject):
             return None
         try:
             return self.engine.call(msg, self._cancel)
-        except EngineError as exc:
-            self.failed.emit(str(exc))
+        except EngineError as exc:  # worded by a message: in the interface's language
+            self.failed.emit(error_text(exc))
         except EngineDied as exc:
             self.pause()
             self._drop_engine()

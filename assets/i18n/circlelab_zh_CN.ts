@@ -4,127 +4,127 @@
 <context>
     <name>AccountInspector</name>
     <message>
-        <location filename="../../app/inspectors.py" line="97"/>
+        <location filename="../../app/inspectors.py" line="106"/>
         <source>Click a post in the feed to inspect its author</source>
         <translation>点击朋友圈中的动态以查看发布者</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="58"/>
+        <location filename="../../app/inspectors.py" line="64"/>
         <source>Archetype</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="59"/>
+        <location filename="../../app/inspectors.py" line="65"/>
         <source>Account type</source>
         <translation>账户类型</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="60"/>
+        <location filename="../../app/inspectors.py" line="66"/>
         <source>Sells</source>
         <translation>售卖</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="61"/>
+        <location filename="../../app/inspectors.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="62"/>
+        <location filename="../../app/inspectors.py" line="68"/>
         <source>Joined</source>
         <translation>加入于</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="63"/>
+        <location filename="../../app/inspectors.py" line="69"/>
         <source>Writing style</source>
         <translation>书写方式</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="64"/>
+        <location filename="../../app/inspectors.py" line="70"/>
         <source>Violating posts</source>
         <translation>违规动态</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="65"/>
+        <location filename="../../app/inspectors.py" line="71"/>
         <source>Posts removed</source>
         <translation>被删动态</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="66"/>
+        <location filename="../../app/inspectors.py" line="72"/>
         <source>Bans</source>
         <translation>封号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="67"/>
+        <location filename="../../app/inspectors.py" line="73"/>
         <source>Re-registrations</source>
         <translation>重新注册</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="79"/>
+        <location filename="../../app/inspectors.py" line="88"/>
         <source>Day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="80"/>
+        <location filename="../../app/inspectors.py" line="89"/>
         <source>Action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="81"/>
+        <location filename="../../app/inspectors.py" line="90"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="82"/>
+        <location filename="../../app/inspectors.py" line="91"/>
         <source>Wrongful</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="83"/>
+        <location filename="../../app/inspectors.py" line="92"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="90"/>
+        <location filename="../../app/inspectors.py" line="99"/>
         <source>Strikes, actions and appeals</source>
         <translation>违规计分、处置与申诉</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="109"/>
+        <location filename="../../app/inspectors.py" line="118"/>
         <source>day {0}</source>
         <translation>第 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="110"/>
+        <location filename="../../app/inspectors.py" line="119"/>
         <source>{0} days before the run began</source>
         <translation>运行开始前 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="120"/>
+        <location filename="../../app/inspectors.py" line="129"/>
         <source> (since day {0})</source>
         <translation>（自第 {0} 天起）</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="146"/>
+        <location filename="../../app/inspectors.py" line="155"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="146"/>
+        <location filename="../../app/inspectors.py" line="155"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="156"/>
+        <location filename="../../app/inspectors.py" line="165"/>
         <source>came back from banned</source>
         <translation>来自被封账号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="160"/>
+        <location filename="../../app/inspectors.py" line="169"/>
         <source>re-registered as</source>
         <translation>重新注册为</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="163"/>
+        <location filename="../../app/inspectors.py" line="172"/>
         <source>generation {0}</source>
         <translation>第 {0} 代</translation>
     </message>
@@ -1153,395 +1153,396 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="195"/>
+        <location filename="../../app/main_window.py" line="196"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="197"/>
+        <location filename="../../app/main_window.py" line="198"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="199"/>
+        <location filename="../../app/main_window.py" line="200"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="206"/>
+        <location filename="../../app/main_window.py" line="207"/>
         <source>The day shown in the feed; type a day and press Enter</source>
         <translation>朋友圈显示的日期；输入天数后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="208"/>
+        <location filename="../../app/main_window.py" line="209"/>
         <source>Day:</source>
         <translation>第几天：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="236"/>
+        <location filename="../../app/main_window.py" line="237"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="237"/>
+        <location filename="../../app/main_window.py" line="238"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="238"/>
+        <location filename="../../app/main_window.py" line="239"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="259"/>
+        <location filename="../../app/main_window.py" line="260"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="266"/>
+        <location filename="../../app/main_window.py" line="267"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="269"/>
+        <location filename="../../app/main_window.py" line="270"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="274"/>
+        <location filename="../../app/main_window.py" line="275"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="279"/>
+        <location filename="../../app/main_window.py" line="280"/>
         <source>Friends Circle</source>
         <translation>朋友圈</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="283"/>
+        <location filename="../../app/main_window.py" line="284"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="306"/>
+        <location filename="../../app/main_window.py" line="307"/>
         <source>Pick a scenario and a policy, then Setup (Ctrl+R)</source>
         <translation>选择场景和策略，然后点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="328"/>
+        <location filename="../../app/main_window.py" line="329"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="332"/>
+        <location filename="../../app/main_window.py" line="333"/>
         <source>Open policy…</source>
         <translation>打开策略…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="335"/>
+        <location filename="../../app/main_window.py" line="336"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="339"/>
+        <location filename="../../app/main_window.py" line="340"/>
         <source>Save policy as…</source>
         <translation>策略另存为…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="346"/>
+        <location filename="../../app/main_window.py" line="347"/>
         <source>Save run and report…</source>
         <translation>保存运行和报告…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="350"/>
+        <location filename="../../app/main_window.py" line="351"/>
         <source>Store this run in the Runs database and write its report to a folder</source>
         <translation>把这次运行存入运行记录数据库，并把报告写入文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="354"/>
+        <location filename="../../app/main_window.py" line="355"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="363"/>
+        <location filename="../../app/main_window.py" line="364"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="369"/>
+        <location filename="../../app/main_window.py" line="370"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="375"/>
+        <location filename="../../app/main_window.py" line="376"/>
         <source>Lock layout</source>
         <translation>锁定布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="378"/>
+        <location filename="../../app/main_window.py" line="379"/>
         <source>Panels cannot be dragged away or floated by accident; unlock to rearrange</source>
         <translation>面板不会被误拖走或浮出；解锁后可重新排列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="383"/>
+        <location filename="../../app/main_window.py" line="384"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="389"/>
+        <location filename="../../app/main_window.py" line="390"/>
         <source>Presentation view</source>
         <translation>演示视图</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="392"/>
+        <location filename="../../app/main_window.py" line="393"/>
         <source>Charts and feed fill the screen in large type; side panels hidden</source>
         <translation>图表和朋友圈以大字号铺满屏幕；隐藏侧边面板</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="399"/>
+        <location filename="../../app/main_window.py" line="400"/>
         <source>L&amp;essons</source>
         <translation>课程(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="410"/>
+        <location filename="../../app/main_window.py" line="411"/>
         <source>Open lesson file…</source>
         <translation>打开课程文件…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="414"/>
+        <location filename="../../app/main_window.py" line="415"/>
         <source>Close lesson</source>
         <translation>关闭课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="420"/>
+        <location filename="../../app/main_window.py" line="421"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="424"/>
+        <location filename="../../app/main_window.py" line="425"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="435"/>
+        <location filename="../../app/main_window.py" line="436"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="437"/>
-        <location filename="../../app/main_window.py" line="807"/>
+        <location filename="../../app/main_window.py" line="438"/>
+        <location filename="../../app/main_window.py" line="808"/>
         <source>What am I looking at?</source>
         <translation>这张图是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="450"/>
-        <location filename="../../app/main_window.py" line="810"/>
+        <location filename="../../app/main_window.py" line="451"/>
+        <location filename="../../app/main_window.py" line="811"/>
         <source>Model assumptions</source>
         <translation>模型假设</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="454"/>
-        <location filename="../../app/main_window.py" line="813"/>
+        <location filename="../../app/main_window.py" line="455"/>
+        <location filename="../../app/main_window.py" line="814"/>
         <source>Metric definitions</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="462"/>
+        <location filename="../../app/main_window.py" line="463"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="524"/>
+        <location filename="../../app/main_window.py" line="525"/>
         <source>Policy saved to {0}</source>
         <translation>策略已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="529"/>
+        <location filename="../../app/main_window.py" line="530"/>
         <source>{0}: takes effect at the next setup</source>
         <translation>{0}：下次建立时生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="593"/>
+        <location filename="../../app/main_window.py" line="594"/>
         <source>{0}[*] — Circle Lab, moderation-policy laboratory</source>
         <translation>{0}[*] — 朋友圈实验室，内容治理策略实验</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="636"/>
+        <location filename="../../app/main_window.py" line="637"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="653"/>
+        <location filename="../../app/main_window.py" line="654"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="654"/>
+        <location filename="../../app/main_window.py" line="655"/>
         <source>Lessons (*.yaml *.yml)</source>
         <translation>课程 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="748"/>
+        <location filename="../../app/main_window.py" line="749"/>
         <source>No watched user saw a removed post in the last {0} days</source>
         <translation>最近 {0} 天里，被观察的用户都没有看到被删除的动态</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="878"/>
+        <location filename="../../app/main_window.py" line="879"/>
         <source>Layout reset</source>
         <translation>布局已恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="917"/>
+        <location filename="../../app/main_window.py" line="918"/>
         <source>Not set up: the policy in the editor has {0} problem(s); fix it first</source>
         <translation>未建立：编辑器中的策略有 {0} 个问题，请先修正</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="939"/>
+        <location filename="../../app/main_window.py" line="940"/>
         <source>Setting up…</source>
         <translation>正在建立…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="984"/>
+        <location filename="../../app/main_window.py" line="985"/>
         <source>{0}: used at the next setup</source>
         <translation>{0}：下次建立时使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1077"/>
+        <location filename="../../app/main_window.py" line="1078"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1082"/>
+        <location filename="../../app/main_window.py" line="1083"/>
         <source>Paused after day {0}</source>
         <translation>第 {0} 天后暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1090"/>
+        <location filename="../../app/main_window.py" line="1091"/>
         <source>Starting the engine process…</source>
         <translation>正在启动引擎进程…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1099"/>
+        <location filename="../../app/main_window.py" line="1100"/>
+        <location filename="../../app/main_window.py" line="1322"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1105"/>
+        <location filename="../../app/main_window.py" line="1106"/>
         <source>The run has reached its last day: Reset or Setup to run again</source>
         <translation>运行已到最后一天：重置或重新建立后才能再运行</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1107"/>
+        <location filename="../../app/main_window.py" line="1108"/>
         <source>No world yet: press Setup (Ctrl+R) first</source>
         <translation>尚无世界：请先点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1117"/>
+        <location filename="../../app/main_window.py" line="1118"/>
         <source>Run finished: {0} of {1} days simulated</source>
         <translation>运行结束：已模拟 {1} 天中的 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1135"/>
+        <location filename="../../app/main_window.py" line="1136"/>
         <source>In force: {0} (loaded day {1}; acts from day {2})</source>
         <translation>生效中：{0}（第 {1} 天载入；自第 {2} 天起执行）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1143"/>
+        <location filename="../../app/main_window.py" line="1144"/>
         <source>{0} from day {1}</source>
         <translation>{0}，自第 {1} 天起</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1150"/>
+        <location filename="../../app/main_window.py" line="1151"/>
         <source>Saved as run #{0}; report in {1}</source>
         <translation>已保存为运行 #{0}；报告在 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1270"/>
+        <location filename="../../app/main_window.py" line="1272"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1276"/>
+        <location filename="../../app/main_window.py" line="1278"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1308"/>
+        <location filename="../../app/main_window.py" line="1310"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1317"/>
+        <location filename="../../app/main_window.py" line="1324"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1321"/>
+        <location filename="../../app/main_window.py" line="1328"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1351"/>
+        <location filename="../../app/main_window.py" line="1358"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1354"/>
+        <location filename="../../app/main_window.py" line="1361"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="966"/>
+        <location filename="../../app/main_window.py" line="967"/>
         <source>Will be used at the next setup: {0}</source>
         <translation>将在下次建立时使用：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1007"/>
+        <location filename="../../app/main_window.py" line="1008"/>
         <source>Ready: seed {0}, {1} days</source>
         <translation>就绪：种子 {0}，{1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1138"/>
+        <location filename="../../app/main_window.py" line="1139"/>
         <source>In force: {0} (from day {1})</source>
         <translation>生效中：{0}（自第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1125"/>
+        <location filename="../../app/main_window.py" line="1126"/>
         <source>Policy applied from day {0}</source>
         <translation>策略自第 {0} 天起生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1226"/>
+        <location filename="../../app/main_window.py" line="1227"/>
         <source>Stored run #{0}: {1}</source>
         <translation>保存的运行 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1229"/>
+        <location filename="../../app/main_window.py" line="1230"/>
         <source>Opened stored run #{0} ({1})</source>
         <translation>已打开保存的运行 #{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1238"/>
+        <location filename="../../app/main_window.py" line="1240"/>
         <source>Nothing to export yet: run at least one day</source>
         <translation>尚无可导出的内容：请至少运行一天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1250"/>
+        <location filename="../../app/main_window.py" line="1252"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1251"/>
+        <location filename="../../app/main_window.py" line="1253"/>
         <source>{0} images (*.{1})</source>
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1257"/>
+        <location filename="../../app/main_window.py" line="1259"/>
         <source>Charts written to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1269"/>
+        <location filename="../../app/main_window.py" line="1271"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
@@ -1549,52 +1550,52 @@
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../app/main_window.py" line="80"/>
+        <location filename="../../app/main_window.py" line="81"/>
         <source>announced</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="81"/>
+        <location filename="../../app/main_window.py" line="82"/>
         <source>policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="82"/>
+        <location filename="../../app/main_window.py" line="83"/>
         <source>changed</source>
         <translation>参数改变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="83"/>
+        <location filename="../../app/main_window.py" line="84"/>
         <source>newcomers</source>
         <translation>新账号</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="84"/>
+        <location filename="../../app/main_window.py" line="85"/>
         <source>step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="87"/>
+        <location filename="../../app/main_window.py" line="88"/>
         <source>Day {0}: an announcement of stricter enforcement (sellers&apos; risk {1})</source>
         <translation>第 {0} 天：宣布从严整治（卖家风险 {1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="90"/>
+        <location filename="../../app/main_window.py" line="91"/>
         <source>Day {0}: policy in force: {1}</source>
         <translation>第 {0} 天：策略生效：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="91"/>
+        <location filename="../../app/main_window.py" line="92"/>
         <source>Day {0}: parameter changed: {1}</source>
         <translation>第 {0} 天：参数改变：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="92"/>
+        <location filename="../../app/main_window.py" line="93"/>
         <source>Day {0}: new accounts arrive ({1})</source>
         <translation>第 {0} 天：新账号涌入（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="93"/>
+        <location filename="../../app/main_window.py" line="94"/>
         <source>Day {0}: the lesson&apos;s step {1}</source>
         <translation>第 {0} 天：课程第 {1} 步</translation>
     </message>
@@ -3994,7 +3995,7 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../app/problems.py" line="25"/>
+        <location filename="../../app/problems.py" line="27"/>
         <source>(file)</source>
         <translation>（整个文件）</translation>
     </message>
@@ -4002,32 +4003,32 @@
 <context>
     <name>RuleInspector</name>
     <message>
-        <location filename="../../app/inspectors.py" line="232"/>
+        <location filename="../../app/inspectors.py" line="241"/>
         <source>Click a rule in the policy panel to inspect it</source>
         <translation>点击策略面板中的规则以查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="204"/>
+        <location filename="../../app/inspectors.py" line="213"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="204"/>
+        <location filename="../../app/inspectors.py" line="213"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="253"/>
+        <location filename="../../app/inspectors.py" line="262"/>
         <source>&lt;b&gt;Rule {0}&lt;/b&gt; · {1} days</source>
         <translation>&lt;b&gt;规则 {0}&lt;/b&gt; · {1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="262"/>
+        <location filename="../../app/inspectors.py" line="271"/>
         <source>precision of the rule</source>
         <translation>规则精确率</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="265"/>
+        <location filename="../../app/inspectors.py" line="274"/>
         <source>Of the posts the rule fired on, the share that were violating (true positives / hits)</source>
         <translation>规则命中的帖子中违规内容所占的比例（真阳性 / 命中）</translation>
     </message>
@@ -4107,6 +4108,249 @@
     </message>
 </context>
 <context>
+    <name>RunProblems</name>
+    <message>
+        <location filename="model_texts.py" line="570"/>
+        <source>{done} of {requested} days</source>
+        <translation>{requested} 天中的 {done} 天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="571"/>
+        <source>complete: {days}</source>
+        <translation>已完成：{days}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="572"/>
+        <source>running: {days} simulated, last progress recorded {seconds} s ago (a run&apos;s data is stored when it finishes; one whose process was killed reads as running for {minutes} minutes, then as incomplete)</source>
+        <translation>运行中：已模拟 {days}，最近一次记录进度在 {seconds} 秒前（运行的数据在结束时才保存；进程被强行终止的运行在 {minutes} 分钟内仍显示为运行中，之后显示为未完成）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="573"/>
+        <source>incomplete: stopped after {days} without being saved (no progress recorded since {when} UTC; its process probably ended without finishing, e.g. was killed)</source>
+        <translation>未完成：模拟了 {days} 后停止，没有保存（自 {when} UTC 起没有记录进度；它的进程很可能没有正常结束，例如被强行终止）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="574"/>
+        <source>failed: stopped after {days}{reason}</source>
+        <translation>失败：模拟了 {days} 后停止{reason}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="575"/>
+        <source>interrupted: stopped after {days}{reason}</source>
+        <translation>已中断：模拟了 {days} 后停止{reason}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="576"/>
+        <source>{state}: stopped after {days}{reason}</source>
+        <translation>{state}：模拟了 {days} 后停止{reason}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="577"/>
+        <source> ({error})</source>
+        <translation>（{error}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="578"/>
+        <source>open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="579"/>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="580"/>
+        <source>report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="581"/>
+        <source>run {run} is not complete; its state is {state}. It has nothing stored to {doing}</source>
+        <translation>运行 {run} 没有完成，状态为 {state}。它没有已保存的数据可供{doing}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="582"/>
+        <source>none of these {count} runs is complete, so there is nothing stored to {doing} ({states}{more})</source>
+        <translation>这 {count} 次运行都没有完成，所以没有已保存的数据可供{doing}（{states}{more}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="583"/>
+        <source>run {run}: {state}</source>
+        <translation>运行 {run}：{state}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="584"/>
+        <source>; and {count} more</source>
+        <translation>；另有 {count} 次</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="585"/>
+        <source>This run is not complete; its state is {state}. Only {days} day(s) of daily metrics are stored; every number here covers those days only.</source>
+        <translation>这次运行没有完成，状态为 {state}。只保存了 {days} 天的每日指标；这里的每个数字都只涵盖这些天。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="586"/>
+        <source>no run {run} in this database</source>
+        <translation>这个数据库里没有运行 {run}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="587"/>
+        <source>no runs {runs} in this database</source>
+        <translation>这个数据库里没有运行 {runs}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="588"/>
+        <source>no sweep &apos;{sweep}&apos; in this database</source>
+        <translation>这个数据库里没有参数扫描 &apos;{sweep}&apos;</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="589"/>
+        <source>account {account} is not stored with this run</source>
+        <translation>这次运行没有保存账户 {account}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="590"/>
+        <source>{path} is a file, not a folder</source>
+        <translation>{path} 是一个文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="591"/>
+        <source>cannot create the folder {path}: {reason}</source>
+        <translation>无法创建文件夹 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="592"/>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是一个文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="593"/>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="594"/>
+        <source>{path} is not a SQLite database (it starts with {head}), so not a Circle Lab one; nothing was written to it</source>
+        <translation>{path} 不是 SQLite 数据库（它以 {head} 开头），所以也不是 Circle Lab 的数据库；没有向它写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="595"/>
+        <source>&apos;{scheme}://&apos; is not a database this program can use; give a SQLite file path, sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname</source>
+        <translation>&apos;{scheme}://&apos; 不是本程序能使用的数据库；请给出 SQLite 文件的路径、sqlite:///path/to/file.db 或 postgresql+psycopg://user@host/dbname</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="596"/>
+        <source>the database driver for {scheme}:// ({driver}) is not installed: pip install &apos;{package}&apos;</source>
+        <translation>没有安装 {scheme}:// 的数据库驱动（{driver}）：请用 pip install &apos;{package}&apos; 安装</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="597"/>
+        <source>{summary} ({said})</source>
+        <translation>{summary}（{said}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="598"/>
+        <source>the server refused the user name or password</source>
+        <translation>服务器拒绝了用户名或密码</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="599"/>
+        <source>the server has no such database</source>
+        <translation>服务器上没有这个数据库</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="600"/>
+        <source>the database is read-only</source>
+        <translation>数据库是只读的</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="601"/>
+        <source>the user may not write to this database</source>
+        <translation>该用户无权写入这个数据库</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="602"/>
+        <source>the database is locked by another process (waited {seconds} s)</source>
+        <translation>数据库被另一个进程锁定（已等待 {seconds} 秒）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="603"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="604"/>
+        <source>the disk failed a write (full, or a file-size limit reached?)</source>
+        <translation>磁盘写入失败（磁盘已满，还是达到了文件大小上限？）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="605"/>
+        <source>the database file is damaged</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="606"/>
+        <source>the file is not a SQLite database (so not a Circle Lab one)</source>
+        <translation>该文件不是 SQLite 数据库（所以也不是 Circle Lab 的数据库）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="607"/>
+        <source>cannot open the database file (its folder is missing or not writable)</source>
+        <translation>无法打开数据库文件（它所在的文件夹不存在或不可写）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="608"/>
+        <source>cannot reach the database server</source>
+        <translation>无法连接到数据库服务器</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="609"/>
+        <source>its {table} table names {found}, not {ours}: not a Circle Lab database; nothing was written to it</source>
+        <translation>它的 {table} 表记录的应用名是 {found}，而不是 {ours}：不是 Circle Lab 的数据库；没有向它写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="610"/>
+        <source>&apos;no application name&apos;</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="611"/>
+        <source>it was written by a newer Circle Lab (schema version {version}; this one knows versions up to {known}): upgrade circlelab, or use another database; nothing was written to it</source>
+        <translation>它由更新版本的 Circle Lab 写入（结构版本 {version}；本程序只认识到版本 {known}）：请升级 circlelab，或使用另一个数据库；没有向它写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="612"/>
+        <source>its {table} table has no usable version</source>
+        <translation>它的 {table} 表没有可用的版本号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="613"/>
+        <source>not a Circle Lab database: {found}; nothing was written to it</source>
+        <translation>不是 Circle Lab 的数据库：{found}；没有向它写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="614"/>
+        <source>its table &apos;{table}&apos; has columns Circle Lab never made ({names})</source>
+        <translation>它的表 &apos;{table}&apos; 含有 Circle Lab 从未建过的列（{names}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="615"/>
+        <source>its table &apos;{table}&apos; has no {names} column</source>
+        <translation>它的表 &apos;{table}&apos; 没有 {names} 列</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="616"/>
+        <source>it holds tables Circle Lab never made ({names})</source>
+        <translation>它含有 Circle Lab 从未建过的表（{names}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="617"/>
+        <source>it lacks the tables {names} and records no schema version</source>
+        <translation>它缺少表 {names}，也没有记录结构版本</translation>
+    </message>
+</context>
+<context>
     <name>RunState</name>
     <message>
         <location filename="../../app/panels/run_controls.py" line="24"/>
@@ -4147,27 +4391,27 @@
 <context>
     <name>RunStates</name>
     <message>
-        <location filename="../../app/runs_view.py" line="41"/>
+        <location filename="../../app/runs_view.py" line="42"/>
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="42"/>
+        <location filename="../../app/runs_view.py" line="43"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="43"/>
+        <location filename="../../app/runs_view.py" line="44"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="44"/>
+        <location filename="../../app/runs_view.py" line="45"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="45"/>
+        <location filename="../../app/runs_view.py" line="46"/>
         <source>incomplete</source>
         <translation>未完成</translation>
     </message>
@@ -4175,102 +4419,107 @@
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../app/runs_view.py" line="70"/>
+        <location filename="../../app/runs_view.py" line="71"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="71"/>
+        <location filename="../../app/runs_view.py" line="72"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="72"/>
+        <location filename="../../app/runs_view.py" line="73"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="73"/>
+        <location filename="../../app/runs_view.py" line="74"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="74"/>
+        <location filename="../../app/runs_view.py" line="75"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="75"/>
+        <location filename="../../app/runs_view.py" line="76"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="76"/>
+        <location filename="../../app/runs_view.py" line="77"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="77"/>
+        <location filename="../../app/runs_view.py" line="78"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="78"/>
+        <location filename="../../app/runs_view.py" line="79"/>
         <source>Changes</source>
         <translation>中途改动</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="91"/>
+        <location filename="../../app/runs_view.py" line="92"/>
         <source>Open run</source>
         <translation>打开运行</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="93"/>
+        <location filename="../../app/runs_view.py" line="94"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="96"/>
+        <location filename="../../app/runs_view.py" line="97"/>
         <source>Database…</source>
         <translation>数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="98"/>
+        <location filename="../../app/runs_view.py" line="99"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="105"/>
+        <location filename="../../app/runs_view.py" line="106"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="105"/>
+        <location filename="../../app/runs_view.py" line="106"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="184"/>
+        <location filename="../../app/runs_view.py" line="185"/>
         <source> → {0} (day {1})</source>
         <translation> → {0}（第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="191"/>
+        <location filename="../../app/runs_view.py" line="192"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="196"/>
+        <location filename="../../app/runs_view.py" line="197"/>
         <source>day {0}: policy {1}</source>
         <translation>第 {0} 天：策略 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="199"/>
+        <location filename="../../app/runs_view.py" line="200"/>
         <source>day {0}: {1} {2} → {3}</source>
         <translation>第 {0} 天：{1} {2} → {3}</translation>
     </message>
     <message>
-        <location filename="../../app/runs_view.py" line="222"/>
+        <location filename="../../app/runs_view.py" line="223"/>
+        <source>(the default database)</source>
+        <translation>（默认数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../app/runs_view.py" line="224"/>
         <source>Cannot open the database {0}: {1}</source>
         <translation>无法打开数据库 {0}：{1}</translation>
     </message>

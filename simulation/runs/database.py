@@ -29,6 +29,8 @@ from sqlalchemy import Column, MetaData, String, Table, create_engine, inspect, 
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
+from policy.messages import Message, msg
+from simulation.runs import messages as R
 from simulation.runs.urls import DatabaseError, normalise_url, scrub
 
 # 0: made before versions were recorded; 1: versions recorded; 2: each distinct text of a
@@ -97,11 +99,7 @@ def describe(exc: BaseException, url: str) -> DatabaseError:
         return exc
     if isinstance(exc, NoSuchModuleError | ArgumentError):
         scheme = url.partition("://")[0] if "://" in url else url
-        return DatabaseError(
-            "url",
-            f"'{scheme}://' is not a database this program can use; give a SQLite file "
-            "path, sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname",
-        )
+        return DatabaseError("url", msg(R.NOT_A_DATABASE_URL, scheme=scheme))
     if isinstance(exc, ImportError):
         return _missing_driver(exc, url)
     orig = getattr(exc, "orig", None) or exc
@@ -109,7 +107,7 @@ def describe(exc: BaseException, url: str) -> DatabaseError:
     message = scrub(message, url)
     state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or ""
     low = message.lower()
-    kinds = (
+    kinds: tuple[tuple[str, bool, Message], ...] = (
         (
             "credentials",
             state in ("28P01", "28000")
@@ -124,48 +122,48 @@ def describe(exc: BaseException, url: str) -> DatabaseError:
                 )
             )
             or ("role " in low and "does not exist" in low),
-            "the server refused the user name or password",
+            msg(R.CREDENTIALS),
         ),
         (
             "unusable",
             state == "3D000" or ("database " in low and "does not exist" in low),
-            "the server has no such database",
+            msg(R.NO_SUCH_DATABASE),
         ),
         (
             "read-only",
             state == "25006" or "readonly database" in low or "read-only" in low,
-            "the database is read-only",
+            msg(R.READ_ONLY),
         ),
-        ("read-only", state == "42501", "the user may not write to this database"),
+        ("read-only", state == "42501", msg(R.MAY_NOT_WRITE)),
         (
             "locked",
             state in ("55P03", "57014") or "database is locked" in low or "lock timeout" in low,
-            f"the database is locked by another process (waited {timeout():g} s)",
+            msg(R.LOCKED, seconds=f"{timeout():g}"),
         ),
         (
             "full",
             state == "53100" or "disk is full" in low or "no space" in low,
-            "the disk is full",
+            msg(R.DISK_FULL),
         ),
         (
             "full",
             "disk i/o error" in low,
-            "the disk failed a write (full, or a file-size limit reached?)",
+            msg(R.WRITE_FAILED),
         ),
         (
             "corrupt",
             "malformed" in low,
-            "the database file is damaged",
+            msg(R.DAMAGED),
         ),
         (
             "foreign",
             "file is not a database" in low,
-            "the file is not a SQLite database (so not a Circle Lab one)",
+            msg(R.NOT_SQLITE),
         ),
         (
             "unusable",
             "unable to open database file" in low,
-            "cannot open the database file (its folder is missing or not writable)",
+            msg(R.CANNOT_OPEN_FILE),
         ),
         (
             "unreachable",
@@ -182,13 +180,13 @@ def describe(exc: BaseException, url: str) -> DatabaseError:
                     "network is unreachable",
                 )
             ),
-            "cannot reach the database server",
+            msg(R.UNREACHABLE),
         ),
     )
     for kind, matched, summary in kinds:
         if matched:
-            return DatabaseError(kind, f"{summary} ({message})")
-    return DatabaseError("unusable", message)
+            return DatabaseError(kind, msg(R.DRIVER_SAID, summary=summary, said=message))
+    return DatabaseError("unusable", message)  # the driver's own words, as they are
 
 
 def _missing_driver(exc: ImportError, url: str) -> DatabaseError:
@@ -199,8 +197,7 @@ def _missing_driver(exc: ImportError, url: str) -> DatabaseError:
         driver = getattr(exc, "name", None) or scheme
     package = DRIVER_PACKAGES.get(driver, getattr(exc, "name", None) or driver)
     return DatabaseError(
-        "driver",
-        f"the database driver for {scheme}:// ({driver}) is not installed: pip install '{package}'",
+        "driver", msg(R.MISSING_DRIVER, scheme=scheme, driver=driver, package=package)
     )
 
 
@@ -228,18 +225,16 @@ def check_file(url: str) -> None:
     if path is None or not path.exists():
         return
     if path.is_dir():
-        raise DatabaseError("unusable", f"{path} is a folder, not a database file")
+        raise DatabaseError("unusable", msg(R.IS_A_FOLDER, path=str(path)))
     try:
         with path.open("rb") as f:
             head = f.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseError("unusable", f"cannot read {path}: {exc.strerror}") from None
-    if head and head != SQLITE_HEADER:
         raise DatabaseError(
-            "foreign",
-            f"{path} is not a SQLite database (it starts with {head[:8]!r}), so not a "
-            "Circle Lab one; nothing was written to it",
-        )
+            "unusable", msg(R.CANNOT_READ_FILE, path=str(path), reason=str(exc.strerror))
+        ) from None
+    if head and head != SQLITE_HEADER:
+        raise DatabaseError("foreign", msg(R.NOT_SQLITE_FILE, path=str(path), head=repr(head[:8])))
 
 
 def prepare(engine: Engine, metadata: MetaData, *, write: bool) -> None:
@@ -280,25 +275,20 @@ def _needs(conn: Connection, metadata: MetaData) -> bool:
     if META_TABLE in tables:
         rows = dict(conn.execute(select(schema_table.c.key, schema_table.c.value)).all())
         if rows.get("application") != APPLICATION:
-            found = rows.get("application") or "no application name"
+            named = rows.get("application")
+            found = repr(named) if named else msg(R.NO_APPLICATION_NAME)
             raise DatabaseError(
                 "foreign",
-                f"its {META_TABLE} table names {found!r}, not {APPLICATION!r}: not a Circle "
-                "Lab database; nothing was written to it",
+                msg(R.NAMES_ANOTHER, table=META_TABLE, found=found, ours=repr(APPLICATION)),
             )
         try:
             version = int(rows.get("schema_version", "-1"))
         except ValueError:
             version = -1
         if version > SCHEMA_VERSION:
-            raise DatabaseError(
-                "newer",
-                f"it was written by a newer Circle Lab (schema version {version}; this one "
-                f"knows versions up to {SCHEMA_VERSION}): upgrade circlelab, or use another "
-                "database; nothing was written to it",
-            )
+            raise DatabaseError("newer", msg(R.NEWER, version=version, known=SCHEMA_VERSION))
         if version < 0:
-            raise DatabaseError("foreign", f"its {META_TABLE} table has no usable version")
+            raise DatabaseError("foreign", msg(R.NO_USABLE_VERSION, table=META_TABLE))
     else:
         _check_unversioned(insp, tables, ours)
         return True
@@ -329,26 +319,23 @@ UNVERSIONED_RUN = frozenset(
 def _check_unversioned(insp: Any, tables: set[str], ours: dict[str, set[str]]) -> None:
     """A database without a version is ours only if it looks exactly like an old one of
     ours: all our tables and no other, a complete run table, no column we never made."""
-    found = []
+    found: list[Message] = []
     for name in sorted(tables & UNVERSIONED_TABLES):
         columns = {c["name"] for c in insp.get_columns(name)}
         strange = sorted(columns - ours.get(name, set()))
         lacking = sorted(UNVERSIONED_RUN - columns) if name == "run" else []
         if strange:
-            found.append(f"its table '{name}' has columns Circle Lab never made ({_few(strange)})")
+            found.append(msg(R.STRANGE_COLUMNS, table=name, names=_few(strange)))
         elif lacking:
-            found.append(f"its table '{name}' has no {_few(lacking)} column")
+            found.append(msg(R.LACKS_COLUMN, table=name, names=_few(lacking)))
     other = sorted(tables - UNVERSIONED_TABLES)
     if other:
-        found.append(f"it holds tables Circle Lab never made ({_few(other)})")
+        found.append(msg(R.STRANGE_TABLES, names=_few(other)))
     missing = sorted(UNVERSIONED_TABLES - tables)
     if missing and not found:
-        found.append(f"it lacks the tables {_few(missing)} and records no schema version")
+        found.append(msg(R.LACKS_TABLES, names=_few(missing)))
     if found:
-        raise DatabaseError(
-            "foreign",
-            "not a Circle Lab database: " + "; ".join(found) + "; nothing was written to it",
-        )
+        raise DatabaseError("foreign", msg(R.NOT_OURS, found=R.joined(found)))
 
 
 def _few(names: list[str]) -> str:

@@ -35,7 +35,9 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Field, Session, SQLModel, select
 
+from policy.messages import Message, msg
 from simulation.metrics import columns
+from simulation.runs import messages as R
 from simulation.runs.database import describe, open_engine, probe_write
 from simulation.runs.urls import DatabaseError, normalise_url
 from simulation.strict_json import dumps
@@ -480,10 +482,19 @@ def run_state(run: Run, at: dt.datetime | None = None) -> str:
 class NothingStored(LookupError):
     """A run (or every run of a reference) that was never stored complete and has no
     rows to read back: ``str()`` names each run's state and says there is nothing to
-    export, report or open. Raised before anything is written."""
+    export, report or open; ``message`` is that text's :class:`~policy.messages.Message`
+    (``simulation.runs.messages``), which the app shows in the interface's language.
+    Raised before anything is written."""
+
+    def __init__(self, message: Message | str) -> None:
+        super().__init__(str(message))
+        self.message = R.as_message(message)
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.message,))
 
 
 def state_text(run: Run, at: dt.datetime | None = None) -> str:
@@ -491,34 +502,36 @@ def state_text(run: Run, at: dt.datetime | None = None) -> str:
     simulated, when it was last heard from (running / incomplete) and its error
     (failed / interrupted). E.g. ``incomplete: stopped after 12 of 400 days without
     being saved (no progress recorded since 2026-01-01 12:00:00 UTC; its process
-    probably ended without finishing, e.g. was killed)``."""
+    probably ended without finishing, e.g. was killed)``. :func:`state_message` is the
+    same as a message."""
+    return str(state_message(run, at))
+
+
+def state_message(run: Run, at: dt.datetime | None = None) -> Message:
+    """:func:`state_text` as a message of ``simulation.runs.messages``."""
     state = run_state(run, at)
-    days = f"{run.days_done} of {run.days_requested} days"
+    days = msg(R.DAYS_OF, done=run.days_done, requested=run.days_requested)
     if state == "complete":
-        return f"complete: {days}"
+        return msg(R.STATE_COMPLETE, days=days)
     if state == "running":
         seen = int(((at or now()) - run.heartbeat_at).total_seconds())
-        return (
-            f"running: {days} simulated, last progress recorded {seen} s ago (a run's "
-            "data is stored when it finishes; one whose process was killed reads as "
-            f"running for {STALE_SECONDS // 60} minutes, then as incomplete)"
-        )
+        return msg(R.STATE_RUNNING, days=days, seconds=seen, minutes=STALE_SECONDS // 60)
     if state == "incomplete":
-        return (
-            f"incomplete: stopped after {days} without being saved (no progress "
-            f"recorded since {run.heartbeat_at.isoformat(sep=' ', timespec='seconds')} "
-            "UTC; its process probably ended without finishing, e.g. was killed)"
-        )
-    reason = f" ({run.error})" if run.error else ""
-    return f"{state}: stopped after {days}{reason}"
+        when = run.heartbeat_at.isoformat(sep=" ", timespec="seconds")
+        return msg(R.STATE_INCOMPLETE, days=days, when=when)
+    reason = msg(R.REASON, error=run.error) if run.error else ""
+    if state == "failed":
+        return msg(R.STATE_FAILED, days=days, reason=reason)
+    if state == "interrupted":
+        return msg(R.STATE_INTERRUPTED, days=days, reason=reason)
+    return msg(R.STATE_STOPPED, state=state, days=days, reason=reason)
 
 
 def not_stored(run: Run, doing: str) -> NothingStored:
     """The error for ``run`` (not complete, no rows): its state and that it has nothing
     stored to ``doing`` ("export", "report", "open")."""
     return NothingStored(
-        f"run {run.id} is not complete; its state is {state_text(run)}. "
-        f"It has nothing stored to {doing}"
+        msg(R.NOT_STORED, run=run.id, state=state_message(run), doing=R.doing_text(doing))
     )
 
 
@@ -539,15 +552,18 @@ def stored_notice(engine: Engine, run: Run, doing: str = "export") -> str:
     complete run; for one that is not complete but has rows stored (partial data), a
     sentence saying so plainly. Raises :class:`NothingStored` (its state, and that it
     has nothing stored to ``doing``) when it is not complete and has no rows."""
+    notice = stored_notice_message(engine, run, doing)
+    return "" if notice is None else str(notice)
+
+
+def stored_notice_message(engine: Engine, run: Run, doing: str = "export") -> Message | None:
+    """:func:`stored_notice` as a message (None for a complete run)."""
     if run.status == "complete":
-        return ""
+        return None
     days = stored_days(engine, int(run.id or 0))
     if not days:
         raise not_stored(run, doing)
-    return (
-        f"This run is not complete; its state is {state_text(run)}. Only {days} day(s) of "
-        "daily metrics are stored; every number here covers those days only."
-    )
+    return msg(R.PARTIAL, state=state_message(run), days=days)
 
 
 def list_runs(engine: Engine) -> list[Run]:
@@ -559,7 +575,7 @@ def get_run(engine: Engine, run_id: int) -> Run:
     with database_errors(engine), Session(engine) as session:
         run = session.get(Run, run_id)
         if run is None:
-            raise KeyError(f"no run {run_id} in this database")
+            raise R.NotInDatabase(msg(R.NO_RUN, run=run_id))
         return run
 
 

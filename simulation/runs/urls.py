@@ -7,8 +7,11 @@ which is never printed or stored: :func:`mask_url` is how every message shows a 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from policy.messages import Message, msg
 from simulation.paths import default_db_url
+from simulation.runs import messages as R
 
 
 class DatabaseError(Exception):
@@ -16,11 +19,17 @@ class DatabaseError(Exception):
 
     ``kind`` is one of ``foreign``, ``newer``, ``read-only``, ``driver``, ``url``,
     ``unreachable``, ``credentials``, ``locked``, ``full``, ``corrupt``, ``unusable``.
+    ``str()`` is the English; ``message`` its :class:`~policy.messages.Message`
+    (``simulation.runs.messages``), which the app shows in the interface's language.
     """
 
-    def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, kind: str, message: Message | str) -> None:
+        super().__init__(str(message))
         self.kind = kind
+        self.message = R.as_message(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.kind, self.message))
 
 
 def normalise_url(db: str | Path | None) -> str:
@@ -33,13 +42,13 @@ def normalise_url(db: str | Path | None) -> str:
     path = Path(text).expanduser().resolve()
     blocker = next((p for p in reversed(path.parents) if p.exists() and not p.is_dir()), None)
     if blocker is not None:
-        raise DatabaseError("unusable", f"{blocker} is a file, not a folder")
+        raise DatabaseError("unusable", msg(R.IS_A_FILE, path=str(blocker)))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise DatabaseError(
-            "unusable", f"cannot create the folder {path.parent}: {reason}"
+            "unusable", msg(R.CANNOT_CREATE_FOLDER, path=str(path.parent), reason=reason)
         ) from None
     return f"sqlite:///{path}"
 

@@ -15,6 +15,8 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from policy.messages import msg
+from simulation.runs import messages as R
 from simulation.runs.history import RunHistory, stored_marks
 from simulation.runs.marks import within
 from simulation.runs.scenario_shown import RanWith, scenarios_as_run
@@ -29,7 +31,7 @@ from simulation.runs.storage import (
     load_table,
     not_stored,
     now,
-    state_text,
+    state_message,
 )
 from simulation.runs.urls import mask_url
 from simulation.strict_json import read_summary
@@ -121,7 +123,7 @@ def load_runs(
     with Session(engine) as session:
         runs = list(session.exec(select(Run).where(Run.id.in_(list(run_ids)))).all())
     if not runs:
-        raise KeyError(f"no runs {list(run_ids)[:5]} in this database")
+        raise R.NotInDatabase(msg(R.NO_RUNS, runs=str(list(run_ids)[:5])))
     if doing is not None and not any(r.status == "complete" for r in runs):
         raise nothing_complete(sorted(runs, key=lambda r: r.id or 0), doing)
     records, metrics, texts, post_frames, changes, ran = [], [], {}, [], [], []
@@ -184,11 +186,16 @@ def nothing_complete(runs: Sequence[Run], doing: str) -> NothingStored:
     """The error for runs of which none is complete: each run's state (the first ten)."""
     if len(runs) == 1:
         return not_stored(runs[0], doing)
-    states = "; ".join(f"run {r.id}: {state_text(r)}" for r in runs[:10])
-    more = f"; and {len(runs) - 10} more" if len(runs) > 10 else ""
+    states = R.joined([msg(R.RUN_STATE, run=r.id, state=state_message(r)) for r in runs[:10]])
+    more = msg(R.AND_MORE, count=len(runs) - 10) if len(runs) > 10 else ""
     return NothingStored(
-        f"none of these {len(runs)} runs is complete, so there is nothing stored to "
-        f"{doing} ({states}{more})"
+        msg(
+            R.NONE_COMPLETE,
+            count=len(runs),
+            doing=R.doing_text(doing),
+            states=states,
+            more=more,
+        )
     )
 
 
@@ -200,7 +207,7 @@ def load_sweep(
     with Session(engine) as session:
         ids = list(session.exec(select(Run.id).where(Run.sweep_id == sweep_id)).all())
     if not ids:
-        raise KeyError(f"no sweep '{sweep_id}' in this database")
+        raise R.NotInDatabase(msg(R.NO_SWEEP, sweep=sweep_id))
     return load_runs(
         engine, ids, sweep_id, baseline or stored_baseline(engine, sweep_id), doing=doing
     )
