@@ -4127,22 +4127,22 @@
     <message>
         <location filename="model_texts.py" line="573"/>
         <source>incomplete: stopped after {days} without being saved (no progress recorded since {when} UTC; its process probably ended without finishing, e.g. was killed)</source>
-        <translation>未完成：模拟了 {days} 后停止，没有保存（自 {when} UTC 起没有记录进度；它的进程很可能没有正常结束，例如被强行终止）</translation>
+        <translation>未完成：模拟了 {days}后停止，没有保存（自 {when} UTC 起没有记录进度；它的进程很可能没有正常结束，例如被强行终止）</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="574"/>
         <source>failed: stopped after {days}{reason}</source>
-        <translation>失败：模拟了 {days} 后停止{reason}</translation>
+        <translation>失败：模拟了 {days}后停止{reason}</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="575"/>
         <source>interrupted: stopped after {days}{reason}</source>
-        <translation>已中断：模拟了 {days} 后停止{reason}</translation>
+        <translation>已中断：模拟了 {days}后停止{reason}</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="576"/>
         <source>{state}: stopped after {days}{reason}</source>
-        <translation>{state}：模拟了 {days} 后停止{reason}</translation>
+        <translation>{state}：模拟了 {days}后停止{reason}</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="577"/>
@@ -4167,7 +4167,7 @@
     <message>
         <location filename="model_texts.py" line="581"/>
         <source>run {run} is not complete; its state is {state}. It has nothing stored to {doing}</source>
-        <translation>运行 {run} 没有完成，状态为 {state}。它没有已保存的数据可供{doing}</translation>
+        <translation>运行 {run} 没有完成，状态为{state}。它没有已保存的数据可供{doing}</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="582"/>
@@ -4187,7 +4187,7 @@
     <message>
         <location filename="model_texts.py" line="585"/>
         <source>This run is not complete; its state is {state}. Only {days} day(s) of daily metrics are stored; every number here covers those days only.</source>
-        <translation>这次运行没有完成，状态为 {state}。只保存了 {days} 天的每日指标；这里的每个数字都只涵盖这些天。</translation>
+        <translation>这次运行没有完成，状态为{state}。只保存了 {days} 天的每日指标；这里的每个数字都只涵盖这些天。</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="586"/>
