@@ -14,7 +14,15 @@ from sqlalchemy import update
 
 from app import dialogs
 from simulation.runs.storage import STALE_SECONDS, Run, get_run, open_db
-from tests.app.conftest import WAIT_MS, click, type_file_name, when_dialog
+from tests.app.conftest import (
+    WAIT_MS,
+    choose_from_menu,
+    click,
+    click_action,
+    setup_run,
+    type_file_name,
+    when_dialog,
+)
 from tests.storage.test_not_complete import stored_run
 
 HAN = re.compile("[\u4e00-\u9fff]")
@@ -163,3 +171,32 @@ def test_the_english_window_says_what_the_command_line_says(qtbot, make_window, 
         f"without being saved (no progress recorded since {since} UTC; its process probably "
         "ended without finishing, e.g. was killed). It has nothing stored to open"
     )
+
+
+def test_saving_into_a_file_that_is_not_a_database_says_why_in_chinese(
+    qtbot, chinese, make_window, tmp_path
+):
+    """The engine's own process refuses the database; the window says why in Chinese."""
+    notes = tmp_path / "notes.db"
+    notes.write_bytes(b"hello world, plain text")
+    win = make_window(locale="zh_CN", preset="classroom_zh", policy="crackdown_zh", db=notes)
+    setup_run(qtbot, win)
+    click_action(qtbot, win, win.controls.step)
+    qtbot.waitUntil(lambda: win.days_done >= 1, timeout=WAIT_MS)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+
+    def pick_folder(dialog) -> None:
+        dialog.setDirectory(str(reports))
+        dialog.accept()
+
+    when_dialog(QFileDialog, pick_folder)
+    choose_from_menu(qtbot, win, "menuFile", "saveRun")
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage().startswith("错误："), timeout=WAIT_MS)
+    said = win.statusBar().currentMessage()
+    _chinese(said)
+    assert said == (
+        f"错误：{notes.resolve()} 不是 SQLite 数据库（它以 b'hello wo' 开头），所以也不是 "
+        "Circle Lab 的数据库；没有向它写入任何内容"
+    )
+    assert notes.read_bytes() == b"hello world, plain text"
