@@ -27,6 +27,7 @@ from matplotlib.figure import Figure
 
 from simulation.metrics import BY_NAME
 from simulation.metrics.registry import ratio_columns
+from simulation.runs import mark_places
 
 # the app's live charts are defined without matplotlib; handouts draw them here
 from simulation.runs.live_charts import LIVE_CHARTS, LiveChart, live_series  # noqa: F401
@@ -191,8 +192,8 @@ CHARTS: dict[str, tuple[str, Callable]] = {
 MARK_CHARS = 24  # a mark's label on a chart is cut here (the page lists them in full)
 REPORT_MARK_CHARS = 40  # the same on a report's wider charts
 MARK_GID = "event-mark"  # the gid of a mark's line and label (what tests look for)
-MARK_TOP = 0.97  # the top of the first row of labels, a fraction of the axes' height
-MARK_GAP = 0.01  # between a label and what it must not touch, the same fraction
+MARK_GAP = mark_places.GAP  # between a label and what it must not touch (axes' height)
+MARK_PAD_PT = 4.5  # a label's background beyond its text: its box's pad and half its edge
 
 
 def draw_marks(
@@ -203,16 +204,18 @@ def draw_marks(
 ) -> None:
     """Event marks ``(day, label)`` (``simulation.runs.marks.merged``) on the axes ``ax``
     of a finished chart (its limits and legend set): a dotted vertical line on each day
-    within the x axis and the label beside it (right of the line; left of it where the
-    right would run out of the axes), each of a day's marks (``"; "`` between them in
-    ``label``) on lines of its own, at most two of ``chars`` characters (:func:`_fit`).
-    ``colors``: each mark's line colour (a chart of several arms draws an arm's own marks
-    in its colour; default grey).
+    within the x axis and the label beside it, each of a day's marks (``"; "`` between
+    them in ``label``) on lines of its own, at most two of ``chars`` characters
+    (:func:`_fit`). ``colors``: each mark's line colour (a chart of several arms draws an
+    arm's own marks in its colour; default grey).
 
-    A label goes in the highest row (from ``MARK_TOP`` down) where it touches neither the
-    legend nor a label placed before it; its line runs from the x axis up to the label
-    and leaves out the legend where it passes it. Lines and labels have the gid
-    ``MARK_GID``. Marks outside the x axis are not drawn (they would widen it)."""
+    A label goes where it covers none of the chart's lines and bands, touches neither the
+    legend nor another label and stays inside the axes (``simulation.runs.mark_places``:
+    right or left of its line, as high as it can); where no such place is left, the y
+    axis is raised (its ticks kept) so that the label sits above the data. Its line runs
+    from the x axis up to the label and leaves out the legend where it passes it. Lines
+    and labels have the gid ``MARK_GID``. Marks outside the x axis are not drawn (they
+    would widen it)."""
     first, last = ax.get_xlim()
     tints = list(colors) or ["#555555"] * len(marks)
     shown = [
@@ -228,29 +231,34 @@ def draw_marks(
     renderer = fig.canvas.get_renderer()
     to_axes = ax.transAxes.inverted()
     legend = ax.get_legend()
-    keep_off = [legend.get_window_extent(renderer).transformed(to_axes)] if legend else []
+    keep_off = (
+        [legend.get_window_extent(renderer).transformed(to_axes).padded(MARK_GAP)] if legend else []
+    )
+    lines = mark_places.drawn(ax, MARK_GID)  # before the marks' own lines are drawn
     at = ax.get_xaxis_transform()  # x in days, y a fraction of the axes' height
-    for day, text, tint in shown:
+    pad = renderer.points_to_pixels(MARK_PAD_PT)
+    pad_x, pad_y = pad / ax.bbox.width, pad / ax.bbox.height
+    texts, wanted = [], []
+    for day, text, _tint in shown:
         short = "\n".join(f" {line} " for part in text.split("; ") for line in _fit(part, chars))
-        label = ax.text(day, MARK_TOP, short, transform=at, fontsize=10, va="top")
+        label = ax.text(day, 0.0, short, transform=at, fontsize=10, va="top")
         label.set(color="#333333", clip_on=True, gid=MARK_GID, backgroundcolor="#ffffff90")
-        box = label.get_window_extent(renderer).transformed(to_axes)
-        if box.x1 > 1:
-            label.set_horizontalalignment("right")
-            box = label.get_window_extent(renderer).transformed(to_axes)
-        while box.y0 > 0 and any(box.overlaps(b) for b in keep_off):
-            below = min(b.y0 for b in keep_off if box.overlaps(b)) - MARK_GAP
-            box = box.translated(0, below - box.y1)
-        label.set_y(box.y1)
-        keep_off.append(box.padded(MARK_GAP / 2))
-        # the line up to its label, in pieces that leave out the legend
+        size = label.get_window_extent(renderer)
         x = to_axes.transform(ax.transData.transform((day, 0)))[0]
+        width, height = size.width / ax.bbox.width, size.height / ax.bbox.height
+        texts.append(label)
+        wanted.append(mark_places.Label(x, width + 2 * pad_x, height + 2 * pad_y, pad_x))
+    places = mark_places.place(ax, wanted, keep_off, lines)
+    for (day, _text, tint), label, want, where in zip(shown, texts, wanted, places, strict=True):
+        box = where.box
+        label.set(y=box.y1 - pad_y, horizontalalignment="left" if where.right else "right")
+        # the line up to its label, in pieces that leave out the legend
         pieces = [(0.0, box.y1)]
-        if legend is not None and keep_off[0].x0 <= x <= keep_off[0].x1:
+        if legend is not None and keep_off[0].x0 <= want.x <= keep_off[0].x1:
             lb = keep_off[0]
-            pieces = [(0.0, min(box.y1, lb.y0 - MARK_GAP))]
-            if lb.y1 + MARK_GAP < box.y1:
-                pieces.append((lb.y1 + MARK_GAP, box.y1))
+            pieces = [(0.0, min(box.y1, lb.y0))]
+            if lb.y1 < box.y1:
+                pieces.append((lb.y1, box.y1))
         for low, high in pieces:
             if high > low:
                 ax.axvline(day, low, high, color=tint, linestyle=":", linewidth=1.4)

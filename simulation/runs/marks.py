@@ -12,7 +12,8 @@ run come from four places:
 A :class:`Mark` is language-neutral: ``kind`` is one of :data:`KINDS` and ``detail`` is
 data (a multiplier, a policy name, ``key = value``), so the app words it in the
 interface language and a handout in its own; :func:`label` gives the wording used
-outside the app (English and Chinese).
+outside the app (English and Chinese): an announcement's multiplier is the risk of being
+caught that sellers weigh from that day (``announcement (sellers' risk ×3)``).
 """
 
 from __future__ import annotations
@@ -70,9 +71,22 @@ class Mark:
             raise ValueError(f"unknown mark kind {self.kind!r} (one of {', '.join(KINDS)})")
 
 
+# how a kind's detail is worded where the bare detail would not say what it is: an
+# announcement's ``×3`` multiplies the risk of being caught that sellers weigh (the app's
+# tooltip on a mark says it the same way)
+DETAIL_FORMS: dict[str, dict[str, str]] = {
+    "en_US": {ANNOUNCEMENT: "{word} (sellers' risk {detail})"},
+    "zh_CN": {ANNOUNCEMENT: "{word}（卖家风险 {detail}）"},
+}
+
+
 def label(mark: Mark, locale: str = "en_US") -> str:
-    """``announcement ×3``, ``策略生效 crackdown``: the mark in words (en_US or zh_CN)."""
+    """``announcement (sellers' risk ×3)``, ``策略生效 crackdown``: the mark in words
+    (en_US or zh_CN)."""
     words = KIND_WORDS.get(locale, KIND_WORDS["en_US"])
+    form = DETAIL_FORMS.get(locale, DETAIL_FORMS["en_US"]).get(mark.kind)
+    if form is not None and mark.detail:
+        return form.format(word=words[mark.kind], detail=mark.detail)
     return f"{words[mark.kind]} {mark.detail}".strip()
 
 

@@ -5,6 +5,7 @@ over ``simulation.runs.marks.run_marks``)."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from typer.testing import CliRunner
@@ -48,11 +49,12 @@ def test_a_crackdown_on_day_n_is_marked_on_day_n_in_every_chart(tmp_path, tiny):
         assert _mark_days(fig) == {day}, name
         (label,) = _mark_labels(fig)
         # the day's two marks, each on a line of its own, worded as the handout words them
-        assert label.splitlines()[0].strip() == "announcement ×3", name
+        assert label.splitlines()[0].strip() == "announcement (sellers' risk ×3)", name
         assert label.splitlines()[1].strip().startswith("policy in force March-2024"), name
-    page = (tmp_path / "bundle" / "report.html").read_text(encoding="utf-8")
+    page = html.unescape((tmp_path / "bundle" / "report.html").read_text(encoding="utf-8"))
     assert (
-        f"day {day}: announcement ×3; policy in force March-2024 personal-account crackdown" in page
+        f"day {day}: announcement (sellers' risk ×3); "
+        "policy in force March-2024 personal-account crackdown" in page
     )
 
 
@@ -112,8 +114,8 @@ def test_the_reports_of_a_stored_run_draw_its_marks_in_svg(tmp_path, tiny):
             groups = re.findall(rf'<g id="{MARK_GID}', svg.read_text(encoding="utf-8"))
             assert len(groups) == 2 * expected, svg  # its line and its label
         for page in (band / "report.html", own / "report.html"):
-            text = page.read_text(encoding="utf-8")
-            assert ("day 5: announcement ×3" in text) == bool(expected), page
+            text = html.unescape(page.read_text(encoding="utf-8"))
+            assert ("day 5: announcement (sellers' risk ×3)" in text) == bool(expected), page
 
 
 def test_a_chart_of_several_arms_draws_each_day_once(tiny):
@@ -130,7 +132,10 @@ def test_a_chart_of_several_arms_draws_each_day_once(tiny):
         "C": [shared],
     }
     drawn, colours = arm_marks(["A", "B", "C"], marks)
-    assert drawn == [(3, "announcement ×2; policy in force Y"), (9, "policy in force X")]
+    assert drawn == [
+        (3, "announcement (sellers' risk ×2); policy in force Y"),
+        (9, "policy in force X"),
+    ]
     assert colours == ["#555555", _colour(0)]
     assert arm_marks(["B", "C"], {}) == ([], [])
 
@@ -147,3 +152,98 @@ def test_a_long_mark_label_wraps_between_words_before_it_is_cut():
     assert _fit("announcement ×3", 24) == ["announcement ×3"]
     long = _fit("policy in force March-2024 personal-account crackdown of everything", 24)
     assert len(long) == 2 and long[1].endswith("…") and len(long[1]) == 24
+
+
+def test_an_announcement_says_what_its_multiplier_multiplies():
+    """ "announcement ×3" did not say what was tripled: the risk of being caught that
+    sellers weigh, in both languages a report or handout is written in."""
+    from simulation.runs.marks import ANNOUNCEMENT, POLICY, Mark, label
+
+    assert label(Mark(30, ANNOUNCEMENT, "×3")) == "announcement (sellers' risk ×3)"
+    assert label(Mark(30, ANNOUNCEMENT, "×3"), "zh_CN") == "公告（卖家风险 ×3）"
+    assert label(Mark(30, POLICY, "crackdown"), "zh_CN") == "策略生效 crackdown"
+
+
+# ------------------------------------------------------------------ where labels go
+CRACKDOWN = "announcement (sellers' risk ×3); policy in force March-2024 personal-account crackdown"
+
+
+def _peaked_chart(peaks: dict[int, float], days: int = 180):
+    """A chart as the report draws one (its figure, margins and share axis up to 1.02,
+    a legend in the lower right) of a series low everywhere but for a peak near the top
+    of the axes on each day of ``peaks`` (its height), as precision peaks on the day a
+    crackdown comes into force; and a second, flat series."""
+    import numpy as np
+
+    from simulation.runs.figures import blank
+
+    fig = blank()
+    ax = fig.axes[0]
+    day = np.arange(days)
+    y = np.full(days, 0.2)
+    for at, height in peaks.items():
+        y = np.maximum(y, height - 0.03 * np.abs(day - at))
+    ax.plot(day, y, label="precision")
+    ax.plot(day, np.full(days, 0.05), label="same-day recall")
+    ax.legend(loc="lower right")
+    ax.margins(x=0)
+    ax.set_ylim(0, 1.02)
+    return fig
+
+
+def _label_boxes(fig) -> list:
+    """The drawn mark labels' boxes on the screen (their text's window extent)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    return [t.get_window_extent(renderer) for t in fig.axes[0].texts if t.get_gid() == MARK_GID]
+
+
+def _points_under(fig, box) -> int:
+    """How many points of the chart's own lines (not the marks') lie in ``box`` (screen)."""
+
+    under = 0
+    for line in fig.axes[0].get_lines():
+        if line.get_gid() == MARK_GID:
+            continue
+        x, y = line.get_transform().transform(line.get_xydata()).T
+        under += int(((x >= box.x0) & (x <= box.x1) & (y >= box.y0) & (y <= box.y1)).sum())
+    return under
+
+
+def test_a_mark_label_covers_no_point_of_a_peak_on_its_day():
+    """The demo report's precision chart: precision peaks near the top of the axes on
+    the day the crackdown comes into force, and the day's label sat over the peak (the
+    number the chart is there to show could not be read). The label now covers no point
+    of the lines; here no place beside the line is free (too near the left edge for the
+    left side, the peak's slope under every height of the right), so the y axis is
+    raised for the label to sit above the peak, with no tick above the data's 1.0."""
+    from simulation.runs.figures import draw_marks
+
+    for day in (30, 90):
+        fig = _peaked_chart({day: 0.97})
+        draw_marks(fig.axes[0], [(day, CRACKDOWN)], chars=40)
+        (box,) = _label_boxes(fig)
+        assert _points_under(fig, box) == 0, day
+        assert fig.axes[0].bbox.contains(box.x0, box.y0), day
+        assert fig.axes[0].bbox.contains(box.x1, box.y1), day
+        assert max(fig.axes[0].get_yticks()) <= 1.02, day
+
+
+def test_the_labels_of_marks_a_day_apart_do_not_overlap():
+    """Marks on days 30 and 31 (and 178, at the right edge): each label inside the axes,
+    on none of the lines' points, off the legend, and off the others."""
+    from simulation.runs.figures import draw_marks
+
+    fig = _peaked_chart({31: 0.9, 120: 0.95})
+    marks = [(30, CRACKDOWN), (31, "changed posting.spammer_per_day = 8.0"), (178, "step 3")]
+    draw_marks(fig.axes[0], marks, chars=40)
+    boxes = _label_boxes(fig)
+    assert len(boxes) == 3
+    legend = fig.axes[0].get_legend().get_window_extent(fig.canvas.get_renderer())
+    for i, box in enumerate(boxes):
+        assert _points_under(fig, box) == 0, marks[i]
+        assert not box.overlaps(legend), marks[i]
+        assert fig.axes[0].bbox.contains(box.x0, box.y0), marks[i]
+        assert fig.axes[0].bbox.contains(box.x1, box.y1), marks[i]
+        for other in boxes[i + 1 :]:
+            assert not box.overlaps(other), marks[i]
