@@ -247,7 +247,7 @@ def draw_marks(
         x = to_axes.transform(ax.transData.transform((day, 0)))[0]
         width, height = size.width / ax.bbox.width, size.height / ax.bbox.height
         texts.append(label)
-        wanted.append(mark_places.Label(x, width + 2 * pad_x, height + 2 * pad_y, pad_x))
+        wanted.append(mark_places.Label(x, width + 2 * pad_x, height + 2 * pad_y, pad_x, pad_y))
     places = mark_places.place(ax, wanted, keep_off, lines)
     for (day, _text, tint), label, want, where in zip(shown, texts, wanted, places, strict=True):
         box = where.box

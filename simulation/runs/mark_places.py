@@ -92,12 +92,14 @@ def _in_axes(ax, lines: Sequence[Drawn]) -> np.ndarray:
 @dataclass(frozen=True)
 class Label:
     """A label to place: the x of its mark's line and the size of its box (its background
-    included), in axes fractions, and how far the box reaches past its text across."""
+    included), in axes fractions, and how far the box reaches past its text across and
+    up."""
 
     x: float
     width: float
     height: float
-    pad: float
+    pad_x: float
+    pad_y: float
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ def _place_all(
     labels: Sequence[Label], keep_off: Sequence[Bbox], points: np.ndarray
 ) -> tuple[list[Place], list[Bbox | None]]:
     """Each label's place and its highest place that touches nothing (None: none)."""
-    taken = list(keep_off)
+    texts: list[Bbox] = []  # the texts of the labels placed, a gap around each
     places, highest = [], []
     for i, label in enumerate(labels):
         others = [o.x for j, o in enumerate(labels) if j != i and o.x != label.x]
@@ -166,10 +168,14 @@ def _place_all(
         first_free = None
         for row, top in enumerate(_tops(label.height)):
             for side, right in enumerate((True, False)):
-                x0 = label.x - label.pad if right else label.x + label.pad - label.width
+                x0 = label.x - label.pad_x if right else label.x + label.pad_x - label.width
                 box = Bbox.from_extents(x0, top - label.height, x0 + label.width, top)
-                outside = box.x0 + label.pad < 0 or box.x1 - label.pad > 1  # its text
-                clash = int(outside) + sum(box.overlaps(b) for b in taken)
+                text = box.padded(-label.pad_x, -label.pad_y)
+                outside = text.x0 < 0 or text.x1 > 1
+                # the legend under no part of the box; another label's text off its text
+                # (the backgrounds of labels two days apart may touch between them)
+                clash = int(outside) + sum(box.overlaps(b) for b in keep_off)
+                clash += sum(text.overlaps(b) for b in texts)
                 if clash == 0 and first_free is None:
                     first_free = box
                 covered = _covered(points, box)
@@ -184,7 +190,7 @@ def _place_all(
         assert best is not None
         places.append(best[1])
         highest.append(first_free)
-        taken.append(best[1].box.padded(GAP / 2))
+        texts.append(best[1].box.padded(GAP / 2 - label.pad_x, GAP / 2 - label.pad_y))
     return places, highest
 
 
