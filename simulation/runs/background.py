@@ -62,12 +62,15 @@ def _quiet() -> None:
 _blanks: list[Any] = []
 
 
-def _warm() -> None:
-    """In the worker, while the engine runs: import what drawing needs and make the
-    charts' figures with their ticks (``figures.blanks``)."""
+def _warm(texts: tuple[str, str] | None = None) -> None:
+    """In the worker, while the engine runs: import what drawing needs, make the charts'
+    figures with their ticks (``figures.blanks``) and read the event marks of the run's
+    scenario and policy ``texts`` (``outputs.drawing_texts``; ``outputs.prepare_marks``)."""
     figures = import_module("simulation.runs.figures")  # matplotlib
-    import_module("simulation.runs.outputs")  # pandas
+    outputs = import_module("simulation.runs.outputs")  # pandas
     _blanks[:] = figures.blanks()
+    if texts is not None:
+        outputs.prepare_marks(*texts)
 
 
 def _fill(tmp: Path, *args: Any, formats: tuple[str, ...]) -> None:
@@ -89,16 +92,22 @@ class BundleDrawing:
         self.future: Future | None = None
 
     @classmethod
-    def prepare(cls, out: Path, formats: tuple[str, ...] = ("png",)) -> BundleDrawing:
-        """Start the worker (before the run: it imports and makes the charts' figures
-        while the engine runs)."""
+    def prepare(
+        cls,
+        out: Path,
+        formats: tuple[str, ...] = ("png",),
+        texts: tuple[str, str] | None = None,
+    ) -> BundleDrawing:
+        """Start the worker (before the run: it imports, makes the charts' figures and
+        reads the event marks of the scenario and policy ``texts``,
+        ``outputs.drawing_texts``, while the engine runs)."""
         drawing = cls(out, formats)
         if can_start_worker():
             try:
                 drawing.pool = ProcessPoolExecutor(
                     1, mp_context=multiprocessing.get_context("fork"), initializer=_quiet
                 )
-                drawing.pool.submit(_warm)
+                drawing.pool.submit(_warm, texts)
             except (OSError, RuntimeError):  # no process to be had: draw inline in finish()
                 drawing._stop()
         return drawing

@@ -301,17 +301,21 @@ TICKS = 10  # tick objects made per axis of a blank: what the charts' axes use (
 
 
 def blanks() -> list[Figure]:
-    """One :func:`blank` per chart, each axis already holding ``TICKS`` tick objects.
+    """One :func:`blank` per chart, each axis already holding ``TICKS`` tick objects and
+    its canvas its renderer.
 
     matplotlib makes an axis's ticks (each a few lines and texts) when it is first
-    drawn and reuses them in later draws; made beforehand, while the engine runs
-    (``simulation.runs.background``), they leave less to do once the run is over. A
-    chart drawn on a blank is the same pixels as one drawn on a new figure (tested)."""
+    drawn and reuses them in later draws, and a canvas's renderer (its pixel buffer)
+    when the marks are measured or the chart is first drawn; made beforehand, while the
+    engine runs (``simulation.runs.background``), they leave less to do once the run is
+    over. A chart drawn on a blank is the same pixels as one drawn on a new figure
+    (tested)."""
     figures = []
     for _ in CHARTS:
         fig = blank()
         for axis in (fig.axes[0].xaxis, fig.axes[0].yaxis):
             axis.get_major_ticks(TICKS)
+        fig.canvas.get_renderer()
         figures.append(fig)
     return figures
 

@@ -8,6 +8,7 @@ that looks like a finished one.
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import shutil
 import tempfile
@@ -22,7 +23,7 @@ from simulation.metrics.summary import summary_field
 from simulation.numbers import format_number
 from simulation.runs import bundle
 from simulation.runs.history import RunHistory, stored_marks
-from simulation.runs.marks import REPORT_LOCALE, merged
+from simulation.runs.marks import REPORT_LOCALE, Mark, merged
 from simulation.runs.result import RunResult
 from simulation.runs.scenario_shown import scenario_that_ran
 from simulation.strict_json import dumps, read_summary
@@ -149,8 +150,39 @@ def chart_marks(
     label)`` a day in the report's language: those the app and a lesson's handout draw
     (``simulation.runs.history.stored_marks``, worded by ``simulation.runs.marks``)."""
     changes = history.changes if history is not None else ()
-    marks = stored_marks(scenario_text, policy_text, changes)
+    marks = (
+        stored_marks(scenario_text, policy_text, changes)
+        if changes
+        else _start_marks(scenario_text, policy_text)
+    )
     return [(day, text) for day, text in merged(marks, REPORT_LOCALE) if 0 <= day < days]
+
+
+@functools.lru_cache(maxsize=2)
+def _start_marks(scenario_text: str, policy_text: str) -> tuple[Mark, ...]:
+    """The marks of a run in which nothing was changed by hand: its texts' alone."""
+    return tuple(stored_marks(scenario_text, policy_text))
+
+
+def prepare_marks(scenario_text: str, policy_text: str) -> None:
+    """Read the marks of a run of these texts (:func:`drawing_texts`) before it ends, for
+    :func:`chart_marks` to find them read (reading the policy and scenario texts, YAML
+    and all, takes tens of milliseconds): what the drawing worker does while the engine
+    runs (``simulation.runs.background``). Marks of other texts, or of a run with
+    changes made by hand, are read when asked for, as before."""
+    _start_marks(scenario_text, policy_text)
+
+
+def drawing_texts(scenario: Any, policy: Any, seed: int) -> tuple[str, str]:
+    """The scenario and policy texts a run of ``scenario`` (as the engine built its
+    world), ``policy`` and ``seed`` reports (:func:`bundle_args`)."""
+    return _scenario_text(scenario, seed), str(getattr(policy, "source", ""))
+
+
+def _scenario_text(scenario: Any, seed: int) -> str:
+    """The scenario as it ran, with the seed the run used (a run's --seed is not the
+    scenario file's)."""
+    return scenario.model_copy(update={"seed": seed}).model_dump_json(indent=2)
 
 
 def bundle_args(result: RunResult, sim: Simulation) -> tuple[Any, ...]:
@@ -158,9 +190,8 @@ def bundle_args(result: RunResult, sim: Simulation) -> tuple[Any, ...]:
     picklable: the daily metrics, rule statistics, summary, the input texts and the
     history). The inputs are those the run was set up with (the scenario before any
     change, scheduled or made by hand; the first policy), the history says what changed."""
-    # the seed the run used (a run's --seed is not the scenario file's)
     start = sim.start_scenario
-    scenario_text = start.model_copy(update={"seed": sim.seed}).model_dump_json(indent=2)
+    scenario_text = _scenario_text(start, sim.seed)
     history = RunHistory.of_simulation(sim)
     title = f"{start.name} × {history.name()}, seed {sim.seed}"
     return (

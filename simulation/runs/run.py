@@ -16,7 +16,7 @@ import pandas as pd
 from policy import load_policy
 from simulation.runs.background import BundleDrawing
 from simulation.runs.bundle import check_folder
-from simulation.runs.outputs import bundle_args, write_bundle
+from simulation.runs.outputs import bundle_args, drawing_texts, write_bundle
 from simulation.runs.result import RunResult, summarise
 from simulation.scenario import Scenario, load_scenario, scenario_path
 from simulation.strict_json import dumps
@@ -130,7 +130,7 @@ def run(
     try:
         drawing = None
         if writer is not None and out is not None:  # started before the world is built
-            drawing = BundleDrawing.prepare(Path(out), formats)
+            drawing = BundleDrawing.prepare(Path(out), formats, drawing_texts(scen, pol, seed_))
         return _execute(scen, pol, seed_, writer, drawing, out, formats, progress, keep_simulation)
     finally:
         if ours:

@@ -285,12 +285,12 @@ def test_charts_drawn_on_blanks_are_the_charts_drawn_on_new_figures(tmp_path, ti
 FROZEN_SEEN: list[Path] = []  # where _record_freeze writes (set before the fork)
 
 
-def _record_freeze() -> None:
+def _record_freeze(*args) -> None:
     """The worker's first task in the test below: note the freeze it started with."""
     import gc
 
     FROZEN_SEEN[0].write_text(str(gc.get_freeze_count()))
-    WARM[0]()
+    WARM[0](*args)
 
 
 WARM = [background._warm]
@@ -313,18 +313,52 @@ def test_the_drawing_worker_starts_with_the_runs_objects_frozen(tmp_path, tiny, 
 def test_the_worker_fills_its_bundle_on_the_figures_it_made_while_waiting(tmp_path, tiny):
     """``_warm`` makes one figure per chart; ``_fill`` draws on them (once) and the
     bundle equals one drawn on new figures."""
+    from simulation.runs import outputs
     from simulation.runs.figures import CHARTS
     from simulation.runs.outputs import bundle_args, fill_bundle
 
     result = run(tiny, "crackdown", days=6, seed=3, keep_simulation=True)
     args = bundle_args(result, result.simulation)
-    background._warm()
+    background._warm((args[4], args[3]))  # the run's marks read beforehand too
     made = list(background._blanks)
     assert len(made) == len(CHARTS)
     (tmp_path / "worker").mkdir()
     background._fill(tmp_path / "worker", *args, formats=("png",))
     assert background._blanks == []
     assert all(fig.axes[0].get_lines() for fig in made)  # the charts were drawn on them
+    outputs._start_marks.cache_clear()  # the marks read afresh
     (tmp_path / "new").mkdir()
     fill_bundle(tmp_path / "new", *args)
     _same_tree(tmp_path / "worker", tmp_path / "new")
+    page = (tmp_path / "worker" / "report.html").read_text(encoding="utf-8")
+    assert page == (tmp_path / "new" / "report.html").read_text(encoding="utf-8")
+
+
+TEXTS_SEEN: list[Path] = []  # where _record_texts writes (set before the fork)
+
+
+def _record_texts(texts=None) -> None:
+    """The worker's first task in the test below: note the texts it reads marks from."""
+    TEXTS_SEEN[0].write_text(json.dumps(texts), encoding="utf-8")
+    WARM[0](texts)
+
+
+def test_the_worker_reads_the_marks_of_the_texts_the_report_gives(tmp_path, tiny, monkeypatch):
+    """The worker reads the run's event marks while the engine runs: from the same
+    scenario and policy texts (a crackdown's, a seed not the scenario's) that the bundle
+    then draws them from, so that they are not read again after the run."""
+    from policy import load_policy
+    from simulation.runs.outputs import bundle_args
+
+    TEXTS_SEEN[:] = [tmp_path / "texts.json"]
+    monkeypatch.setattr(background, "_warm", _record_texts)
+    policy = load_policy("crackdown", start_day=3)
+    result = run(tiny, policy, days=6, seed=5, db=tmp_path / "r.db", out=tmp_path / "out")
+    seen = json.loads(TEXTS_SEEN[0].read_text(encoding="utf-8"))
+    TEXTS_SEEN.clear()
+    again = run(tiny, policy, days=6, seed=5, keep_simulation=True)
+    args = bundle_args(again, again.simulation)
+    assert seen == [args[4], args[3]]  # the scenario's text, the policy's
+    assert '"seed": 5' in seen[0] and "crackdown" in seen[1].lower()
+    assert "day 3: announcement" in (tmp_path / "out" / "report.html").read_text("utf-8")
+    assert result.run_id is not None
