@@ -112,7 +112,9 @@ class Place:
     covered: int  # the points drawn under it
 
 
-def place(ax, labels: Sequence[Label], keep_off: Sequence[Bbox], lines: Sequence[Drawn]):
+def place(
+    ax, labels: Sequence[Label], keep_off: Sequence[Bbox], lines: Sequence[Drawn]
+) -> list[Place]:
     """A :class:`Place` for each of ``labels`` (in order, the first placed first), none
     touching ``keep_off`` (the legend) or another; raises the top of ``ax``'s y axis
     (keeping its ticks) while some label covers drawn points wherever it goes, until it
