@@ -117,6 +117,10 @@ def fill_bundle(
     # missed the summary's totals, and a count above a million read 1.23457e+06
     metrics.to_csv(tmp / "daily_metrics.csv", index=False)
     if rules is not None and len(rules):
+        # one order however the rows were gathered (a run's day by day, a stored run's as
+        # the database returns them): `runs export` writes the same file as `run --out`
+        order = [c for c in ("day", "rule") if c in rules.columns]
+        rules = rules.sort_values(order, kind="stable").reset_index(drop=True)
         rules.to_csv(tmp / "rule_stats.csv", index=False)
     (tmp / "summary.json").write_text(dumps(summary, indent=2), encoding="utf-8")
     changes = [] if history is None else list(history.changes) if history.recorded else None
