@@ -337,6 +337,21 @@ MEASURES: tuple[Measure, ...] = (
         "lower",
     ),
     Measure(
+        "wrongful_account_actions_per_10k_accounts",
+        "actions/10k accounts",
+        "Warnings, posting restrictions and bans of accounts that had posted nothing "
+        "violating in the wrongful window, per 10,000 accounts at the start: every innocent "
+        "user a strike reached, not only those banned",
+        lambda m, f: (
+            1e4
+            * total(m, "warnings.wrongful", "restrictions.wrongful", "bans.wrongful")
+            / f.accounts_start
+            if f.accounts_start
+            else math.nan
+        ),
+        "lower",
+    ),
+    Measure(
         "wrongful_removals",
         "posts",
         "Life posts and legal ads taken down by moderation (rules, reviews, reports)",
@@ -581,6 +596,7 @@ HEADLINE = (
     "spam_impressions",
     "ad_share_last_week",
     "wrongful_bans_per_10k_accounts",
+    "wrongful_account_actions_per_10k_accounts",
     "wrongful_removals",
     "reviewer_hours",
     "days_to_halve",

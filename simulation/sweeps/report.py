@@ -84,6 +84,8 @@ KEY_MEASURES = [  # the console table's columns and the report's key comparisons
     "spam_impressions_avoided",
     "ad_share_last_week",
     "wrongful_bans_per_10k_accounts",
+    "wrongful_account_actions_per_10k_accounts",  # every innocent user a strike reached
+    "wrongful_removals",  # the innocent posts taken down
     "reviewer_hours",
     "days_to_halve",
 ]
