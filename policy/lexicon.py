@@ -17,7 +17,11 @@ from functools import cache
 
 from policy.cache import cached_json, version_of
 
-WORD_ZIPF = 1.5  # a sound-alike that is (or overlaps) such a word is not read as the term
+WORD_ZIPF = 1.5  # a sound-alike that is (or holds) such a word is not read as the term
+# a word reaching past a sound-alike explains it only at this frequency (about once in 300
+# million words): rarer entries of the segmented list are often pieces of two words, such
+# as 药有 (Zipf 1.8) in 椿药有货 ("aphrodisiac in stock"), not words a reader sees
+OVERLAP_ZIPF = 2.5
 FUNCTION_ZIPF = 5.9  # single hanzi this frequent are grammar words: 又, 只, 要, 的, 是 …
 WORD_LONGEST = 4  # hanzi in the longest word that may explain a sound-alike
 COMMON_ZIPF = 3.0  # lint: one occurrence in a million words
@@ -50,8 +54,10 @@ def explained_by_words(
     (a sound-alike of the same length), or None.
 
     A sound-alike is read as the term only when no word explains its characters: not
-    when it is a word or overlaps one (two to ``longest`` hanzi, Zipf >= WORD_ZIPF): 学家
-    is not 雪茄, 厨房要 (厨房) is not 处方药, 眼干涩 (干涩) is not 烟杆; and not when a
+    when it is or holds a word (two to ``longest`` hanzi, Zipf >= WORD_ZIPF): 学家 is not
+    雪茄; not when a word reaching past it overlaps it (Zipf >= OVERLAP_ZIPF): 厨房要
+    (厨房) is not 处方药, 眼干涩 (干涩) is not 烟杆, while 椿药有货 is 春药 (药有 is too
+    rare to be read as a word); and not when a
     character it changes is a grammar word (Zipf >= FUNCTION_ZIPF): 递烟又说 is not 烟油.
     ``run`` is a run of hanzi as normalised."""
     grammar = common_words("zh", FUNCTION_ZIPF)
@@ -59,12 +65,14 @@ def explained_by_words(
         if run[i] != term[i - a] and run[i] in grammar:
             return run[i]
     words = common_words("zh", WORD_ZIPF)
+    reaching = common_words("zh", OVERLAP_ZIPF)
     for start in range(max(0, a - longest + 1), b):
         for n in range(2, longest + 1):
             end = start + n
             if end <= a or end > len(run):
                 continue
             w = run[start:end]
-            if w != term and w in words:
+            inside = a <= start and end <= b
+            if w != term and w in (words if inside else reaching):
                 return w
     return None

@@ -48,6 +48,7 @@ IN_CAPITALS = "a pinyin abbreviation counts only in lower case"
 NOT_AT_BOUNDARIES = "not at word boundaries of the text (mode: word)"
 AN_ORDINARY_WORD = "an ordinary word (the repeats step dropped a doubled letter)"
 ORDINARY_WORDS = "ordinary words read together, not the term spaced out"
+EXPLAINED_BY = "sounds like the term, but the word '{word}' explains it"
 
 
 class _Entry(NamedTuple):
@@ -224,16 +225,22 @@ class KeywordsDetector(TextDetector):
         """The candidates in ``text`` that do not count, each with why, as the text is
         written (``policy explain`` shows them): inside an exception, not at word
         boundaries ("specialist" for cialis), an ordinary word or words ("wed" for weed,
-        "hero in" for heroin), a pinyin abbreviation in capitals."""
+        "hero in" for heroin), a pinyin abbreviation in capitals, a sound-alike a word
+        explains (学家 for 雪茄)."""
         norm: Normalizer = self.normalizer
         s = norm(text)
         if not s:
             return []
-        found, excepted = self._candidates(s)
-        if not found:
+        explained: list[tuple[int, int, str, str]] = []
+        found, excepted = self._candidates(s, explained)
+        if not found and not explained:
             return []
         n = norm.mapped(text)
         out: dict[str, None] = {}
+        for start, end, term, word in explained:
+            raw = self._raw_of[term]
+            written = n.source[n.starts[start] : n.ends[end - 1]]
+            out[f"{raw!r} as written {written!r}: {EXPLAINED_BY.format(word=word)}"] = None
         for start, end, e in found:
             raw = self._raw_of[e.term]
             written = n.source[n.starts[start] : n.ends[end - 1]]
@@ -248,8 +255,11 @@ class KeywordsDetector(TextDetector):
                 out[f"{raw!r} as written {written!r}: {verdict}"] = None
         return list(out)
 
-    def _candidates(self, s: str) -> tuple[list[tuple[int, int, _Entry]], list[tuple[int, int]]]:
-        """Every candidate hit in the normalised text ``s`` and every exception's span."""
+    def _candidates(
+        self, s: str, aside: list[tuple[int, int, str, str]] | None = None
+    ) -> tuple[list[tuple[int, int, _Entry]], list[tuple[int, int]]]:
+        """Every candidate hit in the normalised text ``s`` and every exception's span (the
+        sound-alikes a word explains go to ``aside`` when given)."""
         found: list[tuple[int, int, _Entry]] = []
         excepted: list[tuple[int, int]] = []
         han: bool | None = None
@@ -268,7 +278,7 @@ class KeywordsDetector(TextDetector):
                             continue
                     found.append((start, end + 1, e))
         if self._sound is not None and (han if han is not None else HAN_CHAR.search(s)):
-            found.extend(self._sound_alikes(s))
+            found.extend(self._sound_alikes(s, aside))
         return found, excepted
 
     def _needs_map(self, e: _Entry) -> bool:
@@ -359,8 +369,11 @@ class KeywordsDetector(TextDetector):
         written = " ".join(n.source[a0:b0].casefold().split())
         return written not in self._doubled[e.term] and written in common_words("en")
 
-    def _sound_alikes(self, s: str) -> list[tuple[int, int, _Entry]]:
-        """Hanzi that sound like a term, aligned to whole characters, not a common word."""
+    def _sound_alikes(
+        self, s: str, aside: list[tuple[int, int, str, str]] | None = None
+    ) -> list[tuple[int, int, _Entry]]:
+        """Hanzi that sound like a term, aligned to whole characters, not a common word;
+        those a word explains go to ``aside`` as (start, end, term, word) when given."""
         from policy.lexicon import WORD_LONGEST, explained_by_words
 
         syl = "," + s.translate(self._syllables)  # one "syllable," or "#," per character
@@ -383,7 +396,10 @@ class KeywordsDetector(TextDetector):
                     lo -= 1
                 while hi < min(len(s), b + WORD_LONGEST) and HAN_CHAR.match(s[hi]):
                     hi += 1
-                if explained_by_words(s[lo:hi], a - lo, b - lo, term) is not None:
+                word = explained_by_words(s[lo:hi], a - lo, b - lo, term)
+                if word is not None:
+                    if aside is not None:
+                        aside.append((a, b, term, word))
                     continue
                 how = "sound-alike " + key.strip(",").replace(",", " ")
                 out.append((a, b, _Entry(EXACT, term, b - a, how=how)))
