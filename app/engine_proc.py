@@ -19,9 +19,10 @@ request                               reply
                                       ``REMOVED_SEARCH_DAYS`` before, that holds a
                                       removed offer (else any removed post); (-1, -1)
                                       when there is none
-``("save", db, out, name)``           ``("ok", run id or None, report folder or None)``:
+``("save", db, out, name, locale)``   ``("ok", run id or None, report folder or None)``:
                                       the days so far stored in ``db`` and/or written
-                                      to the new folder ``out``
+                                      to the new folder ``out`` (its report in
+                                      ``locale``)
 ``("forget",)``                       none: the world is dropped (the process waits
                                       for the next window as a spare)
 ``("shutdown",)``                     none: the process exits
@@ -185,8 +186,10 @@ class _Engine:
         if op == "save":
             from simulation.runs.live import save_live
 
-            db, out, name = args
-            result = save_live(sim, db=db, out=out, name=name, wall_seconds=self.wall)
+            db, out, name, locale = args
+            result = save_live(
+                sim, db=db, out=out, name=name, wall_seconds=self.wall, locale=locale
+            )
             return ("ok", result.run_id, None if result.out_dir is None else str(result.out_dir))
         raise ValueError(f"unknown request {op!r}")
 

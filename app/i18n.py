@@ -77,6 +77,18 @@ ACCOUNT_WORDS = (
     QT_TRANSLATE_NOOP("Words", "restrict"),
     QT_TRANSLATE_NOOP("Words", "ban"),
     QT_TRANSLATE_NOOP("Words", "reinstate"),
+    # a rule's post actions, the stages a post is decided at, what reports are counted per
+    # (the reasons of policy.reasons)
+    QT_TRANSLATE_NOOP("Words", "allow"),
+    QT_TRANSLATE_NOOP("Words", "label"),
+    QT_TRANSLATE_NOOP("Words", "downrank"),
+    QT_TRANSLATE_NOOP("Words", "review"),
+    QT_TRANSLATE_NOOP("Words", "remove"),
+    QT_TRANSLATE_NOOP("Words", "upload"),
+    QT_TRANSLATE_NOOP("Words", "report"),
+    QT_TRANSLATE_NOOP("Words", "appeal"),
+    QT_TRANSLATE_NOOP("Words", "post"),
+    QT_TRANSLATE_NOOP("Words", "account"),
 )
 
 
@@ -127,16 +139,18 @@ def model_texts() -> str:
     on the Scenario model, the corpus table's columns (``policy.evaluate``), the charts'
     titles and series in ``simulation.runs.figures.LIVE_CHARTS``, and every metric's,
     run fact's, run measure's and rule count's name, unit and meaning in the metric
-    registry (``simulation.metrics``), and the message templates of the problems of a
+    registry (``simulation.metrics``), the message templates of the problems of a
     policy, a corpus, a scenario and a lesson and of the errors of stored runs and
     databases (``policy.messages``, ``policy.corpus_messages``, ``simulation.messages``,
-    ``simulation.runs.messages``: see ``app.problems``).
+    ``simulation.runs.messages``: see ``app.problems``) and of the reasons of
+    enforcement events (``policy.reasons``: see ``app.reasons``).
     lupdate only reads Qt calls, so they are handed to it as
     ``QT_TRANSLATE_NOOP(context, text)`` lines.
     """
-    import policy.corpus_messages  # noqa: F401  (registers a corpus's templates)
+    import policy.corpus_messages  # registers a corpus's templates
+    import policy.reasons  # noqa: F401  (registers the reasons' templates)
     import simulation.messages  # registers a scenario's and a lesson's templates
-    import simulation.runs.messages  # noqa: F401  (a stored run's and a database's)
+    import simulation.runs.messages  # a stored run's and a database's templates
     from policy import messages
     from policy.evaluate import RULE_HEADER
     from simulation.metrics.registry import METRICS, RULE_COUNTS
@@ -153,9 +167,15 @@ def model_texts() -> str:
         texts += [(CHARTS_CONTEXT, label) for _column, label in chart.series if label]
     for entry in (*METRICS, *FACTS, *MEASURES, *RELATIVE, *RULE_COUNTS):
         texts += [(MEANINGS_CONTEXT, entry.meaning), ("Units", entry.unit)]
-    texts += [(MEASURES_CONTEXT, x.label) for x in (*MEASURES, *RELATIVE)]
+    texts += [(MEASURES_CONTEXT, x.label) for x in (*FACTS, *MEASURES, *RELATIVE)]
     texts += [(MEASURES_CONTEXT, measure_label(c.name)) for c in RULE_COUNTS]
     texts += messages.registered()  # every file's problems, each in its context
+    # a run's report and its charts, written in the app's language when saved from it
+    import simulation.runs.figures  # (declares the charts' texts; matplotlib)
+    import simulation.runs.outputs  # noqa: F401  (declares the page's texts)
+    from simulation.runs import report_words
+
+    texts += [(report_words.CONTEXT, text) for text in report_words.texts()]
     seen: set[tuple[str, str]] = set()
     lines = []
     for context, text in texts:

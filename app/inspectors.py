@@ -25,6 +25,7 @@ from app import theme
 from app.charts import LINE_WIDTH, DayAxis, ZeroBasedViewBox, big_font
 from app.i18n import t, word
 from app.measures import Definition, MeasureTable, rule_count_definition
+from app.reasons import reason_text
 from simulation.metrics import RULE_COUNT_NAMES as RULE_COUNTS
 
 NEVER_DAY = -(10**6)
@@ -153,7 +154,7 @@ class AccountInspector(QWidget):
                 word(e["action"]),
                 rule_name,
                 self.tr("yes") if e.get("wrongful") else self.tr("no"),
-                str(e.get("reason", "")),
+                reason_text(e.get("reason", "")),
             ]
             for col, text in enumerate(cells):
                 self.events.setItem(row, col, QTableWidgetItem(text))

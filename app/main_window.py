@@ -1317,7 +1317,9 @@ class MainWindow(QMainWindow):
             from simulation.runs.urls import DatabaseError
 
             try:
-                export_stored_run(self.stored.engine, self.stored.run_id, out)
+                export_stored_run(
+                    self.stored.engine, self.stored.run_id, out, locale=self.locale
+                )
             except (DatabaseError, LookupError, OSError) as exc:  # gone, locked, unwritable
                 self.statusBar().showMessage(self.tr("Error: ") + error_text(exc))
                 return None
@@ -1326,7 +1328,8 @@ class MainWindow(QMainWindow):
         scenario = self.last_setup[0].name if self.last_setup else ""
         name = f"{scenario} × {self.policy_history().name(version_label)}"
         self.statusBar().showMessage(self.tr("Saving the run…"))
-        self.host.save(self.runs.db or default_db_url(), str(out), name)
+        # the report in the window's language
+        self.host.save(self.runs.db or default_db_url(), str(out), name, self.locale)
         return out
 
     # ------------------------------------------------------------- theme, locale, close

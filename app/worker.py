@@ -395,13 +395,14 @@ class SimWorker(QObject):
         if reply is not None:
             self.removedFeedFound.emit(reply[1], reply[2])
 
-    @Slot(object, object, str)
-    def save(self, db: Any, out: Any, name: str) -> None:
-        """Store the world's days so far in ``db`` and/or write the report to ``out``."""
+    @Slot(object, object, str, str)
+    def save(self, db: Any, out: Any, name: str, locale: str) -> None:
+        """Store the world's days so far in ``db`` and/or write the report to ``out`` (in
+        the language ``locale``)."""
         if not self.has_world:
             self.refused.emit("no world")
             return
-        reply = self._request("save", db or None, out or None, name)
+        reply = self._request("save", db or None, out or None, name, locale)
         if reply is not None:
             self.saved.emit((reply[1], reply[2]))
 
@@ -470,7 +471,7 @@ class WorkerHost(QObject):
     _feed = Signal(int, int)
     _account = Signal(int)
     _removed_feed = Signal(int)
-    _save = Signal(object, object, str)
+    _save = Signal(object, object, str, str)
     _start = Signal()
     _release = Signal()
 
@@ -536,9 +537,9 @@ class WorkerHost(QObject):
     def find_removed_feed(self, day: int) -> None:
         self._removed_feed.emit(int(day))
 
-    def save(self, db: str | None, out: str | None, name: str) -> None:
+    def save(self, db: str | None, out: str | None, name: str, locale: str = "en_US") -> None:
         # "" for "not this one": never emit None through Signal(object) (see setup)
-        self._save.emit(db or "", out or "", name)
+        self._save.emit(db or "", out or "", name, locale)
 
     def shutdown(self) -> None:
         """Stop the run, the engine process and the thread.

@@ -37,9 +37,17 @@ from policy.interface import (
 )
 from policy.model import POST_ACTIONS, CompiledPolicy, Rule
 from policy.normalize import make_normalizer
+from policy.reasons import ENGLISH
 from policy.review import Appeals, ReviewQueue
 
 STAGE_NAMES = {0: "upload", 1: "report", 2: "review", 3: "appeal"}
+# the English of each reason (policy.reasons: one template table, read back by the app)
+_LADDER, _STEP, _STEP_DAYS = ENGLISH["ladder"], ENGLISH["step"], ENGLISH["step_days"]
+_RULE_ACCOUNT = ENGLISH["rule_account"]
+_FIRED = {False: (ENGLISH["fired"], ENGLISH["fired_on"])}
+_FIRED[True] = (ENGLISH["fired_shadow"], ENGLISH["fired_shadow_on"])  # a shadow rule's
+_REVIEWED = {True: ENGLISH["review_confirmed"], False: ENGLISH["review_rejected"]}
+_APPEAL = {False: ENGLISH["appeal"], True: ENGLISH["appeal_wrong"]}
 
 
 class BatchFrame:
@@ -360,7 +368,7 @@ class YamlSession:
             until = batch.day + r.restrict_days if r.action == "restrict" else -1
             action = AccountAction.BAN if r.action == "ban" else AccountAction.RESTRICT
             reasons = [
-                f"rule '{r.name}' → {r.action}: {evidence[i]}" if evidence else ""
+                _RULE_ACCOUNT(r.name, r.action, evidence[i]) if evidence else ""
                 for i in first.tolist()
             ]
             rows.accounts(authors, action, until, r.index, batch.hour[sel], reasons)
@@ -417,7 +425,8 @@ class YamlSession:
 
     def _evidence(self, batch, frame: BatchFrame, r: Rule, idx: np.ndarray) -> list[str]:
         """Why the rule fired on each row: its detectors' hits, cached per text."""
-        head = f"rule '{r.name}' → {r.action}{' (shadow)' if r.shadow else ''}"
+        fired, fired_on = _FIRED[bool(r.shadow)]
+        name, act = r.name, r.action
         text_dets = [d for d in sorted(r.detectors) if d in self.text_cache]
         row_dets = [d for d in sorted(r.detectors) if d not in self.text_cache]
 
@@ -433,7 +442,8 @@ class YamlSession:
 
         def line(tid: int, st: int, row_parts: list[str]) -> str:
             body = "; ".join(p for p in (text_part(tid), *row_parts) if p)
-            return f"{STAGE_NAMES.get(st, st)}: {head}" + (f" on {body}" if body else "")
+            stage = STAGE_NAMES.get(st, st)
+            return fired_on(stage, name, act, body) if body else fired(stage, name, act)
 
         tids, stages = batch.text_id[idx], batch.stage[idx]
         if not row_dets:  # one string per distinct (text, stage), broadcast to the rows
@@ -464,8 +474,7 @@ class YamlSession:
         at = (done.done_abs - done.posted_abs).astype(np.float32)
         c = done.confirmed
         ev = [
-            f"review: reviewer {'confirmed' if ok else 'rejected'} rule '{names[rl]}' "
-            f"after {h:.1f}h"
+            _REVIEWED[ok](names[rl], h)
             for ok, rl, h in zip(c.tolist(), done.rule.tolist(), at.tolist(), strict=True)
         ]
         ev_arr = np.array(ev, dtype=object)
@@ -536,11 +545,10 @@ class YamlSession:
         reasons = None
         if self.evidence:
             names = self.policy.rule_names
-            labels = [f"{s.action}{f' {s.days}d' if s.days else ''}" for s in ladder]
+            labels = [_STEP_DAYS(s.action, s.days) if s.days else _STEP(s.action) for s in ladder]
             window = self.book.settings.window_days
             reasons = [
-                f"strike ladder: {t:.2f} strikes in {window}d ≥ {ladder[st].at:g} → "
-                f"{labels[st]} (rule '{names[rl]}', post {p})"
+                _LADDER(t, window, ladder[st].at, labels[st], names[rl], p)
                 for t, st, rl, p in zip(
                     cross.total[k].tolist(),
                     step.tolist(),
@@ -579,9 +587,7 @@ class YamlSession:
         names = self.policy.rule_names
         for a in self.appeals.decide(day):
             out.overturned += 1
-            why = f"appeal: overturned rule '{names[a.rule]}'" + (
-                " (the action was wrong)" if a.wrong else ""
-            )
+            why = _APPEAL[bool(a.wrong)](names[a.rule])
             if a.post_id >= 0:
                 rows.posts(
                     [a.post_id],

@@ -4,127 +4,127 @@
 <context>
     <name>AccountInspector</name>
     <message>
-        <location filename="../../app/inspectors.py" line="106"/>
+        <location filename="../../app/inspectors.py" line="107"/>
         <source>Click a post in the feed to inspect its author</source>
         <translation>点击朋友圈中的动态以查看发布者</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="64"/>
+        <location filename="../../app/inspectors.py" line="65"/>
         <source>Archetype</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="65"/>
+        <location filename="../../app/inspectors.py" line="66"/>
         <source>Account type</source>
         <translation>账户类型</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="66"/>
+        <location filename="../../app/inspectors.py" line="67"/>
         <source>Sells</source>
         <translation>售卖</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="67"/>
+        <location filename="../../app/inspectors.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="68"/>
+        <location filename="../../app/inspectors.py" line="69"/>
         <source>Joined</source>
         <translation>加入于</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="69"/>
+        <location filename="../../app/inspectors.py" line="70"/>
         <source>Writing style</source>
         <translation>书写方式</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="70"/>
+        <location filename="../../app/inspectors.py" line="71"/>
         <source>Violating posts</source>
         <translation>违规动态</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="71"/>
+        <location filename="../../app/inspectors.py" line="72"/>
         <source>Posts removed</source>
         <translation>被删动态</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="72"/>
+        <location filename="../../app/inspectors.py" line="73"/>
         <source>Bans</source>
         <translation>封号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="73"/>
+        <location filename="../../app/inspectors.py" line="74"/>
         <source>Re-registrations</source>
         <translation>重新注册</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="88"/>
+        <location filename="../../app/inspectors.py" line="89"/>
         <source>Day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="89"/>
+        <location filename="../../app/inspectors.py" line="90"/>
         <source>Action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="90"/>
+        <location filename="../../app/inspectors.py" line="91"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="91"/>
+        <location filename="../../app/inspectors.py" line="92"/>
         <source>Wrongful</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="92"/>
+        <location filename="../../app/inspectors.py" line="93"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="99"/>
+        <location filename="../../app/inspectors.py" line="100"/>
         <source>Strikes, actions and appeals</source>
         <translation>违规计分、处置与申诉</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="118"/>
+        <location filename="../../app/inspectors.py" line="119"/>
         <source>day {0}</source>
         <translation>第 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="119"/>
+        <location filename="../../app/inspectors.py" line="120"/>
         <source>{0} days before the run began</source>
         <translation>运行开始前 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="129"/>
+        <location filename="../../app/inspectors.py" line="130"/>
         <source> (since day {0})</source>
         <translation>（自第 {0} 天起）</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="155"/>
+        <location filename="../../app/inspectors.py" line="156"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="155"/>
+        <location filename="../../app/inspectors.py" line="156"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="165"/>
+        <location filename="../../app/inspectors.py" line="166"/>
         <source>came back from banned</source>
         <translation>来自被封账号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="169"/>
+        <location filename="../../app/inspectors.py" line="170"/>
         <source>re-registered as</source>
         <translation>重新注册为</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="172"/>
+        <location filename="../../app/inspectors.py" line="173"/>
         <source>generation {0}</source>
         <translation>第 {0} 代</translation>
     </message>
@@ -592,192 +592,192 @@
 <context>
     <name>CorpusProblems</name>
     <message>
-        <location filename="model_texts.py" line="535"/>
+        <location filename="model_texts.py" line="543"/>
         <source>header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="536"/>
+        <location filename="model_texts.py" line="544"/>
         <source>row {row}</source>
         <translation>第 {row} 条记录</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="537"/>
+        <location filename="model_texts.py" line="545"/>
         <source> (line {line})</source>
         <translation>（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="538"/>
+        <location filename="model_texts.py" line="546"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="539"/>
+        <location filename="model_texts.py" line="547"/>
         <source>column &apos;{column}&apos;</source>
         <translation>列 &apos;{column}&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="540"/>
+        <location filename="model_texts.py" line="548"/>
         <source>unknown corpus format; use .tsv, .csv, .jsonl or .parquet</source>
         <translation>未知的语料格式；请使用 .tsv、.csv、.jsonl 或 .parquet</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="541"/>
+        <location filename="model_texts.py" line="549"/>
         <source>no such file</source>
         <translation>找不到这个文件</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="542"/>
+        <location filename="model_texts.py" line="550"/>
         <source>the file is empty (expected a header naming the columns)</source>
         <translation>文件是空的（应有一行表头，写明各列的名称）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="543"/>
+        <location filename="model_texts.py" line="551"/>
         <source>the file is only {count} blank lines (expected a header naming the columns)</source>
         <translation>文件只有 {count} 个空行（应有一行表头，写明各列的名称）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="544"/>
+        <location filename="model_texts.py" line="552"/>
         <source>the file is empty (expected one JSON object per line)</source>
         <translation>文件是空的（应每行一个 JSON 对象）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="545"/>
+        <location filename="model_texts.py" line="553"/>
         <source>the file is only {count} blank lines (expected one JSON object per line)</source>
         <translation>文件只有 {count} 个空行（应每行一个 JSON 对象）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="546"/>
+        <location filename="model_texts.py" line="554"/>
         <source>no messages (the file has a header but no rows)</source>
         <translation>没有消息（文件只有表头，没有数据行）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="547"/>
+        <location filename="model_texts.py" line="555"/>
         <source>not a readable Parquet file: {reason}</source>
         <translation>不是可读的 Parquet 文件：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="548"/>
+        <location filename="model_texts.py" line="556"/>
         <source>no text column {wanted}{hint}; the columns are {columns}</source>
         <translation>没有文本列 {wanted}{hint}；现有的列：{columns}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="549"/>
+        <location filename="model_texts.py" line="557"/>
         <source>no label column {wanted}{hint}; the columns are {columns}</source>
         <translation>没有标签列 {wanted}{hint}；现有的列：{columns}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="550"/>
+        <location filename="model_texts.py" line="558"/>
         <source>cannot tell which column is the text; the columns are {columns} (name it with {option})</source>
         <translation>无法判断哪一列是文本；现有的列：{columns}（请用{option}指明，或把文本列命名为 text、sms、message、body 或 content）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="551"/>
+        <location filename="model_texts.py" line="559"/>
         <source>cannot tell which column is the label; the columns are {columns} (name it with {option})</source>
         <translation>无法判断哪一列是标签；现有的列：{columns}（请用{option}指明，或把标签列命名为 label、class、category 或 target）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="552"/>
+        <location filename="model_texts.py" line="560"/>
         <source>unknown label {label}{hint}; the map knows {known} (add {option})</source>
         <translation>未知的标签 {label}{hint}；映射中已有的标签：{known}（请加上 {option}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="553"/>
+        <location filename="model_texts.py" line="561"/>
         <source>{flag} {label}={target}</source>
         <translation>{flag} {label}={target}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="554"/>
+        <location filename="model_texts.py" line="562"/>
         <source> (the label is empty)</source>
         <translation>（标签是空的）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="555"/>
+        <location filename="model_texts.py" line="563"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="556"/>
+        <location filename="model_texts.py" line="564"/>
         <source>cannot parse: {reason}</source>
         <translation>无法解析：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="557"/>
+        <location filename="model_texts.py" line="565"/>
         <source>expected {expected} fields, found {found} (a tab inside a message?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个（消息里有制表符？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="558"/>
+        <location filename="model_texts.py" line="566"/>
         <source>expected {expected} fields, found {found} (a comma outside quotes?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个（引号外面有逗号？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="559"/>
+        <location filename="model_texts.py" line="567"/>
         <source>expected {expected} fields, found {found}: no value for {column} (a tab missing?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个：{column} 没有值（少了一个制表符？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="560"/>
+        <location filename="model_texts.py" line="568"/>
         <source>expected {expected} fields, found {found}: no value for {column} (a comma missing?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个：{column} 没有值（少了一个逗号？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="561"/>
+        <location filename="model_texts.py" line="569"/>
         <source>not valid UTF-8 (byte 0x{byte}, character {at} of the line); re-save the file as UTF-8</source>
         <translation>不是有效的 UTF-8（字节 0x{byte}，该行第 {at} 个字符）；请把文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="562"/>
+        <location filename="model_texts.py" line="570"/>
         <source>not valid UTF-8</source>
         <translation>不是有效的 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="563"/>
+        <location filename="model_texts.py" line="571"/>
         <source>expected text, found {found}</source>
         <translation>应为文本，实际是{found}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="564"/>
+        <location filename="model_texts.py" line="572"/>
         <source>no value (null)</source>
         <translation>空值（null）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="565"/>
+        <location filename="model_texts.py" line="573"/>
         <source>a list (JSON array)</source>
         <translation>一个列表（JSON 数组）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="566"/>
+        <location filename="model_texts.py" line="574"/>
         <source>a map (JSON object)</source>
         <translation>一个映射（JSON 对象）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="567"/>
+        <location filename="model_texts.py" line="575"/>
         <source>not a JSON object: {reason} at character {at}</source>
         <translation>不是 JSON 对象：第 {at} 个字符处 {reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="568"/>
+        <location filename="model_texts.py" line="576"/>
         <source>each line must be a JSON object</source>
         <translation>每一行都必须是一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="569"/>
+        <location filename="model_texts.py" line="577"/>
         <source>missing field {field}</source>
         <translation>缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="570"/>
+        <location filename="model_texts.py" line="578"/>
         <source>--map expects LABEL=TARGET pairs separated by commas, got {part}</source>
         <translation>映射应为以逗号分隔的“标签=目标类别”，实际为 {part}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="571"/>
+        <location filename="model_texts.py" line="579"/>
         <source>--map {label}={target}: unknown target {given}; use one of {targets}</source>
         <translation>映射 {label}={target}：未知的目标类别 {given}；可用的目标类别：{targets}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="572"/>
+        <location filename="model_texts.py" line="580"/>
         <source>no message has the label {label} of {option}{hint}; the file&apos;s labels are {labels}</source>
         <translation>没有任何消息带有 {option} 中的标签 {label}{hint}；文件中的标签：{labels}</translation>
     </message>
@@ -1070,82 +1070,82 @@
 <context>
     <name>LessonProblems</name>
     <message>
-        <location filename="model_texts.py" line="519"/>
+        <location filename="model_texts.py" line="527"/>
         <source>no such lesson{hint} (shipped: {known})</source>
         <translation>找不到这个课程{hint}（自带的课程：{known}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="520"/>
+        <location filename="model_texts.py" line="528"/>
         <source>the first step must load a world (load: scenario, policy)</source>
         <translation>第一步必须加载一个世界（load：scenario、policy）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="521"/>
+        <location filename="model_texts.py" line="529"/>
         <source>a running world does not read this parameter again; set it under load.set (a new world)</source>
         <translation>运行中的世界不会再读取这个参数；请把它写在 load.set 下（建立一个新世界）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="522"/>
+        <location filename="model_texts.py" line="530"/>
         <source>the world has already run {done} days; run_to must be later (or load a new world)</source>
         <translation>世界已经运行了 {done} 天；run_to 必须更晚（或加载一个新世界）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="523"/>
+        <location filename="model_texts.py" line="531"/>
         <source>the scenario runs {days} days; run_to is after its end</source>
         <translation>场景只运行 {days} 天；run_to 超过了它的结尾</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="524"/>
+        <location filename="model_texts.py" line="532"/>
         <source>no scenario preset or file &apos;{name}&apos;{hint}</source>
         <translation>没有名为 &apos;{name}&apos; 的场景预设或文件{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="525"/>
+        <location filename="model_texts.py" line="533"/>
         <source>&apos;{metric}&apos; is not a metric{hint}</source>
         <translation>&apos;{metric}&apos; 不是一个指标{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="526"/>
+        <location filename="model_texts.py" line="534"/>
         <source>only a count with a breakdown has a total (….all)</source>
         <translation>只有带分项的计数才有合计（….all）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="527"/>
+        <location filename="model_texts.py" line="535"/>
         <source>the claim reads day {last}, but the run has done {done} days when the answer is revealed (days count from 0)</source>
         <translation>断言要读取第 {last} 天，但揭晓答案时运行只完成了 {done} 天（天数从 0 开始计）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="528"/>
+        <location filename="model_texts.py" line="536"/>
         <source>the first day ({first}) is after the last ({last})</source>
         <translation>第一天（{first}）在最后一天（{last}）之后</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="529"/>
+        <location filename="model_texts.py" line="537"/>
         <source>{field}: {message}</source>
         <translation>{field}: {message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="530"/>
+        <location filename="model_texts.py" line="538"/>
         <source>{file}:{line}:{column}: {field}: {message}</source>
         <translation>{file}:{line}:{column}: {field}: {message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="531"/>
+        <location filename="model_texts.py" line="539"/>
         <source>{file}: {field}: {message}</source>
         <translation>{file}: {field}: {message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="532"/>
+        <location filename="model_texts.py" line="540"/>
         <source>(file)</source>
         <translation>（整个文件）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="533"/>
+        <location filename="model_texts.py" line="541"/>
         <source>{problem} (and {count} more)</source>
         <translation>{problem}（另有 {count} 个问题）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="534"/>
+        <location filename="model_texts.py" line="542"/>
         <source>{first}; {then}</source>
         <translation>{first}；{then}</translation>
     </message>
@@ -1422,7 +1422,7 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="1100"/>
-        <location filename="../../app/main_window.py" line="1322"/>
+        <location filename="../../app/main_window.py" line="1324"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
@@ -1472,22 +1472,22 @@
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1324"/>
+        <location filename="../../app/main_window.py" line="1326"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1328"/>
+        <location filename="../../app/main_window.py" line="1330"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1358"/>
+        <location filename="../../app/main_window.py" line="1361"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1361"/>
+        <location filename="../../app/main_window.py" line="1364"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
@@ -2301,316 +2301,356 @@
     <name>Measures</name>
     <message>
         <location filename="model_texts.py" line="249"/>
+        <source>scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="250"/>
+        <source>policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="251"/>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="252"/>
+        <source>days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="253"/>
+        <source>accounts start</source>
+        <translation>开始时账户数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="254"/>
+        <source>accounts end</source>
+        <translation>结束时账户数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="255"/>
+        <source>wall seconds</source>
+        <translation>耗时（秒）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="256"/>
+        <source>posts per second</source>
+        <translation>每秒模拟帖子数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="257"/>
         <source>posts created</source>
         <translation>发布的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="250"/>
+        <location filename="model_texts.py" line="258"/>
         <source>posts removed</source>
         <translation>删除的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="251"/>
+        <location filename="model_texts.py" line="259"/>
         <source>posts surviving</source>
         <translation>留存的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="252"/>
+        <location filename="model_texts.py" line="260"/>
         <source>posts carried in</source>
         <translation>预热期带入的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="253"/>
+        <location filename="model_texts.py" line="261"/>
         <source>carried in removed</source>
         <translation>带入后被删除的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="254"/>
+        <location filename="model_texts.py" line="262"/>
         <source>offers created</source>
         <translation>发布的违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="255"/>
+        <location filename="model_texts.py" line="263"/>
         <source>spam created</source>
         <translation>发布的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="256"/>
+        <location filename="model_texts.py" line="264"/>
         <source>offer impressions</source>
         <translation>违禁商品信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="257"/>
+        <location filename="model_texts.py" line="265"/>
         <source>spam impressions</source>
         <translation>垃圾信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="258"/>
+        <location filename="model_texts.py" line="266"/>
         <source>units sold</source>
         <translation>卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="259"/>
+        <location filename="model_texts.py" line="267"/>
         <source>units sold moments</source>
         <translation>朋友圈卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="260"/>
+        <location filename="model_texts.py" line="268"/>
         <source>units sold private</source>
         <translation>私聊群聊卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="261"/>
+        <location filename="model_texts.py" line="269"/>
         <source>units sold unsolicited</source>
         <translation>主动推销卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="262"/>
+        <location filename="model_texts.py" line="270"/>
         <source>units sold official</source>
         <translation>官方账号卖出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="263"/>
+        <location filename="model_texts.py" line="271"/>
         <source>units per day last week</source>
         <translation>最后一周每天件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="264"/>
+        <location filename="model_texts.py" line="272"/>
         <source>private share last week</source>
         <translation>最后一周私聊群聊占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="265"/>
+        <location filename="model_texts.py" line="273"/>
         <source>ad share first week</source>
         <translation>第一周广告占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="266"/>
+        <location filename="model_texts.py" line="274"/>
         <source>ad share last week</source>
         <translation>最后一周广告占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="267"/>
+        <location filename="model_texts.py" line="275"/>
         <source>prevalence last week</source>
         <translation>最后一周流行率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="268"/>
+        <location filename="model_texts.py" line="276"/>
         <source>offers per day first week</source>
         <translation>第一周每天违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="269"/>
+        <location filename="model_texts.py" line="277"/>
         <source>offers per day last week</source>
         <translation>最后一周每天违禁商品信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="270"/>
+        <location filename="model_texts.py" line="278"/>
         <source>days to halve</source>
         <translation>减半所需天数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="271"/>
+        <location filename="model_texts.py" line="279"/>
         <source>obfuscated share last week</source>
         <translation>最后一周变形书写比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="272"/>
+        <location filename="model_texts.py" line="280"/>
         <source>bans correct</source>
         <translation>正确封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="273"/>
+        <location filename="model_texts.py" line="281"/>
         <source>bans wrongful</source>
         <translation>误封</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="274"/>
+        <location filename="model_texts.py" line="282"/>
         <source>wrongful bans per 10,000 accounts</source>
         <translation>每万账户误封数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="275"/>
+        <location filename="model_texts.py" line="283"/>
         <source>wrongful account actions per 10,000 accounts</source>
         <translation>每万账户误处置数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="276"/>
+        <location filename="model_texts.py" line="284"/>
         <source>wrongful removals</source>
         <translation>误删（帖子）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="277"/>
+        <location filename="model_texts.py" line="285"/>
         <source>moderation precision</source>
         <translation>审核精确率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="278"/>
+        <location filename="model_texts.py" line="286"/>
         <source>removal precision</source>
         <translation>删除精确率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="279"/>
+        <location filename="model_texts.py" line="287"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="280"/>
+        <location filename="model_texts.py" line="288"/>
         <source>recall same day</source>
         <translation>当日召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="281"/>
+        <location filename="model_texts.py" line="289"/>
         <source>appeals</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="282"/>
+        <location filename="model_texts.py" line="290"/>
         <source>overturned</source>
         <translation>申诉成功</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="283"/>
+        <location filename="model_texts.py" line="291"/>
         <source>posts restored</source>
         <translation>恢复的帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="284"/>
+        <location filename="model_texts.py" line="292"/>
         <source>bans overturned</source>
         <translation>撤销的封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="285"/>
+        <location filename="model_texts.py" line="293"/>
         <source>reregistrations</source>
         <translation>重新注册</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="286"/>
+        <location filename="model_texts.py" line="294"/>
         <source>seller entries</source>
         <translation>新进卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="287"/>
+        <location filename="model_texts.py" line="295"/>
         <source>seller exits</source>
         <translation>退出卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="288"/>
+        <location filename="model_texts.py" line="296"/>
         <source>official registrations</source>
         <translation>官方账号注册</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="289"/>
+        <location filename="model_texts.py" line="297"/>
         <source>spammer entries</source>
         <translation>新进垃圾号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="290"/>
+        <location filename="model_texts.py" line="298"/>
         <source>spammer exits</source>
         <translation>退出垃圾号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="291"/>
+        <location filename="model_texts.py" line="299"/>
         <source>reviewer hours</source>
         <translation>审核工时</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="292"/>
+        <location filename="model_texts.py" line="300"/>
         <source>regular churned</source>
         <translation>流失的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="293"/>
+        <location filename="model_texts.py" line="301"/>
         <source>regular left</source>
         <translation>离开的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="294"/>
+        <location filename="model_texts.py" line="302"/>
         <source>regular returned</source>
         <translation>回来的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="295"/>
+        <location filename="model_texts.py" line="303"/>
         <source>regular joined</source>
         <translation>新加入的普通用户</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="296"/>
+        <location filename="model_texts.py" line="304"/>
         <source>offer impressions avoided</source>
         <translation>避免的违禁商品信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="297"/>
+        <location filename="model_texts.py" line="305"/>
         <source>spam impressions avoided</source>
         <translation>避免的垃圾信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="298"/>
+        <location filename="model_texts.py" line="306"/>
         <source>violating impressions avoided</source>
         <translation>避免的违规内容曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="299"/>
+        <location filename="model_texts.py" line="307"/>
         <source>harm avoided</source>
         <translation>避免的危害</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="300"/>
+        <location filename="model_texts.py" line="308"/>
         <source>moments harm avoided</source>
         <translation>朋友圈避免的危害</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="301"/>
+        <location filename="model_texts.py" line="309"/>
         <source>private harm avoided</source>
         <translation>私聊群聊避免的危害</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="302"/>
+        <location filename="model_texts.py" line="310"/>
         <source>hits</source>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="303"/>
+        <location filename="model_texts.py" line="311"/>
         <source>true positives</source>
         <translation>真阳性</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="304"/>
+        <location filename="model_texts.py" line="312"/>
         <source>false positives</source>
         <translation>误报</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="305"/>
+        <location filename="model_texts.py" line="313"/>
         <source>removals</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="306"/>
+        <location filename="model_texts.py" line="314"/>
         <source>reviews</source>
         <translation>送审</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="307"/>
+        <location filename="model_texts.py" line="315"/>
         <source>shadow hits</source>
         <translation>影子命中</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="308"/>
+        <location filename="model_texts.py" line="316"/>
         <source>account actions</source>
         <translation>账户处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="309"/>
+        <location filename="model_texts.py" line="317"/>
         <source>wrongful account actions</source>
         <translation>错误的账户处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="310"/>
+        <location filename="model_texts.py" line="318"/>
         <source>bans</source>
         <translation>封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="311"/>
+        <location filename="model_texts.py" line="319"/>
         <source>wrongful bans</source>
         <translation>误封（账户）</translation>
     </message>
@@ -3050,954 +3090,954 @@
 <context>
     <name>PolicyProblems</name>
     <message>
-        <location filename="model_texts.py" line="312"/>
+        <location filename="model_texts.py" line="320"/>
         <source> (did you mean &apos;{choice}&apos;?)</source>
         <translation>（是不是想写 &apos;{choice}&apos;？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="313"/>
+        <location filename="model_texts.py" line="321"/>
         <source>; expected one of: {choices}</source>
         <translation>；应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="314"/>
+        <location filename="model_texts.py" line="322"/>
         <source>{items} or {last}</source>
         <translation>{items} 或 {last}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="315"/>
+        <location filename="model_texts.py" line="323"/>
         <source>no such policy file or preset{hint}</source>
         <translation>找不到这个策略文件或预设{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="316"/>
+        <location filename="model_texts.py" line="324"/>
         <source>cannot read: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="317"/>
+        <location filename="model_texts.py" line="325"/>
         <source>UTF-16 text; save the file as UTF-8</source>
         <translation>这是 UTF-16 编码的文本；请把文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="318"/>
+        <location filename="model_texts.py" line="326"/>
         <source>the file is larger than {size}, the limit for a file a person writes (it passes the limit on this line)</source>
         <translation>文件大于 {size}，超过了人工编写的文件的上限（在这一行超出上限）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="319"/>
+        <location filename="model_texts.py" line="327"/>
         <source>not UTF-8 text (byte {bytes} at offset {offset}): a binary file, or text in another encoding; save it as UTF-8</source>
         <oldsource>not UTF-8 text (byte 0x{byte} at offset {offset}): a binary file, or text in another encoding; save it as UTF-8</oldsource>
         <translation>不是 UTF-8 文本（偏移 {offset} 处的字节 {bytes}）：这是二进制文件，或是其他编码的文本；请另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="320"/>
+        <location filename="model_texts.py" line="328"/>
         <source>not UTF-8 text (bytes {bytes} at offset {offset}): a binary file, or text in another encoding; save it as UTF-8</source>
         <translation>不是 UTF-8 文本（偏移 {offset} 处的字节 {bytes}）：这是二进制文件，或是其他编码的文本；请另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="321"/>
+        <location filename="model_texts.py" line="329"/>
         <source>not UTF-8 text here and at {count} more place after it ({listed} listed before); save the file as UTF-8</source>
         <translation>此处及其后另外 {count} 处不是 UTF-8 文本（前面已列出 {listed} 处）；请把文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="322"/>
+        <location filename="model_texts.py" line="330"/>
         <source>not UTF-8 text here and at {count} more places after it ({listed} listed before); save the file as UTF-8</source>
         <translation>此处及其后另外 {count} 处不是 UTF-8 文本（前面已列出 {listed} 处）；请把文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="323"/>
+        <location filename="model_texts.py" line="331"/>
         <source>the text is longer than {size}, the limit for a file a person writes (it passes the limit on this line)</source>
         <translation>文本长于 {size}，超过了人工编写的文件的上限（在这一行超出上限）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="324"/>
+        <location filename="model_texts.py" line="332"/>
         <source>binary data: control character U+{code} (a YAML file is text)</source>
         <translation>二进制数据：控制字符 U+{code}（YAML 文件应为纯文本）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="325"/>
+        <location filename="model_texts.py" line="333"/>
         <source>line {line} is {length} characters long; lines may be at most {limit}</source>
         <translation>第 {line} 行有 {length} 个字符；每行最多 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="326"/>
+        <location filename="model_texts.py" line="334"/>
         <source>{what}: the document would hold more than {limit} values with its aliases expanded (an alias bomb?)</source>
         <translation>{what}：展开别名后，文档将包含超过 {limit} 个值（别名炸弹？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="327"/>
+        <location filename="model_texts.py" line="335"/>
         <source>too many values</source>
         <translation>值太多</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="328"/>
+        <location filename="model_texts.py" line="336"/>
         <source>alias *{name} expands to {size} values</source>
         <translation>别名 *{name} 展开后有 {size} 个值</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="329"/>
+        <location filename="model_texts.py" line="337"/>
         <source>nested deeper than {limit} levels (no file a person writes needs that many)</source>
         <translation>嵌套超过 {limit} 层（人工编写的文件用不到这么多层）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="330"/>
+        <location filename="model_texts.py" line="338"/>
         <source>a file holds one YAML document; a second one starts here</source>
         <translation>一个文件只能包含一个 YAML 文档；第二个文档从这里开始</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="331"/>
+        <location filename="model_texts.py" line="339"/>
         <source>YAML tag {tag} is not allowed (nothing in a file runs)</source>
         <translation>不允许使用 YAML 标签 {tag}（文件中的任何内容都不会被执行）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="332"/>
+        <location filename="model_texts.py" line="340"/>
         <source>{value} is not a valid {kind}</source>
         <translation>{value} 不是有效的 {kind}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="333"/>
+        <location filename="model_texts.py" line="341"/>
         <source>keys must be plain text</source>
         <translation>键必须是普通文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="334"/>
+        <location filename="model_texts.py" line="342"/>
         <source>duplicate key (the same key given twice)</source>
         <translation>重复的键（同一个键写了两次）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="335"/>
+        <location filename="model_texts.py" line="343"/>
         <source>alias *{name} refers to the value it is inside</source>
         <translation>别名 *{name} 引用了包含它自身的值</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="336"/>
+        <location filename="model_texts.py" line="344"/>
         <source>unknown alias *{name} (no anchor &amp;{name} before it)</source>
         <translation>未知的别名 *{name}（前面没有锚点 &amp;{name}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="337"/>
+        <location filename="model_texts.py" line="345"/>
         <source>&apos;&lt;&lt;&apos; merges mappings only</source>
         <translation>&apos;&lt;&lt;&apos; 只能合并映射</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="338"/>
+        <location filename="model_texts.py" line="346"/>
         <source>invalid YAML: {problem}</source>
         <translation>YAML 格式错误：{problem}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="339"/>
+        <location filename="model_texts.py" line="347"/>
         <source>invalid YAML: {problem} (a tab: YAML indents with spaces)</source>
         <translation>YAML 格式错误：{problem}（这里是制表符 Tab：YAML 只能用空格缩进）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="340"/>
+        <location filename="model_texts.py" line="348"/>
         <source>invalid YAML: {what} opened here is not closed ({problem}{found})</source>
         <translation>YAML 格式错误：此处开始的{what}没有闭合（{problem}{found}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="341"/>
+        <location filename="model_texts.py" line="349"/>
         <source> on line {line}</source>
         <translation>，见第 {line} 行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="342"/>
+        <location filename="model_texts.py" line="350"/>
         <source>invalid YAML: the flow collection opened here is not closed ({problem})</source>
         <translation>YAML 格式错误：此处开始的括号没有闭合（{problem}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="343"/>
+        <location filename="model_texts.py" line="351"/>
         <source>the file is empty; expected a mapping of keys</source>
         <translation>文件是空的；应为由键组成的映射</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="344"/>
+        <location filename="model_texts.py" line="352"/>
         <source>expected a mapping of keys, found {found}</source>
         <translation>应为由键组成的映射，实际是{found}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="345"/>
+        <location filename="model_texts.py" line="353"/>
         <source>a list</source>
         <translation>一个列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="346"/>
+        <location filename="model_texts.py" line="354"/>
         <source>the value {value}</source>
         <translation>值 {value}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="347"/>
+        <location filename="model_texts.py" line="355"/>
         <source>the flow mapping</source>
         <translation>花括号（{{）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="348"/>
+        <location filename="model_texts.py" line="356"/>
         <source>the flow sequence</source>
         <translation>方括号（[）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="349"/>
+        <location filename="model_texts.py" line="357"/>
         <source>the flow node</source>
         <translation>流式节点</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="350"/>
+        <location filename="model_texts.py" line="358"/>
         <source>the quoted string</source>
         <translation>引号字符串</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="351"/>
+        <location filename="model_texts.py" line="359"/>
         <source>mapping values are not allowed in this context</source>
         <translation>此处不允许出现“键: 值”（请检查冒号和缩进）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="352"/>
+        <location filename="model_texts.py" line="360"/>
         <source>mapping keys are not allowed in this context</source>
         <translation>此处不允许出现映射的键（请检查缩进）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="353"/>
+        <location filename="model_texts.py" line="361"/>
         <source>block sequence entries are not allowed in this context</source>
         <translation>此处不允许出现“- ”列表项（请检查缩进）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="354"/>
+        <location filename="model_texts.py" line="362"/>
         <source>could not find expected &apos;:&apos;</source>
         <translation>找不到应有的 &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="355"/>
+        <location filename="model_texts.py" line="363"/>
         <source>did not find expected key</source>
         <translation>找不到应有的键（请检查缩进）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="356"/>
+        <location filename="model_texts.py" line="364"/>
         <source>did not find expected node content</source>
         <translation>找不到应有的内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="357"/>
+        <location filename="model_texts.py" line="365"/>
         <source>did not find expected &apos;-&apos; indicator</source>
         <translation>找不到应有的 &apos;-&apos; 列表标记（请检查缩进）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="358"/>
+        <location filename="model_texts.py" line="366"/>
         <source>did not find expected &apos;,&apos; or &apos;]&apos;</source>
         <translation>找不到应有的 &apos;,&apos; 或 &apos;]&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="359"/>
+        <location filename="model_texts.py" line="367"/>
         <source>did not find expected &apos;,&apos; or &apos;}}&apos;</source>
         <translation>找不到应有的 &apos;,&apos; 或 &apos;}}&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="360"/>
+        <location filename="model_texts.py" line="368"/>
         <source>did not find expected &lt;document start&gt;</source>
         <translation>找不到应有的文档开始标记（---）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="361"/>
+        <location filename="model_texts.py" line="369"/>
         <source>did not find expected alphabetic or numeric character</source>
         <translation>找不到应有的字母或数字</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="362"/>
+        <location filename="model_texts.py" line="370"/>
         <source>did not find expected comment or line break</source>
         <translation>此处应为注释或换行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="363"/>
+        <location filename="model_texts.py" line="371"/>
         <source>did not find expected whitespace or line break</source>
         <translation>此处应为空格或换行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="364"/>
+        <location filename="model_texts.py" line="372"/>
         <source>did not find expected hexdecimal number</source>
         <translation>找不到应有的十六进制数字</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="365"/>
+        <location filename="model_texts.py" line="373"/>
         <source>did not find expected &apos;!&apos;</source>
         <translation>找不到应有的 &apos;!&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="366"/>
+        <location filename="model_texts.py" line="374"/>
         <source>did not find expected tag URI</source>
         <translation>找不到应有的标签 URI</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="367"/>
+        <location filename="model_texts.py" line="375"/>
         <source>did not find URI escaped octet</source>
         <translation>找不到 URI 转义的字节</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="368"/>
+        <location filename="model_texts.py" line="376"/>
         <source>did not find expected whitespace</source>
         <translation>此处应为空格</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="369"/>
+        <location filename="model_texts.py" line="377"/>
         <source>could not find expected directive name</source>
         <oldsource>did not find expected directive name</oldsource>
         <translation>找不到应有的指令名</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="370"/>
+        <location filename="model_texts.py" line="378"/>
         <source>found unknown directive name</source>
         <translation>遇到了未知的指令名</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="371"/>
+        <location filename="model_texts.py" line="379"/>
         <source>did not find expected version number</source>
         <translation>找不到应有的版本号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="372"/>
+        <location filename="model_texts.py" line="380"/>
         <source>did not find expected digit or &apos;.&apos; character</source>
         <translation>找不到应有的数字或 &apos;.&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="373"/>
+        <location filename="model_texts.py" line="381"/>
         <source>did not find the expected &apos;&gt;&apos;</source>
         <translation>找不到应有的 &apos;&gt;&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="374"/>
+        <location filename="model_texts.py" line="382"/>
         <source>found character that cannot start any token</source>
         <translation>遇到了不能作为任何内容开头的字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="375"/>
+        <location filename="model_texts.py" line="383"/>
         <source>found unexpected end of stream</source>
         <translation>文件意外结束</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="376"/>
+        <location filename="model_texts.py" line="384"/>
         <source>found unexpected &apos;:&apos;</source>
         <translation>遇到了意外的 &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="377"/>
+        <location filename="model_texts.py" line="385"/>
         <source>found unexpected document indicator</source>
         <translation>遇到了意外的文档标记（--- 或 ...）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="378"/>
+        <location filename="model_texts.py" line="386"/>
         <source>found a tab character that violates indentation</source>
         <translation>遇到了破坏缩进的制表符（Tab）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="379"/>
+        <location filename="model_texts.py" line="387"/>
         <source>found a tab character where an indentation space is expected</source>
         <translation>应为缩进空格的地方出现了制表符（Tab）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="380"/>
+        <location filename="model_texts.py" line="388"/>
         <source>found unknown escape character</source>
         <translation>遇到了未知的转义字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="381"/>
+        <location filename="model_texts.py" line="389"/>
         <source>found invalid Unicode character escape code</source>
         <translation>遇到了无效的 Unicode 字符转义码</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="382"/>
+        <location filename="model_texts.py" line="390"/>
         <source>found an indentation indicator equal to 0</source>
         <translation>缩进指示符不能为 0</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="383"/>
+        <location filename="model_texts.py" line="391"/>
         <source>found an incorrect leading UTF-8 octet</source>
         <translation>遇到了错误的 UTF-8 首字节</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="384"/>
+        <location filename="model_texts.py" line="392"/>
         <source>found an incorrect trailing UTF-8 octet</source>
         <translation>遇到了错误的 UTF-8 后续字节</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="385"/>
+        <location filename="model_texts.py" line="393"/>
         <source>found undefined tag handle</source>
         <translation>遇到了未定义的标签前缀</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="386"/>
+        <location filename="model_texts.py" line="394"/>
         <source>found duplicate %YAML directive</source>
         <translation>%YAML 指令重复</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="387"/>
+        <location filename="model_texts.py" line="395"/>
         <source>found duplicate %TAG directive</source>
         <translation>%TAG 指令重复</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="388"/>
+        <location filename="model_texts.py" line="396"/>
         <source>found incompatible YAML document</source>
         <translation>遇到了不兼容的 YAML 文档版本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="389"/>
+        <location filename="model_texts.py" line="397"/>
         <source>found extremely long version number</source>
         <translation>版本号过长</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="390"/>
+        <location filename="model_texts.py" line="398"/>
         <source>found unexpected non-alphabetical character</source>
         <translation>遇到了意外的非字母字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="391"/>
+        <location filename="model_texts.py" line="399"/>
         <source>control characters are not allowed</source>
         <translation>不允许出现控制字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="392"/>
+        <location filename="model_texts.py" line="400"/>
         <source>unknown key &apos;{key}&apos;{hint}{expected}</source>
         <translation>未知的键 &apos;{key}&apos;{hint}{expected}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="393"/>
+        <location filename="model_texts.py" line="401"/>
         <source>missing required key &apos;{key}&apos;</source>
         <translation>缺少必需的键 &apos;{key}&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="394"/>
+        <location filename="model_texts.py" line="402"/>
         <source>unknown {name} &apos;{tag}&apos;{hint}{expected}</source>
         <translation>未知的 {name} &apos;{tag}&apos;{hint}{expected}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="395"/>
+        <location filename="model_texts.py" line="403"/>
         <source>a &apos;{name}&apos; is needed{expected}</source>
         <translation>需要 &apos;{name}&apos;{expected}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="396"/>
+        <location filename="model_texts.py" line="404"/>
         <source>{message}, got {value}</source>
         <translation>{message}，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="397"/>
+        <location filename="model_texts.py" line="405"/>
         <source>at most {limit}: {reason}</source>
         <translation>最多为 {limit}：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="398"/>
+        <location filename="model_texts.py" line="406"/>
         <source>Value error, {error}</source>
         <translation>{error}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="399"/>
+        <location filename="model_texts.py" line="407"/>
         <source>{message}</source>
         <translation>{message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="400"/>
+        <location filename="model_texts.py" line="408"/>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="401"/>
+        <location filename="model_texts.py" line="409"/>
         <source>Input should be a valid boolean, unable to interpret input</source>
         <translation>应为布尔值（true 或 false），无法识别输入</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="402"/>
+        <location filename="model_texts.py" line="410"/>
         <source>Input should be a valid boolean</source>
         <translation>应为布尔值（true 或 false）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="403"/>
+        <location filename="model_texts.py" line="411"/>
         <source>Input should be a valid dictionary</source>
         <translation>应为映射（键: 值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="404"/>
+        <location filename="model_texts.py" line="412"/>
         <source>Input should be a finite number</source>
         <translation>应为有限的数（不能是 .inf 或 .nan）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="405"/>
+        <location filename="model_texts.py" line="413"/>
         <source>Input should be a valid number, unable to parse string as a number</source>
         <translation>应为数字，无法把文本解析为数字</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="406"/>
+        <location filename="model_texts.py" line="414"/>
         <source>Input should be a valid number</source>
         <translation>应为数字</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="407"/>
+        <location filename="model_texts.py" line="415"/>
         <source>Input should be greater than {gt}</source>
         <translation>应大于 {gt}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="408"/>
+        <location filename="model_texts.py" line="416"/>
         <source>Input should be greater than or equal to {ge}</source>
         <translation>应大于或等于 {ge}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="409"/>
+        <location filename="model_texts.py" line="417"/>
         <source>Input should be less than {lt}</source>
         <translation>应小于 {lt}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="410"/>
+        <location filename="model_texts.py" line="418"/>
         <source>Input should be less than or equal to {le}</source>
         <translation>应小于或等于 {le}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="411"/>
+        <location filename="model_texts.py" line="419"/>
         <source>Input should be a valid integer, got a number with a fractional part</source>
         <translation>应为整数，但给出的数带有小数部分</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="412"/>
+        <location filename="model_texts.py" line="420"/>
         <source>Input should be a valid integer, unable to parse string as an integer</source>
         <translation>应为整数，无法把文本解析为整数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="413"/>
+        <location filename="model_texts.py" line="421"/>
         <source>Unable to parse input string as an integer, exceeded maximum size</source>
         <translation>无法把文本解析为整数：超出了最大长度</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="414"/>
+        <location filename="model_texts.py" line="422"/>
         <source>Input should be a valid integer</source>
         <translation>应为整数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="415"/>
+        <location filename="model_texts.py" line="423"/>
         <source>Keys should be strings</source>
         <translation>键应为文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="416"/>
+        <location filename="model_texts.py" line="424"/>
         <source>Input should be a valid list</source>
         <translation>应为列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="417"/>
+        <location filename="model_texts.py" line="425"/>
         <source>Input should be a valid tuple</source>
         <translation>应为元组（列表）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="418"/>
+        <location filename="model_texts.py" line="426"/>
         <source>Input should be {expected}</source>
         <translation>应为 {expected}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="419"/>
+        <location filename="model_texts.py" line="427"/>
         <source>Input should be a valid dictionary or instance of {class_name}</source>
         <translation>应为映射（{class_name}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="420"/>
+        <location filename="model_texts.py" line="428"/>
         <source>Input should be a valid dictionary or object to extract fields from</source>
         <translation>应为映射（键: 值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="421"/>
+        <location filename="model_texts.py" line="429"/>
         <source>Input should be a valid string</source>
         <translation>应为文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="422"/>
+        <location filename="model_texts.py" line="430"/>
         <source>String should have at least {min_length} character</source>
         <translation>文本至少应有 {min_length} 个字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="423"/>
+        <location filename="model_texts.py" line="431"/>
         <source>String should have at least {min_length} characters</source>
         <translation>文本至少应有 {min_length} 个字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="424"/>
+        <location filename="model_texts.py" line="432"/>
         <source>String should have at most {max_length} character</source>
         <translation>文本最多只能有 {max_length} 个字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="425"/>
+        <location filename="model_texts.py" line="433"/>
         <source>String should have at most {max_length} characters</source>
         <translation>文本最多只能有 {max_length} 个字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="426"/>
+        <location filename="model_texts.py" line="434"/>
         <source>{field_type} should have at least {min_length} item after validation, not {actual_length}</source>
         <translation>{field_type}至少应有 {min_length} 项，实际为 {actual_length} 项</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="427"/>
+        <location filename="model_texts.py" line="435"/>
         <source>{field_type} should have at least {min_length} items after validation, not {actual_length}</source>
         <translation>{field_type}至少应有 {min_length} 项，实际为 {actual_length} 项</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="428"/>
+        <location filename="model_texts.py" line="436"/>
         <source>{field_type} should have at most {max_length} item after validation, not {actual_length}</source>
         <translation>{field_type}最多只能有 {max_length} 项，实际为 {actual_length} 项</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="429"/>
+        <location filename="model_texts.py" line="437"/>
         <source>{field_type} should have at most {max_length} items after validation, not {actual_length}</source>
         <translation>{field_type}最多只能有 {max_length} 项，实际为 {actual_length} 项</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="430"/>
+        <location filename="model_texts.py" line="438"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="431"/>
+        <location filename="model_texts.py" line="439"/>
         <source>Dictionary</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="432"/>
+        <location filename="model_texts.py" line="440"/>
         <source>Tuple</source>
         <translation>元组</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="433"/>
+        <location filename="model_texts.py" line="441"/>
         <source>Set</source>
         <translation>集合</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="434"/>
+        <location filename="model_texts.py" line="442"/>
         <source>a restrict step needs &apos;days&apos;</source>
         <translation>restrict 步骤需要 &apos;days&apos;（限制的天数）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="435"/>
+        <location filename="model_texts.py" line="443"/>
         <source>the ladder&apos;s steps must go up in strikes: step {step} ({action} at {at}) follows step {previous} ({previous_action} at {previous_at}); write each step at more strikes than the one before</source>
         <translation>处罚阶梯的各步必须按违规计分递增：第 {step} 步（{action}，{at} 分）排在第 {previous} 步（{previous_action}，{previous_at} 分）之后；每一步的计分都应高于前一步</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="436"/>
+        <location filename="model_texts.py" line="444"/>
         <source>days are kept in 32-bit columns and no run covers more than 100 years</source>
         <translation>天数以 32 位整数存储，而且任何一次运行都不会超过 100 年</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="437"/>
+        <location filename="model_texts.py" line="445"/>
         <source>counts are kept in 32-bit columns</source>
         <translation>计数以 32 位整数存储</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="438"/>
+        <location filename="model_texts.py" line="446"/>
         <source>strikes are summed over a window; a million already bans anyone</source>
         <translation>违规计分在时间窗口内累加；一百万分足以封禁任何人</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="439"/>
+        <location filename="model_texts.py" line="447"/>
         <source>a seed is a 64-bit integer</source>
         <translation>随机种子是 64 位整数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="440"/>
+        <location filename="model_texts.py" line="448"/>
         <source>no catalogue file at {path}</source>
         <translation>{path} 处没有词库文件</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="441"/>
+        <location filename="model_texts.py" line="449"/>
         <source>at most 63 categories are supported</source>
         <translation>最多支持 63 个类别</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="442"/>
+        <location filename="model_texts.py" line="450"/>
         <source>unknown category &apos;{name}&apos;{hint}; known: {known}</source>
         <translation>未知的类别 &apos;{name}&apos;{hint}；已有的类别：{known}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="443"/>
+        <location filename="model_texts.py" line="451"/>
         <source>unknown category &apos;{name}&apos;{hint}</source>
         <translation>未知的类别 &apos;{name}&apos;{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="444"/>
+        <location filename="model_texts.py" line="452"/>
         <source>unknown normalisation step &apos;{step}&apos;{hint}{expected}</source>
         <translation>未知的规范化步骤 &apos;{step}&apos;{hint}{expected}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="445"/>
+        <location filename="model_texts.py" line="453"/>
         <source>duplicate rule name (rule {index} has the same name)</source>
         <translation>规则名称重复（与 rules[{index}] 同名）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="446"/>
+        <location filename="model_texts.py" line="454"/>
         <source>RE2 rejects the pattern: {reason}</source>
         <translation>RE2 不接受这个正则表达式：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="447"/>
+        <location filename="model_texts.py" line="455"/>
         <source>terms come from the catalogue but no catalogue was found (assets/catalogue.yaml or &apos;catalogue:&apos;)</source>
         <translation>词条要从词库读取，但找不到词库（assets/catalogue.yaml 或 &apos;catalogue:&apos;）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="448"/>
+        <location filename="model_texts.py" line="456"/>
         <source>&apos;categories&apos; selects catalogue terms; add &apos;terms_from: catalogue&apos; or list &apos;terms&apos; per category</source>
         <translation>&apos;categories&apos; 用于选择词库中的词条；请加上 &apos;terms_from: catalogue&apos;，或在 &apos;terms&apos; 下按类别列出词条</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="449"/>
+        <location filename="model_texts.py" line="457"/>
         <source>a keywords detector needs terms (&apos;terms&apos;, &apos;terms_from&apos; or &apos;terms_file&apos;)</source>
         <translation>keywords 检测器需要词条（&apos;terms&apos;、&apos;terms_from&apos; 或 &apos;terms_file&apos;）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="450"/>
+        <location filename="model_texts.py" line="458"/>
         <source>no normalisation table for locale {locale} in {folder}</source>
         <translation>{folder} 中没有语言区域 {locale} 的规范化表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="451"/>
+        <location filename="model_texts.py" line="459"/>
         <source>an &apos;allow&apos; rule cannot give strikes</source>
         <translation>&apos;allow&apos; 规则不能给违规计分</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="452"/>
+        <location filename="model_texts.py" line="460"/>
         <source>a start day ({day}) was given when loading (--start-day), but this policy has a schedule, whose phases say from which day each rule is in force; change the phases&apos; from_day instead</source>
         <translation>加载时给出了开始日（{day}，--start-day），但这个策略有排期（schedule），由各阶段规定每条规则从哪一天起生效；请改为修改各阶段的 from_day</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="453"/>
+        <location filename="model_texts.py" line="461"/>
         <source>start_day and a schedule both say when rules are in force, and the schedule would win; give the first phase&apos;s from_day instead (start_day is the shorthand for a policy without a schedule)</source>
         <translation>start_day 和排期（schedule）都规定了规则何时生效，而排期会优先；请改为设置第一个阶段的 from_day（start_day 是没有排期的策略的简写）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="454"/>
+        <location filename="model_texts.py" line="462"/>
         <source>phases must be in increasing day order</source>
         <translation>各阶段必须按天数递增的顺序排列</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="455"/>
+        <location filename="model_texts.py" line="463"/>
         <source>unknown rule &apos;{name}&apos;{hint}</source>
         <translation>未知的规则 &apos;{name}&apos;{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="456"/>
+        <location filename="model_texts.py" line="464"/>
         <source>expected a mapping with exactly one key: all, any, not, hit or a signal ({signals})</source>
         <translation>应为只有一个键的映射：all、any、not、hit 或一个信号（{signals}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="457"/>
+        <location filename="model_texts.py" line="465"/>
         <source>&apos;{key}&apos; expects a non-empty list of conditions</source>
         <translation>&apos;{key}&apos; 需要一个非空的条件列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="458"/>
+        <location filename="model_texts.py" line="466"/>
         <source>unknown condition &apos;{key}&apos;{hint}</source>
         <translation>未知的条件 &apos;{key}&apos;{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="459"/>
+        <location filename="model_texts.py" line="467"/>
         <source>&apos;hit&apos; expects a detector name or {{detector, categories, count}}</source>
         <translation>&apos;hit&apos; 需要一个检测器名称，或 {{detector, categories, count}}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="460"/>
+        <location filename="model_texts.py" line="468"/>
         <source>unknown detector &apos;{name}&apos;{hint}{defined}</source>
         <translation>未知的检测器 &apos;{name}&apos;{hint}{defined}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="461"/>
+        <location filename="model_texts.py" line="469"/>
         <source>; defined: {names}</source>
         <translation>；已定义的检测器：{names}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="462"/>
+        <location filename="model_texts.py" line="470"/>
         <source>; the policy defines no detectors</source>
         <translation>；这个策略没有定义任何检测器</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="463"/>
+        <location filename="model_texts.py" line="471"/>
         <source>expected at least one comparison (lt, le, gt, ge, eq, ne)</source>
         <translation>至少需要一个比较（lt、le、gt、ge、eq、ne）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="464"/>
+        <location filename="model_texts.py" line="472"/>
         <source>&apos;in&apos; takes a list of names (enum signals only)</source>
         <translation>&apos;in&apos; 需要一个名称列表（仅用于枚举信号）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="465"/>
+        <location filename="model_texts.py" line="473"/>
         <source>unknown operator &apos;{op}&apos;{hint}</source>
         <translation>未知的运算符 &apos;{op}&apos;{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="466"/>
+        <location filename="model_texts.py" line="474"/>
         <source>&apos;{name}&apos; supports eq, ne and in only</source>
         <translation>&apos;{name}&apos; 只支持 eq、ne 和 in</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="467"/>
+        <location filename="model_texts.py" line="475"/>
         <source>&apos;{name}&apos; compares with true or false</source>
         <translation>&apos;{name}&apos; 只能与 true 或 false 比较</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="468"/>
+        <location filename="model_texts.py" line="476"/>
         <source>&apos;{name}&apos; compares with a number, got {value}</source>
         <translation>&apos;{name}&apos; 只能与数字比较，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="469"/>
+        <location filename="model_texts.py" line="477"/>
         <source>&apos;{name}&apos; is one of {choices}, got {value}{hint}</source>
         <translation>&apos;{name}&apos; 的取值为 {choices} 之一，实际为 {value}{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="470"/>
+        <location filename="model_texts.py" line="478"/>
         <source>a table is a mapping with {sections}</source>
         <translation>规范化表应为包含 {sections} 的映射</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="471"/>
+        <location filename="model_texts.py" line="479"/>
         <source>unknown key(s) {keys}; expected script, {sections}</source>
         <translation>未知的键 {keys}；应为 script、{sections}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="472"/>
+        <location filename="model_texts.py" line="480"/>
         <source>missing; one of {scripts}</source>
         <translation>缺失；应为 {scripts} 之一</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="473"/>
+        <location filename="model_texts.py" line="481"/>
         <source>must be one of {scripts}, got {value}</source>
         <translation>必须是 {scripts} 之一，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="474"/>
+        <location filename="model_texts.py" line="482"/>
         <source>must be a mapping of strings to strings</source>
         <translation>必须是从文本到文本的映射</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="475"/>
+        <location filename="model_texts.py" line="483"/>
         <source>keys and values must be strings</source>
         <translation>键和值都必须是文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="476"/>
+        <location filename="model_texts.py" line="484"/>
         <source>a spelling is one character that is not a letter (4, @, !), standing for one letter</source>
         <translation>每种写法是一个非字母字符（如 4、@、!），代表一个字母</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="477"/>
+        <location filename="model_texts.py" line="485"/>
         <source>not UTF-8 (byte 0x{byte})</source>
         <translation>不是 UTF-8（字节 0x{byte}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="478"/>
+        <location filename="model_texts.py" line="486"/>
         <source>cannot read terms file {path}: {reason}</source>
         <translation>无法读取词条文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="479"/>
+        <location filename="model_texts.py" line="487"/>
         <source>terms file {path} has no terms</source>
         <translation>词条文件 {path} 中没有词条</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="480"/>
+        <location filename="model_texts.py" line="488"/>
         <source>categories must be a mapping or a list</source>
         <translation>categories 必须是映射或列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="481"/>
+        <location filename="model_texts.py" line="489"/>
         <source>a category is a mapping with a name and terms</source>
         <translation>每个类别应为包含名称（name）和词条（terms）的映射</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="482"/>
+        <location filename="model_texts.py" line="490"/>
         <source>terms map a locale to a list of words</source>
         <translation>terms 应把语言区域映射到词语列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="483"/>
+        <location filename="model_texts.py" line="491"/>
         <source>expected a list of words</source>
         <translation>应为词语列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="484"/>
+        <location filename="model_texts.py" line="492"/>
         <source>rule &apos;{rule}&apos; is unreachable: the schedule never puts it in force</source>
         <translation>规则 &apos;{rule}&apos; 永远不会起作用：排期从不让它生效</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="485"/>
+        <location filename="model_texts.py" line="493"/>
         <source>rule &apos;{rule}&apos; is unreachable: its scope is empty</source>
         <translation>规则 &apos;{rule}&apos; 永远不会起作用：它的适用范围（scope）为空</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="486"/>
+        <location filename="model_texts.py" line="494"/>
         <source>rule &apos;{rule}&apos; is unreachable: its detectors never report {categories}</source>
         <translation>规则 &apos;{rule}&apos; 永远不会起作用：它的检测器从不报告 {categories}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="487"/>
+        <location filename="model_texts.py" line="495"/>
         <source>rule &apos;{rule}&apos; is unreachable: rule &apos;{earlier}&apos; before it matches every post</source>
         <translation>规则 &apos;{rule}&apos; 永远不会起作用：它前面的规则 &apos;{earlier}&apos; 会匹配所有帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="488"/>
+        <location filename="model_texts.py" line="496"/>
         <source>rule &apos;{rule}&apos; is shadowed by earlier rule &apos;{earlier}&apos;: every post it matches is decided there first</source>
         <translation>规则 &apos;{rule}&apos; 被前面的规则 &apos;{earlier}&apos; 遮蔽：它能匹配的每条帖子都会先由那条规则处理</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="489"/>
+        <location filename="model_texts.py" line="497"/>
         <source>step(s) {steps} only add spellings to keyword terms: they do nothing for a regex detector</source>
         <translation>步骤 {steps} 只为关键词词条增加写法：对正则（regex）检测器不起作用</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="490"/>
+        <location filename="model_texts.py" line="498"/>
         <source>term {term} (normalised {normalised}) is in several categories: {categories}</source>
         <translation>词条 {term}（规范化后为 {normalised}）属于多个类别：{categories}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="491"/>
+        <location filename="model_texts.py" line="499"/>
         <source>term {term} is also in detector &apos;{detector}&apos; under another category</source>
         <translation>词条 {term} 也在检测器 &apos;{detector}&apos; 中，但属于另一个类别</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="492"/>
+        <location filename="model_texts.py" line="500"/>
         <source>detector &apos;{detector}&apos; is not used by any rule</source>
         <translation>检测器 &apos;{detector}&apos; 没有被任何规则使用</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="493"/>
+        <location filename="model_texts.py" line="501"/>
         <source>{term} (catalogue, {category})</source>
         <translation>{term}（来自词库，类别 {category}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="494"/>
+        <location filename="model_texts.py" line="502"/>
         <source>term {term} normalises to nothing and can never match</source>
         <translation>词条 {term} 规范化后为空，永远不会匹配</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="495"/>
+        <location filename="model_texts.py" line="503"/>
         <source>term {term} is one of the detector&apos;s exceptions: it never counts</source>
         <translation>词条 {term} 也是该检测器的例外（exceptions）之一：永远不会计入</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="496"/>
+        <location filename="model_texts.py" line="504"/>
         <source>term {term} normalises to {normalised}, shorter than {minimum} letters (a hanzi counts as two): it fires on a great deal of innocent text</source>
         <translation>词条 {term} 规范化后为 {normalised}，不足 {minimum} 个字母（一个汉字算两个）：会在大量无辜的文本上误触发</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="497"/>
+        <location filename="model_texts.py" line="505"/>
         <source>term {term} begins or ends with a non-word character: in word mode it can never match</source>
         <translation>词条 {term} 以非单词字符开头或结尾：在 word 模式下永远不会匹配</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="498"/>
+        <location filename="model_texts.py" line="506"/>
         <source>term {term} is inside {count} common English word(s) ({words}): it fires on them; use mode: word or list &apos;exceptions&apos;</source>
         <translation>词条 {term} 出现在 {count} 个常见英文单词中（{words}）：会在这些词上误触发；请使用 mode: word，或把这些词列入 &apos;exceptions&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="499"/>
+        <location filename="model_texts.py" line="507"/>
         <source>term {term} is inside {count} common Chinese word(s) ({words}): it fires on them; list the innocent ones under &apos;exceptions&apos;</source>
         <translation>词条 {term} 出现在 {count} 个常见中文词语中（{words}）：会在这些词上误触发；请把无辜的词列入 &apos;exceptions&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="500"/>
+        <location filename="model_texts.py" line="508"/>
         <source>term {term} is an everyday English word (one of the {count} most frequent) and a single hit of it makes rule &apos;{rule}&apos; {action}: every post using it in its everyday sense does too; require a second condition (all: ...) or measure it on innocent text with circlelab policy evaluate --corpus</source>
         <translation>词条 {term} 是日常英文单词（最常用的 {count} 个之一），命中它一次就会让规则 &apos;{rule}&apos; 执行 {action}：凡是按日常意思用到这个词的帖子也会被处理；请再加一个条件（all: ...），或用 circlelab policy evaluate --corpus 在无害文本上测一测</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="501"/>
+        <location filename="model_texts.py" line="509"/>
         <source>term {term} is an everyday Chinese word (one of the {count} most frequent) and a single hit of it makes rule &apos;{rule}&apos; {action}: every post using it in its everyday sense does too; require a second condition (all: ...) or measure it on innocent text with circlelab policy evaluate --corpus</source>
         <translation>词条 {term} 是日常中文词语（最常用的 {count} 个之一），命中它一次就会让规则 &apos;{rule}&apos; 执行 {action}：凡是按日常意思用到这个词的帖子也会被处理；请再加一个条件（all: ...），或用 circlelab policy evaluate --corpus 在无害文本上测一测</translation>
     </message>
@@ -4011,34 +4051,520 @@
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <location filename="model_texts.py" line="581"/>
+        <source>strike ladder: {total} strikes in {window}d ≥ {at} → {step} (rule &apos;{rule}&apos;, post {post})</source>
+        <translation>违规计分阶梯：{window} 天内 {total} 分 ≥ {at} → {step}（规则“{rule}”，帖子 {post}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="582"/>
+        <source>{action}</source>
+        <translation>{action}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="583"/>
+        <source>{action} {days}d</source>
+        <translation>{action} {days} 天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="584"/>
+        <source>rule &apos;{rule}&apos; → {action}: {evidence}</source>
+        <translation>规则“{rule}” → {action}：{evidence}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="585"/>
+        <source>{stage}: rule &apos;{rule}&apos; → {action}</source>
+        <translation>{stage}：规则“{rule}” → {action}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="586"/>
+        <source>{stage}: rule &apos;{rule}&apos; → {action} on {hits}</source>
+        <translation>{stage}：规则“{rule}” → {action}，命中 {hits}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="587"/>
+        <source>{stage}: rule &apos;{rule}&apos; → {action} (shadow)</source>
+        <translation>{stage}：规则“{rule}” → {action}（影子规则）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="588"/>
+        <source>{stage}: rule &apos;{rule}&apos; → {action} (shadow) on {hits}</source>
+        <translation>{stage}：规则“{rule}” → {action}（影子规则），命中 {hits}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="589"/>
+        <source>{detector}: {term}{category}{written}{how}</source>
+        <translation>{detector}：{term}{category}{written}{how}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="590"/>
+        <source> [{category}]</source>
+        <translation> [{category}]</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="591"/>
+        <source> as written {written}</source>
+        <translation>，原文写作 {written}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="592"/>
+        <source> ({how})</source>
+        <translation>（{how}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="593"/>
+        <source>abbreviation {spelling}</source>
+        <translation>缩写 {spelling}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="594"/>
+        <source>pinyin {syllables}</source>
+        <translation>拼音 {syllables}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="595"/>
+        <source>sound-alike {syllables}</source>
+        <translation>谐音 {syllables}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="596"/>
+        <source>{how}</source>
+        <translation>{how}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="597"/>
+        <source>&apos;{what}&apos;</source>
+        <translation>“{what}”</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="598"/>
+        <source>predicted {categories}</source>
+        <translation>预测为 {categories}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="599"/>
+        <source>predicted violating</source>
+        <translation>预测为违规</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="600"/>
+        <source>{count} reports per {per} in {window}d (≥{least})</source>
+        <translation>每个{per} {window} 天内被举报 {count} 次（≥{least}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="601"/>
+        <source>previously banned device</source>
+        <translation>曾被封号的设备</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="602"/>
+        <source>review: reviewer confirmed rule &apos;{rule}&apos; after {hours}h</source>
+        <translation>审核：审核员 {hours} 小时后确认了规则“{rule}”</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="603"/>
+        <source>review: reviewer rejected rule &apos;{rule}&apos; after {hours}h</source>
+        <translation>审核：审核员 {hours} 小时后驳回了规则“{rule}”</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="604"/>
+        <source>appeal: overturned rule &apos;{rule}&apos;</source>
+        <translation>申诉：撤销了规则“{rule}”的处置</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="605"/>
+        <source>appeal: overturned rule &apos;{rule}&apos; (the action was wrong)</source>
+        <translation>申诉：撤销了规则“{rule}”的处置（处置有误）</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="model_texts.py" line="654"/>
+        <source>Moments feed</source>
+        <translation>朋友圈</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="655"/>
+        <source>private chats</source>
+        <translation>私聊</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="656"/>
+        <source>group chats</source>
+        <translation>群聊</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="657"/>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="658"/>
+        <source>Restricted-offer volume by category (7-day mean)</source>
+        <translation>各类别违禁商品信息量（7 天均值）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="659"/>
+        <source>Reach of restricted offers in the Moments feed (7-day mean)</source>
+        <translation>违禁商品信息在朋友圈中的触达（7 天均值）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="660"/>
+        <source>spam posted</source>
+        <translation>发布的垃圾信息</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="661"/>
+        <source>spam removed</source>
+        <translation>删除的垃圾信息</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="662"/>
+        <source>Spam volume (7-day mean)</source>
+        <translation>垃圾信息量（7 天均值）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="663"/>
+        <source>ads + spam + offers (Advertising Circle index)</source>
+        <translation>广告 + 垃圾 + 违禁（“广告圈”指数）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="664"/>
+        <source>spam + offers (prevalence)</source>
+        <translation>垃圾 + 违禁（流行率）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="665"/>
+        <source>Share of the feed that is advertising</source>
+        <translation>信息流中广告所占比例</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="666"/>
+        <source>correct bans</source>
+        <translation>正确封号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="667"/>
+        <source>wrongful bans</source>
+        <translation>错误封号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="668"/>
+        <source>Bans, cumulative: correct vs wrongful</source>
+        <translation>累计封号：正确与错误</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="669"/>
+        <source>obfuscated</source>
+        <translation>变形规避</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="670"/>
+        <source>Share of offers written to evade filters (trailing 7 days)</source>
+        <translation>为规避过滤而变形书写的违禁信息占比（最近 7 天）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="671"/>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="672"/>
+        <source>same-day recall</source>
+        <translation>当日召回率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="673"/>
+        <source>Moderation precision and same-day recall (trailing 7 days)</source>
+        <translation>审核精确率与当日召回率（最近 7 天）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="674"/>
+        <source>spammers</source>
+        <translation>垃圾信息发送者</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="675"/>
+        <source>Active sellers and spammers</source>
+        <translation>活跃卖家与垃圾信息发送者</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="676"/>
+        <source>from official accounts</source>
+        <translation>来自公众号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="677"/>
+        <source>Harm: restricted units sold, by channel (7-day mean)</source>
+        <translation>危害：按渠道统计的违禁商品售出件数（7 天均值）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="678"/>
+        <source>Restricted-offer volume by category</source>
+        <translation>各类别违禁商品信息量</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="679"/>
+        <source>Spam volume</source>
+        <translation>垃圾信息量</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="680"/>
+        <source>Advertising Circle index</source>
+        <translation>“广告圈”指数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="681"/>
+        <source>Bans: correct vs wrongful</source>
+        <translation>封号：正确与错误</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="682"/>
+        <source>Reach of restricted offers in the feed</source>
+        <translation>违禁商品信息在信息流中的触达</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="683"/>
+        <source>Harm: units sold by channel</source>
+        <translation>危害：各渠道售出件数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="684"/>
+        <source>Evasion</source>
+        <translation>规避</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="685"/>
+        <source>Precision and recall</source>
+        <translation>精确率与召回率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="686"/>
+        <source>{scenario} × {policy}, seed {seed}</source>
+        <translation>{scenario} × {policy}，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="687"/>
+        <source>run {run}: {scenario} × {policy}, seed {seed}</source>
+        <translation>运行 {run}：{scenario} × {policy}，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="688"/>
+        <source> (not complete)</source>
+        <translation>（未完成）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="689"/>
+        <source>Headline numbers</source>
+        <translation>主要数字</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="690"/>
+        <source>measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="691"/>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="692"/>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="693"/>
+        <source>meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="694"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="695"/>
+        <source>What each rule did</source>
+        <translation>每条规则做了什么</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="696"/>
+        <source>Each count summed over the run&apos;s days.</source>
+        <translation>每项计数为整个运行期间各天之和。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="697"/>
+        <source> The rules of every policy that was in force, each over the days its policy was in force (see Policy).</source>
+        <translation>列出每个生效过的策略的规则，各自只统计其策略生效的那些天（见“策略”）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="698"/>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="699"/>
+        <source>action</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="700"/>
+        <source>rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="701"/>
+        <source>What the rule does, as its policy says (a shadow rule&apos;s hits are counted, never acted on: &apos;shadow (would remove)&apos;; an allow rule&apos;s hits are the posts it let through, its true positives violating ones)</source>
+        <translation>规则按其策略所做的处置（影子规则的命中只计数、从不处置：“shadow (would remove)”；放行规则的命中是它放过的帖子，其真阳性是其中违规的帖子）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="702"/>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="703"/>
+        <source>Metric definitions</source>
+        <translation>指标定义</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="704"/>
+        <source>metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="705"/>
+        <source>over a run</source>
+        <translation>整个运行的汇总方式</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="706"/>
+        <source>sum</source>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="707"/>
+        <source>last</source>
+        <translation>取最后一天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="708"/>
+        <source>ratio</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="709"/>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="710"/>
+        <source>{days} days. Daily values are in {file} beside this page.</source>
+        <translation>共 {days} 天。每日数值见本页旁的 {file}。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="711"/>
+        <source>Dotted lines mark events: {items}.</source>
+        <translation>虚线标出事件：{items}。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="712"/>
+        <source>day {day}: {text}</source>
+        <translation>第 {day} 天：{text}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="713"/>
+        <source>Changes during the run</source>
+        <translation>运行期间的改动</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="714"/>
+        <source>Not recorded: this run was stored by a version of Circle Lab that did not keep what was changed while a run ran. The policy and scenario below are what was stored; if the run was changed by hand, they may not have been in force throughout.</source>
+        <translation>未记录：保存这次运行的 Circle Lab 版本不记录运行期间所做的改动。下面的策略和场景是当时保存的内容；如果运行中曾被手动修改，它们可能并非自始至终有效。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="715"/>
+        <source>None: nothing was changed by hand while this run ran. The policy and the scenario below were in force {when} (the scenario&apos;s own scheduled events are part of it).</source>
+        <translation>无：这次运行期间没有手动修改任何内容。下面的策略和场景在{when}一直有效（场景自身预定的事件也包含在内）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="716"/>
+        <source>from day 0 to day {last}</source>
+        <translation>第 0 天到第 {last} 天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="717"/>
+        <source>(no day ran)</source>
+        <translation>（没有运行任何一天）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="718"/>
+        <source>its text</source>
+        <translation>其文本</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="719"/>
+        <source>Made while the run was live; each acts from the day given (the next day to run when it was made). Everything before that day ran without it.</source>
+        <translation>在运行进行中所做；每项从所给的那天（做出改动时即将运行的下一天）起生效。那天之前的运行都不受其影响。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="720"/>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="721"/>
+        <source>Not one policy: another was put in force while the run ran. In force, by day:</source>
+        <translation>不止一个策略：运行期间另一个策略被投入使用。各天生效的策略：</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="722"/>
+        <source>days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="723"/>
+        <source>policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="724"/>
+        <source>As the run was set up. Changed while it ran: {keys} (see Changes during the run).</source>
+        <translation>这是运行开始时的设置。运行期间改动过：{keys}（见“运行期间的改动”）。</translation>
+    </message>
+</context>
+<context>
     <name>RuleInspector</name>
     <message>
-        <location filename="../../app/inspectors.py" line="241"/>
+        <location filename="../../app/inspectors.py" line="242"/>
         <source>Click a rule in the policy panel to inspect it</source>
         <translation>点击策略面板中的规则以查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="213"/>
+        <location filename="../../app/inspectors.py" line="214"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="213"/>
+        <location filename="../../app/inspectors.py" line="214"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="262"/>
+        <location filename="../../app/inspectors.py" line="263"/>
         <source>&lt;b&gt;Rule {0}&lt;/b&gt; · {1} days</source>
         <translation>&lt;b&gt;规则 {0}&lt;/b&gt; · {1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="271"/>
+        <location filename="../../app/inspectors.py" line="272"/>
         <source>precision of the rule</source>
         <translation>规则精确率</translation>
     </message>
     <message>
-        <location filename="../../app/inspectors.py" line="274"/>
+        <location filename="../../app/inspectors.py" line="275"/>
         <source>Of the posts the rule fired on, the share that were violating (true positives / hits)</source>
         <translation>规则命中的帖子中违规内容所占的比例（真阳性 / 命中）</translation>
     </message>
@@ -4120,242 +4646,242 @@
 <context>
     <name>RunProblems</name>
     <message>
-        <location filename="model_texts.py" line="573"/>
+        <location filename="model_texts.py" line="606"/>
         <source>{done} of {requested} days</source>
         <translation>{requested} 天中的 {done} 天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="574"/>
+        <location filename="model_texts.py" line="607"/>
         <source>complete: {days}</source>
         <translation>已完成：{days}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="575"/>
+        <location filename="model_texts.py" line="608"/>
         <source>running: {days} simulated, last progress recorded {seconds} s ago (a run&apos;s data is stored when it finishes; one whose process was killed reads as running for {minutes} minutes, then as incomplete)</source>
         <translation>运行中：已模拟 {days}，最近一次记录进度在 {seconds} 秒前（运行的数据在结束时才保存；进程被强行终止的运行在 {minutes} 分钟内仍显示为运行中，之后显示为未完成）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="576"/>
+        <location filename="model_texts.py" line="609"/>
         <source>incomplete: stopped after {days} without being saved (no progress recorded since {when} UTC; its process probably ended without finishing, e.g. was killed)</source>
         <translation>未完成：模拟了 {days}后停止，没有保存（自 {when} UTC 起没有记录进度；它的进程很可能没有正常结束，例如被强行终止）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="577"/>
+        <location filename="model_texts.py" line="610"/>
         <source>failed: stopped after {days}{reason}</source>
         <translation>失败：模拟了 {days}后停止{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="578"/>
+        <location filename="model_texts.py" line="611"/>
         <source>interrupted: stopped after {days}{reason}</source>
         <translation>已中断：模拟了 {days}后停止{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="579"/>
+        <location filename="model_texts.py" line="612"/>
         <source>{state}: stopped after {days}{reason}</source>
         <translation>{state}：模拟了 {days}后停止{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="580"/>
+        <location filename="model_texts.py" line="613"/>
         <source> ({error})</source>
         <translation>（{error}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="581"/>
+        <location filename="model_texts.py" line="614"/>
         <source>open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="582"/>
+        <location filename="model_texts.py" line="615"/>
         <source>export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="583"/>
+        <location filename="model_texts.py" line="616"/>
         <source>report</source>
         <translation>生成报告</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="584"/>
+        <location filename="model_texts.py" line="617"/>
         <source>run {run} is not complete; its state is {state}. It has nothing stored to {doing}</source>
         <translation>运行 {run} 没有完成，状态为{state}。它没有已保存的数据可供{doing}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="585"/>
+        <location filename="model_texts.py" line="618"/>
         <source>none of these {count} runs is complete, so there is nothing stored to {doing} ({states}{more})</source>
         <translation>这 {count} 次运行都没有完成，所以没有已保存的数据可供{doing}（{states}{more}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="586"/>
+        <location filename="model_texts.py" line="619"/>
         <source>run {run}: {state}</source>
         <translation>运行 {run}：{state}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="587"/>
+        <location filename="model_texts.py" line="620"/>
         <source>; and {count} more</source>
         <translation>；另有 {count} 次</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="588"/>
+        <location filename="model_texts.py" line="621"/>
         <source>This run is not complete; its state is {state}. Only {days} day(s) of daily metrics are stored; every number here covers those days only.</source>
         <translation>这次运行没有完成，状态为{state}。只保存了 {days} 天的每日指标；这里的每个数字都只涵盖这些天。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="589"/>
+        <location filename="model_texts.py" line="622"/>
         <source>no run {run} in this database</source>
         <translation>这个数据库里没有运行 {run}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="590"/>
+        <location filename="model_texts.py" line="623"/>
         <source>no runs {runs} in this database</source>
         <translation>这个数据库里没有运行 {runs}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="591"/>
+        <location filename="model_texts.py" line="624"/>
         <source>no sweep &apos;{sweep}&apos; in this database</source>
         <translation>这个数据库里没有参数扫描 &apos;{sweep}&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="592"/>
+        <location filename="model_texts.py" line="625"/>
         <source>account {account} is not stored with this run</source>
         <translation>这次运行没有保存账户 {account}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="593"/>
+        <location filename="model_texts.py" line="626"/>
         <source>{path} is a file, not a folder</source>
         <translation>{path} 是一个文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="594"/>
+        <location filename="model_texts.py" line="627"/>
         <source>cannot create the folder {path}: {reason}</source>
         <translation>无法创建文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="595"/>
+        <location filename="model_texts.py" line="628"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是一个文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="596"/>
+        <location filename="model_texts.py" line="629"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="597"/>
+        <location filename="model_texts.py" line="630"/>
         <source>{path} is not a SQLite database (it starts with {head}), so not a Circle Lab one; nothing was written to it</source>
         <translation>{path} 不是 SQLite 数据库（它以 {head} 开头），所以也不是 Circle Lab 的数据库；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="598"/>
+        <location filename="model_texts.py" line="631"/>
         <source>&apos;{scheme}://&apos; is not a database this program can use; give a SQLite file path, sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname</source>
         <translation>&apos;{scheme}://&apos; 不是本程序能使用的数据库；请给出 SQLite 文件的路径、sqlite:///path/to/file.db 或 postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="599"/>
+        <location filename="model_texts.py" line="632"/>
         <source>the database driver for {scheme}:// ({driver}) is not installed: pip install &apos;{package}&apos;</source>
         <translation>没有安装 {scheme}:// 的数据库驱动（{driver}）：请用 pip install &apos;{package}&apos; 安装</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="600"/>
+        <location filename="model_texts.py" line="633"/>
         <source>{summary} ({said})</source>
         <translation>{summary}（{said}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="601"/>
+        <location filename="model_texts.py" line="634"/>
         <source>the server refused the user name or password</source>
         <translation>服务器拒绝了用户名或密码</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="602"/>
+        <location filename="model_texts.py" line="635"/>
         <source>the server has no such database</source>
         <translation>服务器上没有这个数据库</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="603"/>
+        <location filename="model_texts.py" line="636"/>
         <source>the database is read-only</source>
         <translation>数据库是只读的</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="604"/>
+        <location filename="model_texts.py" line="637"/>
         <source>the user may not write to this database</source>
         <translation>该用户无权写入这个数据库</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="605"/>
+        <location filename="model_texts.py" line="638"/>
         <source>the database is locked by another process (waited {seconds} s)</source>
         <translation>数据库被另一个进程锁定（已等待 {seconds} 秒）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="606"/>
+        <location filename="model_texts.py" line="639"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="607"/>
+        <location filename="model_texts.py" line="640"/>
         <source>the disk failed a write (full, or a file-size limit reached?)</source>
         <translation>磁盘写入失败（磁盘已满，还是达到了文件大小上限？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="608"/>
+        <location filename="model_texts.py" line="641"/>
         <source>the database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="609"/>
+        <location filename="model_texts.py" line="642"/>
         <source>the file is not a SQLite database (so not a Circle Lab one)</source>
         <translation>该文件不是 SQLite 数据库（所以也不是 Circle Lab 的数据库）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="610"/>
+        <location filename="model_texts.py" line="643"/>
         <source>cannot open the database file (its folder is missing or not writable)</source>
         <translation>无法打开数据库文件（它所在的文件夹不存在或不可写）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="611"/>
+        <location filename="model_texts.py" line="644"/>
         <source>cannot reach the database server</source>
         <translation>无法连接到数据库服务器</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="612"/>
+        <location filename="model_texts.py" line="645"/>
         <source>its {table} table names {found}, not {ours}: not a Circle Lab database; nothing was written to it</source>
         <translation>它的 {table} 表记录的应用名是 {found}，而不是 {ours}：不是 Circle Lab 的数据库；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="613"/>
+        <location filename="model_texts.py" line="646"/>
         <source>&apos;no application name&apos;</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="614"/>
+        <location filename="model_texts.py" line="647"/>
         <source>it was written by a newer Circle Lab (schema version {version}; this one knows versions up to {known}): upgrade circlelab, or use another database; nothing was written to it</source>
         <translation>它由更新版本的 Circle Lab 写入（结构版本 {version}；本程序只认识到版本 {known}）：请升级 circlelab，或使用另一个数据库；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="615"/>
+        <location filename="model_texts.py" line="648"/>
         <source>its {table} table has no usable version</source>
         <translation>它的 {table} 表没有可用的版本号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="616"/>
+        <location filename="model_texts.py" line="649"/>
         <source>not a Circle Lab database: {found}; nothing was written to it</source>
         <translation>不是 Circle Lab 的数据库：{found}；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="617"/>
+        <location filename="model_texts.py" line="650"/>
         <source>its table &apos;{table}&apos; has columns Circle Lab never made ({names})</source>
         <translation>它的表 &apos;{table}&apos; 含有 Circle Lab 从未建过的列（{names}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="618"/>
+        <location filename="model_texts.py" line="651"/>
         <source>its table &apos;{table}&apos; has no {names} column</source>
         <translation>它的表 &apos;{table}&apos; 没有 {names} 列</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="619"/>
+        <location filename="model_texts.py" line="652"/>
         <source>it holds tables Circle Lab never made ({names})</source>
         <translation>它含有 Circle Lab 从未建过的表（{names}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="620"/>
+        <location filename="model_texts.py" line="653"/>
         <source>it lacks the tables {names} and records no schema version</source>
         <translation>它缺少表 {names}，也没有记录结构版本</translation>
     </message>
@@ -4595,87 +5121,87 @@
 <context>
     <name>ScenarioProblems</name>
     <message>
-        <location filename="model_texts.py" line="502"/>
+        <location filename="model_texts.py" line="510"/>
         <source>every post is a row the engine keeps for engine.retention_days days</source>
         <translation>每条动态都是引擎要保存 engine.retention_days 天的一行数据</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="503"/>
+        <location filename="model_texts.py" line="511"/>
         <source>a person posting more often is a spammer; every post is a row the engine keeps for engine.retention_days days</source>
         <translation>发得比这更频繁的人就是垃圾号了；每条动态都是引擎要保存 engine.retention_days 天的一行数据</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="504"/>
+        <location filename="model_texts.py" line="512"/>
         <source>accounts a day per 10,000: more would replace the population every day</source>
         <translation>按每 10,000 个账户每天计：再多的话，每天都会换掉整个人口</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="505"/>
+        <location filename="model_texts.py" line="513"/>
         <source>the engine holds every account in memory (about 3.3 KiB each with its friends and posts; 5 million need about 16 GB)</source>
         <translation>引擎把每个账户都放在内存里（连同好友和动态，每个约 3.3 KiB；500 万个账户约需 16 GB）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="506"/>
+        <location filename="model_texts.py" line="514"/>
         <source>no account has more friends</source>
         <translation>没有账户有这么多好友</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="507"/>
+        <location filename="model_texts.py" line="515"/>
         <source>accounts are held in memory</source>
         <translation>账户都放在内存里</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="508"/>
+        <location filename="model_texts.py" line="516"/>
         <source>archetype shares must add up to 1 (they add up to {total})</source>
         <translation>各类账户的占比之和必须为 1（现在是 {total}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="509"/>
+        <location filename="model_texts.py" line="517"/>
         <source>there must be some regular users (regular &gt; 0)</source>
         <translation>必须有一些普通用户（regular &gt; 0）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="510"/>
+        <location filename="model_texts.py" line="518"/>
         <source>these rates make about {per_day} posts a day ({accounts} accounts); the engine runs at most {limit} a day ({why}): lower this rate or population.accounts</source>
         <translation>按这些频率，每天约有 {per_day} 条动态（{accounts} 个账户）；引擎每天最多处理 {limit} 条（{why}）：请降低这个频率或 population.accounts</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="511"/>
+        <location filename="model_texts.py" line="519"/>
         <source>about {per_day} posts a day kept for {days} days is {held} posts in memory; the engine holds at most {limit} (about 27 bytes each): lower the rates, population.accounts or engine.retention_days</source>
         <translation>每天约 {per_day} 条动态保存 {days} 天，内存中就有 {held} 条；引擎最多保存 {limit} 条（每条约 27 字节）：请降低各频率、population.accounts 或 engine.retention_days</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="512"/>
+        <location filename="model_texts.py" line="520"/>
         <source>an event has exactly one of: announce, set, spawn</source>
         <translation>一个事件只能有 announce、set、spawn 中的一项</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="513"/>
+        <location filename="model_texts.py" line="521"/>
         <source>unknown scenario parameter &apos;{key}&apos;{hint}</source>
         <translation>未知的场景参数 &apos;{key}&apos;{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="514"/>
+        <location filename="model_texts.py" line="522"/>
         <source>no such scenario (presets: {known})</source>
         <translation>找不到这个场景（预设：{known}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="515"/>
+        <location filename="model_texts.py" line="523"/>
         <source>unknown category; the catalogue has {known}</source>
         <translation>未知的类别；目录中的类别：{known}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="516"/>
+        <location filename="model_texts.py" line="524"/>
         <source>unknown category &apos;{name}&apos;{hint}; the catalogue has {known}</source>
         <translation>未知的类别 &apos;{name}&apos;{hint}；目录中的类别：{known}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="517"/>
+        <location filename="model_texts.py" line="525"/>
         <source>on day {day} this makes {what} invalid: {message}</source>
         <translation>到第 {day} 天，这会让 {what} 无效：{message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="518"/>
+        <location filename="model_texts.py" line="526"/>
         <source>the scenario</source>
         <translation>场景</translation>
     </message>
@@ -4992,6 +5518,56 @@
         <location filename="../../app/i18n.py" line="79"/>
         <source>reinstate</source>
         <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="82"/>
+        <source>allow</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="83"/>
+        <source>label</source>
+        <translation>加标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="84"/>
+        <source>downrank</source>
+        <translation>降权</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="85"/>
+        <source>review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="86"/>
+        <source>remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="87"/>
+        <source>upload</source>
+        <translation>发布时</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="88"/>
+        <source>report</source>
+        <translation>举报后</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="89"/>
+        <source>appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="90"/>
+        <source>post</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location filename="../../app/i18n.py" line="91"/>
+        <source>account</source>
+        <translation>账户</translation>
     </message>
 </context>
 </TS>

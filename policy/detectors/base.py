@@ -15,6 +15,11 @@ from typing import Any
 import numpy as np
 
 from policy.conditions import DetectorOutput
+from policy.reasons import ENGLISH
+
+# a hit's English (policy.reasons): ``detector: 'term' [category] as written '…' (how)``
+_HIT, _CATEGORY = ENGLISH["hit"], ENGLISH["hit_category"]
+_WRITTEN, _HOW = ENGLISH["hit_written"], ENGLISH["hit_how"]
 
 
 @dataclass(frozen=True)
@@ -59,10 +64,13 @@ class Hit:
 
     def __str__(self) -> str:
         h = self.located()
-        cat = f" [{h.category}]" if h.category else ""
-        where = f" as written {h.written!r}" if h.written else ""
-        how = f" ({h.how})" if h.how else ""
-        return f"{h.detector}: {h.what!r}{cat}{where}{how}"
+        return _HIT(
+            h.detector,
+            repr(h.what),
+            _CATEGORY(h.category) if h.category else "",
+            _WRITTEN(repr(h.written)) if h.written else "",
+            _HOW(h.how) if h.how else "",
+        )
 
 
 class NormCache:

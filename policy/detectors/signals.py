@@ -16,6 +16,12 @@ import numpy as np
 from policy.conditions import DetectorOutput
 from policy.detectors.base import Hit
 from policy.interface import ContentKind, DayBatch, RunContext
+from policy.reasons import ENGLISH
+
+# what each signal found, in English (policy.reasons)
+_PREDICTED, _REPORTS = ENGLISH["predicted"], ENGLISH["reports"]
+PREDICTED_VIOLATING = ENGLISH["predicted_violating"]()
+BANNED_DEVICE = ENGLISH["banned_device"]()
 
 KIND_NAMES = {
     "life": ContentKind.LIFE,
@@ -81,7 +87,8 @@ class ClassifierRun:
 
     def hit(self, count: int, cats: int) -> Hit:
         names = [c for i, c in enumerate(self.spec.categories) if cats >> i & 1]
-        return Hit(self.spec.name, "predicted " + (",".join(names) or "violating"), ",".join(names))
+        found = ",".join(names)
+        return Hit(self.spec.name, _PREDICTED(found) if found else PREDICTED_VIOLATING, found)
 
 
 @dataclass
@@ -135,8 +142,7 @@ class ReportsRun:
     def hit(self, count: int, cats: int = 0) -> Hit:
         return Hit(
             self.spec.name,
-            f"{count} reports per {self.spec.per} "
-            f"in {self.spec.window_days}d (≥{self.spec.min_reports})",
+            _REPORTS(count, self.spec.per, self.spec.window_days, self.spec.min_reports),
         )
 
 
@@ -170,4 +176,4 @@ class DeviceRun:
         return DetectorOutput(fired, np.zeros(len(a), np.uint64), fired.astype(np.int32))
 
     def hit(self, count: int, cats: int = 0) -> Hit:
-        return Hit(self.spec.name, "previously banned device")
+        return Hit(self.spec.name, BANNED_DEVICE)

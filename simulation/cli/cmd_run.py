@@ -14,6 +14,7 @@ from policy.errors import LocatedError
 from policy.loader import load_policy
 from policy.ranges import MAX_DAYS
 from simulation.cli.common import (
+    check_lang,
     check_out,
     database_error,
     err,
@@ -57,8 +58,10 @@ def run(
     as_json: bool,
     no_db: bool,
     formats: tuple[str, ...] = ("png",),
+    locale: str = "en_US",
 ) -> None:
     """Check every input first (exit 2), then run, store, write and summarise."""
+    check_lang(locale)
     try:
         scen, _ = resolve_scenario(scenario)
         changes = parse_set(set_)
@@ -119,6 +122,7 @@ def run(
                 out=out_dir,
                 changes=changes or None,
                 formats=formats,
+                locale=locale,
                 progress=lambda d, _n: progress.update(task, completed=d, refresh=True),
             )
         except KeyboardInterrupt:

@@ -7,7 +7,15 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 
-from simulation.cli.common import check_out, database_error, input_error, open_db, out, say
+from simulation.cli.common import (
+    check_lang,
+    check_out,
+    database_error,
+    input_error,
+    open_db,
+    out,
+    say,
+)
 from simulation.runs.history import RunHistory
 from simulation.runs.outputs import export_stored_run
 from simulation.runs.scenario_shown import parameters_text, run_parameters
@@ -89,11 +97,18 @@ def list_(db: str | None, as_json: bool) -> None:
         )
 
 
-def export(run_id: int, out_dir: Path, db: str | None, formats: tuple[str, ...] = ("png",)) -> None:
+def export(
+    run_id: int,
+    out_dir: Path,
+    db: str | None,
+    formats: tuple[str, ...] = ("png",),
+    locale: str = "en_US",
+) -> None:
     """A stored run's daily_metrics.csv and charts, without re-running it. A run that is
     not complete exits 2 naming its state and writing nothing when it has nothing stored;
     with some days stored it is exported, its report saying it is not complete, and a
     warning goes to stderr."""
+    check_lang(locale)
     check_out(out_dir)
     engine = open_db(db, stored=True)
     try:
@@ -105,7 +120,7 @@ def export(run_id: int, out_dir: Path, db: str | None, formats: tuple[str, ...] 
     except DatabaseError as exc:
         raise database_error(db, exc) from None
     try:
-        path = export_stored_run(engine, run_id, out_dir, formats)
+        path = export_stored_run(engine, run_id, out_dir, formats, locale)
     except DatabaseError as exc:
         raise database_error(db, exc) from None
     if notice:

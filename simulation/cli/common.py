@@ -47,6 +47,14 @@ def input_error(message: str) -> typer.Exit:
     return typer.Exit(INPUT_ERROR)
 
 
+def check_lang(locale: str) -> None:
+    """Exit 2 unless ``locale`` is a language reports are written in (``--lang``)."""
+    from simulation.runs.report_words import LOCALES  # the translations: no heavy import
+
+    if locale not in LOCALES:
+        raise input_error(f"--lang: no report language {locale!r} (one of {', '.join(LOCALES)})")
+
+
 def fail_input(exc: LocatedError) -> NoReturn:
     """Print every located problem (file:line:column: field: message) and exit 2."""
     for problem in exc.problems:

@@ -21,7 +21,7 @@ from typing import Annotated
 
 import typer
 
-from simulation.cli.options import DbOption, JsonOption, SvgOption
+from simulation.cli.options import DbOption, JsonOption, LangOption, SvgOption
 from simulation.cli.policy import policy_app
 from simulation.cli.sweeps import register as register_sweeps
 from simulation.world.parallel import threads  # the standard library only, no NumPy
@@ -67,6 +67,7 @@ def run(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
     no_db: Annotated[bool, typer.Option("--no-db", help="Do not store the run")] = False,
     svg: SvgOption = False,
+    lang: LangOption = "en_US",
 ) -> None:
     """Simulate a scenario under a policy; store the run; write metrics, charts and a report."""
     # the engine, NumPy, pandas and SQLAlchemy (~1 s): imported when a run is asked for
@@ -84,6 +85,7 @@ def run(
         as_json=as_json,
         no_db=no_db,
         formats=("png", "svg") if svg else ("png",),
+        locale=lang,
     )
 
 
@@ -122,12 +124,13 @@ def runs_export(
     out_dir: Annotated[Path, typer.Option("--out")],
     db: DbOption = None,
     svg: SvgOption = False,
+    lang: LangOption = "en_US",
 ) -> None:
     """Write a stored run's daily_metrics.csv and charts without re-running it."""
     # SQLAlchemy, pandas and matplotlib (~1.5 s): only when a run is exported
     from simulation.cli import cmd_stored
 
-    cmd_stored.export(run_id, out_dir, db, formats=("png", "svg") if svg else ("png",))
+    cmd_stored.export(run_id, out_dir, db, formats=("png", "svg") if svg else ("png",), locale=lang)
 
 
 @runs_app.command("delete")

@@ -29,6 +29,13 @@ StudyDbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output")]
+LangOption = Annotated[
+    str,
+    typer.Option(
+        "--lang",
+        help="Language of the report and its charts: en_US (default) or zh_CN",
+    ),
+]
 SvgOption = Annotated[
     bool,
     typer.Option("--svg", help="Also write every chart as SVG (PNG is always written)"),

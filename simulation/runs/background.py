@@ -73,19 +73,20 @@ def _warm(texts: tuple[str, str] | None = None) -> None:
         outputs.prepare_marks(*texts)
 
 
-def _fill(tmp: Path, *args: Any, formats: tuple[str, ...]) -> None:
+def _fill(tmp: Path, *args: Any, formats: tuple[str, ...], locale: str = "en_US") -> None:
     """In the worker: the bundle's files in ``tmp``, its charts drawn on the figures
     ``_warm`` made (each used once; new ones when there are none)."""
     figures, _blanks[:] = list(_blanks), []
-    fill_bundle(tmp, *args, formats=formats, figures=figures)
+    fill_bundle(tmp, *args, formats=formats, figures=figures, locale=locale)
 
 
 class BundleDrawing:
     """A report bundle being built for ``out`` (in a child process when possible)."""
 
-    def __init__(self, out: Path, formats: tuple[str, ...]) -> None:
+    def __init__(self, out: Path, formats: tuple[str, ...], locale: str = "en_US") -> None:
         self.out = Path(out)
         self.formats = formats
+        self.locale = locale  # the report's language (simulation.runs.report_words)
         self.args: tuple[Any, ...] = ()
         self.tmp: Path | None = None
         self.pool: ProcessPoolExecutor | None = None
@@ -97,11 +98,13 @@ class BundleDrawing:
         out: Path,
         formats: tuple[str, ...] = ("png",),
         texts: tuple[str, str] | None = None,
+        locale: str = "en_US",
     ) -> BundleDrawing:
         """Start the worker (before the run: it imports, makes the charts' figures and
         reads the event marks of the scenario and policy ``texts``,
-        ``outputs.drawing_texts``, while the engine runs)."""
-        drawing = cls(out, formats)
+        ``outputs.drawing_texts``, while the engine runs); ``locale``: the report's
+        language."""
+        drawing = cls(out, formats, locale)
         if can_start_worker():
             try:
                 drawing.pool = ProcessPoolExecutor(
@@ -119,7 +122,9 @@ class BundleDrawing:
         self.tmp = staging_dir(self.out)
         if self.pool is not None:
             try:
-                self.future = self.pool.submit(_fill, self.tmp, *args, formats=self.formats)
+                self.future = self.pool.submit(
+                    _fill, self.tmp, *args, formats=self.formats, locale=self.locale
+                )
             except (BrokenProcessPool, RuntimeError):  # the worker died: draw inline
                 self._stop()
 
@@ -138,7 +143,7 @@ class BundleDrawing:
                     shutil.rmtree(self.tmp, ignore_errors=True)
                     self.tmp = staging_dir(self.out)
             if not done:
-                fill_bundle(self.tmp, *self.args, formats=self.formats)
+                fill_bundle(self.tmp, *self.args, formats=self.formats, locale=self.locale)
             return place(self.tmp, self.out)
         except BaseException:
             self.discard()

@@ -31,6 +31,8 @@ from simulation.runs import mark_places
 
 # the app's live charts are defined without matplotlib; handouts draw them here
 from simulation.runs.live_charts import LIVE_CHARTS, LiveChart, live_series  # noqa: F401
+from simulation.runs.report_words import Words
+from simulation.runs.report_words import text as _t
 
 PALETTE = ["#d1495b", "#edae49", "#00798c", "#30638e", "#8d6a9f", "#66a182", "#2e4057"]
 matplotlib.rcParams.update(
@@ -54,20 +56,45 @@ def smooth(series: pd.Series, days: int = 7) -> pd.Series:
     return series.rolling(days, min_periods=1).mean()
 
 
-def _words(name: str) -> str:
-    """A category or channel name as a legend shows it: ``sexual_health`` -> "sexual
-    health" (as the app's charts label it)."""
-    return name.replace("_", " ")
-
-
 def _categories(m: pd.DataFrame, prefix: str) -> list[str]:
     return [c.split(".", 1)[1] for c in m.columns if c.startswith(prefix + ".")]
 
 
-def _finish(ax, title: str, metric: str) -> None:
-    ax.set_title(title)
-    ax.set_xlabel("day")
-    ax.set_ylabel(BY_NAME[metric].unit)
+DAY = _t("day")
+# every text drawn on a report's charts (translated: simulation.runs.report_words)
+T_RESTRICTED_OFFER_VOLUME_BY_CATEGORY_7 = _t("Restricted-offer volume by category (7-day mean)")
+T_REACH_OF_RESTRICTED_OFFERS_IN_THE = _t(
+    "Reach of restricted offers in the Moments feed (7-day mean)"
+)
+T_SPAM_POSTED = _t("spam posted")
+T_SPAM_REMOVED = _t("spam removed")
+T_SPAM_VOLUME_7_DAY_MEAN = _t("Spam volume (7-day mean)")
+T_ADS_SPAM_OFFERS_ADVERTISING_CIRCLE_INDEX = _t("ads + spam + offers (Advertising Circle index)")
+T_SPAM_OFFERS_PREVALENCE = _t("spam + offers (prevalence)")
+T_SHARE_OF_THE_FEED_THAT_IS = _t("Share of the feed that is advertising")
+T_CORRECT_BANS = _t("correct bans")
+T_WRONGFUL_BANS = _t("wrongful bans")
+T_BANS_CUMULATIVE_CORRECT_VS_WRONGFUL = _t("Bans, cumulative: correct vs wrongful")
+T_OBFUSCATED = _t("obfuscated")
+T_SHARE_OF_OFFERS_WRITTEN_TO_EVADE = _t(
+    "Share of offers written to evade filters (trailing 7 days)"
+)
+T_PRECISION = _t("precision")
+T_SAME_DAY_RECALL = _t("same-day recall")
+T_MODERATION_PRECISION_AND_SAME_DAY_RECALL = _t(
+    "Moderation precision and same-day recall (trailing 7 days)"
+)
+T_SPAMMERS = _t("spammers")
+T_ACTIVE_SELLERS_AND_SPAMMERS = _t("Active sellers and spammers")
+T_FROM_OFFICIAL_ACCOUNTS = _t("from official accounts")
+T_HARM_RESTRICTED_UNITS_SOLD_BY_CHANNEL = _t("Harm: restricted units sold, by channel (7-day mean)")
+ENGLISH = Words()
+
+
+def _finish(ax, title: str, metric: str, w: Words = ENGLISH) -> None:
+    ax.set_title(w(title))
+    ax.set_xlabel(w(DAY))
+    ax.set_ylabel(w.unit(BY_NAME[metric].unit))
     ax.margins(x=0)
     ax.set_ylim(bottom=0)
 
@@ -85,56 +112,64 @@ def _legend_on_top(ax) -> None:
     ax.legend(loc="upper right", ncol=ncol)
 
 
-def offers_by_category(ax, m: pd.DataFrame) -> None:
+def offers_by_category(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
     for i, cat in enumerate(_categories(m, "offers_created")):
         ax.plot(
-            m["day"], smooth(m[f"offers_created.{cat}"]), color=PALETTE[i % 7], label=_words(cat)
+            m["day"], smooth(m[f"offers_created.{cat}"]), color=PALETTE[i % 7], label=w.legend(cat)
         )
     _legend_on_top(ax)
-    _finish(ax, "Restricted-offer volume by category (7-day mean)", "offers_created")
+    _finish(ax, T_RESTRICTED_OFFER_VOLUME_BY_CATEGORY_7, "offers_created", w)
 
 
-def offer_reach(ax, m: pd.DataFrame) -> None:
+def offer_reach(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
     for i, cat in enumerate(_categories(m, "offer_impressions")):
         ax.plot(
-            m["day"], smooth(m[f"offer_impressions.{cat}"]), color=PALETTE[i % 7], label=_words(cat)
+            m["day"],
+            smooth(m[f"offer_impressions.{cat}"]),
+            color=PALETTE[i % 7],
+            label=w.legend(cat),
         )
     _legend_on_top(ax)
-    _finish(ax, "Reach of restricted offers in the Moments feed (7-day mean)", "offer_impressions")
+    _finish(
+        ax,
+        T_REACH_OF_RESTRICTED_OFFERS_IN_THE,
+        "offer_impressions",
+        w,
+    )
 
 
-def spam(ax, m: pd.DataFrame) -> None:
-    ax.plot(m["day"], smooth(m["posts_created.spam"]), color=PALETTE[0], label="spam posted")
-    ax.plot(m["day"], smooth(m["posts_removed.spam"]), color=PALETTE[2], label="spam removed")
+def spam(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
+    ax.plot(m["day"], smooth(m["posts_created.spam"]), color=PALETTE[0], label=w(T_SPAM_POSTED))
+    ax.plot(m["day"], smooth(m["posts_removed.spam"]), color=PALETTE[2], label=w(T_SPAM_REMOVED))
     _legend_on_top(ax)
-    _finish(ax, "Spam volume (7-day mean)", "posts_created")
+    _finish(ax, T_SPAM_VOLUME_7_DAY_MEAN, "posts_created", w)
 
 
-def ad_share(ax, m: pd.DataFrame) -> None:
+def ad_share(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
     ax.plot(
         m["day"],
         m["ad_share"],
         color=PALETTE[0],
-        label="ads + spam + offers (Advertising Circle index)",
+        label=w(T_ADS_SPAM_OFFERS_ADVERTISING_CIRCLE_INDEX),
     )
-    ax.plot(m["day"], m["prevalence"], color=PALETTE[3], label="spam + offers (prevalence)")
+    ax.plot(m["day"], m["prevalence"], color=PALETTE[3], label=w(T_SPAM_OFFERS_PREVALENCE))
     ax.legend(loc="upper left")
-    _finish(ax, "Share of the feed that is advertising", "ad_share")
+    _finish(ax, T_SHARE_OF_THE_FEED_THAT_IS, "ad_share", w)
     ax.set_ylim(0, 1)
 
 
-def bans(ax, m: pd.DataFrame) -> None:
-    ax.plot(m["day"], m["bans.correct"].cumsum(), color=PALETTE[5], label="correct bans")
-    ax.plot(m["day"], m["bans.wrongful"].cumsum(), color=PALETTE[0], label="wrongful bans")
+def bans(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
+    ax.plot(m["day"], m["bans.correct"].cumsum(), color=PALETTE[5], label=w(T_CORRECT_BANS))
+    ax.plot(m["day"], m["bans.wrongful"].cumsum(), color=PALETTE[0], label=w(T_WRONGFUL_BANS))
     ax.legend(loc="upper left")
-    _finish(ax, "Bans, cumulative: correct vs wrongful", "bans")
-    ax.set_ylabel("accounts")
+    _finish(ax, T_BANS_CUMULATIVE_CORRECT_VS_WRONGFUL, "bans", w)
+    ax.set_ylabel(w.unit("accounts"))
 
 
-def evasion(ax, m: pd.DataFrame) -> None:
-    ax.plot(m["day"], weekly_ratio(m, "obfuscated_share"), color=PALETTE[4], label="obfuscated")
+def evasion(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
+    ax.plot(m["day"], weekly_ratio(m, "obfuscated_share"), color=PALETTE[4], label=w(T_OBFUSCATED))
     ax.legend(loc="upper left")
-    _finish(ax, "Share of offers written to evade filters (trailing 7 days)", "obfuscated_share")
+    _finish(ax, T_SHARE_OF_OFFERS_WRITTEN_TO_EVADE, "obfuscated_share", w)
     ax.set_ylim(0, 1)
 
 
@@ -146,45 +181,56 @@ def weekly_ratio(m: pd.DataFrame, metric: str, days: int = 7) -> pd.Series:
     return (top / bottom).where(bottom > 0)
 
 
-def detection(ax, m: pd.DataFrame) -> None:
-    ax.plot(m["day"], weekly_ratio(m, "moderation_precision"), color=PALETTE[2], label="precision")
-    ax.plot(m["day"], weekly_ratio(m, "recall_same_day"), color=PALETTE[1], label="same-day recall")
+def detection(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
+    ax.plot(
+        m["day"],
+        weekly_ratio(m, "moderation_precision"),
+        color=PALETTE[2],
+        label=w(T_PRECISION),
+    )
+    ax.plot(
+        m["day"],
+        weekly_ratio(m, "recall_same_day"),
+        color=PALETTE[1],
+        label=w(T_SAME_DAY_RECALL),
+    )
     ax.legend(loc="lower right")
-    title = "Moderation precision and same-day recall (trailing 7 days)"
-    _finish(ax, title, "moderation_precision")
+    title = T_MODERATION_PRECISION_AND_SAME_DAY_RECALL
+    _finish(ax, title, "moderation_precision", w)
     ax.set_ylim(0, 1.02)
 
 
-def sellers(ax, m: pd.DataFrame) -> None:
+def sellers(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
     for i, cat in enumerate(_categories(m, "sellers_active")):
-        ax.plot(m["day"], m[f"sellers_active.{cat}"], color=PALETTE[i % 7], label=_words(cat))
-    ax.plot(m["day"], m["spammers_active"], color=PALETTE[6], linestyle="--", label="spammers")
+        ax.plot(m["day"], m[f"sellers_active.{cat}"], color=PALETTE[i % 7], label=w.legend(cat))
+    ax.plot(m["day"], m["spammers_active"], color=PALETTE[6], linestyle="--", label=w(T_SPAMMERS))
     _legend_on_top(ax)
-    _finish(ax, "Active sellers and spammers", "sellers_active")
+    _finish(ax, T_ACTIVE_SELLERS_AND_SPAMMERS, "sellers_active", w)
 
 
-def harm(ax, m: pd.DataFrame) -> None:
+def harm(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
     """Restricted units sold, by the channel that sold them: where the selling goes."""
     for i, ch in enumerate(_categories(m, "units_by_channel")):
         ax.plot(
-            m["day"], smooth(m[f"units_by_channel.{ch}"]), color=PALETTE[i % 7], label=_words(ch)
+            m["day"], smooth(m[f"units_by_channel.{ch}"]), color=PALETTE[i % 7], label=w.legend(ch)
         )
     ax.plot(m["day"], smooth(m["units_by_account.official"]), color=PALETTE[5], linestyle="--")
-    ax.lines[-1].set_label("from official accounts")
+    ax.lines[-1].set_label(w(T_FROM_OFFICIAL_ACCOUNTS))
     _legend_on_top(ax)
-    _finish(ax, "Harm: restricted units sold, by channel (7-day mean)", "units_by_channel")
+    _finish(ax, T_HARM_RESTRICTED_UNITS_SOLD_BY_CHANNEL, "units_by_channel", w)
 
 
+# each chart's caption in a report (declared for translation) and how it is drawn
 CHARTS: dict[str, tuple[str, Callable]] = {
-    "offers_by_category": ("Restricted-offer volume by category", offers_by_category),
-    "spam": ("Spam volume", spam),
-    "ad_share": ("Advertising Circle index", ad_share),
-    "bans": ("Bans: correct vs wrongful", bans),
-    "offer_reach": ("Reach of restricted offers in the feed", offer_reach),
-    "harm": ("Harm: units sold by channel", harm),
-    "evasion": ("Evasion", evasion),
-    "detection": ("Precision and recall", detection),
-    "sellers": ("Active sellers and spammers", sellers),
+    "offers_by_category": (_t("Restricted-offer volume by category"), offers_by_category),
+    "spam": (_t("Spam volume"), spam),
+    "ad_share": (_t("Advertising Circle index"), ad_share),
+    "bans": (_t("Bans: correct vs wrongful"), bans),
+    "offer_reach": (_t("Reach of restricted offers in the feed"), offer_reach),
+    "harm": (_t("Harm: units sold by channel"), harm),
+    "evasion": (_t("Evasion"), evasion),
+    "detection": (_t("Precision and recall"), detection),
+    "sellers": (_t("Active sellers and spammers"), sellers),
 }
 
 
@@ -326,13 +372,14 @@ def draw(
     title_suffix: str = "",
     fig: Figure | None = None,
     marks: Sequence[tuple[int, str]] = (),
+    w: Words = ENGLISH,
 ) -> Figure:
     """Chart ``name`` of the daily metrics ``m`` as a figure (not yet saved), on ``fig``
     (one of :func:`blanks`, not drawn on yet) or a new :func:`blank`, with the run's
     event marks ``(day, label)`` (:func:`draw_marks`)."""
     fig = blank() if fig is None else fig
     ax = fig.axes[0]
-    CHARTS[name][1](ax, m)
+    CHARTS[name][1](ax, m, w)
     if title_suffix:
         ax.set_title(f"{ax.get_title()} — {title_suffix}")
     draw_marks(ax, marks, REPORT_MARK_CHARS)
@@ -368,18 +415,21 @@ def write_charts(
     title_suffix: str = "",
     figures: Sequence[Figure] = (),
     marks: Sequence[tuple[int, str]] = (),
+    locale: str = "en_US",
 ) -> list[Path]:
     """Every chart as a file per format (``png``, ``svg``, or any matplotlib writes),
-    with the run's event marks ``(day, label)``; each chart is drawn once, on the next
-    of ``figures`` (:func:`blanks`, each used once) while they last. Returns the paths
-    written."""
+    with the run's event marks ``(day, label)``, its words in ``locale``
+    (``simulation.runs.report_words``; CJK fonts for Chinese); each chart is drawn once,
+    on the next of ``figures`` (:func:`blanks`, each used once) while they last. Returns
+    the paths written."""
+    w = Words(locale)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     unused = iter(figures)
-    cjk = has_cjk([title_suffix, *(text for _day, text in marks)])
+    cjk = not w.english or has_cjk([title_suffix, *(text for _day, text in marks)])
     with matplotlib.rc_context({"font.family": font_families(cjk)}):
         for name in CHARTS:
-            fig = draw(name, m, title_suffix, next(unused, None), marks)
+            fig = draw(name, m, title_suffix, next(unused, None), marks, w)
             for fmt in formats:
                 path = out / f"{name}.{fmt}"
                 fig.savefig(path, format=fmt, **(PNG_OPTIONS if fmt == "png" else {}))

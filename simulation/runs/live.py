@@ -47,9 +47,11 @@ def save_live(
     out: str | Path | None = None,
     name: str = "",
     wall_seconds: float = 0.0,
+    locale: str = "en_US",
 ) -> RunResult:
     """Store ``sim`` in the database ``db`` (``run_id`` set) and/or write its report
-    bundle to ``out`` (``out_dir`` set; ``out`` is replaced, see ``write_outputs``).
+    bundle to ``out`` (``out_dir`` set; ``out`` is replaced, see ``write_outputs``), the
+    report in the language ``locale``.
 
     Raises ``ValueError`` when no day has been simulated yet.
     """
@@ -97,5 +99,5 @@ def save_live(
     if out is not None:
         from simulation.runs.outputs import write_outputs
 
-        result.out_dir = write_outputs(result, done, Path(out))
+        result.out_dir = write_outputs(result, done, Path(out), locale=locale)
     return result

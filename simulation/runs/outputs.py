@@ -23,7 +23,9 @@ from simulation.metrics.summary import summary_field
 from simulation.numbers import format_number
 from simulation.runs import bundle
 from simulation.runs.history import RunHistory, stored_marks
-from simulation.runs.marks import REPORT_LOCALE, Mark, merged
+from simulation.runs.marks import Mark, merged
+from simulation.runs.report_words import Words
+from simulation.runs.report_words import text as _text
 from simulation.runs.result import RunResult
 from simulation.runs.scenario_shown import scenario_that_ran
 from simulation.strict_json import dumps, read_summary
@@ -34,6 +36,61 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from simulation.world.engine import Simulation
+
+# the page's own words (simulation.runs.report_words: translated in the app's .ts)
+RUN_TITLE = _text("{scenario} × {policy}, seed {seed}")
+STORED_TITLE = _text("run {run}: {scenario} × {policy}, seed {seed}")
+NOT_COMPLETE = _text(" (not complete)")
+HEADLINE = _text("Headline numbers")
+MEASURE, VALUE, UNIT, MEANING = _text("measure"), _text("value"), _text("unit"), _text("meaning")
+CHARTS_HEADING = _text("Charts")
+RULES_HEADING = _text("What each rule did")
+RULES_SUMMED = _text("Each count summed over the run's days.")
+RULES_OF_EVERY_POLICY = _text(
+    " The rules of every policy that was in force, each over the days its "
+    "policy was in force (see Policy)."
+)
+COUNT, ACTION, RULE = _text("count"), _text("action"), _text("rule")
+ACTION_MEANING = _text(
+    "What the rule does, as its policy says (a shadow "
+    "rule's hits are counted, never acted on: 'shadow (would remove)'; an allow "
+    "rule's hits are the posts it let through, its true positives violating "
+    "ones)"
+)
+SCENARIO_HEADING = _text("Scenario")
+DEFINITIONS = _text("Metric definitions")
+METRIC, OVER_A_RUN = _text("metric"), _text("over a run")
+AGGREGATES = {a: _text(a) for a in ("sum", "last", "ratio", "mean")}
+DAYS_NOTE = _text("{days} days. Daily values are in {file} beside this page.")
+MARKS_NOTE = _text("Dotted lines mark events: {items}.")
+MARK_ITEM = _text("day {day}: {text}")
+CHANGES_HEADING = _text("Changes during the run")
+NOT_RECORDED = _text(
+    "Not recorded: this run was stored by a version of Circle Lab that did not "
+    "keep what was changed while a run ran. The policy and scenario below are what "
+    "was stored; if the run was changed by hand, they may not have been in force "
+    "throughout."
+)
+NO_CHANGES = _text(
+    "None: nothing was changed by hand while this run ran. The policy and the "
+    "scenario below were in force {when} (the scenario's own scheduled events are "
+    "part of it)."
+)
+FROM_TO = _text("from day 0 to day {last}")
+NO_DAY_RAN = _text("(no day ran)")
+ITS_TEXT = _text("its text")
+MADE_LIVE = _text(
+    "Made while the run was live; each acts from the day given (the next day to run "
+    "when it was made). Everything before that day ran without it."
+)
+POLICY_HEADING = _text("Policy")
+NOT_ONE_POLICY = _text(
+    "Not one policy: another was put in force while the run ran. In force, by day:"
+)
+DAYS, POLICY_COLUMN = _text("days"), _text("policy")
+AS_SET_UP = _text(
+    "As the run was set up. Changed while it ran: {keys} (see Changes during the run)."
+)
 
 
 def write_bundle(
@@ -47,6 +104,7 @@ def write_bundle(
     history: RunHistory | None = None,
     formats: tuple[str, ...] = ("png",),
     notice: str = "",
+    locale: str = "en_US",
 ) -> Path:
     """Write everything into ``out``: built in a sibling temp dir, then moved in, replacing
     only what an earlier bundle wrote there (``simulation.runs.bundle``; raises its
@@ -54,7 +112,8 @@ def write_bundle(
 
     Charts are written as PNG (the report embeds them) plus any other ``formats``
     (``svg``) asked for. ``history``: what changed while the run ran (None: nothing).
-    ``notice``: said at the top of the report (a run that is not complete).
+    ``notice``: said at the top of the report (a run that is not complete). ``locale``:
+    the language of the report and its charts (``simulation.runs.report_words``).
     """
     out = Path(out)
     tmp = staging_dir(out)
@@ -70,6 +129,7 @@ def write_bundle(
             history,
             formats,
             notice=notice,
+            locale=locale,
         )
         return place(tmp, out)
     except BaseException:
@@ -103,6 +163,7 @@ def fill_bundle(
     formats: tuple[str, ...] = ("png",),
     figures: Sequence[Figure] = (),
     notice: str = "",
+    locale: str = "en_US",
 ) -> None:
     """The bundle's files in the (staging) directory ``tmp``: metrics and rule CSVs,
     ``summary.json``, ``changes.json`` (what was changed while the run ran: the list of
@@ -127,9 +188,9 @@ def fill_bundle(
     (tmp / "changes.json").write_text(
         dumps(changes, indent=2, ensure_ascii=False), encoding="utf-8"
     )
-    marks = chart_marks(scenario_text, policy_text, history, len(metrics))
+    marks = chart_marks(scenario_text, policy_text, history, len(metrics), locale)
     formats = ("png", *(f for f in formats if f != "png"))
-    write_charts(metrics, tmp / "charts", formats, figures=figures, marks=marks)
+    write_charts(metrics, tmp / "charts", formats, figures=figures, marks=marks, locale=locale)
     (tmp / "report.html").write_text(
         report_html(
             metrics,
@@ -142,13 +203,18 @@ def fill_bundle(
             history,
             marks,
             notice=notice,
+            locale=locale,
         ),
         encoding="utf-8",
     )
 
 
 def chart_marks(
-    scenario_text: str, policy_text: str, history: RunHistory | None, days: int
+    scenario_text: str,
+    policy_text: str,
+    history: RunHistory | None,
+    days: int,
+    locale: str = "en_US",
 ) -> list[tuple[int, str]]:
     """The run's event marks on the days it ran (``0`` to ``days - 1``), one ``(day,
     label)`` a day in the report's language: those the app and a lesson's handout draw
@@ -159,7 +225,7 @@ def chart_marks(
         if changes
         else _start_marks(scenario_text, policy_text)
     )
-    return [(day, text) for day, text in merged(marks, REPORT_LOCALE) if 0 <= day < days]
+    return [(day, text) for day, text in merged(marks, locale) if 0 <= day < days]
 
 
 @functools.lru_cache(maxsize=2)
@@ -189,7 +255,7 @@ def _scenario_text(scenario: Any, seed: int) -> str:
     return scenario.model_copy(update={"seed": seed}).model_dump_json(indent=2)
 
 
-def bundle_args(result: RunResult, sim: Simulation) -> tuple[Any, ...]:
+def bundle_args(result: RunResult, sim: Simulation, locale: str = "en_US") -> tuple[Any, ...]:
     """The arguments of :func:`write_bundle` after ``out`` for a finished run (small,
     picklable: the daily metrics, rule statistics, summary, the input texts and the
     history). The inputs are those the run was set up with (the scenario before any
@@ -197,7 +263,9 @@ def bundle_args(result: RunResult, sim: Simulation) -> tuple[Any, ...]:
     start = sim.start_scenario
     scenario_text = _scenario_text(start, sim.seed)
     history = RunHistory.of_simulation(sim)
-    title = f"{start.name} × {history.name()}, seed {sim.seed}"
+    title = Words(locale)(RUN_TITLE).format(
+        scenario=start.name, policy=history.name(), seed=sim.seed
+    )
     return (
         result.metrics,
         result.summary,
@@ -210,13 +278,21 @@ def bundle_args(result: RunResult, sim: Simulation) -> tuple[Any, ...]:
 
 
 def write_outputs(
-    result: RunResult, sim: Simulation, out: Path, formats: tuple[str, ...] = ("png",)
+    result: RunResult,
+    sim: Simulation,
+    out: Path,
+    formats: tuple[str, ...] = ("png",),
+    locale: str = "en_US",
 ) -> Path:
-    return write_bundle(out, *bundle_args(result, sim), formats=formats)
+    return write_bundle(out, *bundle_args(result, sim, locale), formats=formats, locale=locale)
 
 
 def export_stored_run(
-    engine: Engine, run_id: int, out: Path, formats: tuple[str, ...] = ("png",)
+    engine: Engine,
+    run_id: int,
+    out: Path,
+    formats: tuple[str, ...] = ("png",),
+    locale: str = "en_US",
 ) -> Path:
     """The same files for a run already in the database, without re-running it.
 
@@ -237,9 +313,12 @@ def export_stored_run(
     metrics = load_metrics(engine, run_id)
     rules = load_table(engine, RuleStat, run_id).drop(columns=["id", "run_id"], errors="ignore")
     summary = read_summary(run.summary_json)
-    title = f"run {run_id}: {run.scenario_name} × {run.policy_name}, seed {run.seed}"
+    words = Words(locale)
+    title = words(STORED_TITLE).format(
+        run=run_id, scenario=run.scenario_name, policy=run.policy_name, seed=run.seed
+    )
     if notice:
-        title += " (not complete)"
+        title += words(NOT_COMPLETE)
     scenario = scenario_that_ran(
         run.scenario_yaml, run.params_json, int(run.days_requested), int(run.seed)
     )
@@ -255,6 +334,7 @@ def export_stored_run(
         history,
         formats,
         notice=notice,
+        locale=locale,
     )
 
 
@@ -280,6 +360,11 @@ def _rule_actions(policy_text: str, history: RunHistory | None) -> dict[str, str
     return {name: " / ".join(actions) for name, actions in found.items()}
 
 
+def _prose(words: str) -> str:
+    """A sentence of the page's own, escaped as it always was (quotes kept as written)."""
+    return html.escape(words, quote=False)
+
+
 def _img(path: Path) -> str:
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     return f'<img alt="{html.escape(path.stem)}" src="data:image/png;base64,{data}">'
@@ -296,6 +381,7 @@ def report_html(
     history: RunHistory | None = None,
     marks: Sequence[tuple[int, str]] = (),
     notice: str = "",
+    locale: str = "en_US",
 ) -> str:
     """One self-contained page: headline numbers, charts (and the event ``marks`` drawn
     on them, ``(day, label)``, listed in full), rule statistics, what changed
@@ -305,18 +391,20 @@ def report_html(
     ``policy_text`` and ``scenario_text`` are what the run was set up with; ``history``
     (None: nothing changed) says what was changed while it ran; ``notice`` (a run
     that is not complete) is said in a box above everything else. Everything that comes
-    from a user or from generated text is escaped.
+    from a user or from generated text is escaped. ``locale``: the page's language.
     """
     from simulation.runs.figures import CHARTS
 
     esc = html.escape
+    w = Words(locale)
     rows = "".join(
-        f"<tr><td>{esc(k.replace('_', ' '))}</td><td>{esc(_num(v))}</td>"
-        f"<td>{esc(_field(k, 'unit'))}</td><td>{esc(_field(k, 'meaning'))}</td></tr>"
+        f"<tr><td>{esc(w.measure(k))}</td><td>{esc(_num(v))}</td>"
+        f"<td>{esc(w.unit(_field(k, 'unit')))}</td>"
+        f"<td>{esc(w.meaning(_field(k, 'meaning')))}</td></tr>"
         for k, v in summary.items()
     )
     figures = "".join(
-        f"<figure>{_img(charts / f'{name}.png')}<figcaption>{esc(label)}</figcaption></figure>"
+        f"<figure>{_img(charts / f'{name}.png')}<figcaption>{esc(w(label))}</figcaption></figure>"
         for name, (label, _fn) in CHARTS.items()
         if (charts / f"{name}.png").exists()
     )
@@ -325,48 +413,46 @@ def report_html(
         agg = rules.groupby("name", sort=False)[list(RULE_COUNT_NAMES)].sum()
         # the table holds each count summed over the run: in posts or accounts, not per day
         rule_defs = "".join(
-            f"<tr><td>{esc(c.name.replace('_', ' '))}</td><td>{esc(c.total_unit)}</td>"
-            f"<td>{esc(c.meaning)}</td></tr>"
+            f"<tr><td>{esc(w.measure(c.name))}</td><td>{esc(w.unit(c.total_unit))}</td>"
+            f"<td>{esc(w.meaning(c.meaning))}</td></tr>"
             for c in RULE_COUNTS
         )
         rule_defs = (
-            "<tr><td>action</td><td></td><td>What the rule does, as its policy says (a shadow "
-            "rule's hits are counted, never acted on: 'shadow (would remove)'; an allow "
-            "rule's hits are the posts it let through, its true positives violating "
-            "ones)</td></tr>" + rule_defs
+            f"<tr><td>{esc(w(ACTION))}</td><td></td><td>{_prose(w(ACTION_MEANING))}</td></tr>"
+            + rule_defs
         )
         # headers with spaces wrap, and the table scrolls on its own when a narrow
         # window still cannot hold it: the page itself never grows wider than the window
-        agg.columns = [c.replace("_", " ") for c in agg.columns]
+        agg.columns = [w.measure(c) for c in agg.columns]
         # what each rule does, beside what it counted: an allow rule's "true positives"
         # are violating posts it let through, a shadow rule's hits were never acted on
         actions = _rule_actions(policy_text, history)
-        agg.insert(0, "action", [actions.get(name, "") for name in agg.index])
+        agg.insert(0, w(ACTION), [actions.get(name, "") for name in agg.index])
         rule_table = (
-            "<h2>What each rule did</h2><p>Each count summed over the run's days."
+            f"<h2>{esc(w(RULES_HEADING))}</h2><p>{_prose(w(RULES_SUMMED))}"
             + (
-                " The rules of every policy that was in force, each over the days its "
-                "policy was in force (see Policy)."
+                _prose(w(RULES_OF_EVERY_POLICY))
                 if history is not None and history.policy_changes()
                 else ""
             )
             + "</p>"
             "<div class=wide>"
             + agg.reset_index()
-            .rename(columns={"name": "rule"})
+            .rename(columns={"name": w(RULE)})
             .to_html(escape=True, border=0, index=False)
-            + "</div><table><tr><th>count</th><th>unit</th><th>meaning</th></tr>"
-            + rule_defs
-            + "</table>"
+            + f"</div><table><tr><th>{esc(w(COUNT))}</th><th>{esc(w(UNIT))}</th>"
+            f"<th>{esc(w(MEANING))}</th></tr>" + rule_defs + "</table>"
         )
     banner = f"<p class=notice role=alert><strong>{esc(notice)}</strong></p>" if notice else ""
     defs = "".join(
-        f"<tr><td><code>{esc(m.name)}</code></td><td>{esc(m.unit)}</td>"
-        f"<td>{esc(m.aggregate)}</td><td>{esc(m.meaning)}</td></tr>"
+        f"<tr><td><code>{esc(m.name)}</code></td><td>{esc(w.unit(m.unit))}</td>"
+        f"<td>{esc(w(AGGREGATES.get(m.aggregate, m.aggregate)))}</td>"
+        f"<td>{esc(w.meaning(m.meaning))}</td></tr>"
         for m in METRICS
     )
+    days_note = esc(w(DAYS_NOTE)).format(days=len(metrics), file="<code>daily_metrics.csv</code>")
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="generator" content="Circle Lab">
+<html lang="{w.html_lang}"><head><meta charset="utf-8"><meta name="generator" content="Circle Lab">
 <title>{esc(title)}</title>
 <style>
 body{{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:2rem auto;max-width:1100px;
@@ -379,74 +465,69 @@ th{{vertical-align:bottom}} .notice{{border:2px solid #b00;padding:.6rem;color:#
 </style></head><body>
 <h1>{esc(title)}</h1>
 {banner}
-<h2>Headline numbers</h2><table><tr><th>measure</th><th>value</th><th>unit</th>
-<th>meaning</th></tr>{rows}</table>
-<h2>Charts</h2>{marks_note(marks)}{figures}
+<h2>{esc(w(HEADLINE))}</h2><table><tr><th>{esc(w(MEASURE))}</th><th>{esc(w(VALUE))}</th>\
+<th>{esc(w(UNIT))}</th>
+<th>{esc(w(MEANING))}</th></tr>{rows}</table>
+<h2>{esc(w(CHARTS_HEADING))}</h2>{marks_note(marks, w)}{figures}
 {rule_table}
-{changes_section(history, len(metrics))}
-{policy_section(policy_text, history, len(metrics))}
-<h2>Scenario</h2>{scenario_note(history)}<pre>{esc(scenario_text)}</pre>
-<h2>Metric definitions</h2><table><tr><th>metric</th><th>unit</th><th>over a run</th>
-<th>meaning</th></tr>
+{changes_section(history, len(metrics), w)}
+{policy_section(policy_text, history, len(metrics), w)}
+<h2>{esc(w(SCENARIO_HEADING))}</h2>{scenario_note(history, w)}<pre>{esc(scenario_text)}</pre>
+<h2>{esc(w(DEFINITIONS))}</h2><table><tr><th>{esc(w(METRIC))}</th><th>{esc(w(UNIT))}</th>\
+<th>{esc(w(OVER_A_RUN))}</th>
+<th>{esc(w(MEANING))}</th></tr>
 {defs}</table>
-<p>{len(metrics)} days. Daily values are in <code>daily_metrics.csv</code> beside this page.</p>
+<p>{days_note}</p>
 </body></html>
 """
 
 
-def marks_note(marks: Sequence[tuple[int, str]]) -> str:
+def marks_note(marks: Sequence[tuple[int, str]], w: Words | None = None) -> str:
     """The line above the charts that lists their event marks in full (a chart cuts a
     long label); "" without marks."""
     if not marks:
         return ""
+    w = w or Words()
     esc = html.escape
-    items = "; ".join(f"day {day}: {esc(text)}" for day, text in marks)
-    return f"<p class=marks>Dotted lines mark events: {items}.</p>"
+    items = "; ".join(esc(w(MARK_ITEM)).format(day=day, text=esc(text)) for day, text in marks)
+    return f"<p class=marks>{esc(w(MARKS_NOTE)).format(items=items)}</p>"
 
 
-def changes_section(history: RunHistory | None, days: int) -> str:
+def changes_section(history: RunHistory | None, days: int, w: Words | None = None) -> str:
     """The report's "Changes during the run": each policy put in force (with its text)
     and each parameter changed, with the day from which it acted."""
+    w = w or Words()
     esc = html.escape
-    head = "<h2>Changes during the run</h2>"
+    head = f"<h2>{esc(w(CHANGES_HEADING))}</h2>"
     if history is not None and not history.recorded:
-        return head + (
-            "<p>Not recorded: this run was stored by a version of Circle Lab that did not "
-            "keep what was changed while a run ran. The policy and scenario below are what "
-            "was stored; if the run was changed by hand, they may not have been in force "
-            "throughout.</p>"
-        )
+        return head + f"<p>{_prose(w(NOT_RECORDED))}</p>"
     if history is None or not history.changed:
-        when = f"from day 0 to day {days - 1}" if days > 0 else "(no day ran)"
-        return head + (
-            "<p>None: nothing was changed by hand while this run ran. The policy and the "
-            f"scenario below were in force {when} (the scenario's own scheduled events are "
-            "part of it).</p>"
-        )
+        when = w(FROM_TO).format(last=days - 1) if days > 0 else w(NO_DAY_RAN)
+        return head + f"<p>{_prose(w(NO_CHANGES).format(when=when))}</p>"
     items = []
     sources = {int(c["day"]): str(c["source"]) for c in history.policy_changes()}
     for change, line in zip(history.effective(), history.lines(), strict=True):
         text = ""
         if change["kind"] == POLICY:
             text = (
-                "<details><summary>its text</summary>"
+                f"<details><summary>{esc(w(ITS_TEXT))}</summary>"
                 f"<pre>{esc(sources[int(change['day'])])}</pre></details>"
             )
         items.append(f"<li>{esc(line)}{text}</li>")
-    return head + (
-        "<p>Made while the run was live; each acts from the day given (the next day to run "
-        "when it was made). Everything before that day ran without it.</p>"
-        f"<ul>{''.join(items)}</ul>"
-    )
+    return head + f"<p>{_prose(w(MADE_LIVE))}</p><ul>{''.join(items)}</ul>"
 
 
-def policy_section(policy_text: str, history: RunHistory | None, days: int) -> str:
+def policy_section(
+    policy_text: str, history: RunHistory | None, days: int, w: Words | None = None
+) -> str:
     """The report's "Policy": the text of the policy, or, when another was put in force
     during the run, which policy was in force on which days and each one's text."""
+    w = w or Words()
     esc = html.escape
     periods = history.periods() if history is not None else []
+    heading = f"<h2>{esc(w(POLICY_HEADING))}</h2>"
     if len(periods) < 2:
-        return f"<h2>Policy</h2><pre>{esc(policy_text)}</pre>"
+        return f"{heading}<pre>{esc(policy_text)}</pre>"
     rows = "".join(
         f"<tr><td>{esc(p.describe(days))}</td><td>{esc(p.name)}</td></tr>" for p in periods
     )
@@ -455,21 +536,18 @@ def policy_section(policy_text: str, history: RunHistory | None, days: int) -> s
         for p in periods
     )
     return (
-        "<h2>Policy</h2><p>Not one policy: another was put in force while the run ran. "
-        "In force, by day:</p><table><tr><th>days</th><th>policy</th></tr>"
-        f"{rows}</table>{texts}"
+        f"{heading}<p>{_prose(w(NOT_ONE_POLICY))}</p><table><tr><th>{esc(w(DAYS))}</th>"
+        f"<th>{esc(w(POLICY_COLUMN))}</th></tr>{rows}</table>{texts}"
     )
 
 
-def scenario_note(history: RunHistory | None) -> str:
+def scenario_note(history: RunHistory | None, w: Words | None = None) -> str:
     """A line above the scenario when parameters were changed during the run."""
     if history is None or not history.parameter_changes():
         return ""
+    w = w or Words()
     keys = ", ".join(dict.fromkeys(str(c["key"]) for c in history.parameter_changes()))
-    return (
-        f"<p>As the run was set up. Changed while it ran: {html.escape(keys)} (see "
-        "Changes during the run).</p>"
-    )
+    return f"<p>{html.escape(w(AS_SET_UP).format(keys=keys))}</p>"
 
 
 def _field(key: str, what: str) -> str:

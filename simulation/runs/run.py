@@ -74,6 +74,7 @@ def run(
     sweep_id: str | None = None,
     keep_simulation: bool = False,
     formats: tuple[str, ...] = ("png",),
+    locale: str = "en_US",
 ) -> RunResult:
     """Run a scenario under a policy; store it when ``db`` is given; write files to ``out``.
 
@@ -130,8 +131,12 @@ def run(
     try:
         drawing = None
         if writer is not None and out is not None:  # started before the world is built
-            drawing = BundleDrawing.prepare(Path(out), formats, drawing_texts(scen, pol, seed_))
-        return _execute(scen, pol, seed_, writer, drawing, out, formats, progress, keep_simulation)
+            drawing = BundleDrawing.prepare(
+                Path(out), formats, drawing_texts(scen, pol, seed_), locale
+            )
+        return _execute(
+            scen, pol, seed_, writer, drawing, out, formats, progress, keep_simulation, locale
+        )
     finally:
         if ours:
             gc.unfreeze()
@@ -147,6 +152,7 @@ def _execute(
     formats: tuple[str, ...],
     progress: Callable[[int, int], None] | None,
     keep_simulation: bool,
+    locale: str = "en_US",
 ) -> RunResult:
     """Simulate, store (``writer``), draw (``drawing``, or in this process into ``out``)."""
     started = time.perf_counter()
@@ -180,7 +186,7 @@ def _execute(
         result = RunResult(metrics, rules, summary, None, None, sim if keep_simulation else None)
         if writer is not None:
             if drawing is not None:
-                drawing.start(bundle_args(result, sim))
+                drawing.start(bundle_args(result, sim, locale))
             from simulation.runs.storage import gc_paused
 
             with gc_paused():  # rows of plain values: no cycles to look for
@@ -193,7 +199,9 @@ def _execute(
     if drawing is not None:
         result.out_dir = drawing.finish()
     elif out is not None:
-        result.out_dir = write_bundle(Path(out), *bundle_args(result, sim), formats=formats)
+        result.out_dir = write_bundle(
+            Path(out), *bundle_args(result, sim, locale), formats=formats, locale=locale
+        )
     return result
 
 
