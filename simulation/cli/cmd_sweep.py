@@ -307,7 +307,15 @@ def _policy_of(result: SweepResult, ref: str) -> str:
         name = None
     if name in names:
         return name
-    raise input_error(f"--baseline {ref!r} is not one of the policies run: " + ", ".join(names))
+    hint = (
+        "; to measure a run against another stored run (a no-moderation run on the same "
+        "seed), use circlelab compare RUN OTHER_RUN"
+        if result.runs["run_id"].nunique() == 1
+        else ""
+    )
+    raise input_error(
+        f"--baseline {ref!r} is not one of the policies run: " + ", ".join(names) + hint
+    )
 
 
 def compare_cmd(a: str, b: str, out_dir: Path, db: str | None) -> None:

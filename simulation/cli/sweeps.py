@@ -100,8 +100,10 @@ def report_cmd(
     baseline: Annotated[
         str | None,
         typer.Option(
-            help="Policy that 'avoided' is measured against (default: the one the "
-            "sweep was run with --baseline, else a policy without rules)"
+            help="Policy that 'avoided' is measured against, one of the runs' policies "
+            "(default: the one the sweep was run with --baseline, else its policy without "
+            "rules). A single run has no baseline of its own: circlelab compare RUN "
+            "OTHER_RUN measures it against another stored run on the same seed"
         ),
     ] = None,
 ) -> None:
