@@ -6,7 +6,6 @@ written; the English window says exactly what the command line says."""
 from __future__ import annotations
 
 import re
-import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -23,6 +22,7 @@ from tests.app.conftest import (
     type_file_name,
     when_dialog,
 )
+from tests.sqlite_files import sqlite_with
 from tests.storage.test_not_complete import stored_run
 
 HAN = re.compile("[\u4e00-\u9fff]")
@@ -116,19 +116,10 @@ def test_a_run_not_complete_is_refused_in_chinese(
     assert "只保存了 2 天的每日指标" in said
 
 
-def _sqlite_with(path, *statements: str):
-    con = sqlite3.connect(path)
-    for statement in statements:
-        con.execute(statement)
-    con.commit()
-    con.close()
-    return path
-
-
 def test_a_database_that_cannot_be_used_is_refused_in_chinese(
     qtbot, chinese, make_window, tmp_path
 ):
-    shop = _sqlite_with(tmp_path / "shop.db", "CREATE TABLE run (id INTEGER, started TEXT)")
+    shop = sqlite_with(tmp_path / "shop.db", "CREATE TABLE run (id INTEGER, started TEXT)")
     notes = tmp_path / "notes.db"
     notes.write_bytes(b"hello world, plain text")
     win = make_window(locale="zh_CN", preset="classroom_zh", policy="crackdown_zh")

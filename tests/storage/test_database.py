@@ -16,6 +16,7 @@ from simulation.cli.main import app
 from simulation.runs.database import SCHEMA_VERSION
 from simulation.runs.storage import engine_for, list_runs, open_db
 from simulation.runs.urls import DatabaseError, mask_url
+from tests.sqlite_files import sqlite_with
 
 runner = CliRunner()
 DAYS = ["--scenario", "classroom", "--days", "3"]
@@ -24,15 +25,6 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(200)
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def sqlite_with(path: Path, *statements: str) -> Path:
-    con = sqlite3.connect(path)
-    for s in statements:
-        con.execute(s)
-    con.commit()
-    con.close()
-    return path
 
 
 def every_command(db: str, out: Path) -> dict[str, list[str]]:

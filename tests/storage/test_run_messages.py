@@ -29,6 +29,7 @@ from simulation.runs.storage import (
 )
 from simulation.runs.urls import DatabaseError, normalise_url
 from simulation.sweeps.store import load_runs, load_sweep, nothing_complete
+from tests.sqlite_files import sqlite_with
 from tests.storage.test_not_complete import stored_run
 
 BEAT = dt.datetime(2026, 1, 1, 12, 0, 0)
@@ -128,15 +129,6 @@ def test_a_partial_run_and_runs_not_in_the_database_read_as_before(tmp_path):
         message = caught.value.message  # type: ignore[attr-defined]
         assert str(message) == english
         translated_as_written(message, english)
-
-
-def sqlite_with(path: Path, *statements: str) -> Path:
-    con = sqlite3.connect(path)
-    for statement in statements:
-        con.execute(statement)
-    con.commit()
-    con.close()
-    return path
 
 
 def refusal(db: Path | str) -> DatabaseError:
