@@ -1317,9 +1317,7 @@ class MainWindow(QMainWindow):
             from simulation.runs.urls import DatabaseError
 
             try:
-                export_stored_run(
-                    self.stored.engine, self.stored.run_id, out, locale=self.locale
-                )
+                export_stored_run(self.stored.engine, self.stored.run_id, out, locale=self.locale)
             except (DatabaseError, LookupError, OSError) as exc:  # gone, locked, unwritable
                 self.statusBar().showMessage(self.tr("Error: ") + error_text(exc))
                 return None
