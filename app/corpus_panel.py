@@ -283,7 +283,8 @@ class CorpusPanel(QWidget):
 
     def notes(self, ev: Evaluation) -> list[str]:
         """What the numbers need said with them, as ``policy evaluate`` says it
-        (``policy.evaluate.unseen_note``, ``allow_note``), in the interface's language."""
+        (``policy.evaluate.unseen_note``, ``not_in_force_note``, ``allow_note``), in the
+        interface's language."""
         out = []
         if not ev.seen and not ev.scanned:
             out.append(
@@ -300,6 +301,19 @@ class CorpusPanel(QWidget):
                     "posted there is allowed, as in a run; `circlelab policy evaluate "
                     "--channel {2}` measures it where it looks."
                 ).format(ev.channel, ", ".join(ev.scanned), ev.scanned[0])
+            )
+        if ev.not_in_force:
+            rules = ", ".join(
+                self.tr("'{0}' (in force from day {1})").format(name, day)
+                if day is not None
+                else self.tr("'{0}' (not in force on this day or later)").format(name)
+                for name, day in ev.not_in_force
+            )
+            out.append(
+                self.tr(
+                    "Not in force on day {0}: {1}; as in a run on that day, these rules decide "
+                    "nothing here."
+                ).format(ev.day, rules)
             )
         if allow_note(ev):
             out.append(

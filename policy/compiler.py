@@ -301,7 +301,7 @@ class _Compiler:
             self.error(
                 (*path, "when", *exc.path),
                 exc.message,
-                key=bool(exc.path) and str(exc.message).startswith("unknown"),
+                key=exc.key,
             )
             node = parse_condition(None, [], [])
         scope_cats = 0

@@ -76,12 +76,15 @@ class DetectorOutput:
 
 
 class ConditionError(Exception):
-    """A condition problem at a path inside the condition."""
+    """A condition problem at a path inside the condition: at the key the path ends in
+    when ``key`` (an unknown condition, key or operator), else at its value (an unknown
+    detector, category or value is located at the word that is wrong)."""
 
-    def __init__(self, path: tuple[str | int, ...], message: Message) -> None:
+    def __init__(self, path: tuple[str | int, ...], message: Message, *, key: bool = False) -> None:
         super().__init__(str(message))
         self.path = path
         self.message = message
+        self.key = key
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,7 @@ def parse_condition(
     if name not in SIGNALS:
         choices = ["all", "any", "not", "hit", *SIGNALS, *ALIASES]
         raise ConditionError(
-            sub, msg(M.UNKNOWN_CONDITION, key=key, hint=did_you_mean(key, choices))
+            sub, msg(M.UNKNOWN_CONDITION, key=key, hint=did_you_mean(key, choices)), key=True
         )
     return Node("cmp", signal=name, cmp=_parse_cmp(name, value, sub))
 
@@ -193,7 +196,9 @@ def _parse_hit(value: Any, detectors: Sequence[str], categories: Sequence[str], 
     if unknown:
         k = sorted(unknown)[0]
         hint = did_you_mean(k, ["detector", "categories", "count"])
-        raise ConditionError((*path, k), msg(M.UNKNOWN_KEY, key=k, hint=hint, expected=""))
+        raise ConditionError(
+            (*path, k), msg(M.UNKNOWN_KEY, key=k, hint=hint, expected=""), key=True
+        )
     det = value.get("detector")
     if det not in detectors:
         where = (*path, "detector") if isinstance(value.get("detector"), str) else path
@@ -241,7 +246,9 @@ def _parse_cmp(name: str, value: Any, path) -> tuple[tuple[str, Any], ...]:
             continue
         if op not in OPS:
             raise ConditionError(
-                (*path, op), msg(M.UNKNOWN_OPERATOR, op=op, hint=did_you_mean(op, [*OPS, "in"]))
+                (*path, op),
+                msg(M.UNKNOWN_OPERATOR, op=op, hint=did_you_mean(op, [*OPS, "in"])),
+                key=True,
             )
         if kind == "enum":
             if op not in ("eq", "ne"):

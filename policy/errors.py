@@ -70,10 +70,12 @@ class Problem:
 
 
 class LocatedError(ValueError):
-    """A file that cannot be used. ``problems`` lists every problem found, in file order."""
+    """A file that cannot be used. ``problems`` lists every problem found, in file order:
+    by line and column within each file (the files in the order their first problem was
+    found), however the checks that found them were ordered."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems: list[Problem] = list(problems)
+        self.problems: list[Problem] = in_file_order(problems)
         super().__init__(str(self))
 
     @property
@@ -87,6 +89,17 @@ class LocatedError(ValueError):
 
 Issue = Problem
 PolicyError = LocatedError
+
+
+def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
+    """``problems`` sorted by (line, column) within each file, the files in the order of
+    their first problem (a problem of the whole file, line 0, first); stable, so problems
+    at one place keep the order they were found in."""
+    problems = list(problems)
+    files: dict[str, int] = {}
+    for p in problems:
+        files.setdefault(p.file, len(files))
+    return sorted(problems, key=lambda p: (files[p.file], p.line, p.column))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

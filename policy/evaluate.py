@@ -155,6 +155,9 @@ class Evaluation:
     missed: list[Example] = field(default_factory=list)
     not_text: list[str] = field(default_factory=list)  # detectors forced to "not fired"
     scanned: list[str] = field(default_factory=lambda: ["moments"])  # the policy's ``scan``
+    # rules the schedule leaves out on ``day``: (name, the next day it puts them in force,
+    # None when it never does again); they decide nothing here
+    not_in_force: list[tuple[str, int | None]] = field(default_factory=list)
 
     @property
     def throughput(self) -> float:
@@ -190,6 +193,8 @@ class Evaluation:
             "wrongly_hit": [asdict(e) for e in self.wrongly_hit],
             "missed": [asdict(e) for e in self.missed],
             "not_text_detectors": self.not_text,
+            "not_in_force": [{"rule": r, "from_day": d} for r, d in self.not_in_force],
+            "notes": [n for n in (unseen_note(self), not_in_force_note(self)) if n],
         }
 
 
@@ -243,6 +248,7 @@ class Evaluator:
             self.seen,
             not_text=self.not_text,
             scanned=[CHANNEL_NAMES[c] for c in scanned_channels(policy)],
+            not_in_force=rules_not_in_force(policy, self.day),
         )
         self.result.rules = [
             RuleResult(r.name, r.action, r.shadow, not (r.detectors & set(self.not_text)))
@@ -578,6 +584,45 @@ def unseen_note(ev: Evaluation) -> str:
     )
 
 
+def rules_not_in_force(policy: CompiledPolicy, day: int) -> list[tuple[str, int | None]]:
+    """(name, next day in force or None) of each rule the schedule leaves out on ``day``,
+    in file order."""
+    active = policy.active(day)
+    later = sorted({ph.from_day for ph in policy.phases if ph.from_day > day})
+    out = []
+    for r in policy.rules:
+        if active[r.index]:
+            continue
+        when = next((d for d in later if policy.active(d)[r.index]), None)
+        out.append((r.name, when))
+    return out
+
+
+def not_in_force_note(ev: Evaluation) -> str:
+    """Which rules are not in force on the evaluated day (as ``policy explain --day``
+    marks them), from which day they are, and the day to evaluate instead; ``""`` when
+    every rule is in force."""
+    if not ev.not_in_force:
+        return ""
+    parts = [
+        f"'{name}' (in force from day {d})"
+        if d is not None
+        else f"'{name}' (not in force on day {ev.day} or later)"
+        for name, d in ev.not_in_force
+    ]
+    text = (
+        f"not in force on day {ev.day}: rule{'s' if len(parts) > 1 else ''} "
+        f"{', '.join(parts)}; as in a run on that day, "
+        f"{'they decide' if len(parts) > 1 else 'it decides'} nothing here"
+    )
+    days = [d for _name, d in ev.not_in_force if d is not None]
+    if days:
+        text += f"; evaluate with --day {min(days)} to measure {'it' if len(days) == 1 else 'them'}"
+        if len(set(days)) > 1:
+            text += " (the first day one is in force)"
+    return text
+
+
 def blank_note(ev: Evaluation) -> str:
     """``"; 3 blank lines skipped"`` when the corpus file had blank lines, else ``""``."""
     n = ev.blank_lines
@@ -597,6 +642,7 @@ def format_report(ev: Evaluation) -> str:
         f"({ev.positives:,} spam, {ev.negatives:,} ham, {ev.ignored:,} ignored), "
         f"{ev.throughput:,.0f} messages/s{blank_note(ev)}",
         *([unseen_note(ev)] if not ev.seen else []),
+        *([not_in_force_note(ev)] if ev.not_in_force else []),
         "",
         _table(RULE_HEADER, rule_rows(ev)),
         "",
@@ -683,7 +729,7 @@ td,th{{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
 ({ev.positives:,} spam, {ev.negatives:,} ham, {ev.ignored:,} ignored); {ev.throughput:,.0f}
 messages/s{escape(blank_note(ev))}.</p>{
         f"<p><strong>{escape(unseen_note(ev))}</strong></p>" if not ev.seen else ""
-    }
+    }{f"<p><strong>{escape(not_in_force_note(ev))}</strong></p>" if ev.not_in_force else ""}
 <h2>Rules</h2>{table(RULE_HEADER, rule_rows(ev))}
 <p>"hits" count what each rule decided in the policy's order; "alone" counts every message
 its condition matches, as if it were the only rule. {escape(RATES_NOTE)} {

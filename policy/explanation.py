@@ -27,7 +27,7 @@ from policy.interface import (
     TextView,
     scanned_channels,
 )
-from policy.model import SEVERITY, CompiledPolicy
+from policy.model import SEVERITY, CompiledPolicy, Rule
 from policy.session import BatchFrame, YamlSession
 
 KINDS = {"life": 0, "ad": 1, "spam": 2, "offer": 3}
@@ -66,6 +66,10 @@ class RuleTrace:
     fired: bool  # it actually acted (or was recorded, for shadow rules)
     shadow: bool
     in_force: bool
+    # its condition holds but its scope leaves the post out: why, one part per scope key
+    # that does ("account_kind is official, the rule takes personal"); empty otherwise
+    out_of_scope: list[str] = field(default_factory=list)
+    hit: bool = True  # the condition reads detectors (it "hit"), not signals alone
 
 
 @dataclass
@@ -83,6 +87,8 @@ class Explanation:
     evidence: list[str] = field(default_factory=list)
     decisions: DayDecisions | None = None
     seen: bool = True  # False: a new post in a channel the policy does not scan
+    # the decision is review, but the policy has no reviewers (no enforcement.review)
+    unreviewed: bool = False
 
     def __str__(self) -> str:
         lines = [f"text: {self.text!r}  (day {self.day})"]
@@ -95,12 +101,20 @@ class Explanation:
             lines.extend(f"    set aside {d}: {why}" for why in self.set_aside.get(d, ()))
         for r in self.rules:
             mark = "FIRED" if r.fired else ("matched" if r.matched else "-")
+            if r.out_of_scope:
+                held = "hit" if r.hit else "condition holds"
+                mark += f" ({held}, out of scope: {'; '.join(r.out_of_scope)})"
             extra = " (shadow)" if r.shadow else ""
             extra += "" if r.in_force else " (not in force this day)"
             lines.append(f"  rule {r.name!r} [{r.action}]{extra}: {mark}")
         verdict = f"decision: {self.action}"
         if self.rule:
             verdict += f" by rule {self.rule!r}"
+        if self.unreviewed:
+            verdict += (
+                " (nothing reviews it: the policy has no enforcement.review section, so the "
+                "post stays up as if allowed)"
+            )
         if self.account:
             verdict += f"; account: {self.account}"
         lines.append(verdict)
@@ -217,12 +231,49 @@ def explain(
     fired_rules = set(out.posts.rule.tolist()) | set(out.accounts.rule.tolist())
     for r in policy.order:
         m = bool(r.matches(frame)[0]) and exp.seen
-        exp.rules.append(
-            RuleTrace(r.name, r.action, m, r.index in fired_rules, r.shadow, bool(active[r.index]))
+        trace = RuleTrace(
+            r.name, r.action, m, r.index in fired_rules, r.shadow, bool(active[r.index])
         )
+        if not m and exp.seen and bool(r.condition.eval(frame)[0]):
+            trace.out_of_scope = out_of_scope(policy, r, frame)
+            trace.hit = bool(r.detectors)
+        exp.rules.append(trace)
     exp.action, exp.rule, exp.account = summarize(policy, out, int(batch.stage[0]))
+    exp.unreviewed = exp.action == "review" and policy.enforcement.review is None
     exp.evidence = list(out.posts.evidence or []) + list(out.accounts.reason or [])
     return exp
+
+
+def _names(codes: Any, table: Mapping[str, int]) -> str:
+    return ", ".join(name for name, code in table.items() if code in codes)
+
+
+def out_of_scope(policy: CompiledPolicy, r: Rule, frame: BatchFrame) -> list[str]:
+    """Why ``r``'s scope leaves out the one post of ``frame``: a part per scope key that
+    does (the post's value, and what the rule takes), in the order ``Rule.matches``
+    checks them."""
+    out = []
+    kind = int(frame.signal("account_kind")[0])
+    if r.account_kinds is not None and kind not in r.account_kinds:
+        out.append(
+            f"account_kind is {_names([kind], ACCOUNT_KINDS)}, "
+            f"the rule takes {_names(r.account_kinds, ACCOUNT_KINDS)}"
+        )
+    channel = int(frame.signal("channel")[0])
+    if r.channels is not None and channel not in r.channels:
+        takes = _names(r.channels, CHANNELS)
+        out.append(f"channel is {_names([channel], CHANNELS)}, the rule takes {takes}")
+    stage = int(frame.signal("stage")[0])
+    if stage not in r.stages:
+        out.append(f"stage is {_names([stage], STAGES)}, the rule takes {_names(r.stages, STAGES)}")
+    if r.scope_cats:
+        found = int(frame.cats(r.scope_detectors)[0])
+        if not found & r.scope_cats:
+            seen = ", ".join(policy.cat_names(found)) or "none"
+            out.append(
+                f"categories are {seen}, the rule takes {', '.join(policy.cat_names(r.scope_cats))}"
+            )
+    return out
 
 
 POST_NAMES = {int(a): a.name.lower() for a in PostAction}

@@ -201,6 +201,9 @@ class DayDecisions:
     # posts the live restrict/ban rules fired on (their actions are in ``accounts``)
     account_rule_hits: RuleHits = field(default_factory=RuleHits)
     review_backlog: int = 0  # items waiting for a human at the end of the day
+    # whether the policy holds the posts it decides REVIEW for a human; False (a policy
+    # with no reviewers): a REVIEW decision changes nothing and nothing is queued
+    review_queue: bool = True
     reviewed: int = 0  # items a human finished today
     review_hours: float = 0.0  # reviewer hours spent today
     appeals: int = 0  # appeals lodged today

@@ -15,6 +15,8 @@ The checks are conservative (syntactic), so a warning is always real:
 
 from __future__ import annotations
 
+from typing import Any
+
 from policy import messages as M
 from policy.conditions import OPS, Node
 from policy.detectors import KeywordsDetector, RegexDetector
@@ -41,6 +43,7 @@ def lint(policy: CompiledPolicy) -> list[Issue]:
     warn.at = warn_at  # type: ignore[attr-defined]
 
     idle = _rules(policy, warn)
+    _actions(policy, located.data, warn)
     _terms(policy, warn, idle)
     used = set().union(*(r.detectors for r in policy.rules)) if policy.rules else set()
     for name in policy.detectors:
@@ -49,6 +52,42 @@ def lint(policy: CompiledPolicy) -> list[Issue]:
     # in reading order: the policy's own lines first, then each terms file's (stable, so
     # warnings at one place keep the order they were found in)
     return sorted(out, key=lambda i: (i.file != policy.file, i.file, i.line, i.column))
+
+
+# rule keys that act for one action only (policy.schema.RuleSpec): key -> that action
+FOR_ACTION = {"factor": "downrank", "restrict_days": "restrict", "delay_hours": "remove"}
+
+
+def _actions(policy: CompiledPolicy, data: Any, warn) -> None:
+    """Settings that do nothing with the action they are written beside: a review rule
+    with no reviewers (``enforcement.review``), a rule key of another action
+    (:data:`FOR_ACTION`), ``days`` on a ladder step that does not restrict. A key is
+    warned about only where the file writes it (a default is not the user's)."""
+    rules = data.get("rules") if isinstance(data, dict) else None
+    for r in policy.rules:
+        raw = rules[r.index] if isinstance(rules, list) and r.index < len(rules) else {}
+        written = raw if isinstance(raw, dict) else {}
+        if r.action == "review" and not r.shadow and policy.enforcement.review is None:
+            strikes = msg(M.NO_REVIEW_STRIKES) if r.strikes > 0 else ""
+            warn(("rules", r.index, "action"), msg(M.NOTHING_REVIEWS, rule=r.name, strikes=strikes))
+        for key, owner in FOR_ACTION.items():
+            if key in written and r.action != owner:
+                warn(
+                    ("rules", r.index, key),
+                    msg(M.FOR_ANOTHER_ACTION, key=key, action=r.action, owner=owner),
+                    key=True,
+                )
+    strikes = policy.enforcement.strikes
+    enforcement = data.get("enforcement") if isinstance(data, dict) else None
+    written_strikes = enforcement.get("strikes") if isinstance(enforcement, dict) else None
+    ladder = written_strikes.get("ladder") if isinstance(written_strikes, dict) else None
+    if strikes is None or not isinstance(ladder, list):
+        return
+    for j, step in enumerate(strikes.ladder):
+        raw = ladder[j] if j < len(ladder) else {}
+        if isinstance(raw, dict) and "days" in raw and step.action != "restrict":
+            path = ("enforcement", "strikes", "ladder", j, "days")
+            warn(path, msg(M.DAYS_FOR_RESTRICT, action=step.action), key=True)
 
 
 def _days_in_force(policy: CompiledPolicy, r: Rule) -> set[int]:

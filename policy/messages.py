@@ -111,7 +111,8 @@ def msg(template: str, **args: Any) -> Message:
 
 class MessageError(ValueError):
     """A ``ValueError`` worded by a :class:`Message` (a validator, a table, a pattern);
-    its ``str`` is the English, so pydantic's ``Value error, …`` reads as before."""
+    its ``str`` is the English; a problem shows its message alone, without pydantic's
+    ``Value error, `` in front (``policy.yamlfile.validation_problems``)."""
 
     def __init__(self, message: Message) -> None:
         super().__init__(str(message))
@@ -274,7 +275,9 @@ UNKNOWN_TAG = _t("unknown {name} '{tag}'{hint}{expected}")
 TAG_NEEDED = _t("a '{name}' is needed{expected}")
 GOT = _t("{message}, got {value}")
 AT_MOST = _t("at most {limit}: {reason}")  # policy.yamlfile.at_most (pydantic: engine_range)
-VALUE_ERROR = _t("Value error, {error}")  # a validator's ValueError, as pydantic words it
+# a validator's ValueError as pydantic words it; a problem shows the error alone
+# (validation_problems), so this reads only where the error itself is not at hand
+VALUE_ERROR = _t("Value error, {error}")
 PYDANTIC_OTHER = _t("{message}")  # an error type not listed below: pydantic's English
 # a validator's error placed inside its value (policy.yamlfile.errors_at) worded as plain
 # text (the simulation's models): shown as written
@@ -498,6 +501,20 @@ SEVERAL_CATEGORIES = _t(
 )
 IN_OTHER_DETECTOR = _t("term {term} is also in detector '{detector}' under another category")
 UNUSED_DETECTOR = _t("detector '{detector}' is not used by any rule")
+NOTHING_REVIEWS = _t(
+    "rule '{rule}' sends posts to review, but nothing reviews them: the policy has no "
+    "enforcement.review section, so the posts stay up as if allowed{strikes}; add "
+    "enforcement.review (capacity_per_day: how many posts reviewers decide a day) or "
+    "choose another action"
+)
+NO_REVIEW_STRIKES = _t(" and its strikes, given when a reviewer confirms, are never given")
+FOR_ANOTHER_ACTION = _t(
+    "'{key}' has no effect with action {action}: it only acts for action {owner}"
+)
+DAYS_FOR_RESTRICT = _t(
+    "'days' has no effect on a {action} step: it only acts for a restrict step (how many "
+    "days the account is restricted)"
+)
 CATALOGUE_TERM = _t("{term} (catalogue, {category})")  # a term the catalogue supplied
 NORMALISES_TO_NOTHING = _t("term {term} normalises to nothing and can never match")
 IS_AN_EXCEPTION = _t("term {term} is one of the detector's exceptions: it never counts")

@@ -292,6 +292,7 @@ class YamlSession:
         out.posts, out.accounts = rows.build(self.evidence)
         out.account_rule_hits = rows.build_hits()
         out.review_backlog = len(self.review) if self.review is not None else 0
+        out.review_queue = self.review is not None
         if self.review is not None:
             out.review_hours = out.reviewed * self.review.settings.minutes_per_item / 60.0
         return out

@@ -38,7 +38,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from policy import messages as M
 from policy.errors import LocatedError, Problem, format_path
-from policy.messages import Message, msg
+from policy.messages import Message, MessageError, msg
 
 Path_ = tuple[str | int, ...]
 # PyYAML is imported on the first parse (a command that reads a cached policy never needs it)
@@ -922,7 +922,9 @@ def validation_problems(
             placed = ctx.get("message")
             message = placed if isinstance(placed, Message) else msg(M.AS_WRITTEN, text=err["msg"])
         else:
-            message = M.pydantic_message(kind, err["msg"], ctx)
+            message = _validator_message(ctx) if kind == "value_error" else None
+            if message is None:
+                message = M.pydantic_message(kind, err["msg"], ctx)
             value = err.get("input")
             if not isinstance(value, dict | list):
                 shown = repr(value)
@@ -936,6 +938,18 @@ def validation_problems(
         line, col = doc.where(path, key=key)
         problems.append(Problem.of(doc.source, line, col, format_path(path), message))
     return problems
+
+
+def _validator_message(ctx: dict[str, Any]) -> Message | None:
+    """A validator's ``ValueError`` as its own message, without pydantic's ``Value error, ``
+    in front (words of pydantic's internals, not of the file): a :class:`MessageError`'s
+    message, or the error's text as written; None when the error is not at hand."""
+    error = ctx.get("error")
+    if isinstance(error, MessageError):
+        return error.message
+    if isinstance(error, ValueError) and str(error):
+        return msg(M.AS_WRITTEN, text=str(error))
+    return None
 
 
 def _in_data(data: Any, path: Path_) -> bool:

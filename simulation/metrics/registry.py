@@ -347,7 +347,12 @@ METRICS: tuple[Metric, ...] = (
         "Decisions about posts older than the retention window (engine.retention_days), "
         "which can no longer change them (a review or appeal slower than the window)",
     ),
-    Metric("review_queued", "posts/day", "Items sent to human review"),
+    Metric(
+        "review_queued",
+        "posts/day",
+        "Items sent to human review (a policy without reviewers, no enforcement.review, "
+        "queues none)",
+    ),
     Metric("reviewed", "posts/day", "Items human reviewers finished"),
     Metric(
         "review_backlog",

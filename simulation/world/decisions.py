@@ -159,7 +159,8 @@ def apply_decisions(world: World, day: Day, dec: DayDecisions) -> None:
         lb = np.flatnonzero(live & (action == PostAction.LABEL))
         posts.labelled[idx[lb]] = True
         tally["labels"] = len(lb)
-        tally["review_queued"] = int((live & (action == PostAction.REVIEW)).sum())
+        if dec.review_queue:  # a policy with no reviewers queues nothing it decides REVIEW
+            tally["review_queued"] = int((live & (action == PostAction.REVIEW)).sum())
     _apply_accounts(world, day, dec, removed)
     world.totals.removed += removed.kind
     day.spam_removed = int(removed.kind[ContentKind.SPAM])

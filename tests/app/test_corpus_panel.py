@@ -203,6 +203,34 @@ rules:
     assert lines[1].startswith("Not seen: the policy scans no channel (scan: [])")
 
 
+def test_the_status_says_which_rules_are_not_in_force_on_the_day_measured(qtbot, tmp_path):
+    """The panel measures the day the policy's last phase starts; a rule that phase leaves
+    out decided nothing and the panel said so nowhere (``policy evaluate`` does)."""
+    path = tmp_path / "c.tsv"
+    path.write_text(CORPUS, encoding="utf-8")
+    panel = CorpusPanel(corpus=path)
+    qtbot.addWidget(panel)
+    phased = policy.load_policy_text("""
+name: phased
+detectors:
+  phone: {type: regex, patterns: {any: '\\b0\\d{3}'}}
+rules:
+  - {name: any-phone, when: {hit: phone}, action: remove}
+  - {name: label-phone, when: {hit: phone}, action: label}
+schedule:
+  - {from_day: 0, rules: [label-phone]}
+  - {from_day: 10, rules: [any-phone]}
+""")
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        panel.set_policy(phased)
+    lines = panel.status.text().splitlines()
+    assert lines[1] == (
+        "Not in force on day 10: 'label-phone' (not in force on this day or later); as in a "
+        "run on that day, these rules decide nothing here."
+    )
+    assert panel.table.item(1, 0).text() == "label-phone" and panel.table.item(1, 2).text() == "0"
+
+
 def _type_into(qtbot, field, text: str) -> None:
     """Click the field, type ``text`` over what it holds and press Enter, as a user does."""
     from PySide6.QtCore import Qt
