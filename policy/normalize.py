@@ -876,6 +876,21 @@ def _collapse(s: str, st: list[int], en: list[int]) -> tuple[str, list[int], lis
     return "".join(out), st2, en2
 
 
+def written_span(n: Normalized, start: int, end: int) -> tuple[int, int]:
+    """The span of the text as written that normalised characters ``start:end`` stand
+    for, not reaching across a separator into the rest of a run the repeats step made one
+    character: 卖电子烟 烟草 holds 电子烟 as written '电子烟', not '电子烟 烟' (the two 烟
+    are one character once the space is gone)."""
+    src = n.source
+    a0, b0 = n.starts[start], n.ends[end - 1]
+    first_end, last_start = n.ends[start], n.starts[end - 1]
+    if first_end - a0 > 1 and any(is_separator(c) for c in src[a0:first_end]):
+        a0 = first_end - 1  # the run's last character begins the span
+    if b0 - last_start > 1 and any(is_separator(c) for c in src[last_start:b0]):
+        b0 = last_start + 1  # the run's first character ends it
+    return a0, b0
+
+
 def _contributing(n: Normalized, norm: Normalizer, i: int) -> list[int]:
     """The positions of the text as written that normalised character ``i`` comes from:
     its span's first and last characters (which always contribute: an emoji replaced by

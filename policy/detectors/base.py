@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from policy.conditions import DetectorOutput
+from policy.normalize import written_span
 from policy.reasons import ENGLISH
 
 # a hit's English (policy.reasons): ``detector: 'term' [category] as written '…' (how)``
@@ -46,8 +47,7 @@ class Hit:
         if self.place is None:
             return self
         norm, text, a, b = self.place
-        n = norm.mapped(text)
-        a0, b0 = n.starts[a], n.ends[b - 1]
+        a0, b0 = written_span(norm.mapped(text), a, b)
         return Hit(
             self.detector, self.what, self.category, self.normalized, (a0, b0),
             text[a0:b0], self.how,

@@ -38,7 +38,13 @@ import ahocorasick
 from policy.chars import HAN_CHAR, HAN_RUN
 from policy.detectors.apart import read_apart
 from policy.detectors.base import Hit, TextDetector
-from policy.normalize import Normalized, Normalizer, boundary_after, boundary_before
+from policy.normalize import (
+    Normalized,
+    Normalizer,
+    boundary_after,
+    boundary_before,
+    written_span,
+)
 
 EXACT, ABBREVIATION, PINYIN, EXCEPTION = range(4)
 MIN_SOUND_ALIKE = 2  # hanzi: a single character sounds like too many others
@@ -239,15 +245,15 @@ class KeywordsDetector(TextDetector):
         out: dict[str, None] = {}
         for start, end, term, word in explained:
             raw = self._raw_of[term]
-            written = n.source[n.starts[start] : n.ends[end - 1]]
+            written = n.source[slice(*written_span(n, start, end))]
             out[f"{raw!r} as written {written!r}: {EXPLAINED_BY.format(word=word)}"] = None
         for start, end, e in found:
             raw = self._raw_of[e.term]
-            written = n.source[n.starts[start] : n.ends[end - 1]]
+            written = n.source[slice(*written_span(n, start, end))]
             inside = [(x, y) for x, y in excepted if x <= start and end <= y]
             if inside:
                 x, y = inside[0]
-                exception = n.source[n.starts[x] : n.ends[y - 1]]
+                exception = n.source[slice(*written_span(n, x, y))]
                 out[f"{raw!r} as written {written!r}: inside the exception {exception!r}"] = None
                 continue
             verdict = self._verify(n, start, end, e)
@@ -322,7 +328,7 @@ class KeywordsDetector(TextDetector):
         """The span of the text as written that a candidate stands for, or why it does not
         count (word boundaries, case of a pinyin abbreviation, ordinary words)."""
         norm: Normalizer = self.normalizer
-        a0, b0 = n.starts[start], n.ends[end - 1]
+        a0, b0 = written_span(n, start, end)
         if e.kind == ABBREVIATION:
             ka, kb = start + e.key_at[0], start + e.key_at[1]
             k0 = boundary_before(n, norm, ka)
