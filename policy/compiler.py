@@ -160,7 +160,9 @@ class _Compiler:
         line, col = self.loc.where(path, key=key)
         self.issues.append(Problem.of(self.loc.source, line, col, format_path(path), message))
 
-    def check_category(self, path: tuple, name: str) -> int:
+    def check_category(self, path: tuple, name: str, key: bool = False) -> int:
+        """The category's bit, or 0 after an error at ``path`` (at its key with ``key``:
+        a mapping keyed by categories, such as ``terms`` or ``recall``)."""
         if name in self.categories:
             return 1 << self.categories.index(name)
         self.error(
@@ -171,6 +173,7 @@ class _Compiler:
                 hint=did_you_mean(name, self.categories),
                 known=", ".join(self.categories),
             ),
+            key=key,
         )
         return 0
 
@@ -235,7 +238,7 @@ class _Compiler:
         if isinstance(d, S.ClassifierSpec):
             for k in d.recall:
                 if k != "default":
-                    self.check_category((*path, "recall", k), k)
+                    self.check_category((*path, "recall", k), k, key=True)
             return Classifier(name, self.categories, dict(d.recall), dict(d.false_positive_rate))
         if isinstance(d, S.ReportsSpec):
             return UserReports(name, d.min_reports, d.window_days, d.per)
@@ -255,7 +258,7 @@ class _Compiler:
                 if self.check_category((*path, "categories", i), c):
                     lists.setdefault(c, []).extend(self.catalogue.terms_for(c, d.locales))
         for c, terms in d.terms.items():
-            if not self.check_category((*path, "terms", c), c):
+            if not self.check_category((*path, "terms", c), c, key=True):
                 continue
             if terms == "catalogue":
                 terms = self.catalogue.terms_for(c, d.locales)

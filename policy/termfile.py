@@ -86,7 +86,7 @@ def read_term_files(
     base: Path | None,
     path: tuple,
     lists: dict[str, list[str]],
-    check_category: Callable[[tuple, str], int],
+    check_category: Callable[[tuple, str, bool], int],
     error: Callable[[tuple, Message], None],
     issues: list[Issue],
 ) -> dict[str, tuple[str, int]]:
@@ -99,7 +99,7 @@ def read_term_files(
     origins: dict[str, tuple[str, int]] = {}
     for cat, files in spec.items():
         where = (*path, "terms_file", cat)
-        if not check_category(where, cat):
+        if not check_category(where, cat, True):  # located at the category's key
             continue
         for i, name in enumerate([files] if isinstance(files, str) else files):
             at = where if isinstance(files, str) else (*where, i)

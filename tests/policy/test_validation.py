@@ -99,7 +99,7 @@ def test_backreference_is_rejected_by_re2():
 
 def test_unknown_category_with_suggestion():
     i = one(KW.replace("tobacco: [vape]", "tobaco: [vape]"))
-    assert (i.line, i.column, i.field) == (6, 15, "detectors.kw.terms.tobaco")
+    assert (i.line, i.column, i.field) == (6, 7, "detectors.kw.terms.tobaco")  # at the key
     assert "unknown category 'tobaco'" in i.message and "did you mean 'tobacco'?" in i.message
 
 
