@@ -739,6 +739,11 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str, text: str) -> Problem:
         )
     else:
         mark = problem or context
+        # a key left without its ':' ("rules" on a line of its own): the parser scans on
+        # and gives up lines later; the fix goes where the key began
+        keyless = (exc.context or "").startswith("while scanning a simple key")
+        if keyless and context is not None and (problem is None or context.line < problem.line):
+            mark = context
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         said = M.yaml_problem(str(exc.problem or exc.context))
         message = msg(M.INVALID_YAML, problem=said)
