@@ -52,7 +52,7 @@ from simulation.sweeps.report import (
     write_report,
 )
 from simulation.sweeps.results import SweepResult
-from simulation.sweeps.store import load_any
+from simulation.sweeps.store import load_any, load_runs, same_world_runs
 from simulation.sweeps.study import STUDY_DB, load_study
 from simulation.sweeps.sweep import sweep
 
@@ -290,9 +290,42 @@ def report_cmd(ref: str, out_dir: Path, db: str | None, baseline: str | None = N
     check_out(out_dir, REPORT_NAMES)
     result = load(db, ref)
     if baseline is not None:  # what the result measures against (its runs stay as loaded)
+        if result.runs["run_id"].nunique() == 1:
+            result = _with_stored_baseline(db, result, baseline)
         result = dataclasses.replace(result, baseline=_policy_of(result, baseline))
     path = write_report(result, out_dir, f"Report: {ref}")
     out.print(f"wrote {path}")
+
+
+def _with_stored_baseline(db: str | None, result: SweepResult, ref: str) -> SweepResult:
+    """A single run and, when ``ref`` names another policy, the newest complete run of
+    the same world (scenario, seed, days, parameters) under it, to measure against; the
+    run alone when there is none (``_policy_of`` then says so)."""
+    names = list(dict.fromkeys(result.runs["policy"]))
+    name = _policy_name(ref)
+    if ref in names or name in names:
+        return result
+    run_id = int(result.runs["run_id"].iat[0])
+    try:
+        engine = open_db(db, stored=True)
+        found = same_world_runs(engine, run_id, name)
+        if not found:
+            return result
+        out.print(
+            f"measured against run {found[0]} ({name}): the same scenario, seed, days and "
+            "parameters"
+        )
+        return load_runs(engine, [run_id, found[0]], doing="report")
+    except DatabaseError as exc:
+        raise database_error(db, exc) from None
+
+
+def _policy_name(ref: str) -> str:
+    """The name of the policy ``ref`` names (a preset or a policy file), else ``ref``."""
+    try:
+        return load_policy(ref).name
+    except (LocatedError, KeyError, OSError, ValueError):  # not a preset or a policy file
+        return ref
 
 
 def _policy_of(result: SweepResult, ref: str) -> str:
@@ -301,15 +334,13 @@ def _policy_of(result: SweepResult, ref: str) -> str:
     names = list(dict.fromkeys(result.runs["policy"]))
     if ref in names:
         return ref
-    try:
-        name = load_policy(ref).name
-    except (LocatedError, KeyError, OSError, ValueError):  # not a preset or a policy file
-        name = None
+    name = _policy_name(ref)
     if name in names:
         return name
     hint = (
-        "; to measure a run against another stored run (a no-moderation run on the same "
-        "seed), use circlelab compare RUN OTHER_RUN"
+        "; no complete run of the same world (scenario, seed, days, parameters) under it "
+        "is stored either; to measure against another stored run, use circlelab compare "
+        "RUN OTHER_RUN"
         if result.runs["run_id"].nunique() == 1
         else ""
     )

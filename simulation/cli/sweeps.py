@@ -102,8 +102,9 @@ def report_cmd(
         typer.Option(
             help="Policy that 'avoided' is measured against, one of the runs' policies "
             "(default: the one the sweep was run with --baseline, else its policy without "
-            "rules). A single run has no baseline of its own: circlelab compare RUN "
-            "OTHER_RUN measures it against another stored run on the same seed"
+            "rules). A single run is measured against the newest complete stored run of "
+            "the same world (scenario, seed, days, parameters) under this policy, e.g. "
+            "--baseline none; circlelab compare RUN OTHER_RUN measures it against any other"
         ),
     ] = None,
 ) -> None:

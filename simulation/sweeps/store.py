@@ -199,6 +199,30 @@ def nothing_complete(runs: Sequence[Run], doing: str) -> NothingStored:
     )
 
 
+def same_world_runs(engine: Engine, run_id: int, policy_name: str) -> list[int]:
+    """Complete runs of the same world as run ``run_id`` (the same scenario text, seed,
+    days and parameters) under the policy named ``policy_name``, newest first: a baseline
+    a single run's report can be measured against."""
+    with Session(engine) as session:
+        run = session.get(Run, run_id)
+        if run is None:
+            return []
+        rows = session.exec(
+            select(Run.id)
+            .where(
+                Run.id != run_id,
+                Run.status == "complete",
+                Run.policy_name == policy_name,
+                Run.scenario_yaml == run.scenario_yaml,
+                Run.seed == run.seed,
+                Run.days_requested == run.days_requested,
+                Run.params_json == run.params_json,
+            )
+            .order_by(Run.id.desc())
+        ).all()
+    return [int(r) for r in rows]
+
+
 def load_sweep(
     engine: Engine, sweep_id: str, baseline: str | None = None, doing: str | None = None
 ) -> SweepResult:
