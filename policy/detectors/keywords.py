@@ -232,7 +232,7 @@ class KeywordsDetector(TextDetector):
         written (``policy explain`` shows them): inside an exception, not at word
         boundaries ("specialist" for cialis), an ordinary word or words ("wed" for weed,
         "hero in" for heroin), a pinyin abbreviation in capitals, a sound-alike a word
-        explains (学家 for 雪茄)."""
+        explains (烟又 in 递烟又说 for 烟油: 又 is a grammar word)."""
         norm: Normalizer = self.normalizer
         s = norm(text)
         if not s:
