@@ -13,10 +13,12 @@ Python):
 - recall on the simulation's offers, twice: over the offer texts of the engine's text
   pools (every distinct offer text, English and Chinese, as ``policy evaluate`` decides
   them: a personal account on the day the policy's last phase is in force), which is what
-  the matcher alone decides; and over the offers posted in runs of ``demo`` and
-  ``demo_zh`` (``--days`` days, each of ``--seeds``), where sellers also react to what is
-  caught, so a change anywhere moves every later day: the mean over the seeds, and the
-  difference after − before paired by seed with its 95% Student-t interval.
+  the matcher alone decides, before and after; and over the offers posted in runs of
+  ``demo`` and ``demo_zh`` (``--days`` days, each of ``--seeds``; every channel: most
+  offers move to private chats, which the presets do not read), in this checkout only:
+  the mean over the seeds with its 95% Student-t interval. Runs are not compared with
+  ``--before``: the world itself changed after it (sellers' channels, harm, adversaries
+  that react), so a difference would mostly measure that change, not the matcher's.
 
 It prints one Markdown table and nothing else (progress goes to stderr). A preset that did
 not exist before shows "—".
@@ -46,6 +48,7 @@ CORPORA = {
 SCENARIOS = ("demo", "demo_zh")
 LOCALES = ("en_US", "zh_CN")
 OFFER = 3  # the engine's content kind code of an offer
+POOL_SEED = 1  # the text pool whose offer texts are decided
 
 
 def _find(name: str, places: tuple[str, ...]):
@@ -77,7 +80,8 @@ def pool_offers(locale: str, seed: int) -> list[str]:
 
 
 def measure(root: Path, days: int, seeds: list[int]) -> dict[str, dict]:
-    """Every preset of the tree at ``root`` (which must be first on sys.path)."""
+    """Every preset of the tree at ``root`` (which must be first on sys.path); runs only
+    when ``seeds`` is not empty."""
     import policy
     from policy import load_policy
     from policy.corpus import Chunk
@@ -88,7 +92,7 @@ def measure(root: Path, days: int, seeds: list[int]) -> dict[str, dict]:
         raise SystemExit(f"measuring {root} but imported policy from {policy.__file__}")
     chunks = {}
     for locale in LOCALES:
-        offers = pool_offers(locale, seeds[0])
+        offers = pool_offers(locale, POOL_SEED)
         y = np.ones(len(offers), dtype=np.int8)
         chunks[locale] = Chunk(1, offers, ["offer"] * len(offers), y)
     out: dict[str, dict] = {}
@@ -103,7 +107,7 @@ def measure(root: Path, days: int, seeds: list[int]) -> dict[str, dict]:
             row[key] = ev.overall.fp / ev.negatives if ev.negatives else None
         for locale, chunk in chunks.items():
             row[f"texts_{locale}"] = evaluate_chunks(pol, [chunk]).overall.recall
-        for scenario in SCENARIOS:
+        for scenario in SCENARIOS if seeds else ():
             runs = []
             for seed in seeds:
                 print(f"  {root.name}: {name} on {scenario}, seed {seed}", file=sys.stderr)
@@ -117,7 +121,8 @@ def measure(root: Path, days: int, seeds: list[int]) -> dict[str, dict]:
     return out
 
 
-def measure_before(rev: str, days: int, seeds: list[int]) -> dict[str, dict[str, float]]:
+def measure_before(rev: str) -> dict[str, dict[str, float]]:
+    """The texts of every preset of commit ``rev`` (no runs: see the module's docstring)."""
     with tempfile.TemporaryDirectory(prefix="circlelab-before-") as tmp:
         archive = subprocess.run(
             ["git", "-C", str(REPO), "archive", "--format=tar", rev],
@@ -129,8 +134,8 @@ def measure_before(rev: str, days: int, seeds: list[int]) -> dict[str, dict[str,
         env = {**os.environ, "PYTHONPATH": tmp}
         done = subprocess.run(
             [
-                *(sys.executable, __file__, "--measure", tmp, "--days", str(days)),
-                *("--seeds", ",".join(map(str, seeds))),
+                *(sys.executable, __file__, "--measure", tmp),
+                "--seeds=",  # texts only
             ],
             cwd=tmp,
             env=env,
@@ -152,23 +157,12 @@ def pair(before: float | None, after: float | None, digits: int = 2) -> str:
     return f"{100 * before:.1f}% → {100 * after:.1f}%"
 
 
-def runs_cell(before: list | None, after: list) -> str:
-    """Mean recall over the seeds before → after, and the paired difference with its 95%
-    Student-t interval (the seed fixes the world, so runs are compared seed by seed)."""
-    a = np.array(after, dtype=float)
-    if not before:
-        return f"— → {100 * a.mean():.1f}%"
-    b = np.array(before, dtype=float)
-    d = 100 * (a - b)
-    half = stats.t.ppf(0.975, len(d) - 1) * d.std(ddof=1) / np.sqrt(len(d)) if len(d) > 1 else 0
-
-    def pp(x: float) -> str:
-        return f"{x + 0.0:+.1f}".replace("-0.0", "+0.0")  # no negative zero
-
-    return (
-        f"{100 * b.mean():.1f}% → {100 * a.mean():.1f}% "
-        f"({pp(d.mean())} pp, {pp(d.mean() - half)} to {pp(d.mean() + half)})"
-    )
+def runs_cell(after: list) -> str:
+    """Mean recall over the seeds and its 95% Student-t interval."""
+    a = 100 * np.array(after, dtype=float)
+    half = stats.t.ppf(0.975, len(a) - 1) * a.std(ddof=1) / np.sqrt(len(a)) if len(a) > 1 else 0
+    low, high = max(a.mean() - half, 0.0), min(a.mean() + half, 100.0)
+    return f"{a.mean():.1f}% ({low:.1f}–{high:.1f}%)"
 
 
 def table(before: dict, after: dict, seeds: list[int]) -> str:
@@ -179,8 +173,8 @@ def table(before: dict, after: dict, seeds: list[int]) -> str:
         "SMS ham actioned",
         "offer texts caught, en",
         "offer texts caught, zh",
-        f"offers taken down, `demo` runs (mean of {n} seeds; paired difference, 95% CI)",
-        f"offers taken down, `demo_zh` runs (mean of {n} seeds; paired difference, 95% CI)",
+        f"offers taken down, `demo` runs, now (mean of {n} seeds, 95% CI)",
+        f"offers taken down, `demo_zh` runs, now (mean of {n} seeds, 95% CI)",
     ]
     lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
     for name in sorted(after):
@@ -191,8 +185,8 @@ def table(before: dict, after: dict, seeds: list[int]) -> str:
             pair(b.get("sms"), a["sms"]),
             pair(b.get("texts_en_US"), a["texts_en_US"], 1),
             pair(b.get("texts_zh_CN"), a["texts_zh_CN"], 1),
-            runs_cell(b.get("runs_demo"), a["runs_demo"]),
-            runs_cell(b.get("runs_demo_zh"), a["runs_demo_zh"]),
+            runs_cell(a["runs_demo"]),
+            runs_cell(a["runs_demo_zh"]),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -205,12 +199,12 @@ def main() -> None:
     ap.add_argument("--seeds", default="1,2,3,4,5", help="comma-separated run seeds")
     ap.add_argument("--measure", metavar="ROOT", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    seeds = [int(x) for x in args.seeds.split(",")]
+    seeds = [int(x) for x in args.seeds.split(",") if x]
     if args.measure:
         root = Path(args.measure)
         print(json.dumps(measure(root, args.days, seeds)))
         return
-    before = measure_before(args.before, args.days, seeds)
+    before = measure_before(args.before)
     after = measure(REPO, args.days, seeds)
     print(table(before, after, seeds))
 
