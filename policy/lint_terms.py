@@ -6,8 +6,10 @@
 - A term shorter than :data:`MIN_LETTERS` letters after normalisation (a hanzi counts as
   two: one hanzi carries about as much as two letters) fires on far too much text: "se"
   (色 under the old pinyin step) or "hb" would remove every post that holds them.
-- A term inside common words of its language (``policy.lexicon``, Zipf >= 3) fires on
-  them: "cialis" in "specialist", 口交 in a common word. Terms in Latin letters are
+- A term inside common words of its language (``policy.lexicon``, Zipf >= 3), or at
+  their start, fires on them: "cialis" in "specialist", "heroin" in "heroine", "pill" in
+  "pillow", 电子 in 电子邮件 (not the term inflected: "pills", "smokers"; see
+  :func:`words_holding`). Terms in Latin letters are
   checked in ``substring`` mode only (``word`` mode asks for word boundaries); terms in
   hanzi in either mode (Chinese has no spaces), unless the word is one of the detector's
   ``exceptions``.
@@ -80,8 +82,6 @@ def empty_terms(det: KeywordsDetector, raws: list[str]) -> list[str]:
 
 
 def _inside_common_words(det: KeywordsDetector, warn: Warn) -> None:
-    from policy.lexicon import COMMON_ZIPF
-
     latin: dict[str, str] = {}
     han: dict[str, str] = {}
     for _term, (_mask, raws) in det.table.items():
@@ -93,27 +93,55 @@ def _inside_common_words(det: KeywordsDetector, warn: Warn) -> None:
                 latin.setdefault(key, raw)
     allowed = set(det.exceptions)
     for lang, terms in (("en", latin), ("zh", han)):
-        if not terms:
-            continue
-        a = ahocorasick.Automaton()
-        for key in terms:
-            a.add_word(key, key)
-        a.make_automaton()
-        words, blob, starts = _word_blob(lang, COMMON_ZIPF)
-        inside: dict[str, list[str]] = {}
-        for end, key in a.iter(blob):
-            at = end - len(key) + 1
-            w = bisect.bisect_right(starts, at) - 1
-            word = words[w]
-            if at > starts[w] and word not in allowed and word not in inside.get(key, ()):
-                inside.setdefault(key, []).append(word)
         template = {"en": M.INSIDE_ENGLISH_WORDS, "zh": M.INSIDE_CHINESE_WORDS}[lang]
-        for key, found in inside.items():
+        for key, found in words_holding(list(terms), lang, allowed).items():
             shown = ", ".join(found[:SHOWN]) + (", …" if len(found) > SHOWN else "")
             warn(
                 terms[key],
                 msg(template, term=repr(terms[key]), count=len(found), words=shown),
             )
+
+
+def words_holding(
+    keys: list[str], lang: str, allowed: set[str] | frozenset[str] = frozenset()
+) -> dict[str, list[str]]:
+    """The common words of ``lang`` (``policy.lexicon``, Zipf >= 3) that hold each key
+    (casefolded; "en" or "zh") other than the key itself and the key inflected ("pills"
+    for pill), leaving out ``allowed``: key -> words, the everyday ones (Zipf >= 4.25)
+    first, then in alphabetical order. Keys found in no word are left out."""
+    from policy.lexicon import COMMON_ZIPF, common_words
+
+    if not keys:
+        return {}
+    a = ahocorasick.Automaton()
+    for key in keys:
+        a.add_word(key, key)
+    a.make_automaton()
+    words, blob, starts = _word_blob(lang, COMMON_ZIPF)
+    inside: dict[str, list[str]] = {}
+    for end, key in a.iter(blob):
+        at = end - len(key) + 1
+        w = bisect.bisect_right(starts, at) - 1
+        word = words[w]
+        if at == starts[w] and (word == key or _inflected(word, key, lang)):
+            continue  # the term itself, or the term inflected
+        if word not in allowed and word not in inside.get(key, ()):
+            inside.setdefault(key, []).append(word)
+    everyday = common_words(lang, EVERYDAY_ZIPF)
+    for found in inside.values():
+        found.sort(key=lambda w: w not in everyday)  # stable: alphabetical within each
+    return inside
+
+
+# English endings that inflect a word without making another one: "pills", "vaped",
+# "smokers" are the term's own topic; "pillow", "heroine", "analysis", "title" are not
+INFLECTIONS = ("s", "es", "'s", "d", "ed", "ing", "r", "rs", "er", "ers", "y")
+
+
+def _inflected(word: str, key: str, lang: str) -> bool:
+    """``word`` is ``key`` with an English inflectional ending (never in Chinese, which
+    has none: 大麻烦 is not 大麻)."""
+    return lang == "en" and word.startswith(key) and word[len(key) :] in INFLECTIONS
 
 
 @cache
