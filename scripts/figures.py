@@ -94,6 +94,10 @@ def demo() -> str:
             f"{s['bans_wrongful']} ({s['wrongful_bans_per_10k_accounts']:.0f})",
         ),
         ("wrongful removals (life posts and legal ads)", _fmt(s["wrongful_removals"])),
+        (
+            "innocent posts removed (with those of wrongly banned authors)",
+            _fmt(s["innocent_posts_removed"]),
+        ),
         ("moderation precision", f"{s['moderation_precision']:.3f}"),
         ("recall (the run's offers and spam down at the end)", f"{s['recall']:.3f}"),
     ]

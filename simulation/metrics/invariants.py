@@ -118,10 +118,17 @@ def check_day(row: Mapping[str, float], categories: tuple[str, ...]) -> None:
             f"posts removed {removed} ≠ by moderation + with banned author {causes}",
             day,
         )
-    if row["removed_by_moderation.wrongful"] > row["posts_removed.life"] + row["posts_removed.ad"]:
+    innocent = row["removed_by_moderation.wrongful"] + row["innocent_removed_with_wrongly_banned"]
+    if innocent > row["posts_removed.life"] + row["posts_removed.ad"]:
         raise InvariantError(
-            "wrongful removals are life posts or ads",
-            f"{row['removed_by_moderation.wrongful']} > life + ad removed",
+            "wrongful removals and the innocent posts of wrongful bans are life posts or ads",
+            f"{innocent} > life + ad removed",
+            day,
+        )
+    if row["innocent_removed_with_wrongly_banned"] > row["removed_with_banned_author"]:
+        raise InvariantError(
+            "the innocent posts of wrongful bans are among those removed with banned authors",
+            f"{row['innocent_removed_with_wrongly_banned']} > {row['removed_with_banned_author']}",
             day,
         )
     for metric, parts in (("offers_removed_same_day", categories),):

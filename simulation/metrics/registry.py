@@ -97,6 +97,13 @@ METRICS: tuple[Metric, ...] = (
         "Posts that disappeared that day because their author was banned (any kind)",
     ),
     Metric(
+        "innocent_removed_with_wrongly_banned",
+        "posts/day",
+        "Of those, life posts and legal ads of authors banned wrongfully (with nothing "
+        "violating in the wrongful window, as bans.wrongful): innocent posts a wrongful ban "
+        "took down with its account",
+    ),
+    Metric(
         "posts_restored",
         "posts/day",
         "Removed posts put back that day after a successful appeal",

@@ -359,6 +359,19 @@ MEASURES: tuple[Measure, ...] = (
         "lower",
     ),
     Measure(
+        "innocent_posts_removed",
+        "posts",
+        "Life posts and legal ads taken down by moderation, and those that disappeared with "
+        "their wrongfully banned author: every innocent post the policy cost",
+        lambda m, f: (
+            total(m, "removed_by_moderation.wrongful", "innocent_removed_with_wrongly_banned")
+            if "innocent_removed_with_wrongly_banned" in m.columns or not len(m)
+            else math.nan
+        ),
+        "lower",
+        undefined="a run stored before the innocent posts of wrongful bans were counted",
+    ),
+    Measure(
         "moderation_precision",
         "share",
         "Of the posts moderation took down, the share that were violating",
@@ -598,6 +611,7 @@ HEADLINE = (
     "wrongful_bans_per_10k_accounts",
     "wrongful_account_actions_per_10k_accounts",
     "wrongful_removals",
+    "innocent_posts_removed",
     "reviewer_hours",
     "days_to_halve",
     "obfuscated_share_last_week",

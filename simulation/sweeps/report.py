@@ -85,7 +85,7 @@ KEY_MEASURES = [  # the console table's columns and the report's key comparisons
     "ad_share_last_week",
     "wrongful_bans_per_10k_accounts",
     "wrongful_account_actions_per_10k_accounts",  # every innocent user a strike reached
-    "wrongful_removals",  # the innocent posts taken down
+    "innocent_posts_removed",  # taken down by moderation or with a wrongly banned author
     "reviewer_hours",
     "days_to_halve",
 ]

@@ -170,6 +170,7 @@ def apply_decisions(world: World, day: Day, dec: DayDecisions) -> None:
     tally.set_parts("offers_removed", cats, removed.category.tolist())
     tally.set_parts("removed_by_moderation", OUTCOMES, removed.moderation.tolist())
     tally["removed_with_banned_author"] = removed.with_author
+    tally["innocent_removed_with_wrongly_banned"] = removed.with_wrongly_banned
     tally["time_to_removal_hours"] = float(ages.mean()) if len(ages) else np.nan
     _same_day(world, day)
 
@@ -184,6 +185,7 @@ class _Removed:
     category: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     moderation: np.ndarray = field(default_factory=lambda: np.zeros(2, np.int64))  # ok, wrong
     with_author: int = 0
+    with_wrongly_banned: int = 0  # of them, life posts and ads of wrongly banned authors
     cell: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0), np.int64))
     prevented: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 0)))
 
@@ -386,6 +388,10 @@ def _apply_accounts(world: World, day: Day, dec: DayDecisions, removed: _Removed
         posts.cause[rows] = Cause.BAN
         removed.add(posts.kind[rows], posts.category[rows], rows, world)
         removed.with_author += len(rows)
+        wrongly = np.zeros(acc.n, bool)
+        wrongly[who[ok & applied & (action == AccountAction.BAN) & wrong]] = True
+        innocent = posts.kind[rows] <= ContentKind.AD  # life posts and legal ads
+        removed.with_wrongly_banned += int((innocent & wrongly[posts.author[rows]]).sum())
     day.account_outcome = AccountOutcome(who, action, ok & applied, wrong)
 
 

@@ -23,4 +23,4 @@ def test_export_writes_the_run_files_byte_for_byte(tmp_path):
     for name in ("rule_stats.csv", "daily_metrics.csv"):
         assert (ran / name).read_bytes() == (exported / name).read_bytes(), name
     rules = (ran / "rule_stats.csv").read_text(encoding="utf-8").splitlines()
-    assert len({line.split(",")[1] for line in rules[1:]}) == 2  # two rules, day by day
+    assert len({line.split(",")[1] for line in rules[1:]}) > 1  # several rules, day by day
