@@ -2,11 +2,13 @@
 
 The checks are conservative (syntactic), so a warning is always real:
 
-- a rule that is never in force (the schedule leaves it out), or that an earlier
-  unconditional rule always pre-empts, is *unreachable*;
+- a rule that is never in force (the schedule leaves it out), that reads only new posts
+  of channels the policy does not scan, or that an earlier unconditional rule always
+  pre-empts, is *unreachable*;
 - a rule is *shadowed* when an earlier rule in evaluation order decides every post
-  it could match (first_match; an earlier ``allow`` in all_match): the earlier rule's
-  conditions are a subset of the later one's and its scope is at least as wide;
+  it could match (first_match; an earlier ``allow`` in all_match): each of the earlier
+  rule's conditions is one of the later one's, or implied by one (a hit of a detector in
+  some categories is a hit of it), and its scope is at least as wide;
 - a term that normalises to nothing, or that is one of its detector's exceptions, can
   never match; a term shorter than three letters (a hanzi counts as two) or inside
   common words fires on innocent text (``policy.lint_terms``);
@@ -21,7 +23,7 @@ from policy import messages as M
 from policy.conditions import OPS, Node
 from policy.detectors import KeywordsDetector, RegexDetector
 from policy.errors import Issue, format_path
-from policy.interface import Stage
+from policy.interface import CHANNEL_NAMES, Stage
 from policy.lint_terms import ACTING, check_terms, empty_terms, everyday_terms
 from policy.messages import Message, msg
 from policy.model import CompiledPolicy, Rule
@@ -94,9 +96,33 @@ def _days_in_force(policy: CompiledPolicy, r: Rule) -> set[int]:
     return {i for i, ph in enumerate(policy.phases) if r.index in ph.rules}
 
 
+def _parts(node: Node) -> list[Node]:
+    """The and-ed parts of a condition, as nodes (``Node.conjuncts`` gives their keys)."""
+    if node.op == "true":
+        return []
+    if node.op == "all":
+        return [p for c in node.children for p in _parts(c)]
+    return [node]
+
+
+def _implies(b: Node, a: Node) -> bool:
+    """Every post that satisfies ``b`` satisfies ``a`` (syntactically): the same condition,
+    or a hit of the same detector in some of ``a``'s categories (a hit of ``kw`` in
+    tobacco, or two hits of ``kw``, are a hit of ``kw``) where ``a`` asks for no count or
+    the same one. (A hit condition holds only where its detector fired, whatever count it
+    asks for.)"""
+    if a.key() == b.key():
+        return True
+    if a.op != "hit" or b.op != "hit" or a.detector != b.detector:
+        return False
+    within = a.cat_mask == 0 or (b.cat_mask != 0 and not b.cat_mask & ~a.cat_mask)
+    return within and (not a.cmp or a.cmp == b.cmp)
+
+
 def _covers(a: Rule, b: Rule) -> bool:
     """Every post that ``b`` matches is matched by ``a`` (syntactically)."""
-    if not set(a.condition.conjuncts()) <= set(b.condition.conjuncts()):
+    later = _parts(b.condition)
+    if not all(any(_implies(y, x) for y in later) for x in _parts(a.condition)):
         return False
     if a.account_kinds is not None and (
         b.account_kinds is None or not set(b.account_kinds) <= set(a.account_kinds)
@@ -141,6 +167,7 @@ def _rules(policy: CompiledPolicy, warn) -> set[int]:
     text_dets = [
         n for n, d in policy.detectors.items() if isinstance(d, KeywordsDetector | RegexDetector)
     ]
+    scanned = set(policy.scanned_channels)
     for pos, r in enumerate(order):
         path = ("rules", r.index)
         if not _days_in_force(policy, r):
@@ -149,6 +176,19 @@ def _rules(policy: CompiledPolicy, warn) -> set[int]:
             continue
         if r.account_kinds == () or r.channels == () or not r.stages:
             warn((*path, "scope"), msg(M.EMPTY_SCOPE, rule=r.name))
+            idle.add(r.index)
+            continue
+        uploads_only = set(r.stages) == {Stage.UPLOAD}
+        if uploads_only and r.channels is not None and not set(r.channels) & scanned:
+            warn(  # new posts there never reach the policy
+                (*path, "scope", "channels"),
+                msg(
+                    M.NOT_SCANNED,
+                    rule=r.name,
+                    channels=", ".join(CHANNEL_NAMES[c] for c in r.channels),
+                    scanned=", ".join(CHANNEL_NAMES[c] for c in sorted(scanned)),
+                ),
+            )
             idle.add(r.index)
             continue
         if r.scope_cats:

@@ -485,6 +485,10 @@ WORDS_EXPECTED = _t("expected a list of words")
 
 NEVER_IN_FORCE = _t("rule '{rule}' is unreachable: the schedule never puts it in force")
 EMPTY_SCOPE = _t("rule '{rule}' is unreachable: its scope is empty")
+NOT_SCANNED = _t(
+    "rule '{rule}' is unreachable: it reads only new posts in {channels}, which the policy "
+    "does not scan (scan: {scanned}); add them to scan, or the report stage to its scope"
+)
 NEVER_REPORTED = _t("rule '{rule}' is unreachable: its detectors never report {categories}")
 MATCHES_EVERY_POST = _t(
     "rule '{rule}' is unreachable: rule '{earlier}' before it matches every post"

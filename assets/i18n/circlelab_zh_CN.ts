@@ -607,192 +607,192 @@
 <context>
     <name>CorpusProblems</name>
     <message>
-        <location filename="model_texts.py" line="550"/>
+        <location filename="model_texts.py" line="551"/>
         <source>header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="551"/>
+        <location filename="model_texts.py" line="552"/>
         <source>row {row}</source>
         <translation>第 {row} 条记录</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="552"/>
+        <location filename="model_texts.py" line="553"/>
         <source> (line {line})</source>
         <translation>（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="553"/>
+        <location filename="model_texts.py" line="554"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="554"/>
+        <location filename="model_texts.py" line="555"/>
         <source>column &apos;{column}&apos;</source>
         <translation>列 &apos;{column}&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="555"/>
+        <location filename="model_texts.py" line="556"/>
         <source>unknown corpus format; use .tsv, .csv, .jsonl or .parquet</source>
         <translation>未知的语料格式；请使用 .tsv、.csv、.jsonl 或 .parquet</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="556"/>
+        <location filename="model_texts.py" line="557"/>
         <source>no such file</source>
         <translation>找不到这个文件</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="557"/>
+        <location filename="model_texts.py" line="558"/>
         <source>the file is empty (expected a header naming the columns)</source>
         <translation>文件是空的（应有一行表头，写明各列的名称）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="558"/>
+        <location filename="model_texts.py" line="559"/>
         <source>the file is only {count} blank lines (expected a header naming the columns)</source>
         <translation>文件只有 {count} 个空行（应有一行表头，写明各列的名称）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="559"/>
+        <location filename="model_texts.py" line="560"/>
         <source>the file is empty (expected one JSON object per line)</source>
         <translation>文件是空的（应每行一个 JSON 对象）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="560"/>
+        <location filename="model_texts.py" line="561"/>
         <source>the file is only {count} blank lines (expected one JSON object per line)</source>
         <translation>文件只有 {count} 个空行（应每行一个 JSON 对象）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="561"/>
+        <location filename="model_texts.py" line="562"/>
         <source>no messages (the file has a header but no rows)</source>
         <translation>没有消息（文件只有表头，没有数据行）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="562"/>
+        <location filename="model_texts.py" line="563"/>
         <source>not a readable Parquet file: {reason}</source>
         <translation>不是可读的 Parquet 文件：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="563"/>
+        <location filename="model_texts.py" line="564"/>
         <source>no text column {wanted}{hint}; the columns are {columns}</source>
         <translation>没有文本列 {wanted}{hint}；现有的列：{columns}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="564"/>
+        <location filename="model_texts.py" line="565"/>
         <source>no label column {wanted}{hint}; the columns are {columns}</source>
         <translation>没有标签列 {wanted}{hint}；现有的列：{columns}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="565"/>
+        <location filename="model_texts.py" line="566"/>
         <source>cannot tell which column is the text; the columns are {columns} (name it with {option})</source>
         <translation>无法判断哪一列是文本；现有的列：{columns}（请用{option}指明，或把文本列命名为 text、sms、message、body 或 content）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="566"/>
+        <location filename="model_texts.py" line="567"/>
         <source>cannot tell which column is the label; the columns are {columns} (name it with {option})</source>
         <translation>无法判断哪一列是标签；现有的列：{columns}（请用{option}指明，或把标签列命名为 label、class、category 或 target）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="567"/>
+        <location filename="model_texts.py" line="568"/>
         <source>unknown label {label}{hint}; the map knows {known} (add {option})</source>
         <translation>未知的标签 {label}{hint}；映射中已有的标签：{known}（请加上 {option}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="568"/>
+        <location filename="model_texts.py" line="569"/>
         <source>{flag} {label}={target}</source>
         <translation>{flag} {label}={target}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="569"/>
+        <location filename="model_texts.py" line="570"/>
         <source> (the label is empty)</source>
         <translation>（标签是空的）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="570"/>
+        <location filename="model_texts.py" line="571"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="571"/>
+        <location filename="model_texts.py" line="572"/>
         <source>cannot parse: {reason}</source>
         <translation>无法解析：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="572"/>
+        <location filename="model_texts.py" line="573"/>
         <source>expected {expected} fields, found {found} (a tab inside a message?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个（消息里有制表符？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="573"/>
+        <location filename="model_texts.py" line="574"/>
         <source>expected {expected} fields, found {found} (a comma outside quotes?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个（引号外面有逗号？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="574"/>
+        <location filename="model_texts.py" line="575"/>
         <source>expected {expected} fields, found {found}: no value for {column} (a tab missing?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个：{column} 没有值（少了一个制表符？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="575"/>
+        <location filename="model_texts.py" line="576"/>
         <source>expected {expected} fields, found {found}: no value for {column} (a comma missing?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个：{column} 没有值（少了一个逗号？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="576"/>
+        <location filename="model_texts.py" line="577"/>
         <source>not valid UTF-8 (byte 0x{byte}, character {at} of the line); re-save the file as UTF-8</source>
         <translation>不是有效的 UTF-8（字节 0x{byte}，该行第 {at} 个字符）；请把文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="577"/>
+        <location filename="model_texts.py" line="578"/>
         <source>not valid UTF-8</source>
         <translation>不是有效的 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="578"/>
+        <location filename="model_texts.py" line="579"/>
         <source>expected text, found {found}</source>
         <translation>应为文本，实际是{found}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="579"/>
+        <location filename="model_texts.py" line="580"/>
         <source>no value (null)</source>
         <translation>空值（null）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="580"/>
+        <location filename="model_texts.py" line="581"/>
         <source>a list (JSON array)</source>
         <translation>一个列表（JSON 数组）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="581"/>
+        <location filename="model_texts.py" line="582"/>
         <source>a map (JSON object)</source>
         <translation>一个映射（JSON 对象）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="582"/>
+        <location filename="model_texts.py" line="583"/>
         <source>not a JSON object: {reason} at character {at}</source>
         <translation>不是 JSON 对象：第 {at} 个字符处 {reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="583"/>
+        <location filename="model_texts.py" line="584"/>
         <source>each line must be a JSON object</source>
         <translation>每一行都必须是一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="584"/>
+        <location filename="model_texts.py" line="585"/>
         <source>missing field {field}</source>
         <translation>缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="585"/>
+        <location filename="model_texts.py" line="586"/>
         <source>--map expects LABEL=TARGET pairs separated by commas, got {part}</source>
         <translation>映射应为以逗号分隔的“标签=目标类别”，实际为 {part}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="586"/>
+        <location filename="model_texts.py" line="587"/>
         <source>--map {label}={target}: unknown target {given}; use one of {targets}</source>
         <translation>映射 {label}={target}：未知的目标类别 {given}；可用的目标类别：{targets}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="587"/>
+        <location filename="model_texts.py" line="588"/>
         <source>no message has the label {label} of {option}{hint}; the file&apos;s labels are {labels}</source>
         <translation>没有任何消息带有 {option} 中的标签 {label}{hint}；文件中的标签：{labels}</translation>
     </message>
@@ -1085,82 +1085,82 @@
 <context>
     <name>LessonProblems</name>
     <message>
-        <location filename="model_texts.py" line="534"/>
+        <location filename="model_texts.py" line="535"/>
         <source>no such lesson{hint} (shipped: {known})</source>
         <translation>找不到这个课程{hint}（自带的课程：{known}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="535"/>
+        <location filename="model_texts.py" line="536"/>
         <source>the first step must load a world (load: scenario, policy)</source>
         <translation>第一步必须加载一个世界（load：scenario、policy）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="536"/>
+        <location filename="model_texts.py" line="537"/>
         <source>a running world does not read this parameter again; set it under load.set (a new world)</source>
         <translation>运行中的世界不会再读取这个参数；请把它写在 load.set 下（建立一个新世界）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="537"/>
+        <location filename="model_texts.py" line="538"/>
         <source>the world has already run {done} days; run_to must be later (or load a new world)</source>
         <translation>世界已经运行了 {done} 天；run_to 必须更晚（或加载一个新世界）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="538"/>
+        <location filename="model_texts.py" line="539"/>
         <source>the scenario runs {days} days; run_to is after its end</source>
         <translation>场景只运行 {days} 天；run_to 超过了它的结尾</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="539"/>
+        <location filename="model_texts.py" line="540"/>
         <source>no scenario preset or file &apos;{name}&apos;{hint}</source>
         <translation>没有名为 &apos;{name}&apos; 的场景预设或文件{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="540"/>
+        <location filename="model_texts.py" line="541"/>
         <source>&apos;{metric}&apos; is not a metric{hint}</source>
         <translation>&apos;{metric}&apos; 不是一个指标{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="541"/>
+        <location filename="model_texts.py" line="542"/>
         <source>only a count with a breakdown has a total (….all)</source>
         <translation>只有带分项的计数才有合计（….all）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="542"/>
+        <location filename="model_texts.py" line="543"/>
         <source>the claim reads day {last}, but the run has done {done} days when the answer is revealed (days count from 0)</source>
         <translation>断言要读取第 {last} 天，但揭晓答案时运行只完成了 {done} 天（天数从 0 开始计）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="543"/>
+        <location filename="model_texts.py" line="544"/>
         <source>the first day ({first}) is after the last ({last})</source>
         <translation>第一天（{first}）在最后一天（{last}）之后</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="544"/>
+        <location filename="model_texts.py" line="545"/>
         <source>{field}: {message}</source>
         <translation>{field}: {message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="545"/>
+        <location filename="model_texts.py" line="546"/>
         <source>{file}:{line}:{column}: {field}: {message}</source>
         <translation>{file}:{line}:{column}: {field}: {message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="546"/>
+        <location filename="model_texts.py" line="547"/>
         <source>{file}: {field}: {message}</source>
         <translation>{file}: {field}: {message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="547"/>
+        <location filename="model_texts.py" line="548"/>
         <source>(file)</source>
         <translation>（整个文件）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="548"/>
+        <location filename="model_texts.py" line="549"/>
         <source>{problem} (and {count} more)</source>
         <translation>{problem}（另有 {count} 个问题）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="549"/>
+        <location filename="model_texts.py" line="550"/>
         <source>{first}; {then}</source>
         <translation>{first}；{then}</translation>
     </message>
@@ -3993,101 +3993,106 @@
     </message>
     <message>
         <location filename="model_texts.py" line="497"/>
+        <source>rule &apos;{rule}&apos; is unreachable: it reads only new posts in {channels}, which the policy does not scan (scan: {scanned}); add them to scan, or the report stage to its scope</source>
+        <translation>规则 &apos;{rule}&apos; 永远不会起作用：它只读 {channels} 里的新帖子，而策略不扫描这些渠道（scan: {scanned}）；把它们加进 scan，或在它的 scope 里加上 report 阶段</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="498"/>
         <source>rule &apos;{rule}&apos; is unreachable: its detectors never report {categories}</source>
         <translation>规则 &apos;{rule}&apos; 永远不会起作用：它的检测器从不报告 {categories}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="498"/>
+        <location filename="model_texts.py" line="499"/>
         <source>rule &apos;{rule}&apos; is unreachable: rule &apos;{earlier}&apos; before it matches every post</source>
         <translation>规则 &apos;{rule}&apos; 永远不会起作用：它前面的规则 &apos;{earlier}&apos; 会匹配所有帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="499"/>
+        <location filename="model_texts.py" line="500"/>
         <source>rule &apos;{rule}&apos; is shadowed by earlier rule &apos;{earlier}&apos;: every post it matches is decided there first</source>
         <translation>规则 &apos;{rule}&apos; 被前面的规则 &apos;{earlier}&apos; 遮蔽：它能匹配的每条帖子都会先由那条规则处理</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="500"/>
+        <location filename="model_texts.py" line="501"/>
         <source>step(s) {steps} only add spellings to keyword terms: they do nothing for a regex detector</source>
         <translation>步骤 {steps} 只为关键词词条增加写法：对正则（regex）检测器不起作用</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="501"/>
+        <location filename="model_texts.py" line="502"/>
         <source>term {term} (normalised {normalised}) is in several categories: {categories}</source>
         <translation>词条 {term}（规范化后为 {normalised}）属于多个类别：{categories}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="502"/>
+        <location filename="model_texts.py" line="503"/>
         <source>term {term} is also in detector &apos;{detector}&apos; under another category</source>
         <translation>词条 {term} 也在检测器 &apos;{detector}&apos; 中，但属于另一个类别</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="503"/>
+        <location filename="model_texts.py" line="504"/>
         <source>detector &apos;{detector}&apos; is not used by any rule</source>
         <translation>检测器 &apos;{detector}&apos; 没有被任何规则使用</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="504"/>
+        <location filename="model_texts.py" line="505"/>
         <source>rule &apos;{rule}&apos; sends posts to review, but nothing reviews them: the policy has no enforcement.review section, so the posts stay up as if allowed{strikes}; add enforcement.review (capacity_per_day: how many posts reviewers decide a day) or choose another action</source>
         <translation>规则 &apos;{rule}&apos; 把帖子送去审核，但没有人审核它们：策略没有 enforcement.review 部分，这些帖子会像被放行一样保留{strikes}；请添加 enforcement.review（capacity_per_day：审核员每天处理多少条帖子），或改用其他处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="505"/>
+        <location filename="model_texts.py" line="506"/>
         <source> and its strikes, given when a reviewer confirms, are never given</source>
         <translation>，而且它的违规计分（在审核员确认时给出）永远不会给出</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="506"/>
+        <location filename="model_texts.py" line="507"/>
         <source>&apos;{key}&apos; has no effect with action {action}: it only acts for action {owner}</source>
         <translation>&apos;{key}&apos; 对处置 {action} 不起作用：它只对处置 {owner} 起作用</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="507"/>
+        <location filename="model_texts.py" line="508"/>
         <source>&apos;days&apos; has no effect on a {action} step: it only acts for a restrict step (how many days the account is restricted)</source>
         <translation>&apos;days&apos; 对 {action} 步骤不起作用：它只对 restrict 步骤起作用（账号被限制的天数）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="508"/>
+        <location filename="model_texts.py" line="509"/>
         <source>{term} (catalogue, {category})</source>
         <translation>{term}（来自词库，类别 {category}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="509"/>
+        <location filename="model_texts.py" line="510"/>
         <source>term {term} normalises to nothing and can never match</source>
         <translation>词条 {term} 规范化后为空，永远不会匹配</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="510"/>
+        <location filename="model_texts.py" line="511"/>
         <source>term {term} is one of the detector&apos;s exceptions: it never counts</source>
         <translation>词条 {term} 也是该检测器的例外（exceptions）之一：永远不会计入</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="511"/>
+        <location filename="model_texts.py" line="512"/>
         <source>term {term} normalises to {normalised}, shorter than {minimum} letters (a hanzi counts as two): it fires on a great deal of innocent text</source>
         <translation>词条 {term} 规范化后为 {normalised}，不足 {minimum} 个字母（一个汉字算两个）：会在大量无辜的文本上误触发</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="512"/>
+        <location filename="model_texts.py" line="513"/>
         <source>term {term} begins or ends with a non-word character: in word mode it can never match</source>
         <translation>词条 {term} 以非单词字符开头或结尾：在 word 模式下永远不会匹配</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="513"/>
+        <location filename="model_texts.py" line="514"/>
         <source>term {term} is inside {count} common English word(s) ({words}): it fires on them; use mode: word or list &apos;exceptions&apos;</source>
         <translation>词条 {term} 出现在 {count} 个常见英文单词中（{words}）：会在这些词上误触发；请使用 mode: word，或把这些词列入 &apos;exceptions&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="514"/>
+        <location filename="model_texts.py" line="515"/>
         <source>term {term} is inside {count} common Chinese word(s) ({words}): it fires on them; list the innocent ones under &apos;exceptions&apos;</source>
         <translation>词条 {term} 出现在 {count} 个常见中文词语中（{words}）：会在这些词上误触发；请把无辜的词列入 &apos;exceptions&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="515"/>
+        <location filename="model_texts.py" line="516"/>
         <source>term {term} is an everyday English word (one of the {count} most frequent) and a single hit of it makes rule &apos;{rule}&apos; {action}: every post using it in its everyday sense does too; require a second condition (all: ...) or measure it on innocent text with circlelab policy evaluate --corpus</source>
         <translation>词条 {term} 是日常英文单词（最常用的 {count} 个之一），命中它一次就会让规则 &apos;{rule}&apos; 执行 {action}：凡是按日常意思用到这个词的帖子也会被处理；请再加一个条件（all: ...），或用 circlelab policy evaluate --corpus 在无害文本上测一测</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="516"/>
+        <location filename="model_texts.py" line="517"/>
         <source>term {term} is an everyday Chinese word (one of the {count} most frequent) and a single hit of it makes rule &apos;{rule}&apos; {action}: every post using it in its everyday sense does too; require a second condition (all: ...) or measure it on innocent text with circlelab policy evaluate --corpus</source>
         <translation>词条 {term} 是日常中文词语（最常用的 {count} 个之一），命中它一次就会让规则 &apos;{rule}&apos; 执行 {action}：凡是按日常意思用到这个词的帖子也会被处理；请再加一个条件（all: ...），或用 circlelab policy evaluate --corpus 在无害文本上测一测</translation>
     </message>
@@ -4103,127 +4108,127 @@
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="model_texts.py" line="588"/>
+        <location filename="model_texts.py" line="589"/>
         <source>strike ladder: {total} strikes in {window}d ≥ {at} → {step} (rule &apos;{rule}&apos;, post {post})</source>
         <translation>违规计分阶梯：{window} 天内 {total} 分 ≥ {at} → {step}（规则“{rule}”，帖子 {post}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="589"/>
+        <location filename="model_texts.py" line="590"/>
         <source>{action}</source>
         <translation>{action}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="590"/>
+        <location filename="model_texts.py" line="591"/>
         <source>{action} {days}d</source>
         <translation>{action} {days} 天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="591"/>
+        <location filename="model_texts.py" line="592"/>
         <source>rule &apos;{rule}&apos; → {action}: {evidence}</source>
         <translation>规则“{rule}” → {action}：{evidence}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="592"/>
+        <location filename="model_texts.py" line="593"/>
         <source>{stage}: rule &apos;{rule}&apos; → {action}</source>
         <translation>{stage}：规则“{rule}” → {action}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="593"/>
+        <location filename="model_texts.py" line="594"/>
         <source>{stage}: rule &apos;{rule}&apos; → {action} on {hits}</source>
         <translation>{stage}：规则“{rule}” → {action}，命中 {hits}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="594"/>
+        <location filename="model_texts.py" line="595"/>
         <source>{stage}: rule &apos;{rule}&apos; → {action} (shadow)</source>
         <translation>{stage}：规则“{rule}” → {action}（影子规则）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="595"/>
+        <location filename="model_texts.py" line="596"/>
         <source>{stage}: rule &apos;{rule}&apos; → {action} (shadow) on {hits}</source>
         <translation>{stage}：规则“{rule}” → {action}（影子规则），命中 {hits}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="596"/>
+        <location filename="model_texts.py" line="597"/>
         <source>{detector}: {term}{category}{written}{how}</source>
         <translation>{detector}：{term}{category}{written}{how}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="597"/>
+        <location filename="model_texts.py" line="598"/>
         <source> [{category}]</source>
         <translation> [{category}]</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="598"/>
+        <location filename="model_texts.py" line="599"/>
         <source> as written {written}</source>
         <translation>，原文写作 {written}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="599"/>
+        <location filename="model_texts.py" line="600"/>
         <source> ({how})</source>
         <translation>（{how}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="600"/>
+        <location filename="model_texts.py" line="601"/>
         <source>abbreviation {spelling}</source>
         <translation>缩写 {spelling}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="601"/>
+        <location filename="model_texts.py" line="602"/>
         <source>pinyin {syllables}</source>
         <translation>拼音 {syllables}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="602"/>
+        <location filename="model_texts.py" line="603"/>
         <source>sound-alike {syllables}</source>
         <translation>谐音 {syllables}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="603"/>
+        <location filename="model_texts.py" line="604"/>
         <source>{how}</source>
         <translation>{how}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="604"/>
+        <location filename="model_texts.py" line="605"/>
         <source>&apos;{what}&apos;</source>
         <translation>“{what}”</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="605"/>
+        <location filename="model_texts.py" line="606"/>
         <source>predicted {categories}</source>
         <translation>预测为 {categories}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="606"/>
+        <location filename="model_texts.py" line="607"/>
         <source>predicted violating</source>
         <translation>预测为违规</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="607"/>
+        <location filename="model_texts.py" line="608"/>
         <source>{count} reports per {per} in {window}d (≥{least})</source>
         <translation>每个{per} {window} 天内被举报 {count} 次（≥{least}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="608"/>
+        <location filename="model_texts.py" line="609"/>
         <source>previously banned device</source>
         <translation>曾被封号的设备</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="609"/>
+        <location filename="model_texts.py" line="610"/>
         <source>review: reviewer confirmed rule &apos;{rule}&apos; after {hours}h</source>
         <translation>审核：审核员 {hours} 小时后确认了规则“{rule}”</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="610"/>
+        <location filename="model_texts.py" line="611"/>
         <source>review: reviewer rejected rule &apos;{rule}&apos; after {hours}h</source>
         <translation>审核：审核员 {hours} 小时后驳回了规则“{rule}”</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="611"/>
+        <location filename="model_texts.py" line="612"/>
         <source>appeal: overturned rule &apos;{rule}&apos;</source>
         <translation>申诉：撤销了规则“{rule}”的处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="612"/>
+        <location filename="model_texts.py" line="613"/>
         <source>appeal: overturned rule &apos;{rule}&apos; (the action was wrong)</source>
         <translation>申诉：撤销了规则“{rule}”的处置（处置有误）</translation>
     </message>
@@ -4231,357 +4236,357 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="model_texts.py" line="661"/>
+        <location filename="model_texts.py" line="662"/>
         <source>Moments feed</source>
         <translation>朋友圈</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="662"/>
+        <location filename="model_texts.py" line="663"/>
         <source>private chats</source>
         <translation>私聊</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="663"/>
+        <location filename="model_texts.py" line="664"/>
         <source>group chats</source>
         <translation>群聊</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="664"/>
+        <location filename="model_texts.py" line="665"/>
         <source>day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="665"/>
+        <location filename="model_texts.py" line="666"/>
         <source>Restricted-offer volume by category (7-day mean)</source>
         <translation>各类别违禁商品信息量（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="666"/>
+        <location filename="model_texts.py" line="667"/>
         <source>Reach of restricted offers in the Moments feed (7-day mean)</source>
         <translation>违禁商品信息在朋友圈中的触达（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="667"/>
+        <location filename="model_texts.py" line="668"/>
         <source>spam posted</source>
         <translation>发布的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="668"/>
+        <location filename="model_texts.py" line="669"/>
         <source>spam removed</source>
         <translation>删除的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="669"/>
+        <location filename="model_texts.py" line="670"/>
         <source>Spam volume (7-day mean)</source>
         <translation>垃圾信息量（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="670"/>
+        <location filename="model_texts.py" line="671"/>
         <source>ads + spam + offers (Advertising Circle index)</source>
         <translation>广告 + 垃圾 + 违禁（“广告圈”指数）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="671"/>
+        <location filename="model_texts.py" line="672"/>
         <source>spam + offers (prevalence)</source>
         <translation>垃圾 + 违禁（流行率）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="672"/>
+        <location filename="model_texts.py" line="673"/>
         <source>Share of the feed that is advertising</source>
         <translation>信息流中广告所占比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="673"/>
+        <location filename="model_texts.py" line="674"/>
         <source>correct bans</source>
         <translation>正确封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="674"/>
+        <location filename="model_texts.py" line="675"/>
         <source>wrongful bans</source>
         <translation>错误封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="675"/>
+        <location filename="model_texts.py" line="676"/>
         <source>Bans, cumulative: correct vs wrongful</source>
         <translation>累计封号：正确与错误</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="676"/>
+        <location filename="model_texts.py" line="677"/>
         <source>obfuscated</source>
         <translation>变形规避</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="677"/>
+        <location filename="model_texts.py" line="678"/>
         <source>Share of offers written to evade filters (trailing 7 days)</source>
         <translation>为规避过滤而变形书写的违禁信息占比（最近 7 天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="678"/>
+        <location filename="model_texts.py" line="679"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="679"/>
+        <location filename="model_texts.py" line="680"/>
         <source>same-day recall</source>
         <translation>当日召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="680"/>
+        <location filename="model_texts.py" line="681"/>
         <source>Moderation precision and same-day recall (trailing 7 days)</source>
         <translation>审核精确率与当日召回率（最近 7 天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="681"/>
+        <location filename="model_texts.py" line="682"/>
         <source>spammers</source>
         <translation>垃圾信息发送者</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="682"/>
+        <location filename="model_texts.py" line="683"/>
         <source>Active sellers and spammers</source>
         <translation>活跃卖家与垃圾信息发送者</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="683"/>
+        <location filename="model_texts.py" line="684"/>
         <source>from official accounts</source>
         <translation>来自公众号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="684"/>
+        <location filename="model_texts.py" line="685"/>
         <source>Harm: restricted units sold, by channel (7-day mean)</source>
         <translation>危害：按渠道统计的违禁商品售出件数（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="685"/>
+        <location filename="model_texts.py" line="686"/>
         <source>Restricted-offer volume by category</source>
         <translation>各类别违禁商品信息量</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="686"/>
+        <location filename="model_texts.py" line="687"/>
         <source>Spam volume</source>
         <translation>垃圾信息量</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="687"/>
+        <location filename="model_texts.py" line="688"/>
         <source>Advertising Circle index</source>
         <translation>“广告圈”指数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="688"/>
+        <location filename="model_texts.py" line="689"/>
         <source>Bans: correct vs wrongful</source>
         <translation>封号：正确与错误</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="689"/>
+        <location filename="model_texts.py" line="690"/>
         <source>Reach of restricted offers in the feed</source>
         <translation>违禁商品信息在信息流中的触达</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="690"/>
+        <location filename="model_texts.py" line="691"/>
         <source>Harm: units sold by channel</source>
         <translation>危害：各渠道售出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="691"/>
+        <location filename="model_texts.py" line="692"/>
         <source>Evasion</source>
         <translation>规避</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="692"/>
+        <location filename="model_texts.py" line="693"/>
         <source>Precision and recall</source>
         <translation>精确率与召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="693"/>
+        <location filename="model_texts.py" line="694"/>
         <source>{scenario} × {policy}, seed {seed}</source>
         <translation>{scenario} × {policy}，随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="694"/>
+        <location filename="model_texts.py" line="695"/>
         <source>run {run}: {scenario} × {policy}, seed {seed}</source>
         <translation>运行 {run}：{scenario} × {policy}，随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="695"/>
+        <location filename="model_texts.py" line="696"/>
         <source> (not complete)</source>
         <translation>（未完成）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="696"/>
+        <location filename="model_texts.py" line="697"/>
         <source>Headline numbers</source>
         <translation>主要数字</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="697"/>
+        <location filename="model_texts.py" line="698"/>
         <source>measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="698"/>
+        <location filename="model_texts.py" line="699"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="699"/>
+        <location filename="model_texts.py" line="700"/>
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="700"/>
+        <location filename="model_texts.py" line="701"/>
         <source>meaning</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="701"/>
+        <location filename="model_texts.py" line="702"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="702"/>
+        <location filename="model_texts.py" line="703"/>
         <source>What each rule did</source>
         <translation>每条规则做了什么</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="703"/>
+        <location filename="model_texts.py" line="704"/>
         <source>Each count summed over the run&apos;s days.</source>
         <translation>每项计数为整个运行期间各天之和。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="704"/>
+        <location filename="model_texts.py" line="705"/>
         <source> The rules of every policy that was in force, each over the days its policy was in force (see Policy).</source>
         <translation>列出每个生效过的策略的规则，各自只统计其策略生效的那些天（见“策略”）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="705"/>
+        <location filename="model_texts.py" line="706"/>
         <source>count</source>
         <translation>计数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="706"/>
+        <location filename="model_texts.py" line="707"/>
         <source>action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="707"/>
+        <location filename="model_texts.py" line="708"/>
         <source>rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="708"/>
+        <location filename="model_texts.py" line="709"/>
         <source>What the rule does, as its policy says (a shadow rule&apos;s hits are counted, never acted on: &apos;shadow (would remove)&apos;; an allow rule&apos;s hits are the posts it let through, its true positives violating ones)</source>
         <translation>规则按其策略所做的处置（影子规则的命中只计数、从不处置：“shadow (would remove)”；放行规则的命中是它放过的帖子，其真阳性是其中违规的帖子）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="709"/>
+        <location filename="model_texts.py" line="710"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="710"/>
+        <location filename="model_texts.py" line="711"/>
         <source>Metric definitions</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="711"/>
+        <location filename="model_texts.py" line="712"/>
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="712"/>
+        <location filename="model_texts.py" line="713"/>
         <source>over a run</source>
         <translation>整个运行的汇总方式</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="713"/>
+        <location filename="model_texts.py" line="714"/>
         <source>sum</source>
         <translation>求和</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="714"/>
+        <location filename="model_texts.py" line="715"/>
         <source>last</source>
         <translation>取最后一天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="715"/>
+        <location filename="model_texts.py" line="716"/>
         <source>ratio</source>
         <translation>比率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="716"/>
+        <location filename="model_texts.py" line="717"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="717"/>
+        <location filename="model_texts.py" line="718"/>
         <source>{days} days. Daily values are in {file} beside this page.</source>
         <translation>共 {days} 天。每日数值见本页旁的 {file}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="718"/>
+        <location filename="model_texts.py" line="719"/>
         <source>Dotted lines mark events: {items}.</source>
         <translation>虚线标出事件：{items}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="719"/>
+        <location filename="model_texts.py" line="720"/>
         <source>day {day}: {text}</source>
         <translation>第 {day} 天：{text}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="720"/>
+        <location filename="model_texts.py" line="721"/>
         <source>Changes during the run</source>
         <translation>运行期间的改动</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="721"/>
+        <location filename="model_texts.py" line="722"/>
         <source>Not recorded: this run was stored by a version of Circle Lab that did not keep what was changed while a run ran. The policy and scenario below are what was stored; if the run was changed by hand, they may not have been in force throughout.</source>
         <translation>未记录：保存这次运行的 Circle Lab 版本不记录运行期间所做的改动。下面的策略和场景是当时保存的内容；如果运行中曾被手动修改，它们可能并非自始至终有效。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="722"/>
+        <location filename="model_texts.py" line="723"/>
         <source>None: nothing was changed by hand while this run ran. The policy and the scenario below were in force {when} (the scenario&apos;s own scheduled events are part of it).</source>
         <translation>无：这次运行期间没有手动修改任何内容。下面的策略和场景在{when}一直有效（场景自身预定的事件也包含在内）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="723"/>
+        <location filename="model_texts.py" line="724"/>
         <source>from day 0 to day {last}</source>
         <translation>第 0 天到第 {last} 天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="724"/>
+        <location filename="model_texts.py" line="725"/>
         <source>(no day ran)</source>
         <translation>（没有运行任何一天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="725"/>
+        <location filename="model_texts.py" line="726"/>
         <source>its text</source>
         <translation>其文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="726"/>
+        <location filename="model_texts.py" line="727"/>
         <source>Made while the run was live; each acts from the day given (the next day to run when it was made). Everything before that day ran without it.</source>
         <translation>在运行进行中所做；每项从所给的那天（做出改动时即将运行的下一天）起生效。那天之前的运行都不受其影响。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="727"/>
+        <location filename="model_texts.py" line="728"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="728"/>
+        <location filename="model_texts.py" line="729"/>
         <source>Not one policy: another was put in force while the run ran. In force, by day:</source>
         <translation>不止一个策略：运行期间另一个策略被投入使用。各天生效的策略：</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="729"/>
+        <location filename="model_texts.py" line="730"/>
         <source>days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="730"/>
+        <location filename="model_texts.py" line="731"/>
         <source>policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="731"/>
+        <location filename="model_texts.py" line="732"/>
         <source>As the run was set up. Changed while it ran: {keys} (see Changes during the run).</source>
         <translation>这是运行开始时的设置。运行期间改动过：{keys}（见“运行期间的改动”）。</translation>
     </message>
@@ -4696,242 +4701,242 @@
 <context>
     <name>RunProblems</name>
     <message>
-        <location filename="model_texts.py" line="613"/>
+        <location filename="model_texts.py" line="614"/>
         <source>{done} of {requested} days</source>
         <translation>{requested} 天中的 {done} 天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="614"/>
+        <location filename="model_texts.py" line="615"/>
         <source>complete: {days}</source>
         <translation>已完成：{days}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="615"/>
+        <location filename="model_texts.py" line="616"/>
         <source>running: {days} simulated, last progress recorded {seconds} s ago (a run&apos;s data is stored when it finishes; one whose process was killed reads as running for {minutes} minutes, then as incomplete)</source>
         <translation>运行中：已模拟 {days}，最近一次记录进度在 {seconds} 秒前（运行的数据在结束时才保存；进程被强行终止的运行在 {minutes} 分钟内仍显示为运行中，之后显示为未完成）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="616"/>
+        <location filename="model_texts.py" line="617"/>
         <source>incomplete: stopped after {days} without being saved (no progress recorded since {when} UTC; its process probably ended without finishing, e.g. was killed)</source>
         <translation>未完成：模拟了 {days}后停止，没有保存（自 {when} UTC 起没有记录进度；它的进程很可能没有正常结束，例如被强行终止）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="617"/>
+        <location filename="model_texts.py" line="618"/>
         <source>failed: stopped after {days}{reason}</source>
         <translation>失败：模拟了 {days}后停止{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="618"/>
+        <location filename="model_texts.py" line="619"/>
         <source>interrupted: stopped after {days}{reason}</source>
         <translation>已中断：模拟了 {days}后停止{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="619"/>
+        <location filename="model_texts.py" line="620"/>
         <source>{state}: stopped after {days}{reason}</source>
         <translation>{state}：模拟了 {days}后停止{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="620"/>
+        <location filename="model_texts.py" line="621"/>
         <source> ({error})</source>
         <translation>（{error}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="621"/>
+        <location filename="model_texts.py" line="622"/>
         <source>open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="622"/>
+        <location filename="model_texts.py" line="623"/>
         <source>export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="623"/>
+        <location filename="model_texts.py" line="624"/>
         <source>report</source>
         <translation>生成报告</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="624"/>
+        <location filename="model_texts.py" line="625"/>
         <source>run {run} is not complete; its state is {state}. It has nothing stored to {doing}</source>
         <translation>运行 {run} 没有完成，状态为{state}。它没有已保存的数据可供{doing}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="625"/>
+        <location filename="model_texts.py" line="626"/>
         <source>none of these {count} runs is complete, so there is nothing stored to {doing} ({states}{more})</source>
         <translation>这 {count} 次运行都没有完成，所以没有已保存的数据可供{doing}（{states}{more}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="626"/>
+        <location filename="model_texts.py" line="627"/>
         <source>run {run}: {state}</source>
         <translation>运行 {run}：{state}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="627"/>
+        <location filename="model_texts.py" line="628"/>
         <source>; and {count} more</source>
         <translation>；另有 {count} 次</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="628"/>
+        <location filename="model_texts.py" line="629"/>
         <source>This run is not complete; its state is {state}. Only {days} day(s) of daily metrics are stored; every number here covers those days only.</source>
         <translation>这次运行没有完成，状态为{state}。只保存了 {days} 天的每日指标；这里的每个数字都只涵盖这些天。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="629"/>
+        <location filename="model_texts.py" line="630"/>
         <source>no run {run} in this database</source>
         <translation>这个数据库里没有运行 {run}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="630"/>
+        <location filename="model_texts.py" line="631"/>
         <source>no runs {runs} in this database</source>
         <translation>这个数据库里没有运行 {runs}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="631"/>
+        <location filename="model_texts.py" line="632"/>
         <source>no sweep &apos;{sweep}&apos; in this database</source>
         <translation>这个数据库里没有参数扫描 &apos;{sweep}&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="632"/>
+        <location filename="model_texts.py" line="633"/>
         <source>account {account} is not stored with this run</source>
         <translation>这次运行没有保存账户 {account}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="633"/>
+        <location filename="model_texts.py" line="634"/>
         <source>{path} is a file, not a folder</source>
         <translation>{path} 是一个文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="634"/>
+        <location filename="model_texts.py" line="635"/>
         <source>cannot create the folder {path}: {reason}</source>
         <translation>无法创建文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="635"/>
+        <location filename="model_texts.py" line="636"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是一个文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="636"/>
+        <location filename="model_texts.py" line="637"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="637"/>
+        <location filename="model_texts.py" line="638"/>
         <source>{path} is not a SQLite database (it starts with {head}), so not a Circle Lab one; nothing was written to it</source>
         <translation>{path} 不是 SQLite 数据库（它以 {head} 开头），所以也不是 Circle Lab 的数据库；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="638"/>
+        <location filename="model_texts.py" line="639"/>
         <source>&apos;{scheme}://&apos; is not a database this program can use; give a SQLite file path, sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname</source>
         <translation>&apos;{scheme}://&apos; 不是本程序能使用的数据库；请给出 SQLite 文件的路径、sqlite:///path/to/file.db 或 postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="639"/>
+        <location filename="model_texts.py" line="640"/>
         <source>the database driver for {scheme}:// ({driver}) is not installed: pip install &apos;{package}&apos;</source>
         <translation>没有安装 {scheme}:// 的数据库驱动（{driver}）：请用 pip install &apos;{package}&apos; 安装</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="640"/>
+        <location filename="model_texts.py" line="641"/>
         <source>{summary} ({said})</source>
         <translation>{summary}（{said}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="641"/>
+        <location filename="model_texts.py" line="642"/>
         <source>the server refused the user name or password</source>
         <translation>服务器拒绝了用户名或密码</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="642"/>
+        <location filename="model_texts.py" line="643"/>
         <source>the server has no such database</source>
         <translation>服务器上没有这个数据库</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="643"/>
+        <location filename="model_texts.py" line="644"/>
         <source>the database is read-only</source>
         <translation>数据库是只读的</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="644"/>
+        <location filename="model_texts.py" line="645"/>
         <source>the user may not write to this database</source>
         <translation>该用户无权写入这个数据库</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="645"/>
+        <location filename="model_texts.py" line="646"/>
         <source>the database is locked by another process (waited {seconds} s)</source>
         <translation>数据库被另一个进程锁定（已等待 {seconds} 秒）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="646"/>
+        <location filename="model_texts.py" line="647"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="647"/>
+        <location filename="model_texts.py" line="648"/>
         <source>the disk failed a write (full, or a file-size limit reached?)</source>
         <translation>磁盘写入失败（磁盘已满，还是达到了文件大小上限？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="648"/>
+        <location filename="model_texts.py" line="649"/>
         <source>the database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="649"/>
+        <location filename="model_texts.py" line="650"/>
         <source>the file is not a SQLite database (so not a Circle Lab one)</source>
         <translation>该文件不是 SQLite 数据库（所以也不是 Circle Lab 的数据库）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="650"/>
+        <location filename="model_texts.py" line="651"/>
         <source>cannot open the database file (its folder is missing or not writable)</source>
         <translation>无法打开数据库文件（它所在的文件夹不存在或不可写）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="651"/>
+        <location filename="model_texts.py" line="652"/>
         <source>cannot reach the database server</source>
         <translation>无法连接到数据库服务器</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="652"/>
+        <location filename="model_texts.py" line="653"/>
         <source>its {table} table names {found}, not {ours}: not a Circle Lab database; nothing was written to it</source>
         <translation>它的 {table} 表记录的应用名是 {found}，而不是 {ours}：不是 Circle Lab 的数据库；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="653"/>
+        <location filename="model_texts.py" line="654"/>
         <source>&apos;no application name&apos;</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="654"/>
+        <location filename="model_texts.py" line="655"/>
         <source>it was written by a newer Circle Lab (schema version {version}; this one knows versions up to {known}): upgrade circlelab, or use another database; nothing was written to it</source>
         <translation>它由更新版本的 Circle Lab 写入（结构版本 {version}；本程序只认识到版本 {known}）：请升级 circlelab，或使用另一个数据库；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="655"/>
+        <location filename="model_texts.py" line="656"/>
         <source>its {table} table has no usable version</source>
         <translation>它的 {table} 表没有可用的版本号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="656"/>
+        <location filename="model_texts.py" line="657"/>
         <source>not a Circle Lab database: {found}; nothing was written to it</source>
         <translation>不是 Circle Lab 的数据库：{found}；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="657"/>
+        <location filename="model_texts.py" line="658"/>
         <source>its table &apos;{table}&apos; has columns Circle Lab never made ({names})</source>
         <translation>它的表 &apos;{table}&apos; 含有 Circle Lab 从未建过的列（{names}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="658"/>
+        <location filename="model_texts.py" line="659"/>
         <source>its table &apos;{table}&apos; has no {names} column</source>
         <translation>它的表 &apos;{table}&apos; 没有 {names} 列</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="659"/>
+        <location filename="model_texts.py" line="660"/>
         <source>it holds tables Circle Lab never made ({names})</source>
         <translation>它含有 Circle Lab 从未建过的表（{names}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="660"/>
+        <location filename="model_texts.py" line="661"/>
         <source>it lacks the tables {names} and records no schema version</source>
         <translation>它缺少表 {names}，也没有记录结构版本</translation>
     </message>
@@ -5171,87 +5176,87 @@
 <context>
     <name>ScenarioProblems</name>
     <message>
-        <location filename="model_texts.py" line="517"/>
+        <location filename="model_texts.py" line="518"/>
         <source>every post is a row the engine keeps for engine.retention_days days</source>
         <translation>每条动态都是引擎要保存 engine.retention_days 天的一行数据</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="518"/>
+        <location filename="model_texts.py" line="519"/>
         <source>a person posting more often is a spammer; every post is a row the engine keeps for engine.retention_days days</source>
         <translation>发得比这更频繁的人就是垃圾号了；每条动态都是引擎要保存 engine.retention_days 天的一行数据</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="519"/>
+        <location filename="model_texts.py" line="520"/>
         <source>accounts a day per 10,000: more would replace the population every day</source>
         <translation>按每 10,000 个账户每天计：再多的话，每天都会换掉整个人口</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="520"/>
+        <location filename="model_texts.py" line="521"/>
         <source>the engine holds every account in memory (about 3.3 KiB each with its friends and posts; 5 million need about 16 GB)</source>
         <translation>引擎把每个账户都放在内存里（连同好友和动态，每个约 3.3 KiB；500 万个账户约需 16 GB）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="521"/>
+        <location filename="model_texts.py" line="522"/>
         <source>no account has more friends</source>
         <translation>没有账户有这么多好友</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="522"/>
+        <location filename="model_texts.py" line="523"/>
         <source>accounts are held in memory</source>
         <translation>账户都放在内存里</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="523"/>
+        <location filename="model_texts.py" line="524"/>
         <source>archetype shares must add up to 1 (they add up to {total})</source>
         <translation>各类账户的占比之和必须为 1（现在是 {total}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="524"/>
+        <location filename="model_texts.py" line="525"/>
         <source>there must be some regular users (regular &gt; 0)</source>
         <translation>必须有一些普通用户（regular &gt; 0）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="525"/>
+        <location filename="model_texts.py" line="526"/>
         <source>these rates make about {per_day} posts a day ({accounts} accounts); the engine runs at most {limit} a day ({why}): lower this rate or population.accounts</source>
         <translation>按这些频率，每天约有 {per_day} 条动态（{accounts} 个账户）；引擎每天最多处理 {limit} 条（{why}）：请降低这个频率或 population.accounts</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="526"/>
+        <location filename="model_texts.py" line="527"/>
         <source>about {per_day} posts a day kept for {days} days is {held} posts in memory; the engine holds at most {limit} (about 27 bytes each): lower the rates, population.accounts or engine.retention_days</source>
         <translation>每天约 {per_day} 条动态保存 {days} 天，内存中就有 {held} 条；引擎最多保存 {limit} 条（每条约 27 字节）：请降低各频率、population.accounts 或 engine.retention_days</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="527"/>
+        <location filename="model_texts.py" line="528"/>
         <source>an event has exactly one of: announce, set, spawn</source>
         <translation>一个事件只能有 announce、set、spawn 中的一项</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="528"/>
+        <location filename="model_texts.py" line="529"/>
         <source>unknown scenario parameter &apos;{key}&apos;{hint}</source>
         <translation>未知的场景参数 &apos;{key}&apos;{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="529"/>
+        <location filename="model_texts.py" line="530"/>
         <source>no such scenario (presets: {known})</source>
         <translation>找不到这个场景（预设：{known}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="530"/>
+        <location filename="model_texts.py" line="531"/>
         <source>unknown category; the catalogue has {known}</source>
         <translation>未知的类别；目录中的类别：{known}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="531"/>
+        <location filename="model_texts.py" line="532"/>
         <source>unknown category &apos;{name}&apos;{hint}; the catalogue has {known}</source>
         <translation>未知的类别 &apos;{name}&apos;{hint}；目录中的类别：{known}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="532"/>
+        <location filename="model_texts.py" line="533"/>
         <source>on day {day} this makes {what} invalid: {message}</source>
         <translation>到第 {day} 天，这会让 {what} 无效：{message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="533"/>
+        <location filename="model_texts.py" line="534"/>
         <source>the scenario</source>
         <translation>场景</translation>
     </message>
