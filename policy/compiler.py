@@ -68,12 +68,45 @@ def compile_policy(
     )
     if start_day is not None and isinstance(located.data, dict):
         located.data["start_day"] = start_day
-    spec = validate(S.PolicySpec, located)
+    try:
+        spec = validate(S.PolicySpec, located)
+    except LocatedError as exc:  # the rules' conditions are checked too: every problem at once
+        more = condition_problems(located)
+        if more:
+            raise LocatedError([*exc.problems, *more]) from None
+        raise
     compiler = _Compiler(spec, located, text, base_dir, moved=moved)
     policy = compiler.compile()
     if moved:  # the policy's text says what ran: a stored run or a report shows this day
         policy.source = with_start_day(text, int(start_day or 0))
     return policy, compiler.inputs
+
+
+def condition_problems(located: Located) -> list[Problem]:
+    """The problems of the rules' ``when`` conditions in a policy the schema rejected
+    (the compiler, which checks them, runs only on a valid policy): an unknown signal,
+    operator, detector or category, one per condition, read from the file as written.
+    Categories are those of the shipped catalogue; a policy naming its own catalogue
+    has its categories checked once the rest is valid."""
+    data = located.data
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        return []
+    detectors = list(data["detectors"]) if isinstance(data.get("detectors"), dict) else None
+    if detectors is None or "catalogue" in data:
+        return []  # the names a condition may use are not known yet
+    categories = [*read_catalogue(None).categories]
+    categories += [c for c in PSEUDO_CATEGORIES if c not in categories]
+    problems = []
+    for i, rule in enumerate(data["rules"]):
+        if not isinstance(rule, dict) or rule.get("when") is None:
+            continue
+        try:
+            parse_condition(rule["when"], detectors, categories)
+        except ConditionError as exc:
+            path = ("rules", i, "when", *exc.path)
+            line, col = located.where(path, key=exc.key)
+            problems.append(Problem.of(located.source, line, col, format_path(path), exc.message))
+    return problems
 
 
 def with_start_day(text: str, day: int) -> str:
