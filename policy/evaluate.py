@@ -71,6 +71,11 @@ class Scores:
 
     @property
     def f1(self) -> float:
+        """The harmonic mean of precision and recall; NaN (undefined) when either is: a
+        decision that hit nothing, or a corpus without spam, has no F1 to report (0.0
+        would read as a measured score)."""
+        if not self.hits or not self.tp + self.fn:
+            return float("nan")
         return _ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
 
     @property
@@ -527,7 +532,8 @@ def _rates(s: Scores) -> list[str]:
 RATES_NOTE = (
     "Counts are messages, each occurrence of a repeated message counted. precision: spam "
     "hit / hits; recall: spam hit / spam messages; FP rate: ham hit / ham messages; each "
-    "with its count (numerator/denominator). F1: harmonic mean of precision and recall."
+    "with its count (numerator/denominator). F1: harmonic mean of precision and recall "
+    "(— when either is)."
 )
 
 NOT_RATED = "—"  # a rate that does not describe the rule (an allow rule's)

@@ -144,3 +144,29 @@ def test_an_allow_rule_is_not_given_precision_recall_or_a_false_positive_rate(
     assert note in html_path.read_text(encoding="utf-8")
     # without an allow rule the note is not printed
     assert note not in format_report(evaluate(load_policy_text(POLICY, "t.yaml"), corpus))
+
+
+def test_f1_is_undefined_when_precision_or_recall_is(tmp_path) -> None:
+    """An all-innocent corpus has no spam, so recall has no denominator; a rule that hits
+    nothing has no precision. F1 is the harmonic mean of the two: undefined with either
+    (it read 'F1 0.0%' beside 'recall — (0/0)' on the Chinese reviews)."""
+    corpus = tmp_path / "ham.tsv"
+    rows = ["label\ttext", "ham\tthe prize for the best cake", "ham\tsee you at lunch"]
+    corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ev = evaluate(load_policy_text(POLICY, "t.yaml"), corpus)
+    rule, policy_row = rule_rows(ev)
+    # precision is defined (1 message hit, not spam), recall is not (no spam messages)
+    assert rule[5:7] == ["0.0% (0/1)", "— (0/0)"] and rule[7] == "—"
+    assert policy_row[5:8] == ["0.0% (0/1)", "— (0/0)", "—"]
+    data = ev.to_dict()
+    assert data["overall"]["precision"] == 0.0 and data["overall"]["recall"] is None
+    assert data["overall"]["f1"] is None and data["rules"][0]["f1"] is None
+    assert data["rules"][0]["alone"]["f1"] is None
+    html_path = tmp_path / "r.html"
+    policy.evaluate.write_html(ev, html_path)
+    assert "<td>0.0%</td>" not in html_path.read_text(encoding="utf-8")
+    # with spam but no hits: recall is 0 of 1 spam, precision has no denominator
+    spam = tmp_path / "spam.tsv"
+    spam.write_text("label\ttext\nspam\tcall me now\nham\thello\n", encoding="utf-8")
+    rule, _total = rule_rows(evaluate(load_policy_text(POLICY, "t.yaml"), spam))
+    assert rule[5:8] == ["— (0/0)", "0.0% (0/1)", "—"]
