@@ -163,6 +163,7 @@ class Evaluation:
     # rules the schedule leaves out on ``day``: (name, the next day it puts them in force,
     # None when it never does again); they decide nothing here
     not_in_force: list[tuple[str, int | None]] = field(default_factory=list)
+    top: int = 10  # examples listed of each kind; 0: none listed (not: none found)
 
     @property
     def throughput(self) -> float:
@@ -195,6 +196,7 @@ class Evaluation:
                 }
                 for r in self.rules
             ],
+            "top": self.top,
             "wrongly_hit": [asdict(e) for e in self.wrongly_hit],
             "missed": [asdict(e) for e in self.missed],
             "not_text_detectors": self.not_text,
@@ -254,6 +256,7 @@ class Evaluator:
             not_text=self.not_text,
             scanned=[CHANNEL_NAMES[c] for c in scanned_channels(policy)],
             not_in_force=rules_not_in_force(policy, self.day),
+            top=top,
         )
         self.result.rules = [
             RuleResult(r.name, r.action, r.shadow, not (r.detectors & set(self.not_text)))
@@ -635,6 +638,9 @@ def blank_note(ev: Evaluation) -> str:
     return f"; {n:,} blank {'line' if n == 1 else 'lines'} skipped" if n else ""
 
 
+NOT_LISTED = "not listed (--top 0)"  # no examples asked for; there may be some
+
+
 def _short(text: str, n: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
@@ -671,6 +677,9 @@ def format_report(ev: Evaluation) -> str:
         ("most often missed (spam allowed)", ev.missed),
     ):
         out += ["", title]
+        if not ev.top:  # none asked for: that is not "none found"
+            out.append(f"  {NOT_LISTED}")
+            continue
         out += [
             f"  {e.count}×  {_short(e.text)!r}"
             + (f"\n       {e.rule or 'no rule acted; hits'}: {e.evidence}" if e.evidence else "")
@@ -722,6 +731,8 @@ def write_html(ev: Evaluation, path: Path) -> None:
     o = ev.overall
 
     def ex(items: list) -> str:
+        if not ev.top:
+            return f"<p>{escape(NOT_LISTED)}</p>"
         return table(
             ["count", "text", "rule", "matched (normalised)"],
             [[str(e.count), e.text, e.rule, e.evidence] for e in items],

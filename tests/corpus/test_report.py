@@ -170,3 +170,38 @@ def test_f1_is_undefined_when_precision_or_recall_is(tmp_path) -> None:
     spam.write_text("label\ttext\nspam\tcall me now\nham\thello\n", encoding="utf-8")
     rule, _total = rule_rows(evaluate(load_policy_text(POLICY, "t.yaml"), spam))
     assert rule[5:8] == ["— (0/0)", "0.0% (0/1)", "—"]
+
+
+def _section(text: str, title: str) -> list[str]:
+    """The indented lines under a heading of the printed report."""
+    lines = text.splitlines()
+    start = lines.index(title) + 1
+    end = next((i for i in range(start, len(lines)) if not lines[i].startswith(" ")), len(lines))
+    return lines[start:end]
+
+
+def test_top_0_lists_no_examples_and_never_claims_there_are_none(tmp_path) -> None:
+    """With --top 0 the report said 'most often wrongly hit (ham actioned) (none)' while its
+    confusion matrix counted ham actioned."""
+    policy_file = tmp_path / "p.yaml"
+    policy_file.write_text(POLICY, encoding="utf-8")
+    corpus = _corpus(tmp_path, n_ham=20)
+    ev = evaluate(load_policy_text(POLICY, "t.yaml"), corpus, top=0)
+    assert ev.overall.fp > 0 and ev.overall.fn > 0  # there are examples of both kinds
+    out = tmp_path / "o"
+    res = CliRunner().invoke(
+        policy_app,
+        ["evaluate", str(policy_file), "--corpus", str(corpus), "--top", "0", "--out", str(out)],
+    )
+    assert res.exit_code == 0, res.output
+    for title in ("most often wrongly hit (ham actioned)", "most often missed (spam allowed)"):
+        assert _section(res.output, title) == ["  not listed (--top 0)"]
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert html.count("not listed (--top 0)") == 2
+    data = ev.to_dict()
+    assert data["top"] == 0 and data["wrongly_hit"] == [] and data["missed"] == []
+    # asked for, and none found: "(none)" is then what the corpus says
+    clean = tmp_path / "clean.tsv"
+    clean.write_text("label\ttext\nspam\tyou won a prize\nham\thello\n", encoding="utf-8")
+    text = format_report(evaluate(load_policy_text(POLICY, "t.yaml"), clean))
+    assert _section(text, "most often wrongly hit (ham actioned)") == ["  (none)"]
