@@ -123,13 +123,17 @@ class RuleResult:
     text_only: bool
     decided: Scores = field(default_factory=Scores)
     alone: Scores = field(default_factory=Scores)
+    # a live review rule of a policy without reviewers (no ``enforcement.review``): the
+    # posts it sends to review stay up, as in a run (``policy check`` and ``explain`` say so)
+    unreviewed: bool = False
 
     @property
     def acts(self) -> bool:
         """Whether a hit of this rule is an action against the message. An ``allow`` rule
         (a whitelist) actions nothing: a spam message it hits is spam it let through, so
-        precision, recall and false-positive rate do not describe it."""
-        return self.action != "allow"
+        precision, recall and false-positive rate do not describe it. Nor does a review
+        rule that nothing reviews: its posts stay up as if allowed."""
+        return self.action != "allow" and not self.unreviewed
 
 
 @dataclass
@@ -164,6 +168,7 @@ class Evaluation:
     # None when it never does again); they decide nothing here
     not_in_force: list[tuple[str, int | None]] = field(default_factory=list)
     top: int = 10  # examples listed of each kind; 0: none listed (not: none found)
+    semantics: str = "first_match"  # the policy's: whether a matching rule stops the rest
 
     @property
     def throughput(self) -> float:
@@ -191,6 +196,7 @@ class Evaluation:
                     "action": r.action,
                     "shadow": r.shadow,
                     "text_only": r.text_only,
+                    "unreviewed": r.unreviewed,
                     **r.decided.to_dict(rates=r.acts),
                     "alone": r.alone.to_dict(rates=r.acts),
                 }
@@ -201,7 +207,11 @@ class Evaluation:
             "missed": [asdict(e) for e in self.missed],
             "not_text_detectors": self.not_text,
             "not_in_force": [{"rule": r, "from_day": d} for r, d in self.not_in_force],
-            "notes": [n for n in (unseen_note(self), not_in_force_note(self)) if n],
+            "notes": [
+                n
+                for n in (unseen_note(self), not_in_force_note(self), *unreviewed_notes(self))
+                if n
+            ],
         }
 
 
@@ -257,9 +267,18 @@ class Evaluator:
             scanned=[CHANNEL_NAMES[c] for c in scanned_channels(policy)],
             not_in_force=rules_not_in_force(policy, self.day),
             top=top,
+            semantics=policy.semantics,
         )
+        # a review with no reviewers is no action: the post stays up (as in a run)
+        self.unreviewed = policy.enforcement.review is None
         self.result.rules = [
-            RuleResult(r.name, r.action, r.shadow, not (r.detectors & set(self.not_text)))
+            RuleResult(
+                r.name,
+                r.action,
+                r.shadow,
+                not (r.detectors & set(self.not_text)),
+                unreviewed=self.unreviewed and r.action == "review" and not r.shadow,
+            )
             for r in policy.rules
         ]
         self._fp: Counter[str] = Counter()
@@ -346,6 +365,8 @@ class Evaluator:
         decided[pid, rl] = True
         for i, a, r in zip(pid[~sh].tolist(), act[~sh].tolist(), rl[~sh].tolist(), strict=True):
             s = _SEVERITY[_POST_NAMES[a]]
+            if a == PostAction.REVIEW and self.unreviewed:
+                s = 0  # nothing reviews it: the post stays up, as if allowed
             if s > sev[i] or rule[i] < 0:
                 sev[i], rule[i] = s, r
 
@@ -503,6 +524,7 @@ def rule_rows(ev: Evaluation) -> list[list[str]]:
     for r in ev.rules:
         d, a = r.decided, r.alone
         name = r.name + (" (shadow)" if r.shadow else "") + ("" if r.text_only else " *")
+        name += f" {UNREVIEWED_MARK}" if r.unreviewed else ""
         rows.append(
             [
                 name,
@@ -548,7 +570,7 @@ ALLOW_NOTE = (
 
 def allow_note(ev: Evaluation) -> str:
     """:data:`ALLOW_NOTE` when the policy has an ``allow`` rule, else ``""``."""
-    return ALLOW_NOTE if any(not r.acts for r in ev.rules) else ""
+    return ALLOW_NOTE if any(r.action == "allow" for r in ev.rules) else ""
 
 
 RULE_HEADER = [
@@ -632,10 +654,45 @@ def not_in_force_note(ev: Evaluation) -> str:
     return text
 
 
+UNREVIEWED_MARK = "‡"
+
+
+def unreviewed_notes(ev: Evaluation) -> list[str]:
+    """One line per review rule that nothing reviews (marked ``‡`` in the table): its posts
+    stay up as if allowed, so it actions nothing here either."""
+    return [
+        f"{UNREVIEWED_MARK} '{r.name}' sends posts to review, but nothing reviews them: the "
+        "policy has no enforcement.review section, so they stay up as if allowed (as in a "
+        "run, policy check and policy explain); its hits are not counted as actioned and "
+        "it has no precision, recall, F1 or FP rate (—)"
+        + (
+            "; under first_match the rules after it do not see them either"
+            if ev.semantics == "first_match" and len(ev.rules) > 1
+            else ""
+        )
+        for r in ev.rules
+        if r.unreviewed
+    ]
+
+
+def rule_notes(ev: Evaluation) -> list[str]:
+    """The notes of the rules marked in the table beyond ``*`` (``‡``), one a line."""
+    return unreviewed_notes(ev)
+
+
 def blank_note(ev: Evaluation) -> str:
     """``"; 3 blank lines skipped"`` when the corpus file had blank lines, else ``""``."""
     n = ev.blank_lines
     return f"; {n:,} blank {'line' if n == 1 else 'lines'} skipped" if n else ""
+
+
+def _deciding(ev: Evaluation, rule: str) -> str:
+    """How an example names the rule that decided it, with the table's mark for one whose
+    decision was no action (``‡``: nothing reviews it)."""
+    if not rule:
+        return "no rule acted; hits"
+    marked = any(r.name == rule and r.unreviewed for r in ev.rules)
+    return f"{rule} {UNREVIEWED_MARK}" if marked else rule
 
 
 NOT_LISTED = "not listed (--top 0)"  # no examples asked for; there may be some
@@ -672,6 +729,8 @@ def format_report(ev: Evaluation) -> str:
             f"* reads {', '.join(ev.not_text)}: forced to 'not fired' (a corpus has "
             "no perception or reports); only text rules are measured",
         ]
+    if rule_notes(ev):
+        out += ["", *rule_notes(ev)]
     for title, items in (
         ("most often wrongly hit (ham actioned)", ev.wrongly_hit),
         ("most often missed (spam allowed)", ev.missed),
@@ -682,7 +741,7 @@ def format_report(ev: Evaluation) -> str:
             continue
         out += [
             f"  {e.count}×  {_short(e.text)!r}"
-            + (f"\n       {e.rule or 'no rule acted; hits'}: {e.evidence}" if e.evidence else "")
+            + (f"\n       {_deciding(ev, e.rule)}: {e.evidence}" if e.evidence else "")
             for e in items
         ] or ["  (none)"]
     return "\n".join(out)
@@ -735,7 +794,7 @@ def write_html(ev: Evaluation, path: Path) -> None:
             return f"<p>{escape(NOT_LISTED)}</p>"
         return table(
             ["count", "text", "rule", "matched (normalised)"],
-            [[str(e.count), e.text, e.rule, e.evidence] for e in items],
+            [[str(e.count), e.text, e.rule and _deciding(ev, e.rule), e.evidence] for e in items],
         )
 
     html = f"""<!doctype html><meta charset="utf-8"><title>{escape(ev.policy)} — evaluation</title>
@@ -751,7 +810,7 @@ messages/s{escape(blank_note(ev))}.</p>{
 <p>"hits" count what each rule decided in the policy's order; "alone" counts every message
 its condition matches, as if it were the only rule. {escape(RATES_NOTE)} {
         escape(allow_note(ev))
-    }</p>
+    }</p>{"".join(f"<p>{escape(n)}</p>" for n in rule_notes(ev))}
 <h2>Confusion matrix</h2>{
         table(
             ["truth", "allowed", "actioned"],

@@ -288,17 +288,21 @@ def summarize(
     """(action, deciding rule, account action) for a one-post decision: the most severe
     action the post's decision took, on the post or, by a restrict or ban rule, on its
     author (the first rule in the policy's order among equals), as ``policy evaluate``
-    counts a message; the account action is the strongest step taken on the author."""
-    action, rule = "allow", None
+    counts a message; the account action is the strongest step taken on the author. A
+    review in a policy without reviewers is no action: it heads the decision only when
+    nothing else acted (``Explanation.unreviewed`` then says the post stays up)."""
+    action, rule, severity = "allow", None, SEVERITY["allow"]
+    unreviewed = policy.enforcement.review is None
     p = out.posts
     for i in range(len(p)):
         if p.shadow[i] or int(p.stage[i]) != stage:
             continue
         name = POST_NAMES[int(p.action[i])]
-        if SEVERITY.get(name, -1) >= SEVERITY[action] and (
-            rule is None or SEVERITY.get(name, -1) > SEVERITY[action]
-        ):
-            action, rule = name, policy.rule_names[int(p.rule[i])]
+        # a review that nothing reviews leaves the post up: any action that acts heads
+        # the decision before it (as ``policy evaluate`` counts it: not actioned)
+        s = SEVERITY["allow"] if name == "review" and unreviewed else SEVERITY.get(name, -1)
+        if s >= severity and (rule is None or s > severity):
+            action, rule, severity = name, policy.rule_names[int(p.rule[i])], s
     account = None
     a = out.accounts
     for i in range(len(a)):
@@ -314,6 +318,6 @@ def summarize(
             # more severe than what happened to the post (as ``policy evaluate`` counts it)
             r = policy.rules[int(a.rule[i])]
             acts = r.action in ("restrict", "ban") and not r.shadow
-            if acts and SEVERITY[r.action] > SEVERITY[action]:
-                action, rule = r.action, r.name
+            if acts and SEVERITY[r.action] > severity:
+                action, rule, severity = r.action, r.name, SEVERITY[r.action]
     return action, rule, account

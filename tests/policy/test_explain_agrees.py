@@ -39,13 +39,16 @@ def policy_text(semantics: str, rules: list[tuple[str, str, bool]]) -> str:
 
 def both(text: str, policy) -> tuple[tuple[str, str], tuple[str, str]]:
     exp = explain(policy, text)
+    # a review nothing reviews (these policies have no enforcement.review) stays up:
+    # explain heads it "review … stays up as if allowed", evaluate counts it allowed
+    action = "allow" if exp.unreviewed else exp.action
     seen = []
     evaluate_chunks(
         policy,
         [Chunk(1, [text], ["spam"], np.array([1], np.int8))],
         on_chunk=lambda d: seen.append((d.action[0], d.rule[0])),
     )
-    return (exp.action, exp.rule or ""), seen[0]
+    return (action, exp.rule or ""), seen[0]
 
 
 def test_a_remove_and_a_ban_rule_under_all_match():
@@ -71,3 +74,20 @@ def test_explain_and_evaluate_head_the_decision_alike(semantics, rules, text):
     policy = load_policy_text(policy_text(semantics, rules))
     explained, evaluated = both(text, policy)
     assert explained == evaluated
+
+
+def test_a_review_nothing_reviews_yields_to_an_action_that_acts():
+    """Without enforcement.review a review leaves the post up; under all_match a label rule
+    that also fires is what happens to the post, in explain as in evaluate."""
+    policy = load_policy_text(
+        policy_text("all_match", [("a", "review", False), ("a", "label", False)])
+    )
+    assert policy.enforcement.review is None
+    explained, evaluated = both("heroin here", policy)
+    assert explained == evaluated == ("label", "r1")
+    assert not explain(policy, "heroin here").unreviewed
+    # alone, the review heads the decision and explain says the post stays up
+    alone = load_policy_text(policy_text("all_match", [("a", "review", False)]))
+    exp = explain(alone, "heroin here")
+    assert (exp.action, exp.unreviewed) == ("review", True)
+    assert both("heroin here", alone) == (("allow", "r0"), ("allow", "r0"))
