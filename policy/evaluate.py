@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from rich.cells import cell_len
 
+from policy.author import Author, never_fires
 from policy.conditions import DetectorOutput
 from policy.corpus import Chunk, read_corpus
 from policy.detectors import TextDetector
@@ -126,6 +127,9 @@ class RuleResult:
     # a live review rule of a policy without reviewers (no ``enforcement.review``): the
     # posts it sends to review stay up, as in a run (``policy check`` and ``explain`` say so)
     unreviewed: bool = False
+    # why it fires on no message by the evaluated author (policy.author.never_fires):
+    # its scope or its condition's signals exclude them whatever the text; empty: it may
+    never: list[str] = field(default_factory=list)
 
     @property
     def acts(self) -> bool:
@@ -168,6 +172,7 @@ class Evaluation:
     # None when it never does again); they decide nothing here
     not_in_force: list[tuple[str, int | None]] = field(default_factory=list)
     top: int = 10  # examples listed of each kind; 0: none listed (not: none found)
+    author: Author = field(default_factory=Author)  # every message's author
     semantics: str = "first_match"  # the policy's: whether a matching rule stops the rest
 
     @property
@@ -180,6 +185,7 @@ class Evaluation:
             "corpus": self.corpus,
             "day": self.day,
             "channel": self.channel,
+            "author": self.author.to_dict(),
             "seen": self.seen,
             "messages": self.messages,
             "positives": self.positives,
@@ -197,6 +203,7 @@ class Evaluation:
                     "shadow": r.shadow,
                     "text_only": r.text_only,
                     "unreviewed": r.unreviewed,
+                    "never_fires": list(r.never),
                     **r.decided.to_dict(rates=r.acts),
                     "alone": r.alone.to_dict(rates=r.acts),
                 }
@@ -208,8 +215,8 @@ class Evaluation:
             "not_text_detectors": self.not_text,
             "not_in_force": [{"rule": r, "from_day": d} for r, d in self.not_in_force],
             "notes": [
-                n
-                for n in (unseen_note(self), not_in_force_note(self), *unreviewed_notes(self))
+                n.strip()
+                for n in (unseen_note(self), not_in_force_note(self), *rule_notes(self))
                 if n
             ],
         }
@@ -243,7 +250,11 @@ class Evaluator:
         top: int = 10,
         corpus: str = "",
         channel: str = "moments",
+        labels: Mapping[str, str] | None = None,
     ) -> None:
+        """``signals``: every message's author, as ``policy.explain``'s (see
+        :meth:`policy.author.Author.of`; ``labels`` names its keys in errors). Raises
+        ``ValueError`` for a channel that is not moments, chat or group, or a bad author."""
         if channel not in CHANNELS:
             raise ValueError(f"--channel must be one of {', '.join(CHANNELS)}, got {channel!r}")
         self.policy = policy
@@ -252,7 +263,7 @@ class Evaluator:
         # a new post in a channel the policy does not scan never reaches it (the engine
         # hands it none, ``policy explain`` says "not seen"): every message is allowed
         self.seen = self.channel in scanned_channels(policy)
-        self.signals = {"account_kind": 0, "age_days": 365, "friends": 100, **(signals or {})}
+        self.author = Author.of(signals, labels)
         self.top = top
         self.text_dets = [n for n, d in policy.detectors.items() if isinstance(d, TextDetector)]
         self.not_text = [n for n in policy.detectors if n not in self.text_dets]
@@ -268,6 +279,7 @@ class Evaluator:
             not_in_force=rules_not_in_force(policy, self.day),
             top=top,
             semantics=policy.semantics,
+            author=self.author,
         )
         # a review with no reviewers is no action: the post stays up (as in a run)
         self.unreviewed = policy.enforcement.review is None
@@ -281,6 +293,12 @@ class Evaluator:
             )
             for r in policy.rules
         ]
+        # the signals every message has (author, channel, stage, hour): which rules they
+        # leave out whatever the text
+        batch, _texts = self._batch([""])
+        frame = BatchFrame(batch, self._session(1))
+        for res, r in zip(self.result.rules, policy.rules, strict=True):
+            res.never = never_fires(r, frame, self.author)
         self._fp: Counter[str] = Counter()
         self._fn: Counter[str] = Counter()
         self._why: dict[str, tuple[str, str]] = {}
@@ -288,7 +306,7 @@ class Evaluator:
     def _batch(self, texts: list[str]) -> tuple[DayBatch, list[str]]:
         ids: dict[str, int] = {}
         tid = np.fromiter((ids.setdefault(t, len(ids)) for t in texts), np.int32, len(texts))
-        n, s = len(texts), self.signals
+        n, a = len(texts), self.author
         full = np.full
         batch = DayBatch(
             day=self.day,
@@ -296,10 +314,10 @@ class Evaluator:
             posted_day=full(n, self.day, np.int32),
             hour=full(n, 12.0, np.float32),
             author=np.arange(n, dtype=np.int32),
-            account_kind=full(n, s["account_kind"], np.int8),
-            account_age_days=full(n, s["age_days"], np.int32),
-            friend_count=full(n, s["friends"], np.int32),
-            posts_today=np.ones(n, np.int32),
+            account_kind=full(n, a.account_kind, np.int8),
+            account_age_days=full(n, a.age_days, np.int32),
+            friend_count=full(n, a.friends, np.int32),
+            posts_today=full(n, a.posts_today, np.int32),
             prior_ban_device=np.zeros(n, bool),
             text_id=tid,
             stage=full(n, Stage.UPLOAD, np.int8),
@@ -319,6 +337,9 @@ class Evaluator:
         off = DetectorOutput(np.zeros(n, bool), np.zeros(n, np.uint64), np.zeros(n, np.int32))
         for name in self.not_text:
             session.overrides[name] = off
+        # every message's author (0 … n-1) comes with the strikes asked for, given the
+        # day before, as ``policy explain --strikes`` gives them
+        session.preload_strikes(np.arange(n), self.author.strikes, self.day)
         return session
 
     def add(self, chunk: Chunk) -> ChunkDecisions:
@@ -454,11 +475,19 @@ def evaluate_chunks(
     top: int = 10,
     on_chunk: Callable[[ChunkDecisions], None] | None = None,
     channel: str = "moments",
+    signals: Mapping[str, Any] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> Evaluation:
-    """Evaluate ``policy`` over chunks of labelled messages, each a new post in ``channel``;
-    ``on_chunk`` sees each chunk's per-message decisions (to write them out) and is not
-    kept. Raises ``ValueError`` for a channel that is not moments, chat or group."""
-    ev = Evaluator(policy, day=day, top=top, corpus=corpus, channel=channel)
+    """Evaluate ``policy`` over chunks of labelled messages, each a new post in ``channel``
+    by an author with ``signals`` (the keys of ``policy.explain``'s author: ``kind``,
+    ``age_days``, ``friends``, ``posts_today``, ``strikes``; by default a personal account a
+    year old with 100 friends, 1 post today and no strikes); ``on_chunk`` sees each chunk's
+    per-message decisions (to write them out) and is not kept. Raises ``ValueError`` for a
+    channel that is not moments, chat or group, or an author signal out of range (named by
+    ``labels``, signal -> how the caller spells it, e.g. ``--age-days``)."""
+    ev = Evaluator(
+        policy, day=day, top=top, corpus=corpus, channel=channel, signals=signals, labels=labels
+    )
     t0 = time.perf_counter()
     for chunk in chunks:
         dec = ev.add(chunk)
@@ -479,11 +508,14 @@ def evaluate(
     top: int = 10,
     on_chunk: Callable[[ChunkDecisions], None] | None = None,
     channel: str = "moments",
+    signals: Mapping[str, Any] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> Evaluation:
     """Stream ``corpus`` through ``policy``; raises :class:`policy.corpus.CorpusError`.
 
     ``mapping``: each label's target (None: ``policy.corpus.DEFAULT_MAP``); a label of a
     mapping given that no message has is a ``CorpusError`` (a typo, not a label to skip).
+    ``signals``, ``labels``, ``channel``: as :func:`evaluate_chunks`.
     """
     chunks = read_corpus(
         corpus,
@@ -494,7 +526,15 @@ def evaluate(
         every_label=mapping is not None,
     )
     return evaluate_chunks(
-        policy, chunks, corpus=str(corpus), day=day, top=top, on_chunk=on_chunk, channel=channel
+        policy,
+        chunks,
+        corpus=str(corpus),
+        day=day,
+        top=top,
+        on_chunk=on_chunk,
+        channel=channel,
+        signals=signals,
+        labels=labels,
     )
 
 
@@ -524,6 +564,7 @@ def rule_rows(ev: Evaluation) -> list[list[str]]:
     for r in ev.rules:
         d, a = r.decided, r.alone
         name = r.name + (" (shadow)" if r.shadow else "") + ("" if r.text_only else " *")
+        name += f" {NEVER_MARK}" if r.never else ""
         name += f" {UNREVIEWED_MARK}" if r.unreviewed else ""
         rows.append(
             [
@@ -675,9 +716,34 @@ def unreviewed_notes(ev: Evaluation) -> list[str]:
     ]
 
 
+NEVER_MARK = "†"
+AUTHOR_OPTIONS_NOTE = (
+    "  (the author is set with --kind, --age-days, --friends, --posts-today and --strikes, "
+    "as for policy explain; a corpus message is a new post at 12:00 with no image and no "
+    "reports)"
+)
+
+
+def author_line(ev: Evaluation) -> str:
+    """``each message posted by a personal account aged 365 days with …``."""
+    return f"each message posted by {ev.author.describe()}"
+
+
+def never_note(ev: Evaluation, r: RuleResult) -> str:
+    """Why ``r`` fires on no message by the evaluated author (``"…: scoped to official
+    accounts"``), marked ``†`` in the table; ``""`` when some text could fire it."""
+    if not r.never:
+        return ""
+    return f"{NEVER_MARK} '{r.name}' never fires for {ev.author.describe()}: " + "; ".join(r.never)
+
+
 def rule_notes(ev: Evaluation) -> list[str]:
-    """The notes of the rules marked in the table beyond ``*`` (``‡``), one a line."""
-    return unreviewed_notes(ev)
+    """The notes of the rules marked in the table beyond ``*``: ``†`` (never fires for the
+    author evaluated), ``‡`` (nothing reviews it), one a line."""
+    never = [never_note(ev, r) for r in ev.rules if r.never]
+    if never:
+        never.append(AUTHOR_OPTIONS_NOTE)
+    return never + unreviewed_notes(ev)
 
 
 def blank_note(ev: Evaluation) -> str:
@@ -712,6 +778,7 @@ def format_report(ev: Evaluation) -> str:
         f"{ev.throughput:,.0f} messages/s{blank_note(ev)}",
         *([unseen_note(ev)] if not ev.seen else []),
         *([not_in_force_note(ev)] if ev.not_in_force else []),
+        author_line(ev),
         "",
         _table(RULE_HEADER, rule_rows(ev)),
         "",
@@ -803,7 +870,7 @@ td,th{{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
 <h1>{escape(ev.policy)}</h1>
 <p>Corpus {escape(ev.corpus)}, day {ev.day}, posted in {ev.channel}: {ev.messages:,} messages
 ({ev.positives:,} spam, {ev.negatives:,} ham, {ev.ignored:,} ignored); {ev.throughput:,.0f}
-messages/s{escape(blank_note(ev))}.</p>{
+messages/s{escape(blank_note(ev))}; {escape(author_line(ev))}.</p>{
         f"<p><strong>{escape(unseen_note(ev))}</strong></p>" if not ev.seen else ""
     }{f"<p><strong>{escape(not_in_force_note(ev))}</strong></p>" if ev.not_in_force else ""}
 <h2>Rules</h2>{table(RULE_HEADER, rule_rows(ev))}

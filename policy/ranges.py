@@ -20,6 +20,7 @@ MAX_DAYS = 36_500
 DAYS_WHY = msg(M.DAYS_WHY)
 MAX_COUNT = 1_000_000_000
 COUNT_WHY = msg(M.COUNT_WHY)
+MAX_STRIKES = 1_000_000
 
 Day = Annotated[int, Field(ge=0), at_most(MAX_DAYS, DAYS_WHY)]
 Days = Annotated[int, Field(ge=1), at_most(MAX_DAYS, DAYS_WHY)]
@@ -28,6 +29,6 @@ Count = Annotated[int, Field(ge=0), at_most(MAX_COUNT, COUNT_WHY)]
 Strikes = Annotated[
     float,
     Field(ge=0.0),
-    at_most(1_000_000, msg(M.STRIKES_WHY)),
+    at_most(MAX_STRIKES, msg(M.STRIKES_WHY)),
 ]
 Seed = Annotated[int, Field(ge=0), at_most(2**63 - 1, msg(M.SEED_WHY))]

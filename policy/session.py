@@ -261,13 +261,16 @@ class YamlSession:
             return np.zeros(len(accounts))
         return self.book.current(accounts, day)
 
-    def preload_strikes(self, account: int, strikes: float, day: int) -> None:
-        """Give an account strikes before ``day`` (used by rule test cases)."""
+    def preload_strikes(self, account: int | np.ndarray, strikes: float, day: int) -> None:
+        """Give an account (or each of an array of accounts) ``strikes`` on the day before
+        ``day`` (rule test cases, ``policy explain`` and ``policy evaluate``)."""
         if self.book is not None and strikes > 0:
-            self.book.account = np.r_[self.book.account, account]
-            self.book.day = np.r_[self.book.day, np.int32(day - 1)]
-            self.book.weight = np.r_[self.book.weight, float(strikes)]
-            self.book.post_id = np.r_[self.book.post_id, -1]
+            accounts = np.atleast_1d(np.asarray(account, np.int64))
+            n = accounts.shape[0]
+            self.book.account = np.r_[self.book.account, accounts]
+            self.book.day = np.r_[self.book.day, np.full(n, day - 1, np.int32)]
+            self.book.weight = np.r_[self.book.weight, np.full(n, float(strikes))]
+            self.book.post_id = np.r_[self.book.post_id, np.full(n, -1, np.int64)]
 
     # -- the day -------------------------------------------------------------------------
     def decide(self, batch: DayBatch) -> DayDecisions:

@@ -5,13 +5,14 @@ Exit codes: 0 ok, 2 invalid input (a located policy error, or a corpus problem).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import ExitStack
 from pathlib import Path
 
 from policy.corpus import CorpusError, parse_map
 from policy.evaluate import DecisionCSV, format_report, write_html
 from policy.evaluate import evaluate as run_evaluate
-from simulation.cli.cmd_policy import load
+from simulation.cli.cmd_policy import AUTHOR_OPTIONS, check_author, load
 from simulation.cli.common import input_error, out, staged_out
 from simulation.strict_json import dumps
 
@@ -29,10 +30,13 @@ def evaluate(
     top: int,
     chunksize: int,
     channel: str = "moments",
+    author: Mapping[str, object] | None = None,
     as_json: bool,
     out_dir: Path | None,
 ) -> None:
-    """Replay the policy's text rules over a labelled corpus; precision, recall, F1."""
+    """Replay the policy's text rules over a labelled corpus; precision, recall, F1.
+    ``author``: the author options (``kind``, ``age_days``, …) every message is posted with."""
+    check_author(author or {})
     p = load(file)
     with ExitStack() as stack:  # --out: written beside it, moved in at the end
         tmp = stack.enter_context(staged_out(out_dir, OUT_NAMES)) if out_dir else None
@@ -53,6 +57,8 @@ def evaluate(
                 top=top,
                 on_chunk=writer,
                 channel=channel,
+                signals=author,
+                labels=AUTHOR_OPTIONS,
             )
         except (CorpusError, ValueError, OSError) as exc:
             raise input_error(str(exc)) from None

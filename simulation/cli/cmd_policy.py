@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 a case failed (``test``) or lint warnings with ``--strict``
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,10 +96,30 @@ def test(file: str, cases: Path | None, verbose: bool) -> None:
         raise typer.Exit(1)
 
 
+# the author options (simulation.cli.policy) by the signal each sets
+AUTHOR_OPTIONS = {
+    "kind": "--kind",
+    "age_days": "--age-days",
+    "friends": "--friends",
+    "posts_today": "--posts-today",
+    "strikes": "--strikes",
+}
+
+
+def check_author(signals: Mapping[str, object]) -> None:
+    """Exit 2 when an author option is out of what a run can hold (a kind that is not
+    personal or official, an age over 100 years, …), naming the option."""
+    from policy.author import Author
+
+    try:
+        Author.of({k: v for k, v in signals.items() if k in AUTHOR_OPTIONS}, AUTHOR_OPTIONS)
+    except ValueError as exc:
+        raise input_error(str(exc)) from None
+
+
 def explain(file: str, text: str, day: int | None, kind: str, **signals: object) -> None:
     """Normalised text, detector hits, matching rules and the decision for one text."""
-    if kind not in ("personal", "official"):
-        raise input_error(f"--kind must be personal or official, got {kind!r}")
+    check_author({"kind": kind, **signals})
     if signals.get("channel") not in ("moments", "chat", "group"):
         raise input_error(f"--channel must be moments, chat or group, got {signals['channel']!r}")
     from policy.explanation import explain as run_explain

@@ -15,6 +15,14 @@ import typer
 
 from simulation.cli.options import JsonOption
 
+# the author of the post (explain) or of every message (evaluate): the same options, names,
+# defaults and checks in both (cmd_policy.author checks the kind and the upper bounds)
+KindOption = Annotated[str, typer.Option(help="personal or official")]
+AgeDaysOption = Annotated[int, typer.Option(min=0, help="Account age in days")]
+FriendsOption = Annotated[int, typer.Option(min=0)]
+PostsTodayOption = Annotated[int, typer.Option(min=0)]
+StrikesOption = Annotated[float, typer.Option(min=0, help="Strikes before this post")]
+
 policy_app = typer.Typer(
     help="Check, test and explain moderation policies.",
     no_args_is_help=True,
@@ -57,11 +65,11 @@ def explain(
     day: Annotated[
         int | None, typer.Option(min=0, help="Day (default: when the policy is in force)")
     ] = None,
-    kind: Annotated[str, typer.Option(help="personal or official")] = "personal",
-    age_days: Annotated[int, typer.Option(min=0, help="Account age in days")] = 365,
-    friends: Annotated[int, typer.Option(min=0)] = 100,
-    posts_today: Annotated[int, typer.Option(min=0)] = 1,
-    strikes: Annotated[float, typer.Option(min=0, help="Strikes before this post")] = 0.0,
+    kind: KindOption = "personal",
+    age_days: AgeDaysOption = 365,
+    friends: FriendsOption = 100,
+    posts_today: PostsTodayOption = 1,
+    strikes: StrikesOption = 0.0,
     reports: Annotated[int, typer.Option(min=0)] = 0,
     image: Annotated[bool, typer.Option(help="The post carries an image")] = False,
     channel: Annotated[
@@ -117,12 +125,21 @@ def evaluate(
             "policy does not scan sees nothing, as in a run)"
         ),
     ] = "moments",
+    kind: KindOption = "personal",
+    age_days: AgeDaysOption = 365,
+    friends: FriendsOption = 100,
+    posts_today: PostsTodayOption = 1,
+    strikes: StrikesOption = 0.0,
     as_json: JsonOption = False,
     out: Annotated[
         Path | None, typer.Option(help="Write decisions.csv and report.html here")
     ] = None,
 ) -> None:
-    """Replay a policy's text rules over a labelled corpus: precision, recall, F1 per rule."""
+    """Replay a policy's text rules over a labelled corpus: precision, recall, F1 per rule.
+
+    Every message is a new post by the author of --kind, --age-days, --friends,
+    --posts-today and --strikes (as for explain); a rule that can fire for no message by
+    that author is marked and the report says why."""
     # the policy compiler, NumPy and the corpus readers (~1 s): imported when it runs
     from simulation.cli import cmd_evaluate
 
@@ -136,6 +153,13 @@ def evaluate(
         top=top,
         chunksize=chunksize,
         channel=channel,
+        author={
+            "kind": kind,
+            "age_days": age_days,
+            "friends": friends,
+            "posts_today": posts_today,
+            "strikes": strikes,
+        },
         as_json=as_json,
         out_dir=out,
     )
