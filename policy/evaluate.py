@@ -29,6 +29,7 @@ from policy.author import Author, never_fires
 from policy.conditions import DetectorOutput
 from policy.corpus import Chunk, read_corpus
 from policy.detectors import TextDetector
+from policy.evidence import ALL, explaining, masks, reads, text_evidence
 from policy.explanation import CHANNELS, default_day
 from policy.interface import (
     CHANNEL_NAMES,
@@ -364,7 +365,7 @@ class Evaluator:
         flagged = sev > 0
         names = {v: k for k, v in _SEVERITY.items()}
         action = [names[int(s)] for s in sev.tolist()]
-        evidence = self._evidence(session, batch.text_id, rule, flagged | y)
+        evidence = self._evidence(batch, session, rule, flagged | y)
         rule_names = [p.rules[r].name if r >= 0 else "" for r in rule.tolist()]
         self._tally(texts, y, flagged, decided, alone, rule_names, evidence, len(distinct))
         return ChunkDecisions(
@@ -413,24 +414,44 @@ class Evaluator:
         return out
 
     def _evidence(
-        self, session: YamlSession, tid: np.ndarray, rule: np.ndarray, want: np.ndarray
+        self, batch: DayBatch, session: YamlSession, rule: np.ndarray, want: np.ndarray
     ) -> list[str]:
-        """The terms the deciding rule's detectors found, as written in the message (all
-        text detectors' hits for a message no rule acted on), once per (rule, text)."""
-        cache: dict[tuple[int, int], str] = {}
+        """The terms that made the deciding rule fire, as written in the message (only the
+        categories its conditions read, the branches that held: ``policy.evidence``, as the
+        engine's evidence); all text detectors' hits for a message no rule acted on. Once
+        per (rule, text, branches)."""
+        tid = batch.text_id
+        rows = np.flatnonzero(want)
+        bits = np.zeros(len(tid), dtype=object)  # which reads explain each row (a bit each)
+        for r in {int(x) for x in rule[rows].tolist()} - {-1}:
+            rd = reads(self.policy.rules[r].condition)
+            mine = rows[rule[rows] == r]
+            if all(x.always for x in rd):
+                bits[mine] = (1 << len(rd)) - 1
+            else:
+                table = explaining(self.policy.rules[r].condition, BatchFrame(batch, session), mine)
+                bits[mine] = table @ (1 << np.arange(len(rd), dtype=object))
+        everything = {d: ALL for d in self.text_dets}
+        cache: dict[tuple[int, int, int], str] = {}
         out = [""] * len(tid)
-        for i in np.flatnonzero(want).tolist():
-            key = (int(rule[i]), int(tid[i]))
+        for i in rows.tolist():
+            key = (int(rule[i]), int(tid[i]), int(bits[i]))
             if key not in cache:
-                dets = (
-                    [d for d in self.text_dets if d in self.policy.rules[key[0]].detectors]
-                    if key[0] >= 0
-                    else self.text_dets
+                if key[0] >= 0:
+                    rd = reads(self.policy.rules[key[0]].condition)
+                    read = masks(rd, [key[2] >> j & 1 for j in range(len(rd))])
+                    wanted = {d: read[d] for d in self.text_dets if d in read}
+                else:
+                    wanted = everything
+                found = text_evidence(
+                    self.policy.detectors,
+                    wanted,
+                    lambda d, t=key[1]: session.text_cache[d].hits.get(t, []),
                 )
                 terms = dict.fromkeys(
                     h.brief()  # the term, and where it stood in the message as written
-                    for d in dets
-                    for h in session.text_cache[d].hits.get(key[1], [])
+                    for _d, hits in found
+                    for h in hits
                 )
                 cache[key] = "; ".join(list(terms)[:4])
             out[i] = cache[key]

@@ -23,6 +23,7 @@ import numpy as np
 from policy.conditions import DetectorOutput
 from policy.detectors import NormCache, TextCache, TextDetector
 from policy.enforcement import LADDER_ACTIONS, StrikeBook
+from policy.evidence import explaining, masks, reads, text_evidence
 from policy.interface import (
     AccountAction,
     AccountDecisions,
@@ -242,7 +243,8 @@ class YamlSession:
         self.appeals = Appeals(enf.appeals, context.rng) if enf.appeals else None
         self.banned = _Flags()  # accounts this policy has banned (no second ban)
         self.last_violation: dict[int, int] = {}  # account -> last day it posted a violation
-        self._evidence_cache: dict[tuple[int, int], str] = {}
+        self._evidence_cache: dict[tuple[int, int, int], str] = {}  # (rule, text, reads)
+        self._read_cache: dict[tuple[int, int], dict[str, int]] = {}  # (rule, reads)
         self.evidence = policy.spec.evidence
         self.overrides: dict[str, DetectorOutput] = {}  # forced outputs (explain, rule tests)
 
@@ -428,45 +430,65 @@ class YamlSession:
             )
 
     def _evidence(self, batch, frame: BatchFrame, r: Rule, idx: np.ndarray) -> list[str]:
-        """Why the rule fired on each row: its detectors' hits, cached per text."""
+        """Why the rule fired on each row: the hits that made it fire (the categories its
+        conditions read, the branches that held: ``policy.evidence``), cached per text."""
         fired, fired_on = _FIRED[bool(r.shadow)]
         name, act = r.name, r.action
-        text_dets = [d for d in sorted(r.detectors) if d in self.text_cache]
-        row_dets = [d for d in sorted(r.detectors) if d not in self.text_cache]
+        rd = reads(r.condition)
+        # which reads explain each row (a bit each); the same for every row unless a read
+        # sits under an ``any`` or a ``not``
+        if all(x.always for x in rd):
+            bits = None
+        else:
+            table = explaining(r.condition, frame, idx)
+            bits = table @ (1 << np.arange(len(rd), dtype=object)) if rd else None
+        every = (1 << len(rd)) - 1
+        detectors = self.policy.detectors
 
-        def text_part(tid: int) -> str:
-            key = (r.index, tid)
+        def read(b: int) -> dict[str, int]:  # detector -> categories, for a set of reads
+            key = (r.index, b)
+            if key not in self._read_cache:
+                self._read_cache[key] = masks(rd, [b >> j & 1 for j in range(len(rd))])
+            return self._read_cache[key]
+
+        def text_part(tid: int, b: int) -> str:
+            key = (r.index, tid, b)
             part = self._evidence_cache.get(key)
             if part is None:
-                parts = []
-                for d in text_dets:
-                    parts.extend(str(h) for h in self.text_cache[d].hits.get(tid, [])[:3])
+                text = {d: c for d, c in read(b).items() if d in self.text_cache}
+                found = text_evidence(
+                    detectors, text, lambda d: self.text_cache[d].hits.get(tid, [])
+                )
+                parts = [str(h) for _d, hits in found for h in hits[:3]]
                 part = self._evidence_cache[key] = "; ".join(parts)
             return part
 
-        def line(tid: int, st: int, row_parts: list[str]) -> str:
-            body = "; ".join(p for p in (text_part(tid), *row_parts) if p)
+        def line(tid: int, st: int, b: int, row_parts: list[str]) -> str:
+            body = "; ".join(p for p in (text_part(tid, b), *row_parts) if p)
             stage = STAGE_NAMES.get(st, st)
             return fired_on(stage, name, act, body) if body else fired(stage, name, act)
 
         tids, stages = batch.text_id[idx], batch.stage[idx]
-        if not row_dets:  # one string per distinct (text, stage), broadcast to the rows
+        row_dets = [d for d in sorted(r.detectors) if d not in self.text_cache]
+        if not row_dets and bits is None:  # one string per distinct (text, stage)
             keys = tids.astype(np.int64) * 4 + stages
             uniq, inv = np.unique(keys, return_inverse=True)
             lines = np.array(
-                [line(int(k) // 4, int(k) % 4, []) for k in uniq.tolist()], dtype=object
+                [line(int(k) // 4, int(k) % 4, every, []) for k in uniq.tolist()], dtype=object
             )
             return lines[inv].tolist()
         out = []
         outs = {d: frame.detector(d) for d in row_dets}
         for j, (tid, st) in enumerate(zip(tids.tolist(), stages.tolist(), strict=True)):
             i = idx[j]
+            b = every if bits is None else int(bits[j])
+            named = read(b) if outs else {}
             row_parts = [
                 str(self.row_runs[d].hit(int(o.count[i]), int(o.cats[i])))
                 for d, o in outs.items()
-                if o.fired[i]
+                if o.fired[i] and d in named
             ]
-            out.append(line(tid, st, row_parts))
+            out.append(line(tid, st, b, row_parts))
         return out
 
     def _work_reviews(self, day: int, rows: _Rows, strikes: list, out: DayDecisions) -> None:
