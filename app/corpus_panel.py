@@ -283,8 +283,8 @@ class CorpusPanel(QWidget):
 
     def notes(self, ev: Evaluation) -> list[str]:
         """What the numbers need said with them, as ``policy evaluate`` says it
-        (``policy.evaluate.unseen_note``, ``not_in_force_note``, ``allow_note``), in the
-        interface's language."""
+        (``policy.evaluate.unseen_note``, ``not_in_force_note``, ``rule_notes``,
+        ``allow_note``), in the interface's language (a rule's reasons stay English)."""
         out = []
         if not ev.seen and not ev.scanned:
             out.append(
@@ -315,6 +315,25 @@ class CorpusPanel(QWidget):
                     "nothing here."
                 ).format(ev.day, rules)
             )
+        for r in ev.rules:
+            if r.never:  # the panel's author is evaluate's default one
+                out.append(
+                    self.tr(
+                        "† '{0}' never fires here: every message is posted by a personal "
+                        "account a year old with 100 friends, 1 post today and no strikes "
+                        "({1}); `circlelab policy evaluate` takes another author (--kind, "
+                        "--age-days, --friends, --posts-today, --strikes)."
+                    ).format(r.name, "; ".join(r.never))
+                )
+            if r.unreviewed:
+                out.append(
+                    self.tr(
+                        "‡ '{0}' sends posts to review, but nothing reviews them (the policy "
+                        "has no enforcement.review section): they stay up as if allowed, so "
+                        "its hits are not counted as actioned and it has no precision, recall, "
+                        "F1 or false-positive rate (—)."
+                    ).format(r.name)
+                )
         if allow_note(ev):
             out.append(
                 self.tr(

@@ -574,32 +574,42 @@
         <translation>第 {0} 天不生效的规则：{1}；与那一天的运行一样，这些规则在这里不做任何决定。</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="321"/>
+        <location filename="../../app/corpus_panel.py" line="322"/>
+        <source>† &apos;{0}&apos; never fires here: every message is posted by a personal account a year old with 100 friends, 1 post today and no strikes ({1}); `circlelab policy evaluate` takes another author (--kind, --age-days, --friends, --posts-today, --strikes).</source>
+        <translation>† &apos;{0}&apos; 在这里永远不会触发：每条消息都由一个注册一年、有 100 位好友、今天发第 1 条帖子、违规计分为 0 的个人账号发布（{1}）；`circlelab policy evaluate` 可以换一个作者（--kind、--age-days、--friends、--posts-today、--strikes）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="331"/>
+        <source>‡ &apos;{0}&apos; sends posts to review, but nothing reviews them (the policy has no enforcement.review section): they stay up as if allowed, so its hits are not counted as actioned and it has no precision, recall, F1 or false-positive rate (—).</source>
+        <translation>‡ &apos;{0}&apos; 把帖子送去审核，但没有人审核它们（策略没有 enforcement.review 部分）：这些帖子会像被放行一样保留，所以它的命中不算作已处理，它也没有精确率、召回率、F1 或误报率（—）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/corpus_panel.py" line="340"/>
         <source>An allow rule actions nothing: its spam hits are spam it let through and its ham hits ham it spared, so it has no precision, recall, F1 or false-positive rate (—).</source>
         <translation>放行（allow）规则不处理任何消息：它命中的垃圾信息是被它放过的，命中的正常消息是被它保下的，所以它没有精确率、召回率、F1 或误报率（—）。</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="335"/>
+        <location filename="../../app/corpus_panel.py" line="354"/>
         <source>{0:,} messages ({1:,} spam, {2:,} ham): precision {3}, recall {4}, false-positive rate {5}, F1 {6}; {7:,.0f} messages/s</source>
         <translation>{0:,} 条消息（{1:,} 条垃圾，{2:,} 条正常）：精确率 {3}，召回率 {4}，误报率 {5}，F1 {6}；每秒 {7:,.0f} 条</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="350"/>
+        <location filename="../../app/corpus_panel.py" line="369"/>
         <source>; 1 blank line skipped</source>
         <translation>；跳过 1 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="352"/>
+        <location filename="../../app/corpus_panel.py" line="371"/>
         <source>; {0:,} blank lines skipped</source>
         <translation>；跳过 {0:,} 个空行</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="363"/>
+        <location filename="../../app/corpus_panel.py" line="382"/>
         <source>wrongly hit</source>
         <translation>误判</translation>
     </message>
     <message>
-        <location filename="../../app/corpus_panel.py" line="364"/>
+        <location filename="../../app/corpus_panel.py" line="383"/>
         <source>missed</source>
         <translation>漏判</translation>
     </message>

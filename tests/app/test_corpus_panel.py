@@ -295,3 +295,40 @@ def test_a_corpus_with_unusual_column_names_can_be_read_in_the_panel(
         _type_into(qtbot, panel.mapping, "spam=spam,ham=regular,hma=regular")
     assert panel.evaluation is not None and panel.evaluation.messages == 3
     assert panel.evaluation.positives == 1 and panel.evaluation.negatives == 2
+
+
+@pytest.mark.parametrize("locale", ["en_US", "zh_CN"])
+def test_the_status_says_which_rules_never_fire_and_which_nothing_reviews(
+    qtbot, tmp_path, request, locale
+):
+    """The table marks † a rule its author cannot fire and ‡ a review nobody does, as
+    ``policy evaluate`` does; the status says why, in the window's language."""
+    from tests.app.conftest import interface
+
+    interface(request, locale)
+    path = tmp_path / "c.tsv"
+    path.write_text(CORPUS, encoding="utf-8")
+    panel = CorpusPanel(corpus=path)
+    qtbot.addWidget(panel)
+    marked = policy.load_policy_text("""
+name: marked
+detectors:
+  phone: {type: regex, patterns: {any: '\\b0\\d{3}'}}
+rules:
+  - {name: official-phone, when: {hit: phone}, action: remove,
+     scope: {account_kind: [official]}}
+  - {name: check-phone, when: {hit: phone}, action: review}
+""")
+    with qtbot.waitSignal(panel.evaluated, timeout=15_000):
+        panel.set_policy(marked)
+    assert panel.table.item(0, 0).text() == "official-phone †"
+    assert panel.table.item(1, 0).text() == "check-phone ‡"
+    assert panel.evaluation.overall.hits == 0  # the review leaves the posts up
+    lines = panel.status.text().splitlines()
+    if locale == "zh_CN":
+        assert lines[1].startswith("† 'official-phone' 在这里永远不会触发")
+        assert lines[2].startswith("‡ 'check-phone' 把帖子送去审核，但没有人审核它们")
+    else:
+        assert lines[1].startswith("† 'official-phone' never fires here")
+        assert lines[2].startswith("‡ 'check-phone' sends posts to review, but nothing reviews")
+    assert "scoped to official accounts" in lines[1]  # the reason, as evaluate words it
