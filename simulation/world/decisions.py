@@ -544,7 +544,9 @@ def rule_statistics(
             else np.zeros(len(rule), bool)
         )
         _count_hits(world, stats, rule, idx, n)
-        stats["reviews"] += np.bincount(rule[(action == PostAction.REVIEW) & ~shadow], minlength=n)
+        if dec.review_queue:  # a policy with no reviewers sends nothing to review
+            queued = (action == PostAction.REVIEW) & ~shadow
+            stats["reviews"] += np.bincount(rule[queued], minlength=n)
         stats["shadow_hits"] += np.bincount(rule[shadow], minlength=n)
     hits = dec.account_rule_hits
     if len(hits):
