@@ -48,6 +48,7 @@ from simulation.sweeps.report import (
     default_pairs,
     heading,
     headline_cell,
+    not_same_world,
     seeds_per_arm,
     write_report,
 )
@@ -136,6 +137,16 @@ def print_headline(result: SweepResult) -> None:
         wanted = ["violating_impressions_avoided", "wrongful_bans_per_10k_accounts"]
         for s in cmp[cmp["measure"].isin(wanted)]["statement"]:
             out.print("• " + s)
+    say_not_same_world(result, rh)
+
+
+def say_not_same_world(result: SweepResult, rh: pd.DataFrame | None = None) -> None:
+    """A note for each arm whose "avoided" measures are undefined because the baseline
+    did not run its world (another scenario, text, parameters or seed), saying which."""
+    if rh is None:
+        rh = run_headlines(result.runs, result.metrics, result.baseline)
+    for entry in not_same_world(rh):
+        say("note", f"'avoided' is undefined for {entry['arm']}: {entry['reason']}", "yellow")
 
 
 def _fits(table: Table) -> bool:
@@ -294,6 +305,7 @@ def report_cmd(ref: str, out_dir: Path, db: str | None, baseline: str | None = N
             result = _with_stored_baseline(db, result, baseline)
         result = dataclasses.replace(result, baseline=_policy_of(result, baseline))
     path = write_report(result, out_dir, f"Report: {ref}")
+    say_not_same_world(result)
     out.print(f"wrote {path}")
 
 
@@ -357,6 +369,7 @@ def compare_cmd(a: str, b: str, out_dir: Path, db: str | None) -> None:
     arms_b = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("B ")]
     pairs = [(x, y) for x in arms_a for y in arms_b][:8]
     path = write_report(merged, out_dir, f"Compare {a} with {b}", pairs=pairs)
+    say_not_same_world(merged)
     out.print(f"wrote {path}")
 
 

@@ -72,7 +72,8 @@ AVOIDED_DAYS = (
 
 @dataclass(frozen=True)
 class Relative:
-    """A measure of one run against the baseline run (no moderation) on the same seed:
+    """A measure of one run against the baseline run (no moderation) of the same world
+    (``simulation.runs.same_world``: the same scenario as it ran, and the same seed):
     ``1 - run / baseline`` of the sum of the measures ``of``, both summed over the days
     from the run's policy start to its end, or to the baseline's if that is earlier
     (``AVOIDED_DAYS``). Computed by the sweeps."""
@@ -82,7 +83,10 @@ class Relative:
     of: tuple[str, ...]
     unit: str = "share of baseline"
     better: Literal["higher", "lower", ""] = "higher"
-    undefined: str = "no baseline run on the same seed, or the baseline's total is 0"
+    undefined: str = (
+        "no baseline run of the same world (the same scenario as it ran, and the same "
+        "seed), or the baseline's total is 0"
+    )
 
     @property
     def label(self) -> str:

@@ -40,6 +40,7 @@ from simulation.metrics.summary import (
     RunFacts,
     measure,
 )
+from simulation.runs.same_world import RunWorld, known, why_not_same_world
 
 # The headline measures a sweep compares, defined once in simulation.metrics.summary
 MEASURES: dict[str, Measure | Relative] = {name: measure(name) for name in HEADLINE}
@@ -235,20 +236,48 @@ def run_headlines(
         "policy_start",
         "no_rules",
     ]
+    keys += [c for c in ("scenario", "world") if c in done.columns]
     extra = [c for c in done.columns if c.startswith("policy:")]
     rh = done[keys + extra].merge(pd.DataFrame(rows), on="run_id")
     rh.insert(keys.index("no_rules") + 1, "is_baseline", baseline_runs(rh, baseline))
+    # a baseline run counts for the runs of its world and seed alone (the scenario as it
+    # ran: simulation.runs.same_world); rows without a world (built by hand) by their
+    # scenario parameters and seed
+    world = WORLD if "world" in rh.columns else ["scenario_params", "seed"]
     base_rows = rh[rh["is_baseline"]]
-    bases = base_rows.groupby(["scenario_params", "seed"])["run_id"].agg(list).to_dict()
+    bases = base_rows.groupby(world)["run_id"].agg(list).to_dict()
     relative = {rel.name: [] for rel in RELATIVE}
-    for rid, sp, seed in zip(rh["run_id"], rh["scenario_params"], rh["seed"], strict=True):
+    keys_of = list(rh[world].itertuples(index=False, name=None))
+    for rid, key in zip(rh["run_id"], keys_of, strict=True):
         for rel in RELATIVE:
             relative[rel.name].append(
-                _avoided(
-                    rel, days[rid], [days[b] for b in bases.get((sp, seed), [])], facts_of[rid]
-                )
+                _avoided(rel, days[rid], [days[b] for b in bases.get(key, [])], facts_of[rid])
             )
-    return rh.assign(**relative)
+    rh = rh.assign(**relative)
+    rh[NO_BASELINE] = _not_same_world(rh, base_rows) if "world" in rh.columns else ""
+    return rh
+
+
+WORLD = ["world", "seed"]  # the columns that say which world a run is of
+NO_BASELINE = "baseline_not_same_world"  # run_headlines' column: why, or ""
+
+
+def _run_world(row: pd.Series) -> RunWorld:
+    return RunWorld(
+        int(row["run_id"]),
+        str(row.get("scenario", "")),
+        str(row["scenario_params"]),
+        int(row["seed"]),
+        known(str(row["world"])),
+    )
+
+
+def _not_same_world(rh: pd.DataFrame, base_rows: pd.DataFrame) -> list[str]:
+    """Per row of ``rh``: why its "avoided" measures are undefined when the baseline has
+    runs but none of the row's world and seed (which of scenario, text, parameters and
+    seed differ), else ``""``."""
+    bases = [_run_world(b) for _i, b in base_rows.iterrows()]
+    return [why_not_same_world(_run_world(r), bases) for _i, r in rh.iterrows()]
 
 
 def _avoided(rel: Relative, run: pd.DataFrame, bases: list[pd.DataFrame], facts: RunFacts) -> float:
@@ -325,9 +354,15 @@ def compare_arms(
 
 def why_undefined(name: str, runs: pd.DataFrame) -> str:
     """Why measure ``name`` is undefined (NaN) for these per-run rows (``run_headlines``):
-    for an "avoided" measure whose runs all ended before the policy's rules were in force,
-    that (its first day and the runs' last day); else the measure's own reason."""
-    if name in {r.name for r in RELATIVE} and {"days", "policy_start"} <= set(runs.columns):
+    for an "avoided" measure whose baseline ran another world (another scenario, text,
+    parameters or seed), which; whose runs all ended before the policy's rules were in
+    force, that (its first day and the runs' last day); else the measure's own reason."""
+    relative = name in {r.name for r in RELATIVE}
+    if relative and NO_BASELINE in runs.columns:
+        reasons = list(dict.fromkeys(r for r in runs[NO_BASELINE] if r))
+        if reasons:
+            return "; ".join(reasons[:2]) + ("; …" if len(reasons) > 2 else "")
+    if relative and {"days", "policy_start"} <= set(runs.columns):
         start, days = runs["policy_start"].astype(int), runs["days"].astype(int)
         if len(runs) and bool((start >= days).all()):
             return (

@@ -43,6 +43,7 @@ from simulation.runs.urls import mask_url
 from simulation.sweeps.aggregate import (
     COMPARISON_COLUMNS,
     MEASURES,
+    NO_BASELINE,
     baseline_runs,
     compare_arms,
     daily_bands,
@@ -431,7 +432,22 @@ def build(
         ignore_index=True,
     )
     _write_data(result, bands, smoothed, rh, head, comparisons, data)
-    return _context(result, title, figures, head, comparisons, level)
+    context = _context(result, title, figures, head, comparisons, level)
+    context["not_same_world"] = not_same_world(rh)
+    return context
+
+
+def not_same_world(rh: pd.DataFrame) -> list[dict[str, str]]:
+    """Each arm whose "avoided" measures are undefined on some runs because the baseline
+    ran another world, and why (``run_headlines``' reason, once per distinct reason):
+    ``[{"arm": …, "reason": …}]``."""
+    if NO_BASELINE not in rh.columns:
+        return []
+    out = []
+    for arm, part in rh.groupby("arm", sort=False):
+        for reason in dict.fromkeys(r for r in part[NO_BASELINE] if r):
+            out.append({"arm": str(arm), "reason": reason})
+    return out
 
 
 def _is_base(result: SweepResult, rh: pd.DataFrame) -> pd.Series:

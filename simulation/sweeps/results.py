@@ -13,6 +13,7 @@ from policy.errors import LocatedError
 from policy.yamlfile import parse_yaml
 from simulation.runs.history import RunHistory, stored_marks
 from simulation.runs.marks import Mark, acts_from, within
+from simulation.runs.same_world import world_of
 from simulation.runs.scenario_shown import RanWith, scenarios_as_run
 from simulation.sweeps.aggregate import (
     baseline_runs,
@@ -118,6 +119,11 @@ def run_record(**r: Any) -> dict[str, Any]:
         "accounts_start": summary.get("accounts_start"),
         "code_version": r.get("code_version", ""),
         "scenario": r.get("scenario", ""),
+        # the world it ran (simulation.runs.same_world): "avoided" is measured only
+        # against a baseline run of the same world and seed
+        "world": world_of(r["scenario_text"], r.get("params_json", "{}")).key
+        if "scenario_text" in r
+        else "",
         "error": r.get("error", ""),
         "wall_seconds": r.get("wall_seconds", 0.0),
     }
@@ -222,6 +228,7 @@ def from_outcomes(
             summary=out.summary,
             code_version=out.code_version,
             scenario=job.scenario.name,
+            scenario_text=job.scenario_text,
             error=out.error,
             wall_seconds=out.wall_seconds,
         )

@@ -19,6 +19,7 @@ from policy.messages import msg
 from simulation.runs import messages as R
 from simulation.runs.history import RunHistory, stored_marks
 from simulation.runs.marks import within
+from simulation.runs.same_world import world_of
 from simulation.runs.scenario_shown import RanWith, scenarios_as_run
 from simulation.runs.storage import (
     NothingStored,
@@ -147,6 +148,7 @@ def load_runs(
             summary=read_summary(run.summary_json),
             code_version=run.code_version,
             scenario=run.scenario_name,
+            scenario_text=run.scenario_yaml,
             error=run.error,
             wall_seconds=run.wall_seconds,
             history=history,
@@ -200,27 +202,27 @@ def nothing_complete(runs: Sequence[Run], doing: str) -> NothingStored:
 
 
 def same_world_runs(engine: Engine, run_id: int, policy_name: str) -> list[int]:
-    """Complete runs of the same world as run ``run_id`` (the same scenario text, seed,
-    days and parameters) under the policy named ``policy_name``, newest first: a baseline
-    a single run's report can be measured against."""
+    """Complete runs of the same world as run ``run_id`` (the same scenario as it ran,
+    its text's settings with the run's parameters applied: ``simulation.runs.same_world``;
+    the same seed) and as many days, under the policy named ``policy_name``, newest
+    first: a baseline a single run's report can be measured against."""
     with Session(engine) as session:
         run = session.get(Run, run_id)
         if run is None:
             return []
         rows = session.exec(
-            select(Run.id)
+            select(Run.id, Run.scenario_yaml, Run.params_json)
             .where(
                 Run.id != run_id,
                 Run.status == "complete",
                 Run.policy_name == policy_name,
-                Run.scenario_yaml == run.scenario_yaml,
                 Run.seed == run.seed,
                 Run.days_requested == run.days_requested,
-                Run.params_json == run.params_json,
             )
             .order_by(Run.id.desc())
         ).all()
-    return [int(r) for r in rows]
+        world = world_of(run.scenario_yaml, run.params_json).key
+    return [int(rid) for rid, text, params in rows if world_of(text, params).key == world]
 
 
 def load_sweep(

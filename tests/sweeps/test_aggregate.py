@@ -170,7 +170,7 @@ def test_cannot_tell_gives_the_true_reason():
     assert no_base["statement"].startswith("Cannot tell whether A and B differ on harm avoided")
     assert "fewer than 2 seeds" not in no_base["statement"]
     assert "undefined for A in 2 of 2 seeds" in no_base["statement"]
-    assert "no baseline run on the same seed" in no_base["statement"]
+    assert "no baseline run of the same world" in no_base["statement"]
     halve = compare_arms(
         _rh_of("days_to_halve", [5.0, 7.0], [nan, 9.0]), "A", "B", measures=["days_to_halve"]
     ).iloc[0]
