@@ -62,7 +62,7 @@ from simulation.runs.marks import (
     POLICY,
     STEP,
     Mark,
-    acts_from,
+    first_action,
     run_marks,
 )
 from simulation.world.content.pool import load_catalogue
@@ -1127,11 +1127,11 @@ class MainWindow(QMainWindow):
 
     def in_force_text(self, loaded: int) -> str:
         """The policy panel's "In force" line for the policy loaded on day ``loaded``:
-        with the day its rules start acting when that is later (its ``start_day`` or
-        schedule), as the charts' "policy" mark shows it."""
+        with the day it starts acting when that is later (its first announcement or the
+        first day of its rules: ``start_day`` or schedule), as the charts' marks show it."""
         policy = self.policy_in_force
         label = policy_label(policy) if policy is not None else "?"
-        acts = acts_from(policy, loaded) if policy is not None else None
+        acts = first_action(policy, loaded) if policy is not None else None
         if acts is not None and acts > loaded:
             return self.tr("In force: {0} (loaded day {1}; acts from day {2})").format(
                 label, loaded, acts

@@ -27,7 +27,7 @@ from simulation.cli.common import (
 )
 from simulation.messages import UnknownParameter
 from simulation.numbers import format_number
-from simulation.runs.marks import acts_from
+from simulation.runs.marks import acts_from, first_action, heard
 from simulation.runs.run import resolve_scenario
 from simulation.runs.run import run as run_api
 from simulation.runs.storage import usable_db
@@ -84,14 +84,9 @@ def run(
     except KeyError as exc:
         raise input_error(f"--set: {exc.args[0]}") from None
     total = days or scen.days
-    first = acts_from(pol)
-    if first is not None and first >= total:  # allowed (a run may stop early), but said
-        say(
-            "note",
-            f"'{pol.name}' is first in force on day {first}, after this run's last day "
-            f"({total - 1}): no rule acts, and the run is the same as no moderation",
-            style="yellow",
-        )
+    late = late_policy_note(pol, total)
+    if late:  # allowed (a run may stop early), but said
+        say("note", late, style="yellow")
     check_out(out_dir)
     try:
         db_url = None if no_db else usable_db(db)
@@ -149,3 +144,29 @@ def run(
         out.print(f"stored as run {result.run_id} in {shown}")
     if result.out_dir is not None:
         out.print(f"wrote {result.out_dir}/ (daily_metrics.csv, charts, report.html)")
+
+
+def late_policy_note(policy: Any, days: int) -> str:
+    """What a run of ``days`` days leaves out of ``policy``, in words, or ``""``: that
+    it acts only after the last day (neither an announcement nor a rule within the run:
+    the run is the same as no moderation), or that its rules do while an announcement
+    acts within it (then the run is not the same as no moderation)."""
+    first, rules = first_action(policy), acts_from(policy)
+    if first is None:
+        return ""
+    last = days - 1
+    if first >= days:
+        return (
+            f"'{policy.name}' first acts on day {first} (its first announcement or rule), "
+            f"after this run's last day ({last}): neither acts, and the run is the same as "
+            "no moderation"
+        )
+    if rules is not None and rules >= days:
+        made = [str(d) for d in heard(policy) if d < days]
+        when = f"day{'s' if len(made) > 1 else ''} {', '.join(made)}"
+        return (
+            f"the rules of '{policy.name}' are first in force on day {rules}, after this run's "
+            f"last day ({last}); only its announcement ({when}) acts in this run, which is "
+            "not the same as no moderation"
+        )
+    return ""

@@ -131,6 +131,7 @@ def print_headline(result: SweepResult) -> None:
     title = f"sweep {result.sweep_id}: mean [95% CI] across seeds"
     for table in headline_tables(arms, cells, title):
         out.print(table)
+    out.print(Text(baseline_line(result)))
     rh = run_headlines(result.runs, result.metrics, result.baseline)
     for a, b in default_pairs(rh, result.baseline)[:6]:
         cmp = result.compare(a, b)
@@ -138,6 +139,17 @@ def print_headline(result: SweepResult) -> None:
         for s in cmp[cmp["measure"].isin(wanted)]["statement"]:
             out.print("• " + s)
     say_not_same_world(result, rh)
+
+
+def baseline_line(result: SweepResult) -> str:
+    """What "avoided" is measured against, in words: the baseline policy, or that there
+    is none (no policy of no moderation ran and ``--baseline`` named none)."""
+    if result.baseline:
+        return f"'avoided' is measured against {result.baseline}, in the same world and seed"
+    return (
+        "no baseline: no policy of no moderation (no rules, no announcement) ran and "
+        "--baseline named none, so 'avoided' is undefined (add --policy none)"
+    )
 
 
 def say_not_same_world(result: SweepResult, rh: pd.DataFrame | None = None) -> None:

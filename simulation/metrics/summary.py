@@ -64,8 +64,9 @@ class Measure:
 
 # The days an "avoided" measure counts (simulation.sweeps.aggregate computes it)
 AVOIDED_DAYS = (
-    "summed over the days from the policy's start (the first day any of its rules is in "
-    "force) to the end of the run, the baseline's over the same days (when the two ran for "
+    "summed over the days from the policy's start (the first day it acts: its first "
+    "announcement or the first day any of its rules is in force, whichever comes first) "
+    "to the end of the run, the baseline's over the same days (when the two ran for "
     "different numbers of days, to the last day both ran)"
 )
 

@@ -157,6 +157,25 @@ def acts_from(policy: Any, from_day: int = 0) -> int | None:
     return None
 
 
+def heard(policy: Any, from_day: int = 0) -> list[int]:
+    """The days, ``from_day`` or later, of ``policy``'s announcements that change what
+    sellers weigh (a risk multiplier above 1: one of 1 or less adds no fear), in order.
+    A policy put in force on ``from_day`` makes only those still ahead."""
+    made = policy.announcements() if hasattr(policy, "announcements") else ()
+    return sorted(int(a.day) for a in made if a.day >= from_day and a.risk_multiplier > 1)
+
+
+def first_action(policy: Any, from_day: int = 0) -> int | None:
+    """The first day, ``from_day`` or later, on which ``policy`` acts: its first
+    announcement (sellers hear it and weigh more risk from that day, :func:`heard`) or
+    the first day one of its rules is in force (:func:`acts_from`), whichever comes
+    first. ``None``: it never acts (no moderation). A policy that announces on day 3
+    and enforces from day 20 acts from day 3: sellers already post less after the
+    announcement, so its runs differ from no moderation from then on."""
+    days = [d for d in (acts_from(policy, from_day), *heard(policy, from_day)) if d is not None]
+    return min(days, default=None)
+
+
 def run_marks(
     scenario: Any,
     policy: Any,

@@ -13,7 +13,7 @@ import pandas as pd
 from simulation.metrics.summary import RunFacts
 from simulation.metrics.summary import summarise as summarise_measures
 from simulation.runs.history import RunHistory
-from simulation.runs.marks import acts_from
+from simulation.runs.marks import first_action
 from simulation.world.accounts import Archetype, Status
 from simulation.world.content.people import display_names
 from simulation.world.engine import Simulation
@@ -33,23 +33,25 @@ class RunResult:
 
 
 def policy_start(sim: Simulation) -> int:
-    """The first day on which a rule of a policy in force acted (0 when none did).
+    """The first day on which a policy in force acted (0 when none did): made an
+    announcement or had a rule in force, whichever came first
+    (:func:`~simulation.runs.marks.first_action`).
 
-    A run without policy changes: its policy's first phase with rules (its ``start_day``
-    or schedule). A run whose policy was changed while it ran: the first day any policy,
-    while it was in force, had rules in force (``no moderation`` for 30 days, then the
-    crackdown from day 30: day 30, not the crackdown's own start)."""
+    A run without policy changes: its policy's first announcement or first phase with
+    rules (its ``start_day`` or schedule). A run whose policy was changed while it ran:
+    the first day any policy acted while it was in force (``no moderation`` for 30 days,
+    then the crackdown from day 30: day 30, not the crackdown's own start)."""
     switches = RunHistory.of_simulation(sim).policy_changes()
     if not switches:
-        phases = getattr(sim.policy, "phases", [])
-        return int(min((ph.from_day for ph in phases if ph.rules), default=0))
+        return int(first_action(sim.policy) or 0)
     outlines = [sim.start_policy, *switches]
     starts = [0, *(int(c["day"]) for c in switches)]
     ends: list[int | None] = [*starts[1:], None]
     acting = [
         day
         for outline, first, end in zip(outlines, starts, ends, strict=True)
-        if (day := acts_from(Outline.of(outline), first)) is not None and (end is None or day < end)
+        if (day := first_action(Outline.of(outline), first)) is not None
+        and (end is None or day < end)
     ]
     return min(acting, default=0)
 

@@ -14,12 +14,15 @@ policy designer must know before saying one policy beats another.
 * Comparisons are paired by seed (and scenario parameters) when both arms ran the
   same seeds: the seed fixes the world (graph, sellers, posting), so the paired
   difference removes the between-world noise. Otherwise Welch's t-test.
-* "Avoided" is relative to the baseline (a policy without rules, usually ``none``) on
-  the same seed: 1 - arm / baseline, both summed over the days from the arm's policy
-  start (the first day any of its rules is in force) to the end. Before that day the two
-  runs are the same world doing the same thing, and counting those days would dilute
-  what the policy did (``tests/sweeps/test_avoided.py`` checks both against sums of the
-  daily metrics, for the crackdown preset in force from day 30).
+* "Avoided" is relative to the baseline (no moderation: a policy without rules or
+  announcements, usually ``none``) in the same world and seed: 1 - arm / baseline, both
+  summed over the days from the arm's policy start (the first day it acts: its first
+  announcement or the first day any of its rules is in force, whichever comes first) to
+  the end. Before that day the two runs are the same world doing the same thing, and
+  counting those days would dilute what the policy did; an announcement ahead of the
+  rules already deters sellers, so its days count (``tests/sweeps/test_avoided.py``
+  checks both against sums of the daily metrics, for the crackdown preset in force from
+  day 30).
 """
 
 from __future__ import annotations
@@ -196,7 +199,8 @@ def _bootstrap_bands(long: pd.DataFrame, level: float, n_boot: int = 2000) -> pd
 def baseline_runs(runs: pd.DataFrame, baseline: str | None) -> pd.Series:
     """Which rows of ``runs`` (a sweep's runs or per-run headlines) are the baseline's, that
     "avoided" is measured against: the named ``baseline`` policy's, else every policy's
-    without rules (``no_rules``: no rule in force on any day). Boolean, one per row."""
+    of no moderation (``no_rules``: no rule in force and no announcement made on any
+    day). Boolean, one per row."""
     if baseline:
         return runs["policy"] == baseline
     return runs["no_rules"].astype(bool)
@@ -355,8 +359,9 @@ def compare_arms(
 def why_undefined(name: str, runs: pd.DataFrame) -> str:
     """Why measure ``name`` is undefined (NaN) for these per-run rows (``run_headlines``):
     for an "avoided" measure whose baseline ran another world (another scenario, text,
-    parameters or seed), which; whose runs all ended before the policy's rules were in
-    force, that (its first day and the runs' last day); else the measure's own reason."""
+    parameters or seed), which; whose runs all ended before the policy acted (its first
+    announcement or rule), that (its first day and the runs' last day); else the
+    measure's own reason."""
     relative = name in {r.name for r in RELATIVE}
     if relative and NO_BASELINE in runs.columns:
         reasons = list(dict.fromkeys(r for r in runs[NO_BASELINE] if r))
@@ -366,8 +371,8 @@ def why_undefined(name: str, runs: pd.DataFrame) -> str:
         start, days = runs["policy_start"].astype(int), runs["days"].astype(int)
         if len(runs) and bool((start >= days).all()):
             return (
-                f"its rules act from day {int(start.min())}, after the runs' last day, "
-                f"day {int(days.max()) - 1}"
+                f"it acts from day {int(start.min())} (its first announcement or rule), "
+                f"after the runs' last day, day {int(days.max()) - 1}"
             )
     return measure(name).undefined
 

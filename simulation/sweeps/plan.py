@@ -16,7 +16,7 @@ from typing import Any
 from policy.errors import LocatedError
 from policy.yamlfile import parse_value
 from simulation.messages import UnknownParameter
-from simulation.runs.marks import acts_from
+from simulation.runs.marks import acts_from, first_action
 from simulation.runs.run import resolve_scenario
 from simulation.runs.scenario_shown import POLICY_PREFIX  # params_json keys of policy parameters
 from simulation.scenario import Scenario
@@ -24,6 +24,7 @@ from simulation.strict_json import dumps
 from simulation.sweeps.variants import (
     PolicySource,
     compile_source,
+    does_nothing_text,
     has_path,
     is_baseline_text,
     read_policy,
@@ -242,12 +243,16 @@ def plan(
     zipped = _zip(policy_zip or {}, typed)
     for ref in policies:
         base = read_policy(ref)
-        # a policy without rules lets everything through whatever its parameters (a
-        # top-level key such as start_day can always be set): it runs once
-        rules = not is_baseline_text(base.text)
+        # a policy without rules or announcements lets everything through whatever its
+        # parameters (a top-level key such as start_day can always be set): it runs once;
+        # one that only announces runs each variant (its start_day moves the announcement)
+        rules = not does_nothing_text(base.text)
         own = {k: v for k, v in policy_sets.items() if rules and has_path(base.text, k)}
         if not rules and (policy_sets or zipped):
-            notes.append(f"policy '{ref}' has no rules: it runs once, without the parameters")
+            notes.append(
+                f"policy '{ref}' has no rules and no announcements: it runs once, without "
+                "the parameters"
+            )
         for k in policy_sets.keys() - own.keys() if rules else ():
             notes.append(f"policy '{ref}' has no '{k}': it runs without that parameter")
         has_zip = bool(zipped) and rules and all(has_path(base.text, k) for k in zipped[0])
@@ -266,13 +271,20 @@ def plan(
                     raise
                 raise ValueError(_variant_error(exc, str(ref), changes, typed)) from None
             names[str(ref)] = compiled.name
-            acts = acts_from(compiled)
+            acts, rules_from = first_action(compiled), acts_from(compiled)
             if acts is not None and acts >= n_days and str(ref) not in late:
                 late.add(str(ref))
                 notes.append(
-                    f"policy '{ref}' acts from day {acts}, after the sweep's last day "
-                    f"(day {n_days - 1}): its rules are never in force in these runs "
-                    "(run more --days)"
+                    f"policy '{ref}' acts from day {acts} (its first announcement or "
+                    f"rule), after the sweep's last day (day {n_days - 1}): it never acts "
+                    "in these runs (run more --days)"
+                )
+            elif rules_from is not None and rules_from >= n_days and str(ref) not in late:
+                late.add(str(ref))
+                notes.append(
+                    f"the rules of policy '{ref}' are in force from day {rules_from}, after "
+                    f"the sweep's last day (day {n_days - 1}): only its announcement acts "
+                    f"in these runs, from day {acts}"
                 )
             sources.append((src, changes, compiled.name))
     used = {k for _s, changes, _n in sources for k in changes}

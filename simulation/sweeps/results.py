@@ -10,9 +10,10 @@ from typing import Any
 import pandas as pd
 
 from policy.errors import LocatedError
+from policy.schedule import load_schedule
 from policy.yamlfile import parse_yaml
 from simulation.runs.history import RunHistory, stored_marks
-from simulation.runs.marks import Mark, acts_from, within
+from simulation.runs.marks import Mark, first_action, heard, within
 from simulation.runs.same_world import world_of
 from simulation.runs.scenario_shown import RanWith, scenarios_as_run
 from simulation.sweeps.aggregate import (
@@ -34,7 +35,8 @@ class SweepResult:
     """A finished (or partly failed) sweep, as tidy DataFrames.
 
     ``runs``: one row per run (policy, arm, params, seed, status, summary numbers;
-    ``no_rules``: no rule was in force on any day; ``is_baseline``: a run of the
+    ``no_rules``: no moderation, no rule in force and no announcement raising sellers'
+    risk on any day; ``is_baseline``: a run of the
     ``baseline`` policy, which "avoided" is measured against).
     ``metrics``: one row per run and day, one column per metric (wide).
     ``daily``: the same, long: run_id, arm, policy, seed, day, metric, value.
@@ -61,7 +63,7 @@ class SweepResult:
 
     def __post_init__(self) -> None:
         # is_baseline: the runs "avoided" is measured against (the baseline policy's), kept
-        # beside no_rules (no rule in force on any day) whatever baseline was chosen
+        # beside no_rules (no moderation on any day) whatever baseline was chosen
         if "no_rules" in self.runs:
             runs = self.runs.drop(columns="is_baseline", errors="ignore")
             at = runs.columns.get_loc("no_rules") + 1
@@ -115,7 +117,7 @@ def run_record(**r: Any) -> dict[str, Any]:
         "seed": int(r["seed"]),
         "days": int(r.get("days", 0)),
         "no_rules": _no_rules(r.get("policy_text", ""), history),
-        "policy_start": _first_rules_day(r.get("policy_text", ""), history),
+        "policy_start": _first_action_day(r.get("policy_text", ""), history),
         "accounts_start": summary.get("accounts_start"),
         "code_version": r.get("code_version", ""),
         "scenario": r.get("scenario", ""),
@@ -137,43 +139,53 @@ def run_record(**r: Any) -> dict[str, Any]:
 
 
 def _no_rules(text: str, history: RunHistory | None) -> bool:
-    """No rule was in force on any day: the starting policy has none and neither has any
-    policy put in force while the run ran (a run of no moderation for 30 days and the
-    crackdown after is not a baseline)."""
+    """No moderation on any day: the starting policy has no rule and makes no
+    announcement that raises sellers' risk, and neither has nor makes any policy put in
+    force while the run ran (a run of no moderation for 30 days and the crackdown after
+    is not a baseline, nor is a policy that only announces: sellers post less after it)."""
     if history is None or not history.policy_changes():
         return is_baseline_text(text)
     return all(
         is_baseline_text(p.source)
         if p.change is None
         else not any(rules for _day, rules in p.change.get("phases") or [])
+        and not heard(Outline.of(p.change), p.first)
         for p in history.periods()
         if p.days > 0
     )
 
 
-def _first_rules_day(text: str, history: RunHistory | None) -> int:
-    """The first day any rule was in force: the policy's own start (``start_day`` or
-    schedule), or, for a run whose policy was changed while it ran, the first day a
-    policy had rules in force while it was in force (0 when none had), as the engine's
-    summary counts it (``simulation.runs.result.policy_start``)."""
+def _first_action_day(text: str, history: RunHistory | None) -> int:
+    """The first day a policy acted: its first announcement or the first day one of its
+    rules was in force, whichever came first (``simulation.runs.marks.first_action``);
+    for a run whose policy was changed while it ran, the first day a policy acted while
+    it was in force (0 when none did), as the engine's summary counts it
+    (``simulation.runs.result.policy_start``). "Avoided" is counted from this day."""
     if history is None or not history.policy_changes():
-        return _policy_start(text)
+        return _acts_from_text(text) or 0
     periods = history.periods()
     days = []
     for i, p in enumerate(periods):
         nxt = periods[i + 1].first if i + 1 < len(periods) else None
         if p.change is None:
-            acts = None if is_baseline_text(text) else _policy_start(text)
+            acts = _acts_from_text(text)
         else:
-            acts = acts_from(Outline.of(p.change), p.first)
+            acts = first_action(Outline.of(p.change), p.first)
         if acts is not None and (nxt is None or acts < nxt):
             days.append(acts)
     return min(days, default=0)
 
 
 @functools.lru_cache(maxsize=256)
-def _policy_start(text: str) -> int:
-    """The first day any rule is in force (start_day, or the first scheduled phase)."""
+def _acts_from_text(text: str) -> int | None:
+    """The first day the policy of ``text`` acts (an announcement or a rule in force,
+    whichever first); None when it never does. A text that is no longer a policy's
+    structure: its rules' start as the file gives it (``start_day`` or the first
+    scheduled phase with rules), announcements unread."""
+    try:
+        return first_action(load_schedule(text, "<stored policy>"))
+    except LocatedError:
+        pass
     try:
         data = parse_yaml(text, "<policy>").data
     except LocatedError:

@@ -123,9 +123,37 @@ def compile_source(source: PolicySource):
 
 
 def is_baseline_text(text: str) -> bool:
-    """A policy without rules lets everything through: the counterfactual ``none``."""
+    """No moderation, the counterfactual ``none``: a policy without rules that makes no
+    announcement raising sellers' risk (a risk multiplier above 1). A policy that only
+    announces is not one: sellers hear it and post less (``simulation.runs.marks.heard``)."""
     try:
         data = parse_yaml(text, "<policy>").data
     except LocatedError:  # a stored text that no longer parses is simply not a baseline
         return False
-    return not data.get("rules")
+    return not data.get("rules") and not any(_raises_risk(a) for a in _announced(data))
+
+
+def does_nothing_text(text: str) -> bool:
+    """A policy without rules or announcements of any kind: its parameters change
+    nothing (``start_day=5,10`` of ``none`` would make identical arms), so a sweep runs
+    it once, without them."""
+    try:
+        data = parse_yaml(text, "<policy>").data
+    except LocatedError:
+        return False
+    return not data.get("rules") and not _announced(data)
+
+
+def _announced(data: Any) -> list[Any]:
+    """The announcements a policy's data makes: under ``announcements`` and each
+    schedule phase's ``announce``."""
+    phases = [ph for ph in data.get("schedule") or [] if isinstance(ph, dict)]
+    in_phases = [ph["announce"] for ph in phases if ph.get("announce")]
+    return [*(data.get("announcements") or []), *in_phases]
+
+
+def _raises_risk(announcement: Any) -> bool:
+    try:
+        return float(announcement.get("risk_multiplier")) > 1
+    except (AttributeError, TypeError, ValueError):
+        return False

@@ -168,6 +168,20 @@ def test_in_force_says_when_the_policy_acts(qtbot, make_window):
     assert in_force.text() == f"In force: {label} (from day {loaded})"
 
 
+def test_in_force_counts_an_announcement_ahead_of_the_rules(qtbot, make_window, tmp_path):
+    """A policy that announces on day 3 and enforces from day 20 acts from day 3: sellers
+    weigh more risk from the announcement (its runs differ from no moderation then)."""
+    from tests.sweeps.test_announcement_acts import WARN_EARLY
+
+    path = tmp_path / "warn_early.yaml"
+    path.write_text(WARN_EARLY, encoding="utf-8")
+    win = make_window(days=10)
+    assert win.policy_panel.open_path(path)
+    setup_run(qtbot, win)
+    label = policy_label(win.policy_in_force)
+    assert win.policy_panel.in_force.text() == f"In force: {label} (loaded day 0; acts from day 3)"
+
+
 def apply_on_day(qtbot, win, day: int, shows) -> int:
     """Run to ``day``, pause, press Apply; wait until the in-force text ``shows(day
     loaded)``. Returns the day it was applied on."""

@@ -404,11 +404,11 @@ def test_a_policy_first_in_force_after_the_last_day_is_noted():
     base = ["run", "--scenario", "classroom", "--days", "5", "--no-db"]
     late = runner.invoke(app, [*base, "--policy", "crackdown"])
     assert late.exit_code == 0, late.output
-    words = "is first in force on day 30, after this run's last day (4): no rule acts"
+    words = "first acts on day 30 (its first announcement or rule), after this run's last day (4)"
     assert words in " ".join(late.output.split())
     for policy in (["--policy", "crackdown", "--start-day", "4"], ["--policy", "none"]):
         done = runner.invoke(app, [*base, *policy])
-        assert done.exit_code == 0 and "first in force" not in done.output, policy
+        assert done.exit_code == 0 and "first acts" not in done.output, policy
 
 
 def test_runs_list_in_a_narrow_terminal_cuts_no_value(tmp_path, monkeypatch):

@@ -182,7 +182,9 @@ def test_policy_parameter_sweep_applies_only_where_the_path_exists():
     arms = {(j.policy_name, j.params_json) for j in p.jobs}
     assert len(p.jobs) == 2 * (1 + 2)
     assert ("No moderation", "{}") in arms
-    assert any("policy 'none' has no rules: it runs once" in n for n in p.notes)
+    assert any(
+        "policy 'none' has no rules and no announcements: it runs once" in n for n in p.notes
+    )
     texts = {j.policy.text for j in p.jobs if j.policy_name != "No moderation"}
     assert any("delay_hours: 24" in t for t in texts)
 

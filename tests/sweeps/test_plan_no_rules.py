@@ -19,7 +19,10 @@ def test_a_policy_without_rules_is_not_varied():
         ("No moderation", "{}"),
     ]
     assert len(p.jobs) == 6
-    assert "policy 'none' has no rules: it runs once, without the parameters" in p.notes
+    assert (
+        "policy 'none' has no rules and no announcements: it runs once, without the parameters"
+        in p.notes
+    )
     assert p.baseline == "No moderation"
 
 

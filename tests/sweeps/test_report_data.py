@@ -153,16 +153,22 @@ def test_a_varying_difference_keeps_the_t_test():
 
 
 def test_a_policy_not_yet_in_force_says_so(tmp_path):
-    """The crackdown acts from day 30: a 10-day sweep notes that its rules never act, and
+    """The crackdown acts from day 30: a 10-day sweep notes that it never acts, and
     "avoided" is undefined for that reason, not for a missing baseline."""
     result = sweep(
         scenario="classroom", policies=["none", "crackdown"], seeds="1-2", days=10, workers=1
     )
-    assert any("acts from day 30, after the sweep's last day (day 9)" in n for n in result.notes)
+    assert any(
+        "acts from day 30 (its first announcement or rule), after the sweep's last day (day 9)" in n
+        for n in result.notes
+    )
     cmp = result.compare("March-2024 personal-account crackdown", "No moderation")
     why = cmp.set_index("measure").loc["harm_avoided", "statement"]
-    assert "its rules act from day 30, after the runs' last day, day 9" in why
+    assert (
+        "it acts from day 30 (its first announcement or rule), after the runs' last day, day 9"
+        in why
+    )
     assert "no baseline run" not in why
     write_report(result, tmp_path)
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert "from day 30, after the runs' last day, day 9: never in force in these runs" in page
+    assert "from day 30, after the runs' last day, day 9: it never acts in these runs" in page
