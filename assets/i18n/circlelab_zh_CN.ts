@@ -4246,357 +4246,437 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="model_texts.py" line="662"/>
+        <location filename="model_texts.py" line="664"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="665"/>
         <source>Moments feed</source>
         <translation>朋友圈</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="663"/>
+        <location filename="model_texts.py" line="666"/>
         <source>private chats</source>
         <translation>私聊</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="664"/>
+        <location filename="model_texts.py" line="667"/>
         <source>group chats</source>
         <translation>群聊</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="665"/>
+        <location filename="model_texts.py" line="668"/>
         <source>day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="666"/>
+        <location filename="model_texts.py" line="669"/>
         <source>Restricted-offer volume by category (7-day mean)</source>
         <translation>各类别违禁商品信息量（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="667"/>
+        <location filename="model_texts.py" line="670"/>
         <source>Reach of restricted offers in the Moments feed (7-day mean)</source>
         <translation>违禁商品信息在朋友圈中的触达（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="668"/>
+        <location filename="model_texts.py" line="671"/>
         <source>spam posted</source>
         <translation>发布的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="669"/>
+        <location filename="model_texts.py" line="672"/>
         <source>spam removed</source>
         <translation>删除的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="670"/>
+        <location filename="model_texts.py" line="673"/>
         <source>Spam volume (7-day mean)</source>
         <translation>垃圾信息量（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="671"/>
+        <location filename="model_texts.py" line="674"/>
         <source>ads + spam + offers (Advertising Circle index)</source>
         <translation>广告 + 垃圾 + 违禁（“广告圈”指数）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="672"/>
+        <location filename="model_texts.py" line="675"/>
         <source>spam + offers (prevalence)</source>
         <translation>垃圾 + 违禁（流行率）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="673"/>
+        <location filename="model_texts.py" line="676"/>
         <source>Share of the feed that is advertising</source>
         <translation>信息流中广告所占比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="674"/>
+        <location filename="model_texts.py" line="677"/>
         <source>correct bans</source>
         <translation>正确封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="675"/>
+        <location filename="model_texts.py" line="678"/>
         <source>wrongful bans</source>
         <translation>错误封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="676"/>
+        <location filename="model_texts.py" line="679"/>
         <source>Bans, cumulative: correct vs wrongful</source>
         <translation>累计封号：正确与错误</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="677"/>
+        <location filename="model_texts.py" line="680"/>
         <source>obfuscated</source>
         <translation>变形规避</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="678"/>
+        <location filename="model_texts.py" line="681"/>
         <source>Share of offers written to evade filters (trailing 7 days)</source>
         <translation>为规避过滤而变形书写的违禁信息占比（最近 7 天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="679"/>
+        <location filename="model_texts.py" line="682"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="680"/>
+        <location filename="model_texts.py" line="683"/>
         <source>same-day recall</source>
         <translation>当日召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="681"/>
+        <location filename="model_texts.py" line="684"/>
         <source>Moderation precision and same-day recall (trailing 7 days)</source>
         <translation>审核精确率与当日召回率（最近 7 天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="682"/>
+        <location filename="model_texts.py" line="685"/>
         <source>spammers</source>
         <translation>垃圾信息发送者</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="683"/>
+        <location filename="model_texts.py" line="686"/>
         <source>Active sellers and spammers</source>
         <translation>活跃卖家与垃圾信息发送者</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="684"/>
+        <location filename="model_texts.py" line="687"/>
         <source>from official accounts</source>
         <translation>来自公众号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="685"/>
+        <location filename="model_texts.py" line="688"/>
         <source>Harm: restricted units sold, by channel (7-day mean)</source>
         <translation>危害：按渠道统计的违禁商品售出件数（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="686"/>
+        <location filename="model_texts.py" line="689"/>
         <source>Restricted-offer volume by category</source>
         <translation>各类别违禁商品信息量</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="687"/>
+        <location filename="model_texts.py" line="690"/>
         <source>Spam volume</source>
         <translation>垃圾信息量</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="688"/>
+        <location filename="model_texts.py" line="691"/>
         <source>Advertising Circle index</source>
         <translation>“广告圈”指数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="689"/>
+        <location filename="model_texts.py" line="692"/>
         <source>Bans: correct vs wrongful</source>
         <translation>封号：正确与错误</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="690"/>
+        <location filename="model_texts.py" line="693"/>
         <source>Reach of restricted offers in the feed</source>
         <translation>违禁商品信息在信息流中的触达</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="691"/>
+        <location filename="model_texts.py" line="694"/>
         <source>Harm: units sold by channel</source>
         <translation>危害：各渠道售出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="692"/>
+        <location filename="model_texts.py" line="695"/>
         <source>Evasion</source>
         <translation>规避</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="693"/>
+        <location filename="model_texts.py" line="696"/>
         <source>Precision and recall</source>
         <translation>精确率与召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="694"/>
+        <location filename="model_texts.py" line="697"/>
+        <source>{policy} (day {day})</source>
+        <translation>{policy}（第 {day} 天起）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="698"/>
+        <source>day {day}</source>
+        <translation>第 {day} 天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="699"/>
+        <source>days {first}–{last}</source>
+        <translation>第 {first}–{last} 天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="700"/>
+        <source>set up with the run</source>
+        <translation>运行开始时设定</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="701"/>
+        <source>put in force on day {day}</source>
+        <translation>第 {day} 天启用</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="702"/>
+        <source>; its rules act from day {day}</source>
+        <translation>；其规则从第 {day} 天起执行</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="703"/>
+        <source>{days} ({how})</source>
+        <translation>{days}（{how}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="704"/>
+        <source>no day ({how}, after the last day run, day {last})</source>
+        <translation>没有一天（{how}，在运行的最后一天即第 {last} 天之后）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="705"/>
+        <source>no day ({how}; replaced before day {first} ran)</source>
+        <translation>没有一天（{how}；在第 {first} 天运行之前就被替换）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="706"/>
+        <source>Day {day}: policy “{name}” in force from day {day} (in place of “{replaces}”; strikes and review queues start afresh)</source>
+        <translation>第 {day} 天：策略“{name}”从第 {day} 天起生效（取代“{replaces}”；违规计分和审核队列重新开始）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="707"/>
+        <source>; after the last day run (day {last}): no day ran under it</source>
+        <translation>；在运行的最后一天（第 {last} 天）之后：没有一天在它之下运行</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="708"/>
+        <source>Day {day}: parameter {key}: {old} → {new} from day {day}</source>
+        <translation>第 {day} 天：参数 {key}：{old} → {new}，从第 {day} 天起</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="709"/>
+        <source> (after the last day run, day {last})</source>
+        <translation>（在运行的最后一天即第 {last} 天之后）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="710"/>
+        <source>Policies in force during this run, by day (changed while it ran):</source>
+        <translation>本次运行期间各天生效的策略（运行中有改动）：</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="711"/>
+        <source>{policy}: {days}</source>
+        <translation>{policy}：{days}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="712"/>
         <source>{scenario} × {policy}, seed {seed}</source>
         <translation>{scenario} × {policy}，随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="695"/>
+        <location filename="model_texts.py" line="713"/>
         <source>run {run}: {scenario} × {policy}, seed {seed}</source>
         <translation>运行 {run}：{scenario} × {policy}，随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="696"/>
+        <location filename="model_texts.py" line="714"/>
         <source> (not complete)</source>
         <translation>（未完成）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="697"/>
+        <location filename="model_texts.py" line="715"/>
         <source>Headline numbers</source>
         <translation>主要数字</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="698"/>
+        <location filename="model_texts.py" line="716"/>
         <source>measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="699"/>
+        <location filename="model_texts.py" line="717"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="700"/>
+        <location filename="model_texts.py" line="718"/>
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="701"/>
+        <location filename="model_texts.py" line="719"/>
         <source>meaning</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="702"/>
+        <location filename="model_texts.py" line="720"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="703"/>
+        <location filename="model_texts.py" line="721"/>
         <source>What each rule did</source>
         <translation>每条规则做了什么</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="704"/>
+        <location filename="model_texts.py" line="722"/>
         <source>Each count summed over the run&apos;s days.</source>
         <translation>每项计数为整个运行期间各天之和。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="705"/>
+        <location filename="model_texts.py" line="723"/>
         <source> The rules of every policy that was in force, each over the days its policy was in force (see Policy).</source>
         <translation>列出每个生效过的策略的规则，各自只统计其策略生效的那些天（见“策略”）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="706"/>
+        <location filename="model_texts.py" line="724"/>
         <source>count</source>
         <translation>计数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="707"/>
+        <location filename="model_texts.py" line="725"/>
         <source>action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="708"/>
+        <location filename="model_texts.py" line="726"/>
         <source>rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="709"/>
+        <location filename="model_texts.py" line="727"/>
         <source>What the rule does, as its policy says (a shadow rule&apos;s hits are counted, never acted on: &apos;shadow (would remove)&apos;; an allow rule&apos;s hits are the posts it let through, its true positives violating ones)</source>
         <translation>规则按其策略所做的处置（影子规则的命中只计数、从不处置：“shadow (would remove)”；放行规则的命中是它放过的帖子，其真阳性是其中违规的帖子）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="710"/>
+        <location filename="model_texts.py" line="728"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="711"/>
+        <location filename="model_texts.py" line="729"/>
         <source>Metric definitions</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="712"/>
+        <location filename="model_texts.py" line="730"/>
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="713"/>
+        <location filename="model_texts.py" line="731"/>
         <source>over a run</source>
         <translation>整个运行的汇总方式</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="714"/>
+        <location filename="model_texts.py" line="732"/>
         <source>sum</source>
         <translation>求和</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="715"/>
+        <location filename="model_texts.py" line="733"/>
         <source>last</source>
         <translation>取最后一天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="716"/>
+        <location filename="model_texts.py" line="734"/>
         <source>ratio</source>
         <translation>比率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="717"/>
+        <location filename="model_texts.py" line="735"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="718"/>
+        <location filename="model_texts.py" line="736"/>
         <source>{days} days. Daily values are in {file} beside this page.</source>
         <translation>共 {days} 天。每日数值见本页旁的 {file}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="719"/>
+        <location filename="model_texts.py" line="737"/>
         <source>Dotted lines mark events: {items}.</source>
         <translation>虚线标出事件：{items}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="720"/>
+        <location filename="model_texts.py" line="738"/>
         <source>day {day}: {text}</source>
         <translation>第 {day} 天：{text}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="721"/>
+        <location filename="model_texts.py" line="739"/>
         <source>Changes during the run</source>
         <translation>运行期间的改动</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="722"/>
+        <location filename="model_texts.py" line="740"/>
         <source>Not recorded: this run was stored by a version of Circle Lab that did not keep what was changed while a run ran. The policy and scenario below are what was stored; if the run was changed by hand, they may not have been in force throughout.</source>
         <translation>未记录：保存这次运行的 Circle Lab 版本不记录运行期间所做的改动。下面的策略和场景是当时保存的内容；如果运行中曾被手动修改，它们可能并非自始至终有效。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="723"/>
+        <location filename="model_texts.py" line="741"/>
         <source>None: nothing was changed by hand while this run ran. The policy and the scenario below were in force {when} (the scenario&apos;s own scheduled events are part of it).</source>
         <translation>无：这次运行期间没有手动修改任何内容。下面的策略和场景在{when}一直有效（场景自身预定的事件也包含在内）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="724"/>
+        <location filename="model_texts.py" line="742"/>
         <source>from day 0 to day {last}</source>
         <translation>第 0 天到第 {last} 天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="725"/>
+        <location filename="model_texts.py" line="743"/>
         <source>(no day ran)</source>
         <translation>（没有运行任何一天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="726"/>
+        <location filename="model_texts.py" line="744"/>
         <source>its text</source>
         <translation>其文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="727"/>
+        <location filename="model_texts.py" line="745"/>
         <source>Made while the run was live; each acts from the day given (the next day to run when it was made). Everything before that day ran without it.</source>
         <translation>在运行进行中所做；每项从所给的那天（做出改动时即将运行的下一天）起生效。那天之前的运行都不受其影响。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="728"/>
+        <location filename="model_texts.py" line="746"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="729"/>
+        <location filename="model_texts.py" line="747"/>
         <source>Not one policy: another was put in force while the run ran. In force, by day:</source>
         <translation>不止一个策略：运行期间另一个策略被投入使用。各天生效的策略：</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="730"/>
+        <location filename="model_texts.py" line="748"/>
         <source>days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="731"/>
+        <location filename="model_texts.py" line="749"/>
         <source>policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="732"/>
+        <location filename="model_texts.py" line="750"/>
         <source>As the run was set up. Changed while it ran: {keys} (see Changes during the run).</source>
         <translation>这是运行开始时的设置。运行期间改动过：{keys}（见“运行期间的改动”）。</translation>
     </message>
@@ -4752,201 +4832,211 @@
     </message>
     <message>
         <location filename="model_texts.py" line="622"/>
+        <source>interrupted by the user</source>
+        <translation>被用户中断</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="623"/>
+        <source>interrupted by the user while saving</source>
+        <translation>在保存时被用户中断</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="624"/>
         <source>open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="623"/>
+        <location filename="model_texts.py" line="625"/>
         <source>export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="624"/>
+        <location filename="model_texts.py" line="626"/>
         <source>report</source>
         <translation>生成报告</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="625"/>
+        <location filename="model_texts.py" line="627"/>
         <source>run {run} is not complete; its state is {state}. It has nothing stored to {doing}</source>
         <translation>运行 {run} 没有完成，状态为{state}。它没有已保存的数据可供{doing}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="626"/>
+        <location filename="model_texts.py" line="628"/>
         <source>none of these {count} runs is complete, so there is nothing stored to {doing} ({states}{more})</source>
         <translation>这 {count} 次运行都没有完成，所以没有已保存的数据可供{doing}（{states}{more}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="627"/>
+        <location filename="model_texts.py" line="629"/>
         <source>run {run}: {state}</source>
         <translation>运行 {run}：{state}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="628"/>
+        <location filename="model_texts.py" line="630"/>
         <source>; and {count} more</source>
         <translation>；另有 {count} 次</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="629"/>
+        <location filename="model_texts.py" line="631"/>
         <source>This run is not complete; its state is {state}. Only {days} day(s) of daily metrics are stored; every number here covers those days only.</source>
         <translation>这次运行没有完成，状态为{state}。只保存了 {days} 天的每日指标；这里的每个数字都只涵盖这些天。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="630"/>
+        <location filename="model_texts.py" line="632"/>
         <source>no run {run} in this database</source>
         <translation>这个数据库里没有运行 {run}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="631"/>
+        <location filename="model_texts.py" line="633"/>
         <source>no runs {runs} in this database</source>
         <translation>这个数据库里没有运行 {runs}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="632"/>
+        <location filename="model_texts.py" line="634"/>
         <source>no sweep &apos;{sweep}&apos; in this database</source>
         <translation>这个数据库里没有参数扫描 &apos;{sweep}&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="633"/>
+        <location filename="model_texts.py" line="635"/>
         <source>account {account} is not stored with this run</source>
         <translation>这次运行没有保存账户 {account}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="634"/>
+        <location filename="model_texts.py" line="636"/>
         <source>{path} is a file, not a folder</source>
         <translation>{path} 是一个文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="635"/>
+        <location filename="model_texts.py" line="637"/>
         <source>cannot create the folder {path}: {reason}</source>
         <translation>无法创建文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="636"/>
+        <location filename="model_texts.py" line="638"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是一个文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="637"/>
+        <location filename="model_texts.py" line="639"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="638"/>
+        <location filename="model_texts.py" line="640"/>
         <source>{path} is not a SQLite database (it starts with {head}), so not a Circle Lab one; nothing was written to it</source>
         <translation>{path} 不是 SQLite 数据库（它以 {head} 开头），所以也不是 Circle Lab 的数据库；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="639"/>
+        <location filename="model_texts.py" line="641"/>
         <source>&apos;{scheme}://&apos; is not a database this program can use; give a SQLite file path, sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname</source>
         <translation>&apos;{scheme}://&apos; 不是本程序能使用的数据库；请给出 SQLite 文件的路径、sqlite:///path/to/file.db 或 postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="640"/>
+        <location filename="model_texts.py" line="642"/>
         <source>the database driver for {scheme}:// ({driver}) is not installed: pip install &apos;{package}&apos;</source>
         <translation>没有安装 {scheme}:// 的数据库驱动（{driver}）：请用 pip install &apos;{package}&apos; 安装</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="641"/>
+        <location filename="model_texts.py" line="643"/>
         <source>{summary} ({said})</source>
         <translation>{summary}（{said}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="642"/>
+        <location filename="model_texts.py" line="644"/>
         <source>the server refused the user name or password</source>
         <translation>服务器拒绝了用户名或密码</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="643"/>
+        <location filename="model_texts.py" line="645"/>
         <source>the server has no such database</source>
         <translation>服务器上没有这个数据库</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="644"/>
+        <location filename="model_texts.py" line="646"/>
         <source>the database is read-only</source>
         <translation>数据库是只读的</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="645"/>
+        <location filename="model_texts.py" line="647"/>
         <source>the user may not write to this database</source>
         <translation>该用户无权写入这个数据库</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="646"/>
+        <location filename="model_texts.py" line="648"/>
         <source>the database is locked by another process (waited {seconds} s)</source>
         <translation>数据库被另一个进程锁定（已等待 {seconds} 秒）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="647"/>
+        <location filename="model_texts.py" line="649"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="648"/>
+        <location filename="model_texts.py" line="650"/>
         <source>the disk failed a write (full, or a file-size limit reached?)</source>
         <translation>磁盘写入失败（磁盘已满，还是达到了文件大小上限？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="649"/>
+        <location filename="model_texts.py" line="651"/>
         <source>the database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="650"/>
+        <location filename="model_texts.py" line="652"/>
         <source>the file is not a SQLite database (so not a Circle Lab one)</source>
         <translation>该文件不是 SQLite 数据库（所以也不是 Circle Lab 的数据库）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="651"/>
+        <location filename="model_texts.py" line="653"/>
         <source>cannot open the database file (its folder is missing or not writable)</source>
         <translation>无法打开数据库文件（它所在的文件夹不存在或不可写）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="652"/>
+        <location filename="model_texts.py" line="654"/>
         <source>cannot reach the database server</source>
         <translation>无法连接到数据库服务器</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="653"/>
+        <location filename="model_texts.py" line="655"/>
         <source>its {table} table names {found}, not {ours}: not a Circle Lab database; nothing was written to it</source>
         <translation>它的 {table} 表记录的应用名是 {found}，而不是 {ours}：不是 Circle Lab 的数据库；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="654"/>
+        <location filename="model_texts.py" line="656"/>
         <source>&apos;no application name&apos;</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="655"/>
+        <location filename="model_texts.py" line="657"/>
         <source>it was written by a newer Circle Lab (schema version {version}; this one knows versions up to {known}): upgrade circlelab, or use another database; nothing was written to it</source>
         <translation>它由更新版本的 Circle Lab 写入（结构版本 {version}；本程序只认识到版本 {known}）：请升级 circlelab，或使用另一个数据库；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="656"/>
+        <location filename="model_texts.py" line="658"/>
         <source>its {table} table has no usable version</source>
         <translation>它的 {table} 表没有可用的版本号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="657"/>
+        <location filename="model_texts.py" line="659"/>
         <source>not a Circle Lab database: {found}; nothing was written to it</source>
         <translation>不是 Circle Lab 的数据库：{found}；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="658"/>
+        <location filename="model_texts.py" line="660"/>
         <source>its table &apos;{table}&apos; has columns Circle Lab never made ({names})</source>
         <translation>它的表 &apos;{table}&apos; 含有 Circle Lab 从未建过的列（{names}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="659"/>
+        <location filename="model_texts.py" line="661"/>
         <source>its table &apos;{table}&apos; has no {names} column</source>
         <translation>它的表 &apos;{table}&apos; 没有 {names} 列</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="660"/>
+        <location filename="model_texts.py" line="662"/>
         <source>it holds tables Circle Lab never made ({names})</source>
         <translation>它含有 Circle Lab 从未建过的表（{names}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="661"/>
+        <location filename="model_texts.py" line="663"/>
         <source>it lacks the tables {names} and records no schema version</source>
         <translation>它缺少表 {names}，也没有记录结构版本</translation>
     </message>

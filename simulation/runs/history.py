@@ -18,10 +18,34 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simulation.runs.marks import Mark, acts_from, run_marks
+from simulation.runs.report_words import Words
+from simulation.runs.report_words import text as _text
 from simulation.strict_json import dumps as strict_dumps
 from simulation.world.history import PARAMETER, POLICY, Outline, effective
 
 NOT_RECORDED = "not recorded"  # a run stored before histories were kept (schema < 4)
+
+# a run's history in a report's words (simulation.runs.report_words: translated in the
+# app's .ts); the English is what every listing and report wrote before
+ENGLISH = Words()
+IN_CHAIN = _text("{policy} (day {day})")  # a policy put in force, in a chain of names
+ONE_DAY = _text("day {day}")
+DAY_SPAN = _text("days {first}–{last}")
+SET_UP_WITH_RUN = _text("set up with the run")
+PUT_IN_FORCE = _text("put in force on day {day}")
+RULES_ACT_FROM = _text("; its rules act from day {day}")
+IN_FORCE_ON = _text("{days} ({how})")
+NO_DAY_AFTER_END = _text("no day ({how}, after the last day run, day {last})")
+NO_DAY_REPLACED = _text("no day ({how}; replaced before day {first} ran)")
+POLICY_CHANGE = _text(
+    "Day {day}: policy “{name}” in force from day {day} (in place of “{replaces}”; "
+    "strikes and review queues start afresh)"
+)
+POLICY_AFTER_END = _text("; after the last day run (day {last}): no day ran under it")
+PARAMETER_CHANGE = _text("Day {day}: parameter {key}: {old} → {new} from day {day}")
+PARAMETER_AFTER_END = _text(" (after the last day run, day {last})")
+POLICIES_BY_DAY = _text("Policies in force during this run, by day (changed while it ran):")
+POLICY_DAYS = _text("{policy}: {days}")  # a policy and the days it was in force
 
 
 def policy_schedule(text: str, source: str = "<stored policy>") -> Any | None:
@@ -87,9 +111,12 @@ def value_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def day_range(first: int, end: int) -> str:
-    """``days 3–9``, ``day 3``: the days from ``first`` up to ``end`` (excluded)."""
-    return f"day {first}" if end - first == 1 else f"days {first}–{end - 1}"
+def day_range(first: int, end: int, w: Words = ENGLISH) -> str:
+    """``days 3–9``, ``day 3``: the days from ``first`` up to ``end`` (excluded), in the
+    words of ``w`` (a report's language; English by default)."""
+    if end - first == 1:
+        return w(ONE_DAY).format(day=first)
+    return w(DAY_SPAN).format(first=first, last=end - 1)
 
 
 @dataclass(frozen=True)
@@ -112,19 +139,20 @@ class Period:
     def days(self) -> int:
         return self.end - self.first
 
-    def describe(self, days_run: int) -> str:
-        """When it was in force, in words: ``days 30–59 (put in force on day 30)``."""
+    def describe(self, days_run: int, w: Words = ENGLISH) -> str:
+        """When it was in force, in words: ``days 30–59 (put in force on day 30)`` (in the
+        language of ``w``; English by default)."""
         if self.applied is None:
-            how = "set up with the run"
+            how = w(SET_UP_WITH_RUN)
         else:
-            how = f"put in force on day {self.applied}"
+            how = w(PUT_IN_FORCE).format(day=self.applied)
         if self.acts is not None:
-            how += f"; its rules act from day {self.acts}"
+            how += w(RULES_ACT_FROM).format(day=self.acts)
         if self.days > 0:
-            return f"{day_range(self.first, self.end)} ({how})"
+            return w(IN_FORCE_ON).format(days=day_range(self.first, self.end, w), how=how)
         if self.first >= days_run:
-            return f"no day ({how}, after the last day run, day {days_run - 1})"
-        return f"no day ({how}; replaced before day {self.first} ran)"
+            return w(NO_DAY_AFTER_END).format(how=how, last=days_run - 1)
+        return w(NO_DAY_REPLACED).format(how=how, first=self.first)
 
 
 @dataclass(frozen=True)
@@ -180,13 +208,14 @@ class RunHistory:
     def parameter_changes(self) -> list[dict[str, Any]]:
         return [c for c in self.effective() if c["kind"] == PARAMETER]
 
-    def name(self, label: Callable[[str, str], str] | None = None) -> str:
+    def name(self, label: Callable[[str, str], str] | None = None, w: Words = ENGLISH) -> str:
         """The name of the policy, or of every policy in the order they were put in force:
         ``No moderation → March-2024 crackdown (day 30)``. ``label(name, source)`` words
-        each policy (default: its name; the app adds a hash of its text)."""
+        each policy (default: its name; the app adds a hash of its text); ``w``: the
+        language of the words around the names (English by default)."""
         word = label or (lambda name, _source: name)
         return word(self.start_name, self.start_source) + "".join(
-            f" → {word(str(c['name']), str(c['source']))} (day {c['day']})"
+            " → " + w(IN_CHAIN).format(policy=word(str(c["name"]), str(c["source"])), day=c["day"])
             for c in self.policy_changes()
         )
 
@@ -211,28 +240,25 @@ class RunHistory:
         return periods
 
     # ------------------------------------------------------------------ in words
-    def lines(self) -> list[str]:
-        """Each change in words, in day order."""
+    def lines(self, w: Words = ENGLISH) -> list[str]:
+        """Each change in words, in day order (in the language of ``w``; English by
+        default). Policy names, parameter keys and values stay as written."""
         out = []
         acts = {p.applied: p.acts for p in self.periods() if p.applied is not None}
+        last = self.days - 1
         for c in self.effective():
             day = int(c["day"])
             if c["kind"] == POLICY:
-                text = (
-                    f"Day {day}: policy “{c['name']}” in force from day {day} "
-                    f"(in place of “{c['replaces']}”; strikes and review queues start afresh)"
-                )
+                text = w(POLICY_CHANGE).format(day=day, name=c["name"], replaces=c["replaces"])
                 if acts.get(day) is not None:
-                    text += f"; its rules act from day {acts[day]}"
+                    text += w(RULES_ACT_FROM).format(day=acts[day])
                 if day >= self.days:
-                    text += f"; after the last day run (day {self.days - 1}): no day ran under it"
+                    text += w(POLICY_AFTER_END).format(last=last)
             else:
-                text = (
-                    f"Day {day}: parameter {c['key']}: {value_text(c['old'])} → "
-                    f"{value_text(c['new'])} from day {day}"
-                )
+                old, new = value_text(c["old"]), value_text(c["new"])
+                text = w(PARAMETER_CHANGE).format(day=day, key=c["key"], old=old, new=new)
                 if day >= self.days:
-                    text += f" (after the last day run, day {self.days - 1})"
+                    text += w(PARAMETER_AFTER_END).format(last=last)
             out.append(text)
         return out
 
@@ -261,15 +287,20 @@ class RunHistory:
         keep = ("day", "kind", "name", "replaces", "key", "old", "new")
         return [{k: c[k] for k in keep if k in c} for c in self.effective()]
 
-    def policy_account(self) -> str:
+    def policy_account(self, w: Words = ENGLISH) -> str:
         """Every policy in force and its text, as one plain text (a report's <pre>): for a
-        run without policy changes, its text alone."""
+        run without policy changes, its text alone. The comments above each text are in
+        the language of ``w`` (English by default)."""
         periods = self.periods()
         if len(periods) == 1:
             return self.start_source
-        head = ["# Policies in force during this run, by day (changed while it ran):"]
-        head += [f"#   {p.name}: {p.describe(self.days)}" for p in periods]
+        head = [f"# {w(POLICIES_BY_DAY)}"]
+        spans = [
+            w(POLICY_DAYS).format(policy=p.name, days=p.describe(self.days, w)) for p in periods
+        ]
+        head += [f"#   {span}" for span in spans]
         blocks = [
-            f"# ---- {p.name}: {p.describe(self.days)} ----\n{p.source.rstrip()}\n" for p in periods
+            f"# ---- {span} ----\n{p.source.rstrip()}\n"
+            for span, p in zip(spans, periods, strict=True)
         ]
         return "\n".join(head) + "\n\n" + "\n".join(blocks)

@@ -42,6 +42,11 @@ STATE_FAILED = _r("failed: stopped after {days}{reason}")
 STATE_INTERRUPTED = _r("interrupted: stopped after {days}{reason}")
 STATE_STOPPED = _r("{state}: stopped after {days}{reason}")  # a state of another version
 REASON = _r(" ({error})")  # the error the run stored, as it was written
+# the errors the program itself stores for a run stopped by Ctrl+C (simulation.runs.run,
+# storage.RunWriter.marked_if_stopped), said in the reader's language where shown
+BY_THE_USER = _r("interrupted by the user")
+BY_THE_USER_WHILE_SAVING = _r("interrupted by the user while saving")
+OWN_ERRORS = (BY_THE_USER, BY_THE_USER_WHILE_SAVING)
 
 # -- nothing stored (storage.not_stored, storage.stored_notice, sweeps.store) ------------
 # what there is nothing stored to do

@@ -22,7 +22,7 @@ from simulation.metrics import METRICS, RULE_COUNT_NAMES, RULE_COUNTS
 from simulation.metrics.summary import summary_field
 from simulation.numbers import format_number
 from simulation.runs import bundle
-from simulation.runs.history import RunHistory, stored_marks
+from simulation.runs.history import POLICY_DAYS, RunHistory, stored_marks
 from simulation.runs.marks import Mark, merged
 from simulation.runs.report_words import Words
 from simulation.runs.report_words import text as _text
@@ -263,8 +263,9 @@ def bundle_args(result: RunResult, sim: Simulation, locale: str = "en_US") -> tu
     start = sim.start_scenario
     scenario_text = _scenario_text(start, sim.seed)
     history = RunHistory.of_simulation(sim)
-    title = Words(locale)(RUN_TITLE).format(
-        scenario=start.name, policy=history.name(), seed=sim.seed
+    words = Words(locale)
+    title = words(RUN_TITLE).format(
+        scenario=start.name, policy=history.name(w=words), seed=sim.seed
     )
     return (
         result.metrics,
@@ -305,24 +306,31 @@ def export_stored_run(
         get_run,
         load_metrics,
         load_table,
-        stored_notice,
+        stored_notice_message,
     )
 
     run = get_run(engine, run_id)
-    notice = stored_notice(engine, run, "export")
+    words = Words(locale)
+    # the notice in the report's language (its English is the command line's)
+    stated = stored_notice_message(engine, run, "export")
+    notice = "" if stated is None else words.message(stated)
     metrics = load_metrics(engine, run_id)
     rules = load_table(engine, RuleStat, run_id).drop(columns=["id", "run_id"], errors="ignore")
     summary = read_summary(run.summary_json)
-    words = Words(locale)
+    history = RunHistory.of_run(run)
+    # the stored name of a run changed while it ran is the English chain of its policies
+    # ("No moderation → Keyword filter only (day 8)"): said again in the report's words
+    policy = run.policy_name
+    if not words.english and history.recorded and history.policy_changes():
+        policy = history.name(w=words)
     title = words(STORED_TITLE).format(
-        run=run_id, scenario=run.scenario_name, policy=run.policy_name, seed=run.seed
+        run=run_id, scenario=run.scenario_name, policy=policy, seed=run.seed
     )
     if notice:
         title += words(NOT_COMPLETE)
     scenario = scenario_that_ran(
         run.scenario_yaml, run.params_json, int(run.days_requested), int(run.seed)
     )
-    history = RunHistory.of_run(run)
     return write_bundle(
         out,
         metrics,
@@ -397,11 +405,15 @@ def report_html(
 
     esc = html.escape
     w = Words(locale)
+    shown = dict(summary)
+    if not w.english and "policy" in shown and history is not None and history.policy_changes():
+        # the policies put in force, named as stored ("… (day 8)"): in the page's words
+        shown["policy"] = history.name(w=w)
     rows = "".join(
         f"<tr><td>{esc(w.measure(k))}</td><td>{esc(_num(v))}</td>"
         f"<td>{esc(w.unit(_field(k, 'unit')))}</td>"
         f"<td>{esc(w.meaning(_field(k, 'meaning')))}</td></tr>"
-        for k, v in summary.items()
+        for k, v in shown.items()
     )
     figures = "".join(
         f"<figure>{_img(charts / f'{name}.png')}<figcaption>{esc(w(label))}</figcaption></figure>"
@@ -489,7 +501,9 @@ def marks_note(marks: Sequence[tuple[int, str]], w: Words | None = None) -> str:
         return ""
     w = w or Words()
     esc = html.escape
-    items = "; ".join(esc(w(MARK_ITEM)).format(day=day, text=esc(text)) for day, text in marks)
+    items = w.join(
+        [esc(w(MARK_ITEM)).format(day=day, text=esc(w.one_day(text))) for day, text in marks]
+    )
     return f"<p class=marks>{esc(w(MARKS_NOTE)).format(items=items)}</p>"
 
 
@@ -506,7 +520,7 @@ def changes_section(history: RunHistory | None, days: int, w: Words | None = Non
         return head + f"<p>{_prose(w(NO_CHANGES).format(when=when))}</p>"
     items = []
     sources = {int(c["day"]): str(c["source"]) for c in history.policy_changes()}
-    for change, line in zip(history.effective(), history.lines(), strict=True):
+    for change, line in zip(history.effective(), history.lines(w), strict=True):
         text = ""
         if change["kind"] == POLICY:
             text = (
@@ -529,10 +543,11 @@ def policy_section(
     if len(periods) < 2:
         return f"{heading}<pre>{esc(policy_text)}</pre>"
     rows = "".join(
-        f"<tr><td>{esc(p.describe(days))}</td><td>{esc(p.name)}</td></tr>" for p in periods
+        f"<tr><td>{esc(p.describe(days, w))}</td><td>{esc(p.name)}</td></tr>" for p in periods
     )
     texts = "".join(
-        f"<h3>{esc(p.name)}: {esc(p.describe(days))}</h3><pre>{esc(p.source)}</pre>"
+        f"<h3>{esc(w(POLICY_DAYS).format(policy=p.name, days=p.describe(days, w)))}</h3>"
+        f"<pre>{esc(p.source)}</pre>"
         for p in periods
     )
     return (

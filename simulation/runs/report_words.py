@@ -13,8 +13,12 @@ shows them. A text without a translation stays English.
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from simulation.i18n import translator
+
+if TYPE_CHECKING:
+    from policy.messages import Message
 
 CONTEXT = "Report"  # the translation context of the report's own texts
 LOCALES = ("en_US", "zh_CN")  # the languages a report can be written in
@@ -33,6 +37,9 @@ def texts() -> list[str]:
     ``simulation.runs.figures`` (the charts') are imported."""
     return list(_TEXTS)
 
+
+# between the items of a list in a sentence ("day 5: …; day 8: …")
+LIST_SEPARATOR = text("; ")
 
 # the channels a post is sold through (policy.interface.CHANNEL_NAMES), in words
 CHANNELS = {
@@ -74,6 +81,30 @@ class Words:
 
     def __call__(self, english: str) -> str:
         return self._tr(CONTEXT, english)
+
+    def message(self, message: Message | str) -> str:
+        """A :class:`~policy.messages.Message` (a stored run's state, a sweep's note) in
+        the report's language, each template in its own context; a plain text as it is."""
+        if isinstance(message, str):
+            return message
+        from policy.messages import context_of
+
+        def said(template: str) -> str:
+            try:
+                return self._tr(context_of(template), template)
+            except KeyError:  # registered in another process only
+                return template
+
+        return message.render(said)
+
+    def join(self, items: list[str]) -> str:
+        """``items`` as one list in a sentence: ``"a; b"`` in English, ``"a；b"`` in Chinese."""
+        return self(LIST_SEPARATOR).join(items)
+
+    def one_day(self, marks: str) -> str:
+        """A day's event marks as ``simulation.runs.marks.merged`` joins them (``"; "``
+        between them, what a chart splits its label at), as a sentence lists them."""
+        return self.join(marks.split("; "))
 
     def unit(self, english: str) -> str:
         return self._tr("Units", english)

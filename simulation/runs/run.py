@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from policy import load_policy
+from simulation.runs import messages as R
 from simulation.runs.background import BundleDrawing
 from simulation.runs.bundle import check_folder
 from simulation.runs.outputs import bundle_args, drawing_texts, write_bundle
@@ -213,7 +214,7 @@ def _abandon(writer: Any, drawing: BundleDrawing | None, exc: BaseException, day
     if writer is None:
         return
     if isinstance(exc, KeyboardInterrupt):
-        writer.fail("interrupted", "interrupted by the user", days)
+        writer.fail("interrupted", R.BY_THE_USER, days)
     else:
         writer.fail("failed", "".join(traceback.format_exception(exc)), days)
 

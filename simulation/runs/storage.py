@@ -451,7 +451,7 @@ class RunWriter:
         try:
             yield
         except KeyboardInterrupt:
-            self.fail("interrupted", "interrupted by the user while saving", days_done)
+            self.fail("interrupted", R.BY_THE_USER_WHILE_SAVING, days_done)
             raise
         except BaseException as exc:
             self.fail("failed", f"saving the run failed: {exc}", days_done)
@@ -519,7 +519,9 @@ def state_message(run: Run, at: dt.datetime | None = None) -> Message:
     if state == "incomplete":
         when = run.heartbeat_at.isoformat(sep=" ", timespec="seconds")
         return msg(R.STATE_INCOMPLETE, days=days, when=when)
-    reason = msg(R.REASON, error=run.error) if run.error else ""
+    # an error the program stored in its own words is said in the reader's language
+    error = msg(run.error) if run.error in R.OWN_ERRORS else run.error
+    reason = msg(R.REASON, error=error) if run.error else ""
     if state == "failed":
         return msg(R.STATE_FAILED, days=days, reason=reason)
     if state == "interrupted":
