@@ -139,7 +139,8 @@ def model_texts() -> str:
     on the Scenario model, the corpus table's columns (``policy.evaluate``), the charts'
     titles and series in ``simulation.runs.figures.LIVE_CHARTS``, and every metric's,
     run fact's, run measure's and rule count's name, unit and meaning in the metric
-    registry (``simulation.metrics``), the message templates of the problems of a
+    registry (``simulation.metrics``), the words of a run's, a sweep's and a study's
+    report (``simulation.runs.report_words``), the message templates of the problems of a
     policy, a corpus, a scenario and a lesson and of the errors of stored runs and
     databases (``policy.messages``, ``policy.corpus_messages``, ``simulation.messages``,
     ``simulation.runs.messages``: see ``app.problems``) and of the reasons of
@@ -170,9 +171,11 @@ def model_texts() -> str:
     texts += [(MEASURES_CONTEXT, x.label) for x in (*FACTS, *MEASURES, *RELATIVE)]
     texts += [(MEASURES_CONTEXT, measure_label(c.name)) for c in RULE_COUNTS]
     texts += messages.registered()  # every file's problems, each in its context
-    # a run's report and its charts, written in the app's language when saved from it
+    # a run's report and its charts, written in the app's language when saved from it,
+    # and a sweep's, a study's and a comparison's (circlelab sweep/study/report --lang)
     import simulation.runs.figures  # (declares the charts' texts; matplotlib)
-    import simulation.runs.outputs  # noqa: F401  (declares the page's texts)
+    import simulation.runs.outputs  # (declares the page's texts)
+    import simulation.sweeps.words  # noqa: F401  (a sweep report's page and charts)
     from simulation.runs import report_words
 
     texts += [(report_words.CONTEXT, text) for text in report_words.texts()]

@@ -4487,198 +4487,852 @@
     </message>
     <message>
         <location filename="model_texts.py" line="712"/>
+        <source>scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="713"/>
+        <source>{name} ({changes})</source>
+        <translation>{name}（{changes}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="714"/>
+        <source>{heading}, {days} days</source>
+        <translation>{heading}，{days} 天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="715"/>
+        <source>{heading}, seed {seeds}</source>
+        <translation>{heading}，随机种子 {seeds}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="716"/>
+        <source>{heading}, seeds {seeds}</source>
+        <translation>{heading}，随机种子 {seeds}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="717"/>
+        <source>the run changed: {changes}</source>
+        <translation>运行改动了：{changes}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="718"/>
         <source>{scenario} × {policy}, seed {seed}</source>
         <translation>{scenario} × {policy}，随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="713"/>
+        <location filename="model_texts.py" line="719"/>
         <source>run {run}: {scenario} × {policy}, seed {seed}</source>
         <translation>运行 {run}：{scenario} × {policy}，随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="714"/>
+        <location filename="model_texts.py" line="720"/>
         <source> (not complete)</source>
         <translation>（未完成）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="715"/>
+        <location filename="model_texts.py" line="721"/>
         <source>Headline numbers</source>
         <translation>主要数字</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="716"/>
+        <location filename="model_texts.py" line="722"/>
         <source>measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="717"/>
+        <location filename="model_texts.py" line="723"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="718"/>
+        <location filename="model_texts.py" line="724"/>
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="719"/>
+        <location filename="model_texts.py" line="725"/>
         <source>meaning</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="720"/>
+        <location filename="model_texts.py" line="726"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="721"/>
+        <location filename="model_texts.py" line="727"/>
         <source>What each rule did</source>
         <translation>每条规则做了什么</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="722"/>
+        <location filename="model_texts.py" line="728"/>
         <source>Each count summed over the run&apos;s days.</source>
         <translation>每项计数为整个运行期间各天之和。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="723"/>
+        <location filename="model_texts.py" line="729"/>
         <source> The rules of every policy that was in force, each over the days its policy was in force (see Policy).</source>
         <translation>列出每个生效过的策略的规则，各自只统计其策略生效的那些天（见“策略”）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="724"/>
+        <location filename="model_texts.py" line="730"/>
         <source>count</source>
         <translation>计数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="725"/>
+        <location filename="model_texts.py" line="731"/>
         <source>action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="726"/>
+        <location filename="model_texts.py" line="732"/>
         <source>rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="727"/>
+        <location filename="model_texts.py" line="733"/>
         <source>What the rule does, as its policy says (a shadow rule&apos;s hits are counted, never acted on: &apos;shadow (would remove)&apos;; an allow rule&apos;s hits are the posts it let through, its true positives violating ones)</source>
         <translation>规则按其策略所做的处置（影子规则的命中只计数、从不处置：“shadow (would remove)”；放行规则的命中是它放过的帖子，其真阳性是其中违规的帖子）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="728"/>
+        <location filename="model_texts.py" line="734"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="729"/>
+        <location filename="model_texts.py" line="735"/>
         <source>Metric definitions</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="730"/>
+        <location filename="model_texts.py" line="736"/>
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="731"/>
+        <location filename="model_texts.py" line="737"/>
         <source>over a run</source>
         <translation>整个运行的汇总方式</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="732"/>
+        <location filename="model_texts.py" line="738"/>
         <source>sum</source>
         <translation>求和</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="733"/>
+        <location filename="model_texts.py" line="739"/>
         <source>last</source>
         <translation>取最后一天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="734"/>
+        <location filename="model_texts.py" line="740"/>
         <source>ratio</source>
         <translation>比率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="735"/>
+        <location filename="model_texts.py" line="741"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="736"/>
+        <location filename="model_texts.py" line="742"/>
         <source>{days} days. Daily values are in {file} beside this page.</source>
         <translation>共 {days} 天。每日数值见本页旁的 {file}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="737"/>
+        <location filename="model_texts.py" line="743"/>
         <source>Dotted lines mark events: {items}.</source>
         <translation>虚线标出事件：{items}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="738"/>
+        <location filename="model_texts.py" line="744"/>
         <source>day {day}: {text}</source>
         <translation>第 {day} 天：{text}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="739"/>
+        <location filename="model_texts.py" line="745"/>
         <source>Changes during the run</source>
         <translation>运行期间的改动</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="740"/>
+        <location filename="model_texts.py" line="746"/>
         <source>Not recorded: this run was stored by a version of Circle Lab that did not keep what was changed while a run ran. The policy and scenario below are what was stored; if the run was changed by hand, they may not have been in force throughout.</source>
         <translation>未记录：保存这次运行的 Circle Lab 版本不记录运行期间所做的改动。下面的策略和场景是当时保存的内容；如果运行中曾被手动修改，它们可能并非自始至终有效。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="741"/>
+        <location filename="model_texts.py" line="747"/>
         <source>None: nothing was changed by hand while this run ran. The policy and the scenario below were in force {when} (the scenario&apos;s own scheduled events are part of it).</source>
         <translation>无：这次运行期间没有手动修改任何内容。下面的策略和场景在{when}一直有效（场景自身预定的事件也包含在内）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="742"/>
+        <location filename="model_texts.py" line="748"/>
         <source>from day 0 to day {last}</source>
         <translation>第 0 天到第 {last} 天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="743"/>
+        <location filename="model_texts.py" line="749"/>
         <source>(no day ran)</source>
         <translation>（没有运行任何一天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="744"/>
+        <location filename="model_texts.py" line="750"/>
         <source>its text</source>
         <translation>其文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="745"/>
+        <location filename="model_texts.py" line="751"/>
         <source>Made while the run was live; each acts from the day given (the next day to run when it was made). Everything before that day ran without it.</source>
         <translation>在运行进行中所做；每项从所给的那天（做出改动时即将运行的下一天）起生效。那天之前的运行都不受其影响。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="746"/>
+        <location filename="model_texts.py" line="752"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="747"/>
+        <location filename="model_texts.py" line="753"/>
         <source>Not one policy: another was put in force while the run ran. In force, by day:</source>
         <translation>不止一个策略：运行期间另一个策略被投入使用。各天生效的策略：</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="748"/>
+        <location filename="model_texts.py" line="754"/>
         <source>days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="749"/>
+        <location filename="model_texts.py" line="755"/>
         <source>policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="750"/>
+        <location filename="model_texts.py" line="756"/>
         <source>As the run was set up. Changed while it ran: {keys} (see Changes during the run).</source>
         <translation>这是运行开始时的设置。运行期间改动过：{keys}（见“运行期间的改动”）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="757"/>
+        <source>Sweep {sweep}</source>
+        <translation>参数扫描 {sweep}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="758"/>
+        <source>Sweep {sweep}: {scenario}</source>
+        <translation>参数扫描 {sweep}：{scenario}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="759"/>
+        <source>Report: {ref}</source>
+        <translation>报告：{ref}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="760"/>
+        <source>Compare {a} with {b}</source>
+        <translation>比较 {a} 与 {b}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="761"/>
+        <source>Study</source>
+        <translation>研究</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="762"/>
+        <source>sweep</source>
+        <translation>参数扫描</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="763"/>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="764"/>
+        <source>seeds</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="765"/>
+        <source>runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="766"/>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="767"/>
+        <source>code version</source>
+        <translation>代码版本</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="768"/>
+        <source>(in memory)</source>
+        <translation>（内存中）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="769"/>
+        <source>{complete} complete of {runs}</source>
+        <translation>{runs} 次中完成 {complete} 次</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="770"/>
+        <source>none: a single run has no baseline of its own; &apos;avoided&apos; needs one (circlelab report RUN --baseline none measures it against a stored no-moderation run of the same world; circlelab compare against any other run)</source>
+        <translation>无：单次运行没有自己的基线，而“避免”需要基线（circlelab report RUN --baseline none 会拿它与已保存的同一世界的无审核运行比较；circlelab compare 可与任何其他运行比较）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="771"/>
+        <source>none in this sweep: &apos;avoided&apos; cannot be computed</source>
+        <translation>本次参数扫描中没有：无法计算“避免”</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="772"/>
+        <source>{arm}: {days}</source>
+        <translation>{arm}：{days}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="773"/>
+        <source>Mean across seeds with the {level}% confidence interval [low, high] (Student t),
+clipped to the values a measure can take: a count, total or share never below 0, a share never
+above 100%; an &quot;avoided&quot; share may be below 0 (worse than the baseline) but never above 100%. &quot;Avoided&quot; is against the baseline{baseline} in the same world (the same scenario as it ran, and the same seed), {days}{starts}.</source>
+        <translation>各随机种子的均值，及 {level}% 置信区间 [下限, 上限]（Student t），并截断在指标可取的范围内：计数、总量和占比不低于 0，占比不超过 100%；“避免”的占比可以低于 0（比基线更差），但不超过 100%。“避免”是与同一个世界（运行时的同一场景、同一随机种子）中的基线{baseline}相比，{days}{starts}。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="774"/>
+        <source> ({baseline})</source>
+        <translation>（{baseline}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="775"/>
+        <source> ({starts})</source>
+        <translation>（{starts}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="776"/>
+        <source>{arm}: from day {day}</source>
+        <translation>{arm}：从第 {day} 天起</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="777"/>
+        <source>{arm}: from day {day}, after the runs&apos; last day, day {last}: it never acts in these runs</source>
+        <translation>{arm}：从第 {day} 天起，晚于运行的最后一天（第 {last} 天）：在这些运行中从未起作用</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="778"/>
+        <source>{undefined} where the baseline did not run the same world: measured against another scenario, parameters or seed, it would count the difference between the worlds as the policy&apos;s doing.</source>
+        <translation>{undefined}：基线运行的不是同一个世界。若与另一个场景、参数或随机种子相比，会把两个世界的差别算成策略的效果。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="779"/>
+        <source>&quot;Avoided&quot; is undefined</source>
+        <translation>“避免”无定义</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="780"/>
+        <source> &quot;(2 of 5 seeds)&quot;: the measure is defined for only that many of the arm&apos;s seeds, and the mean and interval are of those (see &quot;undefined when&quot; under Headline measures).</source>
+        <translation>“（5 个随机种子中的 2 个）”：该指标只在这一组的这么多个随机种子上有定义，均值和区间只针对这些随机种子（见“主要指标”下的“何时无定义”）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="781"/>
+        <source>No run completed</source>
+        <translation>没有完成的运行</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="782"/>
+        <source>{no_run}: there are no numbers to show; each run&apos;s error is under &quot;Runs that did not complete&quot;.</source>
+        <translation>{no_run}：没有可显示的数字；每次运行的错误见“未完成的运行”。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="783"/>
+        <source>better</source>
+        <translation>更好</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="784"/>
+        <source>higher</source>
+        <translation>更高</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="785"/>
+        <source>lower</source>
+        <translation>更低</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="786"/>
+        <source> ({n} of {seeds} seeds)</source>
+        <translation>（{seeds} 个随机种子中的 {n} 个）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="787"/>
+        <source>Do the policies differ?</source>
+        <translation>这些策略有差异吗？</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="788"/>
+        <source>No run completed: nothing to compare.</source>
+        <translation>没有完成的运行：没有可比较的内容。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="789"/>
+        <source>Only one policy has complete runs: nothing to compare.</source>
+        <translation>只有一个策略有完成的运行：没有可比较的内容。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="790"/>
+        <source>Lines: mean across seeds. Shaded: {level}% confidence band. PNG and SVG files are
+in {charts}; the numbers behind them in {data} (CSV and Parquet).</source>
+        <translation>线：各随机种子的均值。阴影：{level}% 置信带。PNG 和 SVG 文件在 {charts} 中；图背后的数字在 {data} 中（CSV 和 Parquet）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="791"/>
+        <source>Dotted lines mark events:</source>
+        <translation>虚线标出事件：</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="792"/>
+        <source>Dotted lines mark events (in an arm&apos;s colour: that arm&apos;s alone):</source>
+        <translation>虚线标出事件（用某一组的颜色画的：只属于该组）：</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="793"/>
+        <source>{arm}: {marks}</source>
+        <translation>{arm}：{marks}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="794"/>
+        <source>Sample posts</source>
+        <translation>帖子样本</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="795"/>
+        <source>The most-seen violating posts of the first run of each arm, as generated.</source>
+        <translation>每组第一次运行中被看得最多的违规帖子，按生成时的原文。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="796"/>
+        <source>arm</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="797"/>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="798"/>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="799"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="800"/>
+        <source>views</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="801"/>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="802"/>
+        <source>after {hours} h</source>
+        <translation>{hours} 小时后</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="803"/>
+        <source>Runs that did not complete</source>
+        <translation>未完成的运行</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="804"/>
+        <source>run {run} · {arm} · seed {seed} · {status}</source>
+        <translation>运行 {run} · {arm} · 随机种子 {seed} · {status}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="805"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="806"/>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="807"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="808"/>
+        <source>incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="809"/>
+        <source>These runs were changed by hand while they ran (stored from the desktop app): the
+policy or parameters below were not in force throughout. Each change acts from the day
+given; under Policies, such a run&apos;s entry lists every policy in force and on which days.
+The scenario below is the one the runs were set up with.</source>
+        <translation>这些运行在运行期间被手动改动过（从桌面应用保存）：下面的策略或参数并非自始至终生效。每项改动从所示那一天起起作用；在“策略”下，这类运行的条目列出每个生效过的策略及其生效的天数。下面的场景是这些运行开始时设定的场景。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="810"/>
+        <source>run {run} · {arm} · seed {seed}</source>
+        <translation>运行 {run} · {arm} · 随机种子 {seed}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="811"/>
+        <source>{side}: {text}</source>
+        <translation>{side}：{text}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="812"/>
+        <source>Policies</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="813"/>
+        <source>Scenarios</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="814"/>
+        <source>As the runs were set up: the scenario as written with what each run was given
+beside it applied ({set} values or the sweep&apos;s parameters, the number of days,
+and the seed when a single seed ran it; each heading names its seeds). What was changed by
+hand while a run ran is under &quot;Changes during the run&quot;.</source>
+        <translation>按运行开始时的设定：场景按原文，并应用了每次运行另外给出的设置（{set} 的值或参数扫描的参数、天数，以及只有一个随机种子运行时的随机种子；每个标题写明其随机种子）。运行期间手动改动的内容见“运行期间的改动”。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="815"/>
+        <source>Headline measures</source>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="816"/>
+        <source>undefined when</source>
+        <translation>何时无定义</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="817"/>
+        <source>{meaning} ({days})</source>
+        <translation>{meaning}（{days}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="818"/>
+        <source>no baseline run of the same world (the same scenario as it ran, and the same seed), or the baseline&apos;s total is 0</source>
+        <translation>没有同一个世界（运行时的同一场景、同一随机种子）的基线运行，或基线的总量为 0</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="819"/>
+        <source>nothing to divide by</source>
+        <translation>分母为零</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="820"/>
+        <source>a run stored before the innocent posts of wrongful bans were counted</source>
+        <translation>该运行保存于开始统计误封连带删除的无辜帖子之前</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="821"/>
+        <source>restricted-offer volume never halved, or the policy started on day 0</source>
+        <translation>违禁商品信息量从未减半，或策略从第 0 天起就生效</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="822"/>
+        <source>summed over the days from the policy&apos;s start (the first day it acts: its first announcement or the first day any of its rules is in force, whichever comes first) to the end of the run, the baseline&apos;s over the same days (when the two ran for different numbers of days, to the last day both ran)</source>
+        <translation>从策略开始起作用的那天（首次公告或任一规则首次生效，取较早者）加总到运行结束，基线在同样的天数上加总（两者运行天数不同时，加总到两者都运行到的最后一天）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="823"/>
+        <source>policy &apos;{ref}&apos; has no rules and no announcements: it runs once, without the parameters</source>
+        <translation>策略 &apos;{ref}&apos; 没有规则也没有公告：只运行一次，不带这些参数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="824"/>
+        <source>policy &apos;{ref}&apos; has no &apos;{path}&apos;: it runs without that parameter</source>
+        <translation>策略 &apos;{ref}&apos; 没有 &apos;{path}&apos;：运行时不带这个参数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="825"/>
+        <source>policy &apos;{ref}&apos; lacks a zipped path: it runs without them</source>
+        <translation>策略 &apos;{ref}&apos; 缺少一个联动的路径：运行时不带这些联动参数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="826"/>
+        <source>policy &apos;{ref}&apos; acts from day {day} (its first announcement or rule), after the sweep&apos;s last day (day {last}): it never acts in these runs (run more --days)</source>
+        <translation>策略 &apos;{ref}&apos; 从第 {day} 天起作用（首次公告或规则），晚于扫描的最后一天（第 {last} 天）：在这些运行中从未起作用（请增加 --days）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="827"/>
+        <source>the rules of policy &apos;{ref}&apos; are in force from day {rules}, after the sweep&apos;s last day (day {last}): only its announcement acts in these runs, from day {day}</source>
+        <translation>策略 &apos;{ref}&apos; 的规则从第 {rules} 天起生效，晚于扫描的最后一天（第 {last} 天）：在这些运行中只有它的公告起作用，从第 {day} 天起</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="828"/>
+        <source>share of impressions</source>
+        <translation>曝光占比</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="829"/>
+        <source>Reach of restricted offers in the feed (7-day mean)</source>
+        <translation>违禁商品信息在信息流中的触达（7 天均值）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="830"/>
+        <source>Spam impressions (7-day mean)</source>
+        <translation>垃圾信息曝光（7 天均值）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="831"/>
+        <source>Restricted-offer volume, every channel (7-day mean)</source>
+        <translation>违禁商品信息量，所有渠道（7 天均值）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="832"/>
+        <source>Harm: restricted units sold (7-day mean)</source>
+        <translation>危害：违禁商品售出件数（7 天均值）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="833"/>
+        <source>Wrongful bans, cumulative</source>
+        <translation>累计误封</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="834"/>
+        <source>Correct bans, cumulative</source>
+        <translation>累计正确封号</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="835"/>
+        <source>Review backlog</source>
+        <translation>待审积压</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="836"/>
+        <source>Active restricted sellers</source>
+        <translation>活跃的违禁商品卖家</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="837"/>
+        <source>restricted offers seen (feed)</source>
+        <translation>被看到的违禁商品信息（信息流）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="838"/>
+        <source>restricted units sold (harm)</source>
+        <translation>违禁商品售出件数（危害）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="839"/>
+        <source>spam seen</source>
+        <translation>被看到的垃圾信息</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="840"/>
+        <source>Harm and exposure avoided against {baseline}, same seeds</source>
+        <translation>相对于 {baseline} 避免的危害和曝光（相同随机种子）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="841"/>
+        <source>% of {baseline}&apos;s impressions or units sold avoided (mean, 95% CI)</source>
+        <translation>避免的 {baseline} 曝光或售出件数（%，均值与 95% 置信区间）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="842"/>
+        <source>Harm and exposure avoided against {baseline}</source>
+        <translation>相对于 {baseline} 避免的危害和曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="843"/>
+        <source>the baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="844"/>
+        <source>restricted-offer impressions avoided</source>
+        <translation>避免的违禁商品信息曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="845"/>
+        <source>restricted units sold avoided (harm)</source>
+        <translation>避免的违禁商品售出件数（危害）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="846"/>
+        <source>spam impressions avoided</source>
+        <translation>避免的垃圾信息曝光</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="847"/>
+        <source>{series}: {key}</source>
+        <translation>{series}：{key}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="848"/>
+        <source>removal alone: recall × 2^(−x/{hours} h)</source>
+        <translation>仅靠删除：召回率 × 2^(−x/{hours} 小时)</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="849"/>
+        <source>% of {baseline}&apos;s impressions or units sold avoided</source>
+        <translation>避免的 {baseline} 曝光或售出件数（%）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="850"/>
+        <source>Harm and exposure avoided against {baseline} vs. {x} (mean and 95% band across seeds)</source>
+        <translation>相对于 {baseline} 避免的危害和曝光随“{x}”的变化（各随机种子的均值和 95% 置信带）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="851"/>
+        <source>Trade-off over {over}: exposure avoided vs. wrongful bans</source>
+        <translation>{over} 的权衡：避免的曝光与误封</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="852"/>
+        <source>Trade-off over {over} (one point per arm); Pareto front marked</source>
+        <translation>{over} 的权衡（每组一个点）；标出帕累托前沿</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="853"/>
+        <source>one policy variant (mean and 95% band across seeds)</source>
+        <translation>一个策略变体（各随机种子的均值和 95% 置信带）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="854"/>
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="855"/>
+        <source>wrongful bans per 10,000 accounts</source>
+        <translation>每万账户误封数</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="856"/>
+        <source>% of offer + spam impressions avoided</source>
+        <translation>避免的违禁 + 垃圾信息曝光（%）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="857"/>
+        <source>{a} is significantly higher than {b} on {label}: difference {amount} ({band}; {test}, p = {p}).</source>
+        <translation>{a} 在“{label}”上显著高于 {b}：差值 {amount}（{band}；{test}，p = {p}）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="858"/>
+        <source>{a} is significantly lower than {b} on {label}: difference {amount} ({band}; {test}, p = {p}).</source>
+        <translation>{a} 在“{label}”上显著低于 {b}：差值 {amount}（{band}；{test}，p = {p}）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="859"/>
+        <source>{a} and {b} do not differ significantly on {label}: difference {amount} ({band} includes 0; {test}, p = {p}).</source>
+        <translation>{a} 与 {b} 在“{label}”上没有显著差异：差值 {amount}（{band}，包含 0；{test}，p = {p}）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="860"/>
+        <source>{a} is significantly higher than {b} on {label}: difference {spread} ({why}).</source>
+        <translation>{a} 在“{label}”上显著高于 {b}：差值 {spread}（{why}）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="861"/>
+        <source>{a} is significantly lower than {b} on {label}: difference {spread} ({why}).</source>
+        <translation>{a} 在“{label}”上显著低于 {b}：差值 {spread}（{why}）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="862"/>
+        <source>{a} and {b} do not differ significantly on {label}: difference {spread} ({why}).</source>
+        <translation>{a} 与 {b} 在“{label}”上没有显著差异：差值 {spread}（{why}）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="863"/>
+        <source>{level}% CI {lo} to {hi}</source>
+        <translation>{level}% 置信区间 {lo} 至 {hi}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="864"/>
+        <source>{test}, p = {p}</source>
+        <translation>{test}，p = {p}</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="865"/>
+        <source>; {n} seeds can give no smaller p</source>
+        <translation>；{n} 个随机种子不可能给出更小的 p</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="866"/>
+        <source>; no smaller p is possible</source>
+        <translation>；不可能有更小的 p</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="867"/>
+        <source>{amount} on each of the {n} seeds</source>
+        <translation>{amount}，{n} 个随机种子上均如此</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="868"/>
+        <source>{amount}, each arm the same on each of its seeds</source>
+        <translation>{amount}，每组在其各个随机种子上都相同</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="869"/>
+        <source>sign-flip permutation test over {n} seeds</source>
+        <translation>{n} 个随机种子上的符号翻转置换检验</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="870"/>
+        <source>paired t-test over {n} seeds</source>
+        <translation>{n} 个随机种子上的配对 t 检验</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="871"/>
+        <source>permutation test, {na} and {nb} seeds</source>
+        <translation>置换检验，分别 {na} 和 {nb} 个随机种子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="872"/>
+        <source>Welch t-test, {na} and {nb} seeds</source>
+        <translation>Welch t 检验，分别 {na} 和 {nb} 个随机种子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="873"/>
+        <source>Cannot tell whether {a} and {b} differ on {label}: {why}.</source>
+        <translation>无法判断 {a} 与 {b} 在“{label}”上是否有差异：{why}。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="874"/>
+        <source>{arm} has {n} seed (fewer than 2)</source>
+        <translation>{arm} 只有 {n} 个随机种子（少于 2 个）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="875"/>
+        <source>{arm} has {n} seeds (fewer than 2)</source>
+        <translation>{arm} 只有 {n} 个随机种子（少于 2 个）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="876"/>
+        <source>it is undefined for {arm} in {k} of {n} seeds ({why})</source>
+        <translation>它在 {arm} 的 {n} 个随机种子中有 {k} 个无定义（{why}）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="877"/>
+        <source>it acts from day {day} (its first announcement or rule), after the runs&apos; last day, day {last}</source>
+        <translation>它从第 {day} 天起作用（首次公告或规则），晚于运行的最后一天（第 {last} 天）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="878"/>
+        <source>percentage points</source>
+        <translation>个百分点</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="879"/>
+        <source>{amount} {unit}</source>
+        <translation>{amount} {unit}</translation>
     </message>
 </context>
 <context>

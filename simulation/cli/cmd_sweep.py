@@ -27,6 +27,7 @@ from rich.text import Text
 from policy import load_policy
 from policy.errors import LocatedError
 from simulation.cli.common import (
+    check_lang,
     check_out,
     check_seeds,
     database_error,
@@ -37,9 +38,12 @@ from simulation.cli.common import (
     out,
     say,
 )
+from simulation.runs.report_words import Words
+from simulation.runs.scenario_shown import RanWith
 from simulation.runs.storage import NothingStored
 from simulation.runs.urls import DatabaseError, mask_url, normalise_url
 from simulation.strict_json import dumps
+from simulation.sweeps import words as W
 from simulation.sweeps.aggregate import run_headlines
 from simulation.sweeps.plan import parse_assignments, typed_options
 from simulation.sweeps.report import (
@@ -50,9 +54,10 @@ from simulation.sweeps.report import (
     headline_cell,
     not_same_world,
     seeds_per_arm,
+    study_text,
     write_report,
 )
-from simulation.sweeps.results import SweepResult
+from simulation.sweeps.results import ChangedRun, SweepResult
 from simulation.sweeps.store import load_any, load_runs, same_world_runs
 from simulation.sweeps.study import STUDY_DB, load_study
 from simulation.sweeps.sweep import sweep
@@ -217,8 +222,11 @@ def sweep_cmd(
     out_dir: Path | None,
     keep: str,
     as_json: bool,
+    locale: str = "en_US",
 ) -> None:
-    """Run policies × seeds × parameter values; store, resume, summarise, report."""
+    """Run policies × seeds × parameter values; store, resume, summarise, report (in the
+    language ``locale``)."""
+    check_lang(locale)
     check_seeds(seeds)
     try:
         sets = parse_assignments(set_, "--set")
@@ -257,7 +265,8 @@ def sweep_cmd(
     )
     report = None
     if out_dir is not None:
-        report = write_report(result, out_dir, f"Sweep {result.sweep_id}: {scenario}")
+        title = Words(locale)(W.TITLE_SWEEP_OF).format(sweep=result.sweep_id, scenario=scenario)
+        report = write_report(result, out_dir, title, locale=locale)
     finish(result, as_json, report)
 
 
@@ -306,17 +315,26 @@ def load(db: str | None, ref: str) -> SweepResult:
         raise database_error(db, exc) from None
 
 
-def report_cmd(ref: str, out_dir: Path, db: str | None, baseline: str | None = None) -> None:
+def report_cmd(
+    ref: str,
+    out_dir: Path,
+    db: str | None,
+    baseline: str | None = None,
+    locale: str = "en_US",
+) -> None:
     """HTML report (charts with bands, tables, policies, scenario) + PNG/SVG + CSV/Parquet.
     ``baseline``: one of the runs' policies, by its name or as ``--policy`` named it (a
-    preset or a file); exit 2 naming the policies when it is none of them."""
+    preset or a file); exit 2 naming the policies when it is none of them. ``locale``:
+    the language of the page and its charts."""
+    check_lang(locale)
     check_out(out_dir, REPORT_NAMES)
     result = load(db, ref)
     if baseline is not None:  # what the result measures against (its runs stay as loaded)
         if result.runs["run_id"].nunique() == 1:
             result = _with_stored_baseline(db, result, baseline)
         result = dataclasses.replace(result, baseline=_policy_of(result, baseline))
-    path = write_report(result, out_dir, f"Report: {ref}")
+    title = Words(locale)(W.TITLE_REPORT).format(ref=ref)
+    path = write_report(result, out_dir, title, locale=locale)
     say_not_same_world(result)
     out.print(f"wrote {path}")
 
@@ -373,14 +391,17 @@ def _policy_of(result: SweepResult, ref: str) -> str:
     )
 
 
-def compare_cmd(a: str, b: str, out_dir: Path, db: str | None) -> None:
-    """Two runs or sweeps side by side, with a significance statement per measure."""
+def compare_cmd(a: str, b: str, out_dir: Path, db: str | None, locale: str = "en_US") -> None:
+    """Two runs or sweeps side by side, with a significance statement per measure (the
+    report in the language ``locale``)."""
+    check_lang(locale)
     check_out(out_dir, REPORT_NAMES)
     merged = merge(load(db, a), load(db, b), f"A ({a})", f"B ({b})")
     arms_a = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("A ")]
     arms_b = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("B ")]
     pairs = [(x, y) for x in arms_a for y in arms_b][:8]
-    path = write_report(merged, out_dir, f"Compare {a} with {b}", pairs=pairs)
+    title = Words(locale)(W.TITLE_COMPARE).format(a=a, b=b)
+    path = write_report(merged, out_dir, title, pairs=pairs, locale=locale)
     say_not_same_world(merged)
     out.print(f"wrote {path}")
 
@@ -388,14 +409,18 @@ def compare_cmd(a: str, b: str, out_dir: Path, db: str | None) -> None:
 def merge(ra: SweepResult, rb: SweepResult, la: str, lb: str) -> SweepResult:
     """Two results as one, arms prefixed so that the same policy in both stays apart."""
 
-    def tag(
-        r: SweepResult, label: str
-    ) -> tuple[Any, Any, dict[str, str], list[tuple[str, list[str]]]]:
+    def tag(r: SweepResult, label: str) -> tuple[Any, Any, dict[str, str], list[ChangedRun]]:
         runs = r.runs.assign(arm=label + ": " + r.runs["arm"])
         posts = r.posts.assign(arm=label + ": " + r.posts["arm"]) if r.posts is not None else None
         texts = {f"{label}: {k}": v for k, v in r.texts.items()}
-        changes = [(f"{label}: {run}", lines) for run, lines in r.changes]
+        changes = [
+            dataclasses.replace(c, side=f"{label}: {c.side}" if c.side else label)
+            for c in r.changes
+        ]
         return runs, posts, texts, changes
+
+    def sides(r: SweepResult, label: str) -> list[tuple[str, list[RanWith]]]:
+        return [(f"{label}: {side}" if side else label, ran) for side, ran in r.inputs]
 
     runs_a, posts_a, texts_a, changes_a = tag(ra, la)
     runs_b, posts_b, texts_b, changes_b = tag(rb, lb)
@@ -423,6 +448,11 @@ def merge(ra: SweepResult, rb: SweepResult, la: str, lb: str) -> SweepResult:
             **{f"{la}: {k}": v for k, v in ra.marks.items()},
             **{f"{lb}: {k}": v for k, v in rb.marks.items()},
         },
+        histories={
+            **{f"{la}: {k}": v for k, v in ra.histories.items()},
+            **{f"{lb}: {k}": v for k, v in rb.histories.items()},
+        },
+        inputs=[*sides(ra, la), *sides(rb, lb)] if ra.inputs and rb.inputs else [],
     )
 
 
@@ -449,8 +479,11 @@ def run_study(
     dask: str | None = None,
     db: str | None = None,
     quiet: bool = False,
+    locale: str = "en_US",
 ) -> tuple[SweepResult, Path]:
-    """Run a study's sweep (resumable: its database lives in ``out_dir``) and its report."""
+    """Run a study's sweep (resumable: its database lives in ``out_dir``) and its report
+    (in the language ``locale``)."""
+    check_lang(locale)
     try:
         spec = load_study(name)
     except LocatedError as exc:
@@ -477,7 +510,9 @@ def run_study(
         keep=spec.get("keep", "sample"),
         policy_zip=spec.get("policy_zip") or {},
     )
-    report = write_report(result, out_dir, spec.get("title", spec.get("name", "Study")), study=spec)
+    words = Words(locale)
+    title = study_text(spec, "title", words, spec.get("name", words(W.STUDY)))
+    report = write_report(result, out_dir, title, study=spec, locale=locale)
     return result, report
 
 
@@ -491,9 +526,19 @@ def study_cmd(
     dask: str | None,
     db: str | None,
     as_json: bool,
+    locale: str = "en_US",
 ) -> None:
-    """Run a shipped study (e.g. takedown_speed) with one command: sweep, figure, report."""
+    """Run a shipped study (e.g. takedown_speed) with one command: sweep, figure, report
+    (in the language ``locale``)."""
     result, report = run_study(
-        name, out_dir, seeds=seeds, days=days, workers=workers, dask=dask, db=db, quiet=as_json
+        name,
+        out_dir,
+        seeds=seeds,
+        days=days,
+        workers=workers,
+        dask=dask,
+        db=db,
+        quiet=as_json,
+        locale=locale,
     )
     finish(result, as_json, report)

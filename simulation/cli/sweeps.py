@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from simulation.cli.options import DbOption, JsonOption, StudyDbOption
+from simulation.cli.options import DbOption, JsonOption, LangOption, StudyDbOption
 
 
 def sweep_cmd(
@@ -69,6 +69,7 @@ def sweep_cmd(
         ),
     ] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
+    lang: LangOption = "en_US",
 ) -> None:
     """Run policies × seeds × parameter values in parallel; store, resume, summarise."""
     # the engine, the sweep machinery, pandas and SQLAlchemy (~1.5 s): when a sweep runs
@@ -90,6 +91,7 @@ def sweep_cmd(
         out_dir=out_dir,
         keep=keep,
         as_json=as_json,
+        locale=lang,
     )
 
 
@@ -107,12 +109,13 @@ def report_cmd(
             "--baseline none; circlelab compare RUN OTHER_RUN measures it against any other"
         ),
     ] = None,
+    lang: LangOption = "en_US",
 ) -> None:
     """HTML report (charts with bands, tables, policies, scenario) + PNG/SVG + CSV/Parquet."""
     # pandas, SQLAlchemy, matplotlib and jinja2 (~1.5 s): when a report is written
     from simulation.cli import cmd_sweep
 
-    cmd_sweep.report_cmd(ref, out_dir, db, baseline)
+    cmd_sweep.report_cmd(ref, out_dir, db, baseline, locale=lang)
 
 
 def compare_cmd(
@@ -120,12 +123,13 @@ def compare_cmd(
     b: Annotated[str, typer.Argument(help="Run id or sweep id")],
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for the report")],
     db: DbOption = None,
+    lang: LangOption = "en_US",
 ) -> None:
     """Two runs or sweeps side by side, with a significance statement per measure."""
     # pandas, SQLAlchemy, matplotlib and jinja2 (~1.5 s): when a comparison is written
     from simulation.cli import cmd_sweep
 
-    cmd_sweep.compare_cmd(a, b, out_dir, db)
+    cmd_sweep.compare_cmd(a, b, out_dir, db, locale=lang)
 
 
 def study_cmd(
@@ -137,13 +141,22 @@ def study_cmd(
     dask: Annotated[str | None, typer.Option("--dask", help="Dask scheduler address")] = None,
     db: StudyDbOption = None,
     as_json: JsonOption = False,
+    lang: LangOption = "en_US",
 ) -> None:
     """Run a shipped study (takedown_speed, classifier_threshold): sweep, figure, report."""
     # the engine, the sweep machinery, pandas and SQLAlchemy (~1.5 s): when a study runs
     from simulation.cli import cmd_sweep
 
     cmd_sweep.study_cmd(
-        name, out_dir, seeds=seeds, days=days, workers=workers, dask=dask, db=db, as_json=as_json
+        name,
+        out_dir,
+        seeds=seeds,
+        days=days,
+        workers=workers,
+        dask=dask,
+        db=db,
+        as_json=as_json,
+        locale=lang,
     )
 
 

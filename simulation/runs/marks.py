@@ -33,7 +33,7 @@ INFLUX = "influx"
 STEP = "step"
 KINDS = (ANNOUNCEMENT, POLICY, PARAMETER, INFLUX, STEP)
 
-REPORT_LOCALE = "en_US"  # the language run, sweep and comparison reports are written in
+REPORT_LOCALE = "en_US"  # the language reports are written in unless --lang says another
 
 # the words a handout or the command line uses for each kind
 KIND_WORDS: dict[str, dict[str, str]] = {

@@ -123,6 +123,15 @@ class Words:
             return labels[name]
         return self(CHANNELS.get(name, name.replace("_", " ")))
 
+    def label(self, english: str) -> str:
+        """A summary measure's label as the app names it (``harm avoided``; context
+        "Measures"), the English label as it is."""
+        return self._tr("Measures", english)
+
+    def kind(self, english: str) -> str:
+        """A kind of post (``life``, ``ad``, ``spam``, ``offer``) as the app names it."""
+        return self._tr("Kinds", english)
+
     def measure(self, name: str) -> str:
         """A measure's or count's name (``wrongful_bans``): "wrongful bans" in English."""
         label = measure_label(name)

@@ -18,8 +18,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from simulation.numbers import ranges
+from simulation.runs.report_words import Words
+from simulation.runs.report_words import text as _t
 
 POLICY_PREFIX = "policy:"  # params_json keys of policy parameters (scenario keys are bare)
+
+# a scenario's heading in a report (simulation.runs.report_words): its name, the changes
+# the runs made, the days when runs of the same changes ran for different lengths, seeds
+ENGLISH = Words()
+SCENARIO = _t("scenario")  # a scenario without a name
+SCENARIO_CHANGED = _t("{name} ({changes})")
+SCENARIO_DAYS = _t("{heading}, {days} days")
+SCENARIO_SEED = _t("{heading}, seed {seeds}")
+SCENARIO_SEEDS = _t("{heading}, seeds {seeds}")
+RUN_CHANGED = _t("the run changed: {changes}")  # below a text the code no longer reads
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,7 @@ def scenario_that_ran(text: str, params_json: str, days: int, seed: int) -> str:
     return _shown(RanWith.stored(text, params_json, days, seed), with_seed=True)
 
 
-def _shown(ran: RanWith, with_seed: bool) -> str:
+def _shown(ran: RanWith, with_seed: bool, w: Words = ENGLISH) -> str:
     from policy.errors import LocatedError
     from simulation.scenario import parse_scenario
 
@@ -82,7 +94,7 @@ def _shown(ran: RanWith, with_seed: bool) -> str:
         if not with_seed:
             del applied["seed"]
         said = ", ".join(f"{k}={json.dumps(v, default=str)}" for k, v in applied.items())
-        return f"{ran.text.rstrip()}\n\n# the run changed: {said}\n"
+        return f"{ran.text.rstrip()}\n\n# {w(RUN_CHANGED).format(changes=said)}\n"
     if with_seed:
         return scenario.model_dump_json(indent=2)
     # several seeds ran this scenario: each run's own is in the runs table, none is "the"
@@ -103,13 +115,14 @@ def _label(changes: dict[str, Any]) -> str:
     return ", ".join(f"{k}={v}" for k, v in sorted(changes.items()))
 
 
-def scenarios_as_run(runs: Iterable[RanWith]) -> list[tuple[str, str]]:
+def scenarios_as_run(runs: Iterable[RanWith], w: Words = ENGLISH) -> list[tuple[str, str]]:
     """Each distinct scenario the runs ran, as (heading, text), in the order first run.
 
     Runs that differ only in their seed share one entry: its text leaves ``seed`` out
     when there are several and its heading names them; a single seed is applied. The
     heading names the scenario, the changes the runs made (as the arms name them) and
-    the days when runs of the same changes ran for different lengths."""
+    the days when runs of the same changes ran for different lengths, in the words of
+    ``w`` (a report's language; English by default)."""
     groups: dict[tuple[str, str, str], tuple[RanWith, list[int]]] = {}
     days_of: dict[tuple[str, str], set[int]] = {}
     # in a fixed order whatever order the runs finished in: by scenario, then by the
@@ -124,12 +137,13 @@ def scenarios_as_run(runs: Iterable[RanWith]) -> list[tuple[str, str]]:
     out = []
     for (text, changes, _days), (ran, seeds) in groups.items():
         seeds.sort()
-        heading = ran.name or "scenario"
+        heading = ran.name or w(SCENARIO)
         if ran.changes:
-            heading += f" ({_label(ran.changes)})"
+            heading = w(SCENARIO_CHANGED).format(name=heading, changes=_label(ran.changes))
         if len(days_of[(text, changes)]) > 1:
-            heading += f", {ran.days} days"
-        heading += f", seed{'s' if len(seeds) > 1 else ''} {ranges(seeds)}"
+            heading = w(SCENARIO_DAYS).format(heading=heading, days=ran.days)
+        seeded = SCENARIO_SEEDS if len(seeds) > 1 else SCENARIO_SEED
+        heading = w(seeded).format(heading=heading, seeds=ranges(seeds))
         one = RanWith(ran.text, ran.changes, ran.days, seeds[0], ran.name)
-        out.append((heading, _shown(one, with_seed=len(seeds) == 1)))
+        out.append((heading, _shown(one, with_seed=len(seeds) == 1, w=w)))
     return out

@@ -43,7 +43,9 @@ from simulation.metrics.summary import (
     RunFacts,
     measure,
 )
+from simulation.runs.report_words import Words
 from simulation.runs.same_world import RunWorld, known, why_not_same_world
+from simulation.sweeps import words as W
 
 # The headline measures a sweep compares, defined once in simulation.metrics.summary
 MEASURES: dict[str, Measure | Relative] = {name: measure(name) for name in HEADLINE}
@@ -339,29 +341,36 @@ COMPARISON_COLUMNS = [
 
 
 def compare_arms(
-    rh: pd.DataFrame, a: str, b: str, level: float = 0.95, measures: list[str] | None = None
+    rh: pd.DataFrame,
+    a: str,
+    b: str,
+    level: float = 0.95,
+    measures: list[str] | None = None,
+    w: Words = W.ENGLISH,
 ) -> pd.DataFrame:
     """Arm ``a`` minus arm ``b`` per measure: difference, CI, p, and a sentence that says
-    plainly whether the two differ significantly."""
+    plainly whether the two differ significantly (``statement``, in the words of ``w``:
+    English by default; ``test`` always in English)."""
     rows = []
     for name in measures or list(MEASURES):
         ra = rh[rh["arm"] == a].set_index(["scenario_params", "seed"])[name]
         rb = rh[rh["arm"] == b].set_index(["scenario_params", "seed"])[name]
         xa, xb = ra.dropna(), rb.dropna()
         common = xa.index.intersection(xb.index)
-        row = _difference(name, a, b, xa, xb, common, level)
+        row = _difference(name, a, b, xa, xb, common, level, w)
         if row is None:
-            row = _cannot_tell(name, a, b, ra, rb, rh)
+            row = _cannot_tell(name, a, b, ra, rb, rh, w)
         rows.append(row)
     return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
 
 
-def why_undefined(name: str, runs: pd.DataFrame) -> str:
+def why_undefined(name: str, runs: pd.DataFrame, w: Words = W.ENGLISH) -> str:
     """Why measure ``name`` is undefined (NaN) for these per-run rows (``run_headlines``):
     for an "avoided" measure whose baseline ran another world (another scenario, text,
-    parameters or seed), which; whose runs all ended before the policy acted (its first
-    announcement or rule), that (its first day and the runs' last day); else the
-    measure's own reason."""
+    parameters or seed), which (in English: the reason names settings as written); whose
+    runs all ended before the policy acted (its first announcement or rule), that (its
+    first day and the runs' last day); else the measure's own reason (in the words of
+    ``w``)."""
     relative = name in {r.name for r in RELATIVE}
     if relative and NO_BASELINE in runs.columns:
         reasons = list(dict.fromkeys(r for r in runs[NO_BASELINE] if r))
@@ -370,29 +379,41 @@ def why_undefined(name: str, runs: pd.DataFrame) -> str:
     if relative and {"days", "policy_start"} <= set(runs.columns):
         start, days = runs["policy_start"].astype(int), runs["days"].astype(int)
         if len(runs) and bool((start >= days).all()):
-            return (
-                f"it acts from day {int(start.min())} (its first announcement or rule), "
-                f"after the runs' last day, day {int(days.max()) - 1}"
-            )
-    return measure(name).undefined
+            return w(W.POLICY_AFTER_END).format(day=int(start.min()), last=int(days.max()) - 1)
+    return w(measure(name).undefined)
 
 
-def _cannot_tell(name: str, a: str, b: str, ra: pd.Series, rb: pd.Series, rh: pd.DataFrame) -> dict:
+def _label(name: str, w: Words) -> str:
+    """A headline measure's label in the words of ``w`` (an unknown name as it is)."""
+    return w.label(MEASURES[name].label) if name in MEASURES else name
+
+
+def _cannot_tell(
+    name: str,
+    a: str,
+    b: str,
+    ra: pd.Series,
+    rb: pd.Series,
+    rh: pd.DataFrame,
+    w: Words = W.ENGLISH,
+) -> dict:
     """The row of a comparison without 2 defined values on each side, and why: too few
     seeds, or the measure undefined for some of them (no baseline, never halved, the
     rules not yet in force)."""
-    label = MEASURES[name].label if name in MEASURES else name
     why = []
     for arm, r in ((a, ra), (b, rb)):
         defined = int(r.notna().sum())
         if len(r) < 2:
-            why.append(f"{arm} has {len(r)} seed{'' if len(r) == 1 else 's'} (fewer than 2)")
+            few = W.ONE_SEED_ONLY if len(r) == 1 else W.TOO_FEW_SEEDS
+            why.append(w(few).format(arm=arm, n=len(r)))
         elif defined < 2:
             undefined = rh[(rh["arm"] == arm) & rh[name].isna()]
             why.append(
-                f"it is undefined for {arm} in {len(r) - defined} of {len(r)} seeds "
-                f"({why_undefined(name, undefined)})"
+                w(W.UNDEFINED_FOR).format(
+                    arm=arm, k=len(r) - defined, n=len(r), why=why_undefined(name, undefined, w)
+                )
             )
+    said = w(W.CANNOT_TELL).format(a=a, b=b, label=_label(name, w), why=w.join(why))
     return {
         "measure": name,
         "a": a,
@@ -404,7 +425,7 @@ def _cannot_tell(name: str, a: str, b: str, ra: pd.Series, rb: pd.Series, rh: pd
         "p": math.nan,
         "test": "",
         "significant": False,
-        "statement": f"Cannot tell whether {a} and {b} differ on {label}: {'; '.join(why)}.",
+        "statement": said,
     }
 
 
@@ -429,15 +450,15 @@ def _same_every_time(x: np.ndarray, y: np.ndarray | None = None) -> float:
     return min(1.0, reach / math.comb(len(x) + len(y), len(x)))
 
 
-def _difference(name, a, b, xa, xb, common, level) -> dict | None:
+def _difference(name, a, b, xa, xb, common, level, w: Words = W.ENGLISH) -> dict | None:
     """Arm ``a`` minus arm ``b`` on one measure, from the per-seed values ``xa`` and ``xb``
     (pandas Series indexed by scenario parameters and seed): paired by the ``common``
     seeds when there are two or more (a paired t-test), else Welch's t-test; when the
     values have no spread at all (every seed gives the same difference, as a whole-day
     measure can over a few seeds), the exact permutation test instead and no interval: a
     t-test would call any such difference certain (p = 0). None with fewer than two
-    values a side."""
-    label = MEASURES[name].label if name in MEASURES else name
+    values a side. The statement is in the words of ``w``, the test's name in English."""
+    label = _label(name, w)
     unit = MEASURES[name].unit if name in MEASURES else ""
     paired = len(common) >= 2
     constant = False
@@ -446,10 +467,10 @@ def _difference(name, a, b, xa, xb, common, level) -> dict | None:
         n, diff = len(d), float(d.mean())
         if _no_spread(d):
             constant, p, lo, hi = True, _same_every_time(d), math.nan, math.nan
-            test = f"sign-flip permutation test over {n} seeds"
-            spread = f"{in_unit(diff, unit, sign=True)} on each of the {n} seeds"
+            named = (W.SIGN_FLIP_TEST, {"n": n})
+            spread = w(W.ON_EACH_SEED).format(amount=in_unit(diff, unit, sign=True, w=w), n=n)
         else:
-            test = f"paired t-test over {n} seeds"
+            named = (W.PAIRED_TEST, {"n": n})
             res = stats.ttest_1samp(d, 0.0)
             p = float(res.pvalue)
             lo, hi = res.confidence_interval(level)
@@ -458,10 +479,10 @@ def _difference(name, a, b, xa, xb, common, level) -> dict | None:
         n, diff = min(len(va), len(vb)), float(va.mean() - vb.mean())
         if _no_spread(va) and _no_spread(vb):
             constant, p, lo, hi = True, _same_every_time(va, vb), math.nan, math.nan
-            test = f"permutation test, {len(va)} and {len(vb)} seeds"
-            spread = f"{in_unit(diff, unit, sign=True)}, each arm the same on each of its seeds"
+            named = (W.PERMUTATION_TEST, {"na": len(va), "nb": len(vb)})
+            spread = w(W.EACH_ARM_THE_SAME).format(amount=in_unit(diff, unit, sign=True, w=w))
         else:
-            test = f"Welch t-test, {len(va)} and {len(vb)} seeds"
+            named = (W.WELCH_TEST, {"na": len(va), "nb": len(vb)})
             with warnings.catch_warnings():
                 if _no_spread(va) or _no_spread(vb):
                     # one arm the same on every seed: its variance is 0 and the test
@@ -474,31 +495,25 @@ def _difference(name, a, b, xa, xb, common, level) -> dict | None:
     else:
         return None
     sig = bool(p < 1 - level)
-    amount = in_unit(diff, unit, sign=True)
+    test = named[0].format(**named[1])  # the data's column: always in English
+    said_test = w(named[0]).format(**named[1])
+    amount = in_unit(diff, unit, sign=True, w=w)
+    words = {"a": a, "b": b, "label": label}
     if constant:
-        why = f"{test}, p = {_g(p)}"
+        why = w(W.TEST_AND_P).format(test=said_test, p=_g(p))
         if not sig and diff != 0:
-            why += f"; {n} seeds can give no smaller p" if paired else "; no smaller p is possible"
+            why += w(W.NO_SMALLER_P_SEEDS).format(n=n) if paired else w(W.NO_SMALLER_P)
         if sig:
-            word = "higher" if diff > 0 else "lower"
-            text = f"{a} is significantly {word} than {b} on {label}: difference {spread} ({why})."
+            template = W.HIGHER_EVERY_SEED if diff > 0 else W.LOWER_EVERY_SEED
         else:
-            text = (
-                f"{a} and {b} do not differ significantly on {label}: difference {spread} ({why})."
-            )
-    elif sig:
-        word = "higher" if diff > 0 else "lower"
-        band = f"{int(level * 100)}% CI {in_unit(lo, unit)} to {in_unit(hi, unit)}"
-        text = (
-            f"{a} is significantly {word} than {b} on {label}: difference {amount} "
-            f"({band}; {test}, p = {_g(p)})."
-        )
+            template = W.NO_DIFFERENCE_EVERY_SEED
+        text = w(template).format(**words, spread=spread, why=why)
     else:
-        band = f"{int(level * 100)}% CI {in_unit(lo, unit)} to {in_unit(hi, unit)}"
-        text = (
-            f"{a} and {b} do not differ significantly on {label}: difference "
-            f"{amount} ({band} includes 0; {test}, p = {_g(p)})."
+        band = w(W.BAND).format(
+            level=int(level * 100), lo=in_unit(lo, unit, w=w), hi=in_unit(hi, unit, w=w)
         )
+        template = (W.HIGHER if diff > 0 else W.LOWER) if sig else W.NO_DIFFERENCE
+        text = w(template).format(**words, amount=amount, band=band, test=said_test, p=_g(p))
     return {
         "measure": name,
         "a": a,
@@ -514,18 +529,20 @@ def _difference(name, a, b, xa, xb, common, level) -> dict | None:
     }
 
 
-def in_unit(x: float, unit: str, sign: bool = False) -> str:
+def in_unit(x: float, unit: str, sign: bool = False, w: Words = W.ENGLISH) -> str:
     """A number of a measure in the headline table's unit: a share (or a share of the
     baseline) in percent, anything else in its own unit, 100 or more as a whole number.
     ``sign`` marks a difference: signed, and followed by its unit ("-22.6 percentage
-    points", "+1,204 impressions")."""
+    points", "+1,204 impressions"; the unit in the words of ``w``)."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
     if unit.startswith("share"):
-        x, unit = 100 * float(x), "percentage points"
+        x, unit = 100 * float(x), W.PERCENTAGE_POINTS
     whole = f"{x:+,.0f}" if sign else f"{x:,.0f}"
     text = whole if abs(x) >= 100 else _g(x, sign)
-    return f"{text} {unit}" if sign and unit else text
+    if sign and unit:
+        return w(W.AMOUNT_IN_UNIT).format(amount=text, unit=W.unit(w, unit))
+    return text
 
 
 def _g(x: float, sign: bool = False) -> str:

@@ -21,6 +21,7 @@ from simulation.runs.run import resolve_scenario
 from simulation.runs.scenario_shown import POLICY_PREFIX  # params_json keys of policy parameters
 from simulation.scenario import Scenario
 from simulation.strict_json import dumps
+from simulation.sweeps import words as W
 from simulation.sweeps.variants import (
     PolicySource,
     compile_source,
@@ -192,7 +193,7 @@ class Plan:
 
     sweep_id: str
     jobs: list[Job]
-    notes: list[str]
+    notes: list[str]  # in English (simulation.sweeps.words.Note: said in a report's language)
     policy_names: dict[str, str]  # policy ref → name
     baseline: str | None  # policy name of the counterfactual, when in the sweep
 
@@ -236,7 +237,7 @@ def plan(
                 scen.with_changes(changes)
             except (UnknownParameter, LocatedError) as exc:
                 raise ValueError(scenario_changes_error(exc, changes, typed)) from None
-    notes: list[str] = []
+    notes: list[str] = []  # W.Note: English, and said in a report's language
     late: set[str] = set()  # policies whose rules start after the last day (noted once)
     sources: list[tuple[PolicySource, dict[str, Any], str]] = []
     names: dict[str, str] = {}
@@ -249,15 +250,12 @@ def plan(
         rules = not does_nothing_text(base.text)
         own = {k: v for k, v in policy_sets.items() if rules and has_path(base.text, k)}
         if not rules and (policy_sets or zipped):
-            notes.append(
-                f"policy '{ref}' has no rules and no announcements: it runs once, without "
-                "the parameters"
-            )
+            notes.append(W.Note(W.NOTE_NO_RULES, ref=ref))
         for k in policy_sets.keys() - own.keys() if rules else ():
-            notes.append(f"policy '{ref}' has no '{k}': it runs without that parameter")
+            notes.append(W.Note(W.NOTE_NO_PATH, ref=ref, path=k))
         has_zip = bool(zipped) and rules and all(has_path(base.text, k) for k in zipped[0])
         if zipped and rules and not has_zip:
-            notes.append(f"policy '{ref}' lacks a zipped path: it runs without them")
+            notes.append(W.Note(W.NOTE_NO_ZIP, ref=ref))
         variants = list(itertools.product(_grid(own), zipped if has_zip else [{}]))
         if any(crossed or together for crossed, together in variants):
             compile_source(base)  # the file's own errors: located in the file
@@ -274,17 +272,11 @@ def plan(
             acts, rules_from = first_action(compiled), acts_from(compiled)
             if acts is not None and acts >= n_days and str(ref) not in late:
                 late.add(str(ref))
-                notes.append(
-                    f"policy '{ref}' acts from day {acts} (its first announcement or "
-                    f"rule), after the sweep's last day (day {n_days - 1}): it never acts "
-                    "in these runs (run more --days)"
-                )
+                notes.append(W.Note(W.NOTE_LATE, ref=ref, day=acts, last=n_days - 1))
             elif rules_from is not None and rules_from >= n_days and str(ref) not in late:
                 late.add(str(ref))
                 notes.append(
-                    f"the rules of policy '{ref}' are in force from day {rules_from}, after "
-                    f"the sweep's last day (day {n_days - 1}): only its announcement acts "
-                    f"in these runs, from day {acts}"
+                    W.Note(W.NOTE_RULES_LATE, ref=ref, rules=rules_from, last=n_days - 1, day=acts)
                 )
             sources.append((src, changes, compiled.name))
     used = {k for _s, changes, _n in sources for k in changes}

@@ -10,11 +10,13 @@ sample posts, error messages) goes through Jinja2's autoescape: a post that says
 from __future__ import annotations
 
 import base64
+import html
 import math
 import re
 import shutil
 import tempfile
 import textwrap
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from simulation.metrics import BY_NAME
 from simulation.metrics.summary import AVOIDED_DAYS, BY_RELATIVE
@@ -39,7 +42,9 @@ from simulation.runs.figures import (
     has_cjk,
 )
 from simulation.runs.marks import REPORT_LOCALE, Mark, merged
+from simulation.runs.report_words import Words
 from simulation.runs.urls import mask_url
+from simulation.sweeps import words as W
 from simulation.sweeps.aggregate import (
     COMPARISON_COLUMNS,
     MEASURES,
@@ -57,26 +62,17 @@ from simulation.world.decay import avoided_share
 
 SMOOTH_DAYS = 7  # a noisy daily flow's chart: each run's trailing mean over this many days
 # (column, title, unit, days of trailing smoothing per run before averaging)
+# (titles and units in English: simulation.sweeps.words says them in a report's language)
 BAND_CHARTS: list[tuple[str, str, str, int]] = [
-    (
-        "offer_impressions.all",
-        "Reach of restricted offers in the feed (7-day mean)",
-        "impressions/day",
-        SMOOTH_DAYS,
-    ),
-    ("impressions.spam", "Spam impressions (7-day mean)", "impressions/day", SMOOTH_DAYS),
-    ("ad_share", "Advertising Circle index", "share of impressions", 1),
-    (
-        "offers_created.all",
-        "Restricted-offer volume, every channel (7-day mean)",
-        "offers/day",
-        SMOOTH_DAYS,
-    ),
-    ("units_sold.all", "Harm: restricted units sold (7-day mean)", "units/day", SMOOTH_DAYS),
-    ("bans.wrongful.cumulative", "Wrongful bans, cumulative", "accounts", 1),
-    ("bans.correct.cumulative", "Correct bans, cumulative", "accounts", 1),
-    ("review_backlog", "Review backlog", "posts", 1),
-    ("sellers_active.all", "Active restricted sellers", "accounts", 1),
+    ("offer_impressions.all", W.REACH, "impressions/day", SMOOTH_DAYS),
+    ("impressions.spam", W.SPAM_IMPRESSIONS, "impressions/day", SMOOTH_DAYS),
+    ("ad_share", W.AD_SHARE, W.SHARE_OF_IMPRESSIONS, 1),
+    ("offers_created.all", W.OFFERS, "offers/day", SMOOTH_DAYS),
+    ("units_sold.all", W.HARM, "units/day", SMOOTH_DAYS),
+    ("bans.wrongful.cumulative", W.WRONGFUL, "accounts", 1),
+    ("bans.correct.cumulative", W.CORRECT, "accounts", 1),
+    ("review_backlog", W.BACKLOG, "posts", 1),
+    ("sellers_active.all", W.SELLERS, "accounts", 1),
 ]
 KEY_MEASURES = [  # the console table's columns and the report's key comparisons
     "harm_avoided",
@@ -117,9 +113,11 @@ def band_chart(
     title: str,
     unit: str,
     marks: dict[str, list[Mark]] | None = None,
+    w: Words = W.ENGLISH,
 ):
     """Mean across seeds per arm, with its confidence band shaded, and each arm's event
-    ``marks`` (:func:`arm_marks`)."""
+    ``marks`` (:func:`arm_marks`); ``title`` and ``unit`` (English) and the axes said in
+    the words of ``w``."""
     part = bands[bands["metric"] == metric]
     many = part["arm"].nunique() > 3
     height = 5.2 + (0.3 * part["arm"].nunique() if many else 0)
@@ -129,22 +127,22 @@ def band_chart(
         label = f"{compact(arm)} (n={int(d['n'].max())})"
         ax.plot(d["day"], d["mean"], color=_colour(i), label=label)
         ax.fill_between(d["day"], d["lo"], d["hi"], color=_colour(i), alpha=0.2, linewidth=0)
-    ax.set_title(title)
-    ax.set_xlabel("day")
-    ax.set_ylabel(unit)
+    ax.set_title(w(title))
+    ax.set_xlabel(w(W.DAY))
+    ax.set_ylabel(W.unit(w, unit))
     ax.margins(x=0)
     ax.set_ylim(bottom=0)
     # below the plot: the shaded bands of a few seeds fill most of the axes, so a legend
     # inside would hide some of them wherever it went; long variant labels one a line
     arms = part["arm"].nunique()
     fig.legend(loc="outside lower center", ncol=1 if many else max(1, min(3, arms)), fontsize=9)
-    drawn, colours = arm_marks(list(dict.fromkeys(part["arm"])), marks or {})
+    drawn, colours = arm_marks(list(dict.fromkeys(part["arm"])), marks or {}, w.locale)
     draw_marks(ax, drawn, REPORT_MARK_CHARS, colours)
     return fig
 
 
 def arm_marks(
-    arms: list[str], marks: dict[str, list[Mark]]
+    arms: list[str], marks: dict[str, list[Mark]], locale: str = REPORT_LOCALE
 ) -> tuple[list[tuple[int, str]], list[str]]:
     """The marks a chart of ``arms`` draws, ``(day, label)`` in the report's language,
     and each one's colour: one line a day whatever number of arms have marks on it (the
@@ -152,7 +150,7 @@ def arm_marks(
     every mark of that day once; in the colour of the arm's line when only one arm has
     marks on that day, else grey (the page lists each arm's marks in full)."""
     every = [m for arm in arms for m in marks.get(arm, [])]
-    drawn = merged(every, REPORT_LOCALE)
+    drawn = merged(every, locale)
     colours = []
     for day, _label in drawn:
         which = [i for i, arm in enumerate(arms) if any(m.day == day for m in marks.get(arm, []))]
@@ -161,16 +159,16 @@ def arm_marks(
 
 
 AVOIDED = (
-    ("offer_impressions_avoided", "restricted offers seen (feed)"),
-    ("harm_avoided", "restricted units sold (harm)"),
-    ("spam_impressions_avoided", "spam seen"),
+    ("offer_impressions_avoided", W.AVOIDED_OFFERS),
+    ("harm_avoided", W.AVOIDED_HARM),
+    ("spam_impressions_avoided", W.AVOIDED_SPAM),
 )
 
 
-def avoided_chart(head: pd.DataFrame, baseline: str):
+def avoided_chart(head: pd.DataFrame, baseline: str, w: Words = W.ENGLISH):
     """Share of restricted-offer and spam impressions, and of restricted units sold, avoided
     per arm against the arm ``baseline`` (its name, for the title) on the same seeds, with
-    95% intervals."""
+    95% intervals; its words in the language of ``w``."""
     n = head["arm"].nunique()
     fig, ax = plt.subplots(figsize=(10, 0.6 * n + 2.8), layout="constrained")
     arms = list(dict.fromkeys(head["arm"]))
@@ -183,7 +181,7 @@ def avoided_chart(head: pd.DataFrame, baseline: str):
             100 * d["mean"],
             height=0.25,
             color=_colour(2 * j),
-            label=label,
+            label=w(label),
             xerr=100 * np.nan_to_num(err),
             capsize=3,
         )
@@ -192,9 +190,9 @@ def avoided_chart(head: pd.DataFrame, baseline: str):
     ax.axvline(0, color="#333", lw=0.8)
     # title and label centred on the figure, not on the axes: long arm names push the axes
     # right, and text centred over them would run off the figure
-    fig.suptitle(_wrap(f"Harm and exposure avoided against {_short(baseline)}, same seeds"))
+    fig.suptitle(_wrap(w(W.AVOIDED_TITLE).format(baseline=_short(baseline))))
     fig.supxlabel(
-        _wrap(f"% of {_short(baseline)}'s impressions or units sold avoided (mean, 95% CI)"),
+        _wrap(w(W.AVOIDED_AXIS).format(baseline=_short(baseline))),
         fontsize="medium",
     )
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9)  # beside, not over, bars
@@ -202,7 +200,22 @@ def avoided_chart(head: pd.DataFrame, baseline: str):
 
 
 def _wrap(text: str, width: int = 80) -> str:
-    return "\n".join(textwrap.wrap(text, width))
+    """``text`` in lines of at most ``width`` columns, a CJK character two (Chinese has no
+    spaces to break at: it breaks between characters, and before a Latin word that would
+    not fit)."""
+    if not has_cjk([text]):
+        return "\n".join(textwrap.wrap(text, width))
+    lines, line, used = [], "", 0
+    for piece in re.findall(r"[A-Za-z0-9_.,:;'()\[\]=+%/-]+ ?| |.", text):
+        size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in piece)
+        if used + size > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = "", 0
+        if line or piece.strip():
+            line, used = line + piece, used + size
+    if line.strip():
+        lines.append(line.rstrip())
+    return "\n".join(lines)
 
 
 def _series_key(part: pd.DataFrame, col: str) -> pd.Series:
@@ -237,15 +250,19 @@ def curve_chart(
     x_label: str,
     log_x: bool = True,
     reference: dict[str, float] | None = None,
-    baseline: str = "the baseline",
+    baseline: str | None = None,
+    w: Words = W.ENGLISH,
 ):
     """A measure per parameter value with its band: the study figure (e.g. takedown delay),
-    "avoided" against the arm ``baseline`` (its name, for the labels).
+    "avoided" against the arm ``baseline`` (its name, for the labels; None: "the
+    baseline"); its words in the language of ``w`` (``x_label``, the study's own, as it
+    is).
 
     ``reference`` ({half_life_hours, recall}) adds the share a removal after x hours
     would avoid if nothing but the post's own views changed: recall * 2**(-x / h).
     """
     fig, ax = plt.subplots(figsize=(10, 5.6), layout="constrained")
+    baseline = w(W.THE_BASELINE) if baseline is None else baseline
     low = 0.0
     col = "policy:" + param
     part = rh[rh[col].notna()] if col in rh else rh.iloc[0:0]
@@ -253,9 +270,9 @@ def curve_chart(
     styles = ["-", "--", ":", "-."]
     for j, (name, label) in enumerate(
         [
-            ("offer_impressions_avoided", "restricted-offer impressions avoided"),
-            ("harm_avoided", "restricted units sold avoided (harm)"),
-            ("spam_impressions_avoided", "spam impressions avoided"),
+            ("offer_impressions_avoided", w(W.CURVE_OFFERS)),
+            ("harm_avoided", w(W.CURVE_HARM)),
+            ("spam_impressions_avoided", w(W.CURVE_SPAM)),
         ]
     ):
         for k, (key, runs) in enumerate(series):
@@ -263,7 +280,7 @@ def curve_chart(
             for x, d in runs.groupby(col):
                 rows.append((float(x), *measure_interval(name, d[name].to_numpy(float))))
             xs, mean, lo, hi = (np.array(v) for v in zip(*sorted(rows), strict=True))
-            shown = label if len(series) == 1 else f"{label}: {key}"
+            shown = label if len(series) == 1 else w(W.CURVE_OF).format(series=label, key=key)
             style = styles[k % len(styles)]
             ax.plot(xs, 100 * mean, style, marker="o", color=_colour(2 * j), label=shown)
             ax.fill_between(xs, 100 * lo, 100 * hi, color=_colour(2 * j), alpha=0.2, linewidth=0)
@@ -280,7 +297,7 @@ def curve_chart(
             "--",
             color="#555",
             lw=1.6,
-            label=f"removal alone: recall × 2^(−x/{reference['half_life_hours']:g} h)",
+            label=w(W.REMOVAL_ALONE).format(hours=f"{reference['half_life_hours']:g}"),
         )
     if log_x:
         ax.set_xscale("log")
@@ -288,13 +305,10 @@ def curve_chart(
         ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
         ax.minorticks_off()
     ax.set_xlabel(x_label)
-    ax.set_ylabel(f"% of {_short(baseline, 30)}'s impressions or units sold avoided")
+    ax.set_ylabel(w(W.CURVE_AXIS).format(baseline=_short(baseline, 30)))
     ax.set_ylim(min(0.0, low - 3), 100)
     ax.axhline(0, color="#333", lw=0.8)
-    ax.set_title(
-        f"Harm and exposure avoided against {_short(baseline, 40)} vs. {x_label}"
-        " (mean and 95% band across seeds)"
-    )
+    ax.set_title(w(W.CURVE_TITLE).format(baseline=_short(baseline, 40), x=x_label))
     fig.legend(loc="outside lower center", ncol=2, fontsize=9)
     return fig
 
@@ -355,8 +369,11 @@ def build(
     pairs: list[tuple[str, str]] | None = None,
     study: dict[str, Any] | None = None,
     level: float = 0.95,
+    w: Words = W.ENGLISH,
 ) -> dict[str, Any]:
-    """Write charts and data into ``out``; return the page's context."""
+    """Write charts and data into ``out``; return the page's context. The charts and the
+    page are in the words of ``w``; the data files are the same in every language (their
+    comparisons' statements in English)."""
     charts, data = out / "charts", out / "data"
     data.mkdir(parents=True, exist_ok=True)
     runs, metrics = result.runs, result.metrics
@@ -381,17 +398,14 @@ def build(
     figures = []
     for col, chart_title, unit, _s in BAND_CHARTS:
         if (drawn["metric"] == col).any():
-            fig = band_chart(drawn, col, chart_title, unit, result.marks)
+            fig = band_chart(drawn, col, chart_title, unit, result.marks, w)
             uri = _save(fig, charts, col.replace(".", "_"))
-            figures.append({"src": uri, "caption": chart_title, "name": col})
-    base_name = baseline_name(result, rh)
+            figures.append({"src": uri, "caption": w(chart_title), "name": col})
+    base_name = baseline_name(result, rh, w)
     if result.baseline and len(head):
-        uri = _save(
-            avoided_chart(head[head["arm"].isin(rh.loc[~_is_base(result, rh), "arm"])], base_name),
-            charts,
-            "avoided",
-        )
-        caption = f"Harm and exposure avoided against {base_name}"
+        arms = head[head["arm"].isin(rh.loc[~_is_base(result, rh), "arm"])]
+        uri = _save(avoided_chart(arms, base_name, w), charts, "avoided")
+        caption = w(W.AVOIDED_CAPTION).format(baseline=base_name)
         figures.insert(0, {"src": uri, "caption": caption, "name": "avoided"})
     params = swept_params(result)
     if study and study.get("x") in params:  # the study names the parameter to plot against
@@ -400,11 +414,9 @@ def build(
         x = study.get("x") if study else None
         table = tradeoff_points(rh[~_is_base(result, rh)], params, level, x)
         # the study's own name for its parameter, else the swept parameters' paths
-        over = study.get("x_label", x) if study and x in params else ", ".join(params)
-        fig = tradeoff_chart(
-            table, _wrap(f"Trade-off over {over}: exposure avoided vs. wrongful bans", 90)
-        )
-        caption = f"Trade-off over {over} (one point per arm); Pareto front marked"
+        over = study_text(study, "x_label", w, x) if study and x in params else ", ".join(params)
+        fig = tradeoff_chart(table, _wrap(w(W.TRADEOFF_TITLE).format(over=over), 90), w=w)
+        caption = w(W.TRADEOFF_CAPTION).format(over=over)
         figures.insert(
             1, {"src": _save(fig, charts, "tradeoff"), "name": "tradeoff", "caption": caption}
         )
@@ -413,34 +425,41 @@ def build(
         fig = curve_chart(
             rh,
             params[0],
-            study.get("x_label", params[0]),
+            study_text(study, "x_label", w, params[0]),
             study.get("x_log", True),
             study.get("reference"),
             base_name,
+            w,
         )
         figures.insert(
             0,
             {
                 "src": _save(fig, charts, "study_curve"),
                 "name": "study_curve",
-                "caption": study.get("title", "Study"),
+                "caption": study_text(study, "title", w, w(W.STUDY)),
             },
         )
-    comparisons = pd.concat(
-        [compare_arms(rh, a, b, level) for a, b in (pairs or default_pairs(rh, result.baseline))]
-        or [pd.DataFrame(columns=COMPARISON_COLUMNS)],
-        ignore_index=True,
-    )
+    compared = pairs or default_pairs(rh, result.baseline)
+
+    def comparisons_in(said: Words) -> pd.DataFrame:
+        return pd.concat(
+            [compare_arms(rh, a, b, level, w=said) for a, b in compared]
+            or [pd.DataFrame(columns=COMPARISON_COLUMNS)],
+            ignore_index=True,
+        )
+
+    comparisons = comparisons_in(W.ENGLISH)  # the data's statements: in English
     _write_data(result, bands, smoothed, rh, head, comparisons, data)
-    context = _context(result, title, figures, head, comparisons, level)
+    shown = comparisons if w.english else comparisons_in(w)
+    context = _context(result, title, figures, head, shown, level, w)
     context["not_same_world"] = not_same_world(rh)
     return context
 
 
 def not_same_world(rh: pd.DataFrame) -> list[dict[str, str]]:
     """Each arm whose "avoided" measures are undefined on some runs because the baseline
-    ran another world, and why (``run_headlines``' reason, once per distinct reason):
-    ``[{"arm": …, "reason": …}]``."""
+    ran another world, and why (``run_headlines``' reason, once per distinct reason, in
+    English: it names settings as written): ``[{"arm": …, "reason": …}]``."""
     if NO_BASELINE not in rh.columns:
         return []
     out = []
@@ -456,10 +475,23 @@ def _is_base(result: SweepResult, rh: pd.DataFrame) -> pd.Series:
     return baseline_runs(rh, result.baseline)
 
 
-def baseline_name(result: SweepResult, rh: pd.DataFrame) -> str:
-    """The baseline's arm as the report names it ("No moderation", "Keyword filter only")."""
+def baseline_name(result: SweepResult, rh: pd.DataFrame, w: Words = W.ENGLISH) -> str:
+    """The baseline's arm as the report names it ("No moderation", "Keyword filter only";
+    without one name, "the baseline" in the words of ``w``)."""
     arms = list(dict.fromkeys(rh.loc[_is_base(result, rh), "arm"])) if len(rh) else []
-    return arms[0] if len(arms) == 1 else str(result.baseline or "the baseline")
+    return arms[0] if len(arms) == 1 else str(result.baseline or w(W.THE_BASELINE))
+
+
+def study_text(study: dict[str, Any], key: str, w: Words, default: str) -> str:
+    """A study's own text (``title``, ``x_label``) in the language of ``w`` when the study
+    gives one for it (``{en_US: …, zh_CN: …}``), else as written; ``default`` when the
+    study has none."""
+    value = study.get(key)
+    if value is None:
+        return default
+    if isinstance(value, dict):
+        return str(value.get(w.locale) or value.get("en_US") or default)
+    return str(value)
 
 
 def _has(metrics: pd.DataFrame, col: str) -> bool:
@@ -495,7 +527,7 @@ def _fmt(v: Any, measure: str = "") -> str:
     return f"{v:,.3g}" if abs(v) < 100 else f"{v:,.0f}"
 
 
-def _days_run(runs: pd.DataFrame, arms: list[str]) -> str:
+def _days_run(runs: pd.DataFrame, arms: list[str], w: Words = W.ENGLISH) -> str:
     """How many days the runs ran: one number when they all ran as long, else each arm's
     (a stored run compared with a longer one: "avoided" counts the days both ran)."""
     if not len(runs):
@@ -503,71 +535,134 @@ def _days_run(runs: pd.DataFrame, arms: list[str]) -> str:
     per_arm = runs.groupby("arm", sort=False)["days"].agg(lambda d: ranges(sorted(set(d))))
     if runs["days"].nunique() == 1:
         return str(int(runs["days"].iat[0]))
-    return "; ".join(f"{arm}: {per_arm[arm]}" for arm in arms if arm in per_arm.index)
+    return w.join(
+        [w(W.ARM_DAYS).format(arm=arm, days=per_arm[arm]) for arm in arms if arm in per_arm.index]
+    )
 
 
-def _context(result, title, figures, head, comparisons, level) -> dict[str, Any]:
+class Say:
+    """The page's own sentences in the words of ``w``, as the template puts them: a
+    sentence is its own markup (escaped as plain text, quotes kept), each value filled
+    into it escaped as ``{{ value }}`` escapes it (a value that is markup, such as
+    ``<code>data/</code>``, as it is)."""
+
+    def __init__(self, w: Words) -> None:
+        self.w = w
+
+    def __call__(self, english: str, **values: Any) -> Markup:
+        return Markup(html.escape(self.w(english), quote=False)).format(**values)
+
+    def join(self, items: list[Markup]) -> Markup:
+        """Sentences of the page as one list (``Words.join``)."""
+        return Markup(html.escape(self.w.join(["", ""]), quote=False)).join(items)
+
+
+def _statements(comparisons: pd.DataFrame) -> list[dict[str, Any]]:
+    """The sentences of the comparisons on the key measures (on every measure when none
+    of them is compared), each with whether it found a significant difference."""
+    if not len(comparisons):
+        return []
+    key = comparisons[comparisons["measure"].isin(KEY_MEASURES)]
+    rows = key if len(key) else comparisons
+    return [
+        {"text": s, "significant": bool(sig)}
+        for s, sig in zip(rows["statement"], rows["significant"], strict=True)
+        if isinstance(s, str)
+    ]
+
+
+def _context(result, title, figures, head, comparisons, level, w=W.ENGLISH) -> dict[str, Any]:
     runs = result.runs
     arms = list(dict.fromkeys(head["arm"])) if len(head) else []
     done = runs[runs["status"] == "complete"] if len(runs) else runs
     seeds = seeds_per_arm(runs)
     table = []
+    partial = False
     for name in MEASURES:
         cells = []
         for arm in arms:
             r = head[(head["arm"] == arm) & (head["measure"] == name)]
-            cells.append(headline_cell(r.iloc[0], name, seeds.get(arm)) if len(r) else "–")
+            cells.append(headline_cell(r.iloc[0], name, seeds.get(arm), w) if len(r) else "–")
+            partial = partial or (len(r) > 0 and _some_seeds(r.iloc[0], seeds.get(arm)))
+        better = MEASURES[name].better
         table.append(
-            {"label": MEASURES[name].label, "better": MEASURES[name].better, "cells": cells}
+            {
+                "label": w.label(MEASURES[name].label),
+                "better": w(W.BETTER_WAYS[better]) if better else better,
+                "cells": cells,
+            }
         )
-    statements = [
-        s for s in comparisons.get("statement", pd.Series(dtype=str)) if isinstance(s, str)
-    ]
-    key = comparisons[comparisons["measure"].isin(KEY_MEASURES)] if len(comparisons) else []
     posts = []
     if result.posts is not None and len(result.posts):
         for _i, p in result.posts.iterrows():
             removed = p.get("removed_at_hours")
+            kind = KINDS.get(int(p.get("kind", -1)))
             posts.append(
                 {
                     "arm": p["arm"],
                     "seed": p["seed"],
                     "day": p.get("day"),
-                    "kind": KINDS.get(int(p.get("kind", -1)), "?"),
+                    "kind": w.kind(kind) if kind else "?",
                     "text": p["text"],
                     "views": f"{float(p.get('views') or 0):.1f}",
                     "removed": "–"
                     if removed is None or pd.isna(removed)
-                    else f"after {float(removed):.1f} h",
+                    else w(W.REMOVED_AFTER).format(hours=f"{float(removed):.1f}"),
                 }
             )
     failed = runs[runs["status"] != "complete"] if len(runs) else runs
+    n_runs = len(runs)
+    n_complete = int((runs["status"] == "complete").sum()) if len(runs) else 0
+    baseline = result.baseline
+    starts = (
+        [
+            {
+                "arm": a,
+                "day": int(d["policy_start"].min()),
+                "last": int(d["days"].max()) - 1,  # the runs' last day
+                "after": bool((d["policy_start"] >= d["days"]).all()),  # never in force
+            }
+            for a, d in done.groupby("arm", sort=False)
+        ]
+        if len(done)
+        else []
+    )
+    avoided_days = w(AVOIDED_DAYS)
+    marks = [
+        {
+            "arm": arm,
+            "text": w.join(
+                [w(W.MARK_ITEM).format(day=d, text=w.one_day(t)) for d, t in merged(m, w.locale)]
+            ),
+        }
+        for arm, m in result.marks.items()
+        if m and arm in arms
+    ]
+    t = _page_words(w, level, n_runs, n_complete, baseline, starts, bool(arms), marks, failed)
     return {
+        "t": t,
+        "html_lang": w.html_lang,
         "title": title,
         "level": int(level * 100),
         "sweep_id": result.sweep_id,
-        "db": mask_url(result.db) if result.db else "(in memory)",
+        "db": mask_url(result.db) if result.db else w(W.IN_MEMORY),
         "scenario": ", ".join(sorted(set(runs["scenario"]))) if len(runs) else "",
         "seeds": ranges(sorted(set(runs["seed"]))) if len(runs) else "",
-        "days": _days_run(runs, arms),
+        "days": _days_run(runs, arms, w),
         "code_versions": ", ".join(sorted(set(runs["code_version"]))) if len(runs) else "",
-        "n_runs": len(runs),
-        "n_complete": int((runs["status"] == "complete").sum()) if len(runs) else 0,
-        "baseline": result.baseline,
+        "n_runs": n_runs,
+        "n_complete": n_complete,
+        "baseline": baseline,
         "arms": arms,
         "table": table,
-        "statements": [s for s in key["statement"]] if len(key) else statements,
+        "statements": _statements(comparisons),
         "figures": figures,
         "posts": posts,
-        "policies": [{"arm": a, "text": t} for a, t in _distinct_texts(result.texts)],
-        "scenarios": [{"heading": h, "text": t} for h, t in result.scenarios],
-        "changes": [{"run": label, "lines": lines} for label, lines in result.changes],
+        "policies": [{"arm": a, "text": t} for a, t in _distinct_texts(result.policy_texts(w))],
+        "scenarios": [{"heading": h, "text": t} for h, t in result.scenarios_in(w)],
+        "changes": [{"run": c.label(w), "lines": c.lines(w)} for c in result.changes],
         # each arm's event marks in full (the charts cut a long label)
-        "marks": [
-            {"arm": arm, "text": "; ".join(f"day {d}: {t}" for d, t in merged(m, REPORT_LOCALE))}
-            for arm, m in result.marks.items()
-            if m and arm in arms
-        ],
+        "marks": marks,
         "failed": [
             {
                 "id": r["run_id"],
@@ -578,32 +673,121 @@ def _context(result, title, figures, head, comparisons, level) -> dict[str, Any]
             }
             for _i, r in failed.iterrows()
         ],
-        "notes": result.notes,
-        "starts": [
-            {
-                "arm": a,
-                "day": int(d["policy_start"].min()),
-                "last": int(d["days"].max()) - 1,  # the runs' last day
-                "after": bool((d["policy_start"] >= d["days"]).all()),  # never in force
-            }
-            for a, d in done.groupby("arm", sort=False)
-        ]
-        if len(done)
-        else [],
-        "avoided_days": AVOIDED_DAYS,
-        "partial": any(c.endswith(" seeds)") for row in table for c in row["cells"]),
+        "notes": [note.said(w) if isinstance(note, W.Note) else note for note in result.notes],
+        "starts": starts,
+        "avoided_days": avoided_days,
+        "partial": partial,
         "measure_defs": [
             {
-                "label": m.label,
-                "unit": m.unit,
-                "meaning": m.meaning + (f" ({AVOIDED_DAYS})" if name in BY_RELATIVE else ""),
-                "undefined": m.undefined,
+                "label": w.label(m.label),
+                "unit": W.unit(w, m.unit),
+                "meaning": w(W.MEANING_AND_DAYS).format(
+                    meaning=w.meaning(m.meaning), days=avoided_days
+                )
+                if name in BY_RELATIVE
+                else w.meaning(m.meaning),
+                "undefined": w(m.undefined),
             }
             for name, m in MEASURES.items()
         ],
         "metric_defs": [
-            {"name": m.name, "unit": m.unit, "meaning": m.meaning} for m in BY_NAME.values()
+            {"name": m.name, "unit": w.unit(m.unit), "meaning": w.meaning(m.meaning)}
+            for m in BY_NAME.values()
         ],
+    }
+
+
+def _page_words(
+    w: Words,
+    level: float,
+    n_runs: int,
+    n_complete: int,
+    baseline: str | None,
+    starts: list[dict[str, Any]],
+    any_arm: bool,
+    marks: list[dict[str, str]],
+    failed: pd.DataFrame,
+) -> dict[str, Any]:
+    """The page's own words (the template's ``t``) in the words of ``w``: a sentence with
+    its values filled in (:class:`Say`: markup, each value escaped), or a word the
+    template escapes as it escapes every value."""
+    say = Say(w)
+    started = say.join(
+        [
+            say(
+                W.STARTS_AFTER_END if s["after"] else W.STARTS_ON,
+                arm=s["arm"],
+                day=s["day"],
+                last=s["last"],
+            )
+            for s in starts
+        ]
+    )
+    return {
+        "sweep": w(W.META_SWEEP),
+        "database": w(W.META_DATABASE),
+        "scenario": w(W.META_SCENARIO),
+        "seeds": w(W.META_SEEDS),
+        "days": w(W.META_DAYS),
+        "runs": w(W.META_RUNS),
+        "baseline": w(W.META_BASELINE),
+        "code_version": w(W.META_CODE),
+        "complete_of": say(W.COMPLETE_OF, complete=n_complete, runs=n_runs),
+        "no_baseline": w(W.NO_BASELINE_OF_ONE if n_runs == 1 else W.NO_BASELINE),
+        "headline": w(W.HEADLINE_HEADING),
+        "headline_note": say(
+            W.HEADLINE_NOTE,
+            level=int(level * 100),
+            baseline=say(W.BASELINE_NAMED, baseline=baseline) if baseline else "",
+            days=w(AVOIDED_DAYS),
+            starts=say(W.STARTS, starts=started) if starts else "",
+        ),
+        "partial_note": say(W.PARTIAL_NOTE),
+        "not_same_world": say(
+            W.NOT_SAME_WORLD, undefined=Markup("<strong>%s</strong>") % w(W.AVOIDED_UNDEFINED)
+        ),
+        "no_numbers": say(
+            W.NO_NUMBERS, no_run=Markup("<strong>%s</strong>") % w(W.NO_RUN_COMPLETED)
+        ),
+        "measure": w(W.MEASURE),
+        "better": w(W.BETTER),
+        "differ": w(W.DIFFER_HEADING),
+        "nothing_to_compare": w(W.ONE_POLICY if any_arm else W.NOTHING_TO_COMPARE),
+        "charts": w(W.CHARTS_HEADING),
+        "charts_note": say(
+            W.CHARTS_NOTE,
+            level=int(level * 100),
+            charts=Markup("<code>charts/</code>"),
+            data=Markup("<code>data/</code>"),
+        ),
+        "marks_note": w(W.MARKS_MANY if len(marks) > 1 else W.MARKS_ONE),
+        "arm_marks": [say(W.ARM_MARKS, arm=m["arm"], marks=m["text"]) for m in marks],
+        "posts": w(W.POSTS_HEADING),
+        "posts_note": say(W.POSTS_NOTE),
+        "post_columns": [w(c) for c in W.POST_COLUMNS.values()],
+        "failed": w(W.FAILED_HEADING),
+        "failed_runs": [
+            say(
+                W.FAILED_RUN,
+                run=r["run_id"],
+                arm=r["arm"],
+                seed=r["seed"],
+                status=w(W.STATUSES[r["status"]]) if r["status"] in W.STATUSES else r["status"],
+            )
+            for _i, r in failed.iterrows()
+        ],
+        "changes": w(W.CHANGES_HEADING),
+        "changes_note": say(W.CHANGES_NOTE),
+        "policies": w(W.POLICIES_HEADING),
+        "scenario_heading": w(W.SCENARIO_HEADING),
+        "scenarios_heading": w(W.SCENARIOS_HEADING),
+        "scenarios_note": say(W.SCENARIOS_NOTE, set=Markup("<code>--set</code>")),
+        "measures": w(W.MEASURES_HEADING),
+        "unit": w(W.UNIT),
+        "meaning": w(W.MEANING),
+        "undefined_when": w(W.UNDEFINED_WHEN),
+        "definitions": w(W.DEFINITIONS_HEADING),
+        "metric": w(W.METRIC),
     }
 
 
@@ -613,14 +797,20 @@ def seeds_per_arm(runs: pd.DataFrame) -> dict[str, int]:
     return done.groupby("arm").size().to_dict() if len(done) else {}
 
 
-def headline_cell(row: pd.Series, name: str, seeds: int | None = None) -> str:
+def _some_seeds(row: pd.Series, seeds: int | None) -> bool:
+    """Whether a headline row is defined for some of the arm's ``seeds`` only (not none)."""
+    return bool(seeds) and 0 < int(row["n"]) < int(seeds or 0)
+
+
+def headline_cell(row: pd.Series, name: str, seeds: int | None = None, w: Words = W.ENGLISH) -> str:
     """One arm's headline measure as "mean [low, high]" in the measure's unit, and
-    " (2 of 5 seeds)" when it is defined for fewer than the arm's ``seeds`` (its mean and
-    interval are of those only: days to halve when volume never halved)."""
+    " (2 of 5 seeds)" (in the words of ``w``) when it is defined for fewer than the arm's
+    ``seeds`` (its mean and interval are of those only: days to halve when volume never
+    halved)."""
     band = "" if math.isnan(row["lo"]) else f" [{_fmt(row['lo'], name)}, {_fmt(row['hi'], name)}]"
     n = int(row["n"])
-    part = f" ({n} of {seeds} seeds)" if seeds and 0 < n < seeds else ""  # 0: "–" alone
-    return _fmt(row["mean"], name) + band + part
+    part = w(W.SOME_SEEDS).format(n=n, seeds=seeds) if _some_seeds(row, seeds) else ""
+    return _fmt(row["mean"], name) + band + part  # 0 seeds: "–" alone
 
 
 def _distinct_texts(texts: dict[str, str]) -> list[tuple[str, str]]:
@@ -652,8 +842,11 @@ def write_report(
     pairs: list[tuple[str, str]] | None = None,
     study: dict[str, Any] | None = None,
     level: float = 0.95,
+    locale: str = "en_US",
 ) -> Path:
-    """Write ``report.html``, ``charts/`` and ``data/`` into ``out``.
+    """Write ``report.html``, ``charts/`` and ``data/`` into ``out``, the page and its
+    charts in the language ``locale`` (``simulation.runs.report_words.LOCALES``; raises
+    ``ValueError`` for another; the data files are the same in every language).
 
     Built in a temporary directory and moved in at the end, so an interrupted report
     never leaves a half-written page; it replaces only what an earlier report wrote there
@@ -661,18 +854,23 @@ def write_report(
     alone. Raises :class:`~simulation.runs.bundle.OutputFolderError` (before writing) when
     ``out`` holds a ``report.html``, ``charts`` or ``data`` that Circle Lab did not write.
     """
+    w = Words(locale)
     out = Path(out)
     check_folder(out, REPORT_NAMES)
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".report-", dir=out))
     try:
-        # Chinese arm names and marks (a zh policy's name) need a CJK font in the charts
+        # a Chinese report, Chinese arm names and marks (a zh policy's name) and a study's
+        # Chinese title need a CJK font in the charts
         shown = [
             *map(str, result.runs.get("arm", [])),
             *(m.detail for ms in result.marks.values() for m in ms),
+            *(study_text(study, key, w, "") for key in ("title", "x_label") if study),
         ]
-        with matplotlib.rc_context({"font.family": font_families(has_cjk(shown))}):
-            ctx = build(result, tmp, title or f"Sweep {result.sweep_id}", pairs, study, level)
+        cjk = not w.english or has_cjk(shown)
+        title = title or w(W.TITLE_SWEEP).format(sweep=result.sweep_id)
+        with matplotlib.rc_context({"font.family": font_families(cjk)}):
+            ctx = build(result, tmp, title, pairs, study, level, w)
         (tmp / "report.html").write_text(render(ctx), encoding="utf-8")
         place(tmp, out)
     finally:

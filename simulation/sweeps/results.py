@@ -14,8 +14,10 @@ from policy.schedule import load_schedule
 from policy.yamlfile import parse_yaml
 from simulation.runs.history import RunHistory, stored_marks
 from simulation.runs.marks import Mark, first_action, heard, within
+from simulation.runs.report_words import Words
 from simulation.runs.same_world import world_of
 from simulation.runs.scenario_shown import RanWith, scenarios_as_run
+from simulation.sweeps import words as W
 from simulation.sweeps.aggregate import (
     baseline_runs,
     compare_arms,
@@ -28,6 +30,28 @@ from simulation.sweeps.execute import Outcome
 from simulation.sweeps.plan import POLICY_PREFIX, SET_PREFIX, Job
 from simulation.sweeps.variants import is_baseline_text
 from simulation.world.history import Outline
+
+
+@dataclass(frozen=True)
+class ChangedRun:
+    """A stored run that was changed by hand while it ran (a live run saved from the
+    desktop app): which run, and its history. ``side``: the side of a comparison it is
+    on (``"A (12)"``; "" outside a comparison)."""
+
+    run_id: int
+    arm: str
+    seed: int
+    history: RunHistory
+    side: str = ""
+
+    def label(self, w: Words = W.ENGLISH) -> str:
+        """``run 12 · No moderation → … · seed 3`` (after its side in a comparison)."""
+        said = w(W.CHANGED_RUN).format(run=self.run_id, arm=self.arm, seed=self.seed)
+        return w(W.ON_SIDE).format(side=self.side, text=said) if self.side else said
+
+    def lines(self, w: Words = W.ENGLISH) -> list[str]:
+        """Each change in words (``RunHistory.lines``)."""
+        return self.history.lines(w)
 
 
 @dataclass
@@ -50,16 +74,22 @@ class SweepResult:
     ran: int = 0
     skipped: int = 0
     failed: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # English (a W.Note: in any language)
     posts: pd.DataFrame | None = None
     texts: dict[str, str] = field(default_factory=dict)  # arm → policy text
     # each distinct scenario the runs ran, as (heading, text): the stored text with the
     # runs' scenario changes, days and seed applied (simulation.runs.scenario_shown)
     scenarios: list[tuple[str, str]] = field(default_factory=list)
-    # runs changed while they ran (stored live runs): (run label, each change in words)
-    changes: list[tuple[str, list[str]]] = field(default_factory=list)
+    # runs changed while they ran (stored live runs)
+    changes: list[ChangedRun] = field(default_factory=list)
     # each arm's event marks (its first run's: ``simulation.runs.history.stored_marks``)
     marks: dict[str, list[Mark]] = field(default_factory=dict)
+    # the history of an arm whose (first) run had its policy changed while it ran: its
+    # entry of ``texts`` is that history's account of every policy in force, in English
+    histories: dict[str, RunHistory] = field(default_factory=dict)
+    # the runs' scenario inputs, by the side of a comparison they are on ("" outside
+    # one): what ``scenarios`` says in English, said again in a report's language
+    inputs: list[tuple[str, list[RanWith]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # is_baseline: the runs "avoided" is measured against (the baseline policy's), kept
@@ -85,6 +115,35 @@ class SweepResult:
     def compare(self, a: str, b: str, level: float = 0.95) -> pd.DataFrame:
         """Arm ``a`` against arm ``b`` on every headline measure, paired by seed."""
         return compare_arms(run_headlines(self.runs, self.metrics, self.baseline), a, b, level)
+
+    def policy_texts(self, w: Words = W.ENGLISH) -> dict[str, str]:
+        """Arm → policy text (``texts``), an arm whose run had its policy changed while it
+        ran told as every policy in force by day in the words of ``w``."""
+        return {
+            arm: self.histories[arm].policy_account(w) if arm in self.histories else text
+            for arm, text in self.texts.items()
+        }
+
+    def scenarios_in(self, w: Words = W.ENGLISH) -> list[tuple[str, str]]:
+        """``scenarios`` in the words of ``w`` (as they are when the runs' inputs are not
+        kept: a result made by hand)."""
+        return sided_scenarios(self.inputs, w) if self.inputs else list(self.scenarios)
+
+
+def sided_scenarios(
+    sides: list[tuple[str, list[RanWith]]], w: Words = W.ENGLISH
+) -> list[tuple[str, str]]:
+    """Each side's scenarios as they ran (``scenarios_as_run``), headed by its side when
+    there is more than one side or it has a name; a scenario several sides ran alike is
+    shown once, under each side's heading (``"; "`` between them)."""
+    if len(sides) == 1 and not sides[0][0]:
+        return scenarios_as_run(sides[0][1], w)
+    merged: dict[str, list[str]] = {}
+    for side, ran in sides:
+        for title, text in scenarios_as_run(ran, w):
+            shown = w(W.ON_SIDE).format(side=side, text=title) if side else title
+            merged.setdefault(text, []).append(shown)
+    return [(w.join(headings), text) for text, headings in merged.items()]
 
 
 def _params_columns(params_json: str) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -204,8 +263,11 @@ def finish_result(
     baseline: str | None,
     posts: pd.DataFrame | None,
     texts: dict[str, str],
-    scenarios: list[tuple[str, str]],
+    ran: list[RanWith],
 ) -> SweepResult:
+    """The result of ``records`` (one per run, :func:`run_record`), their daily
+    ``metrics`` and sample ``posts``, arm → policy text, and each run's scenario inputs
+    (``ran``)."""
     runs = pd.DataFrame(records)
     if len(runs):  # baseline first, then policies, parameter values in numeric order, seeds
         params = [c for c in runs.columns if c.startswith((POLICY_PREFIX, SET_PREFIX))]
@@ -217,7 +279,14 @@ def finish_result(
     if baseline is None and len(runs) and runs["no_rules"].any():
         baseline = str(runs.loc[runs["no_rules"], "policy"].iloc[0])
     return SweepResult(
-        sweep_id, runs, wide, baseline, posts=posts, texts=texts, scenarios=scenarios
+        sweep_id,
+        runs,
+        wide,
+        baseline,
+        posts=posts,
+        texts=texts,
+        scenarios=scenarios_as_run(ran),
+        inputs=[("", list(ran))],
     )
 
 
@@ -258,8 +327,7 @@ def from_outcomes(
         RanWith.stored(job.scenario_text, job.params_json, job.days, job.seed, job.scenario.name)
         for job, _out in pairs
     ]
-    scenarios = scenarios_as_run(ran)
-    result = finish_result(sweep_id, records, metrics, baseline, posts, texts, scenarios)
+    result = finish_result(sweep_id, records, metrics, baseline, posts, texts, ran)
     result.marks = marks
     return result
 

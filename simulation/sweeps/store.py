@@ -20,7 +20,7 @@ from simulation.runs import messages as R
 from simulation.runs.history import RunHistory, stored_marks
 from simulation.runs.marks import within
 from simulation.runs.same_world import world_of
-from simulation.runs.scenario_shown import RanWith, scenarios_as_run
+from simulation.runs.scenario_shown import RanWith
 from simulation.runs.storage import (
     NothingStored,
     PostSample,
@@ -38,7 +38,13 @@ from simulation.runs.urls import mask_url
 from simulation.strict_json import read_summary
 from simulation.sweeps.execute import Outcome
 from simulation.sweeps.plan import Job, job_key
-from simulation.sweeps.results import SweepResult, finish_result, run_record, sample_posts
+from simulation.sweeps.results import (
+    ChangedRun,
+    SweepResult,
+    finish_result,
+    run_record,
+    sample_posts,
+)
 
 
 def stored_keys(engine: Engine, sweep_id: str) -> dict[str, list[tuple[int, str]]]:
@@ -129,6 +135,7 @@ def load_runs(
         raise nothing_complete(sorted(runs, key=lambda r: r.id or 0), doing)
     records, metrics, texts, post_frames, changes, ran = [], [], {}, [], [], []
     marks: dict[str, list] = {}
+    histories: dict[str, RunHistory] = {}
     for run in sorted(runs, key=lambda r: r.id):
         history = RunHistory.of_run(run)
         ran.append(
@@ -155,12 +162,15 @@ def load_runs(
         )
         records.append(rec)
         # a run whose policy was changed while it ran: every policy in force, by day
-        texts.setdefault(rec["arm"], history.policy_account())
+        if rec["arm"] not in texts:
+            texts[rec["arm"]] = history.policy_account()
+            if history.policy_changes():
+                histories[rec["arm"]] = history  # (to tell it in a report's language)
         if rec["arm"] not in marks:
             every = stored_marks(run.scenario_yaml, run.policy_text, history.changes)
             marks[rec["arm"]] = within(every, 0, run.days_requested - 1)  # the days it ran
         if history.changed:
-            changes.append((f"run {run.id} · {rec['arm']} · seed {run.seed}", history.lines()))
+            changes.append(ChangedRun(int(run.id or 0), rec["arm"], int(run.seed), history))
         if run.status == "complete":
             metrics.append(load_metrics(engine, run.id).assign(run_id=run.id))
             if not any(f["arm"].iat[0] == rec["arm"] for f in post_frames if len(f)):
@@ -174,10 +184,11 @@ def load_runs(
         baseline,
         posts,
         texts,
-        scenarios_as_run(ran),
+        ran,
     )
     result.changes = changes
     result.marks = marks
+    result.histories = histories
     # where the runs are stored, as reports show it (the password masked); unset, a
     # report of stored runs said they were kept "(in memory)"
     result.db = mask_url(engine.url.render_as_string(hide_password=False))

@@ -32,12 +32,23 @@ class Reference(BaseModel):
     recall: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
+class InEachLanguage(BaseModel):
+    """A study's own text in each language its report can be written in
+    (``circlelab study --lang``): ``{en_US: …, zh_CN: …}``."""
+
+    model_config = ConfigDict(extra="forbid")
+    en_US: str = Field(min_length=1)
+    zh_CN: str = Field(min_length=1)
+
+
 class Study(BaseModel):
-    """What a study file may say (see ``assets/studies/takedown_speed.yaml``)."""
+    """What a study file may say (see ``assets/studies/takedown_speed.yaml``). ``title``
+    and ``x_label`` are one text for every language, or one per language
+    (:class:`InEachLanguage`)."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     name: str = Field(min_length=1)
-    title: str | None = None
+    title: str | InEachLanguage | None = None
     description: str | None = None
     scenario: str = Field(min_length=1)
     policies: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
@@ -49,7 +60,7 @@ class Study(BaseModel):
     policy_set: dict[str, Any] | None = None
     policy_zip: dict[str, list[Any]] | None = None
     x: str | None = None
-    x_label: str | None = None
+    x_label: str | InEachLanguage | None = None
     x_log: bool = True
     reference: Reference | None = None
 

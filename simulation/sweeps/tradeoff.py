@@ -21,6 +21,8 @@ import numpy as np
 import pandas as pd
 
 from simulation.runs.figures import PALETTE
+from simulation.runs.report_words import Words
+from simulation.sweeps import words as W
 from simulation.sweeps.aggregate import measure_interval, pareto_front
 
 COST = "wrongful_bans_per_10k_accounts"
@@ -102,9 +104,10 @@ def tradeoff_points(
     return t[head + ends]
 
 
-def tradeoff_chart(t: pd.DataFrame, title: str, colour: str = PALETTE[3]):
+def tradeoff_chart(t: pd.DataFrame, title: str, colour: str = PALETTE[3], w: Words = W.ENGLISH):
     """The points of :func:`tradeoff_points` with their intervals, each labelled, the
-    Pareto front joined. Returns the matplotlib figure."""
+    Pareto front joined; axes and legend in the words of ``w`` (``title`` as given).
+    Returns the matplotlib figure."""
     fig, ax = plt.subplots(figsize=(10, 6), layout="constrained")
     if not len(t):
         return fig
@@ -117,10 +120,10 @@ def tradeoff_chart(t: pd.DataFrame, title: str, colour: str = PALETTE[3]):
         color=colour,
         ecolor="#999",
         capsize=3,
-        label="one policy variant (mean and 95% band across seeds)",
+        label=w(W.ONE_VARIANT),
     )
     front = t[t["pareto"]].sort_values("cost")
-    ax.plot(front["cost"], 100 * front["gain"], "-", color=PALETTE[0], lw=2.5, label="Pareto front")
+    ax.plot(front["cost"], 100 * front["gain"], "-", color=PALETTE[0], lw=2.5, label=w(W.PARETO))
     ax.scatter(
         front["cost"],
         100 * front["gain"],
@@ -142,8 +145,8 @@ def tradeoff_chart(t: pd.DataFrame, title: str, colour: str = PALETTE[3]):
     widest = float(np.nanmax(np.r_[t["cost_hi"].to_numpy(float), t["cost"].to_numpy(float)]))
     right = widest * 1.1 if widest > 0 else 1.0
     ax.set_xlim(-0.03 * right, right)
-    ax.set_xlabel("wrongful bans per 10,000 accounts")
-    ax.set_ylabel("% of offer + spam impressions avoided")
+    ax.set_xlabel(w(W.TRADEOFF_X))
+    ax.set_ylabel(w(W.TRADEOFF_Y))
     ax.set_title(title)
     fig.legend(loc="outside lower center", ncol=2, fontsize=9)
     return fig

@@ -277,12 +277,13 @@ def test_an_error_the_run_wrote_itself_stays_as_written(tmp_path):
 
 
 def test_every_text_of_a_report_is_translated_with_the_same_placeholders():
-    """Every text of a run's report has a Chinese translation that fills the same
-    placeholders: a report never stops on a translation, nor falls back to English for
-    a text that was declared."""
+    """Every text of a run's, a sweep's and a study's report has a Chinese translation
+    that fills the same placeholders: a report never stops on a translation, nor falls
+    back to English for a text that was declared."""
     import string
 
-    import simulation.runs.figures  # noqa: F401  (the charts' texts)
+    import simulation.runs.figures
+    import simulation.sweeps.words  # noqa: F401  (a sweep report's texts)
     from simulation.i18n import translations
     from simulation.runs.report_words import CONTEXT, texts
 
