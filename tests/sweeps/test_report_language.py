@@ -119,7 +119,7 @@ def test_a_sweep_report_in_chinese(written, reference):
     assert "<figcaption>相对于 No moderation 避免的危害和曝光</figcaption>" in page
     assert "<figcaption>违禁商品信息在信息流中的触达（7 天均值）</figcaption>" in page
     assert "<th>指标</th><th>单位</th><th>含义</th><th>何时无定义</th>" in page
-    assert "同一随机种子上没有基线运行，或基线的总数为 0" in page
+    assert "没有同一个世界（运行时的同一场景、同一随机种子）的基线运行，或基线的总量为 0" in page
     # the sample posts: their columns and kinds (the posts themselves as generated)
     assert "<th>组</th><th>随机种子</th><th>天</th><th>类型</th>" in page
     assert re.search(r"<td>(垃圾|违禁)</td>", page)
@@ -247,9 +247,14 @@ def test_a_study_report_in_chinese(study_file, tmp_path):
         "<figcaption>从发布到删除的小时数 的权衡（每组一个点）；标出帕累托前沿</figcaption>" in page
     )
     # what the sweep noted while planning, in the report's words
-    assert "<p><small>策略 &#39;none&#39; 没有规则：只运行一次，不带这些参数</small></p>" in page
+    assert (
+        "<p><small>策略 &#39;none&#39; 没有规则也没有公告：只运行一次，不带这些参数</small></p>"
+        in page
+    )
     # the command line itself speaks English, as before
-    assert "policy 'none' has no rules: it runs once" in " ".join(done.output.split())
+    assert "policy 'none' has no rules and no announcements: it runs once" in " ".join(
+        done.output.split()
+    )
 
 
 def test_a_study_in_english_takes_its_english_texts(study_file, tmp_path):
