@@ -744,7 +744,11 @@ def _page_words(
         ),
         "partial_note": say(W.PARTIAL_NOTE),
         "not_same_world": say(
-            W.NOT_SAME_WORLD, undefined=Markup("<strong>%s</strong>") % w(W.AVOIDED_UNDEFINED)
+            W.NOT_SAME_WORLD,
+            # (quotes kept as written: the words are ours, not a value to escape)
+            undefined=Markup(
+                f"<strong>{html.escape(w(W.AVOIDED_UNDEFINED), quote=False)}</strong>"
+            ),
         ),
         "no_numbers": say(
             W.NO_NUMBERS, no_run=Markup("<strong>%s</strong>") % w(W.NO_RUN_COMPLETED)
