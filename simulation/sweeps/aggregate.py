@@ -11,9 +11,10 @@ policy designer must know before saying one policy beats another.
   interval is clipped to the values the measure can take (``Measure.bounds``): a count,
   total or share never below 0, a share never above 1 (with 2 seeds the t interval of
   a count is often wider than its mean).
-* Comparisons are paired by seed (and scenario parameters) when both arms ran the
-  same seeds: the seed fixes the world (graph, sellers, posting), so the paired
-  difference removes the between-world noise. Otherwise Welch's t-test.
+* Comparisons are paired by seed when both arms ran the same seeds of one world (the
+  scenario as it ran, its parameters included: ``simulation.runs.same_world``): the
+  seed fixes the world (graph, sellers, posting), so the paired difference removes the
+  between-world noise. Otherwise Welch's t-test.
 * "Avoided" is relative to the baseline (no moderation: a policy without rules or
   announcements, usually ``none``) in the same world and seed: 1 - arm / baseline, both
   summed over the days from the arm's policy start (the first day it acts: its first
@@ -350,11 +351,16 @@ def compare_arms(
 ) -> pd.DataFrame:
     """Arm ``a`` minus arm ``b`` per measure: difference, CI, p, and a sentence that says
     plainly whether the two differ significantly (``statement``, in the words of ``w``:
-    English by default; ``test`` always in English)."""
+    English by default; ``test`` always in English). Paired by seed where both arms ran
+    the same world on it, else Welch's t-test."""
     rows = []
+    # runs pair when they are of one world and seed (the scenario as it ran, with its
+    # parameters: simulation.runs.same_world); rows without a world (built by hand) by
+    # their parameters and seed. Two arms of different worlds are compared unpaired.
+    key = WORLD if "world" in rh.columns else ["scenario_params", "seed"]
     for name in measures or list(MEASURES):
-        ra = rh[rh["arm"] == a].set_index(["scenario_params", "seed"])[name]
-        rb = rh[rh["arm"] == b].set_index(["scenario_params", "seed"])[name]
+        ra = rh[rh["arm"] == a].set_index(key)[name]
+        rb = rh[rh["arm"] == b].set_index(key)[name]
         xa, xb = ra.dropna(), rb.dropna()
         common = xa.index.intersection(xb.index)
         row = _difference(name, a, b, xa, xb, common, level, w)

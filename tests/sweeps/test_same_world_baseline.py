@@ -152,3 +152,31 @@ def test_the_same_world_is_the_scenario_as_it_ran():
     assert world_of(text, '{"population.accounts": 3000}').key == world_of(bigger).key
     # a policy parameter is not the world's
     assert world_of(text, '{"policy:start_day": 3}').key == world_of(text).key
+
+
+@pytest.mark.parametrize(("world_b", "paired"), [("w1", True), ("w2", False)])
+def test_arms_of_two_worlds_are_not_paired_by_seed(world_b, paired):
+    """A paired test takes the seed to fix the world, which holds only within one world:
+    two arms on the same seeds of two worlds (another scenario, or a copy stored under
+    the same name with other settings) are compared unpaired (Welch), whatever their
+    parameters say."""
+    from simulation.sweeps.aggregate import compare_arms
+
+    a, b = [5.0, 6.0, 8.0], [7.0, 7.5, 11.0]
+    rh = pd.DataFrame(
+        [
+            {
+                "arm": arm,
+                "world": world,
+                "scenario_params": "{}",
+                "seed": seed,
+                "spam_impressions": v,
+            }
+            for arm, world, values in (("A", "w1", a), ("B", world_b, b))
+            for seed, v in enumerate(values, start=1)
+        ]
+    )
+    row = compare_arms(rh, "A", "B", measures=["spam_impressions"]).iloc[0]
+    assert row["test"] == (
+        "paired t-test over 3 seeds" if paired else "Welch t-test, 3 and 3 seeds"
+    )
