@@ -1665,7 +1665,6 @@
     <message>
         <location filename="model_texts.py" line="96"/>
         <source>Restricted-offer volume: offers of restricted items published that day, in every channel (the feed, chats and groups)</source>
-        <oldsource>Restricted-offer volume: offers of restricted items published that day</oldsource>
         <translation>违禁商品信息量：当天在所有渠道（朋友圈、私聊和群聊）发布的违禁商品信息</translation>
     </message>
     <message>
@@ -2056,7 +2055,6 @@
     <message>
         <location filename="model_texts.py" line="190"/>
         <source>Times a user was shown a restricted offer in the Moments feed (chats and groups: offer_reach)</source>
-        <oldsource>Times a user was shown a restricted offer (reach)</oldsource>
         <translation>用户在朋友圈看到违禁商品信息的次数（私聊和群聊见 offer_reach）</translation>
     </message>
     <message>
@@ -2117,19 +2115,16 @@
     <message>
         <location filename="model_texts.py" line="204"/>
         <source>Restricted-offer volume in every channel, mean over the first 7 days</source>
-        <oldsource>Restricted-offer volume, mean over the first 7 days</oldsource>
         <translation>所有渠道的违禁商品信息量，前 7 天的平均值</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="205"/>
         <source>Restricted-offer volume in every channel, mean over the last 7 days</source>
-        <oldsource>Restricted-offer volume, mean over the last 7 days</oldsource>
         <translation>所有渠道的违禁商品信息量，最后 7 天的平均值</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="206"/>
         <source>Days from the policy&apos;s start until the 7-day mean of restricted-offer volume (every channel) is half its level in the week before the start (the days before, when it starts within the first week; empty if it never halves or starts on day 0)</source>
-        <oldsource>Days from the policy&apos;s start until the 7-day mean of restricted-offer volume is half its level in the week before (empty if it never halves)</oldsource>
         <translation>从策略开始到违禁商品信息量（所有渠道）的 7 天均值降到开始前一周水平的一半所用的天数（策略在第一周内开始时以开始前的几天为准；从未减半或从第 0 天开始则为空）</translation>
     </message>
     <message>
@@ -2239,24 +2234,23 @@
     </message>
     <message>
         <location filename="model_texts.py" line="233"/>
-        <source>Restricted-offer impressions in the Moments feed avoided, as a share of the baseline&apos;s on the same seed</source>
-        <oldsource>Restricted-offer impressions avoided, as a share of the baseline&apos;s on the same seed</oldsource>
-        <translation>避免的朋友圈违禁商品信息曝光，占同一随机种子下基线的比例</translation>
+        <source>Restricted-offer impressions in the Moments feed avoided, as a share of the baseline&apos;s in the same world and seed</source>
+        <translation>避免的朋友圈违禁商品信息曝光，占同一世界、同一随机种子下基线的比例</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="235"/>
-        <source>Spam impressions avoided, as a share of the baseline&apos;s on the same seed</source>
-        <translation>避免的垃圾信息曝光，占同一随机种子下基线的比例</translation>
+        <source>Spam impressions avoided, as a share of the baseline&apos;s in the same world and seed</source>
+        <translation>避免的垃圾信息曝光，占同一世界、同一随机种子下基线的比例</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="236"/>
-        <source>Impressions of spam and offers avoided, as a share of the baseline&apos;s on the same seed</source>
-        <translation>避免的垃圾信息和违禁商品信息曝光，占同一随机种子下基线的比例</translation>
+        <source>Impressions of spam and offers avoided, as a share of the baseline&apos;s in the same world and seed</source>
+        <translation>避免的垃圾信息和违禁商品信息曝光，占同一世界、同一随机种子下基线的比例</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="237"/>
-        <source>Restricted units sold avoided (every channel), as a share of the baseline&apos;s on the same seed: what a policy did to sales, not only to what users saw</source>
-        <translation>避免卖出的违禁品件数（所有渠道），占同一随机种子下基线的比例：策略对销售的作用，而不只是对用户所见内容的作用</translation>
+        <source>Restricted units sold avoided (every channel), as a share of the baseline&apos;s in the same world and seed: what a policy did to sales, not only to what users saw</source>
+        <translation>避免卖出的违禁品件数（所有渠道），占同一世界、同一随机种子下基线的比例：策略对销售的作用，而不只是对用户所见内容的作用</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="238"/>
@@ -3167,7 +3161,6 @@
     <message>
         <location filename="model_texts.py" line="330"/>
         <source>not UTF-8 text (byte {bytes} at offset {offset}): a binary file, or text in another encoding; save it as UTF-8</source>
-        <oldsource>not UTF-8 text (byte 0x{byte} at offset {offset}): a binary file, or text in another encoding; save it as UTF-8</oldsource>
         <translation>不是 UTF-8 文本（偏移 {offset} 处的字节 {bytes}）：这是二进制文件，或是其他编码的文本；请另存为 UTF-8</translation>
     </message>
     <message>
@@ -3418,7 +3411,6 @@
     <message>
         <location filename="model_texts.py" line="380"/>
         <source>could not find expected directive name</source>
-        <oldsource>did not find expected directive name</oldsource>
         <translation>找不到应有的指令名</translation>
     </message>
     <message>

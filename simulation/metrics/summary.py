@@ -569,23 +569,24 @@ RELATIVE: tuple[Relative, ...] = (
     Relative(
         "offer_impressions_avoided",
         "Restricted-offer impressions in the Moments feed avoided, as a share of the "
-        "baseline's on the same seed",
+        "baseline's in the same world and seed",
         ("offer_impressions",),
     ),
     Relative(
         "spam_impressions_avoided",
-        "Spam impressions avoided, as a share of the baseline's on the same seed",
+        "Spam impressions avoided, as a share of the baseline's in the same world and seed",
         ("spam_impressions",),
     ),
     Relative(
         "violating_impressions_avoided",
-        "Impressions of spam and offers avoided, as a share of the baseline's on the same seed",
+        "Impressions of spam and offers avoided, as a share of the baseline's in the same "
+        "world and seed",
         ("offer_impressions", "spam_impressions"),
     ),
     Relative(
         "harm_avoided",
-        "Restricted units sold avoided (every channel), as a share of the baseline's on the "
-        "same seed: what a policy did to sales, not only to what users saw",
+        "Restricted units sold avoided (every channel), as a share of the baseline's in the "
+        "same world and seed: what a policy did to sales, not only to what users saw",
         ("units_sold",),
     ),
     Relative(
