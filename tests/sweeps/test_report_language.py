@@ -207,7 +207,7 @@ title:
   en_US: "Takedown speed in a classroom: exposure avoided vs. hours to removal"
   zh_CN: 课堂中的删除速度：避免的曝光与到删除的小时数
 scenario: classroom
-days: 12
+days: 6
 seeds: 1-2
 baseline: none
 policies:
