@@ -362,7 +362,10 @@ def compare_arms(
         ra = rh[rh["arm"] == a].set_index(key)[name]
         rb = rh[rh["arm"] == b].set_index(key)[name]
         xa, xb = ra.dropna(), rb.dropna()
-        common = xa.index.intersection(xb.index)
+        # an arm with two runs of one world and seed (stored runs of two scenario files
+        # with the same settings) has no one value to pair: unpaired then
+        unique = xa.index.is_unique and xb.index.is_unique
+        common = xa.index.intersection(xb.index) if unique else xa.index[:0]
         row = _difference(name, a, b, xa, xb, common, level, w)
         if row is None:
             row = _cannot_tell(name, a, b, ra, rb, rh, w)

@@ -180,3 +180,21 @@ def test_arms_of_two_worlds_are_not_paired_by_seed(world_b, paired):
     assert row["test"] == (
         "paired t-test over 3 seeds" if paired else "Welch t-test, 3 and 3 seeds"
     )
+
+
+def test_an_arm_with_two_runs_of_one_world_and_seed_is_compared_unpaired():
+    """Two stored runs of one world and seed in one arm (two scenario files with the same
+    settings) gave every copy paired with every copy; they are compared unpaired."""
+    from simulation.sweeps.aggregate import compare_arms
+
+    rows = [("A", 1, 5.0), ("A", 1, 5.5), ("A", 2, 6.0), ("B", 1, 7.0), ("B", 2, 8.0)]
+    rows += [("B", 3, 9.5)]
+    rh = pd.DataFrame(
+        [
+            {"arm": a, "world": "w", "scenario_params": "{}", "seed": s, "spam_impressions": v}
+            for a, s, v in rows
+        ]
+    )
+    row = compare_arms(rh, "A", "B", measures=["spam_impressions"]).iloc[0]
+    assert row["test"] == "Welch t-test, 3 and 3 seeds"
+    assert row["difference"] == pytest.approx((5.0 + 5.5 + 6.0) / 3 - (7.0 + 8.0 + 9.5) / 3)
