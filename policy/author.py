@@ -109,14 +109,6 @@ def _n(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-# the author options that set each signal (the post's own signals are fixed for a corpus)
-OPTIONS = {
-    "account_kind": "--kind",
-    "account_age_days": "--age-days",
-    "friends": "--friends",
-    "posts_today": "--posts-today",
-    "strikes": "--strikes",
-}
 # what every corpus message is, for a signal no option sets
 POST_FACTS = {
     "reports": "a corpus message has no reports",
