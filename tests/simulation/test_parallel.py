@@ -154,20 +154,33 @@ def test_an_error_in_any_part_is_raised_after_every_part_is_done():
 
 def test_ctrl_c_while_waiting_for_a_part_waits_for_it_then_stops():
     """Ctrl-C (a real SIGINT) while this thread waits for another part: the part finishes
-    (it writes into the caller's arrays) before KeyboardInterrupt leaves the pass."""
+    (it writes into the caller's arrays) before KeyboardInterrupt leaves the pass.
+
+    The other part sends the signal only once this thread's own part is done (this
+    thread then goes on to wait), and Python's own Ctrl-C handler is in place for the
+    test, whatever an earlier test in this process left: no timing is assumed."""
     done: list[int] = []
+    own_part_done = threading.Event()
 
     def work(a: int, b: int) -> None:
         if a == 0:
-            return  # this thread's part: done at once, then it waits for the other
-        time.sleep(0.1)  # the caller is waiting by now
+            own_part_done.set()  # this thread's part: done at once, then it waits
+            return
+        assert own_part_done.wait(30)
+        time.sleep(0.05)
         signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
         time.sleep(0.2)
         done.append(a)
 
     assert threading.current_thread() is threading.main_thread()
-    with split_over(2), pytest.raises(KeyboardInterrupt):
-        parallel.by_rows(work, [0, 5, 10])
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    blocked = signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
+    try:
+        with split_over(2), pytest.raises(KeyboardInterrupt):
+            parallel.by_rows(work, [0, 5, 10])
+    finally:
+        signal.signal(signal.SIGINT, before)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     assert done == [5] and parts_alive() == []
 
 
