@@ -223,9 +223,10 @@ def sweep_cmd(
     keep: str,
     as_json: bool,
     locale: str = "en_US",
+    formats: tuple[str, ...] = ("png",),
 ) -> None:
     """Run policies × seeds × parameter values; store, resume, summarise, report (in the
-    language ``locale``)."""
+    language ``locale``, charts in ``formats``)."""
     check_lang(locale)
     check_seeds(seeds)
     try:
@@ -266,7 +267,7 @@ def sweep_cmd(
     report = None
     if out_dir is not None:
         title = Words(locale)(W.TITLE_SWEEP_OF).format(sweep=result.sweep_id, scenario=scenario)
-        report = write_report(result, out_dir, title, locale=locale)
+        report = write_report(result, out_dir, title, locale=locale, formats=formats)
     finish(result, as_json, report)
 
 
@@ -321,8 +322,10 @@ def report_cmd(
     db: str | None,
     baseline: str | None = None,
     locale: str = "en_US",
+    formats: tuple[str, ...] = ("png",),
 ) -> None:
-    """HTML report (charts with bands, tables, policies, scenario) + PNG/SVG + CSV/Parquet.
+    """HTML report (charts with bands, tables, policies, scenario) + PNG (SVG among
+    ``formats``) + CSV/Parquet.
     ``baseline``: one of the runs' policies, by its name or as ``--policy`` named it (a
     preset or a file); exit 2 naming the policies when it is none of them. ``locale``:
     the language of the page and its charts."""
@@ -334,7 +337,7 @@ def report_cmd(
             result = _with_stored_baseline(db, result, baseline)
         result = dataclasses.replace(result, baseline=_policy_of(result, baseline))
     title = Words(locale)(W.TITLE_REPORT).format(ref=ref)
-    path = write_report(result, out_dir, title, locale=locale)
+    path = write_report(result, out_dir, title, locale=locale, formats=formats)
     say_not_same_world(result)
     out.print(f"wrote {path}")
 
@@ -391,9 +394,16 @@ def _policy_of(result: SweepResult, ref: str) -> str:
     )
 
 
-def compare_cmd(a: str, b: str, out_dir: Path, db: str | None, locale: str = "en_US") -> None:
+def compare_cmd(
+    a: str,
+    b: str,
+    out_dir: Path,
+    db: str | None,
+    locale: str = "en_US",
+    formats: tuple[str, ...] = ("png",),
+) -> None:
     """Two runs or sweeps side by side, with a significance statement per measure (the
-    report in the language ``locale``)."""
+    report in the language ``locale``, charts in ``formats``)."""
     check_lang(locale)
     check_out(out_dir, REPORT_NAMES)
     merged = merge(load(db, a), load(db, b), f"A ({a})", f"B ({b})")
@@ -401,7 +411,7 @@ def compare_cmd(a: str, b: str, out_dir: Path, db: str | None, locale: str = "en
     arms_b = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("B ")]
     pairs = [(x, y) for x in arms_a for y in arms_b][:8]
     title = Words(locale)(W.TITLE_COMPARE).format(a=a, b=b)
-    path = write_report(merged, out_dir, title, pairs=pairs, locale=locale)
+    path = write_report(merged, out_dir, title, pairs=pairs, locale=locale, formats=formats)
     say_not_same_world(merged)
     out.print(f"wrote {path}")
 
@@ -480,9 +490,10 @@ def run_study(
     db: str | None = None,
     quiet: bool = False,
     locale: str = "en_US",
+    formats: tuple[str, ...] = ("png",),
 ) -> tuple[SweepResult, Path]:
     """Run a study's sweep (resumable: its database lives in ``out_dir``) and its report
-    (in the language ``locale``)."""
+    (in the language ``locale``, charts in ``formats``)."""
     check_lang(locale)
     try:
         spec = load_study(name)
@@ -512,7 +523,7 @@ def run_study(
     )
     words = Words(locale)
     title = study_text(spec, "title", words, spec.get("name", words(W.STUDY)))
-    report = write_report(result, out_dir, title, study=spec, locale=locale)
+    report = write_report(result, out_dir, title, study=spec, locale=locale, formats=formats)
     return result, report
 
 
@@ -527,6 +538,7 @@ def study_cmd(
     db: str | None,
     as_json: bool,
     locale: str = "en_US",
+    formats: tuple[str, ...] = ("png",),
 ) -> None:
     """Run a shipped study (e.g. takedown_speed) with one command: sweep, figure, report
     (in the language ``locale``)."""
@@ -540,5 +552,6 @@ def study_cmd(
         db=db,
         quiet=as_json,
         locale=locale,
+        formats=formats,
     )
     finish(result, as_json, report)

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from simulation.cli.options import DbOption, JsonOption, LangOption, StudyDbOption
+from simulation.cli.options import DbOption, JsonOption, LangOption, StudyDbOption, SvgOption
 
 
 def sweep_cmd(
@@ -70,6 +70,7 @@ def sweep_cmd(
     ] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
     lang: LangOption = "en_US",
+    svg: SvgOption = False,
 ) -> None:
     """Run policies × seeds × parameter values in parallel; store, resume, summarise."""
     # the engine, the sweep machinery, pandas and SQLAlchemy (~1.5 s): when a sweep runs
@@ -92,7 +93,12 @@ def sweep_cmd(
         keep=keep,
         as_json=as_json,
         locale=lang,
+        formats=_formats(svg),
     )
+
+
+def _formats(svg: bool) -> tuple[str, ...]:
+    return ("png", "svg") if svg else ("png",)
 
 
 def report_cmd(
@@ -110,12 +116,13 @@ def report_cmd(
         ),
     ] = None,
     lang: LangOption = "en_US",
+    svg: SvgOption = False,
 ) -> None:
-    """HTML report (charts with bands, tables, policies, scenario) + PNG/SVG + CSV/Parquet."""
+    """HTML report (band charts, tables, policies, scenario) + PNG (SVG: --svg) + CSV/Parquet."""
     # pandas, SQLAlchemy, matplotlib and jinja2 (~1.5 s): when a report is written
     from simulation.cli import cmd_sweep
 
-    cmd_sweep.report_cmd(ref, out_dir, db, baseline, locale=lang)
+    cmd_sweep.report_cmd(ref, out_dir, db, baseline, locale=lang, formats=_formats(svg))
 
 
 def compare_cmd(
@@ -124,12 +131,13 @@ def compare_cmd(
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for the report")],
     db: DbOption = None,
     lang: LangOption = "en_US",
+    svg: SvgOption = False,
 ) -> None:
     """Two runs or sweeps side by side, with a significance statement per measure."""
     # pandas, SQLAlchemy, matplotlib and jinja2 (~1.5 s): when a comparison is written
     from simulation.cli import cmd_sweep
 
-    cmd_sweep.compare_cmd(a, b, out_dir, db, locale=lang)
+    cmd_sweep.compare_cmd(a, b, out_dir, db, locale=lang, formats=_formats(svg))
 
 
 def study_cmd(
@@ -142,6 +150,7 @@ def study_cmd(
     db: StudyDbOption = None,
     as_json: JsonOption = False,
     lang: LangOption = "en_US",
+    svg: SvgOption = False,
 ) -> None:
     """Run a shipped study (takedown_speed, classifier_threshold): sweep, figure, report."""
     # the engine, the sweep machinery, pandas and SQLAlchemy (~1.5 s): when a study runs
@@ -157,6 +166,7 @@ def study_cmd(
         db=db,
         as_json=as_json,
         locale=lang,
+        formats=_formats(svg),
     )
 
 

@@ -323,12 +323,17 @@ def _short(arm: str, n: int = 60) -> str:
     return arm if len(arm) <= n else arm[: n - 1] + "…"
 
 
-def _save(fig, charts: Path, name: str) -> str:
-    """Save PNG and SVG; return the PNG as a data URI for the page."""
+CHART_FORMATS = ("png", "svg")  # what a report can write its charts as (PNG always)
+
+
+def _save(fig, charts: Path, name: str, formats: tuple[str, ...] = ("png",)) -> str:
+    """Save the chart as PNG (the page embeds it) and each other of ``formats`` (``svg``);
+    return the PNG as a data URI for the page. Each format is a drawing of its own (about
+    half a second for a band chart), so SVG is written only when asked for."""
     charts.mkdir(parents=True, exist_ok=True)
     # "tight": whatever a long label adds, the saved image holds all of it
-    fig.savefig(charts / f"{name}.png", format="png", bbox_inches="tight")
-    fig.savefig(charts / f"{name}.svg", format="svg", bbox_inches="tight")
+    for fmt in ("png", *(f for f in formats if f != "png")):
+        fig.savefig(charts / f"{name}.{fmt}", format=fmt, bbox_inches="tight")
     plt.close(fig)
     data = base64.b64encode((charts / f"{name}.png").read_bytes()).decode("ascii")
     return f"data:image/png;base64,{data}"
@@ -370,10 +375,12 @@ def build(
     study: dict[str, Any] | None = None,
     level: float = 0.95,
     w: Words = W.ENGLISH,
+    formats: tuple[str, ...] = ("png",),
 ) -> dict[str, Any]:
     """Write charts and data into ``out``; return the page's context. The charts and the
     page are in the words of ``w``; the data files are the same in every language (their
-    comparisons' statements in English)."""
+    comparisons' statements in English). Charts are written as PNG plus any other of
+    ``formats`` (``CHART_FORMATS``)."""
     charts, data = out / "charts", out / "data"
     data.mkdir(parents=True, exist_ok=True)
     runs, metrics = result.runs, result.metrics
@@ -399,12 +406,12 @@ def build(
     for col, chart_title, unit, _s in BAND_CHARTS:
         if (drawn["metric"] == col).any():
             fig = band_chart(drawn, col, chart_title, unit, result.marks, w)
-            uri = _save(fig, charts, col.replace(".", "_"))
+            uri = _save(fig, charts, col.replace(".", "_"), formats)
             figures.append({"src": uri, "caption": w(chart_title), "name": col})
     base_name = baseline_name(result, rh, w)
     if result.baseline and len(head):
         arms = head[head["arm"].isin(rh.loc[~_is_base(result, rh), "arm"])]
-        uri = _save(avoided_chart(arms, base_name, w), charts, "avoided")
+        uri = _save(avoided_chart(arms, base_name, w), charts, "avoided", formats)
         caption = w(W.AVOIDED_CAPTION).format(baseline=base_name)
         figures.insert(0, {"src": uri, "caption": caption, "name": "avoided"})
     params = swept_params(result)
@@ -418,7 +425,12 @@ def build(
         fig = tradeoff_chart(table, _wrap(w(W.TRADEOFF_TITLE).format(over=over), 90), w=w)
         caption = w(W.TRADEOFF_CAPTION).format(over=over)
         figures.insert(
-            1, {"src": _save(fig, charts, "tradeoff"), "name": "tradeoff", "caption": caption}
+            1,
+            {
+                "src": _save(fig, charts, "tradeoff", formats),
+                "name": "tradeoff",
+                "caption": caption,
+            },
         )
         table.to_csv(data / "tradeoff.csv", index=False)
     if study and params:
@@ -434,7 +446,7 @@ def build(
         figures.insert(
             0,
             {
-                "src": _save(fig, charts, "study_curve"),
+                "src": _save(fig, charts, "study_curve", formats),
                 "name": "study_curve",
                 "caption": study_text(study, "title", w, w(W.STUDY)),
             },
@@ -847,10 +859,13 @@ def write_report(
     study: dict[str, Any] | None = None,
     level: float = 0.95,
     locale: str = "en_US",
+    formats: tuple[str, ...] = ("png",),
 ) -> Path:
     """Write ``report.html``, ``charts/`` and ``data/`` into ``out``, the page and its
     charts in the language ``locale`` (``simulation.runs.report_words.LOCALES``; raises
-    ``ValueError`` for another; the data files are the same in every language).
+    ``ValueError`` for another; the data files are the same in every language). Charts
+    are PNG, plus SVG when ``formats`` holds ``"svg"`` (raises ``ValueError`` for a
+    format not in ``CHART_FORMATS``).
 
     Built in a temporary directory and moved in at the end, so an interrupted report
     never leaves a half-written page; it replaces only what an earlier report wrote there
@@ -859,6 +874,9 @@ def write_report(
     ``out`` holds a ``report.html``, ``charts`` or ``data`` that Circle Lab did not write.
     """
     w = Words(locale)
+    unknown = sorted(set(formats) - set(CHART_FORMATS))
+    if unknown:
+        raise ValueError(f"chart formats must be among {CHART_FORMATS}, not {unknown}")
     out = Path(out)
     check_folder(out, REPORT_NAMES)
     out.mkdir(parents=True, exist_ok=True)
@@ -874,7 +892,7 @@ def write_report(
         cjk = not w.english or has_cjk(shown)
         title = title or w(W.TITLE_SWEEP).format(sweep=result.sweep_id)
         with matplotlib.rc_context({"font.family": font_families(cjk)}):
-            ctx = build(result, tmp, title, pairs, study, level, w)
+            ctx = build(result, tmp, title, pairs, study, level, w, formats)
         (tmp / "report.html").write_text(render(ctx), encoding="utf-8")
         place(tmp, out)
     finally:

@@ -102,7 +102,7 @@ def test_the_reports_of_a_stored_run_draw_its_marks_in_svg(tmp_path, tiny):
     for result, expected in ((marked, 1), (plain, 0)):
         rid = str(result.run_id)
         band, own = tmp_path / f"report-{rid}", tmp_path / f"export-{rid}"
-        res = runner.invoke(app, ["report", rid, "--db", str(db), "--out", str(band)])
+        res = runner.invoke(app, ["report", rid, "--db", str(db), "--out", str(band), "--svg"])
         assert res.exit_code == 0, res.output
         res = runner.invoke(
             app, ["runs", "export", rid, "--db", str(db), "--out", str(own), "--svg"]

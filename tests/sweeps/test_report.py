@@ -54,7 +54,7 @@ def test_report_has_charts_data_and_escapes_generated_text(reference, tmp_path):
     out = tmp_path / "rep"
     for name in ("ad_share", "offer_impressions_all", "avoided", "impressions_spam"):
         assert (out / "charts" / f"{name}.png").stat().st_size > 5000
-        assert (out / "charts" / f"{name}.svg").exists()
+    assert not list((out / "charts").glob("*.svg"))  # SVG only when asked for
     bands = pd.read_parquet(out / "data" / "bands.parquet")
     assert {"arm", "metric", "day", "n", "mean", "lo", "hi"} <= set(bands.columns)
     assert (bands["lo"] <= bands["mean"] + 1e-12).all()
@@ -87,9 +87,14 @@ def test_cli_sweep_report_compare_with_a_hostile_policy_name(tmp_path):
     again = run.invoke(app, [*args, "--json"])  # the same command resumes: nothing to do
     assert json.loads(again.stdout)["skipped"] == 4
     sid = info["sweep_id"]
-    rep = run.invoke(app, ["report", sid, "--db", str(db), "--out", str(tmp_path / "r2")])
+    assert not list((out / "charts").glob("*.svg"))  # PNG only unless --svg
+    rep = run.invoke(app, ["report", sid, "--db", str(db), "--out", str(tmp_path / "r2"), "--svg"])
     assert rep.exit_code == 0, rep.output
     assert (tmp_path / "r2" / "report.html").exists()
+    charts = tmp_path / "r2" / "charts"
+    svgs = sorted(p.stem for p in charts.glob("*.svg"))
+    assert svgs and svgs == sorted(p.stem for p in charts.glob("*.png"))  # each chart, both
+    assert (charts / f"{svgs[0]}.svg").read_text().lstrip().startswith("<?xml")
     cmp = run.invoke(
         app, ["compare", "run:1", "run:3", "--db", str(db), "--out", str(tmp_path / "cmp")]
     )
