@@ -4,12 +4,12 @@ Drawing the charts and writing the report (matplotlib) and storing the rows (SQL
 PostgreSQL) each take under a second after a demo-sized run, and need nothing from each
 other: the bundle needs only the daily metrics, rule statistics, summary and input
 texts. :class:`BundleDrawing` starts a worker process when the run starts, before the
-world is built (it imports matplotlib and makes the charts' figures and their ticks
-while the engine runs: ``figures.blanks``), and when the run is done hands it those
-few tables; the worker builds the bundle in a staging directory beside ``out`` while
-this process writes the database. ``finish`` then waits for it and swaps
-the directory in (so ``out`` is replaced only after the run is stored, as when drawing
-inline); ``discard`` drops it when storing failed.
+world is built (it imports matplotlib and makes the charts' figures and their ticks,
+in the fonts of the report's language, while the engine runs: ``figures.blanks``), and
+when the run is done hands it those few tables; the worker builds the bundle in a
+staging directory beside ``out`` while this process writes the database. ``finish``
+then waits for it and swaps the directory in (so ``out`` is replaced only after the run
+is stored, as when drawing inline); ``discard`` drops it when storing failed.
 
 The worker is forked: it shares the modules this process has imported (NumPy, pandas,
 the policy), so it costs the machine only the drawing itself, which matters when other
@@ -62,13 +62,15 @@ def _quiet() -> None:
 _blanks: list[Any] = []
 
 
-def _warm(texts: tuple[str, str] | None = None) -> None:
+def _warm(texts: tuple[str, str] | None = None, locale: str = "en_US") -> None:
     """In the worker, while the engine runs: import what drawing needs, make the charts'
-    figures with their ticks (``figures.blanks``) and read the event marks of the run's
-    scenario and policy ``texts`` (``outputs.drawing_texts``; ``outputs.prepare_marks``)."""
+    figures with their ticks (``figures.blanks``), their texts in the fonts of the
+    report's language ``locale`` (CJK fonts for Chinese), and read the event marks of
+    the run's scenario and policy ``texts`` (``outputs.drawing_texts``;
+    ``outputs.prepare_marks``)."""
     figures = import_module("simulation.runs.figures")  # matplotlib
     outputs = import_module("simulation.runs.outputs")  # pandas
-    _blanks[:] = figures.blanks()
+    _blanks[:] = figures.blanks(cjk=locale != "en_US")
     if texts is not None:
         outputs.prepare_marks(*texts)
 
@@ -110,7 +112,7 @@ class BundleDrawing:
                 drawing.pool = ProcessPoolExecutor(
                     1, mp_context=multiprocessing.get_context("fork"), initializer=_quiet
                 )
-                drawing.pool.submit(_warm, texts)
+                drawing.pool.submit(_warm, texts, locale)
             except (OSError, RuntimeError):  # no process to be had: draw inline in finish()
                 drawing._stop()
         return drawing

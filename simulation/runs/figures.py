@@ -24,6 +24,7 @@ import matplotlib
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from simulation.metrics import BY_NAME
 from simulation.metrics.registry import ratio_columns
@@ -288,6 +289,7 @@ def draw_marks(
     for day, text, _tint in shown:
         short = "\n".join(f" {line} " for part in text.split("; ") for line in _fit(part, chars))
         label = ax.text(day, 0.0, short, transform=at, fontsize=10, va="top")
+        fit_text(label)  # measured next: in the fonts it is drawn in
         label.set(color="#333333", clip_on=True, gid=MARK_GID, backgroundcolor="#ffffff90")
         size = label.get_window_extent(renderer)
         x = to_axes.transform(ax.transData.transform((day, 0)))[0]
@@ -346,9 +348,11 @@ def blank() -> Figure:
 TICKS = 10  # tick objects made per axis of a blank: what the charts' axes use (6 to 10)
 
 
-def blanks() -> list[Figure]:
+def blanks(cjk: bool = False) -> list[Figure]:
     """One :func:`blank` per chart, each axis already holding ``TICKS`` tick objects and
-    its canvas its renderer.
+    its canvas its renderer; its texts (title, axis labels, tick labels) in the fonts of
+    :func:`font_families` ``(cjk)``, as :func:`write_charts` would make them (a text made
+    before the fonts were chosen keeps the ones it was made with: :func:`fit_fonts`).
 
     matplotlib makes an axis's ticks (each a few lines and texts) when it is first
     drawn and reuses them in later draws, and a canvas's renderer (its pixel buffer)
@@ -357,12 +361,13 @@ def blanks() -> list[Figure]:
     over. A chart drawn on a blank is the same pixels as one drawn on a new figure
     (tested)."""
     figures = []
-    for _ in CHARTS:
-        fig = blank()
-        for axis in (fig.axes[0].xaxis, fig.axes[0].yaxis):
-            axis.get_major_ticks(TICKS)
-        fig.canvas.get_renderer()
-        figures.append(fig)
+    with matplotlib.rc_context({"font.family": font_families(cjk)}):
+        for _ in CHARTS:
+            fig = blank()
+            for axis in (fig.axes[0].xaxis, fig.axes[0].yaxis):
+                axis.get_major_ticks(TICKS)
+            fig.canvas.get_renderer()
+            figures.append(fig)
     return figures
 
 
@@ -382,6 +387,7 @@ def draw(
     CHARTS[name][1](ax, m, w)
     if title_suffix:
         ax.set_title(f"{ax.get_title()} — {title_suffix}")
+    fit_fonts(fig)  # before the marks are measured
     draw_marks(ax, marks, REPORT_MARK_CHARS)
     return fig
 
@@ -406,6 +412,24 @@ def font_families(cjk: bool) -> list[str]:
 def has_cjk(texts: Iterable[str]) -> bool:
     """Whether any of ``texts`` holds a CJK character (a Chinese policy name in a mark)."""
     return any(_HAN.search(t) for t in texts)
+
+
+def fit_fonts(fig: Figure) -> int:
+    """Give every text of ``fig`` that holds a CJK character and has no CJK font among
+    its own the fonts :func:`font_families` ``(True)`` gives; returns how many were given
+    them. A text keeps the fonts it was made with (``font.family`` then), not those in
+    force when it is drawn: a title or axis label made before the fonts were chosen (a
+    figure made beforehand, :func:`blanks`) drew Chinese as empty boxes. Texts without
+    CJK are left as they are (their pixels do not change)."""
+    return sum(fit_text(text) for text in fig.findobj(Text))
+
+
+def fit_text(text: Text) -> bool:
+    """:func:`fit_fonts` for one text; whether it was given the CJK fonts."""
+    if not _HAN.search(text.get_text()) or any(f in CJK_FONTS for f in text.get_fontfamily()):
+        return False
+    text.set_fontfamily(font_families(True))
+    return True
 
 
 def write_charts(
@@ -477,4 +501,5 @@ def draw_live(
         labelspacing=0.9,
     )
     draw_marks(ax, marks)
+    fit_fonts(fig)
     return fig

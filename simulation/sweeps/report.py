@@ -38,6 +38,7 @@ from simulation.runs.figures import (
     PALETTE,
     REPORT_MARK_CHARS,
     draw_marks,
+    fit_fonts,
     font_families,
     has_cjk,
 )
@@ -331,6 +332,7 @@ def _save(fig, charts: Path, name: str, formats: tuple[str, ...] = ("png",)) -> 
     return the PNG as a data URI for the page. Each format is a drawing of its own (about
     half a second for a band chart), so SVG is written only when asked for."""
     charts.mkdir(parents=True, exist_ok=True)
+    fit_fonts(fig)  # Chinese in any text (a parameter's value too) in a CJK font
     # "tight": whatever a long label adds, the saved image holds all of it
     for fmt in ("png", *(f for f in formats if f != "png")):
         fig.savefig(charts / f"{name}.{fmt}", format=fmt, bbox_inches="tight")

@@ -49,3 +49,58 @@ def test_a_sweep_report_of_a_chinese_policy_draws_every_glyph(tmp_path):
         warnings.simplefilter("error")
         write_report(result, tmp_path / "report")
     assert (tmp_path / "report" / "charts" / "ad_share.png").exists()
+
+
+GLYPH_MISSING = r"Glyph .* missing from font"
+
+
+def _charts(folder):
+    return {p.name: p.read_bytes() for p in sorted((folder / "charts").glob("*.png"))}
+
+
+def test_a_chinese_report_drawn_by_the_worker_misses_no_glyph(tmp_path, tiny):
+    """``run --lang zh_CN`` with a database draws its charts in a forked worker, on
+    figures made before the run ends (``figures.blanks``): their titles and axis labels
+    were drawn in DejaVu Sans alone, as empty boxes. The worker inherits the warning
+    filter, so a missing glyph fails the run; its charts are the ones drawn inline."""
+    from simulation.runs import background
+
+    assert background.can_start_worker()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", GLYPH_MISSING)
+        run(
+            tiny,
+            "crackdown",
+            days=6,
+            seed=2,
+            db=tmp_path / "r.db",
+            out=tmp_path / "worker",
+            locale="zh_CN",
+        )
+        run(tiny, "crackdown", days=6, seed=2, out=tmp_path / "inline", locale="zh_CN")
+    worker, inline = _charts(tmp_path / "worker"), _charts(tmp_path / "inline")
+    assert len(worker) == 9 and worker == inline
+
+
+def test_figures_made_in_latin_fonts_draw_chinese_words_with_every_glyph(daily, tmp_path):
+    """Whatever fonts a figure's texts were made with, their Chinese is drawn in a CJK
+    font: English blanks filled with a Chinese report's words, and a figure whose title
+    and label were made before any font was chosen (as a sweep's charts are)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from simulation.runs.figures import blanks, fit_fonts
+
+    made = blanks()  # DejaVu Sans alone
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", GLYPH_MISSING)
+        write_charts(daily, tmp_path / "zh", figures=made, locale="zh_CN")
+        fig = Figure()
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        ax.set_title("封号（累计）")
+        ax.set_ylabel("units")
+        assert fit_fonts(fig) == 1  # the title; the English label is left as it was
+        assert ax.yaxis.label.get_fontfamily() == list(matplotlib.rcParams["font.family"])
+        fig.savefig(tmp_path / "plain.png")
+    assert all(fig.axes[0].get_lines() for fig in made)  # drawn on the blanks

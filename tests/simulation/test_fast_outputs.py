@@ -337,10 +337,10 @@ def test_the_worker_fills_its_bundle_on_the_figures_it_made_while_waiting(tmp_pa
 TEXTS_SEEN: list[Path] = []  # where _record_texts writes (set before the fork)
 
 
-def _record_texts(texts=None) -> None:
+def _record_texts(texts=None, locale="en_US") -> None:
     """The worker's first task in the test below: note the texts it reads marks from."""
     TEXTS_SEEN[0].write_text(json.dumps(texts), encoding="utf-8")
-    WARM[0](texts)
+    WARM[0](texts, locale)
 
 
 def test_the_worker_reads_the_marks_of_the_texts_the_report_gives(tmp_path, tiny, monkeypatch):
