@@ -160,6 +160,27 @@ def canonical(params: dict[str, Any]) -> str:
     return dumps(params, sort_keys=True)
 
 
+def param_cell(value: Any) -> Any:
+    """A parameter's value as a cell of ``SweepResult.runs`` and in an arm's name: what a
+    sweep groups, sorts and labels its runs by. A list or a map (``--set events=[]``) as
+    its canonical JSON text (keys sorted: ``[]``, ``{"a": 1}``), which can be compared and
+    grouped; any other value (a number, a word, ``None``) as it is."""
+    if isinstance(value, list | tuple | dict):
+        return dumps(value, sort_keys=True, ensure_ascii=False)
+    return value
+
+
+def check_values(values: Mapping[str, Sequence[Any]], typed: Mapping[str, str], kind: str) -> None:
+    """Every parameter of ``values`` (path → its values) has at least one value: a
+    parameter without one (``--set x=,``) would run nothing. Raises ``ValueError``
+    naming the option as typed (``kind``: what a parameter is called without it)."""
+    empty = [k for k, v in values.items() if not len(v)]
+    if empty:
+        raise ValueError(
+            "; ".join(f"{option_label(typed, k, kind)}: no value given" for k in empty)
+        )
+
+
 def job_key(policy_text: str, seed: int, params_json: str, days: int) -> str:
     """The identity a resumed sweep recognises a stored run by."""
     h = hashlib.sha1()
@@ -230,6 +251,9 @@ def plan(
     n_days = int(days) if days is not None else scen.days
     seed_list = parse_seeds(seeds)
     sets, policy_sets = dict(sets or {}), dict(policy_sets or {})
+    check_values(sets, typed, "scenario parameter")
+    check_values(policy_sets, typed, "policy parameter")
+    check_values(policy_zip or {}, typed, "zipped parameter")
     scen_grid = _grid(sets)
     for changes in scen_grid:
         if changes:

@@ -435,11 +435,16 @@ def build(
             },
         )
         table.to_csv(data / "tradeoff.csv", index=False)
-    if study and params:
+    # the study's curve plots a measure against a parameter's numbers (the study's x, else
+    # the first swept parameter that takes numbers alone: a list or a word has no place
+    # on an axis)
+    curve = [p for p in params if _numbers(runs["policy:" + p])]
+    if study and curve:
+        own = study.get("x") in (None, curve[0])  # the study's label is its x's
         fig = curve_chart(
             rh,
-            params[0],
-            study_text(study, "x_label", w, params[0]),
+            curve[0],
+            study_text(study, "x_label", w, curve[0]) if own else curve[0],
             study.get("x_log", True),
             study.get("reference"),
             base_name,
@@ -494,6 +499,12 @@ def baseline_name(result: SweepResult, rh: pd.DataFrame, w: Words = W.ENGLISH) -
     without one name, "the baseline" in the words of ``w``)."""
     arms = list(dict.fromkeys(rh.loc[_is_base(result, rh), "arm"])) if len(rh) else []
     return arms[0] if len(arms) == 1 else str(result.baseline or w(W.THE_BASELINE))
+
+
+def _numbers(values: pd.Series) -> bool:
+    """Whether every value given (not missing) is a number (not a truth value)."""
+    given = values[values.notna()]
+    return all(isinstance(v, int | float | np.number) and not isinstance(v, bool) for v in given)
 
 
 def study_text(study: dict[str, Any], key: str, w: Words, default: str) -> str:

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from policy.errors import LocatedError
@@ -27,7 +28,7 @@ from simulation.sweeps.aggregate import (
     tidy,
 )
 from simulation.sweeps.execute import Outcome
-from simulation.sweeps.plan import POLICY_PREFIX, SET_PREFIX, Job
+from simulation.sweeps.plan import POLICY_PREFIX, SET_PREFIX, Job, param_cell
 from simulation.sweeps.variants import is_baseline_text
 from simulation.world.history import Outline
 
@@ -154,7 +155,25 @@ def _params_columns(params_json: str) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _label(params: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={v}" for k, v in sorted(params.items()))
+    return ", ".join(f"{k}={param_cell(v)}" for k, v in sorted(params.items()))
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float | np.number) and not isinstance(value, bool)
+
+
+def value_order(values: pd.Series) -> pd.Series:
+    """Each value's place among the distinct values of a parameter's column: numbers in
+    numeric order, then every other value in the order of its text; a missing value
+    (NaN, None) NaN. A sort key for a column whose values are of several kinds (``6``
+    beside ``"fast"``, a list's JSON text), which Python cannot compare."""
+    present = values[values.notna()]
+    distinct = sorted(
+        pd.unique(present),
+        key=lambda v: (0, float(v), "") if _number(v) else (1, 0.0, str(v)),
+    )
+    place = {v: i for i, v in enumerate(distinct)}
+    return values.map(lambda v: place.get(v, np.nan) if v is not None and v == v else np.nan)
 
 
 def run_record(**r: Any) -> dict[str, Any]:
@@ -189,9 +208,9 @@ def run_record(**r: Any) -> dict[str, Any]:
         "wall_seconds": r.get("wall_seconds", 0.0),
     }
     for k, v in pol.items():
-        rec[POLICY_PREFIX + k] = v
+        rec[POLICY_PREFIX + k] = param_cell(v)
     for k, v in scen.items():
-        rec[SET_PREFIX + k] = v
+        rec[SET_PREFIX + k] = param_cell(v)
     for k, v in summary.items():
         rec.setdefault(f"summary.{k}", v)
     return rec
@@ -271,10 +290,11 @@ def finish_result(
     runs = pd.DataFrame(records)
     if len(runs):  # baseline first, then policies, parameter values in numeric order, seeds
         params = [c for c in runs.columns if c.startswith((POLICY_PREFIX, SET_PREFIX))]
-        runs = runs.assign(_nb=~runs["no_rules"]).sort_values(
-            ["_nb", "policy", *params, "seed", "run_id"], na_position="first", kind="stable"
+        order = {f"_o{i}": value_order(runs[c]) for i, c in enumerate(params)}
+        runs = runs.assign(_nb=~runs["no_rules"], **order).sort_values(
+            ["_nb", "policy", *order, "seed", "run_id"], na_position="first", kind="stable"
         )
-        runs = runs.drop(columns="_nb").reset_index(drop=True)
+        runs = runs.drop(columns=["_nb", *order]).reset_index(drop=True)
     wide = pd.concat(metrics, ignore_index=True) if metrics else pd.DataFrame(columns=["run_id"])
     if baseline is None and len(runs) and runs["no_rules"].any():
         baseline = str(runs.loc[runs["no_rules"], "policy"].iloc[0])

@@ -80,7 +80,23 @@ def check_study(doc: Located, study: Any, base: Path) -> list[Problem]:
         hint = did_you_mean(study.x, swept)
         listed = ", ".join(swept) if swept else "nothing"
         problem(("x",), f"'{study.x}' is not a swept parameter{hint} (the study sweeps: {listed})")
+    _check_x_numbers(study, problem)
     return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def _check_x_numbers(study: Any, problem: Report) -> None:
+    """The study's curve plots its measures against the values of ``x``: each a number."""
+    for field in ("policy_set", "policy_zip"):
+        values = (getattr(study, field) or {}).get(study.x)
+        if study.x is None or values is None:
+            continue
+        for where, value in _values((field, study.x), values):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                problem(
+                    where,
+                    f"x is '{study.x}': the study's curve plots against its values, "
+                    f"each a number, not {value!r}",
+                )
 
 
 def _scenario(name: str, base: Path, problem: Report) -> Scenario | None:

@@ -104,6 +104,20 @@ def test_a_baseline_and_x_outside_the_study_are_named(tmp_path):
     ]
 
 
+def test_an_x_whose_values_are_not_numbers_is_named_at_the_value(tmp_path):
+    """The study's curve plots against x's values: a list among them stopped the study
+    with a traceback after every run."""
+    tail = (
+        "x: rules.*.scope.account_kind\npolicy_set:\n  rules.*.scope.account_kind: [[personal]]\n"
+    )
+    path = study(tmp_path, tail)
+    assert problems(path) == [
+        f"{path}:10:32: policy_set.rules.*.scope.account_kind[0]: x is "
+        "'rules.*.scope.account_kind': the study's curve plots against its values, each a "
+        "number, not ['personal']"
+    ]
+
+
 def test_a_misspelt_scenario_and_a_missing_policy_are_named(tmp_path):
     head = HEAD.replace("classroom", "clasroom").replace(POLICY, "missing.policy.yaml")
     path = study(tmp_path, "", head)
