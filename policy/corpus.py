@@ -10,7 +10,10 @@ the file and fix it.
 A blank line (empty, or nothing but whitespace, a trailing one included) is skipped in
 every format with lines (TSV, CSV, JSON Lines): it is not a row, and each chunk counts
 the blank lines skipped (:attr:`Chunk.blank_lines`), so a report can say so. A row
-with fewer or more fields than the header is an error at its line.
+with fewer or more fields than the header is an error at its line. CSV quoting is read
+strictly (RFC 4180): a quoted field that no quote closes is an error where it opens (it
+would take in the rest of the file), and text after a closing quote an error where it
+stands; a quote inside an unquoted field is text. TSV has no quoting.
 """
 
 from __future__ import annotations
@@ -314,7 +317,9 @@ def _csv_records(f: Iterator[str]) -> Iterator[tuple[int, list[str], list[str]]]
     # limit is the process's own: raised while this file is read, then put back
     before = csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     try:
-        reader = csv.reader(lines(), delimiter=",", quotechar='"', doublequote=True)
+        # strict: a quote nothing closes is an error, not the rest of the file read as
+        # one field, and so is text after a closing quote (not its quotes dropped)
+        reader = csv.reader(lines(), delimiter=",", quotechar='"', doublequote=True, strict=True)
         first = 1
         while True:
             try:
@@ -322,7 +327,12 @@ def _csv_records(f: Iterator[str]) -> Iterator[tuple[int, list[str], list[str]]]
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise _RecordError(reader.line_num, str(exc)) from None
+                fault = _quote_fault(taken)
+                if fault is None:
+                    reason = msg(C.CANNOT_PARSE, reason=str(exc))
+                    raise _RecordError(reader.line_num, reason) from None
+                what, field, n, at = fault
+                raise _RecordError(first + n, msg(what, at=at + 1), field) from None
             record = taken[:]
             taken.clear()
             yield first, fields, record
@@ -331,9 +341,43 @@ def _csv_records(f: Iterator[str]) -> Iterator[tuple[int, list[str], list[str]]]
         csv.field_size_limit(before)
 
 
+def _quote_fault(lines: list[str]) -> tuple[str, int, int, int] | None:
+    """Where the CSV record of ``lines`` (as read, line ends kept) breaks RFC 4180's
+    quoting: ``(template, field, line, character)``, each 0-based from the record's start,
+    for a quoted field never closed (at its opening quote: :data:`C.QUOTE_NEVER_CLOSED`)
+    or text after a closing quote (at that text: :data:`C.TEXT_AFTER_QUOTE`); None when
+    its quoting is sound."""
+    field, state, opened = 0, "start", (0, 0, 0)
+    for n, line in enumerate(lines):
+        for i, ch in enumerate(line):
+            if state == "quoted":
+                if ch == '"':
+                    state = "quote"  # closes the field, or the first of a doubled quote
+            elif ch == ",":
+                field, state = field + 1, "start"
+            elif ch in "\r\n":
+                if state == "quote":
+                    state = "start"
+            elif state == "quote":
+                if ch != '"':
+                    return C.TEXT_AFTER_QUOTE, field, n, i
+                state = "quoted"
+            elif state == "start":
+                if ch == '"':
+                    state, opened = "quoted", (field, n, i)
+                else:
+                    state = "plain"
+    if state == "quoted":
+        return C.QUOTE_NEVER_CLOSED, *opened
+    return None
+
+
 class _RecordError(Exception):
-    def __init__(self, line: int, message: str) -> None:
-        self.line, self.message = line, message
+    """A CSV record that cannot be read: its ``line``, why (``message``) and the 0-based
+    ``field`` it is in (None: not known)."""
+
+    def __init__(self, line: int, message: Message, field: int | None = None) -> None:
+        self.line, self.message, self.field = line, message, field
 
 
 def _read_delimited(
@@ -377,11 +421,12 @@ def _read_delimited(
                 labels.append(fields[li].strip())
                 lines.append(lineno)
         except _RecordError as exc:
+            named = header or []
+            column = None
+            if exc.field is not None:
+                column = named[exc.field] if exc.field < len(named) else f"#{exc.field + 1}"
             raise CorpusError(
-                path,
-                msg(C.CANNOT_PARSE, reason=exc.message),
-                row=row + 1 if header else 0,
-                line=exc.line,
+                path, exc.message, row=row + 1 if header else 0, line=exc.line, column=column
             ) from None
     if header is None:
         what = msg(C.ONLY_BLANK, count=f"{blank:,}") if blank else msg(C.EMPTY)

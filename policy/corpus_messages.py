@@ -59,6 +59,15 @@ KNOWS_NOTHING = _t("nothing")
 
 # -- its rows --------------------------------------------------------------------------
 CANNOT_PARSE = _t("cannot parse: {reason}")
+# a CSV field whose opening quote nothing closes: the rest of the file would be one message
+QUOTE_NEVER_CLOSED = _t(
+    "quoted field never closed: its opening quote is character {at} of the line and no "
+    'quote closes it before the end of the file (a quote inside a quoted field is written "")'
+)
+TEXT_AFTER_QUOTE = _t(
+    "text after the closing quote of a quoted field, at character {at} of the line (a quote "
+    'inside a quoted field is written "", and a field that holds quotes is quoted as a whole)'
+)
 TOO_MANY_FIELDS_TSV = _t("expected {expected} fields, found {found} (a tab inside a message?)")
 TOO_MANY_FIELDS_CSV = _t("expected {expected} fields, found {found} (a comma outside quotes?)")
 TOO_FEW_FIELDS_TSV = _t(
