@@ -49,6 +49,7 @@ from simulation.sweeps.plan import parse_assignments, typed_options
 from simulation.sweeps.report import (
     KEY_MEASURES,
     REPORT_NAMES,
+    clipped,
     default_pairs,
     heading,
     headline_cell,
@@ -136,6 +137,8 @@ def print_headline(result: SweepResult) -> None:
     title = f"sweep {result.sweep_id}: mean [95% CI] across seeds"
     for table in headline_tables(arms, cells, title):
         out.print(table)
+    if any(clipped(r) for _i, r in head.iterrows()):
+        out.print(Text(W.CLIPPED_NOTE.strip()))
     out.print(Text(baseline_line(result)))
     rh = run_headlines(result.runs, result.metrics, result.baseline)
     for a, b in default_pairs(rh, result.baseline)[:6]:

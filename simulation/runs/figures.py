@@ -160,11 +160,20 @@ def ad_share(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
 
 
 def bans(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
-    ax.plot(m["day"], m["bans.correct"].cumsum(), color=PALETTE[5], label=w(T_CORRECT_BANS))
-    ax.plot(m["day"], m["bans.wrongful"].cumsum(), color=PALETTE[0], label=w(T_WRONGFUL_BANS))
+    """Cumulative bans as steps (:func:`cumulative`)."""
+    cumulative(ax, m["day"], m["bans.correct"].cumsum(), PALETTE[5], w(T_CORRECT_BANS))
+    cumulative(ax, m["day"], m["bans.wrongful"].cumsum(), PALETTE[0], w(T_WRONGFUL_BANS))
     ax.legend(loc="upper left")
     _finish(ax, T_BANS_CUMULATIVE_CORRECT_VS_WRONGFUL, "bans", w)
     ax.set_ylabel(w.unit("accounts"))
+
+
+def cumulative(ax, days, totals, color: str, label: str, **style) -> None:
+    """A running total (its value on a day: everything up to the end of that day) as
+    steps that rise at the day it grew: a line between the points drew the day before's
+    total rising towards the day's, so bans made on a policy's first day seemed to begin
+    the day before it was in force."""
+    ax.step(days, totals, where="post", color=color, label=label, **style)
 
 
 def evasion(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.cbook import STEP_LOOKUP_MAP
 from matplotlib.collections import PolyCollection
 from matplotlib.transforms import Bbox, Transform
 
@@ -52,7 +53,10 @@ def drawn(ax, skip_gid: str) -> list[Drawn]:
         if isinstance(artist, PolyCollection):
             paths = [p for path in artist.get_paths() for p in path.to_polygons(closed_only=False)]
         elif hasattr(artist, "get_xydata"):
-            paths = [np.asarray(artist.get_xydata(), dtype=float)]
+            xy = np.asarray(artist.get_xydata(), dtype=float)
+            # as drawn: a line of steps (cumulative counts) has a corner at each point
+            style = STEP_LOOKUP_MAP[artist.get_drawstyle()] if len(xy) else None
+            paths = [np.column_stack(style(xy[:, 0], xy[:, 1])) if style else xy]
         else:
             continue
         transform = artist.get_transform()

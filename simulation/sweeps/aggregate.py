@@ -10,7 +10,9 @@ policy designer must know before saying one policy beats another.
   never goes below 0 (every daily metric is a count, level, share or amount); a headline
   interval is clipped to the values the measure can take (``Measure.bounds``): a count,
   total or share never below 0, a share never above 1 (with 2 seeds the t interval of
-  a count is often wider than its mean).
+  a count is often wider than its mean). Such an end is flagged (``clipped``) and a
+  report shows it as "past" the bound (``<0``, ``>100.0%``), never as an end the data
+  gave.
 * Comparisons are paired by seed when both arms ran the same seeds of one world (the
   scenario as it ran, its parameters included: ``simulation.runs.same_world``): the
   seed fixes the world (graph, sellers, posting), so the paired difference removes the
@@ -87,6 +89,21 @@ def measure_interval(name: str, values: np.ndarray, level: float = 0.95):
     """``t_interval`` of a headline measure's per-run values, within the measure's bounds
     (a count never below 0); ``KeyError`` for an unknown measure."""
     return t_interval(values, level, measure(name).bounds)
+
+
+# which end of an interval ran past the values its measure can take and was cut there
+CLIPPED_SIDES = ("", "low", "high", "both")
+
+
+def clipped_side(name: str, values: np.ndarray, level: float = 0.95) -> str:
+    """Which end of :func:`measure_interval` is the measure's bound rather than the t
+    interval's own end (the t interval ran past it): ``"low"``, ``"high"``, ``"both"``,
+    or ``""`` (neither, or no interval). The data do not support a bound there: with few
+    seeds a t interval is wide (n = 2: twelve standard errors each way), and where it
+    reaches past what the measure can be it says nothing more on that side."""
+    _mean, lo, hi = t_interval(values, level)
+    low, high = measure(name).bounds
+    return CLIPPED_SIDES[(lo < low) + 2 * (hi > high)]
 
 
 def bootstrap_interval(
@@ -310,16 +327,23 @@ def _avoided(rel: Relative, run: pd.DataFrame, bases: list[pd.DataFrame], facts:
     return 1 - window(run) / ref if ref else math.nan
 
 
+HEADLINE_COLUMNS = ["arm", "measure", "n", "mean", "lo", "hi", "clipped"]
+
+
 def headline(rh: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
     """Per arm and measure: n seeds, mean, lo, hi (t interval across seeds, clipped to
-    the measure's bounds: a count's interval never goes below 0)."""
+    the measure's bounds: a count's interval never goes below 0) and ``clipped``, the end
+    that was cut at a bound (:func:`clipped_side`: ``"low"``, ``"high"``, ``"both"`` or
+    ``""``), which a report shows as past the bound, not as a bound of the data."""
     rows = []
     for arm, part in rh.groupby("arm", sort=False):
         for name in MEASURES:
-            mean, lo, hi = measure_interval(name, part[name].to_numpy(dtype=float), level)
+            values = part[name].to_numpy(dtype=float)
+            mean, lo, hi = measure_interval(name, values, level)
             n = int(part[name].notna().sum())
-            rows.append({"arm": arm, "measure": name, "n": n, "mean": mean, "lo": lo, "hi": hi})
-    return pd.DataFrame(rows, columns=["arm", "measure", "n", "mean", "lo", "hi"])
+            cut = clipped_side(name, values, level)
+            rows.append(dict(zip(HEADLINE_COLUMNS, (arm, name, n, mean, lo, hi, cut), strict=True)))
+    return pd.DataFrame(rows, columns=HEADLINE_COLUMNS)
 
 
 # ---------------------------------------------------------------- comparisons

@@ -37,6 +37,7 @@ from simulation.runs.bundle import check_folder, place
 from simulation.runs.figures import (
     PALETTE,
     REPORT_MARK_CHARS,
+    cumulative,
     draw_marks,
     fit_fonts,
     font_families,
@@ -123,11 +124,25 @@ def band_chart(
     many = part["arm"].nunique() > 3
     height = 5.2 + (0.3 * part["arm"].nunique() if many else 0)
     fig, ax = plt.subplots(figsize=(10, height), layout="constrained")
+    # a running total (cumulative bans) rises at the day it grew: steps, not a line that
+    # climbs through the day before (simulation.runs.figures.cumulative)
+    steps = metric.endswith(".cumulative")
     for i, (arm, d) in enumerate(part.groupby("arm", sort=False)):
         d = d.sort_values("day")
         label = f"{compact(arm)} (n={int(d['n'].max())})"
-        ax.plot(d["day"], d["mean"], color=_colour(i), label=label)
-        ax.fill_between(d["day"], d["lo"], d["hi"], color=_colour(i), alpha=0.2, linewidth=0)
+        if steps:
+            cumulative(ax, d["day"], d["mean"], _colour(i), label)
+        else:
+            ax.plot(d["day"], d["mean"], color=_colour(i), label=label)
+        ax.fill_between(
+            d["day"],
+            d["lo"],
+            d["hi"],
+            color=_colour(i),
+            alpha=0.2,
+            linewidth=0,
+            step="post" if steps else None,
+        )
     ax.set_title(w(title))
     ax.set_xlabel(w(W.DAY))
     ax.set_ylabel(W.unit(w, unit))
@@ -306,10 +321,13 @@ def curve_chart(
         ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
         ax.minorticks_off()
     ax.set_xlabel(x_label)
-    ax.set_ylabel(w(W.CURVE_AXIS).format(baseline=_short(baseline, 30)))
+    # the y label in lines no longer than the axes are high, the title above the axes and
+    # their labels (the figure's, placed by the layout), wrapped to the figure's width: a
+    # long title centred on the axes ran over the top of the y label
+    ax.set_ylabel(_wrap(w(W.CURVE_AXIS).format(baseline=_short(baseline, 30)), 44))
     ax.set_ylim(min(0.0, low - 3), 100)
     ax.axhline(0, color="#333", lw=0.8)
-    ax.set_title(w(W.CURVE_TITLE).format(baseline=_short(baseline, 40), x=x_label))
+    fig.suptitle(_wrap(w(W.CURVE_TITLE).format(baseline=_short(baseline, 40), x=x_label), 90))
     fig.legend(loc="outside lower center", ncol=2, fontsize=9)
     return fig
 
@@ -602,13 +620,14 @@ def _context(result, title, figures, head, comparisons, level, w=W.ENGLISH) -> d
     done = runs[runs["status"] == "complete"] if len(runs) else runs
     seeds = seeds_per_arm(runs)
     table = []
-    partial = False
+    partial = cut = False
     for name in MEASURES:
         cells = []
         for arm in arms:
             r = head[(head["arm"] == arm) & (head["measure"] == name)]
             cells.append(headline_cell(r.iloc[0], name, seeds.get(arm), w) if len(r) else "–")
             partial = partial or (len(r) > 0 and _some_seeds(r.iloc[0], seeds.get(arm)))
+            cut = cut or (len(r) > 0 and bool(clipped(r.iloc[0])))
         better = MEASURES[name].better
         table.append(
             {
@@ -702,6 +721,7 @@ def _context(result, title, figures, head, comparisons, level, w=W.ENGLISH) -> d
         "starts": starts,
         "avoided_days": avoided_days,
         "partial": partial,
+        "clipped": cut,
         "measure_defs": [
             {
                 "label": w.label(m.label),
@@ -768,6 +788,7 @@ def _page_words(
             starts=say(W.STARTS, starts=started) if starts else "",
         ),
         "partial_note": say(W.PARTIAL_NOTE),
+        "clipped_note": say(W.CLIPPED_NOTE),
         "not_same_world": say(
             W.NOT_SAME_WORLD,
             # (quotes kept as written: the words are ours, not a value to escape)
@@ -831,12 +852,25 @@ def _some_seeds(row: pd.Series, seeds: int | None) -> bool:
     return bool(seeds) and 0 < int(row["n"]) < int(seeds or 0)
 
 
+def clipped(row: pd.Series) -> str:
+    """A headline row's ``clipped`` (``simulation.sweeps.aggregate.clipped_side``): the
+    end of its interval cut at the measure's bound (``""``: none, or a row without it)."""
+    cut = row.get("clipped", "")
+    return cut if isinstance(cut, str) else ""
+
+
 def headline_cell(row: pd.Series, name: str, seeds: int | None = None, w: Words = W.ENGLISH) -> str:
     """One arm's headline measure as "mean [low, high]" in the measure's unit, and
     " (2 of 5 seeds)" (in the words of ``w``) when it is defined for fewer than the arm's
     ``seeds`` (its mean and interval are of those only: days to halve when volume never
-    halved)."""
-    band = "" if math.isnan(row["lo"]) else f" [{_fmt(row['lo'], name)}, {_fmt(row['hi'], name)}]"
+    halved). An end of the interval cut at the measure's bound (:func:`clipped`) is shown
+    as past it, ``<0`` or ``>100.0%``: the bound is not an end the data gave
+    (``W.CLIPPED_NOTE`` says so under the table)."""
+    cut = clipped(row)
+    low, high = _fmt(row["lo"], name), _fmt(row["hi"], name)
+    low = "<" + low if cut in ("low", "both") else low
+    high = ">" + high if cut in ("high", "both") else high
+    band = "" if math.isnan(row["lo"]) else f" [{low}, {high}]"
     n = int(row["n"])
     part = w(W.SOME_SEEDS).format(n=n, seeds=seeds) if _some_seeds(row, seeds) else ""
     return _fmt(row["mean"], name) + band + part  # 0 seeds: "–" alone

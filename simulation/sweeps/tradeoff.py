@@ -23,7 +23,7 @@ import pandas as pd
 from simulation.runs.figures import PALETTE
 from simulation.runs.report_words import Words
 from simulation.sweeps import words as W
-from simulation.sweeps.aggregate import measure_interval, pareto_front
+from simulation.sweeps.aggregate import clipped_side, measure_interval, pareto_front
 
 COST = "wrongful_bans_per_10k_accounts"
 GAIN = "violating_impressions_avoided"
@@ -69,8 +69,9 @@ def tradeoff_points(
     out by the caller): ``arm``, ``policy``, ``policy_params``, ``scenario_params``, a
     ``policy:<path>`` column per swept parameter, ``label``, ``seeds``, ``cost`` (wrongful
     bans per 10,000 accounts), ``gain`` (share of offer and spam impressions avoided,
-    0–1), each with ``_lo``/``_hi`` (t interval across seeds at ``level``), and
-    ``pareto`` (no other point has lower-or-equal cost and higher-or-equal gain, one
+    0–1), each with ``_lo``/``_hi`` (t interval across seeds at ``level``, cut at what
+    the measure can be) and ``_clipped`` (the end cut there: ``aggregate.clipped_side``),
+    and ``pareto`` (no other point has lower-or-equal cost and higher-or-equal gain, one
     strictly). Arms in the order they first appear."""
     cols = [POLICY_PREFIX + p for p in params if POLICY_PREFIX + p in rh]
     rows = []
@@ -78,6 +79,10 @@ def tradeoff_points(
         first = d.iloc[0]
         cost = measure_interval(COST, d[COST].to_numpy(float), level)
         gain = measure_interval(GAIN, d[GAIN].to_numpy(float), level)
+        cut = (
+            clipped_side(COST, d[COST].to_numpy(float), level),
+            clipped_side(GAIN, d[GAIN].to_numpy(float), level),
+        )
         rows.append(
             {
                 "arm": arm,
@@ -92,10 +97,13 @@ def tradeoff_points(
                 "gain": gain[0],
                 "gain_lo": gain[1],
                 "gain_hi": gain[2],
+                "cost_clipped": cut[0],
+                "gain_clipped": cut[1],
             }
         )
     head = ["arm", "policy", "policy_params", "scenario_params", *cols, "label", "seeds"]
     ends = ["cost", "cost_lo", "cost_hi", "gain", "gain_lo", "gain_hi", "pareto"]
+    ends += ["cost_clipped", "gain_clipped"]
     if not rows:
         return pd.DataFrame(columns=head + ends)
     t = pd.DataFrame(rows)

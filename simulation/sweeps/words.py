@@ -105,6 +105,12 @@ PARTIAL_NOTE = _t(
     ' "(2 of 5 seeds)": the measure is defined for only that many of the arm\'s seeds, and '
     'the mean and interval are of those (see "undefined when" under Headline measures).'
 )
+# a headline interval with an end cut at what its measure can be (headline_cell's < and >)
+CLIPPED_NOTE = _t(
+    ' "<" or ">" before an end of an interval: the interval ran past the values the measure '
+    "can take (no count below 0, at most 100% avoided) and is cut there, so that end is not "
+    "one the data gave: too few seeds for an interval on that side (more seeds narrow it)."
+)
 NO_RUN_COMPLETED = _t("No run completed")
 NO_NUMBERS = _t(
     "{no_run}: there are no numbers to show; each run's error is under \"Runs that did not "

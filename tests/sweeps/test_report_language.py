@@ -196,7 +196,8 @@ def test_the_charts_speak_chinese(reference):
         warnings.simplefilter("ignore", UserWarning)
         fig = curve_chart(rh, "rules.*.delay_hours", "从发布到删除的小时数", w=ZH)
     ax = fig.axes[0]
-    assert ax.get_title().startswith("相对于 基线 避免的危害和曝光随“从发布到删除的小时数”的变化")
+    title = fig._suptitle.get_text().replace("\n", "")  # the figure's: above the y label
+    assert title.startswith("相对于 基线 避免的危害和曝光随“从发布到删除的小时数”的变化")
     assert ax.get_ylabel() == "避免的 基线 曝光或售出件数（%）"
     plt.close(fig)
 
