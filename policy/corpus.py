@@ -285,6 +285,22 @@ def _pick(
     )
 
 
+def _once(path: Path, columns: list[str], used: tuple[str, str], line: int | None) -> None:
+    """Each column the corpus is read by (``used``: text, label) is named once among
+    ``columns`` (a header's, a Parquet schema's); else a :class:`CorpusError` at the
+    header: the first of them was read and the other silently left out."""
+    for name in used:
+        at = [i + 1 for i, c in enumerate(columns) if c == name]
+        if len(at) > 1:
+            raise CorpusError(
+                path,
+                msg(C.DUPLICATE_COLUMN, column=repr(name), fields=", ".join(map(str, at))),
+                row=0,
+                line=line,
+                column=name,
+            )
+
+
 # -- delimited text -------------------------------------------------------------------
 # an undecodable byte, as ``errors="surrogateescape"`` reads it: one lone surrogate each
 _UNDECODED = re.compile("[\udc80-\udcff]")
@@ -406,6 +422,7 @@ def _read_delimited(
                     header = fields
                     text_col = _pick(path, header, text_col, TEXT_COLUMNS, "text", lineno)
                     label_col = _pick(path, header, label_col, LABEL_COLUMNS, "label", lineno)
+                    _once(path, header, (text_col, label_col), lineno)
                     ti, li = header.index(text_col), header.index(label_col)
                     continue
                 row += 1
@@ -515,6 +532,12 @@ def _read_jsonl(
                     raise CorpusError(
                         path, msg(C.MISSING_FIELD, field=repr(c)), row=row, line=lineno, column=c
                     )
+                # a key given twice: json keeps the last in silence (looked for only when
+                # the key's text is there twice, so a corpus pays nothing for it)
+                if text.count(c) > 1 and _keys(text).count(c) > 1:
+                    raise CorpusError(
+                        path, msg(C.DUPLICATE_FIELD, field=repr(c)), row=row, line=lineno, column=c
+                    )
             if len(texts) >= chunksize:  # full: handed on once a row follows it
                 yield first, cols, texts, labels, lines, blank
                 first += len(texts)
@@ -528,6 +551,14 @@ def _read_jsonl(
     elif cols is None:
         what = msg(C.ONLY_BLANK_JSONL, count=f"{blank:,}") if blank else msg(C.EMPTY_JSONL)
         raise CorpusError(path, what, line=1)
+
+
+def _keys(text: str) -> list[str]:
+    """The keys of the JSON object ``text`` as written (not those of objects inside it),
+    each as often as it is given."""
+    objects: list[list[str]] = []  # each object's keys, the innermost first
+    json.loads(text, object_pairs_hook=lambda pairs: objects.append([k for k, _v in pairs]))
+    return objects[-1] if objects else []
 
 
 def _bad_json_bytes(path: Path, text: str, at: int, row: int, line: int) -> CorpusError:
@@ -563,6 +594,7 @@ def _read_parquet(
     names = list(pf.schema_arrow.names)
     tc = _pick(path, names, text_col, TEXT_COLUMNS, "text", None)
     lc = _pick(path, names, label_col, LABEL_COLUMNS, "label", None)
+    _once(path, names, (tc, lc), None)
     first = 1
     for batch in pf.iter_batches(batch_size=chunksize, columns=[tc, lc]):
         texts = [

@@ -49,6 +49,11 @@ WHICH_TEXT_COLUMN = _t(
 WHICH_LABEL_COLUMN = _t(
     "cannot tell which column is the label; the columns are {columns} (name it with {option})"
 )
+# a column the corpus is read by (its text or its label) named twice in the header
+DUPLICATE_COLUMN = _t(
+    "the header names {column} more than once (fields {fields}): which one to read is not "
+    "clear; rename all but one"
+)
 UNKNOWN_LABEL = _t("unknown label {label}{hint}; the map knows {known} (add {option})")
 # the command line's option for one pair of the label map ("--map hma=TARGET"), worded
 # by its arguments (the same in every language); the app reads the label and target out
@@ -87,6 +92,9 @@ FOUND_MAP = _t("a map (JSON object)")
 NOT_JSON = _t("not a JSON object: {reason} at character {at}")
 JSON_OBJECT_EACH = _t("each line must be a JSON object")
 MISSING_FIELD = _t("missing field {field}")
+DUPLICATE_FIELD = _t(
+    "the field {field} is given more than once in this object: which one to read is not clear"
+)
 
 # -- the label map (--map, the corpus panel's Map field) ---------------------------------
 MAP_PAIRS = _t("--map expects LABEL=TARGET pairs separated by commas, got {part}")
