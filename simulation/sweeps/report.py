@@ -59,7 +59,12 @@ from simulation.sweeps.aggregate import (
 )
 from simulation.sweeps.aggregate import run_headlines as per_run
 from simulation.sweeps.results import SweepResult
-from simulation.sweeps.tradeoff import param_value, tradeoff_chart, tradeoff_points
+from simulation.sweeps.tradeoff import (
+    clipped_end,
+    param_value,
+    tradeoff_chart,
+    tradeoff_points,
+)
 from simulation.world.decay import avoided_share
 
 SMOOTH_DAYS = 7  # a noisy daily flow's chart: each run's trailing mean over this many days
@@ -201,6 +206,13 @@ def avoided_chart(head: pd.DataFrame, baseline: str, w: Words = W.ENGLISH):
             xerr=100 * np.nan_to_num(err),
             capsize=3,
         )
+        ends = d["clipped"] if "clipped" in d else pd.Series("", index=d.index, dtype=object)
+        for k, side in enumerate(ends):
+            at = y[k] + (j - 1) * 0.27
+            if side in ("low", "both"):
+                clipped_end(ax, 100 * d["lo"].iat[k], at, "<")
+            if side in ("high", "both"):
+                clipped_end(ax, 100 * d["hi"].iat[k], at, ">")
     ax.set_yticks(y, [_short(a) for a in arms])
     ax.invert_yaxis()
     ax.axvline(0, color="#333", lw=0.8)

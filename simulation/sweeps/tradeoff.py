@@ -35,6 +35,18 @@ def param_value(v: object) -> str:
     return f"{v:g}" if isinstance(v, int | float) and not isinstance(v, bool) else str(v)
 
 
+CLIPPED_GID = "clipped-end"  # the gid of the arrowhead on an interval's cut end
+
+
+def clipped_end(ax, x: float, y: float, arrow: str) -> None:
+    """An arrowhead (``arrow``: ``<``, ``>``, ``^``, ``v``, the way the interval goes on)
+    at the end ``(x, y)`` of an error bar cut at its measure's bound
+    (``aggregate.clipped_side``): the bar stops there because the measure can go no
+    further, not because the data say so (the table prints such an end as ``>100.0%``)."""
+    ax.plot([x], [y], marker=arrow, color="#333333", markersize=7, linestyle="none")
+    ax.lines[-1].set(gid=CLIPPED_GID)
+
+
 def _short_name(path: str) -> str:
     """``rules.*.delay_hours`` → ``delay_hours``: the parameter as a point's label names it."""
     return re.sub(r"^.*\.", "", path)
@@ -130,6 +142,15 @@ def tradeoff_chart(t: pd.DataFrame, title: str, colour: str = PALETTE[3], w: Wor
         capsize=3,
         label=w(W.ONE_VARIANT),
     )
+    # an interval cut at its measure's bound ends in an arrowhead, not a bound of the data
+    for _i, r in t.iterrows():
+        y = 100 * r["gain"]
+        if r.get("cost_clipped") in ("low", "both"):
+            clipped_end(ax, r["cost_lo"], y, "<")
+        if r.get("gain_clipped") in ("low", "both"):
+            clipped_end(ax, r["cost"], 100 * r["gain_lo"], "v")
+        if r.get("gain_clipped") in ("high", "both"):
+            clipped_end(ax, r["cost"], 100 * r["gain_hi"], "^")
     front = t[t["pareto"]].sort_values("cost")
     ax.plot(front["cost"], 100 * front["gain"], "-", color=PALETTE[0], lw=2.5, label=w(W.PARETO))
     ax.scatter(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from matplotlib.cbook import STEP_LOOKUP_MAP
 from typer.testing import CliRunner
 
@@ -168,3 +169,42 @@ def test_the_study_figures_title_leaves_its_y_label_clear():
         for b in boxes[i + 1 :]:
             assert not a.overlaps(b)
     assert boxes[-1].y0 >= ax.get_window_extent(renderer).y1  # above the axes
+
+
+def test_an_error_bar_cut_at_its_measures_bound_ends_in_an_arrowhead():
+    """In the "avoided" and trade-off charts, a bar that stops at 100% (or 0) because the
+    measure can go no further ends in an arrowhead, as the table prints ``>100.0%``."""
+    from simulation.sweeps.report import avoided_chart
+    from simulation.sweeps.tradeoff import (
+        CLIPPED_GID,
+        COST,
+        GAIN,
+        tradeoff_chart,
+        tradeoff_points,
+    )
+
+    def heads(fig) -> list[tuple[str, float, float]]:
+        return [
+            (ln.get_marker(), *ln.get_xydata()[0])
+            for ln in fig.axes[0].get_lines()
+            if ln.get_gid() == CLIPPED_GID
+        ]
+
+    head = _headlines({"harm_avoided": [-13.86, 0.106], "offer_impressions_avoided": [0.4, 0.41]})
+    fig = avoided_chart(head.reset_index(), "No moderation")
+    assert heads(fig) == [(">", 100.0, 0.0)]  # harm avoided, the middle bar of the arm
+    rh = pd.DataFrame(
+        {
+            "arm": ["A", "A"],
+            "policy": "A",
+            "policy_params": "",
+            "scenario_params": "",
+            COST: [0.0, 100.0],  # t interval below 0
+            GAIN: [-13.86, 0.106],  # t interval above 100%
+        }
+    )
+    points = tradeoff_points(rh, [])
+    assert (points["cost_clipped"].iat[0], points["gain_clipped"].iat[0]) == ("low", "high")
+    marks = heads(tradeoff_chart(points, "trade-off"))
+    assert sorted(m for m, _x, _y in marks) == ["<", "^"]
+    assert ("<", 0.0, pytest.approx(100 * -6.877)) in marks and ("^", 50.0, 100.0) in marks
