@@ -76,3 +76,27 @@ def explained_by_words(
             if w != term and w in (words if inside else reaching):
                 return w
     return None
+
+
+@cache
+def zipf_table(lang: str, min_zipf: float = WORD_ZIPF) -> dict[str, float]:
+    """Word -> its Zipf frequency (two decimals) for the words of ``lang`` ("en" or "zh")
+    at ``min_zipf`` or more; a word not in it is rarer (lint's frequency comparisons)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"no word list for {lang!r}; available: {', '.join(LANGUAGES)}")
+
+    def build() -> str:
+        import math
+
+        import wordfreq
+
+        least = 10 ** (min_zipf - 9)
+        freq = wordfreq.get_frequency_dict(lang)
+        return "\n".join(
+            f"{w}\t{math.log10(f) + 9:.2f}" for w, f in sorted(freq.items()) if f >= least
+        )
+
+    blob = cached_json(
+        f"zipf-{lang}", ["wordfreq", version_of("wordfreq"), lang, repr(min_zipf)], build
+    )
+    return {w: float(z) for w, _, z in (line.partition("\t") for line in blob.split("\n"))}

@@ -11,7 +11,10 @@ The checks are conservative (syntactic), so a warning is always real:
   some categories is a hit of it), and its scope is at least as wide;
 - a term that normalises to nothing, or that is one of its detector's exceptions, can
   never match; a term shorter than three letters (a hanzi counts as two) or inside
-  common words fires on innocent text (``policy.lint_terms``);
+  common words fires on innocent text (``policy.lint_terms``); so do an abbreviation or
+  pinyin spelling the matching steps add that is too short or an everyday word, a phrase
+  of everyday words, a hanzi term across the boundary of two words (``policy.lint_across``),
+  and hanzi that sound like a term and read as two ordinary words (``policy.lint_spellings``);
 - the same normalised term listed under two categories makes the categories overlap.
 """
 
@@ -24,6 +27,8 @@ from policy.conditions import OPS, Node
 from policy.detectors import KeywordsDetector, RegexDetector
 from policy.errors import Issue, format_path
 from policy.interface import CHANNEL_NAMES, Stage
+from policy.lint_across import across_words
+from policy.lint_spellings import check_sound_alikes, check_spellings, everyday_phrases
 from policy.lint_terms import ACTING, check_terms, empty_terms, everyday_terms
 from policy.messages import Message, msg
 from policy.model import CompiledPolicy, Rule
@@ -308,7 +313,15 @@ def _term_warnings(
     for t in empty_terms(det, listed + [t for t, _c in catalogue] + list(det.origins)):
         say(t, msg(M.NORMALISES_TO_NOTHING, term=repr(t)))
     check_terms(det, say)
-    everyday_terms(det, _deciding(policy, name, idle_rules), say)
+    deciding = _deciding(policy, name, idle_rules)
+    everyday_terms(det, deciding, say)
+    # what the detector matches beyond its terms as written (policy.lint_spellings)
+    check_spellings(det, deciding, say)
+    everyday_phrases(det, deciding, say)
+    across_words(det, say)
+    steps = list(spec.normalize)
+    at = ("detectors", name, "normalize", steps.index("pinyin")) if "pinyin" in steps else None
+    check_sound_alikes(det, lambda m: warn(at, m) if at else warn(("detectors", name), m, True))
 
 
 def _alone(node: Node) -> list[tuple[str, int]]:

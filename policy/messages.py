@@ -543,6 +543,33 @@ EVERYDAY_ENGLISH_WORD = _t(
     "sense does too; require a second condition (all: ...) or measure it on innocent text "
     "with circlelab policy evaluate --corpus"
 )
+FROM_ABBREVIATION = _t("abbreviation {key} = {value}, table {table}, step abbreviations")
+FROM_PINYIN = _t("pinyin {reading}, step pinyin")
+SPELLING_TOO_SHORT = _t(
+    "term {term} is also matched as {spelling} ({source}), which normalises to {normalised}, "
+    "shorter than {minimum} letters: it fires on a great deal of innocent text"
+)
+SPELLING_EVERYDAY = _t(
+    "term {term} is also matched as {spelling} ({source}), an everyday English word (one of "
+    "the {count} most frequent), and a single hit of it makes rule '{rule}' {action}: every "
+    "post using the word in its everyday sense does too"
+)
+EVERYDAY_ENGLISH_PHRASE = _t(
+    "term {term} is made of everyday English words ({words}; each one of the {count} most "
+    "frequent) and a single hit of it makes rule '{rule}' {action}: every post that uses "
+    "these words together in their everyday sense does too; require a second condition "
+    "(all: ...) or measure it on innocent text with circlelab policy evaluate --corpus"
+)
+ACROSS_CHINESE_WORDS = _t(
+    "term {term} is held across the boundary of two words side by side ({pairs}): by word "
+    "frequency such pairs are written about {share} times as often as the term itself, and "
+    "it fires on them; list the innocent ones under 'exceptions'"
+)
+SOUND_ALIKE_WORDS = _t(
+    "the pinyin step reads hanzi that sound like {terms} of the terms and are two common "
+    "Chinese words as those terms ({examples}): each fires where no longer word explains "
+    "it; list the innocent ones under 'exceptions'"
+)
 EVERYDAY_CHINESE_WORD = _t(
     "term {term} is an everyday Chinese word (one of the {count} most frequent) and a "
     "single hit of it makes rule '{rule}' {action}: every post using it in its everyday "

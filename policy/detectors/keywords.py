@@ -64,6 +64,19 @@ class _Entry(NamedTuple):
     key_at: tuple[int, int] = (0, 0)  # ABBREVIATION: the abbreviation inside the spelling
     script: str = ""  # ABBREVIATION: the table's script
     how: str = ""
+    source: Any = None  # ABBREVIATION: the table's entry (a policy.tables.Abbreviation)
+
+
+class Spelling(NamedTuple):
+    """What a spelling added by a matching step stands for: the ``step``, the normalised
+    ``term`` it spells, where the abbreviation sits in the spelling (``key_at``; all of a
+    pinyin spelling) and ``source``: the table entry (a ``policy.tables.Abbreviation``)
+    or the pinyin syllables joined by spaces."""
+
+    step: str
+    term: str
+    key_at: tuple[int, int]
+    source: Any
 
 
 def _all_han(s: str) -> bool:
@@ -163,13 +176,14 @@ class KeywordsDetector(TextDetector):
                             (start, start + len(k)),
                             ab.script,
                             how,
+                            ab,
                         ),
                     )
             # the meaning contains the whole term: the abbreviation alone stands for it
             for v in inside.get(term, ()):
                 for k, ab in abbrevs[v]:
                     how = f"abbreviation {ab.key} = {ab.value}"
-                    add(k, _Entry(ABBREVIATION, term, len(k), (0, len(k)), ab.script, how))
+                    add(k, _Entry(ABBREVIATION, term, len(k), (0, len(k)), ab.script, how, ab))
 
     def _pinyin(self, add) -> None:
         """Hanzi terms: their pinyin typed in Latin letters, and their sound."""
@@ -192,6 +206,21 @@ class KeywordsDetector(TextDetector):
             a.make_automaton()
             self._sound = a
             self._syllables = _SyllableTable()
+
+    def spellings(self) -> list[tuple[str, Spelling]]:
+        """Every spelling the matching steps add to the terms (``abbreviations``: a
+        table's abbreviation in place of its meaning; ``pinyin``: the pinyin of a hanzi
+        term typed in Latin letters), as (normalised spelling, what it spells), in a
+        stable order. Sound-alikes are not listed: they are read in the text."""
+        out = []
+        a = self._automaton
+        for key, es in sorted(a.items()) if a is not None and len(a) else ():
+            for e in es:
+                if e.kind == ABBREVIATION:
+                    out.append((key, Spelling("abbreviations", e.term, e.key_at, e.source)))
+                elif e.kind == PINYIN:
+                    out.append((key, Spelling("pinyin", e.term, (0, len(key)), e.how[7:])))
+        return out
 
     # -- match -----------------------------------------------------------------------------
     def match(self, normalized: str) -> list[Hit]:

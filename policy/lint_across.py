@@ -1,0 +1,243 @@
+"""Lint: a hanzi term that two words side by side hold across their boundary.
+
+Hanzi have no word boundaries, so a term matches anywhere: 外烟 ("foreign cigarettes") in
+另外|烟草 ("in addition, tobacco …") and 窗外|烟花 ("fireworks outside the window"), 助情 in
+帮助|情况, 口交 in 人口|交通. :func:`across` estimates how often such pairs are written
+against the term itself, from wordfreq's frequencies (words at Zipf >=
+``policy.lexicon.OVERLAP_ZIPF``, which a reader sees as words): a pair as often as the
+product of its words' frequencies, as if words followed one another at random (grammar
+makes some pairs likelier than that and others never met). A pair that is the term's own
+split (情趣|用品) or that an exception holds does not count; one of the term's own words
+beside a word the rest of the term begins counts only when what that word adds is no
+common word (特效|药膳 does, 特效|药品 is 特效药 and 品). A term is warned when the pairs
+come to :data:`ACROSS_SHARE` of it or more; 特效|药膳, about 1/80,000 of 特效药, is not.
+
+Measured on the 4,291 innocent Chinese reviews (``assets/corpora/zh-reviews.tsv``) with
+the 15,000-word list ``bench/bench_policy.py`` draws (seed 1) as terms: the 2,734 terms
+this check warns about are found in them 5.75 times as often as their own frequency
+predicts, the 12,266 it leaves quiet 1.47 times.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from policy import messages as M
+from policy.detectors import KeywordsDetector
+from policy.lint_spellings import Warn, all_han
+from policy.lint_terms import SHOWN
+from policy.messages import msg
+
+ACROSS_SHARE = 0.1  # two-word readings at least a tenth as frequent as the term itself
+LONGEST_PIECE = 4  # hanzi: the longest part of a term looked up at a word's edge
+
+
+@dataclass(frozen=True)
+class _Edges:
+    """Chinese words of two hanzi or more that a reader sees as words (Zipf >=
+    ``policy.lexicon.OVERLAP_ZIPF``) by their last and first ``1..LONGEST_PIECE`` hanzi:
+    the sum of their frequencies (per word of text) leaving out the piece itself, and
+    that sum over the words whose other part does not begin (end) with a common word
+    (what one of the term's own words may meet). The sums are kept in the user cache
+    (``policy.cache``); the words themselves (:func:`_edge_words`) are listed only when a
+    warning shows them."""
+
+    zipf: dict[str, float]  # policy.lexicon.zipf_table("zh")
+    end_sum: dict[str, float]
+    start_sum: dict[str, float]
+    end_free: dict[str, float]
+    start_free: dict[str, float]
+
+
+EDGES_LAYOUT = "1"  # of the cached sums: change it with _edge_sums
+
+
+def _edge_words() -> list[str]:
+    from policy.lexicon import OVERLAP_ZIPF, WORD_ZIPF, zipf_table
+
+    zipf = zipf_table("zh", WORD_ZIPF)
+    return sorted(
+        (w for w, z in zipf.items() if z >= OVERLAP_ZIPF and len(w) > 1 and all_han(w)),
+        key=lambda w: (-zipf[w], w),
+    )
+
+
+def _edge_sums() -> list[dict[str, float]]:
+    from policy.lexicon import WORD_ZIPF, zipf_table
+
+    zipf = zipf_table("zh", WORD_ZIPF)
+    common = _common()
+    sums: list[dict[str, float]] = [{}, {}, {}, {}]
+    end_sum, start_sum, end_free, start_free = sums
+    for w in _edge_words():
+        f = 10 ** (zipf[w] - 9)
+        size = len(w)
+        for n in range(1, min(LONGEST_PIECE, size - 1) + 1):
+            end, start = w[-n:], w[:n]
+            end_sum[end] = end_sum.get(end, 0.0) + f
+            start_sum[start] = start_sum.get(start, 0.0) + f
+            if not _begins_or_ends_with(w[: size - n], common, at_start=False):
+                end_free[end] = end_free.get(end, 0.0) + f
+            if not _begins_or_ends_with(w[n:], common, at_start=True):
+                start_free[start] = start_free.get(start, 0.0) + f
+    return sums
+
+
+@cache
+def _edges() -> _Edges:
+    from policy.cache import cached_json, version_of
+    from policy.lexicon import WORD_ZIPF, zipf_table
+
+    key = ["wordfreq", version_of("wordfreq"), str(LONGEST_PIECE), EDGES_LAYOUT]
+    return _Edges(zipf_table("zh", WORD_ZIPF), *cached_json("zh-edges", key, _edge_sums))
+
+
+@cache
+def _edge_lists() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Piece -> the words ending (beginning) with it, most frequent first."""
+    ending: dict[str, list[str]] = {}
+    starting: dict[str, list[str]] = {}
+    for w in _edge_words():
+        for n in range(1, min(LONGEST_PIECE, len(w) - 1) + 1):
+            ending.setdefault(w[-n:], []).append(w)
+            starting.setdefault(w[:n], []).append(w)
+    return ending, starting
+
+
+def _begins_or_ends_with(s: str, words: frozenset[str], at_start: bool) -> bool:
+    """``s`` begins (``at_start``) or ends with one of ``words``."""
+    for n in range(1, min(LONGEST_PIECE, len(s)) + 1):
+        if (s[:n] if at_start else s[-n:]) in words:
+            return True
+    return False
+
+
+def _freq(word: str, e: _Edges) -> float:
+    """A word's frequency per word of text (0 under ``OVERLAP_ZIPF``: no word a reader
+    sees)."""
+    from policy.lexicon import OVERLAP_ZIPF
+
+    z = e.zipf.get(word, 0.0)
+    return 10 ** (z - 9) if z >= OVERLAP_ZIPF else 0.0
+
+
+def _own(part: str, e: _Edges) -> float:
+    """The frequency of one of the term's own parts as a word (0 for one hanzi: a single
+    hanzi beside a longer word is read with it)."""
+    return _freq(part, e) if len(part) > 1 else 0.0
+
+
+def across(
+    term: str, exceptions: tuple[str, ...] = (), pairs_at: float = 0.0
+) -> tuple[float, list[tuple[str, str]]]:
+    """How often two words side by side hold ``term`` across their boundary, against the
+    term itself, and the likeliest such pairs (first word, second word).
+
+    The pairs: a word ending with the term's start and a word beginning with its end
+    (窗外|烟花 for 外烟), or one of the term's own words and a word that the rest of the
+    term begins (ends) where what that word adds is no common word (特效|药膳 for 特效药;
+    not 特效|药品, which is 特效药 and 品). Frequencies are wordfreq's, words at Zipf >=
+    ``OVERLAP_ZIPF``; a pair is counted as often as its words' frequencies predict side
+    by side (their product), an estimate, since grammar makes some pairs likelier than
+    that and others never met. Returns (the pairs' summed frequency / the term's
+    frequency, a term rarer than ``WORD_ZIPF`` counted as at it; the pairs, most
+    frequent first, at most ``SHOWN + 1``, found only when the share reaches
+    ``pairs_at``). Pairs an exception holds are left out; a word that holds the whole
+    term counts in the sum (lint warns about such words as they are), not among the
+    pairs shown."""
+    from policy.lexicon import WORD_ZIPF
+
+    e = _edges()
+    total = 0.0
+    pairs: list[tuple[float, str, str]] = []
+    for k in range(1, len(term)):
+        a, b = term[:k], term[k:]
+        if len(a) > LONGEST_PIECE or len(b) > LONGEST_PIECE:
+            continue
+        fa, fb = _own(a, e), _own(b, e)
+        total += e.end_sum.get(a, 0.0) * e.start_sum.get(b, 0.0)
+        total += fa * e.start_free.get(b, 0.0) + fb * e.end_free.get(a, 0.0)
+        for x in exceptions:  # the pairs an exception holds (at this split) do not count
+            at = x.find(term)
+            xl, xr = x[: max(at, 0) + k], x[max(at, 0) + k :]
+            if at < 0 or (len(xl) == len(a) and len(xr) == len(b)):
+                continue
+            left, left_free = _side(xl, a, e, ending=True)
+            right, right_free = _side(xr, b, e, ending=False)
+            total -= left * right
+            total -= (fa * right_free if len(xl) == len(a) else 0.0) + (
+                fb * left_free if len(xr) == len(b) else 0.0
+            )
+    own = 10 ** (max(e.zipf.get(term, WORD_ZIPF), WORD_ZIPF) - 9)
+    share = max(total, 0.0) / own
+    if share < pairs_at:
+        return share, []
+    ending, starting = _edge_lists()
+    for k in range(1, len(term)):
+        a, b = term[:k], term[k:]
+        if len(a) > LONGEST_PIECE or len(b) > LONGEST_PIECE:
+            continue
+        fa, fb = _own(a, e), _own(b, e)
+        firsts = [w for w in ending.get(a, ())[: SHOWN * 4] if w != a and term not in w]
+        seconds = [w for w in starting.get(b, ())[: SHOWN * 4] if w != b and term not in w]
+        f = {w: _freq(w, e) for w in firsts + seconds}
+        found = [(f[w1] * f[w2], w1, w2) for w1 in firsts for w2 in seconds]
+        if fa:
+            found += [(fa * f[w], a, w) for w in seconds if not _rest(w[len(b) :], True)]
+        if fb:
+            found += [(fb * f[w], w, b) for w in firsts if not _rest(w[: -len(a)], False)]
+        pairs += [p for p in found if not any(x in p[1] + p[2] for x in exceptions)]
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    shown = list(dict.fromkeys((w1, w2) for _f, w1, w2 in pairs))[: SHOWN + 1]
+    return share, shown
+
+
+def _side(x: str, part: str, e: _Edges, ending: bool) -> tuple[float, float]:
+    """The summed frequency of the words that end (``ending``) or begin with ``x``, one
+    side of an exception at a split where the term's side is ``part`` (``part`` itself
+    left out), and that sum over the words whose other part is no common word."""
+    sums, free = (e.end_sum, e.end_free) if ending else (e.start_sum, e.start_free)
+    total, total_free = sums.get(x, 0.0), free.get(x, 0.0)
+    if len(x) > len(part):  # x itself as a word
+        f = _freq(x, e)
+        total += f
+        other = x[: -len(part)] if ending else x[len(part) :]
+        if not _rest(other, at_start=not ending):
+            total_free += f
+    return total, total_free
+
+
+def _rest(s: str, at_start: bool) -> bool:
+    """What a word adds to one of the term's parts begins (ends) with a common word."""
+    return _begins_or_ends_with(s, _common(), at_start)
+
+
+@cache
+def _common() -> frozenset[str]:
+    from policy.lexicon import COMMON_ZIPF, common_words
+
+    return common_words("zh", COMMON_ZIPF)
+
+
+def across_words(det: KeywordsDetector, warn: Warn) -> None:
+    """Warn about hanzi terms that two words side by side hold, by word frequency, at
+    least :data:`ACROSS_SHARE` as often as the term itself is written (:func:`across`)."""
+    norm = det.normalizer
+    exceptions = tuple(norm.term(x) for x in det.exceptions) if norm is not None else ()
+    for term, (_mask, raws) in det.table.items():
+        if len(term) < 2 or not all_han(term):
+            continue
+        share, pairs = across(term, exceptions, pairs_at=ACROSS_SHARE)
+        if share >= ACROSS_SHARE and pairs:
+            shown = ", ".join(f"{a}|{b}" for a, b in pairs[:SHOWN])
+            more = ", …" if len(pairs) > SHOWN else ""
+            warn(
+                raws[0],
+                msg(
+                    M.ACROSS_CHINESE_WORDS,
+                    term=repr(raws[0]),
+                    pairs=shown + more,
+                    share=f"{share:.2g}",
+                ),
+            )
