@@ -117,7 +117,7 @@ def test_the_share_is_the_pairs_frequency_against_the_term_s():
     # 伟哥 is a word much more frequent than 宏伟|哥哥 and the like
     assert across("伟哥")[0] < 0.01
     # 特效|药膳 holds 特效药, but 特效 then 药膳 is rare beside 特效药 itself (Zipf 2.4):
-    # not warned
+    # not warned; the Chinese presets list 特效药膳 as an exception instead
     assert 0 < across("特效药")[0] < ACROSS_SHARE
     assert _about(load_policy("crackdown"), "term '特效药'") == []
     # a word that adds a common word to the term's own part is the term: 处方|药品
@@ -129,6 +129,16 @@ def test_an_exception_takes_its_pairs_out():
     assert across("特效药", ("特效药膳",))[0] < across("特效药")[0]
     _share, pairs = across("外烟", ("另外烟",), pairs_at=0)
     assert not any(a == "另外" for a, _b in pairs)
+
+
+def test_the_chinese_presets_list_the_innocent_pairs_as_exceptions():
+    for name in ("crackdown_zh", "keywords_zh"):
+        zh = load_policy(name)
+        assert len(_about(zh, "term '外烟' (catalogue, tobacco) is held across")) == 1
+        for text in ("窗外烟花真美", "阳台外烟雾很大", "这家店的特效药膳很好吃"):
+            assert explain(zh, text).action == "allow", (name, text)
+        assert explain(zh, "外烟批发，私聊").action == "remove"
+        assert explain(zh, "特效药现货，私聊").action == "remove"
 
 
 def test_a_term_that_is_the_two_words_themselves_is_quiet():
