@@ -226,3 +226,32 @@ def test_a_table_abbreviation_is_warned_as_short_exactly_when_it_is(key):
     assert bool(short) == (len(key) < 3)
     # and whatever the warning says, the abbreviation removes the post
     assert explain(policy, f"got the {key} today").action == "remove"
+
+
+PHRASE = """
+name: one phrase
+detectors:
+  kw:
+    type: keywords
+    mode: word
+    normalize: [casefold, separators]
+    terms: {{medical: [{term}]}}
+rules: [{{name: r, when: {{hit: kw}}, action: remove}}]
+"""
+EVERYDAY_EN = sorted(w for w in common_words("en", 4.25) if w.isascii() and w.isalpha())
+RARE_EN = sorted(w for w in common_words("en", 3.0) - common_words("en", 4.25) if w.isalpha())
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(EVERYDAY_EN) | st.sampled_from(RARE_EN), min_size=2, max_size=3
+    ).filter(lambda ws: all(len(w) > 2 for w in ws))
+)
+def test_a_phrase_is_warned_exactly_when_each_word_is_everyday_and_it_then_fires(words):
+    phrase = " ".join(words)
+    policy = load_policy_text(PHRASE.format(term=phrase))
+    warned = _about(policy, "is made of everyday English words")
+    assert bool(warned) == all(w in EVERYDAY_EN for w in words), phrase
+    # what the warning says: an ordinary sentence holding the words together is removed
+    assert explain(policy, f"Yesterday, {phrase}, as usual.").action == "remove", phrase
