@@ -39,18 +39,20 @@ class _Edges:
     ``policy.lexicon.OVERLAP_ZIPF``) by their last and first ``1..LONGEST_PIECE`` hanzi:
     the sum of their frequencies (per word of text) leaving out the piece itself, and
     that sum over the words whose other part does not begin (end) with a common word
-    (what one of the term's own words may meet). The sums are kept in the user cache
-    (``policy.cache``); the words themselves (:func:`_edge_words`) are listed only when a
-    warning shows them."""
+    (what one of the term's own words may meet); and the :data:`LISTED` most frequent of
+    the words, which a warning shows. All is kept in the user cache (``policy.cache``)."""
 
     zipf: dict[str, float]  # policy.lexicon.zipf_table("zh")
     end_sum: dict[str, float]
     start_sum: dict[str, float]
     end_free: dict[str, float]
     start_free: dict[str, float]
+    ending: dict[str, list[str]]
+    starting: dict[str, list[str]]
 
 
-EDGES_LAYOUT = "1"  # of the cached sums: change it with _edge_sums
+EDGES_LAYOUT = "3"  # of the cached tables: change it with _edge_tables
+LISTED = 16  # words kept per piece, most frequent first (a warning shows a few pairs)
 
 
 def _edge_words() -> list[str]:
@@ -63,25 +65,32 @@ def _edge_words() -> list[str]:
     )
 
 
-def _edge_sums() -> list[dict[str, float]]:
+def _edge_tables() -> list[dict]:
     from policy.lexicon import WORD_ZIPF, zipf_table
 
     zipf = zipf_table("zh", WORD_ZIPF)
     common = _common()
-    sums: list[dict[str, float]] = [{}, {}, {}, {}]
-    end_sum, start_sum, end_free, start_free = sums
+    tables: list[dict] = [{}, {}, {}, {}, {}, {}]
+    end_sum, start_sum, end_free, start_free, ending, starting = tables
     for w in _edge_words():
         f = 10 ** (zipf[w] - 9)
         size = len(w)
         for n in range(1, min(LONGEST_PIECE, size - 1) + 1):
             end, start = w[-n:], w[:n]
+            for listed, piece in ((ending, end), (starting, start)):
+                words = listed.setdefault(piece, [])
+                if len(words) < LISTED:
+                    words.append(w)
             end_sum[end] = end_sum.get(end, 0.0) + f
             start_sum[start] = start_sum.get(start, 0.0) + f
             if not _begins_or_ends_with(w[: size - n], common, at_start=False):
                 end_free[end] = end_free.get(end, 0.0) + f
             if not _begins_or_ends_with(w[n:], common, at_start=True):
                 start_free[start] = start_free.get(start, 0.0) + f
-    return sums
+    for sums in tables[:4]:  # four significant digits: an estimate, and a smaller cache file
+        for piece, total in sums.items():
+            sums[piece] = float(f"{total:.4g}")
+    return tables
 
 
 @cache
@@ -90,19 +99,7 @@ def _edges() -> _Edges:
     from policy.lexicon import WORD_ZIPF, zipf_table
 
     key = ["wordfreq", version_of("wordfreq"), str(LONGEST_PIECE), EDGES_LAYOUT]
-    return _Edges(zipf_table("zh", WORD_ZIPF), *cached_json("zh-edges", key, _edge_sums))
-
-
-@cache
-def _edge_lists() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Piece -> the words ending (beginning) with it, most frequent first."""
-    ending: dict[str, list[str]] = {}
-    starting: dict[str, list[str]] = {}
-    for w in _edge_words():
-        for n in range(1, min(LONGEST_PIECE, len(w) - 1) + 1):
-            ending.setdefault(w[-n:], []).append(w)
-            starting.setdefault(w[:n], []).append(w)
-    return ending, starting
+    return _Edges(zipf_table("zh", WORD_ZIPF), *cached_json("zh-edges", key, _edge_tables))
 
 
 def _begins_or_ends_with(s: str, words: frozenset[str], at_start: bool) -> bool:
@@ -173,7 +170,7 @@ def across(
     share = max(total, 0.0) / own
     if share < pairs_at:
         return share, []
-    ending, starting = _edge_lists()
+    ending, starting = e.ending, e.starting
     for k in range(1, len(term)):
         a, b = term[:k], term[k:]
         if len(a) > LONGEST_PIECE or len(b) > LONGEST_PIECE:
