@@ -83,9 +83,10 @@ def check_spellings(det: KeywordsDetector, deciding: Deciding, warn: Warn) -> No
         mask, raws = det.table[sp.term]
         if sp.step == "abbreviations":
             ab = sp.source
-            if sp.key_at != (0, len(spelled)):
-                continue  # the abbreviation inside a longer spelling: checked alone
-            written = ab.key
+            # the abbreviation alone, as written; or in place of its meaning inside a
+            # longer term ('dly spray' for delay spray), shown as normalised
+            alone = sp.key_at == (0, len(spelled))
+            written = ab.key if alone else spelled
             source = msg(M.FROM_ABBREVIATION, key=ab.key, value=ab.value, table=ab.locale)
         else:
             written = spelled
