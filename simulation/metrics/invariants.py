@@ -15,6 +15,7 @@ Daily (each row):
     the feed's offer impressions; sellers by channel add up to the active sellers;
   * every removal has one cause: posts removed = removed by moderation (correct +
     wrongful) + removed with a banned author;
+  * posts back with a reinstated author are among the posts restored;
   * same-day removals never exceed what was posted that day.
 Per run:
   * users accounted for: each day, users away from the feed change by those who left
@@ -22,6 +23,7 @@ Per run:
   * conservation of the run's own posts: created = removed + surviving, by kind;
   * every removal is accounted for: removals − restorations = posts down at the end
     (the run's own and those carried in from the warm-up);
+  * no more posts come back with reinstated authors than disappeared with banned ones;
   * per rule, removals and account actions add up to the day's totals.
 """
 
@@ -131,6 +133,12 @@ def check_day(row: Mapping[str, float], categories: tuple[str, ...]) -> None:
             f"{row['innocent_removed_with_wrongly_banned']} > {row['removed_with_banned_author']}",
             day,
         )
+    if row["restored_with_reinstated_author"] > _sum(row, [f"posts_restored.{k}" for k in KINDS]):
+        raise InvariantError(
+            "posts back with their reinstated author are among the posts restored",
+            f"{row['restored_with_reinstated_author']} > posts restored",
+            day,
+        )
     for metric, parts in (("offers_removed_same_day", categories),):
         for p in parts:
             if row[f"{metric}.{p}"] > row[f"offers_created.{p}"]:
@@ -189,6 +197,15 @@ def check_run(
             "every removal accounted for",
             f"removals {removals.tolist()} − restorations {restored.tolist()} ≠ posts down at "
             f"the end {removed_final.tolist()}",
+        )
+    back, swept = (
+        metrics["restored_with_reinstated_author"].sum(),
+        metrics["removed_with_banned_author"].sum(),
+    )
+    if back > swept:
+        raise InvariantError(
+            "posts back with their reinstated author had been removed with them",
+            f"restored with reinstated author {back:g} > removed with banned author {swept:g}",
         )
     if len(rules):
         by_day = rules.groupby("day")[["removals", "wrongful_removals", "bans"]].sum()

@@ -106,8 +106,17 @@ METRICS: tuple[Metric, ...] = (
     Metric(
         "posts_restored",
         "posts/day",
-        "Removed posts put back that day after a successful appeal",
+        "Removed posts put back that day after a successful appeal: against the post's "
+        "removal, or against its author's ban (reinstating an account puts back the posts "
+        "that disappeared with it)",
         "kind",
+    ),
+    Metric(
+        "restored_with_reinstated_author",
+        "posts/day",
+        "Of those, posts that had disappeared with their banned author and came back when "
+        "the ban was overturned (any kind; posts a rule took down stay down unless their "
+        "own removal is appealed)",
     ),
     Metric(
         "offers_created",

@@ -416,8 +416,20 @@ MEASURES: tuple[Measure, ...] = (
     Measure(
         "posts_restored",
         "posts",
-        "Removed posts put back after an appeal",
+        "Removed posts put back after an appeal: against the post's removal, or against its "
+        "author's ban (a reinstated account gets back the posts its ban took down)",
         lambda m, f: total(m, *parts(m, "posts_restored")),
+    ),
+    Measure(
+        "restored_with_reinstated_author",
+        "posts",
+        "Of those, posts that came back with their author when a ban was overturned",
+        lambda m, f: (
+            total(m, "restored_with_reinstated_author")
+            if "restored_with_reinstated_author" in m.columns or not len(m)
+            else math.nan
+        ),
+        undefined="a run stored before reinstatement put back an account's posts",
     ),
     Measure(
         "bans_overturned",

@@ -146,7 +146,8 @@ def apply_decisions(world: World, day: Day, dec: DayDecisions) -> None:
             posts.cause[rows] = Cause.NONE
             back = np.bincount(posts.kind[rows], minlength=4)
             world.totals.restored += back
-            tally.set_parts("posts_restored", KINDS, back.tolist())
+            for kind, n in zip(KINDS, back.tolist(), strict=True):
+                _add(tally, f"posts_restored.{kind}", n)
         dr = np.flatnonzero(live & (action == PostAction.DOWNRANK))
         if len(dr):
             f = np.asarray(pdec.factor, np.float32)[dr] if len(pdec.factor) == len(pdec) else 0.5
@@ -308,7 +309,8 @@ def _wrongful(world: World, accounts: np.ndarray, d: int) -> np.ndarray:
 
 
 def _apply_accounts(world: World, day: Day, dec: DayDecisions, removed: _Removed) -> None:
-    """Warn, restrict, ban or reinstate accounts; a ban sweeps away its author's posts.
+    """Warn, restrict, ban or reinstate accounts; a ban sweeps away its author's posts, and
+    reinstating a banned account puts them back (``_restore_with_account``).
 
     Decisions take effect in their order: one that names an account a decision earlier
     the same day has acted on sees the status that decision left. They are applied in
@@ -331,6 +333,7 @@ def _apply_accounts(world: World, day: Day, dec: DayDecisions, removed: _Removed
     wrong = np.zeros(len(adec), bool)
     wrong[ok] = _wrongful(world, who[ok], d)
     applied = np.zeros(len(adec), bool)
+    was_banned = np.zeros(len(adec), bool)  # the account was banned when this decision came
     # the status each decision meets, round by round (the k-th decision about an account)
     pos = np.flatnonzero(ok)
     occurrence = _occurrence(who[pos])
@@ -347,6 +350,7 @@ def _apply_accounts(world: World, day: Day, dec: DayDecisions, removed: _Removed
             (status == Status.BANNED) | (status == Status.RESTRICTED)
         )
         applied[i] = warn | restrict | ban | reinstate
+        was_banned[i] = status == Status.BANNED
         np.add.at(day.penalties, a[warn], 1)
         np.add.at(day.penalties, a[restrict], 2)
         r = a[restrict]
@@ -392,7 +396,32 @@ def _apply_accounts(world: World, day: Day, dec: DayDecisions, removed: _Removed
         wrongly[who[ok & applied & (action == AccountAction.BAN) & wrong]] = True
         innocent = posts.kind[rows] <= ContentKind.AD  # life posts and legal ads
         removed.with_wrongly_banned += int((innocent & wrongly[posts.author[rows]]).sum())
+    unbanned = who[ok & applied & (action == AccountAction.REINSTATE) & was_banned]
+    _restore_with_account(world, day, unbanned[acc.status[unbanned] == Status.ACTIVE])
     day.account_outcome = AccountOutcome(who, action, ok & applied, wrong)
+
+
+def _restore_with_account(world: World, day: Day, accounts: np.ndarray) -> None:
+    """Put back the posts that disappeared with ``accounts`` (ids) when they were banned,
+    now that their bans are overturned: a platform that reinstates an account restores
+    what the ban took down with it. Posts a rule, a review or reports took down
+    (``Cause.RULE``) stay down: each has its own appeal. Counted in ``posts_restored`` (by
+    kind) and ``restored_with_reinstated_author``; posts past the retention window are
+    gone for good and not counted."""
+    if not len(accounts):
+        return
+    posts = world.posts
+    rows = posts_of(world, accounts)
+    rows = rows[posts.cause[rows] == Cause.BAN]
+    if not len(rows):
+        return
+    posts.removed_age[rows] = np.inf
+    posts.cause[rows] = Cause.NONE
+    back = np.bincount(posts.kind[rows], minlength=4)
+    world.totals.restored += back
+    for kind, n in zip(KINDS, back.tolist(), strict=True):
+        _add(day.tally, f"posts_restored.{kind}", n)
+    _add(day.tally, "restored_with_reinstated_author", len(rows))
 
 
 def _occurrence(values: np.ndarray) -> np.ndarray:
