@@ -16,6 +16,7 @@ Daily (each row):
   * every removal has one cause: posts removed = removed by moderation (correct +
     wrongful) + removed with a banned author;
   * posts back with a reinstated author are among the posts restored;
+  * no more accounts wrongly struck (or banned) for the first time than wrongful actions;
   * same-day removals never exceed what was posted that day.
 Per run:
   * users accounted for: each day, users away from the feed change by those who left
@@ -24,6 +25,7 @@ Per run:
   * every removal is accounted for: removals − restorations = posts down at the end
     (the run's own and those carried in from the warm-up);
   * no more posts come back with reinstated authors than disappeared with banned ones;
+  * every account wrongly banned is among the accounts wrongly struck;
   * per rule, removals and account actions add up to the day's totals.
 """
 
@@ -139,6 +141,17 @@ def check_day(row: Mapping[str, float], categories: tuple[str, ...]) -> None:
             f"{row['restored_with_reinstated_author']} > posts restored",
             day,
         )
+    struck = _sum(row, [f"{a}.wrongful" for a in ("warnings", "restrictions", "bans")])
+    for name, accounts, actions in (
+        ("accounts_wrongly_banned", row["accounts_wrongly_banned"], row["bans.wrongful"]),
+        ("accounts_wrongly_struck", row["accounts_wrongly_struck"], struck),
+    ):
+        if accounts > actions:
+            raise InvariantError(
+                "no more accounts wrongly acted on than wrongful actions",
+                f"{name} {accounts} > {actions} wrongful actions",
+                day,
+            )
     for metric, parts in (("offers_removed_same_day", categories),):
         for p in parts:
             if row[f"{metric}.{p}"] > row[f"offers_created.{p}"]:
@@ -206,6 +219,15 @@ def check_run(
         raise InvariantError(
             "posts back with their reinstated author had been removed with them",
             f"restored with reinstated author {back:g} > removed with banned author {swept:g}",
+        )
+    banned, struck = (
+        metrics["accounts_wrongly_banned"].sum(),
+        metrics["accounts_wrongly_struck"].sum(),
+    )
+    if banned > struck:
+        raise InvariantError(
+            "accounts wrongly banned are among the accounts wrongly struck",
+            f"{banned:g} wrongly banned > {struck:g} wrongly struck",
         )
     if len(rules):
         by_day = rules.groupby("day")[["removals", "wrongful_removals", "bans"]].sum()

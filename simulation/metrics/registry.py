@@ -331,31 +331,51 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "warnings",
-        "accounts/day",
-        "Warnings; wrongful when the account posted nothing violating in the wrongful "
-        "window (engine.wrongful_window_days) before it",
+        "warnings/day",
+        "Warnings given (actions, not accounts: an account warned twice counts twice); "
+        "wrongful when the account posted nothing violating in the wrongful window "
+        "(engine.wrongful_window_days) before it",
         "outcome",
     ),
     Metric(
         "restrictions",
-        "accounts/day",
-        "Posting restrictions; wrongful as for warnings",
+        "restrictions/day",
+        "Posting restrictions imposed (actions, not accounts); wrongful as for warnings",
         "outcome",
     ),
     Metric(
         "bans",
-        "accounts/day",
-        "Bans; wrongful when the account posted nothing violating in the wrongful window "
-        "(engine.wrongful_window_days) before it",
+        "bans/day",
+        "Bans imposed (actions, not accounts: an account reinstated on appeal and banned "
+        "again counts twice); wrongful when the account posted nothing violating in the "
+        "wrongful window (engine.wrongful_window_days) before it",
         "outcome",
+    ),
+    Metric(
+        "accounts_wrongly_struck",
+        "accounts/day",
+        "Accounts that a wrongful warning, restriction or ban reached that day for the "
+        "first time in the run: summed over days, the distinct innocent accounts any "
+        "strike reached (each counted once, however many actions it got)",
+    ),
+    Metric(
+        "accounts_wrongly_banned",
+        "accounts/day",
+        "Accounts banned wrongfully that day for the first time in the run: summed over "
+        "days, the distinct accounts banned wrongfully (an account reinstated and banned "
+        "again counts once)",
     ),
     Metric("appeals", "appeals/day", "Appeals lodged against a removal, restriction or ban"),
     Metric("overturned", "appeals/day", "Appeals decided in the user's favour"),
-    Metric("bans_overturned", "accounts/day", "Banned accounts reinstated after an appeal"),
+    Metric(
+        "bans_overturned",
+        "bans/day",
+        "Bans overturned after an appeal (the account reinstated)",
+    ),
     Metric(
         "restrictions_overturned",
-        "accounts/day",
-        "Restricted accounts freed early after an appeal",
+        "restrictions/day",
+        "Posting restrictions lifted early after an appeal",
     ),
     Metric(
         "late_decisions_ignored",
@@ -492,16 +512,16 @@ RULE_COUNTS: tuple[RuleCount, ...] = (
     RuleCount("shadow_hits", "posts/day", "Hits of a shadow rule (counted, never acted on)"),
     RuleCount(
         "account_actions",
-        "accounts/day",
+        "actions/day",
         "Warnings, restrictions and bans the rule caused (directly or through its strikes)",
     ),
     RuleCount(
         "wrongful_account_actions",
-        "accounts/day",
+        "actions/day",
         "Of those, against accounts that posted nothing violating in the wrongful window",
     ),
-    RuleCount("bans", "accounts/day", "Bans the rule caused (directly or through its strikes)"),
-    RuleCount("wrongful_bans", "accounts/day", "Of those, wrongful (as for bans)"),
+    RuleCount("bans", "bans/day", "Bans the rule caused (directly or through its strikes)"),
+    RuleCount("wrongful_bans", "bans/day", "Of those, wrongful (as for bans)"),
 )
 RULE_COUNT_NAMES = tuple(c.name for c in RULE_COUNTS)
 

@@ -161,6 +161,19 @@ def _last(m: pd.DataFrame, col: str) -> float:
     return float(m[col].iloc[-1]) if len(m) else math.nan
 
 
+def _per_10k(count: float, f: RunFacts) -> float:
+    return 1e4 * count / f.accounts_start if f.accounts_start else math.nan
+
+
+_BEFORE_DISTINCT = "a run stored before accounts wrongly acted on were counted once each"
+
+
+def _distinct(m: pd.DataFrame, col: str) -> float:
+    """A daily count of accounts reached for the first time, over the run (NaN for a run
+    stored before the column existed)."""
+    return total(m, col) if col in m.columns or not len(m) else math.nan
+
+
 MEASURES: tuple[Measure, ...] = (
     Measure(
         "posts_created",
@@ -321,40 +334,75 @@ MEASURES: tuple[Measure, ...] = (
     ),
     Measure(
         "bans_correct",
-        "accounts",
-        "Bans of accounts that had posted something violating in the wrongful window",
+        "bans",
+        "Bans of accounts that had posted something violating in the wrongful window "
+        "(bans, not accounts: an account banned twice counts twice)",
         lambda m, f: total(m, "bans.correct"),
     ),
     Measure(
         "bans_wrongful",
-        "accounts",
-        "Bans of accounts that had posted nothing violating in the wrongful window",
+        "bans",
+        "Bans of accounts that had posted nothing violating in the wrongful window (bans, "
+        "not accounts: an account reinstated on appeal and banned again counts twice; "
+        "accounts_wrongly_banned counts the accounts)",
         lambda m, f: total(m, "bans.wrongful"),
         "lower",
     ),
     Measure(
+        "accounts_wrongly_banned",
+        "accounts",
+        "Accounts banned at least once with nothing violating in the wrongful window: the "
+        "innocent people a ban reached, each counted once",
+        lambda m, f: _distinct(m, "accounts_wrongly_banned"),
+        "lower",
+        undefined=_BEFORE_DISTINCT,
+    ),
+    Measure(
         "wrongful_bans_per_10k_accounts",
         "bans/10k accounts",
-        "Wrongful bans per 10,000 accounts at the start",
-        lambda m, f: (
-            1e4 * total(m, "bans.wrongful") / f.accounts_start if f.accounts_start else math.nan
-        ),
+        "Wrongful bans per 10,000 accounts at the start (bans, not accounts: "
+        "accounts_wrongly_banned_per_10k_accounts counts each account once)",
+        lambda m, f: _per_10k(total(m, "bans.wrongful"), f),
         "lower",
+    ),
+    Measure(
+        "accounts_wrongly_banned_per_10k_accounts",
+        "accounts/10k accounts",
+        "Accounts banned wrongfully at least once, per 10,000 accounts at the start",
+        lambda m, f: _per_10k(_distinct(m, "accounts_wrongly_banned"), f),
+        "lower",
+        undefined=_BEFORE_DISTINCT,
     ),
     Measure(
         "wrongful_account_actions_per_10k_accounts",
         "actions/10k accounts",
         "Warnings, posting restrictions and bans of accounts that had posted nothing "
-        "violating in the wrongful window, per 10,000 accounts at the start: every innocent "
-        "user a strike reached, not only those banned",
-        lambda m, f: (
-            1e4
-            * total(m, "warnings.wrongful", "restrictions.wrongful", "bans.wrongful")
-            / f.accounts_start
-            if f.accounts_start
-            else math.nan
+        "violating in the wrongful window, per 10,000 accounts at the start: actions, not "
+        "accounts (an account warned, restricted, then banned counts three times; "
+        "accounts_wrongly_struck_per_10k_accounts counts each account once)",
+        lambda m, f: _per_10k(
+            total(m, "warnings.wrongful", "restrictions.wrongful", "bans.wrongful"), f
         ),
         "lower",
+    ),
+    Measure(
+        "accounts_wrongly_struck",
+        "accounts",
+        "Accounts that got at least one warning, posting restriction or ban with nothing "
+        "violating in the wrongful window: every innocent user a strike reached, not only "
+        "those banned, each counted once",
+        lambda m, f: _distinct(m, "accounts_wrongly_struck"),
+        "lower",
+        undefined=_BEFORE_DISTINCT,
+    ),
+    Measure(
+        "accounts_wrongly_struck_per_10k_accounts",
+        "accounts/10k accounts",
+        "Accounts that a wrongful warning, posting restriction or ban reached, per 10,000 "
+        "accounts at the start",
+        lambda m, f: _per_10k(_distinct(m, "accounts_wrongly_struck"), f),
+        "lower",
+        undefined=_BEFORE_DISTINCT,
     ),
     Measure(
         "wrongful_removals",
@@ -433,8 +481,8 @@ MEASURES: tuple[Measure, ...] = (
     ),
     Measure(
         "bans_overturned",
-        "accounts",
-        "Banned accounts reinstated after an appeal",
+        "bans",
+        "Bans overturned after an appeal (the account reinstated)",
         lambda m, f: total(m, "bans_overturned"),
     ),
     Measure(
@@ -564,7 +612,8 @@ def summary_field(name: str) -> Measure | Relative | Fact:
     return measure(name)
 
 
-COUNT_UNITS = frozenset({"posts", "offers", "accounts", "appeals", "users"})  # whole numbers
+# whole numbers
+COUNT_UNITS = frozenset({"posts", "offers", "accounts", "bans", "appeals", "users"})
 
 
 def summarise(m: pd.DataFrame, facts: RunFacts) -> dict[str, float]:
@@ -627,7 +676,9 @@ HEADLINE = (
     "spam_impressions",
     "ad_share_last_week",
     "wrongful_bans_per_10k_accounts",
+    "accounts_wrongly_banned_per_10k_accounts",
     "wrongful_account_actions_per_10k_accounts",
+    "accounts_wrongly_struck_per_10k_accounts",
     "wrongful_removals",
     "innocent_posts_removed",
     "reviewer_hours",

@@ -76,8 +76,8 @@ BAND_CHARTS: list[tuple[str, str, str, int]] = [
     ("ad_share", W.AD_SHARE, W.SHARE_OF_IMPRESSIONS, 1),
     ("offers_created.all", W.OFFERS, "offers/day", SMOOTH_DAYS),
     ("units_sold.all", W.HARM, "units/day", SMOOTH_DAYS),
-    ("bans.wrongful.cumulative", W.WRONGFUL, "accounts", 1),
-    ("bans.correct.cumulative", W.CORRECT, "accounts", 1),
+    ("bans.wrongful.cumulative", W.WRONGFUL, "bans", 1),
+    ("bans.correct.cumulative", W.CORRECT, "bans", 1),
     ("review_backlog", W.BACKLOG, "posts", 1),
     ("sellers_active.all", W.SELLERS, "accounts", 1),
 ]
@@ -87,8 +87,10 @@ KEY_MEASURES = [  # the console table's columns and the report's key comparisons
     "offer_impressions_avoided",
     "spam_impressions_avoided",
     "ad_share_last_week",
-    "wrongful_bans_per_10k_accounts",
-    "wrongful_account_actions_per_10k_accounts",  # every innocent user a strike reached
+    # the innocent people reached, each once (the counts of actions, where an account
+    # banned twice counts twice, are in HEADLINE: the report's tables and the CSV)
+    "accounts_wrongly_banned_per_10k_accounts",
+    "accounts_wrongly_struck_per_10k_accounts",  # every innocent user a strike reached
     "innocent_posts_removed",  # taken down by moderation or with a wrongly banned author
     "reviewer_hours",
     "days_to_halve",

@@ -59,7 +59,11 @@ ACCOUNT_SCHEMA = {
     # see (or, away from it, hear of from friends)
     "reregister_day": (np.int32, -1),  # banned sellers: the day they come back, -1 = never
     "bans": (np.int16, 0),
+    "wronged": (np.int8, 0),  # WRONGLY_STRUCK | WRONGLY_BANNED: what wrongful actions reached it
 }
+
+WRONGLY_STRUCK = 1  # ``wronged`` bit: a wrongful warning, restriction or ban reached it
+WRONGLY_BANNED = 2  # ``wronged`` bit: it was banned wrongfully
 
 
 def new_accounts(capacity: int) -> Columns:

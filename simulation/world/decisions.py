@@ -25,7 +25,7 @@ from policy.interface import (
     TextView,
 )
 from simulation.metrics import KINDS, OUTCOMES, RULE_COUNT_NAMES, STYLES, DayTally
-from simulation.world.accounts import Archetype, Status
+from simulation.world.accounts import WRONGLY_BANNED, WRONGLY_STRUCK, Archetype, Status
 from simulation.world.channels import offer_cells
 from simulation.world.decay import reached
 from simulation.world.posting import ordinal_per_author
@@ -33,6 +33,7 @@ from simulation.world.sorting import stable_order
 from simulation.world.state import AccountOutcome, Cause, Day, World, post_half_lives
 
 MAX_EVENTS = 250_000
+STRIKES = (AccountAction.WARN, AccountAction.RESTRICT, AccountAction.BAN)  # against an account
 
 # What is counted per rule and day (the RuleStat table and rule_stats.csv).
 
@@ -375,6 +376,7 @@ def _apply_accounts(world: World, day: Day, dec: DayDecisions, removed: _Removed
         done = applied & (action == code)
         _add(tally, f"{name}.wrongful", int((done & wrong).sum()))
         _add(tally, f"{name}.correct", int((done & ~wrong).sum()))
+    _first_wronged(world, day, who[ok & applied & wrong], action[ok & applied & wrong])
     _reregistration(world, who, action, applied, d)
     _log_events(world, adec, who, action, hour, applied, wrong, d)
     banned = who[ok & applied & (action == AccountAction.BAN)]
@@ -422,6 +424,25 @@ def _restore_with_account(world: World, day: Day, accounts: np.ndarray) -> None:
     for kind, n in zip(KINDS, back.tolist(), strict=True):
         _add(day.tally, f"posts_restored.{kind}", n)
     _add(day.tally, "restored_with_reinstated_author", len(rows))
+
+
+def _first_wronged(world: World, day: Day, accounts: np.ndarray, action: np.ndarray) -> None:
+    """Count the accounts that today's wrongful actions (``accounts``, their ``action``;
+    warnings, restrictions and bans only) reached for the first time: summed over the
+    days, the distinct accounts wrongly struck and wrongly banned, where ``warnings``,
+    ``restrictions`` and ``bans`` count actions (an account warned, then banned, or
+    reinstated and banned again, counts once here)."""
+    if not len(accounts):
+        return
+    acc = world.accounts
+    for bit, mask, name in (
+        (WRONGLY_STRUCK, np.isin(action, STRIKES), "accounts_wrongly_struck"),
+        (WRONGLY_BANNED, action == AccountAction.BAN, "accounts_wrongly_banned"),
+    ):
+        reached = np.unique(accounts[mask])
+        new = reached[(acc.wronged[reached] & bit) == 0]
+        acc.wronged[new] |= bit
+        _add(day.tally, name, len(new))
 
 
 def _occurrence(values: np.ndarray) -> np.ndarray:

@@ -2,8 +2,8 @@
 a crackdown run in the classroom world gave 105 wrongful warnings and restrictions and
 no wrongful ban, and the summary, the comparison and the sweep table said "wrongful bans
 0" and nothing else about accounts. ``wrongful_account_actions_per_10k_accounts`` is
-counted from the daily metrics, and the report compares arms on it and on wrongful
-removals."""
+counted from the daily metrics; the report compares arms on the innocent accounts those
+actions reached (``accounts_wrongly_struck_per_10k_accounts``) and on innocent posts lost."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pandas as pd
 from typer.testing import CliRunner
 
 from simulation.cli.main import app
+from simulation.metrics.summary import HEADLINE
 from simulation.sweeps.report import KEY_MEASURES
 
 
@@ -28,5 +29,8 @@ def test_the_summary_counts_wrongful_warnings_restrictions_and_bans(tmp_path):
 
 
 def test_arms_are_compared_on_the_cost_to_innocent_users():
-    costs = {"wrongful_account_actions_per_10k_accounts", "innocent_posts_removed"}
+    """On the innocent accounts reached (each once) and posts lost; the counts of actions
+    are in the report's headline tables."""
+    costs = {"accounts_wrongly_struck_per_10k_accounts", "innocent_posts_removed"}
     assert costs <= set(KEY_MEASURES)
+    assert "wrongful_account_actions_per_10k_accounts" in HEADLINE
