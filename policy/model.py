@@ -184,6 +184,16 @@ class CompiledPolicy:
         on[list(current)] = True
         return on
 
+    def in_force(self, rule: int, days: np.ndarray) -> np.ndarray:
+        """Whether rule ``rule`` (index) was in force on each of ``days`` (int array; a
+        day before day 0, the warm-up's, is before every phase): bool array of their
+        shape. A post made on a day its rule was not in force earns no strikes from it."""
+        days = np.asarray(days)
+        starts = np.array([ph.from_day for ph in self.phases], np.int64)
+        has = np.array([rule in ph.rules for ph in self.phases] + [False], bool)
+        phase = np.searchsorted(starts, days, side="right") - 1  # -1: before every phase
+        return has[phase]
+
     def announcements(self) -> Sequence[Announcement]:
         return tuple(self.announced)
 

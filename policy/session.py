@@ -12,6 +12,9 @@ Rule semantics (also in docs/policy-language.md):
   (rows with ``shadow=True``) but never acts, never gives strikes and never stops
   later rules. Shadow ``restrict``/``ban`` rules record an ALLOW row (the
   interface has no shadow account actions) whose evidence says what they would do.
+- A post made on a day its rule was not in force (``Policy.in_force``: reports that piled
+  up before the start reach the rules on their first day) is judged like any other, but
+  earns no strikes, and a ``restrict``/``ban`` rule does not act on its author for it.
 """
 
 from __future__ import annotations
@@ -364,7 +367,10 @@ class YamlSession:
                 )
                 return
             rows.rule_hits(batch.post_id[idx], r.index, stage)
-            authors, first = np.unique(batch.author[idx], return_index=True)
+            # an account is not punished for what it posted before the rule was in force
+            due = np.flatnonzero(self.policy.in_force(r.index, batch.posted_day[idx]))
+            authors, first = np.unique(batch.author[idx[due]], return_index=True)
+            first = due[first]  # positions in idx (and in evidence)
             keep = ~self.banned.get(authors)
             authors, first = authors[keep], first[keep]
             sel = idx[first]
@@ -415,17 +421,20 @@ class YamlSession:
                     wrong,
                 )
         if r.strikes > 0 and not r.shadow and r.action != "review":
+            # a post made before the rule was in force earns no strikes from it (reports
+            # that piled up before the start are judged on it, but punish no one)
+            due = self.policy.in_force(r.index, batch.posted_day[idx])
             hour = (
                 np.minimum(batch.hour[idx] + at, 23.99) if r.action == "remove" else batch.hour[idx]
             )
             hour = np.where(stage == Stage.UPLOAD, hour, 0.0)
             strikes.append(
                 (
-                    batch.author[idx],
-                    hour,
-                    np.full(len(idx), r.strikes),
-                    np.full(len(idx), r.index),
-                    batch.post_id[idx],
+                    batch.author[idx][due],
+                    hour[due],
+                    np.full(int(due.sum()), r.strikes),
+                    np.full(int(due.sum()), r.index),
+                    batch.post_id[idx][due],
                 )
             )
 
@@ -522,6 +531,11 @@ class YamlSession:
         )
         weights = np.array([self.policy.rules[i].strikes for i in done.rule.tolist()])
         give = c & (weights > 0)
+        if give.any():  # no strikes for a post made before its rule was in force
+            made = np.floor(done.posted_abs / 24.0).astype(np.int64)
+            for rule in np.unique(done.rule[give]).tolist():
+                mine = give & (done.rule == rule)
+                give[mine] = self.policy.in_force(rule, made[mine])
         if give.any():
             strikes.append(
                 (

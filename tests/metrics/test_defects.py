@@ -40,29 +40,29 @@ def test_wrongful_removals_never_exceed_the_life_posts_and_ads_removed(classifie
     assert (
         m["removed_by_moderation.wrongful"] <= m["posts_removed.life"] + m["posts_removed.ad"]
     ).all()
-    assert classifier_review.summary["wrongful_removals"] == 365
+    assert classifier_review.summary["wrongful_removals"] == 397
 
 
 def test_the_runs_own_posts_add_up():
-    """zero_tolerance, classroom, seed 1: 112,781 created = removed + surviving; the posts
+    """zero_tolerance, classroom, seed 1: 114,244 created = removed + surviving; the posts
     carried in from the warm-up are counted apart (they used to inflate 'removed')."""
     s = run("classroom", "zero_tolerance", seed=1).summary
-    assert s["posts_created"] == 112_781
+    assert s["posts_created"] == 114_244
     assert s["posts_removed"] + s["posts_surviving"] == s["posts_created"]
-    assert (s["posts_removed"], s["posts_surviving"]) == (13_110, 99_671)
+    assert (s["posts_removed"], s["posts_surviving"]) == (13_510, 100_734)
     assert 0 < s["carried_in_removed"] <= s["posts_carried_in"]
 
 
 def test_precision_has_one_meaning_per_name():
-    """crackdown, classroom, seed 3: what moderation decided (626 / 834) vs all removals."""
+    """crackdown, classroom, seed 3: what moderation decided (705 / 919) vs all removals."""
     r = run("classroom", "crackdown", seed=3)
     s, rules, m = r.summary, r.rules, r.metrics
     by_rules = (rules["removals"].sum() - rules["wrongful_removals"].sum()) / rules[
         "removals"
     ].sum()
-    assert s["moderation_precision"] == pytest.approx(626 / 834)
+    assert s["moderation_precision"] == pytest.approx(705 / 919)
     assert s["moderation_precision"] == pytest.approx(by_rules)
-    assert s["removal_precision"] == pytest.approx(0.9537, abs=1e-4)
+    assert s["removal_precision"] == pytest.approx(0.9504, abs=1e-4)
     # over a window, a ratio is the ratio of the totals, not the mean of daily ratios
     window = m[(m["day"] >= 60) & (m["day"] <= 89)]
     num = window["removed_by_moderation.correct"].sum()

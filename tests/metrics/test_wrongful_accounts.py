@@ -6,7 +6,8 @@ reinstated on appeal and banned again counted twice, so the lesson policy "Keywo
 one strike bans, with appeals" (classroom, start day 5, ``posting.mention_share`` 0.05,
 30 days) showed ~1,160 wrongly banned "accounts" for ~960 accounts. "Every innocent user a
 strike reached" counted warnings, restrictions and bans: 88 actions on 85 accounts for the
-crackdown from day 10 (classroom, 30 days, seed 11). Units now say bans and actions, and
+crackdown from day 10 (classroom, 30 days, seed 11; 84 on 81 since posts made before the
+start earn no strikes). Units now say bans and actions, and
 ``accounts_wrongly_banned`` / ``accounts_wrongly_struck`` count accounts.
 """
 
