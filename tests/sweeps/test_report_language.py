@@ -186,7 +186,7 @@ def test_the_charts_speak_chinese(reference):
     plt.close(fig)
     fig = tradeoff_chart(tradeoff_points(rh, []), "标题", w=ZH)
     assert (fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()) == (
-        "每万账户误封数",
+        "每万账户误封次数",
         "避免的违禁 + 垃圾信息曝光（%）",
     )
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
