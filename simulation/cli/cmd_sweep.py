@@ -139,6 +139,9 @@ def print_headline(result: SweepResult) -> None:
         out.print(table)
     if any(clipped(r) for _i, r in head.iterrows()):
         out.print(Text(W.CLIPPED_NOTE.strip()))
+    key = head[head["measure"].isin(KEY_MEASURES)]
+    if (key["censored"] > 0).any():  # days to halve that some seeds never reached
+        out.print(Text(W.CENSORED_NOTE.strip()))
     out.print(Text(baseline_line(result)))
     rh = run_headlines(result.runs, result.metrics, result.baseline)
     for a, b in default_pairs(rh, result.baseline)[:6]:

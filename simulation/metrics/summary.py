@@ -121,15 +121,30 @@ def days_to_halve(volume: np.ndarray, start: int, window: int = WEEK) -> float:
     the week before the start (the days before it when the policy starts within the first
     week); NaN if it never halves, and when the policy starts on day 0 (no level before it
     to halve: the first week was under the policy already)."""
+    return _halving(volume, start, window)[0]
+
+
+def days_to_halve_above(volume: np.ndarray, start: int, window: int = WEEK) -> float:
+    """When ``volume`` had a level to halve but never halved within the run: the days the
+    run went on after the start (its last day − ``start``), which its days to halve are
+    known to exceed (a censored value); NaN when it halved, or when days to halve is
+    undefined (a start on day 0 or after the last day, nothing before it to halve)."""
+    return _halving(volume, start, window)[1]
+
+
+def _halving(volume: np.ndarray, start: int, window: int) -> tuple[float, float]:
+    """(days to halve, the censoring bound when it never halved): one of them is NaN."""
     v = pd.Series(volume, dtype=float)
-    if len(v) == 0 or start <= 0:
-        return math.nan
+    if len(v) == 0 or start <= 0 or start >= len(v):
+        return math.nan, math.nan
     ref = v.iloc[max(start - window, 0) : start].mean()
     if not ref > 0:
-        return math.nan
+        return math.nan, math.nan
     rolled = v.rolling(window, min_periods=window).mean()
     hit = np.flatnonzero((rolled.to_numpy() <= ref / 2) & (np.arange(len(v)) >= start))
-    return float(hit[0] - start) if len(hit) else math.nan
+    if len(hit):
+        return float(hit[0] - start), math.nan
+    return math.nan, float(len(v) - 1 - start)
 
 
 def _fate(which: str, kinds: tuple[int, ...] = (0, 1, 2, 3)):
@@ -319,7 +334,9 @@ MEASURES: tuple[Measure, ...] = (
         "days",
         "Days from the policy's start until the 7-day mean of restricted-offer volume (every "
         "channel) is half its level in the week before the start (the days before, when it "
-        "starts within the first week; empty if it never halves or starts on day 0)",
+        "starts within the first week; empty if it never halves or starts on day 0). Across "
+        "seeds, a seed where it never halved counts as longer than the run went on after "
+        "the start: a median over every seed, no mean of the seeds that halved",
         lambda m, f: days_to_halve(
             m[parts(m, "offers_created")].sum(axis=1).to_numpy(float), f.policy_start
         ),

@@ -44,6 +44,7 @@ from simulation.metrics.summary import (
     Measure,
     Relative,
     RunFacts,
+    days_to_halve_above,
     measure,
 )
 from simulation.runs.report_words import Words
@@ -52,6 +53,10 @@ from simulation.sweeps import words as W
 
 # The headline measures a sweep compares, defined once in simulation.metrics.summary
 MEASURES: dict[str, Measure | Relative] = {name: measure(name) for name in HEADLINE}
+
+# Measures a run can leave censored, and run_headlines' column of the bound it is known to
+# exceed: days to halve, when volume never halved within the run (NaN when it did)
+CENSORED = {"days_to_halve": "days_to_halve_above"}
 
 DERIVED = [
     "offers_created.all",
@@ -248,7 +253,13 @@ def run_headlines(
         )
         days[rid] = d = d.sort_values("day", kind="stable")
         facts_of[rid] = facts
-        rows.append({"run_id": rid, **{n: measure(n).compute(d, facts) for n in own}})
+        row = {"run_id": rid, **{n: measure(n).compute(d, facts) for n in own}}
+        if "days_to_halve" in own:
+            volume = d[[c for c in d.columns if c.startswith("offers_created.")]].sum(axis=1)
+            row["days_to_halve_above"] = days_to_halve_above(
+                volume.to_numpy(float), facts.policy_start
+            )
+        rows.append(row)
     keys = [
         "run_id",
         "arm",
@@ -327,23 +338,81 @@ def _avoided(rel: Relative, run: pd.DataFrame, bases: list[pd.DataFrame], facts:
     return 1 - window(run) / ref if ref else math.nan
 
 
-HEADLINE_COLUMNS = ["arm", "measure", "n", "mean", "lo", "hi", "clipped"]
+HEADLINE_COLUMNS = [
+    "arm",
+    "measure",
+    "n",
+    "mean",
+    "lo",
+    "hi",
+    "clipped",
+    "censored",
+    "median",
+    "median_above",
+]
 
 
 def headline(rh: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
-    """Per arm and measure: n seeds, mean, lo, hi (t interval across seeds, clipped to
-    the measure's bounds: a count's interval never goes below 0) and ``clipped``, the end
-    that was cut at a bound (:func:`clipped_side`: ``"low"``, ``"high"``, ``"both"`` or
-    ``""``), which a report shows as past the bound, not as a bound of the data."""
+    """Per arm and measure: n seeds with a value, mean, lo, hi (t interval across seeds,
+    clipped to the measure's bounds: a count's interval never goes below 0) and
+    ``clipped``, the end that was cut at a bound (:func:`clipped_side`: ``"low"``,
+    ``"high"``, ``"both"`` or ``""``), which a report shows as past the bound, not as a
+    bound of the data.
+
+    A measure of ``CENSORED`` (days to halve) that some seeds only bound from below (volume
+    never halved within the run) has no mean and no interval, which would be of the fast
+    seeds alone: ``censored`` counts those seeds and ``median`` is over every seed with a
+    value or a bound, a censored seed counted as longer than any that halved. When the
+    median falls on censored seeds it is known only from below: ``median_above`` is True
+    and ``median`` is the bound (the median with each censored seed at its bound)."""
     rows = []
     for arm, part in rh.groupby("arm", sort=False):
         for name in MEASURES:
             values = part[name].to_numpy(dtype=float)
             mean, lo, hi = measure_interval(name, values, level)
             n = int(part[name].notna().sum())
+            bounds = (
+                part[CENSORED[name]].to_numpy(dtype=float)
+                if name in CENSORED and CENSORED[name] in part.columns
+                else np.full(len(part), math.nan)
+            )
+            censored = int((~np.isnan(bounds)).sum())
+            median, above = math.nan, False
             cut = clipped_side(name, values, level)
-            rows.append(dict(zip(HEADLINE_COLUMNS, (arm, name, n, mean, lo, hi, cut), strict=True)))
+            if censored:
+                mean = lo = hi = math.nan
+                cut = ""
+                median, above = censored_median(values, bounds)
+            rows.append(
+                {
+                    "arm": arm,
+                    "measure": name,
+                    "n": n,
+                    "mean": mean,
+                    "lo": lo,
+                    "hi": hi,
+                    "clipped": cut,
+                    "censored": censored,
+                    "median": median,
+                    "median_above": above,
+                }
+            )
     return pd.DataFrame(rows, columns=HEADLINE_COLUMNS)
+
+
+def censored_median(values: np.ndarray, bounds: np.ndarray) -> tuple[float, bool]:
+    """The median over the runs with a value (``values``) or only a lower bound
+    (``bounds``, NaN where there is a value; runs with neither are left out), and whether it
+    is known only from below: (median, False), or (the median with each censored run at its
+    bound, True) when the median falls on a censored run (its true value is more)."""
+    known = ~np.isnan(values)
+    cut = ~np.isnan(bounds) & ~known
+    if not (known.any() or cut.any()):
+        return math.nan, False
+    longer = np.concatenate([values[known], np.full(int(cut.sum()), math.inf)])
+    if math.isfinite(float(np.median(longer))):
+        return float(np.median(longer)), False
+    return float(np.median(np.concatenate([values[known], bounds[cut]]))), True
 
 
 # ---------------------------------------------------------------- comparisons

@@ -634,7 +634,7 @@ def _context(result, title, figures, head, comparisons, level, w=W.ENGLISH) -> d
     done = runs[runs["status"] == "complete"] if len(runs) else runs
     seeds = seeds_per_arm(runs)
     table = []
-    partial = cut = False
+    partial = cut = censored = False
     for name in MEASURES:
         cells = []
         for arm in arms:
@@ -642,6 +642,7 @@ def _context(result, title, figures, head, comparisons, level, w=W.ENGLISH) -> d
             cells.append(headline_cell(r.iloc[0], name, seeds.get(arm), w) if len(r) else "–")
             partial = partial or (len(r) > 0 and _some_seeds(r.iloc[0], seeds.get(arm)))
             cut = cut or (len(r) > 0 and bool(clipped(r.iloc[0])))
+            censored = censored or (len(r) > 0 and _censored(r.iloc[0]) > 0)
         better = MEASURES[name].better
         table.append(
             {
@@ -736,6 +737,7 @@ def _context(result, title, figures, head, comparisons, level, w=W.ENGLISH) -> d
         "avoided_days": avoided_days,
         "partial": partial,
         "clipped": cut,
+        "censored": censored,
         "measure_defs": [
             {
                 "label": w.label(m.label),
@@ -803,6 +805,7 @@ def _page_words(
         ),
         "partial_note": say(W.PARTIAL_NOTE),
         "clipped_note": say(W.CLIPPED_NOTE),
+        "censored_note": say(W.CENSORED_NOTE),
         "not_same_world": say(
             W.NOT_SAME_WORLD,
             # (quotes kept as written: the words are ours, not a value to escape)
@@ -861,9 +864,16 @@ def seeds_per_arm(runs: pd.DataFrame) -> dict[str, int]:
     return done.groupby("arm").size().to_dict() if len(done) else {}
 
 
+def _censored(row: pd.Series) -> int:
+    """Seeds of a headline row known only from below (days to halve never reached)."""
+    c = row.get("censored", 0)
+    return int(c) if c == c and c else 0
+
+
 def _some_seeds(row: pd.Series, seeds: int | None) -> bool:
-    """Whether a headline row is defined for some of the arm's ``seeds`` only (not none)."""
-    return bool(seeds) and 0 < int(row["n"]) < int(seeds or 0)
+    """Whether a headline row is defined for some of the arm's ``seeds`` only (not none),
+    its mean and interval over those alone (a censored row has neither: not this)."""
+    return bool(seeds) and not _censored(row) and 0 < int(row["n"]) < int(seeds or 0)
 
 
 def clipped(row: pd.Series) -> str:
@@ -876,10 +886,20 @@ def clipped(row: pd.Series) -> str:
 def headline_cell(row: pd.Series, name: str, seeds: int | None = None, w: Words = W.ENGLISH) -> str:
     """One arm's headline measure as "mean [low, high]" in the measure's unit, and
     " (2 of 5 seeds)" (in the words of ``w``) when it is defined for fewer than the arm's
-    ``seeds`` (its mean and interval are of those only: days to halve when volume never
-    halved). An end of the interval cut at the measure's bound (:func:`clipped`) is shown
-    as past it, ``<0`` or ``>100.0%``: the bound is not an end the data gave
-    (``W.CLIPPED_NOTE`` says so under the table)."""
+    ``seeds`` (its mean and interval are of those only). An end of the interval cut at
+    the measure's bound (:func:`clipped`) is shown as past it, ``<0`` or ``>100.0%``: the
+    bound is not an end the data gave (``W.CLIPPED_NOTE`` says so under the table).
+
+    Days to halve when some seeds never halved within the run (``headline``'s
+    ``censored``): no mean, which would be of the fast seeds alone, but the median over
+    every seed, "median 15 (halved in 2 of 3 seeds)", or "median > 19 (…)" when the median
+    is among the seeds that never halved."""
+    censored = _censored(row)
+    if censored:
+        n = int(row["n"])
+        said = W.MEDIAN_ABOVE if bool(row["median_above"]) else W.MEDIAN
+        halved = w(W.HALVED_IN).format(k=n, n=n + censored)
+        return w(said).format(value=_fmt(row["median"], name)) + halved
     cut = clipped(row)
     low, high = _fmt(row["lo"], name), _fmt(row["hi"], name)
     low = "<" + low if cut in ("low", "both") else low

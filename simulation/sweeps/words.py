@@ -120,6 +120,17 @@ MEASURE = _t("measure")
 BETTER = _t("better")
 BETTER_WAYS = {way: _t(way) for way in ("higher", "lower")}
 SOME_SEEDS = _t(" ({n} of {seeds} seeds)")  # a headline cell defined for some seeds only
+# a censored measure (days to halve that some seeds never reached): a median, no mean
+MEDIAN = _t("median {value}")
+MEDIAN_ABOVE = _t("median > {value}")
+HALVED_IN = _t(" (halved in {k} of {n} seeds)")
+CENSORED_NOTE = _t(
+    ' "median > 19 (halved in 1 of 3 seeds)": in the other seeds restricted-offer volume did '
+    "not halve before the run ended, so their days to halve are known only to be more than "
+    "the days the run went on after the start. A mean of the seeds that halved would favour "
+    "the fast ones, so none is given: the median counts every seed, those that never halved "
+    'as the slowest, and "> N" says the median is among them.'
+)
 
 # do the policies differ?
 DIFFER_HEADING = _t("Do the policies differ?")

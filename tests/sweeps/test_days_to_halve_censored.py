@@ -1,0 +1,113 @@
+"""Days to halve across seeds: a seed that never halved within the run is censored (its
+value is only known to be more than the days the run went on after the start), not left
+out.
+
+The sweep of the classroom world under no moderation, the crackdown and the classifier
+with review, both moved to day 10 (seeds 1-3, 30 days), halves in these seeds: classifier
+16, 14, never; crackdown never, 7, never. The mean of the seeds that halved made the
+crackdown, which halved in 1 of 3 seeds, look twice as fast (7 days) as the classifier
+(15 days, 2 of 3). Over every seed the medians are 16 and more than 19 days.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from rich.console import Console
+
+from simulation.cli import cmd_sweep
+from simulation.metrics.summary import days_to_halve, days_to_halve_above
+from simulation.runs.report_words import Words
+from simulation.sweeps.aggregate import censored_median, headline, run_headlines
+from simulation.sweeps.report import headline_cell, seeds_per_arm, write_report
+from simulation.sweeps.sweep import sweep
+
+CLASSIFIER = "Classifier + human review [start_day=10]"
+CRACKDOWN = "March-2024 personal-account crackdown [start_day=10]"
+
+
+@pytest.fixture(scope="module")
+def trial():
+    return sweep(
+        "classroom",
+        ("none", "crackdown", "classifier_review"),
+        "1-3",
+        policy_sets={"start_day": 10},
+        days=30,
+        workers=1,
+        baseline="none",
+    )
+
+
+def _cells(result, w: Words | None = None) -> dict[str, str]:
+    head = headline(run_headlines(result.runs, result.metrics, result.baseline))
+    seeds = seeds_per_arm(result.runs)
+    rows = head[head["measure"] == "days_to_halve"]
+    kw = {"w": w} if w else {}
+    return {
+        r["arm"]: headline_cell(r, "days_to_halve", seeds[r["arm"]], **kw)
+        for _i, r in rows.iterrows()
+    }
+
+
+def test_the_seeds_that_never_halved_are_counted(trial):
+    rh = run_headlines(trial.runs, trial.metrics, trial.baseline).set_index(["arm", "seed"])
+    assert rh.loc[CRACKDOWN, "days_to_halve"].tolist()[1] == 7
+    assert rh.loc[CRACKDOWN, "days_to_halve_above"].fillna(-1).tolist() == [19, -1, 19]
+    assert rh.loc[CLASSIFIER, "days_to_halve"].fillna(-1).tolist() == [16, 14, -1]
+    cells = _cells(trial)
+    assert cells[CLASSIFIER] == "median 16 (halved in 2 of 3 seeds)"
+    assert cells[CRACKDOWN] == "median > 19 (halved in 1 of 3 seeds)"
+    assert cells["No moderation"] == "–"  # no start, nothing to halve: undefined, not censored
+    head = headline(run_headlines(trial.runs, trial.metrics, trial.baseline))
+    row = head[(head["arm"] == CRACKDOWN) & (head["measure"] == "days_to_halve")].iloc[0]
+    assert math.isnan(row["mean"]) and math.isnan(row["lo"])  # no mean of the fast seed alone
+    assert (row["n"], row["censored"], row["median"], row["median_above"]) == (1, 2, 19.0, True)
+
+
+def test_the_terminal_the_page_and_the_files_say_the_same(trial, tmp_path, monkeypatch):
+    console = Console(width=250, record=True, color_system=None, file=io.StringIO())
+    monkeypatch.setattr(cmd_sweep, "out", console)
+    cmd_sweep.print_headline(trial)
+    text = console.export_text()
+    assert "median > 19 (halved in 1 of 3 seeds)" in " ".join(text.split())
+    assert "known only to be more than" in text
+    page = write_report(trial, tmp_path / "r", "halve").read_text(encoding="utf-8")
+    assert "median &gt; 19 (halved in 1 of 3 seeds)" in page
+    assert "median 16 (halved in 2 of 3 seeds)" in page
+    assert "known only to be more than the days the run went on" in page
+    data = tmp_path / "r" / "data"
+    head = pd.read_csv(data / "headline.csv")
+    row = head[(head["arm"] == CRACKDOWN) & (head["measure"] == "days_to_halve")].iloc[0]
+    assert (row["censored"], row["median"], bool(row["median_above"])) == (2, 19.0, True)
+    assert pd.isna(row["mean"])
+    rh = pd.read_csv(data / "run_headlines.csv")
+    assert rh.loc[rh["arm"] == CRACKDOWN, "days_to_halve_above"].notna().sum() == 2
+
+
+def test_the_chinese_report_says_it_too(trial):
+    cells = _cells(trial, Words("zh_CN"))
+    assert cells[CRACKDOWN] == "中位数 > 19（3 个随机种子中有 1 个减半）"
+    assert cells[CLASSIFIER] == "中位数 16（3 个随机种子中有 2 个减半）"
+
+
+def test_the_bound_is_the_days_after_the_start():
+    volume = np.r_[np.full(10, 100.0), np.full(20, 80.0)]  # 30 days, never halves
+    assert math.isnan(days_to_halve(volume, 10))
+    assert days_to_halve_above(volume, 10) == 19
+    halves = np.r_[np.full(10, 100.0), np.full(20, 10.0)]
+    assert days_to_halve(halves, 10) == 3 and math.isnan(days_to_halve_above(halves, 10))
+    assert math.isnan(days_to_halve_above(volume, 0))  # undefined: no level before
+
+
+def test_the_median_counts_censored_seeds_as_the_slowest():
+    nan = math.nan
+    assert censored_median(np.array([16.0, 14.0, nan]), np.array([nan, nan, 19.0])) == (16.0, False)
+    assert censored_median(np.array([nan, 7.0, nan]), np.array([19.0, nan, 19.0])) == (19.0, True)
+    # even: the upper middle is censored, so the median is more than (5 + 19) / 2
+    assert censored_median(np.array([5.0, nan]), np.array([nan, 19.0])) == (12.0, True)
+    assert censored_median(np.array([3.0, 5.0, 9.0]), np.full(3, nan)) == (5.0, False)
