@@ -45,7 +45,7 @@ def assert_chinese_report(page: str) -> None:
     assert "Dotted lines mark events" not in page and "虚线标出事件" in page
     assert "第 30 天：公告" in page  # the crackdown's announcement, a mark of the run
     # a measure's name, unit and meaning as the app words them
-    assert "<td>误封</td>" in page
+    assert "<td>误封次数</td>" in page
     assert "Daily values are in" not in page
 
 
