@@ -61,9 +61,10 @@ enforcement:
     window_days: 60
     half_life_days: 30
     ladder:
-      - {at: 1, action: warn}
-      - {at: 2, action: restrict, days: 5}
-      - {at: 3, action: ban}
+      # restrict at the first strike: an innocent account a false hit reaches is
+      # restricted, appeals and is reinstated within the run (an appeal's reason)
+      - {at: 1, action: restrict, days: 5}
+      - {at: 2, action: ban}
   appeals: {share_appealed: 0.6, overturn_probability: 0.7, delay_days: 1}
 """
 
