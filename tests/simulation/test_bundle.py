@@ -203,7 +203,7 @@ def test_the_rule_table_gives_the_units_of_its_totals(tmp_path):
     defs = page[page.index("<th>count</th><th>unit</th>") :]
     defs = defs[: defs.index("</table>")]
     assert "<tr><td>hits</td><td>posts</td>" in defs
-    assert "<tr><td>wrongful bans</td><td>accounts</td>" in defs
+    assert "<tr><td>wrongful bans</td><td>bans</td>" in defs
     assert "/day" not in defs
     # and the table's numbers are those sums
     totals = result.rules.groupby("name")["hits"].sum()
