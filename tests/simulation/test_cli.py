@@ -224,7 +224,8 @@ def test_a_moved_start_day_is_stored_shown_and_read_back(tmp_path):
     # report's policy section and a report rebuilt from the database must all start on
     # day 4. The text used to say 30, so the rebuilt report found no days to halve.
     db, out, again = tmp_path / "r.db", tmp_path / "out", tmp_path / "again"
-    args = ["run", "--scenario", "classroom", "--policy", "crackdown", "--days", "14"]
+    # (18 days: from day 4 offer volume halves in 11, past a 14-day run's end)
+    args = ["run", "--scenario", "classroom", "--policy", "crackdown", "--days", "18"]
     result = runner.invoke(
         app, [*args, "--start-day", "4", "--db", str(db), "--out", str(out), "--json"]
     )
