@@ -269,9 +269,9 @@ def test_rule_inspector_names_posts_and_accounts_apart(qtbot, make_window):
     totals = win.rule_inspector.totals
     shown = {d.name: d for d in totals.definitions}
     assert "wrongful_removals" in shown
-    # totals over the days run: posts and accounts, not the daily counts' posts/day
+    # totals over the days run: posts and bans, not the daily counts' posts/day
     assert shown["wrongful_removals"].unit == unit("posts")
-    assert shown["bans"].unit == unit("accounts")
+    assert shown["bans"].unit == unit("bans")
     assert all("/" not in d.unit for d in totals.definitions if d.name in RULE_COUNT_BY_NAME)
     row = totals.row_of("wrongful_removals")
     qtbot.mouseClick(
