@@ -1865,14 +1865,12 @@
     <message>
         <location filename="model_texts.py" line="140"/>
         <source>Warnings given (actions, not accounts: an account warned twice counts twice); wrongful when the account posted nothing violating in the wrongful window (engine.wrongful_window_days) before it</source>
-        <oldsource>Warnings; wrongful when the account posted nothing violating in the wrongful window (engine.wrongful_window_days) before it</oldsource>
-        <translation type="unfinished">警告；若账户在此前的误判窗口（engine.wrongful_window_days）内没有发布任何违规内容，则为误判</translation>
+        <translation>发出的警告（按次数计，而非账户数：同一账户被警告两次计两次）；若账户在此前的误判窗口（engine.wrongful_window_days）内没有发布任何违规内容，则为误判</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="142"/>
         <source>Posting restrictions imposed (actions, not accounts); wrongful as for warnings</source>
-        <oldsource>Bans; wrongful when the account posted nothing violating in the wrongful window (engine.wrongful_window_days) before it</oldsource>
-        <translation type="unfinished">封号；若账户在此前的误判窗口（engine.wrongful_window_days）内没有发布任何违规内容，则为误封</translation>
+        <translation>实施的发帖限制（按次数计，而非账户数）；误判标准同警告</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="144"/>
@@ -2152,8 +2150,7 @@
     <message>
         <location filename="model_texts.py" line="212"/>
         <source>Days from the policy&apos;s start until the 7-day mean of restricted-offer volume (every channel) is half its level in the week before the start (the days before, when it starts within the first week; empty if it never halves or starts on day 0). Across seeds, a seed where it never halved counts as longer than the run went on after the start: a median over every seed, no mean of the seeds that halved</source>
-        <oldsource>Days from the policy&apos;s start until the 7-day mean of restricted-offer volume (every channel) is half its level in the week before the start (the days before, when it starts within the first week; empty if it never halves or starts on day 0)</oldsource>
-        <translation type="unfinished">从策略开始到违禁商品信息量（所有渠道）的 7 天均值降到开始前一周水平的一半所用的天数（策略在第一周内开始时以开始前的几天为准；从未减半或从第 0 天开始则为空）</translation>
+        <translation>从策略开始到违禁商品信息量（所有渠道）的 7 天均值降到开始前一周水平的一半所用的天数（策略在第一周内开始时以开始前的几天为准；从未减半或从第 0 天开始则为空）。跨随机种子汇总时，从未减半的随机种子按“比运行在开始后持续的天数更长”计：给出所有随机种子的中位数，而不是只对已减半的随机种子求均值</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="213"/>
@@ -6348,7 +6345,7 @@ hand while a run ran is under &quot;Changes during the run&quot;.</source>
     <message>
         <location filename="model_texts.py" line="215"/>
         <source>bans</source>
-        <translation type="unfinished">封号</translation>
+        <translation>次封号</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="219"/>
