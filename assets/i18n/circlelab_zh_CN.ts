@@ -2551,7 +2551,7 @@
     <message>
         <location filename="model_texts.py" line="297"/>
         <source>bans wrongful</source>
-        <translation>误封</translation>
+        <translation>误封次数</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="298"/>
@@ -2561,7 +2561,7 @@
     <message>
         <location filename="model_texts.py" line="299"/>
         <source>wrongful bans per 10,000 accounts</source>
-        <translation>每万账户误封数</translation>
+        <translation>每万账户误封次数</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="300"/>
@@ -2571,7 +2571,7 @@
     <message>
         <location filename="model_texts.py" line="301"/>
         <source>wrongful account actions per 10,000 accounts</source>
-        <translation>每万账户误处置数</translation>
+        <translation>每万账户误处置次数</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="302"/>
@@ -5354,7 +5354,7 @@ hand while a run ran is under &quot;Changes during the run&quot;.</source>
     <message>
         <location filename="model_texts.py" line="891"/>
         <source>wrongful bans per 10,000 accounts</source>
-        <translation>每万账户误封数</translation>
+        <translation>每万账户误封次数</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="892"/>
