@@ -220,7 +220,8 @@ class PolicyPanel(QWidget):
         left it four lines."""
         if self._split_moved:
             return
-        total = self.split.height()
+        # (the handles between the parts take their height from the splitter's)
+        total = self.split.height() - self.split.handleWidth() * (self.split.count() - 1)
         if total <= 0:
             return
         corpus = self.corpus_panel.needed_height(self.split.width())
@@ -228,27 +229,37 @@ class PolicyPanel(QWidget):
             corpus = max(corpus, total // 4)
         rules = min(110, total // 5)
         # the problem list: an eighth at most when empty or short, else as tall as its
-        # wrapped messages (a third at most: a problem cut after two lines hid what the
-        # field may be, "…, 'restrict' or 'ban', got 'remvoe'")
-        issues = max(min(70, total // 8), min(self._issues_needed(), total // 3))
+        # errors need, wrapped (a third at most: an error cut after two lines hid what the
+        # field may be, "…, 'restrict' or 'ban', got 'remvoe'"); warnings alone, which
+        # leave the policy valid, a fifth at most: they scroll, counted on the status line
+        # (a preset's twenty took a third and left the editor seven lines at 1280×720)
+        errors = self._error_count()
+        cap = total // 3 if errors else total // 5
+        issues = max(min(70, total // 8), min(self._issues_needed(errors or 1), cap))
+        # but the corpus status is whole first: the list gives way down to its minimum
+        room = total - rules - corpus - self.editor.minimumSizeHint().height()
+        issues = max(self.issues.minimumHeight(), min(issues, room))
         editor = max(total - rules - issues - corpus, 0)
         self.split.blockSignals(True)
         self.split.setSizes([rules, editor, issues, corpus])
         self.split.blockSignals(False)
 
-    def _issues_needed(self) -> int:
-        """Pixels the problem list needs to show every message whole at its width."""
+    def _error_count(self) -> int:
+        """Errors in the problem list (they come first, marked ✗; then warnings, ⚠)."""
+        texts = (self.issues.item(i).text() for i in range(self.issues.count()))
+        return sum(1 for text in texts if text.startswith("✗"))
+
+    def _issues_needed(self, first: int) -> int:
+        """Pixels the problem list needs to show its ``first`` messages whole at its width."""
         if not self.issues.count():
             return 0
+        shown = [self.issues.item(i).text() for i in range(min(first, self.issues.count()))]
         width = max(1, (self.issues.viewport().width() or self.split.width()) - 8)
         metrics = self.issues.fontMetrics()
         flags = int(Qt.TextFlag.TextWordWrap)
         rows = sum(
-            metrics.boundingRect(
-                QRect(0, 0, width, 1 << 20), flags, self.issues.item(i).text()
-            ).height()
-            + 4
-            for i in range(self.issues.count())
+            metrics.boundingRect(QRect(0, 0, width, 1 << 20), flags, text).height() + 4
+            for text in shown
         )
         return rows + 2 * self.issues.frameWidth() + 4
 
