@@ -1082,8 +1082,10 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(
                     self.tr("Paused after day {0}").format(self.days_done - 1)
                 )
-        else:
+        else:  # the last day is done: said as ``finished`` says it, whichever comes first
             self.controls.set_state(RunState.FINISHED)
+            if self.info is not None:
+                self._say_finished(self.days_done - 1)
         if not running:
             self.runStopped.emit()
 
@@ -1106,18 +1108,21 @@ class MainWindow(QMainWindow):
             text = self.tr("The run has reached its last day: Reset or Setup to run again")
         else:
             text = self.tr("No world yet: press Setup (Ctrl+R) first")
-        self.statusBar().showMessage(text)
         if self.mode == "live":
             self._on_running(False)
+        self.statusBar().showMessage(text)  # (after: the refusal is the last word)
 
     def _on_finished(self, last_day: int) -> None:
         self._catch_up()  # live redraws update half the charts a tick; show them all
         self.controls.set_state(RunState.FINISHED)
+        self._say_finished(last_day)
+        self.runStopped.emit()
+
+    def _say_finished(self, last_day: int) -> None:
         total = self.info.days if self.info else last_day + 1
         self.statusBar().showMessage(
             self.tr("Run finished: {0} of {1} days simulated").format(last_day + 1, total)
         )
-        self.runStopped.emit()
 
     def _on_policy_applied(self, day: int, rule_names: tuple[str, ...]) -> None:
         self.account_inspector.rule_names = rule_names
