@@ -45,6 +45,8 @@ def test_each_shipped_lesson_plays_to_its_end_clicking_next(
 ):
     interface(request, locale)
     lesson = load_lesson(name).lesson
+    if name == "crackdown":  # its last step asks the class to click a removed post
+        assert "feed" in lesson.steps[-1].highlight
     win = make_window(locale=locale)
     choose_from_menu(qtbot, win, "menuLessons", f"lesson_{name}")
     assert win.banner.isVisible()
@@ -74,6 +76,8 @@ def test_each_shipped_lesson_plays_to_its_end_clicking_next(
             assert win.banner.progress.value() == k + 1
             want = tuple(h for h in step.highlight if h != "feed")
             assert win.charts.highlighted == want
+            if "feed" in step.highlight:
+                _a_removed_post_is_shown_to_click(qtbot, win, locale)
         else:  # asking: the question is on screen, its answer not yet
             assert player.phase == "asking"
             assert step.question is not None or step.pause
@@ -89,6 +93,41 @@ def test_each_shipped_lesson_plays_to_its_end_clicking_next(
         labels = " · ".join(line.label.format for line in win.charts.mark_lines[key])
         for k in range(len(lesson.steps)):
             assert f"{word} {k + 1}" in labels, (key, labels)
+
+
+def _removed_rows(feed) -> list[int]:
+    model = feed.model
+    return [
+        r
+        for r in range(model.rowCount())
+        if model.post(r)["removed_at_hours"] == model.post(r)["removed_at_hours"]  # not NaN
+    ]
+
+
+def _a_removed_post_is_shown_to_click(qtbot, win, locale: str) -> None:
+    """A step about the feed ('click a removed post in the feed to see its seller') shows
+    one: the feed on screen (the first watched user, the last day) had no removed post and
+    the class had to hunt through users and days for one. It is selected and scrolled to,
+    on the charts' cursor day; clicked, the inspector shows a seller, and what it sells
+    as the charts' legends name it (it was the catalogue's id, 'tobacco', in the Chinese
+    window too)."""
+    from app.main_window import category_labels
+
+    feed = win.feed
+    qtbot.waitUntil(lambda: feed.view.currentIndex().row() in _removed_rows(feed), timeout=WAIT_MS)
+    row = feed.view.currentIndex().row()
+    rect = feed.view.visualRect(feed.model.index(row))
+    assert feed.view.viewport().rect().intersects(rect)
+    assert win.charts.cursor_day == feed.model.day  # the charts' cursor on the feed's day
+    qtbot.mouseClick(feed.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: bool(win.account_inspector.info), timeout=WAIT_MS)
+    info = win.account_inspector.info
+    assert int(info["account"]) == int(feed.model.post(row)["author"])
+    assert info["archetype"] == "restricted_seller", info["archetype"]
+    sells = win.account_inspector.fields["category"].text()
+    assert sells == category_labels(locale)[info["category"]], sells
+    if locale == "zh_CN":
+        assert not any("a" <= ch.lower() <= "z" for ch in sells), sells
 
 
 def test_page_keys_drive_the_lesson_and_the_lab_stays_usable(qtbot, make_window):

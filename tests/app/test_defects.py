@@ -555,59 +555,6 @@ def test_event_mark_labels_neither_overlap_nor_run_out_of_the_plot(
     qtbot.waitUntil(lambda: not _mark_labels_apart_and_inside(win), timeout=WAIT_MS)
 
 
-def _removed_rows(feed) -> list[int]:
-    model = feed.model
-    return [
-        r
-        for r in range(model.rowCount())
-        if model.post(r)["removed_at_hours"] == model.post(r)["removed_at_hours"]  # not NaN
-    ]
-
-
-@pytest.mark.parametrize("locale", ["en_US", "zh_CN"])
-def test_the_lessons_feed_step_shows_a_removed_post_to_click(qtbot, request, make_window, locale):
-    """'Click a removed post in the feed to see its seller': the feed on screen (the
-    first watched user, the last day) had no removed post; the class had to hunt through
-    users and days for one."""
-    from tests.app.conftest import interface
-
-    interface(request, locale)
-    win = make_window(locale=locale)
-    choose_from_menu(qtbot, win, "menuLessons", "lesson_crackdown")
-    player = win.lesson
-    last = len(player.lesson.steps) - 1
-    assert "feed" in player.lesson.steps[last].highlight
-    while not (player.index == last and player.phase == "settled"):
-        qtbot.waitUntil(
-            lambda: player.phase in ("asking", "settled") and win.banner.next_btn.isEnabled(),
-            timeout=WAIT_MS,
-        )
-        if player.index == last and player.phase == "settled":
-            break
-        click(qtbot, win.banner.next_btn)
-    feed = win.feed
-    # selected and scrolled to
-    qtbot.waitUntil(lambda: feed.view.currentIndex().row() in _removed_rows(feed), timeout=WAIT_MS)
-    row = feed.view.currentIndex().row()
-    rect = feed.view.visualRect(feed.model.index(row))
-    assert feed.view.viewport().rect().intersects(rect)
-    assert win.charts.cursor_day == feed.model.day  # the charts' cursor on the feed's day
-    # the class clicks it and sees a seller
-    qtbot.mouseClick(feed.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: bool(win.account_inspector.info), timeout=WAIT_MS)
-    info = win.account_inspector.info
-    assert int(info["account"]) == int(feed.model.post(row)["author"])
-    assert info["archetype"] == "restricted_seller", info["archetype"]
-    # what the seller sells, named as the charts' legends name it (it was the catalogue's
-    # id, 'tobacco', in the Chinese window too)
-    from app.main_window import category_labels
-
-    sells = win.account_inspector.fields["category"].text()
-    assert sells == category_labels(locale)[info["category"]], sells
-    if locale == "zh_CN":
-        assert not any("a" <= ch.lower() <= "z" for ch in sells), sells
-
-
 def test_rule_inspector_legend_is_below_its_plot_not_over_the_data(qtbot, make_window):
     """The rule chart's legend sat in the data area and hid the hits it names (the
     crackdown's day-30 spike ran under 'true positives')."""
