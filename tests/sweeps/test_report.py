@@ -16,6 +16,7 @@ from sqlmodel import Session
 from typer.testing import CliRunner
 
 from simulation.cli import common
+from simulation.cli.cmd_sweep import _policy_of
 from simulation.cli.sweeps import register
 from simulation.runs.storage import PostSample, PostText, open_db
 from simulation.sweeps.aggregate import MEASURES, headline, run_headlines
@@ -275,15 +276,19 @@ def test_a_stored_sweep_keeps_its_baseline(tmp_path):
         assert done.exit_code == 0, done.output
         return (out / "report.html").read_text(encoding="utf-8")
 
-    for page in (
-        report("plain"),
-        *(report(g[:8], "--baseline", g) for g in ("keywords", "Keyword filter only")),
-    ):
-        assert "baseline</td><td>Keyword filter only" in page
-        assert "avoided against Keyword filter only" in page
-    for given in ("none", "No moderation"):
-        page = report(given.replace(" ", "_"), "--baseline", given)
-        assert "baseline</td><td>No moderation" in page
+    page = report("plain")
+    assert "baseline</td><td>Keyword filter only" in page
+    assert "avoided against Keyword filter only" in page
+    page = report("none", "--baseline", "none")  # a preset, named as --policy names it
+    assert "baseline</td><td>No moderation" in page
+    assert "avoided against No moderation" in page
+    result = load_sweep(open_db(db), sweep_id)
+    for given, name in [
+        ("keywords", "Keyword filter only"),
+        ("Keyword filter only", "Keyword filter only"),  # or by the policy's own name
+        ("No moderation", "No moderation"),
+    ]:
+        assert _policy_of(result, given) == name
     assert "baseline</td><td>Keyword filter only" in report("again")  # kept as it was
     assert load_sweep(open_db(db), sweep_id).baseline == "Keyword filter only"
     assert small_sweep(workers=1, db=str(db)).baseline == "Keyword filter only"  # no --baseline
