@@ -459,11 +459,26 @@ def compare_arms(
         # with the same settings) has no one value to pair: unpaired then
         unique = xa.index.is_unique and xb.index.is_unique
         common = xa.index.intersection(xb.index) if unique else xa.index[:0]
-        row = _difference(name, a, b, xa, xb, common, level, w)
+        # days to halve that some seed never reached: the seeds that halved alone would
+        # make that arm look faster than it is (headline: a median over every seed)
+        row = (
+            None
+            if _censored_seeds(rh, name, (a, b))
+            else _difference(name, a, b, xa, xb, common, level, w)
+        )
         if row is None:
             row = _cannot_tell(name, a, b, ra, rb, rh, w)
         rows.append(row)
     return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+
+
+def _censored_seeds(rh: pd.DataFrame, name: str, arms: tuple[str, ...]) -> bool:
+    """Whether ``name`` is a ``CENSORED`` measure that some seed of one of ``arms`` only
+    bounds from below (days to halve never reached within the run)."""
+    bound = CENSORED.get(name)
+    if bound is None or bound not in rh.columns:
+        return False
+    return bool(rh.loc[rh["arm"].isin(arms), bound].notna().any())
 
 
 def why_undefined(name: str, runs: pd.DataFrame, w: Words = W.ENGLISH) -> str:
@@ -499,16 +514,17 @@ def _cannot_tell(
     rh: pd.DataFrame,
     w: Words = W.ENGLISH,
 ) -> dict:
-    """The row of a comparison without 2 defined values on each side, and why: too few
-    seeds, or the measure undefined for some of them (no baseline, never halved, the
-    rules not yet in force)."""
+    """The row of a comparison without 2 defined values on each side, or of a censored
+    measure that some seed never reached (``_censored_seeds``), and why: too few seeds,
+    or the measure undefined for some of them (no baseline, never halved, the rules not
+    yet in force)."""
     why = []
     for arm, r in ((a, ra), (b, rb)):
         defined = int(r.notna().sum())
         if len(r) < 2:
             few = W.ONE_SEED_ONLY if len(r) == 1 else W.TOO_FEW_SEEDS
             why.append(w(few).format(arm=arm, n=len(r)))
-        elif defined < 2:
+        elif defined < 2 or _censored_seeds(rh, name, (arm,)):
             undefined = rh[(rh["arm"] == arm) & rh[name].isna()]
             why.append(
                 w(W.UNDEFINED_FOR).format(

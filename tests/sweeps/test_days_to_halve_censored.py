@@ -22,7 +22,7 @@ from rich.console import Console
 from simulation.cli import cmd_sweep
 from simulation.metrics.summary import days_to_halve, days_to_halve_above
 from simulation.runs.report_words import Words
-from simulation.sweeps.aggregate import censored_median, headline, run_headlines
+from simulation.sweeps.aggregate import censored_median, compare_arms, headline, run_headlines
 from simulation.sweeps.report import headline_cell, seeds_per_arm, write_report
 from simulation.sweeps.sweep import sweep
 
@@ -111,3 +111,31 @@ def test_the_median_counts_censored_seeds_as_the_slowest():
     # even: the upper middle is censored, so the median is more than (5 + 19) / 2
     assert censored_median(np.array([5.0, nan]), np.array([nan, 19.0])) == (12.0, True)
     assert censored_median(np.array([3.0, 5.0, 9.0]), np.full(3, nan)) == (5.0, False)
+
+
+def test_a_comparison_does_not_test_the_seeds_that_halved_alone():
+    """Arm A halved in 16 and 14 days and never in its third seed; arm B in 10, 12 and 11.
+    Testing 16 and 14 against B called A significantly slower on two of its three seeds;
+    with the third it may be much slower still, or not: the comparison cannot tell, and
+    says in how many seeds A never halved."""
+    nan = math.nan
+    rh = pd.DataFrame(
+        {
+            "arm": ["A"] * 3 + ["B"] * 3,
+            "scenario_params": ["{}"] * 6,
+            "seed": [1, 2, 3] * 2,
+            "days_to_halve": [16.0, 14.0, nan, 10.0, 12.0, 11.0],
+            "days_to_halve_above": [nan, nan, 19.0, nan, nan, nan],
+        }
+    )
+    row = compare_arms(rh, "A", "B", measures=["days_to_halve"]).iloc[0]
+    assert math.isnan(row["difference"]) and not row["significant"]
+    assert (
+        "it is undefined for A in 1 of 3 seeds (restricted-offer volume never halved"
+        in (row["statement"])
+    )
+    assert "for B" not in row["statement"]  # B halved in every seed
+    # without the censored seed (a bound nowhere) the two seeds are compared as before
+    whole = rh.assign(days_to_halve_above=nan).query("seed != 3")
+    row = compare_arms(whole, "A", "B", measures=["days_to_halve"]).iloc[0]
+    assert row["difference"] == pytest.approx(4.0)
