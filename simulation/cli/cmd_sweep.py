@@ -119,6 +119,19 @@ def run_sweep(quiet: bool, label: str, db: str | None, url: str, **kwargs: Any) 
         bar.stop()
 
 
+def headline_notes(head: pd.DataFrame) -> list[str]:
+    """The notes under the terminal's table (``headline`` rows): an interval end cut at
+    its measure's bound, days to halve that some seeds never reached; of the measures
+    the table shows (``KEY_MEASURES``) only."""
+    key = head[head["measure"].isin(KEY_MEASURES)]
+    notes = []
+    if any(clipped(r) for _i, r in key.iterrows()):
+        notes.append(W.CLIPPED_NOTE.strip())
+    if (key["censored"] > 0).any():
+        notes.append(W.CENSORED_NOTE.strip())
+    return notes
+
+
 def print_headline(result: SweepResult) -> None:
     """Key measures per arm with their 95% bands, and the main comparisons in words.
 
@@ -137,11 +150,8 @@ def print_headline(result: SweepResult) -> None:
     title = f"sweep {result.sweep_id}: mean [95% CI] across seeds"
     for table in headline_tables(arms, cells, title):
         out.print(table)
-    if any(clipped(r) for _i, r in head.iterrows()):
-        out.print(Text(W.CLIPPED_NOTE.strip()))
-    key = head[head["measure"].isin(KEY_MEASURES)]
-    if (key["censored"] > 0).any():  # days to halve that some seeds never reached
-        out.print(Text(W.CENSORED_NOTE.strip()))
+    for note in headline_notes(head):
+        out.print(Text(note))
     out.print(Text(baseline_line(result)))
     rh = run_headlines(result.runs, result.metrics, result.baseline)
     for a, b in default_pairs(rh, result.baseline)[:6]:

@@ -208,3 +208,19 @@ def test_an_error_bar_cut_at_its_measures_bound_ends_in_an_arrowhead():
     marks = heads(tradeoff_chart(points, "trade-off"))
     assert sorted(m for m, _x, _y in marks) == ["<", "^"]
     assert ("<", 0.0, pytest.approx(100 * -6.877)) in marks and ("^", 50.0, 100.0) in marks
+
+
+def test_the_terminal_notes_only_what_its_table_shows():
+    """The terminal's table shows the key measures only: a note about a cut interval of a
+    measure it does not show pointed at no '<' or '>' in it."""
+    from simulation.cli.cmd_sweep import KEY_MEASURES, headline_notes
+
+    hidden = next(m for m in MEASURES if m not in KEY_MEASURES)
+    shown = KEY_MEASURES[0]
+    rows = [
+        {"arm": "a", "measure": hidden, "clipped": "high", "censored": 0},
+        {"arm": "a", "measure": shown, "clipped": "", "censored": 0},
+    ]
+    assert headline_notes(pd.DataFrame(rows)) == []
+    rows[1]["clipped"] = "low"
+    assert headline_notes(pd.DataFrame(rows)) == [W.CLIPPED_NOTE.strip()]
