@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +172,8 @@ class PolicyPanel(QWidget):
         self.issues.setWordWrap(True)
         self.issues.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.issues.setResizeMode(QListWidget.ResizeMode.Adjust)
+        # scrolled by pixels: a warning taller than the list can still be read whole
+        self.issues.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.issues.itemActivated.connect(self._issue_clicked)
         self.issues.itemClicked.connect(self._issue_clicked)
         # the status line counts the list it stands above (one source: the list's model)
@@ -214,30 +217,35 @@ class PolicyPanel(QWidget):
         self._fit_split()
 
     def _fit_split(self) -> None:
-        """The editor gets what the rule table (a fifth at most), the problem list (an
-        eighth at most) and the corpus panel (its inputs and every line of its status,
-        plus a quarter for its results once it has some) leave: at 1280×720 fixed sizes
-        left it four lines."""
+        """The editor gets what the rule table (a fifth at most), the problem list and the
+        corpus panel (its inputs and every line of its status, plus a quarter for its
+        results once it has some) leave: at 1280×720 fixed sizes left it four lines.
+
+        The problem list: an eighth when empty or short, else as tall as its errors need,
+        wrapped (a third at most: an error cut after two lines hid what the field may be,
+        "…, 'restrict' or 'ban', got 'remvoe'"); warnings alone, which leave the policy
+        valid, as tall as the tallest of them, a fifth at most: they scroll, counted on
+        the status line (a preset's twenty took a third and left the editor seven lines
+        at 1280×720). The corpus status is whole first: the list gives way to it, down to
+        its minimum, but not to the corpus results."""
         if self._split_moved:
             return
         # (the handles between the parts take their height from the splitter's)
         total = self.split.height() - self.split.handleWidth() * (self.split.count() - 1)
         if total <= 0:
             return
-        corpus = self.corpus_panel.needed_height(self.split.width())
+        status = self.corpus_panel.needed_height(self.split.width())
+        corpus = status
         if self.corpus_panel.evaluation is not None:
             corpus = max(corpus, total // 4)
         rules = min(110, total // 5)
-        # the problem list: an eighth at most when empty or short, else as tall as its
-        # errors need, wrapped (a third at most: an error cut after two lines hid what the
-        # field may be, "…, 'restrict' or 'ban', got 'remvoe'"); warnings alone, which
-        # leave the policy valid, a fifth at most: they scroll, counted on the status line
-        # (a preset's twenty took a third and left the editor seven lines at 1280×720)
         errors = self._error_count()
-        cap = total // 3 if errors else total // 5
-        issues = max(min(70, total // 8), min(self._issues_needed(errors or 1), cap))
-        # but the corpus status is whole first: the list gives way down to its minimum
-        room = total - rules - corpus - self.editor.minimumSizeHint().height()
+        if errors:
+            wanted, cap = self._issues_needed(range(errors), sum), total // 3
+        else:
+            wanted, cap = self._issues_needed(range(self.issues.count()), max), total // 5
+        issues = max(min(70, total // 8), min(wanted, cap))
+        room = total - rules - status - self.editor.minimumSizeHint().height()
         issues = max(self.issues.minimumHeight(), min(issues, room))
         editor = max(total - rules - issues - corpus, 0)
         self.split.blockSignals(True)
@@ -249,19 +257,23 @@ class PolicyPanel(QWidget):
         texts = (self.issues.item(i).text() for i in range(self.issues.count()))
         return sum(1 for text in texts if text.startswith("✗"))
 
-    def _issues_needed(self, first: int) -> int:
-        """Pixels the problem list needs to show its ``first`` messages whole at its width."""
-        if not self.issues.count():
+    def _issues_needed(self, rows: range, combine: Callable[[list[int]], int]) -> int:
+        """Pixels the problem list needs to show its ``rows`` whole at its width, each
+        row's height combined by ``combine`` (``sum``: all of them at once; ``max``: the
+        tallest, one at a time)."""
+        if not len(rows):
             return 0
-        shown = [self.issues.item(i).text() for i in range(min(first, self.issues.count()))]
         width = max(1, (self.issues.viewport().width() or self.split.width()) - 8)
         metrics = self.issues.fontMetrics()
         flags = int(Qt.TextFlag.TextWordWrap)
-        rows = sum(
-            metrics.boundingRect(QRect(0, 0, width, 1 << 20), flags, text).height() + 4
-            for text in shown
-        )
-        return rows + 2 * self.issues.frameWidth() + 4
+        heights = [
+            metrics.boundingRect(
+                QRect(0, 0, width, 1 << 20), flags, self.issues.item(i).text()
+            ).height()
+            + 4
+            for i in rows
+        ]
+        return combine(heights) + 2 * self.issues.frameWidth() + 4
 
     # ------------------------------------------------------------- the open file
     def display_name(self) -> str:

@@ -225,6 +225,24 @@ def test_the_policy_editor_keeps_most_of_the_policy_panel_at_1280x720(make_windo
     assert not panel._split_moved
 
 
+def test_warnings_alone_take_a_fifth_of_the_policy_panel_and_scroll_by_pixels(make_window, qtbot):
+    """The crackdown preset's twenty-odd warnings (the policy is valid) took a third of the
+    panel and left the editor seven lines at 1280×720; a warning taller than the list could
+    not be read whole when the list scrolled an item at a time."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    win = make_window()
+    win.resize(1280, 720)
+    win.policy_dock.raise_()
+    panel = win.policy_panel
+    qtbot.waitUntil(lambda: panel.issues.count() > 5)
+    assert panel._error_count() == 0
+    qtbot.waitUntil(lambda: panel.split.sizes()[2] <= sum(panel.split.sizes()) // 5)
+    assert panel.split.sizes()[1] == max(panel.split.sizes())  # the editor, the largest
+    per_pixel = QAbstractItemView.ScrollMode.ScrollPerPixel
+    assert panel.issues.verticalScrollMode() == per_pixel
+
+
 def test_a_long_corpus_error_is_shown_whole_in_a_narrow_policy_panel(make_window, qtbot, tmp_path):
     """The corpus panel's status line wraps; the policy panel gives it every line it
     needs (a fixed height cut a long error to its first line)."""
