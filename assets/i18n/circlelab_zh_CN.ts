@@ -1461,78 +1461,78 @@
         <translation>第 {0} 天后暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1091"/>
+        <location filename="../../app/main_window.py" line="1093"/>
         <source>Starting the engine process…</source>
         <translation>正在启动引擎进程…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1100"/>
-        <location filename="../../app/main_window.py" line="1322"/>
+        <location filename="../../app/main_window.py" line="1102"/>
+        <location filename="../../app/main_window.py" line="1327"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1106"/>
+        <location filename="../../app/main_window.py" line="1108"/>
         <source>The run has reached its last day: Reset or Setup to run again</source>
         <translation>运行已到最后一天：重置或重新建立后才能再运行</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1108"/>
+        <location filename="../../app/main_window.py" line="1110"/>
         <source>No world yet: press Setup (Ctrl+R) first</source>
         <translation>尚无世界：请先点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1118"/>
+        <location filename="../../app/main_window.py" line="1124"/>
         <source>Run finished: {0} of {1} days simulated</source>
         <translation>运行结束：已模拟 {1} 天中的 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1136"/>
+        <location filename="../../app/main_window.py" line="1141"/>
         <source>In force: {0} (loaded day {1}; acts from day {2})</source>
         <translation>生效中：{0}（第 {1} 天载入；自第 {2} 天起执行）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1144"/>
+        <location filename="../../app/main_window.py" line="1149"/>
         <source>{0} from day {1}</source>
         <translation>{0}，自第 {1} 天起</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1151"/>
+        <location filename="../../app/main_window.py" line="1156"/>
         <source>Saved as run #{0}; report in {1}</source>
         <translation>已保存为运行 #{0}；报告在 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1272"/>
+        <location filename="../../app/main_window.py" line="1277"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1278"/>
+        <location filename="../../app/main_window.py" line="1283"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1310"/>
+        <location filename="../../app/main_window.py" line="1315"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1324"/>
+        <location filename="../../app/main_window.py" line="1329"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1328"/>
+        <location filename="../../app/main_window.py" line="1333"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1359"/>
+        <location filename="../../app/main_window.py" line="1364"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1362"/>
+        <location filename="../../app/main_window.py" line="1367"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
@@ -1547,47 +1547,47 @@
         <translation>就绪：种子 {0}，{1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1139"/>
+        <location filename="../../app/main_window.py" line="1144"/>
         <source>In force: {0} (from day {1})</source>
         <translation>生效中：{0}（自第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1126"/>
+        <location filename="../../app/main_window.py" line="1131"/>
         <source>Policy applied from day {0}</source>
         <translation>策略自第 {0} 天起生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1227"/>
+        <location filename="../../app/main_window.py" line="1232"/>
         <source>Stored run #{0}: {1}</source>
         <translation>保存的运行 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1230"/>
+        <location filename="../../app/main_window.py" line="1235"/>
         <source>Opened stored run #{0} ({1})</source>
         <translation>已打开保存的运行 #{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1240"/>
+        <location filename="../../app/main_window.py" line="1245"/>
         <source>Nothing to export yet: run at least one day</source>
         <translation>尚无可导出的内容：请至少运行一天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1252"/>
+        <location filename="../../app/main_window.py" line="1257"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1253"/>
+        <location filename="../../app/main_window.py" line="1258"/>
         <source>{0} images (*.{1})</source>
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1259"/>
+        <location filename="../../app/main_window.py" line="1264"/>
         <source>Charts written to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1271"/>
+        <location filename="../../app/main_window.py" line="1276"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
@@ -2546,7 +2546,7 @@
     <message>
         <location filename="model_texts.py" line="296"/>
         <source>bans correct</source>
-        <translation>正确封号</translation>
+        <translation>正确封号次数</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="297"/>
@@ -2766,12 +2766,12 @@
     <message>
         <location filename="model_texts.py" line="340"/>
         <source>bans</source>
-        <translation>封号</translation>
+        <translation>封号次数</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="341"/>
         <source>wrongful bans</source>
-        <translation>误封（账户）</translation>
+        <translation>误封次数</translation>
     </message>
 </context>
 <context>
@@ -3046,162 +3046,162 @@
 <context>
     <name>PolicyPanel</name>
     <message>
-        <location filename="../../app/panels/policy.py" line="92"/>
+        <location filename="../../app/panels/policy.py" line="93"/>
         <source>Load a preset policy into the editor (undoable)</source>
         <translation>将预设策略载入编辑器（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="97"/>
+        <location filename="../../app/panels/policy.py" line="98"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="100"/>
+        <location filename="../../app/panels/policy.py" line="101"/>
         <source>Put this policy in force from the next day (Ctrl+Enter)</source>
         <translation>自下一天起启用此策略（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="105"/>
+        <location filename="../../app/panels/policy.py" line="106"/>
         <source>Apply policy</source>
         <translation>应用策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="109"/>
+        <location filename="../../app/panels/policy.py" line="110"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="118"/>
+        <location filename="../../app/panels/policy.py" line="119"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="119"/>
+        <location filename="../../app/panels/policy.py" line="120"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="121"/>
+        <location filename="../../app/panels/policy.py" line="122"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="143"/>
+        <location filename="../../app/panels/policy.py" line="144"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="144"/>
+        <location filename="../../app/panels/policy.py" line="145"/>
         <source>Condition</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="145"/>
+        <location filename="../../app/panels/policy.py" line="146"/>
         <source>Action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="146"/>
+        <location filename="../../app/panels/policy.py" line="147"/>
         <source>Strikes</source>
         <translation>违规计分</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="147"/>
+        <location filename="../../app/panels/policy.py" line="148"/>
         <source>Hits so far</source>
         <translation>累计命中</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="155"/>
+        <location filename="../../app/panels/policy.py" line="156"/>
         <source>Click a rule to inspect it</source>
         <translation>点击规则查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="285"/>
+        <location filename="../../app/panels/policy.py" line="308"/>
         <source>Checking the policy…</source>
         <translation>正在检查策略…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="355"/>
+        <location filename="../../app/panels/policy.py" line="378"/>
         <source>YAML policies (*.yaml *.yml)</source>
         <translation>YAML 策略 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="354"/>
+        <location filename="../../app/panels/policy.py" line="377"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="112"/>
+        <location filename="../../app/panels/policy.py" line="113"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="115"/>
+        <location filename="../../app/panels/policy.py" line="116"/>
         <source>Save to the open file; a preset or a new text asks where (Ctrl+S)</source>
         <translation>保存到当前文件；预设或新文本会询问保存位置（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="261"/>
+        <location filename="../../app/panels/policy.py" line="284"/>
         <source>preset {0}</source>
         <translation>预设 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="262"/>
+        <location filename="../../app/panels/policy.py" line="285"/>
         <source>new policy</source>
         <translation>新策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="270"/>
+        <location filename="../../app/panels/policy.py" line="293"/>
         <source>Editing: {0}{1}</source>
         <translation>正在编辑：{0}{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="335"/>
+        <location filename="../../app/panels/policy.py" line="358"/>
         <source>Cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="366"/>
+        <location filename="../../app/panels/policy.py" line="389"/>
         <source>The presets belong to the app; save your policy in another folder</source>
         <translation>预设属于应用本身；请把你的策略保存到其他文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="372"/>
+        <location filename="../../app/panels/policy.py" line="395"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="396"/>
+        <location filename="../../app/panels/policy.py" line="419"/>
         <source>Cannot apply: the policy has {0} problem(s); the policy in force is unchanged</source>
         <translation>无法应用：策略有 {0} 个问题；生效中的策略不变</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="419"/>
+        <location filename="../../app/panels/policy.py" line="442"/>
         <source>1 rule</source>
         <translation>1 条规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="419"/>
+        <location filename="../../app/panels/policy.py" line="442"/>
         <source>{0} rules</source>
         <translation>{0} 条规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="420"/>
+        <location filename="../../app/panels/policy.py" line="443"/>
         <source>✓ Valid: {0} ({1})</source>
         <translation>✓ 有效：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="423"/>
+        <location filename="../../app/panels/policy.py" line="446"/>
         <source>{0} — ⚠ {1} warning(s) below: it can be applied</source>
         <translation>{0} — ⚠ 下方有 {1} 条警告：仍可应用</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="430"/>
+        <location filename="../../app/panels/policy.py" line="453"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="417"/>
+        <location filename="../../app/panels/policy.py" line="440"/>
         <source>✗ {0} problem(s) — the policy in force is unchanged</source>
         <translation>✗ {0} 个问题 — 生效中的策略保持不变</translation>
     </message>
@@ -4430,7 +4430,7 @@
     <message>
         <location filename="model_texts.py" line="708"/>
         <source>wrongful bans</source>
-        <translation>错误封号</translation>
+        <translation>误封次数</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="709"/>
@@ -6345,7 +6345,7 @@ hand while a run ran is under &quot;Changes during the run&quot;.</source>
     <message>
         <location filename="model_texts.py" line="215"/>
         <source>bans</source>
-        <translation>次封号</translation>
+        <translation>次</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="219"/>
