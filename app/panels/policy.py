@@ -136,6 +136,7 @@ class PolicyPanel(QWidget):
         self.in_force.setTextFormat(Qt.TextFormat.PlainText)
         self.in_force.setObjectName("policyInForce")
         self.in_force.setWordWrap(True)
+        self.in_force.hide()  # until a world runs a policy (set_in_force)
 
         self.rules = QTableWidget(0, 5)
         self.rules.setObjectName("policyRules")
@@ -217,9 +218,10 @@ class PolicyPanel(QWidget):
         self._fit_split()
 
     def _fit_split(self) -> None:
-        """The editor gets what the rule table (a fifth at most), the problem list and the
-        corpus panel (its inputs and every line of its status, plus a quarter for its
-        results once it has some) leave: at 1280×720 fixed sizes left it four lines.
+        """The editor gets what the rule table (its rules, a fifth at most), the problem
+        list and the corpus panel (its inputs and every line of its status, plus a quarter
+        for its results once it has some) leave: at 1280×720 fixed sizes left it four
+        lines.
 
         The problem list: an eighth when empty or short, else as tall as its errors need,
         wrapped (a third at most: an error cut after two lines hid what the field may be,
@@ -238,7 +240,7 @@ class PolicyPanel(QWidget):
         corpus = status
         if self.corpus_panel.evaluation is not None:
             corpus = max(corpus, total // 4)
-        rules = min(110, total // 5)
+        rules = min(self._rules_needed(), 110, total // 5)
         errors = self._error_count()
         if errors:
             wanted, cap = self._issues_needed(range(errors), sum), total // 3
@@ -251,6 +253,18 @@ class PolicyPanel(QWidget):
         self.split.blockSignals(True)
         self.split.setSizes([rules, editor, issues, corpus])
         self.split.blockSignals(False)
+
+    def _rules_needed(self) -> int:
+        """Pixels the rule table needs to show its header and every rule (a one-rule
+        policy left a blank under its row that the editor lacked)."""
+        table = self.rules
+        bar = table.horizontalScrollBar()
+        return (
+            table.horizontalHeader().height()
+            + sum(table.rowHeight(r) for r in range(table.rowCount()))
+            + (bar.sizeHint().height() if bar.isVisible() else 0)
+            + 2 * table.frameWidth()
+        )
 
     def _error_count(self) -> int:
         """Errors in the problem list (they come first, marked ✗; then warnings, ⚠)."""
@@ -429,7 +443,7 @@ class PolicyPanel(QWidget):
     def clear_run(self) -> None:
         """A new world: no hits yet."""
         self.set_hits({})
-        self.in_force.setText("")
+        self.set_in_force("")
 
     # ------------------------------------------------------------- display
     def _status_text(self, listed: int) -> str:
@@ -497,7 +511,10 @@ class PolicyPanel(QWidget):
                 hit_item.setText(str(hits.get(name_item.text(), 0)))
 
     def set_in_force(self, text: str) -> None:
+        """What is in force in the running world; hidden when there is none (an empty
+        line took the room of two of the editor's)."""
         self.in_force.setText(text)
+        self.in_force.setVisible(bool(text))
 
     def _rule_clicked(self, row: int, _col: int) -> None:
         item = self.rules.item(row, 0)

@@ -241,6 +241,12 @@ def test_warnings_alone_take_a_fifth_of_the_policy_panel_and_scroll_by_pixels(ma
     assert panel.split.sizes()[1] == max(panel.split.sizes())  # the editor, the largest
     per_pixel = QAbstractItemView.ScrollMode.ScrollPerPixel
     assert panel.issues.verticalScrollMode() == per_pixel
+    # no blank lines above the editor: no world runs a policy yet, and the one-rule table
+    # is as tall as its rule
+    assert not panel.in_force.isVisible()
+    table = panel.rules
+    rows = table.horizontalHeader().height() + table.rowHeight(0) * table.rowCount()
+    assert panel.split.sizes()[0] <= rows + table.horizontalScrollBar().height() + 4
 
 
 def test_a_long_corpus_error_is_shown_whole_in_a_narrow_policy_panel(make_window, qtbot, tmp_path):
