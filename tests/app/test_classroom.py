@@ -38,8 +38,13 @@ def _wait_for_next(qtbot, win) -> None:
     qtbot.waitUntil(lambda: win.lesson is None or win.banner.next_btn.isEnabled(), timeout=WAIT_MS)
 
 
-@pytest.mark.parametrize("locale", ["en_US", "zh_CN"])
-@pytest.mark.parametrize("name", lesson_names())
+# every lesson in English; in Chinese the crackdown (the one with a feed step), whose
+# banner, answers and marks go through the same code as every lesson's (each lesson's
+# Chinese texts are checked headless in tests/lessons)
+PLAYTHROUGHS = [(name, "en_US") for name in lesson_names()] + [("crackdown", "zh_CN")]
+
+
+@pytest.mark.parametrize(("name", "locale"), PLAYTHROUGHS)
 def test_each_shipped_lesson_plays_to_its_end_clicking_next(
     qtbot, request, make_window, name, locale
 ):
