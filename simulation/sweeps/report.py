@@ -361,8 +361,8 @@ CHART_FORMATS = ("png", "svg")  # what a report can write its charts as (PNG alw
 
 def _save(fig, charts: Path, name: str, formats: tuple[str, ...] = ("png",)) -> str:
     """Save the chart as PNG (the page embeds it) and each other of ``formats`` (``svg``);
-    return the PNG as a data URI for the page. Each format is a drawing of its own (about
-    half a second for a band chart), so SVG is written only when asked for."""
+    return the PNG as a data URI for the page. Each format is a drawing of its own, so
+    SVG is written only when asked for."""
     charts.mkdir(parents=True, exist_ok=True)
     fit_fonts(fig)  # Chinese in any text (a parameter's value too) in a CJK font
     # "tight": whatever a long label adds, the saved image holds all of it
