@@ -10,13 +10,14 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+import pytest
 import typer
 from sqlalchemy import update
 from sqlmodel import Session
 from typer.testing import CliRunner
 
 from simulation.cli import common
-from simulation.cli.cmd_sweep import _policy_of
+from simulation.cli.cmd_sweep import _policy_of, load
 from simulation.cli.sweeps import register
 from simulation.runs.storage import PostSample, PostText, open_db
 from simulation.sweeps.aggregate import MEASURES, headline, run_headlines
@@ -74,24 +75,23 @@ def test_cli_sweep_report_compare_with_a_hostile_policy_name(tmp_path):
         "rules:\n  - {name: r, when: {hit: kw}, action: remove, delay_hours: 2}\n",
         encoding="utf-8",
     )
-    db, out = tmp_path / "cli.db", tmp_path / "out"
+    db = tmp_path / "cli.db"
     app, run = _cli(), CliRunner()
     args = ["sweep", "--scenario", "classroom", "--policy", "none", "--policy", str(evil)]
-    args += ["--seeds", "1-2", "--days", "10", "--workers", "2", "--db", str(db)]
-    result = run.invoke(app, [*args, "--out", str(out), "--json"])
+    args += ["--seeds", "1-2", "--days", "3", "--workers", "2", "--db", str(db)]
+    result = run.invoke(app, [*args, "--json"])
     assert result.exit_code == 0, result.output
     info = json.loads(result.stdout)
     assert (info["ran"], info["failed"], info["skipped"]) == (4, 0, 0)
-    page = (out / "report.html").read_text()
-    assert "<script>alert(2)" not in page and "&lt;script&gt;alert(2)" in page
-    assert "<img src=x" not in page
     again = run.invoke(app, [*args, "--json"])  # the same command resumes: nothing to do
     assert json.loads(again.stdout)["skipped"] == 4
     sid = info["sweep_id"]
-    assert not list((out / "charts").glob("*.svg"))  # PNG only unless --svg
+    # one report of the sweep (a sweep's --out writes the same page: test_list_values)
     rep = run.invoke(app, ["report", sid, "--db", str(db), "--out", str(tmp_path / "r2"), "--svg"])
     assert rep.exit_code == 0, rep.output
-    assert (tmp_path / "r2" / "report.html").exists()
+    page = (tmp_path / "r2" / "report.html").read_text()
+    assert "<script>alert(2)" not in page and "&lt;script&gt;alert(2)" in page
+    assert "<img src=x" not in page
     charts = tmp_path / "r2" / "charts"
     svgs = sorted(p.stem for p in charts.glob("*.svg"))
     assert svgs and svgs == sorted(p.stem for p in charts.glob("*.png"))  # each chart, both
@@ -102,6 +102,7 @@ def test_cli_sweep_report_compare_with_a_hostile_policy_name(tmp_path):
     assert cmp.exit_code == 0, cmp.output
     page = (tmp_path / "cmp" / "report.html").read_text()
     assert "A (run:1)" in page and "B (run:3)" in page
+    assert not list((tmp_path / "cmp" / "charts").glob("*.svg"))  # PNG only unless --svg
     missing = run.invoke(app, ["report", "nope", "--db", str(db), "--out", str(tmp_path / "x")])
     assert missing.exit_code == 2
 
@@ -257,15 +258,36 @@ def test_band_chart_legends_sit_below_the_axes(reference):
         assert box.y1 <= frame.y0 and _inside(box, fig.bbox), col
 
 
-def test_a_stored_sweep_keeps_its_baseline(tmp_path):
+@pytest.fixture(scope="module")
+def kept(tmp_path_factory) -> Path:
+    """A database holding the small sweep run with ``baseline="keywords"``; each test
+    that changes it works on its own copy (``_copy``)."""
+    db = tmp_path_factory.mktemp("kept") / "kept.db"
+    _kept_sweep(db, baseline="keywords")
+    return db
+
+
+def _kept_sweep(db: Path, **kwargs):
+    """The small sweep of ``kept`` (6 days are enough to store and delete a baseline),
+    into ``db``: the same sweep each time, so it resumes what ``db`` holds."""
+    return small_sweep(workers=1, db=str(db), days=6, **kwargs)
+
+
+def _copy(db: Path, folder: Path) -> Path:
+    """``db`` and any journal beside it, copied into ``folder``."""
+    for f in db.parent.glob(db.name + "*"):
+        shutil.copy(f, folder / f.name)
+    return folder / db.name
+
+
+def test_a_stored_sweep_keeps_its_baseline(kept, tmp_path):
     """The baseline a sweep command names is kept with the sweep: its report rebuilt from
     the database and a later command on the same sweep measure "avoided" against it (they
     measured against no moderation when it was not stored). ``report --baseline`` names
     another for one report (a preset or the policy's name) without changing what is kept;
     one that was not run exits 2 naming those that were; a later sweep command naming a
     baseline replaces it."""
-    db = tmp_path / "b.db"
-    small_sweep(workers=1, db=str(db), baseline="keywords")
+    db = _copy(kept, tmp_path)
     sweep_id = _only_sweep(db)
     cli = CliRunner()
 
@@ -289,26 +311,27 @@ def test_a_stored_sweep_keeps_its_baseline(tmp_path):
         ("No moderation", "No moderation"),
     ]:
         assert _policy_of(result, given) == name
-    assert "baseline</td><td>Keyword filter only" in report("again")  # kept as it was
+    # what a later report measures against is the baseline `report` loads (its page names
+    # the one loaded, as the first report shows)
+    assert load(str(db), sweep_id).baseline == "Keyword filter only"  # kept as it was
     assert load_sweep(open_db(db), sweep_id).baseline == "Keyword filter only"
-    assert small_sweep(workers=1, db=str(db)).baseline == "Keyword filter only"  # no --baseline
-    assert small_sweep(workers=1, db=str(db), baseline="none").baseline == "No moderation"
-    assert "baseline</td><td>No moderation" in report("replaced")
+    assert _kept_sweep(db).baseline == "Keyword filter only"  # no --baseline
+    assert _kept_sweep(db, baseline="none").baseline == "No moderation"
+    assert load(str(db), sweep_id).baseline == "No moderation"  # replaced
     args = ["report", sweep_id, "--db", str(db), "--out", str(tmp_path / "w")]
     wrong = cli.invoke(_cli(), [*args, "--baseline", "zero_tolerance"])
     assert wrong.exit_code == 2
     assert "is not one of the policies run: No moderation, Keyword filter only" in wrong.output
 
 
-def test_a_sweeps_baseline_goes_with_its_last_run(tmp_path):
+def test_a_sweeps_baseline_goes_with_its_last_run(kept, tmp_path):
     """Deleting a sweep's runs one by one deletes its kept baseline with the last, so a
     new sweep under the same id does not inherit it."""
     from sqlmodel import select
 
     from simulation.runs.storage import Run, Sweep, delete_run
 
-    db = tmp_path / "d.db"
-    small_sweep(workers=1, db=str(db), baseline="keywords")
+    db = _copy(kept, tmp_path)
     sweep_id, engine = _only_sweep(db), open_db(db, write=True)
     with Session(engine) as session:
         ids = list(session.exec(select(Run.id)).all())
@@ -318,7 +341,7 @@ def test_a_sweeps_baseline_goes_with_its_last_run(tmp_path):
         delete_run(engine, rid)
     with Session(engine) as session:
         assert session.exec(select(Sweep)).all() == []
-    assert small_sweep(workers=1, db=str(db)).baseline == "No moderation"
+    assert _kept_sweep(db).baseline == "No moderation"
 
 
 def _only_sweep(db) -> str:
