@@ -118,7 +118,7 @@ def test_a_swept_report_plots_each_combination_it_ran(tmp_path):
         scenario="classroom",
         policies=["none", "keywords"],
         seeds="1-2",
-        days=12,
+        days=4,  # the delays' points already differ (gain 0.70 and 0.41 on these seeds)
         policy_sets={DELAY: [0, 24], WINDOW: [30, 90]},
         workers=1,
     )
