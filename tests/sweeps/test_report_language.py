@@ -23,6 +23,7 @@ from simulation.runs.report_words import Words
 from simulation.sweeps.aggregate import compare_arms, headline, run_headlines
 from simulation.sweeps.report import avoided_chart, band_chart, curve_chart, write_report
 from simulation.sweeps.tradeoff import tradeoff_chart, tradeoff_points
+from tests.sweeps.conftest import DAYS, POLICIES, SCENARIO, SEEDS
 
 HAN = re.compile("[\u4e00-\u9fff]")
 ZH = Words("zh_CN")
@@ -235,10 +236,18 @@ def study_file(tmp_path_factory) -> Path:
     return path
 
 
-def test_a_study_report_in_chinese(study_file, tmp_path):
-    out = tmp_path / "zh"
+@pytest.fixture(scope="module")
+def chinese_study(study_file, tmp_path_factory) -> tuple[str, Path]:
+    """The study run from the command line with ``--lang zh_CN``: what the command said,
+    and its folder (its report and its study.db)."""
+    out = tmp_path_factory.mktemp("study_zh") / "zh"
     done = runner.invoke(app, ["study", str(study_file), "--out", str(out), "--lang", "zh_CN"])
     assert done.exit_code == 0, done.output
+    return done.output, out
+
+
+def test_a_study_report_in_chinese(chinese_study):
+    output, out = chinese_study
     page = (out / "report.html").read_text("utf-8")
     assert not _english_left(page), _english_left(page)
     title = "课堂中的删除速度：避免的曝光与到删除的小时数"
@@ -254,12 +263,14 @@ def test_a_study_report_in_chinese(study_file, tmp_path):
     )
     # the command line itself speaks English, as before
     assert "policy 'none' has no rules and no announcements: it runs once" in " ".join(
-        done.output.split()
+        output.split()
     )
 
 
-def test_a_study_in_english_takes_its_english_texts(study_file, tmp_path):
+def test_a_study_in_english_takes_its_english_texts(study_file, chinese_study, tmp_path):
     out = tmp_path / "en"
+    out.mkdir()  # the study resumes the Chinese report's runs: only the report is new
+    shutil.copy(chinese_study[1] / "study.db", out / "study.db")
     assert runner.invoke(app, ["study", str(study_file), "--out", str(out)]).exit_code == 0
     page = (out / "report.html").read_text("utf-8")
     title = "Takedown speed in a classroom: exposure avoided vs. hours to removal"
@@ -277,10 +288,12 @@ def test_the_shipped_studies_have_a_chinese_title_and_axis():
             assert HAN.search(spec[key]["zh_CN"]) and not HAN.search(spec[key]["en_US"])
 
 
-def test_a_sweep_from_the_command_line_in_chinese(tmp_path):
+def test_a_sweep_from_the_command_line_in_chinese(reference, tmp_path):
     out = tmp_path / "zh"
-    args = ["sweep", "--scenario", "classroom", "--policy", "none", "--policy", "keywords"]
-    args += ["--seeds", "1-2", "--days", "6", "--db", str(tmp_path / "s.db")]
+    db = tmp_path / "s.db"  # a copy of the reference sweep's runs: the command resumes them
+    shutil.copy(reference.db.removeprefix("sqlite:///"), db)
+    args = ["sweep", "--scenario", SCENARIO, "--policy", POLICIES[0], "--policy", POLICIES[1]]
+    args += ["--seeds", SEEDS, "--days", str(DAYS), "--db", str(db)]
     done = runner.invoke(app, [*args, "--out", str(out), "--lang", "zh_CN"])
     assert done.exit_code == 0, done.output
     page = (out / "report.html").read_text("utf-8")
