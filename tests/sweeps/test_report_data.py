@@ -22,9 +22,11 @@ from .conftest import small_sweep
 
 @pytest.fixture(scope="module")
 def swept(tmp_path_factory):
-    """2 policies x 3 seeds x 20 classroom days, stored, and its report's data folder."""
+    """2 policies x 3 seeds x 10 classroom days (three seeds: a mean apart from a median;
+    ten days: three past the first whole 7-day window), stored, and its report's data
+    folder."""
     db = tmp_path_factory.mktemp("data") / "s.db"
-    result = small_sweep(workers=1, db=str(db), seeds="1-3")
+    result = small_sweep(workers=1, db=str(db), seeds="1-3", days=10)
     out = tmp_path_factory.mktemp("report")
     write_report(result, out)
     return result, out / "data"
