@@ -344,6 +344,20 @@ MEASURES: tuple[Measure, ...] = (
         "restricted-offer volume never halved, or the policy started on day 0",
     ),
     Measure(
+        "days_to_halve_above",
+        "days",
+        "When restricted-offer volume had a level to halve but never halved within the run: "
+        "the days the run went on after the policy's start, which its days to halve exceed "
+        "(known only from below: a longer run may show it halve, or not); empty when it "
+        "halved",
+        lambda m, f: days_to_halve_above(
+            m[parts(m, "offers_created")].sum(axis=1).to_numpy(float), f.policy_start
+        ),
+        "",
+        "restricted-offer volume halved within the run, or days to halve is undefined (the "
+        "policy started on day 0 or after the last day)",
+    ),
+    Measure(
         "obfuscated_share_last_week",
         "share",
         "Share of the last 7 days' offers written to evade filters",

@@ -20,7 +20,7 @@ import pytest
 from rich.console import Console
 
 from simulation.cli import cmd_sweep
-from simulation.metrics.summary import days_to_halve, days_to_halve_above
+from simulation.metrics.summary import MEASURES, days_to_halve, days_to_halve_above
 from simulation.runs.report_words import Words
 from simulation.sweeps.aggregate import censored_median, compare_arms, headline, run_headlines
 from simulation.sweeps.report import headline_cell, seeds_per_arm, write_report
@@ -139,3 +139,24 @@ def test_a_comparison_does_not_test_the_seeds_that_halved_alone():
     whole = rh.assign(days_to_halve_above=nan).query("seed != 3")
     row = compare_arms(whole, "A", "B", measures=["days_to_halve"]).iloc[0]
     assert row["difference"] == pytest.approx(4.0)
+
+
+def test_a_single_run_says_how_long_it_went_on_without_halving():
+    """A run's days to halve was blank when volume never halved, whether the run ended the
+    day after the start or a year after it; the run measure ``days_to_halve_above`` gives
+    the days it went on after the start (what the sweeps' medians count a censored seed
+    as), and is blank when it halved."""
+    from simulation.metrics.summary import RunFacts, measure
+
+    def shown(metrics: pd.DataFrame) -> tuple[float, float]:
+        facts = RunFacts(accounts_start=100, policy_start=10)
+        return tuple(measure(n).compute(metrics, facts) for n in ("days_to_halve", bound))
+
+    bound = "days_to_halve_above"
+    never = pd.DataFrame({"day": range(30), "offers_created.tobacco": [100.0] * 10 + [80.0] * 20})
+    days, above = shown(never)
+    assert math.isnan(days) and above == 19
+    halves = never.assign(**{"offers_created.tobacco": [100.0] * 10 + [10.0] * 20})
+    days, above = shown(halves)
+    assert days == 3 and math.isnan(above)
+    assert bound in [m.name for m in MEASURES]  # in every run's table, JSON and report
