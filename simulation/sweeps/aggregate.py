@@ -44,7 +44,6 @@ from simulation.metrics.summary import (
     Measure,
     Relative,
     RunFacts,
-    days_to_halve_above,
     measure,
 )
 from simulation.runs.report_words import Words
@@ -254,11 +253,9 @@ def run_headlines(
         days[rid] = d = d.sort_values("day", kind="stable")
         facts_of[rid] = facts
         row = {"run_id": rid, **{n: measure(n).compute(d, facts) for n in own}}
-        if "days_to_halve" in own:
-            volume = d[[c for c in d.columns if c.startswith("offers_created.")]].sum(axis=1)
-            row["days_to_halve_above"] = days_to_halve_above(
-                volume.to_numpy(float), facts.policy_start
-            )
+        for name, bound in CENSORED.items():  # the run measure that bounds it from below
+            if name in own:
+                row[bound] = measure(bound).compute(d, facts)
         rows.append(row)
     keys = [
         "run_id",
