@@ -5026,9 +5026,9 @@ above 100%; an &quot;avoided&quot; share may be below 0 (worse than the baseline
     </message>
     <message>
         <location filename="model_texts.py" line="827"/>
-        <source>Lines: mean across seeds. Shaded: {level}% confidence band. PNG and SVG files are
-in {charts}; the numbers behind them in {data} (CSV and Parquet).</source>
-        <translation>线：各随机种子的均值。阴影：{level}% 置信带。PNG 和 SVG 文件在 {charts} 中；图背后的数字在 {data} 中（CSV 和 Parquet）。</translation>
+        <source>Lines: mean across seeds. Shaded: {level}% confidence band. The chart files
+({formats}) are in {charts}; the numbers behind them in {data} (CSV and Parquet).</source>
+        <translation>线：各随机种子的均值。阴影：{level}% 置信带。图表文件（{formats}）在 {charts} 中；图背后的数字在 {data} 中（CSV 和 Parquet）。</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="828"/>

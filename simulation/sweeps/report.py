@@ -502,7 +502,7 @@ def build(
     comparisons = comparisons_in(W.ENGLISH)  # the data's statements: in English
     _write_data(result, bands, smoothed, rh, head, comparisons, data)
     shown = comparisons if w.english else comparisons_in(w)
-    context = _context(result, title, figures, head, shown, level, w)
+    context = _context(result, title, figures, head, shown, level, w, formats)
     context["not_same_world"] = not_same_world(rh)
     return context
 
@@ -628,7 +628,9 @@ def _statements(comparisons: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
-def _context(result, title, figures, head, comparisons, level, w=W.ENGLISH) -> dict[str, Any]:
+def _context(
+    result, title, figures, head, comparisons, level, w=W.ENGLISH, formats=("png",)
+) -> dict[str, Any]:
     runs = result.runs
     arms = list(dict.fromkeys(head["arm"])) if len(head) else []
     done = runs[runs["status"] == "complete"] if len(runs) else runs
@@ -697,7 +699,9 @@ def _context(result, title, figures, head, comparisons, level, w=W.ENGLISH) -> d
         for arm, m in result.marks.items()
         if m and arm in arms
     ]
-    t = _page_words(w, level, n_runs, n_complete, baseline, starts, bool(arms), marks, failed)
+    t = _page_words(
+        w, level, n_runs, n_complete, baseline, starts, bool(arms), marks, failed, formats
+    )
     return {
         "t": t,
         "html_lang": w.html_lang,
@@ -768,10 +772,11 @@ def _page_words(
     any_arm: bool,
     marks: list[dict[str, str]],
     failed: pd.DataFrame,
+    formats: tuple[str, ...] = ("png",),
 ) -> dict[str, Any]:
     """The page's own words (the template's ``t``) in the words of ``w``: a sentence with
     its values filled in (:class:`Say`: markup, each value escaped), or a word the
-    template escapes as it escapes every value."""
+    template escapes as it escapes every value. ``formats``: the chart files written."""
     say = Say(w)
     started = say.join(
         [
@@ -824,6 +829,7 @@ def _page_words(
         "charts_note": say(
             W.CHARTS_NOTE,
             level=int(level * 100),
+            formats=", ".join(dict.fromkeys(f.upper() for f in ("png", *formats))),
             charts=Markup("<code>charts/</code>"),
             data=Markup("<code>data/</code>"),
         ),

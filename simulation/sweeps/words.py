@@ -140,8 +140,8 @@ ONE_POLICY = _t("Only one policy has complete runs: nothing to compare.")
 # charts
 CHARTS_HEADING = _t("Charts")
 CHARTS_NOTE = _t(
-    "Lines: mean across seeds. Shaded: {level}% confidence band. PNG and SVG files are\n"
-    "in {charts}; the numbers behind them in {data} (CSV and Parquet)."
+    "Lines: mean across seeds. Shaded: {level}% confidence band. The chart files\n"
+    "({formats}) are in {charts}; the numbers behind them in {data} (CSV and Parquet)."
 )
 MARKS_ONE = _t("Dotted lines mark events:")
 MARKS_MANY = _t("Dotted lines mark events (in an arm's colour: that arm's alone):")

@@ -57,6 +57,7 @@ def test_report_has_charts_data_and_escapes_generated_text(reference, tmp_path):
     for name in ("ad_share", "offer_impressions_all", "avoided", "impressions_spam"):
         assert (out / "charts" / f"{name}.png").stat().st_size > 5000
     assert not list((out / "charts").glob("*.svg"))  # SVG only when asked for
+    assert "The chart files\n(PNG) are in" in page  # (it said "PNG and SVG" without SVG)
     bands = pd.read_parquet(out / "data" / "bands.parquet")
     assert {"arm", "metric", "day", "n", "mean", "lo", "hi"} <= set(bands.columns)
     assert (bands["lo"] <= bands["mean"] + 1e-12).all()
@@ -96,6 +97,7 @@ def test_cli_sweep_report_compare_with_a_hostile_policy_name(tmp_path):
     svgs = sorted(p.stem for p in charts.glob("*.svg"))
     assert svgs and svgs == sorted(p.stem for p in charts.glob("*.png"))  # each chart, both
     assert (charts / f"{svgs[0]}.svg").read_text().lstrip().startswith("<?xml")
+    assert "The chart files\n(PNG, SVG) are in" in page
     cmp = run.invoke(
         app, ["compare", "run:1", "run:3", "--db", str(db), "--out", str(tmp_path / "cmp")]
     )
