@@ -5473,16 +5473,21 @@ hand while a run ran is under &quot;Changes during the run&quot;.</source>
     </message>
     <message>
         <location filename="model_texts.py" line="915"/>
+        <source>restricted-offer volume never halved within the run</source>
+        <translation>违禁商品信息量在运行期内从未减半</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="916"/>
         <source>it acts from day {day} (its first announcement or rule), after the runs&apos; last day, day {last}</source>
         <translation>它从第 {day} 天起作用（首次公告或规则），晚于运行的最后一天（第 {last} 天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="916"/>
+        <location filename="model_texts.py" line="917"/>
         <source>percentage points</source>
         <translation>个百分点</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="917"/>
+        <location filename="model_texts.py" line="918"/>
         <source>{amount} {unit}</source>
         <translation>{amount} {unit}</translation>
     </message>

@@ -483,8 +483,12 @@ def why_undefined(name: str, runs: pd.DataFrame, w: Words = W.ENGLISH) -> str:
     for an "avoided" measure whose baseline ran another world (another scenario, text,
     parameters or seed), which (in English: the reason names settings as written); whose
     runs all ended before the policy acted (its first announcement or rule), that (its
-    first day and the runs' last day); else the measure's own reason (in the words of
-    ``w``)."""
+    first day and the runs' last day); for days to halve that each of the runs only bounds
+    from below (``CENSORED``), that it never halved within the run; else the measure's
+    own reason (in the words of ``w``)."""
+    bound = CENSORED.get(name)
+    if bound in runs.columns and len(runs) and bool(runs[bound].notna().all()):
+        return w(W.NEVER_HALVED)
     relative = name in {r.name for r in RELATIVE}
     if relative and NO_BASELINE in runs.columns:
         reasons = list(dict.fromkeys(r for r in runs[NO_BASELINE] if r))

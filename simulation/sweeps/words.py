@@ -280,6 +280,7 @@ CANNOT_TELL = _t("Cannot tell whether {a} and {b} differ on {label}: {why}.")
 ONE_SEED_ONLY = _t("{arm} has {n} seed (fewer than 2)")
 TOO_FEW_SEEDS = _t("{arm} has {n} seeds (fewer than 2)")
 UNDEFINED_FOR = _t("it is undefined for {arm} in {k} of {n} seeds ({why})")
+NEVER_HALVED = _t("restricted-offer volume never halved within the run")
 POLICY_AFTER_END = _t(
     "it acts from day {day} (its first announcement or rule), after the runs' last day, day {last}"
 )

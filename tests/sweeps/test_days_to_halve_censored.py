@@ -134,6 +134,7 @@ def test_a_comparison_does_not_test_the_seeds_that_halved_alone():
         "it is undefined for A in 1 of 3 seeds (restricted-offer volume never halved"
         in (row["statement"])
     )
+    assert "never halved within the run)" in row["statement"]  # not "…, or started on day 0"
     assert "for B" not in row["statement"]  # B halved in every seed
     # without the censored seed (a bound nowhere) the two seeds are compared as before
     whole = rh.assign(days_to_halve_above=nan).query("seed != 3")
