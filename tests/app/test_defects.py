@@ -495,66 +495,6 @@ def test_a_lesson_step_scrolls_its_charts_into_view(qtbot, make_window):
     qtbot.waitUntil(lambda: _shown_whole(win, "quality"), timeout=WAIT_MS)
 
 
-def _mark_labels_apart_and_inside(win) -> list[str]:
-    """What is wrong with the event marks' labels on every chart: two labels covering
-    each other, or a label running out of its plot (empty when nothing is)."""
-    wrong = []
-    for key, lines in win.charts.mark_lines.items():
-        view = win.charts.plots[key].getViewBox()
-        inside = view.sceneBoundingRect().adjusted(-1, -1, 1, 1)
-        (x0, x1), _ = view.viewRange()
-        for line in lines:
-            if (x0 <= line.value() <= x1) != line.label.isVisible():
-                wrong.append(f"{key}: '{line.label.format}' shown with its line out of view")
-        rects = [
-            (line.label.format, line.label.sceneBoundingRect())
-            for line in lines
-            if line.label.isVisible()
-        ]
-        for i, (text, rect) in enumerate(rects):
-            if not inside.contains(rect):
-                wrong.append(f"{key}: '{text}' runs out of the plot")
-            for other, rect2 in rects[i + 1 :]:
-                if rect.intersects(rect2):
-                    wrong.append(f"{key}: '{text}' covers '{other}'")
-    return wrong
-
-
-@pytest.mark.parametrize("locale", ["en_US", "zh_CN"])
-def test_event_mark_labels_neither_overlap_nor_run_out_of_the_plot(
-    qtbot, request, make_window, locale
-):
-    """At 1280×720 the label of step 2 (day 28) covered 'announced ×3 · policy' (day 30),
-    and while step 2 asked its question its label, on the last day, was cut at the
-    plot's right edge; in two narrow columns the day-30 label was cut at the left."""
-    from tests.app.conftest import interface
-
-    interface(request, locale)
-    win = make_window(locale=locale)
-    win.resize(1280, 720)
-    choose_from_menu(qtbot, win, "menuLessons", "lesson_crackdown")
-    player = win.lesson
-    for phase in ("settled", "asking", "settled", "asking", "settled"):
-        qtbot.waitUntil(
-            lambda p=phase: player.phase == p and win.banner.next_btn.isEnabled(),
-            timeout=WAIT_MS,
-        )
-        win.charts.refresh()
-        qtbot.waitUntil(lambda: not _mark_labels_apart_and_inside(win), timeout=WAIT_MS)
-        if phase == "settled" and player.index == 2:
-            break
-        click(qtbot, win.banner.next_btn)
-    assert len(win.charts.marks) >= 4  # steps 1 to 3, the announcement
-    # two columns of plots too narrow for the day-30 label on either side of its line
-    win.resize(1450, 1000)
-    qtbot.waitUntil(lambda: win.charts.columns == 2, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not _mark_labels_apart_and_inside(win), timeout=WAIT_MS)
-    # the presentation view's larger type, and a narrower plot: still apart and inside
-    choose_from_menu(qtbot, win, "menuView", "presentation")
-    qtbot.waitUntil(lambda: win.charts.scale > 1, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not _mark_labels_apart_and_inside(win), timeout=WAIT_MS)
-
-
 def test_rule_inspector_legend_is_below_its_plot_not_over_the_data(qtbot, make_window):
     """The rule chart's legend sat in the data area and hid the hits it names (the
     crackdown's day-30 spike ran under 'true positives')."""
