@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QPushButton
 
@@ -450,49 +450,6 @@ def test_the_window_fits_1280_by_720_with_nothing_cut_off(qtbot, make_window):
     qtbot.waitUntil(
         lambda: glw.ci.size().width() <= glw.viewport().width() + 1, timeout=WAIT_MS
     )  # the six charts fit the view: none is cut at the right
-
-
-# ------------------------------------------------------------------ lessons on screen
-def _shown_whole(win, key: str) -> bool:
-    """Chart ``key`` (title, plot, legend) lies inside the part of the grid on screen."""
-    charts = win.charts
-    cell = charts.cells[key]
-    where = charts.glw.mapFromScene(cell.mapRectToScene(cell.boundingRect())).boundingRect()
-    view = charts.scroll.viewport()
-    shown = QRect(0, charts.scroll.verticalScrollBar().value(), view.width(), view.height())
-    return shown.contains(where)
-
-
-def test_a_lesson_step_scrolls_its_charts_into_view(qtbot, make_window):
-    """At 1280×720 the grid shows one chart at a time; a step about precision left the
-    class looking at the offers chart, the framed chart four screens below."""
-    win = make_window()
-    win.resize(1280, 720)
-    choose_from_menu(qtbot, win, "menuLessons", "lesson_keyword_filter")
-    player = win.lesson
-    qtbot.waitUntil(
-        lambda: player.phase == "settled" and win.banner.next_btn.isEnabled(), timeout=WAIT_MS
-    )
-    assert win.charts.highlighted == ("quality",)
-    qtbot.waitUntil(lambda: _shown_whole(win, "quality"), timeout=WAIT_MS)
-    assert not _shown_whole(win, "offers")  # it did have to scroll
-    # the class looked at Compare between steps: the next step brings its chart back
-    bar = win.tabs.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
-    assert win.tabs.currentWidget() is win.compare
-    win.tabs.setCurrentIndex(0)
-    win.charts.scroll.verticalScrollBar().setValue(0)  # and scrolled back to the top
-    win.tabs.setCurrentWidget(win.compare)
-    click(qtbot, win.banner.next_btn)
-    qtbot.waitUntil(lambda: player.index == 1 and player.phase == "asking", timeout=WAIT_MS)
-    assert win.tabs.currentIndex() == 0
-    qtbot.waitUntil(lambda: _shown_whole(win, "quality"), timeout=WAIT_MS)
-    # the answer makes the banner taller and the charts' view shorter: still whole
-    click(qtbot, win.banner.next_btn)
-    qtbot.waitUntil(
-        lambda: player.phase == "settled" and win.banner.answer.isVisible(), timeout=WAIT_MS
-    )
-    qtbot.waitUntil(lambda: _shown_whole(win, "quality"), timeout=WAIT_MS)
 
 
 def test_rule_inspector_legend_is_below_its_plot_not_over_the_data(qtbot, make_window):
