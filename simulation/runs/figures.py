@@ -165,7 +165,7 @@ def bans(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
     cumulative(ax, m["day"], m["bans.wrongful"].cumsum(), PALETTE[0], w(T_WRONGFUL_BANS))
     ax.legend(loc="upper left")
     _finish(ax, T_BANS_CUMULATIVE_CORRECT_VS_WRONGFUL, "bans", w)
-    ax.set_ylabel(w.unit("accounts"))
+    ax.set_ylabel(w.unit("bans"))  # cumulative: a count of bans, not per day
 
 
 def cumulative(ax, days, totals, color: str, label: str, **style) -> None:

@@ -58,6 +58,10 @@ def test_the_run_reports_cumulative_bans_rise_on_the_day_of_the_bans():
     assert len(lines) == 2
     _honest(lines[0], totals)
     _honest(lines[1], np.zeros(10))
+    # counted in bans (an account banned twice counts twice), as the run's measures are
+    assert fig.axes[0].get_ylabel() == "bans"
+    zh = draw("bans", m, w=Words("zh_CN"))
+    assert zh.axes[0].get_ylabel() == Words("zh_CN").unit("bans") != "bans"
 
 
 def test_a_sweeps_cumulative_bans_and_their_band_rise_on_the_day_of_the_bans():
