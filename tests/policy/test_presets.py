@@ -38,25 +38,30 @@ def test_preset_cases_pass(name):
     assert not failed
 
 
-# what a term reaches in innocent text (policy.lint_terms, policy.lint_spellings)
-REACH = {
-    M.TOO_SHORT,
-    M.INSIDE_ENGLISH_WORDS,
-    M.INSIDE_CHINESE_WORDS,
-    M.EVERYDAY_ENGLISH_WORD,
-    M.EVERYDAY_CHINESE_WORD,
-    M.SPELLING_TOO_SHORT,
-    M.SPELLING_EVERYDAY,
-    M.EVERYDAY_ENGLISH_PHRASE,
-    M.ACROSS_CHINESE_WORDS,
-    M.SOUND_ALIKE_WORDS,
+# what a spelling of a term reaches in innocent text (policy.lint_spellings,
+# policy.lint_across): the shipped keyword presets are warned of these, each warning a
+# measured risk left in on purpose (their cases files hold the innocent texts). A term
+# of their own too short, inside other words or an everyday word (policy.lint_terms)
+# is still an error of the preset: none is allowed.
+SPELLINGS = (M.SPELLING_TOO_SHORT, M.EVERYDAY_ENGLISH_PHRASE, M.ACROSS_CHINESE_WORDS)
+SOUND = M.SOUND_ALIKE_WORDS
+EXPECTED = {  # preset -> its warnings of each kind: a new one must be looked at
+    "classifier_review": (7, 8, 7, 1),
+    "crackdown": (7, 8, 5, 1),
+    "crackdown_zh": (6, 0, 5, 1),
+    "keywords": (12, 15, 5, 3),
+    "keywords_zh": (11, 0, 5, 3),
+    "zero_tolerance": (12, 15, 5, 3),
 }
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_preset_lints_clean_of_mistakes(name):
     warnings = lint(load_policy(name))
-    assert [str(w) for w in warnings if w.template not in REACH] == []
+    kinds = (*SPELLINGS, SOUND)
+    assert [str(w) for w in warnings if w.template not in kinds] == []
+    counts = tuple(sum(w.template == k for w in warnings) for k in kinds)
+    assert counts == EXPECTED.get(name, (0, 0, 0, 0)), [str(w) for w in warnings]
 
 
 def test_presets_without_keyword_reach_lint_clean():
