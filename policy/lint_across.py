@@ -96,9 +96,11 @@ def _edge_tables() -> list[dict]:
 @cache
 def _edges() -> _Edges:
     from policy.cache import cached_json, version_of
-    from policy.lexicon import WORD_ZIPF, zipf_table
+    from policy.lexicon import COMMON_ZIPF, OVERLAP_ZIPF, WORD_ZIPF, zipf_table
 
-    key = ["wordfreq", version_of("wordfreq"), str(LONGEST_PIECE), EDGES_LAYOUT]
+    # every setting the tables are built with: a tuned one builds new tables
+    settings = (LONGEST_PIECE, LISTED, OVERLAP_ZIPF, COMMON_ZIPF, WORD_ZIPF)
+    key = ["wordfreq", version_of("wordfreq"), *map(str, settings), EDGES_LAYOUT]
     return _Edges(zipf_table("zh", WORD_ZIPF), *cached_json("zh-edges", key, _edge_tables))
 
 
@@ -148,6 +150,9 @@ def across(
     e = _edges()
     total = 0.0
     pairs: list[tuple[float, str, str]] = []
+    # only an exception holding the term silences it (the matcher ignores a hit that an
+    # exception's text covers): the others neither take pairs off nor hide pairs shown
+    exceptions = tuple(x for x in exceptions if term in x)
     for k in range(1, len(term)):
         a, b = term[:k], term[k:]
         if len(a) > LONGEST_PIECE or len(b) > LONGEST_PIECE:
@@ -157,8 +162,8 @@ def across(
         total += fa * e.start_free.get(b, 0.0) + fb * e.end_free.get(a, 0.0)
         for x in exceptions:  # the pairs an exception holds (at this split) do not count
             at = x.find(term)
-            xl, xr = x[: max(at, 0) + k], x[max(at, 0) + k :]
-            if at < 0 or (len(xl) == len(a) and len(xr) == len(b)):
+            xl, xr = x[: at + k], x[at + k :]
+            if len(xl) == len(a) and len(xr) == len(b):
                 continue
             left, left_free = _side(xl, a, e, ending=True)
             right, right_free = _side(xr, b, e, ending=False)
