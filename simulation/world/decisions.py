@@ -142,13 +142,7 @@ def apply_decisions(world: World, day: Day, dec: DayDecisions) -> None:
         restore = np.flatnonzero(live & (action == PostAction.RESTORE))
         if len(restore):
             rows = idx[restore]
-            rows = rows[(posts.cause[rows] == Cause.RULE)]
-            posts.removed_age[rows] = np.inf
-            posts.cause[rows] = Cause.NONE
-            back = np.bincount(posts.kind[rows], minlength=4)
-            world.totals.restored += back
-            for kind, n in zip(KINDS, back.tolist(), strict=True):
-                _add(tally, f"posts_restored.{kind}", n)
+            _put_back(world, tally, rows[(posts.cause[rows] == Cause.RULE)])
         dr = np.flatnonzero(live & (action == PostAction.DOWNRANK))
         if len(dr):
             f = np.asarray(pdec.factor, np.float32)[dr] if len(pdec.factor) == len(pdec) else 0.5
@@ -417,13 +411,19 @@ def _restore_with_account(world: World, day: Day, accounts: np.ndarray) -> None:
     rows = rows[posts.cause[rows] == Cause.BAN]
     if not len(rows):
         return
+    _put_back(world, day.tally, rows)
+    _add(day.tally, "restored_with_reinstated_author", len(rows))
+
+
+def _put_back(world: World, tally: DayTally, rows: np.ndarray) -> None:
+    """Put the posts ``rows`` (taken down) back up, counted in ``posts_restored`` by kind."""
+    posts = world.posts
     posts.removed_age[rows] = np.inf
     posts.cause[rows] = Cause.NONE
     back = np.bincount(posts.kind[rows], minlength=4)
     world.totals.restored += back
     for kind, n in zip(KINDS, back.tolist(), strict=True):
-        _add(day.tally, f"posts_restored.{kind}", n)
-    _add(day.tally, "restored_with_reinstated_author", len(rows))
+        _add(tally, f"posts_restored.{kind}", n)
 
 
 def _first_wronged(world: World, day: Day, accounts: np.ndarray, action: np.ndarray) -> None:
