@@ -267,9 +267,8 @@ class PolicyPanel(QWidget):
         )
 
     def _error_count(self) -> int:
-        """Errors in the problem list (they come first, marked ✗; then warnings, ⚠)."""
-        texts = (self.issues.item(i).text() for i in range(self.issues.count()))
-        return sum(1 for text in texts if text.startswith("✗"))
+        """Errors in the problem list (they come first; then warnings)."""
+        return min(len(self.editor.issues), self.issues.count())  # as the list was filled
 
     def _issues_needed(self, rows: range, combine: Callable[[list[int]], int]) -> int:
         """Pixels the problem list needs to show its ``rows`` whole at its width, each
