@@ -3126,17 +3126,17 @@
         <translation>点击规则查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="322"/>
+        <location filename="../../app/panels/policy.py" line="321"/>
         <source>Checking the policy…</source>
         <translation>正在检查策略…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="392"/>
+        <location filename="../../app/panels/policy.py" line="391"/>
         <source>YAML policies (*.yaml *.yml)</source>
         <translation>YAML 策略 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="391"/>
+        <location filename="../../app/panels/policy.py" line="390"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
@@ -3151,67 +3151,67 @@
         <translation>保存到当前文件；预设或新文本会询问保存位置（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="298"/>
+        <location filename="../../app/panels/policy.py" line="297"/>
         <source>preset {0}</source>
         <translation>预设 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="299"/>
+        <location filename="../../app/panels/policy.py" line="298"/>
         <source>new policy</source>
         <translation>新策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="307"/>
+        <location filename="../../app/panels/policy.py" line="306"/>
         <source>Editing: {0}{1}</source>
         <translation>正在编辑：{0}{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="372"/>
+        <location filename="../../app/panels/policy.py" line="371"/>
         <source>Cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="403"/>
+        <location filename="../../app/panels/policy.py" line="402"/>
         <source>The presets belong to the app; save your policy in another folder</source>
         <translation>预设属于应用本身；请把你的策略保存到其他文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="409"/>
+        <location filename="../../app/panels/policy.py" line="408"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="433"/>
+        <location filename="../../app/panels/policy.py" line="432"/>
         <source>Cannot apply: the policy has {0} problem(s); the policy in force is unchanged</source>
         <translation>无法应用：策略有 {0} 个问题；生效中的策略不变</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="456"/>
+        <location filename="../../app/panels/policy.py" line="455"/>
         <source>1 rule</source>
         <translation>1 条规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="456"/>
+        <location filename="../../app/panels/policy.py" line="455"/>
         <source>{0} rules</source>
         <translation>{0} 条规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="457"/>
+        <location filename="../../app/panels/policy.py" line="456"/>
         <source>✓ Valid: {0} ({1})</source>
         <translation>✓ 有效：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="460"/>
+        <location filename="../../app/panels/policy.py" line="459"/>
         <source>{0} — ⚠ {1} warning(s) below: it can be applied</source>
         <translation>{0} — ⚠ 下方有 {1} 条警告：仍可应用</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="467"/>
+        <location filename="../../app/panels/policy.py" line="466"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="454"/>
+        <location filename="../../app/panels/policy.py" line="453"/>
         <source>✗ {0} problem(s) — the policy in force is unchanged</source>
         <translation>✗ {0} 个问题 — 生效中的策略保持不变</translation>
     </message>
@@ -5453,41 +5453,71 @@ hand while a run ran is under &quot;Changes during the run&quot;.</source>
     </message>
     <message>
         <location filename="model_texts.py" line="911"/>
+        <source>{a} is significantly higher than {b} on {label}: {ma} against {mb}, {halved} ({why}).</source>
+        <translation>{a} 在“{label}”上显著高于 {b}：{ma}，对比 {mb}，{halved}（{why}）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="912"/>
+        <source>{a} is significantly lower than {b} on {label}: {ma} against {mb}, {halved} ({why}).</source>
+        <translation>{a} 在“{label}”上显著低于 {b}：{ma}，对比 {mb}，{halved}（{why}）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="913"/>
+        <source>{a} and {b} do not differ significantly on {label}: {ma} against {mb}, {halved} ({why}).</source>
+        <translation>{a} 与 {b} 在“{label}”上没有显著差异：{ma}，对比 {mb}，{halved}（{why}）。</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="914"/>
+        <source>halved in {ka} of {na} and {kb} of {nb} seeds</source>
+        <translation>分别在 {na} 个中的 {ka} 个和 {nb} 个中的 {kb} 个随机种子中减半</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="915"/>
+        <source>sign test over the {m} of {n} seeds whose order is known</source>
+        <translation>在 {n} 个随机种子中先后可知的 {m} 个上的符号检验</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="916"/>
+        <source>Gehan rank test with censoring, {na} and {nb} seeds</source>
+        <translation>含删失的 Gehan 秩检验，{na} 个与 {nb} 个随机种子</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="917"/>
         <source>Cannot tell whether {a} and {b} differ on {label}: {why}.</source>
         <translation>无法判断 {a} 与 {b} 在“{label}”上是否有差异：{why}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="912"/>
+        <location filename="model_texts.py" line="918"/>
         <source>{arm} has {n} seed (fewer than 2)</source>
         <translation>{arm} 只有 {n} 个随机种子（少于 2 个）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="913"/>
+        <location filename="model_texts.py" line="919"/>
         <source>{arm} has {n} seeds (fewer than 2)</source>
         <translation>{arm} 只有 {n} 个随机种子（少于 2 个）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="914"/>
+        <location filename="model_texts.py" line="920"/>
         <source>it is undefined for {arm} in {k} of {n} seeds ({why})</source>
         <translation>它在 {arm} 的 {n} 个随机种子中有 {k} 个无定义（{why}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="915"/>
+        <location filename="model_texts.py" line="921"/>
         <source>restricted-offer volume never halved within the run</source>
         <translation>违禁商品信息量在运行期内从未减半</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="916"/>
+        <location filename="model_texts.py" line="922"/>
         <source>it acts from day {day} (its first announcement or rule), after the runs&apos; last day, day {last}</source>
         <translation>它从第 {day} 天起作用（首次公告或规则），晚于运行的最后一天（第 {last} 天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="917"/>
+        <location filename="model_texts.py" line="923"/>
         <source>percentage points</source>
         <translation>个百分点</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="918"/>
+        <location filename="model_texts.py" line="924"/>
         <source>{amount} {unit}</source>
         <translation>{amount} {unit}</translation>
     </message>

@@ -16,7 +16,11 @@ policy designer must know before saying one policy beats another.
 * Comparisons are paired by seed when both arms ran the same seeds of one world (the
   scenario as it ran, its parameters included: ``simulation.runs.same_world``): the
   seed fixes the world (graph, sellers, posting), so the paired difference removes the
-  between-world noise. Otherwise Welch's t-test.
+  between-world noise. Otherwise Welch's t-test. Days to halve with seeds that never
+  halved within the run (censored) is compared by rank instead, those seeds counted as
+  slower than any that halved by their bound (``simulation.sweeps.censored``: the sign
+  test paired, Gehan's test unpaired): no difference of means, which would leave them
+  out.
 * "Avoided" is relative to the baseline (no moderation: a policy without rules or
   announcements, usually ``none``) in the same world and seed: 1 - arm / baseline, both
   summed over the days from the arm's policy start (the first day it acts: its first
@@ -49,6 +53,7 @@ from simulation.metrics.summary import (
 from simulation.runs.report_words import Words
 from simulation.runs.same_world import RunWorld, known, why_not_same_world
 from simulation.sweeps import words as W
+from simulation.sweeps.censored import Censored, gehan_test, order, sign_test
 
 # The headline measures a sweep compares, defined once in simulation.metrics.summary
 MEASURES: dict[str, Measure | Relative] = {name: measure(name) for name in HEADLINE}
@@ -442,7 +447,8 @@ def compare_arms(
     """Arm ``a`` minus arm ``b`` per measure: difference, CI, p, and a sentence that says
     plainly whether the two differ significantly (``statement``, in the words of ``w``:
     English by default; ``test`` always in English). Paired by seed where both arms ran
-    the same world on it, else Welch's t-test."""
+    the same world on it, else Welch's t-test; a ``CENSORED`` measure that some seed
+    never reached, by rank (:func:`_censored_difference`)."""
     rows = []
     # runs pair when they are of one world and seed (the scenario as it ran, with its
     # parameters: simulation.runs.same_world); rows without a world (built by hand) by
@@ -456,10 +462,10 @@ def compare_arms(
         # with the same settings) has no one value to pair: unpaired then
         unique = xa.index.is_unique and xb.index.is_unique
         common = xa.index.intersection(xb.index) if unique else xa.index[:0]
-        # days to halve that some seed never reached: the seeds that halved alone would
-        # make that arm look faster than it is (headline: a median over every seed)
+        # seeds that never reached it are counted as slower than any that did (a rank
+        # test with censoring): the seeds that halved alone would make an arm look faster
         row = (
-            None
+            _censored_difference(name, a, b, rh, key, level, w)
             if _censored_seeds(rh, name, (a, b))
             else _difference(name, a, b, xa, xb, common, level, w)
         )
@@ -516,7 +522,7 @@ def _cannot_tell(
     w: Words = W.ENGLISH,
 ) -> dict:
     """The row of a comparison without 2 defined values on each side, or of a censored
-    measure that some seed never reached (``_censored_seeds``), and why: too few seeds,
+    measure whose seeds' order is nowhere known (neither arm reached it), and why: too few seeds,
     or the measure undefined for some of them (no baseline, never halved, the rules not
     yet in force)."""
     why = []
@@ -545,6 +551,89 @@ def _cannot_tell(
         "test": "",
         "significant": False,
         "statement": said,
+    }
+
+
+def _observed(rh: pd.DataFrame, name: str, arm: str, key: list[str]) -> pd.DataFrame:
+    """One arm's seeds of a ``CENSORED`` measure, indexed by world and seed: ``value``
+    (the measure, else the bound it is known to exceed) and ``above`` (True for a bound);
+    seeds with neither (undefined: no policy start) left out."""
+    part = rh[rh["arm"] == arm].set_index(key)
+    value = part[name].astype(float)
+    bound = part[CENSORED[name]].astype(float)
+    above = value.isna() & bound.notna()
+    got = value.notna() | above
+    return pd.DataFrame({"value": value.where(~above, bound), "above": above})[got]
+
+
+def _censored_difference(
+    name: str, a: str, b: str, rh: pd.DataFrame, key: list[str], level: float, w: Words
+) -> dict | None:
+    """Arm ``a`` against arm ``b`` on a ``CENSORED`` measure that some seeds only bound
+    from below (``simulation.sweeps.censored``): paired by world and seed, the exact sign
+    test over the seeds whose order is known; unpaired, Gehan's rank test. No difference
+    and no interval (a seed that never halved has no value to subtract): the statement
+    gives each arm's median over every seed (:func:`censored_median`) and how many seeds
+    reached the measure. None with fewer than two seeds a side, or when no seed's order
+    is known (neither arm halved, say): the comparison cannot tell."""
+    oa, ob = _observed(rh, name, a, key), _observed(rh, name, b, key)
+    unique = oa.index.is_unique and ob.index.is_unique
+    common = oa.index.intersection(ob.index) if unique else oa.index[:0]
+
+    def side(frame: pd.DataFrame) -> Censored:
+        return Censored(frame["value"].to_numpy(float), frame["above"].to_numpy(bool))
+
+    if len(common) >= 2:
+        res = sign_test(side(oa.loc[common]), side(ob.loc[common]))
+        named = (W.SIGN_TEST_CENSORED, {"m": res.used, "n": len(common)})
+        n = res.used
+    elif len(oa) >= 2 and len(ob) >= 2:
+        res = gehan_test(side(oa), side(ob))
+        named = (W.GEHAN_TEST, {"na": len(oa), "nb": len(ob)})
+        n = min(len(oa), len(ob))
+    else:
+        return None
+    if not res.used or (res.statistic == 0 and not order(side(oa), side(ob)).any()):
+        return None
+    p = res.p
+    sig = bool(p < 1 - level)
+    said_test = w(named[0]).format(**named[1])
+    why = w(W.TEST_AND_P).format(test=said_test, p=_g(p))
+    if not sig and res.statistic != 0 and p <= res.least_p:
+        why += w(W.NO_SMALLER_P_SEEDS).format(n=n) if len(common) >= 2 else w(W.NO_SMALLER_P)
+    unit = MEASURES[name].unit if name in MEASURES else ""
+
+    def median(frame: pd.DataFrame) -> str:
+        value = frame["value"].to_numpy(float)
+        above = frame["above"].to_numpy(bool)
+        mid, only_above = censored_median(
+            np.where(above, math.nan, value), np.where(above, value, math.nan)
+        )
+        said = W.MEDIAN_ABOVE if only_above else W.MEDIAN
+        return w(said).format(value=in_unit(mid, unit, w=w))
+
+    if sig:
+        template = W.CENSORED_HIGHER if res.statistic > 0 else W.CENSORED_LOWER
+    else:
+        template = W.CENSORED_NO_DIFFERENCE
+    halved = w(W.HALVED_IN_BOTH).format(
+        ka=int((~oa["above"]).sum()), na=len(oa), kb=int((~ob["above"]).sum()), nb=len(ob)
+    )
+    text = w(template).format(
+        a=a, b=b, label=_label(name, w), ma=median(oa), mb=median(ob), halved=halved, why=why
+    )
+    return {
+        "measure": name,
+        "a": a,
+        "b": b,
+        "n": n,
+        "difference": math.nan,
+        "lo": math.nan,
+        "hi": math.nan,
+        "p": p,
+        "test": named[0].format(**named[1]),
+        "significant": sig,
+        "statement": text,
     }
 
 

@@ -276,6 +276,20 @@ SIGN_FLIP_TEST = _t("sign-flip permutation test over {n} seeds")
 PAIRED_TEST = _t("paired t-test over {n} seeds")
 PERMUTATION_TEST = _t("permutation test, {na} and {nb} seeds")
 WELCH_TEST = _t("Welch t-test, {na} and {nb} seeds")
+# a measure some seeds never reached within the run (days to halve): medians and a rank
+# test with censoring (simulation.sweeps.censored), no difference
+CENSORED_HIGHER = _t(
+    "{a} is significantly higher than {b} on {label}: {ma} against {mb}, {halved} ({why})."
+)
+CENSORED_LOWER = _t(
+    "{a} is significantly lower than {b} on {label}: {ma} against {mb}, {halved} ({why})."
+)
+CENSORED_NO_DIFFERENCE = _t(
+    "{a} and {b} do not differ significantly on {label}: {ma} against {mb}, {halved} ({why})."
+)
+HALVED_IN_BOTH = _t("halved in {ka} of {na} and {kb} of {nb} seeds")
+SIGN_TEST_CENSORED = _t("sign test over the {m} of {n} seeds whose order is known")
+GEHAN_TEST = _t("Gehan rank test with censoring, {na} and {nb} seeds")
 CANNOT_TELL = _t("Cannot tell whether {a} and {b} differ on {label}: {why}.")
 ONE_SEED_ONLY = _t("{arm} has {n} seed (fewer than 2)")
 TOO_FEW_SEEDS = _t("{arm} has {n} seeds (fewer than 2)")

@@ -76,7 +76,9 @@ def test_the_terminal_the_page_and_the_files_say_the_same(trial, tmp_path, monke
     text = console.export_text()
     assert "median > 19 (halved in 1 of 3 seeds)" in " ".join(text.split())
     assert "known only to be more than" in text
-    page = write_report(trial, tmp_path / "r", "halve").read_text(encoding="utf-8")
+    pairs = [(CRACKDOWN, CLASSIFIER)]
+    page = write_report(trial, tmp_path / "r", "halve", pairs=pairs).read_text(encoding="utf-8")
+    assert "sign test over the 2 of 3 seeds whose order is known, p = 1)" in page
     assert "median &gt; 19 (halved in 1 of 3 seeds)" in page
     assert "median 16 (halved in 2 of 3 seeds)" in page
     assert "known only to be more than the days the run went on" in page
@@ -113,11 +115,12 @@ def test_the_median_counts_censored_seeds_as_the_slowest():
     assert censored_median(np.array([3.0, 5.0, 9.0]), np.full(3, nan)) == (5.0, False)
 
 
-def test_a_comparison_does_not_test_the_seeds_that_halved_alone():
-    """Arm A halved in 16 and 14 days and never in its third seed; arm B in 10, 12 and 11.
-    Testing 16 and 14 against B called A significantly slower on two of its three seeds;
-    with the third it may be much slower still, or not: the comparison cannot tell, and
-    says in how many seeds A never halved."""
+def test_a_comparison_counts_the_seed_that_never_halved_as_the_slowest():
+    """Arm A halved in 16 and 14 days and never in its third seed (more than 19 days);
+    arm B in 10, 12 and 11. A t-test of 16 and 14 against B left out A's slowest seed; a
+    "cannot tell" threw away what is known: on every seed A was slower, the third
+    included (more than 19 against 11). The sign test over the three seeds says so, with
+    the smallest p three seeds allow (0.25), and each arm's median over every seed."""
     nan = math.nan
     rh = pd.DataFrame(
         {
@@ -129,17 +132,67 @@ def test_a_comparison_does_not_test_the_seeds_that_halved_alone():
         }
     )
     row = compare_arms(rh, "A", "B", measures=["days_to_halve"]).iloc[0]
-    assert math.isnan(row["difference"]) and not row["significant"]
-    assert (
-        "it is undefined for A in 1 of 3 seeds (restricted-offer volume never halved"
-        in (row["statement"])
+    assert row["test"] == "sign test over the 3 of 3 seeds whose order is known"
+    assert row["p"] == pytest.approx(0.25) and not row["significant"]
+    assert math.isnan(row["difference"]) and math.isnan(row["lo"])  # nothing to subtract
+    assert row["statement"] == (
+        "A and B do not differ significantly on days to halve: median 16 against median 11, "
+        "halved in 2 of 3 and 3 of 3 seeds (sign test over the 3 of 3 seeds whose order is "
+        "known, p = 0.25; 3 seeds can give no smaller p)."
     )
-    assert "never halved within the run)" in row["statement"]  # not "…, or started on day 0"
-    assert "for B" not in row["statement"]  # B halved in every seed
+    # six seeds, A never halving, B within a week: A is significantly slower
+    six = pd.DataFrame(
+        {
+            "arm": ["A"] * 6 + ["B"] * 6,
+            "scenario_params": ["{}"] * 12,
+            "seed": list(range(6)) * 2,
+            "days_to_halve": [nan] * 6 + [5.0, 6.0, 7.0, 5.0, 8.0, 6.0],
+            "days_to_halve_above": [19.0] * 6 + [nan] * 6,
+        }
+    )
+    row = compare_arms(six, "A", "B", measures=["days_to_halve"]).iloc[0]
+    assert row["p"] == pytest.approx(2 / 64) and row["significant"]
+    assert row["statement"].startswith(
+        "A is significantly higher than B on days to halve: median > 19 against median 6, "
+        "halved in 0 of 6 and 6 of 6 seeds"
+    )
     # without the censored seed (a bound nowhere) the two seeds are compared as before
     whole = rh.assign(days_to_halve_above=nan).query("seed != 3")
     row = compare_arms(whole, "A", "B", measures=["days_to_halve"]).iloc[0]
     assert row["difference"] == pytest.approx(4.0)
+
+
+def test_neither_arm_halving_cannot_be_told_apart():
+    """Every seed of both arms censored: no seed's order is known, so the comparison says
+    it cannot tell, and why, rather than "no significant difference" (p = 1)."""
+    nan = math.nan
+    rh = pd.DataFrame(
+        {
+            "arm": ["A"] * 3 + ["B"] * 3,
+            "scenario_params": ["{}"] * 6,
+            "seed": [1, 2, 3] * 2,
+            "days_to_halve": [nan] * 6,
+            "days_to_halve_above": [19.0] * 6,
+        }
+    )
+    row = compare_arms(rh, "A", "B", measures=["days_to_halve"]).iloc[0]
+    assert math.isnan(row["p"]) and not row["significant"]
+    assert row["statement"].startswith("Cannot tell whether A and B differ on days to halve")
+    assert "never halved within the run" in row["statement"]
+
+
+def test_the_trial_compares_the_crackdown_with_the_classifier(trial):
+    """Classifier 16, 14, never; crackdown never, 7, never (seeds 1-3): the classifier
+    was sooner on seed 1, the crackdown on seed 2, seed 3's order is unknown; the sign
+    test over two seeds finds no difference (p = 1), in English and in Chinese."""
+    rh = run_headlines(trial.runs, trial.metrics, trial.baseline)
+    row = compare_arms(rh, CRACKDOWN, CLASSIFIER, measures=["days_to_halve"]).iloc[0]
+    assert row["test"] == "sign test over the 2 of 3 seeds whose order is known"
+    assert row["p"] == 1.0 and not row["significant"]
+    assert "median > 19 against median 16, halved in 1 of 3 and 2 of 3 seeds" in row["statement"]
+    zh = compare_arms(rh, CRACKDOWN, CLASSIFIER, measures=["days_to_halve"], w=Words("zh_CN"))
+    assert "中位数 > 19，对比 中位数 16" in zh.iloc[0]["statement"]
+    assert "在 3 个随机种子中先后可知的 2 个上的符号检验" in zh.iloc[0]["statement"]
 
 
 def test_a_single_run_says_how_long_it_went_on_without_halving():
