@@ -49,6 +49,7 @@ from simulation.sweeps.plan import parse_assignments, typed_options
 from simulation.sweeps.report import (
     KEY_MEASURES,
     REPORT_NAMES,
+    baseline_events,
     clipped,
     default_pairs,
     heading,
@@ -158,7 +159,7 @@ def print_headline(result: SweepResult) -> None:
         cmp = result.compare(a, b)
         wanted = ["violating_impressions_avoided", "wrongful_bans_per_10k_accounts"]
         for s in cmp[cmp["measure"].isin(wanted)]["statement"]:
-            out.print("• " + s)
+            out.print(Text("• " + s))  # arm names are the user's: plain text
     say_not_same_world(result, rh)
 
 
@@ -166,7 +167,8 @@ def baseline_line(result: SweepResult) -> str:
     """What "avoided" is measured against, in words: the baseline policy, or that there
     is none (no policy of no moderation ran and ``--baseline`` named none)."""
     if result.baseline:
-        return f"'avoided' is measured against {result.baseline}, in the same world and seed"
+        said = f"'avoided' is measured against {result.baseline}, in the same world and seed."
+        return said + baseline_events(result)
     return (
         "no baseline: no policy of no moderation (no rules, no announcement) ran and "
         "--baseline named none, so 'avoided' is undefined (add --policy none)"
@@ -425,11 +427,35 @@ def compare_cmd(
     merged = merge(load(db, a), load(db, b), f"A ({a})", f"B ({b})")
     arms_a = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("A ")]
     arms_b = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("B ")]
-    pairs = [(x, y) for x in arms_a for y in arms_b][:8]
+    pairs = arm_pairs(arms_a, arms_b, f"A ({a}): ", f"B ({b}): ")
     title = Words(locale)(W.TITLE_COMPARE).format(a=a, b=b)
     path = write_report(merged, out_dir, title, pairs=pairs, locale=locale, formats=formats)
     say_not_same_world(merged)
     out.print(f"wrote {path}")
+
+
+def arm_pairs(
+    arms_a: list[str], arms_b: list[str], prefix_a: str, prefix_b: str
+) -> list[tuple[str, str]]:
+    """Every arm of one side against every arm of the other, none left out, the likeliest
+    questions first: an arm against the arm of the same name on the other side (the same
+    policy in both: what changed between them), then the arms found on one side only
+    against each other (a policy changed between them), then the rest, each group in the
+    order of the arms. ``prefix_a``/``prefix_b``: what :func:`merge` put before each
+    side's arm names."""
+    name_a = {x: x.removeprefix(prefix_a) for x in arms_a}
+    name_b = {y: y.removeprefix(prefix_b) for y in arms_b}
+    only_a = set(name_a.values()) - set(name_b.values())
+    only_b = set(name_b.values()) - set(name_a.values())
+
+    def rank(pair: tuple[str, str]) -> int:
+        x, y = name_a[pair[0]], name_b[pair[1]]
+        if x == y:
+            return 0
+        return 1 if x in only_a and y in only_b else 2
+
+    every = [(x, y) for x in arms_a for y in arms_b]
+    return sorted(every, key=rank)  # stable: each group in the arms' order
 
 
 def merge(ra: SweepResult, rb: SweepResult, la: str, lb: str) -> SweepResult:

@@ -471,8 +471,33 @@ def compare_arms(
         )
         if row is None:
             row = _cannot_tell(name, a, b, ra, rb, rh, w)
+        elif name in {r.name for r in RELATIVE}:
+            row["statement"] += _own_windows(rh, a, b, w)
         rows.append(row)
     return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+
+
+def _own_windows(rh: pd.DataFrame, a: str, b: str, w: Words) -> str:
+    """For an "avoided" measure of two arms whose policies start on different days: a
+    sentence saying that each is summed from its own start (``_avoided``), so the two
+    cover different days; else "". An arm whose runs start on several days gives the
+    first and the last."""
+    if "policy_start" not in rh.columns:
+        return ""
+
+    def days(arm: str) -> tuple[int, int] | None:
+        start = rh.loc[rh["arm"] == arm, "policy_start"].dropna().astype(int)
+        return (int(start.min()), int(start.max())) if len(start) else None
+
+    da, db = days(a), days(b)
+    if da is None or db is None or da == db:
+        return ""
+
+    def said(span: tuple[int, int]) -> str:
+        lo, hi = span
+        return w(W.FROM_DAY).format(day=lo) if lo == hi else w(W.FROM_DAYS).format(lo=lo, hi=hi)
+
+    return w(W.OWN_WINDOWS).format(a=a, b=b, da=said(da), db=said(db))
 
 
 def _censored_seeds(rh: pd.DataFrame, name: str, arms: tuple[str, ...]) -> bool:
@@ -528,10 +553,13 @@ def _cannot_tell(
     why = []
     for arm, r in ((a, ra), (b, rb)):
         defined = int(r.notna().sum())
-        if len(r) < 2:
+        # undefined where it is (a run without a baseline, say), before how many seeds
+        # ran: one run more would not give it a value
+        undefined = defined < len(r) and (defined < 2 or _censored_seeds(rh, name, (arm,)))
+        if len(r) < 2 and not undefined:
             few = W.ONE_SEED_ONLY if len(r) == 1 else W.TOO_FEW_SEEDS
             why.append(w(few).format(arm=arm, n=len(r)))
-        elif defined < 2 or _censored_seeds(rh, name, (arm,)):
+        elif undefined:
             undefined = rh[(rh["arm"] == arm) & rh[name].isna()]
             why.append(
                 w(W.UNDEFINED_FOR).format(

@@ -526,6 +526,28 @@ def _is_base(result: SweepResult, rh: pd.DataFrame) -> pd.Series:
     return baseline_runs(rh, result.baseline)
 
 
+def baseline_events(result: SweepResult, w: Words = W.ENGLISH) -> str:
+    """A sentence for when the baseline is a policy of no moderation whose runs hold the
+    scenario's own events (an announcement, a change, newcomers: the classroom world
+    announces a crackdown on day 30 in every arm): that they happen in the baseline too,
+    so "avoided" is measured beyond them, naming them in the words of ``w``; else ""."""
+    runs = result.runs
+    if not len(runs) or "no_rules" not in runs.columns:
+        return ""
+    done = runs[runs["status"] == "complete"]
+    base = done[baseline_runs(done, result.baseline)]
+    arms = list(dict.fromkeys(base["arm"]))
+    if len(arms) != 1 or not bool(base["no_rules"].astype(bool).all()):
+        return ""
+    marks = result.marks.get(arms[0]) or []
+    if not marks:
+        return ""
+    events = w.join(
+        [w(W.MARK_ITEM).format(day=d, text=w.one_day(t)) for d, t in merged(marks, w.locale)]
+    )
+    return w(W.BASELINE_EVENTS).format(events=events)
+
+
 def baseline_name(result: SweepResult, rh: pd.DataFrame, w: Words = W.ENGLISH) -> str:
     """The baseline's arm as the report names it ("No moderation", "Keyword filter only";
     without one name, "the baseline" in the words of ``w``)."""
@@ -702,6 +724,7 @@ def _context(
     t = _page_words(
         w, level, n_runs, n_complete, baseline, starts, bool(arms), marks, failed, formats
     )
+    t["baseline_events"] = baseline_events(result, w)  # plain text: the page escapes it
     return {
         "t": t,
         "html_lang": w.html_lang,

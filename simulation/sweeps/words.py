@@ -90,6 +90,12 @@ HEADLINE_NOTE = _t(
     "(the same scenario as it ran, and the same seed), {days}{starts}."
 )
 BASELINE_NAMED = _t(" ({baseline})")
+# the scenario's own events, which happen in the baseline's runs too
+BASELINE_EVENTS = _t(
+    " The baseline is a policy of no moderation in the same scenario, not a world without "
+    "events: the scenario's own events ({events}) happen in its runs as in every arm's, so "
+    '"avoided" is what a policy adds to them.'
+)
 STARTS = _t(" ({starts})")  # each arm's first day it acts (announcement or rule)
 STARTS_ON = _t("{arm}: from day {day}")
 STARTS_AFTER_END = _t(
@@ -125,11 +131,12 @@ MEDIAN = _t("median {value}")
 MEDIAN_ABOVE = _t("median > {value}")
 HALVED_IN = _t(" (halved in {k} of {n} seeds)")
 CENSORED_NOTE = _t(
-    ' "median > 19 (halved in 1 of 3 seeds)": in the other seeds restricted-offer volume did '
-    "not halve before the run ended, so their days to halve are known only to be more than "
-    "the days the run went on after the start. A mean of the seeds that halved would favour "
-    "the fast ones, so none is given: the median counts every seed, those that never halved "
-    'as the slowest, and "> N" says the median is among them.'
+    ' "median > N (halved in k of n seeds)": in the seeds that did not halve, '
+    "restricted-offer volume did not halve before the run ended, so their days to halve are "
+    "known only to be more than N, the days the run went on after the start. A mean of the "
+    "seeds that halved would favour the fast ones, so none is given: the median counts "
+    'every seed, those that never halved as the slowest, and "> N" says the median is '
+    "among them."
 )
 
 # do the policies differ?
@@ -290,6 +297,12 @@ CENSORED_NO_DIFFERENCE = _t(
 HALVED_IN_BOTH = _t("halved in {ka} of {na} and {kb} of {nb} seeds")
 SIGN_TEST_CENSORED = _t("sign test over the {m} of {n} seeds whose order is known")
 GEHAN_TEST = _t("Gehan rank test with censoring, {na} and {nb} seeds")
+# an "avoided" measure of two arms whose policies start on different days
+OWN_WINDOWS = _t(
+    " Each is summed from its own policy's start, over different days: {a} {da}, {b} {db}."
+)
+FROM_DAY = _t("from day {day}")
+FROM_DAYS = _t("from days {lo} to {hi}")
 CANNOT_TELL = _t("Cannot tell whether {a} and {b} differ on {label}: {why}.")
 ONE_SEED_ONLY = _t("{arm} has {n} seed (fewer than 2)")
 TOO_FEW_SEEDS = _t("{arm} has {n} seeds (fewer than 2)")

@@ -185,6 +185,36 @@ def test_cannot_tell_gives_the_true_reason():
     ).iloc[0]
     assert "A has 1 seed (fewer than 2)" in one["statement"]
     assert "undefined" not in one["statement"] and math.isnan(one["difference"])
+    # two single runs without a baseline (a compare of two runs): a second seed would not
+    # give "avoided" a value, a baseline run would; the reason says so, not "1 seed"
+    single = compare_arms(
+        _rh_of("harm_avoided", [nan], [nan]), "A", "B", measures=["harm_avoided"]
+    ).iloc[0]
+    assert "fewer than 2" not in single["statement"]
+    assert "undefined for A in 1 of 1 seeds" in single["statement"]
+    assert "no baseline run of the same world" in single["statement"]
+
+
+def test_avoided_over_different_days_says_so():
+    """ "Avoided" is summed from each arm's own policy start: an arm acting from day 20
+    and one from day 30 are compared over different days, and the statement says which
+    (a reader of "A avoided more" would otherwise take it for the same days)."""
+    rh = _rh_of("harm_avoided", [0.5, 0.6, 0.55], [0.2, 0.25, 0.3])
+    rh["policy_start"] = [20] * 3 + [30] * 3
+    row = compare_arms(rh, "A", "B", measures=["harm_avoided"]).iloc[0]
+    assert row["statement"].endswith(
+        " Each is summed from its own policy's start, over different days: A from day 20, "
+        "B from day 30."
+    )
+    rh.loc[rh["seed"] == 2, "policy_start"] = [25, 30]  # A's start swept: 20, 20, 25
+    row = compare_arms(rh, "A", "B", measures=["harm_avoided"]).iloc[0]
+    assert row["statement"].endswith("A from days 20 to 25, B from day 30.")
+    same = compare_arms(rh.assign(policy_start=30), "A", "B", measures=["harm_avoided"])
+    assert "own policy's start" not in same.iloc[0]["statement"]
+    counts = _rh_of("offer_impressions", [1.0, 2.0, 3.0], [4.0, 5.0, 7.0])
+    counts["policy_start"] = [20] * 3 + [30] * 3  # a whole-run measure: same days
+    row = compare_arms(counts, "A", "B", measures=["offer_impressions"]).iloc[0]
+    assert "own policy's start" not in row["statement"]
 
 
 def test_differences_are_stated_in_the_table_unit():

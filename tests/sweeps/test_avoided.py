@@ -3,6 +3,7 @@ seeds a mean is taken."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pandas as pd
@@ -72,6 +73,31 @@ def test_the_report_says_which_days_and_how_many_seeds(late_start, tmp_path):
     for m in MEASURES.values():  # every headline measure defined, with when it is undefined
         assert f"<td>{m.label}</td><td>{m.unit}</td>" in page, m.name
         assert m.undefined.replace("'", "&#39;") in page, m.name
+
+
+def test_the_baseline_holds_the_scenarios_own_events(late_start, tmp_path):
+    """The classroom world announces a crackdown on day 30 in every arm, the baseline's
+    too: "avoided" is measured beyond that announcement, and the page, the terminal and
+    the Chinese page say so (the baseline is no moderation, not a world without events)."""
+    from simulation.cli.cmd_sweep import baseline_line
+    from simulation.runs.report_words import Words
+    from simulation.sweeps.report import baseline_events
+
+    said = (
+        "the scenario's own events (day 30: announcement (sellers' risk ×3)) happen in its "
+        "runs as in every arm's"
+    )
+    assert said in baseline_events(late_start)
+    assert baseline_line(late_start).endswith(baseline_events(late_start))
+    page = write_report(late_start, tmp_path / "r", "events").read_text(encoding="utf-8")
+    assert said.replace("'", "&#39;") in page
+    zh = baseline_events(late_start, Words("zh_CN"))
+    assert "场景自身的事件（第 30 天：公告（卖家风险 ×3））" in zh
+    # a world without events of its own, or a baseline policy with rules: nothing to say
+    assert baseline_events(dataclasses.replace(late_start, marks={})) == ""
+    named = dataclasses.replace(late_start, baseline=late_start.runs["policy"].iloc[-1])
+    named.runs = named.runs.assign(no_rules=named.runs["policy"] == "No moderation")
+    assert named.baseline != "No moderation" and baseline_events(named) == ""
 
 
 def test_a_mean_over_fewer_seeds_says_so():
