@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedLayout, QWidg
 from app import theme
 from app.i18n import CHARTS_CONTEXT, MEANINGS_CONTEXT, t, unit
 from simulation.metrics import definition
+from simulation.runs import colours
 from simulation.runs.live_charts import LIVE_CHARTS, live_series
 
 if TYPE_CHECKING:
@@ -375,7 +376,9 @@ class ChartPanel(QWidget):
                 for k, overlay in enumerate(self.overlays):
                     style = Qt.PenStyle.DashLine if k else Qt.PenStyle.SolidLine
                     width = LINE_WIDTH * self.scale
-                    pen = pg.mkPen(s.series[j % len(s.series)], width=width, style=style)
+                    # the series' own colour, as in the reports and handouts
+                    tint = colours.colour(series.column, j, self._dark)
+                    pen = pg.mkPen(tint, width=width, style=style)
                     curve = plot.plot([], [], pen=pen, connect="finite")
                     self.curves[(overlay, series.column)] = curve
                     # one legend entry per series: the line style (A solid, B dashed) is

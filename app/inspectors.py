@@ -27,6 +27,7 @@ from app.i18n import t, word
 from app.measures import Definition, MeasureTable, rule_count_definition
 from app.reasons import reason_text
 from simulation.metrics import RULE_COUNT_NAMES as RULE_COUNTS
+from simulation.runs import colours
 
 NEVER_DAY = -(10**6)
 
@@ -231,8 +232,9 @@ class RuleInspector(QWidget):
             axis.label.setDefaultTextColor(pg.mkColor(s.chart_fg))
         self.legend.setLabelTextColor(s.chart_fg)
         self.legend.setBrush(pg.mkBrush(s.legend_bg))
-        for i, curve in enumerate(self.curves.values()):
-            curve.setPen(pg.mkPen(s.series[i], width=LINE_WIDTH))
+        for i, (column, curve) in enumerate(self.curves.items()):
+            tint = colours.colour(f"rule.{column}", i, dark)  # as wherever it is drawn
+            curve.setPen(pg.mkPen(tint, width=LINE_WIDTH))
         for _sample, label in self.legend.items:
             label.setText(label.text, color=s.chart_fg)
 

@@ -21,6 +21,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from app.assets import icons_dir, styles_dir
+from simulation.runs import colours
 
 THEMES = ("light", "dark")
 BASE_POINT_SIZE = 11  # readable on a projector without zooming
@@ -61,7 +62,7 @@ class Scheme:
     chart_bg: str
     chart_fg: str
     legend_bg: str
-    series: tuple[str, ...]  # chart lines, in order
+    series: tuple[str, ...]  # the hues of chart lines (simulation.runs.colours), in order
     syntax: dict[str, str]  # YAML colours: key, str, num, com, act, kw
     icon_colours: dict[str, str]  # SVG colour -> colour in this theme
 
@@ -95,8 +96,8 @@ LIGHT = Scheme(
     chart_bg="#ffffff",
     chart_fg="#202020",
     legend_bg="#ffffffd9",
-    # Okabe–Ito, with orange and sky blue darkened to stand out on white (3:1)
-    series=("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#A86B00", "#3B82C4", "#000000"),
+    # a series' colour is the same in the reports and handouts (simulation.runs.colours)
+    series=tuple(h.light for h in colours.CYCLE),
     syntax={
         "key": "#0b57d0",
         "str": "#8a5a00",
@@ -137,7 +138,7 @@ DARK = Scheme(
     chart_bg="#1e1f22",
     chart_fg="#e8e8e8",
     legend_bg="#2b2d31d9",
-    series=("#3D9BE0", "#E8743B", "#00B386", "#CC79A7", "#E69F00", "#56B4E9", "#E8E8E8"),
+    series=tuple(h.dark for h in colours.CYCLE),
     syntax={
         "key": "#7cb7ff",
         "str": "#e6c07b",

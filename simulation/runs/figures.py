@@ -29,13 +29,13 @@ from matplotlib.text import Text
 from simulation.metrics import BY_NAME
 from simulation.metrics.registry import ratio_columns
 from simulation.runs import mark_places
+from simulation.runs.colours import colour
 
 # the app's live charts are defined without matplotlib; handouts draw them here
 from simulation.runs.live_charts import LIVE_CHARTS, LiveChart, live_series  # noqa: F401
 from simulation.runs.report_words import Words
 from simulation.runs.report_words import text as _t
 
-PALETTE = ["#d1495b", "#edae49", "#00798c", "#30638e", "#8d6a9f", "#66a182", "#2e4057"]
 matplotlib.rcParams.update(
     {
         "font.size": 12,
@@ -115,21 +115,16 @@ def _legend_on_top(ax) -> None:
 
 def offers_by_category(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
     for i, cat in enumerate(_categories(m, "offers_created")):
-        ax.plot(
-            m["day"], smooth(m[f"offers_created.{cat}"]), color=PALETTE[i % 7], label=w.legend(cat)
-        )
+        column = f"offers_created.{cat}"
+        ax.plot(m["day"], smooth(m[column]), color=colour(column, i), label=w.legend(cat))
     _legend_on_top(ax)
     _finish(ax, T_RESTRICTED_OFFER_VOLUME_BY_CATEGORY_7, "offers_created", w)
 
 
 def offer_reach(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
     for i, cat in enumerate(_categories(m, "offer_impressions")):
-        ax.plot(
-            m["day"],
-            smooth(m[f"offer_impressions.{cat}"]),
-            color=PALETTE[i % 7],
-            label=w.legend(cat),
-        )
+        column = f"offer_impressions.{cat}"
+        ax.plot(m["day"], smooth(m[column]), color=colour(column, i), label=w.legend(cat))
     _legend_on_top(ax)
     _finish(
         ax,
@@ -140,8 +135,11 @@ def offer_reach(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
 
 
 def spam(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
-    ax.plot(m["day"], smooth(m["posts_created.spam"]), color=PALETTE[0], label=w(T_SPAM_POSTED))
-    ax.plot(m["day"], smooth(m["posts_removed.spam"]), color=PALETTE[2], label=w(T_SPAM_REMOVED))
+    for column, label in (
+        ("posts_created.spam", T_SPAM_POSTED),
+        ("posts_removed.spam", T_SPAM_REMOVED),
+    ):
+        ax.plot(m["day"], smooth(m[column]), color=colour(column), label=w(label))
     _legend_on_top(ax)
     _finish(ax, T_SPAM_VOLUME_7_DAY_MEAN, "posts_created", w)
 
@@ -150,10 +148,12 @@ def ad_share(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
     ax.plot(
         m["day"],
         m["ad_share"],
-        color=PALETTE[0],
+        color=colour("ad_share"),
         label=w(T_ADS_SPAM_OFFERS_ADVERTISING_CIRCLE_INDEX),
     )
-    ax.plot(m["day"], m["prevalence"], color=PALETTE[3], label=w(T_SPAM_OFFERS_PREVALENCE))
+    ax.plot(
+        m["day"], m["prevalence"], color=colour("prevalence"), label=w(T_SPAM_OFFERS_PREVALENCE)
+    )
     ax.legend(loc="upper left")
     _finish(ax, T_SHARE_OF_THE_FEED_THAT_IS, "ad_share", w)
     ax.set_ylim(0, 1)
@@ -161,8 +161,8 @@ def ad_share(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
 
 def bans(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
     """Cumulative bans as steps (:func:`cumulative`)."""
-    cumulative(ax, m["day"], m["bans.correct"].cumsum(), PALETTE[5], w(T_CORRECT_BANS))
-    cumulative(ax, m["day"], m["bans.wrongful"].cumsum(), PALETTE[0], w(T_WRONGFUL_BANS))
+    for column, label in (("bans.correct", T_CORRECT_BANS), ("bans.wrongful", T_WRONGFUL_BANS)):
+        cumulative(ax, m["day"], m[column].cumsum(), colour(column), w(label))
     ax.legend(loc="upper left")
     _finish(ax, T_BANS_CUMULATIVE_CORRECT_VS_WRONGFUL, "bans", w)
     ax.set_ylabel(w.unit("bans"))  # cumulative: a count of bans, not per day
@@ -177,7 +177,8 @@ def cumulative(ax, days, totals, color: str, label: str, **style) -> None:
 
 
 def evasion(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
-    ax.plot(m["day"], weekly_ratio(m, "obfuscated_share"), color=PALETTE[4], label=w(T_OBFUSCATED))
+    share = weekly_ratio(m, "obfuscated_share")
+    ax.plot(m["day"], share, color=colour("obfuscated_share"), label=w(T_OBFUSCATED))
     ax.legend(loc="upper left")
     _finish(ax, T_SHARE_OF_OFFERS_WRITTEN_TO_EVADE, "obfuscated_share", w)
     ax.set_ylim(0, 1)
@@ -195,13 +196,13 @@ def detection(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
     ax.plot(
         m["day"],
         weekly_ratio(m, "moderation_precision"),
-        color=PALETTE[2],
+        color=colour("moderation_precision"),
         label=w(T_PRECISION),
     )
     ax.plot(
         m["day"],
         weekly_ratio(m, "recall_same_day"),
-        color=PALETTE[1],
+        color=colour("recall_same_day"),
         label=w(T_SAME_DAY_RECALL),
     )
     ax.legend(loc="lower right")
@@ -212,8 +213,10 @@ def detection(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
 
 def sellers(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
     for i, cat in enumerate(_categories(m, "sellers_active")):
-        ax.plot(m["day"], m[f"sellers_active.{cat}"], color=PALETTE[i % 7], label=w.legend(cat))
-    ax.plot(m["day"], m["spammers_active"], color=PALETTE[6], linestyle="--", label=w(T_SPAMMERS))
+        column = f"sellers_active.{cat}"
+        ax.plot(m["day"], m[column], color=colour(column, i), label=w.legend(cat))
+    spammers = colour("spammers_active")
+    ax.plot(m["day"], m["spammers_active"], color=spammers, linestyle="--", label=w(T_SPAMMERS))
     _legend_on_top(ax)
     _finish(ax, T_ACTIVE_SELLERS_AND_SPAMMERS, "sellers_active", w)
 
@@ -221,10 +224,10 @@ def sellers(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
 def harm(ax, m: pd.DataFrame, w: Words = ENGLISH) -> None:
     """Restricted units sold, by the channel that sold them: where the selling goes."""
     for i, ch in enumerate(_categories(m, "units_by_channel")):
-        ax.plot(
-            m["day"], smooth(m[f"units_by_channel.{ch}"]), color=PALETTE[i % 7], label=w.legend(ch)
-        )
-    ax.plot(m["day"], smooth(m["units_by_account.official"]), color=PALETTE[5], linestyle="--")
+        column = f"units_by_channel.{ch}"
+        ax.plot(m["day"], smooth(m[column]), color=colour(column, i), label=w.legend(ch))
+    official = "units_by_account.official"
+    ax.plot(m["day"], smooth(m[official]), color=colour(official), linestyle="--")
     ax.lines[-1].set_label(w(T_FROM_OFFICIAL_ACCOUNTS))
     _legend_on_top(ax)
     _finish(ax, T_HARM_RESTRICTED_UNITS_SOLD_BY_CHANNEL, "units_by_channel", w)
@@ -493,7 +496,9 @@ def draw_live(
     spread = LIVE_CHARTS[key].series[0][0].endswith(".*")
     for i, (column, text) in enumerate(live_series(key, list(m.columns))):
         label = category_label(text) if spread else tr("Charts", text)
-        ax.plot(m["day"], m[column], color=PALETTE[i % len(PALETTE)], label=label)
+        # a category's series takes its place among the categories; every other series
+        # its own colour, the same as in the run report (simulation.runs.colours)
+        ax.plot(m["day"], m[column], color=colour(column, i), label=label)
     end = last_day if last_day is not None else (int(m["day"].max()) if len(m) else 10)
     ax.set_xlim(0, max(end, 10))
     ax.set_ylim(bottom=0)

@@ -33,9 +33,9 @@ from simulation.metrics import BY_NAME
 from simulation.metrics.summary import AVOIDED_DAYS, BY_RELATIVE
 from simulation.numbers import ranges
 from simulation.paths import assets_dir
+from simulation.runs import colours
 from simulation.runs.bundle import check_folder, place
 from simulation.runs.figures import (
-    PALETTE,
     REPORT_MARK_CHARS,
     cumulative,
     draw_marks,
@@ -110,7 +110,8 @@ def heading(name: str) -> str:
 
 
 def _colour(i: int) -> str:
-    return PALETTE[i % len(PALETTE)]
+    """The ``i``-th arm's colour (arms have no colour of their own: they take turns)."""
+    return colours.cycled(i).light
 
 
 # ---------------------------------------------------------------- charts
@@ -203,7 +204,7 @@ def avoided_chart(head: pd.DataFrame, baseline: str, w: Words = W.ENGLISH):
             y + (j - 1) * 0.27,
             100 * d["mean"],
             height=0.25,
-            color=_colour(2 * j),
+            color=colours.colour(name),
             label=w(label),
             xerr=100 * np.nan_to_num(err),
             capsize=3,
@@ -298,12 +299,10 @@ def curve_chart(
     part = rh[rh[col].notna()] if col in rh else rh.iloc[0:0]
     series = list(part.groupby(_series_key(part, col), sort=False)) if len(part) else []
     styles = ["-", "--", ":", "-."]
-    for j, (name, label) in enumerate(
-        [
-            ("offer_impressions_avoided", w(W.CURVE_OFFERS)),
-            ("harm_avoided", w(W.CURVE_HARM)),
-            ("spam_impressions_avoided", w(W.CURVE_SPAM)),
-        ]
+    for name, label in (
+        ("offer_impressions_avoided", w(W.CURVE_OFFERS)),
+        ("harm_avoided", w(W.CURVE_HARM)),
+        ("spam_impressions_avoided", w(W.CURVE_SPAM)),
     ):
         for k, (key, runs) in enumerate(series):
             rows = []
@@ -312,8 +311,9 @@ def curve_chart(
             xs, mean, lo, hi = (np.array(v) for v in zip(*sorted(rows), strict=True))
             shown = label if len(series) == 1 else w(W.CURVE_OF).format(series=label, key=key)
             style = styles[k % len(styles)]
-            ax.plot(xs, 100 * mean, style, marker="o", color=_colour(2 * j), label=shown)
-            ax.fill_between(xs, 100 * lo, 100 * hi, color=_colour(2 * j), alpha=0.2, linewidth=0)
+            tint = colours.colour(name)  # the same as in the chart of avoided shares
+            ax.plot(xs, 100 * mean, style, marker="o", color=tint, label=shown)
+            ax.fill_between(xs, 100 * lo, 100 * hi, color=tint, alpha=0.2, linewidth=0)
             low = min(low, float(np.nanmin(100 * lo)) if np.isfinite(lo).any() else 0.0)
     if reference and col in part:
         xs = np.geomspace(max(part[col].min(), 0.1), part[col].max(), 100)

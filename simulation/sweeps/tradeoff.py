@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from simulation.runs.figures import PALETTE
+from simulation.runs import colours
 from simulation.runs.report_words import Words
 from simulation.sweeps import words as W
 from simulation.sweeps.aggregate import clipped_side, measure_interval, pareto_front
@@ -124,7 +124,9 @@ def tradeoff_points(
     return t[head + ends]
 
 
-def tradeoff_chart(t: pd.DataFrame, title: str, colour: str = PALETTE[3], w: Words = W.ENGLISH):
+def tradeoff_chart(
+    t: pd.DataFrame, title: str, colour: str = colours.VARIANT.light, w: Words = W.ENGLISH
+):
     """The points of :func:`tradeoff_points` with their intervals, each labelled, the
     Pareto front joined; axes and legend in the words of ``w`` (``title`` as given).
     Returns the matplotlib figure."""
@@ -152,13 +154,20 @@ def tradeoff_chart(t: pd.DataFrame, title: str, colour: str = PALETTE[3], w: Wor
         if r.get("gain_clipped") in ("high", "both"):
             clipped_end(ax, r["cost"], 100 * r["gain_hi"], "^")
     front = t[t["pareto"]].sort_values("cost")
-    ax.plot(front["cost"], 100 * front["gain"], "-", color=PALETTE[0], lw=2.5, label=w(W.PARETO))
+    ax.plot(
+        front["cost"],
+        100 * front["gain"],
+        "-",
+        color=colours.PARETO.light,
+        lw=2.5,
+        label=w(W.PARETO),
+    )
     ax.scatter(
         front["cost"],
         100 * front["gain"],
         s=140,
         facecolors="none",
-        edgecolors=PALETTE[0],
+        edgecolors=colours.PARETO.light,
         linewidths=2,
     )
     # points at one place (a parameter that changed nothing) share one label, a line each
