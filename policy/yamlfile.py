@@ -383,14 +383,22 @@ _DASH = re.compile(r"\s*-(?:\s|$)")
 def _field_at_line(text: str, line: int) -> str:
     """Best-effort field path of ``line`` from the block structure of the lines before it.
 
-    Used where the YAML is not parsed (a size, encoding or line-length problem): the
-    keys of enclosing, less-indented lines and the index of enclosing ``-`` items.
+    Used where the YAML is not parsed (a size, encoding or line-length problem, a syntax
+    error): the keys of enclosing, less-indented lines and the index of enclosing ``-``
+    items. A line indented with a tab is named by :func:`_tab_line_field`.
     """
+    return format_path(_field_parts(text, line))
+
+
+def _field_parts(text: str, line: int) -> list[str | int]:
+    """:func:`_field_at_line` as the parts of the path (keys and item indices)."""
     stack: list[tuple[int, str | int]] = []  # (indent, key or item index)
     counts: dict[tuple[int, int], int] = {}  # (depth, indent) → items seen at that level
     for number, raw in enumerate(text.split("\n")[:line], start=1):
         content = raw[:300]
         stripped = content.lstrip(" ")
+        if stripped.startswith("\t") and number == line:
+            return _tab_line_field(text, line)
         if not stripped or stripped.startswith("#") or stripped.startswith("\t"):
             # a tab in the indentation is no YAML: the line holds no key of its own
             if number == line:
@@ -432,7 +440,59 @@ def _field_at_line(text: str, line: int) -> str:
             # of them (deeper, it continues the value of the key above)
             while stack and stack[-1][0] >= col:
                 stack.pop()
-    return format_path([part for _i, part in stack])
+    return [part for _i, part in stack]
+
+
+def _tab_line_field(text: str, line: int) -> list[str | int]:
+    """The field of ``line``, whose indentation holds a tab (no YAML: its depth is not
+    known), as the parts of its path: the key written on it; inside the field of the
+    line above when that line is a key that opens a block (``rules:``, the line is its
+    first item or key); the key alone when the line above is anything else (a key with a
+    value, ``name: x``, holds no key below it, and which of the keys before encloses the
+    line cannot be told). A line that holds no key, under no such opening, names no
+    field (``[]``): never a key of another line."""
+    lines = text.split("\n")
+    content = lines[line - 1][:300]
+    col = len(content) - len(content.lstrip(" \t"))
+    items = 0
+    while content[col : col + 1] == "-" and _DASH.match(content, col):
+        items += 1
+        col = _DASH.match(content, col).end()  # type: ignore[union-attr]
+        while content[col : col + 1] in (" ", "\t"):
+            col += 1
+    key = _KEY.match(content, col)
+    name = (key.group(2) or key.group(3) or key.group(4) or "").strip() if key else ""
+    above = next(
+        (
+            n
+            for n in range(line - 1, 0, -1)
+            if lines[n - 1][:300].strip(" \t") and not lines[n - 1].lstrip(" \t").startswith("#")
+        ),
+        0,
+    )
+    parts: list[str | int] = []
+    if above and _opens_block(lines[above - 1][:300]):
+        parts = [*_field_parts(text, above), *[0] * items]
+    elif not name:
+        return []
+    return [*parts, name] if name else parts
+
+
+def _opens_block(content: str) -> bool:
+    """Whether the line ``content`` (indented with spaces) is a key with nothing after its
+    ``:`` but a comment: the lines below, deeper, are its value."""
+    if content.lstrip(" ").startswith("\t"):
+        return False
+    col = len(content) - len(content.lstrip(" "))
+    while content[col : col + 1] == "-" and _DASH.match(content, col):
+        col = _DASH.match(content, col).end()  # type: ignore[union-attr]
+        while content[col : col + 1] == " ":
+            col += 1
+    key = _KEY.match(content, col)
+    if key is None:
+        return False
+    rest = content[key.end() :].strip(" \t")
+    return not rest or rest.startswith("#")
 
 
 # -- parsing: events → data with positions ----------------------------------------------

@@ -43,9 +43,10 @@ def test_bad_yaml_has_line_and_column():
     assert "invalid YAML" in i.message
 
 
-def test_a_tab_in_the_indentation_names_the_enclosing_field_and_says_tab():
+def test_a_tab_in_the_indentation_names_the_field_of_its_line_and_says_tab():
+    # the first item under "rules:": its key, in the item it opens
     i = one("name: t\nrules:\n\t- name: r\n    action: remove\n")
-    assert (i.line, i.column, i.field) == (3, 1, "rules")
+    assert (i.line, i.column, i.field) == (3, 1, "rules[0].name")
     assert "invalid YAML" in i.message and "a tab: YAML indents with spaces" in i.message
 
 
