@@ -160,17 +160,7 @@ def across(
         fa, fb = _own(a, e), _own(b, e)
         total += e.end_sum.get(a, 0.0) * e.start_sum.get(b, 0.0)
         total += fa * e.start_free.get(b, 0.0) + fb * e.end_free.get(a, 0.0)
-        for x in exceptions:  # the pairs an exception holds (at this split) do not count
-            at = x.find(term)
-            xl, xr = x[: at + k], x[at + k :]
-            if len(xl) == len(a) and len(xr) == len(b):
-                continue
-            left, left_free = _side(xl, a, e, ending=True)
-            right, right_free = _side(xr, b, e, ending=False)
-            total -= left * right
-            total -= (fa * right_free if len(xl) == len(a) else 0.0) + (
-                fb * left_free if len(xr) == len(b) else 0.0
-            )
+        total -= _covered(term, k, exceptions, e)
     own = 10 ** (max(e.zipf.get(term, WORD_ZIPF), WORD_ZIPF) - 9)
     share = max(total, 0.0) / own
     if share < pairs_at:
@@ -193,6 +183,65 @@ def across(
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     shown = list(dict.fromkeys((w1, w2) for _f, w1, w2 in pairs))[: SHOWN + 1]
     return share, shown
+
+
+def _cuts(term: str, k: int, exceptions: tuple[str, ...]) -> set[tuple[str, str]]:
+    """Each exception around each place it holds ``term``, cut where the term is split at
+    ``k``: (what the first word must end with, what the second must begin with) for the
+    exception to cover the pair."""
+    out = set()
+    for x in exceptions:
+        at = x.find(term)
+        while at >= 0:
+            out.add((x[: at + k], x[at + k :]))
+            at = x.find(term, at + 1)
+    return out
+
+
+def _outermost(pieces, at_start: bool) -> list[str]:
+    """The pieces no other of which begins (``at_start``) or ends them: the words they
+    begin (end) are those of the pieces kept, each word under one of them."""
+    pieces = set(pieces)
+    return sorted(
+        p
+        for p in pieces
+        if not any(q != p and (p.startswith(q) if at_start else p.endswith(q)) for q in pieces)
+    )
+
+
+def _covered(term: str, k: int, exceptions: tuple[str, ...], e: _Edges) -> float:
+    """The summed frequency of the pairs split at ``k`` that the exceptions cover, each
+    pair once however many exceptions cover it (an exception covers a pair when the first
+    word ends with its part before the split and the second begins with the rest).
+
+    The words ending with the exceptions' first parts nest or are apart (one part ends
+    another, or the words share none), and so do the words beginning with their second
+    parts; so the first words are cut into regions, each the words under one first part
+    and under none longer, and a region meets the second words of every exception whose
+    first part it ends with, the words under each second part counted once."""
+    cuts = _cuts(term, k, exceptions)
+    if not cuts:
+        return 0.0
+    a, b = term[:k], term[k:]
+    lefts = {left for left, _r in cuts}
+    covered = 0.0
+    for left in lefts:
+        inner = _outermost((x for x in lefts if x != left and x.endswith(left)), at_start=False)
+        region = _side(left, a, e, ending=True)[0] - sum(
+            _side(x, a, e, ending=True)[0] for x in inner
+        )
+        rights = _outermost((r for x, r in cuts if left.endswith(x)), at_start=True)
+        covered += region * sum(_side(r, b, e, ending=False)[0] for r in rights)
+    # the term's own first (second) part as a word: only an exception that begins
+    # (ends) with it covers such a pair
+    fa, fb = _own(a, e), _own(b, e)
+    if fa:
+        rights = _outermost((r for x, r in cuts if x == a), at_start=True)
+        covered += fa * sum(_side(r, b, e, ending=False)[1] for r in rights)
+    if fb:
+        lefts_b = _outermost((x for x, r in cuts if r == b), at_start=False)
+        covered += fb * sum(_side(x, a, e, ending=True)[1] for x in lefts_b)
+    return covered
 
 
 def _side(x: str, part: str, e: _Edges, ending: bool) -> tuple[float, float]:
