@@ -189,16 +189,15 @@ def sound_alikes(det: KeywordsDetector, first: bool = False) -> dict[str, list[s
     """Normalised hanzi term -> the spellings the ``pinyin`` step reads as it that are two
     ordinary words: its first or last hanzi swapped for a common single-hanzi word of the
     same sound, the rest an everyday word, no word explaining the spelling and no
-    exception holding it (most frequent swapped hanzi first; only that one with
-    ``first``). Empty without the step."""
+    exception silencing it wherever it is written (``KeywordsDetector.silenced``: one
+    that is the spelling; one that holds it silences it only inside its own text). Most
+    frequent swapped hanzi first; only that one with ``first``. Empty without the step."""
     from policy.detectors.keywords import MIN_SOUND_ALIKE
     from policy.lexicon import common_words, explained_by_words
     from policy.pinyin import readings
 
     if "pinyin" not in det.steps:
         return {}
-    norm = det.normalizer
-    exceptions = [norm.term(e) for e in det.exceptions] if norm is not None else []
     everyday = common_words("zh", EVERYDAY_ZIPF)
     same = _same_sound()
     out: dict[str, list[str]] = {}
@@ -212,8 +211,8 @@ def sound_alikes(det: KeywordsDetector, first: bool = False) -> dict[str, list[s
             for syllables in readings(term):
                 for c in same.get(syllables[i], ()):
                     v = term[:i] + c + term[i + 1 :]
-                    if c == term[i] or v in det.table or any(v in x for x in exceptions):
-                        continue
+                    if c == term[i] or v in det.table or det.silenced(v):
+                        continue  # a term itself, or silenced wherever it is written
                     if explained_by_words(v, 0, len(v), term) is None:
                         found[v] = None
                         if first:

@@ -11,8 +11,9 @@
   "pillow", 电子 in 电子邮件 (not the term inflected: "pills", "smokers"; see
   :func:`words_holding`). Terms in Latin letters are
   checked in ``substring`` mode only (``word`` mode asks for word boundaries); terms in
-  hanzi in either mode (Chinese has no spaces), unless the word is one of the detector's
-  ``exceptions``.
+  hanzi in either mode (Chinese has no spaces), unless the detector's ``exceptions``
+  silence the term wherever the word is written (the word itself, or a part of it holding
+  the term, is an exception; one that holds the word silences it only there).
 - In ``word`` mode, a term that begins or ends with a character that is neither a letter
   nor a digit can never match.
 - A term that is itself an everyday word (``policy.lexicon``, Zipf >= :data:`EVERYDAY_ZIPF`:
@@ -82,33 +83,45 @@ def empty_terms(det: KeywordsDetector, raws: list[str]) -> list[str]:
 
 
 def _inside_common_words(det: KeywordsDetector, warn: Warn) -> None:
-    latin: dict[str, str] = {}
-    han: dict[str, str] = {}
-    for _term, (_mask, raws) in det.table.items():
+    latin: dict[str, tuple[str, str]] = {}  # casefolded raw term -> (raw, normalised)
+    han: dict[str, tuple[str, str]] = {}
+    for term, (_mask, raws) in det.table.items():
         for raw in raws:
             key = " ".join(raw.casefold().split())
             if key and all(HAN_CHAR.match(c) for c in key):
-                han.setdefault(key, raw)
+                han.setdefault(key, (raw, term))
             elif det.mode == "substring" and key.isascii() and key.isalnum():
-                latin.setdefault(key, raw)
-    allowed = set(det.exceptions)
+                latin.setdefault(key, (raw, term))
     for lang, terms in (("en", latin), ("zh", han)):
         template = {"en": M.INSIDE_ENGLISH_WORDS, "zh": M.INSIDE_CHINESE_WORDS}[lang]
-        for key, found in words_holding(list(terms), lang, allowed).items():
+        for key, held in words_holding(list(terms), lang).items():
+            raw, term = terms[key]
+            found = [w for w in held if not _silenced_in(det, w, term)]
+            if not found:
+                continue
             shown = ", ".join(found[:SHOWN]) + (", …" if len(found) > SHOWN else "")
-            warn(
-                terms[key],
-                msg(template, term=repr(terms[key]), count=len(found), words=shown),
-            )
+            warn(raw, msg(template, term=repr(raw), count=len(found), words=shown))
 
 
-def words_holding(
-    keys: list[str], lang: str, allowed: set[str] | frozenset[str] = frozenset()
-) -> dict[str, list[str]]:
+def _silenced_in(det: KeywordsDetector, word: str, term: str) -> bool:
+    """Every place the normalised ``term`` is found in ``word`` (as the detector
+    normalises text) lies inside one of the detector's exceptions found in the word, so
+    that the word never fires wherever it is written (``KeywordsDetector.silenced``): the
+    word itself listed as an exception, or a part of it that holds the term; not an
+    exception that holds the word, which silences it only inside its own text."""
+    if not det.exceptions:
+        return False
+    norm = det.normalizer
+    s = norm(word) if norm is not None else word
+    places = [i for i in range(len(s)) if s.startswith(term, i)]
+    return bool(places) and all(det.silenced(s, i, i + len(term)) for i in places)
+
+
+def words_holding(keys: list[str], lang: str) -> dict[str, list[str]]:
     """The common words of ``lang`` (``policy.lexicon``, Zipf >= 3) that hold each key
     (casefolded; "en" or "zh") other than the key itself and the key inflected ("pills"
-    for pill), leaving out ``allowed``: key -> words, the everyday ones (Zipf >= 4.25)
-    first, then in alphabetical order. Keys found in no word are left out."""
+    for pill): key -> words, the everyday ones (Zipf >= 4.25) first, then in
+    alphabetical order. Keys found in no word are left out."""
     from policy.lexicon import COMMON_ZIPF, common_words
 
     if not keys:
@@ -125,7 +138,7 @@ def words_holding(
         word = words[w]
         if at == starts[w] and (word == key or _inflected(word, key, lang)):
             continue  # the term itself, or the term inflected
-        if word not in allowed and word not in inside.get(key, ()):
+        if word not in inside.get(key, ()):
             inside.setdefault(key, []).append(word)
     everyday = common_words(lang, EVERYDAY_ZIPF)
     for found in inside.values():

@@ -79,6 +79,12 @@ class Spelling(NamedTuple):
     source: Any
 
 
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans (of exceptions) that hold ``start:end``: a candidate inside one does not
+    count."""
+    return [(x, y) for x, y in spans if x <= start and end <= y]
+
+
 def _all_han(s: str) -> bool:
     return HAN_RUN.fullmatch(s) is not None
 
@@ -243,7 +249,7 @@ class KeywordsDetector(TextDetector):
             return []
         found, excepted = self._candidates(s)
         if excepted:
-            found = [f for f in found if not any(x <= f[0] and f[1] <= y for x, y in excepted)]
+            found = [f for f in found if not _inside(excepted, f[0], f[1])]
         if not found:
             return []
         if not mapped:
@@ -279,7 +285,7 @@ class KeywordsDetector(TextDetector):
         for start, end, e in found:
             raw = self._raw_of[e.term]
             written = n.source[slice(*written_span(n, start, end))]
-            inside = [(x, y) for x, y in excepted if x <= start and end <= y]
+            inside = _inside(excepted, start, end)
             if inside:
                 x, y = inside[0]
                 exception = n.source[slice(*written_span(n, x, y))]
@@ -289,6 +295,23 @@ class KeywordsDetector(TextDetector):
             if isinstance(verdict, str):
                 out[f"{raw!r} as written {written!r}: {verdict}"] = None
         return list(out)
+
+    def silenced(self, s: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether the candidate ``s[start:end]`` (normalised text; all of ``s`` by default)
+        lies inside an exception found in ``s``, so that it does not count. Of all of
+        ``s``, the answer holds wherever ``s`` is written: an exception that is ``s``
+        silences it everywhere, one that merely holds ``s`` only inside its own text."""
+        end = len(s) if end is None else end
+        a = self._automaton
+        if a is None or not len(a) or not s:
+            return False
+        excepted = [
+            (e_end - e.length + 1, e_end + 1)
+            for e_end, es in a.iter(s)
+            for e in es
+            if e.kind == EXCEPTION
+        ]
+        return bool(_inside(excepted, start, end))
 
     def _candidates(
         self, s: str, aside: list[tuple[int, int, str, str]] | None = None
