@@ -31,6 +31,11 @@ def is_han(ch: str) -> bool:
     return bool(HAN_CHAR.match(ch))
 
 
+def all_han(s: str) -> bool:
+    """``s`` is one or more hanzi and nothing else."""
+    return HAN_RUN.fullmatch(s) is not None
+
+
 # Default_Ignorable_Code_Point (DerivedCoreProperties.txt), plus the Hangul and halfwidth
 # fillers and the Braille blank, which render as nothing and are letters or symbols by
 # category, so nothing else would drop them.

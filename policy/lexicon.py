@@ -13,6 +13,8 @@ the user cache once per installation (``policy.cache``).
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from functools import cache
 
 from policy.cache import cached_json, version_of
@@ -28,9 +30,13 @@ COMMON_ZIPF = 3.0  # lint: one occurrence in a million words
 LANGUAGES = ("en", "zh")
 
 
-@cache
-def common_words(lang: str, min_zipf: float = COMMON_ZIPF) -> frozenset[str]:
-    """Words of ``lang`` ("en" or "zh") at Zipf frequency >= ``min_zipf``."""
+def _word_lines(
+    name: str, lang: str, min_zipf: float, line: Callable[[str, float], str]
+) -> list[str]:
+    """One line per word of ``lang`` ("en" or "zh") at Zipf frequency >= ``min_zipf``,
+    ``line(word, frequency per word of text)``, in the words' order; kept in the user
+    cache as ``name-lang`` (``policy.cache``), keyed by wordfreq's version and the
+    threshold. Raises ValueError for a language without a word list."""
     if lang not in LANGUAGES:
         raise ValueError(f"no word list for {lang!r}; available: {', '.join(LANGUAGES)}")
 
@@ -39,12 +45,18 @@ def common_words(lang: str, min_zipf: float = COMMON_ZIPF) -> frozenset[str]:
 
         least = 10 ** (min_zipf - 9)
         freq = wordfreq.get_frequency_dict(lang)
-        return "\n".join(sorted(w for w, f in freq.items() if f >= least))
+        return "\n".join(line(w, f) for w, f in sorted(freq.items()) if f >= least)
 
     blob = cached_json(
-        f"words-{lang}", ["wordfreq", version_of("wordfreq"), lang, repr(min_zipf)], build
+        f"{name}-{lang}", ["wordfreq", version_of("wordfreq"), lang, repr(min_zipf)], build
     )
-    return frozenset(blob.split("\n"))
+    return blob.split("\n")
+
+
+@cache
+def common_words(lang: str, min_zipf: float = COMMON_ZIPF) -> frozenset[str]:
+    """Words of ``lang`` ("en" or "zh") at Zipf frequency >= ``min_zipf``."""
+    return frozenset(_word_lines("words", lang, min_zipf, lambda w, _f: w))
 
 
 def explained_by_words(
@@ -82,21 +94,5 @@ def explained_by_words(
 def zipf_table(lang: str, min_zipf: float = WORD_ZIPF) -> dict[str, float]:
     """Word -> its Zipf frequency (two decimals) for the words of ``lang`` ("en" or "zh")
     at ``min_zipf`` or more; a word not in it is rarer (lint's frequency comparisons)."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"no word list for {lang!r}; available: {', '.join(LANGUAGES)}")
-
-    def build() -> str:
-        import math
-
-        import wordfreq
-
-        least = 10 ** (min_zipf - 9)
-        freq = wordfreq.get_frequency_dict(lang)
-        return "\n".join(
-            f"{w}\t{math.log10(f) + 9:.2f}" for w, f in sorted(freq.items()) if f >= least
-        )
-
-    blob = cached_json(
-        f"zipf-{lang}", ["wordfreq", version_of("wordfreq"), lang, repr(min_zipf)], build
-    )
-    return {w: float(z) for w, _, z in (line.partition("\t") for line in blob.split("\n"))}
+    lines = _word_lines("zipf", lang, min_zipf, lambda w, f: f"{w}\t{math.log10(f) + 9:.2f}")
+    return {w: float(z) for w, _, z in (line.partition("\t") for line in lines)}

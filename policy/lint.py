@@ -29,7 +29,7 @@ from policy.errors import Issue, format_path
 from policy.interface import CHANNEL_NAMES, Stage
 from policy.lint_across import across_words
 from policy.lint_spellings import check_sound_alikes, check_spellings, everyday_phrases
-from policy.lint_terms import ACTING, check_terms, empty_terms, everyday_terms
+from policy.lint_terms import ACTING, Deciding, check_terms, empty_terms, everyday_terms
 from policy.messages import Message, msg
 from policy.model import CompiledPolicy, Rule
 from policy.normalize import MATCH_STEPS
@@ -338,9 +338,7 @@ def _alone(node: Node) -> list[tuple[str, int]]:
     return []
 
 
-def _deciding(
-    policy: CompiledPolicy, name: str, idle_rules: set[int]
-) -> list[tuple[str, str, int, int]]:
+def _deciding(policy: CompiledPolicy, name: str, idle_rules: set[int]) -> Deciding:
     """(rule, action, the hit's category mask, the rule's scope category mask; 0 for
     any) of each rule that acts on a new post (an action in ``ACTING``, not a shadow rule,
     able to act at all, deciding posts as they are published in a channel the policy

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from policy import messages as M
+from policy.chars import all_han
 from policy.detectors import KeywordsDetector
-from policy.lint_spellings import Warn, all_han
-from policy.lint_terms import SHOWN
+from policy.lint_terms import SHOWN, Warn
 from policy.messages import msg
 
 ACROSS_SHARE = 0.1  # two-word readings at least a tenth as frequent as the term itself

@@ -38,33 +38,19 @@ from collections.abc import Callable
 from functools import cache
 
 from policy import messages as M
-from policy.chars import HAN_CHAR
+from policy.chars import HAN_CHAR, all_han
 from policy.detectors import KeywordsDetector
-from policy.lint_terms import EVERYDAY_ZIPF, MIN_LETTERS, SHOWN, letters
+from policy.lint_terms import (
+    EVERYDAY_ZIPF,
+    MIN_LETTERS,
+    SHOWN,
+    Deciding,
+    Warn,
+    everyday_count,
+    letters,
+    rules_for,
+)
 from policy.messages import Message, msg
-
-Warn = Callable[[str, Message], None]  # (raw term, message naming it as ``term``)
-Deciding = list[tuple[str, str, int, int]]  # see policy.lint._deciding
-
-
-def all_han(s: str) -> bool:
-    """``s`` is one or more hanzi and nothing else."""
-    return bool(s) and all(HAN_CHAR.match(c) for c in s)
-
-
-def _rules_for(mask: int, deciding: Deciding) -> list[tuple[str, str]]:
-    return [
-        (r, a)
-        for r, a, hit, scope in deciding
-        if (not hit or hit & mask) and (not scope or scope & mask)
-    ]
-
-
-def _everyday_count(lang: str) -> str:
-    from policy.lexicon import common_words
-
-    return f"{round(len(common_words(lang, EVERYDAY_ZIPF)), -2):,}"
-
 
 # -- spellings the matching steps add --------------------------------------------------
 
@@ -78,8 +64,8 @@ def check_spellings(det: KeywordsDetector, deciding: Deciding, warn: Warn) -> No
     everyday = common_words("en", EVERYDAY_ZIPF)
     seen: set[str] = set()
     for spelled, sp in det.spellings():
-        if spelled in seen or sp.term not in det.table:
-            continue
+        if spelled in seen:
+            continue  # warned at the first term it spells
         mask, raws = det.table[sp.term]
         if sp.step == "abbreviations":
             ab = sp.source
@@ -105,7 +91,7 @@ def check_spellings(det: KeywordsDetector, deciding: Deciding, warn: Warn) -> No
                 ),
             )
             continue
-        rules = _rules_for(mask, deciding)
+        rules = rules_for(mask, deciding)
         if rules and written.casefold() in everyday:
             rule, action = rules[0]
             warn(
@@ -115,7 +101,7 @@ def check_spellings(det: KeywordsDetector, deciding: Deciding, warn: Warn) -> No
                     term=repr(raws[0]),
                     spelling=repr(written),
                     source=source,
-                    count=_everyday_count("en"),
+                    count=everyday_count("en"),
                     rule=rule,
                     action=action,
                 ),
@@ -145,7 +131,7 @@ def everyday_phrases(det: KeywordsDetector, deciding: Deciding, warn: Warn) -> N
         return
     everyday = common_words("en", EVERYDAY_ZIPF)
     for _term, (mask, raws) in det.table.items():
-        rules = _rules_for(mask, deciding)
+        rules = rules_for(mask, deciding)
         if not rules:
             continue
         for raw in raws:
@@ -158,7 +144,7 @@ def everyday_phrases(det: KeywordsDetector, deciding: Deciding, warn: Warn) -> N
                         M.EVERYDAY_ENGLISH_PHRASE,
                         term=repr(raw),
                         words=", ".join(words),
-                        count=_everyday_count("en"),
+                        count=everyday_count("en"),
                         rule=rule,
                         action=action,
                     ),

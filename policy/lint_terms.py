@@ -42,7 +42,7 @@ from functools import cache
 import ahocorasick
 
 from policy import messages as M
-from policy.chars import HAN_CHAR
+from policy.chars import all_han, is_han
 from policy.detectors import KeywordsDetector
 from policy.messages import Message, msg
 
@@ -52,10 +52,13 @@ EVERYDAY_ZIPF = 4.25  # a term at least this frequent is an everyday word (see a
 ACTING = ("remove", "restrict", "ban", "downrank")  # actions that cost an innocent post
 
 Warn = Callable[[str, Message], None]  # (raw term, message naming it as ``term``)
+# (rule, action, the hit's category mask, the rule's scope category mask; 0 for any) of
+# each rule that one hit of a detector's terms makes act (policy.lint._deciding)
+Deciding = list[tuple[str, str, int, int]]
 
 
 def letters(normalised: str) -> int:
-    return sum(2 if HAN_CHAR.match(c) else 1 for c in normalised)
+    return sum(2 if is_han(c) else 1 for c in normalised)
 
 
 def check_terms(det: KeywordsDetector, warn: Warn) -> None:
@@ -88,7 +91,7 @@ def _inside_common_words(det: KeywordsDetector, warn: Warn) -> None:
     for term, (_mask, raws) in det.table.items():
         for raw in raws:
             key = " ".join(raw.casefold().split())
-            if key and all(HAN_CHAR.match(c) for c in key):
+            if all_han(key):
                 han.setdefault(key, (raw, term))
             elif det.mode == "substring" and key.isascii() and key.isalnum():
                 latin.setdefault(key, (raw, term))
@@ -172,9 +175,25 @@ def _word_blob(lang: str, zipf: float) -> tuple[list[str], str, list[int]]:
     return words, "\n".join(words), starts
 
 
-def everyday_terms(
-    det: KeywordsDetector, deciding: list[tuple[str, str, int, int]], warn: Warn
-) -> None:
+def rules_for(mask: int, deciding: Deciding) -> list[tuple[str, str]]:
+    """(rule, action) of the ``deciding`` rules that a term in categories ``mask`` makes
+    act alone: its categories meet the hit's mask and the rule's scope (0: any)."""
+    return [
+        (r, a)
+        for r, a, hit, scope in deciding
+        if (not hit or hit & mask) and (not scope or scope & mask)
+    ]
+
+
+def everyday_count(lang: str) -> str:
+    """How many everyday words ``lang`` has (Zipf >= :data:`EVERYDAY_ZIPF`), to the
+    hundred, as a warning says it ("4,800")."""
+    from policy.lexicon import common_words
+
+    return f"{round(len(common_words(lang, EVERYDAY_ZIPF)), -2):,}"
+
+
+def everyday_terms(det: KeywordsDetector, deciding: Deciding, warn: Warn) -> None:
     """Warn about terms that are everyday words and decide a rule alone. ``deciding``:
     (rule name, action, the hit's category mask, the rule's scope category mask; 0 for
     any) of each rule that one hit of this detector's terms makes act (``policy.lint``):
@@ -186,22 +205,17 @@ def everyday_terms(
     for term, (mask, raws) in det.table.items():
         if letters(term) < MIN_LETTERS:
             continue  # warned as too short
-        rules = [
-            (r, a)
-            for r, a, hit, scope in deciding
-            if (not hit or hit & mask) and (not scope or scope & mask)
-        ]
+        rules = rules_for(mask, deciding)
         for raw in raws if rules else ():
             key = raw.strip().casefold()
-            if key and all(HAN_CHAR.match(c) for c in key):
+            if all_han(key):
                 lang, template = "zh", M.EVERYDAY_CHINESE_WORD
             elif key.isascii() and key.isalpha():
                 lang, template = "en", M.EVERYDAY_ENGLISH_WORD
             else:
                 continue
-            words = common_words(lang, EVERYDAY_ZIPF)
-            if key in words:
+            if key in common_words(lang, EVERYDAY_ZIPF):
                 rule, action = rules[0]
-                count = f"{round(len(words), -2):,}"
+                count = everyday_count(lang)
                 warn(raw, msg(template, term=repr(raw), count=count, rule=rule, action=action))
                 break

@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
-from policy.chars import HAN_CHAR, HAN_RUN
+from policy.chars import HAN_CHAR, all_han
 from policy.detectors.apart import read_apart
 from policy.detectors.base import Hit, TextDetector
 from policy.normalize import (
@@ -64,7 +64,9 @@ class _Entry(NamedTuple):
     key_at: tuple[int, int] = (0, 0)  # ABBREVIATION: the abbreviation inside the spelling
     script: str = ""  # ABBREVIATION: the table's script
     how: str = ""
-    source: Any = None  # ABBREVIATION: the table's entry (a policy.tables.Abbreviation)
+    # ABBREVIATION: the table's entry (a policy.tables.Abbreviation); PINYIN: the
+    # syllables, joined by spaces
+    source: Any = None
 
 
 class Spelling(NamedTuple):
@@ -83,10 +85,6 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[in
     """The spans (of exceptions) that hold ``start:end``: a candidate inside one does not
     count."""
     return [(x, y) for x, y in spans if x <= start and end <= y]
-
-
-def _all_han(s: str) -> bool:
-    return HAN_RUN.fullmatch(s) is not None
 
 
 def _latin_edge(ch: str) -> bool:
@@ -198,11 +196,14 @@ class KeywordsDetector(TextDetector):
         norm: Normalizer = self.normalizer
         sound: dict[str, list[str]] = {}
         for term in self.table:
-            if not _all_han(term):
+            if not all_han(term):
                 continue
             for syllables in readings(term):
                 typed = norm.term("".join(syllables))
-                add(typed, _Entry(PINYIN, term, len(typed), how="pinyin " + " ".join(syllables)))
+                reading = " ".join(syllables)
+                add(
+                    typed, _Entry(PINYIN, term, len(typed), how="pinyin " + reading, source=reading)
+                )
                 if len(term) >= MIN_SOUND_ALIKE:
                     sound.setdefault("," + ",".join(syllables) + ",", []).append(term)
         if sound:
@@ -225,7 +226,7 @@ class KeywordsDetector(TextDetector):
                 if e.kind == ABBREVIATION:
                     out.append((key, Spelling("abbreviations", e.term, e.key_at, e.source)))
                 elif e.kind == PINYIN:
-                    out.append((key, Spelling("pinyin", e.term, (0, len(key)), e.how[7:])))
+                    out.append((key, Spelling("pinyin", e.term, (0, len(key)), e.source)))
         return out
 
     # -- match -----------------------------------------------------------------------------

@@ -176,6 +176,13 @@ def test_without_the_pinyin_step_no_sound_alike_is_warned_or_matched():
     assert explain(policy, "新年快乐！魏哥生日快乐").action == "allow"
 
 
+def test_a_pinyin_spelling_says_the_reading_it_was_typed_from():
+    det = load_policy_text(TERM.format(term="伟哥")).detectors["kw"]
+    assert [
+        (spelled, sp.step, sp.term, sp.key_at, sp.source) for spelled, sp in det.spellings()
+    ] == [("weige", "pinyin", "伟哥", (0, 5), "wei ge")]
+
+
 # -- properties: every warning's claim is what the detector does --------------------------
 
 TERM = """
