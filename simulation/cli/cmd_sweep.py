@@ -303,6 +303,7 @@ def finish(result: SweepResult, as_json: bool, report: Path | None) -> None:
                     "db": shown,
                     "ran": result.ran,
                     "skipped": result.skipped,
+                    "rerun": result.rerun,
                     "failed": result.failed,
                     "report": str(report) if report else None,
                     "headline": head.to_dict(orient="records"),
@@ -312,8 +313,13 @@ def finish(result: SweepResult, as_json: bool, report: Path | None) -> None:
         )
     else:
         print_headline(result)
+        rerun = (
+            f", {result.rerun} of them replacing runs made under another model version"
+            if result.rerun
+            else ""
+        )
         out.print(
-            f"sweep {result.sweep_id}: {result.ran} runs done ({result.failed} failed), "
+            f"sweep {result.sweep_id}: {result.ran} runs done ({result.failed} failed{rerun}), "
             f"{result.skipped} already complete; stored in {shown}"
         )
         if report:
@@ -356,6 +362,8 @@ def report_cmd(
         result = dataclasses.replace(result, baseline=_policy_of(result, baseline))
     title = Words(locale)(W.TITLE_REPORT).format(ref=ref)
     path = write_report(result, out_dir, title, locale=locale, formats=formats)
+    for note in result.notes:  # runs left out or made under an older model version
+        say("note", note, "cyan")
     say_not_same_world(result)
     out.print(f"wrote {path}")
 
@@ -430,6 +438,8 @@ def compare_cmd(
     pairs = arm_pairs(arms_a, arms_b, f"A ({a}): ", f"B ({b}): ")
     title = Words(locale)(W.TITLE_COMPARE).format(a=a, b=b)
     path = write_report(merged, out_dir, title, pairs=pairs, locale=locale, formats=formats)
+    for note in merged.notes:  # runs left out or made under an older model version
+        say("note", note, "cyan")
     say_not_same_world(merged)
     out.print(f"wrote {path}")
 

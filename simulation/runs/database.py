@@ -36,10 +36,11 @@ from simulation.runs.urls import DatabaseError, normalise_url, scrub
 # 0: made before versions were recorded; 1: versions recorded; 2: each distinct text of a
 # run's sampled posts stored once (table posttext, column postsample.text_id); 3: a
 # sweep's baseline (table sweep); 4: what was changed while a run ran (column
-# run.history_json, NULL in rows stored before). Opening an older database adds what is
-# missing (old rows stay as they are, and readable); a database of a newer version is
-# refused.
-SCHEMA_VERSION = 4
+# run.history_json, NULL in rows stored before); 5: the model version a run was computed
+# under (column run.model_version, NULL in rows stored before). Opening an older database
+# adds what is missing (old rows stay as they are, and readable); a database of a newer
+# version is refused.
+SCHEMA_VERSION = 5
 APPLICATION = "circlelab"
 META_TABLE = "circlelab_schema"
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from simulation.model_version import MODEL_VERSION
 from simulation.runs.history import RunHistory
 from simulation.runs.history import dumps as history_dumps
 from simulation.runs.result import RunResult, account_rows, metrics_long, post_rows, summarise
@@ -78,6 +79,7 @@ def save_live(
             seed=done.seed,
             days_requested=done.scenario.days,
             code_version=code_version(),
+            model_version=MODEL_VERSION,
             locale=scen.locale,
             params_json=dumps({}),
         )

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from policy import load_policy
+from simulation.model_version import MODEL_VERSION
 from simulation.runs import messages as R
 from simulation.runs.background import BundleDrawing
 from simulation.runs.bundle import check_folder
@@ -113,6 +114,7 @@ def run(
             seed=seed_,
             days_requested=scen.days,
             code_version=code_version(),
+            model_version=MODEL_VERSION,
             locale=scen.locale,
             params_json=dumps(changes or {}, sort_keys=True),
             history_json="[]",  # nothing can be changed while run() runs

@@ -79,6 +79,9 @@ class Run(SQLModel, table=True):
     # what was changed while the run ran (schema version 4): the JSON list of
     # ``Simulation.history`` ("[]": nothing); NULL for a run stored before it was kept
     history_json: str | None = None
+    # the model version the run was computed under (schema version 5:
+    # ``simulation.model_version.MODEL_VERSION``); NULL for a run stored before it was kept
+    model_version: int | None = None
 
 
 class DailyMetric(SQLModel, table=True):

@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from simulation.model_version import MODEL_VERSION
 from simulation.runs.result import account_rows, metrics_long, post_rows
 from simulation.runs.run import code_version, run
 from simulation.sweeps.plan import SAMPLE_POSTS, Job
@@ -38,6 +39,8 @@ class Outcome:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     categories: tuple[str, ...] = ()
     code_version: str = ""
+    # the model version the worker ran (simulation.model_version), stored with the run
+    model_version: int = MODEL_VERSION
     wall_seconds: float = 0.0
     days_done: int = 0
 

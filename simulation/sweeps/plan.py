@@ -1,7 +1,10 @@
 """A sweep's plan: policies × seeds × parameter values expanded into jobs, validated up front.
 
 A job's key is a hash of the policy text that ran, the seed, the parameters and the
-number of days, so a re-run of a sweep id recognises what is already stored.
+number of days, so a re-run of a sweep id recognises what is already stored. It names the
+work, not the rules it was computed under: a stored run is reused only when it was also
+made under this code's model version (``simulation.model_version``, stored with each run
+and compared by ``simulation.sweeps.sweep``).
 """
 
 from __future__ import annotations
@@ -182,7 +185,8 @@ def check_values(values: Mapping[str, Sequence[Any]], typed: Mapping[str, str], 
 
 
 def job_key(policy_text: str, seed: int, params_json: str, days: int) -> str:
-    """The identity a resumed sweep recognises a stored run by."""
+    """The identity a resumed sweep recognises a stored run by: the work it is. Reused only
+    when the stored run's model version is also this code's (``simulation.sweeps.sweep``)."""
     h = hashlib.sha1()
     for part in (policy_text, str(seed), params_json, str(days)):
         h.update(part.encode("utf-8"))

@@ -13,6 +13,7 @@ import pandas as pd
 from policy.errors import LocatedError
 from policy.schedule import load_schedule
 from policy.yamlfile import parse_yaml
+from simulation.model_version import MODEL_VERSION
 from simulation.runs.history import RunHistory, stored_marks
 from simulation.runs.marks import Mark, first_action, heard, within
 from simulation.runs.report_words import Words
@@ -74,6 +75,7 @@ class SweepResult:
     db: str | None = None  # where the runs are stored, as shown: the password masked
     ran: int = 0
     skipped: int = 0
+    rerun: int = 0  # of the runs done, those replacing runs made under another model version
     failed: int = 0
     notes: list[str] = field(default_factory=list)  # English (a W.Note: in any language)
     posts: pd.DataFrame | None = None
@@ -198,6 +200,8 @@ def run_record(**r: Any) -> dict[str, Any]:
         "policy_start": _first_action_day(r.get("policy_text", ""), history),
         "accounts_start": summary.get("accounts_start"),
         "code_version": r.get("code_version", ""),
+        # the model version it was computed under (0: stored before versions were recorded)
+        "model_version": int(r.get("model_version", MODEL_VERSION)),
         "scenario": r.get("scenario", ""),
         # the world it ran (simulation.runs.same_world): "avoided" is measured only
         # against a baseline run of the same world and seed
@@ -328,6 +332,7 @@ def from_outcomes(
             days=job.days,
             summary=out.summary,
             code_version=out.code_version,
+            model_version=out.model_version,
             scenario=job.scenario.name,
             scenario_text=job.scenario_text,
             error=out.error,

@@ -10,12 +10,14 @@ and Dask workers need no route to the database.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from policy.messages import msg
+from simulation.model_version import MODEL_VERSION, stored_version
 from simulation.runs import messages as R
 from simulation.runs.history import RunHistory, stored_marks
 from simulation.runs.marks import within
@@ -36,6 +38,7 @@ from simulation.runs.storage import (
 )
 from simulation.runs.urls import mask_url
 from simulation.strict_json import read_summary
+from simulation.sweeps import words as W
 from simulation.sweeps.execute import Outcome
 from simulation.sweeps.plan import Job, job_key
 from simulation.sweeps.results import (
@@ -47,17 +50,34 @@ from simulation.sweeps.results import (
 )
 
 
-def stored_keys(engine: Engine, sweep_id: str) -> dict[str, list[tuple[int, str]]]:
-    """Key → [(run id, status)] of the runs already stored under this sweep id."""
+@dataclass(frozen=True)
+class StoredJob:
+    """A run stored under a sweep id: its id, status and the model version it was made
+    under (0: stored before versions were recorded)."""
+
+    run_id: int
+    status: str
+    model_version: int
+
+
+def stored_keys(engine: Engine, sweep_id: str) -> dict[str, list[StoredJob]]:
+    """Job key → the runs already stored under this sweep id for that job."""
     with Session(engine) as session:
         rows = session.exec(
             select(
-                Run.id, Run.policy_text, Run.seed, Run.params_json, Run.days_requested, Run.status
+                Run.id,
+                Run.policy_text,
+                Run.seed,
+                Run.params_json,
+                Run.days_requested,
+                Run.status,
+                Run.model_version,
             ).where(Run.sweep_id == sweep_id)
         ).all()
-    out: dict[str, list[tuple[int, str]]] = {}
-    for rid, text, seed, pj, days, status in rows:
-        out.setdefault(job_key(text, seed, pj, days), []).append((rid, status))
+    out: dict[str, list[StoredJob]] = {}
+    for rid, text, seed, pj, days, status, version in rows:
+        stored = StoredJob(int(rid), status, stored_version(version))
+        out.setdefault(job_key(text, seed, pj, days), []).append(stored)
     return out
 
 
@@ -93,6 +113,7 @@ def store(engine: Engine, job: Job, outcome: Outcome) -> int:
         seed=job.seed,
         days_requested=job.days,
         code_version=outcome.code_version,
+        model_version=outcome.model_version,
         locale=job.scenario.locale,
         params_json=job.params_json,
         history_json="[]",  # a sweep's runs are run from start to end unchanged
@@ -131,6 +152,7 @@ def load_runs(
         runs = list(session.exec(select(Run).where(Run.id.in_(list(run_ids)))).all())
     if not runs:
         raise R.NotInDatabase(msg(R.NO_RUNS, runs=str(list(run_ids)[:5])))
+    runs, notes = one_version(runs)
     if doing is not None and not any(r.status == "complete" for r in runs):
         raise nothing_complete(sorted(runs, key=lambda r: r.id or 0), doing)
     records, metrics, texts, post_frames, changes, ran = [], [], {}, [], [], []
@@ -154,6 +176,7 @@ def load_runs(
             days=run.days_requested,
             summary=read_summary(run.summary_json),
             code_version=run.code_version,
+            model_version=stored_version(run.model_version),
             scenario=run.scenario_name,
             scenario_text=run.scenario_yaml,
             error=run.error,
@@ -187,12 +210,36 @@ def load_runs(
         ran,
     )
     result.changes = changes
+    result.notes = notes
     result.marks = marks
     result.histories = histories
     # where the runs are stored, as reports show it (the password masked); unset, a
     # report of stored runs said they were kept "(in memory)"
     result.db = mask_url(engine.url.render_as_string(hide_password=False))
     return result
+
+
+def one_version(runs: Sequence[Run]) -> tuple[list[Run], list[str]]:
+    """``runs`` of one model version, and notes saying what was left out and why: numbers
+    computed under other rules are never mixed. The version kept is the newest among the
+    complete runs (among all runs when none is complete); runs stored before versions were
+    recorded count as version 0. When the version kept is not this code's
+    (``MODEL_VERSION``), a note says so: a measure added since is missing from them."""
+    version = {id(r): stored_version(r.model_version) for r in runs}
+    done = [version[id(r)] for r in runs if r.status == "complete"]
+    kept = max(done or version.values())
+    notes: list[str] = []
+    left: dict[int, int] = {}
+    for r in runs:
+        if version[id(r)] != kept:
+            left[version[id(r)]] = left.get(version[id(r)], 0) + 1
+    for v, n in sorted(left.items()):
+        notes.append(
+            W.Note(W.NOTE_LEFT_OUT, count=n, version=W.version_said(v), kept=W.version_said(kept))
+        )
+    if kept != MODEL_VERSION:
+        notes.append(W.Note(W.NOTE_OLDER, version=W.version_said(kept), current=str(MODEL_VERSION)))
+    return [r for r in runs if version[id(r)] == kept], notes
 
 
 def nothing_complete(runs: Sequence[Run], doing: str) -> NothingStored:
@@ -215,14 +262,15 @@ def nothing_complete(runs: Sequence[Run], doing: str) -> NothingStored:
 def same_world_runs(engine: Engine, run_id: int, policy_name: str) -> list[int]:
     """Complete runs of the same world as run ``run_id`` (the same scenario as it ran,
     its text's settings with the run's parameters applied: ``simulation.runs.same_world``;
-    the same seed) and as many days, under the policy named ``policy_name``, newest
-    first: a baseline a single run's report can be measured against."""
+    the same seed) and as many days, made under the same model version, under the policy
+    named ``policy_name``, newest first: a baseline a single run's report can be measured
+    against."""
     with Session(engine) as session:
         run = session.get(Run, run_id)
         if run is None:
             return []
         rows = session.exec(
-            select(Run.id, Run.scenario_yaml, Run.params_json)
+            select(Run.id, Run.scenario_yaml, Run.params_json, Run.model_version)
             .where(
                 Run.id != run_id,
                 Run.status == "complete",
@@ -233,7 +281,12 @@ def same_world_runs(engine: Engine, run_id: int, policy_name: str) -> list[int]:
             .order_by(Run.id.desc())
         ).all()
         world = world_of(run.scenario_yaml, run.params_json).key
-    return [int(rid) for rid, text, params in rows if world_of(text, params).key == world]
+        version = stored_version(run.model_version)
+    return [
+        int(rid)
+        for rid, text, params, made in rows
+        if world_of(text, params).key == world and stored_version(made) == version
+    ]
 
 
 def load_sweep(

@@ -13,7 +13,11 @@ Design choices, and why:
   writes themselves become the bottleneck (see the benchmark in the README).
 * **Resume by identity, not by position.** A job's key is a hash of the policy text
   that ran, the seed, the parameters and the number of days. A re-run of a sweep id
-  skips keys already stored as ``complete``; failed or interrupted ones are replaced.
+  skips keys already stored as ``complete`` under this code's model version
+  (``simulation.model_version``); failed or interrupted ones are replaced, and so are
+  complete ones made under another model version (other rules: never reused, never
+  mixed; a note says how many). Stored runs of the sweep outside this command's plan
+  that were made under another version are left out of its result, with a note.
   The default sweep id is a hash of the sweep's definition without its seeds, so the
   same command resumes, and a command with more seeds extends the same sweep.
 * **A failing job is a result.** Jobs never raise: the traceback comes back as data,
@@ -31,9 +35,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from simulation.model_version import MODEL_VERSION
 from simulation.runs.storage import delete_run, open_db
 from simulation.runs.urls import mask_url, normalise_url
 from simulation.scenario import Scenario
+from simulation.sweeps import words as W
 from simulation.sweeps.execute import Outcome, Runner, execute, run_dask, run_local
 from simulation.sweeps.plan import Job, as_lists, plan
 from simulation.sweeps.results import SweepResult, from_outcomes
@@ -100,17 +106,24 @@ def sweep(
     # in memory only metrics and a few posts are kept: do not build and ship the rest
     todo = p.jobs if db is not None else [dataclasses.replace(j, keep="sample") for j in p.jobs]
     skipped = 0
+    other: dict[int, int] = {}  # model version → complete runs of it replaced now
     if db is not None:
         engine = open_db(db, write=True)
         existing = stored_keys(engine, p.sweep_id)
         todo = []
         for job in p.jobs:
             prior = existing.get(job.key, [])
-            if any(status == "complete" for _rid, status in prior):
+            if any(s.status == "complete" and s.model_version == MODEL_VERSION for s in prior):
                 skipped += 1
                 continue
-            for rid, _status in prior:  # failed or interrupted before: replaced now
-                delete_run(engine, rid)
+            # made under another model version (other rules), or failed or interrupted
+            # before: replaced now, never reused
+            older = {s.model_version for s in prior if s.status == "complete"}
+            if older:
+                v = max(older)
+                other[v] = other.get(v, 0) + 1
+            for s in prior:
+                delete_run(engine, s.run_id)
             todo.append(job)
         if baseline is not None and p.baseline is not None:  # kept for its reports
             save_baseline(engine, p.sweep_id, p.baseline)
@@ -142,5 +155,10 @@ def sweep(
     else:
         result = from_outcomes(p.sweep_id, memory, p.baseline)
     result.ran, result.skipped, result.failed = counts["done"], skipped, counts["failed"]
-    result.notes = p.notes
+    result.rerun = sum(other.values())
+    rerun = [
+        W.Note(W.NOTE_RERUN, count=n, version=W.version_said(v), current=str(MODEL_VERSION))
+        for v, n in sorted(other.items())
+    ]
+    result.notes = [*p.notes, *rerun, *result.notes]
     return result

@@ -213,6 +213,30 @@ NOTE_RULES_LATE = _note(
     "(day {last}): only its announcement acts in these runs, from day {day}"
 )
 
+# the model version stored runs were made under (simulation.model_version)
+VERSION_UNRECORDED = _note("0 (stored before model versions were recorded)")
+NOTE_RERUN = _note(
+    "{count} stored runs of this sweep were made under model version {version}, not this "
+    "one ({current}): they were run again, not reused (runs computed under other rules are "
+    "never mixed)"
+)
+NOTE_LEFT_OUT = _note(
+    "{count} stored runs made under model version {version} are left out: these results are "
+    "of the runs made under model version {kept} (runs computed under other rules are never "
+    "mixed; run the sweep again to recompute them)"
+)
+NOTE_OLDER = _note(
+    "these runs were made under model version {version}, not this one ({current}): a measure "
+    "counted since is missing from them (run the sweep again to recompute them)"
+)
+
+
+def version_said(version: int) -> Message | str:
+    """A model version as a note names it: its number, or for 0 (a run stored before
+    versions were recorded) that number and why it has no other."""
+    return msg(VERSION_UNRECORDED) if version == 0 else str(version)
+
+
 # ------------------------------------------------------------------ the charts
 DAY = _t("day")  # the x axis (the run report's word)
 SHARE_OF_IMPRESSIONS = _t("share of impressions")  # a unit the registry does not list

@@ -21,5 +21,6 @@ def test_outputs_match_the_pinned_hashes(case):
     got = run_case(case)
     assert got == PINNED[case.name], (
         f"{case.name}: daily outputs changed. If the change means to alter the model or a "
-        "metric, re-pin with `python -m tests.golden.update` and say why in the commit."
+        "metric, re-pin with `python -m tests.golden.update`, bump MODEL_VERSION in "
+        "simulation/model_version.py and say why in the commit."
     )

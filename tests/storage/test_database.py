@@ -180,7 +180,7 @@ def test_a_version_3_database_gets_the_history_column(tmp_path):
         "UPDATE circlelab_schema SET value = '3' WHERE key = 'schema_version'",
     )
     _check_upgraded_history(str(db), tmp_path)
-    assert schema_version(db) == (str(SCHEMA_VERSION),) == ("4",)
+    assert schema_version(db) == (str(SCHEMA_VERSION),) == ("5",)
     con = sqlite3.connect(db)
     assert con.execute("SELECT history_json FROM run ORDER BY id").fetchall() == [(None,), ("[]",)]
 
