@@ -55,6 +55,7 @@ from simulation.sweeps.report import (
     heading,
     headline_cell,
     not_same_world,
+    older_arms,
     seeds_per_arm,
     study_text,
     write_report,
@@ -143,11 +144,12 @@ def print_headline(result: SweepResult) -> None:
         return
     arms = list(dict.fromkeys(head["arm"]))
     seeds = seeds_per_arm(result.runs)
+    older = older_arms(result.runs)
     cells: dict[tuple[str, str], Text] = {}
     for arm in arms:
         for name in KEY_MEASURES:
             r = head[(head["arm"] == arm) & (head["measure"] == name)].iloc[0]
-            cells[arm, name] = Text(headline_cell(r, name, seeds.get(arm)))
+            cells[arm, name] = Text(headline_cell(r, name, seeds.get(arm), older=older.get(arm)))
     title = f"sweep {result.sweep_id}: mean [95% CI] across seeds"
     for table in headline_tables(arms, cells, title):
         out.print(table)

@@ -50,6 +50,9 @@ class Measure:
     compute: Callable[[pd.DataFrame, RunFacts], float] = field(repr=False)
     better: Literal["higher", "lower", ""] = ""
     undefined: str = "nothing to divide by"  # why a run's value can be NaN
+    # NaN only for a run stored before its daily counts existed (made under an older model
+    # version): a sweep's table says the measure is missing from such runs, not "–"
+    since_stored: bool = False
 
     @property
     def label(self) -> str:
@@ -387,6 +390,7 @@ MEASURES: tuple[Measure, ...] = (
         lambda m, f: _distinct(m, "accounts_wrongly_banned"),
         "lower",
         undefined=_BEFORE_DISTINCT,
+        since_stored=True,
     ),
     Measure(
         "wrongful_bans_per_10k_accounts",
@@ -403,6 +407,7 @@ MEASURES: tuple[Measure, ...] = (
         lambda m, f: _per_10k(_distinct(m, "accounts_wrongly_banned"), f),
         "lower",
         undefined=_BEFORE_DISTINCT,
+        since_stored=True,
     ),
     Measure(
         "wrongful_account_actions_per_10k_accounts",
@@ -425,6 +430,7 @@ MEASURES: tuple[Measure, ...] = (
         lambda m, f: _distinct(m, "accounts_wrongly_struck"),
         "lower",
         undefined=_BEFORE_DISTINCT,
+        since_stored=True,
     ),
     Measure(
         "accounts_wrongly_struck_per_10k_accounts",
@@ -434,6 +440,7 @@ MEASURES: tuple[Measure, ...] = (
         lambda m, f: _per_10k(_distinct(m, "accounts_wrongly_struck"), f),
         "lower",
         undefined=_BEFORE_DISTINCT,
+        since_stored=True,
     ),
     Measure(
         "wrongful_removals",
@@ -454,6 +461,7 @@ MEASURES: tuple[Measure, ...] = (
         ),
         "lower",
         undefined="a run stored before the innocent posts of wrongful bans were counted",
+        since_stored=True,
     ),
     Measure(
         "moderation_precision",
@@ -509,6 +517,7 @@ MEASURES: tuple[Measure, ...] = (
             else math.nan
         ),
         undefined="a run stored before reinstatement put back an account's posts",
+        since_stored=True,
     ),
     Measure(
         "bans_overturned",

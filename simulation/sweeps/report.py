@@ -31,6 +31,7 @@ from markupsafe import Markup
 
 from simulation.metrics import BY_NAME
 from simulation.metrics.summary import AVOIDED_DAYS, BY_RELATIVE
+from simulation.model_version import MODEL_VERSION
 from simulation.numbers import ranges
 from simulation.paths import assets_dir
 from simulation.runs import colours
@@ -657,13 +658,16 @@ def _context(
     arms = list(dict.fromkeys(head["arm"])) if len(head) else []
     done = runs[runs["status"] == "complete"] if len(runs) else runs
     seeds = seeds_per_arm(runs)
+    older = older_arms(runs)
     table = []
     partial = cut = censored = False
     for name in MEASURES:
         cells = []
         for arm in arms:
             r = head[(head["arm"] == arm) & (head["measure"] == name)]
-            cells.append(headline_cell(r.iloc[0], name, seeds.get(arm), w) if len(r) else "–")
+            cells.append(
+                headline_cell(r.iloc[0], name, seeds.get(arm), w, older.get(arm)) if len(r) else "–"
+            )
             partial = partial or (len(r) > 0 and _some_seeds(r.iloc[0], seeds.get(arm)))
             cut = cut or (len(r) > 0 and bool(clipped(r.iloc[0])))
             censored = censored or (len(r) > 0 and _censored(r.iloc[0]) > 0)
@@ -912,7 +916,24 @@ def clipped(row: pd.Series) -> str:
     return cut if isinstance(cut, str) else ""
 
 
-def headline_cell(row: pd.Series, name: str, seeds: int | None = None, w: Words = W.ENGLISH) -> str:
+def older_arms(runs: pd.DataFrame) -> dict[str, int]:
+    """Arm → the model version its complete runs were made under, for the arms whose runs
+    are of an older version than this code's (``simulation.model_version``; 0: stored
+    before versions were recorded). A measure counted since is missing from them."""
+    if not len(runs) or "model_version" not in runs:
+        return {}
+    done = runs[runs["status"] == "complete"]
+    newest = done.groupby("arm")["model_version"].max() if len(done) else pd.Series()
+    return {str(a): int(v) for a, v in newest.items() if int(v) < MODEL_VERSION}
+
+
+def headline_cell(
+    row: pd.Series,
+    name: str,
+    seeds: int | None = None,
+    w: Words = W.ENGLISH,
+    older: int | None = None,
+) -> str:
     """One arm's headline measure as "mean [low, high]" in the measure's unit, and
     " (2 of 5 seeds)" (in the words of ``w``) when it is defined for fewer than the arm's
     ``seeds`` (its mean and interval are of those only). An end of the interval cut at
@@ -922,7 +943,14 @@ def headline_cell(row: pd.Series, name: str, seeds: int | None = None, w: Words 
     Days to halve when some seeds never halved within the run (``headline``'s
     ``censored``): no mean, which would be of the fast seeds alone, but the median over
     every seed, "median 15 (halved in 2 of 3 seeds)", or "median > 19 (…)" when the median
-    is among the seeds that never halved."""
+    is among the seeds that never halved.
+
+    ``older``: the model version of the arm's runs when older than this code's
+    (:func:`older_arms`); a measure counted since (``Measure.since_stored``) that none of
+    them has is said to be missing from runs of that version, not a bare "–"."""
+    if older is not None and int(row["n"]) == 0 and getattr(MEASURES[name], "since_stored", 0):
+        version = w.message(W.version_said(older))
+        return w(W.MISSING_IN_VERSION).format(version=version)
     censored = _censored(row)
     if censored:
         n = int(row["n"])

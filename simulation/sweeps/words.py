@@ -130,6 +130,9 @@ SOME_SEEDS = _t(" ({n} of {seeds} seeds)")  # a headline cell defined for some s
 MEDIAN = _t("median {value}")
 MEDIAN_ABOVE = _t("median > {value}")
 HALVED_IN = _t(" (halved in {k} of {n} seeds)")
+# a headline cell of a measure its runs lack: they were made under an older model version,
+# before the measure was counted (simulation.metrics.summary.Measure.since_stored)
+MISSING_IN_VERSION = _t("missing: runs of model version {version}")
 CENSORED_NOTE = _t(
     ' "median > N (halved in k of n seeds)": in the seeds that did not halve, '
     "restricted-offer volume did not halve before the run ended, so their days to halve are "

@@ -12,7 +12,9 @@ from typer.testing import CliRunner
 from simulation.cli.main import app
 from simulation.model_version import MODEL_VERSION
 from simulation.runs.report_words import Words
-from simulation.runs.storage import engine_for
+from simulation.runs.storage import engine_for, open_db
+from simulation.sweeps.report import headline_cell, older_arms, seeds_per_arm
+from simulation.sweeps.store import load_sweep
 from simulation.sweeps.sweep import sweep
 
 ARGS = dict(scenario="classroom", policies=["none"], days=2, workers=1)
@@ -71,6 +73,35 @@ def test_stored_runs_of_another_version_outside_the_plan_are_left_out(tmp_path):
         n.startswith(f"1 stored runs made under {UNRECORDED} are left out") for n in again.notes
     )
     assert _versions(db)[-1] == (3, None)  # kept in the database, not deleted
+
+
+def test_old_runs_read_back_say_their_missing_measures_are_missing(tmp_path):
+    """Runs stored before the distinct-account measures were counted: their cells say the
+    measure is missing from runs of that model version, not a bare "–"."""
+    db = str(tmp_path / "s.db")
+    result = sweep(seeds="1-2", db=db, **ARGS)
+    _as_before_versions(db, [1, 2])
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM dailymetric WHERE metric LIKE 'accounts_wrongly_%'")
+    con.commit()
+    con.close()
+    old = load_sweep(open_db(db), result.sweep_id)
+    assert any(n.startswith(f"these runs were made under {UNRECORDED}") for n in old.notes)
+    (arm,) = set(old.runs["arm"])
+    assert older_arms(old.runs) == {arm: 0}
+    head = old.headline()
+    row = head[head["measure"] == "accounts_wrongly_banned_per_10k_accounts"].iloc[0]
+    seeds = seeds_per_arm(old.runs)[arm]
+    assert headline_cell(row, row["measure"], seeds) == "–"  # what the table showed
+    said = headline_cell(row, row["measure"], seeds, older=0)
+    assert said == f"missing: runs of {UNRECORDED}"
+    zh = headline_cell(row, row["measure"], seeds, Words("zh_CN"), older=0)
+    assert zh != said and "0" in zh
+    # a measure the old runs do have is shown as always
+    harm = head[head["measure"] == "reviewer_hours"].iloc[0]
+    assert headline_cell(harm, "reviewer_hours", seeds, older=0) == headline_cell(
+        harm, "reviewer_hours", seeds
+    )
 
 
 def test_runs_of_a_database_from_before_versions_are_run_again(tmp_path):
