@@ -17,7 +17,7 @@ from sqlalchemy.exc import NoSuchModuleError
 
 from policy.messages import Message, context_of
 from simulation.runs import messages as R
-from simulation.runs.database import describe
+from simulation.runs.database import SCHEMA_VERSION, describe
 from simulation.runs.storage import (
     NothingStored,
     Run,
@@ -183,7 +183,7 @@ def test_every_refused_database_reads_as_before(tmp_path):
         nameless: "its circlelab_schema table names 'no application name', not 'circlelab': "
         "not a Circle Lab database" + nothing,
         newer: "it was written by a newer Circle Lab (schema version 99; this one knows "
-        "versions up to 4): upgrade circlelab, or use another database" + nothing,
+        f"versions up to {SCHEMA_VERSION}): upgrade circlelab, or use another database" + nothing,
         broken: "its circlelab_schema table has no usable version",
     }
     for db, english in cases.items():
