@@ -28,7 +28,12 @@ from policy.detectors import KeywordsDetector, RegexDetector
 from policy.errors import Issue, format_path
 from policy.interface import CHANNEL_NAMES, Stage
 from policy.lint_across import across_words
-from policy.lint_spellings import check_sound_alikes, check_spellings, everyday_phrases
+from policy.lint_spellings import (
+    check_sound_alikes,
+    check_spellings,
+    everyday_phrases,
+    other_spellings,
+)
 from policy.lint_terms import ACTING, Deciding, check_terms, empty_terms, everyday_terms
 from policy.messages import Message, msg
 from policy.model import CompiledPolicy, Rule
@@ -312,7 +317,7 @@ def _term_warnings(
     warn_at = warn.at  # type: ignore[attr-defined]
     for t in empty_terms(det, listed + [t for t, _c in catalogue] + list(det.origins)):
         say(t, msg(M.NORMALISES_TO_NOTHING, term=repr(t)))
-    check_terms(det, say)
+    check_terms(det, say, other_spellings(det))
     deciding = _deciding(policy, name, idle_rules)
     everyday_terms(det, deciding, say)
     # what the detector matches beyond its terms as written (policy.lint_spellings)

@@ -212,6 +212,28 @@ def sound_alikes(det: KeywordsDetector, first: bool = False) -> dict[str, list[s
     return out
 
 
+def other_spellings(det: KeywordsDetector) -> Callable[[str], list[str]]:
+    """For a normalised term of ``det``: the spellings other than itself that the
+    detector matches as it (its pinyin typed in Latin letters, an abbreviation, a
+    sound-alike: :meth:`KeywordsDetector.spellings`, :func:`sound_alikes`) and that no
+    exception silences wherever they are written. Computed once per detector, on first
+    use."""
+    table: dict[str, list[str]] | None = None
+
+    def of(term: str) -> list[str]:
+        nonlocal table
+        if table is None:
+            table = {}
+            for spelled, sp in det.spellings():
+                if spelled != sp.term and not det.silenced(spelled):
+                    table.setdefault(sp.term, []).append(spelled)
+            for t, alikes in sound_alikes(det).items():
+                table.setdefault(t, []).extend(alikes)
+        return list(dict.fromkeys(table.get(term, [])))
+
+    return of
+
+
 def check_sound_alikes(det: KeywordsDetector, warn_step: Callable[[Message], None]) -> None:
     """One warning for the detector's ``pinyin`` step when it reads ordinary words as
     terms (:func:`sound_alikes`): how many, and an example for the first few terms."""

@@ -61,14 +61,27 @@ def letters(normalised: str) -> int:
     return sum(2 if is_han(c) else 1 for c in normalised)
 
 
-def check_terms(det: KeywordsDetector, warn: Warn) -> None:
-    """Warn about the terms of one keyword detector (``warn(raw_term, message)``)."""
+def check_terms(
+    det: KeywordsDetector,
+    warn: Warn,
+    spelt: Callable[[str], list[str]] = lambda term: [],
+) -> None:
+    """Warn about the terms of one keyword detector (``warn(raw_term, message)``).
+    ``spelt(term)``: the other spellings of a normalised term that the detector matches
+    and no exception silences (``policy.lint_spellings.other_spellings``): a term that is
+    an exception never counts as written, but those still fire."""
     norm = det.normalizer
     swallowed = {norm.term(e) for e in det.exceptions} if norm is not None else set()
     for term, (_mask, raws) in det.table.items():
         raw = raws[0]
         if term in swallowed:
-            warn(raw, msg(M.IS_AN_EXCEPTION, term=repr(raw)))
+            others = spelt(term)
+            if others:
+                more = ", …" if len(others) > SHOWN else ""
+                shown = ", ".join(map(repr, others[:SHOWN])) + more
+                warn(raw, msg(M.IS_AN_EXCEPTION_SPELT, term=repr(raw), spellings=shown))
+            else:
+                warn(raw, msg(M.IS_AN_EXCEPTION, term=repr(raw)))
         elif letters(term) < MIN_LETTERS:
             warn(
                 raw,
