@@ -235,7 +235,12 @@ def one_version(runs: Sequence[Run]) -> tuple[list[Run], list[str]]:
             left[version[id(r)]] = left.get(version[id(r)], 0) + 1
     for v, n in sorted(left.items()):
         notes.append(
-            W.Note(W.NOTE_LEFT_OUT, count=n, version=W.version_said(v), kept=W.version_said(kept))
+            W.Note(
+                W.NOTE_LEFT_OUT if n != 1 else W.NOTE_LEFT_OUT_ONE,
+                **({"count": n} if n != 1 else {}),
+                version=W.version_said(v),
+                kept=W.version_said(kept),
+            )
         )
     if kept != MODEL_VERSION:
         notes.append(W.Note(W.NOTE_OLDER, version=W.version_said(kept), current=str(MODEL_VERSION)))

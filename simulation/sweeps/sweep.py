@@ -157,7 +157,12 @@ def sweep(
     result.ran, result.skipped, result.failed = counts["done"], skipped, counts["failed"]
     result.rerun = sum(other.values())
     rerun = [
-        W.Note(W.NOTE_RERUN, count=n, version=W.version_said(v), current=str(MODEL_VERSION))
+        W.Note(
+            W.NOTE_RERUN if n != 1 else W.NOTE_RERUN_ONE,
+            **({"count": n} if n != 1 else {}),
+            version=W.version_said(v),
+            current=str(MODEL_VERSION),
+        )
         for v, n in sorted(other.items())
     ]
     result.notes = [*p.notes, *rerun, *result.notes]

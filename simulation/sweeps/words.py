@@ -228,6 +228,16 @@ NOTE_LEFT_OUT = _note(
     "of the runs made under model version {kept} (runs computed under other rules are never "
     "mixed; run the sweep again to recompute them)"
 )
+NOTE_RERUN_ONE = _note(
+    "1 stored run of this sweep was made under model version {version}, not this one "
+    "({current}): it was run again, not reused (runs computed under other rules are never "
+    "mixed)"
+)
+NOTE_LEFT_OUT_ONE = _note(
+    "1 stored run made under model version {version} is left out: these results are of the "
+    "runs made under model version {kept} (runs computed under other rules are never mixed; "
+    "run the sweep again to recompute it)"
+)
 NOTE_OLDER = _note(
     "these runs were made under model version {version}, not this one ({current}): a measure "
     "counted since is missing from them (run the sweep again to recompute them)"

@@ -70,7 +70,7 @@ def test_stored_runs_of_another_version_outside_the_plan_are_left_out(tmp_path):
     assert sorted(again.runs["seed"]) == [1, 2]  # seed 3 (version 0) is not mixed in
     assert set(again.runs["model_version"]) == {MODEL_VERSION}
     assert any(
-        n.startswith(f"1 stored runs made under {UNRECORDED} are left out") for n in again.notes
+        n.startswith(f"1 stored run made under {UNRECORDED} is left out") for n in again.notes
     )
     assert _versions(db)[-1] == (3, None)  # kept in the database, not deleted
 
@@ -131,6 +131,6 @@ def test_the_sweep_command_counts_the_runs_run_again(tmp_path):
     said = " ".join(res.output.split())
     assert "1 runs done (0 failed, 1 of them replacing runs made under another model" in said
     assert "1 already complete" in said
-    assert f"note: 1 stored runs of this sweep were made under {UNRECORDED}" in said
+    assert f"note: 1 stored run of this sweep was made under {UNRECORDED}" in said
     res = CliRunner().invoke(app, [*cmd, "--json"])
     assert '"rerun": 0' in res.output and '"skipped": 2' in res.output
