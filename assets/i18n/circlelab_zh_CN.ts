@@ -5268,8 +5268,8 @@ hand while a run ran is under &quot;Changes during the run&quot;.</source>
     </message>
     <message>
         <location filename="model_texts.py" line="874"/>
-        <source>these runs were made under model version {version}, not this one ({current}): a measure counted since is missing from them (run the sweep again to recompute them)</source>
-        <translation>这些运行是在模型版本 {version} 下得出的，而不是当前版本（{current}）：此后才统计的指标在其中缺失（再次运行该参数扫描即可重新计算它们）</translation>
+        <source>these runs were made under model version {version}, not this one ({current}): their numbers follow that version&apos;s rules, and a measure counted since may be missing from them (run the sweep again to recompute them)</source>
+        <translation>这些运行是在模型版本 {version} 下得出的，而不是当前版本（{current}）：其中的数字遵循该版本的规则，此后才统计的指标可能在其中缺失（再次运行该参数扫描即可重新计算它们）</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="875"/>

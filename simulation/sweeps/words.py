@@ -239,8 +239,9 @@ NOTE_LEFT_OUT_ONE = _note(
     "run the sweep again to recompute it)"
 )
 NOTE_OLDER = _note(
-    "these runs were made under model version {version}, not this one ({current}): a measure "
-    "counted since is missing from them (run the sweep again to recompute them)"
+    "these runs were made under model version {version}, not this one ({current}): their "
+    "numbers follow that version's rules, and a measure counted since may be missing from "
+    "them (run the sweep again to recompute them)"
 )
 
 
