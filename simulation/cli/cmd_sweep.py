@@ -450,11 +450,12 @@ def arm_pairs(
     arms_a: list[str], arms_b: list[str], prefix_a: str, prefix_b: str
 ) -> list[tuple[str, str]]:
     """Every arm of one side against every arm of the other, none left out, the likeliest
-    questions first: an arm against the arm of the same name on the other side (the same
-    policy in both: what changed between them), then the arms found on one side only
-    against each other (a policy changed between them), then the rest, each group in the
-    order of the arms. ``prefix_a``/``prefix_b``: what :func:`merge` put before each
-    side's arm names."""
+    questions first: the arms found on one side only against each other (a policy changed
+    between the two: the question when the same scenario ran different policies), then
+    an arm against the arm of the same name on the other side (the same policy in both:
+    the question when the scenario or its settings changed), then the rest, each group
+    in the order of the arms. ``prefix_a``/``prefix_b``: what :func:`merge` put before
+    each side's arm names."""
     name_a = {x: x.removeprefix(prefix_a) for x in arms_a}
     name_b = {y: y.removeprefix(prefix_b) for y in arms_b}
     only_a = set(name_a.values()) - set(name_b.values())
@@ -462,9 +463,9 @@ def arm_pairs(
 
     def rank(pair: tuple[str, str]) -> int:
         x, y = name_a[pair[0]], name_b[pair[1]]
-        if x == y:
+        if x in only_a and y in only_b:
             return 0
-        return 1 if x in only_a and y in only_b else 2
+        return 1 if x == y else 2
 
     every = [(x, y) for x in arms_a for y in arms_b]
     return sorted(every, key=rank)  # stable: each group in the arms' order
@@ -506,7 +507,7 @@ def merge(ra: SweepResult, rb: SweepResult, la: str, lb: str) -> SweepResult:
         posts=pd.concat(posts, ignore_index=True) if posts else None,
         texts={**texts_a, **texts_b},
         scenarios=_both_scenarios(ra, rb, la, lb),
-        notes=[*ra.notes, *rb.notes],
+        notes=[*_sided(ra.notes, la), *_sided(rb.notes, lb)],
         changes=[*changes_a, *changes_b],
         marks={
             **{f"{la}: {k}": v for k, v in ra.marks.items()},
@@ -518,6 +519,17 @@ def merge(ra: SweepResult, rb: SweepResult, la: str, lb: str) -> SweepResult:
         },
         inputs=[*sides(ra, la), *sides(rb, lb)] if ra.inputs and rb.inputs else [],
     )
+
+
+def _sided(notes: list[str], label: str) -> list[str]:
+    """A side's notes, each headed by the side's label (the two sides' notes can read
+    alike: which side's runs were left out, or made under an older model version)."""
+    return [
+        W.Note(W.NOTE_OF_SIDE, side=label, note=n.message)
+        if isinstance(n, W.Note)
+        else f"{label}: {n}"
+        for n in notes
+    ]
 
 
 def _both_scenarios(ra: SweepResult, rb: SweepResult, la: str, lb: str) -> list[tuple[str, str]]:

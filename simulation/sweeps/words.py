@@ -238,6 +238,7 @@ NOTE_LEFT_OUT_ONE = _note(
     "runs made under model version {kept} (runs computed under other rules are never mixed; "
     "run the sweep again to recompute it)"
 )
+NOTE_OF_SIDE = _note("{side}: {note}")  # a note of one side of a comparison
 NOTE_OLDER = _note(
     "these runs were made under model version {version}, not this one ({current}): their "
     "numbers follow that version's rules, and a measure counted since may be missing from "
