@@ -213,12 +213,14 @@ def sound_alikes(det: KeywordsDetector, first: bool = False) -> dict[str, list[s
 
 
 def other_spellings(det: KeywordsDetector) -> Callable[[str], list[str]]:
-    """For a normalised term of ``det``: the spellings other than itself that the
-    detector matches as it (its pinyin typed in Latin letters, an abbreviation, a
-    sound-alike: :meth:`KeywordsDetector.spellings`, :func:`sound_alikes`) and that no
-    exception silences wherever they are written. Computed once per detector, on first
-    use."""
+    """For a normalised term of ``det``: spellings other than itself that the detector
+    matches as it and that no exception silences: its pinyin typed in Latin letters and
+    its abbreviations (:meth:`KeywordsDetector.spellings`, all of them), then, with the
+    ``pinyin`` step, the term with one hanzi swapped for another of the same sound that
+    the matcher itself fires on as the term (a few, commonest hanzi first: there can be
+    hundreds). Computed once per term, on first use."""
     table: dict[str, list[str]] | None = None
+    found: dict[str, list[str]] = {}
 
     def of(term: str) -> list[str]:
         nonlocal table
@@ -227,11 +229,51 @@ def other_spellings(det: KeywordsDetector) -> Callable[[str], list[str]]:
             for spelled, sp in det.spellings():
                 if spelled != sp.term and not det.silenced(spelled):
                     table.setdefault(sp.term, []).append(spelled)
-            for t, alikes in sound_alikes(det).items():
-                table.setdefault(t, []).extend(alikes)
-        return list(dict.fromkeys(table.get(term, [])))
+        if term not in found:
+            found[term] = list(dict.fromkeys([*table.get(term, []), *_swapped(det, term)]))
+        return found[term]
 
     return of
+
+
+SWAPS_SHOWN = SHOWN + 1  # sound-alikes found before the search stops (one more: "…")
+
+
+def _swapped(det: KeywordsDetector, term: str) -> list[str]:
+    """Up to ``SWAPS_SHOWN`` spellings of hanzi ``term`` with one hanzi swapped for
+    another read the same that ``det`` matches as ``term`` (its own scan: exceptions,
+    words that explain a spelling and every other rule of the step applied), the
+    commonest swapped hanzi first. Empty without the ``pinyin`` step."""
+    from policy.pinyin import readings
+
+    if "pinyin" not in det.steps or not all_han(term):
+        return []
+    same = _all_same_sound()
+    common = _same_sound()
+    out: list[str] = []
+    for syllables in readings(term):
+        for i, syllable in enumerate(syllables):
+            rest = [c for c in same.get(syllable, ()) if c not in common.get(syllable, ())]
+            for c in [*common.get(syllable, ()), *rest]:
+                v = term[:i] + c + term[i + 1 :]
+                if c == term[i] or v in out or v in det.table:
+                    continue
+                if any(h.what == term or h.normalized == term for h in det.match(v)):
+                    out.append(v)
+                    if len(out) >= SWAPS_SHOWN:
+                        return out
+    return out
+
+
+@cache
+def _all_same_sound() -> dict[str, list[str]]:
+    """Syllable -> every hanzi read so (its most common reading), in code point order."""
+    from policy.pinyin import char_syllables
+
+    out: dict[str, list[str]] = {}
+    for c, syllable in sorted(char_syllables().items()):
+        out.setdefault(syllable, []).append(c)
+    return out
 
 
 def check_sound_alikes(det: KeywordsDetector, warn_step: Callable[[Message], None]) -> None:

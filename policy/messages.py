@@ -524,8 +524,8 @@ NORMALISES_TO_NOTHING = _t("term {term} normalises to nothing and can never matc
 IS_AN_EXCEPTION = _t("term {term} is one of the detector's exceptions: it never counts")
 IS_AN_EXCEPTION_SPELT = _t(
     "term {term} is one of the detector's exceptions: written as itself it never counts, "
-    "but the detector still matches its other spellings ({spellings}); list those under "
-    "'exceptions' too, or remove the term"
+    "but the detector still matches other spellings of it ({spellings}); list the innocent "
+    "ones under 'exceptions' too, or remove the term"
 )
 TOO_SHORT = _t(
     "term {term} normalises to {normalised}, shorter than {minimum} letters (a hanzi counts "

@@ -4165,8 +4165,8 @@
     </message>
     <message>
         <location filename="model_texts.py" line="533"/>
-        <source>term {term} is one of the detector&apos;s exceptions: written as itself it never counts, but the detector still matches its other spellings ({spellings}); list those under &apos;exceptions&apos; too, or remove the term</source>
-        <translation>词条 {term} 也是该检测器的例外（exceptions）之一：按原样书写时永远不会计入，但检测器仍会匹配它的其他写法（{spellings}）；把这些写法也列入 &apos;exceptions&apos;，或删除该词条</translation>
+        <source>term {term} is one of the detector&apos;s exceptions: written as itself it never counts, but the detector still matches other spellings of it ({spellings}); list the innocent ones under &apos;exceptions&apos; too, or remove the term</source>
+        <translation>词条 {term} 也是该检测器的例外（exceptions）之一：按原样书写时永远不会计入，但检测器仍会匹配它的其他写法（{spellings}）；把其中无害的写法也列入 &apos;exceptions&apos;，或删除该词条</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="534"/>
