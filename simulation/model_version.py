@@ -5,8 +5,10 @@ run stored before versions were recorded, which reads as version 0). It is bumpe
 whenever the golden outputs are intentionally re-pinned (``python -m tests.golden.update``):
 a change that alters the model or a metric, such as "posts made before a rule was in force
 earn no strikes" or "reinstatement restores ban-swept posts". A resumed sweep reuses a
-stored run only when it was made under this version, and a set of runs read back for a
-report never mixes versions (``simulation.sweeps.store``).
+stored run only when it was made under this version (runs of an older one are replaced,
+runs of a newer one refused), and a set of runs read back for a report never mixes
+versions (``simulation.sweeps.store``); a comparison of two such sets of different
+versions says so in its report.
 """
 
 from __future__ import annotations

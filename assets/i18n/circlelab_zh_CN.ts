@@ -5268,321 +5268,331 @@ hand while a run ran is under &quot;Changes during the run&quot;.</source>
     </message>
     <message>
         <location filename="model_texts.py" line="874"/>
+        <source>these runs were made by a newer Circle Lab (model version {version}; this one is {current}): their numbers follow that version&apos;s rules, which this one does not know</source>
+        <translation>这些运行是由更新版本的 Circle Lab 得出的（模型版本 {version}；当前为 {current}）：其中的数字遵循该版本的规则，当前版本并不了解这些规则</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="875"/>
+        <source>{a} holds runs of model version {va} and {b} runs of model version {vb}: their numbers were computed under different rules, so a difference between them may be the model&apos;s and not the policies&apos;</source>
+        <translation>{a} 中是模型版本 {va} 的运行，{b} 中是模型版本 {vb} 的运行：它们的数字是按不同规则计算的，因此两者之间的差异可能来自模型，而不是来自策略</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="876"/>
         <source>{side}: {note}</source>
         <translation>{side}：{note}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="875"/>
+        <location filename="model_texts.py" line="877"/>
         <source>these runs were made under model version {version}, not this one ({current}): their numbers follow that version&apos;s rules, and a measure counted since may be missing from them (run the sweep again to recompute them)</source>
         <translation>这些运行是在模型版本 {version} 下得出的，而不是当前版本（{current}）：其中的数字遵循该版本的规则，此后才统计的指标可能在其中缺失（再次运行该参数扫描即可重新计算它们）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="876"/>
+        <location filename="model_texts.py" line="878"/>
         <source>share of impressions</source>
         <translation>曝光占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="877"/>
+        <location filename="model_texts.py" line="879"/>
         <source>Reach of restricted offers in the feed (7-day mean)</source>
         <translation>违禁商品信息在信息流中的触达（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="878"/>
+        <location filename="model_texts.py" line="880"/>
         <source>Spam impressions (7-day mean)</source>
         <translation>垃圾信息曝光（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="879"/>
+        <location filename="model_texts.py" line="881"/>
         <source>Restricted-offer volume, every channel (7-day mean)</source>
         <translation>违禁商品信息量，所有渠道（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="880"/>
+        <location filename="model_texts.py" line="882"/>
         <source>Harm: restricted units sold (7-day mean)</source>
         <translation>危害：违禁商品售出件数（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="881"/>
+        <location filename="model_texts.py" line="883"/>
         <source>Wrongful bans, cumulative</source>
         <translation>累计误封</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="882"/>
+        <location filename="model_texts.py" line="884"/>
         <source>Correct bans, cumulative</source>
         <translation>累计正确封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="883"/>
+        <location filename="model_texts.py" line="885"/>
         <source>Review backlog</source>
         <translation>待审积压</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="884"/>
+        <location filename="model_texts.py" line="886"/>
         <source>Active restricted sellers</source>
         <translation>活跃的违禁商品卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="885"/>
+        <location filename="model_texts.py" line="887"/>
         <source>restricted offers seen (feed)</source>
         <translation>被看到的违禁商品信息（信息流）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="886"/>
+        <location filename="model_texts.py" line="888"/>
         <source>restricted units sold (harm)</source>
         <translation>违禁商品售出件数（危害）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="887"/>
+        <location filename="model_texts.py" line="889"/>
         <source>spam seen</source>
         <translation>被看到的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="888"/>
+        <location filename="model_texts.py" line="890"/>
         <source>Harm and exposure avoided against {baseline}, same seeds</source>
         <translation>相对于 {baseline} 避免的危害和曝光（相同随机种子）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="889"/>
+        <location filename="model_texts.py" line="891"/>
         <source>% of {baseline}&apos;s impressions or units sold avoided (mean, 95% CI)</source>
         <translation>避免的 {baseline} 曝光或售出件数（%，均值与 95% 置信区间）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="890"/>
+        <location filename="model_texts.py" line="892"/>
         <source>Harm and exposure avoided against {baseline}</source>
         <translation>相对于 {baseline} 避免的危害和曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="891"/>
+        <location filename="model_texts.py" line="893"/>
         <source>the baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="892"/>
+        <location filename="model_texts.py" line="894"/>
         <source>restricted-offer impressions avoided</source>
         <translation>避免的违禁商品信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="893"/>
+        <location filename="model_texts.py" line="895"/>
         <source>restricted units sold avoided (harm)</source>
         <translation>避免的违禁商品售出件数（危害）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="894"/>
+        <location filename="model_texts.py" line="896"/>
         <source>spam impressions avoided</source>
         <translation>避免的垃圾信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="895"/>
+        <location filename="model_texts.py" line="897"/>
         <source>{series}: {key}</source>
         <translation>{series}：{key}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="896"/>
+        <location filename="model_texts.py" line="898"/>
         <source>removal alone: recall × 2^(−x/{hours} h)</source>
         <translation>仅靠删除：召回率 × 2^(−x/{hours} 小时)</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="897"/>
+        <location filename="model_texts.py" line="899"/>
         <source>% of {baseline}&apos;s impressions or units sold avoided</source>
         <translation>避免的 {baseline} 曝光或售出件数（%）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="898"/>
+        <location filename="model_texts.py" line="900"/>
         <source>Harm and exposure avoided against {baseline} vs. {x} (mean and 95% band across seeds)</source>
         <translation>相对于 {baseline} 避免的危害和曝光随“{x}”的变化（各随机种子的均值和 95% 置信带）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="899"/>
+        <location filename="model_texts.py" line="901"/>
         <source>Trade-off over {over}: exposure avoided vs. wrongful bans</source>
         <translation>{over} 的权衡：避免的曝光与误封</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="900"/>
+        <location filename="model_texts.py" line="902"/>
         <source>Trade-off over {over} (one point per arm); Pareto front marked</source>
         <translation>{over} 的权衡（每组一个点）；标出帕累托前沿</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="901"/>
+        <location filename="model_texts.py" line="903"/>
         <source>one policy variant (mean and 95% band across seeds)</source>
         <translation>一个策略变体（各随机种子的均值和 95% 置信带）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="902"/>
+        <location filename="model_texts.py" line="904"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="903"/>
+        <location filename="model_texts.py" line="905"/>
         <source>wrongful bans per 10,000 accounts</source>
         <translation>每万账户误封次数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="904"/>
+        <location filename="model_texts.py" line="906"/>
         <source>% of offer + spam impressions avoided</source>
         <translation>避免的违禁 + 垃圾信息曝光（%）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="905"/>
+        <location filename="model_texts.py" line="907"/>
         <source>{a} is significantly higher than {b} on {label}: difference {amount} ({band}; {test}, p = {p}).</source>
         <translation>{a} 在“{label}”上显著高于 {b}：差值 {amount}（{band}；{test}，p = {p}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="906"/>
+        <location filename="model_texts.py" line="908"/>
         <source>{a} is significantly lower than {b} on {label}: difference {amount} ({band}; {test}, p = {p}).</source>
         <translation>{a} 在“{label}”上显著低于 {b}：差值 {amount}（{band}；{test}，p = {p}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="907"/>
+        <location filename="model_texts.py" line="909"/>
         <source>{a} and {b} do not differ significantly on {label}: difference {amount} ({band} includes 0; {test}, p = {p}).</source>
         <translation>{a} 与 {b} 在“{label}”上没有显著差异：差值 {amount}（{band}，包含 0；{test}，p = {p}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="908"/>
+        <location filename="model_texts.py" line="910"/>
         <source>{a} is significantly higher than {b} on {label}: difference {spread} ({why}).</source>
         <translation>{a} 在“{label}”上显著高于 {b}：差值 {spread}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="909"/>
+        <location filename="model_texts.py" line="911"/>
         <source>{a} is significantly lower than {b} on {label}: difference {spread} ({why}).</source>
         <translation>{a} 在“{label}”上显著低于 {b}：差值 {spread}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="910"/>
+        <location filename="model_texts.py" line="912"/>
         <source>{a} and {b} do not differ significantly on {label}: difference {spread} ({why}).</source>
         <translation>{a} 与 {b} 在“{label}”上没有显著差异：差值 {spread}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="911"/>
+        <location filename="model_texts.py" line="913"/>
         <source>{level}% CI {lo} to {hi}</source>
         <translation>{level}% 置信区间 {lo} 至 {hi}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="912"/>
+        <location filename="model_texts.py" line="914"/>
         <source>{test}, p = {p}</source>
         <translation>{test}，p = {p}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="913"/>
+        <location filename="model_texts.py" line="915"/>
         <source>; {n} seeds can give no smaller p</source>
         <translation>；{n} 个随机种子不可能给出更小的 p</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="914"/>
+        <location filename="model_texts.py" line="916"/>
         <source>; no smaller p is possible</source>
         <translation>；不可能有更小的 p</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="915"/>
+        <location filename="model_texts.py" line="917"/>
         <source>{amount} on each of the {n} seeds</source>
         <translation>{amount}，{n} 个随机种子上均如此</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="916"/>
+        <location filename="model_texts.py" line="918"/>
         <source>{amount}, each arm the same on each of its seeds</source>
         <translation>{amount}，每组在其各个随机种子上都相同</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="917"/>
+        <location filename="model_texts.py" line="919"/>
         <source>sign-flip permutation test over {n} seeds</source>
         <translation>{n} 个随机种子上的符号翻转置换检验</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="918"/>
+        <location filename="model_texts.py" line="920"/>
         <source>paired t-test over {n} seeds</source>
         <translation>{n} 个随机种子上的配对 t 检验</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="919"/>
+        <location filename="model_texts.py" line="921"/>
         <source>permutation test, {na} and {nb} seeds</source>
         <translation>置换检验，分别 {na} 和 {nb} 个随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="920"/>
+        <location filename="model_texts.py" line="922"/>
         <source>Welch t-test, {na} and {nb} seeds</source>
         <translation>Welch t 检验，分别 {na} 和 {nb} 个随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="921"/>
+        <location filename="model_texts.py" line="923"/>
         <source>{a} is significantly higher than {b} on {label}: {ma} against {mb}, {halved} ({why}).</source>
         <translation>{a} 在“{label}”上显著高于 {b}：{ma}，对比 {mb}，{halved}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="922"/>
+        <location filename="model_texts.py" line="924"/>
         <source>{a} is significantly lower than {b} on {label}: {ma} against {mb}, {halved} ({why}).</source>
         <translation>{a} 在“{label}”上显著低于 {b}：{ma}，对比 {mb}，{halved}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="923"/>
+        <location filename="model_texts.py" line="925"/>
         <source>{a} and {b} do not differ significantly on {label}: {ma} against {mb}, {halved} ({why}).</source>
         <translation>{a} 与 {b} 在“{label}”上没有显著差异：{ma}，对比 {mb}，{halved}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="924"/>
+        <location filename="model_texts.py" line="926"/>
         <source>halved in {ka} of {na} and {kb} of {nb} seeds</source>
         <translation>分别在 {na} 个中的 {ka} 个和 {nb} 个中的 {kb} 个随机种子中减半</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="925"/>
+        <location filename="model_texts.py" line="927"/>
         <source>sign test over the {m} of {n} seeds whose order is known</source>
         <translation>在 {n} 个随机种子中先后可知的 {m} 个上的符号检验</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="926"/>
+        <location filename="model_texts.py" line="928"/>
         <source>Gehan rank test with censoring, {na} and {nb} seeds</source>
         <translation>含删失的 Gehan 秩检验，{na} 个与 {nb} 个随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="927"/>
+        <location filename="model_texts.py" line="929"/>
         <source> Each is summed from its own policy&apos;s start, over different days: {a} {da}, {b} {db}.</source>
         <translation>两者各自从本方策略开始之日起累计，所覆盖的天数不同：{a} {da}，{b} {db}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="928"/>
+        <location filename="model_texts.py" line="930"/>
         <source>from day {day}</source>
         <translation>自第 {day} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="929"/>
+        <location filename="model_texts.py" line="931"/>
         <source>from days {lo} to {hi}</source>
         <translation>自第 {lo} 至 {hi} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="930"/>
+        <location filename="model_texts.py" line="932"/>
         <source>Cannot tell whether {a} and {b} differ on {label}: {why}.</source>
         <translation>无法判断 {a} 与 {b} 在“{label}”上是否有差异：{why}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="931"/>
+        <location filename="model_texts.py" line="933"/>
         <source>{arm} has {n} seed (fewer than 2)</source>
         <translation>{arm} 只有 {n} 个随机种子（少于 2 个）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="932"/>
+        <location filename="model_texts.py" line="934"/>
         <source>{arm} has {n} seeds (fewer than 2)</source>
         <translation>{arm} 只有 {n} 个随机种子（少于 2 个）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="933"/>
+        <location filename="model_texts.py" line="935"/>
         <source>it is undefined for {arm} in {k} of {n} seeds ({why})</source>
         <translation>它在 {arm} 的 {n} 个随机种子中有 {k} 个无定义（{why}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="934"/>
+        <location filename="model_texts.py" line="936"/>
         <source>restricted-offer volume never halved within the run</source>
         <translation>违禁商品信息量在运行期内从未减半</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="935"/>
+        <location filename="model_texts.py" line="937"/>
         <source>it acts from day {day} (its first announcement or rule), after the runs&apos; last day, day {last}</source>
         <translation>它从第 {day} 天起作用（首次公告或规则），晚于运行的最后一天（第 {last} 天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="936"/>
+        <location filename="model_texts.py" line="938"/>
         <source>percentage points</source>
         <translation>个百分点</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="937"/>
+        <location filename="model_texts.py" line="939"/>
         <source>{amount} {unit}</source>
         <translation>{amount} {unit}</translation>
     </message>

@@ -381,7 +381,16 @@ def _with_stored_baseline(db: str | None, result: SweepResult, ref: str) -> Swee
     run_id = int(result.runs["run_id"].iat[0])
     try:
         engine = open_db(db, stored=True)
-        found = same_world_runs(engine, run_id, name)
+        others: dict[int, tuple[int, int]] = {}
+        found = same_world_runs(engine, run_id, name, others)
+        if not found and others:  # the same world, but computed under other rules
+            other, (made, own) = next(iter(others.items()))
+            raise input_error(
+                f"--baseline {ref!r}: run {other} is of the same world under it, but was "
+                f"made under model version {made} and run {run_id} under {own}: their "
+                "numbers were computed under different rules, so one is not measured "
+                "against the other; run both again with this Circle Lab"
+            )
         if not found:
             return result
         out.print(
@@ -434,7 +443,20 @@ def compare_cmd(
     report in the language ``locale``, charts in ``formats``)."""
     check_lang(locale)
     check_out(out_dir, REPORT_NAMES)
-    merged = merge(load(db, a), load(db, b), f"A ({a})", f"B ({b})")
+    ra, rb = load(db, a), load(db, b)
+    merged = merge(ra, rb, f"A ({a})", f"B ({b})")
+    va, vb = model_version_of(ra), model_version_of(rb)
+    if va is not None and vb is not None and va != vb:  # said, in the report and here
+        merged.notes.insert(
+            0,
+            W.Note(
+                W.NOTE_VERSIONS_DIFFER,
+                a=f"A ({a})",
+                b=f"B ({b})",
+                va=W.version_said(va),
+                vb=W.version_said(vb),
+            ),
+        )
     arms_a = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("A ")]
     arms_b = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("B ")]
     pairs = arm_pairs(arms_a, arms_b, f"A ({a}): ", f"B ({b}): ")
@@ -444,6 +466,15 @@ def compare_cmd(
         say("note", note, "cyan")
     say_not_same_world(merged)
     out.print(f"wrote {path}")
+
+
+def model_version_of(result: SweepResult) -> int | None:
+    """The model version of a result's runs (read back, they are of one version:
+    ``simulation.sweeps.store.one_version``); None without runs."""
+    runs = result.runs
+    if not len(runs) or "model_version" not in runs:
+        return None
+    return int(runs["model_version"].max())
 
 
 def arm_pairs(

@@ -224,7 +224,8 @@ def one_version(runs: Sequence[Run]) -> tuple[list[Run], list[str]]:
     computed under other rules are never mixed. The version kept is the newest among the
     complete runs (among all runs when none is complete); runs stored before versions were
     recorded count as version 0. When the version kept is not this code's
-    (``MODEL_VERSION``), a note says so: a measure added since is missing from them."""
+    (``MODEL_VERSION``), a note says so: older (a measure added since may be missing from
+    them) or newer (made by a newer Circle Lab)."""
     version = {id(r): stored_version(r.model_version) for r in runs}
     done = [version[id(r)] for r in runs if r.status == "complete"]
     kept = max(done or version.values())
@@ -243,7 +244,8 @@ def one_version(runs: Sequence[Run]) -> tuple[list[Run], list[str]]:
             )
         )
     if kept != MODEL_VERSION:
-        notes.append(W.Note(W.NOTE_OLDER, version=W.version_said(kept), current=str(MODEL_VERSION)))
+        said = W.NOTE_OLDER if kept < MODEL_VERSION else W.NOTE_NEWER
+        notes.append(W.Note(said, version=W.version_said(kept), current=str(MODEL_VERSION)))
     return [r for r in runs if version[id(r)] == kept], notes
 
 
@@ -264,12 +266,18 @@ def nothing_complete(runs: Sequence[Run], doing: str) -> NothingStored:
     )
 
 
-def same_world_runs(engine: Engine, run_id: int, policy_name: str) -> list[int]:
+def same_world_runs(
+    engine: Engine,
+    run_id: int,
+    policy_name: str,
+    other_versions: dict[int, tuple[int, int]] | None = None,
+) -> list[int]:
     """Complete runs of the same world as run ``run_id`` (the same scenario as it ran,
     its text's settings with the run's parameters applied: ``simulation.runs.same_world``;
     the same seed) and as many days, made under the same model version, under the policy
     named ``policy_name``, newest first: a baseline a single run's report can be measured
-    against."""
+    against. ``other_versions``, when given, is filled with the runs that match but for
+    their model version: run id → (its version, run ``run_id``'s version)."""
     with Session(engine) as session:
         run = session.get(Run, run_id)
         if run is None:
@@ -287,11 +295,14 @@ def same_world_runs(engine: Engine, run_id: int, policy_name: str) -> list[int]:
         ).all()
         world = world_of(run.scenario_yaml, run.params_json).key
         version = stored_version(run.model_version)
-    return [
-        int(rid)
+    same = [
+        (int(rid), stored_version(made))
         for rid, text, params, made in rows
-        if world_of(text, params).key == world and stored_version(made) == version
+        if world_of(text, params).key == world
     ]
+    if other_versions is not None:
+        other_versions.update({rid: (v, version) for rid, v in same if v != version})
+    return [rid for rid, v in same if v == version]
 
 
 def load_sweep(

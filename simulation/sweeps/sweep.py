@@ -15,9 +15,12 @@ Design choices, and why:
   that ran, the seed, the parameters and the number of days. A re-run of a sweep id
   skips keys already stored as ``complete`` under this code's model version
   (``simulation.model_version``); failed or interrupted ones are replaced, and so are
-  complete ones made under another model version (other rules: never reused, never
-  mixed; a note says how many). Stored runs of the sweep outside this command's plan
-  that were made under another version are left out of its result, with a note.
+  complete ones made under an older model version (other rules: never reused, never
+  mixed; a note says how many), each deleted only once its replacement is stored
+  complete, so an interrupted resume loses nothing. Runs made by a newer Circle Lab (a
+  higher version) are never replaced: the sweep is refused and nothing changes. Stored
+  runs of the sweep outside this command's plan that were made under another version
+  are left out of its result, with a note.
   The default sweep id is a hash of the sweep's definition without its seeds, so the
   same command resumes, and a command with more seeds extends the same sweep.
 * **A failing job is a result.** Jobs never raise: the traceback comes back as data,
@@ -44,6 +47,7 @@ from simulation.sweeps.execute import Outcome, Runner, execute, run_dask, run_lo
 from simulation.sweeps.plan import Job, as_lists, plan
 from simulation.sweeps.results import SweepResult, from_outcomes
 from simulation.sweeps.store import (
+    StoredJob,
     load_sweep,
     save_baseline,
     store,
@@ -52,6 +56,19 @@ from simulation.sweeps.store import (
 )
 
 __all__ = ["SweepResult", "sweep"]
+
+
+def newer_runs(existing: dict[str, list[StoredJob]], sweep_id: str) -> None:
+    """Refuse a sweep whose stored runs include some made by a newer Circle Lab (a model
+    version above ``MODEL_VERSION``): they are neither reused nor replaced by runs of
+    older rules. ``ValueError`` naming the sweep, the versions and what to do."""
+    newest = max((s.model_version for runs in existing.values() for s in runs), default=0)
+    if newest > MODEL_VERSION:
+        raise ValueError(
+            f"sweep {sweep_id} holds runs made by a newer Circle Lab (model version "
+            f"{newest}; this one is version {MODEL_VERSION}): upgrade circlelab, or give "
+            "another --sweep-id or database; nothing was changed"
+        )
 
 
 def sweep(
@@ -107,23 +124,29 @@ def sweep(
     todo = p.jobs if db is not None else [dataclasses.replace(j, keep="sample") for j in p.jobs]
     skipped = 0
     other: dict[int, int] = {}  # model version → complete runs of it replaced now
+    # job key → its complete runs of an older model version: deleted once the job's new
+    # run is stored complete (an interruption or a failure leaves them as they were)
+    replaced: dict[str, list[int]] = {}
     if db is not None:
         engine = open_db(db, write=True)
         existing = stored_keys(engine, p.sweep_id)
+        newer_runs(existing, p.sweep_id)  # refused before anything is changed
         todo = []
         for job in p.jobs:
             prior = existing.get(job.key, [])
             if any(s.status == "complete" and s.model_version == MODEL_VERSION for s in prior):
                 skipped += 1
                 continue
-            # made under another model version (other rules), or failed or interrupted
-            # before: replaced now, never reused
-            older = {s.model_version for s in prior if s.status == "complete"}
+            # made under an older model version (other rules): replaced once the new
+            # run is complete, never reused; failed or interrupted before: replaced now
+            older = [s for s in prior if s.status == "complete"]
             if older:
-                v = max(older)
+                v = max(s.model_version for s in older)
                 other[v] = other.get(v, 0) + 1
+                replaced[job.key] = [s.run_id for s in older]
             for s in prior:
-                delete_run(engine, s.run_id)
+                if s.status != "complete":
+                    delete_run(engine, s.run_id)
             todo.append(job)
         if baseline is not None and p.baseline is not None:  # kept for its reports
             save_baseline(engine, p.sweep_id, p.baseline)
@@ -133,6 +156,9 @@ def sweep(
     def on_outcome(job: Job, outcome: Outcome) -> None:
         if engine is not None:
             store(engine, job, outcome)
+            if outcome.ok:  # the older version's runs of this job, now replaced
+                for run_id in replaced.pop(job.key, []):
+                    delete_run(engine, run_id)
         else:
             memory.append((job, outcome))
         counts["done"] += 1

@@ -238,6 +238,15 @@ NOTE_LEFT_OUT_ONE = _note(
     "runs made under model version {kept} (runs computed under other rules are never mixed; "
     "run the sweep again to recompute it)"
 )
+NOTE_NEWER = _note(
+    "these runs were made by a newer Circle Lab (model version {version}; this one is "
+    "{current}): their numbers follow that version's rules, which this one does not know"
+)
+NOTE_VERSIONS_DIFFER = _note(
+    "{a} holds runs of model version {va} and {b} runs of model version {vb}: their numbers "
+    "were computed under different rules, so a difference between them may be the model's "
+    "and not the policies'"
+)
 NOTE_OF_SIDE = _note("{side}: {note}")  # a note of one side of a comparison
 NOTE_OLDER = _note(
     "these runs were made under model version {version}, not this one ({current}): their "

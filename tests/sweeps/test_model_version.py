@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from typer.testing import CliRunner
 
 from simulation.cli.main import app
@@ -136,3 +137,128 @@ def test_the_sweep_command_counts_the_runs_run_again(tmp_path):
     assert f"note: 1 stored run of this sweep was made under {UNRECORDED}" in said
     res = CliRunner().invoke(app, [*cmd, "--json"])
     assert '"rerun": 0' in res.output and '"skipped": 2' in res.output
+
+
+def _set_version(db: str, seeds: list[int], version: int) -> None:
+    con = sqlite3.connect(db)
+    marks = ",".join("?" * len(seeds))
+    con.execute(f"UPDATE run SET model_version = ? WHERE seed IN ({marks})", [version, *seeds])
+    con.commit()
+    con.close()
+
+
+def test_runs_of_a_newer_circle_lab_are_refused_never_replaced(tmp_path):
+    """Runs made by a newer Circle Lab (a higher model version) sharing the database: the
+    older code refused nothing and deleted them, and a report said measures were missing
+    from them. A resume is now refused with nothing changed; read back, the note says
+    they are of a newer version."""
+    db = str(tmp_path / "s.db")
+    first = sweep(seeds="1-2", db=db, **ARGS)
+    _set_version(db, [1, 2], MODEL_VERSION + 1)
+    with pytest.raises(ValueError, match="newer Circle Lab") as exc:
+        sweep(seeds="1-2", db=db, **ARGS)
+    said = str(exc.value)
+    assert f"model version {MODEL_VERSION + 1}; this one is version {MODEL_VERSION}" in said
+    assert "nothing was changed" in said
+    assert _versions(db) == [(1, MODEL_VERSION + 1), (2, MODEL_VERSION + 1)]
+    back = load_sweep(open_db(db), first.sweep_id)
+    (note,) = [n for n in back.notes if "Circle Lab" in n]
+    assert note.startswith(
+        f"these runs were made by a newer Circle Lab (model version {MODEL_VERSION + 1}"
+    )
+    assert "missing" not in note
+    res = CliRunner().invoke(
+        app,
+        [
+            "sweep",
+            "--scenario",
+            "classroom",
+            "--policy",
+            "none",
+            "--seeds",
+            "1-2",
+            "--days",
+            "2",
+            "--workers",
+            "1",
+            "--db",
+            db,
+        ],
+    )
+    assert res.exit_code == 2 and "made by a newer Circle Lab" in " ".join(res.output.split())
+
+
+def test_an_interrupted_resume_keeps_the_runs_it_did_not_replace(tmp_path):
+    """The older version's runs were all deleted before any new run was made: a resume
+    stopped after its first job lost the others. Each is now deleted only once its
+    replacement is stored complete."""
+    from simulation.sweeps.execute import execute
+
+    db = str(tmp_path / "s.db")
+    sweep(seeds="1-3", db=db, **ARGS)
+    _as_before_versions(db, [1, 2, 3])
+    calls = []
+
+    def stops_at_the_second(job):
+        calls.append(job.seed)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return execute(job)
+
+    with pytest.raises(KeyboardInterrupt):
+        sweep(seeds="1-3", db=db, runner=stops_at_the_second, **ARGS)
+    rows = _versions(db)
+    assert len(rows) == 3  # one replaced, two old runs kept
+    assert sorted(v for _s, v in rows if v is not None) == [MODEL_VERSION]
+    assert sum(v is None for _s, v in rows) == 2
+    again = sweep(seeds="1-3", db=db, **ARGS)  # the next resume finishes the job
+    assert (again.ran, again.skipped, again.rerun) == (2, 1, 2)
+    assert _versions(db) == [(1, MODEL_VERSION), (2, MODEL_VERSION), (3, MODEL_VERSION)]
+
+
+def test_a_comparison_of_two_versions_says_so(tmp_path):
+    db = str(tmp_path / "s.db")
+    old = sweep(seeds="1-2", db=db, sweep_id="old", **ARGS)
+    new = sweep(seeds="1-2", db=db, sweep_id="new", **ARGS)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE run SET model_version = NULL WHERE sweep_id = 'old'")
+    con.commit()
+    con.close()
+    out = tmp_path / "cmp"
+    res = CliRunner().invoke(
+        app, ["compare", old.sweep_id, new.sweep_id, "--db", db, "--out", str(out)]
+    )
+    assert res.exit_code == 0, res.output
+    said = " ".join(res.output.split())
+    assert (
+        f"A (old) holds runs of {UNRECORDED} and B (new) runs of model version "
+        f"{MODEL_VERSION}: their numbers were computed under different rules" in said
+    )
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "computed under different rules" in page
+
+
+def test_a_single_runs_baseline_of_another_version_is_named(tmp_path):
+    """``report RUN --baseline none`` with a run of the same world under ``none`` made
+    under another model version said no such run is stored; it now names it and why it
+    is not used."""
+    db = str(tmp_path / "r.db")
+    base = ["run", "--scenario", "classroom", "--days", "3", "--seed", "1", "--db", db]
+    for policy in ("none", "crackdown"):
+        assert CliRunner().invoke(app, [*base, "--policy", policy]).exit_code == 0
+    con = sqlite3.connect(db)
+    con.execute("UPDATE run SET model_version = NULL WHERE policy_name = 'No moderation'")
+    (none_id,) = con.execute("SELECT id FROM run WHERE policy_name = 'No moderation'").fetchone()
+    (run_id,) = con.execute("SELECT id FROM run WHERE policy_name != 'No moderation'").fetchone()
+    con.commit()
+    con.close()
+    res = CliRunner().invoke(
+        app,
+        ["report", str(run_id), "--baseline", "none", "--db", db, "--out", str(tmp_path / "r")],
+    )
+    said = " ".join(res.output.split())
+    assert res.exit_code == 2, res.output
+    assert (
+        f"run {none_id} is of the same world under it, but was made under model version 0" in said
+    )
+    assert "no complete run of the same world" not in said
