@@ -53,7 +53,7 @@ from simulation.metrics.summary import (
 from simulation.runs.report_words import Words
 from simulation.runs.same_world import RunWorld, known, why_not_same_world
 from simulation.sweeps import words as W
-from simulation.sweeps.censored import Censored, gehan_test, order, sign_test
+from simulation.sweeps.censored import Censored, gehan_test, order, sign_test, tied
 
 # The headline measures a sweep compares, defined once in simulation.metrics.summary
 MEASURES: dict[str, Measure | Relative] = {name: measure(name) for name in HEADLINE}
@@ -621,8 +621,9 @@ def _censored_difference(
         n = min(len(oa), len(ob))
     else:
         return None
-    if not res.used or (res.statistic == 0 and not order(side(oa), side(ob)).any()):
-        return None
+    sa, sb = side(oa), side(ob)
+    if not res.used or not (order(sa, sb).any() or tied(sa, sb).any()):
+        return None  # no seed's order known: neither reached it, say
     p = res.p
     sig = bool(p < 1 - level)
     said_test = w(named[0]).format(**named[1])

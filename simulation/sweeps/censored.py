@@ -73,12 +73,19 @@ def order(a: Censored, b: Censored) -> np.ndarray:
     return more.astype(np.int8) - less.astype(np.int8)
 
 
+def tied(a: Censored, b: Censored) -> np.ndarray:
+    """``(len(a), len(b))`` bool: both seeds reached the measure, on the same value (a
+    known tie, unlike two bounds, whose order is unknown)."""
+    return (~a.above[:, None]) & (~b.above[None, :]) & (a.value[:, None] == b.value[None, :])
+
+
 @dataclass(frozen=True)
 class RankResult:
     """A censored comparison: ``statistic`` (sign test: later minus sooner seeds of
     ``a``; Gehan: the sum of scores), ``p`` (two-sided, exact or from ``DRAWS`` seeded
-    relabellings), ``used`` (seeds whose order counted: the sign test's seeds of known
-    order; Gehan's: every seed), ``least_p`` (the smallest p these seeds could give)."""
+    relabellings), ``used`` (the sign test's seeds of known order, ties included, which
+    count for neither side; Gehan's: every seed), ``least_p`` (the smallest p these
+    seeds could give)."""
 
     statistic: int
     p: float
@@ -88,17 +95,19 @@ class RankResult:
 
 def sign_test(a: Censored, b: Censored) -> RankResult:
     """Seeds paired by position (``a[i]`` and ``b[i]`` ran one world): exact two-sided
-    sign test over the seeds whose order is known. ``ValueError`` unless a and b are as
-    long. With no seed of known order the statistic is 0 and p is 1."""
+    sign test over the seeds whose order is known (ties dropped, as in any sign test).
+    ``ValueError`` unless a and b are as long. With no seed known to be sooner or later
+    the statistic is 0 and p is 1."""
     if len(a) != len(b):
         raise ValueError(f"paired seeds: {len(a)} against {len(b)}")
     score = np.diagonal(order(a, b)).astype(int)
     later, sooner = int((score > 0).sum()), int((score < 0).sum())
     m = later + sooner
-    if m == 0:
-        return RankResult(0, 1.0, 0, 1.0)
+    known = m + int(np.diagonal(tied(a, b)).sum())
+    if m == 0:  # ties only (no difference), or no order known at all (used 0)
+        return RankResult(0, 1.0, known, 1.0)
     p = float(stats.binomtest(later, m, 0.5).pvalue)
-    return RankResult(later - sooner, min(1.0, p), m, min(1.0, 2.0 * 0.5**m))
+    return RankResult(later - sooner, min(1.0, p), known, min(1.0, 2.0 * 0.5**m))
 
 
 def gehan_test(a: Censored, b: Censored, seed: int = 0) -> RankResult:

@@ -122,3 +122,13 @@ def test_many_seeds_draw_seeded_relabellings(monkeypatch):
     assert drawn.p == pytest.approx(exact.p, abs=0.01)
     with pytest.raises(ValueError, match="at least one seed"):
         gehan_test(_c([]), b)
+
+
+def test_known_ties_count_as_known_orders_for_neither_side():
+    from simulation.sweeps.censored import tied
+
+    a = _c([5.0, 8.0, 19.0], [False, False, True])
+    b = _c([5.0, 9.0, 19.0], [False, False, True])
+    assert np.diagonal(tied(a, b)).tolist() == [True, False, False]  # bounds: no tie
+    res = sign_test(a, b)  # a tie, a sooner, an unknown
+    assert (res.statistic, res.used, res.p) == (-1, 2, 1.0)

@@ -220,3 +220,23 @@ def test_a_single_run_says_how_long_it_went_on_without_halving():
     days, above = shown(halves)
     assert days == 3 and math.isnan(above)
     assert bound in [m.name for m in MEASURES]  # in every run's table, JSON and report
+
+
+def test_seeds_that_halved_on_the_same_days_are_no_difference():
+    """Both arms halved on days 5 and 8 of seeds 1-2 and neither on seed 3: the order of
+    seed 3 is unknown, the other two are known ties. That is no difference (p = 1), not
+    "cannot tell" (which is for no seed of known order)."""
+    nan = math.nan
+    rh = pd.DataFrame(
+        {
+            "arm": ["A"] * 3 + ["B"] * 3,
+            "scenario_params": ["{}"] * 6,
+            "seed": [1, 2, 3] * 2,
+            "days_to_halve": [5.0, 8.0, nan] * 2,
+            "days_to_halve_above": [nan, nan, 19.0] * 2,
+        }
+    )
+    row = compare_arms(rh, "A", "B", measures=["days_to_halve"]).iloc[0]
+    assert row["p"] == 1.0 and not row["significant"]
+    assert row["statement"].startswith("A and B do not differ significantly on days to halve")
+    assert "sign test over the 2 of 3 seeds whose order is known, p = 1)" in row["statement"]
