@@ -26,6 +26,9 @@ handful of seeds):
   seed of ``a`` and a seed of ``b`` of +1 (``a`` later), -1 (``a`` sooner) or 0; its
   two-sided p over every relabelling of the pooled seeds (all of them up to
   ``EXACT_SPLITS``, else ``DRAWS`` seeded random ones, so a report is reproducible).
+  Relabelling takes the censoring to be the same in both arms; when their bounds differ
+  (policies that start on different days, so their runs go on for different numbers of
+  days after the start) the p is an approximation.
 """
 
 from __future__ import annotations
