@@ -16,6 +16,7 @@ from simulation.cli.common import (
     out,
     say,
 )
+from simulation.model_version import MODEL_VERSION, stored_version
 from simulation.runs.history import RunHistory
 from simulation.runs.outputs import export_stored_run
 from simulation.runs.scenario_shown import parameters_text, run_parameters
@@ -41,6 +42,7 @@ COLUMNS = (
     "created",
     "sweep",
     "changes",
+    "model",
 )
 # columns left out of the table when no run has a value
 OPTIONAL = ("parameters", "sweep", "changes")
@@ -53,7 +55,9 @@ def list_(db: str | None, as_json: bool) -> None:
     run that ran as it was set up, lists the changes of one changed by hand (the app),
     and reads "not recorded" for a run stored before that was kept (with ``--json``: the
     parameters as an object; the changes without the policies' texts, ``[]``, or
-    ``null``)."""
+    ``null``). "model" is the model version a run was made under (``simulation.model_version``;
+    0: stored before versions were recorded), a column of the table only when some run's
+    differs from this code's."""
     try:
         runs = list_runs(open_db(db, stored=True))
     except DatabaseError as exc:
@@ -73,6 +77,7 @@ def list_(db: str | None, as_json: bool) -> None:
             "created": r.created_at.isoformat(timespec="seconds"),
             "sweep": r.sweep_id or "",
             "changes": histories[r.id].compact() if as_json else histories[r.id].brief(),
+            "model": stored_version(r.model_version),
         }
         for r in runs
     ]
@@ -81,13 +86,27 @@ def list_(db: str | None, as_json: bool) -> None:
         return
     # in a terminal: "parameters", "sweep" and "changes" only when a run has one, and every value
     # folded onto more lines rather than cut to "classr…" in a narrow window
-    shown = [c for c in COLUMNS if c not in OPTIONAL or any(row[c] for row in rows)]
+    # "model" only when some run was made under another model version than this one's
+    other = any(row["model"] != MODEL_VERSION for row in rows)
+    shown = [
+        c
+        for c in COLUMNS
+        if (c not in OPTIONAL or any(row[c] for row in rows)) and (c != "model" or other)
+    ]
     table = Table(show_header=True, header_style="bold")
     for col in shown:
         table.add_column(col, overflow="fold")
     for row in rows:
         table.add_row(*(Text(str(row[c])) for c in shown))
     out.print(table)
+    if other:
+        out.print(
+            Text(
+                f"model: the model version a run was made under (this Circle Lab's is "
+                f"{MODEL_VERSION}; 0: stored before versions were recorded); a sweep runs "
+                "again the runs of an older one and never mixes versions"
+            )
+        )
     if any(histories[r.id].changed for r in runs):
         out.print(
             Text(

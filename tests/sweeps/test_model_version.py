@@ -262,3 +262,24 @@ def test_a_single_runs_baseline_of_another_version_is_named(tmp_path):
         f"run {none_id} is of the same world under it, but was made under model version 0" in said
     )
     assert "no complete run of the same world" not in said
+
+
+def test_the_runs_list_shows_a_runs_model_version(tmp_path):
+    """Which stored runs a sweep would run again, or leave out, was not visible: the
+    list gives each run's model version (a column only when some run's differs)."""
+    import json
+
+    db = str(tmp_path / "s.db")
+    sweep(seeds="1-2", db=db, **ARGS)
+    listed = CliRunner().invoke(app, ["runs", "list", "--db", db, "--json"])
+    assert [r["model"] for r in json.loads(listed.output)] == [MODEL_VERSION] * 2
+    plain = CliRunner().invoke(app, ["runs", "list", "--db", db])
+    assert "model" not in plain.output  # every run of this version: no column
+    _as_before_versions(db, [2])
+    plain = CliRunner().invoke(app, ["runs", "list", "--db", db])
+    said = " ".join(plain.output.split())
+    assert "model" in plain.output.splitlines()[1]  # the header
+    assert (
+        f"model: the model version a run was made under (this Circle Lab's is {MODEL_VERSION}"
+        in said
+    )
