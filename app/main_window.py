@@ -1020,6 +1020,8 @@ class MainWindow(QMainWindow):
         self.controls.set_day(self.days_done, total)
         if self.controls.state is RunState.READY:
             self.controls.set_state(RunState.PAUSED)  # a step: no longer at day 0
+        if not self.running and self._days_left():  # a step: the status bar says so too
+            self.statusBar().showMessage(self.tr("Paused after day {0}").format(record.day))
         if not self.hits_timer.isActive():
             self.hits_timer.start()
         if self.charts.follow and not self.feed_timer.isActive():

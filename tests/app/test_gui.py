@@ -40,6 +40,18 @@ def test_open_preset_run_pause_and_step(qtbot, make_window):
     qtbot.waitUntil(lambda: len(win.charts.series("ad_share")[0]) == done + 1, timeout=WAIT_MS)
 
 
+def test_stepping_a_new_world_says_paused_in_the_status_bar(qtbot, make_window):
+    """Setup, then Step three times: the toolbar said "3 / 10 days · Paused" while the
+    status bar still said "Ready: seed …" (a step never starts the run, so nothing
+    said it stopped)."""
+    win = make_window(days=10)
+    setup_run(qtbot, win)
+    for n in (1, 2, 3):
+        click_action(qtbot, win, win.controls.step)
+        qtbot.waitUntil(lambda n=n: win.days_done == n, timeout=WAIT_MS)
+    assert win.statusBar().currentMessage() == "Paused after day 2"
+
+
 def test_charts_equal_engine_metrics_for_same_seed(qtbot, make_window):
     win = make_window(days=25)
     setup_run(qtbot, win)
