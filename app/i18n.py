@@ -170,6 +170,7 @@ def model_texts() -> str:
         texts += [(MEANINGS_CONTEXT, entry.meaning), ("Units", entry.unit)]
     texts += [(MEASURES_CONTEXT, x.label) for x in (*FACTS, *MEASURES, *RELATIVE)]
     texts += [(MEASURES_CONTEXT, measure_label(c.name)) for c in RULE_COUNTS]
+    texts += [("Units", c.total_unit) for c in RULE_COUNTS]  # a total's (the inspector's)
     texts += messages.registered()  # every file's problems, each in its context
     # a run's report and its charts, written in the app's language when saved from it,
     # and a sweep's, a study's and a comparison's (circlelab sweep/study/report --lang)

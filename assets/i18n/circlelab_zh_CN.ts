@@ -617,212 +617,212 @@
 <context>
     <name>CorpusProblems</name>
     <message>
-        <location filename="model_texts.py" line="580"/>
+        <location filename="model_texts.py" line="581"/>
         <source>header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="581"/>
+        <location filename="model_texts.py" line="582"/>
         <source>row {row}</source>
         <translation>第 {row} 条记录</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="582"/>
+        <location filename="model_texts.py" line="583"/>
         <source> (line {line})</source>
         <translation>（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="583"/>
+        <location filename="model_texts.py" line="584"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="584"/>
+        <location filename="model_texts.py" line="585"/>
         <source>column &apos;{column}&apos;</source>
         <translation>列 &apos;{column}&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="585"/>
+        <location filename="model_texts.py" line="586"/>
         <source>unknown corpus format; use .tsv, .csv, .jsonl or .parquet</source>
         <translation>未知的语料格式；请使用 .tsv、.csv、.jsonl 或 .parquet</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="586"/>
+        <location filename="model_texts.py" line="587"/>
         <source>no such file</source>
         <translation>找不到这个文件</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="587"/>
+        <location filename="model_texts.py" line="588"/>
         <source>the file is empty (expected a header naming the columns)</source>
         <translation>文件是空的（应有一行表头，写明各列的名称）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="588"/>
+        <location filename="model_texts.py" line="589"/>
         <source>the file is only {count} blank lines (expected a header naming the columns)</source>
         <translation>文件只有 {count} 个空行（应有一行表头，写明各列的名称）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="589"/>
+        <location filename="model_texts.py" line="590"/>
         <source>the file is empty (expected one JSON object per line)</source>
         <translation>文件是空的（应每行一个 JSON 对象）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="590"/>
+        <location filename="model_texts.py" line="591"/>
         <source>the file is only {count} blank lines (expected one JSON object per line)</source>
         <translation>文件只有 {count} 个空行（应每行一个 JSON 对象）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="591"/>
+        <location filename="model_texts.py" line="592"/>
         <source>no messages (the file has a header but no rows)</source>
         <translation>没有消息（文件只有表头，没有数据行）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="592"/>
+        <location filename="model_texts.py" line="593"/>
         <source>not a readable Parquet file: {reason}</source>
         <translation>不是可读的 Parquet 文件：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="593"/>
+        <location filename="model_texts.py" line="594"/>
         <source>no text column {wanted}{hint}; the columns are {columns}</source>
         <translation>没有文本列 {wanted}{hint}；现有的列：{columns}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="594"/>
+        <location filename="model_texts.py" line="595"/>
         <source>no label column {wanted}{hint}; the columns are {columns}</source>
         <translation>没有标签列 {wanted}{hint}；现有的列：{columns}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="595"/>
+        <location filename="model_texts.py" line="596"/>
         <source>cannot tell which column is the text; the columns are {columns} (name it with {option})</source>
         <translation>无法判断哪一列是文本；现有的列：{columns}（请用{option}指明，或把文本列命名为 text、sms、message、body 或 content）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="596"/>
+        <location filename="model_texts.py" line="597"/>
         <source>cannot tell which column is the label; the columns are {columns} (name it with {option})</source>
         <translation>无法判断哪一列是标签；现有的列：{columns}（请用{option}指明，或把标签列命名为 label、class、category 或 target）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="597"/>
+        <location filename="model_texts.py" line="598"/>
         <source>the header names {column} more than once (fields {fields}): which one to read is not clear; rename all but one</source>
         <translation>表头里 {column} 出现了不止一次（第 {fields} 个字段）：不清楚该读哪一个；请只保留一个，其余的改名</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="598"/>
+        <location filename="model_texts.py" line="599"/>
         <source>unknown label {label}{hint}; the map knows {known} (add {option})</source>
         <translation>未知的标签 {label}{hint}；映射中已有的标签：{known}（请加上 {option}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="599"/>
+        <location filename="model_texts.py" line="600"/>
         <source>{flag} {label}={target}</source>
         <translation>{flag} {label}={target}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="600"/>
+        <location filename="model_texts.py" line="601"/>
         <source> (the label is empty)</source>
         <translation>（标签是空的）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="601"/>
+        <location filename="model_texts.py" line="602"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="602"/>
+        <location filename="model_texts.py" line="603"/>
         <source>cannot parse: {reason}</source>
         <translation>无法解析：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="603"/>
+        <location filename="model_texts.py" line="604"/>
         <source>quoted field never closed: its opening quote is character {at} of the line and no quote closes it before the end of the file (a quote inside a quoted field is written &quot;&quot;)</source>
         <translation>带引号的字段没有闭合：开头的引号在本行第 {at} 个字符，直到文件结尾都没有引号把它闭合（带引号的字段里的引号要写成 &quot;&quot;）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="604"/>
+        <location filename="model_texts.py" line="605"/>
         <source>text after the closing quote of a quoted field, at character {at} of the line (a quote inside a quoted field is written &quot;&quot;, and a field that holds quotes is quoted as a whole)</source>
         <translation>带引号的字段在闭合引号之后还有文字，在本行第 {at} 个字符（带引号的字段里的引号要写成 &quot;&quot;，含引号的字段要整个加上引号）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="605"/>
+        <location filename="model_texts.py" line="606"/>
         <source>expected {expected} fields, found {found} (a tab inside a message?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个（消息里有制表符？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="606"/>
+        <location filename="model_texts.py" line="607"/>
         <source>expected {expected} fields, found {found} (a comma outside quotes?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个（引号外面有逗号？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="607"/>
+        <location filename="model_texts.py" line="608"/>
         <source>expected {expected} fields, found {found}: no value for {column} (a tab missing?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个：{column} 没有值（少了一个制表符？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="608"/>
+        <location filename="model_texts.py" line="609"/>
         <source>expected {expected} fields, found {found}: no value for {column} (a comma missing?)</source>
         <translation>应有 {expected} 个字段，实际有 {found} 个：{column} 没有值（少了一个逗号？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="609"/>
+        <location filename="model_texts.py" line="610"/>
         <source>not valid UTF-8 (byte 0x{byte}, character {at} of the line); re-save the file as UTF-8</source>
         <translation>不是有效的 UTF-8（字节 0x{byte}，该行第 {at} 个字符）；请把文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="610"/>
+        <location filename="model_texts.py" line="611"/>
         <source>not valid UTF-8</source>
         <translation>不是有效的 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="611"/>
+        <location filename="model_texts.py" line="612"/>
         <source>expected text, found {found}</source>
         <translation>应为文本，实际是{found}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="612"/>
+        <location filename="model_texts.py" line="613"/>
         <source>no value (null)</source>
         <translation>空值（null）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="613"/>
+        <location filename="model_texts.py" line="614"/>
         <source>a list (JSON array)</source>
         <translation>一个列表（JSON 数组）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="614"/>
+        <location filename="model_texts.py" line="615"/>
         <source>a map (JSON object)</source>
         <translation>一个映射（JSON 对象）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="615"/>
+        <location filename="model_texts.py" line="616"/>
         <source>not a JSON object: {reason} at character {at}</source>
         <translation>不是 JSON 对象：第 {at} 个字符处 {reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="616"/>
+        <location filename="model_texts.py" line="617"/>
         <source>each line must be a JSON object</source>
         <translation>每一行都必须是一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="617"/>
+        <location filename="model_texts.py" line="618"/>
         <source>missing field {field}</source>
         <translation>缺少字段 {field}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="618"/>
+        <location filename="model_texts.py" line="619"/>
         <source>the field {field} is given more than once in this object: which one to read is not clear</source>
         <translation>这个对象里字段 {field} 出现了不止一次：不清楚该读哪一个</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="619"/>
+        <location filename="model_texts.py" line="620"/>
         <source>--map expects LABEL=TARGET pairs separated by commas, got {part}</source>
         <translation>映射应为以逗号分隔的“标签=目标类别”，实际为 {part}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="620"/>
+        <location filename="model_texts.py" line="621"/>
         <source>--map {label}={target}: unknown target {given}; use one of {targets}</source>
         <translation>映射 {label}={target}：未知的目标类别 {given}；可用的目标类别：{targets}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="621"/>
+        <location filename="model_texts.py" line="622"/>
         <source>no message has the label {label} of {option}{hint}; the file&apos;s labels are {labels}</source>
         <translation>没有任何消息带有 {option} 中的标签 {label}{hint}；文件中的标签：{labels}</translation>
     </message>
@@ -1115,82 +1115,82 @@
 <context>
     <name>LessonProblems</name>
     <message>
-        <location filename="model_texts.py" line="564"/>
+        <location filename="model_texts.py" line="565"/>
         <source>no such lesson{hint} (shipped: {known})</source>
         <translation>找不到这个课程{hint}（自带的课程：{known}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="565"/>
+        <location filename="model_texts.py" line="566"/>
         <source>the first step must load a world (load: scenario, policy)</source>
         <translation>第一步必须加载一个世界（load：scenario、policy）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="566"/>
+        <location filename="model_texts.py" line="567"/>
         <source>a running world does not read this parameter again; set it under load.set (a new world)</source>
         <translation>运行中的世界不会再读取这个参数；请把它写在 load.set 下（建立一个新世界）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="567"/>
+        <location filename="model_texts.py" line="568"/>
         <source>the world has already run {done} days; run_to must be later (or load a new world)</source>
         <translation>世界已经运行了 {done} 天；run_to 必须更晚（或加载一个新世界）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="568"/>
+        <location filename="model_texts.py" line="569"/>
         <source>the scenario runs {days} days; run_to is after its end</source>
         <translation>场景只运行 {days} 天；run_to 超过了它的结尾</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="569"/>
+        <location filename="model_texts.py" line="570"/>
         <source>no scenario preset or file &apos;{name}&apos;{hint}</source>
         <translation>没有名为 &apos;{name}&apos; 的场景预设或文件{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="570"/>
+        <location filename="model_texts.py" line="571"/>
         <source>&apos;{metric}&apos; is not a metric{hint}</source>
         <translation>&apos;{metric}&apos; 不是一个指标{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="571"/>
+        <location filename="model_texts.py" line="572"/>
         <source>only a count with a breakdown has a total (….all)</source>
         <translation>只有带分项的计数才有合计（….all）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="572"/>
+        <location filename="model_texts.py" line="573"/>
         <source>the claim reads day {last}, but the run has done {done} days when the answer is revealed (days count from 0)</source>
         <translation>断言要读取第 {last} 天，但揭晓答案时运行只完成了 {done} 天（天数从 0 开始计）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="573"/>
+        <location filename="model_texts.py" line="574"/>
         <source>the first day ({first}) is after the last ({last})</source>
         <translation>第一天（{first}）在最后一天（{last}）之后</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="574"/>
+        <location filename="model_texts.py" line="575"/>
         <source>{field}: {message}</source>
         <translation>{field}: {message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="575"/>
+        <location filename="model_texts.py" line="576"/>
         <source>{file}:{line}:{column}: {field}: {message}</source>
         <translation>{file}:{line}:{column}: {field}: {message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="576"/>
+        <location filename="model_texts.py" line="577"/>
         <source>{file}: {field}: {message}</source>
         <translation>{file}: {field}: {message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="577"/>
+        <location filename="model_texts.py" line="578"/>
         <source>(file)</source>
         <translation>（整个文件）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="578"/>
+        <location filename="model_texts.py" line="579"/>
         <source>{problem} (and {count} more)</source>
         <translation>{problem}（另有 {count} 个问题）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="579"/>
+        <location filename="model_texts.py" line="580"/>
         <source>{first}; {then}</source>
         <translation>{first}；{then}</translation>
     </message>
@@ -1451,88 +1451,89 @@
         <translation>{0}：下次建立时使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1078"/>
+        <location filename="../../app/main_window.py" line="1080"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1083"/>
+        <location filename="../../app/main_window.py" line="1024"/>
+        <location filename="../../app/main_window.py" line="1085"/>
         <source>Paused after day {0}</source>
         <translation>第 {0} 天后暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1093"/>
+        <location filename="../../app/main_window.py" line="1095"/>
         <source>Starting the engine process…</source>
         <translation>正在启动引擎进程…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1102"/>
-        <location filename="../../app/main_window.py" line="1327"/>
+        <location filename="../../app/main_window.py" line="1104"/>
+        <location filename="../../app/main_window.py" line="1329"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1108"/>
+        <location filename="../../app/main_window.py" line="1110"/>
         <source>The run has reached its last day: Reset or Setup to run again</source>
         <translation>运行已到最后一天：重置或重新建立后才能再运行</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1110"/>
+        <location filename="../../app/main_window.py" line="1112"/>
         <source>No world yet: press Setup (Ctrl+R) first</source>
         <translation>尚无世界：请先点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1124"/>
+        <location filename="../../app/main_window.py" line="1126"/>
         <source>Run finished: {0} of {1} days simulated</source>
         <translation>运行结束：已模拟 {1} 天中的 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1141"/>
+        <location filename="../../app/main_window.py" line="1143"/>
         <source>In force: {0} (loaded day {1}; acts from day {2})</source>
         <translation>生效中：{0}（第 {1} 天载入；自第 {2} 天起执行）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1149"/>
+        <location filename="../../app/main_window.py" line="1151"/>
         <source>{0} from day {1}</source>
         <translation>{0}，自第 {1} 天起</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1156"/>
+        <location filename="../../app/main_window.py" line="1158"/>
         <source>Saved as run #{0}; report in {1}</source>
         <translation>已保存为运行 #{0}；报告在 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1277"/>
+        <location filename="../../app/main_window.py" line="1279"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1283"/>
+        <location filename="../../app/main_window.py" line="1285"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1315"/>
+        <location filename="../../app/main_window.py" line="1317"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1329"/>
+        <location filename="../../app/main_window.py" line="1331"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1333"/>
+        <location filename="../../app/main_window.py" line="1335"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1364"/>
+        <location filename="../../app/main_window.py" line="1366"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1367"/>
+        <location filename="../../app/main_window.py" line="1369"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
@@ -1547,47 +1548,47 @@
         <translation>就绪：种子 {0}，{1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1144"/>
+        <location filename="../../app/main_window.py" line="1146"/>
         <source>In force: {0} (from day {1})</source>
         <translation>生效中：{0}（自第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1131"/>
+        <location filename="../../app/main_window.py" line="1133"/>
         <source>Policy applied from day {0}</source>
         <translation>策略自第 {0} 天起生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1232"/>
+        <location filename="../../app/main_window.py" line="1234"/>
         <source>Stored run #{0}: {1}</source>
         <translation>保存的运行 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1235"/>
+        <location filename="../../app/main_window.py" line="1237"/>
         <source>Opened stored run #{0} ({1})</source>
         <translation>已打开保存的运行 #{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1245"/>
+        <location filename="../../app/main_window.py" line="1247"/>
         <source>Nothing to export yet: run at least one day</source>
         <translation>尚无可导出的内容：请至少运行一天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1257"/>
+        <location filename="../../app/main_window.py" line="1259"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1258"/>
+        <location filename="../../app/main_window.py" line="1260"/>
         <source>{0} images (*.{1})</source>
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1264"/>
+        <location filename="../../app/main_window.py" line="1266"/>
         <source>Charts written to {0}</source>
         <translation>图表已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1276"/>
+        <location filename="../../app/main_window.py" line="1278"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
@@ -3219,1017 +3220,1017 @@
 <context>
     <name>PolicyProblems</name>
     <message>
-        <location filename="model_texts.py" line="344"/>
+        <location filename="model_texts.py" line="345"/>
         <source> (did you mean &apos;{choice}&apos;?)</source>
         <translation>（是不是想写 &apos;{choice}&apos;？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="345"/>
+        <location filename="model_texts.py" line="346"/>
         <source>; expected one of: {choices}</source>
         <translation>；应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="346"/>
+        <location filename="model_texts.py" line="347"/>
         <source>{items} or {last}</source>
         <translation>{items} 或 {last}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="347"/>
+        <location filename="model_texts.py" line="348"/>
         <source>no such policy file or preset{hint}</source>
         <translation>找不到这个策略文件或预设{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="348"/>
+        <location filename="model_texts.py" line="349"/>
         <source>cannot read: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="349"/>
+        <location filename="model_texts.py" line="350"/>
         <source>UTF-16 text; save the file as UTF-8</source>
         <translation>这是 UTF-16 编码的文本；请把文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="350"/>
+        <location filename="model_texts.py" line="351"/>
         <source>the file is larger than {size}, the limit for a file a person writes (it passes the limit on this line)</source>
         <translation>文件大于 {size}，超过了人工编写的文件的上限（在这一行超出上限）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="351"/>
+        <location filename="model_texts.py" line="352"/>
         <source>not UTF-8 text (byte {bytes} at offset {offset}): a binary file, or text in another encoding; save it as UTF-8</source>
         <translation>不是 UTF-8 文本（偏移 {offset} 处的字节 {bytes}）：这是二进制文件，或是其他编码的文本；请另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="352"/>
+        <location filename="model_texts.py" line="353"/>
         <source>not UTF-8 text (bytes {bytes} at offset {offset}): a binary file, or text in another encoding; save it as UTF-8</source>
         <translation>不是 UTF-8 文本（偏移 {offset} 处的字节 {bytes}）：这是二进制文件，或是其他编码的文本；请另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="353"/>
+        <location filename="model_texts.py" line="354"/>
         <source>not UTF-8 text here and at {count} more place after it ({listed} listed before); save the file as UTF-8</source>
         <translation>此处及其后另外 {count} 处不是 UTF-8 文本（前面已列出 {listed} 处）；请把文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="354"/>
+        <location filename="model_texts.py" line="355"/>
         <source>not UTF-8 text here and at {count} more places after it ({listed} listed before); save the file as UTF-8</source>
         <translation>此处及其后另外 {count} 处不是 UTF-8 文本（前面已列出 {listed} 处）；请把文件另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="355"/>
+        <location filename="model_texts.py" line="356"/>
         <source>the text is longer than {size}, the limit for a file a person writes (it passes the limit on this line)</source>
         <translation>文本长于 {size}，超过了人工编写的文件的上限（在这一行超出上限）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="356"/>
+        <location filename="model_texts.py" line="357"/>
         <source>binary data: control character U+{code} (a YAML file is text)</source>
         <translation>二进制数据：控制字符 U+{code}（YAML 文件应为纯文本）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="357"/>
+        <location filename="model_texts.py" line="358"/>
         <source>line {line} is {length} characters long; lines may be at most {limit}</source>
         <translation>第 {line} 行有 {length} 个字符；每行最多 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="358"/>
+        <location filename="model_texts.py" line="359"/>
         <source>{what}: the document would hold more than {limit} values with its aliases expanded (an alias bomb?)</source>
         <translation>{what}：展开别名后，文档将包含超过 {limit} 个值（别名炸弹？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="359"/>
+        <location filename="model_texts.py" line="360"/>
         <source>too many values</source>
         <translation>值太多</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="360"/>
+        <location filename="model_texts.py" line="361"/>
         <source>alias *{name} expands to {size} values</source>
         <translation>别名 *{name} 展开后有 {size} 个值</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="361"/>
+        <location filename="model_texts.py" line="362"/>
         <source>nested deeper than {limit} levels (no file a person writes needs that many)</source>
         <translation>嵌套超过 {limit} 层（人工编写的文件用不到这么多层）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="362"/>
+        <location filename="model_texts.py" line="363"/>
         <source>a file holds one YAML document; a second one starts here</source>
         <translation>一个文件只能包含一个 YAML 文档；第二个文档从这里开始</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="363"/>
+        <location filename="model_texts.py" line="364"/>
         <source>YAML tag {tag} is not allowed (nothing in a file runs)</source>
         <translation>不允许使用 YAML 标签 {tag}（文件中的任何内容都不会被执行）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="364"/>
+        <location filename="model_texts.py" line="365"/>
         <source>{value} is not a valid {kind}</source>
         <translation>{value} 不是有效的 {kind}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="365"/>
+        <location filename="model_texts.py" line="366"/>
         <source>keys must be plain text</source>
         <translation>键必须是普通文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="366"/>
+        <location filename="model_texts.py" line="367"/>
         <source>duplicate key (the same key given twice)</source>
         <translation>重复的键（同一个键写了两次）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="367"/>
+        <location filename="model_texts.py" line="368"/>
         <source>alias *{name} refers to the value it is inside</source>
         <translation>别名 *{name} 引用了包含它自身的值</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="368"/>
+        <location filename="model_texts.py" line="369"/>
         <source>unknown alias *{name} (no anchor &amp;{name} before it)</source>
         <translation>未知的别名 *{name}（前面没有锚点 &amp;{name}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="369"/>
+        <location filename="model_texts.py" line="370"/>
         <source>&apos;&lt;&lt;&apos; merges mappings only</source>
         <translation>&apos;&lt;&lt;&apos; 只能合并映射</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="370"/>
+        <location filename="model_texts.py" line="371"/>
         <source>invalid YAML: {problem}</source>
         <translation>YAML 格式错误：{problem}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="371"/>
+        <location filename="model_texts.py" line="372"/>
         <source>invalid YAML: {problem} (a tab: YAML indents with spaces)</source>
         <translation>YAML 格式错误：{problem}（这里是制表符 Tab：YAML 只能用空格缩进）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="372"/>
+        <location filename="model_texts.py" line="373"/>
         <source>invalid YAML: {what} opened here is not closed ({problem}{found})</source>
         <translation>YAML 格式错误：此处开始的{what}没有闭合（{problem}{found}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="373"/>
+        <location filename="model_texts.py" line="374"/>
         <source> on line {line}</source>
         <translation>，见第 {line} 行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="374"/>
+        <location filename="model_texts.py" line="375"/>
         <source>invalid YAML: the flow collection opened here is not closed ({problem})</source>
         <translation>YAML 格式错误：此处开始的括号没有闭合（{problem}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="375"/>
+        <location filename="model_texts.py" line="376"/>
         <source>the file is empty; expected a mapping of keys</source>
         <translation>文件是空的；应为由键组成的映射</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="376"/>
+        <location filename="model_texts.py" line="377"/>
         <source>expected a mapping of keys, found {found}</source>
         <translation>应为由键组成的映射，实际是{found}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="377"/>
+        <location filename="model_texts.py" line="378"/>
         <source>a list</source>
         <translation>一个列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="378"/>
+        <location filename="model_texts.py" line="379"/>
         <source>the value {value}</source>
         <translation>值 {value}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="379"/>
+        <location filename="model_texts.py" line="380"/>
         <source>the flow mapping</source>
         <translation>花括号（{{）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="380"/>
+        <location filename="model_texts.py" line="381"/>
         <source>the flow sequence</source>
         <translation>方括号（[）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="381"/>
+        <location filename="model_texts.py" line="382"/>
         <source>the flow node</source>
         <translation>流式节点</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="382"/>
+        <location filename="model_texts.py" line="383"/>
         <source>the quoted string</source>
         <translation>引号字符串</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="383"/>
+        <location filename="model_texts.py" line="384"/>
         <source>mapping values are not allowed in this context</source>
         <translation>此处不允许出现“键: 值”（请检查冒号和缩进）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="384"/>
+        <location filename="model_texts.py" line="385"/>
         <source>mapping keys are not allowed in this context</source>
         <translation>此处不允许出现映射的键（请检查缩进）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="385"/>
+        <location filename="model_texts.py" line="386"/>
         <source>block sequence entries are not allowed in this context</source>
         <translation>此处不允许出现“- ”列表项（请检查缩进）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="386"/>
+        <location filename="model_texts.py" line="387"/>
         <source>could not find expected &apos;:&apos;</source>
         <translation>找不到应有的 &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="387"/>
+        <location filename="model_texts.py" line="388"/>
         <source>did not find expected key</source>
         <translation>找不到应有的键（请检查缩进）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="388"/>
+        <location filename="model_texts.py" line="389"/>
         <source>did not find expected node content</source>
         <translation>找不到应有的内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="389"/>
+        <location filename="model_texts.py" line="390"/>
         <source>did not find expected &apos;-&apos; indicator</source>
         <translation>找不到应有的 &apos;-&apos; 列表标记（请检查缩进）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="390"/>
+        <location filename="model_texts.py" line="391"/>
         <source>did not find expected &apos;,&apos; or &apos;]&apos;</source>
         <translation>找不到应有的 &apos;,&apos; 或 &apos;]&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="391"/>
+        <location filename="model_texts.py" line="392"/>
         <source>did not find expected &apos;,&apos; or &apos;}}&apos;</source>
         <translation>找不到应有的 &apos;,&apos; 或 &apos;}}&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="392"/>
+        <location filename="model_texts.py" line="393"/>
         <source>did not find expected &lt;document start&gt;</source>
         <translation>找不到应有的文档开始标记（---）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="393"/>
+        <location filename="model_texts.py" line="394"/>
         <source>did not find expected alphabetic or numeric character</source>
         <translation>找不到应有的字母或数字</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="394"/>
+        <location filename="model_texts.py" line="395"/>
         <source>did not find expected comment or line break</source>
         <translation>此处应为注释或换行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="395"/>
+        <location filename="model_texts.py" line="396"/>
         <source>did not find expected whitespace or line break</source>
         <translation>此处应为空格或换行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="396"/>
+        <location filename="model_texts.py" line="397"/>
         <source>did not find expected hexdecimal number</source>
         <translation>找不到应有的十六进制数字</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="397"/>
+        <location filename="model_texts.py" line="398"/>
         <source>did not find expected &apos;!&apos;</source>
         <translation>找不到应有的 &apos;!&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="398"/>
+        <location filename="model_texts.py" line="399"/>
         <source>did not find expected tag URI</source>
         <translation>找不到应有的标签 URI</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="399"/>
+        <location filename="model_texts.py" line="400"/>
         <source>did not find URI escaped octet</source>
         <translation>找不到 URI 转义的字节</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="400"/>
+        <location filename="model_texts.py" line="401"/>
         <source>did not find expected whitespace</source>
         <translation>此处应为空格</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="401"/>
+        <location filename="model_texts.py" line="402"/>
         <source>could not find expected directive name</source>
         <translation>找不到应有的指令名</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="402"/>
+        <location filename="model_texts.py" line="403"/>
         <source>found unknown directive name</source>
         <translation>遇到了未知的指令名</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="403"/>
+        <location filename="model_texts.py" line="404"/>
         <source>did not find expected version number</source>
         <translation>找不到应有的版本号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="404"/>
+        <location filename="model_texts.py" line="405"/>
         <source>did not find expected digit or &apos;.&apos; character</source>
         <translation>找不到应有的数字或 &apos;.&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="405"/>
+        <location filename="model_texts.py" line="406"/>
         <source>did not find the expected &apos;&gt;&apos;</source>
         <translation>找不到应有的 &apos;&gt;&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="406"/>
+        <location filename="model_texts.py" line="407"/>
         <source>found character that cannot start any token</source>
         <translation>遇到了不能作为任何内容开头的字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="407"/>
+        <location filename="model_texts.py" line="408"/>
         <source>found unexpected end of stream</source>
         <translation>文件意外结束</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="408"/>
+        <location filename="model_texts.py" line="409"/>
         <source>found unexpected &apos;:&apos;</source>
         <translation>遇到了意外的 &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="409"/>
+        <location filename="model_texts.py" line="410"/>
         <source>found unexpected document indicator</source>
         <translation>遇到了意外的文档标记（--- 或 ...）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="410"/>
+        <location filename="model_texts.py" line="411"/>
         <source>found a tab character that violates indentation</source>
         <translation>遇到了破坏缩进的制表符（Tab）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="411"/>
+        <location filename="model_texts.py" line="412"/>
         <source>found a tab character where an indentation space is expected</source>
         <translation>应为缩进空格的地方出现了制表符（Tab）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="412"/>
+        <location filename="model_texts.py" line="413"/>
         <source>found unknown escape character</source>
         <translation>遇到了未知的转义字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="413"/>
+        <location filename="model_texts.py" line="414"/>
         <source>found invalid Unicode character escape code</source>
         <translation>遇到了无效的 Unicode 字符转义码</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="414"/>
+        <location filename="model_texts.py" line="415"/>
         <source>found an indentation indicator equal to 0</source>
         <translation>缩进指示符不能为 0</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="415"/>
+        <location filename="model_texts.py" line="416"/>
         <source>found an incorrect leading UTF-8 octet</source>
         <translation>遇到了错误的 UTF-8 首字节</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="416"/>
+        <location filename="model_texts.py" line="417"/>
         <source>found an incorrect trailing UTF-8 octet</source>
         <translation>遇到了错误的 UTF-8 后续字节</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="417"/>
+        <location filename="model_texts.py" line="418"/>
         <source>found undefined tag handle</source>
         <translation>遇到了未定义的标签前缀</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="418"/>
+        <location filename="model_texts.py" line="419"/>
         <source>found duplicate %YAML directive</source>
         <translation>%YAML 指令重复</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="419"/>
+        <location filename="model_texts.py" line="420"/>
         <source>found duplicate %TAG directive</source>
         <translation>%TAG 指令重复</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="420"/>
+        <location filename="model_texts.py" line="421"/>
         <source>found incompatible YAML document</source>
         <translation>遇到了不兼容的 YAML 文档版本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="421"/>
+        <location filename="model_texts.py" line="422"/>
         <source>found extremely long version number</source>
         <translation>版本号过长</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="422"/>
+        <location filename="model_texts.py" line="423"/>
         <source>found unexpected non-alphabetical character</source>
         <translation>遇到了意外的非字母字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="423"/>
+        <location filename="model_texts.py" line="424"/>
         <source>control characters are not allowed</source>
         <translation>不允许出现控制字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="424"/>
+        <location filename="model_texts.py" line="425"/>
         <source>unknown key &apos;{key}&apos;{hint}{expected}</source>
         <translation>未知的键 &apos;{key}&apos;{hint}{expected}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="425"/>
+        <location filename="model_texts.py" line="426"/>
         <source>missing required key &apos;{key}&apos;</source>
         <translation>缺少必需的键 &apos;{key}&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="426"/>
+        <location filename="model_texts.py" line="427"/>
         <source>unknown {name} &apos;{tag}&apos;{hint}{expected}</source>
         <translation>未知的 {name} &apos;{tag}&apos;{hint}{expected}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="427"/>
+        <location filename="model_texts.py" line="428"/>
         <source>a &apos;{name}&apos; is needed{expected}</source>
         <translation>需要 &apos;{name}&apos;{expected}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="428"/>
+        <location filename="model_texts.py" line="429"/>
         <source>{message}, got {value}</source>
         <translation>{message}，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="429"/>
+        <location filename="model_texts.py" line="430"/>
         <source>at most {limit}: {reason}</source>
         <translation>最多为 {limit}：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="430"/>
+        <location filename="model_texts.py" line="431"/>
         <source>Value error, {error}</source>
         <translation>{error}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="431"/>
+        <location filename="model_texts.py" line="432"/>
         <source>{message}</source>
         <translation>{message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="432"/>
+        <location filename="model_texts.py" line="433"/>
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="433"/>
+        <location filename="model_texts.py" line="434"/>
         <source>Input should be a valid boolean, unable to interpret input</source>
         <translation>应为布尔值（true 或 false），无法识别输入</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="434"/>
+        <location filename="model_texts.py" line="435"/>
         <source>Input should be a valid boolean</source>
         <translation>应为布尔值（true 或 false）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="435"/>
+        <location filename="model_texts.py" line="436"/>
         <source>Input should be a valid dictionary</source>
         <translation>应为映射（键: 值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="436"/>
+        <location filename="model_texts.py" line="437"/>
         <source>Input should be a finite number</source>
         <translation>应为有限的数（不能是 .inf 或 .nan）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="437"/>
+        <location filename="model_texts.py" line="438"/>
         <source>Input should be a valid number, unable to parse string as a number</source>
         <translation>应为数字，无法把文本解析为数字</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="438"/>
+        <location filename="model_texts.py" line="439"/>
         <source>Input should be a valid number</source>
         <translation>应为数字</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="439"/>
+        <location filename="model_texts.py" line="440"/>
         <source>Input should be greater than {gt}</source>
         <translation>应大于 {gt}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="440"/>
+        <location filename="model_texts.py" line="441"/>
         <source>Input should be greater than or equal to {ge}</source>
         <translation>应大于或等于 {ge}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="441"/>
+        <location filename="model_texts.py" line="442"/>
         <source>Input should be less than {lt}</source>
         <translation>应小于 {lt}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="442"/>
+        <location filename="model_texts.py" line="443"/>
         <source>Input should be less than or equal to {le}</source>
         <translation>应小于或等于 {le}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="443"/>
+        <location filename="model_texts.py" line="444"/>
         <source>Input should be a valid integer, got a number with a fractional part</source>
         <translation>应为整数，但给出的数带有小数部分</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="444"/>
+        <location filename="model_texts.py" line="445"/>
         <source>Input should be a valid integer, unable to parse string as an integer</source>
         <translation>应为整数，无法把文本解析为整数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="445"/>
+        <location filename="model_texts.py" line="446"/>
         <source>Unable to parse input string as an integer, exceeded maximum size</source>
         <translation>无法把文本解析为整数：超出了最大长度</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="446"/>
+        <location filename="model_texts.py" line="447"/>
         <source>Input should be a valid integer</source>
         <translation>应为整数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="447"/>
+        <location filename="model_texts.py" line="448"/>
         <source>Keys should be strings</source>
         <translation>键应为文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="448"/>
+        <location filename="model_texts.py" line="449"/>
         <source>Input should be a valid list</source>
         <translation>应为列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="449"/>
+        <location filename="model_texts.py" line="450"/>
         <source>Input should be a valid tuple</source>
         <translation>应为元组（列表）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="450"/>
+        <location filename="model_texts.py" line="451"/>
         <source>Input should be {expected}</source>
         <translation>应为 {expected}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="451"/>
+        <location filename="model_texts.py" line="452"/>
         <source>Input should be a valid dictionary or instance of {class_name}</source>
         <translation>应为映射（{class_name}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="452"/>
+        <location filename="model_texts.py" line="453"/>
         <source>Input should be a valid dictionary or object to extract fields from</source>
         <translation>应为映射（键: 值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="453"/>
+        <location filename="model_texts.py" line="454"/>
         <source>Input should be a valid string</source>
         <translation>应为文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="454"/>
+        <location filename="model_texts.py" line="455"/>
         <source>String should have at least {min_length} character</source>
         <translation>文本至少应有 {min_length} 个字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="455"/>
+        <location filename="model_texts.py" line="456"/>
         <source>String should have at least {min_length} characters</source>
         <translation>文本至少应有 {min_length} 个字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="456"/>
+        <location filename="model_texts.py" line="457"/>
         <source>String should have at most {max_length} character</source>
         <translation>文本最多只能有 {max_length} 个字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="457"/>
+        <location filename="model_texts.py" line="458"/>
         <source>String should have at most {max_length} characters</source>
         <translation>文本最多只能有 {max_length} 个字符</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="458"/>
+        <location filename="model_texts.py" line="459"/>
         <source>{field_type} should have at least {min_length} item after validation, not {actual_length}</source>
         <translation>{field_type}至少应有 {min_length} 项，实际为 {actual_length} 项</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="459"/>
+        <location filename="model_texts.py" line="460"/>
         <source>{field_type} should have at least {min_length} items after validation, not {actual_length}</source>
         <translation>{field_type}至少应有 {min_length} 项，实际为 {actual_length} 项</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="460"/>
+        <location filename="model_texts.py" line="461"/>
         <source>{field_type} should have at most {max_length} item after validation, not {actual_length}</source>
         <translation>{field_type}最多只能有 {max_length} 项，实际为 {actual_length} 项</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="461"/>
+        <location filename="model_texts.py" line="462"/>
         <source>{field_type} should have at most {max_length} items after validation, not {actual_length}</source>
         <translation>{field_type}最多只能有 {max_length} 项，实际为 {actual_length} 项</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="462"/>
+        <location filename="model_texts.py" line="463"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="463"/>
+        <location filename="model_texts.py" line="464"/>
         <source>Dictionary</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="464"/>
+        <location filename="model_texts.py" line="465"/>
         <source>Tuple</source>
         <translation>元组</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="465"/>
+        <location filename="model_texts.py" line="466"/>
         <source>Set</source>
         <translation>集合</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="466"/>
+        <location filename="model_texts.py" line="467"/>
         <source>a restrict step needs &apos;days&apos;</source>
         <translation>restrict 步骤需要 &apos;days&apos;（限制的天数）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="467"/>
+        <location filename="model_texts.py" line="468"/>
         <source>the ladder&apos;s steps must go up in strikes: step {step} ({action} at {at}) follows step {previous} ({previous_action} at {previous_at}); write each step at more strikes than the one before</source>
         <translation>处罚阶梯的各步必须按违规计分递增：第 {step} 步（{action}，{at} 分）排在第 {previous} 步（{previous_action}，{previous_at} 分）之后；每一步的计分都应高于前一步</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="468"/>
+        <location filename="model_texts.py" line="469"/>
         <source>days are kept in 32-bit columns and no run covers more than 100 years</source>
         <translation>天数以 32 位整数存储，而且任何一次运行都不会超过 100 年</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="469"/>
+        <location filename="model_texts.py" line="470"/>
         <source>counts are kept in 32-bit columns</source>
         <translation>计数以 32 位整数存储</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="470"/>
+        <location filename="model_texts.py" line="471"/>
         <source>strikes are summed over a window; a million already bans anyone</source>
         <translation>违规计分在时间窗口内累加；一百万分足以封禁任何人</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="471"/>
+        <location filename="model_texts.py" line="472"/>
         <source>a seed is a 64-bit integer</source>
         <translation>随机种子是 64 位整数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="472"/>
+        <location filename="model_texts.py" line="473"/>
         <source>no catalogue file at {path}</source>
         <translation>{path} 处没有词库文件</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="473"/>
+        <location filename="model_texts.py" line="474"/>
         <source>at most 63 categories are supported</source>
         <translation>最多支持 63 个类别</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="474"/>
+        <location filename="model_texts.py" line="475"/>
         <source>unknown category &apos;{name}&apos;{hint}; known: {known}</source>
         <translation>未知的类别 &apos;{name}&apos;{hint}；已有的类别：{known}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="475"/>
+        <location filename="model_texts.py" line="476"/>
         <source>unknown category &apos;{name}&apos;{hint}</source>
         <translation>未知的类别 &apos;{name}&apos;{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="476"/>
+        <location filename="model_texts.py" line="477"/>
         <source>unknown normalisation step &apos;{step}&apos;{hint}{expected}</source>
         <translation>未知的规范化步骤 &apos;{step}&apos;{hint}{expected}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="477"/>
+        <location filename="model_texts.py" line="478"/>
         <source>duplicate rule name (rule {index} has the same name)</source>
         <translation>规则名称重复（与 rules[{index}] 同名）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="478"/>
+        <location filename="model_texts.py" line="479"/>
         <source>RE2 rejects the pattern: {reason}</source>
         <translation>RE2 不接受这个正则表达式：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="479"/>
+        <location filename="model_texts.py" line="480"/>
         <source>terms come from the catalogue but no catalogue was found (assets/catalogue.yaml or &apos;catalogue:&apos;)</source>
         <translation>词条要从词库读取，但找不到词库（assets/catalogue.yaml 或 &apos;catalogue:&apos;）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="480"/>
+        <location filename="model_texts.py" line="481"/>
         <source>&apos;categories&apos; selects catalogue terms; add &apos;terms_from: catalogue&apos; or list &apos;terms&apos; per category</source>
         <translation>&apos;categories&apos; 用于选择词库中的词条；请加上 &apos;terms_from: catalogue&apos;，或在 &apos;terms&apos; 下按类别列出词条</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="481"/>
+        <location filename="model_texts.py" line="482"/>
         <source>a keywords detector needs terms (&apos;terms&apos;, &apos;terms_from&apos; or &apos;terms_file&apos;)</source>
         <translation>keywords 检测器需要词条（&apos;terms&apos;、&apos;terms_from&apos; 或 &apos;terms_file&apos;）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="482"/>
+        <location filename="model_texts.py" line="483"/>
         <source>no normalisation table for locale {locale} in {folder}</source>
         <translation>{folder} 中没有语言区域 {locale} 的规范化表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="483"/>
+        <location filename="model_texts.py" line="484"/>
         <source>an &apos;allow&apos; rule cannot give strikes</source>
         <translation>&apos;allow&apos; 规则不能给违规计分</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="484"/>
+        <location filename="model_texts.py" line="485"/>
         <source>a start day ({day}) was given when loading (--start-day), but this policy has a schedule, whose phases say from which day each rule is in force; change the phases&apos; from_day instead</source>
         <translation>加载时给出了开始日（{day}，--start-day），但这个策略有排期（schedule），由各阶段规定每条规则从哪一天起生效；请改为修改各阶段的 from_day</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="485"/>
+        <location filename="model_texts.py" line="486"/>
         <source>start_day and a schedule both say when rules are in force, and the schedule would win; give the first phase&apos;s from_day instead (start_day is the shorthand for a policy without a schedule)</source>
         <translation>start_day 和排期（schedule）都规定了规则何时生效，而排期会优先；请改为设置第一个阶段的 from_day（start_day 是没有排期的策略的简写）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="486"/>
+        <location filename="model_texts.py" line="487"/>
         <source>phases must be in increasing day order</source>
         <translation>各阶段必须按天数递增的顺序排列</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="487"/>
+        <location filename="model_texts.py" line="488"/>
         <source>unknown rule &apos;{name}&apos;{hint}</source>
         <translation>未知的规则 &apos;{name}&apos;{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="488"/>
+        <location filename="model_texts.py" line="489"/>
         <source>expected a mapping with exactly one key: all, any, not, hit or a signal ({signals})</source>
         <translation>应为只有一个键的映射：all、any、not、hit 或一个信号（{signals}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="489"/>
+        <location filename="model_texts.py" line="490"/>
         <source>&apos;{key}&apos; expects a non-empty list of conditions</source>
         <translation>&apos;{key}&apos; 需要一个非空的条件列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="490"/>
+        <location filename="model_texts.py" line="491"/>
         <source>unknown condition &apos;{key}&apos;{hint}</source>
         <translation>未知的条件 &apos;{key}&apos;{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="491"/>
+        <location filename="model_texts.py" line="492"/>
         <source>&apos;hit&apos; expects a detector name or {{detector, categories, count}}</source>
         <translation>&apos;hit&apos; 需要一个检测器名称，或 {{detector, categories, count}}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="492"/>
+        <location filename="model_texts.py" line="493"/>
         <source>unknown detector &apos;{name}&apos;{hint}{defined}</source>
         <translation>未知的检测器 &apos;{name}&apos;{hint}{defined}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="493"/>
+        <location filename="model_texts.py" line="494"/>
         <source>; defined: {names}</source>
         <translation>；已定义的检测器：{names}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="494"/>
+        <location filename="model_texts.py" line="495"/>
         <source>; the policy defines no detectors</source>
         <translation>；这个策略没有定义任何检测器</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="495"/>
+        <location filename="model_texts.py" line="496"/>
         <source>expected at least one comparison (lt, le, gt, ge, eq, ne)</source>
         <translation>至少需要一个比较（lt、le、gt、ge、eq、ne）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="496"/>
+        <location filename="model_texts.py" line="497"/>
         <source>&apos;in&apos; takes a list of names (enum signals only)</source>
         <translation>&apos;in&apos; 需要一个名称列表（仅用于枚举信号）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="497"/>
+        <location filename="model_texts.py" line="498"/>
         <source>unknown operator &apos;{op}&apos;{hint}</source>
         <translation>未知的运算符 &apos;{op}&apos;{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="498"/>
+        <location filename="model_texts.py" line="499"/>
         <source>&apos;{name}&apos; supports eq, ne and in only</source>
         <translation>&apos;{name}&apos; 只支持 eq、ne 和 in</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="499"/>
+        <location filename="model_texts.py" line="500"/>
         <source>&apos;{name}&apos; compares with true or false</source>
         <translation>&apos;{name}&apos; 只能与 true 或 false 比较</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="500"/>
+        <location filename="model_texts.py" line="501"/>
         <source>&apos;{name}&apos; compares with a number, got {value}</source>
         <translation>&apos;{name}&apos; 只能与数字比较，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="501"/>
+        <location filename="model_texts.py" line="502"/>
         <source>&apos;{name}&apos; is one of {choices}, got {value}{hint}</source>
         <translation>&apos;{name}&apos; 的取值为 {choices} 之一，实际为 {value}{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="502"/>
+        <location filename="model_texts.py" line="503"/>
         <source>a table is a mapping with {sections}</source>
         <translation>规范化表应为包含 {sections} 的映射</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="503"/>
+        <location filename="model_texts.py" line="504"/>
         <source>unknown key(s) {keys}; expected script, {sections}</source>
         <translation>未知的键 {keys}；应为 script、{sections}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="504"/>
+        <location filename="model_texts.py" line="505"/>
         <source>missing; one of {scripts}</source>
         <translation>缺失；应为 {scripts} 之一</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="505"/>
+        <location filename="model_texts.py" line="506"/>
         <source>must be one of {scripts}, got {value}</source>
         <translation>必须是 {scripts} 之一，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="506"/>
+        <location filename="model_texts.py" line="507"/>
         <source>must be a mapping of strings to strings</source>
         <translation>必须是从文本到文本的映射</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="507"/>
+        <location filename="model_texts.py" line="508"/>
         <source>keys and values must be strings</source>
         <translation>键和值都必须是文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="508"/>
+        <location filename="model_texts.py" line="509"/>
         <source>a spelling is one character that is not a letter (4, @, !), standing for one letter</source>
         <translation>每种写法是一个非字母字符（如 4、@、!），代表一个字母</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="509"/>
+        <location filename="model_texts.py" line="510"/>
         <source>not UTF-8 (byte 0x{byte})</source>
         <translation>不是 UTF-8（字节 0x{byte}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="510"/>
+        <location filename="model_texts.py" line="511"/>
         <source>cannot read terms file {path}: {reason}</source>
         <translation>无法读取词条文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="511"/>
+        <location filename="model_texts.py" line="512"/>
         <source>terms file {path} has no terms</source>
         <translation>词条文件 {path} 中没有词条</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="512"/>
+        <location filename="model_texts.py" line="513"/>
         <source>categories must be a mapping or a list</source>
         <translation>categories 必须是映射或列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="513"/>
+        <location filename="model_texts.py" line="514"/>
         <source>a category is a mapping with a name and terms</source>
         <translation>每个类别应为包含名称（name）和词条（terms）的映射</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="514"/>
+        <location filename="model_texts.py" line="515"/>
         <source>terms map a locale to a list of words</source>
         <translation>terms 应把语言区域映射到词语列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="515"/>
+        <location filename="model_texts.py" line="516"/>
         <source>expected a list of words</source>
         <translation>应为词语列表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="516"/>
+        <location filename="model_texts.py" line="517"/>
         <source>rule &apos;{rule}&apos; is unreachable: the schedule never puts it in force</source>
         <translation>规则 &apos;{rule}&apos; 永远不会起作用：排期从不让它生效</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="517"/>
+        <location filename="model_texts.py" line="518"/>
         <source>rule &apos;{rule}&apos; is unreachable: its scope is empty</source>
         <translation>规则 &apos;{rule}&apos; 永远不会起作用：它的适用范围（scope）为空</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="518"/>
+        <location filename="model_texts.py" line="519"/>
         <source>rule &apos;{rule}&apos; is unreachable: it reads only new posts in {channels}, which the policy does not scan (scan: {scanned}); add them to scan, or the report stage to its scope</source>
         <translation>规则 &apos;{rule}&apos; 永远不会起作用：它只读 {channels} 里的新帖子，而策略不扫描这些渠道（scan: {scanned}）；把它们加进 scan，或在它的 scope 里加上 report 阶段</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="519"/>
+        <location filename="model_texts.py" line="520"/>
         <source>rule &apos;{rule}&apos; is unreachable: its detectors never report {categories}</source>
         <translation>规则 &apos;{rule}&apos; 永远不会起作用：它的检测器从不报告 {categories}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="520"/>
+        <location filename="model_texts.py" line="521"/>
         <source>rule &apos;{rule}&apos; is unreachable: rule &apos;{earlier}&apos; before it matches every post</source>
         <translation>规则 &apos;{rule}&apos; 永远不会起作用：它前面的规则 &apos;{earlier}&apos; 会匹配所有帖子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="521"/>
+        <location filename="model_texts.py" line="522"/>
         <source>rule &apos;{rule}&apos; is shadowed by earlier rule &apos;{earlier}&apos;: every post it matches is decided there first</source>
         <translation>规则 &apos;{rule}&apos; 被前面的规则 &apos;{earlier}&apos; 遮蔽：它能匹配的每条帖子都会先由那条规则处理</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="522"/>
+        <location filename="model_texts.py" line="523"/>
         <source>step(s) {steps} only add spellings to keyword terms: they do nothing for a regex detector</source>
         <translation>步骤 {steps} 只为关键词词条增加写法：对正则（regex）检测器不起作用</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="523"/>
+        <location filename="model_texts.py" line="524"/>
         <source>term {term} (normalised {normalised}) is in several categories: {categories}</source>
         <translation>词条 {term}（规范化后为 {normalised}）属于多个类别：{categories}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="524"/>
+        <location filename="model_texts.py" line="525"/>
         <source>term {term} is also in detector &apos;{detector}&apos; under another category</source>
         <translation>词条 {term} 也在检测器 &apos;{detector}&apos; 中，但属于另一个类别</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="525"/>
+        <location filename="model_texts.py" line="526"/>
         <source>detector &apos;{detector}&apos; is not used by any rule</source>
         <translation>检测器 &apos;{detector}&apos; 没有被任何规则使用</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="526"/>
+        <location filename="model_texts.py" line="527"/>
         <source>rule &apos;{rule}&apos; sends posts to review, but nothing reviews them: the policy has no enforcement.review section, so the posts stay up as if allowed{strikes}; add enforcement.review (capacity_per_day: how many posts reviewers decide a day) or choose another action</source>
         <translation>规则 &apos;{rule}&apos; 把帖子送去审核，但没有人审核它们：策略没有 enforcement.review 部分，这些帖子会像被放行一样保留{strikes}；请添加 enforcement.review（capacity_per_day：审核员每天处理多少条帖子），或改用其他处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="527"/>
+        <location filename="model_texts.py" line="528"/>
         <source> and its strikes, given when a reviewer confirms, are never given</source>
         <translation>，而且它的违规计分（在审核员确认时给出）永远不会给出</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="528"/>
+        <location filename="model_texts.py" line="529"/>
         <source>&apos;{key}&apos; has no effect with action {action}: it only acts for action {owner}</source>
         <translation>&apos;{key}&apos; 对处置 {action} 不起作用：它只对处置 {owner} 起作用</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="529"/>
+        <location filename="model_texts.py" line="530"/>
         <source>&apos;days&apos; has no effect on a {action} step: it only acts for a restrict step (how many days the account is restricted)</source>
         <translation>&apos;days&apos; 对 {action} 步骤不起作用：它只对 restrict 步骤起作用（账号被限制的天数）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="530"/>
+        <location filename="model_texts.py" line="531"/>
         <source>{term} (catalogue, {category})</source>
         <translation>{term}（来自词库，类别 {category}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="531"/>
+        <location filename="model_texts.py" line="532"/>
         <source>term {term} normalises to nothing and can never match</source>
         <translation>词条 {term} 规范化后为空，永远不会匹配</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="532"/>
+        <location filename="model_texts.py" line="533"/>
         <source>term {term} is one of the detector&apos;s exceptions: it never counts</source>
         <translation>词条 {term} 也是该检测器的例外（exceptions）之一：永远不会计入</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="533"/>
+        <location filename="model_texts.py" line="534"/>
         <source>term {term} is one of the detector&apos;s exceptions: written as itself it never counts, but the detector still matches other spellings of it ({spellings}); list the innocent ones under &apos;exceptions&apos; too, or remove the term</source>
         <translation>词条 {term} 也是该检测器的例外（exceptions）之一：按原样书写时永远不会计入，但检测器仍会匹配它的其他写法（{spellings}）；把其中无害的写法也列入 &apos;exceptions&apos;，或删除该词条</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="534"/>
+        <location filename="model_texts.py" line="535"/>
         <source>term {term} normalises to {normalised}, shorter than {minimum} letters (a hanzi counts as two): it fires on a great deal of innocent text</source>
         <translation>词条 {term} 规范化后为 {normalised}，不足 {minimum} 个字母（一个汉字算两个）：会在大量无辜的文本上误触发</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="535"/>
+        <location filename="model_texts.py" line="536"/>
         <source>term {term} begins or ends with a non-word character: in word mode it can never match</source>
         <translation>词条 {term} 以非单词字符开头或结尾：在 word 模式下永远不会匹配</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="536"/>
+        <location filename="model_texts.py" line="537"/>
         <source>term {term} is inside {count} common English word(s) ({words}): it fires on them; use mode: word or list &apos;exceptions&apos;</source>
         <translation>词条 {term} 出现在 {count} 个常见英文单词中（{words}）：会在这些词上误触发；请使用 mode: word，或把这些词列入 &apos;exceptions&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="537"/>
+        <location filename="model_texts.py" line="538"/>
         <source>term {term} is inside {count} common Chinese word(s) ({words}): it fires on them; list the innocent ones under &apos;exceptions&apos;</source>
         <translation>词条 {term} 出现在 {count} 个常见中文词语中（{words}）：会在这些词上误触发；请把无辜的词列入 &apos;exceptions&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="538"/>
+        <location filename="model_texts.py" line="539"/>
         <source>term {term} is an everyday English word (one of the {count} most frequent) and a single hit of it makes rule &apos;{rule}&apos; {action}: every post using it in its everyday sense does too; require a second condition (all: ...) or measure it on innocent text with circlelab policy evaluate --corpus</source>
         <translation>词条 {term} 是日常英文单词（最常用的 {count} 个之一），命中它一次就会让规则 &apos;{rule}&apos; 执行 {action}：凡是按日常意思用到这个词的帖子也会被处理；请再加一个条件（all: ...），或用 circlelab policy evaluate --corpus 在无害文本上测一测</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="539"/>
+        <location filename="model_texts.py" line="540"/>
         <source>abbreviation {key} = {value}, table {table}, step abbreviations</source>
         <translation>缩写 {key} = {value}，表 {table}，abbreviations 步骤</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="540"/>
+        <location filename="model_texts.py" line="541"/>
         <source>pinyin {reading}, step pinyin</source>
         <translation>拼音 {reading}，pinyin 步骤</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="541"/>
+        <location filename="model_texts.py" line="542"/>
         <source>term {term} is also matched as {spelling} ({source}), which normalises to {normalised}, shorter than {minimum} letters: it fires on a great deal of innocent text</source>
         <translation>词条 {term} 也会以 {spelling} 的写法匹配（{source}），规范化后为 {normalised}，不足 {minimum} 个字母：会在大量无辜的文本上误触发</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="542"/>
+        <location filename="model_texts.py" line="543"/>
         <source>term {term} is also matched as {spelling} ({source}), an everyday English word (one of the {count} most frequent), and a single hit of it makes rule &apos;{rule}&apos; {action}: every post using the word in its everyday sense does too</source>
         <translation>词条 {term} 也会以 {spelling} 的写法匹配（{source}），这是日常英文单词（最常用的 {count} 个之一），命中它一次就会让规则 &apos;{rule}&apos; 执行 {action}：凡是按日常意思用到这个词的帖子也会被处理</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="543"/>
+        <location filename="model_texts.py" line="544"/>
         <source>term {term} is made of everyday English words ({words}; each one of the {count} most frequent) and a single hit of it makes rule &apos;{rule}&apos; {action}: every post that uses these words together in their everyday sense does too; require a second condition (all: ...) or measure it on innocent text with circlelab policy evaluate --corpus</source>
         <translation>词条 {term} 由日常英文单词组成（{words}；每个都是最常用的 {count} 个之一），命中它一次就会让规则 &apos;{rule}&apos; 执行 {action}：凡是按日常意思把这些词连在一起用的帖子也会被处理；请再加一个条件（all: ...），或用 circlelab policy evaluate --corpus 在无害文本上测一测</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="544"/>
+        <location filename="model_texts.py" line="545"/>
         <source>term {term} is held across the boundary of two words side by side ({pairs}): by word frequency such pairs are written about {share} times as often as the term itself, and it fires on them; list the innocent ones under &apos;exceptions&apos;</source>
         <translation>词条 {term} 会出现在两个相邻词语的分界上（{pairs}）：按词频估算，这样的词组出现的次数约为该词条本身的 {share} 倍，会在这些词组上误触发；请把无辜的写法列入 &apos;exceptions&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="545"/>
+        <location filename="model_texts.py" line="546"/>
         <source>the pinyin step reads hanzi that sound like {terms} of the terms and are two common Chinese words as those terms ({examples}): each fires where no longer word explains it; list the innocent ones under &apos;exceptions&apos;</source>
         <translation>pinyin 步骤会把读音像其中 {terms} 个词条、由两个常见中文词组成的汉字读作这些词条（{examples}）：只要没有更长的词能解释它们，就会误触发；请把无辜的写法列入 &apos;exceptions&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="546"/>
+        <location filename="model_texts.py" line="547"/>
         <source>term {term} is an everyday Chinese word (one of the {count} most frequent) and a single hit of it makes rule &apos;{rule}&apos; {action}: every post using it in its everyday sense does too; require a second condition (all: ...) or measure it on innocent text with circlelab policy evaluate --corpus</source>
         <translation>词条 {term} 是日常中文词语（最常用的 {count} 个之一），命中它一次就会让规则 &apos;{rule}&apos; 执行 {action}：凡是按日常意思用到这个词的帖子也会被处理；请再加一个条件（all: ...），或用 circlelab policy evaluate --corpus 在无害文本上测一测</translation>
     </message>
@@ -4245,127 +4246,127 @@
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="model_texts.py" line="622"/>
+        <location filename="model_texts.py" line="623"/>
         <source>strike ladder: {total} strikes in {window}d ≥ {at} → {step} (rule &apos;{rule}&apos;, post {post})</source>
         <translation>违规计分阶梯：{window} 天内 {total} 分 ≥ {at} → {step}（规则“{rule}”，帖子 {post}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="623"/>
+        <location filename="model_texts.py" line="624"/>
         <source>{action}</source>
         <translation>{action}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="624"/>
+        <location filename="model_texts.py" line="625"/>
         <source>{action} {days}d</source>
         <translation>{action} {days} 天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="625"/>
+        <location filename="model_texts.py" line="626"/>
         <source>rule &apos;{rule}&apos; → {action}: {evidence}</source>
         <translation>规则“{rule}” → {action}：{evidence}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="626"/>
+        <location filename="model_texts.py" line="627"/>
         <source>{stage}: rule &apos;{rule}&apos; → {action}</source>
         <translation>{stage}：规则“{rule}” → {action}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="627"/>
+        <location filename="model_texts.py" line="628"/>
         <source>{stage}: rule &apos;{rule}&apos; → {action} on {hits}</source>
         <translation>{stage}：规则“{rule}” → {action}，命中 {hits}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="628"/>
+        <location filename="model_texts.py" line="629"/>
         <source>{stage}: rule &apos;{rule}&apos; → {action} (shadow)</source>
         <translation>{stage}：规则“{rule}” → {action}（影子规则）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="629"/>
+        <location filename="model_texts.py" line="630"/>
         <source>{stage}: rule &apos;{rule}&apos; → {action} (shadow) on {hits}</source>
         <translation>{stage}：规则“{rule}” → {action}（影子规则），命中 {hits}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="630"/>
+        <location filename="model_texts.py" line="631"/>
         <source>{detector}: {term}{category}{written}{how}</source>
         <translation>{detector}：{term}{category}{written}{how}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="631"/>
+        <location filename="model_texts.py" line="632"/>
         <source> [{category}]</source>
         <translation> [{category}]</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="632"/>
+        <location filename="model_texts.py" line="633"/>
         <source> as written {written}</source>
         <translation>，原文写作 {written}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="633"/>
+        <location filename="model_texts.py" line="634"/>
         <source> ({how})</source>
         <translation>（{how}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="634"/>
+        <location filename="model_texts.py" line="635"/>
         <source>abbreviation {spelling}</source>
         <translation>缩写 {spelling}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="635"/>
+        <location filename="model_texts.py" line="636"/>
         <source>pinyin {syllables}</source>
         <translation>拼音 {syllables}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="636"/>
+        <location filename="model_texts.py" line="637"/>
         <source>sound-alike {syllables}</source>
         <translation>谐音 {syllables}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="637"/>
+        <location filename="model_texts.py" line="638"/>
         <source>{how}</source>
         <translation>{how}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="638"/>
+        <location filename="model_texts.py" line="639"/>
         <source>&apos;{what}&apos;</source>
         <translation>“{what}”</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="639"/>
+        <location filename="model_texts.py" line="640"/>
         <source>predicted {categories}</source>
         <translation>预测为 {categories}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="640"/>
+        <location filename="model_texts.py" line="641"/>
         <source>predicted violating</source>
         <translation>预测为违规</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="641"/>
+        <location filename="model_texts.py" line="642"/>
         <source>{count} reports per {per} in {window}d (≥{least})</source>
         <translation>每个{per} {window} 天内被举报 {count} 次（≥{least}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="642"/>
+        <location filename="model_texts.py" line="643"/>
         <source>previously banned device</source>
         <translation>曾被封号的设备</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="643"/>
+        <location filename="model_texts.py" line="644"/>
         <source>review: reviewer confirmed rule &apos;{rule}&apos; after {hours}h</source>
         <translation>审核：审核员 {hours} 小时后确认了规则“{rule}”</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="644"/>
+        <location filename="model_texts.py" line="645"/>
         <source>review: reviewer rejected rule &apos;{rule}&apos; after {hours}h</source>
         <translation>审核：审核员 {hours} 小时后驳回了规则“{rule}”</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="645"/>
+        <location filename="model_texts.py" line="646"/>
         <source>appeal: overturned rule &apos;{rule}&apos;</source>
         <translation>申诉：撤销了规则“{rule}”的处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="646"/>
+        <location filename="model_texts.py" line="647"/>
         <source>appeal: overturned rule &apos;{rule}&apos; (the action was wrong)</source>
         <translation>申诉：撤销了规则“{rule}”的处置（处置有误）</translation>
     </message>
@@ -4373,770 +4374,770 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="model_texts.py" line="697"/>
+        <location filename="model_texts.py" line="698"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="698"/>
+        <location filename="model_texts.py" line="699"/>
         <source>Moments feed</source>
         <translation>朋友圈</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="699"/>
+        <location filename="model_texts.py" line="700"/>
         <source>private chats</source>
         <translation>私聊</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="700"/>
+        <location filename="model_texts.py" line="701"/>
         <source>group chats</source>
         <translation>群聊</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="701"/>
+        <location filename="model_texts.py" line="702"/>
         <source>day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="702"/>
+        <location filename="model_texts.py" line="703"/>
         <source>Restricted-offer volume by category (7-day mean)</source>
         <translation>各类别违禁商品信息量（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="703"/>
+        <location filename="model_texts.py" line="704"/>
         <source>Reach of restricted offers in the Moments feed (7-day mean)</source>
         <translation>违禁商品信息在朋友圈中的触达（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="704"/>
+        <location filename="model_texts.py" line="705"/>
         <source>spam posted</source>
         <translation>发布的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="705"/>
+        <location filename="model_texts.py" line="706"/>
         <source>spam removed</source>
         <translation>删除的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="706"/>
+        <location filename="model_texts.py" line="707"/>
         <source>Spam volume (7-day mean)</source>
         <translation>垃圾信息量（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="707"/>
+        <location filename="model_texts.py" line="708"/>
         <source>ads + spam + offers (Advertising Circle index)</source>
         <translation>广告 + 垃圾 + 违禁（“广告圈”指数）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="708"/>
+        <location filename="model_texts.py" line="709"/>
         <source>spam + offers (prevalence)</source>
         <translation>垃圾 + 违禁（流行率）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="709"/>
+        <location filename="model_texts.py" line="710"/>
         <source>Share of the feed that is advertising</source>
         <translation>信息流中广告所占比例</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="710"/>
+        <location filename="model_texts.py" line="711"/>
         <source>correct bans</source>
         <translation>正确封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="711"/>
+        <location filename="model_texts.py" line="712"/>
         <source>wrongful bans</source>
         <translation>误封次数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="712"/>
+        <location filename="model_texts.py" line="713"/>
         <source>Bans, cumulative: correct vs wrongful</source>
         <translation>累计封号：正确与错误</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="713"/>
+        <location filename="model_texts.py" line="714"/>
         <source>obfuscated</source>
         <translation>变形规避</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="714"/>
+        <location filename="model_texts.py" line="715"/>
         <source>Share of offers written to evade filters (trailing 7 days)</source>
         <translation>为规避过滤而变形书写的违禁信息占比（最近 7 天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="715"/>
+        <location filename="model_texts.py" line="716"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="716"/>
+        <location filename="model_texts.py" line="717"/>
         <source>same-day recall</source>
         <translation>当日召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="717"/>
+        <location filename="model_texts.py" line="718"/>
         <source>Moderation precision and same-day recall (trailing 7 days)</source>
         <translation>审核精确率与当日召回率（最近 7 天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="718"/>
+        <location filename="model_texts.py" line="719"/>
         <source>spammers</source>
         <translation>垃圾信息发送者</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="719"/>
+        <location filename="model_texts.py" line="720"/>
         <source>Active sellers and spammers</source>
         <translation>活跃卖家与垃圾信息发送者</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="720"/>
+        <location filename="model_texts.py" line="721"/>
         <source>from official accounts</source>
         <translation>来自公众号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="721"/>
+        <location filename="model_texts.py" line="722"/>
         <source>Harm: restricted units sold, by channel (7-day mean)</source>
         <translation>危害：按渠道统计的违禁商品售出件数（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="722"/>
+        <location filename="model_texts.py" line="723"/>
         <source>Restricted-offer volume by category</source>
         <translation>各类别违禁商品信息量</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="723"/>
+        <location filename="model_texts.py" line="724"/>
         <source>Spam volume</source>
         <translation>垃圾信息量</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="724"/>
+        <location filename="model_texts.py" line="725"/>
         <source>Advertising Circle index</source>
         <translation>“广告圈”指数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="725"/>
+        <location filename="model_texts.py" line="726"/>
         <source>Bans: correct vs wrongful</source>
         <translation>封号：正确与错误</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="726"/>
+        <location filename="model_texts.py" line="727"/>
         <source>Reach of restricted offers in the feed</source>
         <translation>违禁商品信息在信息流中的触达</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="727"/>
+        <location filename="model_texts.py" line="728"/>
         <source>Harm: units sold by channel</source>
         <translation>危害：各渠道售出件数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="728"/>
+        <location filename="model_texts.py" line="729"/>
         <source>Evasion</source>
         <translation>规避</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="729"/>
+        <location filename="model_texts.py" line="730"/>
         <source>Precision and recall</source>
         <translation>精确率与召回率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="730"/>
+        <location filename="model_texts.py" line="731"/>
         <source>{policy} (day {day})</source>
         <translation>{policy}（第 {day} 天起）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="731"/>
+        <location filename="model_texts.py" line="732"/>
         <source>day {day}</source>
         <translation>第 {day} 天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="732"/>
+        <location filename="model_texts.py" line="733"/>
         <source>days {first}–{last}</source>
         <translation>第 {first}–{last} 天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="733"/>
+        <location filename="model_texts.py" line="734"/>
         <source>set up with the run</source>
         <translation>运行开始时设定</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="734"/>
+        <location filename="model_texts.py" line="735"/>
         <source>put in force on day {day}</source>
         <translation>第 {day} 天启用</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="735"/>
+        <location filename="model_texts.py" line="736"/>
         <source>; its rules act from day {day}</source>
         <translation>；其规则从第 {day} 天起执行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="736"/>
+        <location filename="model_texts.py" line="737"/>
         <source>{days} ({how})</source>
         <translation>{days}（{how}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="737"/>
+        <location filename="model_texts.py" line="738"/>
         <source>no day ({how}, after the last day run, day {last})</source>
         <translation>没有一天（{how}，在运行的最后一天即第 {last} 天之后）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="738"/>
+        <location filename="model_texts.py" line="739"/>
         <source>no day ({how}; replaced before day {first} ran)</source>
         <translation>没有一天（{how}；在第 {first} 天运行之前就被替换）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="739"/>
+        <location filename="model_texts.py" line="740"/>
         <source>Day {day}: policy “{name}” in force from day {day} (in place of “{replaces}”; strikes and review queues start afresh)</source>
         <translation>第 {day} 天：策略“{name}”从第 {day} 天起生效（取代“{replaces}”；违规计分和审核队列重新开始）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="740"/>
+        <location filename="model_texts.py" line="741"/>
         <source>; after the last day run (day {last}): no day ran under it</source>
         <translation>；在运行的最后一天（第 {last} 天）之后：没有一天在它之下运行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="741"/>
+        <location filename="model_texts.py" line="742"/>
         <source>Day {day}: parameter {key}: {old} → {new} from day {day}</source>
         <translation>第 {day} 天：参数 {key}：{old} → {new}，从第 {day} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="742"/>
+        <location filename="model_texts.py" line="743"/>
         <source> (after the last day run, day {last})</source>
         <translation>（在运行的最后一天即第 {last} 天之后）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="743"/>
+        <location filename="model_texts.py" line="744"/>
         <source>Policies in force during this run, by day (changed while it ran):</source>
         <translation>本次运行期间各天生效的策略（运行中有改动）：</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="744"/>
+        <location filename="model_texts.py" line="745"/>
         <source>{policy}: {days}</source>
         <translation>{policy}：{days}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="745"/>
+        <location filename="model_texts.py" line="746"/>
         <source>scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="746"/>
+        <location filename="model_texts.py" line="747"/>
         <source>{name} ({changes})</source>
         <translation>{name}（{changes}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="747"/>
+        <location filename="model_texts.py" line="748"/>
         <source>{heading}, {days} days</source>
         <translation>{heading}，{days} 天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="748"/>
+        <location filename="model_texts.py" line="749"/>
         <source>{heading}, seed {seeds}</source>
         <translation>{heading}，随机种子 {seeds}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="749"/>
+        <location filename="model_texts.py" line="750"/>
         <source>{heading}, seeds {seeds}</source>
         <translation>{heading}，随机种子 {seeds}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="750"/>
+        <location filename="model_texts.py" line="751"/>
         <source>the run changed: {changes}</source>
         <translation>运行改动了：{changes}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="751"/>
+        <location filename="model_texts.py" line="752"/>
         <source>{scenario} × {policy}, seed {seed}</source>
         <translation>{scenario} × {policy}，随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="752"/>
+        <location filename="model_texts.py" line="753"/>
         <source>run {run}: {scenario} × {policy}, seed {seed}</source>
         <translation>运行 {run}：{scenario} × {policy}，随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="753"/>
+        <location filename="model_texts.py" line="754"/>
         <source> (not complete)</source>
         <translation>（未完成）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="754"/>
+        <location filename="model_texts.py" line="755"/>
         <source>Headline numbers</source>
         <translation>主要数字</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="755"/>
+        <location filename="model_texts.py" line="756"/>
         <source>measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="756"/>
+        <location filename="model_texts.py" line="757"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="757"/>
+        <location filename="model_texts.py" line="758"/>
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="758"/>
+        <location filename="model_texts.py" line="759"/>
         <source>meaning</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="759"/>
+        <location filename="model_texts.py" line="760"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="760"/>
+        <location filename="model_texts.py" line="761"/>
         <source>What each rule did</source>
         <translation>每条规则做了什么</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="761"/>
+        <location filename="model_texts.py" line="762"/>
         <source>Each count summed over the run&apos;s days.</source>
         <translation>每项计数为整个运行期间各天之和。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="762"/>
+        <location filename="model_texts.py" line="763"/>
         <source> The rules of every policy that was in force, each over the days its policy was in force (see Policy).</source>
         <translation>列出每个生效过的策略的规则，各自只统计其策略生效的那些天（见“策略”）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="763"/>
+        <location filename="model_texts.py" line="764"/>
         <source>count</source>
         <translation>计数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="764"/>
+        <location filename="model_texts.py" line="765"/>
         <source>action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="765"/>
+        <location filename="model_texts.py" line="766"/>
         <source>rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="766"/>
+        <location filename="model_texts.py" line="767"/>
         <source>What the rule does, as its policy says (a shadow rule&apos;s hits are counted, never acted on: &apos;shadow (would remove)&apos;; an allow rule&apos;s hits are the posts it let through, its true positives violating ones)</source>
         <translation>规则按其策略所做的处置（影子规则的命中只计数、从不处置：“shadow (would remove)”；放行规则的命中是它放过的帖子，其真阳性是其中违规的帖子）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="767"/>
+        <location filename="model_texts.py" line="768"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="768"/>
+        <location filename="model_texts.py" line="769"/>
         <source>Metric definitions</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="769"/>
+        <location filename="model_texts.py" line="770"/>
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="770"/>
+        <location filename="model_texts.py" line="771"/>
         <source>over a run</source>
         <translation>整个运行的汇总方式</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="771"/>
+        <location filename="model_texts.py" line="772"/>
         <source>sum</source>
         <translation>求和</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="772"/>
+        <location filename="model_texts.py" line="773"/>
         <source>last</source>
         <translation>取最后一天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="773"/>
+        <location filename="model_texts.py" line="774"/>
         <source>ratio</source>
         <translation>比率</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="774"/>
+        <location filename="model_texts.py" line="775"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="775"/>
+        <location filename="model_texts.py" line="776"/>
         <source>{days} days. Daily values are in {file} beside this page.</source>
         <translation>共 {days} 天。每日数值见本页旁的 {file}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="776"/>
+        <location filename="model_texts.py" line="777"/>
         <source>Dotted lines mark events: {items}.</source>
         <translation>虚线标出事件：{items}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="777"/>
+        <location filename="model_texts.py" line="778"/>
         <source>day {day}: {text}</source>
         <translation>第 {day} 天：{text}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="778"/>
+        <location filename="model_texts.py" line="779"/>
         <source>Changes during the run</source>
         <translation>运行期间的改动</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="779"/>
+        <location filename="model_texts.py" line="780"/>
         <source>Not recorded: this run was stored by a version of Circle Lab that did not keep what was changed while a run ran. The policy and scenario below are what was stored; if the run was changed by hand, they may not have been in force throughout.</source>
         <translation>未记录：保存这次运行的 Circle Lab 版本不记录运行期间所做的改动。下面的策略和场景是当时保存的内容；如果运行中曾被手动修改，它们可能并非自始至终有效。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="780"/>
+        <location filename="model_texts.py" line="781"/>
         <source>None: nothing was changed by hand while this run ran. The policy and the scenario below were in force {when} (the scenario&apos;s own scheduled events are part of it).</source>
         <translation>无：这次运行期间没有手动修改任何内容。下面的策略和场景在{when}一直有效（场景自身预定的事件也包含在内）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="781"/>
+        <location filename="model_texts.py" line="782"/>
         <source>from day 0 to day {last}</source>
         <translation>第 0 天到第 {last} 天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="782"/>
+        <location filename="model_texts.py" line="783"/>
         <source>(no day ran)</source>
         <translation>（没有运行任何一天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="783"/>
+        <location filename="model_texts.py" line="784"/>
         <source>its text</source>
         <translation>其文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="784"/>
+        <location filename="model_texts.py" line="785"/>
         <source>Made while the run was live; each acts from the day given (the next day to run when it was made). Everything before that day ran without it.</source>
         <translation>在运行进行中所做；每项从所给的那天（做出改动时即将运行的下一天）起生效。那天之前的运行都不受其影响。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="785"/>
+        <location filename="model_texts.py" line="786"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="786"/>
+        <location filename="model_texts.py" line="787"/>
         <source>Not one policy: another was put in force while the run ran. In force, by day:</source>
         <translation>不止一个策略：运行期间另一个策略被投入使用。各天生效的策略：</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="787"/>
+        <location filename="model_texts.py" line="788"/>
         <source>days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="788"/>
+        <location filename="model_texts.py" line="789"/>
         <source>policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="789"/>
+        <location filename="model_texts.py" line="790"/>
         <source>As the run was set up. Changed while it ran: {keys} (see Changes during the run).</source>
         <translation>这是运行开始时的设置。运行期间改动过：{keys}（见“运行期间的改动”）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="790"/>
+        <location filename="model_texts.py" line="791"/>
         <source>Sweep {sweep}</source>
         <translation>参数扫描 {sweep}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="791"/>
+        <location filename="model_texts.py" line="792"/>
         <source>Sweep {sweep}: {scenario}</source>
         <translation>参数扫描 {sweep}：{scenario}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="792"/>
+        <location filename="model_texts.py" line="793"/>
         <source>Report: {ref}</source>
         <translation>报告：{ref}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="793"/>
+        <location filename="model_texts.py" line="794"/>
         <source>Compare {a} with {b}</source>
         <translation>比较 {a} 与 {b}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="794"/>
+        <location filename="model_texts.py" line="795"/>
         <source>Study</source>
         <translation>研究</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="795"/>
+        <location filename="model_texts.py" line="796"/>
         <source>sweep</source>
         <translation>参数扫描</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="796"/>
+        <location filename="model_texts.py" line="797"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="797"/>
+        <location filename="model_texts.py" line="798"/>
         <source>seeds</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="798"/>
+        <location filename="model_texts.py" line="799"/>
         <source>runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="799"/>
+        <location filename="model_texts.py" line="800"/>
         <source>baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="800"/>
+        <location filename="model_texts.py" line="801"/>
         <source>code version</source>
         <translation>代码版本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="801"/>
+        <location filename="model_texts.py" line="802"/>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="802"/>
+        <location filename="model_texts.py" line="803"/>
         <source>{complete} complete of {runs}</source>
         <translation>{runs} 次中完成 {complete} 次</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="803"/>
+        <location filename="model_texts.py" line="804"/>
         <source>none: a single run has no baseline of its own; &apos;avoided&apos; needs one (circlelab report RUN --baseline none measures it against a stored no-moderation run of the same world; circlelab compare against any other run)</source>
         <translation>无：单次运行没有自己的基线，而“避免”需要基线（circlelab report RUN --baseline none 会拿它与已保存的同一世界的无审核运行比较；circlelab compare 可与任何其他运行比较）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="804"/>
+        <location filename="model_texts.py" line="805"/>
         <source>none in this sweep: &apos;avoided&apos; cannot be computed</source>
         <translation>本次参数扫描中没有：无法计算“避免”</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="805"/>
+        <location filename="model_texts.py" line="806"/>
         <source>{arm}: {days}</source>
         <translation>{arm}：{days}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="806"/>
+        <location filename="model_texts.py" line="807"/>
         <source>Mean across seeds with the {level}% confidence interval [low, high] (Student t),
 clipped to the values a measure can take: a count, total or share never below 0, a share never
 above 100%; an &quot;avoided&quot; share may be below 0 (worse than the baseline) but never above 100%. &quot;Avoided&quot; is against the baseline{baseline} in the same world (the same scenario as it ran, and the same seed), {days}{starts}.</source>
         <translation>各随机种子的均值，及 {level}% 置信区间 [下限, 上限]（Student t），并截断在指标可取的范围内：计数、总量和占比不低于 0，占比不超过 100%；“避免”的占比可以低于 0（比基线更差），但不超过 100%。“避免”是与同一个世界（运行时的同一场景、同一随机种子）中的基线{baseline}相比，{days}{starts}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="807"/>
+        <location filename="model_texts.py" line="808"/>
         <source> ({baseline})</source>
         <translation>（{baseline}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="808"/>
+        <location filename="model_texts.py" line="809"/>
         <source> The baseline is a policy of no moderation in the same scenario, not a world without events: the scenario&apos;s own events ({events}) happen in its runs as in every arm&apos;s, so &quot;avoided&quot; is what a policy adds to them.</source>
         <translation>基线是同一场景中不做审核的策略，而不是没有任何事件的世界：场景自身的事件（{events}）在基线的运行中与在每个策略的运行中一样发生，因此“避免”衡量的是策略在这些事件之外带来的效果。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="809"/>
+        <location filename="model_texts.py" line="810"/>
         <source> ({starts})</source>
         <translation>（{starts}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="810"/>
+        <location filename="model_texts.py" line="811"/>
         <source>{arm}: from day {day}</source>
         <translation>{arm}：从第 {day} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="811"/>
+        <location filename="model_texts.py" line="812"/>
         <source>{arm}: from day {day}, after the runs&apos; last day, day {last}: it never acts in these runs</source>
         <translation>{arm}：从第 {day} 天起，晚于运行的最后一天（第 {last} 天）：在这些运行中从未起作用</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="812"/>
+        <location filename="model_texts.py" line="813"/>
         <source>{undefined} where the baseline did not run the same world: measured against another scenario, parameters or seed, it would count the difference between the worlds as the policy&apos;s doing.</source>
         <translation>{undefined}：基线运行的不是同一个世界。若与另一个场景、参数或随机种子相比，会把两个世界的差别算成策略的效果。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="813"/>
+        <location filename="model_texts.py" line="814"/>
         <source>&quot;Avoided&quot; is undefined</source>
         <translation>“避免”无定义</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="814"/>
+        <location filename="model_texts.py" line="815"/>
         <source> &quot;(2 of 5 seeds)&quot;: the measure is defined for only that many of the arm&apos;s seeds, and the mean and interval are of those (see &quot;undefined when&quot; under Headline measures).</source>
         <translation>“（5 个随机种子中的 2 个）”：该指标只在这一组的这么多个随机种子上有定义，均值和区间只针对这些随机种子（见“主要指标”下的“何时无定义”）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="815"/>
+        <location filename="model_texts.py" line="816"/>
         <source> &quot;&lt;&quot; or &quot;&gt;&quot; before an end of an interval: the interval ran past the values the measure can take (no count below 0, at most 100% avoided) and is cut there, so that end is not one the data gave: too few seeds for an interval on that side (more seeds narrow it).</source>
         <translation>区间一端前面的“&lt;”或“&gt;”：区间超出了该指标可能取的值（计数不会小于 0，避免的比例最多 100%），在那里被截断，所以这一端不是数据给出的：随机种子太少，这一侧给不出区间（随机种子越多，区间越窄）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="816"/>
+        <location filename="model_texts.py" line="817"/>
         <source>No run completed</source>
         <translation>没有完成的运行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="817"/>
+        <location filename="model_texts.py" line="818"/>
         <source>{no_run}: there are no numbers to show; each run&apos;s error is under &quot;Runs that did not complete&quot;.</source>
         <translation>{no_run}：没有可显示的数字；每次运行的错误见“未完成的运行”。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="818"/>
+        <location filename="model_texts.py" line="819"/>
         <source>better</source>
         <translation>更好</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="819"/>
+        <location filename="model_texts.py" line="820"/>
         <source>higher</source>
         <translation>更高</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="820"/>
+        <location filename="model_texts.py" line="821"/>
         <source>lower</source>
         <translation>更低</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="821"/>
+        <location filename="model_texts.py" line="822"/>
         <source> ({n} of {seeds} seeds)</source>
         <translation>（{seeds} 个随机种子中的 {n} 个）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="822"/>
+        <location filename="model_texts.py" line="823"/>
         <source>median {value}</source>
         <translation>中位数 {value}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="823"/>
+        <location filename="model_texts.py" line="824"/>
         <source>median &gt; {value}</source>
         <translation>中位数 &gt; {value}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="824"/>
+        <location filename="model_texts.py" line="825"/>
         <source> (halved in {k} of {n} seeds)</source>
         <translation>（{n} 个随机种子中有 {k} 个减半）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="825"/>
+        <location filename="model_texts.py" line="826"/>
         <source>missing: runs of model version {version}</source>
         <translation>缺失：模型版本 {version} 的运行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="826"/>
+        <location filename="model_texts.py" line="827"/>
         <source> &quot;median &gt; N (halved in k of n seeds)&quot;: in the seeds that did not halve, restricted-offer volume did not halve before the run ended, so their days to halve are known only to be more than N, the days the run went on after the start. A mean of the seeds that halved would favour the fast ones, so none is given: the median counts every seed, those that never halved as the slowest, and &quot;&gt; N&quot; says the median is among them.</source>
         <translation>“中位数 &gt; N（n 个随机种子中有 k 个减半）”：在未减半的随机种子中，违禁商品信息量直到运行结束都没有减半，因此只知道它们的减半所需天数多于 N，即运行在开始后持续的天数。只对已减半的随机种子求均值会偏向快的结果，所以不给均值：中位数计入每一个随机种子，从未减半的按最慢计；“&gt; N”表示中位数落在这些从未减半的随机种子上。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="827"/>
+        <location filename="model_texts.py" line="828"/>
         <source>Do the policies differ?</source>
         <translation>这些策略有差异吗？</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="828"/>
+        <location filename="model_texts.py" line="829"/>
         <source>No run completed: nothing to compare.</source>
         <translation>没有完成的运行：没有可比较的内容。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="829"/>
+        <location filename="model_texts.py" line="830"/>
         <source>Only one policy has complete runs: nothing to compare.</source>
         <translation>只有一个策略有完成的运行：没有可比较的内容。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="830"/>
+        <location filename="model_texts.py" line="831"/>
         <source>Lines: mean across seeds. Shaded: {level}% confidence band. The chart files
 ({formats}) are in {charts}; the numbers behind them in {data} (CSV and Parquet).</source>
         <translation>线：各随机种子的均值。阴影：{level}% 置信带。图表文件（{formats}）在 {charts} 中；图背后的数字在 {data} 中（CSV 和 Parquet）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="831"/>
+        <location filename="model_texts.py" line="832"/>
         <source>Dotted lines mark events:</source>
         <translation>虚线标出事件：</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="832"/>
+        <location filename="model_texts.py" line="833"/>
         <source>Dotted lines mark events (in an arm&apos;s colour: that arm&apos;s alone):</source>
         <translation>虚线标出事件（用某一组的颜色画的：只属于该组）：</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="833"/>
+        <location filename="model_texts.py" line="834"/>
         <source>{arm}: {marks}</source>
         <translation>{arm}：{marks}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="834"/>
+        <location filename="model_texts.py" line="835"/>
         <source>Sample posts</source>
         <translation>帖子样本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="835"/>
+        <location filename="model_texts.py" line="836"/>
         <source>The most-seen violating posts of the first run of each arm, as generated.</source>
         <translation>每组第一次运行中被看得最多的违规帖子，按生成时的原文。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="836"/>
+        <location filename="model_texts.py" line="837"/>
         <source>arm</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="837"/>
+        <location filename="model_texts.py" line="838"/>
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="838"/>
+        <location filename="model_texts.py" line="839"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="839"/>
+        <location filename="model_texts.py" line="840"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="840"/>
+        <location filename="model_texts.py" line="841"/>
         <source>views</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="841"/>
+        <location filename="model_texts.py" line="842"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="842"/>
+        <location filename="model_texts.py" line="843"/>
         <source>after {hours} h</source>
         <translation>{hours} 小时后</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="843"/>
+        <location filename="model_texts.py" line="844"/>
         <source>Runs that did not complete</source>
         <translation>未完成的运行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="844"/>
+        <location filename="model_texts.py" line="845"/>
         <source>run {run} · {arm} · seed {seed} · {status}</source>
         <translation>运行 {run} · {arm} · 随机种子 {seed} · {status}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="845"/>
+        <location filename="model_texts.py" line="846"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="846"/>
+        <location filename="model_texts.py" line="847"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="847"/>
+        <location filename="model_texts.py" line="848"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="848"/>
+        <location filename="model_texts.py" line="849"/>
         <source>incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="849"/>
+        <location filename="model_texts.py" line="850"/>
         <source>These runs were changed by hand while they ran (stored from the desktop app): the
 policy or parameters below were not in force throughout. Each change acts from the day
 given; under Policies, such a run&apos;s entry lists every policy in force and on which days.
@@ -5144,27 +5145,27 @@ The scenario below is the one the runs were set up with.</source>
         <translation>这些运行在运行期间被手动改动过（从桌面应用保存）：下面的策略或参数并非自始至终生效。每项改动从所示那一天起起作用；在“策略”下，这类运行的条目列出每个生效过的策略及其生效的天数。下面的场景是这些运行开始时设定的场景。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="850"/>
+        <location filename="model_texts.py" line="851"/>
         <source>run {run} · {arm} · seed {seed}</source>
         <translation>运行 {run} · {arm} · 随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="851"/>
+        <location filename="model_texts.py" line="852"/>
         <source>{side}: {text}</source>
         <translation>{side}：{text}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="852"/>
+        <location filename="model_texts.py" line="853"/>
         <source>Policies</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="853"/>
+        <location filename="model_texts.py" line="854"/>
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="854"/>
+        <location filename="model_texts.py" line="855"/>
         <source>As the runs were set up: the scenario as written with what each run was given
 beside it applied ({set} values or the sweep&apos;s parameters, the number of days,
 and the seed when a single seed ran it; each heading names its seeds). What was changed by
@@ -5172,427 +5173,427 @@ hand while a run ran is under &quot;Changes during the run&quot;.</source>
         <translation>按运行开始时的设定：场景按原文，并应用了每次运行另外给出的设置（{set} 的值或参数扫描的参数、天数，以及只有一个随机种子运行时的随机种子；每个标题写明其随机种子）。运行期间手动改动的内容见“运行期间的改动”。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="855"/>
+        <location filename="model_texts.py" line="856"/>
         <source>Headline measures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="856"/>
+        <location filename="model_texts.py" line="857"/>
         <source>undefined when</source>
         <translation>何时无定义</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="857"/>
+        <location filename="model_texts.py" line="858"/>
         <source>{meaning} ({days})</source>
         <translation>{meaning}（{days}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="858"/>
+        <location filename="model_texts.py" line="859"/>
         <source>no baseline run of the same world (the same scenario as it ran, and the same seed), or the baseline&apos;s total is 0</source>
         <translation>没有同一个世界（运行时的同一场景、同一随机种子）的基线运行，或基线的总量为 0</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="859"/>
+        <location filename="model_texts.py" line="860"/>
         <source>nothing to divide by</source>
         <translation>分母为零</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="860"/>
+        <location filename="model_texts.py" line="861"/>
         <source>a run stored before accounts wrongly acted on were counted once each</source>
         <translation>该运行保存于开始按账户（每个只计一次）统计误处置之前</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="861"/>
+        <location filename="model_texts.py" line="862"/>
         <source>a run stored before the innocent posts of wrongful bans were counted</source>
         <translation>该运行保存于开始统计误封连带删除的无辜帖子之前</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="862"/>
+        <location filename="model_texts.py" line="863"/>
         <source>restricted-offer volume never halved, or the policy started on day 0</source>
         <translation>违禁商品信息量从未减半，或策略从第 0 天起就生效</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="863"/>
+        <location filename="model_texts.py" line="864"/>
         <source>summed over the days from the policy&apos;s start (the first day it acts: its first announcement or the first day any of its rules is in force, whichever comes first) to the end of the run, the baseline&apos;s over the same days (when the two ran for different numbers of days, to the last day both ran)</source>
         <translation>从策略开始起作用的那天（首次公告或任一规则首次生效，取较早者）加总到运行结束，基线在同样的天数上加总（两者运行天数不同时，加总到两者都运行到的最后一天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="864"/>
+        <location filename="model_texts.py" line="865"/>
         <source>policy &apos;{ref}&apos; has no rules and no announcements: it runs once, without the parameters</source>
         <translation>策略 &apos;{ref}&apos; 没有规则也没有公告：只运行一次，不带这些参数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="865"/>
+        <location filename="model_texts.py" line="866"/>
         <source>policy &apos;{ref}&apos; has no &apos;{path}&apos;: it runs without that parameter</source>
         <translation>策略 &apos;{ref}&apos; 没有 &apos;{path}&apos;：运行时不带这个参数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="866"/>
+        <location filename="model_texts.py" line="867"/>
         <source>policy &apos;{ref}&apos; lacks a zipped path: it runs without them</source>
         <translation>策略 &apos;{ref}&apos; 缺少一个联动的路径：运行时不带这些联动参数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="867"/>
+        <location filename="model_texts.py" line="868"/>
         <source>policy &apos;{ref}&apos; acts from day {day} (its first announcement or rule), after the sweep&apos;s last day (day {last}): it never acts in these runs (run more --days)</source>
         <translation>策略 &apos;{ref}&apos; 从第 {day} 天起作用（首次公告或规则），晚于扫描的最后一天（第 {last} 天）：在这些运行中从未起作用（请增加 --days）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="868"/>
+        <location filename="model_texts.py" line="869"/>
         <source>the rules of policy &apos;{ref}&apos; are in force from day {rules}, after the sweep&apos;s last day (day {last}): only its announcement acts in these runs, from day {day}</source>
         <translation>策略 &apos;{ref}&apos; 的规则从第 {rules} 天起生效，晚于扫描的最后一天（第 {last} 天）：在这些运行中只有它的公告起作用，从第 {day} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="869"/>
+        <location filename="model_texts.py" line="870"/>
         <source>0 (stored before model versions were recorded)</source>
         <translation>0（存储于记录模型版本之前）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="870"/>
+        <location filename="model_texts.py" line="871"/>
         <source>{count} stored runs of this sweep were made under model version {version}, not this one ({current}): they were run again, not reused (runs computed under other rules are never mixed)</source>
         <translation>本参数扫描中有 {count} 次已存储的运行是在模型版本 {version} 下得出的，而不是当前版本（{current}）：它们已重新运行，没有沿用（按不同规则计算的运行从不混在一起）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="871"/>
+        <location filename="model_texts.py" line="872"/>
         <source>{count} stored runs made under model version {version} are left out: these results are of the runs made under model version {kept} (runs computed under other rules are never mixed; run the sweep again to recompute them)</source>
         <translation>在模型版本 {version} 下得出的 {count} 次已存储的运行未计入：这些结果只来自模型版本 {kept} 下的运行（按不同规则计算的运行从不混在一起；再次运行该参数扫描即可重新计算它们）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="872"/>
+        <location filename="model_texts.py" line="873"/>
         <source>1 stored run of this sweep was made under model version {version}, not this one ({current}): it was run again, not reused (runs computed under other rules are never mixed)</source>
         <translation>本参数扫描中有 1 次已存储的运行是在模型版本 {version} 下得出的，而不是当前版本（{current}）：它已重新运行，没有沿用（按不同规则计算的运行从不混在一起）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="873"/>
+        <location filename="model_texts.py" line="874"/>
         <source>1 stored run made under model version {version} is left out: these results are of the runs made under model version {kept} (runs computed under other rules are never mixed; run the sweep again to recompute it)</source>
         <translation>在模型版本 {version} 下得出的 1 次已存储的运行未计入：这些结果只来自模型版本 {kept} 下的运行（按不同规则计算的运行从不混在一起；再次运行该参数扫描即可重新计算它）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="874"/>
+        <location filename="model_texts.py" line="875"/>
         <source>these runs were made by a newer Circle Lab (model version {version}; this one is {current}): their numbers follow that version&apos;s rules, which this one does not know</source>
         <translation>这些运行是由更新版本的 Circle Lab 得出的（模型版本 {version}；当前为 {current}）：其中的数字遵循该版本的规则，当前版本并不了解这些规则</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="875"/>
+        <location filename="model_texts.py" line="876"/>
         <source>{a} holds runs of model version {va} and {b} runs of model version {vb}: their numbers were computed under different rules, so a difference between them may be the model&apos;s and not the policies&apos;</source>
         <translation>{a} 中是模型版本 {va} 的运行，{b} 中是模型版本 {vb} 的运行：它们的数字是按不同规则计算的，因此两者之间的差异可能来自模型，而不是来自策略</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="876"/>
+        <location filename="model_texts.py" line="877"/>
         <source>{side}: {note}</source>
         <translation>{side}：{note}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="877"/>
+        <location filename="model_texts.py" line="878"/>
         <source>these runs were made under model version {version}, not this one ({current}): their numbers follow that version&apos;s rules, and a measure counted since may be missing from them (run the sweep again to recompute them)</source>
         <translation>这些运行是在模型版本 {version} 下得出的，而不是当前版本（{current}）：其中的数字遵循该版本的规则，此后才统计的指标可能在其中缺失（再次运行该参数扫描即可重新计算它们）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="878"/>
+        <location filename="model_texts.py" line="879"/>
         <source>share of impressions</source>
         <translation>曝光占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="879"/>
+        <location filename="model_texts.py" line="880"/>
         <source>Reach of restricted offers in the feed (7-day mean)</source>
         <translation>违禁商品信息在信息流中的触达（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="880"/>
+        <location filename="model_texts.py" line="881"/>
         <source>Spam impressions (7-day mean)</source>
         <translation>垃圾信息曝光（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="881"/>
+        <location filename="model_texts.py" line="882"/>
         <source>Restricted-offer volume, every channel (7-day mean)</source>
         <translation>违禁商品信息量，所有渠道（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="882"/>
+        <location filename="model_texts.py" line="883"/>
         <source>Harm: restricted units sold (7-day mean)</source>
         <translation>危害：违禁商品售出件数（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="883"/>
+        <location filename="model_texts.py" line="884"/>
         <source>Wrongful bans, cumulative</source>
         <translation>累计误封</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="884"/>
+        <location filename="model_texts.py" line="885"/>
         <source>Correct bans, cumulative</source>
         <translation>累计正确封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="885"/>
+        <location filename="model_texts.py" line="886"/>
         <source>Review backlog</source>
         <translation>待审积压</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="886"/>
+        <location filename="model_texts.py" line="887"/>
         <source>Active restricted sellers</source>
         <translation>活跃的违禁商品卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="887"/>
+        <location filename="model_texts.py" line="888"/>
         <source>restricted offers seen (feed)</source>
         <translation>被看到的违禁商品信息（信息流）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="888"/>
+        <location filename="model_texts.py" line="889"/>
         <source>restricted units sold (harm)</source>
         <translation>违禁商品售出件数（危害）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="889"/>
+        <location filename="model_texts.py" line="890"/>
         <source>spam seen</source>
         <translation>被看到的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="890"/>
+        <location filename="model_texts.py" line="891"/>
         <source>Harm and exposure avoided against {baseline}, same seeds</source>
         <translation>相对于 {baseline} 避免的危害和曝光（相同随机种子）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="891"/>
+        <location filename="model_texts.py" line="892"/>
         <source>% of {baseline}&apos;s impressions or units sold avoided (mean, 95% CI)</source>
         <translation>避免的 {baseline} 曝光或售出件数（%，均值与 95% 置信区间）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="892"/>
+        <location filename="model_texts.py" line="893"/>
         <source>Harm and exposure avoided against {baseline}</source>
         <translation>相对于 {baseline} 避免的危害和曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="893"/>
+        <location filename="model_texts.py" line="894"/>
         <source>the baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="894"/>
+        <location filename="model_texts.py" line="895"/>
         <source>restricted-offer impressions avoided</source>
         <translation>避免的违禁商品信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="895"/>
+        <location filename="model_texts.py" line="896"/>
         <source>restricted units sold avoided (harm)</source>
         <translation>避免的违禁商品售出件数（危害）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="896"/>
+        <location filename="model_texts.py" line="897"/>
         <source>spam impressions avoided</source>
         <translation>避免的垃圾信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="897"/>
+        <location filename="model_texts.py" line="898"/>
         <source>{series}: {key}</source>
         <translation>{series}：{key}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="898"/>
+        <location filename="model_texts.py" line="899"/>
         <source>removal alone: recall × 2^(−x/{hours} h)</source>
         <translation>仅靠删除：召回率 × 2^(−x/{hours} 小时)</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="899"/>
+        <location filename="model_texts.py" line="900"/>
         <source>% of {baseline}&apos;s impressions or units sold avoided</source>
         <translation>避免的 {baseline} 曝光或售出件数（%）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="900"/>
+        <location filename="model_texts.py" line="901"/>
         <source>Harm and exposure avoided against {baseline} vs. {x} (mean and 95% band across seeds)</source>
         <translation>相对于 {baseline} 避免的危害和曝光随“{x}”的变化（各随机种子的均值和 95% 置信带）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="901"/>
+        <location filename="model_texts.py" line="902"/>
         <source>Trade-off over {over}: exposure avoided vs. wrongful bans</source>
         <translation>{over} 的权衡：避免的曝光与误封</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="902"/>
+        <location filename="model_texts.py" line="903"/>
         <source>Trade-off over {over} (one point per arm); Pareto front marked</source>
         <translation>{over} 的权衡（每组一个点）；标出帕累托前沿</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="903"/>
+        <location filename="model_texts.py" line="904"/>
         <source>one policy variant (mean and 95% band across seeds)</source>
         <translation>一个策略变体（各随机种子的均值和 95% 置信带）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="904"/>
+        <location filename="model_texts.py" line="905"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="905"/>
+        <location filename="model_texts.py" line="906"/>
         <source>wrongful bans per 10,000 accounts</source>
         <translation>每万账户误封次数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="906"/>
+        <location filename="model_texts.py" line="907"/>
         <source>% of offer + spam impressions avoided</source>
         <translation>避免的违禁 + 垃圾信息曝光（%）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="907"/>
+        <location filename="model_texts.py" line="908"/>
         <source>{a} is significantly higher than {b} on {label}: difference {amount} ({band}; {test}, p = {p}).</source>
         <translation>{a} 在“{label}”上显著高于 {b}：差值 {amount}（{band}；{test}，p = {p}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="908"/>
+        <location filename="model_texts.py" line="909"/>
         <source>{a} is significantly lower than {b} on {label}: difference {amount} ({band}; {test}, p = {p}).</source>
         <translation>{a} 在“{label}”上显著低于 {b}：差值 {amount}（{band}；{test}，p = {p}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="909"/>
+        <location filename="model_texts.py" line="910"/>
         <source>{a} and {b} do not differ significantly on {label}: difference {amount} ({band} includes 0; {test}, p = {p}).</source>
         <translation>{a} 与 {b} 在“{label}”上没有显著差异：差值 {amount}（{band}，包含 0；{test}，p = {p}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="910"/>
+        <location filename="model_texts.py" line="911"/>
         <source>{a} is significantly higher than {b} on {label}: difference {spread} ({why}).</source>
         <translation>{a} 在“{label}”上显著高于 {b}：差值 {spread}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="911"/>
+        <location filename="model_texts.py" line="912"/>
         <source>{a} is significantly lower than {b} on {label}: difference {spread} ({why}).</source>
         <translation>{a} 在“{label}”上显著低于 {b}：差值 {spread}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="912"/>
+        <location filename="model_texts.py" line="913"/>
         <source>{a} and {b} do not differ significantly on {label}: difference {spread} ({why}).</source>
         <translation>{a} 与 {b} 在“{label}”上没有显著差异：差值 {spread}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="913"/>
+        <location filename="model_texts.py" line="914"/>
         <source>{level}% CI {lo} to {hi}</source>
         <translation>{level}% 置信区间 {lo} 至 {hi}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="914"/>
+        <location filename="model_texts.py" line="915"/>
         <source>{test}, p = {p}</source>
         <translation>{test}，p = {p}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="915"/>
+        <location filename="model_texts.py" line="916"/>
         <source>; {n} seeds can give no smaller p</source>
         <translation>；{n} 个随机种子不可能给出更小的 p</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="916"/>
+        <location filename="model_texts.py" line="917"/>
         <source>; no smaller p is possible</source>
         <translation>；不可能有更小的 p</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="917"/>
+        <location filename="model_texts.py" line="918"/>
         <source>{amount} on each of the {n} seeds</source>
         <translation>{amount}，{n} 个随机种子上均如此</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="918"/>
+        <location filename="model_texts.py" line="919"/>
         <source>{amount}, each arm the same on each of its seeds</source>
         <translation>{amount}，每组在其各个随机种子上都相同</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="919"/>
+        <location filename="model_texts.py" line="920"/>
         <source>sign-flip permutation test over {n} seeds</source>
         <translation>{n} 个随机种子上的符号翻转置换检验</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="920"/>
+        <location filename="model_texts.py" line="921"/>
         <source>paired t-test over {n} seeds</source>
         <translation>{n} 个随机种子上的配对 t 检验</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="921"/>
+        <location filename="model_texts.py" line="922"/>
         <source>permutation test, {na} and {nb} seeds</source>
         <translation>置换检验，分别 {na} 和 {nb} 个随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="922"/>
+        <location filename="model_texts.py" line="923"/>
         <source>Welch t-test, {na} and {nb} seeds</source>
         <translation>Welch t 检验，分别 {na} 和 {nb} 个随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="923"/>
+        <location filename="model_texts.py" line="924"/>
         <source>{a} is significantly higher than {b} on {label}: {ma} against {mb}, {halved} ({why}).</source>
         <translation>{a} 在“{label}”上显著高于 {b}：{ma}，对比 {mb}，{halved}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="924"/>
+        <location filename="model_texts.py" line="925"/>
         <source>{a} is significantly lower than {b} on {label}: {ma} against {mb}, {halved} ({why}).</source>
         <translation>{a} 在“{label}”上显著低于 {b}：{ma}，对比 {mb}，{halved}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="925"/>
+        <location filename="model_texts.py" line="926"/>
         <source>{a} and {b} do not differ significantly on {label}: {ma} against {mb}, {halved} ({why}).</source>
         <translation>{a} 与 {b} 在“{label}”上没有显著差异：{ma}，对比 {mb}，{halved}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="926"/>
+        <location filename="model_texts.py" line="927"/>
         <source>halved in {ka} of {na} and {kb} of {nb} seeds</source>
         <translation>分别在 {na} 个中的 {ka} 个和 {nb} 个中的 {kb} 个随机种子中减半</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="927"/>
+        <location filename="model_texts.py" line="928"/>
         <source>sign test over the {m} of {n} seeds whose order is known</source>
         <translation>在 {n} 个随机种子中先后可知的 {m} 个上的符号检验</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="928"/>
+        <location filename="model_texts.py" line="929"/>
         <source>Gehan rank test with censoring, {na} and {nb} seeds</source>
         <translation>含删失的 Gehan 秩检验，{na} 个与 {nb} 个随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="929"/>
+        <location filename="model_texts.py" line="930"/>
         <source> Each is summed from its own policy&apos;s start, over different days: {a} {da}, {b} {db}.</source>
         <translation>两者各自从本方策略开始之日起累计，所覆盖的天数不同：{a} {da}，{b} {db}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="930"/>
+        <location filename="model_texts.py" line="931"/>
         <source>from day {day}</source>
         <translation>自第 {day} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="931"/>
+        <location filename="model_texts.py" line="932"/>
         <source>from days {lo} to {hi}</source>
         <translation>自第 {lo} 至 {hi} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="932"/>
+        <location filename="model_texts.py" line="933"/>
         <source>Cannot tell whether {a} and {b} differ on {label}: {why}.</source>
         <translation>无法判断 {a} 与 {b} 在“{label}”上是否有差异：{why}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="933"/>
+        <location filename="model_texts.py" line="934"/>
         <source>{arm} has {n} seed (fewer than 2)</source>
         <translation>{arm} 只有 {n} 个随机种子（少于 2 个）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="934"/>
+        <location filename="model_texts.py" line="935"/>
         <source>{arm} has {n} seeds (fewer than 2)</source>
         <translation>{arm} 只有 {n} 个随机种子（少于 2 个）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="935"/>
+        <location filename="model_texts.py" line="936"/>
         <source>it is undefined for {arm} in {k} of {n} seeds ({why})</source>
         <translation>它在 {arm} 的 {n} 个随机种子中有 {k} 个无定义（{why}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="936"/>
+        <location filename="model_texts.py" line="937"/>
         <source>restricted-offer volume never halved within the run</source>
         <translation>违禁商品信息量在运行期内从未减半</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="937"/>
+        <location filename="model_texts.py" line="938"/>
         <source>it acts from day {day} (its first announcement or rule), after the runs&apos; last day, day {last}</source>
         <translation>它从第 {day} 天起作用（首次公告或规则），晚于运行的最后一天（第 {last} 天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="938"/>
+        <location filename="model_texts.py" line="939"/>
         <source>percentage points</source>
         <translation>个百分点</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="939"/>
+        <location filename="model_texts.py" line="940"/>
         <source>{amount} {unit}</source>
         <translation>{amount} {unit}</translation>
     </message>
@@ -5707,252 +5708,252 @@ hand while a run ran is under &quot;Changes during the run&quot;.</source>
 <context>
     <name>RunProblems</name>
     <message>
-        <location filename="model_texts.py" line="647"/>
+        <location filename="model_texts.py" line="648"/>
         <source>{done} of {requested} days</source>
         <translation>{requested} 天中的 {done} 天</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="648"/>
+        <location filename="model_texts.py" line="649"/>
         <source>complete: {days}</source>
         <translation>已完成：{days}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="649"/>
+        <location filename="model_texts.py" line="650"/>
         <source>running: {days} simulated, last progress recorded {seconds} s ago (a run&apos;s data is stored when it finishes; one whose process was killed reads as running for {minutes} minutes, then as incomplete)</source>
         <translation>运行中：已模拟 {days}，最近一次记录进度在 {seconds} 秒前（运行的数据在结束时才保存；进程被强行终止的运行在 {minutes} 分钟内仍显示为运行中，之后显示为未完成）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="650"/>
+        <location filename="model_texts.py" line="651"/>
         <source>incomplete: stopped after {days} without being saved (no progress recorded since {when} UTC; its process probably ended without finishing, e.g. was killed)</source>
         <translation>未完成：模拟了 {days}后停止，没有保存（自 {when} UTC 起没有记录进度；它的进程很可能没有正常结束，例如被强行终止）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="651"/>
+        <location filename="model_texts.py" line="652"/>
         <source>failed: stopped after {days}{reason}</source>
         <translation>失败：模拟了 {days}后停止{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="652"/>
+        <location filename="model_texts.py" line="653"/>
         <source>interrupted: stopped after {days}{reason}</source>
         <translation>已中断：模拟了 {days}后停止{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="653"/>
+        <location filename="model_texts.py" line="654"/>
         <source>{state}: stopped after {days}{reason}</source>
         <translation>{state}：模拟了 {days}后停止{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="654"/>
+        <location filename="model_texts.py" line="655"/>
         <source> ({error})</source>
         <translation>（{error}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="655"/>
+        <location filename="model_texts.py" line="656"/>
         <source>interrupted by the user</source>
         <translation>被用户中断</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="656"/>
+        <location filename="model_texts.py" line="657"/>
         <source>interrupted by the user while saving</source>
         <translation>在保存时被用户中断</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="657"/>
+        <location filename="model_texts.py" line="658"/>
         <source>open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="658"/>
+        <location filename="model_texts.py" line="659"/>
         <source>export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="659"/>
+        <location filename="model_texts.py" line="660"/>
         <source>report</source>
         <translation>生成报告</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="660"/>
+        <location filename="model_texts.py" line="661"/>
         <source>run {run} is not complete; its state is {state}. It has nothing stored to {doing}</source>
         <translation>运行 {run} 没有完成，状态为{state}。它没有已保存的数据可供{doing}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="661"/>
+        <location filename="model_texts.py" line="662"/>
         <source>none of these {count} runs is complete, so there is nothing stored to {doing} ({states}{more})</source>
         <translation>这 {count} 次运行都没有完成，所以没有已保存的数据可供{doing}（{states}{more}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="662"/>
+        <location filename="model_texts.py" line="663"/>
         <source>run {run}: {state}</source>
         <translation>运行 {run}：{state}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="663"/>
+        <location filename="model_texts.py" line="664"/>
         <source>; and {count} more</source>
         <translation>；另有 {count} 次</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="664"/>
+        <location filename="model_texts.py" line="665"/>
         <source>This run is not complete; its state is {state}. Only {days} day(s) of daily metrics are stored; every number here covers those days only.</source>
         <translation>这次运行没有完成，状态为{state}。只保存了 {days} 天的每日指标；这里的每个数字都只涵盖这些天。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="665"/>
+        <location filename="model_texts.py" line="666"/>
         <source>no run {run} in this database</source>
         <translation>这个数据库里没有运行 {run}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="666"/>
+        <location filename="model_texts.py" line="667"/>
         <source>no runs {runs} in this database</source>
         <translation>这个数据库里没有运行 {runs}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="667"/>
+        <location filename="model_texts.py" line="668"/>
         <source>no sweep &apos;{sweep}&apos; in this database</source>
         <translation>这个数据库里没有参数扫描 &apos;{sweep}&apos;</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="668"/>
+        <location filename="model_texts.py" line="669"/>
         <source>account {account} is not stored with this run</source>
         <translation>这次运行没有保存账户 {account}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="669"/>
+        <location filename="model_texts.py" line="670"/>
         <source>{path} is a file, not a folder</source>
         <translation>{path} 是一个文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="670"/>
+        <location filename="model_texts.py" line="671"/>
         <source>cannot create the folder {path}: {reason}</source>
         <translation>无法创建文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="671"/>
+        <location filename="model_texts.py" line="672"/>
         <source>{path} is a folder, not a database file</source>
         <translation>{path} 是一个文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="672"/>
+        <location filename="model_texts.py" line="673"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="673"/>
+        <location filename="model_texts.py" line="674"/>
         <source>{path} is not a SQLite database (it starts with {head}), so not a Circle Lab one; nothing was written to it</source>
         <translation>{path} 不是 SQLite 数据库（它以 {head} 开头），所以也不是 Circle Lab 的数据库；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="674"/>
+        <location filename="model_texts.py" line="675"/>
         <source>&apos;{scheme}://&apos; is not a database this program can use; give a SQLite file path, sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname</source>
         <translation>&apos;{scheme}://&apos; 不是本程序能使用的数据库；请给出 SQLite 文件的路径、sqlite:///path/to/file.db 或 postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="675"/>
+        <location filename="model_texts.py" line="676"/>
         <source>the database driver for {scheme}:// ({driver}) is not installed: pip install &apos;{package}&apos;</source>
         <translation>没有安装 {scheme}:// 的数据库驱动（{driver}）：请用 pip install &apos;{package}&apos; 安装</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="676"/>
+        <location filename="model_texts.py" line="677"/>
         <source>{summary} ({said})</source>
         <translation>{summary}（{said}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="677"/>
+        <location filename="model_texts.py" line="678"/>
         <source>the server refused the user name or password</source>
         <translation>服务器拒绝了用户名或密码</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="678"/>
+        <location filename="model_texts.py" line="679"/>
         <source>the server has no such database</source>
         <translation>服务器上没有这个数据库</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="679"/>
+        <location filename="model_texts.py" line="680"/>
         <source>the database is read-only</source>
         <translation>数据库是只读的</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="680"/>
+        <location filename="model_texts.py" line="681"/>
         <source>the user may not write to this database</source>
         <translation>该用户无权写入这个数据库</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="681"/>
+        <location filename="model_texts.py" line="682"/>
         <source>the database is locked by another process (waited {seconds} s)</source>
         <translation>数据库被另一个进程锁定（已等待 {seconds} 秒）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="682"/>
+        <location filename="model_texts.py" line="683"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="683"/>
+        <location filename="model_texts.py" line="684"/>
         <source>the disk failed a write (full, or a file-size limit reached?)</source>
         <translation>磁盘写入失败（磁盘已满，还是达到了文件大小上限？）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="684"/>
+        <location filename="model_texts.py" line="685"/>
         <source>the database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="685"/>
+        <location filename="model_texts.py" line="686"/>
         <source>the file is not a SQLite database (so not a Circle Lab one)</source>
         <translation>该文件不是 SQLite 数据库（所以也不是 Circle Lab 的数据库）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="686"/>
+        <location filename="model_texts.py" line="687"/>
         <source>cannot open the database file (its folder is missing or not writable)</source>
         <translation>无法打开数据库文件（它所在的文件夹不存在或不可写）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="687"/>
+        <location filename="model_texts.py" line="688"/>
         <source>cannot reach the database server</source>
         <translation>无法连接到数据库服务器</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="688"/>
+        <location filename="model_texts.py" line="689"/>
         <source>its {table} table names {found}, not {ours}: not a Circle Lab database; nothing was written to it</source>
         <translation>它的 {table} 表记录的应用名是 {found}，而不是 {ours}：不是 Circle Lab 的数据库；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="689"/>
+        <location filename="model_texts.py" line="690"/>
         <source>&apos;no application name&apos;</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="690"/>
+        <location filename="model_texts.py" line="691"/>
         <source>it was written by a newer Circle Lab (schema version {version}; this one knows versions up to {known}): upgrade circlelab, or use another database; nothing was written to it</source>
         <translation>它由更新版本的 Circle Lab 写入（结构版本 {version}；本程序只认识到版本 {known}）：请升级 circlelab，或使用另一个数据库；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="691"/>
+        <location filename="model_texts.py" line="692"/>
         <source>its {table} table has no usable version</source>
         <translation>它的 {table} 表没有可用的版本号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="692"/>
+        <location filename="model_texts.py" line="693"/>
         <source>not a Circle Lab database: {found}; nothing was written to it</source>
         <translation>不是 Circle Lab 的数据库：{found}；没有向它写入任何内容</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="693"/>
+        <location filename="model_texts.py" line="694"/>
         <source>its table &apos;{table}&apos; has columns Circle Lab never made ({names})</source>
         <translation>它的表 &apos;{table}&apos; 含有 Circle Lab 从未建过的列（{names}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="694"/>
+        <location filename="model_texts.py" line="695"/>
         <source>its table &apos;{table}&apos; has no {names} column</source>
         <translation>它的表 &apos;{table}&apos; 没有 {names} 列</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="695"/>
+        <location filename="model_texts.py" line="696"/>
         <source>it holds tables Circle Lab never made ({names})</source>
         <translation>它含有 Circle Lab 从未建过的表（{names}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="696"/>
+        <location filename="model_texts.py" line="697"/>
         <source>it lacks the tables {names} and records no schema version</source>
         <translation>它缺少表 {names}，也没有记录结构版本</translation>
     </message>
@@ -6192,87 +6193,87 @@ hand while a run ran is under &quot;Changes during the run&quot;.</source>
 <context>
     <name>ScenarioProblems</name>
     <message>
-        <location filename="model_texts.py" line="547"/>
+        <location filename="model_texts.py" line="548"/>
         <source>every post is a row the engine keeps for engine.retention_days days</source>
         <translation>每条动态都是引擎要保存 engine.retention_days 天的一行数据</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="548"/>
+        <location filename="model_texts.py" line="549"/>
         <source>a person posting more often is a spammer; every post is a row the engine keeps for engine.retention_days days</source>
         <translation>发得比这更频繁的人就是垃圾号了；每条动态都是引擎要保存 engine.retention_days 天的一行数据</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="549"/>
+        <location filename="model_texts.py" line="550"/>
         <source>accounts a day per 10,000: more would replace the population every day</source>
         <translation>按每 10,000 个账户每天计：再多的话，每天都会换掉整个人口</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="550"/>
+        <location filename="model_texts.py" line="551"/>
         <source>the engine holds every account in memory (about 3.3 KiB each with its friends and posts; 5 million need about 16 GB)</source>
         <translation>引擎把每个账户都放在内存里（连同好友和动态，每个约 3.3 KiB；500 万个账户约需 16 GB）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="551"/>
+        <location filename="model_texts.py" line="552"/>
         <source>no account has more friends</source>
         <translation>没有账户有这么多好友</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="552"/>
+        <location filename="model_texts.py" line="553"/>
         <source>accounts are held in memory</source>
         <translation>账户都放在内存里</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="553"/>
+        <location filename="model_texts.py" line="554"/>
         <source>archetype shares must add up to 1 (they add up to {total})</source>
         <translation>各类账户的占比之和必须为 1（现在是 {total}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="554"/>
+        <location filename="model_texts.py" line="555"/>
         <source>there must be some regular users (regular &gt; 0)</source>
         <translation>必须有一些普通用户（regular &gt; 0）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="555"/>
+        <location filename="model_texts.py" line="556"/>
         <source>these rates make about {per_day} posts a day ({accounts} accounts); the engine runs at most {limit} a day ({why}): lower this rate or population.accounts</source>
         <translation>按这些频率，每天约有 {per_day} 条动态（{accounts} 个账户）；引擎每天最多处理 {limit} 条（{why}）：请降低这个频率或 population.accounts</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="556"/>
+        <location filename="model_texts.py" line="557"/>
         <source>about {per_day} posts a day kept for {days} days is {held} posts in memory; the engine holds at most {limit} (about 27 bytes each): lower the rates, population.accounts or engine.retention_days</source>
         <translation>每天约 {per_day} 条动态保存 {days} 天，内存中就有 {held} 条；引擎最多保存 {limit} 条（每条约 27 字节）：请降低各频率、population.accounts 或 engine.retention_days</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="557"/>
+        <location filename="model_texts.py" line="558"/>
         <source>an event has exactly one of: announce, set, spawn</source>
         <translation>一个事件只能有 announce、set、spawn 中的一项</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="558"/>
+        <location filename="model_texts.py" line="559"/>
         <source>unknown scenario parameter &apos;{key}&apos;{hint}</source>
         <translation>未知的场景参数 &apos;{key}&apos;{hint}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="559"/>
+        <location filename="model_texts.py" line="560"/>
         <source>no such scenario (presets: {known})</source>
         <translation>找不到这个场景（预设：{known}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="560"/>
+        <location filename="model_texts.py" line="561"/>
         <source>unknown category; the catalogue has {known}</source>
         <translation>未知的类别；目录中的类别：{known}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="561"/>
+        <location filename="model_texts.py" line="562"/>
         <source>unknown category &apos;{name}&apos;{hint}; the catalogue has {known}</source>
         <translation>未知的类别 &apos;{name}&apos;{hint}；目录中的类别：{known}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="562"/>
+        <location filename="model_texts.py" line="563"/>
         <source>on day {day} this makes {what} invalid: {message}</source>
         <translation>到第 {day} 天，这会让 {what} 无效：{message}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="563"/>
+        <location filename="model_texts.py" line="564"/>
         <source>the scenario</source>
         <translation>场景</translation>
     </message>
@@ -6506,6 +6507,11 @@ hand while a run ran is under &quot;Changes during the run&quot;.</source>
         <location filename="model_texts.py" line="262"/>
         <source>actions/day</source>
         <translation>次处置/天</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="344"/>
+        <source>actions</source>
+        <translation>次</translation>
     </message>
 </context>
 <context>
