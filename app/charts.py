@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -765,18 +765,43 @@ class ChartPanel(QWidget):
 
     # ------------------------------------------------------------- export
     def export(self, path: str | Path) -> Path:
-        """Write all charts to PNG or SVG (chosen by the file suffix)."""
+        """Write all charts to PNG or SVG (chosen by the file suffix): the figures alone,
+        without the window's controls drawn on them (the day cursor and each title's ⓘ,
+        put back afterwards)."""
         from pyqtgraph.exporters import ImageExporter
 
         path = Path(path)
         self.refresh()
-        if path.suffix.lower() == ".svg":
-            self._export_svg(path)
-            return path
-        exporter = ImageExporter(self.glw.scene())
-        exporter.parameters()["width"] = max(1600, self.glw.width())
-        exporter.export(str(path))
+        with self._figures_only():
+            if path.suffix.lower() == ".svg":
+                self._export_svg(path)
+                return path
+            exporter = ImageExporter(self.glw.scene())
+            exporter.parameters()["width"] = max(1600, self.glw.width())
+            exporter.export(str(path))
         return path
+
+    @contextlib.contextmanager
+    def _figures_only(self) -> Iterator[None]:
+        """Hide the day cursor and the ⓘ of the titles while a file is drawn."""
+        shown = [line for line in self.cursors if line.isVisible()]
+        titles = {}
+        for spec in self.specs:
+            plot = self.plots.get(spec.key)
+            if plot is not None:
+                label = plot.titleLabel
+                titles[spec.key] = label.text
+                label.setText(label.text.replace(f" {HELP_MARK}", ""), **label.opts)
+        for line in shown:
+            line.hide()
+        try:
+            yield
+        finally:
+            for line in shown:
+                line.show()
+            for key, text in titles.items():
+                label = self.plots[key].titleLabel
+                label.setText(text, **label.opts)
 
     def _export_svg(self, path: Path) -> None:
         """Vector export through QSvgGenerator: pyqtgraph's SVGExporter cannot parse the

@@ -296,12 +296,34 @@ def test_export_charts_png_and_svg(qtbot, make_window, tmp_path):
     win = make_window(days=10)
     setup_run(qtbot, win)
     run_until(qtbot, win, 10)
+    charts = win.charts
+    seen: list[tuple[list[str], list[bool]]] = []  # (titles, cursors shown) while drawn
+    drawn = charts._export_svg
+
+    def draw_svg(path):
+        seen.append(
+            (
+                [p.titleLabel.text for p in charts.plots.values()],
+                [c.isVisible() for c in charts.cursors],
+            )
+        )
+        drawn(path)
+
+    charts._export_svg = draw_svg
     png = win.export_charts("png", path=str(tmp_path / "c.png"))
     svg = win.export_charts("svg", path=str(tmp_path / "c.svg"))
     assert (tmp_path / "c.png").stat().st_size > 10_000
     with open(svg, encoding="utf-8") as f:
-        assert "<svg" in f.read(2000)
+        text = f.read()
+    assert "<svg" in text[:2000]
     assert png
+    # the figures alone: no day cursor and no ⓘ of the window drawn into the file ...
+    ((titles, cursors),) = seen
+    assert titles and not any("ⓘ" in t for t in titles) and not any(cursors)
+    assert "ⓘ" not in text
+    # ... and both back in the window afterwards
+    assert all("ⓘ" in p.titleLabel.text for p in charts.plots.values())
+    assert charts.cursors and all(c.isVisible() for c in charts.cursors)
 
 
 def test_settings_remembered(qtbot, make_window, tmp_path):
