@@ -14,6 +14,7 @@ import dataclasses
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
@@ -55,9 +56,11 @@ WORDS = {
 }
 
 
-def _fonts(locale: str) -> None:
-    """Chinese charts need a CJK font after the Latin one (``figures.font_families``)."""
-    matplotlib.rcParams["font.family"] = font_families(locale == "zh_CN")
+def _fonts(locale: str) -> Any:
+    """Chinese charts need a CJK font after the Latin one (``figures.font_families``):
+    set for the handout's figures alone (a context: a Chinese handout left every later
+    figure of the process made in its fonts)."""
+    return matplotlib.rc_context({"font.family": font_families(locale == "zh_CN")})
 
 
 def _category_labels(locale: str) -> dict[str, str]:
@@ -103,7 +106,11 @@ def _worded(marks: list[Mark], tr: Callable[[str, str], str]) -> list[Mark]:
 
 def render(found: LessonFile, out: Path, locale: str, answers: bool = True) -> Path:
     """Write ``out/handout.<locale>.html`` and its charts; returns the page's path."""
-    _fonts(locale)
+    with _fonts(locale):
+        return _render(found, out, locale, answers)
+
+
+def _render(found: LessonFile, out: Path, locale: str, answers: bool) -> Path:
     words = WORDS[locale]
     tr = translator(locale)
     cats = _category_labels(locale)

@@ -104,3 +104,23 @@ def test_figures_made_in_latin_fonts_draw_chinese_words_with_every_glyph(daily, 
         assert ax.yaxis.label.get_fontfamily() == list(matplotlib.rcParams["font.family"])
         fig.savefig(tmp_path / "plain.png")
     assert all(fig.axes[0].get_lines() for fig in made)  # drawn on the blanks
+
+
+def test_a_chinese_handout_leaves_the_process_fonts_as_they_were(monkeypatch, tmp_path):
+    """A handout set matplotlib's fonts for the whole process: after a Chinese one, every
+    later figure was made in CJK fonts (a figure made "before any font was chosen" was
+    not, and a test of that failed whenever a Chinese handout had run first in its
+    process). The fonts now hold while the handout's charts are drawn only."""
+    from simulation.lessons import handout
+
+    before = list(matplotlib.rcParams["font.family"])
+    inside = []
+
+    def drawn(found, out, locale, answers):
+        inside.append(list(matplotlib.rcParams["font.family"]))
+        return out / "handout.html"
+
+    monkeypatch.setattr(handout, "_render", drawn)
+    handout.render(None, tmp_path, "zh_CN")
+    assert inside == [handout.font_families(True)] and inside[0] != before
+    assert list(matplotlib.rcParams["font.family"]) == before
