@@ -39,8 +39,11 @@ class Outcome:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     categories: tuple[str, ...] = ()
     code_version: str = ""
-    # the model version the worker ran (simulation.model_version), stored with the run
-    model_version: int = MODEL_VERSION
+    # the model version the worker ran (simulation.model_version), stored with the run;
+    # set by the worker itself: an Outcome from a worker whose code predates the field
+    # unpickles without it and reads None (stored as unrecorded, version 0), never as
+    # the version of the process that receives it
+    model_version: int | None = None
     wall_seconds: float = 0.0
     days_done: int = 0
 
@@ -88,6 +91,7 @@ def execute(job: Job) -> Outcome:
             rows=rows,
             categories=tuple(sim.categories),
             code_version=_code_version(),
+            model_version=MODEL_VERSION,
             wall_seconds=time.perf_counter() - started,
             days_done=sim.day,
         )
@@ -97,7 +101,14 @@ def execute(job: Job) -> Outcome:
 
 def failed(job: Job, error: str, started: float | None = None) -> Outcome:
     wall = time.perf_counter() - started if started is not None else 0.0
-    return Outcome(job.key, False, error=error, code_version=_code_version(), wall_seconds=wall)
+    return Outcome(
+        job.key,
+        False,
+        error=error,
+        code_version=_code_version(),
+        model_version=MODEL_VERSION,
+        wall_seconds=wall,
+    )
 
 
 Runner = Callable[[Job], Outcome]

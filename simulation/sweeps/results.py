@@ -13,7 +13,7 @@ import pandas as pd
 from policy.errors import LocatedError
 from policy.schedule import load_schedule
 from policy.yamlfile import parse_yaml
-from simulation.model_version import MODEL_VERSION
+from simulation.model_version import MODEL_VERSION, stored_version
 from simulation.runs.history import RunHistory, stored_marks
 from simulation.runs.marks import Mark, first_action, heard, within
 from simulation.runs.report_words import Words
@@ -332,7 +332,7 @@ def from_outcomes(
             days=job.days,
             summary=out.summary,
             code_version=out.code_version,
-            model_version=out.model_version,
+            model_version=stored_version(out.model_version),
             scenario=job.scenario.name,
             scenario_text=job.scenario_text,
             error=out.error,

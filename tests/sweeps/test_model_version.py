@@ -283,3 +283,17 @@ def test_the_runs_list_shows_a_runs_model_version(tmp_path):
         f"model: the model version a run was made under (this Circle Lab's is {MODEL_VERSION}"
         in said
     )
+
+
+def test_an_outcome_from_a_worker_without_versions_is_not_taken_for_this_version():
+    """A Dask worker on code from before versions were recorded sends an Outcome without
+    the field: it read as the receiving process's version (its default) and was stored
+    as current. It reads as unrecorded now (stored NULL, version 0: run again later)."""
+    import pickle
+
+    from simulation.sweeps.execute import Outcome
+
+    sent = Outcome("key", True)
+    del sent.__dict__["model_version"]  # as an older worker's object arrives
+    got = pickle.loads(pickle.dumps(sent))
+    assert got.model_version is None
