@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import numpy as np
@@ -10,7 +11,15 @@ import pytest
 from policy.errors import LocatedError
 from policy.interface import ContentKind
 from policy.normalize import STEPS, Normalizer, load_tables
-from simulation.world.content.pool import EvasionStyle, TextPool, build_text_pool, load_catalogue
+from simulation import run
+from simulation.scenario import parse_scenario
+from simulation.world.content.pool import (
+    EvasionStyle,
+    TextPool,
+    build_text_pool,
+    forget_pools,
+    load_catalogue,
+)
 
 LOCALES = ("en_US", "zh_CN")
 CATALOGUE = load_catalogue()
@@ -62,11 +71,55 @@ def test_bad_catalogue_names_file_and_field(tmp_path) -> None:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_deterministic_per_seed(locale: str) -> None:
+    forget_pools()
     a = build_text_pool(CATALOGUE, locale, np.random.default_rng(3), size="small")
+    forget_pools()  # built anew, not the copy kept of the first
     b = build_text_pool(CATALOGUE, locale, np.random.default_rng(3), size="small")
     c = build_text_pool(CATALOGUE, locale, np.random.default_rng(4), size="small")
     assert a.texts == b.texts and (a.has_image == b.has_image).all()
     assert a.texts != c.texts
+
+
+def _same(a: TextPool, b: TextPool) -> bool:
+    return a.texts == b.texts and all(
+        np.array_equal(getattr(a, k), getattr(b, k))
+        for k in ("kind", "category", "style", "has_image", "mention")
+    )
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_pool_kept_from_an_earlier_build_is_the_pool_built_anew(locale: str) -> None:
+    """The same catalogue, locale, seed and size give the kept pool's copy: the same texts
+    as a new build, each draw advancing the caller's generator alike; appending to one
+    copy (a corpus's texts) leaves the next copy as built; another catalogue or seed
+    builds its own."""
+    forget_pools()
+    rng_new, rng_kept = np.random.default_rng(5), np.random.default_rng(5)
+    fresh = build_text_pool(CATALOGUE, locale, rng_new, size="small")
+    kept = build_text_pool(CATALOGUE, locale, rng_kept, size="small")
+    assert kept is not fresh and _same(kept, fresh)
+    assert rng_new.random() == rng_kept.random()  # one draw each, as before
+    kept.append(["a corpus text"], ContentKind.LIFE, -1, 0, False, False)
+    again = build_text_pool(CATALOGUE, locale, np.random.default_rng(5), size="small")
+    assert _same(again, fresh) and "a corpus text" not in again.texts
+    # the same categories in another order: another catalogue, another pool
+    other = dataclasses.replace(CATALOGUE, categories=CATALOGUE.categories[::-1])
+    changed = build_text_pool(other, locale, np.random.default_rng(5), size="small")
+    assert not _same(changed, fresh)
+    forget_pools()
+    assert _same(build_text_pool(other, locale, np.random.default_rng(5), size="small"), changed)
+
+
+def test_a_run_on_a_kept_pool_is_the_run_on_a_new_one() -> None:
+    """A second run of the same world (its pool kept from the first) gives every daily
+    metric of a run whose pool was built anew."""
+    world = parse_scenario(
+        "name: tiny\nseed: 4\ndays: 12\npopulation: {accounts: 600}\n", "tiny.yaml"
+    )
+    forget_pools()
+    first = run(world, "keywords", seed=4).metrics
+    kept = run(world, "keywords", seed=4).metrics
+    assert kept.equals(first)
 
 
 def test_size_and_buckets_non_empty(pool: tuple[str, TextPool]) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import string
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -182,6 +183,17 @@ class TextPool:
         self.mention = np.concatenate([self.mention, cols[4]])
         self._index()
         return np.arange(start, start + n, dtype=np.int32)
+
+    def copy(self) -> TextPool:
+        """A pool of the same texts whose appends (:meth:`append`) leave this one as is."""
+        return TextPool(
+            list(self.texts),
+            self.kind.copy(),
+            self.category.copy(),
+            self.style.copy(),
+            self.has_image.copy(),
+            self.mention.copy(),
+        )
 
     def bucket(self, kind: int, category: int, style: int, mention: bool) -> np.ndarray:
         """Text ids of one bucket (for tests and inspection)."""
@@ -391,15 +403,47 @@ def _size(size: str | int) -> int:
     return int(size)
 
 
+# pools built in this process, newest last: (catalogue, locale, seed, size) -> pool
+_BUILT: OrderedDict[tuple[str, str, int, int], TextPool] = OrderedDict()
+_KEEP = 8  # pools kept (about 2 MB each at the standard size)
+
+
 def build_text_pool(
     catalogue: Catalogue, locale: str, rng: np.random.Generator, size: str | int = "standard"
 ) -> TextPool:
-    """Build the seeded pool of distinct texts for a locale; every bucket non-empty."""
+    """The seeded pool of distinct texts for a locale; every bucket non-empty.
+
+    Draws one integer from ``rng`` (the pool's seed). A pool is a function of the
+    catalogue's contents, the locale, that seed and the size, so the last few built in
+    this process are kept and a run of the same world gets a copy (the texts of a sweep's
+    arms of one seed, a test's repeated worlds) instead of formatting 10,000 texts again:
+    the same texts, in the same order, as a new build. Raises ValueError for a locale
+    without templates or a size below 500 texts."""
+    load_templates(locale)  # an unknown locale is refused before the draw, as always
+    seed = int(rng.integers(2**63))
+    key = (repr(catalogue), locale, seed, _size(size))
+    pool = _BUILT.get(key)
+    if pool is None:
+        pool = _build(catalogue, locale, seed, key[3])
+        _BUILT[key] = pool
+        while len(_BUILT) > _KEEP:
+            _BUILT.popitem(last=False)
+    else:
+        _BUILT.move_to_end(key)
+    return pool.copy()
+
+
+def forget_pools() -> None:
+    """Drop the pools kept by :func:`build_text_pool` (the next build formats anew)."""
+    _BUILT.clear()
+
+
+def _build(catalogue: Catalogue, locale: str, seed: int, size: int) -> TextPool:
     t = load_templates(locale)
-    r = random.Random(int(rng.integers(2**63)))
+    r = random.Random(seed)
     pools: dict[str, Sequence[str]] = {k: list(v) for k, v in t["vocab"].items()}
     pools.update(_faker_pools(locale, r))
-    b = _Builder(r, pools, float(_size(size)))
+    b = _Builder(r, pools, float(size))
 
     def pick(lst: Sequence[str], **fixed: str) -> Any:
         return lambda: (b.fmt(r.choice(lst), **fixed), None)
