@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from policy.conditions import DetectorOutput
+from policy.detectors import memo
 from policy.normalize import written_span
 from policy.reasons import ENGLISH
 
@@ -85,6 +86,7 @@ class NormCache:
         self._factory = factory
         self._fns: dict[object, Callable[[str], str]] = {}
         self._texts: dict[object, list[str]] = {}
+        self._lazy: dict[object, dict[int, str]] = {}  # ids past ``_texts``' end, by id
 
     def _key(self, det: TextDetector | tuple[str, ...]) -> tuple[object, Callable[[str], str]]:
         if isinstance(det, tuple):
@@ -108,11 +110,27 @@ class NormCache:
     def get(
         self, det: TextDetector | tuple[str, ...], texts: Sequence[str], upto: int
     ) -> list[str]:
+        """The normalised texts of ids ``0 .. upto - 1``."""
         key, fn = self._key(det)
         done = self._texts.setdefault(key, [])
         if len(done) < upto:
             done.extend(fn(t) for t in texts[len(done) : upto])
+        lazy = self._lazy.get(key)
+        if lazy:  # ids normalised one by one (:meth:`one`) and now below ``upto``
+            for i in [i for i in lazy if i < upto]:
+                done[i] = lazy.pop(i)
         return done
+
+    def one(self, det: TextDetector | tuple[str, ...], texts: Sequence[str], i: int) -> str:
+        """The normalised text of id ``i`` alone (the ids before it are not normalised)."""
+        key, fn = self._key(det)
+        done = self._texts.setdefault(key, [])
+        if i < len(done):
+            return done[i]
+        lazy = self._lazy.setdefault(key, {})
+        if i not in lazy:
+            lazy[i] = fn(texts[i])
+        return lazy[i]
 
 
 class TextDetector:
@@ -145,29 +163,61 @@ class TextCache:
     hits: dict[int, list[Hit]] = field(default_factory=dict)
 
     def ensure(self, det: TextDetector, texts: Sequence[str], norm: NormCache) -> None:
-        """Evaluate texts not seen yet; each text id is evaluated once per run."""
+        """Evaluate texts not seen yet; each text id is evaluated once per run, and a text
+        an equal detector read before in this process is not read again
+        (:mod:`policy.detectors.memo`)."""
         n_old, n_new = self.fired.shape[0], len(texts)
         if n_new <= n_old:
             return
-        normalized = norm.get(det, texts, n_new)
+        kept = memo.findings_of(det)
         fired = np.zeros(n_new - n_old, dtype=bool)
         cats = np.zeros(n_new - n_old, dtype=np.uint64)
         count = np.zeros(n_new - n_old, dtype=np.int32)
-        lazy = det.places_later
-        for i in range(n_old, n_new):
-            if lazy:
-                hits = det.scan(texts[i], normalized[i], locate=False)
-            else:
-                hits = det.scan(texts[i], normalized[i])
-            if hits:
-                j = i - n_old
-                fired[j] = True
-                cats[j] = det.cat_mask(hits)
-                count[j] = len({h.what for h in hits})
-                self.hits[i] = hits
+        if kept is None:
+            normalized = norm.get(det, texts, n_new)
+            for i in range(n_old, n_new):
+                self._record(i, n_old, self._scan(det, texts[i], normalized[i]), fired, cats, count)
+        else:
+            room = memo.MAX_TEXTS - len(kept)
+            for i in range(n_old, n_new):
+                text = texts[i]
+                f = kept.get(text)
+                if f is None:
+                    f = self._scan(det, text, norm.one(det, texts, i))
+                    if room > 0:
+                        kept[text] = f
+                        room -= 1
+                self._record(i, n_old, f, fired, cats, count)
         self.fired = np.concatenate([self.fired, fired])
         self.cats = np.concatenate([self.cats, cats])
         self.count = np.concatenate([self.count, count])
+
+    @staticmethod
+    def _scan(det: TextDetector, text: str, normalized: str) -> memo.Findings:
+        """What ``det`` finds in one text (hits placed when first shown, where it can)."""
+        if det.places_later:
+            hits = det.scan(text, normalized, locate=False)  # type: ignore[call-arg]
+        else:
+            hits = det.scan(text, normalized)
+        if not hits:
+            return (False, 0, 0, None)
+        return (True, det.cat_mask(hits), len({h.what for h in hits}), tuple(hits))
+
+    def _record(
+        self,
+        i: int,
+        n_old: int,
+        f: memo.Findings,
+        fired: np.ndarray,
+        cats: np.ndarray,
+        count: np.ndarray,
+    ) -> None:
+        if f[0]:
+            j = i - n_old
+            fired[j] = True
+            cats[j] = f[1]
+            count[j] = f[2]
+            self.hits[i] = list(f[3] or ())
 
     def gather(self, text_id: np.ndarray) -> DetectorOutput:
         return DetectorOutput(self.fired[text_id], self.cats[text_id], self.count[text_id])

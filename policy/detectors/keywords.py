@@ -106,6 +106,9 @@ class KeywordsDetector(TextDetector):
     _sound: Any = None
     _sound_terms: dict[str, list[str]] = field(default_factory=dict)
     places_later = True
+    # its findings are a function of the fields above (the ones starting with _ are built
+    # from them): equal detectors share them across runs (policy.detectors.memo)
+    findings_depend_on_fields = True
 
     # -- compile ---------------------------------------------------------------------------
     def build(self) -> None:

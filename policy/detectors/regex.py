@@ -37,6 +37,7 @@ class RegexDetector(TextDetector):
     normalizer: Any = None  # a policy.normalize.Normalizer when there are steps
 
     places_later = True  # hits are placed in the text as written when first shown
+    findings_depend_on_fields = True  # equal detectors share findings (policy.detectors.memo)
 
     def scan(self, text: str, normalized: str | None = None, locate: bool = True) -> list[Hit]:
         """Hits, with spans and excerpts in the text as written (``locate=False``: placed

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from policy import load_policy_text
-from policy.detectors import TextCache
+from policy.detectors import TextCache, memo
 from policy.interface import PostAction
 from tests.policy.helpers import World, context
 
@@ -94,11 +94,14 @@ rules:
 
 
 def test_each_distinct_text_is_evaluated_once(monkeypatch):
+    memo.forget()  # nothing read before in this process
     calls = []
     p = load_policy_text(kw_policy())
-    det = p.detectors["kw"]
-    orig = det.scan
-    monkeypatch.setattr(det, "scan", lambda t, n=None, **kw: calls.append(t) or orig(t, n, **kw))
+    cls = type(p.detectors["kw"])  # every detector of the class: the next run's too
+    orig = cls.scan
+    monkeypatch.setattr(
+        cls, "scan", lambda self, t, n=None, **kw: calls.append(t) or orig(self, t, n, **kw)
+    )
     s = p.start(context())
     w = World(["vape", "hello"])
     s.decide(w.batch(0, [0, 1, 0, 0, 1, 0]))
@@ -106,6 +109,10 @@ def test_each_distinct_text_is_evaluated_once(monkeypatch):
     assert sorted(calls) == ["hello", "vape"]
     s.decide(w.batch(2, [0, "a new text vape"]))
     assert len(calls) == 3  # only the new text
+    # another run of the same policy (compiled again) reads none of them again
+    again = load_policy_text(kw_policy()).start(context())
+    again.decide(World(["a new text vape", "hello", "vape"]).batch(0, [0, 1, 2]))
+    assert len(calls) == 3
 
 
 def test_text_cache_grows_append_only():
