@@ -123,10 +123,13 @@ def sweep(
     # in memory only metrics and a few posts are kept: do not build and ship the rest
     todo = p.jobs if db is not None else [dataclasses.replace(j, keep="sample") for j in p.jobs]
     skipped = 0
-    other: dict[int, int] = {}  # model version → complete runs of it replaced now
+    # model version → the ids of its complete runs replaced now: runs, not jobs (a job
+    # can hold two stored runs, and two jobs of the plan can be the same work, one run)
+    other: dict[int, set[int]] = {}
     # job key → its complete runs of an older model version: deleted once the job's new
     # run is stored complete (an interruption or a failure leaves them as they were)
     replaced: dict[str, list[int]] = {}
+    rerun_jobs = 0  # of the jobs to run, those replacing runs of another model version
     if db is not None:
         engine = open_db(db, write=True)
         existing = stored_keys(engine, p.sweep_id)
@@ -141,8 +144,9 @@ def sweep(
             # run is complete, never reused; failed or interrupted before: replaced now
             older = [s for s in prior if s.status == "complete"]
             if older:
-                v = max(s.model_version for s in older)
-                other[v] = other.get(v, 0) + 1
+                rerun_jobs += 1
+                for s in older:
+                    other.setdefault(s.model_version, set()).add(s.run_id)
                 replaced[job.key] = [s.run_id for s in older]
             for s in prior:
                 if s.status != "complete":
@@ -181,15 +185,15 @@ def sweep(
     else:
         result = from_outcomes(p.sweep_id, memory, p.baseline)
     result.ran, result.skipped, result.failed = counts["done"], skipped, counts["failed"]
-    result.rerun = sum(other.values())
+    result.rerun = rerun_jobs
     rerun = [
         W.Note(
-            W.NOTE_RERUN if n != 1 else W.NOTE_RERUN_ONE,
-            **({"count": n} if n != 1 else {}),
+            W.NOTE_RERUN if len(ids) != 1 else W.NOTE_RERUN_ONE,
+            **({"count": len(ids)} if len(ids) != 1 else {}),
             version=W.version_said(v),
             current=str(MODEL_VERSION),
         )
-        for v, n in sorted(other.items())
+        for v, ids in sorted(other.items())
     ]
     result.notes = [*p.notes, *rerun, *result.notes]
     return result

@@ -297,3 +297,24 @@ def test_an_outcome_from_a_worker_without_versions_is_not_taken_for_this_version
     del sent.__dict__["model_version"]  # as an older worker's object arrives
     got = pickle.loads(pickle.dumps(sent))
     assert got.model_version is None
+
+
+def test_the_rerun_note_counts_stored_runs_not_jobs(tmp_path):
+    """The note counted the jobs that replaced older runs, not the runs: a policy given
+    twice (two jobs, the same work: one stored run) read "2 stored runs", and a job
+    holding two stored runs read "1 stored run"."""
+    db = str(tmp_path / "s.db")
+    first = sweep(seeds="1", db=db, **ARGS)
+    _as_before_versions(db, [1])
+    twice = dict(ARGS, policies=["none", "none"])
+    again = sweep(seeds="1", db=db, sweep_id=first.sweep_id, **twice)
+    (note,) = [n for n in again.notes if "run again" in n]
+    assert note.startswith(f"1 stored run of this sweep was made under {UNRECORDED}")
+    assert again.rerun == again.ran == 2  # the jobs done, as the terminal counts them
+    assert len(_versions(db)) == 2  # one job now holds two stored runs
+    _as_before_versions(db, [1])
+    third = sweep(seeds="1", db=db, sweep_id=first.sweep_id, **ARGS)
+    (note,) = [n for n in third.notes if "run again" in n]
+    assert note.startswith(f"2 stored runs of this sweep were made under {UNRECORDED}")
+    assert (third.ran, third.rerun) == (1, 1)
+    assert _versions(db) == [(1, MODEL_VERSION)]
