@@ -2546,8 +2546,8 @@
     </message>
     <message>
         <location filename="model_texts.py" line="296"/>
-        <source>days to halve above</source>
-        <translation>减半所需天数超过</translation>
+        <source>never halved: days after start</source>
+        <translation>未减半：政策开始后运行天数</translation>
     </message>
     <message>
         <location filename="model_texts.py" line="297"/>

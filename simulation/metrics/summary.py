@@ -53,10 +53,13 @@ class Measure:
     # NaN only for a run stored before its daily counts existed (made under an older model
     # version): a sweep's table says the measure is missing from such runs, not "–"
     since_stored: bool = False
+    # how the measure is named on screen when its name read with spaces would not say
+    # what it is (translated in context "Measures"); "" for the name with spaces
+    shown: str = ""
 
     @property
     def label(self) -> str:
-        return self.name.replace("_", " ").replace("10k", "10,000")
+        return self.shown or self.name.replace("_", " ").replace("10k", "10,000")
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -359,6 +362,8 @@ MEASURES: tuple[Measure, ...] = (
         "",
         "restricted-offer volume halved within the run, or days to halve is undefined (the "
         "policy started on day 0 or after the last day)",
+        # "days to halve above" said neither that volume never halved nor what was counted
+        shown="never halved: days after start",
     ),
     Measure(
         "obfuscated_share_last_week",

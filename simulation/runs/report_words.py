@@ -133,7 +133,12 @@ class Words:
         return self._tr("Kinds", english)
 
     def measure(self, name: str) -> str:
-        """A measure's or count's name (``wrongful_bans``): "wrongful bans" in English."""
-        label = measure_label(name)
+        """A measure's or count's name (``wrongful_bans``): "wrongful bans" in English, a
+        run measure's own label where it has one (``days_to_halve_above``: "never halved:
+        days after start"), as the app names it."""
+        from simulation.metrics.summary import BY_MEASURE
+
+        shown = BY_MEASURE[name].shown if name in BY_MEASURE else ""
+        label = shown or measure_label(name)
         said = self._tr("Measures", label)
-        return said if said != label else name.replace("_", " ")
+        return said if said != label else shown or name.replace("_", " ")

@@ -240,3 +240,17 @@ def test_seeds_that_halved_on_the_same_days_are_no_difference():
     assert row["p"] == 1.0 and not row["significant"]
     assert row["statement"].startswith("A and B do not differ significantly on days to halve")
     assert "sign test over the 2 of 3 seeds whose order is known, p = 1)" in row["statement"]
+
+
+def test_the_bound_of_days_to_halve_is_named_for_what_it_counts():
+    """Its name read with spaces, "days to halve above" (减半所需天数超过), said neither
+    that volume never halved nor what the number counts; the run report, the app and the
+    sweep's definitions now name it for both, in English and in Chinese."""
+    from simulation.metrics.summary import BY_MEASURE
+
+    assert BY_MEASURE["days_to_halve_above"].label == "never halved: days after start"
+    assert Words().measure("days_to_halve_above") == "never halved: days after start"
+    assert Words("zh_CN").measure("days_to_halve_above") == "未减半：政策开始后运行天数"
+    # the other measures keep their names
+    assert Words().measure("days_to_halve") == BY_MEASURE["days_to_halve"].label
+    assert Words().measure("wrongful_bans") == "wrongful bans"
