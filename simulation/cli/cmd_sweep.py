@@ -38,6 +38,7 @@ from simulation.cli.common import (
     out,
     say,
 )
+from simulation.cli.compare_pairs import chosen_pairs
 from simulation.runs.report_words import Words
 from simulation.runs.scenario_shown import RanWith
 from simulation.runs.storage import NothingStored
@@ -438,9 +439,12 @@ def compare_cmd(
     db: str | None,
     locale: str = "en_US",
     formats: tuple[str, ...] = ("png",),
+    pair: list[str] | None = None,
 ) -> None:
     """Two runs or sweeps side by side, with a significance statement per measure (the
-    report in the language ``locale``, charts in ``formats``)."""
+    report in the language ``locale``, charts in ``formats``). ``pair``: the ``--pair
+    A:B`` values, the arm pairs to compare (``simulation.cli.compare_pairs``; exit 2
+    naming the arms when one names none); without them every pair (:func:`arm_pairs`)."""
     check_lang(locale)
     check_out(out_dir, REPORT_NAMES)
     ra, rb = load(db, a), load(db, b)
@@ -459,7 +463,11 @@ def compare_cmd(
         )
     arms_a = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("A ")]
     arms_b = [x for x in dict.fromkeys(merged.runs["arm"]) if x.startswith("B ")]
-    pairs = arm_pairs(arms_a, arms_b, f"A ({a}): ", f"B ({b}): ")
+    prefix_a, prefix_b = f"A ({a}): ", f"B ({b}): "
+    if pair:
+        pairs = chosen_pairs(pair, arms_a, arms_b, prefix_a, prefix_b, _policy_name)
+    else:
+        pairs = arm_pairs(arms_a, arms_b, prefix_a, prefix_b)
     title = Words(locale)(W.TITLE_COMPARE).format(a=a, b=b)
     path = write_report(merged, out_dir, title, pairs=pairs, locale=locale, formats=formats)
     for note in merged.notes:  # runs left out or made under an older model version

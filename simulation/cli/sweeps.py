@@ -132,12 +132,25 @@ def compare_cmd(
     db: DbOption = None,
     lang: LangOption = "en_US",
     svg: SvgOption = False,
+    pair: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--pair",
+            metavar="A:B",
+            help="Compare only these arms (repeat): an arm of the first run or sweep, a "
+            "colon, an arm of the second, named as their reports name them "
+            "(--pair 'Crackdown:Zero tolerance'), as this comparison's report does "
+            "('A (s1): Crackdown:B (s2): Crackdown') or by the preset or file the policy "
+            "was run as (--pair crackdown:crackdown). Default: every arm of one against "
+            "every arm of the other",
+        ),
+    ] = None,
 ) -> None:
     """Two runs or sweeps side by side, with a significance statement per measure."""
     # pandas, SQLAlchemy, matplotlib and jinja2 (~1.5 s): when a comparison is written
     from simulation.cli import cmd_sweep
 
-    cmd_sweep.compare_cmd(a, b, out_dir, db, locale=lang, formats=_formats(svg))
+    cmd_sweep.compare_cmd(a, b, out_dir, db, locale=lang, formats=_formats(svg), pair=pair)
 
 
 def study_cmd(

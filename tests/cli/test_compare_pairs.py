@@ -50,3 +50,70 @@ def test_each_sides_notes_say_which_side_they_are_of():
     assert a == "A (s1): " + note and isinstance(a, W.Note)
     assert a.said(Words("zh_CN")).startswith("A (s1)：这些运行")
     assert _sided(["a plain note"], "B (s2)") == ["B (s2): a plain note"]
+
+
+# ------------------------------------------------- --pair: the pairs a user chooses
+
+A = ["A (s1): No moderation", "A (s1): Crackdown", "A (s1): Crackdown [delay_hours=6]"]
+B = ["B (s2): No moderation", "B (s2): Crackdown", "B (s2): Zero tolerance"]
+
+
+def _chosen(*values: str, a=A, b=B):
+    from simulation.cli.compare_pairs import chosen_pairs
+
+    presets = {"crackdown": "Crackdown", "none": "No moderation"}
+    return chosen_pairs(list(values), a, b, "A (s1): ", "B (s2): ", lambda r: presets.get(r, r))
+
+
+def test_pair_names_arms_as_their_sweeps_the_comparison_or_the_presets_do():
+    """Without --pair two sweeps of six arms gave 36 pairs; --pair keeps those asked for,
+    in the order given, each once, each arm named as its own sweep's report names it
+    (parameters and all), as the comparison's report does, or by its preset."""
+    assert _chosen(
+        "Crackdown [delay_hours=6]:Zero tolerance",
+        "A (s1): No moderation:B (s2): Crackdown",
+        "crackdown:crackdown",
+        "Crackdown:Crackdown",  # the same pair again: compared once
+    ) == [
+        ("A (s1): Crackdown [delay_hours=6]", "B (s2): Zero tolerance"),
+        ("A (s1): No moderation", "B (s2): Crackdown"),
+        ("A (s1): Crackdown", "B (s2): Crackdown"),
+    ]
+    # an arm whose name holds a colon: the split that names an arm of each side
+    a = ["A (s1): Rule: ads", "A (s1): Rule"]
+    assert _chosen("Rule: ads:Crackdown", a=a) == [("A (s1): Rule: ads", "B (s2): Crackdown")]
+
+
+def _refused(capsys, *values: str, a=A, b=B) -> str:
+    import pytest
+    import typer
+
+    with pytest.raises(typer.Exit) as exc:
+        _chosen(*values, a=a, b=b)
+    assert exc.value.exit_code == 2
+    return " ".join(capsys.readouterr().err.split())
+
+
+def test_a_pair_naming_no_arm_is_an_input_error_naming_the_option_value_and_arms(capsys):
+    said = _refused(capsys, "Crackdown:Zero tolerence")
+    assert said.startswith(
+        "error: --pair 'Crackdown:Zero tolerence': 'Zero tolerence' is not an arm of B (s2) "
+        "(did you mean 'Zero tolerance'?); the arms of A (s1): 'No moderation', "
+        "'Crackdown', 'Crackdown [delay_hours=6]'; of B (s2): 'No moderation', "
+        "'Crackdown', 'Zero tolerance'"
+    )
+    said = _refused(capsys, "Crackdown:Crackdown", "Crackdwon [x]:Crackdown")
+    assert "--pair 'Crackdwon [x]:Crackdown': 'Crackdwon [x]' is not an arm of A (s1)" in said
+    said = _refused(capsys, "Crackdown")  # no colon
+    assert "--pair 'Crackdown': expected A:B, an arm of A (s1), a colon, an arm of B (s2)" in said
+    said = _refused(capsys, "x:y")
+    assert "'x' is not an arm of A (s1), and 'y' is not an arm of B (s2)" in said
+    # two readings: the comparison's full names say which is meant
+    a, b = ["A (s1): P", "A (s1): P:Q"], ["B (s2): Q:R", "B (s2): R"]
+    said = _refused(capsys, "P:Q:R", a=a, b=b)
+    assert said.startswith(
+        "error: --pair 'P:Q:R' names two pairs: 'A (s1): P' against 'B (s2): Q:R' or "
+        "'A (s1): P:Q' against 'B (s2): R'; name the arms as the comparison report does "
+        "('A (s1): P:B (s2): Q:R')"
+    )
+    assert _chosen("A (s1): P:Q:B (s2): R", a=a, b=b) == [("A (s1): P:Q", "B (s2): R")]
