@@ -4932,212 +4932,217 @@ above 100%; an &quot;avoided&quot; share may be below 0 (worse than the baseline
     </message>
     <message>
         <location filename="model_texts.py" line="809"/>
+        <source>Arms {first}–{last} of {n}</source>
+        <translation>第 {first}–{last} 组（共 {n} 组）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="810"/>
         <source> The baseline is a policy of no moderation in the same scenario, not a world without events: the scenario&apos;s own events ({events}) happen in its runs as in every arm&apos;s, so &quot;avoided&quot; is what a policy adds to them.</source>
         <translation>基线是同一场景中不做审核的策略，而不是没有任何事件的世界：场景自身的事件（{events}）在基线的运行中与在每个策略的运行中一样发生，因此“避免”衡量的是策略在这些事件之外带来的效果。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="810"/>
+        <location filename="model_texts.py" line="811"/>
         <source> ({starts})</source>
         <translation>（{starts}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="811"/>
+        <location filename="model_texts.py" line="812"/>
         <source>{arm}: from day {day}</source>
         <translation>{arm}：从第 {day} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="812"/>
+        <location filename="model_texts.py" line="813"/>
         <source>{arm}: from day {day}, after the runs&apos; last day, day {last}: it never acts in these runs</source>
         <translation>{arm}：从第 {day} 天起，晚于运行的最后一天（第 {last} 天）：在这些运行中从未起作用</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="813"/>
+        <location filename="model_texts.py" line="814"/>
         <source>{undefined} where the baseline did not run the same world: measured against another scenario, parameters or seed, it would count the difference between the worlds as the policy&apos;s doing.</source>
         <translation>{undefined}：基线运行的不是同一个世界。若与另一个场景、参数或随机种子相比，会把两个世界的差别算成策略的效果。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="814"/>
+        <location filename="model_texts.py" line="815"/>
         <source>&quot;Avoided&quot; is undefined</source>
         <translation>“避免”无定义</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="815"/>
+        <location filename="model_texts.py" line="816"/>
         <source> &quot;(2 of 5 seeds)&quot;: the measure is defined for only that many of the arm&apos;s seeds, and the mean and interval are of those (see &quot;undefined when&quot; under Headline measures).</source>
         <translation>“（5 个随机种子中的 2 个）”：该指标只在这一组的这么多个随机种子上有定义，均值和区间只针对这些随机种子（见“主要指标”下的“何时无定义”）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="816"/>
+        <location filename="model_texts.py" line="817"/>
         <source> &quot;&lt;&quot; or &quot;&gt;&quot; before an end of an interval: the interval ran past the values the measure can take (no count below 0, at most 100% avoided) and is cut there, so that end is not one the data gave: too few seeds for an interval on that side (more seeds narrow it).</source>
         <translation>区间一端前面的“&lt;”或“&gt;”：区间超出了该指标可能取的值（计数不会小于 0，避免的比例最多 100%），在那里被截断，所以这一端不是数据给出的：随机种子太少，这一侧给不出区间（随机种子越多，区间越窄）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="817"/>
+        <location filename="model_texts.py" line="818"/>
         <source>No run completed</source>
         <translation>没有完成的运行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="818"/>
+        <location filename="model_texts.py" line="819"/>
         <source>{no_run}: there are no numbers to show; each run&apos;s error is under &quot;Runs that did not complete&quot;.</source>
         <translation>{no_run}：没有可显示的数字；每次运行的错误见“未完成的运行”。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="819"/>
+        <location filename="model_texts.py" line="820"/>
         <source>better</source>
         <translation>更好</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="820"/>
+        <location filename="model_texts.py" line="821"/>
         <source>higher</source>
         <translation>更高</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="821"/>
+        <location filename="model_texts.py" line="822"/>
         <source>lower</source>
         <translation>更低</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="822"/>
+        <location filename="model_texts.py" line="823"/>
         <source> ({n} of {seeds} seeds)</source>
         <translation>（{seeds} 个随机种子中的 {n} 个）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="823"/>
+        <location filename="model_texts.py" line="824"/>
         <source>median {value}</source>
         <translation>中位数 {value}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="824"/>
+        <location filename="model_texts.py" line="825"/>
         <source>median &gt; {value}</source>
         <translation>中位数 &gt; {value}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="825"/>
+        <location filename="model_texts.py" line="826"/>
         <source> (halved in {k} of {n} seeds)</source>
         <translation>（{n} 个随机种子中有 {k} 个减半）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="826"/>
+        <location filename="model_texts.py" line="827"/>
         <source>missing: runs of model version {version}</source>
         <translation>缺失：模型版本 {version} 的运行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="827"/>
+        <location filename="model_texts.py" line="828"/>
         <source> &quot;median &gt; N (halved in k of n seeds)&quot;: in the seeds that did not halve, restricted-offer volume did not halve before the run ended, so their days to halve are known only to be more than N, the days the run went on after the start. A mean of the seeds that halved would favour the fast ones, so none is given: the median counts every seed, those that never halved as the slowest, and &quot;&gt; N&quot; says the median is among them.</source>
         <translation>“中位数 &gt; N（n 个随机种子中有 k 个减半）”：在未减半的随机种子中，违禁商品信息量直到运行结束都没有减半，因此只知道它们的减半所需天数多于 N，即运行在开始后持续的天数。只对已减半的随机种子求均值会偏向快的结果，所以不给均值：中位数计入每一个随机种子，从未减半的按最慢计；“&gt; N”表示中位数落在这些从未减半的随机种子上。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="828"/>
+        <location filename="model_texts.py" line="829"/>
         <source>Do the policies differ?</source>
         <translation>这些策略有差异吗？</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="829"/>
+        <location filename="model_texts.py" line="830"/>
         <source>No run completed: nothing to compare.</source>
         <translation>没有完成的运行：没有可比较的内容。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="830"/>
+        <location filename="model_texts.py" line="831"/>
         <source>Only one policy has complete runs: nothing to compare.</source>
         <translation>只有一个策略有完成的运行：没有可比较的内容。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="831"/>
+        <location filename="model_texts.py" line="832"/>
         <source>Lines: mean across seeds. Shaded: {level}% confidence band. The chart files
 ({formats}) are in {charts}; the numbers behind them in {data} (CSV and Parquet).</source>
         <translation>线：各随机种子的均值。阴影：{level}% 置信带。图表文件（{formats}）在 {charts} 中；图背后的数字在 {data} 中（CSV 和 Parquet）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="832"/>
+        <location filename="model_texts.py" line="833"/>
         <source>Dotted lines mark events:</source>
         <translation>虚线标出事件：</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="833"/>
+        <location filename="model_texts.py" line="834"/>
         <source>Dotted lines mark events (in an arm&apos;s colour: that arm&apos;s alone):</source>
         <translation>虚线标出事件（用某一组的颜色画的：只属于该组）：</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="834"/>
+        <location filename="model_texts.py" line="835"/>
         <source>{arm}: {marks}</source>
         <translation>{arm}：{marks}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="835"/>
+        <location filename="model_texts.py" line="836"/>
         <source>Sample posts</source>
         <translation>帖子样本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="836"/>
+        <location filename="model_texts.py" line="837"/>
         <source>The most-seen violating posts of the first run of each arm, as generated.</source>
         <translation>每组第一次运行中被看得最多的违规帖子，按生成时的原文。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="837"/>
+        <location filename="model_texts.py" line="838"/>
         <source>arm</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="838"/>
+        <location filename="model_texts.py" line="839"/>
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="839"/>
+        <location filename="model_texts.py" line="840"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="840"/>
+        <location filename="model_texts.py" line="841"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="841"/>
+        <location filename="model_texts.py" line="842"/>
         <source>views</source>
         <translation>浏览</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="842"/>
+        <location filename="model_texts.py" line="843"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="843"/>
+        <location filename="model_texts.py" line="844"/>
         <source>after {hours} h</source>
         <translation>{hours} 小时后</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="844"/>
+        <location filename="model_texts.py" line="845"/>
         <source>Runs that did not complete</source>
         <translation>未完成的运行</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="845"/>
+        <location filename="model_texts.py" line="846"/>
         <source>run {run} · {arm} · seed {seed} · {status}</source>
         <translation>运行 {run} · {arm} · 随机种子 {seed} · {status}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="846"/>
+        <location filename="model_texts.py" line="847"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="847"/>
+        <location filename="model_texts.py" line="848"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="848"/>
+        <location filename="model_texts.py" line="849"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="849"/>
+        <location filename="model_texts.py" line="850"/>
         <source>incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="850"/>
+        <location filename="model_texts.py" line="851"/>
         <source>These runs were changed by hand while they ran (stored from the desktop app): the
 policy or parameters below were not in force throughout. Each change acts from the day
 given; under Policies, such a run&apos;s entry lists every policy in force and on which days.
@@ -5145,27 +5150,27 @@ The scenario below is the one the runs were set up with.</source>
         <translation>这些运行在运行期间被手动改动过（从桌面应用保存）：下面的策略或参数并非自始至终生效。每项改动从所示那一天起起作用；在“策略”下，这类运行的条目列出每个生效过的策略及其生效的天数。下面的场景是这些运行开始时设定的场景。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="851"/>
+        <location filename="model_texts.py" line="852"/>
         <source>run {run} · {arm} · seed {seed}</source>
         <translation>运行 {run} · {arm} · 随机种子 {seed}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="852"/>
+        <location filename="model_texts.py" line="853"/>
         <source>{side}: {text}</source>
         <translation>{side}：{text}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="853"/>
+        <location filename="model_texts.py" line="854"/>
         <source>Policies</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="854"/>
+        <location filename="model_texts.py" line="855"/>
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="855"/>
+        <location filename="model_texts.py" line="856"/>
         <source>As the runs were set up: the scenario as written with what each run was given
 beside it applied ({set} values or the sweep&apos;s parameters, the number of days,
 and the seed when a single seed ran it; each heading names its seeds). What was changed by
@@ -5173,427 +5178,427 @@ hand while a run ran is under &quot;Changes during the run&quot;.</source>
         <translation>按运行开始时的设定：场景按原文，并应用了每次运行另外给出的设置（{set} 的值或参数扫描的参数、天数，以及只有一个随机种子运行时的随机种子；每个标题写明其随机种子）。运行期间手动改动的内容见“运行期间的改动”。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="856"/>
+        <location filename="model_texts.py" line="857"/>
         <source>Headline measures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="857"/>
+        <location filename="model_texts.py" line="858"/>
         <source>undefined when</source>
         <translation>何时无定义</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="858"/>
+        <location filename="model_texts.py" line="859"/>
         <source>{meaning} ({days})</source>
         <translation>{meaning}（{days}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="859"/>
+        <location filename="model_texts.py" line="860"/>
         <source>no baseline run of the same world (the same scenario as it ran, and the same seed), or the baseline&apos;s total is 0</source>
         <translation>没有同一个世界（运行时的同一场景、同一随机种子）的基线运行，或基线的总量为 0</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="860"/>
+        <location filename="model_texts.py" line="861"/>
         <source>nothing to divide by</source>
         <translation>分母为零</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="861"/>
+        <location filename="model_texts.py" line="862"/>
         <source>a run stored before accounts wrongly acted on were counted once each</source>
         <translation>该运行保存于开始按账户（每个只计一次）统计误处置之前</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="862"/>
+        <location filename="model_texts.py" line="863"/>
         <source>a run stored before the innocent posts of wrongful bans were counted</source>
         <translation>该运行保存于开始统计误封连带删除的无辜帖子之前</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="863"/>
+        <location filename="model_texts.py" line="864"/>
         <source>restricted-offer volume never halved, or the policy started on day 0</source>
         <translation>违禁商品信息量从未减半，或策略从第 0 天起就生效</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="864"/>
+        <location filename="model_texts.py" line="865"/>
         <source>summed over the days from the policy&apos;s start (the first day it acts: its first announcement or the first day any of its rules is in force, whichever comes first) to the end of the run, the baseline&apos;s over the same days (when the two ran for different numbers of days, to the last day both ran)</source>
         <translation>从策略开始起作用的那天（首次公告或任一规则首次生效，取较早者）加总到运行结束，基线在同样的天数上加总（两者运行天数不同时，加总到两者都运行到的最后一天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="865"/>
+        <location filename="model_texts.py" line="866"/>
         <source>policy &apos;{ref}&apos; has no rules and no announcements: it runs once, without the parameters</source>
         <translation>策略 &apos;{ref}&apos; 没有规则也没有公告：只运行一次，不带这些参数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="866"/>
+        <location filename="model_texts.py" line="867"/>
         <source>policy &apos;{ref}&apos; has no &apos;{path}&apos;: it runs without that parameter</source>
         <translation>策略 &apos;{ref}&apos; 没有 &apos;{path}&apos;：运行时不带这个参数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="867"/>
+        <location filename="model_texts.py" line="868"/>
         <source>policy &apos;{ref}&apos; lacks a zipped path: it runs without them</source>
         <translation>策略 &apos;{ref}&apos; 缺少一个联动的路径：运行时不带这些联动参数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="868"/>
+        <location filename="model_texts.py" line="869"/>
         <source>policy &apos;{ref}&apos; acts from day {day} (its first announcement or rule), after the sweep&apos;s last day (day {last}): it never acts in these runs (run more --days)</source>
         <translation>策略 &apos;{ref}&apos; 从第 {day} 天起作用（首次公告或规则），晚于扫描的最后一天（第 {last} 天）：在这些运行中从未起作用（请增加 --days）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="869"/>
+        <location filename="model_texts.py" line="870"/>
         <source>the rules of policy &apos;{ref}&apos; are in force from day {rules}, after the sweep&apos;s last day (day {last}): only its announcement acts in these runs, from day {day}</source>
         <translation>策略 &apos;{ref}&apos; 的规则从第 {rules} 天起生效，晚于扫描的最后一天（第 {last} 天）：在这些运行中只有它的公告起作用，从第 {day} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="870"/>
+        <location filename="model_texts.py" line="871"/>
         <source>0 (stored before model versions were recorded)</source>
         <translation>0（存储于记录模型版本之前）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="871"/>
+        <location filename="model_texts.py" line="872"/>
         <source>{count} stored runs of this sweep were made under model version {version}, not this one ({current}): they were run again, not reused (runs computed under other rules are never mixed)</source>
         <translation>本参数扫描中有 {count} 次已存储的运行是在模型版本 {version} 下得出的，而不是当前版本（{current}）：它们已重新运行，没有沿用（按不同规则计算的运行从不混在一起）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="872"/>
+        <location filename="model_texts.py" line="873"/>
         <source>{count} stored runs made under model version {version} are left out: these results are of the runs made under model version {kept} (runs computed under other rules are never mixed; run the sweep again to recompute them)</source>
         <translation>在模型版本 {version} 下得出的 {count} 次已存储的运行未计入：这些结果只来自模型版本 {kept} 下的运行（按不同规则计算的运行从不混在一起；再次运行该参数扫描即可重新计算它们）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="873"/>
+        <location filename="model_texts.py" line="874"/>
         <source>1 stored run of this sweep was made under model version {version}, not this one ({current}): it was run again, not reused (runs computed under other rules are never mixed)</source>
         <translation>本参数扫描中有 1 次已存储的运行是在模型版本 {version} 下得出的，而不是当前版本（{current}）：它已重新运行，没有沿用（按不同规则计算的运行从不混在一起）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="874"/>
+        <location filename="model_texts.py" line="875"/>
         <source>1 stored run made under model version {version} is left out: these results are of the runs made under model version {kept} (runs computed under other rules are never mixed; run the sweep again to recompute it)</source>
         <translation>在模型版本 {version} 下得出的 1 次已存储的运行未计入：这些结果只来自模型版本 {kept} 下的运行（按不同规则计算的运行从不混在一起；再次运行该参数扫描即可重新计算它）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="875"/>
+        <location filename="model_texts.py" line="876"/>
         <source>these runs were made by a newer Circle Lab (model version {version}; this one is {current}): their numbers follow that version&apos;s rules, which this one does not know</source>
         <translation>这些运行是由更新版本的 Circle Lab 得出的（模型版本 {version}；当前为 {current}）：其中的数字遵循该版本的规则，当前版本并不了解这些规则</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="876"/>
+        <location filename="model_texts.py" line="877"/>
         <source>{a} holds runs of model version {va} and {b} runs of model version {vb}: their numbers were computed under different rules, so a difference between them may be the model&apos;s and not the policies&apos;</source>
         <translation>{a} 中是模型版本 {va} 的运行，{b} 中是模型版本 {vb} 的运行：它们的数字是按不同规则计算的，因此两者之间的差异可能来自模型，而不是来自策略</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="877"/>
+        <location filename="model_texts.py" line="878"/>
         <source>{side}: {note}</source>
         <translation>{side}：{note}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="878"/>
+        <location filename="model_texts.py" line="879"/>
         <source>these runs were made under model version {version}, not this one ({current}): their numbers follow that version&apos;s rules, and a measure counted since may be missing from them (run the sweep again to recompute them)</source>
         <translation>这些运行是在模型版本 {version} 下得出的，而不是当前版本（{current}）：其中的数字遵循该版本的规则，此后才统计的指标可能在其中缺失（再次运行该参数扫描即可重新计算它们）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="879"/>
+        <location filename="model_texts.py" line="880"/>
         <source>share of impressions</source>
         <translation>曝光占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="880"/>
+        <location filename="model_texts.py" line="881"/>
         <source>Reach of restricted offers in the feed (7-day mean)</source>
         <translation>违禁商品信息在信息流中的触达（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="881"/>
+        <location filename="model_texts.py" line="882"/>
         <source>Spam impressions (7-day mean)</source>
         <translation>垃圾信息曝光（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="882"/>
+        <location filename="model_texts.py" line="883"/>
         <source>Restricted-offer volume, every channel (7-day mean)</source>
         <translation>违禁商品信息量，所有渠道（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="883"/>
+        <location filename="model_texts.py" line="884"/>
         <source>Harm: restricted units sold (7-day mean)</source>
         <translation>危害：违禁商品售出件数（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="884"/>
+        <location filename="model_texts.py" line="885"/>
         <source>Wrongful bans, cumulative</source>
         <translation>累计误封</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="885"/>
+        <location filename="model_texts.py" line="886"/>
         <source>Correct bans, cumulative</source>
         <translation>累计正确封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="886"/>
+        <location filename="model_texts.py" line="887"/>
         <source>Review backlog</source>
         <translation>待审积压</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="887"/>
+        <location filename="model_texts.py" line="888"/>
         <source>Active restricted sellers</source>
         <translation>活跃的违禁商品卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="888"/>
+        <location filename="model_texts.py" line="889"/>
         <source>restricted offers seen (feed)</source>
         <translation>被看到的违禁商品信息（信息流）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="889"/>
+        <location filename="model_texts.py" line="890"/>
         <source>restricted units sold (harm)</source>
         <translation>违禁商品售出件数（危害）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="890"/>
+        <location filename="model_texts.py" line="891"/>
         <source>spam seen</source>
         <translation>被看到的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="891"/>
+        <location filename="model_texts.py" line="892"/>
         <source>Harm and exposure avoided against {baseline}, same seeds</source>
         <translation>相对于 {baseline} 避免的危害和曝光（相同随机种子）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="892"/>
+        <location filename="model_texts.py" line="893"/>
         <source>% of {baseline}&apos;s impressions or units sold avoided (mean, 95% CI)</source>
         <translation>避免的 {baseline} 曝光或售出件数（%，均值与 95% 置信区间）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="893"/>
+        <location filename="model_texts.py" line="894"/>
         <source>Harm and exposure avoided against {baseline}</source>
         <translation>相对于 {baseline} 避免的危害和曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="894"/>
+        <location filename="model_texts.py" line="895"/>
         <source>the baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="895"/>
+        <location filename="model_texts.py" line="896"/>
         <source>restricted-offer impressions avoided</source>
         <translation>避免的违禁商品信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="896"/>
+        <location filename="model_texts.py" line="897"/>
         <source>restricted units sold avoided (harm)</source>
         <translation>避免的违禁商品售出件数（危害）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="897"/>
+        <location filename="model_texts.py" line="898"/>
         <source>spam impressions avoided</source>
         <translation>避免的垃圾信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="898"/>
+        <location filename="model_texts.py" line="899"/>
         <source>{series}: {key}</source>
         <translation>{series}：{key}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="899"/>
+        <location filename="model_texts.py" line="900"/>
         <source>removal alone: recall × 2^(−x/{hours} h)</source>
         <translation>仅靠删除：召回率 × 2^(−x/{hours} 小时)</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="900"/>
+        <location filename="model_texts.py" line="901"/>
         <source>% of {baseline}&apos;s impressions or units sold avoided</source>
         <translation>避免的 {baseline} 曝光或售出件数（%）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="901"/>
+        <location filename="model_texts.py" line="902"/>
         <source>Harm and exposure avoided against {baseline} vs. {x} (mean and 95% band across seeds)</source>
         <translation>相对于 {baseline} 避免的危害和曝光随“{x}”的变化（各随机种子的均值和 95% 置信带）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="902"/>
+        <location filename="model_texts.py" line="903"/>
         <source>Trade-off over {over}: exposure avoided vs. wrongful bans</source>
         <translation>{over} 的权衡：避免的曝光与误封</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="903"/>
+        <location filename="model_texts.py" line="904"/>
         <source>Trade-off over {over} (one point per arm); Pareto front marked</source>
         <translation>{over} 的权衡（每组一个点）；标出帕累托前沿</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="904"/>
+        <location filename="model_texts.py" line="905"/>
         <source>one policy variant (mean and 95% band across seeds)</source>
         <translation>一个策略变体（各随机种子的均值和 95% 置信带）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="905"/>
+        <location filename="model_texts.py" line="906"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="906"/>
+        <location filename="model_texts.py" line="907"/>
         <source>wrongful bans per 10,000 accounts</source>
         <translation>每万账户误封次数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="907"/>
+        <location filename="model_texts.py" line="908"/>
         <source>% of offer + spam impressions avoided</source>
         <translation>避免的违禁 + 垃圾信息曝光（%）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="908"/>
+        <location filename="model_texts.py" line="909"/>
         <source>{a} is significantly higher than {b} on {label}: difference {amount} ({band}; {test}, p = {p}).</source>
         <translation>{a} 在“{label}”上显著高于 {b}：差值 {amount}（{band}；{test}，p = {p}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="909"/>
+        <location filename="model_texts.py" line="910"/>
         <source>{a} is significantly lower than {b} on {label}: difference {amount} ({band}; {test}, p = {p}).</source>
         <translation>{a} 在“{label}”上显著低于 {b}：差值 {amount}（{band}；{test}，p = {p}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="910"/>
+        <location filename="model_texts.py" line="911"/>
         <source>{a} and {b} do not differ significantly on {label}: difference {amount} ({band} includes 0; {test}, p = {p}).</source>
         <translation>{a} 与 {b} 在“{label}”上没有显著差异：差值 {amount}（{band}，包含 0；{test}，p = {p}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="911"/>
+        <location filename="model_texts.py" line="912"/>
         <source>{a} is significantly higher than {b} on {label}: difference {spread} ({why}).</source>
         <translation>{a} 在“{label}”上显著高于 {b}：差值 {spread}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="912"/>
+        <location filename="model_texts.py" line="913"/>
         <source>{a} is significantly lower than {b} on {label}: difference {spread} ({why}).</source>
         <translation>{a} 在“{label}”上显著低于 {b}：差值 {spread}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="913"/>
+        <location filename="model_texts.py" line="914"/>
         <source>{a} and {b} do not differ significantly on {label}: difference {spread} ({why}).</source>
         <translation>{a} 与 {b} 在“{label}”上没有显著差异：差值 {spread}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="914"/>
+        <location filename="model_texts.py" line="915"/>
         <source>{level}% CI {lo} to {hi}</source>
         <translation>{level}% 置信区间 {lo} 至 {hi}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="915"/>
+        <location filename="model_texts.py" line="916"/>
         <source>{test}, p = {p}</source>
         <translation>{test}，p = {p}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="916"/>
+        <location filename="model_texts.py" line="917"/>
         <source>; {n} seeds can give no smaller p</source>
         <translation>；{n} 个随机种子不可能给出更小的 p</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="917"/>
+        <location filename="model_texts.py" line="918"/>
         <source>; no smaller p is possible</source>
         <translation>；不可能有更小的 p</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="918"/>
+        <location filename="model_texts.py" line="919"/>
         <source>{amount} on each of the {n} seeds</source>
         <translation>{amount}，{n} 个随机种子上均如此</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="919"/>
+        <location filename="model_texts.py" line="920"/>
         <source>{amount}, each arm the same on each of its seeds</source>
         <translation>{amount}，每组在其各个随机种子上都相同</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="920"/>
+        <location filename="model_texts.py" line="921"/>
         <source>sign-flip permutation test over {n} seeds</source>
         <translation>{n} 个随机种子上的符号翻转置换检验</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="921"/>
+        <location filename="model_texts.py" line="922"/>
         <source>paired t-test over {n} seeds</source>
         <translation>{n} 个随机种子上的配对 t 检验</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="922"/>
+        <location filename="model_texts.py" line="923"/>
         <source>permutation test, {na} and {nb} seeds</source>
         <translation>置换检验，分别 {na} 和 {nb} 个随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="923"/>
+        <location filename="model_texts.py" line="924"/>
         <source>Welch t-test, {na} and {nb} seeds</source>
         <translation>Welch t 检验，分别 {na} 和 {nb} 个随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="924"/>
+        <location filename="model_texts.py" line="925"/>
         <source>{a} is significantly higher than {b} on {label}: {ma} against {mb}, {halved} ({why}).</source>
         <translation>{a} 在“{label}”上显著高于 {b}：{ma}，对比 {mb}，{halved}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="925"/>
+        <location filename="model_texts.py" line="926"/>
         <source>{a} is significantly lower than {b} on {label}: {ma} against {mb}, {halved} ({why}).</source>
         <translation>{a} 在“{label}”上显著低于 {b}：{ma}，对比 {mb}，{halved}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="926"/>
+        <location filename="model_texts.py" line="927"/>
         <source>{a} and {b} do not differ significantly on {label}: {ma} against {mb}, {halved} ({why}).</source>
         <translation>{a} 与 {b} 在“{label}”上没有显著差异：{ma}，对比 {mb}，{halved}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="927"/>
+        <location filename="model_texts.py" line="928"/>
         <source>halved in {ka} of {na} and {kb} of {nb} seeds</source>
         <translation>分别在 {na} 个中的 {ka} 个和 {nb} 个中的 {kb} 个随机种子中减半</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="928"/>
+        <location filename="model_texts.py" line="929"/>
         <source>sign test over the {m} of {n} seeds whose order is known</source>
         <translation>在 {n} 个随机种子中先后可知的 {m} 个上的符号检验</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="929"/>
+        <location filename="model_texts.py" line="930"/>
         <source>Gehan rank test with censoring, {na} and {nb} seeds</source>
         <translation>含删失的 Gehan 秩检验，{na} 个与 {nb} 个随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="930"/>
+        <location filename="model_texts.py" line="931"/>
         <source> Each is summed from its own policy&apos;s start, over different days: {a} {da}, {b} {db}.</source>
         <translation>两者各自从本方策略开始之日起累计，所覆盖的天数不同：{a} {da}，{b} {db}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="931"/>
+        <location filename="model_texts.py" line="932"/>
         <source>from day {day}</source>
         <translation>自第 {day} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="932"/>
+        <location filename="model_texts.py" line="933"/>
         <source>from days {lo} to {hi}</source>
         <translation>自第 {lo} 至 {hi} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="933"/>
+        <location filename="model_texts.py" line="934"/>
         <source>Cannot tell whether {a} and {b} differ on {label}: {why}.</source>
         <translation>无法判断 {a} 与 {b} 在“{label}”上是否有差异：{why}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="934"/>
+        <location filename="model_texts.py" line="935"/>
         <source>{arm} has {n} seed (fewer than 2)</source>
         <translation>{arm} 只有 {n} 个随机种子（少于 2 个）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="935"/>
+        <location filename="model_texts.py" line="936"/>
         <source>{arm} has {n} seeds (fewer than 2)</source>
         <translation>{arm} 只有 {n} 个随机种子（少于 2 个）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="936"/>
+        <location filename="model_texts.py" line="937"/>
         <source>it is undefined for {arm} in {k} of {n} seeds ({why})</source>
         <translation>它在 {arm} 的 {n} 个随机种子中有 {k} 个无定义（{why}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="937"/>
+        <location filename="model_texts.py" line="938"/>
         <source>restricted-offer volume never halved within the run</source>
         <translation>违禁商品信息量在运行期内从未减半</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="938"/>
+        <location filename="model_texts.py" line="939"/>
         <source>it acts from day {day} (its first announcement or rule), after the runs&apos; last day, day {last}</source>
         <translation>它从第 {day} 天起作用（首次公告或规则），晚于运行的最后一天（第 {last} 天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="939"/>
+        <location filename="model_texts.py" line="940"/>
         <source>percentage points</source>
         <translation>个百分点</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="940"/>
+        <location filename="model_texts.py" line="941"/>
         <source>{amount} {unit}</source>
         <translation>{amount} {unit}</translation>
     </message>

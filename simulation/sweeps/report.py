@@ -97,6 +97,9 @@ KEY_MEASURES = [  # the console table's columns and the report's key comparisons
     "days_to_halve",
 ]
 KINDS = {0: "life", 1: "ad", 2: "spam", 3: "offer"}
+# the most arms one headline table of the page shows side by side: a cell is a mean and
+# its interval, never broken, so a fifth column ran past the page's width
+ARMS_PER_TABLE = 4
 
 
 def heading(name: str) -> str:
@@ -637,6 +640,42 @@ class Say:
         return Markup(html.escape(self.w.join(["", ""]), quote=False)).join(items)
 
 
+def arm_groups(arms: list[str], most: int = ARMS_PER_TABLE) -> list[list[str]]:
+    """``arms`` in order, cut into as few groups of at most ``most`` as hold them, as even
+    as can be (6 arms: 3 and 3; 7: 4 and 3): the page's headline tables, one per group.
+    No arms: one empty group (the table's headings alone)."""
+    k = max(1, math.ceil(len(arms) / most))
+    size, extra = divmod(len(arms), k)
+    groups, start = [], 0
+    for g in range(k):
+        n = size + (1 if g < extra else 0)
+        groups.append(arms[start : start + n])
+        start += n
+    return groups
+
+
+def _headline_tables(
+    arms: list[str], rows: list[dict[str, Any]], w: Words = W.ENGLISH
+) -> list[dict[str, Any]]:
+    """The headline rows (a cell per arm of ``arms``) as the page's tables: the measures
+    as rows and a column per arm, at most ``ARMS_PER_TABLE`` arms to a table, each
+    table headed, when there are several, by which of the arms it shows."""
+    groups = arm_groups(arms)
+    tables, start = [], 0
+    for group in groups:
+        cut = slice(start, start + len(group))
+        caption = w(W.ARMS_OF_TABLE).format(first=start + 1, last=cut.stop, n=len(arms))
+        tables.append(
+            {
+                "arms": group,
+                "caption": caption if len(groups) > 1 else "",
+                "rows": [{**row, "cells": row["cells"][cut]} for row in rows],
+            }
+        )
+        start = cut.stop
+    return tables
+
+
 def _statements(comparisons: pd.DataFrame) -> list[dict[str, Any]]:
     """The sentences of the comparisons on the key measures (on every measure when none
     of them is compared), each with whether it found a significant difference."""
@@ -745,6 +784,7 @@ def _context(
         "baseline": baseline,
         "arms": arms,
         "table": table,
+        "tables": _headline_tables(arms, table, w),  # what the page shows: arms in groups
         "statements": _statements(comparisons),
         "figures": figures,
         "posts": posts,

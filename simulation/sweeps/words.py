@@ -90,6 +90,8 @@ HEADLINE_NOTE = _t(
     "(the same scenario as it ran, and the same seed), {days}{starts}."
 )
 BASELINE_NAMED = _t(" ({baseline})")
+# above each headline table when the arms are shown in several (too many for one's width)
+ARMS_OF_TABLE = _t("Arms {first}–{last} of {n}")
 # the scenario's own events, which happen in the baseline's runs too
 BASELINE_EVENTS = _t(
     " The baseline is a policy of no moderation in the same scenario, not a world without "
