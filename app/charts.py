@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedLayout, QWidg
 from app import theme
 from app.i18n import CHARTS_CONTEXT, MEANINGS_CONTEXT, t, unit
 from simulation.metrics import definition
-from simulation.runs import colours
+from simulation.runs import colours, mark_places
 from simulation.runs.live_charts import LIVE_CHARTS, live_series
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ PLOT_MIN_H = 110  # the data area of a chart never gets less than this (scale 1,
 HELP_MARK = "ⓘ"
 # where an event mark's label starts: its left end at the dotted line
 RIGHT_OF_LINE = (0.0, 0.5)
+MAX_MARK_BAND = 0.5  # the marks' labels take at most this share of a plot's height
 PRESENTATION_SCALE = 1.45  # text and lines of the presentation view
 # units whose values lie in 0..1 (shares, probabilities, precision and recall): their
 # charts span exactly 0..1, like the report's (simulation.runs.figures)
@@ -76,7 +77,8 @@ def narrow_title(label: pg.LabelItem) -> None:
 
 class ZeroBasedViewBox(pg.ViewBox):
     """A plot's view whose value axis always starts at 0 (counts and shares are never
-    negative, and a line drawn from a non-zero floor makes a small change look large).
+    negative, and a line drawn from a non-zero floor makes a small change look large),
+    and whose top ``top_band`` stays free of data for the event marks' labels.
 
     ``share=True``: the axis spans 0..1 whatever the data (a value above 1, which a share
     should never have, still widens it). A teacher projects these charts: a fixed 0..1
@@ -91,7 +93,16 @@ class ZeroBasedViewBox(pg.ViewBox):
     def __init__(self, share: bool = False, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.share = share
+        self.top_band = 0.0  # the share of the height kept free above the data (marks)
         self.setLimits(yMin=0)  # no negative axis, even when panned by hand
+
+    def set_top_band(self, share: float) -> None:
+        """Keep the top ``share`` (0..1) of the plot's height free of data (auto-range
+        raises the value axis by as much): the event marks' labels go there."""
+        share = max(0.0, min(MAX_MARK_BAND, share))
+        if abs(share - self.top_band) > 1e-9:
+            self.top_band = share
+            self.updateAutoRange()
 
     def childrenBounds(
         self,
@@ -106,6 +117,9 @@ class ZeroBasedViewBox(pg.ViewBox):
             bounds[1] = [0.0, 1.0 if y is None else max(1.0, float(y[1]))]
         elif y is not None:
             bounds[1] = [min(0.0, float(y[0])), float(y[1])]
+        if self.top_band and bounds[1] is not None:  # room above the data for the marks
+            low, high = bounds[1]
+            bounds[1] = [low, low + (high - low) / (1.0 - self.top_band)]
         return bounds
 
     def suggestPadding(self, axis: int) -> float:
@@ -566,57 +580,54 @@ class ChartPanel(QWidget):
             self._place_mark_labels(key)
 
     def _place_mark_labels(self, key: str) -> None:
-        """Lay the marks' labels out in rows from the top of plot ``key`` so that no label
-        covers another, each beside its line and inside the plot: to the right, or to the
-        left where the right would run past the plot's edge (a mark on the last day), or
-        across the line where the plot is too narrow for either; a mark beyond the
-        days drawn (an announcement scheduled for later) has no label. Done again when
-        the plot's size or day range changes, since the labels keep their pixel size."""
-        plot, lines = self.plots.get(key), self.mark_lines.get(key)
-        if plot is None or not lines:
+        """Lay the marks' labels out in a band at the top of plot ``key``, above its data
+        (the value axis is raised for it: ``ZeroBasedViewBox.set_top_band``), as the run
+        report lays out its own (``simulation.runs.mark_places``): each right of its line
+        (left of it where the right would run past the plot's edge, across it where the
+        plot is too narrow for either), the labels of close marks in rows, none covering
+        another; a mark beyond the days drawn (an announcement scheduled for later) has
+        no label. Done again when the plot's size or day range changes, since the labels
+        keep their pixel size."""
+        plot = self.plots.get(key)
+        if plot is None:
             return
-        lines = [line for line in lines if line in plot.items]  # only this plot's own
         view = plot.getViewBox()
+        lines = [line for line in self.mark_lines.get(key, []) if line in plot.items]
         width, height = view.width(), view.height()
         (x0, x1), _ = view.viewRange()
         if width <= 0 or height <= 0 or x1 <= x0:
             return
-        gap = self._pt(4)
-        rows: list[list[tuple[float, float]]] = []
+        shown = []
         for line in lines:
             label = line.label
-            shown = x0 <= line.value() <= x1  # a mark beyond the days drawn: no label
-            if label.isVisible() != shown:
-                label.setVisible(shown)
-            if not shown:
-                continue
-            size = label.textItem.boundingRect()
+            inside = x0 <= line.value() <= x1  # a mark beyond the days drawn: no label
+            if label.isVisible() != inside:
+                label.setVisible(inside)
+            if inside:
+                shown.append(line)
+        if not shown:
+            view.set_top_band(0.0)
+            return
+        gap = self._pt(4)
+        xs = [(line.value() - x0) / (x1 - x0) * width for line in shown]
+        sizes = [line.label.textItem.boundingRect() for line in shown]
+        # the lines run the plot's height; a label is drawn over those it crosses
+        widths = [size.width() for size in sizes]
+        slots = mark_places.stack(xs, widths, 0.0, width, gap, rising=False)
+        step = max(size.height() for size in sizes) + 1
+        rows = 1 + max(slot.row for slot in slots)
+        band = gap + rows * step  # pixels, from the plot's top
+        view.set_top_band(band / height)  # at most MAX_MARK_BAND of it
+        # rows the plot holds: beyond the band's (a crowded, short plot) over the data,
+        # and beyond the plot's height from its top again
+        fit = max(1, int((height - gap) // step))
+        low = gap + min(rows, fit) * step  # the bottom of the lowest row
+        for line, slot, size, x in zip(shown, slots, sizes, xs, strict=True):
             w = size.width()
-            x = (line.value() - x0) / (x1 - x0) * width
-            if x + w <= width:
-                left = x  # right of its line
-            elif x - w >= 0:
-                left = x - w  # left of it, near the right edge
-            else:  # fits on neither side (a narrow plot): across its line, inside the plot
-                left = max(0.0, min(x - w / 2, width - w))
-            span = (left, left + w)
-            row = next(
-                (
-                    r
-                    for r, taken in enumerate(rows)
-                    if all(span[1] + gap <= a or b + gap <= span[0] for a, b in taken)
-                ),
-                len(rows),
-            )
-            if row == len(rows):
-                rows.append([])
-            rows[row].append(span)
-            step = size.height() + 1
-            fit = max(1, int((height - gap) // step))  # rows the plot has room for
-            centre = gap + (row % fit) * step + size.height() / 2
-            anchor = ((x - left) / w if w > 0 else 0.0, 0.5)
-            label.anchors = [anchor, anchor]
-            label.setPosition(max(0.0, min(1.0, 1 - centre / height)))
+            centre = low - (slot.row % fit + 0.5) * step  # row 0 nearest the data
+            anchor = ((x - slot.left) / w if w > 0 else 0.0, 0.5)
+            line.label.anchors = [anchor, anchor]
+            line.label.setPosition(max(0.0, min(1.0, 1 - centre / height)))
 
     def mark_days(self, key: str) -> list[float]:
         """Where the event marks of chart ``key`` stand (days)."""

@@ -245,12 +245,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../app/charts.py" line="280"/>
+        <location filename="../../app/charts.py" line="294"/>
         <source>The charts appear here after Setup (Ctrl+R)</source>
         <translation>建立世界（Ctrl+R）后图表显示在这里</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="417"/>
+        <location filename="../../app/charts.py" line="431"/>
         <source>What am I looking at? Click for help on this chart</source>
         <translation>这张图是什么？点击查看这张图的说明</translation>
     </message>

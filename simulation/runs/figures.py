@@ -14,6 +14,7 @@ several times faster to encode than the default level 6). The title's place is f
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import textwrap
@@ -24,7 +25,9 @@ import matplotlib
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.text import Text
+from matplotlib.transforms import Affine2D, ScaledTranslation, blended_transform_factory
 
 from simulation.metrics import BY_NAME
 from simulation.metrics.registry import ratio_columns
@@ -251,8 +254,11 @@ CHARTS: dict[str, tuple[str, Callable]] = {
 MARK_CHARS = 24  # a mark's label on a chart is cut here (the page lists them in full)
 REPORT_MARK_CHARS = 40  # the same on a report's wider charts
 MARK_GID = "event-mark"  # the gid of a mark's line and label (what tests look for)
-MARK_GAP = mark_places.GAP  # between a label and what it must not touch (axes' height)
-MARK_PAD_PT = 4.5  # a label's background beyond its text: its box's pad and half its edge
+MARK_FONT_PT = 10  # a mark's label
+MARK_OFFSET_PT = 3.0  # between a mark's line and its label
+MARK_ROW_GAP_PT = 2.0  # between two rows of labels, and two labels of a row
+MARK_BASE_PT = 3.0  # between the top of the axes and the lowest row of labels
+MARK_MOST_BAND = 0.4  # the band of labels is at most this share of the axes' height
 
 
 def draw_marks(
@@ -260,21 +266,23 @@ def draw_marks(
     marks: Sequence[tuple[int, str]],
     chars: int = MARK_CHARS,
     colors: Sequence[str] = (),
-) -> None:
+) -> float:
     """Event marks ``(day, label)`` (``simulation.runs.marks.merged``) on the axes ``ax``
-    of a finished chart (its limits and legend set): a dotted vertical line on each day
-    within the x axis and the label beside it, each of a day's marks (``"; "`` between
-    them in ``label``) on lines of its own, at most two of ``chars`` characters
-    (:func:`_fit`). ``colors``: each mark's line colour (a chart of several arms draws an
-    arm's own marks in its colour; default grey).
+    of a finished chart (its limits, title and legend set): a dotted vertical line on each
+    day within the x axis and its label, each of a day's marks (``"; "`` between them in
+    ``label``) on lines of its own, at most two of ``chars`` characters (:func:`_fit`).
+    ``colors``: each mark's line colour (a chart of several arms draws an arm's own marks
+    in its colour; default grey).
 
-    A label goes where it covers none of the chart's lines and bands, touches neither the
-    legend nor another label and stays inside the axes (``simulation.runs.mark_places``:
-    right or left of its line, as high as it can); where no such place is left, the y
-    axis is raised (its ticks kept) so that the label sits above the data. Its line runs
-    from the x axis up to the label and leaves out the legend where it passes it. Lines
+    The labels sit in a band above the axes, under the title (moved up by the band's
+    height; a figure without a layout engine gives the band the top of its axes), so
+    that no label covers a line, a band or the legend: each on the right of its line (on
+    its left near the right edge), the labels of close marks in rows
+    (``simulation.runs.mark_places``; the band at most ``MARK_MOST_BAND`` of the axes'
+    height, the rows of a crowd beyond it laid from the lowest again). A mark's line runs
+    from the x axis up to its label and leaves out the legend where it passes it. Lines
     and labels have the gid ``MARK_GID``. Marks outside the x axis are not drawn (they
-    would widen it)."""
+    would widen it). Returns the band's height in points (0 without a mark drawn)."""
     first, last = ax.get_xlim()
     tints = list(colors) or ["#555555"] * len(marks)
     shown = [
@@ -283,46 +291,81 @@ def draw_marks(
         if first <= day <= last
     ]
     if not shown:
-        return
+        return 0.0
     fig = ax.get_figure(root=True)
     if fig.get_layout_engine() is not None:
-        fig.get_layout_engine().execute(fig)  # the axes' final size: labels are measured
+        fig.get_layout_engine().execute(fig)  # the axes' final width: labels are measured
     renderer = fig.canvas.get_renderer()
-    to_axes = ax.transAxes.inverted()
-    legend = ax.get_legend()
-    keep_off = (
-        [legend.get_window_extent(renderer).transformed(to_axes).padded(MARK_GAP)] if legend else []
-    )
-    lines = mark_places.drawn(ax, MARK_GID)  # before the marks' own lines are drawn
-    at = ax.get_xaxis_transform()  # x in days, y a fraction of the axes' height
-    pad = renderer.points_to_pixels(MARK_PAD_PT)
-    pad_x, pad_y = pad / ax.bbox.width, pad / ax.bbox.height
-    texts, wanted = [], []
+    px = renderer.points_to_pixels(1.0)  # pixels a point
+    texts, xs, widths, heights = [], [], [], []
     for day, text, _tint in shown:
-        short = "\n".join(f" {line} " for part in text.split("; ") for line in _fit(part, chars))
-        label = ax.text(day, 0.0, short, transform=at, fontsize=10, va="top")
+        short = "\n".join(line for part in text.split("; ") for line in _fit(part, chars))
+        label = ax.text(day, 1.0, short, transform=ax.get_xaxis_transform())
+        label.set(fontsize=MARK_FONT_PT, va="bottom", color="#333333", clip_on=False)
+        label.set_gid(MARK_GID)
         fit_text(label)  # measured next: in the fonts it is drawn in
-        label.set(color="#333333", clip_on=True, gid=MARK_GID, backgroundcolor="#ffffff90")
         size = label.get_window_extent(renderer)
-        x = to_axes.transform(ax.transData.transform((day, 0)))[0]
-        width, height = size.width / ax.bbox.width, size.height / ax.bbox.height
         texts.append(label)
-        wanted.append(mark_places.Label(x, width + 2 * pad_x, height + 2 * pad_y, pad_x, pad_y))
-    places = mark_places.place(ax, wanted, keep_off, lines)
-    for (day, _text, tint), label, want, where in zip(shown, texts, wanted, places, strict=True):
-        box = where.box
-        label.set(y=box.y1 - pad_y, horizontalalignment="left" if where.right else "right")
-        # the line up to its label, in pieces that leave out the legend
-        pieces = [(0.0, box.y1)]
-        if legend is not None and keep_off[0].x0 <= want.x <= keep_off[0].x1:
-            lb = keep_off[0]
-            pieces = [(0.0, min(box.y1, lb.y0))]
-            if lb.y1 < box.y1:
-                pieces.append((lb.y1, box.y1))
+        xs.append(ax.transData.transform((day, 0))[0])
+        widths.append(size.width + MARK_OFFSET_PT * px)
+        heights.append(size.height / px)
+    slots = mark_places.stack(xs, widths, ax.bbox.x0, ax.bbox.x1, MARK_ROW_GAP_PT * px)
+    rows = mark_places.bottoms(slots, heights, MARK_ROW_GAP_PT)
+    most = MARK_MOST_BAND * ax.bbox.height / px  # points
+    if MARK_BASE_PT + rows[-1] > most:  # rows beyond: from the lowest again (a crowd)
+        keep = max(1, sum(MARK_BASE_PT + top <= most for top in rows[1:]))
+        slots = [dataclasses.replace(slot, row=slot.row % keep) for slot in slots]
+        rows = mark_places.bottoms(slots, heights, MARK_ROW_GAP_PT)
+    band = MARK_BASE_PT + rows[-1]  # points
+    # y: points above the top of the axes (x: days)
+    above = blended_transform_factory(
+        ax.transData, Affine2D().scale(1 / 72) + fig.dpi_scale_trans + _top_of(ax)
+    )
+    # room for the band: the title goes up by its height (and, with fixed margins, the
+    # axes give up their top); the legend, placed in the axes, moves with them
+    ax.set_title(ax.get_title(), pad=matplotlib.rcParams["axes.titlepad"] + band)
+    if fig.get_layout_engine() is None:
+        fig.subplots_adjust(top=fig.subplotpars.top - band * px / fig.bbox.height)
+    else:
+        fig.get_layout_engine().execute(fig)
+    legend = ax.get_legend()
+    keep_off = None
+    if legend is not None:
+        box = legend.get_window_extent(renderer).padded(MARK_ROW_GAP_PT * px)
+        keep_off = box.transformed(ax.transAxes.inverted())
+    for (day, _text, tint), label, slot, height in zip(shown, texts, slots, heights, strict=True):
+        bottom = MARK_BASE_PT + rows[slot.row]
+        if slot.side == mark_places.LEFT:
+            x, dx, align = day, -MARK_OFFSET_PT, "right"
+        elif slot.side == mark_places.RIGHT:
+            x, dx, align = day, MARK_OFFSET_PT, "left"
+        else:  # across its line, inside the axes
+            x = ax.transData.inverted().transform((slot.left, 0))[0]
+            dx, align = MARK_OFFSET_PT / 2, "left"
+        shift = ScaledTranslation(dx / 72, bottom / 72, fig.dpi_scale_trans)
+        label.set(x=x, horizontalalignment=align, transform=ax.get_xaxis_transform() + shift)
+        # the line: up the axes (leaving out the legend), then above them to its label
+        pieces = [(0.0, 1.0)]
+        if keep_off is not None and keep_off.x0 <= _axes_x(ax, day) <= keep_off.x1:
+            pieces = [(0.0, keep_off.y0), (keep_off.y1, 1.0)]
         for low, high in pieces:
             if high > low:
                 ax.axvline(day, low, high, color=tint, linestyle=":", linewidth=1.4)
                 ax.lines[-1].set(gid=MARK_GID, zorder=1.5)
+        rise = Line2D([day, day], [0.0, bottom + height], transform=above, color=tint)
+        rise.set(linestyle=":", linewidth=1.4, gid=MARK_GID, zorder=1.5, clip_on=False)
+        ax.add_artist(rise)  # not a line of data: the axes' limits stay as they are
+    return band
+
+
+def _top_of(ax) -> ScaledTranslation:
+    """A shift by the axes' top left corner (in pixels, following the axes)."""
+    return ScaledTranslation(0, 1, ax.transAxes)
+
+
+def _axes_x(ax, day: float) -> float:
+    """Where ``day`` lies across the axes (0: their left edge, 1: their right)."""
+    return float(ax.transAxes.inverted().transform(ax.transData.transform((day, 0)))[0])
 
 
 def _fit(text: str, chars: int, lines: int = 2) -> list[str]:

@@ -112,7 +112,9 @@ def test_the_reports_of_a_stored_run_draw_its_marks_in_svg(tmp_path, tiny):
         svgs += [own / "charts" / f"{name}.svg" for name in CHARTS]
         for svg in svgs:
             groups = re.findall(rf'<g id="{MARK_GID}', svg.read_text(encoding="utf-8"))
-            assert len(groups) == 2 * expected, svg  # its line and its label
+            # its label and its line, in pieces: up the axes (two where it passes the
+            # legend), then above them up to its label
+            assert len(groups) in ((3, 4) if expected else (0,)), svg
         for page in (band / "report.html", own / "report.html"):
             text = html.unescape(page.read_text(encoding="utf-8"))
             assert ("day 5: announcement (sellers' risk ×3)" in text) == bool(expected), page
@@ -210,40 +212,78 @@ def _points_under(fig, box) -> int:
     return under
 
 
-def test_a_mark_label_covers_no_point_of_a_peak_on_its_day():
+def _data_top(fig) -> float:
+    """The highest point of the chart's own lines (not the marks'), on the screen."""
+    import numpy as np
+
+    tops = []
+    for line in fig.axes[0].get_lines():
+        if line.get_gid() != MARK_GID:
+            xy = line.get_xydata()
+            tops.append(line.get_transform().transform(xy[np.isfinite(xy).all(axis=1)])[:, 1].max())
+    return max(tops)
+
+
+def _mark_lines(fig) -> list:
+    """The pieces of the marks' lines, each as its two ends on the screen."""
+    return [
+        line.get_transform().transform(line.get_xydata())
+        for line in fig.axes[0].get_lines()
+        if line.get_gid() == MARK_GID
+    ]
+
+
+def test_a_mark_label_sits_above_the_data_right_of_its_line():
     """The demo report's precision chart: precision peaks near the top of the axes on
-    the day the crackdown comes into force, and the day's label sat over the peak (the
-    number the chart is there to show could not be read). The label now covers no point
-    of the lines; here no place beside the line is free (too near the left edge for the
-    left side, the peak's slope under every height of the right), so the y axis is
-    raised for the label to sit above the peak, with no tick above the data's 1.0."""
+    the day the crackdown comes into force, and the day's label sat over the peak, or
+    left of its line where the right was taken. The label now sits right of its line in a
+    band above the axes, under the title; the y axis is left as the chart set it."""
     from simulation.runs.figures import draw_marks
 
     for day in (30, 90):
         fig = _peaked_chart({day: 0.97})
-        draw_marks(fig.axes[0], [(day, CRACKDOWN)], chars=40)
+        ax = fig.axes[0]
+        draw_marks(ax, [(day, CRACKDOWN)], chars=40)
         (box,) = _label_boxes(fig)
-        assert _points_under(fig, box) == 0, day
-        assert fig.axes[0].bbox.contains(box.x0, box.y0), day
-        assert fig.axes[0].bbox.contains(box.x1, box.y1), day
-        assert max(fig.axes[0].get_yticks()) <= 1.02, day
+        line_x = ax.transData.transform((day, 0))[0]
+        assert box.x0 >= line_x, day  # right of its line
+        assert box.y0 >= ax.bbox.y1 >= _data_top(fig), day  # above the axes and the data
+        assert box.y1 <= ax.title.get_window_extent(fig.canvas.get_renderer()).y0, day
+        assert box.y1 <= fig.bbox.y1, day
+        assert ax.get_ylim() == (0, 1.02), day
+        # its line reaches up to its label
+        assert max(y for ends in _mark_lines(fig) for _x, y in ends) >= box.y0 + box.height / 2
 
 
-def test_the_labels_of_marks_a_day_apart_do_not_overlap():
-    """Marks on days 30 and 31 (and 178, at the right edge): each label inside the axes,
-    on none of the lines' points, off the legend, and off the others."""
+def test_the_labels_of_marks_a_day_apart_are_stacked_right_of_their_own_lines():
+    """Marks on days 30 and 31 (and 178, at the right edge): the label of day 30 was
+    pushed to the left of its line by day 31's, over the data. Now each sits right of its
+    own line (the last one left of it: no room on the right), the two close ones at two
+    heights, the earlier above, so that neither covers the other nor is crossed by the
+    other's line; all above the data, off the legend and under the title."""
     from simulation.runs.figures import draw_marks
 
     fig = _peaked_chart({31: 0.9, 120: 0.95})
+    ax = fig.axes[0]
     marks = [(30, CRACKDOWN), (31, "changed posting.spammer_per_day = 8.0"), (178, "step 3")]
-    draw_marks(fig.axes[0], marks, chars=40)
+    draw_marks(ax, marks, chars=40)
     boxes = _label_boxes(fig)
     assert len(boxes) == 3
-    legend = fig.axes[0].get_legend().get_window_extent(fig.canvas.get_renderer())
+    at = [ax.transData.transform((day, 0))[0] for day, _text in marks]
+    assert boxes[0].x0 >= at[0] and boxes[1].x0 >= at[1]  # right of their own lines
+    assert boxes[2].x1 <= at[2] <= ax.bbox.x1  # at the right edge: left of it
+    assert boxes[0].y0 > boxes[1].y1  # stacked: the earlier above
+    renderer = fig.canvas.get_renderer()
+    legend = ax.get_legend().get_window_extent(renderer)
+    title = ax.title.get_window_extent(renderer)
     for i, box in enumerate(boxes):
-        assert _points_under(fig, box) == 0, marks[i]
-        assert not box.overlaps(legend), marks[i]
-        assert fig.axes[0].bbox.contains(box.x0, box.y0), marks[i]
-        assert fig.axes[0].bbox.contains(box.x1, box.y1), marks[i]
+        assert box.y0 >= _data_top(fig) and box.y0 >= ax.bbox.y1, marks[i]
+        assert not box.overlaps(legend) and not box.overlaps(title), marks[i]
+        assert ax.bbox.x0 <= box.x0 and box.x1 <= ax.bbox.x1, marks[i]
         for other in boxes[i + 1 :]:
             assert not box.overlaps(other), marks[i]
+        # no other mark's line runs through it
+        for (x0, y0), (_x1, y1) in _mark_lines(fig):
+            if abs(x0 - at[i]) > 0.5:
+                crossed = box.x0 <= x0 <= box.x1 and min(y0, y1) < box.y1 and max(y0, y1) > box.y0
+                assert not crossed, marks[i]

@@ -1,0 +1,88 @@
+"""The chart panel on its own, over a small metrics table: where its event marks' labels go."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QPointF
+
+from app.charts import ChartPanel, chart_specs
+from tests.app.conftest import WAIT_MS
+
+CATEGORIES = ("medical", "tobacco")
+
+
+def _metrics(days: int) -> pd.DataFrame:
+    """One row a day of every column the panel's charts draw: counts that rise to about
+    100 near the end and shares that reach 0.95."""
+    day = np.arange(days, dtype=float)
+    rise = 10 + 90 * day / max(1, days - 1)
+    share = 0.3 + 0.65 * day / max(1, days - 1)
+    columns = {"day": day}
+    for i, name in enumerate(CATEGORIES):
+        columns[f"offers_created.{name}"] = rise / (i + 1)
+    columns |= {
+        "posts_created.spam": rise,
+        "posts_removed.spam": rise / 3,
+        "ad_share": share,
+        "prevalence": share / 2,
+        "bans.correct": rise / 10,
+        "bans.wrongful": rise / 20,
+        "bans_overturned": rise / 40,
+        "moderation_precision": share,
+        "recall_same_day": share / 4,
+        "review_backlog": rise,
+    }
+    return pd.DataFrame(columns)
+
+
+def _panel(qtbot, labels: dict[str, str] | None = None) -> ChartPanel:
+    """The panel in three columns of charts 400 pixels tall or so."""
+    panel = ChartPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1400, 900)
+    panel.show()
+    panel.build(chart_specs(CATEGORIES, labels or {}))
+    qtbot.waitUntil(lambda: not panel._regrid.isActive())  # the grid has its columns
+    return panel
+
+
+def test_mark_labels_sit_in_a_band_above_the_data_right_of_their_lines(qtbot):
+    """Two marks a day apart: their labels were laid over the data from the top of the
+    plot. Now each sits right of its own line, the two at different heights (neither over
+    the other), in a band above the highest point of the data (the value axis is raised
+    for it); the last day's label, with no room on its right, left of its line."""
+    panel = _panel(qtbot)
+    panel.set_frame(_metrics(60))
+    panel.set_marks(
+        [
+            (30, "announced ×3 · policy", "the day"),
+            (31, "step 2 of the lesson", "a step"),
+            (59, "step 3", "a step"),
+        ]
+    )
+    for key, plot in panel.plots.items():
+        view = plot.getViewBox()
+        labels = [line.label for line in panel.mark_lines[key]]
+        columns = [s.column for s in next(s for s in panel.specs if s.key == key).series]
+        top = max(np.nanmax(panel.series(c)[1]) for c in columns)
+
+        def scene_x(day: float, view=view) -> float:
+            return view.mapViewToScene(QPointF(day, 0)).x()
+
+        def data_top(view=view, top=top) -> float:  # the highest point drawn, on the screen
+            return view.mapViewToScene(QPointF(0, top)).y()
+
+        qtbot.waitUntil(
+            lambda labels=labels, data_top=data_top: all(
+                label.sceneBoundingRect().bottom() <= data_top() for label in labels
+            ),
+            timeout=WAIT_MS,
+        )
+        early, late, last = (label.sceneBoundingRect() for label in labels)
+        assert early.left() >= scene_x(30) - 1 and late.left() >= scene_x(31) - 1, key
+        assert last.right() <= scene_x(59) + 1, key  # no room on its right
+        assert not early.intersects(late) and early.top() != late.top(), key
+        box = view.sceneBoundingRect()
+        for rect in (early, late, last):
+            assert box.contains(rect), key  # inside the plot
