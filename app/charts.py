@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -162,6 +162,11 @@ class ChartSpec:
     @property
     def unit(self) -> str:
         return definition(self.series[0].column).unit
+
+    @property
+    def labels(self) -> list[str]:
+        """Its series' labels, in order."""
+        return [s.label for s in self.series]
 
     @property
     def share(self) -> bool:
@@ -775,61 +780,48 @@ class ChartPanel(QWidget):
         self.set_cursor(round(line.value()))
 
     # ------------------------------------------------------------- export
-    def export(self, path: str | Path) -> Path:
-        """Write all charts to PNG or SVG (chosen by the file suffix): the figures alone,
-        without the window's controls drawn on them (the day cursor and each title's ⓘ,
-        put back afterwards)."""
-        from pyqtgraph.exporters import ImageExporter
+    def export(self, path: str | Path) -> list[Path]:
+        """Write each chart to a file of its own beside ``path`` (``charts.png`` gives
+        ``charts-offers.png``, ``charts-spam.png``, …; PNG or SVG by the suffix), drawn as
+        the run report draws its charts (``simulation.runs.figures.write_live``: the
+        report's size, fonts and colours) with what the panel shows: the first run's
+        series, each chart's day range, the event marks, the words of the interface
+        (Chinese fonts when they need them). The window's own controls (the day cursor,
+        each title's ⓘ) are not drawn. Returns the paths written, in the charts' order."""
+        from simulation.runs.figures import has_cjk, write_live  # matplotlib: not at start-up
 
-        path = Path(path)
-        self.refresh()
-        with self._figures_only():
-            if path.suffix.lower() == ".svg":
-                self._export_svg(path)
-                return path
-            exporter = ImageExporter(self.glw.scene())
-            exporter.parameters()["width"] = max(1600, self.glw.width())
-            exporter.export(str(path))
-        return path
-
-    @contextlib.contextmanager
-    def _figures_only(self) -> Iterator[None]:
-        """Hide the day cursor and the ⓘ of the titles while a file is drawn."""
-        shown = [line for line in self.cursors if line.isVisible()]
-        titles = {}
+        # a breakdown's series (a category's offers) named as its legend names it here
+        categories = {}
         for spec in self.specs:
-            plot = self.plots.get(spec.key)
-            if plot is not None:
-                label = plot.titleLabel
-                titles[spec.key] = label.text
-                label.setText(label.text.replace(f" {HELP_MARK}", ""), **label.opts)
-        for line in shown:
-            line.hide()
-        try:
-            yield
-        finally:
-            for line in shown:
-                line.show()
-            for key, text in titles.items():
-                label = self.plots[key].titleLabel
-                label.setText(text, **label.opts)
+            spread = LIVE_CHARTS[spec.key].series[0][0]
+            if spread.endswith(".*"):
+                prefix = spread[:-1]
+                categories.update({s.column[len(prefix) :]: s.label for s in spec.series})
+        days = {}
+        for key, plot in self.plots.items():
+            first, last = plot.getViewBox().viewRange()[0]
+            days[key] = (max(0.0, first), last)  # the days shown (no day before 0)
+        marks = [(day, text) for day, text, _tip in self.marks]
+        texts = [text for spec in self.specs for text in (spec.title, *spec.labels)]
+        return write_live(
+            Path(path),
+            [spec.key for spec in self.specs],
+            self.frame(),
+            marks,
+            tr=t,
+            category_label=lambda name: categories.get(name, name.replace("_", " ")),
+            days=days,
+            cjk=has_cjk(texts + [text for _day, text in marks]),
+        )
 
-    def _export_svg(self, path: Path) -> None:
-        """Vector export through QSvgGenerator: pyqtgraph's SVGExporter cannot parse the
-        path data Qt 6.12 writes (it expects "x,y" pairs), so the scene is rendered directly.
-        """
-        from PySide6.QtCore import QRect, QSize
-        from PySide6.QtGui import QPainter
-        from PySide6.QtSvg import QSvgGenerator
+    def frame(self, overlay: str = "") -> pd.DataFrame:
+        """What the charts of ``overlay`` (default: the first run) hold: one row a day,
+        ``day`` and a column per metric drawn."""
+        import pandas as pd
 
-        size = self.glw.size()
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(QSize(size.width(), size.height()))
-        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-        generator.setTitle(", ".join(spec.title for spec in self.specs))
-        painter = QPainter(generator)
-        try:
-            self.glw.render(painter)
-        finally:
-            painter.end()
+        store = self.stores[overlay or self.overlays[0]]
+        columns = {"day": store.days[: store.n]}
+        for spec in self.specs:
+            for series in spec.series:
+                columns[series.column] = store.get(series.column)[1]
+        return pd.DataFrame(columns)

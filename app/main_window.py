@@ -1248,7 +1248,9 @@ class MainWindow(QMainWindow):
         return False
 
     def export_charts(self, fmt: str, *, path: str | None = None) -> str | None:
-        """Write the charts as ``fmt`` (png or svg); asks where unless ``path`` is given."""
+        """Write the charts as ``fmt`` (png or svg), a file each beside the name chosen
+        (``ChartPanel.export``); asks where unless ``path`` is given. Returns the name
+        chosen (None: cancelled)."""
         if path is None:
             if not self._has_days():
                 return None
@@ -1262,8 +1264,12 @@ class MainWindow(QMainWindow):
                 f"circlelab-charts.{fmt}",
             )
         if path:
-            self.charts.export(path)
-            self.statusBar().showMessage(self.tr("Charts written to {0}").format(path))
+            written = self.charts.export(path)
+            chosen = Path(path)
+            files = chosen.with_name(f"{chosen.stem}-*{chosen.suffix}")
+            self.statusBar().showMessage(
+                self.tr("{0} charts written to {1}").format(len(written), files)
+            )
         return path or None
 
     def export_csv(self, *, path: str | None = None) -> str | None:

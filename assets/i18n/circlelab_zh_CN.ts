@@ -245,12 +245,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../app/charts.py" line="294"/>
+        <location filename="../../app/charts.py" line="299"/>
         <source>The charts appear here after Setup (Ctrl+R)</source>
         <translation>建立世界（Ctrl+R）后图表显示在这里</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="431"/>
+        <location filename="../../app/charts.py" line="436"/>
         <source>What am I looking at? Click for help on this chart</source>
         <translation>这张图是什么？点击查看这张图的说明</translation>
     </message>
@@ -1468,7 +1468,7 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="1104"/>
-        <location filename="../../app/main_window.py" line="1329"/>
+        <location filename="../../app/main_window.py" line="1335"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
@@ -1503,37 +1503,42 @@
         <translation>已保存为运行 #{0}；报告在 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1279"/>
+        <location filename="../../app/main_window.py" line="1271"/>
+        <source>{0} charts written to {1}</source>
+        <translation>{0} 张图表已保存到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="1285"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1285"/>
+        <location filename="../../app/main_window.py" line="1291"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1317"/>
+        <location filename="../../app/main_window.py" line="1323"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1331"/>
+        <location filename="../../app/main_window.py" line="1337"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1335"/>
+        <location filename="../../app/main_window.py" line="1341"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1366"/>
+        <location filename="../../app/main_window.py" line="1372"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1369"/>
+        <location filename="../../app/main_window.py" line="1375"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
@@ -1573,22 +1578,17 @@
         <translation>尚无可导出的内容：请至少运行一天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1259"/>
+        <location filename="../../app/main_window.py" line="1261"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1260"/>
+        <location filename="../../app/main_window.py" line="1262"/>
         <source>{0} images (*.{1})</source>
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1266"/>
-        <source>Charts written to {0}</source>
-        <translation>图表已保存到 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="1278"/>
+        <location filename="../../app/main_window.py" line="1284"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>

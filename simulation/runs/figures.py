@@ -18,7 +18,7 @@ import dataclasses
 import math
 import re
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import matplotlib
@@ -517,6 +517,10 @@ def write_charts(
 
 
 # ------------------------------------------------------------------ the app's live charts
+# units whose values lie in 0..1 (shares, probabilities): their charts span 0..1, as in
+# the app (app.charts.SHARE_UNITS) and the report
+SHARE_UNITS = frozenset({"share", "probability"})
+EXPORT_DPI = 160  # an exported chart: the report's SIZE at 1600 × 832 pixels
 
 
 def draw_live(
@@ -527,29 +531,37 @@ def draw_live(
     category_label: Callable[[str], str] = lambda name: name.replace("_", " "),
     last_day: int | None = None,
     size: tuple[float, float] = (8.0, 3.6),
-):
-    """A live chart of daily metrics ``m`` as a matplotlib figure: the same series as in
-    the app, event marks ``(day, label)`` as labelled vertical lines, and the legend
-    outside the plot. ``tr(context, text)`` words titles, labels and units (the app's
-    translation contexts "Charts" and "Units"); a category's series is labelled with
-    ``category_label(name)``."""
+    days: tuple[float, float] | None = None,
+) -> Figure:
+    """A live chart of daily metrics ``m`` as a matplotlib figure ``size`` inches large:
+    the same series as in the app, event marks ``(day, label)`` as labelled vertical lines
+    (:func:`draw_marks`), and the legend outside the plot. ``tr(context, text)`` words
+    titles, labels and units (the app's translation contexts "Charts" and "Units"); a
+    category's series is labelled with ``category_label(name)``. The day axis runs over
+    ``days`` (first, last) when given, else from 0 to ``last_day`` (default: the last day
+    of ``m``; at least 10); a chart of shares spans 0..1."""
     fig = Figure(figsize=size, layout="constrained")
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     spread = LIVE_CHARTS[key].series[0][0].endswith(".*")
-    for i, (column, text) in enumerate(live_series(key, list(m.columns))):
+    drawn = live_series(key, list(m.columns))
+    for i, (column, text) in enumerate(drawn):
         label = category_label(text) if spread else tr("Charts", text)
         # a category's series takes its place among the categories; every other series
         # its own colour, the same as in the run report (simulation.runs.colours)
         ax.plot(m["day"], m[column], color=colour(column, i), label=label)
-    end = last_day if last_day is not None else (int(m["day"].max()) if len(m) else 10)
-    ax.set_xlim(0, max(end, 10))
+    if days is None:
+        end = last_day if last_day is not None else (int(m["day"].max()) if len(m) else 10)
+        days = (0, max(end, 10))
+    ax.set_xlim(*days)
     ax.set_ylim(bottom=0)
     ax.set_title(tr("Charts", LIVE_CHARTS[key].title))
     ax.set_xlabel(tr("Units", "day"))
-    first = live_series(key, list(m.columns))
-    if first:
-        ax.set_ylabel(tr("Units", BY_NAME[first[0][0].split(".")[0]].unit))
+    if drawn:
+        unit = BY_NAME[drawn[0][0].split(".")[0]].unit
+        ax.set_ylabel(tr("Units", unit))
+        if unit in SHARE_UNITS:
+            ax.set_ylim(0, max(1.02, ax.get_ylim()[1]))
     ax.legend(
         loc="upper left",
         bbox_to_anchor=(1.01, 1.0),
@@ -557,6 +569,36 @@ def draw_live(
         frameon=False,
         labelspacing=0.9,
     )
+    fit_fonts(fig)  # before the marks are measured
     draw_marks(ax, marks)
-    fit_fonts(fig)
     return fig
+
+
+def write_live(
+    path: Path,
+    keys: Sequence[str],
+    m: pd.DataFrame,
+    marks: Sequence[tuple[int, str]] = (),
+    tr: Callable[[str, str], str] = lambda _context, text: text,
+    category_label: Callable[[str], str] = lambda name: name.replace("_", " "),
+    days: Mapping[str, tuple[float, float]] | None = None,
+    cjk: bool = False,
+) -> list[Path]:
+    """The live charts ``keys`` of daily metrics ``m`` (:func:`draw_live`, with ``marks``,
+    ``tr``, ``category_label`` and each chart's ``days[key]`` where given), each in a
+    file of its own beside ``path``:
+    ``charts.png`` gives ``charts-offers.png``, ``charts-spam.png``, … in the format of
+    its suffix (``png``, ``svg``, or any matplotlib writes), at the report's size
+    (``SIZE``, ``EXPORT_DPI``) and font sizes; CJK fonts when ``cjk``. Returns the paths
+    written, in the order of ``keys``. ``ValueError``: a suffix matplotlib cannot write."""
+    fmt = path.suffix.lstrip(".").lower()
+    paths = []
+    with matplotlib.rc_context({"font.family": font_families(cjk)}):
+        for key in keys:
+            shown = (days or {}).get(key)
+            fig = draw_live(key, m, marks, tr, category_label, size=SIZE, days=shown)
+            out = path.with_name(f"{path.stem}-{key}{path.suffix}")
+            options = PNG_OPTIONS if fmt == "png" else {}
+            fig.savefig(out, format=fmt, dpi=EXPORT_DPI, **options)
+            paths.append(out)
+    return paths

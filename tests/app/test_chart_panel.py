@@ -1,4 +1,5 @@
-"""The chart panel on its own, over a small metrics table: where its event marks' labels go."""
+"""The chart panel on its own, over a small metrics table: its exported files in the
+interface's language, and where its event marks' labels go."""
 
 from __future__ import annotations
 
@@ -45,6 +46,46 @@ def _panel(qtbot, labels: dict[str, str] | None = None) -> ChartPanel:
     panel.build(chart_specs(CATEGORIES, labels or {}))
     qtbot.waitUntil(lambda: not panel._regrid.isActive())  # the grid has its columns
     return panel
+
+
+def test_a_chinese_window_exports_its_charts_in_chinese_with_chinese_fonts(
+    qtbot, chinese, tmp_path, monkeypatch
+):
+    """In the Chinese window the exported charts carry the window's Chinese titles,
+    legends, units and marks, drawn in a CJK font (not as empty boxes)."""
+    from matplotlib.figure import Figure
+    from matplotlib.text import Text
+
+    from app.main_window import category_labels
+    from simulation.runs.figures import CJK_FONTS, font_families
+
+    panel = _panel(qtbot, category_labels("zh_CN"))
+    panel.set_frame(_metrics(20))
+    panel.set_marks([(8, "公告 ×3", "第 8 天：公告")])
+    saved: list[Figure] = []
+    save = Figure.savefig
+
+    def keep(fig, *args, **kwargs):
+        saved.append(fig)
+        return save(fig, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", keep)
+    written = panel.export(tmp_path / "图表.png")
+    assert [p.name for p in written] == [f"图表-{spec.key}.png" for spec in panel.specs]
+    assert all(p.stat().st_size > 10_000 for p in written)
+    cjk = [f for f in font_families(True) if f in CJK_FONTS]
+    assert cjk, "a CJK font is installed (scripts/debian-packages.txt)"
+    for spec, fig in zip(panel.specs, saved, strict=True):
+        ax = fig.axes[0]
+        assert ax.title.get_text() == spec.title and not spec.title.isascii()
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert legend == spec.labels, spec.key
+        chinese_texts = [
+            t for t in fig.findobj(Text) if t.get_text() and not t.get_text().isascii()
+        ]
+        assert any("公告" in t.get_text() for t in chinese_texts), spec.key  # the mark
+        for text in chinese_texts:
+            assert set(text.get_fontfamily()) & set(cjk), (spec.key, text.get_text())
 
 
 def test_mark_labels_sit_in_a_band_above_the_data_right_of_their_lines(qtbot):

@@ -292,36 +292,69 @@ def test_engine_runs_in_its_own_process_and_a_dead_one_is_replaced(qtbot, make_w
     pause(qtbot, win)
 
 
-def test_export_charts_png_and_svg(qtbot, make_window, tmp_path):
+def test_exported_charts_are_a_file_each_drawn_as_the_report_draws_its_own(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    """The export was the window's scene drawn 1600 px wide: every chart in one picture,
+    legends a few pixels high beside the titles, labels over the data. Each chart is now
+    a file of its own (``c.png`` → ``c-offers.png``, …) drawn by the report's code at the
+    report's size and font sizes, with what the window shows: its series and their
+    colours, its days, its marks; not the window's day cursor or ⓘ."""
+    from matplotlib.colors import to_hex
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    from simulation.runs.figures import MARK_GID, SIZE, draw
+    from simulation.runs.marks import STEP, Mark
+
     win = make_window(days=10)
     setup_run(qtbot, win)
     run_until(qtbot, win, 10)
+    win.add_mark(Mark(4, STEP, "2"))  # a lesson's step: drawn on every chart
     charts = win.charts
-    seen: list[tuple[list[str], list[bool]]] = []  # (titles, cursors shown) while drawn
-    drawn = charts._export_svg
+    keys = [spec.key for spec in charts.specs]
+    saved: list[Figure] = []
+    save = Figure.savefig
 
-    def draw_svg(path):
-        seen.append(
-            (
-                [p.titleLabel.text for p in charts.plots.values()],
-                [c.isVisible() for c in charts.cursors],
-            )
-        )
-        drawn(path)
+    def keep(fig, *args, **kwargs):
+        saved.append(fig)
+        return save(fig, *args, **kwargs)
 
-    charts._export_svg = draw_svg
-    png = win.export_charts("png", path=str(tmp_path / "c.png"))
+    monkeypatch.setattr(Figure, "savefig", keep)
+    assert win.export_charts("png", path=str(tmp_path / "c.png")) == str(tmp_path / "c.png")
+    assert sorted(p.name for p in tmp_path.glob("c*.png")) == sorted(f"c-{k}.png" for k in keys)
+    for key in keys:  # the report's proportions (1000 × 520), larger
+        assert Image.open(tmp_path / f"c-{key}.png").size == (1600, 832), key
+    assert "c-*.png" in win.statusBar().currentMessage()
+    report = draw("spam", win.metrics_frame()).axes[0]
+    # text no smaller beside the picture's width than in the report's chart
+    legend_pt = report.get_legend().get_texts()[0].get_fontsize() / SIZE[0]
+    title_pt = report.title.get_fontsize() / SIZE[0]
+    assert len(saved) == len(keys)
+    for key, fig in zip(keys, saved, strict=True):
+        ax, width = fig.axes[0], fig.get_figwidth()
+        texts = ax.get_legend().get_texts()
+        assert texts and min(t.get_fontsize() for t in texts) / width >= legend_pt, key
+        assert ax.title.get_fontsize() / width >= title_pt and "ⓘ" not in ax.title.get_text()
+        spec = next(s for s in charts.specs if s.key == key)
+        assert [t.get_text() for t in texts] == [s.label for s in spec.series], key
+        lines = [line for line in ax.get_lines() if line.get_gid() != MARK_GID]
+        for series, line in zip(spec.series, lines, strict=True):
+            pen = charts.curves[("", series.column)].opts["pen"].color().name()
+            assert to_hex(line.get_color()) == pen, (key, series.column)
+            x, y = charts.series(series.column)
+            assert np.array_equal(line.get_xdata(), x), (key, series.column)
+            assert np.allclose(line.get_ydata(), y, equal_nan=True), (key, series.column)
+        first, last = charts.plots[key].getViewBox().viewRange()[0]
+        assert ax.get_xlim() == pytest.approx((max(0.0, first), last)), key
+        marks = [t.get_text().strip() for t in ax.texts if t.get_gid() == MARK_GID]
+        assert marks == [charts.mark_lines[key][0].label.format], key
     svg = win.export_charts("svg", path=str(tmp_path / "c.svg"))
-    assert (tmp_path / "c.png").stat().st_size > 10_000
-    with open(svg, encoding="utf-8") as f:
-        text = f.read()
-    assert "<svg" in text[:2000]
-    assert png
-    # the figures alone: no day cursor and no ⓘ of the window drawn into the file ...
-    ((titles, cursors),) = seen
-    assert titles and not any("ⓘ" in t for t in titles) and not any(cursors)
-    assert "ⓘ" not in text
-    # ... and both back in the window afterwards
+    assert svg and sorted(p.name for p in tmp_path.glob("c*.svg")) == sorted(
+        f"c-{k}.svg" for k in keys
+    )
+    assert all("<svg" in (tmp_path / f"c-{k}.svg").read_text()[:2000] for k in keys)
+    # the window is as it was: its cursors and ⓘ
     assert all("ⓘ" in p.titleLabel.text for p in charts.plots.values())
     assert charts.cursors and all(c.isVisible() for c in charts.cursors)
 
