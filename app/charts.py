@@ -9,7 +9,8 @@ Readable at any size: each chart is a plot with its legend *below* it (never ove
 data); the grid takes as many columns as fit at a readable size and scrolls rather than
 cut a plot; the presentation view scales every text and line (``set_scale``). Event
 marks (announcements, policies applied, parameters changed, lesson steps) are labelled
-dotted lines on every chart; a lesson may highlight charts.
+dotted lines on every chart; a lesson may highlight charts, which then come first in the
+grid, side by side when they would not be on screen together one above the other.
 """
 
 from __future__ import annotations
@@ -46,14 +47,28 @@ MAX_COLUMNS = 3
 # takes fewer columns, then scrolls, rather than go below it
 CELL_MIN_W, CELL_MIN_H = 320, 185
 PLOT_MIN_H = 110  # the data area of a chart never gets less than this (scale 1, pixels)
+# the least width of a lesson step's framed chart (scale 1, pixels) when the step's charts
+# are set side by side so that they are seen together (see ChartPanel.wanted_columns)
+FRAMED_MIN_W = 250
 HELP_MARK = "ⓘ"
 # where an event mark's label starts: its left end at the dotted line
 RIGHT_OF_LINE = (0.0, 0.5)
 MAX_MARK_BAND = 0.5  # the marks' labels take at most this share of a plot's height
-PRESENTATION_SCALE = 1.45  # text and lines of the presentation view
+# text and lines of the presentation view on a screen PRESENTATION_PX high or more
+PRESENTATION_SCALE, PRESENTATION_PX = 1.45, 1000
 # units whose values lie in 0..1 (shares, probabilities, precision and recall): their
 # charts span exactly 0..1, like the report's (simulation.runs.figures)
 SHARE_UNITS = frozenset({"share", "probability"})
+
+
+def presentation_scale(height: int) -> float:
+    """The presentation view's scale on a screen ``height`` pixels high:
+    ``PRESENTATION_SCALE`` from ``PRESENTATION_PX`` up, smaller in proportion below (a
+    projected picture is as large on the wall whatever its pixels, so the type stays as
+    large there as at ``PRESENTATION_PX``), never below the lab's 1.0; in steps of 0.05,
+    so that a resize does not rebuild the grid at every pixel. At 1.45 on a 1280×720
+    projector a chart and its legend did not fit under a step's question and answer."""
+    return max(1.0, round(PRESENTATION_SCALE * min(1.0, height / PRESENTATION_PX) * 20) / 20)
 
 
 def narrow_title(label: pg.LabelItem) -> None:
@@ -151,6 +166,16 @@ class DayAxis(pg.AxisItem):
 class Series:
     column: str
     label: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a chart sits in the grid: its row, first column and how many it spans."""
+
+    key: str
+    row: int
+    col: int
+    span: int = 1
 
 
 @dataclass(frozen=True)
@@ -282,6 +307,7 @@ class ChartPanel(QWidget):
         # the plots are deleted, so no Python slot outlives the view it was connected to
         self._mark_slots: list[tuple[object, Callable[..., None]]] = []
         self.highlighted: tuple[str, ...] = ()
+        self.places: list[Place] = []  # where each chart sits in the grid (framed first)
         self.cursor_day = 0
         self.follow = True  # the cursor sticks to the newest day until the user drags it
         self.scale = 1.0
@@ -343,15 +369,19 @@ class ChartPanel(QWidget):
         self._fixed_columns = columns
         # cells are placed once, here: moving pyqtgraph items between grid positions
         # corrupts PySide6 6.12's references, so a new column count rebuilds the grid
-        cols = columns or self.fit_columns(self.scroll.viewport().width())
+        cols = columns or self.wanted_columns(self.scroll.viewport().width())
         self.columns = cols
         s = theme.scheme(self._dark)
         fg = s.chart_fg
         self._paint_background()
         self.stack.setCurrentWidget(self.scroll if specs else self.placeholder)
-        legend_pt = self._pt(11 if len(self.overlays) > 1 else 12)
-        for i, spec in enumerate(specs):
-            cell = self.glw.addLayout(row=i // cols, col=i % cols)
+        legend_pt = self._legend_pt()
+        by_key = {spec.key: spec for spec in specs}
+        places = self.placement(cols)
+        self.places = places
+        for place in places:
+            spec = by_key[place.key]
+            cell = self.glw.addLayout(row=place.row, col=place.col, colspan=place.span)
             cell.setContentsMargins(2, 2, 2, 2)
             cell.layout.setVerticalSpacing(0)
             plot = cell.addPlot(
@@ -448,7 +478,7 @@ class ChartPanel(QWidget):
         label.mousePressEvent = press
 
     def set_scale(self, scale: float) -> None:
-        """Scale every text and line (1 = the lab; ``PRESENTATION_SCALE`` = a projector)."""
+        """Scale every text and line (1 = the lab; ``presentation_scale`` = a projector)."""
         if scale != self.scale:
             self.scale = scale
             if self.specs:
@@ -469,13 +499,72 @@ class ChartPanel(QWidget):
         min_w, _ = self.cell_min_size()
         return max(1, min(MAX_COLUMNS, len(self.specs) or 1, width // max(1, min_w)))
 
+    def framed(self) -> list[str]:
+        """The highlighted charts that the grid has, in the step's order."""
+        keys = {spec.key for spec in self.specs}
+        return [k for k in dict.fromkeys(self.highlighted) if k in keys]
+
+    def placement(self, cols: int) -> list[Place]:
+        """Where each chart sits in a grid of ``cols`` columns, in the grid's order: a
+        lesson step's framed charts first, in rows of their own (a last row with fewer
+        of them shares its width between them, the first ones one column more: in two
+        columns a step's one chart spans both, and no taller chart beside it makes its
+        row higher than the view), then the others in their usual order."""
+        framed = self.framed()
+        places = []
+        for r in range(0, len(framed), cols):
+            row = framed[r : r + cols]
+            col = 0
+            for i, key in enumerate(row):
+                span = cols // len(row) + (i < cols % len(row))
+                places.append(Place(key, r // cols, col, span))
+                col += span
+        first = -(-len(framed) // cols)
+        rest = [spec.key for spec in self.specs if spec.key not in framed]
+        places += [Place(k, first + i // cols, i % cols) for i, k in enumerate(rest)]
+        return places
+
+    def _row_heights(self, places: list[Place], cell_w: int) -> dict[int, int]:
+        """Pixels each row of ``places`` needs, its cells ``cell_w`` pixels a column."""
+        rows: dict[int, int] = {}
+        for place in places:
+            need = self.cell_height(place.key, cell_w * place.span)
+            rows[place.row] = max(rows.get(place.row, 0), need)
+        return rows
+
+    def wanted_columns(self, width: int, height: int | None = None) -> int:
+        """The grid's columns at a view of ``width`` × ``height`` pixels (height: the
+        view's own): as many as fit (``fit_columns``), unless a lesson step frames
+        several charts that would then not be on screen together (at 1280×720 one chart
+        fits at a time: a step about the offers and the bans charts showed the offers
+        alone). They are then set side by side, each at least ``FRAMED_MIN_W`` wide."""
+        cols = self.fit_columns(width)
+        framed = self.framed()
+        if len(framed) <= cols:
+            return cols  # all in the first row already
+        if height is None:
+            height = self.scroll.viewport().height()
+        if self.framed_height(cols, width) <= height:
+            return cols
+        side = min(len(framed), MAX_COLUMNS)
+        if width // side >= round(FRAMED_MIN_W * self.scale):
+            return side
+        return cols
+
+    def framed_height(self, cols: int, width: int) -> int:
+        """Pixels the rows holding the framed charts need in a grid of ``cols`` columns
+        ``width`` pixels wide."""
+        framed = set(self.framed())
+        places = [place for place in self.placement(cols) if place.key in framed]
+        return sum(self._row_heights(places, max(1, width // cols)).values())
+
     def _reflow(self) -> None:
         """On a resize: as many columns as fit (a change rebuilds the grid, once the
         resize is over); below the readable height, the grid grows taller and scrolls."""
         if not self.specs:
             return
         view = self.scroll.viewport().size()
-        cols = self._fixed_columns or self.fit_columns(view.width())
+        cols = self._fixed_columns or self.wanted_columns(view.width(), view.height())
         if cols != self.columns:
             self._regrid.start()
             return
@@ -488,11 +577,16 @@ class ChartPanel(QWidget):
         (title, a readable data area, day axis, legend), scrolling when the view is
         shorter."""
         view = self.scroll.viewport().size()
-        self._fit_legends(max(1, view.width() // cols))
-        need = 0
-        for first in range(0, len(self.specs), cols):
-            row = self.specs[first : first + cols]
-            need += max(self.cell_height(spec.key) for spec in row)
+        cell_w = max(1, view.width() // cols)
+        places = self.placement(cols)
+        self._fit_legends({place.key: cell_w * place.span for place in places})
+        # no column wider than its share: the grid gave what it had to spare to the cell
+        # that preferred more, and two framed charts side by side at 1280×720 came out
+        # 250 and 300 px wide (the narrower one the offers chart, its day axis one label)
+        grid = self.glw.ci.layout
+        for c in range(MAX_COLUMNS):
+            grid.setColumnMaximumWidth(c, cell_w if c < cols else 0)
+        need = sum(self._row_heights(places, cell_w).values())
         # ... or what the laid-out cells hold as their least (each data area keeps
         # PLOT_MIN_H; a legend's entries can be taller than one line of its font)
         self.glw.ci.layout.invalidate()
@@ -500,39 +594,53 @@ class ChartPanel(QWidget):
         need = max(need, math.ceil(least))
         self.glw.setMinimumHeight(need if need > view.height() else 0)
 
-    def cell_height(self, key: str) -> int:
+    def cell_height(self, key: str, cell_width: int | None = None) -> int:
         """The height chart ``key`` needs, in pixels: its title, a data area of
-        ``PLOT_MIN_H``, the day axis and its legend's rows."""
+        ``PLOT_MIN_H``, the day axis and its legend's rows (as many columns as a cell
+        ``cell_width`` pixels wide holds; None: the grid's own cell width)."""
         title = QFontMetrics(big_font(self._pt(15))).height() + 10
         axis = (
             QFontMetrics(big_font(self._pt(12))).height()
             + QFontMetrics(big_font(self._pt(13))).height()
             + 16
         )
-        legend = self.legends.get(key)
-        rows = math.ceil(len(legend.items) / max(1, legend.columnCount)) if legend else 0
+        if cell_width is None:
+            span = next((p.span for p in self.places if p.key == key), 1)
+            cell_width = span * max(1, self.scroll.viewport().width() // max(1, self.columns))
+        spec = next((s for s in self.specs if s.key == key), None)
+        entries = [s.label for s in spec.series] if spec is not None else []
+        rows = -(-len(entries) // self._legend_columns(entries, cell_width)) if entries else 0
         font = QFont()
-        font.setPointSize(self._pt(11 if len(self.overlays) > 1 else 12))
+        font.setPointSize(self._legend_pt())
         legend_h = rows * (QFontMetrics(font).height() + 6) + 10
         return title + round(PLOT_MIN_H * self.scale) + axis + legend_h
 
     def _rebuild_grid(self) -> None:
         if self.specs:
             view = self.scroll.viewport().size()
-            if (self._fixed_columns or self.fit_columns(view.width())) != self.columns:
+            cols = self._fixed_columns or self.wanted_columns(view.width(), view.height())
+            if cols != self.columns:
                 self.build(self.specs, self._fixed_columns)
 
-    def _fit_legends(self, cell_width: int) -> None:
-        """As many legend columns as the chart's width holds (entries never cut)."""
-        for legend in self.legends.values():
+    def _legend_pt(self) -> int:
+        return self._pt(11 if len(self.overlays) > 1 else 12)
+
+    def _legend_columns(self, entries: Sequence[str], cell_width: int) -> int:
+        """How many legend columns a chart ``cell_width`` pixels wide holds."""
+        font = QFont()
+        font.setPointSize(self._legend_pt())
+        metrics = QFontMetrics(font)
+        entry = max(metrics.horizontalAdvance(e) for e in entries) + self._pt(48)
+        return max(1, min(len(entries), (cell_width - 20) // max(1, entry)))
+
+    def _fit_legends(self, widths: dict[str, int]) -> None:
+        """As many legend columns as each chart's width (``widths``: pixels by chart
+        key) holds (entries never cut)."""
+        for key, legend in self.legends.items():
             entries = [label.text for _sample, label in legend.items]
-            if not entries:
+            if not entries or key not in widths:
                 continue
-            font = QFont()
-            font.setPointSize(self._pt(11 if len(self.overlays) > 1 else 12))
-            metrics = QFontMetrics(font)
-            entry = max(metrics.horizontalAdvance(e) for e in entries) + self._pt(48)
-            cols = max(1, min(len(entries), (cell_width - 20) // max(1, entry)))
+            cols = self._legend_columns(entries, widths[key])
             if legend.columnCount != cols:
                 legend.setColumnCount(cols)
 
@@ -639,10 +747,19 @@ class ChartPanel(QWidget):
         return [line.value() for line in self.mark_lines.get(key, [])]
 
     def highlight(self, keys: Sequence[str]) -> None:
-        """Frame the charts ``keys`` in the theme's highlight colour (a lesson's step) and
-        scroll them into view: a step that talks about a chart below the fold must not
-        leave the class looking at another one."""
+        """Frame the charts ``keys`` in the theme's highlight colour (a lesson's step),
+        put them first in the grid (side by side when stacked they would not be on screen
+        together: ``wanted_columns``) and scroll them into view: a step that talks about a
+        chart below the fold must not leave the class looking at another one. No keys:
+        the grid's usual order again."""
         self.highlighted = tuple(keys)
+        if self.specs:
+            view = self.scroll.viewport().size()
+            cols = self._fixed_columns or self.wanted_columns(view.width(), view.height())
+            if cols != self.columns or self.placement(cols) != self.places:
+                # the framed charts first, side by side if need be
+                self.build(self.specs, self._fixed_columns)
+                return
         self._draw_highlight()
         if self.highlighted:
             self._reveal.start()

@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import pandas as pd
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent, QStatusTipEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QResizeEvent,
+    QShowEvent,
+    QStatusTipEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -38,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import dialogs, theme, wiring
-from app.charts import PRESENTATION_SCALE, ChartPanel, chart_specs
+from app.charts import ChartPanel, chart_specs, presentation_scale
 from app.compare import CompareView
 from app.engine_proc import REMOVED_SEARCH_DAYS
 from app.help import HelpDialog, assumptions_markdown, chart_help_html, definitions_html
@@ -838,7 +845,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setVisible(not on)
         for b in (self.export_png_btn, self.export_svg_btn, self.export_csv_btn):
             b.setVisible(not on)
-        self.charts.set_scale(PRESENTATION_SCALE if on else 1.0)
+        self.charts.set_scale(presentation_scale(self.screen().size().height()) if on else 1.0)
         self.feed.set_scale(1.35 if on else 1.0)
         self.banner.set_presenting(on)
         self.setProperty("presenting", "true" if on else "false")
@@ -853,6 +860,13 @@ class MainWindow(QMainWindow):
         self.present_action.blockSignals(True)
         self.present_action.setChecked(on)
         self.present_action.blockSignals(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The presentation view's type follows the height it has (see
+        ``app.charts.presentation_scale``)."""
+        super().resizeEvent(event)
+        if self.presenting:
+            self.charts.set_scale(presentation_scale(self.height()))
 
     # ------------------------------------------------------------- layout
     def set_layout_locked(self, locked: bool) -> None:
