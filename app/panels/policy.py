@@ -49,6 +49,9 @@ from app.problems import problem_text
 from app.versions import policy_label
 
 BUTTON_PAD_PX = 14  # a text button's margins and frame, both sides together
+# lines of the policy the editor keeps whenever the panel has room for them: the other
+# parts of the splitter give way first (at 1280×720 the editor showed six to nine lines)
+EDITOR_MIN_LINES = 12
 
 
 def condition_text(when: Any) -> str:
@@ -71,6 +74,19 @@ def write_text_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class FitSplitter(QSplitter):
+    """A splitter that calls ``on_resize`` after each change of its size (a resize
+    handler, not an event filter: PySide6 6.12's filters corrupt references)."""
+
+    def __init__(self, orientation: Qt.Orientation, on_resize: Callable[[], None]) -> None:
+        super().__init__(orientation)
+        self._on_resize = on_resize
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._on_resize()
 
 
 class PolicyPanel(QWidget):
@@ -132,10 +148,10 @@ class PolicyPanel(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # policy names are user text
         self.status.setObjectName("policyStatus")
         self.status.setWordWrap(True)
-        self.in_force = QLabel()
-        self.in_force.setTextFormat(Qt.TextFormat.PlainText)
+        # one line, cut in the middle when narrow (the whole of it in its tooltip): wrapped,
+        # it took three of the editor's lines at 1280×720
+        self.in_force = ElidedLabel()
         self.in_force.setObjectName("policyInForce")
-        self.in_force.setWordWrap(True)
         self.in_force.hide()  # until a world runs a policy (set_in_force)
 
         self.rules = QTableWidget(0, 5)
@@ -184,7 +200,10 @@ class PolicyPanel(QWidget):
         self.corpus_panel = CorpusPanel()
         self.corpus_panel.setObjectName("corpusPanel")
 
-        split = QSplitter(Qt.Orientation.Vertical)
+        # fitted again whenever its height changes: also when the lines above it change
+        # (the status's second line, the 'in force' line when a world starts), which the
+        # panel's own size does not show
+        split = FitSplitter(Qt.Orientation.Vertical, self._fit_split)
         split.addWidget(self.rules)
         split.addWidget(self.editor)
         split.addWidget(self.issues)
@@ -205,10 +224,6 @@ class PolicyPanel(QWidget):
         layout.addWidget(split, 1)
 
     # ------------------------------------------------------------- layout
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_split()
-
     def _on_split_moved(self, _pos: int, _index: int) -> None:
         self._split_moved = True
 
@@ -229,7 +244,12 @@ class PolicyPanel(QWidget):
         valid, as tall as the tallest of them, a fifth at most: they scroll, counted on
         the status line (a preset's twenty took a third and left the editor seven lines
         at 1280×720). The corpus status is whole first: the list gives way to it, down to
-        its minimum, but not to the corpus results."""
+        its minimum, but not to the corpus results.
+
+        The editor keeps ``EDITOR_MIN_LINES`` when the panel holds them (at 1280×720 an
+        error's three lines and a running world's 'in force' line left it six to nine),
+        and a cursor it showed stays shown when the list's change makes it shorter (the
+        line being typed slid under the growing list)."""
         if self._split_moved:
             return
         # (the handles between the parts take their height from the splitter's)
@@ -249,10 +269,54 @@ class PolicyPanel(QWidget):
         issues = max(min(70, total // 8), min(wanted, cap))
         room = total - rules - status - self.editor.minimumSizeHint().height()
         issues = max(self.issues.minimumHeight(), min(issues, room))
+        # the editor's EDITOR_MIN_LINES: the corpus results give way first (down to the
+        # corpus status), then the rule table (down to its header and one rule), then
+        # the problem list (down to its minimum); each scrolls
+        short = self.editor_height(EDITOR_MIN_LINES) - (total - rules - issues - corpus)
+        sizes = {"corpus": corpus, "rules": rules, "issues": issues}
+        floors = {
+            "corpus": status,
+            "rules": min(rules, self._rules_floor()),
+            "issues": min(issues, self.issues.minimumHeight()),
+        }
+        for name in ("corpus", "rules", "issues"):
+            give = max(0, min(short, sizes[name] - floors[name]))
+            sizes[name] -= give
+            short -= give
+        corpus, rules, issues = sizes["corpus"], sizes["rules"], sizes["issues"]
         editor = max(total - rules - issues - corpus, 0)
+        cursor_shown = self._cursor_shown()
         self.split.blockSignals(True)
         self.split.setSizes([rules, editor, issues, corpus])
         self.split.blockSignals(False)
+        if cursor_shown:  # the line being edited stays on screen when the editor shrinks
+            self.editor.ensureCursorVisible()
+
+    def editor_height(self, lines: int) -> int:
+        """Pixels the editor needs to show ``lines`` lines of the policy (its frame,
+        the document's margins and the horizontal scroll bar included)."""
+        editor = self.editor
+        margin = round(editor.document().documentMargin())
+        return (
+            lines * editor.fontMetrics().lineSpacing()
+            + 2 * margin
+            + 2 * editor.frameWidth()
+            + editor.horizontalScrollBar().sizeHint().height()
+        )
+
+    def _rules_floor(self) -> int:
+        """Pixels of the rule table's header and first rule (the rest scroll), or the
+        table's own least height if more (the splitter keeps to it)."""
+        table = self.rules
+        row = table.rowHeight(0) if table.rowCount() else 0
+        floor = table.horizontalHeader().height() + row + 2 * table.frameWidth()
+        return max(floor, table.minimumSizeHint().height())
+
+    def _cursor_shown(self) -> bool:
+        """The editor's cursor is on screen (then a change of the editor's height keeps
+        it there; a person who scrolled away from it is left where they are)."""
+        editor = self.editor
+        return editor.isVisible() and editor.viewport().rect().intersects(editor.cursorRect())
 
     def _rules_needed(self) -> int:
         """Pixels the rule table needs to show its header and every rule (a one-rule
@@ -513,6 +577,7 @@ class PolicyPanel(QWidget):
         """What is in force in the running world; hidden when there is none (an empty
         line took the room of two of the editor's)."""
         self.in_force.setText(text)
+        self.in_force.setToolTip(text)
         self.in_force.setVisible(bool(text))
 
     def _rule_clicked(self, row: int, _col: int) -> None:

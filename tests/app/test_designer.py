@@ -425,3 +425,46 @@ def test_a_long_problem_is_wrapped_in_the_list_not_cut(qtbot, make_window):
     )
     assert issues.verticalScrollBar().maximum() == 0
     assert editor.height() >= 4 * editor.fontMetrics().height()
+
+
+def test_the_editor_keeps_twelve_lines_and_the_typed_line_at_1280x720(qtbot, make_window):
+    """At 1280×720, with a world running (its 'in force' line wrapped over three lines)
+    and an error listed, the editor showed six to nine lines of the policy; and the line
+    being typed, near the editor's bottom, slid out of sight under the problem list as the
+    list grew to hold the new error."""
+    win = make_window(policy="spam")  # a preset without warnings: the list starts short
+    win.resize(1280, 720)
+    setup_run(qtbot, win)
+    win.policy_dock.raise_()
+    panel = win.policy_panel
+    editor = panel.editor
+    # the world's policy is named above the editor, on one line; the whole in its tooltip
+    in_force = panel.in_force
+    assert in_force.isVisible()
+    assert in_force.height() < 2 * in_force.fontMetrics().lineSpacing()
+    assert in_force.toolTip() == in_force.full_text()
+    assert in_force.full_text().startswith("In force: ")
+    qtbot.waitUntil(lambda: panel.status.text().startswith("✓ Valid"), timeout=WAIT_MS)
+    assert panel.issues.count() == 0
+    spacing = editor.fontMetrics().lineSpacing()
+    # the last "action: remove" line, put at the bottom of the editor, as when typing there
+    line = max(i for i, s in enumerate(editor.toPlainText().splitlines()) if "action: remove" in s)
+    cursor = QTextCursor(editor.document().findBlockByNumber(line))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    shown = editor.viewport().height() // spacing
+    editor.verticalScrollBar().setValue(line - shown + 1)
+    assert editor.viewport().rect().contains(editor.cursorRect())
+    for _ in range(6):
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(editor, "remvoe")
+    qtbot.waitUntil(lambda: panel._error_count() > 0, timeout=WAIT_MS)
+    item = panel.issues.item(0)
+    assert "remvoe" in item.text()
+    # the editor keeps its lines, the list its error (it scrolls when it has less room)
+    assert editor.viewport().height() >= 12 * spacing
+    assert panel.issues.height() >= panel.issues.minimumHeight()
+    # the typed line is still on screen
+    assert editor.textCursor().blockNumber() == line
+    assert editor.viewport().rect().contains(editor.cursorRect())

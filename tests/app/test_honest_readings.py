@@ -158,17 +158,17 @@ def test_in_force_says_when_the_policy_acts(qtbot, make_window):
     label = policy_label(win.policy_in_force)
     in_force = win.policy_panel.in_force
     assert win.policy_in_force.spec.start_day == 30
-    assert in_force.text() == f"In force: {label} (loaded day 0; acts from day 30)"
+    assert in_force.full_text() == f"In force: {label} (loaded day 0; acts from day 30)"
     assert 30 in win.charts.mark_days("ad_share")
 
     # applied again mid-run, before day 30: loaded then, still acting from day 30
     win.controls.speed.setValue(10)
     loaded = apply_on_day(qtbot, win, 3, lambda day: f"loaded day {day};")
-    assert in_force.text() == f"In force: {label} (loaded day {loaded}; acts from day 30)"
+    assert in_force.full_text() == f"In force: {label} (loaded day {loaded}; acts from day 30)"
 
     # applied after day 30: it acts at once, one day is enough
     loaded = apply_on_day(qtbot, win, 32, lambda day: f"from day {day})")
-    assert in_force.text() == f"In force: {label} (from day {loaded})"
+    assert in_force.full_text() == f"In force: {label} (from day {loaded})"
 
 
 def test_in_force_counts_an_announcement_ahead_of_the_rules(qtbot, make_window, tmp_path):
@@ -182,7 +182,8 @@ def test_in_force_counts_an_announcement_ahead_of_the_rules(qtbot, make_window, 
     assert win.policy_panel.open_path(path)
     setup_run(qtbot, win)
     label = policy_label(win.policy_in_force)
-    assert win.policy_panel.in_force.text() == f"In force: {label} (loaded day 0; acts from day 3)"
+    in_force = win.policy_panel.in_force.full_text()
+    assert in_force == f"In force: {label} (loaded day 0; acts from day 3)"
 
 
 def apply_on_day(qtbot, win, day: int, shows) -> int:
@@ -193,7 +194,7 @@ def apply_on_day(qtbot, win, day: int, shows) -> int:
     loaded = win.days_done
     click(qtbot, win.policy_panel.apply_btn)
     in_force = win.policy_panel.in_force
-    qtbot.waitUntil(lambda: shows(loaded) in in_force.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: shows(loaded) in in_force.full_text(), timeout=WAIT_MS)
     return loaded
 
 
@@ -201,11 +202,12 @@ def test_a_policy_acting_at_once_shows_one_day(qtbot, make_window):
     win = make_window(policy="keywords", days=5)
     setup_run(qtbot, win)
     label = policy_label(win.policy_in_force)
-    assert win.policy_panel.in_force.text() == f"In force: {label} (from day 0)"
+    assert win.policy_panel.in_force.full_text() == f"In force: {label} (from day 0)"
 
 
 def test_in_force_in_chinese(qtbot, chinese, make_window):
     win = make_window(locale="zh_CN", preset="classroom_zh", policy="crackdown_zh", days=35)
     setup_run(qtbot, win)
     label = policy_label(win.policy_in_force)
-    assert win.policy_panel.in_force.text() == f"生效中：{label}（第 0 天载入；自第 30 天起执行）"
+    in_force = win.policy_panel.in_force.full_text()
+    assert in_force == f"生效中：{label}（第 0 天载入；自第 30 天起执行）"
