@@ -57,8 +57,11 @@ def test_export_chart_buttons_write_images(qtbot, make_window, tmp_path, fmt):
     win.settings.setValue("dirs/export", str(tmp_path))
     when_dialog(QFileDialog, type_file_name(qtbot, "charts"))
     click(qtbot, win.export_png_btn if fmt == "png" else win.export_svg_btn)
-    out = tmp_path / f"charts.{fmt}"
-    assert out.is_file() and out.stat().st_size > 1000
+    # one file per chart shown, named after the file chosen (charts-offers.png, ...)
+    written = sorted(tmp_path.glob(f"charts-*.{fmt}"))
+    assert len(written) == len(win.charts.specs), written
+    assert all(f.stat().st_size > 1000 for f in written)
+    assert not (tmp_path / f"charts.{fmt}").exists()
 
 
 def test_export_before_any_day_says_so_instead_of_writing_nothing(qtbot, make_window):
