@@ -51,7 +51,7 @@ sys.path.insert(0, str(REPO))
 from machine import load_average, save_figures  # noqa: E402  (bench/ is the script's folder)
 
 from policy import load_policy, load_policy_text  # noqa: E402
-from policy.detectors import KeywordsDetector  # noqa: E402
+from policy.detectors import KeywordsDetector, memo  # noqa: E402
 from policy.interface import DayBatch, PerceptionView, RunContext, TextView  # noqa: E402
 
 BEFORE = "d19f2fb"  # the last commit before text matching was reworked
@@ -127,6 +127,8 @@ def bench_decisions(posts: int, n_texts: int, seed: int) -> None:
             (2, "warm (texts cached)"),
         ):
             batch = day_batch(day, posts, texts, image, kind, category, rng)
+            if day == 0:  # cold: no text read before in this process (policy.detectors.memo)
+                memo.forget()
             t0 = time.perf_counter()
             out = session.decide(batch)
             dt = time.perf_counter() - t0

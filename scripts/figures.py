@@ -659,6 +659,28 @@ def sweep() -> str:
     )
 
 
+def rerun() -> str:
+    """A world run again in the same process, from ``bench/bench_rerun.py --save``."""
+    r = _bench("rerun", "python bench/bench_rerun.py --save bench/results/rerun.json")
+    lines = [
+        "| scenario | policy | first run | same world again | another seed | first / again, "
+        "per repeat | median |",
+        "| --- | --- | ---: | ---: | ---: | --- | ---: |",
+    ]
+    for c in r["cases"]:
+        med = statistics.median
+        lines.append(
+            f"| `{c['scenario']}` | {c['policy']} | {med(c['first_s']):.2f} s | "
+            f"{med(c['again_s']):.2f} s | {med(c['other_seed_s']):.2f} s | "
+            + ", ".join(f"{x:.2f}×" for x in c["ratios"])
+            + f" | {c['median_ratio']:.2f}× |"
+        )
+    return (
+        f"`{r['command']}` (one process, imports excluded; medians of {r['repeat']}; commit "
+        f"{r['commit']}{_load(r)}):\n\n" + "\n".join(lines)
+    )
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "spam_corpus": spam_corpus,
     "corpus_demo": corpus_demo,
@@ -673,6 +695,7 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "demo_command": demo_command,
     "text_matching_speed": text_matching_speed,
     "sweep": sweep,
+    "rerun": rerun,
 }
 # checked by the tests: the demo and the corpus figures are run afresh; the benchmarks' blocks
 # are printed from their saved outputs (bench/results/), so the README shows what the
@@ -689,6 +712,7 @@ CHEAP = (
     "demo_command",
     "text_matching_speed",
     "sweep",
+    "rerun",
 )
 
 
