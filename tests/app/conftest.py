@@ -78,6 +78,23 @@ def make_window(qtbot, tmp_path):
 
 
 @pytest.fixture
+def saved_figures(monkeypatch) -> list:
+    """Every matplotlib figure saved from now on (``Figure.savefig`` still writes it), in
+    the order saved: what a test of an export inspects beside the files."""
+    from matplotlib.figure import Figure
+
+    saved: list = []
+    save = Figure.savefig
+
+    def keep(fig, *args, **kwargs):
+        saved.append(fig)
+        return save(fig, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", keep)
+    return saved
+
+
+@pytest.fixture
 def chinese(qapp):
     """The Chinese interface for this test: its translator installed (as ``circlelab gui``
     does at start), removed afterwards. Use with ``make_window(locale="zh_CN")``."""

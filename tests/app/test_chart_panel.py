@@ -49,11 +49,10 @@ def _panel(qtbot, labels: dict[str, str] | None = None) -> ChartPanel:
 
 
 def test_a_chinese_window_exports_its_charts_in_chinese_with_chinese_fonts(
-    qtbot, chinese, tmp_path, monkeypatch
+    qtbot, chinese, tmp_path, saved_figures
 ):
     """In the Chinese window the exported charts carry the window's Chinese titles,
     legends, units and marks, drawn in a CJK font (not as empty boxes)."""
-    from matplotlib.figure import Figure
     from matplotlib.text import Text
 
     from app.main_window import category_labels
@@ -62,14 +61,7 @@ def test_a_chinese_window_exports_its_charts_in_chinese_with_chinese_fonts(
     panel = _panel(qtbot, category_labels("zh_CN"))
     panel.set_frame(_metrics(20))
     panel.set_marks([(8, "公告 ×3", "第 8 天：公告")])
-    saved: list[Figure] = []
-    save = Figure.savefig
-
-    def keep(fig, *args, **kwargs):
-        saved.append(fig)
-        return save(fig, *args, **kwargs)
-
-    monkeypatch.setattr(Figure, "savefig", keep)
+    saved = saved_figures
     written = panel.export(tmp_path / "图表.png")
     assert [p.name for p in written] == [f"图表-{spec.key}.png" for spec in panel.specs]
     assert all(p.stat().st_size > 10_000 for p in written)

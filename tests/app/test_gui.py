@@ -293,7 +293,7 @@ def test_engine_runs_in_its_own_process_and_a_dead_one_is_replaced(qtbot, make_w
 
 
 def test_exported_charts_are_a_file_each_drawn_as_the_report_draws_its_own(
-    qtbot, make_window, tmp_path, monkeypatch
+    qtbot, make_window, tmp_path, saved_figures
 ):
     """The export was the window's scene drawn 1600 px wide: every chart in one picture,
     legends a few pixels high beside the titles, labels over the data. Each chart is now
@@ -301,7 +301,6 @@ def test_exported_charts_are_a_file_each_drawn_as_the_report_draws_its_own(
     report's size and font sizes, with what the window shows: its series and their
     colours, its days, its marks; not the window's day cursor or ⓘ."""
     from matplotlib.colors import to_hex
-    from matplotlib.figure import Figure
     from PIL import Image
 
     from simulation.runs.figures import MARK_GID, SIZE, draw
@@ -313,14 +312,7 @@ def test_exported_charts_are_a_file_each_drawn_as_the_report_draws_its_own(
     win.add_mark(Mark(4, STEP, "2"))  # a lesson's step: drawn on every chart
     charts = win.charts
     keys = [spec.key for spec in charts.specs]
-    saved: list[Figure] = []
-    save = Figure.savefig
-
-    def keep(fig, *args, **kwargs):
-        saved.append(fig)
-        return save(fig, *args, **kwargs)
-
-    monkeypatch.setattr(Figure, "savefig", keep)
+    saved = saved_figures
     assert win.export_charts("png", path=str(tmp_path / "c.png")) == str(tmp_path / "c.png")
     assert sorted(p.name for p in tmp_path.glob("c*.png")) == sorted(f"c-{k}.png" for k in keys)
     for key in keys:  # the report's proportions (1000 × 520), larger
