@@ -245,12 +245,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../app/charts.py" line="299"/>
+        <location filename="../../app/charts.py" line="325"/>
         <source>The charts appear here after Setup (Ctrl+R)</source>
         <translation>建立世界（Ctrl+R）后图表显示在这里</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="436"/>
+        <location filename="../../app/charts.py" line="466"/>
         <source>What am I looking at? Click for help on this chart</source>
         <translation>这张图是什么？点击查看这张图的说明</translation>
     </message>
@@ -1198,397 +1198,397 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="196"/>
+        <location filename="../../app/main_window.py" line="203"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="198"/>
+        <location filename="../../app/main_window.py" line="205"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="200"/>
+        <location filename="../../app/main_window.py" line="207"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="207"/>
+        <location filename="../../app/main_window.py" line="214"/>
         <source>The day shown in the feed; type a day and press Enter</source>
         <translation>朋友圈显示的日期；输入天数后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="209"/>
+        <location filename="../../app/main_window.py" line="216"/>
         <source>Day:</source>
         <translation>第几天：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="237"/>
+        <location filename="../../app/main_window.py" line="244"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="238"/>
+        <location filename="../../app/main_window.py" line="245"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="239"/>
+        <location filename="../../app/main_window.py" line="246"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="260"/>
+        <location filename="../../app/main_window.py" line="267"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="267"/>
+        <location filename="../../app/main_window.py" line="274"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="270"/>
+        <location filename="../../app/main_window.py" line="277"/>
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="275"/>
+        <location filename="../../app/main_window.py" line="282"/>
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="280"/>
+        <location filename="../../app/main_window.py" line="287"/>
         <source>Friends Circle</source>
         <translation>朋友圈</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="284"/>
+        <location filename="../../app/main_window.py" line="291"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="307"/>
+        <location filename="../../app/main_window.py" line="314"/>
         <source>Pick a scenario and a policy, then Setup (Ctrl+R)</source>
         <translation>选择场景和策略，然后点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="329"/>
+        <location filename="../../app/main_window.py" line="336"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="333"/>
+        <location filename="../../app/main_window.py" line="340"/>
         <source>Open policy…</source>
         <translation>打开策略…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="336"/>
+        <location filename="../../app/main_window.py" line="343"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="340"/>
+        <location filename="../../app/main_window.py" line="347"/>
         <source>Save policy as…</source>
         <translation>策略另存为…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="347"/>
+        <location filename="../../app/main_window.py" line="354"/>
         <source>Save run and report…</source>
         <translation>保存运行和报告…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="351"/>
+        <location filename="../../app/main_window.py" line="358"/>
         <source>Store this run in the Runs database and write its report to a folder</source>
         <translation>把这次运行存入运行记录数据库，并把报告写入文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="355"/>
+        <location filename="../../app/main_window.py" line="362"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="364"/>
+        <location filename="../../app/main_window.py" line="371"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="370"/>
+        <location filename="../../app/main_window.py" line="377"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="376"/>
+        <location filename="../../app/main_window.py" line="383"/>
         <source>Lock layout</source>
         <translation>锁定布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="379"/>
+        <location filename="../../app/main_window.py" line="386"/>
         <source>Panels cannot be dragged away or floated by accident; unlock to rearrange</source>
         <translation>面板不会被误拖走或浮出；解锁后可重新排列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="384"/>
+        <location filename="../../app/main_window.py" line="391"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="390"/>
+        <location filename="../../app/main_window.py" line="397"/>
         <source>Presentation view</source>
         <translation>演示视图</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="393"/>
+        <location filename="../../app/main_window.py" line="400"/>
         <source>Charts and feed fill the screen in large type; side panels hidden</source>
         <translation>图表和朋友圈以大字号铺满屏幕；隐藏侧边面板</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="400"/>
+        <location filename="../../app/main_window.py" line="407"/>
         <source>L&amp;essons</source>
         <translation>课程(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="411"/>
+        <location filename="../../app/main_window.py" line="418"/>
         <source>Open lesson file…</source>
         <translation>打开课程文件…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="415"/>
+        <location filename="../../app/main_window.py" line="422"/>
         <source>Close lesson</source>
         <translation>关闭课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="421"/>
+        <location filename="../../app/main_window.py" line="428"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="425"/>
+        <location filename="../../app/main_window.py" line="432"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="436"/>
+        <location filename="../../app/main_window.py" line="443"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="438"/>
-        <location filename="../../app/main_window.py" line="808"/>
+        <location filename="../../app/main_window.py" line="445"/>
+        <location filename="../../app/main_window.py" line="815"/>
         <source>What am I looking at?</source>
         <translation>这张图是什么？</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="451"/>
-        <location filename="../../app/main_window.py" line="811"/>
+        <location filename="../../app/main_window.py" line="458"/>
+        <location filename="../../app/main_window.py" line="818"/>
         <source>Model assumptions</source>
         <translation>模型假设</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="455"/>
-        <location filename="../../app/main_window.py" line="814"/>
+        <location filename="../../app/main_window.py" line="462"/>
+        <location filename="../../app/main_window.py" line="821"/>
         <source>Metric definitions</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="463"/>
+        <location filename="../../app/main_window.py" line="470"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="525"/>
+        <location filename="../../app/main_window.py" line="532"/>
         <source>Policy saved to {0}</source>
         <translation>策略已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="530"/>
+        <location filename="../../app/main_window.py" line="537"/>
         <source>{0}: takes effect at the next setup</source>
         <translation>{0}：下次建立时生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="594"/>
+        <location filename="../../app/main_window.py" line="601"/>
         <source>{0}[*] — Circle Lab, moderation-policy laboratory</source>
         <translation>{0}[*] — 朋友圈实验室，内容治理策略实验</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="637"/>
+        <location filename="../../app/main_window.py" line="644"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="654"/>
+        <location filename="../../app/main_window.py" line="661"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="655"/>
+        <location filename="../../app/main_window.py" line="662"/>
         <source>Lessons (*.yaml *.yml)</source>
         <translation>课程 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="749"/>
+        <location filename="../../app/main_window.py" line="756"/>
         <source>No watched user saw a removed post in the last {0} days</source>
         <translation>最近 {0} 天里，被观察的用户都没有看到被删除的动态</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="879"/>
+        <location filename="../../app/main_window.py" line="893"/>
         <source>Layout reset</source>
         <translation>布局已恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="918"/>
+        <location filename="../../app/main_window.py" line="932"/>
         <source>Not set up: the policy in the editor has {0} problem(s); fix it first</source>
         <translation>未建立：编辑器中的策略有 {0} 个问题，请先修正</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="940"/>
+        <location filename="../../app/main_window.py" line="954"/>
         <source>Setting up…</source>
         <translation>正在建立…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="985"/>
+        <location filename="../../app/main_window.py" line="999"/>
         <source>{0}: used at the next setup</source>
         <translation>{0}：下次建立时使用</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1080"/>
+        <location filename="../../app/main_window.py" line="1094"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1024"/>
-        <location filename="../../app/main_window.py" line="1085"/>
+        <location filename="../../app/main_window.py" line="1038"/>
+        <location filename="../../app/main_window.py" line="1099"/>
         <source>Paused after day {0}</source>
         <translation>第 {0} 天后暂停</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1095"/>
+        <location filename="../../app/main_window.py" line="1109"/>
         <source>Starting the engine process…</source>
         <translation>正在启动引擎进程…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1104"/>
-        <location filename="../../app/main_window.py" line="1335"/>
+        <location filename="../../app/main_window.py" line="1118"/>
+        <location filename="../../app/main_window.py" line="1349"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1110"/>
+        <location filename="../../app/main_window.py" line="1124"/>
         <source>The run has reached its last day: Reset or Setup to run again</source>
         <translation>运行已到最后一天：重置或重新建立后才能再运行</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1112"/>
+        <location filename="../../app/main_window.py" line="1126"/>
         <source>No world yet: press Setup (Ctrl+R) first</source>
         <translation>尚无世界：请先点击“建立”（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1126"/>
+        <location filename="../../app/main_window.py" line="1140"/>
         <source>Run finished: {0} of {1} days simulated</source>
         <translation>运行结束：已模拟 {1} 天中的 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1143"/>
+        <location filename="../../app/main_window.py" line="1157"/>
         <source>In force: {0} (loaded day {1}; acts from day {2})</source>
         <translation>生效中：{0}（第 {1} 天载入；自第 {2} 天起执行）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1151"/>
+        <location filename="../../app/main_window.py" line="1165"/>
         <source>{0} from day {1}</source>
         <translation>{0}，自第 {1} 天起</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1158"/>
+        <location filename="../../app/main_window.py" line="1172"/>
         <source>Saved as run #{0}; report in {1}</source>
         <translation>已保存为运行 #{0}；报告在 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1271"/>
+        <location filename="../../app/main_window.py" line="1285"/>
         <source>{0} charts written to {1}</source>
         <translation>{0} 张图表已保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1285"/>
+        <location filename="../../app/main_window.py" line="1299"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1291"/>
+        <location filename="../../app/main_window.py" line="1305"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1323"/>
+        <location filename="../../app/main_window.py" line="1337"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1337"/>
+        <location filename="../../app/main_window.py" line="1351"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1341"/>
+        <location filename="../../app/main_window.py" line="1355"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1372"/>
+        <location filename="../../app/main_window.py" line="1386"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1375"/>
+        <location filename="../../app/main_window.py" line="1389"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="967"/>
+        <location filename="../../app/main_window.py" line="981"/>
         <source>Will be used at the next setup: {0}</source>
         <translation>将在下次建立时使用：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1008"/>
+        <location filename="../../app/main_window.py" line="1022"/>
         <source>Ready: seed {0}, {1} days</source>
         <translation>就绪：种子 {0}，{1} 天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1146"/>
+        <location filename="../../app/main_window.py" line="1160"/>
         <source>In force: {0} (from day {1})</source>
         <translation>生效中：{0}（自第 {1} 天）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1133"/>
+        <location filename="../../app/main_window.py" line="1147"/>
         <source>Policy applied from day {0}</source>
         <translation>策略自第 {0} 天起生效</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1234"/>
+        <location filename="../../app/main_window.py" line="1248"/>
         <source>Stored run #{0}: {1}</source>
         <translation>保存的运行 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1237"/>
+        <location filename="../../app/main_window.py" line="1251"/>
         <source>Opened stored run #{0} ({1})</source>
         <translation>已打开保存的运行 #{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1247"/>
+        <location filename="../../app/main_window.py" line="1261"/>
         <source>Nothing to export yet: run at least one day</source>
         <translation>尚无可导出的内容：请至少运行一天</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1261"/>
+        <location filename="../../app/main_window.py" line="1275"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1262"/>
+        <location filename="../../app/main_window.py" line="1276"/>
         <source>{0} images (*.{1})</source>
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1284"/>
+        <location filename="../../app/main_window.py" line="1298"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>
@@ -1596,52 +1596,52 @@
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../app/main_window.py" line="81"/>
+        <location filename="../../app/main_window.py" line="88"/>
         <source>announced</source>
         <translation>公告</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="82"/>
+        <location filename="../../app/main_window.py" line="89"/>
         <source>policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="83"/>
+        <location filename="../../app/main_window.py" line="90"/>
         <source>changed</source>
         <translation>参数改变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="84"/>
+        <location filename="../../app/main_window.py" line="91"/>
         <source>newcomers</source>
         <translation>新账号</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="85"/>
+        <location filename="../../app/main_window.py" line="92"/>
         <source>step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="88"/>
+        <location filename="../../app/main_window.py" line="95"/>
         <source>Day {0}: an announcement of stricter enforcement (sellers&apos; risk {1})</source>
         <translation>第 {0} 天：宣布从严整治（卖家风险 {1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="91"/>
+        <location filename="../../app/main_window.py" line="98"/>
         <source>Day {0}: policy in force: {1}</source>
         <translation>第 {0} 天：策略生效：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="92"/>
+        <location filename="../../app/main_window.py" line="99"/>
         <source>Day {0}: parameter changed: {1}</source>
         <translation>第 {0} 天：参数改变：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="93"/>
+        <location filename="../../app/main_window.py" line="100"/>
         <source>Day {0}: new accounts arrive ({1})</source>
         <translation>第 {0} 天：新账号涌入（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="94"/>
+        <location filename="../../app/main_window.py" line="101"/>
         <source>Day {0}: the lesson&apos;s step {1}</source>
         <translation>第 {0} 天：课程第 {1} 步</translation>
     </message>
@@ -3057,162 +3057,162 @@
 <context>
     <name>PolicyPanel</name>
     <message>
-        <location filename="../../app/panels/policy.py" line="93"/>
+        <location filename="../../app/panels/policy.py" line="109"/>
         <source>Load a preset policy into the editor (undoable)</source>
         <translation>将预设策略载入编辑器（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="98"/>
+        <location filename="../../app/panels/policy.py" line="114"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="101"/>
+        <location filename="../../app/panels/policy.py" line="117"/>
         <source>Put this policy in force from the next day (Ctrl+Enter)</source>
         <translation>自下一天起启用此策略（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="106"/>
+        <location filename="../../app/panels/policy.py" line="122"/>
         <source>Apply policy</source>
         <translation>应用策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="110"/>
+        <location filename="../../app/panels/policy.py" line="126"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="119"/>
+        <location filename="../../app/panels/policy.py" line="135"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="120"/>
+        <location filename="../../app/panels/policy.py" line="136"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="122"/>
+        <location filename="../../app/panels/policy.py" line="138"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="145"/>
+        <location filename="../../app/panels/policy.py" line="161"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="146"/>
+        <location filename="../../app/panels/policy.py" line="162"/>
         <source>Condition</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="147"/>
+        <location filename="../../app/panels/policy.py" line="163"/>
         <source>Action</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="148"/>
+        <location filename="../../app/panels/policy.py" line="164"/>
         <source>Strikes</source>
         <translation>违规计分</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="149"/>
+        <location filename="../../app/panels/policy.py" line="165"/>
         <source>Hits so far</source>
         <translation>累计命中</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="157"/>
+        <location filename="../../app/panels/policy.py" line="173"/>
         <source>Click a rule to inspect it</source>
         <translation>点击规则查看详情</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="321"/>
+        <location filename="../../app/panels/policy.py" line="385"/>
         <source>Checking the policy…</source>
         <translation>正在检查策略…</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="391"/>
+        <location filename="../../app/panels/policy.py" line="455"/>
         <source>YAML policies (*.yaml *.yml)</source>
         <translation>YAML 策略 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="390"/>
+        <location filename="../../app/panels/policy.py" line="454"/>
         <source>Save policy</source>
         <translation>保存策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="113"/>
+        <location filename="../../app/panels/policy.py" line="129"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="116"/>
+        <location filename="../../app/panels/policy.py" line="132"/>
         <source>Save to the open file; a preset or a new text asks where (Ctrl+S)</source>
         <translation>保存到当前文件；预设或新文本会询问保存位置（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="297"/>
+        <location filename="../../app/panels/policy.py" line="361"/>
         <source>preset {0}</source>
         <translation>预设 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="298"/>
+        <location filename="../../app/panels/policy.py" line="362"/>
         <source>new policy</source>
         <translation>新策略</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="306"/>
+        <location filename="../../app/panels/policy.py" line="370"/>
         <source>Editing: {0}{1}</source>
         <translation>正在编辑：{0}{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="371"/>
+        <location filename="../../app/panels/policy.py" line="435"/>
         <source>Cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="402"/>
+        <location filename="../../app/panels/policy.py" line="466"/>
         <source>The presets belong to the app; save your policy in another folder</source>
         <translation>预设属于应用本身；请把你的策略保存到其他文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="408"/>
+        <location filename="../../app/panels/policy.py" line="472"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="432"/>
+        <location filename="../../app/panels/policy.py" line="496"/>
         <source>Cannot apply: the policy has {0} problem(s); the policy in force is unchanged</source>
         <translation>无法应用：策略有 {0} 个问题；生效中的策略不变</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="455"/>
+        <location filename="../../app/panels/policy.py" line="519"/>
         <source>1 rule</source>
         <translation>1 条规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="455"/>
+        <location filename="../../app/panels/policy.py" line="519"/>
         <source>{0} rules</source>
         <translation>{0} 条规则</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="456"/>
+        <location filename="../../app/panels/policy.py" line="520"/>
         <source>✓ Valid: {0} ({1})</source>
         <translation>✓ 有效：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="459"/>
+        <location filename="../../app/panels/policy.py" line="523"/>
         <source>{0} — ⚠ {1} warning(s) below: it can be applied</source>
         <translation>{0} — ⚠ 下方有 {1} 条警告：仍可应用</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="466"/>
+        <location filename="../../app/panels/policy.py" line="530"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../app/panels/policy.py" line="453"/>
+        <location filename="../../app/panels/policy.py" line="517"/>
         <source>✗ {0} problem(s) — the policy in force is unchanged</source>
         <translation>✗ {0} 个问题 — 生效中的策略保持不变</translation>
     </message>
@@ -5229,376 +5229,381 @@ hand while a run ran is under &quot;Changes during the run&quot;.</source>
     </message>
     <message>
         <location filename="model_texts.py" line="867"/>
+        <source>policy &apos;{ref}&apos; was given more than once: it runs once (a second arm of the same runs would count each seed twice)</source>
+        <translation>策略 &apos;{ref}&apos; 给出了不止一次：只运行一次（同样的运行再成一组，会把每个随机种子算两次）</translation>
+    </message>
+    <message>
+        <location filename="model_texts.py" line="868"/>
         <source>policy &apos;{ref}&apos; has no &apos;{path}&apos;: it runs without that parameter</source>
         <translation>策略 &apos;{ref}&apos; 没有 &apos;{path}&apos;：运行时不带这个参数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="868"/>
+        <location filename="model_texts.py" line="869"/>
         <source>policy &apos;{ref}&apos; lacks a zipped path: it runs without them</source>
         <translation>策略 &apos;{ref}&apos; 缺少一个联动的路径：运行时不带这些联动参数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="869"/>
+        <location filename="model_texts.py" line="870"/>
         <source>policy &apos;{ref}&apos; acts from day {day} (its first announcement or rule), after the sweep&apos;s last day (day {last}): it never acts in these runs (run more --days)</source>
         <translation>策略 &apos;{ref}&apos; 从第 {day} 天起作用（首次公告或规则），晚于扫描的最后一天（第 {last} 天）：在这些运行中从未起作用（请增加 --days）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="870"/>
+        <location filename="model_texts.py" line="871"/>
         <source>the rules of policy &apos;{ref}&apos; are in force from day {rules}, after the sweep&apos;s last day (day {last}): only its announcement acts in these runs, from day {day}</source>
         <translation>策略 &apos;{ref}&apos; 的规则从第 {rules} 天起生效，晚于扫描的最后一天（第 {last} 天）：在这些运行中只有它的公告起作用，从第 {day} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="871"/>
+        <location filename="model_texts.py" line="872"/>
         <source>0 (stored before model versions were recorded)</source>
         <translation>0（存储于记录模型版本之前）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="872"/>
+        <location filename="model_texts.py" line="873"/>
         <source>{count} stored runs of this sweep were made under model version {version}, not this one ({current}): they were run again, not reused (runs computed under other rules are never mixed)</source>
         <translation>本参数扫描中有 {count} 次已存储的运行是在模型版本 {version} 下得出的，而不是当前版本（{current}）：它们已重新运行，没有沿用（按不同规则计算的运行从不混在一起）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="873"/>
+        <location filename="model_texts.py" line="874"/>
         <source>{count} stored runs made under model version {version} are left out: these results are of the runs made under model version {kept} (runs computed under other rules are never mixed; run the sweep again to recompute them)</source>
         <translation>在模型版本 {version} 下得出的 {count} 次已存储的运行未计入：这些结果只来自模型版本 {kept} 下的运行（按不同规则计算的运行从不混在一起；再次运行该参数扫描即可重新计算它们）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="874"/>
+        <location filename="model_texts.py" line="875"/>
         <source>1 stored run of this sweep was made under model version {version}, not this one ({current}): it was run again, not reused (runs computed under other rules are never mixed)</source>
         <translation>本参数扫描中有 1 次已存储的运行是在模型版本 {version} 下得出的，而不是当前版本（{current}）：它已重新运行，没有沿用（按不同规则计算的运行从不混在一起）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="875"/>
+        <location filename="model_texts.py" line="876"/>
         <source>1 stored run made under model version {version} is left out: these results are of the runs made under model version {kept} (runs computed under other rules are never mixed; run the sweep again to recompute it)</source>
         <translation>在模型版本 {version} 下得出的 1 次已存储的运行未计入：这些结果只来自模型版本 {kept} 下的运行（按不同规则计算的运行从不混在一起；再次运行该参数扫描即可重新计算它）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="876"/>
+        <location filename="model_texts.py" line="877"/>
         <source>these runs were made by a newer Circle Lab (model version {version}; this one is {current}): their numbers follow that version&apos;s rules, which this one does not know</source>
         <translation>这些运行是由更新版本的 Circle Lab 得出的（模型版本 {version}；当前为 {current}）：其中的数字遵循该版本的规则，当前版本并不了解这些规则</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="877"/>
+        <location filename="model_texts.py" line="878"/>
         <source>{a} holds runs of model version {va} and {b} runs of model version {vb}: their numbers were computed under different rules, so a difference between them may be the model&apos;s and not the policies&apos;</source>
         <translation>{a} 中是模型版本 {va} 的运行，{b} 中是模型版本 {vb} 的运行：它们的数字是按不同规则计算的，因此两者之间的差异可能来自模型，而不是来自策略</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="878"/>
+        <location filename="model_texts.py" line="879"/>
         <source>{side}: {note}</source>
         <translation>{side}：{note}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="879"/>
+        <location filename="model_texts.py" line="880"/>
         <source>these runs were made under model version {version}, not this one ({current}): their numbers follow that version&apos;s rules, and a measure counted since may be missing from them (run the sweep again to recompute them)</source>
         <translation>这些运行是在模型版本 {version} 下得出的，而不是当前版本（{current}）：其中的数字遵循该版本的规则，此后才统计的指标可能在其中缺失（再次运行该参数扫描即可重新计算它们）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="880"/>
+        <location filename="model_texts.py" line="881"/>
         <source>share of impressions</source>
         <translation>曝光占比</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="881"/>
+        <location filename="model_texts.py" line="882"/>
         <source>Reach of restricted offers in the feed (7-day mean)</source>
         <translation>违禁商品信息在信息流中的触达（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="882"/>
+        <location filename="model_texts.py" line="883"/>
         <source>Spam impressions (7-day mean)</source>
         <translation>垃圾信息曝光（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="883"/>
+        <location filename="model_texts.py" line="884"/>
         <source>Restricted-offer volume, every channel (7-day mean)</source>
         <translation>违禁商品信息量，所有渠道（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="884"/>
+        <location filename="model_texts.py" line="885"/>
         <source>Harm: restricted units sold (7-day mean)</source>
         <translation>危害：违禁商品售出件数（7 天均值）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="885"/>
+        <location filename="model_texts.py" line="886"/>
         <source>Wrongful bans, cumulative</source>
         <translation>累计误封</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="886"/>
+        <location filename="model_texts.py" line="887"/>
         <source>Correct bans, cumulative</source>
         <translation>累计正确封号</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="887"/>
+        <location filename="model_texts.py" line="888"/>
         <source>Review backlog</source>
         <translation>待审积压</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="888"/>
+        <location filename="model_texts.py" line="889"/>
         <source>Active restricted sellers</source>
         <translation>活跃的违禁商品卖家</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="889"/>
+        <location filename="model_texts.py" line="890"/>
         <source>restricted offers seen (feed)</source>
         <translation>被看到的违禁商品信息（信息流）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="890"/>
+        <location filename="model_texts.py" line="891"/>
         <source>restricted units sold (harm)</source>
         <translation>违禁商品售出件数（危害）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="891"/>
+        <location filename="model_texts.py" line="892"/>
         <source>spam seen</source>
         <translation>被看到的垃圾信息</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="892"/>
+        <location filename="model_texts.py" line="893"/>
         <source>Harm and exposure avoided against {baseline}, same seeds</source>
         <translation>相对于 {baseline} 避免的危害和曝光（相同随机种子）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="893"/>
+        <location filename="model_texts.py" line="894"/>
         <source>% of {baseline}&apos;s impressions or units sold avoided (mean, 95% CI)</source>
         <translation>避免的 {baseline} 曝光或售出件数（%，均值与 95% 置信区间）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="894"/>
+        <location filename="model_texts.py" line="895"/>
         <source>Harm and exposure avoided against {baseline}</source>
         <translation>相对于 {baseline} 避免的危害和曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="895"/>
+        <location filename="model_texts.py" line="896"/>
         <source>the baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="896"/>
+        <location filename="model_texts.py" line="897"/>
         <source>restricted-offer impressions avoided</source>
         <translation>避免的违禁商品信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="897"/>
+        <location filename="model_texts.py" line="898"/>
         <source>restricted units sold avoided (harm)</source>
         <translation>避免的违禁商品售出件数（危害）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="898"/>
+        <location filename="model_texts.py" line="899"/>
         <source>spam impressions avoided</source>
         <translation>避免的垃圾信息曝光</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="899"/>
+        <location filename="model_texts.py" line="900"/>
         <source>{series}: {key}</source>
         <translation>{series}：{key}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="900"/>
+        <location filename="model_texts.py" line="901"/>
         <source>removal alone: recall × 2^(−x/{hours} h)</source>
         <translation>仅靠删除：召回率 × 2^(−x/{hours} 小时)</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="901"/>
+        <location filename="model_texts.py" line="902"/>
         <source>% of {baseline}&apos;s impressions or units sold avoided</source>
         <translation>避免的 {baseline} 曝光或售出件数（%）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="902"/>
+        <location filename="model_texts.py" line="903"/>
         <source>Harm and exposure avoided against {baseline} vs. {x} (mean and 95% band across seeds)</source>
         <translation>相对于 {baseline} 避免的危害和曝光随“{x}”的变化（各随机种子的均值和 95% 置信带）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="903"/>
+        <location filename="model_texts.py" line="904"/>
         <source>Trade-off over {over}: exposure avoided vs. wrongful bans</source>
         <translation>{over} 的权衡：避免的曝光与误封</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="904"/>
+        <location filename="model_texts.py" line="905"/>
         <source>Trade-off over {over} (one point per arm); Pareto front marked</source>
         <translation>{over} 的权衡（每组一个点）；标出帕累托前沿</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="905"/>
+        <location filename="model_texts.py" line="906"/>
         <source>one policy variant (mean and 95% band across seeds)</source>
         <translation>一个策略变体（各随机种子的均值和 95% 置信带）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="906"/>
+        <location filename="model_texts.py" line="907"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="907"/>
+        <location filename="model_texts.py" line="908"/>
         <source>wrongful bans per 10,000 accounts</source>
         <translation>每万账户误封次数</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="908"/>
+        <location filename="model_texts.py" line="909"/>
         <source>% of offer + spam impressions avoided</source>
         <translation>避免的违禁 + 垃圾信息曝光（%）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="909"/>
+        <location filename="model_texts.py" line="910"/>
         <source>{a} is significantly higher than {b} on {label}: difference {amount} ({band}; {test}, p = {p}).</source>
         <translation>{a} 在“{label}”上显著高于 {b}：差值 {amount}（{band}；{test}，p = {p}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="910"/>
+        <location filename="model_texts.py" line="911"/>
         <source>{a} is significantly lower than {b} on {label}: difference {amount} ({band}; {test}, p = {p}).</source>
         <translation>{a} 在“{label}”上显著低于 {b}：差值 {amount}（{band}；{test}，p = {p}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="911"/>
+        <location filename="model_texts.py" line="912"/>
         <source>{a} and {b} do not differ significantly on {label}: difference {amount} ({band} includes 0; {test}, p = {p}).</source>
         <translation>{a} 与 {b} 在“{label}”上没有显著差异：差值 {amount}（{band}，包含 0；{test}，p = {p}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="912"/>
+        <location filename="model_texts.py" line="913"/>
         <source>{a} is significantly higher than {b} on {label}: difference {spread} ({why}).</source>
         <translation>{a} 在“{label}”上显著高于 {b}：差值 {spread}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="913"/>
+        <location filename="model_texts.py" line="914"/>
         <source>{a} is significantly lower than {b} on {label}: difference {spread} ({why}).</source>
         <translation>{a} 在“{label}”上显著低于 {b}：差值 {spread}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="914"/>
+        <location filename="model_texts.py" line="915"/>
         <source>{a} and {b} do not differ significantly on {label}: difference {spread} ({why}).</source>
         <translation>{a} 与 {b} 在“{label}”上没有显著差异：差值 {spread}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="915"/>
+        <location filename="model_texts.py" line="916"/>
         <source>{level}% CI {lo} to {hi}</source>
         <translation>{level}% 置信区间 {lo} 至 {hi}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="916"/>
+        <location filename="model_texts.py" line="917"/>
         <source>{test}, p = {p}</source>
         <translation>{test}，p = {p}</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="917"/>
+        <location filename="model_texts.py" line="918"/>
         <source>; {n} seeds can give no smaller p</source>
         <translation>；{n} 个随机种子不可能给出更小的 p</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="918"/>
+        <location filename="model_texts.py" line="919"/>
         <source>; no smaller p is possible</source>
         <translation>；不可能有更小的 p</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="919"/>
+        <location filename="model_texts.py" line="920"/>
         <source>{amount} on each of the {n} seeds</source>
         <translation>{amount}，{n} 个随机种子上均如此</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="920"/>
+        <location filename="model_texts.py" line="921"/>
         <source>{amount}, each arm the same on each of its seeds</source>
         <translation>{amount}，每组在其各个随机种子上都相同</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="921"/>
+        <location filename="model_texts.py" line="922"/>
         <source>sign-flip permutation test over {n} seeds</source>
         <translation>{n} 个随机种子上的符号翻转置换检验</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="922"/>
+        <location filename="model_texts.py" line="923"/>
         <source>paired t-test over {n} seeds</source>
         <translation>{n} 个随机种子上的配对 t 检验</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="923"/>
+        <location filename="model_texts.py" line="924"/>
         <source>permutation test, {na} and {nb} seeds</source>
         <translation>置换检验，分别 {na} 和 {nb} 个随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="924"/>
+        <location filename="model_texts.py" line="925"/>
         <source>Welch t-test, {na} and {nb} seeds</source>
         <translation>Welch t 检验，分别 {na} 和 {nb} 个随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="925"/>
+        <location filename="model_texts.py" line="926"/>
         <source>{a} is significantly higher than {b} on {label}: {ma} against {mb}, {halved} ({why}).</source>
         <translation>{a} 在“{label}”上显著高于 {b}：{ma}，对比 {mb}，{halved}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="926"/>
+        <location filename="model_texts.py" line="927"/>
         <source>{a} is significantly lower than {b} on {label}: {ma} against {mb}, {halved} ({why}).</source>
         <translation>{a} 在“{label}”上显著低于 {b}：{ma}，对比 {mb}，{halved}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="927"/>
+        <location filename="model_texts.py" line="928"/>
         <source>{a} and {b} do not differ significantly on {label}: {ma} against {mb}, {halved} ({why}).</source>
         <translation>{a} 与 {b} 在“{label}”上没有显著差异：{ma}，对比 {mb}，{halved}（{why}）。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="928"/>
+        <location filename="model_texts.py" line="929"/>
         <source>halved in {ka} of {na} and {kb} of {nb} seeds</source>
         <translation>分别在 {na} 个中的 {ka} 个和 {nb} 个中的 {kb} 个随机种子中减半</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="929"/>
+        <location filename="model_texts.py" line="930"/>
         <source>sign test over the {m} of {n} seeds whose order is known</source>
         <translation>在 {n} 个随机种子中先后可知的 {m} 个上的符号检验</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="930"/>
+        <location filename="model_texts.py" line="931"/>
         <source>Gehan rank test with censoring, {na} and {nb} seeds</source>
         <translation>含删失的 Gehan 秩检验，{na} 个与 {nb} 个随机种子</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="931"/>
+        <location filename="model_texts.py" line="932"/>
         <source> Each is summed from its own policy&apos;s start, over different days: {a} {da}, {b} {db}.</source>
         <translation>两者各自从本方策略开始之日起累计，所覆盖的天数不同：{a} {da}，{b} {db}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="932"/>
+        <location filename="model_texts.py" line="933"/>
         <source>from day {day}</source>
         <translation>自第 {day} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="933"/>
+        <location filename="model_texts.py" line="934"/>
         <source>from days {lo} to {hi}</source>
         <translation>自第 {lo} 至 {hi} 天起</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="934"/>
+        <location filename="model_texts.py" line="935"/>
         <source>Cannot tell whether {a} and {b} differ on {label}: {why}.</source>
         <translation>无法判断 {a} 与 {b} 在“{label}”上是否有差异：{why}。</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="935"/>
+        <location filename="model_texts.py" line="936"/>
         <source>{arm} has {n} seed (fewer than 2)</source>
         <translation>{arm} 只有 {n} 个随机种子（少于 2 个）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="936"/>
+        <location filename="model_texts.py" line="937"/>
         <source>{arm} has {n} seeds (fewer than 2)</source>
         <translation>{arm} 只有 {n} 个随机种子（少于 2 个）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="937"/>
+        <location filename="model_texts.py" line="938"/>
         <source>it is undefined for {arm} in {k} of {n} seeds ({why})</source>
         <translation>它在 {arm} 的 {n} 个随机种子中有 {k} 个无定义（{why}）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="938"/>
+        <location filename="model_texts.py" line="939"/>
         <source>restricted-offer volume never halved within the run</source>
         <translation>违禁商品信息量在运行期内从未减半</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="939"/>
+        <location filename="model_texts.py" line="940"/>
         <source>it acts from day {day} (its first announcement or rule), after the runs&apos; last day, day {last}</source>
         <translation>它从第 {day} 天起作用（首次公告或规则），晚于运行的最后一天（第 {last} 天）</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="940"/>
+        <location filename="model_texts.py" line="941"/>
         <source>percentage points</source>
         <translation>个百分点</translation>
     </message>
     <message>
-        <location filename="model_texts.py" line="941"/>
+        <location filename="model_texts.py" line="942"/>
         <source>{amount} {unit}</source>
         <translation>{amount} {unit}</translation>
     </message>

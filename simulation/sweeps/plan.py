@@ -270,7 +270,12 @@ def plan(
     sources: list[tuple[PolicySource, dict[str, Any], str]] = []
     names: dict[str, str] = {}
     zipped = _zip(policy_zip or {}, typed)
+    given: set[str] = set()
     for ref in policies:
+        if str(ref) in given:  # the same runs again: one arm, its seeds counted once
+            notes.append(W.Note(W.NOTE_TWICE, ref=ref))
+            continue
+        given.add(str(ref))
         base = read_policy(ref)
         # a policy without rules or announcements lets everything through whatever its
         # parameters (a top-level key such as start_day can always be set): it runs once;

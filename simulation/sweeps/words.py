@@ -207,6 +207,10 @@ AVOIDED_DAYS_TEXT = _t(AVOIDED_DAYS)
 NOTE_NO_RULES = _note(
     "policy '{ref}' has no rules and no announcements: it runs once, without the parameters"
 )
+NOTE_TWICE = _note(
+    "policy '{ref}' was given more than once: it runs once (a second arm of the same runs "
+    "would count each seed twice)"
+)
 NOTE_NO_PATH = _note("policy '{ref}' has no '{path}': it runs without that parameter")
 NOTE_NO_ZIP = _note("policy '{ref}' lacks a zipped path: it runs without them")
 NOTE_LATE = _note(

@@ -34,3 +34,21 @@ def test_nor_by_zipped_values():
         policy_zip={"start_day": [5, 10], "enforcement.strikes.window_days": [30, 60]},
     )
     assert [n for n, _p in arms(p)].count("No moderation") == 1
+
+
+def test_a_policy_given_twice_is_one_arm_whose_seeds_count_once():
+    """``--policy none --policy none`` made one arm of two identical runs per seed: its
+    interval was computed as if each seed had been run twice, independently."""
+    p = plan("classroom", ["none", "crackdown", "none"], "1-2")
+    assert arms(p) == [
+        ("March-2024 personal-account crackdown", "{}"),
+        ("No moderation", "{}"),
+    ]
+    assert len(p.jobs) == len({j.key for j in p.jobs}) == 4
+    assert (
+        p.notes.count(
+            "policy 'none' was given more than once: it runs once (a second arm of the same runs "
+            "would count each seed twice)"
+        )
+        == 1
+    )
