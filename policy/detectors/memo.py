@@ -16,7 +16,9 @@ others (the automata, whose pickles hold memory addresses). The fingerprint is t
 per detector object, on first use. A false "different" only costs a scan.
 
 Memory: the findings of the last :data:`KEEP` detectors, at most :data:`MAX_TEXTS`
-texts each (a standard text pool holds about 10,000).
+texts each (a standard text pool holds about 10,000 texts; an entry takes about 40 bytes
+beside the text, which the pool holds, and the hits of a text that fired): a few MB per
+detector.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from collections import OrderedDict
 from typing import Any
 
 KEEP = 8  # detectors whose findings are kept
-MAX_TEXTS = 200_000  # texts kept per detector; later texts are scanned, not kept
+MAX_TEXTS = 100_000  # texts kept per detector; later texts are scanned, not kept
 
 # (fired, category mask, distinct terms, hits or None) of one text
 Findings = tuple[bool, int, int, tuple[Any, ...] | None]

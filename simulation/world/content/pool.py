@@ -405,7 +405,7 @@ def _size(size: str | int) -> int:
 
 # pools built in this process, newest last: (catalogue, locale, seed, size) -> pool
 _BUILT: OrderedDict[tuple[str, str, int, int], TextPool] = OrderedDict()
-_KEEP = 8  # pools kept (about 2 MB each at the standard size)
+_KEEP = 8  # pools kept (3-5 MB each at the standard size): a sweep's seeds in a worker
 
 
 def build_text_pool(
