@@ -17,8 +17,8 @@ per detector object, on first use. A false "different" only costs a scan.
 
 Memory: the findings of the last :data:`KEEP` detectors, at most :data:`MAX_TEXTS`
 texts each (a standard text pool holds about 10,000 texts; an entry takes about 40 bytes
-beside the text, which the pool holds, and the hits of a text that fired): a few MB per
-detector.
+and keeps its text, about 100 bytes, and the hits of a text that fired): at most about
+15 MB per detector, a few MB for the pools of a few seeds.
 """
 
 from __future__ import annotations
