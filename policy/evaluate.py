@@ -28,7 +28,7 @@ from rich.cells import cell_len
 from policy.author import Author, never_fires
 from policy.conditions import DetectorOutput
 from policy.corpus import Chunk, read_corpus
-from policy.detectors import TextDetector
+from policy.detectors import TextDetector, memo
 from policy.evidence import ALL, explaining, masks, reads, text_evidence
 from policy.explanation import CHANNELS, default_day
 from policy.interface import (
@@ -353,15 +353,17 @@ class Evaluator:
         n, p = len(texts), self.policy
         batch, distinct = self._batch(texts)
         session = self._session(n)
-        out = session.decide(batch) if n and self.seen else None
-        n_rules = len(p.rules)
-        decided = np.zeros((n, n_rules), bool)
-        sev = np.zeros(n, np.int8)
-        rule = np.full(n, -1, np.int32)
-        if out is not None:
-            self._posts(out.posts, decided, sev, rule)
-            self._accounts(out.accounts, decided, sev, rule)
-        alone = self._alone(batch, session) if n and self.seen else decided
+        # a corpus is read once: its messages' findings would only fill the memory
+        with memo.not_kept():
+            out = session.decide(batch) if n and self.seen else None
+            n_rules = len(p.rules)
+            decided = np.zeros((n, n_rules), bool)
+            sev = np.zeros(n, np.int8)
+            rule = np.full(n, -1, np.int32)
+            if out is not None:
+                self._posts(out.posts, decided, sev, rule)
+                self._accounts(out.accounts, decided, sev, rule)
+            alone = self._alone(batch, session) if n and self.seen else decided
         flagged = sev > 0
         names = {v: k for k, v in _SEVERITY.items()}
         action = [names[int(s)] for s in sev.tolist()]

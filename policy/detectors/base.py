@@ -144,6 +144,11 @@ class TextDetector:
     def match(self, normalized: str) -> list[Hit]:
         raise NotImplementedError
 
+    def findings_ready(self) -> bool:
+        """Whether what it finds is settled, so that it may be kept across runs
+        (:mod:`policy.detectors.memo`; a keyword detector once built)."""
+        return True
+
     def scan(self, text: str, normalized: str | None = None) -> list[Hit]:
         """Hits in ``text`` (``normalized``: the text already normalised by this
         detector's normaliser, when the caller has it)."""
@@ -178,15 +183,12 @@ class TextCache:
             for i in range(n_old, n_new):
                 self._record(i, n_old, self._scan(det, texts[i], normalized[i]), fired, cats, count)
         else:
-            room = memo.MAX_TEXTS - len(kept)
             for i in range(n_old, n_new):
                 text = texts[i]
                 f = kept.get(text)
                 if f is None:
                     f = self._scan(det, text, norm.one(det, texts, i))
-                    if room > 0:
-                        kept[text] = f
-                        room -= 1
+                    kept.keep(text, f)
                 self._record(i, n_old, f, fired, cats, count)
         self.fired = np.concatenate([self.fired, fired])
         self.cats = np.concatenate([self.cats, cats])

@@ -110,6 +110,10 @@ class KeywordsDetector(TextDetector):
     # from them): equal detectors share them across runs (policy.detectors.memo)
     findings_depend_on_fields = True
 
+    def findings_ready(self) -> bool:
+        """Built (its automata made from its fields): before, it finds nothing."""
+        return self._automaton is not None
+
     # -- compile ---------------------------------------------------------------------------
     def build(self) -> None:
         if self.normalizer is None:

@@ -4,15 +4,19 @@ them again, and decides exactly what a run that reads them anew decides."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from policy import load_policy_text
-from policy.detectors import memo
+from policy.detectors import NormCache, TextCache, memo
 from policy.detectors.keywords import KeywordsDetector
 from policy.detectors.regex import RegexDetector
+from policy.evaluate import evaluate
 from simulation import run
 from simulation.paths import assets_dir
 from simulation.scenario import parse_scenario
+from tests.corpus.conftest import CORPUS as SMS
 
 WORLD = parse_scenario("name: tiny\nseed: 2\ndays: 10\npopulation: {accounts: 500}\n", "t.yaml")
 POLICIES = assets_dir() / "policies"
@@ -103,14 +107,53 @@ def test_a_runs_hits_are_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [str(h) for h in again.simulation.session.text_cache["restricted_terms"].hits[i]] == kept
 
 
-def test_only_detectors_that_say_so_are_kept() -> None:
-    """A detector class that does not declare its findings a function of its fields is
-    never fingerprinted (its findings are read anew every run)."""
+def test_only_detectors_that_say_so_themselves_and_are_built_are_kept() -> None:
+    """A subclass does not inherit the promise (its own state may decide), a detector not
+    yet built finds nothing and must not speak for the built ones, and a detector edited
+    in place and built again is another detector."""
     det = policy().detectors["restricted_terms"]
     assert memo.fingerprint(det) is not None
     assert memo.fingerprint(det) == memo.fingerprint(policy().detectors["restricted_terms"])
 
-    class Other(KeywordsDetector):
-        findings_depend_on_fields = False
+    @dataclasses.dataclass
+    class Longer(KeywordsDetector):  # a field of its own, the promise not made again
+        min_len: int = 50
 
-    assert memo.fingerprint(Other(name="x", categories=())) is None
+    assert memo.fingerprint(Longer(name="x", categories=())) is None
+    unbuilt = KeywordsDetector(name="x", categories=("medical",), table={"pills": (1, ("pills",))})
+    assert memo.fingerprint(unbuilt) is None  # its automata not made yet
+    unbuilt.build()
+    before = memo.fingerprint(unbuilt)
+    assert before is not None
+    unbuilt.table["vape"] = (1, ("vape",))
+    unbuilt.build()
+    assert memo.fingerprint(unbuilt) != before
+
+
+def test_an_edited_detector_reads_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same object, a term added in place and built again: a text it now fires on is
+    read anew, not answered from what it found before the edit."""
+    det = KeywordsDetector(name="x", categories=("medical",), table={"pills": (1, ("pills",))})
+    det.build()
+    texts = ["pills here", "vape here"]
+    first = TextCache()
+    first.ensure(det, texts, NormCache(lambda steps: lambda s: s))
+    assert first.fired.tolist() == [True, False]
+    det.table["vape"] = (1, ("vape",))
+    det.build()
+    again = TextCache()
+    again.ensure(det, texts, NormCache(lambda steps: lambda s: s))
+    assert again.fired.tolist() == [True, True]
+
+
+def test_the_store_keeps_to_its_budget_and_a_corpus_keeps_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the budget the detectors used least recently are dropped and later texts
+    are read, not kept; evaluating a corpus keeps none of its messages."""
+    monkeypatch.setattr(memo, "BUDGET", 200_000)
+    run(WORLD, policy(), seed=2)
+    assert 0 < memo.kept_bytes() <= 200_000
+    memo.forget()
+    evaluate(policy(), SMS)  # 5,574 real messages
+    assert memo.kept_bytes() == 0
