@@ -8,12 +8,12 @@ on the machine's speed.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.i18n import unit
 from app.measures import RULE_COUNT_BY_NAME
-from simulation.lessons.load import lesson_names, load_lesson
+from simulation.lessons.load import load_lesson
 from tests.app.conftest import (
     WAIT_MS,
     choose_from_menu,
@@ -24,6 +24,7 @@ from tests.app.conftest import (
     run_until,
     setup_run,
 )
+from tests.app.lesson_steps import PLAYTHROUGHS, in_view, shown_whole, wait_for_next
 
 
 def press_key(qtbot, win, key: Qt.Key) -> None:
@@ -31,17 +32,6 @@ def press_key(qtbot, win, key: Qt.Key) -> None:
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=WAIT_MS)
     qtbot.keyClick(win, key)
-
-
-def _wait_for_next(qtbot, win) -> None:
-    """Until the lesson's step is on screen and Next can be pressed."""
-    qtbot.waitUntil(lambda: win.lesson is None or win.banner.next_btn.isEnabled(), timeout=WAIT_MS)
-
-
-# every lesson in English; in Chinese the crackdown (the one with a feed step), whose
-# banner, answers and marks go through the same code as every lesson's (each lesson's
-# Chinese texts are checked headless in tests/lessons)
-PLAYTHROUGHS = [(name, "en_US") for name in lesson_names()] + [("crackdown", "zh_CN")]
 
 
 @pytest.mark.parametrize(("name", "locale"), PLAYTHROUGHS)
@@ -61,7 +51,7 @@ def test_each_shipped_lesson_plays_to_its_end_clicking_next(
     seen_steps: list[int] = []
     clicks = 0
     while win.lesson is not None:
-        _wait_for_next(qtbot, win)
+        wait_for_next(qtbot, win)
         player = win.lesson
         if player is None:
             break
@@ -85,7 +75,7 @@ def test_each_shipped_lesson_plays_to_its_end_clicking_next(
             want = tuple(h for h in step.highlight if h != "feed")
             assert win.charts.highlighted == want
             if want:  # brought into view, the answer's taller banner notwithstanding
-                qtbot.waitUntil(lambda w=want: _in_view(win, w), timeout=WAIT_MS)
+                qtbot.waitUntil(lambda w=want: in_view(win, w), timeout=WAIT_MS)
             if "feed" in step.highlight:
                 _a_removed_post_is_shown_to_click(qtbot, win, locale)
         else:  # asking: the question is on screen, its answer not yet
@@ -116,69 +106,18 @@ def test_each_shipped_lesson_plays_to_its_end_clicking_next(
         _mark_labels_stay_apart_in_two_columns_and_presentation(qtbot, win)
 
 
-@pytest.mark.parametrize(("name", "locale"), PLAYTHROUGHS)
-def test_each_step_shows_its_charts_whole_in_the_presentation_view(
-    qtbot, request, make_window, name, locale
-):
-    """On a 1280×720 projector the presentation view showed the crackdown's step 2 with
-    the offers chart's legend cut at the view's bottom and the bans chart (which the
-    answer talks about) out of sight. Every step that frames charts now shows each of
-    them whole, legend included, with the banner's question and answer above."""
-    interface(request, locale)
-    lesson = load_lesson(name).lesson
-    win = make_window(locale=locale)
-    choose_from_menu(qtbot, win, "menuView", "presentation")
-    qtbot.waitUntil(lambda: win.presenting, timeout=WAIT_MS)
-    win.showNormal()  # offscreen: full screen is the platform's size, not a projector's
-    win.resize(1280, 720)
-    qtbot.waitUntil(lambda: win.width() == 1280 and win.height() == 720, timeout=WAIT_MS)
-    choose_from_menu(qtbot, win, "menuLessons", f"lesson_{name}")
-    framed_steps = 0
-    while win.lesson is not None:
-        _wait_for_next(qtbot, win)
-        player = win.lesson
-        if player is None:
-            break
-        step = lesson.steps[player.index]
-        want = tuple(h for h in step.highlight if h != "feed")
-        if player.phase == "settled" and want:
-            assert win.charts.scale > 1  # the presentation's large type
-            qtbot.waitUntil(lambda w=want: _in_view(win, w), timeout=WAIT_MS)
-            framed_steps += 1
-        click(qtbot, win.banner.next_btn)
-    assert framed_steps == sum(any(h != "feed" for h in s.highlight) for s in lesson.steps)
-
-
 def _the_class_looks_at_compare_between_steps(qtbot, win) -> None:
     """At 1280×720 the grid shows one chart at a time; a step about precision left the
     class looking at the offers chart, the framed chart four screens below (the step's
     chart is now scrolled into view: checked at each step). Between steps the class looks
     at Compare, and scrolls the charts back to the top."""
-    assert not _shown_whole(win, "offers")  # the first step's chart did have to scroll
+    assert not shown_whole(win, "offers")  # the first step's chart did have to scroll
     bar = win.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
     assert win.tabs.currentWidget() is win.compare
     win.tabs.setCurrentIndex(0)
     win.charts.scroll.verticalScrollBar().setValue(0)
     win.tabs.setCurrentWidget(win.compare)
-
-
-def _shown_whole(win, key: str) -> bool:
-    """Chart ``key`` (title, plot, legend) lies inside the part of the grid on screen."""
-    charts = win.charts
-    cell = charts.cells[key]
-    where = charts.glw.mapFromScene(cell.mapRectToScene(cell.boundingRect())).boundingRect()
-    view = charts.scroll.viewport()
-    shown = QRect(0, charts.scroll.verticalScrollBar().value(), view.width(), view.height())
-    return shown.contains(where)
-
-
-def _in_view(win, keys: tuple[str, ...]) -> bool:
-    """Every chart a step frames is shown whole (title, plot and legend), together: at
-    1280×720 one chart fits at a time, and the crackdown's step 2, about the offers and
-    the bans charts, showed the offers chart alone (the bans chart 754 px down a 330 px
-    view)."""
-    return all(_shown_whole(win, key) for key in keys)
 
 
 def _mark_labels_stay_apart_in_two_columns_and_presentation(qtbot, win) -> None:
@@ -260,7 +199,7 @@ def _a_removed_post_is_shown_to_click(qtbot, win, locale: str) -> None:
 def test_page_keys_drive_the_lesson_and_the_lab_stays_usable(qtbot, make_window):
     win = make_window()
     choose_from_menu(qtbot, win, "menuLessons", "lesson_speed")
-    _wait_for_next(qtbot, win)
+    wait_for_next(qtbot, win)
     player = win.lesson
     assert player.index == 0 and player.phase == "settled"
     first_days = win.days_done
@@ -270,7 +209,7 @@ def test_page_keys_drive_the_lesson_and_the_lab_stays_usable(qtbot, make_window)
     pause(qtbot, win)
     press_key(qtbot, win, Qt.Key.Key_PageDown)  # a presentation clicker's "next"
     qtbot.waitUntil(lambda: player.index == 1, timeout=WAIT_MS)
-    _wait_for_next(qtbot, win)
+    wait_for_next(qtbot, win)
     assert player.phase == "asking"  # step 2 asks its question before it runs
     press_key(qtbot, win, Qt.Key.Key_PageUp)  # back: the world of step 1 again
     qtbot.waitUntil(lambda: player.index == 0 and player.phase == "settled", timeout=WAIT_MS)
