@@ -32,7 +32,7 @@ from app import theme
 from app.i18n import CHARTS_CONTEXT, MEANINGS_CONTEXT, t, unit
 from simulation.metrics import definition
 from simulation.runs import colours, mark_places
-from simulation.runs.live_charts import LIVE_CHARTS, live_series
+from simulation.runs.live_charts import LIVE_CHARTS, SHARE_UNITS, live_series
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -56,9 +56,6 @@ RIGHT_OF_LINE = (0.0, 0.5)
 MAX_MARK_BAND = 0.5  # the marks' labels take at most this share of a plot's height
 # text and lines of the presentation view on a screen PRESENTATION_PX high or more
 PRESENTATION_SCALE, PRESENTATION_PX = 1.45, 1000
-# units whose values lie in 0..1 (shares, probabilities, precision and recall): their
-# charts span exactly 0..1, like the report's (simulation.runs.figures)
-SHARE_UNITS = frozenset({"share", "probability"})
 
 
 def presentation_scale(height: int) -> float:
@@ -930,6 +927,12 @@ class ChartPanel(QWidget):
             days=days,
             cjk=has_cjk(texts + [text for _day, text in marks]),
         )
+
+    def export_paths(self, path: Path) -> list[Path]:
+        """The files :meth:`export` writes for ``path``, in the charts' order."""
+        from simulation.runs.figures import live_paths  # matplotlib: not at start-up
+
+        return live_paths(path, [spec.key for spec in self.specs])
 
     def frame(self, overlay: str = "") -> pd.DataFrame:
         """What the charts of ``overlay`` (default: the first run) hold: one row a day,

@@ -182,6 +182,27 @@ def ask_unsaved(parent: QWidget | None, what: str) -> Unsaved:
     return Unsaved.CANCEL
 
 
+def ask_replace(parent: QWidget | None, files: list[Path]) -> bool:
+    """Whether to replace ``files``, which already exist (Replace / Cancel; Cancel is the
+    default: an export names files beside the one chosen, which the save dialog did not
+    ask about)."""
+    box = QMessageBox(parent)
+    box.setObjectName("replacePrompt")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Replace files?"))
+    box.setText(
+        QCoreApplication.translate("Dialogs", "{0} of the files to write already exist:").format(
+            len(files)
+        )
+    )
+    box.setInformativeText("\n".join(str(f) for f in files[:10]))
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Yes | buttons.Cancel)
+    box.button(buttons.Yes).setText(QCoreApplication.translate("Dialogs", "Replace"))
+    box.setDefaultButton(buttons.Cancel)
+    return box.exec() == buttons.Yes
+
+
 def choose_open_file(
     parent: QWidget | None, settings: QSettings | None, key: str, title: str, filters: list[str]
 ) -> str | None:

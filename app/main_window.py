@@ -1278,8 +1278,14 @@ class MainWindow(QMainWindow):
                 f"circlelab-charts.{fmt}",
             )
         if path:
-            written = self.charts.export(path)
             chosen = Path(path)
+            # a file a chart, beside the name chosen: the save dialog asked about that
+            # name only, so files of these names that are there already are asked about
+            there = [f for f in self.charts.export_paths(chosen) if f.exists()]
+            if there and not dialogs.ask_replace(self, there):
+                self.statusBar().showMessage(self.tr("Export cancelled: nothing written"))
+                return None
+            written = self.charts.export(path)
             files = chosen.with_name(f"{chosen.stem}-*{chosen.suffix}")
             self.statusBar().showMessage(
                 self.tr("{0} charts written to {1}").format(len(written), files)

@@ -245,12 +245,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../app/charts.py" line="325"/>
+        <location filename="../../app/charts.py" line="322"/>
         <source>The charts appear here after Setup (Ctrl+R)</source>
         <translation>建立世界（Ctrl+R）后图表显示在这里</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="466"/>
+        <location filename="../../app/charts.py" line="463"/>
         <source>What am I looking at? Click for help on this chart</source>
         <translation>这张图是什么？点击查看这张图的说明</translation>
     </message>
@@ -858,6 +858,21 @@
         <location filename="../../app/dialogs.py" line="173"/>
         <source>Save them first?</source>
         <translation>先保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="192"/>
+        <source>Replace files?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="194"/>
+        <source>{0} of the files to write already exist:</source>
+        <translation>要写入的文件中有 {0} 个已经存在：</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="201"/>
+        <source>Replace</source>
+        <translation>替换</translation>
     </message>
 </context>
 <context>
@@ -1468,7 +1483,7 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="1118"/>
-        <location filename="../../app/main_window.py" line="1349"/>
+        <location filename="../../app/main_window.py" line="1355"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
@@ -1503,42 +1518,47 @@
         <translation>已保存为运行 #{0}；报告在 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1285"/>
+        <location filename="../../app/main_window.py" line="1286"/>
+        <source>Export cancelled: nothing written</source>
+        <translation>导出已取消：没有写入任何文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="1291"/>
         <source>{0} charts written to {1}</source>
         <translation>{0} 张图表已保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1299"/>
+        <location filename="../../app/main_window.py" line="1305"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1305"/>
+        <location filename="../../app/main_window.py" line="1311"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1337"/>
+        <location filename="../../app/main_window.py" line="1343"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1351"/>
+        <location filename="../../app/main_window.py" line="1357"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1355"/>
+        <location filename="../../app/main_window.py" line="1361"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1386"/>
+        <location filename="../../app/main_window.py" line="1392"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1389"/>
+        <location filename="../../app/main_window.py" line="1395"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
@@ -1588,7 +1608,7 @@
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1298"/>
+        <location filename="../../app/main_window.py" line="1304"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>

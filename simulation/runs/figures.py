@@ -35,7 +35,7 @@ from simulation.runs import mark_places
 from simulation.runs.colours import colour
 
 # the app's live charts are defined without matplotlib; handouts draw them here
-from simulation.runs.live_charts import LIVE_CHARTS, LiveChart, live_series  # noqa: F401
+from simulation.runs.live_charts import LIVE_CHARTS, SHARE_UNITS, LiveChart, live_series  # noqa: F401
 from simulation.runs.report_words import Words
 from simulation.runs.report_words import text as _t
 
@@ -517,9 +517,6 @@ def write_charts(
 
 
 # ------------------------------------------------------------------ the app's live charts
-# units whose values lie in 0..1 (shares, probabilities): their charts span 0..1, as in
-# the app (app.charts.SHARE_UNITS) and the report
-SHARE_UNITS = frozenset({"share", "probability"})
 EXPORT_DPI = 160  # an exported chart: the report's SIZE at 1600 × 832 pixels
 
 
@@ -592,13 +589,17 @@ def write_live(
     (``SIZE``, ``EXPORT_DPI``) and font sizes; CJK fonts when ``cjk``. Returns the paths
     written, in the order of ``keys``. ``ValueError``: a suffix matplotlib cannot write."""
     fmt = path.suffix.lstrip(".").lower()
-    paths = []
+    paths = live_paths(path, keys)
     with matplotlib.rc_context({"font.family": font_families(cjk)}):
-        for key in keys:
+        for key, out in zip(keys, paths, strict=True):
             shown = (days or {}).get(key)
             fig = draw_live(key, m, marks, tr, category_label, size=SIZE, days=shown)
-            out = path.with_name(f"{path.stem}-{key}{path.suffix}")
             options = PNG_OPTIONS if fmt == "png" else {}
             fig.savefig(out, format=fmt, dpi=EXPORT_DPI, **options)
-            paths.append(out)
     return paths
+
+
+def live_paths(path: Path, keys: Sequence[str]) -> list[Path]:
+    """The files :func:`write_live` writes for ``path`` and ``keys``: ``charts.png`` and
+    ``offers`` give ``charts-offers.png``."""
+    return [path.with_name(f"{path.stem}-{key}{path.suffix}") for key in keys]

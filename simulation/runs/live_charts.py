@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+# units whose values lie in 0..1 (shares, probabilities, precision and recall): their
+# charts span exactly 0..1, in the app (app.charts) and in an exported chart (figures)
+SHARE_UNITS = frozenset({"share", "probability"})
+
 
 @dataclass(frozen=True)
 class LiveChart:

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage, QPalette
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox, QPushButton
 
 from app import theme, wiring
 from app.feed_model import REMOVED
@@ -22,6 +22,7 @@ from tests.app.conftest import (
     choose_from_menu,
     click,
     click_action,
+    press_button,
     run_to_end,
     run_until,
     setup_run,
@@ -62,6 +63,32 @@ def test_export_chart_buttons_write_images(qtbot, make_window, tmp_path, fmt):
     assert len(written) == len(win.charts.specs), written
     assert all(f.stat().st_size > 1000 for f in written)
     assert not (tmp_path / f"charts.{fmt}").exists()
+
+
+def test_export_asks_before_replacing_a_chart_file_that_is_there(qtbot, make_window, tmp_path):
+    """The save dialog asks about the name chosen (charts.png) only; the files written are
+    beside it (charts-offers.png, ...). One of those that is already there is asked
+    about: Cancel leaves it, and every other file, as it was; Replace writes them all."""
+    win = make_window(days=4)
+    setup_run(qtbot, win)
+    run_to_end(qtbot, win)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    win.settings.setValue("dirs/export", str(folder))
+    mine = folder / "charts-offers.png"
+    mine.write_bytes(b"my own picture")
+    when_dialog(QFileDialog, type_file_name(qtbot, "charts"))
+    asked = when_dialog(QMessageBox, press_button(QMessageBox.StandardButton.Cancel))
+    click(qtbot, win.export_png_btn)
+    assert asked and str(mine) in asked[0].informativeText()
+    assert mine.read_bytes() == b"my own picture"
+    assert sorted(p.name for p in folder.iterdir()) == ["charts-offers.png"]
+    assert "nothing written" in win.statusBar().currentMessage()
+    when_dialog(QFileDialog, type_file_name(qtbot, "charts"))
+    when_dialog(QMessageBox, press_button(QMessageBox.StandardButton.Yes))
+    click(qtbot, win.export_png_btn)
+    assert mine.read_bytes().startswith(b"\x89PNG")
+    assert len(list(folder.glob("charts-*.png"))) == len(win.charts.specs)
 
 
 def test_export_before_any_day_says_so_instead_of_writing_nothing(qtbot, make_window):
