@@ -367,6 +367,36 @@ def test_text_does_not_grow_when_the_theme_is_toggled(qtbot, make_window):
     assert sizes() == first
 
 
+def test_a_second_window_does_not_restyle_the_application_again(qtbot, make_window, monkeypatch):
+    """Each window put the Fusion style and the same style sheet on the application again,
+    restyling every widget it had (about half a second a window); a theme toggled still
+    puts its own sheet on."""
+    from app import theme
+
+    make_window()
+    calls: list[str] = []
+    set_style, set_sheet = QApplication.setStyle, QApplication.setStyleSheet
+
+    def style_spy(style):  # static in Qt
+        calls.append("setStyle")
+        return set_style(style)
+
+    def sheet_spy(app, sheet):
+        calls.append("setStyleSheet")
+        return set_sheet(app, sheet)
+
+    monkeypatch.setattr(QApplication, "setStyle", staticmethod(style_spy))
+    monkeypatch.setattr(QApplication, "setStyleSheet", sheet_spy)
+    win = make_window()
+    assert calls == []
+    choose_from_menu(qtbot, win, "menuView", "darkTheme")
+    assert calls == ["setStyleSheet"]
+    assert QApplication.instance().styleSheet() == theme.stylesheet(True)
+    choose_from_menu(qtbot, win, "menuView", "darkTheme")
+    assert calls == ["setStyleSheet"] * 2
+    assert QApplication.instance().styleSheet() == theme.stylesheet(False)
+
+
 # ------------------------------------------------------------------ emoji
 def test_emoji_in_a_display_name_is_drawn_in_colour(qtbot):
     """The set-up installs an emoji font; Qt falls back to it for emoji in any text."""
@@ -544,6 +574,7 @@ def test_a_chart_with_a_long_legend_keeps_a_readable_plot(qtbot, request, make_w
     assert tall  # the case the test is about did arise
 
 
+@pytest.mark.usefixtures("lessons_at_full_speed")
 def test_a_framed_chart_draws_its_frame_under_its_lines(qtbot, make_window):
     """A lesson step frames its charts; the frame was drawn over the curves, hiding a line
     at or near zero (the plot's bottom edge) on the very chart the step talks about."""
