@@ -78,6 +78,25 @@ def make_window(qtbot, tmp_path):
 
 
 @pytest.fixture
+def lessons_at_full_speed(monkeypatch) -> None:
+    """Lessons opened in the window run their days as fast as the engine goes, not at the
+    lesson's classroom pace (15 days a second: six seconds of waiting for every 90 days).
+    What a step does, shows and asks is the same at either speed; the pace itself is
+    checked in tests/app/test_classroom.py."""
+    from app.lessons import FAST
+    from simulation.lessons import load
+
+    real = load.load_lesson
+
+    def fast(name_or_path):
+        found = real(name_or_path)
+        found.lesson = found.lesson.model_copy(update={"speed": float(FAST)})
+        return found
+
+    monkeypatch.setattr(load, "load_lesson", fast)
+
+
+@pytest.fixture
 def saved_figures(monkeypatch) -> list:
     """Every matplotlib figure saved from now on (``Figure.savefig`` still writes it), in
     the order saved: what a test of an export inspects beside the files."""

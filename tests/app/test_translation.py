@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -70,6 +71,7 @@ def _english(text: str, data: set[str]) -> list[str]:
     return [w for w in WORD.findall(text) if w not in KEEP and w not in data]
 
 
+@pytest.mark.usefixtures("lessons_at_full_speed")
 def test_the_chinese_interface_shows_no_english(qtbot, chinese, make_window):
     win = make_window(locale="zh_CN", preset="classroom_zh", policy="crackdown_zh", days=35)
     setup_run(qtbot, win)
