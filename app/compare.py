@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing as mp
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import wiring
+from app import dialogs, wiring
 from app.assets import policy_presets
 from app.charts import ChartPanel, ChartSpec
 from app.engine_proc import compare_serve, policy_recipe
 from app.measures import MeasureTable, summary_definition
 from app.versions import policy_label
+from simulation.metrics.summary import differences, differences_frame
 from simulation.numbers import format_number
 from simulation.scenario import Scenario
 
@@ -126,6 +127,14 @@ class CompareView(QWidget):
         self.run_btn = QPushButton(self.tr("Run both"))
         self.run_btn.setObjectName("compareRun")
         wiring.on_click(self.run_btn, self.start)
+        self.export_btn = QPushButton(self.tr("Export CSV…"))
+        self.export_btn.setObjectName("compareExportCsv")
+        self.export_btn.setToolTip(
+            self.tr("The table below as CSV: each measure's unit, A, B and B − A")
+        )
+        self.export_btn.setEnabled(False)  # until both runs are done
+        wiring.on_click(self.export_btn, self.export_csv)
+        self.settings: QSettings | None = None  # where the last folder chosen is kept
         self.progress = QProgressBar()
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # policy names are user text
@@ -139,6 +148,7 @@ class CompareView(QWidget):
         runner = QHBoxLayout()
         runner.addWidget(self.days)
         runner.addWidget(self.run_btn)
+        runner.addWidget(self.export_btn)
         self.charts = ChartPanel(overlays=("A", "B"))
         self.charts.placeholder.setText(self.tr("Pick two policies and press Run both"))
         self.legend = QLabel()
@@ -219,6 +229,7 @@ class CompareView(QWidget):
         self.measures.clear()
         self.summaries = None
         self.run_btn.setEnabled(False)
+        self.export_btn.setEnabled(False)
         self.progress.setRange(0, self.days.value())
         self.progress.setValue(0)
         self.labels = (policy_label(a), policy_label(b))
@@ -239,16 +250,13 @@ class CompareView(QWidget):
     def _on_done(self, a: dict, b: dict) -> None:
         self.summaries = (a, b)
         self.charts.refresh()
-        keys = [k for k in a if k not in ("wall_seconds", "posts_per_second")]
-        rows = []
-        for key in keys:
-            va, vb = a.get(key), b.get(key)
-            numeric = isinstance(va, int | float) and isinstance(vb, int | float)
-            # the seed and days are what both runs were given, not results: no difference
-            diff = (vb - va) if numeric and key not in RUN_SETTINGS else None
-            rows.append((summary_definition(key), [_fmt(va), _fmt(vb), _fmt(diff)]))
+        rows = [
+            (summary_definition(d.name), [_fmt(d.a), _fmt(d.b), _fmt(d.b_minus_a)])
+            for d in differences(a, b)
+        ]
         self.measures.set_rows(rows)
         self.run_btn.setEnabled(True)
+        self.export_btn.setEnabled(True)
         self.status.setText(self.tr("Done"))
         self.finished.emit()
 
@@ -257,13 +265,31 @@ class CompareView(QWidget):
         self.status.setText(message)
         self.finished.emit()
 
+    def export_csv(self, *, path: str | None = None) -> str | None:
+        """Write the comparison's table as CSV (``simulation.metrics.summary.
+        differences_frame``: measure, unit, A, B and B − A at full precision, the two
+        policies' names in its ``policy`` row); asks where unless ``path`` is given."""
+        if self.summaries is None:
+            return None
+        if path is None:
+            path = dialogs.choose_save_path(
+                self,
+                self.settings,
+                "export",
+                self.tr("Export the comparison as CSV"),
+                [self.tr("CSV files (*.csv)")],
+                ".csv",
+                "circlelab-compare.csv",
+            )
+        if path:
+            differences_frame(*self.summaries).to_csv(path, index=False)
+            self.status.setText(self.tr("Comparison written to {0}").format(path))
+        return path or None
+
     def shutdown(self) -> None:
         self.worker.cancelled = True
         self.thread.quit()
         self.thread.wait(30_000)
-
-
-RUN_SETTINGS = frozenset({"scenario", "policy", "seed", "days"})  # summary keys set, not measured
 
 
 def _fmt(value: Any) -> str:

@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
             self.policy_panel.current_policy,
             specs_source=self._default_specs,
         )
+        self.compare.settings = self.settings
         self.runs = RunsView(db)
         self.runs.settings = self.settings
         self.tabs = QTabWidget()

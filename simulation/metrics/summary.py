@@ -739,3 +739,52 @@ def measure(name: str) -> Measure | Relative:
     if name in BY_RELATIVE:
         return BY_RELATIVE[name]
     raise KeyError(f"{name!r} is not a summary measure (see `circlelab metrics`)")
+
+
+# keys of a run summary that are what the run was given, not what it measured: two runs
+# compared have no difference in them to read (the app's Compare showed 0 for the seed)
+RUN_SETTINGS = frozenset({"scenario", "policy", "seed", "days"})
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One key of two run summaries side by side: its name, unit (``""`` for a run's
+    setting), A's and B's values and ``b_minus_a`` (None where there is no difference to
+    read; NaN where a value is undefined, e.g. precision with nothing removed)."""
+
+    name: str
+    unit: str
+    a: object
+    b: object
+    b_minus_a: float | None
+
+
+def differences(a: dict[str, object], b: dict[str, object]) -> list[Difference]:
+    """B − A for every key of two run summaries (``simulation.runs.result.summarise``) of
+    the same world, in A's order, the computer's timings (``FACTS_AFTER``) left out.
+    ``b_minus_a`` is None where either value is not a number or the key is a run's
+    setting (``RUN_SETTINGS``: given to both runs, not measured). Keys that are neither
+    a measure nor a fact have the unit ``""``."""
+    out = []
+    for key, va in a.items():
+        if key in FACTS_AFTER:
+            continue
+        vb = b.get(key)
+        numeric = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (va, vb))
+        diff = vb - va if numeric and key not in RUN_SETTINGS else None  # type: ignore[operator]
+        try:
+            unit = summary_field(key).unit
+        except KeyError:
+            unit = ""
+        out.append(Difference(key, unit, va, vb, diff))
+    return out
+
+
+def differences_frame(a: dict[str, object], b: dict[str, object]) -> pd.DataFrame:
+    """:func:`differences` as a table: columns ``measure``, ``unit``, ``a``, ``b`` and
+    ``b_minus_a`` (empty where there is none), one row a key, full precision: what the
+    app's Compare exports as CSV."""
+    rows = [(d.name, d.unit, d.a, d.b, d.b_minus_a) for d in differences(a, b)]
+    # object columns: a count stays a whole number beside the rows without one (a float
+    # column wrote 2244 posts as 2244.0)
+    return pd.DataFrame(rows, columns=["measure", "unit", "a", "b", "b_minus_a"], dtype=object)

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QFileDialog
 
 from app.feed_model import REMOVED
 from simulation.numbers import format_number
@@ -18,6 +19,8 @@ from tests.app.conftest import (
     pause,
     run_until,
     setup_run,
+    type_file_name,
+    when_dialog,
 )
 
 
@@ -193,7 +196,7 @@ def test_rule_inspector_from_rules_table(qtbot, make_window):
     assert len(x) == 40 and y.sum() == int(table.item(0, 4).text())
 
 
-def test_compare_two_policies(qtbot, make_window):
+def test_compare_two_policies(qtbot, make_window, tmp_path):
     win = make_window(days=60)
     setup_run(qtbot, win)
     cmp = win.compare
@@ -217,6 +220,35 @@ def test_compare_two_policies(qtbot, make_window):
     xb, yb = cmp.charts.series("posts_removed.spam", "B")
     assert len(xa) == len(xb) == 12
     assert ya.sum() == 0 and yb.sum() > 0
+    _the_comparison_is_exported_as_csv(qtbot, win, tmp_path, a, b)
+
+
+def _the_comparison_is_exported_as_csv(qtbot, win, folder, a: dict, b: dict) -> None:
+    """The Compare tab had no export: its table could only be copied by hand. Export CSV
+    writes every row of it at full precision (the table rounds), the policies' names in
+    their row, no difference for what both runs were given."""
+    import pandas as pd
+
+    cmp = win.compare
+    assert cmp.export_btn.isEnabled()
+    win.settings.setValue("dirs/export", str(folder))
+    seen = when_dialog(QFileDialog, type_file_name(qtbot, "both"))  # no ".csv" typed
+    click(qtbot, cmp.export_btn)
+    assert seen, "a file dialog opened"
+    written = folder / "both.csv"
+    assert str(written) in cmp.status.text()
+    table = pd.read_csv(written, keep_default_na=False).set_index("measure")
+    assert list(table.columns) == ["unit", "a", "b", "b_minus_a"]
+    assert len(table) == cmp.table.rowCount()
+    assert "wall_seconds" not in table.index  # the computer's timing is no result
+    row = table.loc["posts_removed"]
+    assert (
+        row["unit"] == "posts" and int(row["b_minus_a"]) == b["posts_removed"] - a["posts_removed"]
+    )
+    precision = table.loc["moderation_precision"]
+    assert float(precision["b"]) == b["moderation_precision"]  # every digit, not the table's
+    assert table.loc["policy", "a"] == a["policy"] and table.loc["policy", "b"] == b["policy"]
+    assert table.loc["seed", "b_minus_a"] == "" and table.loc["days", "b_minus_a"] == ""
 
 
 def test_reopen_saved_run(qtbot, make_window, tmp_path):

@@ -1,0 +1,27 @@
+"""Two run summaries side by side (what the app's Compare shows and exports)."""
+
+from __future__ import annotations
+
+import math
+
+import simulation
+from simulation.metrics.summary import RUN_SETTINGS, differences, differences_frame
+
+
+def test_two_runs_of_one_world_differ_in_what_they_measured_only():
+    a = simulation.run("classroom", "none", days=8).summary
+    b = simulation.run("classroom", "crackdown", days=8).summary
+    found = {d.name: d for d in differences(a, b)}
+    assert "wall_seconds" not in found and "posts_per_second" not in found
+    assert list(found) == [k for k in a if k not in ("wall_seconds", "posts_per_second")]
+    for name in RUN_SETTINGS:
+        assert found[name].b_minus_a is None, name  # given to both, not a result
+    assert found["policy"].a != found["policy"].b
+    removed = found["posts_removed"]
+    assert removed.unit == "posts" and removed.b_minus_a == b["posts_removed"] - a["posts_removed"]
+    # nothing removed without moderation: A's precision is undefined, and so is B − A
+    precision = found["moderation_precision"]
+    assert math.isnan(precision.a) and math.isnan(precision.b_minus_a)
+    frame = differences_frame(a, b)
+    assert list(frame.columns) == ["measure", "unit", "a", "b", "b_minus_a"]
+    assert frame["measure"].tolist() == list(found)
