@@ -324,11 +324,11 @@ def draw_marks(
     # room for the band: the title goes up by its height (and, with fixed margins, the
     # axes give up their top); the legend, placed in the axes, moves with them
     ax.set_title(ax.get_title(), pad=matplotlib.rcParams["axes.titlepad"] + band)
+    legend = ax.get_legend()
     if fig.get_layout_engine() is None:
         fig.subplots_adjust(top=fig.subplotpars.top - band * px / fig.bbox.height)
-    else:
-        fig.get_layout_engine().execute(fig)
-    legend = ax.get_legend()
+    elif legend is not None:
+        fig.get_layout_engine().execute(fig)  # where the legend is, at the axes' new size
     keep_off = None
     if legend is not None:
         box = legend.get_window_extent(renderer).padded(MARK_ROW_GAP_PT * px)
