@@ -350,6 +350,17 @@ class ChartPanel(QWidget):
         s = theme.scheme(self._dark)
         self.glw.setBackground(s.chart_bg)
 
+    def _view_size(self) -> tuple[int, int]:
+        """The width and height the charts' view has, or gets once shown: until the first
+        charts are built the placeholder is shown, and the hidden view keeps Qt's default
+        640×480 (the first Setup then built the grid for that width and at once again for
+        the real one, twice the ~0.2 s)."""
+        if self.scroll.isVisible():
+            view = self.scroll.viewport().size()
+            return view.width(), view.height()
+        area = self.contentsRect()
+        return area.width(), area.height()
+
     def _pt(self, points: float) -> int:
         return round(points * self.scale)
 
@@ -366,7 +377,8 @@ class ChartPanel(QWidget):
         self._fixed_columns = columns
         # cells are placed once, here: moving pyqtgraph items between grid positions
         # corrupts PySide6 6.12's references, so a new column count rebuilds the grid
-        cols = columns or self.wanted_columns(self.scroll.viewport().width())
+        width, height = self._view_size()
+        cols = columns or self.wanted_columns(width, height)
         self.columns = cols
         s = theme.scheme(self._dark)
         fg = s.chart_fg

@@ -397,6 +397,29 @@ def test_a_second_window_does_not_restyle_the_application_again(qtbot, make_wind
     assert QApplication.instance().styleSheet() == theme.stylesheet(False)
 
 
+def test_the_first_setup_builds_the_charts_once(qtbot, make_window, monkeypatch):
+    """Until the first Setup the charts' view is hidden behind the placeholder, at Qt's
+    default 640×480: the grid was built for that width, then at once again for the
+    view's real one (0.2-0.5 s of the window's thread, twice). It is built once, with
+    the columns the view holds."""
+    from app.charts import ChartPanel
+
+    built: list[int] = []
+    build = ChartPanel.build
+
+    def spy(panel, specs, columns=None):
+        built.append(len(specs))
+        return build(panel, specs, columns)
+
+    monkeypatch.setattr(ChartPanel, "build", spy)
+    win = make_window(days=3)
+    setup_run(qtbot, win)
+    qtbot.wait(200)  # a rebuild for another column count would come now (a 0 ms timer)
+    charts = win.charts
+    assert built == [len(charts.specs)]
+    assert charts.columns == charts.wanted_columns(charts.scroll.viewport().width())
+
+
 # ------------------------------------------------------------------ emoji
 def test_emoji_in_a_display_name_is_drawn_in_colour(qtbot):
     """The set-up installs an emoji font; Qt falls back to it for emoji in any text."""
