@@ -38,7 +38,7 @@ from simulation.cli.common import (
     out,
     say,
 )
-from simulation.cli.compare_pairs import chosen_pairs
+from simulation.cli.compare_pairs import chosen_pairs, pairs_within
 from simulation.runs.report_words import Words
 from simulation.runs.scenario_shown import RanWith
 from simulation.runs.storage import NothingStored
@@ -350,12 +350,16 @@ def report_cmd(
     baseline: str | None = None,
     locale: str = "en_US",
     formats: tuple[str, ...] = ("png",),
+    pair: list[str] | None = None,
 ) -> None:
     """HTML report (charts with bands, tables, policies, scenario) + PNG (SVG among
     ``formats``) + CSV/Parquet.
     ``baseline``: one of the runs' policies, by its name or as ``--policy`` named it (a
     preset or a file); exit 2 naming the policies when it is none of them. ``locale``:
-    the language of the page and its charts."""
+    the language of the page and its charts. ``pair``: the ``--pair A:B`` values, the
+    pairs of arms to test against each other (``simulation.cli.compare_pairs.
+    pairs_within``; exit 2 naming the arms when one names none); without them
+    ``simulation.sweeps.report.default_pairs``."""
     check_lang(locale)
     check_out(out_dir, REPORT_NAMES)
     result = load(db, ref)
@@ -363,8 +367,12 @@ def report_cmd(
         if result.runs["run_id"].nunique() == 1:
             result = _with_stored_baseline(db, result, baseline)
         result = dataclasses.replace(result, baseline=_policy_of(result, baseline))
+    pairs = None
+    if pair:
+        arms = list(dict.fromkeys(result.runs["arm"]))
+        pairs = pairs_within(pair, arms, ref, _policy_name)
     title = Words(locale)(W.TITLE_REPORT).format(ref=ref)
-    path = write_report(result, out_dir, title, locale=locale, formats=formats)
+    path = write_report(result, out_dir, title, pairs=pairs, locale=locale, formats=formats)
     for note in result.notes:  # runs left out or made under an older model version
         say("note", note, "cyan")
     say_not_same_world(result)

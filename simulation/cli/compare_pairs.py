@@ -1,7 +1,10 @@
-"""``circlelab compare --pair A:B``: the arm pairs a user chose to compare.
+"""``circlelab compare --pair A:B`` and ``report --pair A:B``: the arm pairs a user chose
+to compare.
 
-Two sweeps of six arms each make 36 pairs; ``--pair`` (repeatable) keeps the ones asked
-for. Each value is an arm of the first side, ``:``, an arm of the second, each named
+Two sweeps of six arms each make 36 pairs, and a sweep's own report tests its arms
+against each other or against the first (``simulation.sweeps.report.default_pairs``);
+``--pair`` (repeatable) keeps the ones asked for. Each value is an arm of the first side
+(of ``report``: of the one run or sweep), ``:``, an arm of the second, each named
 
 * as its own sweep's report names it (``Crackdown``, ``Crackdown [delay_hours=6]``),
 * as the comparison's report names it (``A (s1): Crackdown``), or
@@ -45,11 +48,42 @@ def chosen_pairs(
     return pairs
 
 
+def pairs_within(
+    values: list[str],
+    arms: list[str],
+    label: str,
+    policy_name: Callable[[str], str] = lambda ref: ref,
+) -> list[tuple[str, str]]:
+    """``circlelab report --pair A:B`` of one run or sweep (``label``: its id, as the
+    messages name it): the pairs of its ``arms`` that ``values`` name, each arm named as
+    the report names it or by its policy preset or file, in the order given, each once.
+    Raises ``typer.Exit(2)`` after printing what is wrong with the first value that
+    names no pair, or two, or an arm against itself."""
+    side = _Side("", arms, policy_name, label)
+    pairs: list[tuple[str, str]] = []
+    for value in values:
+        pair = _one(value, side, side)
+        if pair[0] == pair[1]:
+            raise input_error(
+                f"{OPTION} {value!r} names {pair[0]!r} twice: an arm is not compared with "
+                f"itself; the arms of {side.label}: {side.listed()}"
+            )
+        if pair not in pairs:
+            pairs.append(pair)
+    return pairs
+
+
 class _Side:
     """One side's arms: by their own names, their full names and their policies."""
 
-    def __init__(self, prefix: str, arms: list[str], policy_name: Callable[[str], str]):
-        self.label = prefix.removesuffix(": ")  # "A (s1)"
+    def __init__(
+        self,
+        prefix: str,
+        arms: list[str],
+        policy_name: Callable[[str], str],
+        label: str = "",
+    ):
+        self.label = label or prefix.removesuffix(": ")  # "A (s1)"
         self.prefix, self.arms, self._policy_name = prefix, arms, policy_name
         self.own = {arm.removeprefix(prefix): arm for arm in arms}
 
@@ -77,13 +111,15 @@ class _Side:
 
 def _one(value: str, a: _Side, b: _Side) -> tuple[str, str]:
     """The pair one ``--pair`` value names, or exit 2 saying why it names none."""
-    both = f"the arms of {a.label}: {a.listed()}; of {b.label}: {b.listed()}"
+    if a is b:  # two arms of one run or sweep
+        both = f"the arms of {a.label}: {a.listed()}"
+        expected = f"two arms of {a.label} with a colon between them"
+    else:
+        both = f"the arms of {a.label}: {a.listed()}; of {b.label}: {b.listed()}"
+        expected = f"an arm of {a.label}, a colon, an arm of {b.label}"
     cuts = [i for i, ch in enumerate(value) if ch == ":"]
     if not cuts:
-        raise input_error(
-            f"{OPTION} {value!r}: expected A:B, an arm of {a.label}, a colon, an arm of "
-            f"{b.label}; {both}"
-        )
+        raise input_error(f"{OPTION} {value!r}: expected A:B, {expected}; {both}")
     found: list[tuple[str, str]] = []
     left_known = right_known = None
     for i in cuts:

@@ -117,12 +117,24 @@ def report_cmd(
     ] = None,
     lang: LangOption = "en_US",
     svg: SvgOption = False,
+    pair: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--pair",
+            metavar="A:B",
+            help="Test only these arms against each other (repeat): two arms of the sweep "
+            "with a colon between them, named as the report names them "
+            "(--pair 'Crackdown:Crackdown [delay_hours=6]') or by the preset or file the "
+            "policy was run as (--pair crackdown:zero_tolerance). Default: every pair of "
+            "policies when there are four or fewer, else each against the first",
+        ),
+    ] = None,
 ) -> None:
     """HTML report (band charts, tables, policies, scenario) + PNG (SVG: --svg) + CSV/Parquet."""
     # pandas, SQLAlchemy, matplotlib and jinja2 (~1.5 s): when a report is written
     from simulation.cli import cmd_sweep
 
-    cmd_sweep.report_cmd(ref, out_dir, db, baseline, locale=lang, formats=_formats(svg))
+    cmd_sweep.report_cmd(ref, out_dir, db, baseline, locale=lang, formats=_formats(svg), pair=pair)
 
 
 def compare_cmd(

@@ -117,3 +117,48 @@ def test_a_pair_naming_no_arm_is_an_input_error_naming_the_option_value_and_arms
         "('A (s1): P:B (s2): Q:R')"
     )
     assert _chosen("A (s1): P:Q:B (s2): R", a=a, b=b) == [("A (s1): P:Q", "B (s2): R")]
+
+
+# ------------------------------------------------- report --pair: two arms of one sweep
+ONE = ["No moderation", "Crackdown", "Crackdown [delay_hours=6]", "Zero tolerance"]
+
+
+def _within(*values: str):
+    from simulation.cli.compare_pairs import pairs_within
+
+    presets = {"crackdown": "Crackdown", "none": "No moderation"}
+    return pairs_within(list(values), ONE, "sw-1", lambda r: presets.get(r, r))
+
+
+def test_a_sweeps_report_tests_the_arms_a_pair_names():
+    """A sweep of more than four policies tested each against the first only (a delayed
+    crackdown never against zero tolerance); --pair on `report` names the pairs, as the
+    report names the arms or by their presets, in the order given, each once."""
+    assert _within(
+        "Crackdown [delay_hours=6]:Zero tolerance", "none:crackdown", "none:Crackdown"
+    ) == [
+        ("Crackdown [delay_hours=6]", "Zero tolerance"),
+        ("No moderation", "Crackdown"),
+    ]
+
+
+def test_a_pair_within_a_sweep_that_names_no_two_arms_is_an_input_error(capsys):
+    import pytest
+    import typer
+
+    def refused(value: str) -> str:
+        with pytest.raises(typer.Exit) as exc:
+            _within(value)
+        assert exc.value.exit_code == 2
+        return " ".join(capsys.readouterr().err.split())
+
+    arms = "the arms of sw-1: 'No moderation', 'Crackdown', 'Crackdown [delay_hours=6]', "
+    assert refused("crackdown:Crackdown") == (
+        "error: --pair 'crackdown:Crackdown' names 'Crackdown' twice: an arm is not compared "
+        f"with itself; {arms}'Zero tolerance'"
+    )
+    assert refused("Crackdown:Zero tolerence").startswith(
+        "error: --pair 'Crackdown:Zero tolerence': 'Zero tolerence' is not an arm of sw-1 "
+        "(did you mean 'Zero tolerance'?); " + arms
+    )
+    assert "expected A:B, two arms of sw-1 with a colon between them" in refused("Crackdown")

@@ -375,3 +375,18 @@ def test_a_report_of_stored_runs_names_their_database(reference, tmp_path):
         page = (out / "report.html").read_text(encoding="utf-8")
         assert f"database</td><td><code>{db}</code>" in page, name
         assert "(in memory)" not in page
+
+
+def test_report_tests_the_pairs_named_with_pair(reference, tmp_path):
+    """`report --pair` keeps the pairs asked for (here the default's reversed: no
+    moderation against the keyword filter), in the page's data and its statements."""
+    db = reference.db.removeprefix("sqlite:///")
+    args = ["report", reference.sweep_id, "--db", db, "--out", str(tmp_path / "r")]
+    result = CliRunner().invoke(_cli(), [*args, "--pair", "none:keywords"])
+    assert result.exit_code == 0, result.output
+    said = pd.read_csv(tmp_path / "r" / "data" / "comparisons.csv")
+    assert set(zip(said["a"], said["b"], strict=True)) == {("No moderation", "Keyword filter only")}
+    bad = CliRunner().invoke(_cli(), [*args[:-1], str(tmp_path / "bad"), "--pair", "none:x"])
+    assert bad.exit_code == 2
+    assert "'x' is not an arm of " + reference.sweep_id in " ".join(bad.output.split())
+    assert not (tmp_path / "bad").exists()  # nothing written
