@@ -352,14 +352,16 @@ class ChartPanel(QWidget):
 
     def _view_size(self) -> tuple[int, int]:
         """The width and height the charts' view has, or gets once shown: until the first
-        charts are built the placeholder is shown, and the hidden view keeps Qt's default
-        640×480 (the first Setup then built the grid for that width and at once again for
-        the real one, twice the ~0.2 s)."""
-        if self.scroll.isVisible():
-            view = self.scroll.viewport().size()
-            return view.width(), view.height()
-        area = self.contentsRect()
-        return area.width(), area.height()
+        charts are built the placeholder is shown, and the view behind it keeps Qt's
+        default 640×480 (the first Setup then built the grid for that width and at once
+        again for the real one, twice the ~0.2 s)."""
+        if self.stack.currentWidget() is self.placeholder:
+            area = self.contentsRect()
+            return area.width(), area.height()
+        # shown, or hidden with its tab: the viewport keeps its size (without the
+        # vertical scroll bar's width, which the panel's own rectangle includes)
+        view = self.scroll.viewport().size()
+        return view.width(), view.height()
 
     def _pt(self, points: float) -> int:
         return round(points * self.scale)

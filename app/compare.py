@@ -28,6 +28,7 @@ from app.assets import policy_presets
 from app.charts import ChartPanel, ChartSpec
 from app.engine_proc import compare_serve, policy_recipe
 from app.measures import MeasureTable, summary_definition
+from app.problems import error_text
 from app.versions import policy_label
 from simulation.metrics.summary import differences, differences_frame
 from simulation.numbers import format_number
@@ -282,7 +283,11 @@ class CompareView(QWidget):
                 "circlelab-compare.csv",
             )
         if path:
-            differences_frame(*self.summaries).to_csv(path, index=False)
+            try:
+                differences_frame(*self.summaries).to_csv(path, index=False)
+            except OSError as exc:  # a folder gone, a disk full, no right to write there
+                self.status.setText(self.tr("Not written: {0}").format(error_text(exc)))
+                return None
             self.status.setText(self.tr("Comparison written to {0}").format(path))
         return path or None
 

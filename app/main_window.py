@@ -1286,7 +1286,11 @@ class MainWindow(QMainWindow):
             if there and not dialogs.ask_replace(self, there):
                 self.statusBar().showMessage(self.tr("Export cancelled: nothing written"))
                 return None
-            written = self.charts.export(path)
+            try:
+                written = self.charts.export(path)
+            except OSError as exc:  # a folder gone, a disk full, no right to write there
+                self.statusBar().showMessage(self.tr("Error: ") + error_text(exc))
+                return None
             files = chosen.with_name(f"{chosen.stem}-*{chosen.suffix}")
             self.statusBar().showMessage(
                 self.tr("{0} charts written to {1}").format(len(written), files)
@@ -1308,7 +1312,11 @@ class MainWindow(QMainWindow):
                 "circlelab-metrics.csv",
             )
         if path:
-            self.metrics_frame().to_csv(path, index=False)
+            try:
+                self.metrics_frame().to_csv(path, index=False)
+            except OSError as exc:  # a folder gone, a disk full, no right to write there
+                self.statusBar().showMessage(self.tr("Error: ") + error_text(exc))
+                return None
             self.statusBar().showMessage(self.tr("Daily metrics written to {0}").format(path))
         return path or None
 

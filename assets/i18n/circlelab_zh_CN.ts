@@ -250,7 +250,7 @@
         <translation>建立世界（Ctrl+R）后图表显示在这里</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="463"/>
+        <location filename="../../app/charts.py" line="477"/>
         <source>What am I looking at? Click for help on this chart</source>
         <translation>这张图是什么？点击查看这张图的说明</translation>
     </message>
@@ -341,89 +341,94 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../app/compare.py" line="118"/>
-        <location filename="../../app/compare.py" line="206"/>
+        <location filename="../../app/compare.py" line="119"/>
+        <location filename="../../app/compare.py" line="207"/>
         <source>Policy in the editor</source>
         <translation>编辑器中的策略</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="126"/>
+        <location filename="../../app/compare.py" line="127"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="127"/>
+        <location filename="../../app/compare.py" line="128"/>
         <source>Run both</source>
         <translation>同时运行</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="130"/>
+        <location filename="../../app/compare.py" line="131"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="133"/>
+        <location filename="../../app/compare.py" line="134"/>
         <source>The table below as CSV: each measure&apos;s unit, A, B and B − A</source>
         <translation>将下表导出为 CSV：每项指标的单位、A、B 及 B − A</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="144"/>
+        <location filename="../../app/compare.py" line="145"/>
         <source>A (solid):</source>
         <translation>A（实线）：</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="146"/>
+        <location filename="../../app/compare.py" line="147"/>
         <source>B (dashed):</source>
         <translation>B（虚线）：</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="153"/>
+        <location filename="../../app/compare.py" line="154"/>
         <source>Pick two policies and press Run both</source>
         <translation>选择两个策略，然后点击“同时运行”</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="159"/>
-        <location filename="../../app/compare.py" line="240"/>
+        <location filename="../../app/compare.py" line="160"/>
+        <location filename="../../app/compare.py" line="241"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="206"/>
+        <location filename="../../app/compare.py" line="207"/>
         <source>Editor: {0}</source>
         <translation>编辑器：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="225"/>
+        <location filename="../../app/compare.py" line="226"/>
         <source>The policy in the editor has errors; fix it first</source>
         <translation>编辑器中的策略有错误，请先修正</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="237"/>
+        <location filename="../../app/compare.py" line="238"/>
         <source>A (solid lines): {0}    B (dashed lines): {1}</source>
         <translation>A（实线）：{0}    B（虚线）：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="242"/>
+        <location filename="../../app/compare.py" line="243"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="260"/>
+        <location filename="../../app/compare.py" line="261"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="279"/>
+        <location filename="../../app/compare.py" line="280"/>
         <source>Export the comparison as CSV</source>
         <translation>将对比导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="280"/>
+        <location filename="../../app/compare.py" line="281"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="286"/>
+        <location filename="../../app/compare.py" line="289"/>
+        <source>Not written: {0}</source>
+        <translation>未写入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/compare.py" line="291"/>
         <source>Comparison written to {0}</source>
         <translation>对比已写入 {0}</translation>
     </message>
@@ -1508,7 +1513,9 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="1119"/>
-        <location filename="../../app/main_window.py" line="1356"/>
+        <location filename="../../app/main_window.py" line="1292"/>
+        <location filename="../../app/main_window.py" line="1318"/>
+        <location filename="../../app/main_window.py" line="1364"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
@@ -1548,42 +1555,42 @@
         <translation>导出已取消：没有写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1292"/>
+        <location filename="../../app/main_window.py" line="1296"/>
         <source>{0} charts written to {1}</source>
         <translation>{0} 张图表已保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1306"/>
+        <location filename="../../app/main_window.py" line="1310"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1312"/>
+        <location filename="../../app/main_window.py" line="1320"/>
         <source>Daily metrics written to {0}</source>
         <translation>每日指标已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1344"/>
+        <location filename="../../app/main_window.py" line="1352"/>
         <source>Folder for the run&apos;s report</source>
         <translation>运行报告的存放文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1358"/>
+        <location filename="../../app/main_window.py" line="1366"/>
         <source>Report written to {0}</source>
         <translation>报告已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1362"/>
+        <location filename="../../app/main_window.py" line="1370"/>
         <source>Saving the run…</source>
         <translation>正在保存运行…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1393"/>
+        <location filename="../../app/main_window.py" line="1401"/>
         <source>The language stays as it is</source>
         <translation>界面语言保持不变</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1396"/>
+        <location filename="../../app/main_window.py" line="1404"/>
         <source>The language changes to {0} at the next start</source>
         <translation>下次启动时界面语言将切换为{0}</translation>
     </message>
@@ -1633,7 +1640,7 @@
         <translation>{0} 图片 (*.{1})</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1305"/>
+        <location filename="../../app/main_window.py" line="1309"/>
         <source>Export metrics as CSV</source>
         <translation>将指标导出为 CSV</translation>
     </message>

@@ -370,6 +370,12 @@ def report_cmd(
     pairs = None
     if pair:
         arms = list(dict.fromkeys(result.runs["arm"]))
+        if len(arms) < 2:
+            raise input_error(
+                f"--pair: {ref} has one arm ({', '.join(repr(a) for a in arms)}), nothing "
+                "to pair it with; --baseline POLICY adds the newest stored run of the same "
+                "world under that policy"
+            )
         pairs = pairs_within(pair, arms, ref, _policy_name)
     title = Words(locale)(W.TITLE_REPORT).format(ref=ref)
     path = write_report(result, out_dir, title, pairs=pairs, locale=locale, formats=formats)

@@ -126,7 +126,8 @@ def report_cmd(
             "with a colon between them, named as the report names them "
             "(--pair 'Crackdown:Crackdown [delay_hours=6]') or by the preset or file the "
             "policy was run as (--pair crackdown:zero_tolerance). Default: every pair of "
-            "policies when there are four or fewer, else each against the first",
+            "policies with rules when there are four or fewer, else each against the "
+            "first; a lone policy against the baseline",
         ),
     ] = None,
 ) -> None:

@@ -48,6 +48,13 @@ def test_export_csv_button_asks_where_and_writes_the_file(qtbot, make_window, tm
     lines = written.read_text("utf-8").splitlines()
     assert lines[0].startswith("day,") and len(lines) == 1 + 6
     assert str(written) in win.statusBar().currentMessage()
+    # a folder that is not there: said on the status bar, nothing raised, nothing written
+    gone = tmp_path / "gone"
+    assert win.export_csv(path=str(gone / "m.csv")) is None
+    assert win.statusBar().currentMessage().startswith("Error: ")
+    assert win.export_charts("png", path=str(gone / "c.png")) is None
+    assert win.statusBar().currentMessage().startswith("Error: ")
+    assert not gone.exists()
 
 
 @pytest.mark.parametrize("fmt", ["png", "svg"])
@@ -418,6 +425,40 @@ def test_the_first_setup_builds_the_charts_once(qtbot, make_window, monkeypatch)
     charts = win.charts
     assert built == [len(charts.specs)]
     assert charts.columns == charts.wanted_columns(charts.scroll.viewport().width())
+
+
+def test_charts_rebuilt_behind_another_tab_keep_the_columns_their_view_holds(qtbot, make_window):
+    """Charts rebuilt while their tab is hidden (a theme toggled on Compare, a stored run
+    opened from Runs) were sized from the panel, scroll bar included: where the panel
+    held two readable columns and its view one (about 1,260 px), they came back in two
+    columns of 313 px, under the readable 320, and stayed so."""
+    from app.charts import CELL_MIN_W
+
+    win = make_window(days=3)
+    setup_run(qtbot, win)
+    charts = win.charts
+    two = 2 * CELL_MIN_W  # the least width of two columns
+    cases = 0
+    for width in range(1230, 1330, 3):
+        win.resize(width, 900)
+        qtbot.waitUntil(lambda w=width: win.width() == w, timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: charts.columns == charts.wanted_columns(charts.scroll.viewport().width()),
+            timeout=WAIT_MS,
+        )
+        view = charts.scroll.viewport().width()
+        if not charts.contentsRect().width() >= two > view:
+            continue  # the case is where the scroll bar makes the difference
+        cases += 1
+        win.tabs.setCurrentWidget(win.compare)
+        choose_from_menu(qtbot, win, "menuView", "darkTheme")  # rebuilds the hidden charts
+        win.tabs.setCurrentIndex(0)
+        qtbot.waitUntil(lambda: charts.isVisible(), timeout=WAIT_MS)
+        assert charts.scroll.viewport().width() == view
+        assert charts.columns == charts.wanted_columns(view) == 1, (width, view)
+        if cases == 2:
+            break
+    assert cases  # the widths tried held the case
 
 
 # ------------------------------------------------------------------ emoji

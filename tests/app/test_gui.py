@@ -249,6 +249,9 @@ def _the_comparison_is_exported_as_csv(qtbot, win, folder, a: dict, b: dict) -> 
     assert float(precision["b"]) == b["moderation_precision"]  # every digit, not the table's
     assert table.loc["policy", "a"] == a["policy"] and table.loc["policy", "b"] == b["policy"]
     assert table.loc["seed", "b_minus_a"] == "" and table.loc["days", "b_minus_a"] == ""
+    # a folder that is not there: said, nothing raised
+    assert cmp.export_csv(path=str(folder / "gone" / "x.csv")) is None
+    assert cmp.status.text().startswith("Not written: ")
 
 
 def test_reopen_saved_run(qtbot, make_window, tmp_path):

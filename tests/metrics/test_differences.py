@@ -9,8 +9,8 @@ from simulation.metrics.summary import RUN_SETTINGS, differences, differences_fr
 
 
 def test_two_runs_of_one_world_differ_in_what_they_measured_only():
-    a = simulation.run("classroom", "none", days=8).summary
-    b = simulation.run("classroom", "crackdown", days=8).summary
+    a = simulation.run("classroom", "none", days=40).summary
+    b = simulation.run("classroom", "crackdown", days=40).summary  # acting from day 30
     found = {d.name: d for d in differences(a, b)}
     assert "wall_seconds" not in found and "posts_per_second" not in found
     assert list(found) == [k for k in a if k not in ("wall_seconds", "posts_per_second")]
@@ -19,6 +19,7 @@ def test_two_runs_of_one_world_differ_in_what_they_measured_only():
     assert found["policy"].a != found["policy"].b
     removed = found["posts_removed"]
     assert removed.unit == "posts" and removed.b_minus_a == b["posts_removed"] - a["posts_removed"]
+    assert removed.b_minus_a > 0  # B, the crackdown, removed more: B − A, not A − B
     # nothing removed without moderation: A's precision is undefined, and so is B − A
     precision = found["moderation_precision"]
     assert math.isnan(precision.a) and math.isnan(precision.b_minus_a)

@@ -390,3 +390,32 @@ def test_report_tests_the_pairs_named_with_pair(reference, tmp_path):
     assert bad.exit_code == 2
     assert "'x' is not an arm of " + reference.sweep_id in " ".join(bad.output.split())
     assert not (tmp_path / "bad").exists()  # nothing written
+
+
+def test_report_pair_of_a_single_run_says_what_would_give_it_a_second_arm(tmp_path):
+    db = tmp_path / "one.db"
+    ran = CliRunner().invoke(
+        _cli(),
+        [
+            "sweep",
+            "--scenario",
+            "classroom",
+            "--policy",
+            "crackdown",
+            "--seeds",
+            "1",
+            "--days",
+            "5",
+            "--workers",
+            "1",
+            "--db",
+            str(db),
+        ],
+    )
+    assert ran.exit_code == 0, ran.output
+    sweep_id = json_sweep_id(ran.stdout)
+    args = ["report", sweep_id, "--db", str(db), "--out", str(tmp_path / "r")]
+    said = CliRunner().invoke(_cli(), [*args, "--pair", "none:crackdown"])
+    assert said.exit_code == 2
+    text = " ".join(said.output.split())
+    assert f"--pair: {sweep_id} has one arm" in text and "--baseline POLICY" in text
