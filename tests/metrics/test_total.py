@@ -9,16 +9,21 @@ from hypothesis import strategies as st
 
 from simulation.metrics.summary import total
 
+# shares and rates with every bit of a float in use (where the order of adding shows),
+# counts, and days a ratio is undefined
+INEXACT = st.integers(1, 2**53).map(lambda i: i / 3.0**17)
 VALUES = st.one_of(
-    st.floats(min_value=-1e12, max_value=1e12),  # shares, rates: any float
-    st.integers(-(10**6), 10**6).map(float),  # counts
-    st.just(float("nan")),  # a day a ratio is undefined
+    INEXACT,
+    INEXACT,
+    st.floats(min_value=-1e12, max_value=1e12),
+    st.integers(-(10**6), 10**6).map(float),
+    st.just(float("nan")),
 )
 
 
 @st.composite
 def frames_and_columns(draw):
-    days = draw(st.integers(0, 40))
+    days = draw(st.integers(0, 300))  # past numpy's blocks of 8 and 128 numbers
     n = draw(st.integers(1, 8))
     data = {}
     for i in range(n):
@@ -33,7 +38,7 @@ def frames_and_columns(draw):
     return frame, cols
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(frames_and_columns())
 def test_total_adds_as_a_frame_of_the_columns_does(case):
     frame, cols = case
