@@ -496,16 +496,22 @@ def READ_OK(key: str) -> bool:
 
 
 class _SyllableTable(dict):
-    """``str.translate`` table: hanzi -> "syllable,", anything else -> "#," (a break)."""
+    """``str.translate`` table: hanzi -> "syllable,", anything else -> "#," (a break),
+    filled as characters are met.
 
-    def __init__(self) -> None:
-        super().__init__()
-        from policy.pinyin import char_syllables
-
-        self.syllables = char_syllables()
+    Pickled as an empty table (a compiled policy kept on disk,
+    ``policy.compiled_cache``): the readings come from the process's one copy of
+    ``policy.pinyin.char_syllables`` when needed. Pickling that dictionary made a
+    keyword detector with the ``pinyin`` step 590 KB, 88% of it the readings of 45,000
+    hanzi, and reading a kept policy back took 14 ms instead of 2."""
 
     def __missing__(self, cp: int) -> str:
-        syl = self.syllables.get(chr(cp))
+        from policy.pinyin import char_syllables  # one table per process (cached)
+
+        syl = char_syllables().get(chr(cp))
         value = f"{syl}," if syl else "#,"
         self[cp] = value
         return value
+
+    def __reduce__(self) -> tuple[type, tuple[()]]:
+        return (type(self), ())
