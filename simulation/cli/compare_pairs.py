@@ -135,10 +135,11 @@ def _one(value: str, a: _Side, b: _Side) -> tuple[str, str]:
         return found[0]
     if found:
         ways = " or ".join(f"{x!r} against {y!r}" for x, y in found)
-        raise input_error(
-            f"{OPTION} {value!r} names two pairs: {ways}; name the arms as the comparison "
-            f"report does ('{found[0][0]}:{found[0][1]}')"
-        )
+        if a is b:  # one sweep's names hold no side to tell them apart
+            how = "name one of them by the policy preset or file it was run as"
+        else:
+            how = f"name the arms as the comparison report does ('{found[0][0]}:{found[0][1]}')"
+        raise input_error(f"{OPTION} {value!r} names two pairs: {ways}; {how}")
     if left_known is not None:
         said = b.unknown(left_known)
     elif right_known is not None:

@@ -756,14 +756,15 @@ RUN_SETTINGS = frozenset({"scenario", "policy", "seed", "days"})
 @dataclass(frozen=True)
 class Difference:
     """One key of two run summaries side by side: its name, unit (``""`` for a run's
-    setting), A's and B's values and ``b_minus_a`` (None where there is no difference to
-    read; NaN where a value is undefined, e.g. precision with nothing removed)."""
+    setting), A's and B's values and ``b_minus_a`` (a whole number for counts; None where
+    there is no difference to read; NaN where a value is undefined, e.g. precision with
+    nothing removed)."""
 
     name: str
     unit: str
     a: object
     b: object
-    b_minus_a: float | None
+    b_minus_a: int | float | None
 
 
 def differences(a: dict[str, object], b: dict[str, object]) -> list[Difference]:

@@ -162,3 +162,21 @@ def test_a_pair_within_a_sweep_that_names_no_two_arms_is_an_input_error(capsys):
         "(did you mean 'Zero tolerance'?); " + arms
     )
     assert "expected A:B, two arms of sw-1 with a colon between them" in refused("Crackdown")
+
+
+def test_a_pair_within_a_sweep_read_two_ways_says_how_to_name_it(capsys):
+    """Within one sweep there are no sides to name the arms by: the hint was to name them
+    "as the comparison report does", with the same ambiguous value as the example."""
+    import pytest
+    import typer
+
+    from simulation.cli.compare_pairs import pairs_within
+
+    with pytest.raises(typer.Exit) as exc:
+        pairs_within(["P:Q:R"], ["P", "P:Q", "R", "Q:R"], "sw-1")
+    assert exc.value.exit_code == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert said.startswith(
+        "error: --pair 'P:Q:R' names two pairs: 'P' against 'Q:R' or 'P:Q' against 'R'; "
+        "name one of them by the policy preset or file it was run as"
+    )
