@@ -918,6 +918,12 @@ class ChartPanel(QWidget):
         each title's ⓘ) are not drawn. Returns the paths written, in the charts' order."""
         from simulation.runs.figures import has_cjk, write_live  # matplotlib: not at start-up
 
+        # the days that came in since the last live redraw (a tick is 150 ms) drawn first:
+        # the files took every day, the day range shown only those drawn, and a file and
+        # the window it was exported from could differ by the last day
+        self.refresh()
+        for plot in self.plots.values():  # their day ranges as the next paint settles them
+            plot.getViewBox().prepareForPaint()
         # a breakdown's series (a category's offers) named as its legend names it here
         categories = {}
         for spec in self.specs:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from PySide6.QtCore import QPointF
 
 from app.charts import ChartPanel, chart_specs
@@ -119,3 +120,28 @@ def test_mark_labels_sit_in_a_band_above_the_data_right_of_their_lines(qtbot):
         box = view.sceneBoundingRect()
         for rect in (early, late, last):
             assert box.contains(rect), key  # inside the plot
+
+
+def test_an_export_in_the_middle_of_a_run_holds_the_days_the_window_then_shows(
+    qtbot, tmp_path, saved_figures
+):
+    """Days arrive faster than the live redraw (a tick of 150 ms, half the charts each):
+    an export between two ticks drew every day that had come in, over the day range of
+    the days drawn, and its file and the window differed by the last day. The export
+    draws the window up to date first."""
+    from simulation.runs.figures import MARK_GID
+
+    panel = _panel(qtbot)
+    frame = _metrics(12)
+    for row in frame.to_dict("records"):  # no redraw tick in between
+        panel.append(int(row["day"]), row)
+    panel.export(tmp_path / "c.png")
+    assert len(saved_figures) == len(panel.specs)
+    for spec, fig in zip(panel.specs, saved_figures, strict=True):
+        ax = fig.axes[0]
+        line = next(x for x in ax.get_lines() if x.get_gid() != MARK_GID)
+        x, _y = panel.series(spec.series[0].column)
+        assert len(x) == 12 and np.array_equal(line.get_xdata(), x), spec.key
+        first, last = panel.plots[spec.key].getViewBox().viewRange()[0]
+        assert ax.get_xlim() == pytest.approx((max(0.0, first), last)), spec.key
+        assert last >= 11, spec.key  # the last day within the range drawn
